@@ -1,0 +1,3 @@
+//! Resonance bridge: the tokio service that connects engines to games, pages and metrics.
+//!
+//! Filled in by the bridge issue.

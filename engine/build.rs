@@ -1,0 +1,20 @@
+//! Embeds the factory presets from `../presets/styles/*.toml` into the engine.
+use std::{env, fs, path::Path};
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../presets/styles");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut entries: Vec<_> = fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect())
+        .unwrap_or_default();
+    entries.sort();
+    let mut out = String::from("/// Factory style presets: (file name, TOML text).\npub static FACTORY: &[(&str, &str)] = &[\n");
+    for p in &entries {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", p.canonicalize().unwrap_or(p.clone()).display().to_string()));
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("factory_presets.rs");
+    fs::write(dest, out).unwrap_or_else(|e| panic!("cannot write factory preset table: {e}"));
+}

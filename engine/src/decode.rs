@@ -1,0 +1,1 @@
+//! Non-real-time decoding of audio files (symphonia) and resampling (rubato).

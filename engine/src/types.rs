@@ -1,0 +1,357 @@
+//! Plain `Copy` data that crosses threads: commands into the engine and telemetry out of it.
+//!
+//! Everything here is safe to send through a lock-free queue and to copy on the audio thread.
+//! The bridge, the plugin's OSC thread and the CLI depend on these types (with the `serde`
+//! feature), never on the processors themselves.
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+/// Position on the engine's sample clock: samples since the last `reset()`/`prepare()`.
+pub type SampleTime = u64;
+
+/// The mood labels the crowd analyser reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum MoodLabel {
+    /// Quiet or no crowd at all (reported with a low confidence when nothing is heard).
+    #[default]
+    Calm,
+    Anticipation,
+    Tension,
+    Excitement,
+    Celebration,
+    Disappointment,
+    Chanting,
+}
+
+impl MoodLabel {
+    /// Every label, in a stable order (used for confusion matrices and UIs).
+    pub const ALL: [MoodLabel; 7] = [
+        MoodLabel::Calm,
+        MoodLabel::Anticipation,
+        MoodLabel::Tension,
+        MoodLabel::Excitement,
+        MoodLabel::Celebration,
+        MoodLabel::Disappointment,
+        MoodLabel::Chanting,
+    ];
+
+    /// The snake_case name used in JSON, OSC and presets.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MoodLabel::Calm => "calm",
+            MoodLabel::Anticipation => "anticipation",
+            MoodLabel::Tension => "tension",
+            MoodLabel::Excitement => "excitement",
+            MoodLabel::Celebration => "celebration",
+            MoodLabel::Disappointment => "disappointment",
+            MoodLabel::Chanting => "chanting",
+        }
+    }
+
+    /// Parses a snake_case name; `None` for an unknown label.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+}
+
+/// Continuous mood: valence and arousal in `[-1, 1]`, plus a label with a confidence.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct MoodSnapshot {
+    /// Engine sample time at which this estimate was made.
+    pub time: SampleTime,
+    pub valence: f32,
+    pub arousal: f32,
+    pub label: MoodLabel,
+    /// `0..=1`; low when no crowd is heard.
+    pub confidence: f32,
+}
+
+/// A target mood for the music (from analysis, telemetry or a manual override).
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct MoodTarget {
+    /// `-1..=1`
+    pub valence: f32,
+    /// `-1..=1`
+    pub arousal: f32,
+    /// `0..=1`: how much music (layers, density) on top of what the mood implies.
+    pub intensity: f32,
+}
+
+impl Default for MoodTarget {
+    fn default() -> Self {
+        Self { valence: 0.0, arousal: -0.3, intensity: 0.5 }
+    }
+}
+
+impl MoodTarget {
+    /// Clamps every field into range and replaces non-finite values by the default.
+    #[must_use]
+    pub fn sanitized(self) -> Self {
+        let d = Self::default();
+        let fix = |v: f32, lo: f32, hi: f32, dv: f32| if v.is_finite() { v.clamp(lo, hi) } else { dv };
+        Self {
+            valence: fix(self.valence, -1.0, 1.0, d.valence),
+            arousal: fix(self.arousal, -1.0, 1.0, d.arousal),
+            intensity: fix(self.intensity, 0.0, 1.0, d.intensity),
+        }
+    }
+}
+
+/// Crowd events the analyser detects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum CrowdEventKind {
+    GoalRoar,
+    Whistle,
+    Applause,
+    ChantStart,
+    ChantEnd,
+    Booing,
+    NearMiss,
+}
+
+impl CrowdEventKind {
+    pub const ALL: [CrowdEventKind; 7] = [
+        CrowdEventKind::GoalRoar,
+        CrowdEventKind::Whistle,
+        CrowdEventKind::Applause,
+        CrowdEventKind::ChantStart,
+        CrowdEventKind::ChantEnd,
+        CrowdEventKind::Booing,
+        CrowdEventKind::NearMiss,
+    ];
+
+    /// The snake_case name used in JSON and OSC.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CrowdEventKind::GoalRoar => "goal_roar",
+            CrowdEventKind::Whistle => "whistle",
+            CrowdEventKind::Applause => "applause",
+            CrowdEventKind::ChantStart => "chant_start",
+            CrowdEventKind::ChantEnd => "chant_end",
+            CrowdEventKind::Booing => "booing",
+            CrowdEventKind::NearMiss => "near_miss",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// Sub-type of a whistle (short blast, long blast, repeated blasts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum WhistleKind {
+    #[default]
+    Short,
+    Long,
+    Repeated,
+}
+
+/// One detected crowd event, timestamped to the sample at which it began.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct CrowdEvent {
+    pub kind: CrowdEventKind,
+    /// Sample time of the event's onset (not of its detection).
+    pub onset: SampleTime,
+    /// Sample time at which the detector decided (onset + latency).
+    pub detected: SampleTime,
+    /// `0..=1`
+    pub confidence: f32,
+    /// Only meaningful for [`CrowdEventKind::Whistle`].
+    pub whistle: WhistleKind,
+}
+
+/// Cues that fire stingers and steer the music: match and game events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Cue {
+    Goal,
+    HomeGoal,
+    AwayGoal,
+    Card,
+    Penalty,
+    KickOff,
+    HalfTime,
+    FullTime,
+    NearMiss,
+    Victory,
+    Defeat,
+    LevelUp,
+    CriticalHp,
+    BossAppears,
+    Death,
+    Rest,
+}
+
+impl Cue {
+    pub const ALL: [Cue; 16] = [
+        Cue::Goal,
+        Cue::HomeGoal,
+        Cue::AwayGoal,
+        Cue::Card,
+        Cue::Penalty,
+        Cue::KickOff,
+        Cue::HalfTime,
+        Cue::FullTime,
+        Cue::NearMiss,
+        Cue::Victory,
+        Cue::Defeat,
+        Cue::LevelUp,
+        Cue::CriticalHp,
+        Cue::BossAppears,
+        Cue::Death,
+        Cue::Rest,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Cue::Goal => "goal",
+            Cue::HomeGoal => "home_goal",
+            Cue::AwayGoal => "away_goal",
+            Cue::Card => "card",
+            Cue::Penalty => "penalty",
+            Cue::KickOff => "kick_off",
+            Cue::HalfTime => "half_time",
+            Cue::FullTime => "full_time",
+            Cue::NearMiss => "near_miss",
+            Cue::Victory => "victory",
+            Cue::Defeat => "defeat",
+            Cue::LevelUp => "level_up",
+            Cue::CriticalHp => "critical_hp",
+            Cue::BossAppears => "boss_appears",
+            Cue::Death => "death",
+            Cue::Rest => "rest",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// When a musical change takes effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Quantize {
+    Immediate,
+    Beat,
+    #[default]
+    Bar,
+    Phrase,
+}
+
+/// Where the music's target mood comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum MoodSource {
+    /// The engine's own crowd analysis.
+    #[default]
+    Analysis,
+    /// Target moods sent by the bridge (game/match telemetry through the director).
+    Telemetry,
+    /// The manual valence/arousal parameters.
+    Manual,
+}
+
+/// A command for the audio thread. Sent through a bounded SPSC queue; see
+/// [`crate::EngineHandle::send`] for what happens when it is full.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Command {
+    /// Set a parameter (plain value, in the parameter's own unit).
+    SetParam {
+        id: crate::params::ParamId,
+        value: f32,
+    },
+    /// A target mood from telemetry (used when the mood source is `Telemetry`).
+    TelemetryMood(MoodTarget),
+    /// Overrides whatever the mood source says until [`Command::ClearMoodOverride`].
+    MoodOverride(MoodTarget),
+    ClearMoodOverride,
+    /// Fire a cue (stinger / musical reaction).
+    Cue(Cue),
+    /// Switch to the style at this index of the engine's style table at the given boundary.
+    SetStyle {
+        index: u16,
+        quantize: Quantize,
+    },
+}
+
+/// Meters and counters, published as the latest value (triple buffer), not queued.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Meters {
+    /// Samples processed since the last reset.
+    pub time: SampleTime,
+    pub sample_rate: f32,
+    /// Peak of the (sanitised) input in dBFS over the last block.
+    pub input_peak_db: f32,
+    /// Peak of the output in dBFS over the last block.
+    pub output_peak_db: f32,
+    /// Output limiter gain reduction in dB (>= 0).
+    pub limiter_gr_db: f32,
+    /// Music ducking gain in dB (<= 0).
+    pub duck_db: f32,
+    /// Non-finite input samples replaced since the last reset.
+    pub sanitized_samples: u64,
+    /// Telemetry items dropped because the outgoing queue was full.
+    pub dropped_telemetry: u64,
+    /// Fingerprint landmarks dropped because their queue was full.
+    pub dropped_landmarks: u64,
+    /// Index of the active style.
+    pub style: u16,
+    pub mood: MoodSnapshot,
+    pub target: MoodTargetCopy,
+}
+
+/// [`MoodTarget`] with a `Default` of all zeros, for [`Meters`].
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct MoodTargetCopy {
+    pub valence: f32,
+    pub arousal: f32,
+    pub intensity: f32,
+}
+
+impl From<MoodTarget> for MoodTargetCopy {
+    fn from(t: MoodTarget) -> Self {
+        Self { valence: t.valence, arousal: t.arousal, intensity: t.intensity }
+    }
+}
+
+/// One fingerprint landmark: a 32-bit hash of a peak pair and the analysis frame of its anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Landmark {
+    pub hash: u32,
+    /// Frame index (at the fingerprinter's hop) of the anchor peak.
+    pub frame: u32,
+}
+
+/// Telemetry the audio thread emits, in order, through a bounded SPSC queue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(tag = "type", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Telemetry {
+    /// A new mood estimate (emitted a few times per second).
+    Mood(MoodSnapshot),
+    /// A detected crowd event.
+    Event(CrowdEvent),
+    /// A cue was accepted and its stinger scheduled at `at`.
+    CueScheduled { cue: Cue, at: SampleTime },
+    /// The active style changed at `at`.
+    StyleChanged { index: u16, at: SampleTime },
+}
