@@ -24,6 +24,9 @@ pub struct LiveArgs {
     #[arg(long, value_name = "FILE")]
     #[serde(skip)]
     pub config: Option<PathBuf>,
+    /// Audio host for the default devices: `alsa`, or `jack` (built with the `jack` feature).
+    #[arg(long)]
+    pub host: Option<String>,
     /// Crowd microphone: an input device id (`alsa:hw:1,0`) or part of its name.
     #[arg(long, value_name = "PATTERN")]
     pub input_device: Option<String>,
@@ -75,6 +78,7 @@ impl LiveArgs {
         let file: LiveArgs = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
         Ok(LiveArgs {
             config: self.config.clone(),
+            host: self.host.clone().or(file.host),
             input_device: self.input_device.clone().or(file.input_device),
             programme_device: self.programme_device.clone().or(file.programme_device),
             output: self.output.clone().or(file.output),
@@ -227,7 +231,19 @@ fn build_session(args: &LiveArgs, recorder: Option<rtrb::Producer<f32>>) -> Resu
     let mut described = Vec::new();
 
     // output device (or none: the null output)
-    let host = cpal::default_host();
+    let host = match &args.host {
+        None => cpal::default_host(),
+        Some(name) => {
+            let available = cpal::available_hosts();
+            let id = available.iter().find(|h| h.name().eq_ignore_ascii_case(name)).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "audio host `{name}` is not available; available: {} (JACK needs a build with `--features jack` and a running server)",
+                    available.iter().map(|h| h.name().to_lowercase()).collect::<Vec<_>>().join(", ")
+                )
+            })?;
+            cpal::host_from_id(*id)?
+        }
+    };
     let out_dev = match &args.output {
         Some(p) => Some(devices::find(p, true)?),
         None => host.default_output_device(),
@@ -472,10 +488,12 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
             }
         }
         for t in session.handle.telemetry.drain() {
-            if let Telemetry::Event(e) = t
-                && !args.quiet
-            {
-                eprintln!("{:>8.2} s  {:<12} confidence {:.2}", e.onset as f64 / sr, e.kind.as_str(), e.confidence);
+            match t {
+                Telemetry::Event(e) if !args.quiet => {
+                    eprintln!("{:>8.2} s  {:<12} confidence {:.2}", e.onset as f64 / sr, e.kind.as_str(), e.confidence);
+                }
+                Telemetry::CueScheduled { cue, at } if !args.quiet => eprintln!("{:>8.2} s  cue {}", at as f64 / sr, cue.as_str()),
+                _ => {}
             }
         }
         while session.handle.landmarks.pop().is_some() {}
@@ -513,7 +531,9 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
     }
     let seconds = started.elapsed().as_secs_f64();
     let stats = session.stats.clone();
-    // stop the streams first, so the counters and the recording are final
+    // xruns while running; disconnecting from a server (JACK) makes it report xruns of its own
+    let xruns_running = stats.xruns.load(Ordering::Relaxed);
+    // stop the streams first, so the other counters and the recording are final
     drop(session);
     let st = &stats;
     let frames = st.frames.load(Ordering::Relaxed);
@@ -521,7 +541,7 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         seconds,
         frames,
         callbacks: st.callbacks.load(Ordering::Relaxed),
-        xruns: st.xruns.load(Ordering::Relaxed),
+        xruns: xruns_running,
         underruns: st.underruns.load(Ordering::Relaxed),
         overruns: st.overruns.load(Ordering::Relaxed),
         slips: st.slips.load(Ordering::Relaxed),

@@ -85,3 +85,70 @@ fn unknown_device_lists_the_available_ones() {
     let err = stderr(&o);
     assert!(err.contains("Focusrite Scarlett 18i20") && err.contains("alsa:null"), "{err}");
 }
+
+/// On JACK's dummy driver (real-time paced, no hardware): no xruns at 256 frames, the run is
+/// paced in real time, the recording matches, and a note sent through a real JACK MIDI port
+/// (midir) fires a cue. Uses the default JACK server name, so nothing else may run one.
+#[cfg(feature = "jack")]
+#[test]
+fn live_on_jack_dummy_is_paced_without_xruns_and_takes_midi() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _jackd = Kill(
+        Command::new("jackd")
+            .args(["--realtime", "-d", "dummy", "-r", "48000", "-p", "256"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start jackd (Debian package jackd2)"),
+    );
+    // the server is up once a MIDI client can be created on it
+    let started = Instant::now();
+    let midi_out = loop {
+        if let Ok(out) = midir::MidiOutput::new("resonance-test") {
+            break out;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "jackd did not start");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let mut port = midir::os::unix::VirtualOutput::create_virtual(midi_out, "pads").expect("JACK MIDI port");
+
+    let dir = tempfile::tempdir().unwrap();
+    let input = test_audio("crowd/crowd01.wav");
+    let mut live = Kill(
+        Command::new(env!("CARGO_BIN_EXE_resonance"))
+            .current_dir(dir.path())
+            .args(["live", "--host", "jack", "--input", input.to_str().unwrap(), "--duration", "4", "--record", "rec.wav"])
+            .args(["--buffer", "256", "--midi", "resonance-test"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    // General MIDI kick on channel 10 = `home_goal` in the factory map; send it a few times
+    // while the host runs (it connects to the port shortly after start).
+    for _ in 0..12 {
+        std::thread::sleep(Duration::from_millis(250));
+        let _ = port.send(&[0x99, 36, 100]);
+    }
+    let status = live.0.wait().unwrap();
+    let (mut out, mut err) = (String::new(), String::new());
+    live.0.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    live.0.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(status.success(), "{err}");
+    assert!(out.contains("xruns 0,"), "no xruns at 256 frames: {out}");
+    let frames = summary_value(&out, "frames", true);
+    let secs = frames as f64 / 48_000.0;
+    assert!((3.0..5.0).contains(&secs), "paced in real time: {secs} s of audio in a 4 s run");
+    assert_eq!(summary_value(&out, "recorded", false), frames, "{out}");
+    assert!(err.contains("cue home_goal"), "a JACK MIDI note fired the cue: {err}");
+}
