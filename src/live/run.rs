@@ -404,7 +404,10 @@ pub struct LiveSummary {
     pub seconds: f64,
     pub frames: u64,
     pub callbacks: u64,
+    /// Xruns in steady operation (after the first second).
     pub xruns: u64,
+    /// Xruns in the first second.
+    pub startup_xruns: u64,
     pub underruns: u64,
     pub overruns: u64,
     pub slips: u64,
@@ -424,12 +427,13 @@ pub fn run(args: &LiveArgs) -> Result<()> {
     }
     let summary = run_until(&args, &stop)?;
     println!(
-        "live: {:.1} s, {} frames in {} callbacks; cpu {:.3} % of one core in the callback; xruns {}, underruns {}, overruns {}, drift slips {}{}",
+        "live: {:.1} s, {} frames in {} callbacks; cpu {:.3} % of one core in the callback; xruns {}, start-up xruns {}, underruns {}, overruns {}, drift slips {}{}",
         summary.seconds,
         summary.frames,
         summary.callbacks,
         summary.cpu_share * 100.0,
         summary.xruns,
+        summary.startup_xruns,
         summary.underruns,
         summary.overruns,
         summary.slips,
@@ -450,11 +454,7 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         None => None,
     };
     let rec_tx = recorder.as_mut().map(|(tx, _, _)| std::mem::replace(tx, rtrb::RingBuffer::new(1).0));
-    let mut session = build_session(args, rec_tx)?;
-    if !args.quiet {
-        eprintln!("live: {}", session.described);
-        eprintln!("press Ctrl-C to stop");
-    }
+    // MIDI first: connecting ports re-orders a JACK graph, which must not happen under running audio
     let (midi_tx, midi_rx) = mpsc::channel::<MidiAction>();
     let _midi = match &args.midi {
         Some(pattern) => {
@@ -469,11 +469,22 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         }
         None => None,
     };
+    let mut session = build_session(args, rec_tx)?;
+    if !args.quiet {
+        eprintln!("live: {}", session.described);
+        eprintln!("press Ctrl-C to stop");
+    }
     let started = Instant::now();
+    // xruns in the first second (stream start, port connections re-ordering a JACK graph) are
+    // reported apart from those in steady operation
+    let mut startup_xruns: Option<u64> = None;
     let mut last_status = Instant::now();
     let sr = f64::from(session.rate);
     while !stop.load(Ordering::Relaxed) && args.duration.is_none_or(|d| started.elapsed().as_secs_f64() < d) {
         std::thread::sleep(Duration::from_millis(20));
+        if startup_xruns.is_none() && started.elapsed() >= Duration::from_secs(1) {
+            startup_xruns = Some(session.stats.xruns.load(Ordering::Relaxed));
+        }
         for action in midi_rx.try_iter() {
             let cmd = match action {
                 MidiAction::SetParam { id, value } => Some(Command::SetParam { id, value }),
@@ -515,7 +526,7 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
             drop(session);
             loop {
                 std::thread::sleep(Duration::from_secs(2));
-                if stop.load(Ordering::Relaxed) {
+                if stop.load(Ordering::Relaxed) || args.duration.is_some_and(|d| started.elapsed().as_secs_f64() >= d) {
                     bail!("stopped while waiting for the audio device to come back");
                 }
                 match build_session(args, None) {
@@ -532,7 +543,8 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
     let seconds = started.elapsed().as_secs_f64();
     let stats = session.stats.clone();
     // xruns while running; disconnecting from a server (JACK) makes it report xruns of its own
-    let xruns_running = stats.xruns.load(Ordering::Relaxed);
+    let xruns_total = stats.xruns.load(Ordering::Relaxed);
+    let startup = startup_xruns.unwrap_or(xruns_total);
     // stop the streams first, so the other counters and the recording are final
     drop(session);
     let st = &stats;
@@ -541,7 +553,8 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         seconds,
         frames,
         callbacks: st.callbacks.load(Ordering::Relaxed),
-        xruns: xruns_running,
+        xruns: xruns_total - startup,
+        startup_xruns: startup,
         underruns: st.underruns.load(Ordering::Relaxed),
         overruns: st.overruns.load(Ordering::Relaxed),
         slips: st.slips.load(Ordering::Relaxed),

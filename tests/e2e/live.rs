@@ -103,6 +103,7 @@ fn live_on_jack_dummy_is_paced_without_xruns_and_takes_midi() {
             let _ = self.0.wait();
         }
     }
+    let _guard = crate::common::JACK_LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let _jackd = Kill(
         Command::new("jackd")
             .args(["--realtime", "-d", "dummy", "-r", "48000", "-p", "256"])
@@ -151,4 +152,58 @@ fn live_on_jack_dummy_is_paced_without_xruns_and_takes_midi() {
     assert!((3.0..5.0).contains(&secs), "paced in real time: {secs} s of audio in a 4 s run");
     assert_eq!(summary_value(&out, "recorded", false), frames, "{out}");
     assert!(err.contains("cue home_goal"), "a JACK MIDI note fired the cue: {err}");
+}
+
+/// The JACK server dies mid-run and comes back: the host says so, retries, and carries on
+/// instead of crashing.
+#[cfg(feature = "jack")]
+#[test]
+fn live_survives_the_audio_server_going_away() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    let start_jackd = || {
+        Command::new("jackd")
+            .args(["--realtime", "-d", "dummy", "-r", "48000", "-p", "256"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start jackd (Debian package jackd2)")
+    };
+    let wait_up = || {
+        for _ in 0..75 {
+            if Command::new("jack_lsp").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        panic!("jackd did not start");
+    };
+    // serialise with the other JACK test: both use the default server
+    let _guard = crate::common::JACK_LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut jackd = start_jackd();
+    wait_up();
+    let dir = tempfile::tempdir().unwrap();
+    let input = test_audio("crowd/crowd01.wav");
+    let mut live = Command::new(env!("CARGO_BIN_EXE_resonance"))
+        .current_dir(dir.path())
+        .args(["live", "--host", "jack", "--input", input.to_str().unwrap(), "--duration", "12"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(3));
+    let _ = jackd.kill();
+    let _ = jackd.wait();
+    std::thread::sleep(Duration::from_secs(3));
+    let mut jackd = start_jackd();
+    let status = live.wait().unwrap();
+    let _ = jackd.kill();
+    let _ = jackd.wait();
+    let mut err = String::new();
+    live.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(status.success(), "{err}");
+    assert!(err.contains("the audio device disappeared; retrying"), "{err}");
+    assert!(err.contains("audio device back"), "{err}");
 }
