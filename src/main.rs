@@ -30,6 +30,9 @@ enum Command {
     Devices,
     /// Run the engine live on audio devices (crowd mic in, music out), with MIDI control.
     Live(live::run::LiveArgs),
+    /// The whole product: the bridge (web page, API, OSC) and the live host, stopped together
+    /// with Ctrl-C.
+    Up(cmd::up::UpArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -39,6 +42,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Demo(args)) => cmd::demo::run(&args),
         Some(Command::Presets(args)) => cmd::presets::run(&args),
         Some(Command::Live(args)) => live::run::run(&args),
+        Some(Command::Up(args)) => cmd::up::run(&args),
         Some(Command::Devices) => {
             live::devices::print();
             Ok(())

@@ -3,3 +3,4 @@
 pub mod demo;
 pub mod presets;
 pub mod render;
+pub mod up;
