@@ -235,6 +235,9 @@ impl OscLink {
         let listen = socket.local_addr()?;
         let (tx, rx) = mpsc::channel();
         let stats = Arc::new(OscStats::default());
+        // Announce the command port before returning, so the bridge knows where to reach
+        // this instance as soon as it exists.
+        send(&socket, config.bridge, &wire::encode_hello(listen.port()), &stats);
         let thread_stats = Arc::clone(&stats);
         let thread =
             std::thread::Builder::new().name("resonance-osc".into()).spawn(move || run(&socket, config.bridge, &rx, &thread_stats))?;
@@ -280,9 +283,6 @@ fn run(socket: &UdpSocket, bridge: SocketAddr, control: &Receiver<Control>, stat
     let mut buf = vec![0u8; 65_536];
     let mut messages = Vec::new();
     let mut last_meters = Instant::now();
-    if let Ok(addr) = socket.local_addr() {
-        send(socket, bridge, &wire::encode_hello(addr.port()), stats);
-    }
     loop {
         loop {
             match control.try_recv() {
