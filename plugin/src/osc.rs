@@ -304,7 +304,14 @@ fn run(socket: &UdpSocket, bridge: SocketAddr, control: &Receiver<Control>, stat
             }
         }
         // Blocks for at most the read timeout: this is the thread's pacing.
-        if let Ok((n, _from)) = socket.recv_from(&mut buf) {
+        let received = socket.recv_from(&mut buf);
+        if let Err(e) = &received
+            && !matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut)
+        {
+            // An ICMP error from an absent bridge can surface here at once; keep the pace.
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if let Ok((n, _from)) = received {
             stats.received.fetch_add(1, Ordering::Relaxed);
             if let Some(Ok((_, packet))) = buf.get(..n).map(rosc::decoder::decode_udp) {
                 wire::messages(packet, &mut messages);
@@ -317,6 +324,41 @@ fn run(socket: &UdpSocket, bridge: SocketAddr, control: &Receiver<Control>, stat
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use std::net::UdpSocket;
+    use std::sync::atomic::Ordering;
+    use std::time::{Duration, Instant};
+
+    use resonance_engine::{Engine, EngineConfig, Layout};
+
+    use super::{Attachment, OscConfig, OscLink};
+
+    #[test]
+    fn no_bridge_is_normal_and_shutdown_is_prompt() {
+        // A port nobody listens on: bind, note the address, close.
+        let absent = UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+        let link = OscLink::start(OscConfig { bridge: absent, listen: "127.0.0.1:0".parse().unwrap() }).unwrap();
+        let (mut p, h) = Engine::new(EngineConfig::default()).prepare(48_000.0, 480, Layout::STEREO).unwrap();
+        let (tx, _rx) = rtrb::RingBuffer::new(16);
+        link.attach(Attachment { telemetry: h.telemetry, meters: h.meters, commands: tx });
+        let mut l = vec![0.1f32; 480];
+        let mut r = vec![0.1f32; 480];
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_millis(500) {
+            p.process(&mut [&mut l, &mut r], None, None);
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let s = link.stats();
+        let attempts = s.sent.load(Ordering::Relaxed) + s.send_failures.load(Ordering::Relaxed);
+        // Hello plus meters at 10 Hz for half a second: a handful, not a storm.
+        assert!((3..=20).contains(&attempts), "{attempts} sends in 0.5 s");
+        let t = Instant::now();
+        drop(link);
+        assert!(t.elapsed() < Duration::from_millis(500), "the OSC thread stops promptly");
     }
 }
 
