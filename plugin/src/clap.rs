@@ -22,6 +22,7 @@ use clack_extensions::params::{
     HostParams, ParamDisplayWriter, ParamInfo, ParamInfoFlags, ParamInfoWriter, ParamRescanFlags, PluginAudioProcessorParams,
     PluginMainThreadParams, PluginParams,
 };
+use clack_extensions::preset_discovery::prelude::{Location, PluginPresetLoad, PluginPresetLoadImpl, PresetDiscoveryFactoryWrapper};
 use clack_extensions::state::{PluginState, PluginStateImpl};
 use clack_extensions::tail::{PluginTail, PluginTailImpl, TailLength};
 use clack_plugin::events::Pckn;
@@ -90,6 +91,7 @@ impl Plugin for Resonance {
             .register::<PluginNotePorts>()
             .register::<PluginParams>()
             .register::<PluginState>()
+            .register::<PluginPresetLoad>()
             .register::<PluginLatency>()
             .register::<PluginTail>();
     }
@@ -249,6 +251,21 @@ impl PluginStateImpl for MainThread<'_> {
         input.take(state::MAX_STATE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(crate::error::PluginError::StateIo)?;
         // All-or-nothing: decode first, apply only a state that decoded completely.
         let values = state::decode(&bytes)?;
+        self.shared.params.replace_all(&values);
+        if let Some(p) = self.host_params {
+            p.rescan(&self.host, ParamRescanFlags::VALUES);
+        }
+        Ok(())
+    }
+}
+
+impl PluginPresetLoadImpl for MainThread<'_> {
+    fn load_from_location(&self, location: Location, load_key: Option<&CStr>) -> Result<(), PluginError> {
+        if location != Location::Plugin {
+            return Err(PluginError::Message("Resonance presets live inside the plugin; use its factory preset list"));
+        }
+        let name = load_key.and_then(|k| k.to_str().ok()).ok_or(PluginError::Message("missing preset name"))?;
+        let values = crate::presets::factory_preset_values(name)?;
         self.shared.params.replace_all(&values);
         if let Some(p) = self.host_params {
             p.rescan(&self.host, ParamRescanFlags::VALUES);
@@ -522,4 +539,30 @@ impl PluginTailImpl for AudioProcessor<'_> {
     }
 }
 
-clack_export_entry!(SinglePluginEntry<Resonance>);
+/// The library's CLAP entry: the plugin factory and the preset-discovery factory.
+pub struct ResonanceEntry {
+    plugin: SinglePluginEntry<Resonance>,
+    presets: PresetDiscoveryFactoryWrapper<crate::presets::PresetFactory>,
+}
+
+impl std::fmt::Debug for ResonanceEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResonanceEntry")
+    }
+}
+
+impl Entry for ResonanceEntry {
+    fn new(plugin_path: Option<&CStr>) -> Result<Self, clack_plugin::entry::EntryLoadError> {
+        Ok(Self {
+            plugin: SinglePluginEntry::new(plugin_path)?,
+            presets: PresetDiscoveryFactoryWrapper::new(crate::presets::PresetFactory::default()),
+        })
+    }
+
+    fn declare_factories<'a>(&'a self, builder: &mut clack_plugin::entry::EntryFactories<'a>) {
+        self.plugin.declare_factories(builder);
+        builder.register_factory(&self.presets);
+    }
+}
+
+clack_export_entry!(ResonanceEntry);

@@ -5,6 +5,7 @@
 //! Layout of the crate:
 //! * [`clap`] — the plugin: ports, parameters, notes, state, latency, tail, `clap_entry`.
 //! * [`params`] — lock-free parameter store, CLAP ID mapping, MIDI note/CC maps.
+//! * [`presets`] — factory presets for hosts (preset discovery + preset load).
 //! * [`state`] — versioned binary state, all-or-nothing decoding.
 //! * [`osc`] — the OSC thread and its message codec.
 
@@ -12,6 +13,7 @@ pub mod clap;
 pub mod error;
 pub mod osc;
 pub mod params;
+pub mod presets;
 pub mod state;
 
 pub use error::PluginError;

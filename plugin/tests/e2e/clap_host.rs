@@ -339,3 +339,24 @@ fn activates_and_deactivates_at_any_rate_and_block_size() {
         assert!(out.main.iter().flatten().all(|x| x.is_finite()));
     }
 }
+
+#[test]
+fn factory_presets_are_discoverable_and_load_like_a_state() {
+    use clack_extensions::preset_discovery::prelude::{Location, PluginPresetLoad, PresetDiscoveryFactory};
+    let factory: PresetDiscoveryFactory = host::entry().get_factory().expect("preset discovery factory");
+    assert_eq!(factory.provider_count(), 1);
+    let provider = factory.get_provider_descriptor(0).expect("provider descriptor");
+    assert_eq!(provider.id().map(std::ffi::CStr::to_bytes), Some(&b"org.resonance.resonance.factory-presets"[..]));
+
+    let preset = resonance_engine::Preset::factory().expect("factory presets parse").into_iter().next().expect("one factory preset");
+    let expected = resonance_engine::EngineConfig::with_preset(&preset).params;
+    let mut inst = new_instance();
+    let load: PluginPresetLoad = inst.plugin_handle().get_extension().expect("preset-load extension");
+    let key = std::ffi::CString::new(preset.name.clone()).unwrap();
+    load.load_from_location(&inst.plugin_handle(), Location::Plugin, Some(&key)).expect("load a factory preset");
+    for id in ParamId::ALL {
+        assert_eq!(get_value(&mut inst, id), f64::from(expected.get(id)), "{}", id.info().id);
+    }
+    assert_eq!(inst.access_shared_handler(|h| h.rescans.load(std::sync::atomic::Ordering::SeqCst)), 1);
+    assert!(load.load_from_location(&inst.plugin_handle(), Location::Plugin, Some(c"no-such-preset")).is_err());
+}
