@@ -34,9 +34,107 @@ pub struct Run {
     pub blocks: usize,
 }
 
-/// Activates, processes `programme` (on both main channels) and `crowd` (on both sidechain
-/// channels; `None` = sidechain not connected, flagged constant silence) in blocks whose
-/// sizes cycle through `blocks`, with `events` at absolute positions; deactivates.
+/// An activated, processing plugin with the host's buffers, ready to take spans of audio.
+pub struct Rig {
+    processor: StartedPluginAudioProcessor<TestHost>,
+    max_block: usize,
+    ins: Vec<Vec<f32>>,
+    outs: Vec<Vec<f32>>,
+    in_ports: AudioPorts,
+    out_ports: AudioPorts,
+    ev_in: EventBuffer,
+    ev_out: EventBuffer,
+}
+
+impl Rig {
+    pub fn start(instance: &mut PluginInstance<TestHost>, rate: f64, max_block: usize) -> Self {
+        let config = PluginAudioConfiguration { sample_rate: rate, min_frames_count: 1, max_frames_count: max_block as u32 };
+        let stopped = instance.activate(|_, _| (), config).expect("activate");
+        Self {
+            processor: stopped.start_processing().expect("start processing"),
+            max_block,
+            ins: vec![vec![0.0f32; max_block]; 4],
+            outs: vec![vec![0.0f32; max_block]; 4],
+            in_ports: AudioPorts::with_capacity(4, 2),
+            out_ports: AudioPorts::with_capacity(4, 2),
+            ev_in: EventBuffer::with_capacity(256),
+            ev_out: EventBuffer::with_capacity(4096),
+        }
+    }
+
+    pub fn stop(self, instance: &mut PluginInstance<TestHost>) {
+        instance.deactivate(self.processor.stop_processing());
+    }
+
+    /// Processes `programme` (on both main channels) and `crowd` (on both sidechain channels;
+    /// `None` = sidechain not connected, flagged constant silence) in blocks whose sizes cycle
+    /// through `blocks`, with `events` at positions relative to the span's start.
+    pub fn process(&mut self, blocks: &[usize], programme: &[f32], crowd: Option<&[f32]>, events: &[(usize, Ev)]) -> Run {
+        let n = programme.len();
+        let mut out = Run::default();
+        for v in out.main.iter_mut().chain(out.music.iter_mut()) {
+            v.reserve(n);
+        }
+        let (mut pos, mut bi, mut ei) = (0, 0, 0);
+        while pos < n {
+            let len = blocks[bi % blocks.len()].min(self.max_block).min(n - pos);
+            bi += 1;
+            for ch in 0..2 {
+                self.ins[ch][..len].copy_from_slice(&programme[pos..pos + len]);
+                match crowd {
+                    Some(c) => self.ins[2 + ch][..len].copy_from_slice(&c[pos..pos + len]),
+                    None => self.ins[2 + ch][..len].fill(0.0),
+                }
+            }
+            self.ev_in.clear();
+            while ei < events.len() && events[ei].0 < pos + len {
+                let t = (events[ei].0 - pos) as u32;
+                match events[ei].1 {
+                    Ev::Param(id, v) => self.ev_in.push(&ParamValueEvent::new(t, ClapId::new(id.index() as u32), Pckn::match_all(), v)),
+                    Ev::Note(key) => self.ev_in.push(&NoteOnEvent::new(t, Pckn::new(0u16, 0u16, key, 0u32), 1.0)),
+                    Ev::Midi(data) => self.ev_in.push(&MidiEvent::new(t, 0, data)),
+                }
+                ei += 1;
+            }
+            self.ev_out.clear();
+            {
+                let (main_in, sc_in) = self.ins.split_at_mut(2);
+                let input = self.in_ports.with_input_buffers([
+                    AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_input_only(in_channels(main_in, len, false)) },
+                    AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_input_only(in_channels(sc_in, len, crowd.is_none())) },
+                ]);
+                let (main_out, music_out) = self.outs.split_at_mut(2);
+                let mut output = self.out_ports.with_output_buffers([
+                    AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_output_only(out_channels(main_out, len)) },
+                    AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_output_only(out_channels(music_out, len)) },
+                ]);
+                let input_events = InputEvents::from_buffer(&self.ev_in);
+                let mut output_events = OutputEvents::from_buffer(&mut self.ev_out);
+                let processor = &mut self.processor;
+                let ((status, c), r) = count_allocations(|| {
+                    count_c_allocations(|| processor.process(&input, &mut output, &input_events, &mut output_events, None, None))
+                });
+                status.expect("process succeeds");
+                out.c_allocs += c;
+                out.rust_allocs += r;
+            }
+            for e in &self.ev_out {
+                if let Some(p) = e.as_event::<ParamValueEvent>() {
+                    out.out_params.push((pos + p.header().time() as usize, p.param_id().map_or(u32::MAX, ClapId::get), p.value()));
+                }
+            }
+            for ch in 0..2 {
+                out.main[ch].extend_from_slice(&self.outs[ch][..len]);
+                out.music[ch].extend_from_slice(&self.outs[2 + ch][..len]);
+            }
+            pos += len;
+            out.blocks += 1;
+        }
+        out
+    }
+}
+
+/// Activates, processes (see [`Rig::process`]) and deactivates.
 pub fn run(
     instance: &mut PluginInstance<TestHost>,
     rate: f64,
@@ -46,75 +144,9 @@ pub fn run(
     crowd: Option<&[f32]>,
     events: &[(usize, Ev)],
 ) -> Run {
-    let config = PluginAudioConfiguration { sample_rate: rate, min_frames_count: 1, max_frames_count: max_block as u32 };
-    let stopped = instance.activate(|_, _| (), config).expect("activate");
-    let mut processor = stopped.start_processing().expect("start processing");
-    let n = programme.len();
-    let mut out = Run::default();
-    for v in out.main.iter_mut().chain(out.music.iter_mut()) {
-        v.reserve(n);
-    }
-    let mut ins = vec![vec![0.0f32; max_block]; 4];
-    let mut outs = vec![vec![0.0f32; max_block]; 4];
-    let mut in_ports = AudioPorts::with_capacity(4, 2);
-    let mut out_ports = AudioPorts::with_capacity(4, 2);
-    let mut ev_in = EventBuffer::with_capacity(256);
-    let mut ev_out = EventBuffer::with_capacity(4096);
-    let (mut pos, mut bi, mut ei) = (0, 0, 0);
-    while pos < n {
-        let len = blocks[bi % blocks.len()].min(max_block).min(n - pos);
-        bi += 1;
-        for ch in 0..2 {
-            ins[ch][..len].copy_from_slice(&programme[pos..pos + len]);
-            match crowd {
-                Some(c) => ins[2 + ch][..len].copy_from_slice(&c[pos..pos + len]),
-                None => ins[2 + ch][..len].fill(0.0),
-            }
-        }
-        ev_in.clear();
-        while ei < events.len() && events[ei].0 < pos + len {
-            let t = (events[ei].0 - pos) as u32;
-            match events[ei].1 {
-                Ev::Param(id, v) => ev_in.push(&ParamValueEvent::new(t, ClapId::new(id.index() as u32), Pckn::match_all(), v)),
-                Ev::Note(key) => ev_in.push(&NoteOnEvent::new(t, Pckn::new(0u16, 0u16, key, 0u32), 1.0)),
-                Ev::Midi(data) => ev_in.push(&MidiEvent::new(t, 0, data)),
-            }
-            ei += 1;
-        }
-        ev_out.clear();
-        {
-            let (main_in, sc_in) = ins.split_at_mut(2);
-            let input = in_ports.with_input_buffers([
-                AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_input_only(in_channels(main_in, len, false)) },
-                AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_input_only(in_channels(sc_in, len, crowd.is_none())) },
-            ]);
-            let (main_out, music_out) = outs.split_at_mut(2);
-            let mut output = out_ports.with_output_buffers([
-                AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_output_only(out_channels(main_out, len)) },
-                AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_output_only(out_channels(music_out, len)) },
-            ]);
-            let input_events = InputEvents::from_buffer(&ev_in);
-            let mut output_events = OutputEvents::from_buffer(&mut ev_out);
-            let ((status, c), r) = count_allocations(|| {
-                count_c_allocations(|| processor.process(&input, &mut output, &input_events, &mut output_events, None, None))
-            });
-            status.expect("process succeeds");
-            out.c_allocs += c;
-            out.rust_allocs += r;
-        }
-        for e in &ev_out {
-            if let Some(p) = e.as_event::<ParamValueEvent>() {
-                out.out_params.push((pos + p.header().time() as usize, p.param_id().map_or(u32::MAX, ClapId::get), p.value()));
-            }
-        }
-        for ch in 0..2 {
-            out.main[ch].extend_from_slice(&outs[ch][..len]);
-            out.music[ch].extend_from_slice(&outs[2 + ch][..len]);
-        }
-        pos += len;
-        out.blocks += 1;
-    }
-    instance.deactivate(processor.stop_processing());
+    let mut rig = Rig::start(instance, rate, max_block);
+    let out = rig.process(blocks, programme, crowd, events);
+    rig.stop(instance);
     out
 }
 
@@ -359,4 +391,38 @@ fn factory_presets_are_discoverable_and_load_like_a_state() {
     }
     assert_eq!(inst.access_shared_handler(|h| h.rescans.load(std::sync::atomic::Ordering::SeqCst)), 1);
     assert!(load.load_from_location(&inst.plugin_handle(), Location::Plugin, Some(c"no-such-preset")).is_err());
+}
+
+#[test]
+fn changes_while_active_reach_the_audio_thread() {
+    let (rate, crowd) = crowd_audio(4.0);
+    let sec = rate as usize;
+    let crowd = &crowd[..4 * sec];
+    let mut inst = new_instance();
+    flush_params(&mut inst, &[(ParamId::DryWet, 0.5)]);
+    // A state saved elsewhere with dry/wet 1 (music only: the dry programme is removed).
+    let mut other = new_instance();
+    flush_params(&mut other, &[(ParamId::DryWet, 1.0)]);
+    let mut music_only = Vec::new();
+    state_ext(&mut other).save(&other.plugin_handle(), &mut music_only).expect("save");
+
+    // Flush on the audio thread (active, not processing): bypass on.
+    let config = PluginAudioConfiguration { sample_rate: f64::from(rate), min_frames_count: 1, max_frames_count: 512 };
+    let mut stopped = inst.activate(|_, _| (), config).expect("activate");
+    let params = params_ext(&mut inst);
+    let mut input = EventBuffer::with_capacity(1);
+    input.push(&ParamValueEvent::new(0, ClapId::new(ParamId::Bypass.index() as u32), Pckn::match_all(), 1.0));
+    let mut output = EventBuffer::with_capacity(4);
+    params.flush_active(&mut stopped.plugin_handle(), &InputEvents::from_buffer(&input), &mut OutputEvents::from_buffer(&mut output));
+    assert_eq!(get_value(&mut inst, ParamId::Bypass), 1.0);
+    inst.deactivate(stopped);
+
+    let mut rig = Rig::start(&mut inst, f64::from(rate), 512);
+    let bypassed = rig.process(&[512], &crowd[..2 * sec], Some(crowd), &[]);
+    assert_eq!(bypassed.main[0], &crowd[..2 * sec], "bypass set by an audio-thread flush passes input through");
+    // Main-thread state load while processing: bypass off, dry/wet 1.
+    state_ext(&mut inst).load(&inst.plugin_handle(), &mut &music_only[..]).expect("load while active");
+    let after = rig.process(&[512], &crowd[2 * sec..], Some(crowd), &[]);
+    rig.stop(&mut inst);
+    assert!(rms(&after.main[0][sec / 2..]) < 0.1 * rms(&crowd[2 * sec + sec / 2..]), "the loaded state reached the audio thread");
 }
