@@ -426,3 +426,31 @@ fn changes_while_active_reach_the_audio_thread() {
     rig.stop(&mut inst);
     assert!(rms(&after.main[0][sec / 2..]) < 0.1 * rms(&crowd[2 * sec + sec / 2..]), "the loaded state reached the audio thread");
 }
+
+#[test]
+fn fuzzed_automation_of_every_parameter_stays_finite_and_allocation_free() {
+    let (rate, crowd) = crowd_audio(20.0);
+    let n = 20 * rate as usize;
+    let crowd = &crowd[..n];
+    // Deterministic LCG (Knuth's MMIX constants) for times and values.
+    let mut state = 0x5eed_u64;
+    let mut next = || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as u32
+    };
+    let mut events: Vec<(usize, Ev)> = (0..2000)
+        .map(|_| {
+            let id = ParamId::ALL[next() as usize % ParamId::ALL.len()];
+            let info = id.info();
+            let v = f64::from(info.min) + f64::from(next()) / f64::from(u32::MAX >> 1) * f64::from(info.max - info.min);
+            (next() as usize % n, Ev::Param(id, v))
+        })
+        .collect();
+    events.sort_by_key(|e| e.0);
+    let mut inst = new_instance();
+    let out = run(&mut inst, f64::from(rate), 256, &[256, 13, 97], crowd, Some(crowd), &events);
+    assert_eq!(out.c_allocs + out.rust_allocs, 0);
+    for ch in out.main.iter().chain(out.music.iter()) {
+        assert!(ch.iter().all(|x| x.is_finite() && x.abs() <= 1.0));
+    }
+}
