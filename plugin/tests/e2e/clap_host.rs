@@ -236,7 +236,15 @@ fn minutes_of_crowd_audio_through_the_sidechain_never_allocate() {
     events.sort_by_key(|e| e.0);
 
     let mut inst = new_instance();
+    let started = std::time::Instant::now();
     let out = run(&mut inst, f64::from(rate), 4096, &[512, 1, 7, 64, 333, 4096, 2048], &programme, Some(&crowd), &events);
+    // A figure for the record, not an assertion: wall time / audio time through the host.
+    eprintln!(
+        "processed {:.1} s of crowd audio in {} blocks; real-time ratio {:.4}",
+        n as f64 / f64::from(rate),
+        out.blocks,
+        started.elapsed().as_secs_f64() / (n as f64 / f64::from(rate))
+    );
     assert!(n as f64 / f64::from(rate) >= 150.0, "at least two and a half minutes of real audio");
     assert!(out.blocks > 1000);
     assert_eq!(out.c_allocs, 0, "the plugin allocated inside process() ({} C-level calls)", out.c_allocs);
