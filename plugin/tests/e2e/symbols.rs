@@ -6,6 +6,56 @@ use std::ffi::c_void;
 
 use crate::host::bundle_file;
 
+/// `Steinberg::PClassInfo` (pluginterfaces/base/ipluginbase.h).
+#[repr(C)]
+struct PClassInfo {
+    cid: [u8; 16],
+    cardinality: i32,
+    category: [u8; 32],
+    name: [u8; 64],
+}
+
+/// `IPluginFactory`'s vtable: FUnknown's three methods, then getFactoryInfo, countClasses,
+/// getClassInfo, createInstance. On Linux the COM methods use the C calling convention with
+/// `this` first.
+#[repr(C)]
+struct FactoryVtbl {
+    query_interface: *const c_void,
+    add_ref: unsafe extern "C" fn(*mut c_void) -> u32,
+    release: unsafe extern "C" fn(*mut c_void) -> u32,
+    get_factory_info: *const c_void,
+    count_classes: unsafe extern "C" fn(*mut c_void) -> i32,
+    get_class_info: unsafe extern "C" fn(*mut c_void, i32, *mut PClassInfo) -> i32,
+}
+
+fn c_text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes.split(|&b| b == 0).next().unwrap_or_default()).into_owned()
+}
+
+/// (category, name) of every class the VST3 factory exports; releases the factory.
+///
+/// # Safety
+/// `factory` must be the `IPluginFactory*` returned by `GetPluginFactory`.
+unsafe fn vst3_classes(factory: *mut c_void) -> Vec<(String, String)> {
+    // SAFETY: a COM object starts with a pointer to its vtable, whose layout is declared above.
+    let vtbl = unsafe { &**factory.cast::<*const FactoryVtbl>() };
+    let mut out = Vec::new();
+    // SAFETY: calling the factory's own methods on it, with a properly sized out-struct.
+    unsafe {
+        let n = (vtbl.count_classes)(factory);
+        for i in 0..n {
+            let mut info = PClassInfo { cid: [0; 16], cardinality: 0, category: [0; 32], name: [0; 64] };
+            if (vtbl.get_class_info)(factory, i, &raw mut info) == 0 {
+                out.push((c_text(&info.category), c_text(&info.name)));
+            }
+        }
+        let _ = (vtbl.add_ref)(factory);
+        (vtbl.release)(factory);
+        (vtbl.release)(factory);
+    }
+    out
+}
+
 #[test]
 fn vst3_and_clap_libraries_export_their_entry_points() {
     let vst3 = bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
@@ -17,7 +67,13 @@ fn vst3_and_clap_libraries_export_their_entry_points() {
         let module_exit = lib.get::<unsafe extern "C" fn() -> bool>(b"ModuleExit").expect("ModuleExit");
         let factory = lib.get::<unsafe extern "system" fn() -> *mut c_void>(b"GetPluginFactory").expect("GetPluginFactory");
         assert!(module_entry(std::ptr::null_mut()), "ModuleEntry succeeds");
-        assert!(!factory().is_null(), "GetPluginFactory returns a factory");
+        let f = factory();
+        assert!(!f.is_null(), "GetPluginFactory returns a factory");
+        let classes = vst3_classes(f);
+        assert!(
+            classes.iter().any(|(category, name)| category == "Audio Module Class" && name == "Resonance"),
+            "the VST3 factory wraps the CLAP plugin: {classes:?}"
+        );
         assert!(module_exit(), "ModuleExit succeeds");
     }
 
