@@ -160,3 +160,27 @@ fn write_vst3(lib: &Path, out: &Path, name: &str) -> anyhow::Result<PathBuf> {
     copy(lib, &file)?;
     Ok(file)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundle_names_come_from_bundler_toml() {
+        let root = workspace_root();
+        assert_eq!(bundle_name(&root, "resonance-plugin").unwrap(), "Resonance");
+        assert_eq!(bundle_name(&root, "not-listed").unwrap(), "not-listed");
+        let dir = std::env::temp_dir().join(format!("xtask-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("bundler.toml"), "[x\n").unwrap();
+        let msg = format!("{:#}", bundle_name(&dir, "x").unwrap_err());
+        assert!(msg.contains("fix its syntax"), "{msg}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn library_names_follow_the_platform() {
+        let name = library_file_name("resonance-plugin");
+        assert!(name.contains("resonance_plugin"), "{name}");
+    }
+}
