@@ -112,7 +112,7 @@ impl DefaultPluginFactory for Resonance {
 
     fn new_main_thread<'a>(host: HostMainThreadHandle<'a>, shared: &'a Shared) -> Result<MainThread<'a>, PluginError> {
         // No bridge, a bad address or a socket error all leave the plugin working without OSC.
-        let osc = OscConfig::from_env().ok().flatten().and_then(|c| OscLink::start(c).ok());
+        let osc = OscConfig::from_env().ok().flatten().and_then(|c| OscLink::start(&c).ok());
         let styles = EngineConfig::default().styles.into_iter().map(|(name, _)| name).collect();
         Ok(MainThread { shared, host, host_params: host.get_extension(), osc, styles })
     }
@@ -314,7 +314,7 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
         shared.latency.store(engine.latency(), Ordering::Relaxed);
         let (producer, consumer) = rtrb::RingBuffer::new(COMMAND_QUEUE);
         if let Some(osc) = &main_thread.osc {
-            osc.attach(Attachment { telemetry: handle.telemetry, meters: handle.meters, commands: producer });
+            osc.attach(Attachment { telemetry: handle.telemetry, meters: handle.meters, commands: producer, styles: handle.styles });
         }
         let buf = || vec![0.0f32; capacity];
         Ok(Self {

@@ -48,9 +48,9 @@ fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
         while found.is_none() && start.elapsed() < Duration::from_secs(5) {
             let Ok((n, src)) = bridge.recv_from(&mut buf) else { continue };
             if let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n])
-                && m.addr == "/resonance/plugin/hello"
+                && m.addr == "/resonance/hello"
             {
-                assert_eq!(m.args, vec![OscType::Int(i32::from(src.port()))], "hello names the command port");
+                assert_eq!(m.args, vec![OscType::String("default".into())], "hello names the session");
                 found = Some(src);
             }
         }
@@ -91,14 +91,14 @@ fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
     notes.push(&NoteOnEvent::new(10, Pckn::new(0u16, 0u16, 60u16, 0u32), 1.0));
     block(&mut processor, &notes);
     let empty = EventBuffer::new();
-    let cue = wait_for(plugin_addr, Duration::from_secs(5), |m| m.addr == "/resonance/cue/scheduled");
+    let cue = wait_for(plugin_addr, Duration::from_secs(5), |m| m.addr == "/resonance/cue_scheduled");
     assert_eq!(cue.expect("cue telemetry reached the bridge").args[0], OscType::String("goal".into()));
 
     // An OSC cue and an OSC parameter change arrive on the command port.
     let sender = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind");
     for m in [
-        OscMessage { addr: "/resonance/cue".into(), args: vec![OscType::String("card".into())] },
-        OscMessage { addr: "/resonance/param".into(), args: vec![OscType::String("intensity".into()), OscType::Float(0.9)] },
+        OscMessage { addr: "/resonance/command/cue".into(), args: vec![OscType::String("card".into())] },
+        OscMessage { addr: "/resonance/command/param".into(), args: vec![OscType::String("intensity".into()), OscType::Float(0.9)] },
     ] {
         sender.send_to(&rosc::encoder::encode(&OscPacket::Message(m)).expect("encode"), plugin_addr).expect("send");
     }
@@ -110,7 +110,7 @@ fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
     }
     assert!(told_host, "an OSC parameter change is reported to the host as a parameter event");
     let cue = wait_for(plugin_addr, Duration::from_secs(5), |m| {
-        m.addr == "/resonance/cue/scheduled" && m.args.first() == Some(&OscType::String("card".into()))
+        m.addr == "/resonance/cue_scheduled" && m.args.first() == Some(&OscType::String("card".into()))
     });
     assert!(cue.is_some(), "the OSC cue reached the engine");
     let start = Instant::now();
