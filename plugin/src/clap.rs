@@ -126,7 +126,7 @@ impl MainThread<'_> {
 
     fn format(&self, id: ParamId, value: f32) -> String {
         if id == ParamId::Style {
-            let i = id.info().clamp(value) as usize;
+            let i = crate::params::canonical(id, value) as usize;
             return self.styles.get(i).cloned().unwrap_or_else(|| format!("style {i}"));
         }
         id.info().format(value)

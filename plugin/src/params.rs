@@ -35,7 +35,7 @@ impl ParamStore {
     /// # Realtime safety
     /// Real-time safe (one atomic store).
     pub fn set(&self, id: ParamId, value: f32) {
-        self.values[id.index()].store(id.info().clamp(value).to_bits(), Ordering::Relaxed);
+        self.values[id.index()].store(canonical(id, value).to_bits(), Ordering::Relaxed);
     }
 
     /// All values now.
@@ -60,6 +60,16 @@ impl ParamStore {
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
     }
+}
+
+/// The value a parameter actually takes: clamped to its range, and whole for the parameters
+/// the host sees as stepped (`style` is continuous in the engine's table but indexes styles).
+///
+/// # Realtime safety
+/// Real-time safe.
+pub fn canonical(id: ParamId, value: f32) -> f32 {
+    let v = id.info().clamp(value);
+    if is_stepped(id) { id.info().clamp(v.round()) } else { v }
 }
 
 /// The parameter behind a CLAP parameter ID.

@@ -186,12 +186,16 @@ fn describes_ports_params_and_latency_like_a_host_sees_them() {
         assert!(info.flags.contains(ParamInfoFlags::IS_AUTOMATABLE));
         assert_eq!(info.flags.contains(ParamInfoFlags::IS_BYPASS), *id == ParamId::Bypass);
         assert_eq!(params.get_value(&handle, info.id), Some(f64::from(e.default)));
-        // value -> text -> value round trip through the host API.
-        let mut text = [0u8; 256];
-        let t = params.value_to_text(&handle, info.id, f64::from(e.max), &mut text).expect("value_to_text");
-        let t = std::ffi::CString::new(t.iter().copied().take_while(|&b| b != 0).collect::<Vec<u8>>()).unwrap();
-        let back = params.text_to_value(&handle, info.id, &t).expect("text_to_value parses value_to_text");
-        assert!((back - f64::from(e.max)).abs() < 0.06, "{}: {} -> {t:?} -> {back}", e.id, e.max);
+        // value -> text -> value round trips through the host API, across the range.
+        let stepped = info.flags.contains(ParamInfoFlags::IS_STEPPED);
+        for v in [e.min, e.default, 0.5 * (e.min + e.max), e.max].map(|v| f64::from(if stepped { e.clamp(v).round() } else { e.clamp(v) }))
+        {
+            let mut text = [0u8; 256];
+            let t = params.value_to_text(&handle, info.id, v, &mut text).expect("value_to_text");
+            let t = std::ffi::CString::new(t.iter().copied().take_while(|&b| b != 0).collect::<Vec<u8>>()).unwrap();
+            let back = params.text_to_value(&handle, info.id, &t).expect("text_to_value parses value_to_text");
+            assert!((back - v).abs() < 0.06, "{}: {v} -> {t:?} -> {back}", e.id);
+        }
     }
     assert!(params.get_info(&handle, ParamId::ALL.len() as u32, &mut buf).is_none());
 
