@@ -68,6 +68,12 @@ pub struct MainThread<'a> {
     shared: &'a Shared,
     host: HostMainThreadHandle<'a>,
     host_params: Option<HostParams>,
+    /// Whether to ask the host to rescan parameter values after a state or preset load.
+    /// Off inside clap-wrapper's VST3 wrapper: its `param_rescan` (clap-wrapper 0.14,
+    /// wrapasvst3.cpp) calls `restartComponent` on the VST3 component handler without checking
+    /// that the host has set one, which crashes a host that loads state before (or without)
+    /// setting it; VST3 hosts re-read parameter values after `setState` anyway.
+    rescan_after_load: bool,
     osc: Option<OscLink>,
     styles: Vec<String>,
 }
@@ -114,11 +120,19 @@ impl DefaultPluginFactory for Resonance {
         // No bridge, a bad address or a socket error all leave the plugin working without OSC.
         let osc = OscConfig::from_env().ok().flatten().and_then(|c| OscLink::start(&c).ok());
         let styles = EngineConfig::default().styles.into_iter().map(|(name, _)| name).collect();
-        Ok(MainThread { shared, host, host_params: host.get_extension(), osc, styles })
+        let wrapped_as_vst3 = host.name().and_then(|n| n.to_str().ok()).is_some_and(|n| n.to_ascii_lowercase().contains("clap-as-vst3"));
+        Ok(MainThread { shared, host, host_params: host.get_extension(), rescan_after_load: !wrapped_as_vst3, osc, styles })
     }
 }
 
 impl MainThread<'_> {
+    /// Asks the host to re-read every parameter value (after a state or preset load).
+    fn rescan_values(&self) {
+        if let (Some(p), true) = (self.host_params, self.rescan_after_load) {
+            p.rescan(&self.host, ParamRescanFlags::VALUES);
+        }
+    }
+
     /// The OSC link, if it could be started (for diagnostics and tests).
     pub fn osc(&self) -> Option<&OscLink> {
         self.osc.as_ref()
@@ -252,9 +266,7 @@ impl PluginStateImpl for MainThread<'_> {
         // All-or-nothing: decode first, apply only a state that decoded completely.
         let values = state::decode(&bytes)?;
         self.shared.params.replace_all(&values);
-        if let Some(p) = self.host_params {
-            p.rescan(&self.host, ParamRescanFlags::VALUES);
-        }
+        self.rescan_values();
         Ok(())
     }
 }
@@ -267,9 +279,7 @@ impl PluginPresetLoadImpl for MainThread<'_> {
         let name = load_key.and_then(|k| k.to_str().ok()).ok_or(PluginError::Message("missing preset name"))?;
         let values = crate::presets::factory_preset_values(name)?;
         self.shared.params.replace_all(&values);
-        if let Some(p) = self.host_params {
-            p.rescan(&self.host, ParamRescanFlags::VALUES);
-        }
+        self.rescan_values();
         Ok(())
     }
 }

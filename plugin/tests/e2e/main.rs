@@ -13,6 +13,7 @@ mod host;
 mod malloc_hook;
 mod osc;
 mod symbols;
+mod vst3;
 
 #[global_allocator]
 static ALLOC: resonance_engine::testing::CountingAllocator = resonance_engine::testing::CountingAllocator;
