@@ -5,6 +5,7 @@ use clack_extensions::audio_ports::{AudioPortFlags, AudioPortInfoBuffer, PluginA
 use clack_extensions::latency::PluginLatency;
 use clack_extensions::note_ports::{NotePortInfoBuffer, PluginNotePorts};
 use clack_extensions::params::{ParamInfoBuffer, ParamInfoFlags, ParamRescanFlags};
+use clack_extensions::tail::{PluginTail, TailLength};
 use clack_host::events::event_types::{MidiEvent, NoteOnEvent, ParamValueEvent};
 use clack_host::prelude::*;
 use resonance_engine::ParamId;
@@ -216,8 +217,10 @@ fn describes_ports_params_and_latency_like_a_host_sees_them() {
     assert!(notes.get(&inst.plugin_handle(), 0, true, &mut NotePortInfoBuffer::new()).is_some());
     let latency: PluginLatency = inst.plugin_handle().get_extension().expect("latency");
     let config = PluginAudioConfiguration { sample_rate: 48_000.0, min_frames_count: 1, max_frames_count: 256 };
-    let p = inst.activate(|_, _| (), config).expect("activate");
+    let mut p = inst.activate(|_, _| (), config).expect("activate");
     assert_eq!(latency.get(&inst.plugin_handle()), 0, "the engine adds no latency");
+    let tail: PluginTail = inst.plugin_handle().get_extension().expect("tail");
+    assert_eq!(tail.get(&p.plugin_handle()), TailLength::Infinite, "the music plays on through silence");
     inst.deactivate(p);
 }
 
