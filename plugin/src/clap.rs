@@ -33,10 +33,10 @@ use clack_plugin::prelude::*;
 use clack_plugin::stream::{InputStream, OutputStream};
 use clack_plugin::utils::Cookie;
 use resonance_engine::params::ParamKind;
-use resonance_engine::{Command, CommandSender, Engine, EngineConfig, EngineProcessor, Layout, ParamId, ParamValues};
+use resonance_engine::{Command, CommandSender, Engine, EngineConfig, EngineProcessor, Layout, ParamId, ParamValues, Quantize};
 
 use crate::osc::{Attachment, COMMAND_QUEUE, OscConfig, OscLink};
-use crate::params::{ParamStore, cc_to_param, is_stepped, note_to_cue, param_from_clap_id};
+use crate::params::{ParamStore, cc_to_param, is_stepped, note_to_cue, note_to_style, param_from_clap_id};
 use crate::state;
 
 /// Stable CLAP plugin ID.
@@ -427,18 +427,14 @@ impl AudioProcessor<'_> {
                 }
             }
             Some(CoreEventSpace::NoteOn(ev)) => {
-                if let Some(cue) = ev.key().into_specific().and_then(note_to_cue) {
-                    let _ = self.commands.send(Command::Cue(cue));
+                if let Some(key) = ev.key().into_specific() {
+                    self.note_on(key);
                 }
             }
             Some(CoreEventSpace::Midi(ev)) => {
                 let [status, d1, d2] = ev.data();
                 match status & 0xf0 {
-                    0x90 if d2 > 0 => {
-                        if let Some(cue) = note_to_cue(u16::from(d1)) {
-                            let _ = self.commands.send(Command::Cue(cue));
-                        }
-                    }
+                    0x90 if d2 > 0 => self.note_on(u16::from(d1)),
                     0xb0 => {
                         if let Some((id, value)) = cc_to_param(d1, d2) {
                             self.set_param_and_tell_host(id, value, e.header().time(), output);
@@ -449,6 +445,22 @@ impl AudioProcessor<'_> {
             }
             _ => {}
         }
+    }
+
+    /// A note fires a cue (C4 and up) or switches style at the next bar (C3 to B3). A full
+    /// command queue drops it: the audio thread never waits.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    fn note_on(&mut self, key: u16) {
+        let command = if let Some(cue) = note_to_cue(key) {
+            Command::Cue(cue)
+        } else if let Some(index) = note_to_style(key) {
+            Command::SetStyle { index, quantize: Quantize::Bar }
+        } else {
+            return;
+        };
+        let _ = self.commands.send(command);
     }
 
     /// Copies `start..end` of the main and sidechain inputs into scratch. Returns whether the

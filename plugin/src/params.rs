@@ -118,6 +118,19 @@ pub fn note_to_cue(key: u16) -> Option<resonance_engine::Cue> {
     resonance_engine::Cue::ALL.get(i).copied()
 }
 
+/// First MIDI note of the style keyboard: note `STYLE_BASE_NOTE + i` switches to style `i`
+/// at the next bar (C3 = 48 is the first style; 12 styles reachable).
+pub const STYLE_BASE_NOTE: u8 = 48;
+
+/// The style index a note selects, if any.
+///
+/// # Realtime safety
+/// Real-time safe.
+pub fn note_to_style(key: u16) -> Option<u16> {
+    let i = key.checked_sub(u16::from(STYLE_BASE_NOTE))?;
+    (i < u16::from(CUE_BASE_NOTE - STYLE_BASE_NOTE)).then_some(i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +153,10 @@ mod tests {
         assert_eq!(note_to_cue(60), Some(resonance_engine::Cue::Goal));
         assert_eq!(note_to_cue(59), None);
         assert_eq!(note_to_cue(60 + 16), None);
+        assert_eq!(note_to_style(48), Some(0));
+        assert_eq!(note_to_style(59), Some(11));
+        assert_eq!(note_to_style(60), None);
+        assert_eq!(note_to_style(47), None);
         assert_eq!(cc_to_param(7, 127), Some((ParamId::MusicLevel, ParamId::MusicLevel.info().max)));
         assert_eq!(cc_to_param(2, 64), None);
         assert_eq!(param_from_clap_id(ParamId::Bypass.index() as u32), Some(ParamId::Bypass));
