@@ -282,7 +282,8 @@ fn automation_is_sample_accurate_and_independent_of_block_size() {
     let k = 3 * 512 + 123;
     let mut inst = new_instance();
     let mut go = |blocks: &[usize], events: &[(usize, Ev)]| {
-        flush_params(&mut inst, &[(ParamId::DryWet, 0.5)]);
+        // Music muted (-60 dB is off) so only the dry path is measured, whatever the synth plays.
+        flush_params(&mut inst, &[(ParamId::DryWet, 0.5), (ParamId::MusicLevel, -60.0)]);
         run(&mut inst, f64::from(rate), 512, blocks, crowd, Some(crowd), events)
     };
     let with = go(&[512], &[(k, Ev::Param(ParamId::DryWet, 1.0))]);
@@ -415,9 +416,10 @@ fn changes_while_active_reach_the_audio_thread() {
     let crowd = &crowd[..4 * sec];
     let mut inst = new_instance();
     flush_params(&mut inst, &[(ParamId::DryWet, 0.5)]);
-    // A state saved elsewhere with dry/wet 1 (music only: the dry programme is removed).
+    // A state saved elsewhere with dry/wet 1 (music only: the dry programme is removed) and
+    // the music muted, so the result is silence whatever the synth plays.
     let mut other = new_instance();
-    flush_params(&mut other, &[(ParamId::DryWet, 1.0)]);
+    flush_params(&mut other, &[(ParamId::DryWet, 1.0), (ParamId::MusicLevel, -60.0)]);
     let mut music_only = Vec::new();
     state_ext(&mut other).save(&other.plugin_handle(), &mut music_only).expect("save");
 
