@@ -8,9 +8,11 @@
 //! * [`presets`] — factory presets for hosts (preset discovery + preset load).
 //! * [`state`] — versioned binary state, all-or-nothing decoding.
 //! * [`osc`] — the OSC thread and its message codec.
+//! * [`midi`] — MIDI controller mapping (CC, NRPN, learn, TOML maps).
 
 pub mod clap;
 pub mod error;
+pub mod midi;
 pub mod osc;
 pub mod params;
 pub mod presets;
