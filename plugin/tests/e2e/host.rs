@@ -82,15 +82,51 @@ fn newest_source(dir: &Path) -> std::time::SystemTime {
     newest
 }
 
-/// Path of a bundle file, failing with what to run when it is missing or older than the
-/// plugin's sources.
-pub fn bundle_file(relative: &str) -> PathBuf {
-    let path = bundle_dir().join(relative);
-    let fix = "run `cargo xtask bundle resonance-plugin --release` first (CI runs it before `cargo test -p resonance-plugin`)";
-    let built = std::fs::metadata(&path).and_then(|m| m.modified()).unwrap_or_else(|_| panic!("{} not found: {fix}", path.display()));
+const BUNDLE_COMMAND: &str = "cargo xtask bundle resonance-plugin --release";
+
+/// When the bundle is missing or older than the plugin/engine sources.
+fn bundle_problem(path: &Path) -> Option<String> {
+    let Ok(built) = std::fs::metadata(path).and_then(|m| m.modified()) else {
+        return Some(format!("{} not found", path.display()));
+    };
     let root = workspace_root();
-    let src = newest_source(&root.join("plugin/src")).max(newest_source(&root.join("engine/src")));
-    assert!(built >= src, "{} is older than the plugin/engine sources: {fix}", path.display());
+    let src =
+        newest_source(&root.join("plugin/src")).max(newest_source(&root.join("engine/src"))).max(newest_source(&root.join("presets")));
+    (built < src).then(|| format!("{} is older than the plugin/engine sources", path.display()))
+}
+
+static BUNDLED: OnceLock<()> = OnceLock::new();
+
+/// Builds the bundles once per test process when the default ones are missing or stale, as
+/// `cargo xtask bundle resonance-plugin --release` (CI may run that first; then this is a
+/// no-op). With `RESONANCE_BUNDLE_DIR` set the bundles there are used as they are.
+fn ensure_bundles() {
+    if std::env::var_os("RESONANCE_BUNDLE_DIR").is_some() {
+        return;
+    }
+    BUNDLED.get_or_init(|| {
+        if bundle_problem(&bundle_dir().join("Resonance.clap")).is_none() {
+            return;
+        }
+        eprintln!("e2e: building the plugin bundles ({BUNDLE_COMMAND})");
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        let status = std::process::Command::new(cargo)
+            .current_dir(workspace_root())
+            .args(["run", "--quiet", "--release", "--package", "xtask", "--", "bundle", "resonance-plugin", "--release"])
+            .status()
+            .unwrap_or_else(|e| panic!("could not run the bundler: {e}; run `{BUNDLE_COMMAND}` by hand"));
+        assert!(status.success(), "the bundler failed ({status}); run `{BUNDLE_COMMAND}` to see why");
+    });
+}
+
+/// Path of a bundle file (built first if needed), failing with what to run when it is
+/// missing or older than the plugin's sources.
+pub fn bundle_file(relative: &str) -> PathBuf {
+    ensure_bundles();
+    let path = bundle_dir().join(relative);
+    if let Some(problem) = bundle_problem(&path) {
+        panic!("{problem}: run `{BUNDLE_COMMAND}`");
+    }
     path
 }
 

@@ -1,8 +1,9 @@
 //! End-to-end tests of the built plugin bundles, loaded the way hosts load them.
 //!
-//! Needs `target/bundled/` from `cargo xtask bundle resonance-plugin --release` (CI runs the
-//! bundler first; the tests fail with that instruction when the bundles are missing or older
-//! than the sources) and the real test audio (`RESONANCE_TEST_AUDIO`).
+//! Uses `target/bundled/` from `cargo xtask bundle resonance-plugin --release`; when those
+//! bundles are missing or older than the plugin/engine sources, the first test to need them
+//! runs that bundler (a release build: minutes on a cold cache). `RESONANCE_BUNDLE_DIR` points
+//! at other bundles, used as they are. Needs the real test audio (`RESONANCE_TEST_AUDIO`).
 //!
 //! Allocation is counted twice: by `resonance_engine::testing::CountingAllocator` (this
 //! process's Rust allocations) and by [`malloc_hook`] (every C-level allocation on the

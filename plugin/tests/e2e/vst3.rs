@@ -337,6 +337,8 @@ fn vst3_child() {
 
 #[test]
 fn vst3_processes_like_the_clap() {
+    // Build (if needed) here, not in the child.
+    bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
     let exe = std::env::current_exe().expect("test binary path");
     let out = std::process::Command::new(exe)
         .args(["--exact", "vst3::vst3_child", "--ignored", "--nocapture", "--test-threads=1"])
