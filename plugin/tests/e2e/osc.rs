@@ -12,23 +12,51 @@ use rosc::{OscMessage, OscPacket, OscType};
 
 use crate::host::{self, CREATE, create_instance, fake_bridge, get_value};
 
-/// Reads bridge packets from `from` until `want` matches one (or the deadline passes).
-fn wait_for(from: SocketAddr, deadline: Duration, mut want: impl FnMut(&OscMessage) -> bool) -> Option<OscMessage> {
-    let bridge = fake_bridge();
-    let start = Instant::now();
-    let mut buf = [0u8; 4096];
-    while start.elapsed() < deadline {
-        let Ok((n, src)) = bridge.recv_from(&mut buf) else { continue };
-        if src != from {
-            continue;
-        }
-        if let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n])
-            && want(&m)
+/// Messages the fake bridge received from one plugin instance. Every test's instances send to
+/// the same socket, so it is read often (a full socket buffer would drop packets) and
+/// everything from our instance is kept.
+struct Inbox {
+    from: SocketAddr,
+    seen: Vec<OscMessage>,
+}
+
+impl Inbox {
+    fn take(&mut self, n: usize, src: SocketAddr, buf: &[u8]) {
+        if src == self.from
+            && let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n])
         {
-            return Some(m);
+            self.seen.push(m);
         }
     }
-    None
+
+    /// Reads whatever is queued now, without waiting.
+    fn drain(&mut self) {
+        let bridge = fake_bridge();
+        bridge.set_nonblocking(true).expect("nonblocking");
+        let mut buf = [0u8; 4096];
+        while let Ok((n, src)) = bridge.recv_from(&mut buf) {
+            self.take(n, src, &buf);
+        }
+        bridge.set_nonblocking(false).expect("blocking");
+    }
+
+    /// Returns (and removes) the first message matching `want`, reading for up to `deadline`.
+    fn wait_for(&mut self, deadline: Duration, want: impl Fn(&OscMessage) -> bool) -> Option<OscMessage> {
+        let bridge = fake_bridge();
+        let start = Instant::now();
+        let mut buf = [0u8; 4096];
+        loop {
+            if let Some(i) = self.seen.iter().position(&want) {
+                return Some(self.seen.remove(i));
+            }
+            if start.elapsed() >= deadline {
+                return None;
+            }
+            if let Ok((n, src)) = bridge.recv_from(&mut buf) {
+                self.take(n, src, &buf);
+            }
+        }
+    }
 }
 
 #[test]
@@ -91,7 +119,8 @@ fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
     notes.push(&NoteOnEvent::new(10, Pckn::new(0u16, 0u16, 60u16, 0u32), 1.0));
     block(&mut processor, &notes);
     let empty = EventBuffer::new();
-    let cue = wait_for(plugin_addr, Duration::from_secs(5), |m| m.addr == "/resonance/cue_scheduled");
+    let mut inbox = Inbox { from: plugin_addr, seen: Vec::new() };
+    let cue = inbox.wait_for(Duration::from_secs(5), |m| m.addr == "/resonance/cue_scheduled");
     assert_eq!(cue.expect("cue telemetry reached the bridge").args[0], OscType::String("goal".into()));
 
     // An OSC cue and an OSC parameter change arrive on the command port.
@@ -107,9 +136,10 @@ fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
     while !told_host && start.elapsed() < Duration::from_secs(5) {
         told_host = block(&mut processor, &empty).iter().any(|&(id, v)| id == ParamId::Intensity.index() as u32 && (v - 0.9).abs() < 1e-6);
         std::thread::sleep(Duration::from_millis(5));
+        inbox.drain();
     }
     assert!(told_host, "an OSC parameter change is reported to the host as a parameter event");
-    let cue = wait_for(plugin_addr, Duration::from_secs(5), |m| {
+    let cue = inbox.wait_for(Duration::from_secs(5), |m| {
         m.addr == "/resonance/cue_scheduled" && m.args.first() == Some(&OscType::String("card".into()))
     });
     assert!(cue.is_some(), "the OSC cue reached the engine");
@@ -117,7 +147,7 @@ fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
     let mut meters = None;
     while meters.is_none() && start.elapsed() < Duration::from_secs(5) {
         block(&mut processor, &empty);
-        meters = wait_for(plugin_addr, Duration::from_millis(150), |m| m.addr == "/resonance/meters");
+        meters = inbox.wait_for(Duration::from_millis(150), |m| m.addr == "/resonance/meters");
     }
     assert!(meters.is_some(), "meters reach the bridge");
     inst.deactivate(processor.stop_processing());
