@@ -11,8 +11,10 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
 # Build: pkg-config + ALSA headers (cpal), g++ (VST3 wrapper), fontconfig/freetype (plots).
 # Tests and benchmarks: sox and espeak-ng (test material), fpcalc (peer benchmark).
+# Live host: JACK server and headers (the `jack` feature; tests run on `jackd -d dummy`).
 pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools
-      libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates)
+      libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates
+      jackd2 libjack-jackd2-dev)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -6,3 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cargo test --workspace --locked
+# The live host on JACK's dummy driver (real-time paced audio and JACK MIDI, no hardware).
+cargo test --locked --features jack --test e2e live

@@ -2,6 +2,7 @@
 
 mod cmd;
 mod demo;
+mod live;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +26,10 @@ enum Command {
     Demo(cmd::demo::DemoArgs),
     /// List the factory presets and the engine's parameters.
     Presets(cmd::presets::PresetsArgs),
+    /// List audio hosts and devices with their channels and sample rates.
+    Devices,
+    /// Run the engine live on audio devices (crowd mic in, music out), with MIDI control.
+    Live(live::run::LiveArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -33,6 +38,11 @@ fn main() -> std::process::ExitCode {
         Some(Command::Render(args)) => cmd::render::run(&args),
         Some(Command::Demo(args)) => cmd::demo::run(&args),
         Some(Command::Presets(args)) => cmd::presets::run(&args),
+        Some(Command::Live(args)) => live::run::run(&args),
+        Some(Command::Devices) => {
+            live::devices::print();
+            Ok(())
+        }
         None => cmd::demo::run(&cmd::demo::DemoArgs::default()),
     };
     match result {

@@ -1,4 +1,5 @@
 //! End-to-end tests of the `resonance` command: real files in, real files out.
 
 mod common;
+mod live;
 mod render;
