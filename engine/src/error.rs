@@ -15,6 +15,8 @@ pub enum EngineError {
     Channels(usize),
     #[error("{file}: `{key}`: {message}")]
     Preset { file: String, key: String, message: String },
+    #[error("{file}: {key}: {message}")]
+    MidiMap { file: String, key: String, message: String },
     #[error("unknown preset `{name}`; available presets: {available}")]
     UnknownPreset { name: String, available: String },
     #[error(

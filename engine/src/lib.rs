@@ -48,6 +48,7 @@ pub mod dsp;
 mod engine;
 pub mod error;
 pub mod fingerprint;
+pub mod midi;
 pub mod params;
 pub mod preset;
 pub mod synth;

@@ -12,7 +12,6 @@
 
 pub mod clap;
 pub mod error;
-pub mod midi;
 pub mod osc;
 pub mod params;
 pub mod presets;

@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SizedSample};
 use resonance_engine::prelude::*;
-use resonance_plugin::midi::{MidiAction, MidiMap, MidiMapper};
+use resonance_engine::midi::{MidiAction, MidiMap, MidiMapper};
 
 use super::devices;
 use super::rt::{CHUNK, LiveProcessor, LiveStats, Source, push_input};

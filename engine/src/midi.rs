@@ -1,6 +1,11 @@
 //! MIDI controller mapping: 7-bit and 14-bit CC, NRPN, relative encoders, soft takeover,
 //! MIDI learn and note-to-cue triggers, driven by raw MIDI bytes.
 //!
+//! Not for the audio thread: [`MidiMapper::feed`] returns a `Vec` and the mapper keeps hash
+//! maps. It runs on a control thread (midir's callback, the plugin's non-real-time thread) and
+//! reaches the engine as [`crate::Command`]s. It lives in the engine crate because every front
+//! end (plugin, live host, bridge) shares it and all of them already depend on the engine.
+//!
 //! The live host's midir callback and the plugin's note/CC input both feed complete MIDI
 //! messages to [`MidiMapper::feed`], so tests that feed bytes exercise the real path. Maps are
 //! TOML in the presets format (`presets/midi/*.toml`):
@@ -41,7 +46,8 @@
 
 use std::collections::HashMap;
 
-use resonance_engine::{Cue, ParamId};
+use crate::error::EngineError;
+use crate::{Cue, ParamId};
 
 /// How a relative encoder encodes its steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
@@ -127,14 +133,6 @@ pub enum MidiAction {
     Learned(Mapping),
 }
 
-/// Errors of MIDI maps: each names the file, the entry and what is allowed.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum MidiMapError {
-    #[error("{file}: {key}: {message}")]
-    Invalid { file: String, key: String, message: String },
-}
-
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawMap {
@@ -195,11 +193,11 @@ impl MidiMap {
     /// Parses a map. `file` names the source in errors.
     ///
     /// # Errors
-    /// [`MidiMapError::Invalid`] naming the file, the entry and the allowed values: unknown
+    /// [`EngineError::MidiMap`] naming the file, the entry and the allowed values: unknown
     /// keys, parameters or cues, out-of-range channels, CCs or NRPN numbers, a control with no
     /// or several kinds.
-    pub fn parse(file: &str, text: &str) -> Result<Self, MidiMapError> {
-        let bad = |key: String, message: String| MidiMapError::Invalid { file: file.to_string(), key, message };
+    pub fn parse(file: &str, text: &str) -> Result<Self, EngineError> {
+        let bad = |key: String, message: String| EngineError::MidiMap { file: file.to_string(), key, message };
         let raw: RawMap = toml::from_str(text).map_err(|e| bad("(document)".into(), e.message().to_string()))?;
         if raw.version != 1 {
             return Err(bad("version".into(), format!("version {} is not supported (allowed: 1)", raw.version)));
