@@ -86,8 +86,11 @@ impl Smoother {
     /// Advances one sample and returns the new value.
     #[inline]
     pub fn next(&mut self) -> f32 {
-        self.current += (self.target - self.current) * self.coef;
-        if (self.target - self.current).abs() < 1e-6 {
+        let next = self.current + (self.target - self.current) * self.coef;
+        // snap when close, or when the step has become too small for f32 to move
+        let stalled = next == self.current;
+        self.current = next;
+        if stalled || (self.target - self.current).abs() < 1e-6 {
             self.current = self.target;
         }
         self.current
