@@ -408,6 +408,11 @@ impl Synth {
         self.seq.next_beat() + self.latency() as u64
     }
 
+    /// Output time of the next bar line (with the current tempo).
+    pub fn next_bar_at(&self) -> SampleTime {
+        self.seq.next_bar(&self.styles) + self.latency() as u64
+    }
+
     /// Output time (samples since reset).
     pub fn time(&self) -> SampleTime {
         self.time
@@ -510,7 +515,7 @@ impl Synth {
             let style = self.styles.get(usize::from(self.seq.style()));
             let send_target = style.map_or(0.0, |s| s.reverb);
             let duck_db = style.map_or(-8.0, |s| s.stinger_duck_db);
-            let ducking = self.seq.ducking(self.time);
+            let ducking = self.seq.ducking();
             self.ducker.set(if ducking { 10f32.powf(duck_db / 20.0) } else { 1.0 });
             let out = left[done..done + len].iter_mut().zip(right[done..done + len].iter_mut());
             for (i, (ol, or)) in out.enumerate() {

@@ -50,7 +50,6 @@ struct Pending {
 struct Active {
     cue: Cue,
     step: u32,
-    until: SampleTime,
 }
 
 /// Clock, musical state and scheduling.
@@ -186,14 +185,21 @@ impl Sequencer {
         self.transitions
     }
 
-    /// Whether a stinger is playing or scheduled (the bed is ducked).
-    pub fn ducking(&self, now: SampleTime) -> bool {
-        self.stinger.is_some_and(|s| now < s.until)
+    /// Whether a stinger is playing (the bed is ducked). Changes only on step boundaries.
+    pub fn ducking(&self) -> bool {
+        self.stinger.is_some()
     }
 
     /// Generator time of the next beat at or after the next step.
     pub fn next_beat(&self) -> SampleTime {
         let k = (STEPS_PER_BEAT - self.step % STEPS_PER_BEAT) % STEPS_PER_BEAT;
+        self.next_tick + u64::from(k) * u64::from(self.spt)
+    }
+
+    /// Generator time of the next bar line at or after the next step.
+    pub fn next_bar(&self, styles: &[Style]) -> SampleTime {
+        let spb = steps_per_bar(styles, self.style);
+        let k = (spb - self.step % spb) % spb;
         self.next_tick + u64::from(k) * u64::from(self.spt)
     }
 
@@ -511,8 +517,7 @@ impl Sequencer {
         if let Some(p) = self.pending_stinger {
             if now >= p.at {
                 self.pending_stinger = None;
-                let len = u64::from(length_steps(p.cue)) * u64::from(self.spt);
-                self.stinger = Some(Active { cue: p.cue, step: 0, until: now + len });
+                self.stinger = Some(Active { cue: p.cue, step: 0 });
                 let (dv, da) = stingers::mood_push(p.cue);
                 self.conductor.push(dv, da);
             }
@@ -535,7 +540,7 @@ impl Sequencer {
             }
         }
         active.step += 1;
-        self.stinger = if active.step > length_steps(active.cue) && now >= active.until { None } else { Some(active) };
+        self.stinger = if active.step >= length_steps(active.cue) { None } else { Some(active) };
     }
 }
 
