@@ -2,12 +2,12 @@
 //!
 //! * Loudness: two `ebur128` meters in `Mode::HISTOGRAM` (the default mode keeps every gating
 //!   block in a growing queue, i.e. allocates; the histogram mode has fixed bins). One measures
-//!   the music before the gain, the other after the limiter. The gain is the profile target
-//!   minus the gated integrated loudness of the music so far (open loop), plus a slow trim from
-//!   the output meter that absorbs what the limiter takes away. Because it follows the
-//!   *integrated* loudness, loud and quiet passages keep their difference (the music still gets
-//!   louder with arousal). Meters are fed every 100 ms hop of output samples, so the result is
-//!   independent of the host's block size.
+//!   the music *content* before the conductor's dynamics, the other the limited output. The
+//!   gain is the profile target minus the gated integrated loudness of the content so far
+//!   (open loop), plus a slow trim from the output meter that absorbs what the dynamics and
+//!   the limiter moved. The dynamics (pp..ff from arousal) are applied after this gain, so
+//!   loud and quiet passages keep their difference while the whole stays on target. Meters are
+//!   fed every 100 ms of samples, so the result is independent of the host's block size.
 //! * True peak: ITU-R BS.1770-4 Annex 2 measures inter-sample peaks on a 4x oversampled signal.
 //!   The limiter detects peaks the same way (a 4-phase, 12-taps-per-phase windowed-sinc
 //!   interpolator), holds the needed gain over a window that covers every detection a sample
@@ -15,7 +15,7 @@
 //!   long as the lookahead (the "min-hold + box filter" limiter, as in G. Reiss & A. McPherson,
 //!   *Audio Effects*, 2014, ch. 6, and Signalsmith Audio's "Designing a straightforward
 //!   limiter", 2022). The audio is delayed so that the gain has fully arrived when the peak
-//!   does. The ceiling sits 0.3 dB under −1 dBTP to cover interpolator differences.
+//!   does. The ceiling sits 0.5 dB under −1 dBTP to cover interpolator differences.
 
 use ebur128::{EbuR128, Mode};
 
@@ -29,17 +29,23 @@ pub struct TruePeakLimiter {
     ceiling: f32,
     /// Polyphase interpolator, `PHASES * TAPS` coefficients (phase-major).
     fir: Vec<f32>,
-    /// Input history per channel for the interpolator (ring of `TAPS`).
-    hist: [Vec<f32>; 2],
+    /// Input history per channel for the interpolator: a ring of `TAPS` written twice, so the
+    /// last `TAPS` samples are always one contiguous slice.
+    hist: [[f32; 2 * TAPS]; 2],
     hist_pos: usize,
-    /// Needed gains, ring of `hold` values.
-    need: Vec<f32>,
-    need_pos: usize,
-    since_need: usize,
+    /// Monotonic deque of (time, needed gain) for the sliding minimum over `hold` samples
+    /// (Lemire, "Streaming maximum-minimum filter using no more than three comparisons per
+    /// element", 2006).
+    dq_t: Vec<u64>,
+    dq_g: Vec<f32>,
+    dq_head: usize,
+    dq_len: usize,
+    clock: u64,
     hold: usize,
-    /// Released gains, ring of `box_len` values.
+    /// Released gains, ring of `box_len` values, and their running sum.
     rel: Vec<f32>,
     rel_pos: usize,
+    rel_sum: f64,
     since_rel: usize,
     box_len: usize,
     released: f32,
@@ -68,6 +74,7 @@ impl TruePeakLimiter {
             let w = 0.5 - 0.5 * (std::f32::consts::TAU * (i as f32 + 0.5) / n as f32).cos();
             *h = fc * sinc * w;
         }
+        // phase-major, taps stored oldest-first to match the contiguous history slice
         let mut fir = vec![0.0f32; n];
         for p in 0..PHASES {
             let mut sum = 0.0;
@@ -75,20 +82,23 @@ impl TruePeakLimiter {
                 sum += proto[p + PHASES * k];
             }
             for k in 0..TAPS {
-                fir[p * TAPS + k] = proto[p + PHASES * k] / sum;
+                fir[p * TAPS + (TAPS - 1 - k)] = proto[p + PHASES * k] / sum;
             }
         }
         Self {
             ceiling: 10f32.powf(ceiling_db / 20.0),
             fir,
-            hist: [vec![0.0; TAPS], vec![0.0; TAPS]],
+            hist: [[0.0; 2 * TAPS]; 2],
             hist_pos: 0,
-            need: vec![1.0; hold],
-            need_pos: 0,
-            since_need: usize::MAX,
+            dq_t: vec![0; hold + 1],
+            dq_g: vec![1.0; hold + 1],
+            dq_head: 0,
+            dq_len: 0,
+            clock: 0,
             hold,
             rel: vec![1.0; box_len],
             rel_pos: 0,
+            rel_sum: box_len as f64,
             since_rel: usize::MAX,
             box_len,
             released: 1.0,
@@ -110,11 +120,12 @@ impl TruePeakLimiter {
             h.fill(0.0);
         }
         self.hist_pos = 0;
-        self.need.fill(1.0);
-        self.need_pos = 0;
-        self.since_need = usize::MAX;
+        self.dq_head = 0;
+        self.dq_len = 0;
+        self.clock = 0;
         self.rel.fill(1.0);
         self.rel_pos = 0;
+        self.rel_sum = self.box_len as f64;
         self.since_rel = usize::MAX;
         self.released = 1.0;
         for d in &mut self.delay_buf {
@@ -136,17 +147,43 @@ impl TruePeakLimiter {
     #[inline]
     fn detect(&self) -> f32 {
         let mut peak = 0.0f32;
+        let start = self.hist_pos + 1;
         for h in &self.hist {
-            for p in 0..PHASES {
-                let mut acc = 0.0;
-                for k in 0..TAPS {
-                    let idx = (self.hist_pos + TAPS - k) % TAPS;
-                    acc += self.fir.get(p * TAPS + k).copied().unwrap_or(0.0) * h.get(idx).copied().unwrap_or(0.0);
-                }
+            let Some(window) = h.get(start..start + TAPS) else { continue };
+            for taps in self.fir.chunks_exact(TAPS) {
+                let acc: f32 = taps.iter().zip(window).map(|(a, b)| a * b).sum();
                 peak = peak.max(acc.abs());
             }
         }
         peak
+    }
+
+    /// Pushes a needed gain and returns the minimum over the last `hold` samples.
+    #[inline]
+    fn sliding_min(&mut self, g: f32) -> f32 {
+        let cap = self.dq_t.len();
+        self.clock += 1;
+        // drop larger-or-equal values from the back
+        while self.dq_len > 0 {
+            let back = (self.dq_head + self.dq_len - 1) % cap;
+            if self.dq_g.get(back).copied().unwrap_or(f32::INFINITY) >= g {
+                self.dq_len -= 1;
+            } else {
+                break;
+            }
+        }
+        let slot = (self.dq_head + self.dq_len) % cap;
+        if let (Some(t), Some(v)) = (self.dq_t.get_mut(slot), self.dq_g.get_mut(slot)) {
+            *t = self.clock;
+            *v = g;
+            self.dq_len += 1;
+        }
+        // drop the front if it left the window
+        while self.dq_len > 0 && self.dq_t.get(self.dq_head).copied().unwrap_or(0) + (self.hold as u64) <= self.clock {
+            self.dq_head = (self.dq_head + 1) % cap;
+            self.dq_len -= 1;
+        }
+        self.dq_g.get(self.dq_head).copied().unwrap_or(1.0)
     }
 
     /// Limits one stereo frame: takes the newest input, returns the output `latency()` samples
@@ -154,30 +191,34 @@ impl TruePeakLimiter {
     #[inline]
     pub fn process(&mut self, l: f32, r: f32) -> (f32, f32) {
         self.hist_pos = (self.hist_pos + 1) % TAPS;
-        if let Some(x) = self.hist[0].get_mut(self.hist_pos) {
-            *x = l;
-        }
-        if let Some(x) = self.hist[1].get_mut(self.hist_pos) {
-            *x = r;
+        for (h, x) in self.hist.iter_mut().zip([l, r]) {
+            if let Some(v) = h.get_mut(self.hist_pos) {
+                *v = x;
+            }
+            if let Some(v) = h.get_mut(self.hist_pos + TAPS) {
+                *v = x;
+            }
         }
         let peak = self.detect().max(l.abs()).max(r.abs());
         let need = if peak > self.ceiling { self.ceiling / peak } else { 1.0 };
-        self.need_pos = (self.need_pos + 1) % self.hold;
-        if let Some(x) = self.need.get_mut(self.need_pos) {
-            *x = need;
-        }
-        self.since_need = if need < 1.0 { 0 } else { self.since_need.saturating_add(1) };
-        let held = if self.since_need >= self.hold { 1.0 } else { self.need.iter().fold(1.0f32, |m, &g| m.min(g)) };
+        let held = self.sliding_min(need);
         self.released = if held < self.released { held } else { (self.released + (1.0 - self.released) * self.release_coef).min(held) };
         if self.released > 0.999_999 {
             self.released = 1.0;
         }
         self.rel_pos = (self.rel_pos + 1) % self.box_len;
         if let Some(x) = self.rel.get_mut(self.rel_pos) {
+            self.rel_sum += f64::from(self.released) - f64::from(*x);
             *x = self.released;
         }
         self.since_rel = if self.released < 1.0 { 0 } else { self.since_rel.saturating_add(1) };
-        let gain = if self.since_rel >= self.box_len { 1.0 } else { self.rel.iter().sum::<f32>() / self.box_len as f32 };
+        let gain = if self.since_rel >= self.box_len {
+            // exactly unity when idle, and the running sum is re-based so it cannot drift
+            self.rel_sum = self.box_len as f64;
+            1.0
+        } else {
+            (self.rel_sum / self.box_len as f64) as f32
+        };
         self.min_gain = self.min_gain.min(gain);
         let len = self.delay + 1;
         self.delay_pos = (self.delay_pos + 1) % len;
@@ -241,6 +282,13 @@ pub struct Loudness {
     /// Best guess of the unnormalised music's loudness before anything is measured.
     initial_pre_lufs: f32,
     post_lufs: f32,
+    /// Energy-weighted mean of the dynamics gain so far (energy sums), and the offset in dB
+    /// that re-centres it on 0 dB.
+    dyn_num: f64,
+    dyn_den: f64,
+    dyn_offset_db: f32,
+    hop_energy: f64,
+    hop_dyn_energy: f64,
 }
 
 impl Loudness {
@@ -265,6 +313,11 @@ impl Loudness {
             hops: 0,
             initial_pre_lufs: -24.0,
             post_lufs: f32::NEG_INFINITY,
+            dyn_num: 0.0,
+            dyn_den: 0.0,
+            dyn_offset_db: 0.0,
+            hop_energy: 0.0,
+            hop_dyn_energy: 0.0,
         };
         s.reset();
         s
@@ -301,6 +354,11 @@ impl Loudness {
         self.trim_db = 0.0;
         self.hops = 0;
         self.post_lufs = f32::NEG_INFINITY;
+        self.dyn_num = 0.0;
+        self.dyn_den = 0.0;
+        self.dyn_offset_db = 0.0;
+        self.hop_energy = 0.0;
+        self.hop_dyn_energy = 0.0;
         self.gain_db = self.target_db - self.initial_pre_lufs;
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
         self.gain = self.gain_target;
@@ -313,11 +371,18 @@ impl Loudness {
         self.gain
     }
 
-    /// Records one frame before the gain and the limited output frame; every 100 ms updates
-    /// the gain.
+    /// Records one content frame (before gain and dynamics), the limited output frame, and
+    /// the dynamics gain applied to it (linear); every 100 ms updates the gain.
     #[inline]
-    pub fn push(&mut self, pre: (f32, f32), post: (f32, f32)) {
+    pub fn push(&mut self, pre: (f32, f32), post: (f32, f32), dynamics: f32) {
         let i = self.fill;
+        let e = f64::from(pre.0 * pre.0 + pre.1 * pre.1);
+        self.hop_energy += e;
+        self.hop_dyn_energy += e * f64::from(dynamics * dynamics);
+        // the output meter sees the output without the dynamics: it measures what the limiter
+        // took, which the trim restores
+        let undo = if dynamics > 1e-6 { 1.0 / dynamics } else { 1.0 };
+        let post = (post.0 * undo, post.1 * undo);
         for (buf, v) in [(&mut self.pre_buf, pre), (&mut self.post_buf, post)] {
             if let Some(x) = buf[0].get_mut(i) {
                 *x = v.0;
@@ -348,14 +413,24 @@ impl Loudness {
                 self.post_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
             }
         }
-        // after 5 s the output meter is trusted enough to trim what the limiter removed
+        // re-centre the dynamics on 0 dB, weighted by the content's energy (as loudness is)
+        if self.hop_energy > 1e-9 * self.hop as f64 {
+            self.dyn_num += self.hop_dyn_energy;
+            self.dyn_den += self.hop_energy;
+            self.dyn_offset_db = (10.0 * (self.dyn_num / self.dyn_den).log10()) as f32;
+        }
+        self.hop_energy = 0.0;
+        self.hop_dyn_energy = 0.0;
+        // after 5 s the output meter is trusted enough to trim what the limiter took
         if self.hops > 50 && self.post_lufs.is_finite() {
-            self.trim_db = (self.trim_db + 0.05 * (self.target_db - self.post_lufs)).clamp(-6.0, 6.0);
+            self.trim_db = (self.trim_db + 0.01 * (self.target_db - self.post_lufs)).clamp(-4.0, 4.0);
         }
         if pre_lufs.is_finite() && pre_lufs > -70.0 {
-            self.gain_db = (self.target_db - pre_lufs + self.trim_db).clamp(-30.0, 36.0);
-            self.gain_target = 10f32.powf(self.gain_db / 20.0);
+            let wanted = (self.target_db - pre_lufs + self.trim_db).clamp(-30.0, 36.0);
+            let max_step = if self.hops < 200 { 0.5 } else { 0.05 };
+            self.gain_db += (wanted - self.gain_db).clamp(-max_step, max_step);
         }
+        self.gain_target = 10f32.powf((self.gain_db - self.dyn_offset_db) / 20.0);
     }
 }
 

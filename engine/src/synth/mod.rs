@@ -43,8 +43,8 @@ use mixer::{Ducker, Reverb};
 use sequencer::Sequencer;
 use voices::Pool;
 
-/// Ceiling of the true-peak limiter (0.3 dB under −1 dBTP for interpolator differences).
-pub const TRUE_PEAK_CEILING_DB: f32 = -1.3;
+/// Ceiling of the true-peak limiter (0.5 dB under −1 dBTP for interpolator differences).
+pub const TRUE_PEAK_CEILING_DB: f32 = -1.5;
 /// Internal render chunk (voices are rendered in runs of at most this many samples between
 /// sequencer steps).
 const CHUNK: usize = 256;
@@ -298,6 +298,13 @@ impl Style {
     }
 }
 
+/// Dynamics from energy (the CMERS loudness rule): -4.5 dB at energy 0 (pianissimo) to
+/// +4.5 dB at 1 (fortissimo). Applied after the loudness normaliser's gain, which measures the
+/// content without it, so the dynamics survive normalisation.
+fn dynamics_gain(energy: f32) -> f32 {
+    10f32.powf(9.0 * (energy.clamp(0.0, 1.0) - 0.5) / 20.0)
+}
+
 /// Audio-thread music generator.
 #[derive(Debug)]
 pub struct Synth {
@@ -309,6 +316,8 @@ pub struct Synth {
     reverb_send: f32,
     reverb_coef: f32,
     ducker: Ducker,
+    /// Dynamics (pp..ff) from the conductor's energy, linear, smoothed per sample.
+    dynamics: f32,
     limiter: TruePeakLimiter,
     loudness: Loudness,
     target: MoodTarget,
@@ -335,6 +344,7 @@ impl Synth {
             reverb_send: 0.0,
             reverb_coef: 1.0 - (-1.0 / (0.5 * sr)).exp(),
             ducker: Ducker::new(sr),
+            dynamics: 1.0,
             limiter: TruePeakLimiter::new(sr, TRUE_PEAK_CEILING_DB),
             loudness: Loudness::new(sr, Profile::Broadcast),
             target: MoodTarget::default(),
@@ -383,6 +393,11 @@ impl Synth {
         self.loudness.output_lufs()
     }
 
+    /// Current gain of the loudness normaliser, dB.
+    pub fn loudness_gain_db(&self) -> f32 {
+        self.loudness.gain_db()
+    }
+
     /// Voice counters.
     pub fn voice_stats(&self) -> VoiceStats {
         self.pool.stats()
@@ -413,6 +428,11 @@ impl Synth {
         self.seq.next_bar(&self.styles) + self.latency() as u64
     }
 
+    /// Output time of the next phrase (4 bars), assuming the tempo stays as it is.
+    pub fn next_phrase_at(&self) -> SampleTime {
+        self.seq.next_phrase(&self.styles) + self.latency() as u64
+    }
+
     /// Output time (samples since reset).
     pub fn time(&self) -> SampleTime {
         self.time
@@ -429,6 +449,7 @@ impl Synth {
         self.pool.reset();
         self.reverb.reset();
         self.ducker.reset();
+        self.dynamics = dynamics_gain(self.seq.music().energy);
         self.limiter.reset();
         self.loudness.reset();
         self.target = MoodTarget::default();
@@ -517,6 +538,7 @@ impl Synth {
             let duck_db = style.map_or(-8.0, |s| s.stinger_duck_db);
             let ducking = self.seq.ducking();
             self.ducker.set(if ducking { 10f32.powf(duck_db / 20.0) } else { 1.0 });
+            let dyn_target = dynamics_gain(self.seq.music().energy);
             let out = left[done..done + len].iter_mut().zip(right[done..done + len].iter_mut());
             for (i, (ol, or)) in out.enumerate() {
                 let d = self.ducker.next();
@@ -530,9 +552,10 @@ impl Synth {
                     l = 0.0;
                     r = 0.0;
                 }
-                let g = self.loudness.next_gain();
+                self.dynamics += (dyn_target - self.dynamics) * self.reverb_coef;
+                let g = self.loudness.next_gain() * self.dynamics;
                 let (yl, yr) = self.limiter.process(l * g, r * g);
-                self.loudness.push((l, r), (yl, yr));
+                self.loudness.push((l, r), (yl, yr), self.dynamics);
                 *ol = yl;
                 *or = yr;
             }

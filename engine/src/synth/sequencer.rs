@@ -203,6 +203,14 @@ impl Sequencer {
         self.next_tick + u64::from(k) * u64::from(self.spt)
     }
 
+    /// Generator time of the next phrase start (valid while the tempo stays constant).
+    pub fn next_phrase(&self, styles: &[Style]) -> SampleTime {
+        let spb = u64::from(steps_per_bar(styles, self.style));
+        let bar_at_next = if self.step == 0 { self.bar } else { self.bar + 1 };
+        let k = (PHRASE_BARS - bar_at_next % PHRASE_BARS) % PHRASE_BARS;
+        self.next_bar(styles) + k * spb * u64::from(self.spt)
+    }
+
     /// Sets the style at once, with no transition (before anything has played).
     pub fn set_style_now(&mut self, index: u16) {
         self.style = index;
@@ -246,6 +254,7 @@ impl Sequencer {
         let now = self.next_tick;
         let dt = self.spt as f32 / self.sr;
         self.conductor.follow(target, dt);
+        pool.set_soft(false);
         // 1. style transition
         if let Some((index, q)) = self.pending_style {
             if self.boundary_reached(q) {
@@ -254,6 +263,7 @@ impl Sequencer {
                     self.style = index;
                     self.transitions += 1;
                     pool.release_layer(None);
+                    pool.set_soft(true);
                     self.pad = Voicing::default();
                     self.strings = Voicing::default();
                     self.crash_next = true;
@@ -280,6 +290,7 @@ impl Sequencer {
             }
         }
         self.started = true;
+        self.activate_stinger(pool, now);
         // 3. harmony
         let half = spb / 2;
         let chord_change = match self.music.half_bars_per_chord {
@@ -301,7 +312,7 @@ impl Sequencer {
         self.lead(style, pool, spb);
         self.drums(style, pool, spb);
         // 5. stingers
-        self.stingers(style, pool, now);
+        self.stingers(style, pool);
         // 6. advance the clock
         self.next_tick = now + u64::from(self.spt);
         self.step += 1;
@@ -325,7 +336,13 @@ impl Sequencer {
                     continue;
                 }
                 let on_beat = pos % 4 == 0;
-                let p = if on_beat { 0.8 } else if pos % 2 == 0 { 0.5 } else { 0.15 };
+                let p = if on_beat {
+                    0.8
+                } else if pos % 2 == 0 {
+                    0.5
+                } else {
+                    0.15
+                };
                 if self.rng_mel.chance(p * (0.5 + self.music.lead_density)) {
                     c += self.rng_mel.below(5) as i32 - 2;
                     c = c.clamp(0, 7);
@@ -513,15 +530,19 @@ impl Sequencer {
         self.noise_seed | 1
     }
 
-    fn stingers(&mut self, style: &Style, pool: &mut Pool, now: SampleTime) {
+    fn activate_stinger(&mut self, pool: &mut Pool, now: SampleTime) {
         if let Some(p) = self.pending_stinger {
             if now >= p.at {
                 self.pending_stinger = None;
                 self.stinger = Some(Active { cue: p.cue, step: 0 });
+                pool.set_soft(true);
                 let (dv, da) = stingers::mood_push(p.cue);
                 self.conductor.push(dv, da);
             }
         }
+    }
+
+    fn stingers(&mut self, style: &Style, pool: &mut Pool) {
         let Some(mut active) = self.stinger else { return };
         let tonic = style.tonic() + 12;
         for n in stingers::phrase(active.cue).iter().filter(|n| u32::from(n.step) == active.step) {

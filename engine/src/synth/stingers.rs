@@ -52,15 +52,8 @@ static GOAL: [Note; 11] = [
     d(8, Kick, 0.9),
     d(12, Crash, 0.7),
 ];
-static AWAY_GOAL: [Note; 7] = [
-    d(0, LowTom, 0.9),
-    t(0, 12, 4, 0.8),
-    t(4, 10, 4, 0.75),
-    t(8, 8, 4, 0.7),
-    t(12, 7, 8, 0.7),
-    t(12, 3, 8, 0.6),
-    d(12, LowTom, 0.7),
-];
+static AWAY_GOAL: [Note; 7] =
+    [d(0, LowTom, 0.9), t(0, 12, 4, 0.8), t(4, 10, 4, 0.75), t(8, 8, 4, 0.7), t(12, 7, 8, 0.7), t(12, 3, 8, 0.6), d(12, LowTom, 0.7)];
 static CARD: [Note; 5] = [d(0, Snare, 1.0), t(0, 6, 6, 0.9), t(0, 7, 6, 0.8), t(0, -5, 6, 0.8), d(2, Snare, 0.6)];
 static PENALTY: [Note; 10] = [
     d(0, Snare, 0.5),
@@ -74,25 +67,11 @@ static PENALTY: [Note; 10] = [
     t(8, 1, 8, 0.9),
     t(8, 7, 8, 0.9),
 ];
-static KICK_OFF: [Note; 7] = [
-    d(0, HighTom, 0.8),
-    d(1, HighTom, 0.8),
-    d(2, LowTom, 0.9),
-    d(3, LowTom, 0.9),
-    d(4, Crash, 1.0),
-    t(4, 0, 8, 0.9),
-    t(4, 7, 8, 0.9),
-];
+static KICK_OFF: [Note; 7] =
+    [d(0, HighTom, 0.8), d(1, HighTom, 0.8), d(2, LowTom, 0.9), d(3, LowTom, 0.9), d(4, Crash, 1.0), t(4, 0, 8, 0.9), t(4, 7, 8, 0.9)];
 static HALF_TIME: [Note; 4] = [t(0, 0, 16, 0.7), t(0, 5, 8, 0.6), t(8, 4, 8, 0.6), t(0, 7, 16, 0.6)];
-static FULL_TIME: [Note; 7] = [
-    t(0, 5, 8, 0.8),
-    t(0, 9, 8, 0.8),
-    t(0, 12, 8, 0.8),
-    t(8, 4, 16, 0.8),
-    t(8, 7, 16, 0.8),
-    t(8, 12, 16, 0.85),
-    d(8, Crash, 0.8),
-];
+static FULL_TIME: [Note; 7] =
+    [t(0, 5, 8, 0.8), t(0, 9, 8, 0.8), t(0, 12, 8, 0.8), t(8, 4, 16, 0.8), t(8, 7, 16, 0.8), t(8, 12, 16, 0.85), d(8, Crash, 0.8)];
 static NEAR_MISS: [Note; 4] = [t(0, 7, 2, 0.8), t(2, 11, 2, 0.85), t(4, 10, 6, 0.7), d(0, HighTom, 0.7)];
 static VICTORY: [Note; 11] = [
     d(0, Crash, 1.0),

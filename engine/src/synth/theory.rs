@@ -130,8 +130,7 @@ pub fn voice_lead(chord: &Chord, tonic: i32, voices: usize, low: i32, prev: &Voi
             // no history: prefer root position (inversion 0), then the lowest
             i32::try_from(inv).unwrap_or(0) * 100 + notes[0]
         } else {
-            cand.notes().iter().zip(prev.notes()).map(|(a, b)| (a - b).abs()).sum::<i32>()
-                + (voices as i32 - prev.len as i32).abs() * 6
+            cand.notes().iter().zip(prev.notes()).map(|(a, b)| (a - b).abs()).sum::<i32>() + (voices as i32 - prev.len as i32).abs() * 6
         };
         if cost < best_cost {
             best_cost = cost;

@@ -173,7 +173,10 @@ fn reset_reproduces_output_bit_for_bit() {
     let b = render(&mut s, 44_100 * 12, 64, &ev);
     assert!(a.l == b.l && a.r == b.r);
     assert_eq!(a.telemetry, b.telemetry);
-    assert_eq!(s.style(), b.telemetry.iter().rev().find_map(|t| if let Telemetry::StyleChanged { index, .. } = t { Some(*index) } else { None }).unwrap_or(2));
+    assert_eq!(
+        s.style(),
+        b.telemetry.iter().rev().find_map(|t| if let Telemetry::StyleChanged { index, .. } = t { Some(*index) } else { None }).unwrap_or(2)
+    );
 }
 
 #[test]
@@ -227,12 +230,8 @@ fn stingers_land_on_the_next_beat_to_the_sample() {
             assert!(at >= t_cue as u64 + lat && at < t_cue as u64 + lat + beat, "{cue:?}: next beat, not later");
             let a2 = render(&mut base, n - t_cue, 0, &[]);
             let b2 = render(&mut with, n - t_cue, 0, &[]);
-            let join = |x: Render, y: Render| Render {
-                l: [x.l, y.l].concat(),
-                r: [x.r, y.r].concat(),
-                telemetry: Vec::new(),
-                allocations: 0,
-            };
+            let join =
+                |x: Render, y: Render| Render { l: [x.l, y.l].concat(), r: [x.r, y.r].concat(), telemetry: Vec::new(), allocations: 0 };
             let a = join(a1, a2);
             let b = join(b1, b2);
             assert_eq!(first_difference(&a, &b), Some(at as usize), "{cue:?} at {sr} Hz: audible exactly at the scheduled sample");

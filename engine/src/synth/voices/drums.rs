@@ -129,8 +129,8 @@ impl Drum {
         self.ic2 = 0.0;
     }
 
-    /// Triggers a hit.
-    pub fn start(&mut self, kind: DrumKind, velocity: f32, kit: &DrumKit, pan: f32, noise_seed: u32, serial: u64) {
+    /// Triggers a hit with an onset ramp of `onset_s` seconds.
+    pub fn start(&mut self, kind: DrumKind, velocity: f32, kit: &DrumKit, pan: f32, noise_seed: u32, serial: u64, onset_s: f32) {
         self.active = true;
         self.serial = serial;
         self.kind = kind;
@@ -139,7 +139,7 @@ impl Drum {
         self.fade = 1.0;
         self.fade_step = 0.0;
         self.onset = 0.0;
-        self.onset_step = 1.0 / (0.001 * self.sr).max(1.0);
+        self.onset_step = 1.0 / (onset_s * self.sr).max(1.0);
         let (f_end, sweep, pitch_t, decay, tone_t, tone_mix, noise_mix) = match kind {
             DrumKind::Kick => (kit.kick_hz, kit.kick_hz * 2.5, 0.035, kit.kick_decay, kit.kick_decay, 1.0, 0.04),
             DrumKind::Snare => (kit.snare_hz, kit.snare_hz * 0.5, 0.02, kit.snare_decay, 0.09, 0.45, 0.8),

@@ -213,6 +213,8 @@ pub struct VoiceStats {
     pub dropped: u64,
 }
 
+/// Shortest attack of notes started on a transition or stinger step.
+pub const SOFT_ATTACK_S: f32 = 0.012;
 /// Extra physical slots beyond the polyphony limit, for stolen voices fading out.
 const SPARE: usize = 8;
 /// Drum voices.
@@ -226,6 +228,7 @@ pub struct Pool {
     limit: usize,
     serial: u64,
     stats: VoiceStats,
+    soft: bool,
 }
 
 impl Pool {
@@ -238,6 +241,7 @@ impl Pool {
             limit,
             serial: 0,
             stats: VoiceStats::default(),
+            soft: false,
         }
     }
 
@@ -261,6 +265,13 @@ impl Pool {
         s.tonal_active = self.tonal.iter().filter(|v| v.is_active()).count();
         s.drum_active = self.drums.iter().filter(|d| d.is_active()).count();
         s
+    }
+
+    /// Soft entry: notes started while set get at least a 12 ms attack (tonal) or onset ramp
+    /// (drums). The sequencer sets it on the step of a style transition or a stinger's start,
+    /// so that nothing starts with a step sharper than the music before it.
+    pub fn set_soft(&mut self, soft: bool) {
+        self.soft = soft;
     }
 
     /// If a bed voice of `layer` holds `note` and is not releasing, extends its gate and
@@ -304,7 +315,13 @@ impl Pool {
             return;
         };
         self.serial += 1;
-        slot.start(on, self.serial);
+        if self.soft {
+            let mut soft = *on;
+            soft.timbre.attack = soft.timbre.attack.max(SOFT_ATTACK_S);
+            slot.start(&soft, self.serial);
+        } else {
+            slot.start(on, self.serial);
+        }
         let active = self.tonal.iter().filter(|v| v.is_active()).count();
         self.stats.tonal_peak = self.stats.tonal_peak.max(active);
     }
@@ -348,7 +365,7 @@ impl Pool {
         let serial = self.serial;
         match self.drums.iter_mut().find(|d| !d.is_active()) {
             Some(d) => {
-                d.start(kind, velocity, kit, pan, noise_seed, serial);
+                d.start(kind, velocity, kit, pan, noise_seed, serial, if self.soft { SOFT_ATTACK_S } else { 0.001 });
                 d.stinger = stinger;
             }
             None => self.stats.dropped += 1,

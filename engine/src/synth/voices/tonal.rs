@@ -225,10 +225,33 @@ impl Tonal {
     }
 
     /// Adds `left.len()` samples of this voice into the buffers.
-    #[inline]
     pub fn render(&mut self, left: &mut [f32], right: &mut [f32]) {
-        let n_osc = usize::from(self.timbre.unison.clamp(1, 3));
-        let wave = self.timbre.wave;
+        // one monomorphised loop per waveform and oscillator count
+        match (self.timbre.wave, self.timbre.unison.clamp(1, 3)) {
+            (Wave::Saw, 1) => self.render_with::<0, 1>(left, right),
+            (Wave::Saw, 2) => self.render_with::<0, 2>(left, right),
+            (Wave::Saw, _) => self.render_with::<0, 3>(left, right),
+            (Wave::Square, 1) => self.render_with::<1, 1>(left, right),
+            (Wave::Square, 2) => self.render_with::<1, 2>(left, right),
+            (Wave::Square, _) => self.render_with::<1, 3>(left, right),
+            (Wave::Triangle, 1) => self.render_with::<2, 1>(left, right),
+            (Wave::Triangle, 2) => self.render_with::<2, 2>(left, right),
+            (Wave::Triangle, _) => self.render_with::<2, 3>(left, right),
+            (Wave::Sine, 1) => self.render_with::<3, 1>(left, right),
+            (Wave::Sine, 2) => self.render_with::<3, 2>(left, right),
+            (Wave::Sine, _) => self.render_with::<3, 3>(left, right),
+        }
+    }
+
+    #[inline]
+    fn render_with<const W: u8, const N: usize>(&mut self, left: &mut [f32], right: &mut [f32]) {
+        let n_osc = N;
+        let wave = match W {
+            0 => Wave::Saw,
+            1 => Wave::Square,
+            2 => Wave::Triangle,
+            _ => Wave::Sine,
+        };
         for (l, r) in left.iter_mut().zip(right.iter_mut()) {
             if self.stage == Stage::Off {
                 return;
@@ -277,7 +300,7 @@ impl Tonal {
             }
             // oscillators
             let mut x = 0.0;
-            for i in 0..n_osc {
+            for i in 0..n_osc.min(3) {
                 let p = self.phase[i];
                 let dt = self.inc[i];
                 x += osc(wave, p, dt);
