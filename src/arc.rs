@@ -132,7 +132,7 @@ impl Arc {
                 bail!("{at}.t = {t} comes before the previous entry ({last}); sort the mood points by time");
             }
             last = t;
-            let mut val = |field: &str, lo: f64, hi: f64, default: f64| -> Result<f32> {
+            let val = |field: &str, lo: f64, hi: f64, default: f64| -> Result<f32> {
                 let x = number(e, field, &at, default.is_nan())?.unwrap_or(default);
                 if x < lo || x > hi {
                     bail!("{at}.{field} = {x} is out of range; use {lo}..={hi}");
@@ -210,8 +210,6 @@ pub fn cue_from_name(name: &str) -> Option<Cue> {
 /// What an offline music render did.
 #[derive(Debug, Default, Clone)]
 pub struct MusicReport {
-    pub frames: usize,
-    pub sample_rate: u32,
     /// Stingers scheduled: cue, requested time (s), audible time (s).
     pub stingers: Vec<(Cue, f64, f64)>,
     /// Cues refused by the rate limit.
@@ -239,7 +237,7 @@ pub fn render_music(
     let mut cue_at: Vec<(usize, Cue, f64)> =
         arc.events.iter().map(|e| (((e.t - cue_lead_s).max(0.0) * f64::from(rate)).round() as usize, e.cue, e.t)).collect();
     cue_at.sort_by_key(|c| c.0);
-    let mut report = MusicReport { frames, sample_rate: rate, ..MusicReport::default() };
+    let mut report = MusicReport::default();
     let mut l = vec![0.0f32; BLOCK];
     let mut r = vec![0.0f32; BLOCK];
     let mut inter = vec![0.0f32; 2 * BLOCK];

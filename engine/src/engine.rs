@@ -22,6 +22,9 @@ pub const MAX_SAMPLE_RATE: f64 = 192_000.0;
 /// Largest `max_block` accepted by `prepare()`. Larger host blocks are still fine: `process()`
 /// splits them internally.
 pub const MAX_BLOCK_LIMIT: usize = 65_536;
+/// Control period in samples: the music's target mood is updated at absolute sample times that
+/// are multiples of this, so the output does not depend on where the host's blocks fall.
+pub const CONTROL_PERIOD: u64 = 32;
 /// Ceiling of the output safety limiter.
 pub const OUTPUT_CEILING_DB: f32 = -1.0;
 
@@ -498,7 +501,9 @@ impl EngineProcessor {
         self.duck_min_gain = 1.0;
         let mut offset = 0;
         while offset < n_total {
-            let n = (n_total - offset).min(self.max_block);
+            // Chunks end on control-period boundaries of the absolute clock (block-size invariance).
+            let to_boundary = (CONTROL_PERIOD - self.time % CONTROL_PERIOD) as usize;
+            let n = (n_total - offset).min(self.max_block).min(to_boundary);
             let (ip, op) = self.process_chunk(main, sidechain, music_out.as_deref_mut(), offset, n);
             in_peak = in_peak.max(ip);
             out_peak = out_peak.max(op);
@@ -562,6 +567,11 @@ impl EngineProcessor {
         }
         self.sanitized += u64::from(bad);
         let in_peak = peak(&self.in_l[..n]).max(peak(&self.in_r[..n]));
+        if self.time % CONTROL_PERIOD == 0 {
+            // Target from everything analysed before this boundary, whatever the block size.
+            self.update_target();
+            self.synth.set_target(self.target);
+        }
 
         {
             let mut sink = |t| push_telemetry(&mut self.telemetry, &mut self.dropped_telemetry, t);
@@ -575,8 +585,6 @@ impl EngineProcessor {
             };
             self.hasher.process(&self.prog[..n], &mut sink);
         }
-        self.update_target();
-        self.synth.set_target(self.target);
         {
             let mut sink = |t| push_telemetry(&mut self.telemetry, &mut self.dropped_telemetry, t);
             self.synth.process(&mut self.music_l[..n], &mut self.music_r[..n], &mut sink);

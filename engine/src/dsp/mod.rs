@@ -86,11 +86,10 @@ impl Smoother {
     /// Advances one sample and returns the new value.
     #[inline]
     pub fn next(&mut self) -> f32 {
-        let next = self.current + (self.target - self.current) * self.coef;
-        // snap when close, or when the step has become too small for f32 to move
-        let stalled = next == self.current;
-        self.current = next;
-        if stalled || (self.target - self.current).abs() < 1e-6 {
+        let before = self.current;
+        self.current += (self.target - self.current) * self.coef;
+        // Snap once within -100 dB of the target, or when f32 resolution stops the approach.
+        if (self.target - self.current).abs() <= 1e-5 * self.target.abs().max(1.0) || self.current == before {
             self.current = self.target;
         }
         self.current

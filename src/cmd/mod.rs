@@ -1,0 +1,8 @@
+//! One module per subcommand.
+
+pub mod demo;
+pub mod highlight;
+pub mod plot;
+pub mod presets;
+pub mod render;
+pub mod render_arc;
