@@ -217,20 +217,23 @@ pub struct MusicReport {
     pub output_lufs: f32,
 }
 
-/// Renders the music for `arc` in `style` and streams interleaved stereo blocks to `write`.
-/// `cue_lead_s` issues cues that much early (offline renders know the future: a lead of half
-/// a beat makes the stinger land on the beat nearest the event instead of the next one).
-pub fn render_music(
-    style: &Style,
-    arc: &Arc,
-    seed: u64,
-    profile: Profile,
-    rate: u32,
-    cue_lead_s: f64,
-    write: &mut dyn FnMut(&[f32]) -> Result<()>,
-    progress: &mut dyn FnMut(u64),
-) -> Result<MusicReport> {
+/// What to render: a style following an arc.
+#[derive(Debug, Clone, Copy)]
+pub struct MusicJob<'a> {
+    pub style: &'a Style,
+    pub arc: &'a Arc,
+    pub seed: u64,
+    pub profile: Profile,
+    pub rate: u32,
+    /// Issue cues this much early (offline renders know the future: a lead of half a beat
+    /// makes the stinger land on the beat nearest the event instead of the next one).
+    pub cue_lead_s: f64,
+}
+
+/// Renders the music of `job` and streams interleaved stereo blocks to `write`.
+pub fn render_music(job: &MusicJob<'_>, write: &mut dyn FnMut(&[f32]) -> Result<()>, progress: &mut dyn FnMut(u64)) -> Result<MusicReport> {
     const BLOCK: usize = 512;
+    let MusicJob { style, arc, seed, profile, rate, cue_lead_s } = *job;
     let mut synth = Synth::new(rate as f32, BLOCK, std::slice::from_ref(style), seed);
     synth.set_profile(profile);
     let frames = (arc.duration_s * f64::from(rate)).round() as usize;

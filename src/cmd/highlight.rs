@@ -23,7 +23,7 @@ use resonance_engine::synth::Profile;
 use resonance_engine::{CrowdEventKind, Cue, MoodSnapshot, Preset, Telemetry, WhistleKind};
 use serde_json::{Value, json};
 
-use crate::arc::{Arc, ArcEvent, MoodPoint, render_music};
+use crate::arc::{Arc, ArcEvent, MoodPoint, MusicJob, render_music};
 use crate::cmd::render_arc::{DEFAULT_SEED, ProfileArg};
 use crate::output::{AtomicWav, WavFormat, progress};
 
@@ -211,13 +211,9 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
     let frames = (duration_s * f64::from(RATE)).round() as usize;
     let mut music = Vec::with_capacity(2 * frames);
     let pb = progress(frames as u64, "music");
+    let job = MusicJob { style: &preset.style, arc: &arc, seed, profile, rate: RATE, cue_lead_s: 0.25 };
     let report = render_music(
-        &preset.style,
-        &arc,
-        seed,
-        profile,
-        RATE,
-        0.25,
+        &job,
         &mut |block| {
             music.extend_from_slice(block);
             Ok(())

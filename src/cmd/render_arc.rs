@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use resonance_engine::Preset;
 use resonance_engine::synth::Profile;
 
-use crate::arc::{Arc, render_music};
+use crate::arc::{Arc, MusicJob, render_music};
 use crate::output::{AtomicWav, WavFormat, progress};
 
 /// Loudness profile of a music render.
@@ -45,13 +45,9 @@ pub fn run(arc_path: &Path, preset: &str, seed: Option<u64>, profile: ProfileArg
     let frames = (arc.duration_s * f64::from(rate)).round() as u64;
     let pb = progress(frames, "music");
     let started = std::time::Instant::now();
+    let job = MusicJob { style: &preset.style, arc: &arc, seed: seed.unwrap_or(DEFAULT_SEED), profile: profile.into(), rate, cue_lead_s: 0.0 };
     let report = render_music(
-        &preset.style,
-        &arc,
-        seed.unwrap_or(DEFAULT_SEED),
-        profile.into(),
-        rate,
-        0.0,
+        &job,
         &mut |block| wav.write_interleaved(block),
         &mut |pos| pb.set_position(pos),
     )?;
