@@ -78,7 +78,8 @@ pub fn crowd(rate: u32, duration_s: f64, seed: u64) -> [Vec<f32>; 2] {
         let level = 0.05 + 0.02 * (t * 0.21).sin().abs() + 0.12 * ooh + 0.35 * roar;
         let chant = env(t, 10.0, 1.0, 8.0, 2.0);
         let boo = env(t, 48.0, 0.6, 3.0, 1.5);
-        let whistle = [(3.0, 0.5), (57.0, 0.7), (58.0, 0.7), (59.0, 1.2)].iter().map(|&(s, d)| env(t, s, 0.01, d, 0.03)).fold(0.0, f64::max);
+        let whistle =
+            [(3.0, 0.5), (57.0, 0.7), (58.0, 0.7), (59.0, 1.2)].iter().map(|&(s, d)| env(t, s, 0.01, d, 0.03)).fold(0.0, f64::max);
         // chanting: sung vowel on a 220 Hz fundamental with 1.6 s call-and-response pulses
         phase_c += 2.0 * std::f64::consts::PI * (220.0 + 3.0 * (t * 5.5).sin()) / sr;
         let pulse = (0.5 + 0.5 * (2.0 * std::f64::consts::PI * t / 1.6).sin()).powi(3);

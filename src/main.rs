@@ -3,6 +3,7 @@
 mod arc;
 mod cmd;
 mod demo;
+mod live;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,13 @@ enum Command {
     /// Render a soundtrack that follows a match recording's emotional arc, with stingers on
     /// detected and supplied events; writes a JSON of the moments beside it.
     Highlight(cmd::highlight::HighlightArgs),
+    /// List audio hosts and devices with their channels and sample rates.
+    Devices,
+    /// Run the engine live on audio devices (crowd mic in, music out), with MIDI control.
+    Live(live::run::LiveArgs),
+    /// The whole product: the bridge (web page, API, OSC) and the live host, stopped together
+    /// with Ctrl-C.
+    Up(cmd::up::UpArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -38,6 +46,12 @@ fn main() -> std::process::ExitCode {
         Some(Command::Demo(args)) => cmd::demo::run(&args),
         Some(Command::Presets(args)) => cmd::presets::run(&args),
         Some(Command::Highlight(args)) => cmd::highlight::run(&args),
+        Some(Command::Live(args)) => live::run::run(&args),
+        Some(Command::Up(args)) => cmd::up::run(&args),
+        Some(Command::Devices) => {
+            live::devices::print();
+            Ok(())
+        }
         None => cmd::demo::run(&cmd::demo::DemoArgs::default()),
     };
     match result {

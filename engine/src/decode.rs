@@ -72,6 +72,9 @@ impl Decoded {
     }
 
     /// Every channel resampled to `rate` (a copy if the rate already matches).
+    ///
+    /// # Errors
+    /// As [`resample`].
     pub fn resampled(&self, rate: u32) -> Result<Decoded, EngineError> {
         let channels = self.channels.iter().map(|c| resample(c, self.sample_rate, rate)).collect::<Result<Vec<_>, _>>()?;
         Ok(Decoded { sample_rate: rate, channels, title: self.title.clone(), artist: self.artist.clone() })
@@ -100,25 +103,28 @@ pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)
         return Err(decode_err(path, format!("is a directory, not an audio file; give a {SUPPORTED} file")));
     }
     let file = File::open(path).map_err(|source| EngineError::Io { path: path.to_path_buf(), source })?;
-    let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let total = file.metadata().map_or(0, |m| m.len());
     if total == 0 {
         return Err(decode_err(path, format!("is empty (0 bytes); give a {SUPPORTED} file")));
     }
-    let mss = MediaSourceStream::new(Box::new(file), Default::default());
+    let mss = MediaSourceStream::new(Box::new(file), symphonia::core::io::MediaSourceStreamOptions::default());
     let mut hint = Hint::new();
     if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
         hint.with_extension(ext);
     }
-    let mut format = symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()).map_err(|e| {
-        decode_err(
-            path,
-            match e {
-                SymError::Unsupported(_) => format!("is not an audio file in a format Resonance reads; give a {SUPPORTED} file"),
-                SymError::IoError(_) => format!("ends before its header is complete (truncated or not audio); give a complete {SUPPORTED} file"),
-                other => format!("cannot be read as audio ({other}); give a {SUPPORTED} file"),
-            },
-        )
-    })?;
+    let mut format =
+        symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()).map_err(|e| {
+            decode_err(
+                path,
+                match e {
+                    SymError::Unsupported(_) => format!("is not an audio file in a format Resonance reads; give a {SUPPORTED} file"),
+                    SymError::IoError(_) => {
+                        format!("ends before its header is complete (truncated or not audio); give a complete {SUPPORTED} file")
+                    }
+                    other => format!("cannot be read as audio ({other}); give a {SUPPORTED} file"),
+                },
+            )
+        })?;
     let (title, artist) = read_tags(&mut *format);
     let track = format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "contains no audio track (video or data only?)"))?;
     let track_id = track.id;
@@ -151,7 +157,7 @@ pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)
             Err(e) => return Err(decode_err(path, format!("is corrupt ({e}); re-export the file"))),
         };
         packets += 1;
-        if packets % 256 == 0 {
+        if packets.is_multiple_of(256) {
             progress(0, total);
         }
         if packet.track_id != track_id {
@@ -175,7 +181,10 @@ pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)
     }
     progress(total, total);
     if bad_packets > 0 && bad_packets * 20 > good_packets.max(1) {
-        return Err(decode_err(path, format!("is corrupt: {bad_packets} of {} packets failed to decode; re-export the file", bad_packets + good_packets)));
+        return Err(decode_err(
+            path,
+            format!("is corrupt: {bad_packets} of {} packets failed to decode; re-export the file", bad_packets + good_packets),
+        ));
     }
     let frames = out.first().map_or(0, Vec::len);
     if frames == 0 {

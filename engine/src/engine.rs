@@ -81,14 +81,12 @@ impl Default for EngineConfig {
 impl EngineConfig {
     /// The factory configuration with `preset`'s parameters applied and its style selected.
     pub fn with_preset(preset: &Preset) -> Self {
-        let mut c = Self::default();
-        c.params = preset.params;
-        let index = match c.styles.iter().position(|(n, _)| *n == preset.name) {
-            Some(i) => i,
-            None => {
-                c.styles.push((preset.name.clone(), preset.style.clone()));
-                c.styles.len() - 1
-            }
+        let mut c = Self { params: preset.params, ..Self::default() };
+        let index = if let Some(i) = c.styles.iter().position(|(n, _)| *n == preset.name) {
+            i
+        } else {
+            c.styles.push((preset.name.clone(), preset.style.clone()));
+            c.styles.len() - 1
         };
         c.params.set(ParamId::Style, index as f32);
         c
@@ -567,7 +565,7 @@ impl EngineProcessor {
         }
         self.sanitized += u64::from(bad);
         let in_peak = peak(&self.in_l[..n]).max(peak(&self.in_r[..n]));
-        if self.time % CONTROL_PERIOD == 0 {
+        if self.time.is_multiple_of(CONTROL_PERIOD) {
             // Target from everything analysed before this boundary, whatever the block size.
             self.update_target();
             self.synth.set_target(self.target);
@@ -603,15 +601,15 @@ impl EngineProcessor {
             let amount = ((lin_to_db(self.duck_env) + 50.0) / 30.0).clamp(0.0, 1.0);
             let duck = db_to_lin(-duck_depth * amount);
             self.duck_min_gain = self.duck_min_gain.min(duck);
-            let g = self.music_gain.next() * duck;
+            let g = self.music_gain.tick() * duck;
             let ml = self.music_l[i] * g;
             let mr = self.music_r[i] * g;
-            let dry = self.dry_gain.next();
-            let wet = self.wet_gain.next();
+            let dry = self.dry_gain.tick();
+            let wet = self.wet_gain.tick();
             let mut ol = dry * self.in_l[i] + wet * ml;
             let mut or = dry * self.in_r[i] + wet * mr;
             self.limiter.process(&mut ol, &mut or);
-            let b = self.bypass.next();
+            let b = self.bypass.tick();
             ol = b * self.in_l[i] + (1.0 - b) * ol;
             or = b * self.in_r[i] + (1.0 - b) * or;
             if !ol.is_finite() {

@@ -1,4 +1,24 @@
-//! Resonance plugin and standalone host glue (CLAP/VST3 via clack and clap-wrapper, cpal,
-//! midir). The format glue lives here so the engine never learns about hosts.
+//! Resonance as a CLAP plugin ([`clap`], built on clack) and a VST3 plugin (clap-wrapper
+//! wrapping the same `clap_entry`), with its non-real-time OSC link to the bridge ([`osc`]).
+//! The format glue lives here so the engine never learns about hosts.
 //!
-//! Filled in by the plugin and live-host issues.
+//! Layout of the crate:
+//! * [`clap`] — the plugin: ports, parameters, notes, state, latency, tail, `clap_entry`.
+//! * [`params`] — lock-free parameter store, CLAP ID mapping, MIDI note/CC maps.
+//! * [`presets`] — factory presets for hosts (preset discovery + preset load).
+//! * [`state`] — versioned binary state, all-or-nothing decoding.
+//! * [`osc`] — the OSC thread and its message codec.
+//! * [`midi`] — MIDI controller mapping (CC, NRPN, learn, TOML maps).
+
+pub mod clap;
+pub mod error;
+pub mod midi;
+pub mod osc;
+pub mod params;
+pub mod presets;
+pub mod state;
+
+pub use error::PluginError;
+
+// `GetPluginFactory`, `ModuleEntry` and `ModuleExit` for VST3 hosts, wrapping `clap_entry`.
+clap_wrapper::export_vst3!();

@@ -6,3 +6,4 @@ pub mod plot;
 pub mod presets;
 pub mod render;
 pub mod render_arc;
+pub mod up;

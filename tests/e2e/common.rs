@@ -49,3 +49,6 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// Tests that start the default JACK server take this lock, one at a time.
+pub static JACK_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());

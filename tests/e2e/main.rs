@@ -1,5 +1,6 @@
 //! End-to-end tests of the `resonance` command: real files in, real files out.
 
 mod common;
+mod live;
 mod render;
 mod synth;

@@ -27,7 +27,10 @@ fn resamples_when_asked_and_is_deterministic() {
     let dir = tempfile::tempdir().unwrap();
     let src = test_audio("events/refwhistleshort.wav");
     for name in ["a.wav", "b.wav"] {
-        let o = resonance(dir.path(), &["render", "--in", src.to_str().unwrap(), "--out", name, "--rate", "48000", "--seed", "9", "--format", "f32"]);
+        let o = resonance(
+            dir.path(),
+            &["render", "--in", src.to_str().unwrap(), "--out", name, "--rate", "48000", "--seed", "9", "--format", "f32"],
+        );
         assert!(o.status.success(), "{}", stderr(&o));
     }
     let (sa, a) = read_wav(&dir.path().join("a.wav"));

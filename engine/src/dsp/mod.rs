@@ -85,7 +85,7 @@ impl Smoother {
 
     /// Advances one sample and returns the new value.
     #[inline]
-    pub fn next(&mut self) -> f32 {
+    pub fn tick(&mut self) -> f32 {
         let before = self.current;
         self.current += (self.target - self.current) * self.coef;
         // Snap once within -100 dB of the target, or when f32 resolution stops the approach.
@@ -114,7 +114,7 @@ mod tests {
         s.set_target(f32::NAN);
         let mut v = 0.0;
         for _ in 0..48_000 {
-            v = s.next();
+            v = s.tick();
         }
         assert_eq!(v, 1.0);
     }

@@ -234,7 +234,10 @@ impl Style {
         }
     }
 
-    /// Checks ranges; returns `(key, value, allowed range)` of the first bad field.
+    /// Checks ranges.
+    ///
+    /// # Errors
+    /// `(key, value, allowed range)` of the first bad field.
     pub fn check(&self) -> Result<(), (String, f64, String)> {
         let bad = |k: &str, v: f64, r: &str| Err((format!("style.{k}"), v, r.to_string()));
         if !(20.0..=300.0).contains(&self.tempo_min) {

@@ -170,7 +170,9 @@ fn output_does_not_depend_on_host_block_size() {
     let rate = 48_000;
     let (main, crowd) = excerpt(rate, 20.0);
     let (ref_l, ref_r, ref_t) = render(rate, 512, &[64], &main, &crowd);
-    for (max_block, sizes) in [(512, vec![1]), (512, vec![7]), (512, vec![512]), (512, vec![4096]), (4096, vec![4096]), (1024, vec![1, 333, 17, 1024, 5])] {
+    for (max_block, sizes) in
+        [(512, vec![1]), (512, vec![7]), (512, vec![512]), (512, vec![4096]), (4096, vec![4096]), (1024, vec![1, 333, 17, 1024, 5])]
+    {
         let (l, r, t) = render(rate, max_block, &sizes, &main, &crowd);
         assert!(l == ref_l && r == ref_r, "output differs at host block sizes {sizes:?} (max {max_block})");
         assert_eq!(t, ref_t, "telemetry differs at host block sizes {sizes:?}");
@@ -191,6 +193,9 @@ fn reset_reproduces_output_bit_for_bit() {
     assert!(!first.2.is_empty(), "the engine reports moods while it runs");
 }
 
+/// A named generator of hostile input samples.
+type Generator = (&'static str, fn(usize) -> f32);
+
 #[test]
 fn hostile_input_gives_finite_bounded_output() {
     let rate = 48_000u32;
@@ -203,7 +208,7 @@ fn hostile_input_gives_finite_bounded_output() {
         seed ^= seed << 5;
         seed
     };
-    let generators: [(&str, fn(usize) -> f32); 6] = [
+    let generators: [Generator; 6] = [
         ("nan", |i| if i % 5 == 0 { f32::NAN } else { 0.3 }),
         ("inf", |i| if i % 2 == 0 { f32::INFINITY } else { f32::NEG_INFINITY }),
         ("square", |i| if (i / 24) % 2 == 0 { 1.0 } else { -1.0 }),

@@ -1,0 +1,155 @@
+//! The plugin's OSC link, end to end: the instance announces its command port, notes and OSC
+//! cues reach the engine, telemetry and meters reach the (fake) bridge, and an OSC parameter
+//! change reaches the host as a parameter event.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use clack_host::events::event_types::{NoteOnEvent, ParamValueEvent};
+use clack_host::prelude::*;
+use resonance_engine::ParamId;
+use rosc::{OscMessage, OscPacket, OscType};
+
+use crate::host::{self, CREATE, create_instance, fake_bridge, get_value};
+
+/// Messages the fake bridge received from one plugin instance. Every test's instances send to
+/// the same socket, so it is read often (a full socket buffer would drop packets) and
+/// everything from our instance is kept.
+struct Inbox {
+    from: SocketAddr,
+    seen: Vec<OscMessage>,
+}
+
+impl Inbox {
+    fn take(&mut self, n: usize, src: SocketAddr, buf: &[u8]) {
+        if src == self.from
+            && let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n])
+        {
+            self.seen.push(m);
+        }
+    }
+
+    /// Reads whatever is queued now, without waiting.
+    fn drain(&mut self) {
+        let bridge = fake_bridge();
+        bridge.set_nonblocking(true).expect("nonblocking");
+        let mut buf = [0u8; 4096];
+        while let Ok((n, src)) = bridge.recv_from(&mut buf) {
+            self.take(n, src, &buf);
+        }
+        bridge.set_nonblocking(false).expect("blocking");
+    }
+
+    /// Returns (and removes) the first message matching `want`, reading for up to `deadline`.
+    fn wait_for(&mut self, deadline: Duration, want: impl Fn(&OscMessage) -> bool) -> Option<OscMessage> {
+        let bridge = fake_bridge();
+        let start = Instant::now();
+        let mut buf = [0u8; 4096];
+        loop {
+            if let Some(i) = self.seen.iter().position(&want) {
+                return Some(self.seen.remove(i));
+            }
+            if start.elapsed() >= deadline {
+                return None;
+            }
+            if let Ok((n, src)) = bridge.recv_from(&mut buf) {
+                self.take(n, src, &buf);
+            }
+        }
+    }
+}
+
+#[test]
+fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
+    host::entry();
+    // Create our instance alone and catch its hello: the source address is its command socket.
+    let (mut inst, plugin_addr) = {
+        let _guard = CREATE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let bridge = fake_bridge();
+        bridge.set_nonblocking(true).expect("nonblocking");
+        let mut buf = [0u8; 4096];
+        while bridge.recv_from(&mut buf).is_ok() {}
+        bridge.set_nonblocking(false).expect("blocking");
+        let inst = create_instance();
+        let start = Instant::now();
+        let mut found = None;
+        while found.is_none() && start.elapsed() < Duration::from_secs(5) {
+            let Ok((n, src)) = bridge.recv_from(&mut buf) else { continue };
+            if let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n])
+                && m.addr == "/resonance/hello"
+            {
+                assert_eq!(m.args, vec![OscType::String("default".into())], "hello names the session");
+                found = Some(src);
+            }
+        }
+        (inst, found.expect("the plugin announced itself to the bridge"))
+    };
+
+    let config = PluginAudioConfiguration { sample_rate: 48_000.0, min_frames_count: 1, max_frames_count: 480 };
+    let mut processor = inst.activate(|_, _| (), config).expect("activate").start_processing().expect("start");
+    let mut ins = vec![vec![0.0f32; 480]; 4];
+    let mut outs = vec![vec![0.0f32; 480]; 4];
+    let mut in_ports = AudioPorts::with_capacity(4, 2);
+    let mut out_ports = AudioPorts::with_capacity(4, 2);
+    let mut ev_out = EventBuffer::with_capacity(64);
+    let mut block = |processor: &mut StartedPluginAudioProcessor<host::TestHost>, ev_in: &EventBuffer| -> Vec<(u32, f64)> {
+        let (a, b) = ins.split_at_mut(2);
+        let input = in_ports.with_input_buffers([
+            AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_input_only(a.iter_mut().map(InputChannel::variable)) },
+            AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_input_only(b.iter_mut().map(InputChannel::variable)) },
+        ]);
+        let (c, d) = outs.split_at_mut(2);
+        let mut output = out_ports.with_output_buffers([
+            AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_output_only(c.iter_mut().map(Vec::as_mut_slice)) },
+            AudioPortBuffer { latency: 0, channels: AudioPortBufferType::f32_output_only(d.iter_mut().map(Vec::as_mut_slice)) },
+        ]);
+        ev_out.clear();
+        processor
+            .process(&input, &mut output, &InputEvents::from_buffer(ev_in), &mut OutputEvents::from_buffer(&mut ev_out), None, None)
+            .expect("process");
+        ev_out
+            .iter()
+            .filter_map(|e| e.as_event::<ParamValueEvent>())
+            .map(|p| (p.param_id().map_or(u32::MAX, ClapId::get), p.value()))
+            .collect()
+    };
+
+    // A note on C4 fires the `goal` cue; the engine reports it and the link forwards it.
+    let mut notes = EventBuffer::with_capacity(4);
+    notes.push(&NoteOnEvent::new(10, Pckn::new(0u16, 0u16, 60u16, 0u32), 1.0));
+    block(&mut processor, &notes);
+    let empty = EventBuffer::new();
+    let mut inbox = Inbox { from: plugin_addr, seen: Vec::new() };
+    let cue = inbox.wait_for(Duration::from_secs(5), |m| m.addr == "/resonance/cue_scheduled");
+    assert_eq!(cue.expect("cue telemetry reached the bridge").args[0], OscType::String("goal".into()));
+
+    // An OSC cue and an OSC parameter change arrive on the command port.
+    let sender = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind");
+    for m in [
+        OscMessage { addr: "/resonance/command/cue".into(), args: vec![OscType::String("card".into())] },
+        OscMessage { addr: "/resonance/command/param".into(), args: vec![OscType::String("intensity".into()), OscType::Float(0.9)] },
+    ] {
+        sender.send_to(&rosc::encoder::encode(&OscPacket::Message(m)).expect("encode"), plugin_addr).expect("send");
+    }
+    let start = Instant::now();
+    let mut told_host = false;
+    while !told_host && start.elapsed() < Duration::from_secs(5) {
+        told_host = block(&mut processor, &empty).iter().any(|&(id, v)| id == ParamId::Intensity.index() as u32 && (v - 0.9).abs() < 1e-6);
+        std::thread::sleep(Duration::from_millis(5));
+        inbox.drain();
+    }
+    assert!(told_host, "an OSC parameter change is reported to the host as a parameter event");
+    let cue = inbox.wait_for(Duration::from_secs(5), |m| {
+        m.addr == "/resonance/cue_scheduled" && m.args.first() == Some(&OscType::String("card".into()))
+    });
+    assert!(cue.is_some(), "the OSC cue reached the engine");
+    let start = Instant::now();
+    let mut meters = None;
+    while meters.is_none() && start.elapsed() < Duration::from_secs(5) {
+        block(&mut processor, &empty);
+        meters = inbox.wait_for(Duration::from_millis(150), |m| m.addr == "/resonance/meters");
+    }
+    assert!(meters.is_some(), "meters reach the bridge");
+    inst.deactivate(processor.stop_processing());
+    assert!((get_value(&mut inst, ParamId::Intensity) - 0.9).abs() < 1e-6);
+}

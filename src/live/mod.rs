@@ -1,0 +1,8 @@
+//! The standalone live-broadcast host: the engine on cpal devices, MIDI control, recording.
+//!
+//! It lives in the `resonance` binary rather than the plugin crate so the plugin's shared
+//! library never links ALSA or JACK.
+
+pub mod devices;
+pub mod rt;
+pub mod run;

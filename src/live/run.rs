@@ -1,0 +1,570 @@
+//! `resonance live`: options (CLI over a TOML config file), device set-up, the control loop.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
+use cpal::{FromSample, SizedSample};
+use resonance_engine::prelude::*;
+use resonance_plugin::midi::{MidiAction, MidiMap, MidiMapper};
+
+use super::devices;
+use super::rt::{CHUNK, LiveProcessor, LiveStats, Source, push_input};
+use crate::output::{AtomicWav, WavFormat};
+
+/// Options of `resonance live`. Every option can also be set in a TOML file given with
+/// `--config`; flags override the file.
+#[derive(Debug, Clone, Default, clap::Args, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LiveArgs {
+    /// TOML file with any of these options (keys as the long flags, e.g. `input-device`).
+    #[arg(long, value_name = "FILE")]
+    #[serde(skip)]
+    pub config: Option<PathBuf>,
+    /// Audio host for the default devices: `alsa`, or `jack` (built with the `jack` feature).
+    #[arg(long)]
+    pub host: Option<String>,
+    /// Crowd microphone: an input device id (`alsa:hw:1,0`) or part of its name.
+    #[arg(long, value_name = "PATTERN")]
+    pub input_device: Option<String>,
+    /// Programme input device (commentary/programme bus); the crowd then feeds the sidechain.
+    #[arg(long, value_name = "PATTERN")]
+    pub programme_device: Option<String>,
+    /// Output device id or part of its name (default: the system's default output).
+    #[arg(long, value_name = "PATTERN")]
+    pub output: Option<String>,
+    /// Play a file as the crowd input, looping (rehearsals).
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Use the built-in demo match as the crowd input.
+    #[arg(long)]
+    #[serde(default)]
+    pub demo: bool,
+    /// Sample rate in Hz.
+    #[arg(long)]
+    pub rate: Option<u32>,
+    /// Device buffer size in frames.
+    #[arg(long)]
+    pub buffer: Option<u32>,
+    /// Preset (style) name or file.
+    #[arg(long)]
+    pub preset: Option<String>,
+    /// MIDI input port: part of its name.
+    #[arg(long, value_name = "PATTERN")]
+    pub midi: Option<String>,
+    /// MIDI map file (TOML; see presets/midi/). Default: the factory `generic` map.
+    #[arg(long, value_name = "FILE")]
+    pub midi_map: Option<PathBuf>,
+    /// Record the output to this WAV file (written on a non-real-time thread).
+    #[arg(long, value_name = "FILE.wav")]
+    pub record: Option<PathBuf>,
+    /// Stop after this many seconds (default: run until Ctrl-C).
+    #[arg(long)]
+    pub duration: Option<f64>,
+    /// Print only the summary.
+    #[arg(long)]
+    #[serde(default)]
+    pub quiet: bool,
+}
+
+impl LiveArgs {
+    /// The config file's values, overridden by every flag given on the command line.
+    fn merged(&self) -> Result<LiveArgs> {
+        let Some(path) = &self.config else { return Ok(self.clone()) };
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        let file: LiveArgs = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
+        Ok(LiveArgs {
+            config: self.config.clone(),
+            host: self.host.clone().or(file.host),
+            input_device: self.input_device.clone().or(file.input_device),
+            programme_device: self.programme_device.clone().or(file.programme_device),
+            output: self.output.clone().or(file.output),
+            input: self.input.clone().or(file.input),
+            demo: self.demo || file.demo,
+            rate: self.rate.or(file.rate),
+            buffer: self.buffer.or(file.buffer),
+            preset: self.preset.clone().or(file.preset),
+            midi: self.midi.clone().or(file.midi),
+            midi_map: self.midi_map.clone().or(file.midi_map),
+            record: self.record.clone().or(file.record),
+            duration: self.duration.or(file.duration),
+            quiet: self.quiet || file.quiet,
+        })
+    }
+}
+
+const FACTORY_MIDI_MAP: &str = include_str!("../../presets/midi/generic.toml");
+
+/// Builds an output stream that runs `proc` in its callback, converting to the device's format.
+fn build_output<T>(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    mut proc: LiveProcessor,
+    stats: Arc<LiveStats>,
+    lost: Arc<AtomicBool>,
+) -> Result<cpal::Stream>
+where
+    T: SizedSample + FromSample<f32> + Send + 'static,
+{
+    let ch = usize::from(config.channels);
+    let mut scratch = vec![0.0f32; CHUNK * ch];
+    let stream = device.build_output_stream(
+        *config,
+        move |data: &mut [T], _: &cpal::OutputCallbackInfo| {
+            for piece in data.chunks_mut(CHUNK * ch) {
+                let s = &mut scratch[..piece.len()];
+                proc.render(s, ch);
+                for (d, x) in piece.iter_mut().zip(s.iter()) {
+                    *d = T::from_sample(*x);
+                }
+            }
+        },
+        move |e| on_stream_error(&e, &stats, &lost),
+        None,
+    )?;
+    Ok(stream)
+}
+
+fn build_input<T>(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    mut ring: rtrb::Producer<f32>,
+    stats: Arc<LiveStats>,
+    lost: Arc<AtomicBool>,
+) -> Result<cpal::Stream>
+where
+    T: SizedSample + Send + 'static,
+    f32: FromSample<T>,
+{
+    let ch = usize::from(config.channels);
+    let mut scratch = vec![0.0f32; CHUNK * ch];
+    let stats2 = stats.clone();
+    let stream = device.build_input_stream(
+        *config,
+        move |data: &[T], _: &cpal::InputCallbackInfo| {
+            for piece in data.chunks(CHUNK * ch) {
+                let s = &mut scratch[..piece.len()];
+                for (d, x) in s.iter_mut().zip(piece) {
+                    *d = x.to_sample::<f32>();
+                }
+                push_input(&mut ring, s, ch, &stats2);
+            }
+        },
+        move |e| on_stream_error(&e, &stats, &lost),
+        None,
+    )?;
+    Ok(stream)
+}
+
+fn on_stream_error(e: &cpal::Error, stats: &LiveStats, lost: &AtomicBool) {
+    match e.kind() {
+        cpal::ErrorKind::Xrun => {
+            stats.xruns.fetch_add(1, Ordering::Relaxed);
+        }
+        cpal::ErrorKind::DeviceNotAvailable => lost.store(true, Ordering::Relaxed),
+        _ => {}
+    }
+}
+
+/// Picks a stream config for `device` at `rate` and `buffer`.
+fn stream_config(device: &cpal::Device, output: bool, rate: u32, buffer: u32) -> Result<(cpal::StreamConfig, cpal::SampleFormat)> {
+    let configs: Vec<_> = if output { device.supported_output_configs()?.collect() } else { device.supported_input_configs()?.collect() };
+    let pick = configs
+        .iter()
+        .filter(|c| c.min_sample_rate() <= rate && rate <= c.max_sample_rate())
+        .max_by_key(|c| (c.sample_format() == cpal::SampleFormat::F32, c.channels() == 2, std::cmp::Reverse(c.channels())))
+        .ok_or_else(|| anyhow::anyhow!("the device does not support {rate} Hz; try --rate 48000 or 44100"))?;
+    let supported = (*pick).with_sample_rate(rate);
+    let mut config = supported.config();
+    config.buffer_size = cpal::BufferSize::Fixed(buffer);
+    Ok((config, supported.sample_format()))
+}
+
+macro_rules! by_format {
+    ($fmt:expr, $f:ident, $($arg:expr),*) => {
+        match $fmt {
+            cpal::SampleFormat::F32 => $f::<f32>($($arg),*),
+            cpal::SampleFormat::I16 => $f::<i16>($($arg),*),
+            cpal::SampleFormat::I32 => $f::<i32>($($arg),*),
+            cpal::SampleFormat::U8 => $f::<u8>($($arg),*),
+            other => bail!("sample format {other:?} is not supported; choose a device offering f32, i16, i32 or u8"),
+        }
+    };
+}
+
+/// A running set of streams (or the null output thread) and the engine's handle.
+struct Session {
+    _streams: Vec<cpal::Stream>,
+    null_thread: Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>,
+    handle: EngineHandle,
+    stats: Arc<LiveStats>,
+    lost: Arc<AtomicBool>,
+    rate: u32,
+    described: String,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some((stop, t)) = self.null_thread.take() {
+            stop.store(true, Ordering::Relaxed);
+            let _ = t.join();
+        }
+    }
+}
+
+fn load_looped(path: &Path, rate: u32) -> Result<Arc<[f32]>> {
+    let d = resonance_engine::decode::decode_file(path)?;
+    let mono = resonance_engine::decode::resample(&d.to_mono(), d.sample_rate, rate)?;
+    Ok(mono.into())
+}
+
+fn build_session(args: &LiveArgs, recorder: Option<rtrb::Producer<f32>>) -> Result<Session> {
+    let rate = args.rate.unwrap_or(48_000);
+    let buffer = args.buffer.unwrap_or(256);
+    let preset = Preset::find(args.preset.as_deref().unwrap_or("stadium-anthem"))?;
+    let stats = Arc::new(LiveStats::default());
+    let lost = Arc::new(AtomicBool::new(false));
+    let mut streams = Vec::new();
+    let mut described = Vec::new();
+
+    // output device (or none: the null output)
+    let host = match &args.host {
+        None => cpal::default_host(),
+        Some(name) => {
+            let available = cpal::available_hosts();
+            let id = available.iter().find(|h| h.name().eq_ignore_ascii_case(name)).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "audio host `{name}` is not available; available: {} (JACK needs a build with `--features jack` and a running server)",
+                    available.iter().map(|h| h.name().to_lowercase()).collect::<Vec<_>>().join(", ")
+                )
+            })?;
+            cpal::host_from_id(*id)?
+        }
+    };
+    let out_dev = match &args.output {
+        Some(p) => Some(devices::find(p, true)?),
+        None => host.default_output_device(),
+    };
+    if out_dev.is_none() {
+        eprintln!("no audio output device found: running on a null output (nothing is played); use --record to hear the result");
+    }
+    // crowd source: file, demo, device, or (no device) the demo
+    let ring_target = (buffer as usize * 4).max(1024);
+    let make_ring = || rtrb::RingBuffer::<f32>::new(ring_target * 8);
+    let crowd = if let Some(file) = &args.input {
+        described.push(format!("input file {} (looping)", file.display()));
+        Source::Looped { data: load_looped(file, rate)?, pos: 0 }
+    } else if args.demo {
+        described.push("built-in demo input".into());
+        Source::Looped { data: crate::demo::crowd(rate, 62.0, 2026)[0].clone().into(), pos: 0 }
+    } else {
+        let dev = match &args.input_device {
+            Some(p) => Some(devices::find(p, false)?),
+            None => host.default_input_device(),
+        };
+        if let Some(dev) = dev {
+            let (cfg, fmt) = stream_config(&dev, false, rate, buffer)?;
+            let (tx, rx) = make_ring();
+            let s = by_format!(fmt, build_input, &dev, &cfg, tx, stats.clone(), lost.clone())?;
+            described.push(format!("crowd mic {}", dev.id().map_or_else(|_| "?".into(), |i| i.to_string())));
+            streams.push(s);
+            Source::Ring { ring: rx, target: ring_target, last: 0.0 }
+        } else {
+            eprintln!("no audio input device found: using the built-in demo input (a synthesised match crowd)");
+            described.push("built-in demo input (no input device)".into());
+            Source::Looped { data: crate::demo::crowd(rate, 62.0, 2026)[0].clone().into(), pos: 0 }
+        }
+    };
+    let programme = match &args.programme_device {
+        Some(p) => {
+            let dev = devices::find(p, false)?;
+            let (cfg, fmt) = stream_config(&dev, false, rate, buffer)?;
+            let (tx, rx) = make_ring();
+            streams.push(by_format!(fmt, build_input, &dev, &cfg, tx, stats.clone(), lost.clone())?);
+            described.push(format!("programme {p}"));
+            Some(Source::Ring { ring: rx, target: ring_target, last: 0.0 })
+        }
+        None => None,
+    };
+    let layout = Layout { main_channels: 2, sidechain: programme.is_some(), music_out: false };
+    let (engine, handle) = Engine::new(EngineConfig::with_preset(&preset)).prepare(f64::from(rate), CHUNK, layout)?;
+    let proc = LiveProcessor::new(engine, crowd, programme, recorder, stats.clone());
+
+    let null_thread = if let Some(dev) = out_dev {
+        let (cfg, fmt) = stream_config(&dev, true, rate, buffer)?;
+        let s = by_format!(fmt, build_output, &dev, &cfg, proc, stats.clone(), lost.clone())?;
+        described.push(format!(
+            "output {} ({} ch, {rate} Hz, {buffer} frames)",
+            dev.id().map_or_else(|_| "?".into(), |i| i.to_string()),
+            cfg.channels
+        ));
+        streams.push(s);
+        None
+    } else {
+        described.push("null output (real-time paced)".into());
+        Some(spawn_null_output(proc, rate, buffer))
+    };
+    for s in &streams {
+        s.play().context("cannot start the audio stream")?;
+    }
+    Ok(Session { _streams: streams, null_thread, handle, stats, lost, rate, described: described.join(", ") })
+}
+
+/// With no output device: run the processor at real-time pace on a plain thread.
+fn spawn_null_output(mut proc: LiveProcessor, rate: u32, buffer: u32) -> (Arc<AtomicBool>, std::thread::JoinHandle<()>) {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop2 = stop.clone();
+    let t = std::thread::spawn(move || {
+        let frames = buffer.max(64) as usize;
+        let mut buf = vec![0.0f32; frames * 2];
+        let period = Duration::from_secs_f64(frames as f64 / f64::from(rate));
+        let start = Instant::now();
+        let mut n: u32 = 0;
+        while !stop2.load(Ordering::Relaxed) {
+            proc.render(&mut buf, 2);
+            n += 1;
+            let due = start + period * n;
+            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                std::thread::sleep(wait);
+            }
+        }
+    });
+    (stop, t)
+}
+
+/// The recorder thread's handle: its ring producer (for the audio thread), a stop flag, and
+/// the thread, which returns the number of frames written.
+type Recorder = (rtrb::Producer<f32>, Arc<AtomicBool>, std::thread::JoinHandle<Result<u64>>);
+
+/// The recorder: a non-real-time thread draining the output ring into a WAV file.
+fn spawn_recorder(path: &Path, rate: u32) -> Result<Recorder> {
+    // 20 s of stereo: the writer only has to keep up on average
+    let (tx, mut rx) = rtrb::RingBuffer::<f32>::new(rate as usize * 2 * 20);
+    let mut wav = AtomicWav::create(path, rate, 2, WavFormat::S24)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop2 = stop.clone();
+    let t = std::thread::spawn(move || -> Result<u64> {
+        let mut buf = Vec::with_capacity(8192);
+        let mut written = 0u64;
+        loop {
+            let finishing = stop2.load(Ordering::Acquire);
+            // the audio thread pushes left then right: a read can end between the two, so an
+            // odd trailing sample stays in `buf` for the next round
+            while buf.len() < 8192 {
+                match rx.pop() {
+                    Ok(x) => buf.push(x),
+                    Err(_) => break,
+                }
+            }
+            let whole = buf.len() - buf.len() % 2;
+            wav.write_interleaved(&buf[..whole])?;
+            written += whole as u64 / 2;
+            buf.drain(..whole);
+            if finishing && rx.is_empty() {
+                break;
+            }
+            if rx.is_empty() {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+        wav.finish()?;
+        Ok(written)
+    });
+    Ok((tx, stop, t))
+}
+
+fn connect_midi(pattern: &str, map: MidiMap, tx: mpsc::Sender<MidiAction>) -> Result<midir::MidiInputConnection<()>> {
+    let input = midir::MidiInput::new("resonance").map_err(|e| anyhow::anyhow!("MIDI is not available on this machine: {e}"))?;
+    let ports = input.ports();
+    let names: Vec<String> = ports.iter().map(|p| input.port_name(p).unwrap_or_default()).collect();
+    let Some(i) = names.iter().position(|n| n.to_lowercase().contains(&pattern.to_lowercase())) else {
+        bail!("no MIDI input matches `{pattern}`; available: {}", if names.is_empty() { "(none)".to_string() } else { names.join(", ") });
+    };
+    let mut mapper = MidiMapper::new(map);
+    input
+        .connect(
+            &ports[i],
+            "resonance-in",
+            move |_, msg, ()| {
+                for a in mapper.feed(msg) {
+                    let _ = tx.send(a);
+                }
+            },
+            (),
+        )
+        .map_err(|e| anyhow::anyhow!("cannot open MIDI input `{}`: {e}", names[i]))
+}
+
+/// Summary of a live run, for tests and the closing report.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LiveSummary {
+    pub seconds: f64,
+    pub frames: u64,
+    pub callbacks: u64,
+    /// Xruns in steady operation (after the first second).
+    pub xruns: u64,
+    /// Xruns in the first second.
+    pub startup_xruns: u64,
+    pub underruns: u64,
+    pub overruns: u64,
+    pub slips: u64,
+    pub record_dropped: u64,
+    pub recorded_frames: u64,
+    pub cpu_share: f64,
+}
+
+/// Runs `resonance live`.
+pub fn run(args: &LiveArgs) -> Result<()> {
+    let args = args.merged()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        // a second Ctrl-C while stopping is harmless
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
+    }
+    let summary = run_until(&args, &stop)?;
+    println!(
+        "live: {:.1} s, {} frames in {} callbacks; cpu {:.3} % of one core in the callback; xruns {}, start-up xruns {}, underruns {}, overruns {}, drift slips {}{}",
+        summary.seconds,
+        summary.frames,
+        summary.callbacks,
+        summary.cpu_share * 100.0,
+        summary.xruns,
+        summary.startup_xruns,
+        summary.underruns,
+        summary.overruns,
+        summary.slips,
+        if args.record.is_some() {
+            format!(", recorded {} frames ({} dropped)", summary.recorded_frames, summary.record_dropped)
+        } else {
+            String::new()
+        }
+    );
+    Ok(())
+}
+
+/// Runs the live host until `stop` is set or the duration passes.
+pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
+    let rate = args.rate.unwrap_or(48_000);
+    let mut recorder = match &args.record {
+        Some(p) => Some(spawn_recorder(p, rate)?),
+        None => None,
+    };
+    let rec_tx = recorder.as_mut().map(|(tx, _, _)| std::mem::replace(tx, rtrb::RingBuffer::new(1).0));
+    // MIDI first: connecting ports re-orders a JACK graph, which must not happen under running audio
+    let (midi_tx, midi_rx) = mpsc::channel::<MidiAction>();
+    let _midi = match &args.midi {
+        Some(pattern) => {
+            let map = match &args.midi_map {
+                Some(p) => MidiMap::parse(
+                    &p.display().to_string(),
+                    &std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?,
+                )?,
+                None => MidiMap::parse("presets/midi/generic.toml", FACTORY_MIDI_MAP)?,
+            };
+            Some(connect_midi(pattern, map, midi_tx)?)
+        }
+        None => None,
+    };
+    let mut session = build_session(args, rec_tx)?;
+    if !args.quiet {
+        eprintln!("live: {}", session.described);
+        eprintln!("press Ctrl-C to stop");
+    }
+    let started = Instant::now();
+    // xruns in the first second (stream start, port connections re-ordering a JACK graph) are
+    // reported apart from those in steady operation
+    let mut startup_xruns: Option<u64> = None;
+    let mut last_status = Instant::now();
+    let sr = f64::from(session.rate);
+    while !stop.load(Ordering::Relaxed) && args.duration.is_none_or(|d| started.elapsed().as_secs_f64() < d) {
+        std::thread::sleep(Duration::from_millis(20));
+        if startup_xruns.is_none() && started.elapsed() >= Duration::from_secs(1) {
+            startup_xruns = Some(session.stats.xruns.load(Ordering::Relaxed));
+        }
+        for action in midi_rx.try_iter() {
+            let cmd = match action {
+                MidiAction::SetParam { id, value } => Some(Command::SetParam { id, value }),
+                MidiAction::Cue(c) => Some(Command::Cue(c)),
+                MidiAction::Learned(m) => {
+                    eprintln!("midi learn: {} mapped", m.param.info().id);
+                    None
+                }
+            };
+            if let Some(c) = cmd {
+                let _ = session.handle.commands.send(c);
+            }
+        }
+        for t in session.handle.telemetry.drain() {
+            match t {
+                Telemetry::Event(e) if !args.quiet => {
+                    eprintln!("{:>8.2} s  {:<12} confidence {:.2}", e.onset as f64 / sr, e.kind.as_str(), e.confidence);
+                }
+                Telemetry::CueScheduled { cue, at } if !args.quiet => eprintln!("{:>8.2} s  cue {}", at as f64 / sr, cue.as_str()),
+                _ => {}
+            }
+        }
+        while session.handle.landmarks.pop().is_some() {}
+        if !args.quiet && last_status.elapsed() >= Duration::from_secs(2) {
+            last_status = Instant::now();
+            let m = session.handle.meters.read();
+            eprintln!(
+                "{:>8.2} s  mood {:<12} v {:+.2} a {:+.2}  out {:>6.1} dBFS  xruns {}",
+                m.time as f64 / sr,
+                m.mood.label.as_str(),
+                m.mood.valence,
+                m.mood.arousal,
+                m.output_peak_db,
+                session.stats.xruns.load(Ordering::Relaxed)
+            );
+        }
+        if session.lost.load(Ordering::Relaxed) {
+            eprintln!("the audio device disappeared; retrying every 2 s (Ctrl-C to stop)");
+            drop(session);
+            loop {
+                std::thread::sleep(Duration::from_secs(2));
+                if stop.load(Ordering::Relaxed) || args.duration.is_some_and(|d| started.elapsed().as_secs_f64() >= d) {
+                    bail!("stopped while waiting for the audio device to come back");
+                }
+                match build_session(args, None) {
+                    Ok(s) => {
+                        eprintln!("audio device back: {}", s.described);
+                        session = s;
+                        break;
+                    }
+                    Err(e) => eprintln!("still unavailable: {e:#}"),
+                }
+            }
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let stats = session.stats.clone();
+    // xruns while running; disconnecting from a server (JACK) makes it report xruns of its own
+    let xruns_total = stats.xruns.load(Ordering::Relaxed);
+    let startup = startup_xruns.unwrap_or(xruns_total);
+    // stop the streams first, so the other counters and the recording are final
+    drop(session);
+    let st = &stats;
+    let frames = st.frames.load(Ordering::Relaxed);
+    let mut summary = LiveSummary {
+        seconds,
+        frames,
+        callbacks: st.callbacks.load(Ordering::Relaxed),
+        xruns: xruns_total - startup,
+        startup_xruns: startup,
+        underruns: st.underruns.load(Ordering::Relaxed),
+        overruns: st.overruns.load(Ordering::Relaxed),
+        slips: st.slips.load(Ordering::Relaxed),
+        record_dropped: st.record_dropped.load(Ordering::Relaxed),
+        recorded_frames: 0,
+        cpu_share: if frames == 0 { 0.0 } else { st.busy_ns.load(Ordering::Relaxed) as f64 * 1e-9 / (frames as f64 / sr) },
+    };
+    if let Some((_, rstop, t)) = recorder {
+        rstop.store(true, Ordering::Release);
+        summary.recorded_frames = t.join().map_err(|_| anyhow::anyhow!("the recorder thread panicked"))??;
+    }
+    Ok(summary)
+}
