@@ -100,9 +100,8 @@ fn number(entry: &Value, field: &str, at: &str, required: bool) -> Result<Option
 impl Arc {
     /// Parses and validates arc JSON. `file` names the source in errors.
     pub fn parse(file: &str, text: &str) -> Result<Self> {
-        let v: Value = serde_json::from_str(&quote_non_finite(text)).map_err(|e| {
-            anyhow::anyhow!("{file}: not valid JSON ({e}); expected {{\"duration_s\":..,\"mood\":[..],\"events\":[..]}}")
-        })?;
+        let v: Value = serde_json::from_str(&quote_non_finite(text))
+            .map_err(|e| anyhow::anyhow!("{file}: not valid JSON ({e}); expected {{\"duration_s\":..,\"mood\":[..],\"events\":[..]}}"))?;
         let Some(obj) = v.as_object() else { bail!("{file}: the arc must be a JSON object with duration_s, mood and events") };
         for key in obj.keys() {
             if !matches!(key.as_str(), "duration_s" | "mood" | "events") {
@@ -167,8 +166,8 @@ impl Arc {
 
     /// Reads and parses an arc file.
     pub fn load(path: &std::path::Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("cannot read the arc {}: {e}; check the path", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("cannot read the arc {}: {e}; check the path", path.display()))?;
         Self::parse(&path.display().to_string(), &text)
     }
 
@@ -298,9 +297,12 @@ mod tests {
 
     #[test]
     fn bad_arcs_name_the_entry() {
-        let e = Arc::parse("a.json", r#"{"duration_s": 10, "mood": [{"t": 0, "valence": 0, "arousal": 0}, {"t": NaN, "valence": 0, "arousal": 0}]}"#)
-            .unwrap_err()
-            .to_string();
+        let e = Arc::parse(
+            "a.json",
+            r#"{"duration_s": 10, "mood": [{"t": 0, "valence": 0, "arousal": 0}, {"t": NaN, "valence": 0, "arousal": 0}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("mood[1].t") && e.contains("NaN"), "{e}");
         let e = Arc::parse("a.json", r#"{"duration_s": 10, "events": [{"t": -1, "kind": "goal"}]}"#).unwrap_err().to_string();
         assert!(e.contains("events[0].t") && e.contains("negative"), "{e}");

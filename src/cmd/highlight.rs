@@ -182,7 +182,14 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
     };
     let mut moments: Vec<Moment> = supplied
         .iter()
-        .map(|e| Moment { t: e.t, kind: e.cue.as_str().to_string(), source: "supplied", confidence: None, stinger: Some(e.cue.as_str()), stinger_at: None })
+        .map(|e| Moment {
+            t: e.t,
+            kind: e.cue.as_str().to_string(),
+            source: "supplied",
+            confidence: None,
+            stinger: Some(e.cue.as_str()),
+            stinger_at: None,
+        })
         .collect();
     let mut events = supplied.clone();
     for e in &detected {
@@ -249,7 +256,8 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
         "moments": moments,
         "arc": arc.mood,
     });
-    std::fs::write(&moments_path, serde_json::to_string_pretty(&doc)?).with_context(|| format!("cannot write {}", moments_path.display()))?;
+    std::fs::write(&moments_path, serde_json::to_string_pretty(&doc)?)
+        .with_context(|| format!("cannot write {}", moments_path.display()))?;
     if let Some(plot) = &args.plot {
         crate::cmd::plot::arc_plot(plot, &arc, &moments_for_plot(&moments), &music, RATE)?;
     }

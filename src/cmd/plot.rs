@@ -51,9 +51,10 @@ where
             (i as f64 + 0.5, ((db + 60.0) / 30.0 - 1.0).clamp(-1.0, 1.0))
         })
         .collect();
-    chart.draw_series(LineSeries::new(level, RGBColor(170, 170, 170)))?.label("music level (-60..0 dBFS)").legend(|(x, y)| {
-        PathElement::new(vec![(x, y), (x + 20, y)], RGBColor(170, 170, 170))
-    });
+    chart
+        .draw_series(LineSeries::new(level, RGBColor(170, 170, 170)))?
+        .label("music level (-60..0 dBFS)")
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], RGBColor(170, 170, 170)));
     for &(t, _, stinger) in moments {
         let colour = if stinger { RED.mix(0.8) } else { BLACK.mix(0.25) };
         chart.draw_series(std::iter::once(PathElement::new(vec![(t, -1.05), (t, 1.05)], colour)))?;

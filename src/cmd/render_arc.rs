@@ -34,7 +34,15 @@ impl From<ProfileArg> for Profile {
 pub const DEFAULT_SEED: u64 = 0x5eed;
 
 /// Renders `arc` in the style of `preset` into `out`.
-pub fn run(arc_path: &Path, preset: &str, seed: Option<u64>, profile: ProfileArg, rate: Option<u32>, out: &Path, format: WavFormat) -> Result<()> {
+pub fn run(
+    arc_path: &Path,
+    preset: &str,
+    seed: Option<u64>,
+    profile: ProfileArg,
+    rate: Option<u32>,
+    out: &Path,
+    format: WavFormat,
+) -> Result<()> {
     let preset = Preset::find(preset)?;
     let arc = Arc::load(arc_path)?;
     let rate = rate.unwrap_or(48_000);
@@ -45,12 +53,9 @@ pub fn run(arc_path: &Path, preset: &str, seed: Option<u64>, profile: ProfileArg
     let frames = (arc.duration_s * f64::from(rate)).round() as u64;
     let pb = progress(frames, "music");
     let started = std::time::Instant::now();
-    let job = MusicJob { style: &preset.style, arc: &arc, seed: seed.unwrap_or(DEFAULT_SEED), profile: profile.into(), rate, cue_lead_s: 0.0 };
-    let report = render_music(
-        &job,
-        &mut |block| wav.write_interleaved(block),
-        &mut |pos| pb.set_position(pos),
-    )?;
+    let job =
+        MusicJob { style: &preset.style, arc: &arc, seed: seed.unwrap_or(DEFAULT_SEED), profile: profile.into(), rate, cue_lead_s: 0.0 };
+    let report = render_music(&job, &mut |block| wav.write_interleaved(block), &mut |pos| pb.set_position(pos))?;
     pb.finish_and_clear();
     wav.finish()?;
     eprintln!(

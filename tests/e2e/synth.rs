@@ -25,7 +25,21 @@ fn every_style_renders_an_arc_on_target_and_deterministically() {
         for (profile, target) in [("broadcast", -23.0), ("streaming", -14.0)] {
             let o = resonance(
                 dir.path(),
-                &["render", "--preset", style, "--arc", "arc.json", "--out", "m.wav", "--seed", "4", "--profile", profile, "--format", "f32"],
+                &[
+                    "render",
+                    "--preset",
+                    style,
+                    "--arc",
+                    "arc.json",
+                    "--out",
+                    "m.wav",
+                    "--seed",
+                    "4",
+                    "--profile",
+                    profile,
+                    "--format",
+                    "f32",
+                ],
             );
             assert!(o.status.success(), "{style}: {}", stderr(&o));
             let (spec, s) = read_wav(&dir.path().join("m.wav"));
@@ -41,7 +55,10 @@ fn every_style_renders_an_arc_on_target_and_deterministically() {
     }
     // same seed: bit-identical; another seed: other music
     let render = |seed: &str, name: &str| {
-        let o = resonance(dir.path(), &["render", "--preset", "electronic", "--arc", "arc.json", "--out", name, "--seed", seed, "--format", "f32"]);
+        let o = resonance(
+            dir.path(),
+            &["render", "--preset", "electronic", "--arc", "arc.json", "--out", name, "--seed", seed, "--format", "f32"],
+        );
         assert!(o.status.success(), "{}", stderr(&o));
         std::fs::read(dir.path().join(name)).unwrap()
     };
@@ -75,7 +92,14 @@ fn bad_arcs_and_styles_are_errors_that_name_the_problem() {
 
 /// A 40 s "match" from real crowd recordings: crowd, a cheer, crowd, boos, crowd, a cheer.
 fn build_match(path: &Path) -> f64 {
-    let parts = ["crowd/crowd05.wav", "events/crowdcheer.wav", "crowd/crowd14.wav", "events/crowdboo.wav", "crowd/crowd09.wav", "events/crowdcheer.wav"];
+    let parts = [
+        "crowd/crowd05.wav",
+        "events/crowdcheer.wav",
+        "crowd/crowd14.wav",
+        "events/crowdboo.wav",
+        "crowd/crowd09.wav",
+        "events/crowdcheer.wav",
+    ];
     let mut all = Vec::new();
     for p in parts {
         let (spec, s) = read_wav(&test_audio(p));
@@ -97,11 +121,26 @@ fn highlight_follows_a_real_match_with_stingers_moments_mix_and_plot() {
     let dir = tempfile::tempdir().unwrap();
     let secs = build_match(&dir.path().join("match.wav"));
     assert!(secs > 30.0, "{secs}");
-    std::fs::write(dir.path().join("match.json"), r#"{"events": [{"t": 6.0, "kind": "goal"}, {"t": 18.5, "kind": "yellow card"}, {"t": 29, "kind": "half_time"}]}"#)
-        .unwrap();
+    std::fs::write(
+        dir.path().join("match.json"),
+        r#"{"events": [{"t": 6.0, "kind": "goal"}, {"t": 18.5, "kind": "yellow card"}, {"t": 29, "kind": "half_time"}]}"#,
+    )
+    .unwrap();
     let o = resonance(
         dir.path(),
-        &["highlight", "match.wav", "--out", "soundtrack.wav", "--events", "match.json", "--mix", "--plot", "arc.png", "--preset", "stadium-anthem"],
+        &[
+            "highlight",
+            "match.wav",
+            "--out",
+            "soundtrack.wav",
+            "--events",
+            "match.json",
+            "--mix",
+            "--plot",
+            "arc.png",
+            "--preset",
+            "stadium-anthem",
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let (spec, s) = read_wav(&dir.path().join("soundtrack.wav"));
