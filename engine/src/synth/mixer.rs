@@ -151,7 +151,7 @@ impl Ducker {
     }
 
     #[inline]
-    pub fn next(&mut self) -> f32 {
+    pub fn next_gain(&mut self) -> f32 {
         let c = if self.target < self.gain { self.attack } else { self.release };
         self.gain += (self.target - self.gain) * c;
         if (self.gain - self.target).abs() < 1e-6 {

@@ -544,7 +544,7 @@ impl Synth {
             let dyn_target = dynamics_gain(self.seq.music().energy);
             let out = left[done..done + len].iter_mut().zip(right[done..done + len].iter_mut());
             for (i, (ol, or)) in out.enumerate() {
-                let d = self.ducker.next();
+                let d = self.ducker.next_gain();
                 let mut l = bl.get(i).copied().unwrap_or(0.0) * d + sl.get(i).copied().unwrap_or(0.0);
                 let mut r = br.get(i).copied().unwrap_or(0.0) * d + sr.get(i).copied().unwrap_or(0.0);
                 self.reverb_send += (send_target - self.reverb_send) * self.reverb_coef;

@@ -65,7 +65,7 @@ impl Noise {
 
     /// White noise in `[-1, 1)`.
     #[inline]
-    pub fn next(&mut self) -> f32 {
+    pub fn sample(&mut self) -> f32 {
         let mut x = self.state;
         x ^= x << 13;
         x ^= x >> 17;
@@ -96,7 +96,7 @@ mod tests {
             assert!(r.below(5) < 5);
         }
         let mut n = Noise::new(3);
-        let mean: f32 = (0..10_000).map(|_| n.next()).sum::<f32>() / 10_000.0;
+        let mean: f32 = (0..10_000).map(|_| n.sample()).sum::<f32>() / 10_000.0;
         assert!(mean.abs() < 0.05);
     }
 }

@@ -242,9 +242,9 @@ impl Sequencer {
 
     fn boundary_reached(&self, q: Quantize) -> bool {
         match q {
-            Quantize::Beat => self.step % STEPS_PER_BEAT == 0,
+            Quantize::Beat => self.step.is_multiple_of(STEPS_PER_BEAT),
             Quantize::Bar => self.step == 0,
-            Quantize::Phrase => self.step == 0 && self.bar % PHRASE_BARS == 0,
+            Quantize::Phrase => self.step == 0 && self.bar.is_multiple_of(PHRASE_BARS),
             _ => true,
         }
     }
@@ -256,8 +256,8 @@ impl Sequencer {
         self.conductor.follow(target, dt);
         pool.set_soft(false);
         // 1. style transition
-        if let Some((index, q)) = self.pending_style {
-            if self.boundary_reached(q) {
+        if let Some((index, q)) = self.pending_style
+            && self.boundary_reached(q) {
                 self.pending_style = None;
                 if usize::from(index) < styles.len() && index != self.style {
                     self.style = index;
@@ -273,14 +273,13 @@ impl Sequencer {
                     sink(Telemetry::StyleChanged { index, at: now + latency });
                 }
             }
-        }
         let Some(style) = styles.get(usize::from(self.style)).or_else(|| styles.first()) else {
             self.next_tick += u64::from(self.spt);
             return;
         };
         let spb = steps_per_bar(styles, self.style);
         let bar_start = self.step == 0;
-        let phrase_start = bar_start && self.bar % PHRASE_BARS == 0;
+        let phrase_start = bar_start && self.bar.is_multiple_of(PHRASE_BARS);
         // 2. conductor, once per bar (tempo changes only here)
         if bar_start {
             self.music = self.conductor.plan(style, &self.music, phrase_start || !self.started);
@@ -294,8 +293,8 @@ impl Sequencer {
         // 3. harmony
         let half = spb / 2;
         let chord_change = match self.music.half_bars_per_chord {
-            1 => self.step % half.max(1) == 0,
-            4 => bar_start && self.bar % 2 == 0,
+            1 => self.step.is_multiple_of(half.max(1)),
+            4 => bar_start && self.bar.is_multiple_of(2),
             _ => bar_start,
         } || self.pad.len == 0;
         let chord_steps = match self.music.half_bars_per_chord {
@@ -326,7 +325,7 @@ impl Sequencer {
         let list = if self.music.mode.is_major() { &style.progressions_major } else { &style.progressions_minor };
         self.prog = self.rng_harm.below(list.len());
         self.prog_pos = 0;
-        if self.phrases % 2 == 0 {
+        if self.phrases.is_multiple_of(2) {
             // a new two-bar motif every other phrase: the melody repeats, so it is recognisable
             let mut c: i32 = self.rng_mel.below(3) as i32 * 2;
             let len = (2 * spb as usize).min(MOTIF);
@@ -435,7 +434,7 @@ impl Sequencer {
             return;
         }
         let every = self.music.arp_steps.max(1);
-        if self.step % every != 0 {
+        if !self.step.is_multiple_of(every) {
             return;
         }
         let n = self.pad.len;
@@ -449,7 +448,7 @@ impl Sequencer {
         self.arp_idx += 1;
         let note = self.pad.notes().get(i).copied().unwrap_or(60) + 12;
         let gate = (self.music.gate * (every * self.spt) as f32) as u32;
-        let vel = if self.step % 4 == 0 { 0.9 } else { 0.7 };
+        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 };
         pool.note_on(&self.note(style, ARP, note, gate, vel));
     }
 
@@ -486,7 +485,7 @@ impl Sequencer {
         let vel = self.music.velocity;
         // fill in the last beat before a phrase (and before a pending bar/phrase transition)
         let last_beat = self.step >= spb.saturating_sub(STEPS_PER_BEAT);
-        let phrase_end = (self.bar + 1) % PHRASE_BARS == 0;
+        let phrase_end = (self.bar + 1).is_multiple_of(PHRASE_BARS);
         let transition = match self.pending_style {
             Some((_, Quantize::Bar)) => true,
             Some((_, Quantize::Phrase)) => phrase_end,
@@ -501,7 +500,7 @@ impl Sequencer {
             }
             return;
         }
-        if self.step == 0 && self.bar % PHRASE_BARS == 0 && self.music.energy > 0.65 {
+        if self.step == 0 && self.bar.is_multiple_of(PHRASE_BARS) && self.music.energy > 0.65 {
             pool.drum(DrumKind::Crash, 0.7 * vel, kit, -0.3, seed ^ 3, false);
         }
         let hit = |pats: &Vec<String>, step: u32| -> f32 {
@@ -531,15 +530,14 @@ impl Sequencer {
     }
 
     fn activate_stinger(&mut self, pool: &mut Pool, now: SampleTime) {
-        if let Some(p) = self.pending_stinger {
-            if now >= p.at {
+        if let Some(p) = self.pending_stinger
+            && now >= p.at {
                 self.pending_stinger = None;
                 self.stinger = Some(Active { cue: p.cue, step: 0 });
                 pool.set_soft(true);
                 let (dv, da) = stingers::mood_push(p.cue);
                 self.conductor.push(dv, da);
             }
-        }
     }
 
     fn stingers(&mut self, style: &Style, pool: &mut Pool) {

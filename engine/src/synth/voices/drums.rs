@@ -20,6 +20,17 @@ pub enum DrumKind {
     Crash,
 }
 
+/// A drum hit to start.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    pub kind: DrumKind,
+    pub velocity: f32,
+    pub pan: f32,
+    pub noise_seed: u32,
+    /// Onset ramp, seconds.
+    pub onset_s: f32,
+}
+
 /// One percussion voice.
 #[derive(Clone, Copy, Debug)]
 pub struct Drum {
@@ -130,7 +141,8 @@ impl Drum {
     }
 
     /// Triggers a hit with an onset ramp of `onset_s` seconds.
-    pub fn start(&mut self, kind: DrumKind, velocity: f32, kit: &DrumKit, pan: f32, noise_seed: u32, serial: u64, onset_s: f32) {
+    pub fn start(&mut self, hit: &Hit, kit: &DrumKit, serial: u64) {
+        let Hit { kind, velocity, pan, noise_seed, onset_s } = *hit;
         self.active = true;
         self.serial = serial;
         self.kind = kind;
@@ -186,7 +198,7 @@ impl Drum {
             }
             let tone = (std::f32::consts::TAU * self.phase).sin() * self.tone_amp;
             self.tone_amp *= self.tone_coef;
-            let n = self.noise.next();
+            let n = self.noise.sample();
             let v3 = n - self.ic2;
             let v1 = self.a1 * self.ic1 + self.a2 * v3;
             let v2 = self.ic2 + self.a2 * self.ic1 + self.a3 * v3;

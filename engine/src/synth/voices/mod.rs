@@ -79,7 +79,10 @@ impl Default for Timbre {
 }
 
 impl Timbre {
-    /// Checks ranges; `(field, value, allowed)` of the first bad one.
+    /// Checks ranges.
+    ///
+    /// # Errors
+    /// `(field, value, allowed range)` of the first bad field.
     pub fn check(&self) -> Result<(), (&'static str, f64, &'static str)> {
         let f = |v: f32| f64::from(v);
         if !(1..=3).contains(&self.unison) {
@@ -156,6 +159,10 @@ impl Default for DrumKit {
 }
 
 impl DrumKit {
+    /// Checks ranges and patterns.
+    ///
+    /// # Errors
+    /// `(key, value, allowed)` of the first bad field.
     pub fn check(&self) -> Result<(), (&'static str, f64, &'static str)> {
         let checks: [(&'static str, f32, f32, f32, &'static str); 11] = [
             ("drums.kick_hz", self.kick_hz, 20.0, 200.0, "20..=200 Hz"),
@@ -355,17 +362,17 @@ impl Pool {
     /// Starts a drum hit (steals the oldest drum voice when all are busy).
     pub fn drum(&mut self, kind: DrumKind, velocity: f32, kit: &DrumKit, pan: f32, noise_seed: u32, stinger: bool) {
         let counting = self.drums.iter().filter(|d| d.counts()).count();
-        if counting >= DRUM_VOICES - 2 {
-            if let Some(old) = self.drums.iter_mut().filter(|d| d.counts()).min_by_key(|d| d.serial) {
+        if counting >= DRUM_VOICES - 2
+            && let Some(old) = self.drums.iter_mut().filter(|d| d.counts()).min_by_key(|d| d.serial) {
                 old.steal();
                 self.stats.stolen += 1;
             }
-        }
         self.serial += 1;
         let serial = self.serial;
         match self.drums.iter_mut().find(|d| !d.is_active()) {
             Some(d) => {
-                d.start(kind, velocity, kit, pan, noise_seed, serial, if self.soft { SOFT_ATTACK_S } else { 0.001 });
+                let onset_s = if self.soft { SOFT_ATTACK_S } else { 0.001 };
+                d.start(&drums::Hit { kind, velocity, pan, noise_seed, onset_s }, kit, serial);
                 d.stinger = stinger;
             }
             None => self.stats.dropped += 1,

@@ -256,7 +256,7 @@ impl Tonal {
             if self.stage == Stage::Off {
                 return;
             }
-            if self.age % CONTROL_HOP == 0 {
+            if self.age.is_multiple_of(CONTROL_HOP) {
                 self.update_control();
             }
             self.age = self.age.wrapping_add(1);
