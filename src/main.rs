@@ -1,5 +1,6 @@
 //! `resonance`: the command-line front end. Thin: each subcommand lives in `cmd/`.
 
+mod arc;
 mod cmd;
 mod demo;
 mod live;
@@ -26,6 +27,9 @@ enum Command {
     Demo(cmd::demo::DemoArgs),
     /// List the factory presets and the engine's parameters.
     Presets(cmd::presets::PresetsArgs),
+    /// Render a soundtrack that follows a match recording's emotional arc, with stingers on
+    /// detected and supplied events; writes a JSON of the moments beside it.
+    Highlight(cmd::highlight::HighlightArgs),
     /// List audio hosts and devices with their channels and sample rates.
     Devices,
     /// Run the engine live on audio devices (crowd mic in, music out), with MIDI control.
@@ -41,6 +45,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Render(args)) => cmd::render::run(&args),
         Some(Command::Demo(args)) => cmd::demo::run(&args),
         Some(Command::Presets(args)) => cmd::presets::run(&args),
+        Some(Command::Highlight(args)) => cmd::highlight::run(&args),
         Some(Command::Live(args)) => live::run::run(&args),
         Some(Command::Up(args)) => cmd::up::run(&args),
         Some(Command::Devices) => {

@@ -1,6 +1,9 @@
 //! One module per subcommand.
 
 pub mod demo;
+pub mod highlight;
+pub mod plot;
 pub mod presets;
 pub mod render;
+pub mod render_arc;
 pub mod up;

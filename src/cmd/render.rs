@@ -26,6 +26,13 @@ pub struct RenderArgs {
     /// Preset: a factory preset name (see `resonance presets`) or a path to a .toml file.
     #[arg(long, default_value = "stadium-anthem")]
     pub preset: String,
+    /// Scripted emotional arc (JSON: duration_s, mood points, events). Without --in, renders
+    /// the music alone, following the arc, at the --profile loudness.
+    #[arg(long, value_name = "ARC.json")]
+    pub arc: Option<PathBuf>,
+    /// Loudness profile of a music-only (--arc) render.
+    #[arg(long, value_enum, default_value_t)]
+    pub profile: crate::cmd::render_arc::ProfileArg,
     /// Seed for the music's random choices (same seed and input: identical output).
     #[arg(long)]
     pub seed: Option<u64>,
@@ -156,8 +163,14 @@ pub fn print_summary(report: &RenderReport, out: &std::path::Path) {
 
 /// Runs `resonance render`.
 pub fn run(args: &RenderArgs) -> Result<()> {
+    if let Some(arc) = &args.arc {
+        if args.input.is_some() || args.crowd.is_some() {
+            bail!("--arc renders music only; drop --in/--crowd, or drop --arc to run the engine over a file");
+        }
+        return crate::cmd::render_arc::run(arc, &args.preset, args.seed, args.profile, args.rate, &args.out, args.format);
+    }
     let Some(input) = &args.input else {
-        bail!("no input: give --in FILE (an audio file to run through the engine)");
+        bail!("no input: give --in FILE (an audio file to run through the engine) or --arc ARC.json (music only)");
     };
     let preset = Preset::find(&args.preset)?;
     let mut config = EngineConfig::with_preset(&preset);

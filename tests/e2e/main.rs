@@ -3,3 +3,4 @@
 mod common;
 mod live;
 mod render;
+mod synth;

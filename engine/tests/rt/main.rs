@@ -9,3 +9,4 @@ static ALLOC: CountingAllocator = CountingAllocator;
 
 mod common;
 mod core;
+mod synth;

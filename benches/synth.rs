@@ -1,0 +1,331 @@
+//! Benchmark of the generative music (issue 5). `harness = false`: prints a table.
+//!
+//! ```text
+//! cargo bench --bench synth            # RESONANCE_BENCH_MINUTES=10 by default
+//! ```
+//!
+//! * CPU of the full synth (voices, reverb, loudness meters, true-peak limiter) at 48 kHz
+//!   stereo with its 32-voice pool saturated, as a share of one core (time / audio duration).
+//! * Timing error of quantised transitions (beat, bar, phrase) against the clock, and of
+//!   stingers: scheduled time vs the clock's next beat, and the first audible sample (a render
+//!   with the cue against one without) vs the scheduled time.
+//! * Click metric at every style transition and stinger start: the largest sample-to-sample
+//!   step in the 10 ms after it must be at most 2x the largest in the 50 ms before.
+//! * Integrated loudness and true peak (ebur128, BS.1770-4) of a 10-minute render per style
+//!   and profile.
+//! * Correlation of rendered arousal (onset density x RMS loudness, 5 s windows) with the
+//!   input arc's arousal.
+
+use std::time::Instant;
+
+use ebur128::{EbuR128, Mode as MeterMode};
+use resonance_engine::preset::Preset;
+use resonance_engine::synth::{Profile, Style, Synth};
+use resonance_engine::{Cue, MoodTarget, Quantize, Telemetry};
+
+const SR: u32 = 48_000;
+const BLOCK: usize = 512;
+
+fn styles() -> Vec<(String, Style)> {
+    Preset::factory().expect("factory presets").into_iter().map(|p| (p.name, p.style)).collect()
+}
+
+/// A match-like arc: slow swells, a few peaks, valence drifting; events every ~40 s.
+fn arc_at(t: f64) -> MoodTarget {
+    let a = 0.55 * (t / 47.0).sin() + 0.35 * (t / 13.0 + 1.0).sin() + 0.1 * (t / 5.0).sin();
+    let v = 0.6 * (t / 71.0 + 0.5).sin() + 0.2 * (t / 17.0).cos();
+    MoodTarget { valence: v.clamp(-1.0, 1.0) as f32, arousal: a.clamp(-1.0, 1.0) as f32, intensity: 0.5 }
+}
+
+struct Out {
+    l: Vec<f32>,
+    r: Vec<f32>,
+    telemetry: Vec<Telemetry>,
+    voices: f64,
+    seconds_cpu: f64,
+}
+
+/// Renders `secs` of music following `arc_at`, a cue every 40 s and (if `changes`) a style
+/// change every 15 s cycling the quantise modes.
+fn render(styles: &[Style], first: u16, profile: Profile, secs: f64, changes: bool, seed: u64) -> Out {
+    let mut s = Synth::new(SR as f32, BLOCK, styles, seed);
+    s.set_profile(profile);
+    s.set_style(first, Quantize::Immediate, &mut |_| {});
+    let n = (secs * f64::from(SR)) as usize;
+    let mut l = vec![0.0f32; n];
+    let mut r = vec![0.0f32; n];
+    let mut telemetry = Vec::new();
+    let mut voice_sum = 0.0;
+    let mut blocks = 0.0;
+    let mut pos = 0;
+    let mut k = 0u64;
+    let started = Instant::now();
+    while pos < n {
+        let e = (pos + BLOCK).min(n);
+        let t = pos as f64 / f64::from(SR);
+        s.set_target(arc_at(t));
+        let block_index = pos / BLOCK;
+        let every = |secs: f64| ((secs * f64::from(SR)) as usize / BLOCK).max(1);
+        if block_index % every(40.0) == every(20.0) {
+            s.cue(Cue::ALL[(k % Cue::ALL.len() as u64) as usize], &mut |x| telemetry.push(x));
+            k += 1;
+        }
+        if changes && block_index % every(15.0) == every(7.0) {
+            let i = (block_index / every(15.0)) as u16;
+            let q = [Quantize::Beat, Quantize::Bar, Quantize::Phrase, Quantize::Immediate][i as usize % 4];
+            s.set_style((first + 1 + i) % styles.len() as u16, q, &mut |x| telemetry.push(x));
+        }
+        s.process(&mut l[pos..e], &mut r[pos..e], &mut |x| telemetry.push(x));
+        voice_sum += s.voice_stats().tonal_active as f64;
+        blocks += 1.0;
+        pos = e;
+    }
+    Out { l, r, telemetry, voices: voice_sum / blocks, seconds_cpu: started.elapsed().as_secs_f64() }
+}
+
+fn loudness(l: &[f32], r: &[f32]) -> (f64, f64) {
+    let mut m = EbuR128::new(2, SR, MeterMode::I | MeterMode::TRUE_PEAK | MeterMode::HISTOGRAM).expect("meter");
+    m.add_frames_planar_f32(&[l, r]).expect("frames");
+    let tp = m.true_peak(0).unwrap_or(0.0).max(m.true_peak(1).unwrap_or(0.0));
+    (m.loudness_global().unwrap_or(f64::NEG_INFINITY), 20.0 * tp.max(1e-12).log10())
+}
+
+fn max_step(x: &[f32], from: usize, to: usize) -> f32 {
+    let to = to.min(x.len());
+    (from.max(1)..to).map(|i| (x[i] - x[i - 1]).abs()).fold(0.0, f32::max)
+}
+
+/// Worst ratio (step after / 2 x step before) over the transitions, and how many pass.
+fn clicks(out: &Out, times: &[u64]) -> (usize, usize, f32) {
+    let before = (0.05 * f64::from(SR)) as usize;
+    let after = (0.01 * f64::from(SR)) as usize;
+    let mut pass = 0;
+    let mut worst = 0.0f32;
+    let mut total = 0;
+    for &t in times {
+        let t = t as usize;
+        if t < before || t + after >= out.l.len() {
+            continue;
+        }
+        total += 1;
+        let mut ok = true;
+        for ch in [&out.l, &out.r] {
+            let b = max_step(ch, t - before, t);
+            let a = max_step(ch, t, t + after);
+            let ratio = if b > 0.0 {
+                a / (2.0 * b)
+            } else if a > 0.0 {
+                f32::INFINITY
+            } else {
+                0.0
+            };
+            worst = worst.max(ratio);
+            ok &= a <= 2.0 * b || a < 1e-5;
+        }
+        if ok {
+            pass += 1;
+        }
+    }
+    (pass, total, worst)
+}
+
+/// Onsets per second x RMS in 5 s windows, correlated with the arc's mean arousal.
+fn arousal_correlation(out: &Out) -> f64 {
+    let frame = 512;
+    let mono: Vec<f32> = out.l.iter().zip(&out.r).map(|(a, b)| 0.5 * (a + b)).collect();
+    let n_frames = mono.len() / frame;
+    let mut loge = Vec::with_capacity(n_frames);
+    for f in 0..n_frames {
+        let s = &mono[f * frame..(f + 1) * frame];
+        let mut e = 0.0f64;
+        for i in 1..s.len() {
+            let d = f64::from(s[i] - s[i - 1]);
+            e += d * d;
+        }
+        loge.push(10.0 * (e / frame as f64 + 1e-12).log10());
+    }
+    let mut onset = vec![false; n_frames];
+    let mut last = 0usize;
+    for f in 2..n_frames {
+        let rise = loge[f] - loge[f - 1].min(loge[f - 2]);
+        if rise > 3.0 && loge[f] > -90.0 && f - last >= 4 {
+            onset[f] = true;
+            last = f;
+        }
+    }
+    let win = (5.0 * f64::from(SR)) as usize / frame;
+    let mut xs = Vec::new();
+    let mut ys = Vec::new();
+    let mut w = 0;
+    while (w + 1) * win <= n_frames {
+        let count = onset[w * win..(w + 1) * win].iter().filter(|&&o| o).count() as f64 / 5.0;
+        let s = &mono[w * win * frame..(w + 1) * win * frame];
+        let rms = (s.iter().map(|&x| f64::from(x) * f64::from(x)).sum::<f64>() / s.len() as f64).sqrt();
+        xs.push(count * rms);
+        let mid = (w as f64 + 0.5) * 5.0;
+        let a: f64 = (0..10).map(|k| f64::from(arc_at(mid - 2.5 + k as f64 * 0.5).arousal)).sum::<f64>() / 10.0;
+        ys.push(a);
+        w += 1;
+    }
+    pearson(&xs, &ys)
+}
+
+fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len()) as f64;
+    if n < 3.0 {
+        return f64::NAN;
+    }
+    let mx = x.iter().sum::<f64>() / n;
+    let my = y.iter().sum::<f64>() / n;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx) * (a - mx);
+        syy += (b - my) * (b - my);
+    }
+    sxy / (sxx * syy).sqrt()
+}
+
+fn cpu_saturated() -> (f64, f64) {
+    // a style whose long tails keep the 32-voice pool full: the worst case for the voices
+    let mut style = styles().into_iter().find(|(n, _)| n == "stadium-anthem").map(|s| s.1).unwrap_or_default();
+    style.polyphony = 32;
+    for t in [&mut style.pad, &mut style.strings, &mut style.arp, &mut style.lead, &mut style.bass] {
+        t.release = 6.0;
+        t.unison = 3;
+        t.enter = 0.0;
+    }
+    let mut s = Synth::new(SR as f32, BLOCK, &[style], 1);
+    s.set_target(MoodTarget { valence: 0.8, arousal: 1.0, intensity: 1.0 });
+    let mut l = vec![0.0f32; BLOCK];
+    let mut r = vec![0.0f32; BLOCK];
+    // warm up until the pool is full
+    for _ in 0..(10 * SR as usize / BLOCK) {
+        s.process(&mut l, &mut r, &mut |_| {});
+    }
+    let blocks = 60 * SR as usize / BLOCK;
+    let mut voices = 0.0;
+    let t = Instant::now();
+    for _ in 0..blocks {
+        s.process(&mut l, &mut r, &mut |_| {});
+        voices += s.voice_stats().tonal_active as f64;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    (secs / 60.0, voices / blocks as f64)
+}
+
+fn timing(styles_only: &[Style]) -> (u64, u64, usize) {
+    // transitions: scheduled boundary vs the clock's prediction
+    let mut worst_transition = 0u64;
+    let mut trials = 0;
+    for (si, _) in styles_only.iter().enumerate() {
+        for (qi, q) in [Quantize::Beat, Quantize::Bar, Quantize::Phrase].into_iter().enumerate() {
+            let mut s = Synth::new(SR as f32, BLOCK, styles_only, 100 + si as u64);
+            s.set_style(si as u16, Quantize::Immediate, &mut |_| {});
+            s.set_target(MoodTarget { valence: 0.3, arousal: 0.2, intensity: 0.5 });
+            let mut l = vec![0.0f32; 1000];
+            let mut r = vec![0.0f32; 1000];
+            let warm = 30 * SR as usize / 1000 + qi * 7 + si * 3;
+            for _ in 0..warm {
+                s.process(&mut l, &mut r, &mut |_| {});
+            }
+            let expected = match q {
+                Quantize::Beat => s.next_beat_at(),
+                Quantize::Bar => s.next_bar_at(),
+                _ => s.next_phrase_at(),
+            };
+            let next = ((si + 1) % styles_only.len()) as u16;
+            s.set_style(next, q, &mut |_| {});
+            let mut at = None;
+            for _ in 0..(20 * SR as usize / 1000) {
+                s.process(&mut l, &mut r, &mut |t| {
+                    if let Telemetry::StyleChanged { at: a, .. } = t {
+                        at.get_or_insert(a);
+                    }
+                });
+            }
+            let at = at.unwrap_or(u64::MAX);
+            worst_transition = worst_transition.max(at.abs_diff(expected));
+            trials += 1;
+        }
+    }
+    // stingers: audible onset vs scheduled sample, cue at odd times
+    let mut worst_stinger = 0u64;
+    for k in 0..8u64 {
+        let style = &styles_only[k as usize % styles_only.len()];
+        let mk = || {
+            let mut s = Synth::new(SR as f32, BLOCK, std::slice::from_ref(style), 7 + k);
+            s.set_target(MoodTarget { valence: 0.1, arousal: -0.1, intensity: 0.4 });
+            s
+        };
+        let (mut a, mut b) = (mk(), mk());
+        let t_cue = 4 * SR as usize + 977 * k as usize;
+        let total = t_cue + 3 * SR as usize;
+        let mut la = vec![0.0f32; total];
+        let mut ra = vec![0.0f32; total];
+        let mut lb = vec![0.0f32; total];
+        let mut rb = vec![0.0f32; total];
+        a.process(&mut la[..t_cue], &mut ra[..t_cue], &mut |_| {});
+        b.process(&mut lb[..t_cue], &mut rb[..t_cue], &mut |_| {});
+        let expected = b.next_beat_at();
+        let mut at = u64::MAX;
+        b.cue(Cue::ALL[k as usize % Cue::ALL.len()], &mut |t| {
+            if let Telemetry::CueScheduled { at: x, .. } = t {
+                at = x;
+            }
+        });
+        a.process(&mut la[t_cue..], &mut ra[t_cue..], &mut |_| {});
+        b.process(&mut lb[t_cue..], &mut rb[t_cue..], &mut |_| {});
+        let first = la.iter().zip(&lb).chain(ra.iter().zip(&rb)).position(|(x, y)| x != y).map_or(u64::MAX, |p| (p % total) as u64);
+        let first = la.iter().zip(&lb).position(|(x, y)| x != y).map_or(first, |p| (p as u64).min(first));
+        worst_stinger = worst_stinger.max(at.abs_diff(expected)).max(first.abs_diff(at));
+    }
+    (worst_transition, worst_stinger, trials)
+}
+
+fn main() {
+    let minutes: f64 = std::env::var("RESONANCE_BENCH_MINUTES").ok().and_then(|v| v.parse().ok()).unwrap_or(10.0);
+    let named = styles();
+    let all: Vec<Style> = named.iter().map(|s| s.1.clone()).collect();
+    println!("# Generative music benchmark ({minutes} min renders at {SR} Hz stereo)\n");
+
+    let (cpu, voices) = cpu_saturated();
+    println!(
+        "CPU, full synth at 48 kHz stereo, pool saturated ({voices:.1} voices sounding on average, 32-voice limit + fading steals): {:.2}% of one core\n",
+        cpu * 100.0
+    );
+
+    let (wt, ws, trials) = timing(&all);
+    println!("Transition timing error ({trials} beat/bar/phrase transitions, all styles): max {wt} samples");
+    println!(
+        "Stinger timing error (8 cues at odd times; scheduled vs clock's next beat, and first audible sample vs scheduled): max {ws} samples\n"
+    );
+
+    let mix = render(&all, 0, Profile::Broadcast, minutes * 60.0, true, 99);
+    let changes: Vec<u64> =
+        mix.telemetry.iter().filter_map(|t| if let Telemetry::StyleChanged { at, .. } = t { Some(*at) } else { None }).collect();
+    let stings: Vec<u64> =
+        mix.telemetry.iter().filter_map(|t| if let Telemetry::CueScheduled { at, .. } = t { Some(*at) } else { None }).collect();
+    let (pc, tc, wc) = clicks(&mix, &changes);
+    let (ps, ts, ws2) = clicks(&mix, &stings);
+    println!("Click metric (max step in 10 ms after <= 2x max step in 50 ms before):");
+    println!("  style transitions: {pc}/{tc} pass, worst ratio {wc:.2}");
+    println!("  stinger starts:    {ps}/{ts} pass, worst ratio {ws2:.2}\n");
+
+    println!("| style | profile | integrated LUFS | target | true peak dBTP | arousal r | voices (mean) | CPU % of core |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for (i, (name, _)) in named.iter().enumerate() {
+        for profile in [Profile::Broadcast, Profile::Streaming] {
+            let out = render(&all, i as u16, profile, minutes * 60.0, false, 1 + i as u64);
+            let (lufs, tp) = loudness(&out.l, &out.r);
+            let r = arousal_correlation(&out);
+            let cpu = out.seconds_cpu / (minutes * 60.0) * 100.0;
+            println!(
+                "| {name} | {} | {lufs:.2} | {:.0} | {tp:.2} | {r:.2} | {:.1} | {cpu:.2} |",
+                if profile == Profile::Broadcast { "broadcast" } else { "streaming" },
+                profile.target_lufs(),
+                out.voices
+            );
+        }
+    }
+}

@@ -1,0 +1,469 @@
+//! Output stage of the music bus: loudness targeting (EBU R 128) and a true-peak limiter.
+//!
+//! * Loudness: two `ebur128` meters in `Mode::HISTOGRAM` (the default mode keeps every gating
+//!   block in a growing queue, i.e. allocates; the histogram mode has fixed bins). One measures
+//!   the music *content* before the conductor's dynamics, the other the limited output. The
+//!   gain is the profile target minus the gated integrated loudness of the content so far
+//!   (open loop), plus a slow trim from the output meter that absorbs what the dynamics and
+//!   the limiter moved. The dynamics (pp..ff from arousal) are applied after this gain, so
+//!   loud and quiet passages keep their difference while the whole stays on target. Meters are
+//!   fed every 100 ms of samples, so the result is independent of the host's block size.
+//! * True peak: ITU-R BS.1770-4 Annex 2 measures inter-sample peaks on a 4x oversampled signal.
+//!   The limiter detects peaks the same way (a 4-phase, 12-taps-per-phase windowed-sinc
+//!   interpolator), holds the needed gain over a window that covers every detection a sample
+//!   contributes to, releases exponentially, then smooths the gain with a moving average as
+//!   long as the lookahead (the "min-hold + box filter" limiter, as in G. Reiss & A. McPherson,
+//!   *Audio Effects*, 2014, ch. 6, and Signalsmith Audio's "Designing a straightforward
+//!   limiter", 2022). The audio is delayed so that the gain has fully arrived when the peak
+//!   does. The ceiling sits 0.5 dB under −1 dBTP to cover interpolator differences.
+
+use ebur128::{EbuR128, Mode};
+
+/// Samples per phase of the true-peak interpolator.
+const TAPS: usize = 12;
+const PHASES: usize = 4;
+
+/// The true-peak limiter.
+#[derive(Debug)]
+pub struct TruePeakLimiter {
+    ceiling: f32,
+    /// Polyphase interpolator, `PHASES * TAPS` coefficients (phase-major).
+    fir: Vec<f32>,
+    /// Input history per channel for the interpolator: a ring of `TAPS` written twice, so the
+    /// last `TAPS` samples are always one contiguous slice.
+    hist: [[f32; 2 * TAPS]; 2],
+    hist_pos: usize,
+    /// Monotonic deque of (time, needed gain) for the sliding minimum over `hold` samples
+    /// (Lemire, "Streaming maximum-minimum filter using no more than three comparisons per
+    /// element", 2006).
+    dq_t: Vec<u64>,
+    dq_g: Vec<f32>,
+    dq_head: usize,
+    dq_len: usize,
+    clock: u64,
+    hold: usize,
+    /// Released gains, ring of `box_len` values, and their running sum.
+    rel: Vec<f32>,
+    rel_pos: usize,
+    rel_sum: f64,
+    since_rel: usize,
+    box_len: usize,
+    released: f32,
+    release_coef: f32,
+    /// Audio delay line per channel (ring of `delay + 1`).
+    delay_buf: [Vec<f32>; 2],
+    delay_pos: usize,
+    delay: usize,
+    min_gain: f32,
+}
+
+impl TruePeakLimiter {
+    /// A limiter holding the 4x-oversampled peak at `ceiling_db`. Allocates.
+    pub fn new(sr: f32, ceiling_db: f32) -> Self {
+        let box_len = ((0.0015 * sr).round() as usize).max(8);
+        let hold = box_len + TAPS - 1;
+        let delay = box_len + TAPS - 2;
+        // windowed-sinc prototype for 4x interpolation, cutoff at the original Nyquist * 0.9
+        let n = PHASES * TAPS;
+        let centre = (n as f32 - 1.0) / 2.0;
+        let mut proto = vec![0.0f32; n];
+        for (i, h) in proto.iter_mut().enumerate() {
+            let x = (i as f32 - centre) / PHASES as f32;
+            let fc = 0.9;
+            let sinc = if x.abs() < 1e-6 { 1.0 } else { (std::f32::consts::PI * fc * x).sin() / (std::f32::consts::PI * fc * x) };
+            let w = 0.5 - 0.5 * (std::f32::consts::TAU * (i as f32 + 0.5) / n as f32).cos();
+            *h = fc * sinc * w;
+        }
+        // phase-major, taps stored oldest-first to match the contiguous history slice
+        let mut fir = vec![0.0f32; n];
+        for p in 0..PHASES {
+            let mut sum = 0.0;
+            for k in 0..TAPS {
+                sum += proto[p + PHASES * k];
+            }
+            for k in 0..TAPS {
+                fir[p * TAPS + (TAPS - 1 - k)] = proto[p + PHASES * k] / sum;
+            }
+        }
+        Self {
+            ceiling: 10f32.powf(ceiling_db / 20.0),
+            fir,
+            hist: [[0.0; 2 * TAPS]; 2],
+            hist_pos: 0,
+            dq_t: vec![0; hold + 1],
+            dq_g: vec![1.0; hold + 1],
+            dq_head: 0,
+            dq_len: 0,
+            clock: 0,
+            hold,
+            rel: vec![1.0; box_len],
+            rel_pos: 0,
+            rel_sum: box_len as f64,
+            since_rel: usize::MAX,
+            box_len,
+            released: 1.0,
+            release_coef: 1.0 - (-1.0 / (0.12 * sr)).exp(),
+            delay_buf: [vec![0.0; delay + 1], vec![0.0; delay + 1]],
+            delay_pos: 0,
+            delay,
+            min_gain: 1.0,
+        }
+    }
+
+    /// Latency in samples.
+    pub fn latency(&self) -> usize {
+        self.delay
+    }
+
+    pub fn reset(&mut self) {
+        for h in &mut self.hist {
+            h.fill(0.0);
+        }
+        self.hist_pos = 0;
+        self.dq_head = 0;
+        self.dq_len = 0;
+        self.clock = 0;
+        self.rel.fill(1.0);
+        self.rel_pos = 0;
+        self.rel_sum = self.box_len as f64;
+        self.since_rel = usize::MAX;
+        self.released = 1.0;
+        for d in &mut self.delay_buf {
+            d.fill(0.0);
+        }
+        self.delay_pos = 0;
+        self.min_gain = 1.0;
+    }
+
+    /// Lowest gain since the last call (linear), and restarts the measurement.
+    pub fn take_min_gain(&mut self) -> f32 {
+        let g = self.min_gain;
+        self.min_gain = 1.0;
+        g
+    }
+
+    /// 4x-oversampled peak of the newest input (the sample itself and three interpolated
+    /// points).
+    #[inline]
+    fn detect(&self) -> f32 {
+        let mut peak = 0.0f32;
+        let start = self.hist_pos + 1;
+        for h in &self.hist {
+            let Some(window) = h.get(start..start + TAPS) else { continue };
+            for taps in self.fir.chunks_exact(TAPS) {
+                let acc: f32 = taps.iter().zip(window).map(|(a, b)| a * b).sum();
+                peak = peak.max(acc.abs());
+            }
+        }
+        peak
+    }
+
+    /// Pushes a needed gain and returns the minimum over the last `hold` samples.
+    #[inline]
+    fn sliding_min(&mut self, g: f32) -> f32 {
+        let cap = self.dq_t.len();
+        self.clock += 1;
+        // drop larger-or-equal values from the back
+        while self.dq_len > 0 {
+            let back = (self.dq_head + self.dq_len - 1) % cap;
+            if self.dq_g.get(back).copied().unwrap_or(f32::INFINITY) >= g {
+                self.dq_len -= 1;
+            } else {
+                break;
+            }
+        }
+        let slot = (self.dq_head + self.dq_len) % cap;
+        if let (Some(t), Some(v)) = (self.dq_t.get_mut(slot), self.dq_g.get_mut(slot)) {
+            *t = self.clock;
+            *v = g;
+            self.dq_len += 1;
+        }
+        // drop the front if it left the window
+        while self.dq_len > 0 && self.dq_t.get(self.dq_head).copied().unwrap_or(0) + (self.hold as u64) <= self.clock {
+            self.dq_head = (self.dq_head + 1) % cap;
+            self.dq_len -= 1;
+        }
+        self.dq_g.get(self.dq_head).copied().unwrap_or(1.0)
+    }
+
+    /// Limits one stereo frame: takes the newest input, returns the output `latency()` samples
+    /// older.
+    #[inline]
+    pub fn process(&mut self, l: f32, r: f32) -> (f32, f32) {
+        self.hist_pos = (self.hist_pos + 1) % TAPS;
+        for (h, x) in self.hist.iter_mut().zip([l, r]) {
+            if let Some(v) = h.get_mut(self.hist_pos) {
+                *v = x;
+            }
+            if let Some(v) = h.get_mut(self.hist_pos + TAPS) {
+                *v = x;
+            }
+        }
+        let peak = self.detect().max(l.abs()).max(r.abs());
+        let need = if peak > self.ceiling { self.ceiling / peak } else { 1.0 };
+        let held = self.sliding_min(need);
+        self.released = if held < self.released { held } else { (self.released + (1.0 - self.released) * self.release_coef).min(held) };
+        if self.released > 0.999_999 {
+            self.released = 1.0;
+        }
+        self.rel_pos = (self.rel_pos + 1) % self.box_len;
+        if let Some(x) = self.rel.get_mut(self.rel_pos) {
+            self.rel_sum += f64::from(self.released) - f64::from(*x);
+            *x = self.released;
+        }
+        self.since_rel = if self.released < 1.0 { 0 } else { self.since_rel.saturating_add(1) };
+        let gain = if self.since_rel >= self.box_len {
+            // exactly unity when idle, and the running sum is re-based so it cannot drift
+            self.rel_sum = self.box_len as f64;
+            1.0
+        } else {
+            (self.rel_sum / self.box_len as f64) as f32
+        };
+        self.min_gain = self.min_gain.min(gain);
+        let len = self.delay + 1;
+        self.delay_pos = (self.delay_pos + 1) % len;
+        let read = (self.delay_pos + 1) % len;
+        let mut out = [0.0f32; 2];
+        for (ch, x) in [l, r].into_iter().enumerate() {
+            if let Some(buf) = self.delay_buf.get_mut(ch) {
+                if let Some(w) = buf.get_mut(self.delay_pos) {
+                    *w = x;
+                }
+                out[ch] = buf.get(read).copied().unwrap_or(0.0) * gain;
+            }
+        }
+        (out[0], out[1])
+    }
+}
+
+/// Loudness profiles for the music bus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// EBU R 128 broadcast: −23 LUFS.
+    #[default]
+    Broadcast,
+    /// Streaming platforms: −14 LUFS.
+    Streaming,
+}
+
+impl Profile {
+    pub const fn target_lufs(self) -> f32 {
+        match self {
+            Profile::Broadcast => -23.0,
+            Profile::Streaming => -14.0,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "broadcast" => Some(Self::Broadcast),
+            "streaming" => Some(Self::Streaming),
+            _ => None,
+        }
+    }
+}
+
+/// Loudness targeting (see the module docs).
+#[derive(Debug)]
+pub struct Loudness {
+    pre: Option<EbuR128>,
+    post: Option<EbuR128>,
+    hop: usize,
+    pre_buf: [Vec<f32>; 2],
+    post_buf: [Vec<f32>; 2],
+    fill: usize,
+    target_db: f32,
+    gain_db: f32,
+    gain: f32,
+    gain_target: f32,
+    gain_coef: f32,
+    trim_db: f32,
+    hops: u64,
+    /// Best guess of the unnormalised music's loudness before anything is measured.
+    initial_pre_lufs: f32,
+    post_lufs: f32,
+    /// Energy-weighted mean of the dynamics gain so far (energy sums), and the offset in dB
+    /// that re-centres it on 0 dB.
+    dyn_num: f64,
+    dyn_den: f64,
+    dyn_offset_db: f32,
+    hop_energy: f64,
+    hop_dyn_energy: f64,
+}
+
+impl Loudness {
+    /// Allocates both meters.
+    pub fn new(sr: f32, profile: Profile) -> Self {
+        let rate = sr.round() as u32;
+        let mk = || EbuR128::new(2, rate, Mode::I | Mode::HISTOGRAM).ok();
+        let hop = ((sr * 0.1).round() as usize).max(1);
+        let mut s = Self {
+            pre: mk(),
+            post: mk(),
+            hop,
+            pre_buf: [vec![0.0; hop], vec![0.0; hop]],
+            post_buf: [vec![0.0; hop], vec![0.0; hop]],
+            fill: 0,
+            target_db: profile.target_lufs(),
+            gain_db: 0.0,
+            gain: 1.0,
+            gain_target: 1.0,
+            gain_coef: 1.0 - (-1.0 / (1.5 * sr)).exp(),
+            trim_db: 0.0,
+            hops: 0,
+            initial_pre_lufs: -24.0,
+            post_lufs: f32::NEG_INFINITY,
+            dyn_num: 0.0,
+            dyn_den: 0.0,
+            dyn_offset_db: 0.0,
+            hop_energy: 0.0,
+            hop_dyn_energy: 0.0,
+        };
+        s.reset();
+        s
+    }
+
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.target_db = profile.target_lufs();
+        self.gain_db = self.target_db - self.initial_pre_lufs;
+        self.gain_target = 10f32.powf(self.gain_db / 20.0);
+    }
+
+    pub fn target_lufs(&self) -> f32 {
+        self.target_db
+    }
+
+    /// Integrated loudness of the output so far (−inf before the first gating block).
+    pub fn output_lufs(&self) -> f32 {
+        self.post_lufs
+    }
+
+    pub fn gain_db(&self) -> f32 {
+        self.gain_db
+    }
+
+    /// Real-time safe (the meters' `reset` clears fixed buffers).
+    pub fn reset(&mut self) {
+        if let Some(m) = self.pre.as_mut() {
+            m.reset();
+        }
+        if let Some(m) = self.post.as_mut() {
+            m.reset();
+        }
+        self.fill = 0;
+        self.trim_db = 0.0;
+        self.hops = 0;
+        self.post_lufs = f32::NEG_INFINITY;
+        self.dyn_num = 0.0;
+        self.dyn_den = 0.0;
+        self.dyn_offset_db = 0.0;
+        self.hop_energy = 0.0;
+        self.hop_dyn_energy = 0.0;
+        self.gain_db = self.target_db - self.initial_pre_lufs;
+        self.gain_target = 10f32.powf(self.gain_db / 20.0);
+        self.gain = self.gain_target;
+    }
+
+    /// The gain to apply to the next sample.
+    #[inline]
+    pub fn next_gain(&mut self) -> f32 {
+        self.gain += (self.gain_target - self.gain) * self.gain_coef;
+        self.gain
+    }
+
+    /// Records one content frame (before gain and dynamics), the limited output frame, and
+    /// the dynamics gain applied to it (linear); every 100 ms updates the gain.
+    #[inline]
+    pub fn push(&mut self, pre: (f32, f32), post: (f32, f32), dynamics: f32) {
+        let i = self.fill;
+        let e = f64::from(pre.0 * pre.0 + pre.1 * pre.1);
+        self.hop_energy += e;
+        self.hop_dyn_energy += e * f64::from(dynamics * dynamics);
+        // the output meter sees the output without the dynamics: it measures what the limiter
+        // took, which the trim restores
+        let undo = if dynamics > 1e-6 { 1.0 / dynamics } else { 1.0 };
+        let post = (post.0 * undo, post.1 * undo);
+        for (buf, v) in [(&mut self.pre_buf, pre), (&mut self.post_buf, post)] {
+            if let Some(x) = buf[0].get_mut(i) {
+                *x = v.0;
+            }
+            if let Some(x) = buf[1].get_mut(i) {
+                *x = v.1;
+            }
+        }
+        self.fill += 1;
+        if self.fill >= self.hop {
+            self.fill = 0;
+            self.update();
+        }
+    }
+
+    fn update(&mut self) {
+        self.hops += 1;
+        let [pl, pr] = &self.pre_buf;
+        let [ql, qr] = &self.post_buf;
+        let mut pre_lufs = f32::NEG_INFINITY;
+        if let Some(m) = self.pre.as_mut()
+            && m.add_frames_planar_f32(&[pl.as_slice(), pr.as_slice()]).is_ok() {
+                pre_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+            }
+        if let Some(m) = self.post.as_mut()
+            && m.add_frames_planar_f32(&[ql.as_slice(), qr.as_slice()]).is_ok() {
+                self.post_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+            }
+        // re-centre the dynamics on 0 dB, weighted by the content's energy (as loudness is)
+        if self.hop_energy > 1e-9 * self.hop as f64 {
+            self.dyn_num += self.hop_dyn_energy;
+            self.dyn_den += self.hop_energy;
+            self.dyn_offset_db = (10.0 * (self.dyn_num / self.dyn_den).log10()) as f32;
+        }
+        self.hop_energy = 0.0;
+        self.hop_dyn_energy = 0.0;
+        // after 5 s the output meter is trusted enough to trim what the limiter took
+        if self.hops > 50 && self.post_lufs.is_finite() {
+            self.trim_db = (self.trim_db + 0.01 * (self.target_db - self.post_lufs)).clamp(-4.0, 4.0);
+        }
+        if pre_lufs.is_finite() && pre_lufs > -70.0 {
+            let wanted = (self.target_db - pre_lufs + self.trim_db).clamp(-30.0, 36.0);
+            let max_step = if self.hops < 200 { 0.5 } else { 0.05 };
+            self.gain_db += (wanted - self.gain_db).clamp(-max_step, max_step);
+        }
+        self.gain_target = 10f32.powf((self.gain_db - self.dyn_offset_db) / 20.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limiter_holds_true_peak_and_delays_by_its_latency() {
+        let sr = 48_000.0;
+        let mut lim = TruePeakLimiter::new(sr, -1.3);
+        let d = lim.latency();
+        // a loud 997 Hz tone near Nyquist/48 plus a 11 kHz tone whose inter-sample peaks exceed
+        // its samples
+        let n = 48_000;
+        let x: Vec<f32> = (0..n)
+            .map(|i| {
+                let t = i as f32 / sr;
+                1.5 * (std::f32::consts::TAU * 11_025.0 * t + 0.7).sin() * (1.0 + 0.5 * (std::f32::consts::TAU * 3.0 * t).sin())
+            })
+            .collect();
+        let mut out_l = Vec::with_capacity(n);
+        for &v in &x {
+            out_l.push(lim.process(v, v).0);
+        }
+        let mut meter = EbuR128::new(1, 48_000, Mode::TRUE_PEAK).unwrap();
+        meter.add_frames_f32(&out_l).unwrap();
+        let tp = 20.0 * meter.true_peak(0).unwrap().log10();
+        assert!(tp <= -1.0, "true peak {tp} dBTP");
+        // quiet input passes unchanged, delayed by the latency
+        let mut lim = TruePeakLimiter::new(sr, -1.3);
+        let quiet: Vec<f32> = (0..1000).map(|i| 0.1 * (i as f32 * 0.05).sin()).collect();
+        let out: Vec<f32> = quiet.iter().map(|&v| lim.process(v, v).0).collect();
+        for i in d..1000 {
+            assert_eq!(out[i], quiet[i - d]);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Stinger phrases: short figures fired by cues, landing on the next beat.
+//!
+//! Each is a list of notes on the 16th-note grid, relative to the style's tonic. Their
+//! shapes follow the film/game conventions the issue names (Wwise/FMOD/Elias stingers): a
+//! rising major arpeggio and cymbal for goals and victories, a falling minor line for defeats,
+//! a dissonant stab for cards and bosses, a heartbeat for critical HP.
+
+use super::voices::drums::DrumKind;
+use crate::types::Cue;
+
+/// What plays a stinger note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inst {
+    /// The style's stinger timbre (brass-like).
+    Tone,
+    Drum(DrumKind),
+}
+
+/// One note of a stinger.
+#[derive(Clone, Copy, Debug)]
+pub struct Note {
+    /// 16th-note step from the stinger's start.
+    pub step: u8,
+    /// Semitones above the tonic (MIDI of tonic + 12 is the reference octave).
+    pub semis: i8,
+    /// Length in steps.
+    pub len: u8,
+    pub vel: f32,
+    pub inst: Inst,
+}
+
+const fn t(step: u8, semis: i8, len: u8, vel: f32) -> Note {
+    Note { step, semis, len, vel, inst: Inst::Tone }
+}
+
+const fn d(step: u8, kind: DrumKind, vel: f32) -> Note {
+    Note { step, semis: 0, len: 1, vel, inst: Inst::Drum(kind) }
+}
+
+use DrumKind::{Crash, HighTom, Kick, LowTom, Snare};
+
+static GOAL: [Note; 11] = [
+    d(0, Crash, 1.0),
+    d(0, Kick, 1.0),
+    t(0, 0, 2, 0.9),
+    t(2, 4, 2, 0.9),
+    t(4, 7, 2, 0.95),
+    t(6, 12, 10, 1.0),
+    t(6, 16, 10, 0.9),
+    t(6, 19, 10, 0.9),
+    d(6, Snare, 0.9),
+    d(8, Kick, 0.9),
+    d(12, Crash, 0.7),
+];
+static AWAY_GOAL: [Note; 7] =
+    [d(0, LowTom, 0.9), t(0, 12, 4, 0.8), t(4, 10, 4, 0.75), t(8, 8, 4, 0.7), t(12, 7, 8, 0.7), t(12, 3, 8, 0.6), d(12, LowTom, 0.7)];
+static CARD: [Note; 5] = [d(0, Snare, 1.0), t(0, 6, 6, 0.9), t(0, 7, 6, 0.8), t(0, -5, 6, 0.8), d(2, Snare, 0.6)];
+static PENALTY: [Note; 10] = [
+    d(0, Snare, 0.5),
+    d(1, Snare, 0.55),
+    d(2, Snare, 0.6),
+    d(3, Snare, 0.65),
+    d(4, Snare, 0.7),
+    d(5, Snare, 0.8),
+    d(6, Snare, 0.9),
+    d(7, Snare, 1.0),
+    t(8, 1, 8, 0.9),
+    t(8, 7, 8, 0.9),
+];
+static KICK_OFF: [Note; 7] =
+    [d(0, HighTom, 0.8), d(1, HighTom, 0.8), d(2, LowTom, 0.9), d(3, LowTom, 0.9), d(4, Crash, 1.0), t(4, 0, 8, 0.9), t(4, 7, 8, 0.9)];
+static HALF_TIME: [Note; 4] = [t(0, 0, 16, 0.7), t(0, 5, 8, 0.6), t(8, 4, 8, 0.6), t(0, 7, 16, 0.6)];
+static FULL_TIME: [Note; 7] =
+    [t(0, 5, 8, 0.8), t(0, 9, 8, 0.8), t(0, 12, 8, 0.8), t(8, 4, 16, 0.8), t(8, 7, 16, 0.8), t(8, 12, 16, 0.85), d(8, Crash, 0.8)];
+static NEAR_MISS: [Note; 4] = [t(0, 7, 2, 0.8), t(2, 11, 2, 0.85), t(4, 10, 6, 0.7), d(0, HighTom, 0.7)];
+static VICTORY: [Note; 11] = [
+    d(0, Crash, 1.0),
+    t(0, 7, 1, 0.9),
+    t(1, 7, 1, 0.9),
+    t(2, 7, 1, 0.9),
+    t(3, 12, 6, 1.0),
+    t(9, 10, 3, 0.9),
+    t(12, 12, 12, 1.0),
+    t(12, 16, 12, 0.9),
+    t(12, 19, 12, 0.9),
+    d(12, Crash, 1.0),
+    d(12, Kick, 1.0),
+];
+static DEFEAT: [Note; 6] = [t(0, 7, 4, 0.8), t(4, 6, 4, 0.75), t(8, 5, 4, 0.7), t(12, 3, 12, 0.7), t(12, -12, 12, 0.7), d(12, LowTom, 0.8)];
+static LEVEL_UP: [Note; 8] = [
+    t(0, 0, 1, 0.8),
+    t(1, 4, 1, 0.8),
+    t(2, 7, 1, 0.85),
+    t(3, 12, 1, 0.85),
+    t(4, 16, 1, 0.9),
+    t(5, 19, 1, 0.9),
+    t(6, 24, 6, 1.0),
+    d(6, Crash, 0.7),
+];
+static CRITICAL_HP: [Note; 6] = [d(0, Kick, 1.0), d(2, Kick, 0.7), d(8, Kick, 1.0), d(10, Kick, 0.7), t(0, 0, 16, 0.6), t(0, 1, 16, 0.5)];
+static BOSS: [Note; 7] =
+    [d(0, Crash, 1.0), d(0, LowTom, 1.0), t(0, -12, 16, 1.0), t(0, -6, 16, 0.9), t(0, 0, 16, 0.9), t(0, 3, 16, 0.8), d(8, LowTom, 0.9)];
+static DEATH: [Note; 4] = [t(0, 3, 6, 0.7), t(6, 2, 6, 0.65), t(12, 0, 16, 0.6), t(12, -12, 16, 0.6)];
+static REST: [Note; 3] = [t(0, 0, 16, 0.5), t(0, 4, 16, 0.45), t(0, 9, 16, 0.45)];
+
+/// The stinger of a cue.
+pub fn phrase(cue: Cue) -> &'static [Note] {
+    match cue {
+        Cue::Goal | Cue::HomeGoal => &GOAL,
+        Cue::AwayGoal => &AWAY_GOAL,
+        Cue::Card => &CARD,
+        Cue::Penalty => &PENALTY,
+        Cue::KickOff => &KICK_OFF,
+        Cue::HalfTime => &HALF_TIME,
+        Cue::FullTime => &FULL_TIME,
+        Cue::NearMiss => &NEAR_MISS,
+        Cue::Victory => &VICTORY,
+        Cue::Defeat => &DEFEAT,
+        Cue::LevelUp => &LEVEL_UP,
+        Cue::CriticalHp => &CRITICAL_HP,
+        Cue::BossAppears => &BOSS,
+        Cue::Death => &DEATH,
+        Cue::Rest => &REST,
+    }
+}
+
+/// Length of a stinger in 16th steps (last note's end).
+pub fn length_steps(cue: Cue) -> u32 {
+    phrase(cue).iter().map(|n| u32::from(n.step) + u32::from(n.len)).max().unwrap_or(0)
+}
+
+/// How a cue nudges the mood after its stinger: `(valence, arousal)` offsets that decay over
+/// several bars.
+pub fn mood_push(cue: Cue) -> (f32, f32) {
+    match cue {
+        Cue::Goal | Cue::HomeGoal | Cue::Victory => (0.6, 0.5),
+        Cue::LevelUp => (0.4, 0.3),
+        Cue::AwayGoal | Cue::Defeat | Cue::Death => (-0.6, -0.1),
+        Cue::Card | Cue::NearMiss => (-0.2, 0.3),
+        Cue::Penalty | Cue::BossAppears | Cue::CriticalHp => (-0.4, 0.5),
+        Cue::KickOff => (0.1, 0.3),
+        Cue::HalfTime | Cue::FullTime | Cue::Rest => (0.1, -0.4),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_has_a_phrase_that_starts_on_its_beat() {
+        for cue in Cue::ALL {
+            let p = phrase(cue);
+            assert!(!p.is_empty());
+            assert!(p.iter().any(|n| n.step == 0), "{cue:?} must sound on its beat");
+            assert!(length_steps(cue) <= 32);
+        }
+    }
+}

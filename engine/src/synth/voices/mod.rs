@@ -1,0 +1,403 @@
+//! Voices synthesised in the engine (no sample library): tonal voices for pad, bass,
+//! lead/arpeggio, string-like ensemble and stinger brass, and percussion voices; a pool with a
+//! polyphony limit and click-free voice stealing.
+//!
+//! Stealing policy: when the limit is reached, the quietest releasing bed voice goes first,
+//! then the oldest bed voice, then the oldest stinger voice. A stolen voice fades out over
+//! 5 ms (3 ms for drums) in a spare slot, so stealing never clicks; the pool has spare slots
+//! for those fades, and a note that finds no slot at all is dropped and counted.
+
+pub mod drums;
+pub mod tonal;
+
+use drums::{Drum, DrumKind};
+use tonal::{NoteOn, Tonal};
+
+/// Oscillator waveform.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wave {
+    #[default]
+    Saw,
+    Square,
+    Triangle,
+    Sine,
+}
+
+/// The sound of one layer (`[style.pad]`, `[style.bass]`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Timbre {
+    pub wave: Wave,
+    /// Oscillators per voice, 1..=3 (detuned ensemble).
+    pub unison: u8,
+    /// Detune of the outer oscillators, cents (0..=50).
+    pub detune_cents: f32,
+    /// Envelope, seconds (sustain: level 0..=1).
+    pub attack: f32,
+    pub decay: f32,
+    pub sustain: f32,
+    pub release: f32,
+    /// Low-pass cutoff at rest, Hz.
+    pub cutoff_hz: f32,
+    /// Filter envelope depth, octaves (0..=6).
+    pub env_cutoff: f32,
+    /// Filter resonance 0..=0.95.
+    pub resonance: f32,
+    /// Layer gain, dB (-40..=12).
+    pub gain_db: f32,
+    /// Stereo position -1..=1.
+    pub pan: f32,
+    /// Octave shift -3..=3.
+    pub octave: i8,
+    /// Vibrato depth, cents (0..=50), fades in after 250 ms.
+    pub vibrato_cents: f32,
+    /// Lowest energy (0..=1) at which the layer plays; above 1 it never plays.
+    pub enter: f32,
+}
+
+impl Default for Timbre {
+    fn default() -> Self {
+        Self {
+            wave: Wave::Saw,
+            unison: 1,
+            detune_cents: 0.0,
+            attack: 0.01,
+            decay: 0.3,
+            sustain: 0.7,
+            release: 0.3,
+            cutoff_hz: 2000.0,
+            env_cutoff: 1.0,
+            resonance: 0.1,
+            gain_db: 0.0,
+            pan: 0.0,
+            octave: 0,
+            vibrato_cents: 0.0,
+            enter: 0.0,
+        }
+    }
+}
+
+impl Timbre {
+    /// Checks ranges.
+    ///
+    /// # Errors
+    /// `(field, value, allowed range)` of the first bad field.
+    pub fn check(&self) -> Result<(), (&'static str, f64, &'static str)> {
+        let f = |v: f32| f64::from(v);
+        if !(1..=3).contains(&self.unison) {
+            return Err(("unison", f64::from(self.unison), "1..=3"));
+        }
+        let checks: [(&'static str, f32, f32, f32, &'static str); 12] = [
+            ("detune_cents", self.detune_cents, 0.0, 50.0, "0..=50"),
+            ("attack", self.attack, 0.0, 10.0, "0..=10 s"),
+            ("decay", self.decay, 0.0, 10.0, "0..=10 s"),
+            ("sustain", self.sustain, 0.0, 1.0, "0..=1"),
+            ("release", self.release, 0.0, 10.0, "0..=10 s"),
+            ("cutoff_hz", self.cutoff_hz, 20.0, 20_000.0, "20..=20000 Hz"),
+            ("env_cutoff", self.env_cutoff, 0.0, 6.0, "0..=6 octaves"),
+            ("resonance", self.resonance, 0.0, 0.95, "0..=0.95"),
+            ("gain_db", self.gain_db, -40.0, 12.0, "-40..=12 dB"),
+            ("pan", self.pan, -1.0, 1.0, "-1..=1"),
+            ("vibrato_cents", self.vibrato_cents, 0.0, 50.0, "0..=50"),
+            ("enter", self.enter, 0.0, 2.0, "0..=2"),
+        ];
+        for (name, v, lo, hi, range) in checks {
+            if !v.is_finite() || v < lo || v > hi {
+                return Err((name, f(v), range));
+            }
+        }
+        if !(-3..=3).contains(&self.octave) {
+            return Err(("octave", f64::from(self.octave), "-3..=3"));
+        }
+        Ok(())
+    }
+}
+
+/// The drum kit of a style (`[style.drums]`).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DrumKit {
+    pub kick_hz: f32,
+    pub kick_decay: f32,
+    pub snare_hz: f32,
+    pub snare_noise_hz: f32,
+    pub snare_decay: f32,
+    pub hat_hz: f32,
+    pub hat_decay: f32,
+    pub tom_hz: f32,
+    pub crash_decay: f32,
+    pub gain_db: f32,
+    /// Lowest energy at which drums play.
+    pub enter: f32,
+    /// Patterns by rising energy: one step per 16th note, `x` = accent, `o` = soft hit, `.` rest.
+    pub kick: Vec<String>,
+    pub snare: Vec<String>,
+    pub hat: Vec<String>,
+}
+
+impl Default for DrumKit {
+    fn default() -> Self {
+        let s = |v: &[&str]| v.iter().map(|x| (*x).to_string()).collect();
+        Self {
+            kick_hz: 50.0,
+            kick_decay: 0.35,
+            snare_hz: 190.0,
+            snare_noise_hz: 1800.0,
+            snare_decay: 0.18,
+            hat_hz: 7500.0,
+            hat_decay: 0.05,
+            tom_hz: 110.0,
+            crash_decay: 1.6,
+            gain_db: 0.0,
+            enter: 0.3,
+            kick: s(&["x...............", "x.......x.......", "x.....o.x.......", "x...x...x...x..."]),
+            snare: s(&["................", "....x.......x...", "....x.......x...", "....x.......x..o"]),
+            hat: s(&["x.......x.......", "x...x...x...x...", "x.o.x.o.x.o.x.o.", "xoxoxoxoxoxoxoxo"]),
+        }
+    }
+}
+
+impl DrumKit {
+    /// Checks ranges and patterns.
+    ///
+    /// # Errors
+    /// `(key, value, allowed)` of the first bad field.
+    pub fn check(&self) -> Result<(), (&'static str, f64, &'static str)> {
+        let checks: [(&'static str, f32, f32, f32, &'static str); 11] = [
+            ("drums.kick_hz", self.kick_hz, 20.0, 200.0, "20..=200 Hz"),
+            ("drums.kick_decay", self.kick_decay, 0.02, 3.0, "0.02..=3 s"),
+            ("drums.snare_hz", self.snare_hz, 80.0, 600.0, "80..=600 Hz"),
+            ("drums.snare_noise_hz", self.snare_noise_hz, 200.0, 12_000.0, "200..=12000 Hz"),
+            ("drums.snare_decay", self.snare_decay, 0.02, 2.0, "0.02..=2 s"),
+            ("drums.hat_hz", self.hat_hz, 1000.0, 16_000.0, "1000..=16000 Hz"),
+            ("drums.hat_decay", self.hat_decay, 0.005, 1.0, "0.005..=1 s"),
+            ("drums.tom_hz", self.tom_hz, 40.0, 400.0, "40..=400 Hz"),
+            ("drums.crash_decay", self.crash_decay, 0.1, 6.0, "0.1..=6 s"),
+            ("drums.gain_db", self.gain_db, -40.0, 12.0, "-40..=12 dB"),
+            ("drums.enter", self.enter, 0.0, 2.0, "0..=2"),
+        ];
+        for (name, v, lo, hi, range) in checks {
+            if !v.is_finite() || v < lo || v > hi {
+                return Err((name, f64::from(v), range));
+            }
+        }
+        for (name, pats) in [("drums.kick", &self.kick), ("drums.snare", &self.snare), ("drums.hat", &self.hat)] {
+            if pats.is_empty() || pats.len() > 8 {
+                return Err((name, pats.len() as f64, "1..=8 patterns"));
+            }
+            for p in pats {
+                if p.is_empty() || p.len() > 32 || !p.chars().all(|c| matches!(c, 'x' | 'o' | '.')) {
+                    return Err((name, p.len() as f64, "patterns of 1..=32 steps made of x, o and ."));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Step velocity of a pattern character.
+pub fn step_velocity(c: u8) -> f32 {
+    match c {
+        b'x' => 1.0,
+        b'o' => 0.55,
+        _ => 0.0,
+    }
+}
+
+/// Voice counters for tests, meters and the benchmark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VoiceStats {
+    /// Tonal voices sounding now (including fading stolen ones).
+    pub tonal_active: usize,
+    /// Drum voices sounding now.
+    pub drum_active: usize,
+    /// Highest tonal count seen since reset.
+    pub tonal_peak: usize,
+    /// Voices stolen since reset.
+    pub stolen: u64,
+    /// Notes dropped because no slot was free.
+    pub dropped: u64,
+}
+
+/// Shortest attack of notes started on a transition or stinger step.
+pub const SOFT_ATTACK_S: f32 = 0.012;
+/// Extra physical slots beyond the polyphony limit, for stolen voices fading out.
+const SPARE: usize = 8;
+/// Drum voices.
+pub const DRUM_VOICES: usize = 12;
+
+/// The voice pool.
+#[derive(Debug)]
+pub struct Pool {
+    tonal: Vec<Tonal>,
+    drums: Vec<Drum>,
+    limit: usize,
+    serial: u64,
+    stats: VoiceStats,
+    soft: bool,
+}
+
+impl Pool {
+    /// A pool with `limit` tonal voices. Allocates.
+    pub fn new(sr: f32, limit: usize) -> Self {
+        let limit = limit.clamp(1, 128);
+        Self {
+            tonal: vec![Tonal::new(sr); limit + SPARE],
+            drums: vec![Drum::new(sr); DRUM_VOICES],
+            limit,
+            serial: 0,
+            stats: VoiceStats::default(),
+            soft: false,
+        }
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    pub fn reset(&mut self) {
+        for v in &mut self.tonal {
+            v.kill();
+        }
+        for d in &mut self.drums {
+            d.kill();
+        }
+        self.serial = 0;
+        self.stats = VoiceStats::default();
+    }
+
+    pub fn stats(&self) -> VoiceStats {
+        let mut s = self.stats;
+        s.tonal_active = self.tonal.iter().filter(|v| v.is_active()).count();
+        s.drum_active = self.drums.iter().filter(|d| d.is_active()).count();
+        s
+    }
+
+    /// Soft entry: notes started while set get at least a 12 ms attack (tonal) or onset ramp
+    /// (drums). The sequencer sets it on the step of a style transition or a stinger's start,
+    /// so that nothing starts with a step sharper than the music before it.
+    pub fn set_soft(&mut self, soft: bool) {
+        self.soft = soft;
+    }
+
+    /// If a bed voice of `layer` holds `note` and is not releasing, extends its gate and
+    /// returns true (a tied chord tone).
+    pub fn extend(&mut self, layer: u8, note: f32, gate: u32) -> bool {
+        for v in &mut self.tonal {
+            if v.counts() && !v.stinger && v.layer == layer && v.note == note && !v.is_releasing() {
+                v.extend(gate);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Releases every bed voice of `layer` (all layers for `None`).
+    pub fn release_layer(&mut self, layer: Option<u8>) {
+        for v in &mut self.tonal {
+            if v.is_active() && !v.stinger && layer.is_none_or(|l| l == v.layer) {
+                v.release();
+            }
+        }
+    }
+
+    /// Releases the bed voices of `layer` whose note is not in `keep`.
+    pub fn release_layer_except(&mut self, layer: u8, keep: &[f32]) {
+        for v in &mut self.tonal {
+            if v.is_active() && !v.stinger && v.layer == layer && !keep.contains(&v.note) {
+                v.release();
+            }
+        }
+    }
+
+    /// Starts a tonal note, stealing if the polyphony limit is reached.
+    pub fn note_on(&mut self, on: &NoteOn) {
+        let counting = self.tonal.iter().filter(|v| v.counts()).count();
+        if counting >= self.limit {
+            self.steal_one();
+        }
+        let Some(slot) = self.tonal.iter_mut().find(|v| !v.is_active()) else {
+            self.stats.dropped += 1;
+            return;
+        };
+        self.serial += 1;
+        if self.soft {
+            let mut soft = *on;
+            soft.timbre.attack = soft.timbre.attack.max(SOFT_ATTACK_S);
+            slot.start(&soft, self.serial);
+        } else {
+            slot.start(on, self.serial);
+        }
+        let active = self.tonal.iter().filter(|v| v.is_active()).count();
+        self.stats.tonal_peak = self.stats.tonal_peak.max(active);
+    }
+
+    fn steal_one(&mut self) {
+        let mut victim: Option<usize> = None;
+        let mut best = (3u8, f32::INFINITY, u64::MAX);
+        for (i, v) in self.tonal.iter().enumerate() {
+            if !v.counts() {
+                continue;
+            }
+            // rank: releasing bed (quietest) < bed (oldest) < stinger (oldest)
+            let key = if v.stinger {
+                (2, 0.0, v.serial)
+            } else if v.is_releasing() {
+                (0, v.level(), v.serial)
+            } else {
+                (1, 0.0, v.serial)
+            };
+            if key.0 < best.0 || (key.0 == best.0 && (key.1 < best.1 || (key.1 == best.1 && key.2 < best.2))) {
+                best = key;
+                victim = Some(i);
+            }
+        }
+        if let Some(v) = victim.and_then(|i| self.tonal.get_mut(i)) {
+            v.steal();
+            self.stats.stolen += 1;
+        }
+    }
+
+    /// Starts a drum hit (steals the oldest drum voice when all are busy).
+    pub fn drum(&mut self, kind: DrumKind, velocity: f32, kit: &DrumKit, pan: f32, noise_seed: u32, stinger: bool) {
+        let counting = self.drums.iter().filter(|d| d.counts()).count();
+        if counting >= DRUM_VOICES - 2
+            && let Some(old) = self.drums.iter_mut().filter(|d| d.counts()).min_by_key(|d| d.serial) {
+                old.steal();
+                self.stats.stolen += 1;
+            }
+        self.serial += 1;
+        let serial = self.serial;
+        match self.drums.iter_mut().find(|d| !d.is_active()) {
+            Some(d) => {
+                let onset_s = if self.soft { SOFT_ATTACK_S } else { 0.001 };
+                d.start(&drums::Hit { kind, velocity, pan, noise_seed, onset_s }, kit, serial);
+                d.stinger = stinger;
+            }
+            None => self.stats.dropped += 1,
+        }
+    }
+
+    /// Renders every voice, adding bed voices into `bed_*` and stinger voices into `st_*`.
+    pub fn render(&mut self, bed_l: &mut [f32], bed_r: &mut [f32], st_l: &mut [f32], st_r: &mut [f32]) {
+        for v in &mut self.tonal {
+            if v.is_active() {
+                if v.stinger {
+                    v.render(st_l, st_r);
+                } else {
+                    v.render(bed_l, bed_r);
+                }
+            }
+        }
+        for d in &mut self.drums {
+            if d.is_active() {
+                if d.stinger {
+                    d.render(st_l, st_r);
+                } else {
+                    d.render(bed_l, bed_r);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Generative music on the audio thread: no allocation, determinism, reset, block-size
+//! invariance, stingers on the beat, quantised transitions, event storms, bad targets.
+
+use resonance_engine::preset::Preset;
+use resonance_engine::synth::{Profile, Style, Synth};
+use resonance_engine::testing::count_allocations;
+use resonance_engine::{Command, Cue, Engine, EngineConfig, Layout, MoodTarget, ParamId, Quantize, Telemetry};
+
+fn factory_styles() -> Vec<Style> {
+    Preset::factory().expect("factory presets parse").into_iter().map(|p| p.style).collect()
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Ev {
+    Target(MoodTarget),
+    Cue(Cue),
+    Style(u16, Quantize),
+}
+
+struct Render {
+    l: Vec<f32>,
+    r: Vec<f32>,
+    telemetry: Vec<Telemetry>,
+    allocations: usize,
+}
+
+/// Renders `n` samples in blocks of `block` (0 = pseudo-random sizes 1..=700), applying
+/// `events` at the first block boundary at or after their time.
+fn render(s: &mut Synth, n: usize, block: usize, events: &[(u64, Ev)]) -> Render {
+    let mut l = vec![0.0f32; n];
+    let mut r = vec![0.0f32; n];
+    let mut telemetry: Vec<Telemetry> = Vec::with_capacity(100_000);
+    let mut next_ev = 0;
+    let mut pos = 0usize;
+    let mut rnd = 12345u32;
+    let mut allocations = 0;
+    while pos < n {
+        let b = if block == 0 {
+            rnd = rnd.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            1 + (rnd >> 16) as usize % 700
+        } else {
+            block
+        };
+        let end = (pos + b).min(n);
+        let ((), count) = count_allocations(|| {
+            let mut sink = |t: Telemetry| {
+                if telemetry.len() < telemetry.capacity() {
+                    telemetry.push(t);
+                }
+            };
+            while let Some(&(t, ev)) = events.get(next_ev) {
+                if t > pos as u64 {
+                    break;
+                }
+                match ev {
+                    Ev::Target(m) => s.set_target(m),
+                    Ev::Cue(c) => s.cue(c, &mut sink),
+                    Ev::Style(i, q) => s.set_style(i, q, &mut sink),
+                }
+                next_ev += 1;
+            }
+            s.process(&mut l[pos..end], &mut r[pos..end], &mut sink);
+        });
+        allocations += count;
+        pos = end;
+    }
+    Render { l, r, telemetry, allocations }
+}
+
+/// A busy script: mood sweeps, cues and style changes, at times that are multiples of every
+/// tested block size (1, 7, 64, 512), so every block size sees them at the same sample.
+fn script(seconds: u64, sr: u64, styles: u16) -> Vec<(u64, Ev)> {
+    let lcm = 7 * 512;
+    let at = |s: f64| ((s * sr as f64) as u64).div_ceil(lcm) * lcm;
+    let mut ev = Vec::new();
+    let mut t = 0.0;
+    let mut k = 0u32;
+    while t < seconds as f64 {
+        let phase = f64::from(k) * 0.37;
+        let a = (phase.sin() * 0.9) as f32;
+        let v = ((phase * 0.7).cos() * 0.8) as f32;
+        ev.push((at(t), Ev::Target(MoodTarget { valence: v, arousal: a, intensity: 0.3 + 0.5 * (k % 3) as f32 / 2.0 })));
+        if k % 2 == 1 {
+            ev.push((at(t + 0.3), Ev::Cue(Cue::ALL[k as usize % Cue::ALL.len()])));
+        }
+        if k % 5 == 4 {
+            let q = [Quantize::Immediate, Quantize::Beat, Quantize::Bar, Quantize::Phrase][(k as usize / 5) % 4];
+            ev.push((at(t + 0.6), Ev::Style((k as u16 / 5) % styles, q)));
+        }
+        t += 1.7;
+        k += 1;
+    }
+    ev.sort_by_key(|e| e.0);
+    ev
+}
+
+#[test]
+fn no_allocation_over_ten_minutes_at_every_block_size_and_rate() {
+    let styles = factory_styles();
+    assert!(styles.len() >= 5, "five factory styles expected");
+    let n_styles = styles.len() as u16;
+    // ten simulated minutes at 48 kHz across the four block sizes ...
+    for block in [1usize, 7, 64, 512] {
+        let sr = 48_000.0;
+        let mut s = Synth::new(sr, 512, &styles, 7);
+        let secs = 150;
+        let out = render(&mut s, secs as usize * 48_000, block, &script(secs, 48_000, n_styles));
+        assert_eq!(out.allocations, 0, "block {block}: the synth allocated on the audio thread");
+        assert!(out.l.iter().chain(&out.r).all(|x| x.is_finite()));
+        let peak = out.l.iter().chain(&out.r).fold(0.0f32, |m, x| m.max(x.abs()));
+        assert!(peak > 0.001 && peak < 0.9, "block {block}: peak {peak}");
+        assert!(out.telemetry.iter().any(|t| matches!(t, Telemetry::StyleChanged { .. })));
+        assert!(out.telemetry.iter().any(|t| matches!(t, Telemetry::CueScheduled { .. })));
+    }
+    // ... and a minute at every other rate and block size
+    for sr in [22_050u32, 44_100, 96_000] {
+        for block in [1usize, 7, 64, 512] {
+            let mut s = Synth::new(sr as f32, 512, &styles, 7);
+            s.set_profile(Profile::Streaming);
+            let secs = 15;
+            let out = render(&mut s, secs * sr as usize, block, &script(secs as u64, u64::from(sr), n_styles));
+            assert_eq!(out.allocations, 0, "{sr} Hz block {block}: allocated");
+            assert!(out.l.iter().chain(&out.r).all(|x| x.is_finite()));
+        }
+    }
+}
+
+#[test]
+fn engine_with_music_commands_flowing_does_not_allocate() {
+    let (mut p, mut h) = Engine::new(EngineConfig::default()).prepare(48_000.0, 512, Layout::STEREO).unwrap();
+    let mut a = vec![0.0f32; 256];
+    let mut b = vec![0.0f32; 256];
+    let mut total = 0;
+    for i in 0..(48_000 * 60 / 256) {
+        if i % 40 == 0 {
+            let _ = h.commands.send(Command::Cue(Cue::Goal));
+        }
+        if i % 700 == 0 {
+            let _ = h.commands.send(Command::SetStyle { index: (i / 700 % 5) as u16, quantize: Quantize::Bar });
+        }
+        if i % 90 == 0 {
+            let _ = h.commands.send(Command::SetParam { id: ParamId::Intensity, value: (i % 7) as f32 / 7.0 });
+        }
+        a.fill(0.0);
+        b.fill(0.0);
+        let (_, n) = count_allocations(|| p.process(&mut [&mut a, &mut b], None, None));
+        total += n;
+        while h.telemetry.pop().is_some() {}
+    }
+    assert_eq!(total, 0);
+}
+
+#[test]
+fn same_seed_same_music_and_other_seed_other_music() {
+    let styles = factory_styles();
+    let ev = script(20, 48_000, styles.len() as u16);
+    let a = render(&mut Synth::new(48_000.0, 512, &styles, 42), 48_000 * 20, 512, &ev);
+    let b = render(&mut Synth::new(48_000.0, 512, &styles, 42), 48_000 * 20, 512, &ev);
+    let c = render(&mut Synth::new(48_000.0, 512, &styles, 43), 48_000 * 20, 512, &ev);
+    assert!(a.l == b.l && a.r == b.r, "same seed and inputs must be bit-identical");
+    assert_eq!(a.telemetry, b.telemetry);
+    assert!(a.l != c.l, "another seed must give other music");
+}
+
+#[test]
+fn reset_reproduces_output_bit_for_bit() {
+    let styles = factory_styles();
+    let ev = script(12, 44_100, styles.len() as u16);
+    let mut s = Synth::new(44_100.0, 512, &styles, 9);
+    s.set_style(2, Quantize::Immediate, &mut |_| {});
+    let a = render(&mut s, 44_100 * 12, 64, &ev);
+    s.reset();
+    let b = render(&mut s, 44_100 * 12, 64, &ev);
+    assert!(a.l == b.l && a.r == b.r);
+    assert_eq!(a.telemetry, b.telemetry);
+    assert_eq!(
+        s.style(),
+        b.telemetry.iter().rev().find_map(|t| if let Telemetry::StyleChanged { index, .. } = t { Some(*index) } else { None }).unwrap_or(2)
+    );
+}
+
+#[test]
+fn output_does_not_depend_on_block_size() {
+    let styles = factory_styles();
+    let ev = script(15, 48_000, styles.len() as u16);
+    let n = 48_000 * 15;
+    let reference = render(&mut Synth::new(48_000.0, 512, &styles, 5), n, 512, &ev);
+    for block in [1usize, 7, 64, 0] {
+        let other = render(&mut Synth::new(48_000.0, 512, &styles, 5), n, block, &ev);
+        let first_diff = reference.l.iter().zip(&other.l).position(|(a, b)| a != b);
+        assert_eq!(first_diff, None, "block {block} differs from block 512");
+        assert!(reference.r == other.r);
+        assert_eq!(reference.telemetry, other.telemetry, "block {block}");
+    }
+}
+
+/// First index where two renders differ.
+fn first_difference(a: &Render, b: &Render) -> Option<usize> {
+    let l = a.l.iter().zip(&b.l).position(|(x, y)| x != y);
+    let r = a.r.iter().zip(&b.r).position(|(x, y)| x != y);
+    match (l, r) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+#[test]
+fn stingers_land_on_the_next_beat_to_the_sample() {
+    let styles = factory_styles();
+    for (k, &cue) in [Cue::Goal, Cue::Card, Cue::Victory, Cue::BossAppears, Cue::LevelUp].iter().enumerate() {
+        for sr in [44_100.0f32, 48_000.0] {
+            // a cue at an arbitrary sample, not on any grid
+            let t_cue = (3.0 * sr) as usize + 1237 * (k + 1);
+            let n = t_cue + (4.0 * sr) as usize;
+            let mut base = Synth::new(sr, 512, &styles, 11);
+            let mut with = Synth::new(sr, 512, &styles, 11);
+            let calm = MoodTarget { valence: 0.2, arousal: -0.2, intensity: 0.4 };
+            base.set_target(calm);
+            with.set_target(calm);
+            let a1 = render(&mut base, t_cue, 0, &[]);
+            let b1 = render(&mut with, t_cue, 0, &[]);
+            assert_eq!(with.time(), t_cue as u64);
+            let expected = with.next_beat_at();
+            let beat = u64::from(with.samples_per_step()) * 4;
+            let mut tel = Vec::new();
+            with.cue(cue, &mut |t| tel.push(t));
+            let Some(Telemetry::CueScheduled { at, .. }) = tel.first().copied() else { panic!("cue not scheduled") };
+            assert_eq!(at, expected, "{cue:?}: the stinger must be scheduled on the next beat of the clock");
+            let lat = with.latency() as u64;
+            assert!(at >= t_cue as u64 + lat && at < t_cue as u64 + lat + beat, "{cue:?}: next beat, not later");
+            let a2 = render(&mut base, n - t_cue, 0, &[]);
+            let b2 = render(&mut with, n - t_cue, 0, &[]);
+            let join =
+                |x: Render, y: Render| Render { l: [x.l, y.l].concat(), r: [x.r, y.r].concat(), telemetry: Vec::new(), allocations: 0 };
+            let a = join(a1, a2);
+            let b = join(b1, b2);
+            assert_eq!(first_difference(&a, &b), Some(at as usize), "{cue:?} at {sr} Hz: audible exactly at the scheduled sample");
+        }
+    }
+}
+
+#[test]
+fn style_transitions_take_effect_exactly_on_their_boundary() {
+    let styles = factory_styles();
+    let sr = 48_000.0;
+    for (q, idx) in [(Quantize::Beat, 1u16), (Quantize::Bar, 2), (Quantize::Phrase, 3), (Quantize::Immediate, 4)] {
+        let mut s = Synth::new(sr, 512, &styles, 3);
+        s.set_target(MoodTarget { valence: 0.3, arousal: 0.3, intensity: 0.6 });
+        let t_req = 5 * 48_000 + 333;
+        let _ = render(&mut s, t_req, 64, &[]);
+        let expected = match q {
+            Quantize::Beat => s.next_beat_at(),
+            Quantize::Bar => s.next_bar_at(),
+            _ => 0,
+        };
+        let mut tel = Vec::new();
+        s.set_style(idx, q, &mut |t| tel.push(t));
+        assert!(tel.is_empty(), "reported when it happens, not when requested");
+        let out = render(&mut s, 12 * 48_000, 64, &[]);
+        let at = out
+            .telemetry
+            .iter()
+            .find_map(|t| if let Telemetry::StyleChanged { index, at } = t { (*index == idx).then_some(*at) } else { None })
+            .expect("the style change must happen");
+        let lat = s.latency() as u64;
+        let step = u64::from(s.samples_per_step());
+        assert!(at >= t_req as u64 + lat);
+        match q {
+            Quantize::Beat | Quantize::Bar => assert_eq!(at, expected, "{q:?}"),
+            Quantize::Immediate => assert!(at < t_req as u64 + lat + step, "immediate = the next 16th step"),
+            _ => assert!(at < t_req as u64 + lat + 64 * step + 1, "phrase within 4 bars"),
+        }
+        assert_eq!(s.style(), idx);
+    }
+}
+
+#[test]
+fn event_storm_is_rate_limited_without_runaway_or_stuck_voices() {
+    let styles = factory_styles();
+    let sr = 48_000.0;
+    let mut s = Synth::new(sr, 48, &styles, 1);
+    s.set_target(MoodTarget { valence: 0.8, arousal: 0.9, intensity: 1.0 });
+    let limit = 64 + 8;
+    let mut accepted = 0;
+    let mut l = vec![0.0f32; 48];
+    let mut r = vec![0.0f32; 48];
+    // 10 s of 1000 goals per second (one every 48 samples)
+    for i in 0..10_000 {
+        let ((), allocs) = count_allocations(|| {
+            s.cue(Cue::ALL[i % Cue::ALL.len()], &mut |t| {
+                if matches!(t, Telemetry::CueScheduled { .. }) {
+                    accepted += 1;
+                }
+            });
+            s.process(&mut l, &mut r, &mut |_| {});
+        });
+        assert_eq!(allocs, 0);
+        let st = s.voice_stats();
+        assert!(st.tonal_active <= limit, "runaway voices: {st:?}");
+        assert!(l.iter().chain(&r).all(|x| x.is_finite() && x.abs() < 0.9));
+    }
+    assert!((5..=6).contains(&accepted), "at most one stinger per 2 s: {accepted}");
+    assert!(s.dropped_cues() >= 9_990);
+    // then quiet: everything the storm started must end
+    s.set_target(MoodTarget { valence: 0.0, arousal: -1.0, intensity: 0.0 });
+    for _ in 0..(20 * 1000) {
+        s.process(&mut l, &mut r, &mut |_| {});
+    }
+    let st = s.voice_stats();
+    assert!(st.tonal_active <= 12, "stuck notes after the storm: {st:?}");
+    assert!(st.drum_active == 0, "drums must stop when calm: {st:?}");
+}
+
+#[test]
+fn nan_and_out_of_range_targets_are_sanitised() {
+    let styles = factory_styles();
+    let bad = [
+        MoodTarget { valence: f32::NAN, arousal: f32::NAN, intensity: f32::NAN },
+        MoodTarget { valence: f32::INFINITY, arousal: f32::NEG_INFINITY, intensity: 7.0 },
+    ];
+    let mut s = Synth::new(48_000.0, 512, &styles, 2);
+    let mut good = Synth::new(48_000.0, 512, &styles, 2);
+    let mut l = vec![0.0f32; 512];
+    let mut r = vec![0.0f32; 512];
+    let mut gl = vec![0.0f32; 512];
+    let mut gr = vec![0.0f32; 512];
+    for i in 0..2000 {
+        s.set_target(bad[0]);
+        good.set_target(MoodTarget::default());
+        s.process(&mut l, &mut r, &mut |_| {});
+        good.process(&mut gl, &mut gr, &mut |_| {});
+        assert!(l == gl && r == gr, "NaN target must act as the default target (block {i})");
+    }
+    for _ in 0..2000 {
+        s.set_target(bad[1]);
+        s.process(&mut l, &mut r, &mut |_| {});
+        assert!(l.iter().chain(&r).all(|x| x.is_finite()));
+    }
+    assert!(s.music().bpm.is_finite() && s.music().energy <= 1.0);
+}
