@@ -1,0 +1,3 @@
+//! Subcommands of the `resonance` CLI.
+
+pub mod bridge;
