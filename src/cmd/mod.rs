@@ -1,3 +1,6 @@
-//! Subcommands of the `resonance` CLI.
+//! One module per subcommand.
 
+pub mod demo;
+pub mod presets;
+pub mod render;
 pub mod bridge;
