@@ -26,7 +26,7 @@ pub const KEY_PREFIX: &str = "rsn_";
 pub fn hash_key(key: &str) -> String {
     let d = Sha256::digest(key.as_bytes());
     let mut s = String::with_capacity(64);
-    for b in d.iter() {
+    for b in &d {
         use std::fmt::Write as _;
         let _ = write!(s, "{b:02x}");
     }
@@ -121,7 +121,7 @@ mod tests {
         assert_ne!(k1, k2);
         assert!(k1.starts_with(KEY_PREFIX) && k1.len() > 40);
         assert_ne!(r1.hash, k1);
-        let set = KeySet::from_records(&[r1.clone()]);
+        let set = KeySet::from_records(std::slice::from_ref(&r1));
         assert_eq!(set.check(&k1), Some(r1.id.clone()));
         assert_eq!(set.check(&k2), None);
         set.remove_id(&r1.id);

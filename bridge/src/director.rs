@@ -52,8 +52,10 @@ use crate::error::BridgeError;
 use crate::session::{Mood3, SessionState};
 
 /// The factory rule sets (from `presets/rules/`), embedded in the binary.
-pub const FACTORY: &[(&str, &str)] =
-    &[("standard.toml", include_str!("../../presets/rules/standard.toml")), ("broadcast.toml", include_str!("../../presets/rules/broadcast.toml"))];
+pub const FACTORY: &[(&str, &str)] = &[
+    ("standard.toml", include_str!("../../presets/rules/standard.toml")),
+    ("broadcast.toml", include_str!("../../presets/rules/broadcast.toml")),
+];
 
 /// Metrics a level rule can test.
 pub const METRICS: &[&str] = &["hp_ratio", "hp", "stress", "danger", "minute", "score_diff", "crowd_valence", "crowd_arousal"];
@@ -156,7 +158,9 @@ fn rerr(file: &str, message: impl Into<String>) -> BridgeError {
 }
 
 fn check_partial(file: &str, rule: &str, key: &str, p: &Partial) -> Result<(), BridgeError> {
-    for (n, v, lo) in [("valence", p.valence, -1.0), ("arousal", p.arousal, -1.0), ("intensity", p.intensity, if key == "add" { -1.0 } else { 0.0 })] {
+    for (n, v, lo) in
+        [("valence", p.valence, -1.0), ("arousal", p.arousal, -1.0), ("intensity", p.intensity, if key == "add" { -1.0 } else { 0.0 })]
+    {
         if let Some(v) = v
             && !(v.is_finite() && (lo..=1.0).contains(&v))
         {
@@ -172,7 +176,8 @@ impl RuleSet {
     /// # Errors
     /// [`BridgeError::Rules`] naming the file, the rule and the key that is wrong.
     pub fn parse(file: &str, text: &str) -> Result<Self, BridgeError> {
-        let raw: RawSet = toml::from_str(text).map_err(|e| rerr(file, format!("{}; see bridge/src/director.rs for the format", e.message())))?;
+        let raw: RawSet =
+            toml::from_str(text).map_err(|e| rerr(file, format!("{}; see bridge/src/director.rs for the format", e.message())))?;
         if raw.version != 1 {
             return Err(rerr(file, format!("version {} is not supported (allowed: 1)", raw.version)));
         }
@@ -181,7 +186,12 @@ impl RuleSet {
         }
         let b = &raw.base;
         let base_mood = Mood3 { valence: b.valence, arousal: b.arousal, intensity: b.intensity };
-        check_partial(file, "[base]", "base", &Partial { valence: Some(b.valence), arousal: Some(b.arousal), intensity: Some(b.intensity) })?;
+        check_partial(
+            file,
+            "[base]",
+            "base",
+            &Partial { valence: Some(b.valence), arousal: Some(b.arousal), intensity: Some(b.intensity) },
+        )?;
         if !(0.0..=1.0).contains(&b.crowd_weight) {
             return Err(rerr(file, format!("[base] crowd_weight = {} must be in 0..=1", b.crowd_weight)));
         }
@@ -246,7 +256,15 @@ impl RuleSet {
             if style.is_none() && stinger.is_none() && r.add.is_none() && r.set.is_none() && r.base.is_none() {
                 return Err(rerr(file, format!("rule {n:?} does nothing; give it add, set, base, style or stinger")));
             }
-            rules.push(Rule { name: r.name, trigger, add: r.add.unwrap_or_default(), set: r.set.unwrap_or_default(), base: r.base, style, stinger });
+            rules.push(Rule {
+                name: r.name,
+                trigger,
+                add: r.add.unwrap_or_default(),
+                set: r.set.unwrap_or_default(),
+                base: r.base,
+                style,
+                stinger,
+            });
         }
         Ok(Self {
             name: raw.name,
@@ -279,8 +297,11 @@ impl RuleBook {
         if let Some(dir) = dir
             && dir.is_dir()
         {
-            let mut paths: Vec<_> =
-                std::fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+            let mut paths: Vec<_> = std::fs::read_dir(dir)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
             paths.sort();
             for p in paths {
                 let text = std::fs::read_to_string(&p)?;

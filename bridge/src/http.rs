@@ -45,7 +45,9 @@ fn verr(field: &str, message: impl Into<String>) -> AppError {
 
 /// Reads a JSON object body with the bridge's errors (413, 400).
 fn json_body(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<(Value, Bytes), AppError> {
-    let bytes = body.map_err(|e| if e.status() == StatusCode::PAYLOAD_TOO_LARGE { AppError::TooLarge { limit } } else { AppError::BadJson(e.body_text()) })?;
+    let bytes = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE { AppError::TooLarge { limit } } else { AppError::BadJson(e.body_text()) }
+    })?;
     let v: Value = serde_json::from_slice(&bytes).map_err(|e| AppError::BadJson(e.to_string()))?;
     Ok((v, bytes))
 }
@@ -82,7 +84,9 @@ pub async fn list_sessions(State(st): State<AppState>) -> Response {
 
 pub async fn get_session(State(st): State<AppState>, Path(name): Path<String>) -> Result<Response, AppError> {
     let name = session_name(&name)?;
-    let e = st.get(&name).ok_or_else(|| AppError::NotFound(format!("no session {name:?}; POST telemetry to create it, or GET /api/v1/sessions")))?;
+    let e = st
+        .get(&name)
+        .ok_or_else(|| AppError::NotFound(format!("no session {name:?}; POST telemetry to create it, or GET /api/v1/sessions")))?;
     let s = e.lock().await.state.clone();
     Ok(Json(s).into_response())
 }
@@ -133,14 +137,20 @@ fn parse_control(v: &Value) -> Result<ControlRequest, AppError> {
                 c.style = Some(s.to_string());
             }
             "quantize" => {
-                let q = v.as_str().and_then(crate::osc::parse_quantize).ok_or_else(|| verr("quantize", "must be immediate, beat, bar or phrase"))?;
+                let q = v
+                    .as_str()
+                    .and_then(crate::osc::parse_quantize)
+                    .ok_or_else(|| verr("quantize", "must be immediate, beat, bar or phrase"))?;
                 c.quantize = Some(q);
             }
             "intensity" => {
                 c.intensity = Some(if v.is_null() {
                     None
                 } else {
-                    let x = v.as_f64().filter(|x| (0.0..=1.0).contains(x)).ok_or_else(|| verr("intensity", "must be a number in 0..=1, or null to clear"))?;
+                    let x = v
+                        .as_f64()
+                        .filter(|x| (0.0..=1.0).contains(x))
+                        .ok_or_else(|| verr("intensity", "must be a number in 0..=1, or null to clear"))?;
                     Some(x as f32)
                 });
             }

@@ -50,7 +50,8 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 /// configured origins.
 pub fn app(state: AppState) -> Router {
     let bound = state.inner.bound.get().copied().unwrap_or(state.inner.config.listen);
-    let origins: Vec<HeaderValue> = state.inner.config.allowed_origins(bound).iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    let origins: Vec<HeaderValue> =
+        state.inner.config.allowed_origins(bound).iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST, Method::DELETE])

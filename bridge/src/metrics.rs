@@ -88,7 +88,12 @@ impl Metrics {
         let rejects: Vec<(String, f64)> =
             REJECT_REASONS.iter().zip(&self.rejects).map(|(r, c)| (format!("{{reason=\"{r}\"}}"), c.load(Relaxed) as f64)).collect();
         counter("resonance_bridge_rejects_total", "Rejected requests and OSC messages by reason.", "counter", &rejects);
-        counter("resonance_bridge_ws_clients", "Connected WebSocket clients.", "gauge", &[(String::new(), self.ws_clients.load(Relaxed) as f64)]);
+        counter(
+            "resonance_bridge_ws_clients",
+            "Connected WebSocket clients.",
+            "gauge",
+            &[(String::new(), self.ws_clients.load(Relaxed) as f64)],
+        );
         counter("resonance_bridge_ws_sent_total", "Messages sent to WebSocket clients.", "counter", &one(self.ws_sent.load(Relaxed)));
         counter(
             "resonance_bridge_ws_dropped_total",
@@ -97,7 +102,12 @@ impl Metrics {
             &one(self.ws_dropped.load(Relaxed)),
         );
         counter("resonance_bridge_engine_xruns_total", "Xruns reported by engines.", "counter", &one(self.engine_xruns.load(Relaxed)));
-        counter("resonance_bridge_osc_commands_sent_total", "OSC commands sent to engines.", "counter", &one(self.osc_commands_sent.load(Relaxed)));
+        counter(
+            "resonance_bridge_osc_commands_sent_total",
+            "OSC commands sent to engines.",
+            "counter",
+            &one(self.osc_commands_sent.load(Relaxed)),
+        );
         counter("resonance_bridge_store_writes_total", "Database writes.", "counter", &one(self.store_writes.load(Relaxed)));
         counter("resonance_bridge_store_errors_total", "Failed database writes.", "counter", &one(self.store_errors.load(Relaxed)));
         counter("resonance_bridge_sessions", "Sessions in memory.", "gauge", &[(String::new(), self.sessions.load(Relaxed) as f64)]);

@@ -79,17 +79,36 @@ pub enum TelemetryArg {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Inbound {
-    Hello { session: String },
+    Hello {
+        session: String,
+    },
     Mood(MoodSnapshot),
     Event(CrowdEvent),
-    NowPlaying { title: String, artist: String, confidence: f32 },
+    NowPlaying {
+        title: String,
+        artist: String,
+        confidence: f32,
+    },
     Meters(Meters),
-    Loudness { momentary_lufs: f32, short_term_lufs: f32 },
+    Loudness {
+        momentary_lufs: f32,
+        short_term_lufs: f32,
+    },
     Xruns(u64),
-    CueScheduled { cue: Cue, at: u64 },
-    StyleChanged { index: u16, at: u64, name: Option<String> },
+    CueScheduled {
+        cue: Cue,
+        at: u64,
+    },
+    StyleChanged {
+        index: u16,
+        at: u64,
+        name: Option<String>,
+    },
     /// Game/app telemetry: field/value pairs, validated like the HTTP body.
-    Telemetry { session: String, fields: Vec<(String, TelemetryArg)> },
+    Telemetry {
+        session: String,
+        fields: Vec<(String, TelemetryArg)>,
+    },
 }
 
 /// What the bridge sends to engines.
@@ -171,21 +190,21 @@ fn parse_whistle(name: &str) -> Option<WhistleKind> {
 /// Reads OSC arguments in order with clear errors.
 struct Args<'a> {
     addr: &'a str,
-    args: &'a [OscType],
+    list: &'a [OscType],
     pos: usize,
 }
 
 impl<'a> Args<'a> {
     fn new(msg: &'a OscMessage) -> Self {
-        Self { addr: &msg.addr, args: &msg.args, pos: 0 }
+        Self { addr: &msg.addr, list: &msg.args, pos: 0 }
     }
     fn next(&mut self, what: &str) -> Result<&'a OscType, OscDecodeError> {
-        let a = self.args.get(self.pos).ok_or_else(|| bad(self.addr, format!("missing argument {} ({what})", self.pos + 1)))?;
+        let a = self.list.get(self.pos).ok_or_else(|| bad(self.addr, format!("missing argument {} ({what})", self.pos + 1)))?;
         self.pos += 1;
         Ok(a)
     }
     fn has_more(&self) -> bool {
-        self.pos < self.args.len()
+        self.pos < self.list.len()
     }
     fn f32(&mut self, what: &str) -> Result<f32, OscDecodeError> {
         let n = self.pos + 1;
@@ -237,7 +256,9 @@ pub fn decode_message(msg: &OscMessage) -> Result<Inbound, OscDecodeError> {
     let addr = msg.addr.as_str();
     let mut a = Args::new(msg);
     let inbound = match addr {
-        HELLO => Inbound::Hello { session: crate::telemetry::validate_session_name(a.string("session")?).map_err(|e| bad(addr, e.message))? },
+        HELLO => {
+            Inbound::Hello { session: crate::telemetry::validate_session_name(a.string("session")?).map_err(|e| bad(addr, e.message))? }
+        }
         MOOD => {
             let valence = a.f32_in("valence", -1.0, 1.0)?;
             let arousal = a.f32_in("arousal", -1.0, 1.0)?;
@@ -298,7 +319,9 @@ pub fn decode_message(msg: &OscMessage) -> Result<Inbound, OscDecodeError> {
                 let value = match a.next("field value")? {
                     OscType::String(s) => TelemetryArg::Text(s.clone()),
                     OscType::Bool(b) => TelemetryArg::Bool(*b),
-                    other => TelemetryArg::Number(number(other).ok_or_else(|| bad(addr, format!("value of {key} has an unsupported OSC type")))?),
+                    other => {
+                        TelemetryArg::Number(number(other).ok_or_else(|| bad(addr, format!("value of {key} has an unsupported OSC type")))?)
+                    }
                 };
                 fields.push((key, value));
             }
@@ -465,7 +488,8 @@ pub fn to_datagram(m: OscMessage) -> Vec<u8> {
 
 /// Encodes several messages as one bundle datagram ("immediately" time tag).
 pub fn to_bundle_datagram(msgs: Vec<OscMessage>) -> Vec<u8> {
-    let bundle = OscBundle { timetag: rosc::OscTime { seconds: 0, fractional: 1 }, content: msgs.into_iter().map(OscPacket::Message).collect() };
+    let bundle =
+        OscBundle { timetag: rosc::OscTime { seconds: 0, fractional: 1 }, content: msgs.into_iter().map(OscPacket::Message).collect() };
     rosc::encoder::encode(&OscPacket::Bundle(bundle)).unwrap_or_default()
 }
 
@@ -532,10 +556,14 @@ mod tests {
         assert_eq!(decode_packet(b"garbage!").unwrap_err().reason(), "osc_malformed");
         let d = to_datagram(msg("/other/thing", vec![]));
         assert_eq!(decode_packet(&d).unwrap()[0].as_ref().unwrap_err().reason(), "osc_unknown_address");
-        let nan = to_datagram(msg(MOOD, vec![OscType::Float(f32::NAN), OscType::Float(0.0), OscType::String("calm".into()), OscType::Float(1.0)]));
+        let nan = to_datagram(msg(
+            MOOD,
+            vec![OscType::Float(f32::NAN), OscType::Float(0.0), OscType::String("calm".into()), OscType::Float(1.0)],
+        ));
         let err = decode_packet(&nan).unwrap().remove(0).unwrap_err();
         assert!(err.to_string().contains("valence"), "{err}");
-        let range = to_datagram(msg(MOOD, vec![OscType::Float(2.0), OscType::Float(0.0), OscType::String("calm".into()), OscType::Float(1.0)]));
+        let range =
+            to_datagram(msg(MOOD, vec![OscType::Float(2.0), OscType::Float(0.0), OscType::String("calm".into()), OscType::Float(1.0)]));
         assert!(decode_packet(&range).unwrap().remove(0).is_err());
     }
 

@@ -333,8 +333,13 @@ impl AppState {
         let payload = match msg {
             Inbound::Hello { .. } => json!({"type": "engine", "session": name, "engine": peer.to_string()}),
             Inbound::Mood(m) => {
-                e.state.crowd =
-                    Some(CrowdMood { valence: m.valence, arousal: m.arousal, label: m.label.as_str().into(), confidence: m.confidence, time: m.time });
+                e.state.crowd = Some(CrowdMood {
+                    valence: m.valence,
+                    arousal: m.arousal,
+                    label: m.label.as_str().into(),
+                    confidence: m.confidence,
+                    time: m.time,
+                });
                 json!({"type": "mood", "session": name, "valence": m.valence, "arousal": m.arousal, "label": m.label.as_str(), "confidence": m.confidence, "time": m.time})
             }
             Inbound::Event(ev) => {

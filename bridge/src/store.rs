@@ -12,9 +12,9 @@
 
 use std::str::FromStr;
 
+use sqlx::Row;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::Row;
 
 use crate::error::BridgeError;
 use crate::session::SessionState;

@@ -78,7 +78,9 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         body_limit: args.body_limit,
         ..resonance_bridge::Config::default()
     };
-    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into())).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .init();
     let rt = tokio::runtime::Runtime::new().context("cannot start the tokio runtime")?;
     rt.block_on(resonance_bridge::run(config, shutdown_signal())).context("the bridge stopped with an error")?;
     Ok(())

@@ -1,6 +1,6 @@
 //! One module per subcommand.
 
+pub mod bridge;
 pub mod demo;
 pub mod presets;
 pub mod render;
-pub mod bridge;

@@ -49,7 +49,13 @@ fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
                     osc("/resonance/hello", vec![OscType::String("final".into())]),
                     osc(
                         "/resonance/mood",
-                        vec![OscType::Float(v), OscType::Float(0.8), OscType::String("celebration".into()), OscType::Float(0.9), OscType::Long(t)],
+                        vec![
+                            OscType::Float(v),
+                            OscType::Float(0.8),
+                            OscType::String("celebration".into()),
+                            OscType::Float(0.9),
+                            OscType::Long(t),
+                        ],
                     ),
                     osc("/resonance/now_playing", vec![OscType::String("Test Anthem".into()), OscType::String("Resonance".into())]),
                     osc("/resonance/xruns", vec![OscType::Int(2)]),

@@ -69,7 +69,9 @@ async fn bad_input_gets_clear_errors_and_is_counted() {
         let line = format!("resonance_bridge_rejects_total{{reason=\"{reason}\"}} {n}");
         assert!(m.contains(&line), "missing {line} in\n{m}");
     }
-    assert!(m.contains("resonance_bridge_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/sessions/{session}/telemetry\""));
+    assert!(
+        m.contains("resonance_bridge_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/sessions/{session}/telemetry\"")
+    );
 }
 
 #[tokio::test]
@@ -131,9 +133,14 @@ async fn director_reacts_to_game_and_match_telemetry() {
     let timeline = s["timeline"].to_string();
     assert!(timeline.contains("critical_hp") && timeline.contains("boss_appears"), "{timeline}");
     // Page controls: manual intensity and style.
-    let (st_, _, v) =
-        call(&app, "POST", "/api/v1/sessions/g/control", Some(&auth), Some(r#"{"intensity": 0.9, "style": "lament", "quantize": "phrase"}"#))
-            .await;
+    let (st_, _, v) = call(
+        &app,
+        "POST",
+        "/api/v1/sessions/g/control",
+        Some(&auth),
+        Some(r#"{"intensity": 0.9, "style": "lament", "quantize": "phrase"}"#),
+    )
+    .await;
     assert_eq!(st_, StatusCode::OK, "{v}");
     assert_eq!(v["style"], "lament");
     assert!((v["target"]["intensity"].as_f64().unwrap() - 0.9).abs() < 1e-6);
@@ -187,9 +194,12 @@ async fn pages_overlays_health_and_metrics_need_no_key() {
     assert_eq!(v["storage"], "sqlite");
     let (s, _, v) = call(&app, "GET", "/metrics", None, None).await;
     assert_eq!(s, StatusCode::OK);
-    for name in
-        ["resonance_bridge_telemetry_total", "resonance_bridge_ws_clients", "resonance_bridge_engine_xruns_total", "resonance_bridge_rejects_total"]
-    {
+    for name in [
+        "resonance_bridge_telemetry_total",
+        "resonance_bridge_ws_clients",
+        "resonance_bridge_engine_xruns_total",
+        "resonance_bridge_rejects_total",
+    ] {
         assert!(v.as_str().unwrap().contains(&format!("# TYPE {name}")), "{name}");
     }
 }
@@ -207,7 +217,8 @@ fn json_value() -> impl Strategy<Value = Value> {
             prop::collection::vec(inner.clone(), 0..3).prop_map(Value::from),
             prop::collection::btree_map(
                 prop_oneof![
-                    prop::sample::select(vec!["hp", "max_hp", "stress", "danger", "trigger", "event", "team", "minute", "card"]).prop_map(String::from),
+                    prop::sample::select(vec!["hp", "max_hp", "stress", "danger", "trigger", "event", "team", "minute", "card"])
+                        .prop_map(String::from),
                     "[a-z]{1,6}"
                 ],
                 inner,

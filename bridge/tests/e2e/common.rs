@@ -90,7 +90,11 @@ pub async fn engine_socket() -> UdpSocket {
 }
 
 /// Receives OSC commands until `pred` matches one, or panics after `secs`.
-pub async fn expect_command(sock: &UdpSocket, secs: u64, pred: impl Fn(&resonance_bridge::osc::Outbound) -> bool) -> resonance_bridge::osc::Outbound {
+pub async fn expect_command(
+    sock: &UdpSocket,
+    secs: u64,
+    pred: impl Fn(&resonance_bridge::osc::Outbound) -> bool,
+) -> resonance_bridge::osc::Outbound {
     let mut buf = vec![0u8; 9000];
     let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
     let mut seen = Vec::new();
@@ -117,7 +121,10 @@ pub async fn ws_connect(addr: SocketAddr, query: &str) -> Ws {
 }
 
 /// Reads WebSocket JSON messages until `pred` matches, or panics after `secs`.
-pub async fn ws_expect(ws: &mut Ws, secs: u64, pred: impl Fn(&Value) -> bool) -> Value {
+pub async fn ws_expect<S>(ws: &mut S, secs: u64, pred: impl Fn(&Value) -> bool) -> Value
+where
+    S: futures_util::Stream<Item = Result<tokio_tungstenite::tungstenite::Message, tokio_tungstenite::tungstenite::Error>> + Unpin,
+{
     use futures_util::StreamExt;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
     let mut last = Value::Null;

@@ -31,7 +31,8 @@ async fn document_matches_routes() {
     for (method, path) in &routed {
         let uri = path.replace("{session}", "doc-check").replace("{id}", "k0");
         let (s, _, v) = call(&app, method, &uri, Some(&bearer(&key)), Some("{}")).await;
-        let unrouted = s == StatusCode::METHOD_NOT_ALLOWED || (s == StatusCode::NOT_FOUND && v["message"].as_str().is_some_and(|m| m.contains("no such route")));
+        let unrouted = s == StatusCode::METHOD_NOT_ALLOWED
+            || (s == StatusCode::NOT_FOUND && v["message"].as_str().is_some_and(|m| m.contains("no such route")));
         assert!(!unrouted, "{method} {path} is documented but not routed: {s} {v}");
         // Every documented error/success code list contains what we got.
         let op = &doc["paths"][path][method.to_lowercase()];

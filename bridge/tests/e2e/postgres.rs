@@ -35,9 +35,14 @@ async fn postgres_persists_and_restores_sessions() {
     let session = format!("pg-{}", std::process::id());
     let a = app(st.clone());
     for hp in [40, 30, 9] {
-        let (s, _, v) =
-            call(&a, "POST", &format!("/api/v1/sessions/{session}/telemetry"), Some(&bearer(&key)), Some(&json!({"hp": hp, "max_hp": 40}).to_string()))
-                .await;
+        let (s, _, v) = call(
+            &a,
+            "POST",
+            &format!("/api/v1/sessions/{session}/telemetry"),
+            Some(&bearer(&key)),
+            Some(&json!({"hp": hp, "max_hp": 40}).to_string()),
+        )
+        .await;
         assert_eq!(s, 200, "{v}");
     }
     let (_, _, v) = call(&a, "GET", "/healthz", None, None).await;

@@ -12,7 +12,13 @@ use serde_json::json;
 use crate::common::{Http, config, engine_socket, expect_command, ws_connect, ws_expect};
 
 fn mood(v: f32, a: f32, t: u64) -> Vec<u8> {
-    osc::to_datagram(osc::encode_inbound(&Inbound::Mood(MoodSnapshot { time: t, valence: v, arousal: a, label: MoodLabel::Excitement, confidence: 0.9 })))
+    osc::to_datagram(osc::encode_inbound(&Inbound::Mood(MoodSnapshot {
+        time: t,
+        valence: v,
+        arousal: a,
+        label: MoodLabel::Excitement,
+        confidence: 0.9,
+    })))
 }
 
 #[tokio::test]
@@ -50,7 +56,9 @@ async fn engine_osc_reaches_websocket_and_controls_reach_the_engine() {
     assert_eq!(c, Outbound::Style { name: "battle".into(), quantize: Quantize::Bar });
     expect_command(&engine, 5, |c| *c == Outbound::Cue(Cue::BossAppears)).await;
     // Match telemetry over HTTP: a home goal fires the celebration stinger.
-    let (s, _) = http.req("POST", "/api/v1/sessions/match/telemetry", Some(&key), Some(r#"{"event": "goal", "team": "home", "score_home": 1}"#)).await;
+    let (s, _) = http
+        .req("POST", "/api/v1/sessions/match/telemetry", Some(&key), Some(r#"{"event": "goal", "team": "home", "score_home": 1}"#))
+        .await;
     assert_eq!(s, 200);
     expect_command(&engine, 5, |c| *c == Outbound::Cue(Cue::HomeGoal)).await;
     let (_, engines) = http.req("GET", "/api/v1/engines", None, None).await;
