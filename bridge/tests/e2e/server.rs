@@ -112,10 +112,10 @@ fn rosc_msg(addr: &str) -> rosc::OscMessage {
 
 /// A client that stops reading must not hold up the others; when it reads again it gets a
 /// lag notice instead of the messages it missed.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_websocket_client_never_stalls_others() {
     let dir = tempfile::tempdir().unwrap();
-    let b = start(Config { ws_buffer: 64, ..config(dir.path()) }).await.unwrap();
+    let b = start(Config { ws_buffer: 512, ..config(dir.path()) }).await.unwrap();
     // The slow client: a tiny receive buffer and nobody reading it.
     let sock = tokio::net::TcpSocket::new_v4().unwrap();
     sock.set_recv_buffer_size(4096).unwrap();
@@ -125,42 +125,57 @@ async fn slow_websocket_client_never_stalls_others() {
     ws_expect(&mut fast, 5, |v| v["type"] == "hello").await;
 
     let engine = engine_socket().await;
-    let total = 30_000u64;
+    let total = 40_000u64;
+    let finished = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let sender = tokio::spawn({
         let osc_addr = b.osc_addr;
+        let finished = finished.clone();
         async move {
             for i in 1..=total {
                 let v = ((i % 200) as f32 / 100.0) - 1.0;
                 engine.send_to(&mood(v, -v, i), osc_addr).await.unwrap();
-                if i % 500 == 0 {
+                if i % 100 == 0 {
                     tokio::time::sleep(Duration::from_millis(2)).await;
                 }
             }
+            // End marker, repeated (UDP may drop) until the fast client has seen it.
+            let end = Inbound::NowPlaying { title: "END".into(), artist: String::new(), confidence: 1.0 };
+            while !finished.load(std::sync::atomic::Ordering::Relaxed) {
+                engine.send_to(&osc::to_datagram(osc::encode_inbound(&end)), osc_addr).await.unwrap();
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         }
     });
-    // The fast client keeps up: it sees the last message (UDP on loopback may drop a few under
-    // load, so we wait for any message from the last 1 %).
+    // The fast client keeps up while the slow one is not read at all.
     let t0 = std::time::Instant::now();
     let mut received = 0u64;
-    let mut last_time = 0u64;
-    while last_time < total - total / 100 {
+    let mut fast_dropped = 0u64;
+    loop {
         let Ok(Some(Ok(msg))) = tokio::time::timeout(Duration::from_secs(20), fast.next()).await else {
-            panic!("fast client stalled after {received} messages (last time {last_time})");
+            panic!("fast client stalled after {received} messages");
         };
         if let tokio_tungstenite::tungstenite::Message::Text(t) = msg {
             let v: serde_json::Value = serde_json::from_str(t.as_str()).unwrap();
             if v["type"] == "mood" {
                 received += 1;
-                last_time = v["time"].as_u64().unwrap();
+            } else if v["type"] == "lag" {
+                fast_dropped += v["dropped"].as_u64().unwrap();
+            } else if v["type"] == "now_playing" && v["title"] == "END" {
+                break;
             }
         }
     }
+    finished.store(true, std::sync::atomic::Ordering::Relaxed);
     sender.await.unwrap();
-    eprintln!("fast client: {received} mood messages in {:?}", t0.elapsed());
-    assert!(received > total / 2, "fast client lost most messages: {received}/{total}");
-    // Now the slow client reads: it finds a lag notice.
+    eprintln!("fast client: {received} mood messages, {fast_dropped} dropped, in {:?}", t0.elapsed());
+    // (Loopback UDP into an unoptimised test build drops part of the burst before the bridge.)
+    assert!(received > total / 10, "fast client received too little: {received}/{total}");
+    // Now the slow client reads: it finds a lag notice, and it lost far more than the fast one.
     let lag = ws_expect(&mut slow, 20, |v| v["type"] == "lag").await;
-    assert!(lag["dropped"].as_u64().unwrap() > 0);
+    let slow_dropped = lag["dropped"].as_u64().unwrap();
+    eprintln!("slow client: first lag notice says {slow_dropped} dropped");
+    assert!(slow_dropped > 0);
+    assert!(fast_dropped * 4 < slow_dropped, "the fast client lost {fast_dropped}, the slow one {slow_dropped}");
     let mut http = Http::connect(b.http_addr).await;
     let (_, m) = http.req("GET", "/metrics", None, None).await;
     let dropped: f64 = m
