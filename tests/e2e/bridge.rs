@@ -24,7 +24,7 @@ impl Drop for BridgeProc {
 
 /// Starts the bridge on ephemeral loopback ports with its data in `dir`.
 pub fn spawn_bridge(dir: &std::path::Path, extra: &[&str]) -> BridgeProc {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_resonance"))
+    let child = Command::new(env!("CARGO_BIN_EXE_resonance"))
         .args(["bridge", "--listen", "127.0.0.1:0", "--osc", "127.0.0.1:0", "--data"])
         .arg(dir)
         .args(extra)
@@ -33,21 +33,23 @@ pub fn spawn_bridge(dir: &std::path::Path, extra: &[&str]) -> BridgeProc {
         .stderr(Stdio::inherit())
         .spawn()
         .expect("spawn resonance bridge");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut key = None;
+    let unbound = SocketAddr::from(([0, 0, 0, 0], 0));
+    // Owned by `BridgeProc` from here on, so the process is killed and reaped on every path.
+    let mut p = BridgeProc { child, http: unbound, osc: unbound, key: None };
+    let mut lines = BufReader::new(p.child.stdout.take().unwrap()).lines();
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         assert!(Instant::now() < deadline, "bridge did not start within 30 s");
         let line = lines.next().expect("bridge exited before printing its address").unwrap();
         if let Some(k) = line.split("keep it): ").nth(1) {
-            key = Some(k.trim().to_string());
+            p.key = Some(k.trim().to_string());
         }
         if let Some(rest) = line.strip_prefix("resonance bridge: http://") {
-            let http = rest.split_whitespace().next().unwrap().parse().unwrap();
-            let osc = rest.split("udp://").nth(1).unwrap().split([',', ' ']).next().unwrap().parse().unwrap();
+            p.http = rest.split_whitespace().next().unwrap().parse().unwrap();
+            p.osc = rest.split("udp://").nth(1).unwrap().split([',', ' ']).next().unwrap().parse().unwrap();
             // Keep draining stdout so the child never blocks on a full pipe.
             std::thread::spawn(move || for _ in lines.by_ref() {});
-            return BridgeProc { child, http, osc, key };
+            return p;
         }
     }
 }
