@@ -37,6 +37,8 @@ enum Command {
     /// The whole product: the bridge (web page, API, OSC) and the live host, stopped together
     /// with Ctrl-C.
     Up(cmd::up::UpArgs),
+    /// Run the bridge: telemetry hub, director rules, web page, overlays, metrics.
+    Bridge(cmd::bridge::BridgeArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -52,6 +54,7 @@ fn main() -> std::process::ExitCode {
             live::devices::print();
             Ok(())
         }
+        Some(Command::Bridge(args)) => cmd::bridge::run(args),
         None => cmd::demo::run(&cmd::demo::DemoArgs::default()),
     };
     match result {

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod bridge;
 pub mod demo;
 pub mod highlight;
 pub mod plot;

@@ -1,5 +1,7 @@
 //! End-to-end tests of the `resonance` command: real files in, real files out.
 
+mod bridge;
+mod bridge_page;
 mod common;
 mod live;
 mod render;

@@ -1,0 +1,121 @@
+//! Errors: [`BridgeError`] for the library (start-up, storage, rules) and [`AppError`], the HTTP
+//! answer every handler returns on failure (axum's error-handling example: one type that
+//! implements `IntoResponse`).
+//!
+//! Every error body is `{"error": "<reason>", "message": "...", "field": "..."?}`; `reason`
+//! is also the label of `resonance_bridge_rejects_total` in `/metrics`.
+
+use std::net::SocketAddr;
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::telemetry::ValidationError;
+
+/// Errors from starting and running the bridge.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BridgeError {
+    #[error("database error: {0}; check --database/--data and that the database is reachable and writable")]
+    Storage(#[from] sqlx::Error),
+    #[error("rules file {file}: {message}")]
+    Rules { file: String, message: String },
+    #[error("cannot bind {what} on {addr}: {source}; choose a free address with --listen / --osc")]
+    Bind { what: &'static str, addr: SocketAddr, source: std::io::Error },
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("invalid configuration: {0}")]
+    Config(String),
+}
+
+/// The rejection reasons counted in `/metrics`.
+pub const REJECT_REASONS: &[&str] = &[
+    "validation",
+    "bad_json",
+    "too_large",
+    "unauthorized",
+    "not_found",
+    "method_not_allowed",
+    "internal",
+    "osc_malformed",
+    "osc_unknown_address",
+    "osc_bad_arguments",
+    "osc_invalid_telemetry",
+];
+
+/// An HTTP error answer.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AppError {
+    /// 422: a field failed validation.
+    Validation(ValidationError),
+    /// 400: the body is not valid JSON.
+    BadJson(String),
+    /// 413: the body is larger than the limit.
+    TooLarge { limit: usize },
+    /// 401: missing or wrong API key.
+    Unauthorized(&'static str),
+    /// 404: unknown session, key or route.
+    NotFound(String),
+    /// 500: storage failed; the update was not applied.
+    Internal(String),
+}
+
+/// Response extension carrying the reject reason to the metrics middleware.
+#[derive(Clone, Copy, Debug)]
+pub struct RejectReason(pub &'static str);
+
+impl AppError {
+    pub fn reason(&self) -> &'static str {
+        match self {
+            AppError::Validation(_) => "validation",
+            AppError::BadJson(_) => "bad_json",
+            AppError::TooLarge { .. } => "too_large",
+            AppError::Unauthorized(_) => "unauthorized",
+            AppError::NotFound(_) => "not_found",
+            AppError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl From<ValidationError> for AppError {
+    fn from(e: ValidationError) -> Self {
+        AppError::Validation(e)
+    }
+}
+
+impl From<BridgeError> for AppError {
+    fn from(e: BridgeError) -> Self {
+        tracing::error!("{e}");
+        AppError::Internal(format!("{e}; the request was not applied, retry it"))
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let reason = self.reason();
+        let (status, body) = match &self {
+            AppError::Validation(v) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                serde_json::json!({"error": reason, "field": v.field, "message": format!("{}: {}", v.field, v.message)}),
+            ),
+            AppError::BadJson(m) => {
+                (StatusCode::BAD_REQUEST, serde_json::json!({"error": reason, "message": format!("invalid JSON: {m}; send a JSON object")}))
+            }
+            AppError::TooLarge { limit } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                serde_json::json!({"error": reason, "message": format!("body larger than {limit} bytes; send smaller updates more often")}),
+            ),
+            AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, serde_json::json!({"error": reason, "message": m})),
+            AppError::NotFound(m) => (StatusCode::NOT_FOUND, serde_json::json!({"error": reason, "message": m})),
+            AppError::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, serde_json::json!({"error": reason, "message": m})),
+        };
+        let mut resp = (status, Json(body)).into_response();
+        if matches!(self, AppError::Unauthorized(_)) {
+            resp.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer, Basic realm=\"resonance\""));
+        }
+        resp.extensions_mut().insert(RejectReason(reason));
+        resp
+    }
+}

@@ -1,0 +1,491 @@
+//! Shared state of a running bridge and the operations on it: telemetry ingest (HTTP with
+//! write-through, OSC), engine reports, controls, commands out over OSC and the fan-out to
+//! WebSocket subscribers.
+//!
+//! Each session sits behind its own async mutex, held across its database write so that the
+//! stored order equals the order of acknowledgements. An update is applied to a copy, stored,
+//! and only then made visible and acknowledged: a failed write changes nothing.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering::Relaxed;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::extract::ws::Utf8Bytes;
+use resonance_engine::params::ParamId;
+use resonance_engine::{Cue, Quantize};
+use serde_json::json;
+use tokio::net::UdpSocket;
+use tokio::sync::{Mutex, broadcast};
+
+use crate::auth::KeySet;
+use crate::config::Config;
+use crate::director::{self, Decision, RuleBook};
+use crate::error::{AppError, BridgeError};
+use crate::metrics::Metrics;
+use crate::osc::{self, Inbound, Outbound};
+use crate::session::{CrowdMood, MetersView, Mood3, NowPlaying, SessionState};
+use crate::store::Store;
+use crate::telemetry::{TelemetryUpdate, ValidationError};
+
+/// Most sessions held at once (protects memory against a flood of new names).
+pub const MAX_SESSIONS: usize = 1000;
+
+/// How long an engine stays a command target after its last message.
+pub const PEER_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// One message for WebSocket subscribers: pre-serialised JSON, cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// `None` for bridge-wide messages.
+    pub session: Option<Arc<str>>,
+    pub json: Utf8Bytes,
+}
+
+/// A session in memory.
+#[derive(Debug)]
+pub struct SessionEntry {
+    pub state: SessionState,
+    /// Changed since the last write (engine reports, OSC telemetry); flushed by the persister.
+    pub dirty: bool,
+    last_sent: Option<Mood3>,
+}
+
+#[derive(Debug)]
+struct Peer {
+    session: String,
+    last_seen: Instant,
+}
+
+/// Everything the handlers share.
+#[derive(Debug)]
+pub struct Inner {
+    pub config: Config,
+    pub store: Store,
+    pub rules: RuleBook,
+    pub keys: KeySet,
+    pub metrics: Metrics,
+    pub hub: broadcast::Sender<Frame>,
+    sessions: RwLock<HashMap<String, Arc<Mutex<SessionEntry>>>>,
+    peers: std::sync::Mutex<HashMap<SocketAddr, Peer>>,
+    osc: RwLock<Option<Arc<UdpSocket>>>,
+    pub started: Instant,
+    /// The HTTP address actually bound (for CORS), set by `start`.
+    pub bound: std::sync::OnceLock<SocketAddr>,
+    /// Parameter armed for MIDI learn, if any.
+    pub midi_learn: std::sync::Mutex<Option<String>>,
+}
+
+/// Cheap-to-clone handle to the bridge's state (axum `State`).
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub inner: Arc<Inner>,
+}
+
+fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
+    Frame { session: session.map(Arc::from), json: Utf8Bytes::from(value.to_string()) }
+}
+
+impl AppState {
+    /// Opens storage, loads keys, rules and sessions. Returns the state and, on the very first
+    /// start (no key stored), the new API key in clear text (shown once).
+    pub async fn open(config: Config) -> Result<(Self, Option<String>), BridgeError> {
+        let url = config.database_url();
+        if let Some(dir) = &config.data_dir {
+            std::fs::create_dir_all(dir)?;
+        }
+        let store = Store::open(&url).await?;
+        let rules_dir = config.data_dir.as_ref().map(|d| d.join("rules"));
+        let rules = RuleBook::load(rules_dir.as_deref(), &config.default_rules)?;
+        let mut records = store.keys().await?;
+        let mut first_key = None;
+        if records.is_empty() {
+            let (key, rec) = crate::auth::new_key("initial");
+            store.insert_key(&rec).await?;
+            records.push(rec);
+            first_key = Some(key);
+        }
+        let keys = KeySet::from_records(&records);
+        let (hub, _) = broadcast::channel(config.ws_buffer.max(16));
+        let mut sessions = HashMap::new();
+        for s in store.load_sessions().await? {
+            sessions.insert(s.name.clone(), Arc::new(Mutex::new(SessionEntry { state: s, dirty: false, last_sent: None })));
+        }
+        let metrics = Metrics::default();
+        metrics.sessions.store(sessions.len() as i64, Relaxed);
+        let inner = Inner {
+            config,
+            store,
+            rules,
+            keys,
+            metrics,
+            hub,
+            sessions: RwLock::new(sessions),
+            peers: std::sync::Mutex::new(HashMap::new()),
+            osc: RwLock::new(None),
+            started: Instant::now(),
+            bound: std::sync::OnceLock::new(),
+            midi_learn: std::sync::Mutex::new(None),
+        };
+        Ok((Self { inner: Arc::new(inner) }, first_key))
+    }
+
+    /// Sets the UDP socket used for commands out (the OSC listener's own socket, so engines
+    /// see replies coming from the address they send to).
+    pub fn set_osc_socket(&self, sock: Arc<UdpSocket>) {
+        *self.inner.osc.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(sock);
+    }
+
+    pub fn publish(&self, session: Option<&str>, value: &serde_json::Value) {
+        // No receivers is fine: nobody is watching.
+        let _ = self.inner.hub.send(frame(session, value));
+    }
+
+    pub fn session_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.inner.sessions.read().unwrap_or_else(std::sync::PoisonError::into_inner).keys().cloned().collect();
+        v.sort();
+        v
+    }
+
+    pub fn get(&self, name: &str) -> Option<Arc<Mutex<SessionEntry>>> {
+        self.inner.sessions.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(name).cloned()
+    }
+
+    /// The session, created (in memory) when new.
+    pub fn get_or_create(&self, name: &str) -> Result<Arc<Mutex<SessionEntry>>, ValidationError> {
+        if let Some(s) = self.get(name) {
+            return Ok(s);
+        }
+        let mut map = self.inner.sessions.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(s) = map.get(name) {
+            return Ok(s.clone());
+        }
+        if map.len() >= MAX_SESSIONS {
+            return Err(ValidationError {
+                field: "session".into(),
+                message: format!("too many sessions ({MAX_SESSIONS}); delete old ones with DELETE /api/v1/sessions/{{session}}"),
+            });
+        }
+        let state = SessionState::new(name, &self.inner.rules.default_set());
+        let entry = Arc::new(Mutex::new(SessionEntry { state, dirty: true, last_sent: None }));
+        map.insert(name.to_string(), entry.clone());
+        self.inner.metrics.sessions.store(map.len() as i64, Relaxed);
+        drop(map);
+        self.publish(Some(name), &json!({"type": "session_created", "session": name}));
+        Ok(entry)
+    }
+
+    /// Removes a session from memory and storage; `false` when unknown.
+    pub async fn delete_session(&self, name: &str) -> Result<bool, AppError> {
+        let Some(entry) = self.get(name) else { return Ok(false) };
+        let _guard = entry.lock().await;
+        self.inner.store.delete_session(name).await?;
+        let mut map = self.inner.sessions.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.remove(name);
+        self.inner.metrics.sessions.store(map.len() as i64, Relaxed);
+        drop(map);
+        self.publish(Some(name), &json!({"type": "session_deleted", "session": name}));
+        Ok(true)
+    }
+
+    /// Applies validated HTTP telemetry: write-through, then acknowledge. Returns the new state.
+    pub async fn ingest_http(&self, name: &str, u: &TelemetryUpdate, body: &str) -> Result<SessionState, AppError> {
+        let entry = self.get_or_create(name)?;
+        let mut e = entry.lock().await;
+        let mut next = e.state.clone();
+        let d = self.apply_update(&mut next, u);
+        if let Err(err) = self.inner.store.write_telemetry(&next, body).await {
+            self.inner.metrics.store_errors.fetch_add(1, Relaxed);
+            return Err(err.into());
+        }
+        self.inner.metrics.store_writes.fetch_add(1, Relaxed);
+        self.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+        e.state = next;
+        e.dirty = false;
+        self.emit(&mut e, Some(u), &d);
+        Ok(e.state.clone())
+    }
+
+    /// Applies validated OSC telemetry (persisted by the persister within its interval).
+    pub async fn ingest_osc_telemetry(&self, name: &str, u: &TelemetryUpdate) -> Result<(), ValidationError> {
+        let entry = self.get_or_create(name)?;
+        let mut e = entry.lock().await;
+        let d = self.apply_update(&mut e.state, u);
+        e.dirty = true;
+        self.inner.metrics.telemetry_osc_game.fetch_add(1, Relaxed);
+        self.emit(&mut e, Some(u), &d);
+        Ok(())
+    }
+
+    fn apply_update(&self, st: &mut SessionState, u: &TelemetryUpdate) -> Decision {
+        st.apply(u);
+        let mut occ: Vec<String> = Vec::new();
+        if let Some(t) = &u.trigger {
+            occ.push(t.clone());
+        }
+        if u.event.is_some()
+            && let Some(e) = &st.metrics.last_event
+        {
+            occ.push(e.clone());
+        }
+        let set = self.inner.rules.for_session(&st.rules);
+        let occ_refs: Vec<&str> = occ.iter().map(String::as_str).collect();
+        director::step(&set, st, &occ_refs)
+    }
+
+    /// Publishes a decision and the update to subscribers and sends commands to engines.
+    fn emit(&self, e: &mut SessionEntry, u: Option<&TelemetryUpdate>, d: &Decision) {
+        let name = e.state.name.clone();
+        if let Some(u) = u {
+            self.publish(
+                Some(&name),
+                &json!({"type": "telemetry", "session": name, "updates": e.state.updates, "update": u, "metrics": e.state.metrics}),
+            );
+        }
+        for r in &d.fired {
+            self.publish(Some(&name), &json!({"type": "rule", "session": name, "rule": r}));
+        }
+        if let Some(t) = d.target {
+            self.publish(Some(&name), &json!({"type": "target", "session": name, "target": t, "style": e.state.style}));
+            // Commands out only when the target moved noticeably (the engine smooths anyway).
+            let moved = e.last_sent.is_none_or(|l| {
+                (l.valence - t.valence).abs() > 0.01 || (l.arousal - t.arousal).abs() > 0.01 || (l.intensity - t.intensity).abs() > 0.01
+            });
+            if moved {
+                e.last_sent = Some(t);
+                self.command(&name, &Outbound::Mood(t.into()));
+            }
+        }
+        if let Some((style, q)) = &d.style {
+            self.command(&name, &Outbound::Style { name: style.clone(), quantize: *q });
+        }
+        for c in &d.stingers {
+            self.command(&name, &Outbound::Cue(*c));
+        }
+    }
+
+    /// Sends a command to every engine bound to `session` and to the configured targets, and
+    /// tells subscribers. Never blocks: a full socket buffer drops the datagram (counted).
+    pub fn command(&self, session: &str, cmd: &Outbound) {
+        let datagram = osc::to_datagram(osc::encode_command(cmd));
+        let mut targets: Vec<SocketAddr> = self.inner.config.osc_targets.clone();
+        {
+            let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            peers.retain(|_, p| p.last_seen.elapsed() < PEER_TIMEOUT);
+            targets.extend(peers.iter().filter(|(_, p)| p.session == session).map(|(a, _)| *a));
+        }
+        targets.sort_unstable();
+        targets.dedup();
+        let sock = self.inner.osc.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        if let Some(sock) = sock {
+            for t in &targets {
+                if sock.try_send_to(&datagram, *t).is_ok() {
+                    self.inner.metrics.osc_commands_sent.fetch_add(1, Relaxed);
+                }
+            }
+        }
+        let what = match cmd {
+            Outbound::Mood(t) => json!({"command": "mood", "valence": t.valence, "arousal": t.arousal, "intensity": t.intensity}),
+            Outbound::Style { name, quantize } => json!({"command": "style", "style": name, "quantize": osc::quantize_name(*quantize)}),
+            Outbound::Cue(c) => json!({"command": "cue", "cue": c.as_str()}),
+            Outbound::Param { id, value } => json!({"command": "param", "param": id.info().id, "value": value}),
+            Outbound::MidiLearn { id } => json!({"command": "midi_learn", "param": id.info().id}),
+        };
+        self.publish(Some(session), &json!({"type": "command", "session": session, "engines": targets.len(), "detail": what}));
+    }
+
+    /// Handles one decoded OSC message from `peer`.
+    pub async fn handle_inbound(&self, peer: SocketAddr, msg: Inbound) {
+        if let Inbound::Telemetry { session, fields } = &msg {
+            let parsed = crate::telemetry::validate(fields.iter().map(|(k, v)| (k.as_str(), v.into())));
+            match parsed {
+                Ok(u) => {
+                    if let Err(e) = self.ingest_osc_telemetry(session, &u).await {
+                        tracing::debug!("OSC telemetry from {peer} rejected: {e}");
+                        self.inner.metrics.reject("osc_invalid_telemetry");
+                    }
+                }
+                Err(e) => {
+                    tracing::debug!("OSC telemetry from {peer} rejected: {e}");
+                    self.inner.metrics.reject("osc_invalid_telemetry");
+                }
+            }
+            return;
+        }
+        self.inner.metrics.osc_engine_messages.fetch_add(1, Relaxed);
+        let session = {
+            let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Inbound::Hello { session } = &msg {
+                peers.insert(peer, Peer { session: session.clone(), last_seen: Instant::now() });
+            }
+            let p = peers.entry(peer).or_insert_with(|| Peer { session: "default".into(), last_seen: Instant::now() });
+            p.last_seen = Instant::now();
+            p.session.clone()
+        };
+        let Ok(entry) = self.get_or_create(&session) else {
+            self.inner.metrics.reject("osc_invalid_telemetry");
+            return;
+        };
+        let mut e = entry.lock().await;
+        let name = session.as_str();
+        let mut occurrences: Vec<String> = Vec::new();
+        let payload = match msg {
+            Inbound::Hello { .. } => json!({"type": "engine", "session": name, "engine": peer.to_string()}),
+            Inbound::Mood(m) => {
+                e.state.crowd = Some(CrowdMood {
+                    valence: m.valence,
+                    arousal: m.arousal,
+                    label: m.label.as_str().into(),
+                    confidence: m.confidence,
+                    time: m.time,
+                });
+                json!({"type": "mood", "session": name, "valence": m.valence, "arousal": m.arousal, "label": m.label.as_str(), "confidence": m.confidence, "time": m.time})
+            }
+            Inbound::Event(ev) => {
+                e.state.log("crowd", ev.kind.as_str());
+                occurrences.push(format!("crowd.{}", ev.kind.as_str()));
+                json!({"type": "event", "session": name, "kind": ev.kind.as_str(), "confidence": ev.confidence, "onset": ev.onset})
+            }
+            Inbound::NowPlaying { title, artist, confidence } => {
+                let v = json!({"type": "now_playing", "session": name, "title": title, "artist": artist, "confidence": confidence});
+                e.state.now_playing = if title.is_empty() { None } else { Some(NowPlaying { title, artist, confidence }) };
+                v
+            }
+            Inbound::Meters(m) => {
+                let mv = e.state.meters.get_or_insert_with(MetersView::default);
+                mv.input_peak_db = m.input_peak_db;
+                mv.output_peak_db = m.output_peak_db;
+                mv.limiter_gr_db = m.limiter_gr_db;
+                mv.duck_db = m.duck_db;
+                json!({"type": "meters", "session": name, "meters": mv})
+            }
+            Inbound::Loudness { momentary_lufs, short_term_lufs } => {
+                let mv = e.state.meters.get_or_insert_with(MetersView::default);
+                mv.momentary_lufs = Some(momentary_lufs);
+                mv.short_term_lufs = Some(short_term_lufs);
+                json!({"type": "meters", "session": name, "meters": mv})
+            }
+            Inbound::Xruns(n) => {
+                let mv = e.state.meters.get_or_insert_with(MetersView::default);
+                // Cumulative count from the engine; a smaller number means it restarted.
+                let added = if n >= mv.xruns { n - mv.xruns } else { n };
+                mv.xruns = n;
+                self.inner.metrics.engine_xruns.fetch_add(added, Relaxed);
+                json!({"type": "meters", "session": name, "meters": mv})
+            }
+            Inbound::CueScheduled { cue, at } => {
+                e.state.log("stinger", cue.as_str());
+                json!({"type": "cue_scheduled", "session": name, "cue": cue.as_str(), "at": at})
+            }
+            Inbound::StyleChanged { index, at, name: style } => {
+                if let Some(s) = &style {
+                    e.state.style.clone_from(s);
+                }
+                json!({"type": "style_changed", "session": name, "index": index, "at": at, "style": style})
+            }
+            Inbound::Telemetry { .. } => return,
+        };
+        e.dirty = true;
+        self.publish(Some(name), &payload);
+        let set = self.inner.rules.for_session(&e.state.rules);
+        let occ: Vec<&str> = occurrences.iter().map(String::as_str).collect();
+        let d = director::step(&set, &mut e.state, &occ);
+        if !d.is_empty() {
+            self.emit(&mut e, None, &d);
+        }
+    }
+
+    /// Applies a control request from the page or an API client.
+    pub async fn control(&self, name: &str, c: &crate::http::ControlRequest) -> Result<SessionState, AppError> {
+        let entry = self.get_or_create(name)?;
+        let mut e = entry.lock().await;
+        let mut next = e.state.clone();
+        if let Some(r) = &c.rules {
+            let set = self.inner.rules.get(r).ok_or_else(|| {
+                AppError::Validation(ValidationError {
+                    field: "rules".into(),
+                    message: format!("unknown rule set {r:?}; available: {}", self.inner.rules.names().collect::<Vec<_>>().join(", ")),
+                })
+            })?;
+            next.rules.clone_from(&set.name);
+        }
+        if let Some(i) = c.intensity {
+            next.intensity_override = i;
+        }
+        let mut d = director::step(&self.inner.rules.for_session(&next.rules), &mut next, &[]);
+        if let Some(style) = &c.style
+            && *style != next.style
+        {
+            next.style.clone_from(style);
+            next.log("style", style);
+            d.style = Some((style.clone(), c.quantize.unwrap_or(Quantize::Bar)));
+        }
+        self.inner.store.write_session(&next).await?;
+        e.state = next;
+        e.dirty = false;
+        self.emit(&mut e, None, &d);
+        Ok(e.state.clone())
+    }
+
+    /// Fires a stinger by hand.
+    pub async fn stinger(&self, name: &str, cue: Cue) -> Result<(), AppError> {
+        let entry = self.get_or_create(name)?;
+        let mut e = entry.lock().await;
+        e.state.log("stinger", cue.as_str());
+        e.dirty = true;
+        drop(e);
+        self.command(name, &Outbound::Cue(cue));
+        Ok(())
+    }
+
+    /// Arms MIDI learn for a parameter on every engine of every session.
+    pub fn midi_learn(&self, id: ParamId) {
+        *self.inner.midi_learn.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(id.info().id.to_string());
+        let sessions: Vec<String> = {
+            let peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut v: Vec<String> = peers.values().map(|p| p.session.clone()).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        if sessions.is_empty() {
+            self.command("default", &Outbound::MidiLearn { id });
+        }
+        for s in sessions {
+            self.command(&s, &Outbound::MidiLearn { id });
+        }
+    }
+
+    /// Engines currently bound to sessions.
+    pub fn engines(&self) -> Vec<(String, String)> {
+        let peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        peers.iter().filter(|(_, p)| p.last_seen.elapsed() < PEER_TIMEOUT).map(|(a, p)| (a.to_string(), p.session.clone())).collect()
+    }
+
+    /// Writes every dirty session (engine reports and OSC telemetry).
+    pub async fn flush_dirty(&self) {
+        let entries: Vec<Arc<Mutex<SessionEntry>>> =
+            self.inner.sessions.read().unwrap_or_else(std::sync::PoisonError::into_inner).values().cloned().collect();
+        for entry in entries {
+            let snapshot = {
+                let mut e = entry.lock().await;
+                if !e.dirty {
+                    continue;
+                }
+                e.dirty = false;
+                e.state.clone()
+            };
+            match self.inner.store.write_session(&snapshot).await {
+                Ok(()) => {
+                    self.inner.metrics.store_writes.fetch_add(1, Relaxed);
+                }
+                Err(err) => {
+                    self.inner.metrics.store_errors.fetch_add(1, Relaxed);
+                    tracing::warn!("could not persist session {}: {err}; will retry", snapshot.name);
+                    entry.lock().await.dirty = true;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! End-to-end tests of the bridge: the router through `oneshot`, and real servers on
+//! 127.0.0.1 with real OSC, HTTP and WebSocket clients. One test binary, one module per area.
+
+mod api;
+mod common;
+mod openapi;
+mod postgres;
+mod server;

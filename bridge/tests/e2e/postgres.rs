@@ -1,0 +1,63 @@
+//! The same storage code against PostgreSQL: sessions written through HTTP survive a restart.
+//! Needs `RESONANCE_TEST_POSTGRES_URL` (see the bridge report / .ci/run); fails when `CI=true`
+//! and it is missing, skips with a message otherwise.
+
+use resonance_bridge::{AppState, Config, app};
+use serde_json::json;
+
+use crate::common::{bearer, call};
+
+fn url() -> Option<String> {
+    match std::env::var("RESONANCE_TEST_POSTGRES_URL") {
+        Ok(u) if !u.is_empty() => Some(u),
+        _ => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "RESONANCE_TEST_POSTGRES_URL is not set on CI; start PostgreSQL and export it (postgres://USER:PASS@127.0.0.1/DB)"
+            );
+            eprintln!("skipping the PostgreSQL test: set RESONANCE_TEST_POSTGRES_URL=postgres://USER:PASS@127.0.0.1/DB to run it");
+            None
+        }
+    }
+}
+
+#[tokio::test]
+async fn postgres_persists_and_restores_sessions() {
+    let Some(url) = url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config { database: Some(url.clone()), ..crate::common::config(dir.path()) };
+    let (st, first) = AppState::open(config.clone()).await.unwrap();
+    // The database may already hold keys from earlier runs: make one for this test.
+    let (key, rec) = resonance_bridge::auth::new_key("pg-test");
+    st.inner.store.insert_key(&rec).await.unwrap();
+    st.inner.keys.insert(&rec);
+    drop(first);
+    let session = format!("pg-{}", std::process::id());
+    let a = app(st.clone());
+    for hp in [40, 30, 9] {
+        let (s, _, v) = call(
+            &a,
+            "POST",
+            &format!("/api/v1/sessions/{session}/telemetry"),
+            Some(&bearer(&key)),
+            Some(&json!({"hp": hp, "max_hp": 40}).to_string()),
+        )
+        .await;
+        assert_eq!(s, 200, "{v}");
+    }
+    let (_, _, v) = call(&a, "GET", "/healthz", None, None).await;
+    assert_eq!(v["storage"], "postgres");
+    let before = call(&a, "GET", &format!("/api/v1/sessions/{session}"), None, None).await.2;
+    assert_eq!(st.inner.store.log_seqs(&session).await.unwrap(), vec![1, 2, 3]);
+    st.inner.store.close().await;
+    drop((a, st));
+
+    let (st2, _) = AppState::open(config).await.unwrap();
+    let a2 = app(st2.clone());
+    let after = call(&a2, "GET", &format!("/api/v1/sessions/{session}"), None, None).await.2;
+    assert_eq!(before, after);
+    assert_eq!(after["metrics"]["hp"], 9.0);
+    // Revoked keys stay revoked across restarts.
+    assert!(st2.inner.keys.check(&key).is_some());
+    st2.inner.store.delete_session(&session).await.unwrap();
+}

@@ -1,0 +1,229 @@
+//! Real servers on 127.0.0.1: OSC in -> WebSocket, controls -> OSC out, slow WebSocket clients,
+//! malformed OSC, restart restores sessions.
+
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use resonance_bridge::osc::{self, Inbound, Outbound, TelemetryArg};
+use resonance_bridge::{Config, start};
+use resonance_engine::{Cue, MoodLabel, MoodSnapshot, Quantize};
+use serde_json::json;
+
+use crate::common::{Http, config, engine_socket, expect_command, ws_connect, ws_expect};
+
+fn mood(v: f32, a: f32, t: u64) -> Vec<u8> {
+    osc::to_datagram(osc::encode_inbound(&Inbound::Mood(MoodSnapshot {
+        time: t,
+        valence: v,
+        arousal: a,
+        label: MoodLabel::Excitement,
+        confidence: 0.9,
+    })))
+}
+
+#[tokio::test]
+async fn engine_osc_reaches_websocket_and_controls_reach_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = start(config(dir.path())).await.unwrap();
+    let key = b.first_key.clone().unwrap();
+    let mut ws = ws_connect(b.http_addr, "?session=match").await;
+    ws_expect(&mut ws, 5, |v| v["type"] == "hello").await;
+
+    let engine = engine_socket().await;
+    engine.send_to(&osc::to_datagram(osc::encode_inbound(&Inbound::Hello { session: "match".into() })), b.osc_addr).await.unwrap();
+    engine.send_to(&mood(0.4, 0.7, 4800), b.osc_addr).await.unwrap();
+    let m = ws_expect(&mut ws, 5, |v| v["type"] == "mood").await;
+    assert_eq!(m["session"], "match");
+    assert_eq!(m["label"], "excitement");
+    assert_eq!(m["time"], 4800);
+    let np = Inbound::NowPlaying { title: "Anthem".into(), artist: "Band".into(), confidence: 0.8 };
+    engine.send_to(&osc::to_datagram(osc::encode_inbound(&np)), b.osc_addr).await.unwrap();
+    ws_expect(&mut ws, 5, |v| v["type"] == "now_playing" && v["title"] == "Anthem").await;
+    engine.send_to(&osc::to_datagram(osc::encode_inbound(&Inbound::Xruns(3))), b.osc_addr).await.unwrap();
+    ws_expect(&mut ws, 5, |v| v["type"] == "meters" && v["meters"]["xruns"] == 3).await;
+    // The crowd mood moved the director's target: a mood command went back to the engine.
+    expect_command(&engine, 5, |c| matches!(c, Outbound::Mood(_))).await;
+
+    // A manual stinger from the API reaches the engine as OSC.
+    let mut http = Http::connect(b.http_addr).await;
+    let (s, v) = http.req("POST", "/api/v1/sessions/match/stinger", Some(&key), Some(r#"{"cue": "home_goal"}"#)).await;
+    assert_eq!(s, 202, "{v}");
+    expect_command(&engine, 5, |c| *c == Outbound::Cue(Cue::HomeGoal)).await;
+    // Game telemetry over OSC: boss_appears switches style at the next bar with a stinger.
+    let t = Inbound::Telemetry { session: "match".into(), fields: vec![("trigger".into(), TelemetryArg::Text("boss_appears".into()))] };
+    engine.send_to(&osc::to_datagram(osc::encode_inbound(&t)), b.osc_addr).await.unwrap();
+    let c = expect_command(&engine, 5, |c| matches!(c, Outbound::Style { .. })).await;
+    assert_eq!(c, Outbound::Style { name: "battle".into(), quantize: Quantize::Bar });
+    expect_command(&engine, 5, |c| *c == Outbound::Cue(Cue::BossAppears)).await;
+    // Match telemetry over HTTP: a home goal fires the celebration stinger.
+    let (s, _) = http
+        .req("POST", "/api/v1/sessions/match/telemetry", Some(&key), Some(r#"{"event": "goal", "team": "home", "score_home": 1}"#))
+        .await;
+    assert_eq!(s, 200);
+    expect_command(&engine, 5, |c| *c == Outbound::Cue(Cue::HomeGoal)).await;
+    let (_, engines) = http.req("GET", "/api/v1/engines", None, None).await;
+    assert_eq!(engines["engines"][0]["session"], "match");
+
+    let (_, m) = http.req("GET", "/metrics", None, None).await;
+    let m = m.as_str().unwrap().to_string();
+    assert!(m.contains("resonance_bridge_engine_xruns_total 3"), "{m}");
+    assert!(m.contains("resonance_bridge_ws_clients 1"), "{m}");
+    b.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn malformed_osc_is_counted_and_harmless() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = start(config(dir.path())).await.unwrap();
+    let s = engine_socket().await;
+    s.send_to(b"\x00\x01garbage", b.osc_addr).await.unwrap();
+    s.send_to(&[0u8; 9000], b.osc_addr).await.unwrap();
+    s.send_to(&osc::to_datagram(rosc_msg("/resonance/nope")), b.osc_addr).await.unwrap();
+    let bad = Inbound::Telemetry { session: "x".into(), fields: vec![("stress".into(), TelemetryArg::Number(f64::NAN))] };
+    s.send_to(&osc::to_datagram(osc::encode_inbound(&bad)), b.osc_addr).await.unwrap();
+    s.send_to(&mood(0.1, 0.1, 1), b.osc_addr).await.unwrap();
+    let mut http = Http::connect(b.http_addr).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let (_, m) = http.req("GET", "/metrics", None, None).await;
+        let m = m.as_str().unwrap().to_string();
+        let ok = m.contains("reason=\"osc_malformed\"} 2")
+            && m.contains("reason=\"osc_unknown_address\"} 1")
+            && m.contains("reason=\"osc_invalid_telemetry\"} 1")
+            && m.contains("source=\"osc_engine\"} 1");
+        if ok {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "metrics never showed the rejects:\n{m}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // The invalid telemetry created nothing; the valid mood landed in `default`.
+    let (s, _) = http.req("GET", "/api/v1/sessions/x", None, None).await;
+    assert_eq!(s, 404);
+    let (s, v) = http.req("GET", "/api/v1/sessions/default", None, None).await;
+    assert_eq!(s, 200);
+    assert_eq!(v["crowd"]["label"], "excitement");
+    b.stop().await.unwrap();
+}
+
+fn rosc_msg(addr: &str) -> rosc::OscMessage {
+    rosc::OscMessage { addr: addr.into(), args: vec![] }
+}
+
+/// A client that stops reading must not hold up the others; when it reads again it gets a
+/// lag notice instead of the messages it missed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_websocket_client_never_stalls_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = start(Config { ws_buffer: 512, ..config(dir.path()) }).await.unwrap();
+    // The slow client: a tiny receive buffer and nobody reading it.
+    let sock = tokio::net::TcpSocket::new_v4().unwrap();
+    sock.set_recv_buffer_size(4096).unwrap();
+    let stream = sock.connect(b.http_addr).await.unwrap();
+    let (mut slow, _) = tokio_tungstenite::client_async(format!("ws://{}/api/v1/ws", b.http_addr), stream).await.unwrap();
+    let mut fast = ws_connect(b.http_addr, "").await;
+    ws_expect(&mut fast, 5, |v| v["type"] == "hello").await;
+
+    let engine = engine_socket().await;
+    let total = 40_000u64;
+    let finished = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sender = tokio::spawn({
+        let osc_addr = b.osc_addr;
+        let finished = finished.clone();
+        async move {
+            for i in 1..=total {
+                let v = ((i % 200) as f32 / 100.0) - 1.0;
+                engine.send_to(&mood(v, -v, i), osc_addr).await.unwrap();
+                if i % 100 == 0 {
+                    tokio::time::sleep(Duration::from_millis(2)).await;
+                }
+            }
+            // End marker, repeated (UDP may drop) until the fast client has seen it.
+            let end = Inbound::NowPlaying { title: "END".into(), artist: String::new(), confidence: 1.0 };
+            while !finished.load(std::sync::atomic::Ordering::Relaxed) {
+                engine.send_to(&osc::to_datagram(osc::encode_inbound(&end)), osc_addr).await.unwrap();
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    });
+    // The fast client keeps up while the slow one is not read at all.
+    let t0 = std::time::Instant::now();
+    let mut received = 0u64;
+    let mut fast_dropped = 0u64;
+    loop {
+        let Ok(Some(Ok(msg))) = tokio::time::timeout(Duration::from_secs(20), fast.next()).await else {
+            panic!("fast client stalled after {received} messages");
+        };
+        if let tokio_tungstenite::tungstenite::Message::Text(t) = msg {
+            let v: serde_json::Value = serde_json::from_str(t.as_str()).unwrap();
+            if v["type"] == "mood" {
+                received += 1;
+            } else if v["type"] == "lag" {
+                fast_dropped += v["dropped"].as_u64().unwrap();
+            } else if v["type"] == "now_playing" && v["title"] == "END" {
+                break;
+            }
+        }
+    }
+    finished.store(true, std::sync::atomic::Ordering::Relaxed);
+    sender.await.unwrap();
+    eprintln!("fast client: {received} mood messages, {fast_dropped} dropped, in {:?}", t0.elapsed());
+    // (Loopback UDP into an unoptimised test build drops part of the burst before the bridge.)
+    assert!(received > total / 10, "fast client received too little: {received}/{total}");
+    // Now the slow client reads: it finds a lag notice, and it lost far more than the fast one.
+    let lag = ws_expect(&mut slow, 20, |v| v["type"] == "lag").await;
+    let slow_dropped = lag["dropped"].as_u64().unwrap();
+    eprintln!("slow client: first lag notice says {slow_dropped} dropped");
+    assert!(slow_dropped > 0);
+    assert!(fast_dropped * 4 < slow_dropped, "the fast client lost {fast_dropped}, the slow one {slow_dropped}");
+    let mut http = Http::connect(b.http_addr).await;
+    let (_, m) = http.req("GET", "/metrics", None, None).await;
+    let dropped: f64 = m
+        .as_str()
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("resonance_bridge_ws_dropped_total "))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap();
+    assert!(dropped > 0.0);
+    b.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn restart_restores_every_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = start(config(dir.path())).await.unwrap();
+    let key = b.first_key.clone().unwrap();
+    let mut http = Http::connect(b.http_addr).await;
+    for (i, s) in ["alpha", "beta", "gamma"].iter().enumerate() {
+        let body = json!({"hp": 10 + i, "max_hp": 40, "scene": format!("scene-{i}")}).to_string();
+        let (st, v) = http.req("POST", &format!("/api/v1/sessions/{s}/telemetry"), Some(&key), Some(&body)).await;
+        assert_eq!(st, 200, "{v}");
+    }
+    let (_, _) = http.req("POST", "/api/v1/sessions/beta/telemetry", Some(&key), Some(r#"{"trigger": "victory"}"#)).await;
+    // An engine report (persisted by the background writer).
+    let engine = engine_socket().await;
+    engine.send_to(&mood(-0.5, 0.5, 7), b.osc_addr).await.unwrap();
+    let mut before = Vec::new();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for s in ["alpha", "beta", "gamma", "default"] {
+        before.push(http.req("GET", &format!("/api/v1/sessions/{s}"), None, None).await.1);
+    }
+    drop(http);
+    b.stop().await.unwrap();
+
+    let b2 = start(config(dir.path())).await.unwrap();
+    assert!(b2.first_key.is_none(), "the key is only created (and shown) once");
+    let mut http = Http::connect(b2.http_addr).await;
+    for (s, old) in ["alpha", "beta", "gamma", "default"].iter().zip(&before) {
+        let (st, now) = http.req("GET", &format!("/api/v1/sessions/{s}"), None, None).await;
+        assert_eq!(st, 200);
+        assert_eq!(&now, old, "session {s} changed across the restart");
+    }
+    assert_eq!(before[1]["style"], "triumph");
+    assert_eq!(before[3]["crowd"]["valence"], -0.5);
+    // The old key still works.
+    let (st, _) = http.req("POST", "/api/v1/sessions/alpha/telemetry", Some(&key), Some(r#"{"hp": 1}"#)).await;
+    assert_eq!(st, 200);
+    b2.stop().await.unwrap();
+}

@@ -1,0 +1,57 @@
+// Headless Chromium check of the bridge's web page, driven by tests/e2e/bridge_page.rs.
+// Env: BRIDGE_URL (http://127.0.0.1:PORT), BRIDGE_KEY, BRIDGE_SESSION, CHROMIUM (default /usr/bin/chromium).
+// Prints one line per step; exits non-zero with the reason on failure.
+import { chromium } from "playwright-core";
+
+const url = process.env.BRIDGE_URL;
+const key = process.env.BRIDGE_KEY;
+const session = process.env.BRIDGE_SESSION || "default";
+const step = (s) => console.log("STEP " + s);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${url}/?session=${encodeURIComponent(session)}#key=${encodeURIComponent(key)}`);
+  await page.waitForFunction(() => document.getElementById("status").textContent === "live", null, { timeout: 15000 });
+  step("loaded");
+  // Live data from the fake engine (OSC -> bridge -> WebSocket -> page).
+  await page.waitForFunction(() => document.getElementById("mood-label").textContent === "celebration", null, { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById("now-playing").textContent.includes("Test Anthem"), null, { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById("xruns").textContent === "2", null, { timeout: 15000 });
+  step("live-data");
+  // The key from the URL fragment is used and then removed from the address bar.
+  if (page.url().includes("key=")) throw new Error("the key stayed in the URL");
+  // A click on a stinger reaches the engine.
+  await page.click('button.stinger[data-cue="home_goal"]');
+  await page.waitForFunction(() => document.getElementById("result").textContent === "sent", null, { timeout: 10000 });
+  step("stinger-clicked");
+  // Style control.
+  await page.fill("#style", "battle");
+  await page.selectOption("#quantize", "beat");
+  await page.click("#style-apply");
+  await page.waitForFunction(() => document.getElementById("style-now").textContent === "battle", null, { timeout: 10000 });
+  step("style-applied");
+  // The timeline shows the commands.
+  await page.waitForFunction(() => document.getElementById("timeline").textContent.includes("cue home_goal"), null, { timeout: 10000 });
+  step("timeline");
+  // Overlays render with a transparent background.
+  const overlay = await browser.newPage();
+  await overlay.goto(`${url}/overlay/now-playing?session=${encodeURIComponent(session)}`);
+  await overlay.waitForFunction(() => document.getElementById("title").textContent === "Test Anthem", null, { timeout: 15000 });
+  const bg = await overlay.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  if (bg !== "rgba(0, 0, 0, 0)") throw new Error("overlay background is not transparent: " + bg);
+  step("overlay");
+  if (errors.length) throw new Error("page errors: " + errors.join("; "));
+  step("done");
+} catch (e) {
+  console.error("FAILED: " + (e && e.stack || e));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,99 @@
+//! The bridge's web page in headless Chromium (playwright-core, tests/browser/): it loads, shows
+//! live data arriving over OSC from a fake engine, and its controls reach that engine as OSC.
+//!
+//! Needs Debian's `chromium` and `npm ci` in tests/browser (see the bridge section of the CI
+//! notes); fails with those instructions when they are missing.
+
+use std::net::UdpSocket;
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use rosc::{OscMessage, OscPacket, OscType};
+
+use crate::bridge::spawn_bridge;
+
+fn osc(addr: &str, args: Vec<OscType>) -> Vec<u8> {
+    rosc::encoder::encode(&OscPacket::Message(OscMessage { addr: addr.into(), args })).unwrap()
+}
+
+#[test]
+fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = root.join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is missing: run `npm ci --prefix tests/browser` (needs node and npm)"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(Path::new(&chromium).exists(), "{chromium} not found: run `apt-get install -y chromium` or set CHROMIUM");
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = spawn_bridge(dir.path(), &[]);
+    let key = b.key.clone().unwrap();
+    // The fake engine: says hello for the session, then reports mood, now playing and xruns.
+    let engine = UdpSocket::bind("127.0.0.1:0").unwrap();
+    engine.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let sender = {
+        let engine = engine.try_clone().unwrap();
+        let (stop, target) = (stop.clone(), b.osc);
+        std::thread::spawn(move || {
+            let mut t = 0i64;
+            while !stop.load(Ordering::Relaxed) {
+                t += 4800;
+                let v = ((t / 4800) % 20) as f32 / 20.0;
+                for d in [
+                    osc("/resonance/hello", vec![OscType::String("final".into())]),
+                    osc(
+                        "/resonance/mood",
+                        vec![
+                            OscType::Float(v),
+                            OscType::Float(0.8),
+                            OscType::String("celebration".into()),
+                            OscType::Float(0.9),
+                            OscType::Long(t),
+                        ],
+                    ),
+                    osc("/resonance/now_playing", vec![OscType::String("Test Anthem".into()), OscType::String("Resonance".into())]),
+                    osc("/resonance/xruns", vec![OscType::Int(2)]),
+                ] {
+                    engine.send_to(&d, target).unwrap();
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+    };
+    let out = Command::new("node")
+        .arg(browser_dir.join("bridge_page.mjs"))
+        .env("BRIDGE_URL", format!("http://{}", b.http))
+        .env("BRIDGE_KEY", &key)
+        .env("BRIDGE_SESSION", "final")
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run node (apt-get install -y nodejs npm)");
+    stop.store(true, Ordering::Relaxed);
+    sender.join().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stdout.contains("STEP done"), "browser test failed:\n{stdout}\n{stderr}");
+
+    // What the clicks sent to the engine (the socket kept them queued).
+    let mut got_cue = false;
+    let mut got_style = false;
+    let mut buf = [0u8; 9000];
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline && !(got_cue && got_style) {
+        let Ok((n, _)) = engine.recv_from(&mut buf) else { continue };
+        let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n]) else { continue };
+        match (m.addr.as_str(), m.args.as_slice()) {
+            ("/resonance/command/cue", [OscType::String(c)]) if c == "home_goal" => got_cue = true,
+            ("/resonance/command/style", [OscType::String(s), OscType::String(q)]) if s == "battle" && q == "beat" => got_style = true,
+            _ => {}
+        }
+    }
+    assert!(got_cue, "the stinger click never reached the engine");
+    assert!(got_style, "the style control never reached the engine");
+}
