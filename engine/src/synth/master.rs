@@ -404,13 +404,15 @@ impl Loudness {
         let [ql, qr] = &self.post_buf;
         let mut pre_lufs = f32::NEG_INFINITY;
         if let Some(m) = self.pre.as_mut()
-            && m.add_frames_planar_f32(&[pl.as_slice(), pr.as_slice()]).is_ok() {
-                pre_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
-            }
+            && m.add_frames_planar_f32(&[pl.as_slice(), pr.as_slice()]).is_ok()
+        {
+            pre_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+        }
         if let Some(m) = self.post.as_mut()
-            && m.add_frames_planar_f32(&[ql.as_slice(), qr.as_slice()]).is_ok() {
-                self.post_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
-            }
+            && m.add_frames_planar_f32(&[ql.as_slice(), qr.as_slice()]).is_ok()
+        {
+            self.post_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+        }
         // re-centre the dynamics on 0 dB, weighted by the content's energy (as loudness is)
         if self.hop_energy > 1e-9 * self.hop as f64 {
             self.dyn_num += self.hop_dyn_energy;

@@ -257,22 +257,23 @@ impl Sequencer {
         pool.set_soft(false);
         // 1. style transition
         if let Some((index, q)) = self.pending_style
-            && self.boundary_reached(q) {
-                self.pending_style = None;
-                if usize::from(index) < styles.len() && index != self.style {
-                    self.style = index;
-                    self.transitions += 1;
-                    pool.release_layer(None);
-                    pool.set_soft(true);
-                    self.pad = Voicing::default();
-                    self.strings = Voicing::default();
-                    self.crash_next = true;
-                    if q != Quantize::Immediate && q != Quantize::Beat {
-                        self.prog_pos = 0;
-                    }
-                    sink(Telemetry::StyleChanged { index, at: now + latency });
+            && self.boundary_reached(q)
+        {
+            self.pending_style = None;
+            if usize::from(index) < styles.len() && index != self.style {
+                self.style = index;
+                self.transitions += 1;
+                pool.release_layer(None);
+                pool.set_soft(true);
+                self.pad = Voicing::default();
+                self.strings = Voicing::default();
+                self.crash_next = true;
+                if q != Quantize::Immediate && q != Quantize::Beat {
+                    self.prog_pos = 0;
                 }
+                sink(Telemetry::StyleChanged { index, at: now + latency });
             }
+        }
         let Some(style) = styles.get(usize::from(self.style)).or_else(|| styles.first()) else {
             self.next_tick += u64::from(self.spt);
             return;
@@ -531,13 +532,14 @@ impl Sequencer {
 
     fn activate_stinger(&mut self, pool: &mut Pool, now: SampleTime) {
         if let Some(p) = self.pending_stinger
-            && now >= p.at {
-                self.pending_stinger = None;
-                self.stinger = Some(Active { cue: p.cue, step: 0 });
-                pool.set_soft(true);
-                let (dv, da) = stingers::mood_push(p.cue);
-                self.conductor.push(dv, da);
-            }
+            && now >= p.at
+        {
+            self.pending_stinger = None;
+            self.stinger = Some(Active { cue: p.cue, step: 0 });
+            pool.set_soft(true);
+            let (dv, da) = stingers::mood_push(p.cue);
+            self.conductor.push(dv, da);
+        }
     }
 
     fn stingers(&mut self, style: &Style, pool: &mut Pool) {

@@ -363,10 +363,11 @@ impl Pool {
     pub fn drum(&mut self, kind: DrumKind, velocity: f32, kit: &DrumKit, pan: f32, noise_seed: u32, stinger: bool) {
         let counting = self.drums.iter().filter(|d| d.counts()).count();
         if counting >= DRUM_VOICES - 2
-            && let Some(old) = self.drums.iter_mut().filter(|d| d.counts()).min_by_key(|d| d.serial) {
-                old.steal();
-                self.stats.stolen += 1;
-            }
+            && let Some(old) = self.drums.iter_mut().filter(|d| d.counts()).min_by_key(|d| d.serial)
+        {
+            old.steal();
+            self.stats.stolen += 1;
+        }
         self.serial += 1;
         let serial = self.serial;
         match self.drums.iter_mut().find(|d| !d.is_active()) {
