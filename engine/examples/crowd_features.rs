@@ -33,7 +33,7 @@ fn main() {
     for x in mono {
         if let Some(y) = d.push(x)
             && let Some(f) = fx.push(y)
-            && fx.hops() % every == 0
+            && fx.hops().is_multiple_of(every)
         {
             println!(
                 "{:.2}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.0}\t{:.0}\t{:.2}\t{:.2}\t{:.1}\t{:.0}\t{:.1}\t{:.2}\t{:.0}\t{:.2}\t{:.2}\t{:.2}",

@@ -43,7 +43,8 @@ impl Biquad {
         let w = 2.0 * PI * f0 / fs;
         let (s, c) = w.sin_cos();
         let alpha = s / (2.0 * q);
-        Self::from_raw((1.0 + c) / 2.0, -(1.0 + c), (1.0 + c) / 2.0, 1.0 + alpha, -2.0 * c, 1.0 - alpha)
+        let h = 0.5 * (1.0 + c);
+        Self::from_raw(h, -(1.0 + c), h, 1.0 + alpha, -2.0 * c, 1.0 - alpha)
     }
 
     /// BS.1770 stage 1 (the "pre-filter" high shelf), designed for rate `fs` with the bilinear

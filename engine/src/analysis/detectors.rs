@@ -219,7 +219,8 @@ impl Surge {
         }
         if self.below >= 3 * H / 10 {
             let dur = self.len - self.below;
-            if !self.roar_sent && !self.tainted && !booing && !chanting && dur >= 3 * H / 10 && dur <= 25 * H / 10 && self.peak >= 9.0 + s {
+            if !self.roar_sent && !self.tainted && !booing && !chanting && (3 * H / 10..=25 * H / 10).contains(&dur) && self.peak >= 9.0 + s
+            {
                 let confidence = clamp01(0.4 + (self.peak - 9.0) / 15.0);
                 out(Detection { kind: CrowdEventKind::NearMiss, onset: self.start, confidence, whistle: WhistleKind::Short });
             }

@@ -353,7 +353,7 @@ impl FeatureExtractor {
         // Envelope periodicity.
         let eslot = (self.hops as usize) % ENV_HOPS;
         self.env_hist[eslot] = pow_db(ms);
-        if self.hops % PERIOD_EVERY as u64 == 0 {
+        if self.hops.is_multiple_of(PERIOD_EVERY as u64) {
             self.periodicity = self.periodicity();
         }
 

@@ -200,7 +200,7 @@ impl CrowdAnalyzer {
             chanting: self.detectors.chanting(),
         };
         self.mood_est.hop(&h, states, &self.recent);
-        if self.features.hops() % MOOD_HOPS == 0 {
+        if self.features.hops().is_multiple_of(MOOD_HOPS) {
             let (valence, arousal, label, confidence) = self.mood_est.estimate(MOOD_INTERVAL_S, states, &self.recent);
             self.mood = MoodSnapshot { time: detected as SampleTime, valence, arousal, label, confidence };
             sink(Telemetry::Mood(self.mood));
