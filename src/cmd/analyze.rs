@@ -1,0 +1,229 @@
+//! `resonance analyze FILE [--json] [--plot arc.png|arc.svg]`: runs the engine's crowd
+//! analyser over a recording, offline, exactly as the audio thread would (64-sample blocks),
+//! and prints a timeline of events and the mood every 0.5 s, or one JSON document.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use resonance_engine::analysis::CrowdAnalyzer;
+use resonance_engine::{CrowdEvent, CrowdEventKind, MoodSnapshot, Telemetry, WhistleKind};
+use serde::Serialize;
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Audio file to analyse (WAV; mono or multichannel, any rate from 8 kHz up).
+    pub file: PathBuf,
+    /// Print one JSON document on standard output instead of the timeline.
+    #[arg(long)]
+    pub json: bool,
+    /// Draw the mood arc with event markers to this PNG or SVG file.
+    #[arg(long, value_name = "FILE")]
+    pub plot: Option<PathBuf>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonEvent {
+    t: f64,
+    kind: &'static str,
+    confidence: f32,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonMood {
+    t: f64,
+    valence: f32,
+    arousal: f32,
+    label: &'static str,
+    confidence: f32,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonDoc {
+    events: Vec<JsonEvent>,
+    mood: Vec<JsonMood>,
+}
+
+/// Loads a file as mono samples and its rate.
+fn load(path: &Path) -> Result<(u32, Vec<f32>)> {
+    let mut r = hound::WavReader::open(path)
+        .with_context(|| format!("cannot read {} as audio: check that the file exists and is a WAV file (PCM or float)", path.display()))?;
+    let spec = r.spec();
+    if spec.channels == 0 || spec.sample_rate == 0 {
+        bail!("{}: the file declares no channels or a zero sample rate; re-export it as a normal WAV", path.display());
+    }
+    let ch = usize::from(spec.channels);
+    let samples: Vec<f32> = match spec.sample_format {
+        hound::SampleFormat::Float => r.samples::<f32>().collect::<Result<_, _>>(),
+        hound::SampleFormat::Int => {
+            let scale = 1.0 / (1u64 << (spec.bits_per_sample.clamp(1, 32) - 1)) as f32;
+            r.samples::<i32>().map(|s| s.map(|v| v as f32 * scale)).collect::<Result<_, _>>()
+        }
+    }
+    .with_context(|| format!("{}: the audio data is damaged or truncated; re-export the file", path.display()))?;
+    Ok((spec.sample_rate, samples.chunks(ch).map(|c| c.iter().sum::<f32>() / ch as f32).collect()))
+}
+
+/// The analyser runs at 22.05–192 kHz; other rates are converted linearly (the analyser
+/// band-limits to 6.5 kHz itself, so linear interpolation is enough here).
+fn to_supported_rate(rate: u32, x: Vec<f32>) -> (u32, Vec<f32>) {
+    if (22_050..=192_000).contains(&rate) {
+        return (rate, x);
+    }
+    let to = if rate < 22_050 { 22_050 } else { 192_000 };
+    let n = (x.len() as u64 * u64::from(to) / u64::from(rate)) as usize;
+    let y = (0..n)
+        .map(|i| {
+            let pos = i as f64 * f64::from(rate) / f64::from(to);
+            let k = pos as usize;
+            let a = x.get(k).copied().unwrap_or(0.0);
+            let b = x.get(k + 1).copied().unwrap_or(a);
+            a + (b - a) * (pos - k as f64) as f32
+        })
+        .collect();
+    (to, y)
+}
+
+/// Runs the analyser; returns events and moods.
+fn analyse(rate: u32, x: &[f32], progress: bool) -> (Vec<CrowdEvent>, Vec<MoodSnapshot>) {
+    let mut a = CrowdAnalyzer::new(rate as f32);
+    let mut events = Vec::new();
+    let mut moods = Vec::new();
+    let bar = if progress {
+        let b = ProgressBar::new(x.len() as u64);
+        b.set_style(ProgressStyle::with_template("analysing {bar:40} {percent}% {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    for (i, chunk) in x.chunks(64).enumerate() {
+        a.process(chunk, &mut |t| match t {
+            Telemetry::Event(e) => events.push(e),
+            Telemetry::Mood(m) => moods.push(m),
+            _ => {}
+        });
+        if i % 4096 == 0 {
+            bar.set_position((i * 64) as u64);
+        }
+    }
+    bar.finish_and_clear();
+    (events, moods)
+}
+
+fn whistle_suffix(e: &CrowdEvent) -> &'static str {
+    if e.kind != CrowdEventKind::Whistle {
+        return "";
+    }
+    match e.whistle {
+        WhistleKind::Long => " (long)",
+        WhistleKind::Repeated => " (repeated)",
+        _ => " (short)",
+    }
+}
+
+pub fn run(args: &AnalyzeArgs) -> Result<()> {
+    let (rate, x) = load(&args.file)?;
+    if x.is_empty() {
+        bail!("{}: the file contains no audio samples; nothing to analyse", args.file.display());
+    }
+    let (rate, x) = to_supported_rate(rate, x);
+    let (events, moods) = analyse(rate, &x, true);
+    let secs = |t: u64| t as f64 / f64::from(rate);
+
+    if args.json {
+        let doc = JsonDoc {
+            events: events.iter().map(|e| JsonEvent { t: secs(e.onset), kind: e.kind.as_str(), confidence: e.confidence }).collect(),
+            mood: moods
+                .iter()
+                .map(|m| JsonMood {
+                    t: secs(m.time),
+                    valence: m.valence,
+                    arousal: m.arousal,
+                    label: m.label.as_str(),
+                    confidence: m.confidence,
+                })
+                .collect(),
+        };
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+    } else {
+        println!("{}: {:.1} s at {} Hz, {} events", args.file.display(), x.len() as f64 / f64::from(rate), rate, events.len());
+        let mut ei = events.iter().peekable();
+        for m in &moods {
+            while let Some(e) = ei.next_if(|e| e.detected <= m.time) {
+                println!(
+                    "{:>8.2}s  EVENT {}{} (confidence {:.2}, detected {:.0} ms after onset)",
+                    secs(e.onset),
+                    e.kind.as_str(),
+                    whistle_suffix(e),
+                    e.confidence,
+                    1000.0 * secs(e.detected - e.onset)
+                );
+            }
+            println!(
+                "{:>8.2}s  mood {:<14} valence {:+.2} arousal {:+.2} confidence {:.2}",
+                secs(m.time),
+                m.label.as_str(),
+                m.valence,
+                m.arousal,
+                m.confidence
+            );
+        }
+        for e in ei {
+            println!("{:>8.2}s  EVENT {}{} (confidence {:.2})", secs(e.onset), e.kind.as_str(), whistle_suffix(e), e.confidence);
+        }
+    }
+    if let Some(path) = &args.plot {
+        plot(path, &events, &moods, rate, x.len() as f64 / f64::from(rate))?;
+        eprintln!("mood arc written to {}", path.display());
+    }
+    Ok(())
+}
+
+fn plot(path: &Path, events: &[CrowdEvent], moods: &[MoodSnapshot], rate: u32, duration: f64) -> Result<()> {
+    use plotters::prelude::*;
+    let svg = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    let size = (1200, 500);
+    let draw = |root: DrawingArea<_, plotters::coord::Shift>| -> Result<()> {
+        root.fill(&WHITE).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption("Crowd mood arc", ("sans-serif", 22))
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(48)
+            .build_cartesian_2d(0.0..duration.max(0.5), -1.1f64..1.1f64)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        chart.configure_mesh().x_desc("time (s)").y_desc("valence / arousal").draw().map_err(|e| anyhow::anyhow!("{e}"))?;
+        let t = |s: u64| s as f64 / f64::from(rate);
+        chart
+            .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.arousal))), RED.stroke_width(2)))
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .label("arousal")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], RED));
+        chart
+            .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.valence))), BLUE.stroke_width(2)))
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .label("valence")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE));
+        for e in events {
+            let x = t(e.onset);
+            let color = match e.kind {
+                CrowdEventKind::GoalRoar => GREEN,
+                CrowdEventKind::Whistle => BLACK,
+                CrowdEventKind::Booing => MAGENTA,
+                CrowdEventKind::NearMiss => CYAN,
+                _ => RGBColor(160, 120, 0),
+            };
+            chart.draw_series(LineSeries::new([(x, -1.05), (x, 1.05)], color.stroke_width(1))).map_err(|e| anyhow::anyhow!("{e}"))?;
+            chart
+                .draw_series([Text::new(e.kind.as_str().to_string(), (x, 1.0), ("sans-serif", 13).into_font().color(&color))])
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        chart.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(|e| anyhow::anyhow!("{e}"))?;
+        root.present().map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(())
+    };
+    let r =
+        if svg { draw(SVGBackend::new(path, size).into_drawing_area()) } else { draw(BitMapBackend::new(path, size).into_drawing_area()) };
+    r.with_context(|| format!("cannot write the plot to {}: check the directory exists and is writable", path.display()))
+}
