@@ -31,7 +31,7 @@ fn audio_dir() -> PathBuf {
     let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
         .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
     assert!(
-        dir.join("LABELS.tsv").is_file(),
+        dir.join(".complete").exists(),
         "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` (or set RESONANCE_TEST_AUDIO)",
         dir.display()
     );

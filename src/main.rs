@@ -1,19 +1,30 @@
 //! `resonance`: the command-line front end. Thin: each subcommand lives in `cmd/`.
 
 mod cmd;
+mod demo;
+mod output;
 
 use clap::{Parser, Subcommand};
 
 /// Live audio intelligence for broadcasts, streams and games.
+///
+/// With no subcommand, runs the built-in demo: a synthesised match crowd rendered through the
+/// engine, with the timeline of what it heard.
 #[derive(Debug, Parser)]
 #[command(name = "resonance", version, about, long_about = None, propagate_version = true)]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run the engine offline over an audio file and write the result as WAV.
+    Render(cmd::render::RenderArgs),
+    /// Render the built-in demo match (synthesised crowd, scripted goals and whistles).
+    Demo(cmd::demo::DemoArgs),
+    /// List the factory presets and the engine's parameters.
+    Presets(cmd::presets::PresetsArgs),
     /// Analyse a crowd recording: events and the mood every 0.5 s (text, JSON, plot).
     Analyze(cmd::analyze::AnalyzeArgs),
 }
@@ -21,7 +32,11 @@ enum Command {
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze(args) => cmd::analyze::run(&args),
+        Some(Command::Render(args)) => cmd::render::run(&args),
+        Some(Command::Demo(args)) => cmd::demo::run(&args),
+        Some(Command::Presets(args)) => cmd::presets::run(&args),
+        Some(Command::Analyze(args)) => cmd::analyze::run(&args),
+        None => cmd::demo::run(&cmd::demo::DemoArgs::default()),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

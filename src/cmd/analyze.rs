@@ -8,12 +8,13 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use resonance_engine::analysis::CrowdAnalyzer;
+use resonance_engine::decode::{decode_file_with_progress, resample};
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodSnapshot, Telemetry, WhistleKind};
 use serde::Serialize;
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// Audio file to analyse (WAV; mono or multichannel, any rate from 8 kHz up).
+    /// Audio file to analyse (WAV, FLAC, Ogg Vorbis, MP3; any channel count and rate).
     pub file: PathBuf,
     /// Print one JSON document on standard output instead of the timeline.
     #[arg(long)]
@@ -45,44 +46,25 @@ struct JsonDoc {
     mood: Vec<JsonMood>,
 }
 
-/// Loads a file as mono samples and its rate.
+/// Decodes a file (any format `resonance_engine::decode` reads) to mono at a rate the
+/// analyser supports (22.05–192 kHz; other rates are resampled).
 fn load(path: &Path) -> Result<(u32, Vec<f32>)> {
-    let mut r = hound::WavReader::open(path)
-        .with_context(|| format!("cannot read {} as audio: check that the file exists and is a WAV file (PCM or float)", path.display()))?;
-    let spec = r.spec();
-    if spec.channels == 0 || spec.sample_rate == 0 {
-        bail!("{}: the file declares no channels or a zero sample rate; re-export it as a normal WAV", path.display());
-    }
-    let ch = usize::from(spec.channels);
-    let samples: Vec<f32> = match spec.sample_format {
-        hound::SampleFormat::Float => r.samples::<f32>().collect::<Result<_, _>>(),
-        hound::SampleFormat::Int => {
-            let scale = 1.0 / (1u64 << (spec.bits_per_sample.clamp(1, 32) - 1)) as f32;
-            r.samples::<i32>().map(|s| s.map(|v| v as f32 * scale)).collect::<Result<_, _>>()
-        }
-    }
-    .with_context(|| format!("{}: the audio data is damaged or truncated; re-export the file", path.display()))?;
-    Ok((spec.sample_rate, samples.chunks(ch).map(|c| c.iter().sum::<f32>() / ch as f32).collect()))
-}
-
-/// The analyser runs at 22.05–192 kHz; other rates are converted linearly (the analyser
-/// band-limits to 6.5 kHz itself, so linear interpolation is enough here).
-fn to_supported_rate(rate: u32, x: Vec<f32>) -> (u32, Vec<f32>) {
+    let bar = ProgressBar::new(0);
+    bar.set_style(ProgressStyle::with_template("decoding  {bar:40} {percent}%").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    let decoded = decode_file_with_progress(path, &mut |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    });
+    bar.finish_and_clear();
+    let d = decoded.with_context(|| format!("cannot read {} as audio: check that the file exists and is a WAV, FLAC, Ogg or MP3 file", path.display()))?;
+    let mono = d.to_mono();
+    let rate = d.sample_rate;
     if (22_050..=192_000).contains(&rate) {
-        return (rate, x);
+        return Ok((rate, mono));
     }
     let to = if rate < 22_050 { 22_050 } else { 192_000 };
-    let n = (x.len() as u64 * u64::from(to) / u64::from(rate)) as usize;
-    let y = (0..n)
-        .map(|i| {
-            let pos = i as f64 * f64::from(rate) / f64::from(to);
-            let k = pos as usize;
-            let a = x.get(k).copied().unwrap_or(0.0);
-            let b = x.get(k + 1).copied().unwrap_or(a);
-            a + (b - a) * (pos - k as f64) as f32
-        })
-        .collect();
-    (to, y)
+    let y = resample(&mono, rate, to).with_context(|| format!("cannot resample {} from {rate} Hz to {to} Hz", path.display()))?;
+    Ok((to, y))
 }
 
 /// Runs the analyser; returns events and moods.
@@ -127,7 +109,6 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     if x.is_empty() {
         bail!("{}: the file contains no audio samples; nothing to analyse", args.file.display());
     }
-    let (rate, x) = to_supported_rate(rate, x);
     let (events, moods) = analyse(rate, &x, true);
     let secs = |t: u64| t as f64 / f64::from(rate);
 

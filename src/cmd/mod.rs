@@ -1,3 +1,6 @@
 //! One module per subcommand.
 
 pub mod analyze;
+pub mod demo;
+pub mod presets;
+pub mod render;

@@ -7,7 +7,7 @@ fn audio_dir() -> PathBuf {
     let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
         .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
     assert!(
-        dir.join("LABELS.tsv").is_file(),
+        dir.join(".complete").exists(),
         "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` (or set RESONANCE_TEST_AUDIO)",
         dir.display()
     );
@@ -75,5 +75,6 @@ fn analyze_rejects_an_unreadable_file_clearly() {
         assert!(!out.status.success());
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("cannot read") && err.contains("check that the file exists"), "{err}");
+        assert!(err.contains(&path.file_name().unwrap().to_string_lossy().to_string()), "{err}");
     }
 }

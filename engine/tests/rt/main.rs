@@ -1,5 +1,6 @@
-//! Real-time integration tests of the engine, in one binary with a counting global allocator
-//! (`cargo test -p resonance-engine --features alloc-counter --test rt`).
+//! The engine's real-time contract, proven: no allocation in `process()` for minutes of real
+//! audio at many block sizes and rates, finite output for any input, block-size invariance and
+//! bit-exact `reset()`. One test binary, so the counting allocator can be global.
 
 use resonance_engine::testing::CountingAllocator;
 
@@ -7,3 +8,5 @@ use resonance_engine::testing::CountingAllocator;
 static ALLOC: CountingAllocator = CountingAllocator;
 
 mod analysis;
+mod common;
+mod core;
