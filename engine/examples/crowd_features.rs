@@ -29,14 +29,15 @@ fn main() {
     let mono: Vec<f32> = samples.chunks(ch).map(|c| c.iter().sum::<f32>() / ch as f32).collect();
     let mut d = Decimator::new(spec.sample_rate as f32);
     let mut fx = FeatureExtractor::new();
-    println!("t\tlfast\tlm\tls\tb0\tb1\tb2\tb3\tb4\tcent\troll\tflat\tflux\tonr\tpkhz\tprom\tshare\tf0\tclar\tper\tperiod");
+    println!("sharp\tt\tlfast\tlm\tls\tb0\tb1\tb2\tb3\tb4\tcent\troll\tflat\tflux\tonr\tpkhz\tprom\tshare\tf0\tclar\tper\tperiod");
     for x in mono {
         if let Some(y) = d.push(x)
             && let Some(f) = fx.push(y)
             && fx.hops().is_multiple_of(every)
         {
             println!(
-                "{:.2}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.0}\t{:.0}\t{:.2}\t{:.2}\t{:.1}\t{:.0}\t{:.1}\t{:.2}\t{:.0}\t{:.2}\t{:.2}\t{:.2}",
+                "{}\t{:.2}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.0}\t{:.0}\t{:.2}\t{:.2}\t{:.1}\t{:.0}\t{:.1}\t{:.2}\t{:.0}\t{:.2}\t{:.2}\t{:.2}",
+                f.sharp_peaks,
                 f.end as f32 / 16000.0,
                 f.loud_fast,
                 f.loud_m,

@@ -56,7 +56,9 @@ fn load(path: &Path) -> Result<(u32, Vec<f32>)> {
         bar.set_position(done);
     });
     bar.finish_and_clear();
-    let d = decoded.with_context(|| format!("cannot read {} as audio: check that the file exists and is a WAV, FLAC, Ogg or MP3 file", path.display()))?;
+    let d = decoded.with_context(|| {
+        format!("cannot read {} as audio: check that the file exists and is a WAV, FLAC, Ogg or MP3 file", path.display())
+    })?;
     let mono = d.to_mono();
     let rate = d.sample_rate;
     if (22_050..=192_000).contains(&rate) {
@@ -165,46 +167,59 @@ fn plot(path: &Path, events: &[CrowdEvent], moods: &[MoodSnapshot], rate: u32, d
     use plotters::prelude::*;
     let svg = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
     let size = (1200, 500);
-    let draw = |root: DrawingArea<_, plotters::coord::Shift>| -> Result<()> {
-        root.fill(&WHITE).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption("Crowd mood arc", ("sans-serif", 22))
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0.0..duration.max(0.5), -1.1f64..1.1f64)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        chart.configure_mesh().x_desc("time (s)").y_desc("valence / arousal").draw().map_err(|e| anyhow::anyhow!("{e}"))?;
-        let t = |s: u64| s as f64 / f64::from(rate);
-        chart
-            .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.arousal))), RED.stroke_width(2)))
-            .map_err(|e| anyhow::anyhow!("{e}"))?
-            .label("arousal")
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], RED));
-        chart
-            .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.valence))), BLUE.stroke_width(2)))
-            .map_err(|e| anyhow::anyhow!("{e}"))?
-            .label("valence")
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE));
-        for e in events {
-            let x = t(e.onset);
-            let color = match e.kind {
-                CrowdEventKind::GoalRoar => GREEN,
-                CrowdEventKind::Whistle => BLACK,
-                CrowdEventKind::Booing => MAGENTA,
-                CrowdEventKind::NearMiss => CYAN,
-                _ => RGBColor(160, 120, 0),
-            };
-            chart.draw_series(LineSeries::new([(x, -1.05), (x, 1.05)], color.stroke_width(1))).map_err(|e| anyhow::anyhow!("{e}"))?;
-            chart
-                .draw_series([Text::new(e.kind.as_str().to_string(), (x, 1.0), ("sans-serif", 13).into_font().color(&color))])
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-        }
-        chart.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(|e| anyhow::anyhow!("{e}"))?;
-        root.present().map_err(|e| anyhow::anyhow!("{e}"))?;
-        Ok(())
+    let r = if svg {
+        draw_arc(&SVGBackend::new(path, size).into_drawing_area(), events, moods, rate, duration)
+    } else {
+        draw_arc(&BitMapBackend::new(path, size).into_drawing_area(), events, moods, rate, duration)
     };
-    let r =
-        if svg { draw(SVGBackend::new(path, size).into_drawing_area()) } else { draw(BitMapBackend::new(path, size).into_drawing_area()) };
     r.with_context(|| format!("cannot write the plot to {}: check the directory exists and is writable", path.display()))
+}
+
+fn draw_arc<DB: plotters::prelude::DrawingBackend>(
+    root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    events: &[CrowdEvent],
+    moods: &[MoodSnapshot],
+    rate: u32,
+    duration: f64,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    use plotters::prelude::*;
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| anyhow::anyhow!("{e}");
+    root.fill(&WHITE).map_err(err)?;
+    let mut chart = ChartBuilder::on(root)
+        .caption("Crowd mood arc", ("sans-serif", 22))
+        .margin(12)
+        .x_label_area_size(36)
+        .y_label_area_size(48)
+        .build_cartesian_2d(0.0..duration.max(0.5), -1.1f64..1.1f64)
+        .map_err(err)?;
+    chart.configure_mesh().x_desc("time (s)").y_desc("valence / arousal").draw().map_err(err)?;
+    let t = |s: u64| s as f64 / f64::from(rate);
+    chart
+        .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.arousal))), RED.stroke_width(2)))
+        .map_err(err)?
+        .label("arousal")
+        .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], RED));
+    chart
+        .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.valence))), BLUE.stroke_width(2)))
+        .map_err(err)?
+        .label("valence")
+        .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE));
+    for e in events {
+        let x = t(e.onset);
+        let color = match e.kind {
+            CrowdEventKind::GoalRoar => GREEN,
+            CrowdEventKind::Whistle => BLACK,
+            CrowdEventKind::Booing => MAGENTA,
+            CrowdEventKind::NearMiss => CYAN,
+            _ => RGBColor(160, 120, 0),
+        };
+        chart.draw_series(LineSeries::new([(x, -1.05), (x, 1.05)], color.stroke_width(1))).map_err(err)?;
+        chart.draw_series([Text::new(e.kind.as_str().to_string(), (x, 1.0), ("sans-serif", 13).into_font().color(&color))]).map_err(err)?;
+    }
+    chart.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
 }

@@ -46,8 +46,10 @@ pub struct Hop {
     /// 2.5–5 kHz band minus the 300–1000 Hz band, dB. Cheering and screams ≥ -12 dB, boos and
     /// groans below (measured on the real clips: cheer -6..-11, boos -13..-25).
     pub added_tilt: f32,
-    /// Whether a crowd is heard at all.
+    /// Whether a crowd is heard at all (false for silence and for music without a crowd).
     pub present: bool,
+    /// Whether the input sounds like music (many sharp, stable partials) rather than a crowd.
+    pub music: bool,
     /// Threshold offset from the sensitivity parameter (dB; negative = more sensitive).
     pub sens_db: f32,
 }
@@ -90,6 +92,7 @@ impl Whistle {
             && f.peak_hz >= super::features::WHISTLE_LO_HZ + 2.0 * BIN_HZ
             && f.peak_hz <= super::features::WHISTLE_HI_HZ - 2.0 * BIN_HZ
             && f.loud_fast > -70.0
+            && !h.music
     }
 
     fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {

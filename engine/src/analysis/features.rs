@@ -95,6 +95,10 @@ pub struct Features {
     pub peak_prom_db: f32,
     pub peak_share: f32,
     pub pitch: Pitch,
+    /// Number of sharp spectral peaks (≥ 12 dB over their ±8-bin neighbourhood) in
+    /// 300 Hz–4 kHz: a few for a crowd (voices blur into noise), many for music's stable
+    /// partials.
+    pub sharp_peaks: f32,
     /// Envelope periodicity (0.3–2 s), `0..=1`, and its period in seconds.
     pub periodicity: f32,
     pub period_s: f32,
@@ -348,6 +352,20 @@ impl FeatureExtractor {
         let hf: f32 = self.power[bin(1000.0)..bin(7000.0)].iter().sum();
         let peak_share = if hf > EPS { peak_e / hf } else { 0.0 };
 
+        let mut sharp = 0u32;
+        for k in bin(300.0)..bin(4000.0) {
+            let v = self.log_power[k];
+            if v > self.log_power[k - 1] && v >= self.log_power[k + 1] {
+                let mut bg = 0.0f32;
+                for d in 2..=8 {
+                    bg += self.log_power[k - d] + self.log_power[k + d];
+                }
+                if v - bg / 14.0 >= 12.0 {
+                    sharp += 1;
+                }
+            }
+        }
+
         let pitch = if loud_fast > -70.0 { self.mpm.analyse(&self.ordered) } else { Pitch::default() };
 
         // Envelope periodicity.
@@ -374,6 +392,7 @@ impl FeatureExtractor {
             peak_prom_db,
             peak_share,
             pitch,
+            sharp_peaks: sharp as f32,
             periodicity: self.periodicity.0,
             period_s: self.periodicity.1,
         };

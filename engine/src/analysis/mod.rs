@@ -38,6 +38,8 @@ pub const MOOD_INTERVAL_S: f32 = 0.5;
 const MOOD_HOPS: u64 = (MOOD_INTERVAL_S * ANALYSIS_RATE as f32) as u64 / HOP as u64;
 /// Smoothing of the band levels read against the floor (per hop; ~100 ms).
 const BAND_SMOOTH: f32 = 0.1;
+/// Smoothing of the music detector (per hop; ~3 s).
+const MUSIC_SMOOTH: f32 = 1.0 / 300.0;
 
 /// Audio-thread crowd analyser.
 #[derive(Debug)]
@@ -55,6 +57,9 @@ pub struct CrowdAnalyzer {
     /// Analysis-rate samples produced since reset.
     produced: u64,
     last: Hop,
+    /// Smoothed count of sharp spectral peaks (music detector) and its hysteresis state.
+    sharp_ema: f32,
+    music: bool,
 }
 
 impl CrowdAnalyzer {
@@ -73,6 +78,8 @@ impl CrowdAnalyzer {
             mood: MoodSnapshot::default(),
             produced: 0,
             last: Hop::default(),
+            sharp_ema: 0.0,
+            music: false,
         };
         a.reset();
         a
@@ -93,6 +100,8 @@ impl CrowdAnalyzer {
         self.mood = MoodSnapshot { confidence: 0.1, ..MoodSnapshot::default() };
         self.produced = 0;
         self.last = Hop::default();
+        self.sharp_ema = 0.0;
+        self.music = false;
     }
 
     /// Sets detection sensitivity, `0..=1` (0.5 is the calibrated default; 1 lowers every
@@ -145,8 +154,16 @@ impl CrowdAnalyzer {
         }
         let band_db = self.band_pow.map(|p| 10.0 * p.max(1e-12).log10());
         self.floor.update(f.loud_m, &band_db, self.detectors.holding());
+        // Music without a crowd: many sharp partials for seconds (crowds measure 0.4–2.6 per
+        // frame on average on the real recordings, music 3.7–6.6). Hysteresis 4.0 / 3.0.
+        self.sharp_ema += (f.sharp_peaks - self.sharp_ema) * MUSIC_SMOOTH;
+        if self.sharp_ema >= 4.0 {
+            self.music = true;
+        } else if self.sharp_ema < 3.0 {
+            self.music = false;
+        }
         // Nothing is reported while the floor converges after silence (the first second).
-        let present = f.loud_m > NO_CROWD_LUFS && !self.floor.warming_up();
+        let present = f.loud_m > NO_CROWD_LUFS && !self.floor.warming_up() && !self.music;
         let mut band_rel = [0.0f32; 5];
         for (i, r) in band_rel.iter_mut().enumerate() {
             *r = band_db[i] - self.floor.band(i);
@@ -163,6 +180,7 @@ impl CrowdAnalyzer {
             rel_m: f.loud_m - self.floor.loud(),
             band_rel,
             present,
+            music: self.music,
             sens_db: (0.5 - self.sensitivity) * 6.0,
         };
         self.last = h;
