@@ -291,9 +291,9 @@ fn main() {
         }
         // Macro-F1 over the labels present in the ground truth.
         let mut f1s = Vec::new();
-        for i in 0..7 {
-            let tp = conf[i][i] as f64;
-            let support: usize = conf[i].iter().sum();
+        for (i, row) in conf.iter().enumerate() {
+            let tp = row[i] as f64;
+            let support: usize = row.iter().sum();
             if support == 0 {
                 continue;
             }
