@@ -2,6 +2,8 @@
 //!
 //! `cargo run -p resonance-engine --example crowd_events -- [-m] FILE.wav...`
 
+use std::fmt::Write as _;
+
 use resonance_engine::Telemetry;
 use resonance_engine::analysis::CrowdAnalyzer;
 
@@ -34,7 +36,8 @@ fn main() {
         let mut ml = String::new();
         a.process(&x, &mut |t| match t {
             Telemetry::Event(e) => {
-                line += &format!(
+                let _ = write!(
+                    line,
                     " {}{}@{:.2}(+{:.0}ms,{:.2})",
                     e.kind.as_str(),
                     if e.kind == resonance_engine::CrowdEventKind::Whistle { format!("/{:?}", e.whistle) } else { String::new() },
@@ -44,7 +47,8 @@ fn main() {
                 );
             }
             Telemetry::Mood(m) => {
-                ml += &format!(
+                let _ = write!(
+                    ml,
                     " {:.1}:{}({:.2},{:.2};{:.2})",
                     m.time as f32 / sr as f32,
                     &m.label.as_str()[..4],

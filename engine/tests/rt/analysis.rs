@@ -72,7 +72,9 @@ fn ambience_bed(dir: &Path, rate: u32, seconds: f32) -> Vec<f32> {
         let mut c = clip(dir, &format!("crowd/{}", names[i % names.len()]), rate);
         // Level every clip to the same RMS and cross-fade 50 ms.
         let g = 0.1 / rms(&c).max(1e-6);
-        c.iter_mut().for_each(|v| *v *= g);
+        for v in &mut c {
+            *v *= g;
+        }
         let fade = (0.05 * rate as f32) as usize;
         if bed.len() > fade {
             let start = bed.len() - fade;
@@ -338,7 +340,9 @@ fn real_chanting_is_reported_with_start_and_end() {
     for name in ["crowd05.wav", "crowd14.wav"] {
         let mut c = clip(&dir, &format!("crowd/{name}"), rate);
         let g = 0.1 / rms(&c);
-        c.iter_mut().for_each(|v| *v *= g);
+        for v in &mut c {
+            *v *= g;
+        }
         x.extend_from_slice(&c);
     }
     let chant_end = x.len() as f32 / rate as f32;
