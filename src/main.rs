@@ -39,6 +39,8 @@ enum Command {
     Up(cmd::up::UpArgs),
     /// Run the bridge: telemetry hub, director rules, web page, overlays, metrics.
     Bridge(cmd::bridge::BridgeArgs),
+    /// Analyse a crowd recording: events and the mood every 0.5 s (text, JSON, plot).
+    Analyze(cmd::analyze::AnalyzeArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -55,6 +57,7 @@ fn main() -> std::process::ExitCode {
             Ok(())
         }
         Some(Command::Bridge(args)) => cmd::bridge::run(args),
+        Some(Command::Analyze(args)) => cmd::analyze::run(&args),
         None => cmd::demo::run(&cmd::demo::DemoArgs::default()),
     };
     match result {

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod bridge;
+pub mod analyze;
 pub mod demo;
 pub mod highlight;
 pub mod plot;

@@ -2,6 +2,7 @@
 
 mod bridge;
 mod bridge_page;
+mod analyze;
 mod common;
 mod live;
 mod render;

@@ -7,6 +7,7 @@ use resonance_engine::testing::CountingAllocator;
 #[global_allocator]
 static ALLOC: CountingAllocator = CountingAllocator;
 
+mod analysis;
 mod common;
 mod core;
 mod synth;

@@ -1,0 +1,65 @@
+//! Prints the crowd analyser's frame features of a WAV file as TSV (tuning aid).
+//!
+//! `cargo run -p resonance-engine --example crowd_features -- FILE.wav [every_n_hops]`
+
+use resonance_engine::analysis::decimate::Decimator;
+use resonance_engine::analysis::features::FeatureExtractor;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: crowd_features FILE.wav [every_n_hops]");
+        std::process::exit(2);
+    };
+    let every: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let mut r = match hound::WavReader::open(&path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let spec = r.spec();
+    let ch = usize::from(spec.channels);
+    let scale = 1.0 / (1u64 << (spec.bits_per_sample - 1)) as f32;
+    let samples: Vec<f32> = match spec.sample_format {
+        hound::SampleFormat::Float => r.samples::<f32>().map(|s| s.unwrap_or(0.0)).collect(),
+        hound::SampleFormat::Int => r.samples::<i32>().map(|s| s.unwrap_or(0) as f32 * scale).collect(),
+    };
+    let mono: Vec<f32> = samples.chunks(ch).map(|c| c.iter().sum::<f32>() / ch as f32).collect();
+    let mut d = Decimator::new(spec.sample_rate as f32);
+    let mut fx = FeatureExtractor::new();
+    println!("sharp\tt\tlfast\tlm\tls\tb0\tb1\tb2\tb3\tb4\tcent\troll\tflat\tflux\tonr\tpkhz\tprom\tshare\tf0\tclar\tper\tperiod");
+    for x in mono {
+        if let Some(y) = d.push(x)
+            && let Some(f) = fx.push(y)
+            && fx.hops().is_multiple_of(every)
+        {
+            println!(
+                "{}\t{:.2}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.0}\t{:.0}\t{:.2}\t{:.2}\t{:.1}\t{:.0}\t{:.1}\t{:.2}\t{:.0}\t{:.2}\t{:.2}\t{:.2}",
+                f.sharp_peaks,
+                f.end as f32 / 16000.0,
+                f.loud_fast,
+                f.loud_m,
+                f.loud_s,
+                f.bands_db[0],
+                f.bands_db[1],
+                f.bands_db[2],
+                f.bands_db[3],
+                f.bands_db[4],
+                f.centroid_hz,
+                f.rolloff_hz,
+                f.flatness,
+                f.flux,
+                f.onset_rate,
+                f.peak_hz,
+                f.peak_prom_db,
+                f.peak_share,
+                f.pitch.hz,
+                f.pitch.clarity,
+                f.periodicity,
+                f.period_s
+            );
+        }
+    }
+}

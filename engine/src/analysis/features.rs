@@ -1,0 +1,445 @@
+//! Frame features of the crowd signal at the fixed analysis rate (16 kHz, 32 ms Hann frames,
+//! 10 ms hop): K-weighted loudness (fast 100 ms, momentary 400 ms, short-term 3 s), band
+//! energies, spectral centroid, roll-off, flatness and flux, onset density, narrow-band tonal
+//! peaks (referee whistles), MPM pitch/harmonicity and envelope periodicity (chants, rhythmic
+//! clapping).
+//!
+//! Sources: loudness gating windows and K-weighting from ITU-R BS.1770-4 / EBU R128;
+//! spectral descriptors as defined by G. Peeters, "A large set of audio features for sound
+//! description" (CUIDADO, 2004); flux onset picking after S. Dixon, "Onset detection
+//! revisited" (DAFx 2006) with an adaptive mean threshold; periodicity as the normalised
+//! autocorrelation of the loudness envelope (as tempo estimators do, e.g. Ellis 2007).
+//!
+//! Everything is preallocated in [`FeatureExtractor::new`]; [`FeatureExtractor::push`] runs
+//! on the audio thread.
+
+use std::fmt;
+use std::sync::Arc;
+
+use realfft::num_complex::Complex;
+use realfft::{RealFftPlanner, RealToComplex};
+
+use super::biquad::Biquad;
+use super::decimate::ANALYSIS_RATE;
+use super::pitch::{Mpm, Pitch};
+
+/// Analysis frame length (samples at 16 kHz: 32 ms).
+pub const FRAME: usize = 512;
+/// Hop between frames (10 ms).
+pub const HOP: usize = 160;
+/// Hops per second.
+pub const HOPS_PER_S: usize = ANALYSIS_RATE as usize / HOP;
+/// Number of spectrum bins.
+const BINS: usize = FRAME / 2 + 1;
+/// Hz per bin.
+pub const BIN_HZ: f32 = ANALYSIS_RATE as f32 / FRAME as f32;
+/// Hops in the short-term loudness window (3 s), which is also the longest history kept.
+const ST_HOPS: usize = 3 * HOPS_PER_S;
+const M_HOPS: usize = 40;
+const FAST_HOPS: usize = 10;
+/// Envelope history for periodicity (4 s) and the lag range 0.3–2 s.
+const ENV_HOPS: usize = 4 * HOPS_PER_S;
+const MIN_PERIOD: usize = 30;
+const MAX_PERIOD: usize = 200;
+/// Periodicity is recomputed every this many hops (100 ms).
+const PERIOD_EVERY: usize = 10;
+/// Onset history (2 s).
+const ONSET_HOPS: usize = 2 * HOPS_PER_S;
+
+/// Band edges in Hz of [`Features::bands_db`].
+pub const BAND_EDGES: [f32; 6] = [60.0, 300.0, 1000.0, 2500.0, 5000.0, 7000.0];
+/// Whistle search range in Hz.
+pub const WHISTLE_LO_HZ: f32 = 1500.0;
+pub const WHISTLE_HI_HZ: f32 = 5000.0;
+
+/// Floor for dB conversions (power), -120 dB.
+const EPS: f32 = 1e-12;
+
+#[inline]
+fn pow_db(p: f32) -> f32 {
+    10.0 * (p.max(EPS)).log10()
+}
+
+#[inline]
+fn bin(hz: f32) -> usize {
+    ((hz / BIN_HZ).round() as usize).min(BINS - 1)
+}
+
+/// Features of one 10 ms hop.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Features {
+    /// Analysis-rate sample index at the end of the frame.
+    pub end: u64,
+    /// K-weighted loudness over 100 ms / 400 ms (momentary) / 3 s (short-term), in LUFS of
+    /// the band below 6.5 kHz.
+    pub loud_fast: f32,
+    pub loud_m: f32,
+    pub loud_s: f32,
+    /// Frame energy (unweighted, dB) of the bands 60–300, 300–1000, 1000–2500, 2500–5000,
+    /// 5000–7000 Hz.
+    pub bands_db: [f32; 5],
+    pub centroid_hz: f32,
+    /// Frequency below which 85% of the energy lies.
+    pub rolloff_hz: f32,
+    /// Spectral flatness 100 Hz–6 kHz, `0..=1` (1 = white noise).
+    pub flatness: f32,
+    /// Mean positive log-spectral difference (dB per bin) 100 Hz–6 kHz.
+    pub flux: f32,
+    /// Whether this hop is a flux onset.
+    pub onset: bool,
+    /// Onsets per second over the last 2 s.
+    pub onset_rate: f32,
+    /// Strongest narrow peak in 1.5–5 kHz: frequency, prominence over its neighbourhood
+    /// (dB) and share of the 1–7 kHz energy within ±2 bins.
+    pub peak_hz: f32,
+    pub peak_prom_db: f32,
+    pub peak_share: f32,
+    pub pitch: Pitch,
+    /// Number of sharp spectral peaks (≥ 12 dB over their ±8-bin neighbourhood) in
+    /// 300 Hz–4 kHz: a few for a crowd (voices blur into noise), many for music's stable
+    /// partials.
+    pub sharp_peaks: f32,
+    /// Envelope periodicity (0.3–2 s), `0..=1`, and its period in seconds.
+    pub periodicity: f32,
+    pub period_s: f32,
+}
+
+/// Computes [`Features`] hop by hop from the analysis-rate signal.
+pub struct FeatureExtractor {
+    fft: Arc<dyn RealToComplex<f32>>,
+    window: Vec<f32>,
+    ring: Vec<f32>,
+    ring_pos: usize,
+    since_hop: usize,
+    total: u64,
+    frame: Vec<f32>,
+    spec: Vec<Complex<f32>>,
+    scratch: Vec<Complex<f32>>,
+    power: Vec<f32>,
+    log_power: Vec<f32>,
+    prev_log: Vec<f32>,
+    ordered: Vec<f32>,
+    mpm: Mpm,
+    k1: Biquad,
+    k2: Biquad,
+    hop_energy: f64,
+    /// K-weighted mean square per hop, last `ST_HOPS` hops.
+    ms_hist: Vec<f32>,
+    ms_pos: usize,
+    hops: u64,
+    flux_hist: Vec<f32>,
+    onset_hist: Vec<bool>,
+    onset_count: usize,
+    env_hist: Vec<f32>,
+    env_work: Vec<f32>,
+    acf: Vec<f32>,
+    periodicity: (f32, f32),
+    prev_flux: (f32, f32),
+    last: Features,
+}
+
+impl fmt::Debug for FeatureExtractor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FeatureExtractor").field("hops", &self.hops).field("last", &self.last).finish_non_exhaustive()
+    }
+}
+
+impl Default for FeatureExtractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FeatureExtractor {
+    /// Allocates every buffer and plans the FFT.
+    pub fn new() -> Self {
+        let fft = RealFftPlanner::<f32>::new().plan_fft_forward(FRAME);
+        let window = (0..FRAME).map(|i| 0.5 - 0.5 * (2.0 * std::f32::consts::PI * i as f32 / FRAME as f32).cos()).collect();
+        let fs = f64::from(ANALYSIS_RATE);
+        let mut s = Self {
+            frame: fft.make_input_vec(),
+            spec: fft.make_output_vec(),
+            scratch: fft.make_scratch_vec(),
+            fft,
+            window,
+            ring: vec![0.0; FRAME],
+            ring_pos: 0,
+            since_hop: 0,
+            total: 0,
+            power: vec![0.0; BINS],
+            log_power: vec![0.0; BINS],
+            prev_log: vec![0.0; BINS],
+            ordered: vec![0.0; FRAME],
+            mpm: Mpm::new(FRAME, ANALYSIS_RATE as f32, 80.0, 600.0),
+            k1: Biquad::k_shelf(fs),
+            k2: Biquad::k_highpass(fs),
+            hop_energy: 0.0,
+            ms_hist: vec![0.0; ST_HOPS],
+            ms_pos: 0,
+            hops: 0,
+            flux_hist: vec![0.0; 50],
+            onset_hist: vec![false; ONSET_HOPS],
+            onset_count: 0,
+            env_hist: vec![0.0; ENV_HOPS],
+            env_work: vec![0.0; ENV_HOPS],
+            acf: vec![0.0; MAX_PERIOD + 2],
+            periodicity: (0.0, 0.0),
+            prev_flux: (0.0, 0.0),
+            last: Features::default(),
+        };
+        s.reset();
+        s
+    }
+
+    /// Clears all state.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    pub fn reset(&mut self) {
+        self.ring.fill(0.0);
+        self.ring_pos = 0;
+        self.since_hop = 0;
+        self.total = 0;
+        self.prev_log.fill(pow_db(0.0));
+        self.k1.reset();
+        self.k2.reset();
+        self.hop_energy = 0.0;
+        self.ms_hist.fill(0.0);
+        self.ms_pos = 0;
+        self.hops = 0;
+        self.flux_hist.fill(0.0);
+        self.onset_hist.fill(false);
+        self.onset_count = 0;
+        self.env_hist.fill(-120.0);
+        self.periodicity = (0.0, 0.0);
+        self.prev_flux = (0.0, 0.0);
+        self.last = Features::default();
+    }
+
+    /// Number of hops computed since reset.
+    pub fn hops(&self) -> u64 {
+        self.hops
+    }
+
+    /// Feeds one analysis-rate sample; returns the features of a completed hop, if any.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    #[inline]
+    pub fn push(&mut self, x: f32) -> Option<Features> {
+        if let Some(r) = self.ring.get_mut(self.ring_pos) {
+            *r = x;
+        }
+        self.ring_pos = (self.ring_pos + 1) % FRAME;
+        let k = self.k2.tick(self.k1.tick(f64::from(x)));
+        self.hop_energy += k * k;
+        self.total += 1;
+        self.since_hop += 1;
+        if self.since_hop < HOP {
+            return None;
+        }
+        self.since_hop = 0;
+        Some(self.hop())
+    }
+
+    fn mean_ms(&self, n: usize) -> f32 {
+        let len = self.ms_hist.len();
+        let mut acc = 0.0f64;
+        for i in 1..=n.min(len) {
+            acc += f64::from(self.ms_hist[(self.ms_pos + len - i) % len]);
+        }
+        (acc / n as f64) as f32
+    }
+
+    fn hop(&mut self) -> Features {
+        // Loudness from the K-weighted energy of this hop.
+        let ms = (self.hop_energy / HOP as f64) as f32;
+        self.hop_energy = 0.0;
+        if let Some(m) = self.ms_hist.get_mut(self.ms_pos) {
+            *m = ms;
+        }
+        self.ms_pos = (self.ms_pos + 1) % self.ms_hist.len();
+        let lufs = |ms: f32| -0.691 + pow_db(ms);
+        let loud_fast = lufs(self.mean_ms(FAST_HOPS));
+        let loud_m = lufs(self.mean_ms(M_HOPS));
+        let loud_s = lufs(self.mean_ms(ST_HOPS));
+
+        // Frame in time order, windowed.
+        for i in 0..FRAME {
+            let v = self.ring[(self.ring_pos + i) % FRAME];
+            self.ordered[i] = v;
+            self.frame[i] = v * self.window[i];
+        }
+        let ok = self.fft.process_with_scratch(&mut self.frame, &mut self.spec, &mut self.scratch).is_ok();
+        // Hann window power normalisation so a full-scale sine reads ~0 dB in its bins' sum.
+        let norm = 1.0 / (FRAME as f32 * FRAME as f32 * 0.375 / 2.0);
+        for k in 0..BINS {
+            let p = if ok { self.spec[k].norm_sqr() * norm } else { 0.0 };
+            self.power[k] = p;
+            self.log_power[k] = pow_db(p);
+        }
+
+        let mut bands_db = [0.0f32; 5];
+        for (b, out) in bands_db.iter_mut().enumerate() {
+            let (lo, hi) = (bin(BAND_EDGES[b]), bin(BAND_EDGES[b + 1]));
+            *out = pow_db(self.power[lo..hi].iter().sum());
+        }
+
+        // Centroid, roll-off, flatness, flux over 100 Hz – 6 kHz.
+        let (lo, hi) = (bin(100.0), bin(6000.0));
+        let mut total = 0.0f32;
+        let mut weighted = 0.0f32;
+        let mut log_sum = 0.0f32;
+        let mut flux = 0.0f32;
+        for k in lo..hi {
+            let p = self.power[k];
+            total += p;
+            weighted += p * k as f32 * BIN_HZ;
+            log_sum += (p + EPS).ln();
+            flux += (self.log_power[k] - self.prev_log[k]).max(0.0);
+        }
+        let n = (hi - lo) as f32;
+        let centroid_hz = if total > EPS { weighted / total } else { 0.0 };
+        let flatness = if total > 1e-10 { ((log_sum / n).exp() / (total / n + EPS)).clamp(0.0, 1.0) } else { 0.0 };
+        let flux = flux / n;
+        let mut acc = 0.0f32;
+        let mut rolloff_hz = 0.0;
+        for k in lo..hi {
+            acc += self.power[k];
+            if acc >= 0.85 * total {
+                rolloff_hz = k as f32 * BIN_HZ;
+                break;
+            }
+        }
+        self.prev_log.copy_from_slice(&self.log_power);
+
+        // Onsets: a local flux maximum above the mean of the last 0.5 s plus 1.5 dB/bin,
+        // in a frame with some energy.
+        let flux_mean = self.flux_hist.iter().sum::<f32>() / self.flux_hist.len() as f32;
+        let (f1, f2) = self.prev_flux;
+        let onset = f1 > f2 && f1 >= flux && f1 > flux_mean * 1.3 + 1.5 && loud_fast > -70.0;
+        let slot = (self.hops as usize) % self.flux_hist.len();
+        self.flux_hist[slot] = flux;
+        self.prev_flux = (flux, f1);
+        let oslot = (self.hops as usize) % ONSET_HOPS;
+        if self.onset_hist[oslot] {
+            self.onset_count -= 1;
+        }
+        self.onset_hist[oslot] = onset;
+        if onset {
+            self.onset_count += 1;
+        }
+        let onset_rate = self.onset_count as f32 / (ONSET_HOPS as f32 / HOPS_PER_S as f32);
+
+        // Tonal peak in the whistle range.
+        let (wlo, whi) = (bin(WHISTLE_LO_HZ), bin(WHISTLE_HI_HZ));
+        let mut kp = wlo;
+        for k in wlo..whi {
+            if self.power[k] > self.power[kp] {
+                kp = k;
+            }
+        }
+        let peak_e: f32 = self.power[kp - 2..=kp + 2].iter().sum();
+        let mut bg = 0.0f32;
+        let mut bg_n = 0.0f32;
+        for d in 6..=24 {
+            for k in [kp - d, kp + d] {
+                bg += self.log_power[k];
+                bg_n += 1.0;
+            }
+        }
+        let peak_prom_db = pow_db(peak_e / 5.0) - bg / bg_n;
+        let hf: f32 = self.power[bin(1000.0)..bin(7000.0)].iter().sum();
+        let peak_share = if hf > EPS { peak_e / hf } else { 0.0 };
+
+        let mut sharp = 0u32;
+        for k in bin(300.0)..bin(4000.0) {
+            let v = self.log_power[k];
+            if v > self.log_power[k - 1] && v >= self.log_power[k + 1] {
+                let mut bg = 0.0f32;
+                for d in 2..=8 {
+                    bg += self.log_power[k - d] + self.log_power[k + d];
+                }
+                if v - bg / 14.0 >= 12.0 {
+                    sharp += 1;
+                }
+            }
+        }
+
+        let pitch = if loud_fast > -70.0 { self.mpm.analyse(&self.ordered) } else { Pitch::default() };
+
+        // Envelope periodicity.
+        let eslot = (self.hops as usize) % ENV_HOPS;
+        self.env_hist[eslot] = pow_db(ms);
+        if self.hops.is_multiple_of(PERIOD_EVERY as u64) {
+            self.periodicity = self.periodicity();
+        }
+
+        self.hops += 1;
+        self.last = Features {
+            end: self.total,
+            loud_fast,
+            loud_m,
+            loud_s,
+            bands_db,
+            centroid_hz,
+            rolloff_hz,
+            flatness,
+            flux,
+            onset,
+            onset_rate,
+            peak_hz: kp as f32 * BIN_HZ,
+            peak_prom_db,
+            peak_share,
+            pitch,
+            sharp_peaks: sharp as f32,
+            periodicity: self.periodicity.0,
+            period_s: self.periodicity.1,
+        };
+        self.last
+    }
+
+    /// Normalised autocorrelation of the mean-removed dB envelope over the last 4 s; the
+    /// highest local maximum in 0.3–2 s that rises clearly above the trough before it.
+    fn periodicity(&mut self) -> (f32, f32) {
+        let len = ENV_HOPS;
+        let start = (self.hops as usize + 1) % len;
+        for i in 0..len {
+            self.env_work[i] = self.env_hist[(start + i) % len];
+        }
+        // Quiet hops are floored at 40 dB below the loudest so silence gaps do not dominate.
+        let max = self.env_work.iter().copied().fold(-120.0f32, f32::max);
+        let mut mean = 0.0f32;
+        for v in &mut self.env_work {
+            *v = v.max(max - 40.0);
+            mean += *v;
+        }
+        mean /= len as f32;
+        for v in &mut self.env_work {
+            *v -= mean;
+        }
+        let e0: f32 = self.env_work.iter().map(|v| v * v).sum();
+        if e0 < 1e-3 * len as f32 {
+            return (0.0, 0.0);
+        }
+        for lag in MIN_PERIOD - 1..=MAX_PERIOD + 1 {
+            let a = &self.env_work[..len - lag];
+            let b = &self.env_work[lag..];
+            let r: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+            let ea: f32 = a.iter().map(|v| v * v).sum();
+            let eb: f32 = b.iter().map(|v| v * v).sum();
+            self.acf[lag - (MIN_PERIOD - 1)] = if ea > 0.0 && eb > 0.0 { r / (ea * eb).sqrt() } else { 0.0 };
+        }
+        let mut best = (0.0f32, 0.0f32);
+        let mut trough = f32::MAX;
+        let n = MAX_PERIOD - MIN_PERIOD + 3;
+        for i in 1..n - 1 {
+            let v = self.acf[i];
+            trough = trough.min(v);
+            if v > self.acf[i - 1] && v >= self.acf[i + 1] && v - trough > 0.2 && v > best.0 {
+                best = (v, (i + MIN_PERIOD - 1) as f32 / HOPS_PER_S as f32);
+            }
+        }
+        (best.0.max(0.0), best.1)
+    }
+}

@@ -1,0 +1,182 @@
+//! Mood: continuous valence and arousal in `[-1, 1]` and a label with a confidence,
+//! smoothed with hysteresis.
+//!
+//! Arousal follows the circumplex model (J. A. Russell, "A circumplex model of affect",
+//! 1980) as crowd researchers read it: how far the crowd is above its own floor, how bright
+//! (screams, whistles) and how busy (onsets) it is. Valence comes from the spectral tilt of
+//! the rise (bright cheering vs dark booing) and from what the detectors heard recently
+//! (roar/applause positive, boos and near misses negative, chants mildly positive).
+//!
+//! The label is a rule over (arousal, valence, detector states). It may change at most once
+//! per [`MIN_HOLD_S`] unless a strong event (goal roar, booing, chant start) forces it, and a
+//! new candidate must persist for two estimates before it is taken.
+
+use super::detectors::Hop;
+use crate::types::MoodLabel;
+
+/// Minimum time between two label changes without a forcing event.
+pub const MIN_HOLD_S: f32 = 3.0;
+
+/// Memory of recent events, in hops since they happened (saturating).
+#[derive(Clone, Copy, Debug)]
+pub struct Recent {
+    pub roar: u32,
+    pub boo: u32,
+    pub near_miss: u32,
+    pub applause: u32,
+    pub whistle: u32,
+}
+
+impl Default for Recent {
+    fn default() -> Self {
+        Self { roar: u32::MAX, boo: u32::MAX, near_miss: u32::MAX, applause: u32::MAX, whistle: u32::MAX }
+    }
+}
+
+impl Recent {
+    pub fn tick(&mut self) {
+        for v in [&mut self.roar, &mut self.boo, &mut self.near_miss, &mut self.applause, &mut self.whistle] {
+            *v = v.saturating_add(1);
+        }
+    }
+}
+
+/// Detector states the mood reads.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct States {
+    pub roaring: bool,
+    pub booing: bool,
+    pub applauding: bool,
+    pub chanting: bool,
+}
+
+/// The mood estimator, updated every hop and read every 0.5 s.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MoodEstimator {
+    arousal: f32,
+    valence: f32,
+    presence: f32,
+    label: MoodLabel,
+    candidate: MoodLabel,
+    candidate_count: u32,
+    /// Seconds since the label last changed.
+    held_s: f32,
+    confidence: f32,
+    force: Option<MoodLabel>,
+}
+
+fn ema(state: &mut f32, x: f32, c: f32) {
+    *state += (x - *state) * c;
+}
+
+impl MoodEstimator {
+    pub fn reset(&mut self) {
+        *self = Self { held_s: MIN_HOLD_S, ..Self::default() };
+    }
+
+    /// Asks for an immediate change to `label` at the next estimate (a strong event).
+    pub fn force(&mut self, label: MoodLabel) {
+        self.force = Some(label);
+    }
+
+    /// Per-hop update of the continuous values.
+    pub fn hop(&mut self, h: &Hop, s: States, r: &Recent) {
+        let hz = super::features::HOPS_PER_S as u32;
+        let [_, b1, b2, b3, _] = h.band_rel;
+        let tilt = (b3 - b1.max(b2 - 3.0)).clamp(-12.0, 12.0);
+        let mut a = -0.75 + h.rel_m / 12.0 + 0.2 * (b3.max(0.0) / 12.0) + 0.1 * (h.f.onset_rate / 4.0).min(1.0);
+        let mut v = 0.35 * (tilt / 8.0).tanh() * (h.rel_m / 6.0).clamp(0.0, 1.0);
+        if s.roaring || r.roar < 6 * hz {
+            v += 0.6;
+            a += 0.3;
+        }
+        if s.applauding || r.applause < 4 * hz {
+            v += 0.4;
+            a += 0.1;
+        }
+        if s.booing || r.boo < 3 * hz {
+            v -= 0.8;
+        }
+        if r.near_miss < 3 * hz {
+            v -= 0.3;
+            a += 0.2;
+        }
+        if s.chanting {
+            v += 0.25;
+            a += 0.1;
+        }
+        if r.whistle < 2 * hz {
+            a += 0.1;
+        }
+        if !h.present {
+            a = -1.0;
+            v = 0.0;
+        }
+        ema(&mut self.arousal, a.clamp(-1.0, 1.0), 0.04);
+        ema(&mut self.valence, v.clamp(-1.0, 1.0), 0.04);
+        ema(&mut self.presence, if h.present { 1.0 } else { 0.0 }, 0.02);
+    }
+
+    fn classify(&self, s: States, r: &Recent) -> (MoodLabel, f32) {
+        let hz = super::features::HOPS_PER_S as u32;
+        let (a, v) = (self.arousal, self.valence);
+        if self.presence < 0.5 {
+            return (MoodLabel::Calm, 0.1 + 0.2 * self.presence);
+        }
+        if s.booing || (r.boo < 4 * hz && v < -0.2) {
+            return (MoodLabel::Disappointment, 0.6 + 0.4 * (-v).clamp(0.0, 1.0));
+        }
+        if s.roaring || s.applauding || (r.roar < 8 * hz && a > 0.0) {
+            return (MoodLabel::Celebration, 0.6 + 0.4 * v.clamp(0.0, 1.0));
+        }
+        if s.chanting {
+            return (MoodLabel::Chanting, 0.7);
+        }
+        if r.near_miss < 3 * hz {
+            return (MoodLabel::Tension, 0.6);
+        }
+        if a > 0.5 && v > 0.25 {
+            return (MoodLabel::Celebration, 0.5 + 0.3 * v);
+        }
+        if a > 0.2 {
+            return if v >= 0.0 { (MoodLabel::Excitement, 0.4 + 0.4 * a) } else { (MoodLabel::Tension, 0.4 + 0.4 * a) };
+        }
+        if a > -0.15 {
+            return (MoodLabel::Anticipation, 0.4 + 0.3 * (a + 0.15));
+        }
+        (MoodLabel::Calm, 0.5 + 0.4 * (-a).clamp(0.0, 1.0))
+    }
+
+    /// Makes a new estimate (every `interval_s`): applies hysteresis and returns
+    /// `(valence, arousal, label, confidence)`.
+    pub fn estimate(&mut self, interval_s: f32, s: States, r: &Recent) -> (f32, f32, MoodLabel, f32) {
+        self.held_s += interval_s;
+        let (cand, conf) = self.classify(s, r);
+        if let Some(forced) = self.force.take()
+            && forced != self.label
+        {
+            self.label = forced;
+            self.held_s = 0.0;
+            self.candidate = forced;
+            self.candidate_count = 0;
+        } else if cand == self.label {
+            self.candidate_count = 0;
+        } else {
+            if cand == self.candidate {
+                self.candidate_count += 1;
+            } else {
+                self.candidate = cand;
+                self.candidate_count = 1;
+            }
+            if self.candidate_count >= 2 && self.held_s >= MIN_HOLD_S {
+                self.label = cand;
+                self.held_s = 0.0;
+                self.candidate_count = 0;
+            }
+        }
+        let agree = if cand == self.label { 1.0 } else { 0.6 };
+        ema(&mut self.confidence, (conf * agree).clamp(0.0, 1.0), 0.5);
+        let confidence = if self.presence < 0.5 { self.confidence.min(0.3) } else { self.confidence };
+        (self.valence, self.arousal, self.label, confidence)
+    }
+}

@@ -1,0 +1,363 @@
+//! Crowd analysis: real-time safety (zero allocation for minutes of audio at several rates
+//! and block sizes), block-size invariance, reset reproducibility, bad input, and detection
+//! on the real labelled clips of the test-audio set.
+
+use std::path::{Path, PathBuf};
+
+use resonance_engine::analysis::CrowdAnalyzer;
+use resonance_engine::testing::count_allocations;
+use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Telemetry, WhistleKind};
+
+/// The test-audio directory (`RESONANCE_TEST_AUDIO`, default `<workspace>/target/test-audio`).
+/// Fails, rather than skips, when it is missing.
+fn audio_dir() -> PathBuf {
+    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/test-audio"), PathBuf::from);
+    assert!(
+        dir.join(".complete").exists(),
+        "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` (or set RESONANCE_TEST_AUDIO)",
+        dir.display()
+    );
+    dir
+}
+
+/// Reads a WAV as mono f32 at its own rate.
+fn read_wav(path: &Path) -> (u32, Vec<f32>) {
+    let mut r = hound::WavReader::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let spec = r.spec();
+    let ch = usize::from(spec.channels);
+    let scale = 1.0 / (1u64 << (spec.bits_per_sample - 1)) as f32;
+    let samples: Vec<f32> = match spec.sample_format {
+        hound::SampleFormat::Float => r.samples::<f32>().map(Result::unwrap).collect(),
+        hound::SampleFormat::Int => r.samples::<i32>().map(|s| s.unwrap() as f32 * scale).collect(),
+    };
+    (spec.sample_rate, samples.chunks(ch).map(|c| c.iter().sum::<f32>() / ch as f32).collect())
+}
+
+/// Linear-interpolation resampling (test helper; the analyser band-limits internally).
+fn resample(x: &[f32], from: u32, to: u32) -> Vec<f32> {
+    if from == to {
+        return x.to_vec();
+    }
+    let n = (x.len() as u64 * u64::from(to) / u64::from(from)) as usize;
+    (0..n)
+        .map(|i| {
+            let pos = i as f64 * f64::from(from) / f64::from(to);
+            let k = pos as usize;
+            let fr = (pos - k as f64) as f32;
+            let a = x.get(k).copied().unwrap_or(0.0);
+            let b = x.get(k + 1).copied().unwrap_or(a);
+            a + (b - a) * fr
+        })
+        .collect()
+}
+
+fn clip(dir: &Path, name: &str, rate: u32) -> Vec<f32> {
+    let (sr, x) = read_wav(&dir.join(name));
+    resample(&x, sr, rate)
+}
+
+fn rms(x: &[f32]) -> f32 {
+    (x.iter().map(|v| v * v).sum::<f32>() / x.len().max(1) as f32).sqrt()
+}
+
+/// A bed of calm ambience clips, concatenated (different clips, no loop of one clip) to
+/// `seconds`, at `rate`.
+fn ambience_bed(dir: &Path, rate: u32, seconds: f32) -> Vec<f32> {
+    let names = ["crowd02.wav", "crowd04.wav", "crowd06.wav", "crowd09.wav", "crowd12.wav", "crowd15.wav", "crowd17.wav", "fondo.wav"];
+    let want = (seconds * rate as f32) as usize;
+    let mut bed = Vec::with_capacity(want);
+    let mut i = 0;
+    while bed.len() < want {
+        let mut c = clip(dir, &format!("crowd/{}", names[i % names.len()]), rate);
+        // Level every clip to the same RMS and cross-fade 50 ms.
+        let g = 0.1 / rms(&c).max(1e-6);
+        for v in &mut c {
+            *v *= g;
+        }
+        let fade = (0.05 * rate as f32) as usize;
+        if bed.len() > fade {
+            let start = bed.len() - fade;
+            for k in 0..fade {
+                let w = k as f32 / fade as f32;
+                bed[start + k] = bed[start + k] * (1.0 - w) + c[k] * w;
+            }
+            bed.extend_from_slice(&c[fade..]);
+        } else {
+            bed.extend_from_slice(&c);
+        }
+        i += 1;
+    }
+    bed.truncate(want);
+    bed
+}
+
+/// Mixes `event` into `bed` at `at_s`, scaled to `snr_db` relative to the bed's RMS.
+fn mix(bed: &mut [f32], event: &[f32], rate: u32, at_s: f32, snr_db: f32) {
+    let g = rms(bed) / rms(event).max(1e-6) * 10f32.powf(snr_db / 20.0);
+    let at = (at_s * rate as f32) as usize;
+    for (b, e) in bed.iter_mut().skip(at).zip(event) {
+        *b += e * g;
+    }
+}
+
+fn run(a: &mut CrowdAnalyzer, x: &[f32], block: usize) -> Vec<Telemetry> {
+    let mut out = Vec::new();
+    for b in x.chunks(block) {
+        a.process(b, &mut |t| out.push(t));
+    }
+    out
+}
+
+fn events(t: &[Telemetry]) -> Vec<CrowdEvent> {
+    t.iter()
+        .filter_map(|t| match t {
+            Telemetry::Event(e) => Some(*e),
+            _ => None,
+        })
+        .collect()
+}
+
+fn moods(t: &[Telemetry]) -> Vec<MoodSnapshot> {
+    t.iter()
+        .filter_map(|t| match t {
+            Telemetry::Mood(m) => Some(*m),
+            _ => None,
+        })
+        .collect()
+}
+
+fn kinds(ev: &[CrowdEvent]) -> Vec<&'static str> {
+    ev.iter().map(|e| e.kind.as_str()).collect()
+}
+
+/// A 30 s test programme at `rate`: ambience, a whistle at 5 s, a cheer at 12 s, boos at 22 s.
+fn programme(dir: &Path, rate: u32) -> Vec<f32> {
+    let mut bed = ambience_bed(dir, rate, 30.0);
+    mix(&mut bed, &clip(dir, "events/refwhistleshort.wav", rate), rate, 5.0, 0.0);
+    mix(&mut bed, &clip(dir, "events/crowdcheer.wav", rate), rate, 12.0, 6.0);
+    mix(&mut bed, &clip(dir, "events/crowdboo.wav", rate), rate, 22.0, 6.0);
+    bed
+}
+
+#[test]
+fn analysis_never_allocates_for_ten_minutes_at_48k_and_at_every_rate_and_block_size() {
+    let dir = audio_dir();
+    // Ten simulated minutes at 48 kHz, 64-sample blocks: the programme looped with gain
+    // changes, so every detector and the mood run.
+    let rate = 48_000;
+    let prog = programme(&dir, rate);
+    let mut a = CrowdAnalyzer::new(rate as f32);
+    let mut n_events = 0usize;
+    let mut n_moods = 0usize;
+    let total = 600 * rate as usize;
+    let mut done = 0usize;
+    let mut loops = 0;
+    while done < total {
+        let g = [1.0f32, 0.25, 4.0][loops % 3];
+        let block: Vec<f32> = prog.iter().map(|v| v * g).collect();
+        let ((), allocs) = count_allocations(|| {
+            for b in block.chunks(64) {
+                a.process(b, &mut |t| match t {
+                    Telemetry::Event(_) => n_events += 1,
+                    _ => n_moods += 1,
+                });
+            }
+        });
+        assert_eq!(allocs, 0, "analysis allocated {allocs} times in loop {loops}");
+        done += block.len();
+        loops += 1;
+    }
+    assert!(n_moods >= 1_190, "a mood every 0.5 s: got {n_moods}");
+    assert!(n_events >= loops, "events were detected: {n_events}");
+
+    // Every rate × block size, 20 s each (the rates resample the same programme).
+    for rate in [22_050u32, 44_100, 48_000, 96_000] {
+        let prog = programme(&dir, rate);
+        let x = &prog[..20 * rate as usize];
+        for block in [1usize, 7, 64, 512] {
+            let mut a = CrowdAnalyzer::new(rate as f32);
+            let mut count = 0usize;
+            let ((), allocs) = count_allocations(|| {
+                for b in x.chunks(block) {
+                    a.process(b, &mut |_| count += 1);
+                }
+            });
+            assert_eq!(allocs, 0, "{rate} Hz, block {block}: {allocs} allocations");
+            assert!(count >= 39, "{rate} Hz, block {block}: only {count} telemetry items");
+        }
+    }
+}
+
+#[test]
+fn the_counting_harness_would_catch_an_allocation() {
+    let ((), n) = count_allocations(|| drop(std::hint::black_box(vec![1u8; 64])));
+    assert!(n > 0);
+}
+
+#[test]
+fn output_is_identical_for_any_block_size_and_after_reset() {
+    let dir = audio_dir();
+    for rate in [44_100u32, 96_000] {
+        let prog = programme(&dir, rate);
+        let mut a = CrowdAnalyzer::new(rate as f32);
+        let reference = run(&mut a, &prog, 4096);
+        assert!(!events(&reference).is_empty());
+        for block in [1usize, 7, 64, 512, 1000] {
+            let mut b = CrowdAnalyzer::new(rate as f32);
+            assert_eq!(run(&mut b, &prog, block), reference, "{rate} Hz, block {block}");
+        }
+        a.reset();
+        assert_eq!(run(&mut a, &prog, 333), reference, "{rate} Hz after reset");
+    }
+}
+
+#[test]
+fn bad_input_gives_no_event_storm_and_a_low_confidence_calm() {
+    let rate = 48_000u32;
+    let n = 30 * rate as usize;
+    let mut click = vec![0.0f32; n];
+    click[n / 2] = 1.0;
+    let dc = vec![0.5f32; n];
+    let silence = vec![0.0f32; n];
+    let nan: Vec<f32> = (0..n).map(|i| if i % 3 == 0 { f32::NAN } else { 0.0 }).collect();
+    let inf: Vec<f32> = (0..n).map(|i| if i % 5 == 0 { f32::INFINITY } else { 0.0 }).collect();
+    for (name, x) in [("silence", &silence), ("dc", &dc), ("click", &click), ("nan", &nan), ("inf", &inf)] {
+        let mut a = CrowdAnalyzer::new(rate as f32);
+        let t = run(&mut a, x, 256);
+        let ev = events(&t);
+        assert!(ev.is_empty(), "{name}: {:?}", kinds(&ev));
+        let m = moods(&t);
+        assert_eq!(m.len(), 60, "{name}");
+        let last = m.last().unwrap();
+        assert_eq!(last.label, MoodLabel::Calm, "{name}: {last:?}");
+        assert!(last.confidence <= 0.3, "{name}: {last:?}");
+        assert!(m.iter().all(|m| m.valence.is_finite() && m.arousal.is_finite() && (-1.0..=1.0).contains(&m.arousal)));
+    }
+    // Hard clipping of a real crowd (x20 gain into ±1) and a full-scale square wave: a few
+    // events at most, never a storm.
+    let dir = audio_dir();
+    let clipped: Vec<f32> = ambience_bed(&dir, rate, 60.0).iter().map(|v| (v * 20.0).clamp(-1.0, 1.0)).collect();
+    let square: Vec<f32> = (0..n).map(|i| if (i / 240) % 2 == 0 { 1.0 } else { -1.0 }).collect();
+    for (name, x) in [("clipped crowd", &clipped), ("square", &square)] {
+        let mut a = CrowdAnalyzer::new(rate as f32);
+        let ev = events(&run(&mut a, x, 256));
+        assert!(ev.len() <= 2, "{name}: {:?}", kinds(&ev));
+    }
+}
+
+#[test]
+fn real_referee_whistles_are_detected_with_their_kind_and_quickly() {
+    let dir = audio_dir();
+    for (name, want) in [
+        ("refwhistleshort.wav", WhistleKind::Short),
+        ("refwhistlelong.wav", WhistleKind::Long),
+        ("refwhistletwice.wav", WhistleKind::Repeated),
+        ("refwhistleend.wav", WhistleKind::Repeated),
+    ] {
+        for rate in [22_050u32, 48_000] {
+            // Alone, and mixed 0 dB into calm ambience 3 s in.
+            let ev_clip = clip(&dir, &format!("events/{name}"), rate);
+            let mut bed = ambience_bed(&dir, rate, 8.0);
+            mix(&mut bed, &ev_clip, rate, 3.0, 0.0);
+            for (what, x, at) in [("alone", &ev_clip, 0.0f32), ("in ambience", &bed, 3.0)] {
+                let mut a = CrowdAnalyzer::new(rate as f32);
+                let ev = events(&run(&mut a, x, 128));
+                let w: Vec<_> = ev.iter().filter(|e| e.kind == CrowdEventKind::Whistle).collect();
+                assert!(!w.is_empty(), "{name} {what} @{rate}: {:?}", kinds(&ev));
+                let first = w[0];
+                let onset_s = first.onset as f32 / rate as f32;
+                assert!((onset_s - at).abs() < 0.15, "{name} {what}: onset {onset_s}");
+                let latency_ms = (first.detected - first.onset) as f32 * 1000.0 / rate as f32;
+                assert!(latency_ms <= 80.0, "{name} {what}: {latency_ms} ms");
+                assert!(w.iter().any(|e| e.whistle == want), "{name} {what}: {w:?}");
+                assert!(ev.iter().all(|e| e.kind == CrowdEventKind::Whistle), "{name} {what}: {:?}", kinds(&ev));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_real_cheer_is_a_goal_roar_and_real_boos_are_booing() {
+    let dir = audio_dir();
+    let rate = 44_100;
+    for (name, kind, label) in [
+        ("events/crowdcheer.wav", CrowdEventKind::GoalRoar, MoodLabel::Celebration),
+        ("events/crowdboo.wav", CrowdEventKind::Booing, MoodLabel::Disappointment),
+        ("crowd/boou.wav", CrowdEventKind::Booing, MoodLabel::Disappointment),
+    ] {
+        for snr in [6.0f32, 12.0] {
+            let mut bed = ambience_bed(&dir, rate, 24.0);
+            let ev_clip = clip(&dir, name, rate);
+            mix(&mut bed, &ev_clip, rate, 12.0, snr);
+            let mut a = CrowdAnalyzer::new(rate as f32);
+            let t = run(&mut a, &bed, 512);
+            let ev = events(&t);
+            let hit: Vec<_> = ev.iter().filter(|e| e.kind == kind).collect();
+            assert_eq!(hit.len(), 1, "{name} at {snr} dB: {:?}", kinds(&ev));
+            let onset_s = hit[0].onset as f32 / rate as f32;
+            assert!((11.8..13.5).contains(&onset_s), "{name}: onset {onset_s}");
+            let others: Vec<_> = ev.iter().filter(|e| e.kind != kind && e.onset < hit[0].onset).collect();
+            assert!(others.is_empty(), "{name}: false alarms before the event: {others:?}");
+            // The mood during the event.
+            let during: Vec<_> = moods(&t).into_iter().filter(|m| (15.0..18.0).contains(&(m.time as f32 / rate as f32))).collect();
+            assert!(during.iter().all(|m| m.label == label), "{name} at {snr} dB: {during:?}");
+            let calm_before = moods(&t).into_iter().filter(|m| (4.0..11.5).contains(&(m.time as f32 / rate as f32)));
+            assert!(calm_before.clone().all(|m| m.label == MoodLabel::Calm || m.label == MoodLabel::Anticipation), "{name}");
+            if kind == CrowdEventKind::GoalRoar {
+                assert!(during.iter().all(|m| m.valence > 0.2 && m.arousal > 0.0), "{during:?}");
+            } else {
+                assert!(during.iter().all(|m| m.valence < -0.2), "{during:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn calm_ambience_raises_few_false_alarms_at_any_gain() {
+    let dir = audio_dir();
+    let rate = 22_050;
+    let bed = ambience_bed(&dir, rate, 120.0);
+    for gain_db in [-12.0f32, 0.0, 12.0] {
+        let g = 10f32.powf(gain_db / 20.0);
+        let x: Vec<f32> = bed.iter().map(|v| v * g).collect();
+        let mut a = CrowdAnalyzer::new(rate as f32);
+        let t = run(&mut a, &x, 256);
+        let ev = events(&t);
+        assert!(ev.len() <= 2, "{gain_db} dB: {} events in 2 min of ambience: {:?}", ev.len(), kinds(&ev));
+        let m = moods(&t);
+        let calm = m.iter().filter(|m| m.label == MoodLabel::Calm).count();
+        assert!(calm * 10 >= m.len() * 8, "{gain_db} dB: only {calm}/{} calm", m.len());
+    }
+}
+
+#[test]
+fn real_chanting_is_reported_with_start_and_end() {
+    let dir = audio_dir();
+    let rate = 48_000;
+    // 12 s calm, then ~24 s of the rhythmic chant clips, then 16 s calm.
+    let mut x = ambience_bed(&dir, rate, 12.0);
+    for name in ["crowd05.wav", "crowd14.wav"] {
+        let mut c = clip(&dir, &format!("crowd/{name}"), rate);
+        let g = 0.1 / rms(&c);
+        for v in &mut c {
+            *v *= g;
+        }
+        x.extend_from_slice(&c);
+    }
+    let chant_end = x.len() as f32 / rate as f32;
+    x.extend(ambience_bed(&dir, rate, 16.0));
+    let mut a = CrowdAnalyzer::new(rate as f32);
+    let t = run(&mut a, &x, 64);
+    let ev = events(&t);
+    let starts: Vec<_> = ev.iter().filter(|e| e.kind == CrowdEventKind::ChantStart).collect();
+    let ends: Vec<_> = ev.iter().filter(|e| e.kind == CrowdEventKind::ChantEnd).collect();
+    assert_eq!(starts.len(), 1, "{:?}", kinds(&ev));
+    assert_eq!(ends.len(), 1, "{:?}", kinds(&ev));
+    let s = starts[0].detected as f32 / rate as f32;
+    let e = ends[0].detected as f32 / rate as f32;
+    assert!((12.0..20.0).contains(&s), "chant start detected at {s}");
+    assert!((chant_end..chant_end + 8.0).contains(&e), "chant end detected at {e} (chant ended {chant_end})");
+    let mid = moods(&t).into_iter().filter(|m| ((s + 1.0)..chant_end).contains(&(m.time as f32 / rate as f32)));
+    assert!(mid.clone().all(|m| m.label == MoodLabel::Chanting), "{:?}", mid.collect::<Vec<_>>());
+}

@@ -1,0 +1,225 @@
+//! `resonance analyze FILE [--json] [--plot arc.png|arc.svg]`: runs the engine's crowd
+//! analyser over a recording, offline, exactly as the audio thread would (64-sample blocks),
+//! and prints a timeline of events and the mood every 0.5 s, or one JSON document.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use resonance_engine::analysis::CrowdAnalyzer;
+use resonance_engine::decode::{decode_file_with_progress, resample};
+use resonance_engine::{CrowdEvent, CrowdEventKind, MoodSnapshot, Telemetry, WhistleKind};
+use serde::Serialize;
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Audio file to analyse (WAV, FLAC, Ogg Vorbis, MP3; any channel count and rate).
+    pub file: PathBuf,
+    /// Print one JSON document on standard output instead of the timeline.
+    #[arg(long)]
+    pub json: bool,
+    /// Draw the mood arc with event markers to this PNG or SVG file.
+    #[arg(long, value_name = "FILE")]
+    pub plot: Option<PathBuf>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonEvent {
+    t: f64,
+    kind: &'static str,
+    confidence: f32,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonMood {
+    t: f64,
+    valence: f32,
+    arousal: f32,
+    label: &'static str,
+    confidence: f32,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonDoc {
+    events: Vec<JsonEvent>,
+    mood: Vec<JsonMood>,
+}
+
+/// Decodes a file (any format `resonance_engine::decode` reads) to mono at a rate the
+/// analyser supports (22.05–192 kHz; other rates are resampled).
+fn load(path: &Path) -> Result<(u32, Vec<f32>)> {
+    let bar = ProgressBar::new(0);
+    bar.set_style(ProgressStyle::with_template("decoding  {bar:40} {percent}%").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    let decoded = decode_file_with_progress(path, &mut |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    });
+    bar.finish_and_clear();
+    let d = decoded.with_context(|| {
+        format!("cannot read {} as audio: check that the file exists and is a WAV, FLAC, Ogg or MP3 file", path.display())
+    })?;
+    let mono = d.to_mono();
+    let rate = d.sample_rate;
+    if (22_050..=192_000).contains(&rate) {
+        return Ok((rate, mono));
+    }
+    let to = if rate < 22_050 { 22_050 } else { 192_000 };
+    let y = resample(&mono, rate, to).with_context(|| format!("cannot resample {} from {rate} Hz to {to} Hz", path.display()))?;
+    Ok((to, y))
+}
+
+/// Runs the analyser; returns events and moods.
+fn analyse(rate: u32, x: &[f32], progress: bool) -> (Vec<CrowdEvent>, Vec<MoodSnapshot>) {
+    let mut a = CrowdAnalyzer::new(rate as f32);
+    let mut events = Vec::new();
+    let mut moods = Vec::new();
+    let bar = if progress {
+        let b = ProgressBar::new(x.len() as u64);
+        b.set_style(ProgressStyle::with_template("analysing {bar:40} {percent}% {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    for (i, chunk) in x.chunks(64).enumerate() {
+        a.process(chunk, &mut |t| match t {
+            Telemetry::Event(e) => events.push(e),
+            Telemetry::Mood(m) => moods.push(m),
+            _ => {}
+        });
+        if i % 4096 == 0 {
+            bar.set_position((i * 64) as u64);
+        }
+    }
+    bar.finish_and_clear();
+    (events, moods)
+}
+
+fn whistle_suffix(e: &CrowdEvent) -> &'static str {
+    if e.kind != CrowdEventKind::Whistle {
+        return "";
+    }
+    match e.whistle {
+        WhistleKind::Long => " (long)",
+        WhistleKind::Repeated => " (repeated)",
+        _ => " (short)",
+    }
+}
+
+pub fn run(args: &AnalyzeArgs) -> Result<()> {
+    let (rate, x) = load(&args.file)?;
+    if x.is_empty() {
+        bail!("{}: the file contains no audio samples; nothing to analyse", args.file.display());
+    }
+    let (events, moods) = analyse(rate, &x, true);
+    let secs = |t: u64| t as f64 / f64::from(rate);
+
+    if args.json {
+        let doc = JsonDoc {
+            events: events.iter().map(|e| JsonEvent { t: secs(e.onset), kind: e.kind.as_str(), confidence: e.confidence }).collect(),
+            mood: moods
+                .iter()
+                .map(|m| JsonMood {
+                    t: secs(m.time),
+                    valence: m.valence,
+                    arousal: m.arousal,
+                    label: m.label.as_str(),
+                    confidence: m.confidence,
+                })
+                .collect(),
+        };
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+    } else {
+        println!("{}: {:.1} s at {} Hz, {} events", args.file.display(), x.len() as f64 / f64::from(rate), rate, events.len());
+        let mut ei = events.iter().peekable();
+        for m in &moods {
+            while let Some(e) = ei.next_if(|e| e.detected <= m.time) {
+                println!(
+                    "{:>8.2}s  EVENT {}{} (confidence {:.2}, detected {:.0} ms after onset)",
+                    secs(e.onset),
+                    e.kind.as_str(),
+                    whistle_suffix(e),
+                    e.confidence,
+                    1000.0 * secs(e.detected - e.onset)
+                );
+            }
+            println!(
+                "{:>8.2}s  mood {:<14} valence {:+.2} arousal {:+.2} confidence {:.2}",
+                secs(m.time),
+                m.label.as_str(),
+                m.valence,
+                m.arousal,
+                m.confidence
+            );
+        }
+        for e in ei {
+            println!("{:>8.2}s  EVENT {}{} (confidence {:.2})", secs(e.onset), e.kind.as_str(), whistle_suffix(e), e.confidence);
+        }
+    }
+    if let Some(path) = &args.plot {
+        plot(path, &events, &moods, rate, x.len() as f64 / f64::from(rate))?;
+        eprintln!("mood arc written to {}", path.display());
+    }
+    Ok(())
+}
+
+fn plot(path: &Path, events: &[CrowdEvent], moods: &[MoodSnapshot], rate: u32, duration: f64) -> Result<()> {
+    use plotters::prelude::*;
+    let svg = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    let size = (1200, 500);
+    let r = if svg {
+        draw_arc(&SVGBackend::new(path, size).into_drawing_area(), events, moods, rate, duration)
+    } else {
+        draw_arc(&BitMapBackend::new(path, size).into_drawing_area(), events, moods, rate, duration)
+    };
+    r.with_context(|| format!("cannot write the plot to {}: check the directory exists and is writable", path.display()))
+}
+
+fn draw_arc<DB: plotters::prelude::DrawingBackend>(
+    root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    events: &[CrowdEvent],
+    moods: &[MoodSnapshot],
+    rate: u32,
+    duration: f64,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    use plotters::prelude::*;
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| anyhow::anyhow!("{e}");
+    root.fill(&WHITE).map_err(err)?;
+    let mut chart = ChartBuilder::on(root)
+        .caption("Crowd mood arc", ("sans-serif", 22))
+        .margin(12)
+        .x_label_area_size(36)
+        .y_label_area_size(48)
+        .build_cartesian_2d(0.0..duration.max(0.5), -1.1f64..1.1f64)
+        .map_err(err)?;
+    chart.configure_mesh().x_desc("time (s)").y_desc("valence / arousal").draw().map_err(err)?;
+    let t = |s: u64| s as f64 / f64::from(rate);
+    chart
+        .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.arousal))), RED.stroke_width(2)))
+        .map_err(err)?
+        .label("arousal")
+        .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], RED));
+    chart
+        .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.valence))), BLUE.stroke_width(2)))
+        .map_err(err)?
+        .label("valence")
+        .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE));
+    for e in events {
+        let x = t(e.onset);
+        let color = match e.kind {
+            CrowdEventKind::GoalRoar => GREEN,
+            CrowdEventKind::Whistle => BLACK,
+            CrowdEventKind::Booing => MAGENTA,
+            CrowdEventKind::NearMiss => CYAN,
+            _ => RGBColor(160, 120, 0),
+        };
+        chart.draw_series(LineSeries::new([(x, -1.05), (x, 1.05)], color.stroke_width(1))).map_err(err)?;
+        chart.draw_series([Text::new(e.kind.as_str().to_string(), (x, 1.0), ("sans-serif", 13).into_font().color(&color))]).map_err(err)?;
+    }
+    chart.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
+}

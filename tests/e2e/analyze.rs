@@ -1,0 +1,80 @@
+//! `resonance analyze`: timeline, JSON shape, plot, and a clear error on a bad file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn audio_dir() -> PathBuf {
+    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
+    assert!(
+        dir.join(".complete").exists(),
+        "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` (or set RESONANCE_TEST_AUDIO)",
+        dir.display()
+    );
+    dir
+}
+
+fn resonance() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_resonance"))
+}
+
+#[test]
+fn analyze_json_has_the_documented_shape_and_finds_the_whistle() {
+    let file = audio_dir().join("events/refwhistlelong.wav");
+    let out = resonance().args(["analyze", "--json"]).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    let obj = doc.as_object().unwrap();
+    assert_eq!(obj.len(), 2, "{doc}");
+    let events = doc["events"].as_array().unwrap();
+    let moods = doc["mood"].as_array().unwrap();
+    assert!(events.iter().any(|e| e["kind"] == "whistle"), "{doc}");
+    for e in events {
+        assert_eq!(e.as_object().unwrap().len(), 3);
+        let c = e["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&c));
+        assert!(e["t"].as_f64().unwrap() >= 0.0);
+        assert!(
+            ["goal_roar", "whistle", "applause", "chant_start", "chant_end", "booing", "near_miss"].contains(&e["kind"].as_str().unwrap())
+        );
+    }
+    // 2.24 s of audio: a mood every 0.5 s.
+    assert_eq!(moods.len(), 4, "{doc}");
+    for m in moods {
+        assert_eq!(m.as_object().unwrap().len(), 5);
+        for k in ["valence", "arousal"] {
+            assert!((-1.0..=1.0).contains(&m[k].as_f64().unwrap()));
+        }
+        assert!(m["label"].is_string());
+    }
+}
+
+#[test]
+fn analyze_prints_a_timeline_and_draws_a_plot() {
+    let file = audio_dir().join("crowd/crowd05.wav");
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["arc.png", "arc.svg"] {
+        let plot = dir.path().join(name);
+        let out = resonance().arg("analyze").arg(&file).arg("--plot").arg(&plot).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.lines().filter(|l| l.contains(" mood ")).count() >= 20, "{text}");
+        assert!(text.contains("chant_start"), "{text}");
+        let len = std::fs::metadata(&plot).unwrap().len();
+        assert!(len > 2_000, "{name}: {len} bytes");
+    }
+}
+
+#[test]
+fn analyze_rejects_an_unreadable_file_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("not-audio.wav");
+    std::fs::write(&bad, b"this is not a wav file").unwrap();
+    for path in [bad, dir.path().join("missing.wav")] {
+        let out = resonance().arg("analyze").arg(&path).output().unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot read") && err.contains("check that the file exists"), "{err}");
+        assert!(err.contains(&path.file_name().unwrap().to_string_lossy().to_string()), "{err}");
+    }
+}
