@@ -17,8 +17,8 @@ use crate::types::Landmark;
 
 /// Lowest bin used for peaks (4 * 15.6 Hz = 62 Hz).
 const LO_BIN: usize = 4;
-/// Highest bin used for peaks (3.4 kHz): above it the resampler's transition band aliases.
-const HI_BIN: usize = 218;
+/// Highest bin used for peaks (3.0 kHz): above it the resampler's transition band aliases.
+const HI_BIN: usize = 192;
 /// Anti-alias cut-off of the resampler (Hz): aliases land above [`HI_BIN`].
 const CUTOFF_HZ: f64 = 4000.0;
 /// Peak neighbourhood: +-frames in time.
