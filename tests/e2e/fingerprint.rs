@@ -121,3 +121,58 @@ fn corrupt_index_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(std::fs::read(&db).expect("read").starts_with(b"RSNFPIDX\x01\x00\x00\x00garbage"));
 }
+
+/// Music through the real engine: the streaming recogniser names the track within 3 s of it
+/// becoming audible and reports "ended" after it stops.
+#[test]
+fn streaming_recognition_through_the_engine() {
+    use resonance_engine::fingerprint::FRAME_S;
+    use resonance_engine::fingerprint::index::{Index, build_entries};
+    use resonance_engine::fingerprint::stream::{RecognitionEvent, StreamRecognizer};
+    use resonance_engine::{Engine, EngineConfig, Layout};
+
+    let music = audio_dir().join("music");
+    let mut index = Index::new();
+    let items = ["knolls", "sad", "battle"].iter().map(|n| build_entries(&music.join(format!("{n}.ogg"))).expect("index track")).collect();
+    index.add_tracks(items);
+    let index = std::sync::Arc::new(index);
+
+    let d = resonance_engine::decode::decode_file(&music.join("knolls.ogg")).expect("decode");
+    let sr = d.sample_rate;
+    let mono = d.to_mono();
+    let (silence_s, music_s, tail_s) = (2.0, 12.0, 8.0);
+    let start = (40.0 * f64::from(sr)) as usize;
+    let mut signal = vec![0.0f32; (silence_s * f64::from(sr)) as usize];
+    signal.extend_from_slice(&mono[start..start + (music_s * f64::from(sr)) as usize]);
+    signal.extend(std::iter::repeat_n(0.0f32, (tail_s * f64::from(sr)) as usize));
+
+    let engine = Engine::new(EngineConfig::default());
+    let (mut proc, mut handle) = engine.prepare(f64::from(sr), 512, Layout::MONO).expect("prepare");
+    let mut rec = StreamRecognizer::new(index);
+    let mut events: Vec<(f64, RecognitionEvent)> = Vec::new();
+    let mut done = 0usize;
+    for block in signal.chunks(512) {
+        let mut buf = block.to_vec();
+        proc.process(&mut [&mut buf[..]], None, None);
+        done += block.len();
+        let now = done as f64 / f64::from(sr);
+        while let Some(l) = handle.landmarks.pop() {
+            rec.push(l, &mut |e| events.push((now, e)));
+        }
+        rec.advance_to((now / FRAME_S) as u32, &mut |e| events.push((now, e)));
+    }
+    let playing = events.iter().find(|(_, e)| matches!(e, RecognitionEvent::NowPlaying { .. })).expect("no now-playing event");
+    let RecognitionEvent::NowPlaying { name, offset_s, confidence, .. } = &playing.1 else { unreachable!() };
+    assert_eq!(name, "knolls");
+    let latency = playing.0 - silence_s;
+    assert!(latency <= 3.0, "recognised {latency:.2} s after the music started");
+    // The reported position is where the music is in the track at that stream time (within
+    // the pairing delay).
+    let expected = 40.0 + latency;
+    assert!((offset_s - expected).abs() < 2.5, "offset {offset_s:.2} vs {expected:.2}");
+    assert!(*confidence > 0.5);
+    let ended = events.iter().find(|(_, e)| matches!(e, RecognitionEvent::Ended { .. })).expect("no ended event");
+    let after_stop = ended.0 - silence_s - music_s;
+    assert!((0.0..=6.0).contains(&after_stop), "ended {after_stop:.2} s after the music stopped");
+    assert_eq!(events.iter().filter(|(_, e)| matches!(e, RecognitionEvent::NowPlaying { .. })).count(), 1, "{events:?}");
+}

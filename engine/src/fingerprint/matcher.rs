@@ -133,17 +133,24 @@ fn chance_p(index: &Index, chance_votes: usize, k: u32) -> f64 {
     (cells.ln() + ln_poisson_tail(lambda, k)).exp()
 }
 
-/// Smallest score whose chance probability is at most [`ALPHA`].
-pub fn threshold(index: &Index, chance_votes: usize) -> u32 {
+/// Smallest score whose chance probability is at most `alpha`.
+pub fn threshold(index: &Index, chance_votes: usize, alpha: f64) -> u32 {
     let mut k = MIN_SCORE;
-    while chance_p(index, chance_votes, k) > ALPHA && k < 10_000 {
+    while chance_p(index, chance_votes, k) > alpha && k < 10_000 {
         k += 1;
     }
     k
 }
 
-/// Matches query landmarks (frames counted from the query's start) covering `duration_s`.
+/// Matches query landmarks (frames counted from the query's start) covering `duration_s`,
+/// accepting at [`ALPHA`].
 pub fn query(index: &Index, landmarks: &[Landmark], duration_s: f64) -> Outcome {
+    query_at(index, landmarks, duration_s, ALPHA)
+}
+
+/// [`query`] with an explicit chance-match probability `alpha` (divide [`ALPHA`] by the
+/// number of attempts when one recording is tried several ways).
+pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64) -> Outcome {
     if duration_s < MIN_QUERY_S {
         return Outcome::TooShort { duration_s };
     }
@@ -158,7 +165,7 @@ pub fn query(index: &Index, landmarks: &[Landmark], duration_s: f64) -> Outcome 
         }
     }
     let chance = votes.len();
-    let thr = threshold(index, chance);
+    let thr = threshold(index, chance, alpha);
     if votes.is_empty() {
         return Outcome::NoMatch { best_score: 0, threshold: thr };
     }
@@ -247,14 +254,15 @@ impl Default for IdentifyOptions {
 /// undoes a speed change) and keeps the strongest match.
 pub fn identify(index: &Index, samples: &[f32], sample_rate: f64, options: &IdentifyOptions) -> Outcome {
     let duration_s = samples.len() as f64 / sample_rate;
-    let first = query(index, &landmarks_of(samples, sample_rate, HasherConfig::query()), duration_s);
+    let alpha = ALPHA / (1 + options.speeds.len()) as f64;
+    let first = query_at(index, &landmarks_of(samples, sample_rate, HasherConfig::query()), duration_s, alpha);
     if !matches!(first, Outcome::NoMatch { .. }) {
         return first;
     }
     let mut best = first;
     for &speed in &options.speeds {
         let lms = landmarks_of(samples, sample_rate / speed, HasherConfig::query());
-        let out = query(index, &lms, duration_s * speed);
+        let out = query_at(index, &lms, duration_s * speed, alpha);
         if let Outcome::Match(mut m) = out {
             m.speed = speed;
             if best.matched().is_none_or(|b| m.score > b.score) {
