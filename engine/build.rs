@@ -1,4 +1,5 @@
 //! Embeds the factory presets from `../presets/styles/*.toml` into the engine.
+use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -12,7 +13,8 @@ fn main() {
     for p in &entries {
         println!("cargo:rerun-if-changed={}", p.display());
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", p.canonicalize().unwrap_or(p.clone()).display().to_string()));
+        let full = p.canonicalize().unwrap_or_else(|_| p.clone());
+        let _ = writeln!(out, "    ({name:?}, include_str!({:?})),", full.display().to_string());
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("factory_presets.rs");

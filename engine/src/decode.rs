@@ -1,41 +1,83 @@
 //! Non-real-time decoding of audio files (symphonia) and resampling (rubato).
 //!
-//! Interim implementation of the documented API (`decode_file`, `Decoded`, `resample`) so the
-//! fingerprint index can be built before main's version lands; main's file replaces this one.
+//! Accepts everything symphonia's default registry knows: WAV (8/16/24/32-bit PCM and float),
+//! FLAC, Ogg Vorbis, MP3, AAC and ALAC in MP4/M4A, AIFF, CAF, Matroska/WebM. Errors say what
+//! was wrong with the file and what to give instead. A file that ends early is an error, not a
+//! silently short result: callers render, index and analyse whole files.
 
-use std::path::Path;
+use std::fs::File;
+use std::path::{Path, PathBuf};
 
+use rubato::Resampler as _;
 use symphonia::core::codecs::audio::AudioDecoderOptions;
 use symphonia::core::errors::Error as SymError;
 use symphonia::core::formats::probe::Hint;
 use symphonia::core::formats::{FormatOptions, TrackType};
 use symphonia::core::io::MediaSourceStream;
-use symphonia::core::meta::MetadataOptions;
+use symphonia::core::meta::{MetadataOptions, StandardTag};
 
 use crate::error::EngineError;
 
-/// A decoded file: one `Vec` per channel at `sample_rate`.
-#[derive(Debug, Clone, Default)]
+/// The formats named in error messages.
+pub const SUPPORTED: &str = "WAV, FLAC, Ogg Vorbis, MP3, AAC/ALAC in MP4/M4A, AIFF, CAF or Matroska/WebM";
+
+/// Decoded audio: planar `f32` channels at the file's own rate.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Decoded {
     pub sample_rate: u32,
+    /// One vector per channel, all the same length.
     pub channels: Vec<Vec<f32>>,
+    /// Track title from the file's tags, if any.
+    pub title: Option<String>,
+    /// Artist from the file's tags, if any.
+    pub artist: Option<String>,
 }
 
 impl Decoded {
-    /// The average of all channels.
-    pub fn to_mono(&self) -> Vec<f32> {
-        let n = self.channels.iter().map(Vec::len).min().unwrap_or(0);
-        if self.channels.is_empty() {
-            return Vec::new();
-        }
-        let scale = 1.0 / self.channels.len() as f32;
-        (0..n).map(|i| self.channels.iter().map(|c| c[i]).sum::<f32>() * scale).collect()
+    /// Frames per channel.
+    pub fn frames(&self) -> usize {
+        self.channels.first().map_or(0, Vec::len)
     }
 
-    /// Length in seconds.
     pub fn duration_s(&self) -> f64 {
-        let n = self.channels.first().map_or(0, Vec::len);
-        if self.sample_rate == 0 { 0.0 } else { n as f64 / f64::from(self.sample_rate) }
+        if self.sample_rate == 0 { 0.0 } else { self.frames() as f64 / f64::from(self.sample_rate) }
+    }
+
+    /// The average of all channels.
+    pub fn to_mono(&self) -> Vec<f32> {
+        let n = self.channels.len().max(1) as f32;
+        (0..self.frames()).map(|i| self.channels.iter().map(|c| c[i]).sum::<f32>() / n).collect()
+    }
+
+    /// Returns the audio as exactly two channels (mono is duplicated, more than two are folded
+    /// down: even channels left, odd right).
+    pub fn to_stereo(&self) -> [Vec<f32>; 2] {
+        match self.channels.len() {
+            0 => [Vec::new(), Vec::new()],
+            1 => [self.channels[0].clone(), self.channels[0].clone()],
+            2 => [self.channels[0].clone(), self.channels[1].clone()],
+            n => {
+                let mut l = vec![0.0; self.frames()];
+                let mut r = vec![0.0; self.frames()];
+                let (nl, nr) = (n.div_ceil(2) as f32, (n / 2) as f32);
+                for (ci, ch) in self.channels.iter().enumerate() {
+                    let (dst, scale) = if ci % 2 == 0 { (&mut l, nl) } else { (&mut r, nr) };
+                    for (d, s) in dst.iter_mut().zip(ch) {
+                        *d += s / scale;
+                    }
+                }
+                [l, r]
+            }
+        }
+    }
+
+    /// Every channel resampled to `rate` (a copy if the rate already matches).
+    ///
+    /// # Errors
+    /// As [`resample`].
+    pub fn resampled(&self, rate: u32) -> Result<Decoded, EngineError> {
+        let channels = self.channels.iter().map(|c| resample(c, self.sample_rate, rate)).collect::<Result<Vec<_>, _>>()?;
+        Ok(Decoded { sample_rate: rate, channels, title: self.title.clone(), artist: self.artist.clone() })
     }
 }
 
@@ -43,99 +85,193 @@ fn decode_err(path: &Path, message: impl Into<String>) -> EngineError {
     EngineError::Decode { path: path.to_path_buf(), message: message.into() }
 }
 
-/// Decodes every sample of the default audio track of `path`.
+/// Decodes a whole file.
 ///
 /// # Errors
-/// [`EngineError::Io`] when the file cannot be opened, [`EngineError::Decode`] when it is not
-/// a supported audio file.
+/// [`EngineError::Io`] if it cannot be opened; [`EngineError::Decode`] if it is empty, not audio,
+/// in an unsupported codec, corrupt, truncated, or holds no samples.
 pub fn decode_file(path: &Path) -> Result<Decoded, EngineError> {
-    let file = std::fs::File::open(path).map_err(|source| EngineError::Io { path: path.to_path_buf(), source })?;
-    let mss = MediaSourceStream::new(Box::new(file), Default::default());
+    decode_file_with_progress(path, &mut |_, _| {})
+}
+
+/// Like [`decode_file`], calling `progress(bytes_read, total_bytes)` as it goes.
+///
+/// # Errors
+/// As [`decode_file`].
+pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Decoded, EngineError> {
+    if path.is_dir() {
+        return Err(decode_err(path, format!("is a directory, not an audio file; give a {SUPPORTED} file")));
+    }
+    let file = File::open(path).map_err(|source| EngineError::Io { path: path.to_path_buf(), source })?;
+    let total = file.metadata().map_or(0, |m| m.len());
+    if total == 0 {
+        return Err(decode_err(path, format!("is empty (0 bytes); give a {SUPPORTED} file")));
+    }
+    let mss = MediaSourceStream::new(Box::new(file), symphonia::core::io::MediaSourceStreamOptions::default());
     let mut hint = Hint::new();
     if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
         hint.with_extension(ext);
     }
-    let mut format = symphonia::default::get_probe()
-        .probe(&hint, mss, FormatOptions::default(), MetadataOptions::default())
-        .map_err(|e| decode_err(path, format!("not a supported audio file ({e}); use WAV, FLAC, Ogg Vorbis, MP3 or AAC")))?;
-    let track = format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "no audio track; pass an audio file"))?;
+    let mut format =
+        symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()).map_err(|e| {
+            decode_err(
+                path,
+                match e {
+                    SymError::Unsupported(_) => format!("is not an audio file in a format Resonance reads; give a {SUPPORTED} file"),
+                    SymError::IoError(_) => {
+                        format!("ends before its header is complete (truncated or not audio); give a complete {SUPPORTED} file")
+                    }
+                    other => format!("cannot be read as audio ({other}); give a {SUPPORTED} file"),
+                },
+            )
+        })?;
+    let (title, artist) = read_tags(&mut *format);
+    let track = format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "contains no audio track (video or data only?)"))?;
     let track_id = track.id;
+    let expected_frames = track.num_frames;
     let params = track
         .codec_params
         .as_ref()
         .and_then(|p| p.audio())
-        .ok_or_else(|| decode_err(path, "audio track without codec parameters; re-encode the file"))?;
+        .ok_or_else(|| decode_err(path, "has an audio track without codec parameters; the file is damaged"))?
+        .clone();
     let mut decoder = symphonia::default::get_codecs()
-        .make_audio_decoder(params, &AudioDecoderOptions::default())
-        .map_err(|e| decode_err(path, format!("unsupported codec ({e}); re-encode as WAV or FLAC")))?;
-    let mut out = Decoded::default();
-    let mut scratch: Vec<f32> = Vec::new();
+        .make_audio_decoder(&params, &AudioDecoderOptions::default())
+        .map_err(|e| decode_err(path, format!("uses a codec Resonance cannot decode ({e}); convert it to WAV or FLAC")))?;
+
+    let mut out: Vec<Vec<f32>> = Vec::new();
+    let mut scratch: Vec<Vec<f32>> = Vec::new();
+    let mut sample_rate = params.sample_rate.unwrap_or(0);
+    let mut bad_packets = 0usize;
+    let mut good_packets = 0usize;
+    let mut packets = 0u64;
     loop {
         let packet = match format.next_packet() {
             Ok(Some(p)) => p,
             Ok(None) => break,
-            Err(SymError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-            Err(e) => return Err(decode_err(path, format!("corrupt stream ({e})"))),
+            Err(SymError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof && expected_frames.is_none() => break,
+            Err(SymError::IoError(e)) => {
+                let at = out.first().map_or(0, Vec::len) as f64 / f64::from(sample_rate.max(1));
+                return Err(decode_err(path, format!("is truncated or unreadable after {at:.2} s ({e}); re-export or re-copy the file")));
+            }
+            Err(e) => return Err(decode_err(path, format!("is corrupt ({e}); re-export the file"))),
         };
+        packets += 1;
+        if packets.is_multiple_of(256) {
+            progress(0, total);
+        }
         if packet.track_id != track_id {
             continue;
         }
-        let buf = match decoder.decode(&packet) {
-            Ok(b) => b,
-            Err(SymError::DecodeError(_) | SymError::IoError(_)) => continue,
-            Err(e) => return Err(decode_err(path, format!("decoding failed ({e})"))),
-        };
-        let ch = buf.spec().channels().count().max(1);
-        if out.channels.is_empty() {
-            out.sample_rate = buf.spec().rate();
-            out.channels = vec![Vec::new(); ch];
+        match decoder.decode(&packet) {
+            Ok(buf) => {
+                good_packets += 1;
+                sample_rate = buf.spec().rate();
+                buf.copy_to_vecs_planar::<f32>(&mut scratch);
+                if out.is_empty() {
+                    out = vec![Vec::new(); scratch.len()];
+                }
+                for (dst, src) in out.iter_mut().zip(&scratch) {
+                    dst.extend_from_slice(src);
+                }
+            }
+            Err(SymError::DecodeError(_)) => bad_packets += 1,
+            Err(e) => return Err(decode_err(path, format!("cannot be decoded ({e}); re-export the file"))),
         }
-        buf.copy_to_vec_interleaved(&mut scratch);
-        let nch = out.channels.len();
-        for frame in scratch.chunks_exact(ch) {
-            for (c, dst) in out.channels.iter_mut().enumerate() {
-                dst.push(frame.get(c.min(ch - 1)).copied().unwrap_or(0.0));
+    }
+    progress(total, total);
+    if bad_packets > 0 && bad_packets * 20 > good_packets.max(1) {
+        return Err(decode_err(
+            path,
+            format!("is corrupt: {bad_packets} of {} packets failed to decode; re-export the file", bad_packets + good_packets),
+        ));
+    }
+    let frames = out.first().map_or(0, Vec::len);
+    if frames == 0 {
+        return Err(decode_err(path, "contains no audio samples"));
+    }
+    if let Some(expected) = expected_frames {
+        // Some encoders round the declared length to a packet; a real truncation loses more.
+        if (frames as u64) + 4096 < expected {
+            return Err(decode_err(
+                path,
+                format!(
+                    "is truncated: the header declares {:.2} s but only {:.2} s of audio is present; re-export or re-copy the file",
+                    expected as f64 / f64::from(sample_rate.max(1)),
+                    frames as f64 / f64::from(sample_rate.max(1))
+                ),
+            ));
+        }
+    }
+    if sample_rate == 0 {
+        return Err(decode_err(path, "does not declare a sample rate; the file is damaged"));
+    }
+    for ch in &mut out {
+        for s in ch.iter_mut() {
+            if !s.is_finite() {
+                *s = 0.0;
             }
         }
-        let _ = nch;
     }
-    if out.channels.is_empty() || out.sample_rate == 0 {
-        return Err(decode_err(path, "no audio decoded; the file is empty or damaged"));
-    }
-    Ok(out)
+    Ok(Decoded { sample_rate, channels: out, title, artist })
 }
 
-/// Resamples `input` from `from_hz` to `to_hz` (windowed-sinc, rubato).
+fn read_tags(format: &mut dyn symphonia::core::formats::FormatReader) -> (Option<String>, Option<String>) {
+    let mut title = None;
+    let mut artist = None;
+    let mut meta = format.metadata();
+    if let Some(rev) = meta.skip_to_latest() {
+        for tag in &rev.media.tags {
+            match &tag.std {
+                Some(StandardTag::TrackTitle(t)) if title.is_none() => title = Some(t.to_string()),
+                Some(StandardTag::Artist(a)) if artist.is_none() => artist = Some(a.to_string()),
+                _ => {}
+            }
+        }
+    }
+    (title, artist)
+}
+
+/// Resamples one channel from `from_hz` to `to_hz` with rubato's FFT resampler (offline,
+/// synchronous, high quality), trimming its delay so the output stays aligned with the input.
 ///
 /// # Errors
-/// [`EngineError::Decode`] when a rate is zero.
+/// [`EngineError::Decode`] (with an empty path) for a rate rubato cannot handle.
 pub fn resample(input: &[f32], from_hz: u32, to_hz: u32) -> Result<Vec<f32>, EngineError> {
-    if from_hz == 0 || to_hz == 0 {
-        return Err(decode_err(Path::new("<resample>"), "sample rates must be positive"));
-    }
-    if from_hz == to_hz {
+    if from_hz == to_hz || input.is_empty() {
         return Ok(input.to_vec());
     }
-    // Linear-phase windowed sinc, good enough for the interim implementation.
-    let ratio = f64::from(to_hz) / f64::from(from_hz);
-    let cutoff = ratio.min(1.0) * 0.95;
-    let half = 32i64;
-    let n_out = ((input.len() as f64) * ratio).floor() as usize;
-    let mut out = Vec::with_capacity(n_out);
-    for j in 0..n_out {
-        let t = j as f64 / ratio;
-        let centre = t.floor() as i64;
-        let mut acc = 0.0f64;
-        for k in (centre - half + 1)..=(centre + half) {
-            if k < 0 || k as usize >= input.len() {
-                continue;
-            }
-            let x = t - k as f64;
-            let w = 0.5 + 0.5 * (std::f64::consts::PI * x / half as f64).cos();
-            let s = if x.abs() < 1e-12 { cutoff } else { (std::f64::consts::PI * cutoff * x).sin() / (std::f64::consts::PI * x) };
-            acc += f64::from(input[k as usize]) * s * w;
-        }
-        out.push(acc as f32);
+    let bad = |m: String| EngineError::Decode { path: PathBuf::new(), message: m };
+    let mut rs = rubato::Fft::<f32>::new(from_hz as usize, to_hz as usize, 1024, 1, rubato::FixedSync::Input)
+        .map_err(|e| bad(format!("cannot resample {from_hz} Hz to {to_hz} Hz: {e}")))?;
+    let adapter = rubato::audioadapter_buffers::direct::InterleavedSlice::new(input, 1, input.len())
+        .map_err(|e| bad(format!("cannot resample: {e}")))?;
+    let out = rs.process_all(&adapter, input.len(), None).map_err(|e| bad(format!("resampling {from_hz} Hz to {to_hz} Hz failed: {e}")))?;
+    Ok(out.take_data())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resample_keeps_length_ratio_and_frequency() {
+        let from = 22_050;
+        let to = 48_000;
+        let x: Vec<f32> = (0..from).map(|i| (2.0 * std::f32::consts::PI * 1000.0 * i as f32 / from as f32).sin()).collect();
+        let y = resample(&x, from, to).unwrap();
+        assert!((y.len() as i64 - i64::from(to)).abs() <= 2, "{}", y.len());
+        // zero crossings of a 1 kHz tone over 1 s: ~2000
+        let zc = y[100..y.len() - 100].windows(2).filter(|w| w[0] <= 0.0 && w[1] > 0.0).count();
+        assert!((990..=1010).contains(&zc), "{zc}");
     }
-    Ok(out)
+
+    #[test]
+    fn stereo_fold_down() {
+        let d = Decoded { sample_rate: 8000, channels: vec![vec![1.0; 4], vec![0.0; 4], vec![1.0; 4]], ..Decoded::default() };
+        let [l, r] = d.to_stereo();
+        assert_eq!(l, vec![1.0; 4]);
+        assert_eq!(r, vec![0.0; 4]);
+        assert_eq!(d.to_mono(), vec![2.0 / 3.0; 4]);
+    }
 }

@@ -22,6 +22,9 @@ pub const MAX_SAMPLE_RATE: f64 = 192_000.0;
 /// Largest `max_block` accepted by `prepare()`. Larger host blocks are still fine: `process()`
 /// splits them internally.
 pub const MAX_BLOCK_LIMIT: usize = 65_536;
+/// Control period in samples: the music's target mood is updated at absolute sample times that
+/// are multiples of this, so the output does not depend on where the host's blocks fall.
+pub const CONTROL_PERIOD: u64 = 32;
 /// Ceiling of the output safety limiter.
 pub const OUTPUT_CEILING_DB: f32 = -1.0;
 
@@ -78,14 +81,12 @@ impl Default for EngineConfig {
 impl EngineConfig {
     /// The factory configuration with `preset`'s parameters applied and its style selected.
     pub fn with_preset(preset: &Preset) -> Self {
-        let mut c = Self::default();
-        c.params = preset.params;
-        let index = match c.styles.iter().position(|(n, _)| *n == preset.name) {
-            Some(i) => i,
-            None => {
-                c.styles.push((preset.name.clone(), preset.style.clone()));
-                c.styles.len() - 1
-            }
+        let mut c = Self { params: preset.params, ..Self::default() };
+        let index = if let Some(i) = c.styles.iter().position(|(n, _)| *n == preset.name) {
+            i
+        } else {
+            c.styles.push((preset.name.clone(), preset.style.clone()));
+            c.styles.len() - 1
         };
         c.params.set(ParamId::Style, index as f32);
         c
@@ -498,7 +499,9 @@ impl EngineProcessor {
         self.duck_min_gain = 1.0;
         let mut offset = 0;
         while offset < n_total {
-            let n = (n_total - offset).min(self.max_block);
+            // Chunks end on control-period boundaries of the absolute clock (block-size invariance).
+            let to_boundary = (CONTROL_PERIOD - self.time % CONTROL_PERIOD) as usize;
+            let n = (n_total - offset).min(self.max_block).min(to_boundary);
             let (ip, op) = self.process_chunk(main, sidechain, music_out.as_deref_mut(), offset, n);
             in_peak = in_peak.max(ip);
             out_peak = out_peak.max(op);
@@ -562,6 +565,11 @@ impl EngineProcessor {
         }
         self.sanitized += u64::from(bad);
         let in_peak = peak(&self.in_l[..n]).max(peak(&self.in_r[..n]));
+        if self.time.is_multiple_of(CONTROL_PERIOD) {
+            // Target from everything analysed before this boundary, whatever the block size.
+            self.update_target();
+            self.synth.set_target(self.target);
+        }
 
         {
             let mut sink = |t| push_telemetry(&mut self.telemetry, &mut self.dropped_telemetry, t);
@@ -575,8 +583,6 @@ impl EngineProcessor {
             };
             self.hasher.process(&self.prog[..n], &mut sink);
         }
-        self.update_target();
-        self.synth.set_target(self.target);
         {
             let mut sink = |t| push_telemetry(&mut self.telemetry, &mut self.dropped_telemetry, t);
             self.synth.process(&mut self.music_l[..n], &mut self.music_r[..n], &mut sink);
@@ -595,15 +601,15 @@ impl EngineProcessor {
             let amount = ((lin_to_db(self.duck_env) + 50.0) / 30.0).clamp(0.0, 1.0);
             let duck = db_to_lin(-duck_depth * amount);
             self.duck_min_gain = self.duck_min_gain.min(duck);
-            let g = self.music_gain.next() * duck;
+            let g = self.music_gain.tick() * duck;
             let ml = self.music_l[i] * g;
             let mr = self.music_r[i] * g;
-            let dry = self.dry_gain.next();
-            let wet = self.wet_gain.next();
+            let dry = self.dry_gain.tick();
+            let wet = self.wet_gain.tick();
             let mut ol = dry * self.in_l[i] + wet * ml;
             let mut or = dry * self.in_r[i] + wet * mr;
             self.limiter.process(&mut ol, &mut or);
-            let b = self.bypass.next();
+            let b = self.bypass.tick();
             ol = b * self.in_l[i] + (1.0 - b) * ol;
             or = b * self.in_r[i] + (1.0 - b) * or;
             if !ol.is_finite() {

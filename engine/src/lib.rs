@@ -56,8 +56,8 @@ pub mod testing;
 pub mod types;
 
 pub use engine::{
-    CommandSender, Engine, EngineConfig, EngineHandle, EngineProcessor, LandmarkReceiver, Layout, MAX_BLOCK_LIMIT, MAX_SAMPLE_RATE,
-    MIN_SAMPLE_RATE, MetersReader, OUTPUT_CEILING_DB, TelemetryReceiver,
+    CONTROL_PERIOD, CommandSender, Engine, EngineConfig, EngineHandle, EngineProcessor, LandmarkReceiver, Layout, MAX_BLOCK_LIMIT,
+    MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, MetersReader, OUTPUT_CEILING_DB, TelemetryReceiver,
 };
 pub use error::{EngineError, ProcessStatus};
 pub use params::{ParamId, ParamInfo, ParamValues};

@@ -75,7 +75,8 @@ const INFO: [ParamInfo; PARAM_COUNT] = [
         name: "Dry/wet",
         min: 0.0,
         max: 1.0,
-        default: 1.0,
+        // Both the input and the music at unity; 0 = input only, 1 = music only.
+        default: 0.5,
         unit: "",
         kind: ParamKind::Float,
     },

@@ -61,6 +61,9 @@ fn err(file: &str, key: impl Into<String>, message: impl Into<String>) -> Engine
 
 impl Preset {
     /// Parses and validates preset text. `file` is used in error messages.
+    ///
+    /// # Errors
+    /// [`EngineError::Preset`] naming the file, the key and what is allowed.
     pub fn parse(file: &str, text: &str) -> Result<Self, EngineError> {
         let raw: RawPreset = toml::from_str(text).map_err(|e| {
             let msg = e.message().to_string();
@@ -132,6 +135,9 @@ impl Preset {
     }
 
     /// Reads and parses a preset file.
+    ///
+    /// # Errors
+    /// [`EngineError::Io`] if it cannot be read, else as [`Preset::parse`].
     pub fn load(path: &Path) -> Result<Self, EngineError> {
         let text = std::fs::read_to_string(path).map_err(|source| EngineError::Io { path: path.to_path_buf(), source })?;
         Self::parse(&path.display().to_string(), &text)
@@ -139,6 +145,9 @@ impl Preset {
 
     /// Every factory preset, parsed. Factory presets are validated by a test, so this only
     /// fails if the binary was built from broken presets.
+    ///
+    /// # Errors
+    /// As [`Preset::parse`].
     pub fn factory() -> Result<Vec<Preset>, EngineError> {
         FACTORY.iter().map(|(file, text)| Self::parse(&format!("presets/styles/{file}"), text)).collect()
     }
@@ -149,6 +158,9 @@ impl Preset {
     }
 
     /// Finds a factory preset by name, or loads `name_or_path` as a file if it names one.
+    ///
+    /// # Errors
+    /// [`EngineError::UnknownPreset`] listing the factory presets, or as [`Preset::load`].
     pub fn find(name_or_path: &str) -> Result<Self, EngineError> {
         let factory = Self::factory()?;
         if let Some(p) = factory.iter().find(|p| p.name == name_or_path) {

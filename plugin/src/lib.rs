@@ -2,3 +2,4 @@
 //! midir). The format glue lives here so the engine never learns about hosts.
 //!
 //! Filled in by the plugin and live-host issues.
+pub mod midi;

@@ -85,9 +85,11 @@ impl Smoother {
 
     /// Advances one sample and returns the new value.
     #[inline]
-    pub fn next(&mut self) -> f32 {
+    pub fn tick(&mut self) -> f32 {
+        let before = self.current;
         self.current += (self.target - self.current) * self.coef;
-        if (self.target - self.current).abs() < 1e-6 {
+        // Snap once within -100 dB of the target, or when f32 resolution stops the approach.
+        if (self.target - self.current).abs() <= 1e-5 * self.target.abs().max(1.0) || self.current == before {
             self.current = self.target;
         }
         self.current
@@ -112,7 +114,7 @@ mod tests {
         s.set_target(f32::NAN);
         let mut v = 0.0;
         for _ in 0..48_000 {
-            v = s.next();
+            v = s.tick();
         }
         assert_eq!(v, 1.0);
     }

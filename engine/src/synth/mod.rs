@@ -22,7 +22,10 @@ impl Default for Style {
 }
 
 impl Style {
-    /// Checks ranges; returns `(key, value, allowed range)` of the first bad field.
+    /// Checks ranges.
+    ///
+    /// # Errors
+    /// `(key, value, allowed range)` of the first bad field.
     pub fn check(&self) -> Result<(), (&'static str, f64, &'static str)> {
         if !(20.0..=300.0).contains(&self.tempo_min) {
             return Err(("style.tempo_min", f64::from(self.tempo_min), "20..=300"));

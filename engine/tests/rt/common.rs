@@ -1,0 +1,47 @@
+//! Shared test support: real test audio, and float-tolerance assertions.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use resonance_engine::decode::{decode_file, resample};
+
+/// Where `../shared/data/fetch-test-audio.sh` put the real recordings.
+pub fn test_audio_dir() -> PathBuf {
+    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-audio"), PathBuf::from);
+    assert!(
+        dir.join(".complete").exists(),
+        "real test audio not found in {}: run `bash ../shared/data/fetch-test-audio.sh target/test-audio` from the repository root (or set RESONANCE_TEST_AUDIO)",
+        dir.display()
+    );
+    dir
+}
+
+/// A real recording (relative to the test-audio folder), mono, at `rate`.
+pub fn load_mono(rel: &str, rate: u32) -> Vec<f32> {
+    let path = test_audio_dir().join(rel);
+    let d = decode_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    resample(&d.to_mono(), d.sample_rate, rate).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A real recording, stereo, at `rate`.
+pub fn load_stereo(rel: &str, rate: u32) -> [Vec<f32>; 2] {
+    let path = test_audio_dir().join(rel);
+    let d = decode_file(&path).unwrap_or_else(|e| panic!("{e}")).resampled(rate).unwrap_or_else(|e| panic!("{e}"));
+    d.to_stereo()
+}
+
+/// Endless loop over a signal.
+pub fn looped(sig: &[f32], start: usize, out: &mut [f32]) {
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = sig[(start + i) % sig.len()];
+    }
+}
+
+/// Asserts two signals are equal within `tol`, reporting the first differing index.
+pub fn assert_close(a: &[f32], b: &[f32], tol: f32, what: &str) {
+    assert_eq!(a.len(), b.len(), "{what}: lengths differ");
+    if let Some((i, (x, y))) = a.iter().zip(b).enumerate().find(|(_, (x, y))| (*x - *y).abs() > tol) {
+        panic!("{what}: sample {i} differs: {x} vs {y} (tolerance {tol})");
+    }
+}

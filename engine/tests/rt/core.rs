@@ -1,0 +1,259 @@
+//! The engine as a whole: allocation-free processing, robustness, invariance, reset.
+
+use resonance_engine::prelude::*;
+use resonance_engine::testing::count_allocations;
+use resonance_engine::{OUTPUT_CEILING_DB, dsp::db_to_lin};
+
+use crate::common::{load_mono, load_stereo, looped};
+
+/// Simulated minutes per (rate, block size) in the allocation test; CI uses the default.
+fn rt_minutes() -> f64 {
+    std::env::var("RESONANCE_RT_MINUTES").ok().and_then(|v| v.parse().ok()).unwrap_or(10.0)
+}
+
+/// Programme (real music) and crowd (real stadium recording) at `rate`.
+fn real_inputs(rate: u32) -> ([Vec<f32>; 2], Vec<f32>) {
+    (load_stereo("music/battle.ogg", rate), load_mono("crowd/crowd01.wav", rate))
+}
+
+/// Commands a busy broadcast sends: cues, style switches, parameter moves, overrides.
+fn command_for(step: u64) -> Command {
+    match step % 8 {
+        0 => Command::Cue(Cue::ALL[(step as usize / 8) % Cue::ALL.len()]),
+        1 => Command::SetStyle { index: (step % 3) as u16, quantize: Quantize::Bar },
+        2 => Command::SetParam { id: ParamId::MusicLevel, value: -20.0 + (step % 20) as f32 },
+        3 => Command::MoodOverride(MoodTarget { valence: 0.8, arousal: f32::NAN, intensity: 0.9 }),
+        4 => Command::ClearMoodOverride,
+        5 => Command::TelemetryMood(MoodTarget { valence: -0.5, arousal: 0.7, intensity: 0.2 }),
+        6 => Command::SetParam { id: ParamId::MoodSource, value: (step % 3) as f32 },
+        _ => Command::SetParam { id: ParamId::Bypass, value: if step % 16 == 7 { 1.0 } else { 0.0 } },
+    }
+}
+
+/// Runs `seconds` of real audio through a prepared engine at `block` samples per call, with
+/// commands every half second and hostile input every few seconds; returns the number of
+/// allocations made inside `process()`.
+fn allocations_while_processing(rate: u32, block: usize, seconds: f64) -> usize {
+    let (music, crowd) = real_inputs(rate);
+    let layout = Layout { main_channels: 2, sidechain: true, music_out: true };
+    let (mut proc, mut handle) = Engine::new(EngineConfig::default()).prepare(f64::from(rate), block.max(64), layout).expect("prepare");
+    let total = (seconds * f64::from(rate)) as usize;
+    let (mut l, mut r, mut sc, mut ml, mut mr) = (vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block]);
+    let mut allocs = 0;
+    let mut pos = 0;
+    let mut next_cmd = 0;
+    let half_s = rate as usize / 2;
+    while pos < total {
+        looped(&music[0], pos, &mut l);
+        looped(&music[1], pos, &mut r);
+        looped(&crowd, pos, &mut sc);
+        // hostile input: a NaN/Inf burst, a full-scale square and subnormals every ~7 s
+        match (pos / block) % (7 * rate as usize / block).max(1) {
+            0 => l.iter_mut().step_by(3).for_each(|x| *x = f32::NAN),
+            1 => r.iter_mut().for_each(|x| *x = f32::INFINITY),
+            2 => l.iter_mut().enumerate().for_each(|(i, x)| *x = if (i / 4) % 2 == 0 { 1.0 } else { -1.0 }),
+            3 => sc.iter_mut().for_each(|x| *x = 1e-41),
+            _ => {}
+        }
+        if pos >= next_cmd * half_s {
+            let _ = handle.commands.send(command_for(next_cmd as u64));
+            next_cmd += 1;
+        }
+        let (status, n) = count_allocations(|| {
+            let mut main = [&mut l[..], &mut r[..]];
+            let side = [&sc[..], &sc[..]];
+            let mut music_out = [&mut ml[..], &mut mr[..]];
+            proc.process(&mut main, Some(&side), Some(&mut music_out))
+        });
+        allocs += n;
+        assert!(!matches!(status, ProcessStatus::Error(_)), "{status:?}");
+        assert!(l.iter().chain(&r).chain(&ml).chain(&mr).all(|x| x.is_finite()), "non-finite output at {pos}");
+        // the main thread keeps up with telemetry and landmarks, as a host's would
+        handle.telemetry.drain().for_each(drop);
+        while handle.landmarks.pop().is_some() {}
+        pos += block;
+    }
+    let m = handle.meters.read();
+    assert!(m.sanitized_samples > 0, "hostile input was injected and must be counted");
+    assert_eq!(m.time, pos as u64);
+    allocs
+}
+
+#[test]
+fn harness_catches_an_allocating_processor() {
+    /// A processor that grows a buffer now and then: the kind of bug the harness exists for.
+    struct Leaky {
+        history: Vec<f32>,
+    }
+    impl Leaky {
+        fn process(&mut self, block: &mut [f32]) {
+            self.history.extend_from_slice(block);
+        }
+    }
+    let mut leaky = Leaky { history: Vec::new() };
+    let mut block = vec![0.1f32; 64];
+    let mut total = 0;
+    for _ in 0..100 {
+        total += count_allocations(|| leaky.process(&mut block)).1;
+    }
+    assert!(total > 0, "the counting allocator must see Vec growth");
+    assert_eq!(count_allocations(|| std::hint::black_box(3 + 4)).1, 0);
+    let boxed = count_allocations(|| drop(std::hint::black_box(Box::new(5u64)))).1;
+    assert_eq!(boxed, 2, "one allocation and one free");
+}
+
+#[test]
+fn engine_never_allocates_in_process() {
+    let minutes = rt_minutes();
+    let rates = [44_100u32, 48_000, 96_000];
+    let blocks = [1usize, 7, 64, 512];
+    // Each rate on its own thread (the counter is per thread); block sizes in turn.
+    std::thread::scope(|s| {
+        let handles: Vec<_> = rates
+            .iter()
+            .map(|&rate| {
+                s.spawn(move || {
+                    blocks.iter().map(|&b| (rate, b, allocations_while_processing(rate, b, minutes * 60.0))).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for (rate, block, allocs) in h.join().expect("worker") {
+                assert_eq!(allocs, 0, "{allocs} allocations in process() at {rate} Hz, block {block}");
+            }
+        }
+    });
+}
+
+/// Renders `input` through a fresh engine at a given host block size (and max block).
+fn render(rate: u32, max_block: usize, sizes: &[usize], main: &[Vec<f32>; 2], crowd: &[f32]) -> (Vec<f32>, Vec<f32>, Vec<Telemetry>) {
+    let layout = Layout { main_channels: 2, sidechain: true, music_out: false };
+    let (mut proc, mut handle) = Engine::new(EngineConfig::default()).prepare(f64::from(rate), max_block, layout).unwrap();
+    render_with(&mut proc, &mut handle, sizes, main, crowd)
+}
+
+fn render_with(
+    proc: &mut EngineProcessor,
+    handle: &mut EngineHandle,
+    sizes: &[usize],
+    main: &[Vec<f32>; 2],
+    crowd: &[f32],
+) -> (Vec<f32>, Vec<f32>, Vec<Telemetry>) {
+    let (mut out_l, mut out_r, mut tel) = (main[0].clone(), main[1].clone(), Vec::new());
+    let mut pos = 0;
+    let mut k = 0;
+    while pos < out_l.len() {
+        let n = sizes[k % sizes.len()].min(out_l.len() - pos);
+        k += 1;
+        let side = [&crowd[pos..pos + n], &crowd[pos..pos + n]];
+        let (a, b) = (&mut out_l[pos..pos + n], &mut out_r[pos..pos + n]);
+        proc.process(&mut [a, b], Some(&side), None);
+        tel.extend(handle.telemetry.drain());
+        pos += n;
+    }
+    (out_l, out_r, tel)
+}
+
+fn excerpt(rate: u32, seconds: f64) -> ([Vec<f32>; 2], Vec<f32>) {
+    let (music, crowd) = real_inputs(rate);
+    let n = (seconds * f64::from(rate)) as usize;
+    let mut m = [vec![0.0; n], vec![0.0; n]];
+    let mut c = vec![0.0; n];
+    looped(&music[0], rate as usize * 5, &mut m[0]);
+    looped(&music[1], rate as usize * 5, &mut m[1]);
+    looped(&crowd, 0, &mut c);
+    (m, c)
+}
+
+#[test]
+fn output_does_not_depend_on_host_block_size() {
+    let rate = 48_000;
+    let (main, crowd) = excerpt(rate, 20.0);
+    let (ref_l, ref_r, ref_t) = render(rate, 512, &[64], &main, &crowd);
+    for (max_block, sizes) in
+        [(512, vec![1]), (512, vec![7]), (512, vec![512]), (512, vec![4096]), (4096, vec![4096]), (1024, vec![1, 333, 17, 1024, 5])]
+    {
+        let (l, r, t) = render(rate, max_block, &sizes, &main, &crowd);
+        assert!(l == ref_l && r == ref_r, "output differs at host block sizes {sizes:?} (max {max_block})");
+        assert_eq!(t, ref_t, "telemetry differs at host block sizes {sizes:?}");
+    }
+}
+
+#[test]
+fn reset_reproduces_output_bit_for_bit() {
+    let rate = 44_100;
+    let (main, crowd) = excerpt(rate, 12.0);
+    let layout = Layout { main_channels: 2, sidechain: true, music_out: false };
+    let (mut proc, mut handle) = Engine::new(EngineConfig::default()).prepare(f64::from(rate), 256, layout).unwrap();
+    let first = render_with(&mut proc, &mut handle, &[256], &main, &crowd);
+    proc.reset();
+    let second = render_with(&mut proc, &mut handle, &[256], &main, &crowd);
+    assert!(first.0 == second.0 && first.1 == second.1, "output after reset() differs");
+    assert_eq!(first.2, second.2, "telemetry after reset() differs");
+    assert!(!first.2.is_empty(), "the engine reports moods while it runs");
+}
+
+/// A named generator of hostile input samples.
+type Generator = (&'static str, fn(usize) -> f32);
+
+#[test]
+fn hostile_input_gives_finite_bounded_output() {
+    let rate = 48_000u32;
+    let (mut proc, handle) = Engine::new(EngineConfig::default()).prepare(f64::from(rate), 512, Layout::STEREO).unwrap();
+    let ceiling = db_to_lin(OUTPUT_CEILING_DB) + 1e-6;
+    let mut seed = 0x1234_5678u32;
+    let mut rnd = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    };
+    let generators: [Generator; 6] = [
+        ("nan", |i| if i % 5 == 0 { f32::NAN } else { 0.3 }),
+        ("inf", |i| if i % 2 == 0 { f32::INFINITY } else { f32::NEG_INFINITY }),
+        ("square", |i| if (i / 24) % 2 == 0 { 1.0 } else { -1.0 }),
+        ("dc", |_| 0.9),
+        ("silence", |_| 0.0),
+        ("huge", |i| if i % 2 == 0 { 1e30 } else { -1e30 }),
+    ];
+    let mut sanitized_seen = false;
+    for round in 0..40 {
+        let (name, g) = generators[round % generators.len()];
+        let n = (rnd() % 2000) as usize + 1;
+        let mut l: Vec<f32> = (0..n).map(g).collect();
+        let mut r = l.clone();
+        let status = proc.process(&mut [&mut l, &mut r], None, None);
+        sanitized_seen |= status == ProcessStatus::Sanitized;
+        for x in l.iter().chain(&r) {
+            assert!(x.is_finite() && x.abs() <= ceiling, "{name}: output {x} (block {n})");
+        }
+    }
+    assert!(sanitized_seen, "NaN/Inf input is reported as Sanitized");
+    drop(handle);
+}
+
+#[test]
+fn full_telemetry_queue_drops_and_counts_without_blocking() {
+    let cfg = EngineConfig { telemetry_capacity: 64, ..EngineConfig::default() };
+    let (mut proc, mut handle) = Engine::new(cfg).prepare(48_000.0, 512, Layout::MONO).unwrap();
+    let mut buf = vec![0.2f32; 512];
+    // 200 s without anyone reading telemetry: moods every 0.5 s overflow a 64-slot queue.
+    for _ in 0..(200 * 48_000 / 512) {
+        proc.process(&mut [&mut buf], None, None);
+    }
+    let m = handle.meters.read();
+    assert!(m.dropped_telemetry > 0, "overflow must be counted");
+    assert_eq!(handle.telemetry.drain().count(), 64, "the queue holds its capacity, oldest first");
+}
+
+#[test]
+fn bypass_passes_input_through() {
+    let rate = 48_000;
+    let (main, crowd) = excerpt(rate, 3.0);
+    let mut cfg = EngineConfig::default();
+    cfg.params.set(ParamId::Bypass, 1.0);
+    let layout = Layout { main_channels: 2, sidechain: true, music_out: false };
+    let (mut proc, mut handle) = Engine::new(cfg).prepare(f64::from(rate), 512, layout).unwrap();
+    let (l, r, _) = render_with(&mut proc, &mut handle, &[512], &main, &crowd);
+    assert!(l == main[0] && r == main[1], "bypassed output must equal the input");
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs everything a fresh Debian/Ubuntu machine lacks to build, run and test Resonance,
+# and fetches the real test audio. Idempotent: a second run only checks.
+#
+# usage: bash scripts/setup.sh        (as root, or with sudo available)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+
+# Build: pkg-config + ALSA headers (cpal), g++ (VST3 wrapper), fontconfig/freetype (plots).
+# Tests and benchmarks: sox and espeak-ng (test material), fpcalc (peer benchmark).
+pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools
+      libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+lists_empty=true
+if compgen -G "/var/lib/apt/lists/*_Packages*" >/dev/null; then lists_empty=false; fi
+if [ ${#missing[@]} -gt 0 ] || $lists_empty; then
+  echo "setup: apt-get update"
+  $sudo apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Rust components used by CI.
+if command -v rustup >/dev/null; then
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+fi
+
+# Real test audio from Debian's packages (tests and benchmarks read target/test-audio).
+fetch=../shared/data/fetch-test-audio.sh
+if [ -z "${RESONANCE_TEST_AUDIO:-}" ]; then
+  if [ -f "$fetch" ]; then
+    bash "$fetch" target/test-audio
+  else
+    echo "setup: $fetch not found; tests need real audio in target/test-audio (or RESONANCE_TEST_AUDIO)" >&2
+  fi
+fi
+echo "setup: done"

@@ -1,0 +1,181 @@
+//! `resonance render`: run the engine offline over a file and write WAV.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use resonance_engine::decode::{Decoded, decode_file};
+use resonance_engine::prelude::*;
+use resonance_engine::{MAX_SAMPLE_RATE, MIN_SAMPLE_RATE};
+
+use crate::output::{AtomicWav, WavFormat, progress};
+
+/// Arguments of `resonance render`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RenderArgs {
+    /// Input audio: WAV (8/16/24/32-bit), FLAC, Ogg Vorbis, MP3, AAC in MP4, ...
+    #[arg(long = "in", value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Crowd microphone as a separate file (fed to the sidechain); the main input is then
+    /// treated as programme audio and the music ducks under it.
+    #[arg(long, value_name = "FILE")]
+    pub crowd: Option<PathBuf>,
+    /// Output WAV file (written only if the whole render succeeds).
+    #[arg(long, value_name = "FILE.wav")]
+    pub out: PathBuf,
+    /// Preset: a factory preset name (see `resonance presets`) or a path to a .toml file.
+    #[arg(long, default_value = "stadium-anthem")]
+    pub preset: String,
+    /// Seed for the music's random choices (same seed and input: identical output).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Output sample rate in Hz; by default the input's rate (48000 if the engine does not
+    /// support it).
+    #[arg(long)]
+    pub rate: Option<u32>,
+    /// Block size fed to the engine, as a host would (1 to 65536).
+    #[arg(long, default_value_t = 512)]
+    pub block: usize,
+    /// Output sample format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: WavFormat,
+}
+
+/// What a render produced, for the caller's summary.
+#[derive(Debug, Default)]
+pub struct RenderReport {
+    pub frames: usize,
+    pub sample_rate: u32,
+    pub telemetry: Vec<Telemetry>,
+    pub meters: Meters,
+    pub output_peak: f32,
+    pub elapsed_s: f64,
+}
+
+/// Chooses the engine rate for an input rate.
+pub fn engine_rate(input_rate: u32, requested: Option<u32>) -> Result<u32> {
+    if let Some(r) = requested {
+        if !(MIN_SAMPLE_RATE..=MAX_SAMPLE_RATE).contains(&f64::from(r)) {
+            bail!("--rate {r} is not supported; use {MIN_SAMPLE_RATE} to {MAX_SAMPLE_RATE} Hz");
+        }
+        return Ok(r);
+    }
+    Ok(if (MIN_SAMPLE_RATE..=MAX_SAMPLE_RATE).contains(&f64::from(input_rate)) { input_rate } else { 48_000 })
+}
+
+/// Runs the engine over stereo `main` (and optional stereo `crowd`) at `rate`, streaming the
+/// output into `wav`. `commands` (sorted by frame) are sent sample-accurately: blocks are split
+/// so each command reaches the engine right before its frame.
+#[allow(clippy::too_many_arguments)] // one call site per command; a struct would only rename them
+pub fn run_engine(
+    config: EngineConfig,
+    rate: u32,
+    block: usize,
+    main: &[Vec<f32>; 2],
+    crowd: Option<&[Vec<f32>; 2]>,
+    commands: &[(usize, Command)],
+    wav: &mut AtomicWav,
+    label: &str,
+) -> Result<RenderReport> {
+    if block == 0 || block > resonance_engine::MAX_BLOCK_LIMIT {
+        bail!("--block {block} is not supported; use 1 to {}", resonance_engine::MAX_BLOCK_LIMIT);
+    }
+    let layout = Layout { main_channels: 2, sidechain: crowd.is_some(), music_out: false };
+    let (mut proc, mut handle) = Engine::new(config).prepare(f64::from(rate), block, layout)?;
+    let frames = main[0].len();
+    let pb = progress(frames as u64, label);
+    let started = Instant::now();
+    let mut l = vec![0.0f32; block];
+    let mut r = vec![0.0f32; block];
+    let mut inter = vec![0.0f32; block * 2];
+    let mut report = RenderReport { frames, sample_rate: rate, ..RenderReport::default() };
+    let mut pos = 0;
+    let mut next_cmd = 0;
+    while pos < frames {
+        while let Some((at, cmd)) = commands.get(next_cmd).filter(|(at, _)| *at <= pos) {
+            let _ = at;
+            handle.commands.send(*cmd)?;
+            next_cmd += 1;
+        }
+        let until_cmd = commands.get(next_cmd).map_or(usize::MAX, |(at, _)| at - pos);
+        let n = block.min(frames - pos).min(until_cmd);
+        l[..n].copy_from_slice(&main[0][pos..pos + n]);
+        r[..n].copy_from_slice(&main[1][pos..pos + n]);
+        {
+            let mut bufs = [&mut l[..n], &mut r[..n]];
+            match crowd {
+                Some(c) => {
+                    let end = (pos + n).min(c[0].len());
+                    let start = pos.min(end);
+                    let sc = [&c[0][start..end], &c[1][start..end]];
+                    proc.process(&mut bufs, Some(&sc), None)
+                }
+                None => proc.process(&mut bufs, None, None),
+            };
+        }
+        for i in 0..n {
+            inter[2 * i] = l[i];
+            inter[2 * i + 1] = r[i];
+            report.output_peak = report.output_peak.max(l[i].abs()).max(r[i].abs());
+        }
+        wav.write_interleaved(&inter[..2 * n])?;
+        report.telemetry.extend(handle.telemetry.drain());
+        pos += n;
+        pb.set_position(pos as u64);
+    }
+    pb.finish_and_clear();
+    report.meters = handle.meters.read();
+    report.elapsed_s = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+fn load_stereo(path: &std::path::Path, rate: Option<u32>) -> Result<(Decoded, u32)> {
+    let decoded = decode_file(path)?;
+    let target = engine_rate(decoded.sample_rate, rate)?;
+    let decoded = if decoded.sample_rate == target { decoded } else { decoded.resampled(target)? };
+    Ok((decoded, target))
+}
+
+/// Prints a short human summary of a render to standard error.
+pub fn print_summary(report: &RenderReport, out: &std::path::Path) {
+    let dur = report.frames as f64 / f64::from(report.sample_rate.max(1));
+    let events = report.telemetry.iter().filter(|t| matches!(t, Telemetry::Event(_))).count();
+    let moods = report.telemetry.iter().filter(|t| matches!(t, Telemetry::Mood(_))).count();
+    eprintln!(
+        "wrote {}: {dur:.1} s at {} Hz, rendered in {:.2} s ({:.0}x real time); {moods} mood updates, {events} crowd events; output peak {:.1} dBFS",
+        out.display(),
+        report.sample_rate,
+        report.elapsed_s,
+        dur / report.elapsed_s.max(1e-9),
+        resonance_engine::dsp::lin_to_db(report.output_peak),
+    );
+    if report.meters.sanitized_samples > 0 {
+        eprintln!("note: {} non-finite input samples were replaced by silence", report.meters.sanitized_samples);
+    }
+}
+
+/// Runs `resonance render`.
+pub fn run(args: &RenderArgs) -> Result<()> {
+    let Some(input) = &args.input else {
+        bail!("no input: give --in FILE (an audio file to run through the engine)");
+    };
+    let preset = Preset::find(&args.preset)?;
+    let mut config = EngineConfig::with_preset(&preset);
+    if let Some(seed) = args.seed {
+        config.seed = seed;
+    }
+    let (decoded, rate) = load_stereo(input, args.rate).with_context(|| "cannot render".to_string())?;
+    let main = decoded.to_stereo();
+    let crowd = match &args.crowd {
+        Some(p) => {
+            let (c, _) = load_stereo(p, Some(rate))?;
+            Some(c.to_stereo())
+        }
+        None => None,
+    };
+    let mut wav = AtomicWav::create(&args.out, rate, 2, args.format)?;
+    let report = run_engine(config, rate, args.block, &main, crowd.as_ref(), &[], &mut wav, "render")?;
+    wav.finish()?;
+    print_summary(&report, &args.out);
+    Ok(())
+}

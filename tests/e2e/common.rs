@@ -1,0 +1,51 @@
+//! Shared helpers: the built binary, real test audio, WAV inspection.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs the built `resonance` binary with `args` in `dir`.
+pub fn resonance(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_resonance")).args(args).current_dir(dir).output().expect("run resonance")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Where `../shared/data/fetch-test-audio.sh` put the real recordings.
+pub fn test_audio(rel: &str) -> PathBuf {
+    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
+    assert!(
+        dir.join(".complete").exists(),
+        "real test audio not found in {}: run `bash ../shared/data/fetch-test-audio.sh target/test-audio` from the repository root (or set RESONANCE_TEST_AUDIO)",
+        dir.display()
+    );
+    dir.join(rel)
+}
+
+/// Reads a WAV file: (spec, interleaved samples as f32 in -1..1).
+pub fn read_wav(path: &Path) -> (hound::WavSpec, Vec<f32>) {
+    let mut r = hound::WavReader::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let spec = r.spec();
+    let samples = match spec.sample_format {
+        hound::SampleFormat::Float => r.samples::<f32>().map(Result::unwrap).collect(),
+        hound::SampleFormat::Int => {
+            let scale = (1i64 << (spec.bits_per_sample - 1)) as f32;
+            r.samples::<i32>().map(|s| s.unwrap() as f32 / scale).collect()
+        }
+    };
+    (spec, samples)
+}
+
+/// Files in a directory (to check that nothing, not even a temporary, was left behind).
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    v.sort();
+    v
+}
