@@ -77,6 +77,28 @@ fn decode_all(paths: &[PathBuf]) -> Vec<Vec<f32>> {
     out.into_iter().map(Option::unwrap_or_default).collect()
 }
 
+/// CPU time of the calling thread (ns), from `/proc/thread-self/schedstat`: the machine is
+/// shared, so speeds are measured in CPU time, not wall time.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
+}
+
+fn cpu_s_since(start: u64) -> f64 {
+    cpu_ns().saturating_sub(start) as f64 * 1e-9
+}
+
+/// CPU seconds of waited-for child processes (`cutime + cstime` of `/proc/self/stat`).
+fn children_cpu_s() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, a)| a);
+    let f: Vec<f64> = after.split_whitespace().filter_map(|v| v.parse().ok()).collect();
+    // Fields 16 and 17 of the file; the state (field 3) is not numeric and was skipped.
+    (f.get(12).copied().unwrap_or(0.0) + f.get(13).copied().unwrap_or(0.0)) / 100.0
+}
+
 fn power(x: &[f32]) -> f64 {
     x.iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>() / x.len().max(1) as f64
 }
@@ -113,6 +135,7 @@ struct Stats {
     wrong: usize,
     false_pos: usize,
     times_ms: Vec<f64>,
+    scores: Vec<u32>,
 }
 
 fn main() {
@@ -146,13 +169,16 @@ fn main() {
     let mut hash_cpu = 0.0;
     let mut indexed_s = 0.0;
     for (p, x) in pos_paths.iter().zip(&pos_audio) {
-        let t = Instant::now();
+        let t = cpu_ns();
         let lms = landmarks_of(x, f64::from(SR), HasherConfig::index());
-        hash_cpu += t.elapsed().as_secs_f64();
+        hash_cpu += cpu_s_since(t);
         let dur = x.len() as f64 / f64::from(SR);
         indexed_s += dur;
         let name = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        items.push((TrackInfo { name, path: p.display().to_string(), title: None, artist: None, duration_s: dur, frames: (dur / FRAME_S) as u32 }, lms));
+        items.push((
+            TrackInfo { name, path: p.display().to_string(), title: None, artist: None, duration_s: dur, frames: (dur / FRAME_S) as u32 },
+            lms,
+        ));
     }
     let mut index = Index::new();
     index.add_tracks(items);
@@ -162,10 +188,15 @@ fn main() {
     let index = Index::load(&db).expect("load index");
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
     let hours = indexed_s / 3600.0;
-    eprintln!("indexed {:.2} h, {} postings ({:.1}/s), {bytes} bytes, loaded in {load_ms:.1} ms", hours, index.len(), index.len() as f64 / indexed_s);
+    eprintln!(
+        "indexed {:.2} h, {} postings ({:.1}/s), {bytes} bytes, loaded in {load_ms:.1} ms",
+        hours,
+        index.len(),
+        index.len() as f64 / indexed_s
+    );
 
     // Query-side extraction speed (query configuration, same as the engine's).
-    let t = Instant::now();
+    let t = cpu_ns();
     let probe_s = 600.0f64.min(indexed_s);
     let mut done = 0.0;
     for x in &pos_audio {
@@ -175,7 +206,7 @@ fn main() {
         let _ = landmarks_of(x, f64::from(SR), HasherConfig::query());
         done += x.len() as f64 / f64::from(SR);
     }
-    let query_x_rt = done / t.elapsed().as_secs_f64();
+    let query_x_rt = done / cpu_s_since(t);
 
     // Noise sources.
     let crowd_paths: Vec<PathBuf> = list(&dir.join("crowd"), "wav");
@@ -240,10 +271,15 @@ fn main() {
             let x = &src[start..(start + len).min(src.len())];
             let (clip, noise) = make(x, cond, k);
             let clip = &clip[..clip.len().min(qlen)];
-            clips.push_str(&format!("positive\t{}\t{}\t{:.3}\t{noise}\n", cond.name(), pos_paths[t].display(), start as f64 / f64::from(SR)));
-            let tq = Instant::now();
+            clips.push_str(&format!(
+                "positive\t{}\t{}\t{:.3}\t{noise}\n",
+                cond.name(),
+                pos_paths[t].display(),
+                start as f64 / f64::from(SR)
+            ));
+            let tq = cpu_ns();
             let out = identify(&index, clip, f64::from(SR), &opts);
-            st.times_ms.push(tq.elapsed().as_secs_f64() * 1e3);
+            st.times_ms.push(cpu_s_since(tq) * 1e3);
             st.n += 1;
             if let Outcome::Match(m) = out {
                 let truth = start as f64 / f64::from(SR);
@@ -251,6 +287,7 @@ fn main() {
                 let offset_ok = matches!(cond, Cond::Speed(_)) || (m.offset_s - truth).abs() <= 0.1;
                 if name_ok && offset_ok {
                     st.correct += 1;
+                    st.scores.push(m.score);
                 } else {
                     st.wrong += 1;
                     eprintln!(
@@ -269,14 +306,36 @@ fn main() {
             for (k, &(t, start)) in negatives.iter().enumerate() {
                 let x = &neg_audio[t][start..(start + qlen).min(neg_audio[t].len())];
                 let (clip, noise) = make(x, cond, k + 7);
-                clips.push_str(&format!("negative\t{}\t{}\t{:.3}\t{noise}\n", cond.name(), neg_paths[t].display(), start as f64 / f64::from(SR)));
+                clips.push_str(&format!(
+                    "negative\t{}\t{}\t{:.3}\t{noise}\n",
+                    cond.name(),
+                    neg_paths[t].display(),
+                    start as f64 / f64::from(SR)
+                ));
                 if let Outcome::Match(m) = identify(&index, &clip, f64::from(SR), &opts) {
                     st.false_pos += 1;
-                    eprintln!("  false positive: {} -> track {} (score {}, threshold {}, speed {})", neg_paths[t].display(), m.track, m.score, m.threshold, m.speed);
+                    eprintln!(
+                        "  false positive: {} -> track {} (score {}, threshold {}, speed {})",
+                        neg_paths[t].display(),
+                        m.track,
+                        m.score,
+                        m.threshold,
+                        m.speed
+                    );
                 }
             }
         }
-        eprintln!("{}: {}/{} correct, {} wrong, {} fp", cond.name(), st.correct, st.n, st.wrong, st.false_pos);
+        let mut sc = st.scores.clone();
+        sc.sort_unstable();
+        eprintln!(
+            "{}: {}/{} correct, {} wrong, {} fp; correct scores {:?}",
+            cond.name(),
+            st.correct,
+            st.n,
+            st.wrong,
+            st.false_pos,
+            &sc[..sc.len().min(8)]
+        );
         rows.push((cond, st));
     }
     std::fs::write(out_dir.join("clips.tsv"), clips).expect("write clip list");
@@ -290,29 +349,34 @@ fn main() {
         && crowd.iter().take(5).all(|c| !matches!(identify(&index, &c[..qlen.min(c.len())], f64::from(SR), &opts), Outcome::Match(_)));
 
     // Matching alone (landmarks precomputed), clean queries.
-    let pre: Vec<_> = positives.iter().map(|&(t, s)| landmarks_of(&pos_audio[t][s..s + qlen], f64::from(SR), HasherConfig::query())).collect();
-    let t = Instant::now();
+    let pre: Vec<_> =
+        positives.iter().map(|&(t, s)| landmarks_of(&pos_audio[t][s..s + qlen], f64::from(SR), HasherConfig::query())).collect();
+    let t = cpu_ns();
     for l in &pre {
         let _ = query(&index, l, QUERY_S);
     }
-    let match_ms = t.elapsed().as_secs_f64() * 1e3 / pre.len() as f64;
+    let match_ms = cpu_s_since(t) * 1e3 / pre.len() as f64;
 
     // fpcalc on the same files (decode + fingerprint, full length) vs ours (decode + hash).
     let n_cmp = if quick { 3 } else { 8 };
     let cmp: Vec<PathBuf> = pos_paths.iter().take(n_cmp).cloned().collect();
     let mut cmp_s = 0.0;
-    let t = Instant::now();
+    let t = cpu_ns();
     for p in &cmp {
         let d = decode_file(p).expect("decode");
         cmp_s += d.duration_s();
         let _ = landmarks_of(&d.to_mono(), f64::from(d.sample_rate), HasherConfig::index());
     }
-    let ours_full = cmp_s / t.elapsed().as_secs_f64();
-    let t = Instant::now();
+    let ours_full = cmp_s / cpu_s_since(t);
+    let t = children_cpu_s();
     let fp_ok = cmp.iter().all(|p| {
-        std::process::Command::new("fpcalc").args(["-length", "0", "-raw"]).arg(p).output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("FINGERPRINT="))
+        std::process::Command::new("fpcalc")
+            .args(["-length", "0", "-raw"])
+            .arg(p)
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("FINGERPRINT="))
     });
-    let fpcalc_x = cmp_s / t.elapsed().as_secs_f64();
+    let fpcalc_x = cmp_s / (children_cpu_s() - t).max(1e-3);
 
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     let mut table = String::new();
@@ -328,12 +392,16 @@ fn main() {
         n_queries,
         n_neg
     ));
-    table.push_str("| condition | top-1 (offset ±0.1 s) | wrong track/offset | false pos. (negatives) | query median | query p95 |\n|---|---|---|---|---|---|\n");
+    table.push_str("| condition | top-1 (offset ±0.1 s) | wrong track/offset | false pos. (negatives) | query median (CPU) | query p95 (CPU) |\n|---|---|---|---|---|---|\n");
     for (cond, st) in &mut rows {
         st.times_ms.sort_by(f64::total_cmp);
         let med = st.times_ms.get(st.times_ms.len() / 2).copied().unwrap_or(0.0);
         let p95 = st.times_ms.get(st.times_ms.len() * 95 / 100).copied().unwrap_or(0.0);
-        let fp = if matches!(cond, Cond::Clean | Cond::Crowd(0) | Cond::White(0)) { format!("{}/{}", st.false_pos, n_neg) } else { "—".into() };
+        let fp = if matches!(cond, Cond::Clean | Cond::Crowd(0) | Cond::White(0)) {
+            format!("{}/{}", st.false_pos, n_neg)
+        } else {
+            "—".into()
+        };
         table.push_str(&format!("| {} | {:.1}% | {} | {fp} | {med:.2} ms | {p95:.2} ms |\n", cond.name(), pct(st.correct, st.n), st.wrong));
     }
     table.push_str(&format!(

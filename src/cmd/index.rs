@@ -61,7 +61,9 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<()> {
     if args.remove {
         for p in &args.paths {
             let key = p.to_string_lossy();
-            let Some(id) = index.find(&key) else { bail!("{key} is not in {}; `resonance identify` lists indexed names", args.db.display()) };
+            let Some(id) = index.find(&key) else {
+                bail!("{key} is not in {}; `resonance identify` lists indexed names", args.db.display())
+            };
             index.remove_track(id);
         }
         index.save(&args.db)?;
@@ -70,7 +72,10 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<()> {
     }
     let files = collect_files(&args.paths)?;
     let bar = ProgressBar::new(files.len() as u64);
-    bar.set_style(ProgressStyle::with_template("{spinner} indexing [{bar:30}] {pos}/{len} files {elapsed_precise} eta {eta} {wide_msg}")?.progress_chars("=> "));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} indexing [{bar:30}] {pos}/{len} files {elapsed_precise} eta {eta} {wide_msg}")?
+            .progress_chars("=> "),
+    );
     let skipped = AtomicUsize::new(0);
     let ids = index.add_files(&files, &|path, outcome| {
         match outcome {

@@ -1,5 +1,5 @@
 //! End-to-end tests of the `resonance` command: real files in, real files out.
 
 mod common;
-mod render;
 mod fingerprint;
+mod render;

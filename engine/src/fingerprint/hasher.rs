@@ -124,7 +124,7 @@ impl Hasher {
             fft_out,
             fft_scratch,
             spectrum: vec![0.0; bins],
-            picker: PeakPicker::new(bins, HALF_T, HALF_F, LO_BIN, HI_BIN, FLOOR_DB),
+            picker: PeakPicker::new(bins, HALF_T, HALF_F, LO_BIN, HI_BIN, 10f32.powf(FLOOR_DB / 10.0)),
             peaks: vec![Peak::default(); PEAK_RING],
             peak_head: 0,
             peak_len: 0,
@@ -219,8 +219,10 @@ impl Hasher {
         if self.fft.process_with_scratch(&mut self.fft_in, &mut self.fft_out, &mut self.fft_scratch).is_err() {
             return;
         }
+        // Power, not dB: the peak decisions are maxima and one floor, invariant under the
+        // (monotonic) logarithm, so it is skipped.
         for (s, c) in self.spectrum.iter_mut().zip(&self.fft_out) {
-            *s = 10.0 * (c.norm_sqr() + 1e-10).log10();
+            *s = c.norm_sqr();
         }
         {
             let Self { picker, peaks, peak_head, peak_len, spectrum, .. } = self;

@@ -182,7 +182,8 @@ impl Index {
                 self.remove_track(old as u32);
             }
         }
-        let mut entries: Vec<(u32, u32, u32)> = (0..self.hashes.len()).map(|i| (self.hashes[i], self.track_of[i], self.frame_of[i])).collect();
+        let mut entries: Vec<(u32, u32, u32)> =
+            (0..self.hashes.len()).map(|i| (self.hashes[i], self.track_of[i], self.frame_of[i])).collect();
         let mut ids = Vec::with_capacity(items.len());
         for (info, lms) in items {
             let id = self.tracks.len() as u32;
@@ -269,7 +270,9 @@ impl Index {
         let err = |message: &str| EngineError::Index { path: path.to_path_buf(), message: message.to_string() };
         let rebuild = "rebuild it with `resonance index PATH... --db DB`";
         if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-            return Err(err(&format!("not a Resonance fingerprint index (wrong magic); pass a file made by `resonance index` or {rebuild}")));
+            return Err(err(&format!(
+                "not a Resonance fingerprint index (wrong magic); pass a file made by `resonance index` or {rebuild}"
+            )));
         }
         let u32_at = |o: usize| u32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
         let u64_at = |o: usize| {
@@ -279,7 +282,9 @@ impl Index {
         };
         let version = u32_at(8);
         if version != FORMAT_VERSION {
-            return Err(err(&format!("index format version {version} is not supported (this build reads version {FORMAT_VERSION}); {rebuild}")));
+            return Err(err(&format!(
+                "index format version {version} is not supported (this build reads version {FORMAT_VERSION}); {rebuild}"
+            )));
         }
         if u32_at(12) != HASHER_ID {
             return Err(err(&format!("index was built with different fingerprint parameters; {rebuild}")));
@@ -440,7 +445,11 @@ mod build {
         /// Hashes `paths` in parallel (rayon) and adds the ones that decode. `progress` is
         /// called once per file, from worker threads, with the file and its outcome; files
         /// that fail are reported there and skipped.
-        pub fn add_files(&mut self, paths: &[std::path::PathBuf], progress: &(dyn Fn(&Path, Result<&TrackInfo, &EngineError>) + Sync)) -> Vec<u32> {
+        pub fn add_files(
+            &mut self,
+            paths: &[std::path::PathBuf],
+            progress: &(dyn Fn(&Path, Result<&TrackInfo, &EngineError>) + Sync),
+        ) -> Vec<u32> {
             use rayon::prelude::*;
             let built: Vec<_> = paths
                 .par_iter()
@@ -467,7 +476,14 @@ mod tests {
 
     fn sample() -> Index {
         let mut idx = Index::new();
-        let info = |n: &str| TrackInfo { name: n.into(), path: format!("/x/{n}.ogg"), title: Some("T".into()), artist: None, duration_s: 10.0, frames: 625 };
+        let info = |n: &str| TrackInfo {
+            name: n.into(),
+            path: format!("/x/{n}.ogg"),
+            title: Some("T".into()),
+            artist: None,
+            duration_s: 10.0,
+            frames: 625,
+        };
         idx.add_tracks(vec![
             (info("a"), vec![Landmark { hash: 5, frame: 1 }, Landmark { hash: 70000, frame: 2 }]),
             (info("b"), vec![Landmark { hash: 5, frame: 9 }]),

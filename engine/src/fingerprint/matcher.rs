@@ -32,15 +32,19 @@ pub const TOLERANCE: i64 = 1;
 /// Queries shorter than this are "too short to identify".
 pub const MIN_QUERY_S: f64 = 1.0;
 /// Matched landmarks must span at least this much of the query.
-pub const MIN_SPAN_S: f64 = 0.5;
+pub const MIN_SPAN_S: f64 = 1.0;
 /// Absolute minimum score (distinct matched hashes).
-pub const MIN_SCORE: u32 = 6;
+pub const MIN_SCORE: u32 = 9;
 /// Accepted chance-match probability per query.
 pub const ALPHA: f64 = 1e-3;
 /// Inflation of the chance-vote rate for the clustering of real music.
-pub const SAFETY: f64 = 4.0;
+pub const SAFETY: f64 = 8.0;
 /// Hashes with more postings than this carry almost no information and are skipped.
 const MAX_POSTINGS: usize = 400;
+/// Bits of the hash holding the pair's time difference.
+const DT_MASK: u32 = 0x3f;
+/// Time-difference variants looked up per query landmark.
+const DT_SPREAD: [i32; 3] = [0, -1, 1];
 /// Cells rescored by distinct hashes.
 const RESCORE: usize = 8;
 
@@ -67,9 +71,14 @@ pub struct Match {
 pub enum Outcome {
     Match(Match),
     /// Nothing reached the threshold; the best chance cell had this score.
-    NoMatch { best_score: u32, threshold: u32 },
+    NoMatch {
+        best_score: u32,
+        threshold: u32,
+    },
     /// The query is shorter than [`MIN_QUERY_S`].
-    TooShort { duration_s: f64 },
+    TooShort {
+        duration_s: f64,
+    },
 }
 
 impl Outcome {
@@ -157,11 +166,21 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
     // (track, delta, hash) votes.
     let mut votes: Vec<(u32, i64, u32, u32)> = Vec::with_capacity(landmarks.len() * 4);
     for l in landmarks {
-        if index.posting_count(l.hash) > MAX_POSTINGS {
-            continue;
-        }
-        for (t, f) in index.postings(l.hash) {
-            votes.push((t, i64::from(f) - i64::from(l.frame), l.hash, l.frame));
+        // The pair's time difference may round to the neighbouring frame when the query's hop
+        // grid is not aligned with the index's: look up dt - 1 and dt + 1 as well.
+        let dt = l.hash & DT_MASK;
+        for v in DT_SPREAD {
+            let dtv = dt as i32 + v;
+            if !(1..=DT_MASK as i32).contains(&dtv) {
+                continue;
+            }
+            let h = (l.hash & !DT_MASK) | dtv as u32;
+            if index.posting_count(h) > MAX_POSTINGS {
+                continue;
+            }
+            for (t, f) in index.postings(h) {
+                votes.push((t, i64::from(f) - i64::from(l.frame), l.hash, l.frame));
+            }
         }
     }
     let chance = votes.len();
@@ -249,9 +268,10 @@ impl Default for IdentifyOptions {
     }
 }
 
-/// Hashes a mono signal and matches it; when nothing is found at normal speed, retries as if
-/// it had been played at each of `options.speeds` (hashing at rate `sample_rate / speed`
-/// undoes a speed change) and keeps the strongest match.
+/// Hashes a mono signal and matches it; when nothing is found at normal speed, tries every one
+/// of `options.speeds` as the playback speed (hashing at rate `sample_rate / speed` undoes a
+/// speed change) and keeps the highest-scoring match. The acceptance probability is divided
+/// by the number of attempts.
 pub fn identify(index: &Index, samples: &[f32], sample_rate: f64, options: &IdentifyOptions) -> Outcome {
     let duration_s = samples.len() as f64 / sample_rate;
     let alpha = ALPHA / (1 + options.speeds.len()) as f64;
@@ -262,13 +282,11 @@ pub fn identify(index: &Index, samples: &[f32], sample_rate: f64, options: &Iden
     let mut best = first;
     for &speed in &options.speeds {
         let lms = landmarks_of(samples, sample_rate / speed, HasherConfig::query());
-        let out = query_at(index, &lms, duration_s * speed, alpha);
-        if let Outcome::Match(mut m) = out {
+        if let Outcome::Match(mut m) = query_at(index, &lms, duration_s * speed, alpha) {
             m.speed = speed;
             if best.matched().is_none_or(|b| m.score > b.score) {
                 best = Outcome::Match(m);
             }
-            break;
         }
     }
     best

@@ -8,12 +8,12 @@
 //! element"). Decisions lag the newest frame by `half_t` frames. Everything is allocated in
 //! [`PeakPicker::new`].
 
-/// A spectral peak: analysis frame, FFT bin and log power (dB).
+/// A spectral peak: analysis frame, FFT bin and the cell's value.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Peak {
     pub frame: u32,
     pub bin: u16,
-    pub db: f32,
+    pub value: f32,
 }
 
 /// 1-D running maximum over a window of `2*half+1`, van Herk / Gil-Werman.
@@ -68,13 +68,14 @@ pub struct PeakPicker {
     half_t: usize,
     lo_bin: usize,
     hi_bin: usize,
-    floor_db: f32,
+    floor: f32,
     freq_max: VhgwMax,
     fmax: Vec<f32>,
     /// Last `half_t + 1` spectra (ring by frame).
     hist: Vec<f32>,
     hist_len: usize,
-    /// Monotonic deques, one per bin, each a ring of `cap` (frame, value).
+    /// Monotonic deques, one per bin of `lo_bin..=hi_bin`, each a ring of `cap` (a power of
+    /// two) entries (frame, value).
     dq_frame: Vec<u32>,
     dq_val: Vec<f32>,
     dq_head: Vec<u32>,
@@ -86,14 +87,14 @@ pub struct PeakPicker {
 
 impl PeakPicker {
     /// Allocates: call outside the audio thread.
-    pub fn new(bins: usize, half_t: usize, half_f: usize, lo_bin: usize, hi_bin: usize, floor_db: f32) -> Self {
-        let cap = 2 * half_t + 2;
+    pub fn new(bins: usize, half_t: usize, half_f: usize, lo_bin: usize, hi_bin: usize, floor: f32) -> Self {
+        let cap = (2 * half_t + 2).next_power_of_two();
         Self {
             bins,
             half_t,
             lo_bin,
             hi_bin: hi_bin.min(bins.saturating_sub(1)),
-            floor_db,
+            floor,
             freq_max: VhgwMax::new(bins, half_f),
             fmax: vec![0.0; bins],
             hist: vec![f32::NEG_INFINITY; (half_t + 1) * bins],
@@ -152,21 +153,22 @@ impl PeakPicker {
         let t32 = t as u32;
         let win = (2 * self.half_t) as u32;
         // Update the per-bin deques with fmax of frame t; expire frames older than t - 2*half_t.
-        for b in 0..bins {
+        let mask = self.cap - 1;
+        for b in self.lo_bin..=self.hi_bin {
             let v = self.fmax.get(b).copied().unwrap_or(f32::NEG_INFINITY);
             let base = b * self.cap;
             let (Some(head), Some(len)) = (self.dq_head.get(b).copied(), self.dq_len.get(b).copied()) else { continue };
             let (mut head, mut len) = (head as usize, len as usize);
             // Pop from the back while the back is <= v.
             while len > 0 {
-                let back = base + (head + len - 1) % self.cap;
+                let back = base + ((head + len - 1) & mask);
                 if self.dq_val.get(back).is_some_and(|&bv| bv <= v) {
                     len -= 1;
                 } else {
                     break;
                 }
             }
-            let pos = base + (head + len) % self.cap;
+            let pos = base + ((head + len) & mask);
             if let (Some(f), Some(val)) = (self.dq_frame.get_mut(pos), self.dq_val.get_mut(pos)) {
                 *f = t32;
                 *val = v;
@@ -174,7 +176,7 @@ impl PeakPicker {
             }
             // Expire the front.
             while len > 0 && self.dq_frame.get(base + head).is_some_and(|&f| t32.wrapping_sub(f) > win) {
-                head = (head + 1) % self.cap;
+                head = (head + 1) & mask;
                 len -= 1;
             }
             self.dq_head[b] = head as u32;
@@ -190,13 +192,13 @@ impl PeakPicker {
         let Some(centre) = self.hist.get(cslot * bins..(cslot + 1) * bins) else { return };
         for b in self.lo_bin..=self.hi_bin {
             let Some(&v) = centre.get(b) else { break };
-            if v <= self.floor_db {
+            if v <= self.floor {
                 continue;
             }
             let head = self.dq_head.get(b).copied().unwrap_or(0) as usize;
             let m = self.dq_val.get(b * self.cap + head).copied().unwrap_or(f32::INFINITY);
             if v >= m {
-                out(Peak { frame: c as u32, bin: b as u16, db: v });
+                out(Peak { frame: c as u32, bin: b as u16, value: v });
             }
         }
     }
