@@ -408,10 +408,10 @@ mod build {
     pub fn read_tags(path: &Path) -> (Option<String>, Option<String>) {
         use symphonia::core::formats::FormatOptions;
         use symphonia::core::formats::probe::Hint;
-        use symphonia::core::io::MediaSourceStream;
+        use symphonia::core::io::{MediaSourceStream, MediaSourceStreamOptions};
         use symphonia::core::meta::{MetadataOptions, StandardTag};
         let Ok(file) = std::fs::File::open(path) else { return (None, None) };
-        let mss = MediaSourceStream::new(Box::new(file), Default::default());
+        let mss = MediaSourceStream::new(Box::new(file), MediaSourceStreamOptions::default());
         let mut hint = Hint::new();
         if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
             hint.with_extension(ext);

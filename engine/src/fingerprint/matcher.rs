@@ -111,7 +111,7 @@ fn ln_factorial(k: u32) -> f64 {
 
 /// `ln P[Poisson(lambda) >= k]`.
 pub fn ln_poisson_tail(lambda: f64, k: u32) -> f64 {
-    if k == 0 || lambda <= 0.0 && k == 0 {
+    if k == 0 {
         return 0.0;
     }
     if lambda <= 0.0 {
@@ -207,7 +207,7 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
             } else {
                 best.push((count, t, centre));
             }
-            best.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+            best.sort_unstable_by_key(|b| std::cmp::Reverse(b.0));
             best.truncate(RESCORE);
         }
     }

@@ -132,23 +132,20 @@ impl PeakPicker {
         let t = self.frames;
         let slot = (t % self.hist_len as u64) as usize;
         let bins = self.bins;
-        match spectrum {
-            Some(s) => {
-                if let Some(dst) = self.hist.get_mut(slot * bins..(slot + 1) * bins) {
-                    let n = s.len().min(bins);
-                    dst[..n].copy_from_slice(&s[..n]);
-                    dst[n..].fill(f32::NEG_INFINITY);
-                }
-                if let Some(src) = self.hist.get(slot * bins..(slot + 1) * bins) {
-                    self.freq_max.run(src, &mut self.fmax);
-                }
+        if let Some(s) = spectrum {
+            if let Some(dst) = self.hist.get_mut(slot * bins..(slot + 1) * bins) {
+                let n = s.len().min(bins);
+                dst[..n].copy_from_slice(&s[..n]);
+                dst[n..].fill(f32::NEG_INFINITY);
             }
-            None => {
-                if let Some(dst) = self.hist.get_mut(slot * bins..(slot + 1) * bins) {
-                    dst.fill(f32::NEG_INFINITY);
-                }
-                self.fmax.fill(f32::NEG_INFINITY);
+            if let Some(src) = self.hist.get(slot * bins..(slot + 1) * bins) {
+                self.freq_max.run(src, &mut self.fmax);
             }
+        } else {
+            if let Some(dst) = self.hist.get_mut(slot * bins..(slot + 1) * bins) {
+                dst.fill(f32::NEG_INFINITY);
+            }
+            self.fmax.fill(f32::NEG_INFINITY);
         }
         let t32 = t as u32;
         let win = (2 * self.half_t) as u32;
@@ -215,11 +212,11 @@ mod tests {
             let mut f = VhgwMax::new(x.len(), half);
             let mut out = vec![0.0; x.len()];
             f.run(&x, &mut out);
-            for i in 0..x.len() {
+            for (i, &o) in out.iter().enumerate() {
                 let lo = i.saturating_sub(half);
                 let hi = (i + half).min(x.len() - 1);
                 let m = x[lo..=hi].iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                assert_eq!(out[i], m, "half {half} i {i}");
+                assert_eq!(o, m, "half {half} i {i}");
             }
         }
     }

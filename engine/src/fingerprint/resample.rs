@@ -19,7 +19,7 @@ fn bessel_i0(x: f64) -> f64 {
     let mut term = 1.0;
     let q = x * x / 4.0;
     for k in 1..64 {
-        term *= q / (k as f64 * k as f64);
+        term *= q / (f64::from(k) * f64::from(k));
         sum += term;
         if term < sum * 1e-16 {
             break;
@@ -180,7 +180,7 @@ mod tests {
     fn passes_in_band_sine_and_rejects_alias() {
         let fs = 44100.0;
         let mut r = Resampler::new(fs, 8000.0, 4000.0);
-        let tone = |f: f64| (0..44100).map(|n| (2.0 * std::f64::consts::PI * f * n as f64 / fs).sin() as f32).collect::<Vec<_>>();
+        let tone = |f: f64| (0..44100).map(|n| (2.0 * std::f64::consts::PI * f * f64::from(n) / fs).sin() as f32).collect::<Vec<_>>();
         let rms = |v: &[f32]| (v[1000..].iter().map(|x| x * x).sum::<f32>() / (v.len() - 1000) as f32).sqrt();
         let y = run(&mut r, &tone(1000.0));
         assert!((y.len() as i64 - 8000).abs() < 30, "{}", y.len());
