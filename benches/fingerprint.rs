@@ -5,6 +5,7 @@
 //! few-minute run with fewer queries). Seeded: the same clips every run; the clip list is
 //! written to `target/fingerprint-bench/clips.tsv`.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -271,12 +272,7 @@ fn main() {
             let x = &src[start..(start + len).min(src.len())];
             let (clip, noise) = make(x, cond, k);
             let clip = &clip[..clip.len().min(qlen)];
-            clips.push_str(&format!(
-                "positive\t{}\t{}\t{:.3}\t{noise}\n",
-                cond.name(),
-                pos_paths[t].display(),
-                start as f64 / f64::from(SR)
-            ));
+            let _ = write!(clips, "positive\t{}\t{}\t{:.3}\t{noise}\n", cond.name(), pos_paths[t].display(), start as f64 / f64::from(SR));
             let tq = cpu_ns();
             let out = identify(&index, clip, f64::from(SR), &opts);
             st.times_ms.push(cpu_s_since(tq) * 1e3);
@@ -306,12 +302,8 @@ fn main() {
             for (k, &(t, start)) in negatives.iter().enumerate() {
                 let x = &neg_audio[t][start..(start + qlen).min(neg_audio[t].len())];
                 let (clip, noise) = make(x, cond, k + 7);
-                clips.push_str(&format!(
-                    "negative\t{}\t{}\t{:.3}\t{noise}\n",
-                    cond.name(),
-                    neg_paths[t].display(),
-                    start as f64 / f64::from(SR)
-                ));
+                let _ =
+                    write!(clips, "negative\t{}\t{}\t{:.3}\t{noise}\n", cond.name(), neg_paths[t].display(), start as f64 / f64::from(SR));
                 if let Outcome::Match(m) = identify(&index, &clip, f64::from(SR), &opts) {
                     st.false_pos += 1;
                     eprintln!(
@@ -380,7 +372,8 @@ fn main() {
 
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     let mut table = String::new();
-    table.push_str(&format!(
+    let _ = write!(
+        table,
         "Index: {} tracks, {:.2} h, {} postings ({:.0}/s), {} bytes = **{:.2} MB per hour**; load {:.1} ms. {} queries of {QUERY_S} s per condition, {} negatives (held-out tracks) per noise level.\n\n",
         pos_paths.len(),
         hours,
@@ -391,7 +384,7 @@ fn main() {
         load_ms,
         n_queries,
         n_neg
-    ));
+    );
     table.push_str("| condition | top-1 (offset ±0.1 s) | wrong track/offset | false pos. (negatives) | query median (CPU) | query p95 (CPU) |\n|---|---|---|---|---|---|\n");
     for (cond, st) in &mut rows {
         st.times_ms.sort_by(f64::total_cmp);
@@ -402,20 +395,22 @@ fn main() {
         } else {
             "—".into()
         };
-        table.push_str(&format!("| {} | {:.1}% | {} | {fp} | {med:.2} ms | {p95:.2} ms |\n", cond.name(), pct(st.correct, st.n), st.wrong));
+        let _ = write!(table, "| {} | {:.1}% | {} | {fp} | {med:.2} ms | {p95:.2} ms |\n", cond.name(), pct(st.correct, st.n), st.wrong);
     }
-    table.push_str(&format!(
+    let _ = write!(
+        table,
         "\n- Extraction (hashing only, one core): index side **{:.0}× real time**, query side {:.0}× real time.\n",
         indexed_s / hash_cpu,
         query_x_rt
-    ));
-    table.push_str(&format!("- Matching only (landmarks given), clean 5 s query: {match_ms:.2} ms.\n"));
-    table.push_str(&format!(
+    );
+    let _ = write!(table, "- Matching only (landmarks given), clean 5 s query: {match_ms:.2} ms.\n");
+    let _ = write!(
+        table,
         "- Decode + fingerprint, full files ({n_cmp} tracks): ours {ours_full:.0}× real time, fpcalc {} → ours/fpcalc = **{:.2}**.\n",
         if fp_ok { format!("{fpcalc_x:.0}× real time") } else { "FAILED (is libchromaprint-tools installed?)".into() },
         ours_full / fpcalc_x
-    ));
-    table.push_str(&format!("- Silence → no match: {silence_ok}; white / crowd noise only → no match: {noise_ok}.\n"));
+    );
+    let _ = write!(table, "- Silence → no match: {silence_ok}; white / crowd noise only → no match: {noise_ok}.\n");
     println!("{table}");
     std::fs::write(out_dir.join("table.md"), &table).expect("write table");
 }
