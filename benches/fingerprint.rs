@@ -272,7 +272,7 @@ fn main() {
             let x = &src[start..(start + len).min(src.len())];
             let (clip, noise) = make(x, cond, k);
             let clip = &clip[..clip.len().min(qlen)];
-            let _ = write!(clips, "positive\t{}\t{}\t{:.3}\t{noise}\n", cond.name(), pos_paths[t].display(), start as f64 / f64::from(SR));
+            let _ = writeln!(clips, "positive\t{}\t{}\t{:.3}\t{noise}", cond.name(), pos_paths[t].display(), start as f64 / f64::from(SR));
             let tq = cpu_ns();
             let out = identify(&index, clip, f64::from(SR), &opts);
             st.times_ms.push(cpu_s_since(tq) * 1e3);
@@ -303,7 +303,7 @@ fn main() {
                 let x = &neg_audio[t][start..(start + qlen).min(neg_audio[t].len())];
                 let (clip, noise) = make(x, cond, k + 7);
                 let _ =
-                    write!(clips, "negative\t{}\t{}\t{:.3}\t{noise}\n", cond.name(), neg_paths[t].display(), start as f64 / f64::from(SR));
+                    writeln!(clips, "negative\t{}\t{}\t{:.3}\t{noise}", cond.name(), neg_paths[t].display(), start as f64 / f64::from(SR));
                 if let Outcome::Match(m) = identify(&index, &clip, f64::from(SR), &opts) {
                     st.false_pos += 1;
                     eprintln!(
@@ -395,7 +395,7 @@ fn main() {
         } else {
             "—".into()
         };
-        let _ = write!(table, "| {} | {:.1}% | {} | {fp} | {med:.2} ms | {p95:.2} ms |\n", cond.name(), pct(st.correct, st.n), st.wrong);
+        let _ = writeln!(table, "| {} | {:.1}% | {} | {fp} | {med:.2} ms | {p95:.2} ms |", cond.name(), pct(st.correct, st.n), st.wrong);
     }
     let _ = write!(
         table,
@@ -403,14 +403,14 @@ fn main() {
         indexed_s / hash_cpu,
         query_x_rt
     );
-    let _ = write!(table, "- Matching only (landmarks given), clean 5 s query: {match_ms:.2} ms.\n");
-    let _ = write!(
+    let _ = writeln!(table, "- Matching only (landmarks given), clean 5 s query: {match_ms:.2} ms.");
+    let _ = writeln!(
         table,
-        "- Decode + fingerprint, full files ({n_cmp} tracks): ours {ours_full:.0}× real time, fpcalc {} → ours/fpcalc = **{:.2}**.\n",
+        "- Decode + fingerprint, full files ({n_cmp} tracks): ours {ours_full:.0}× real time, fpcalc {} → ours/fpcalc = **{:.2}**.",
         if fp_ok { format!("{fpcalc_x:.0}× real time") } else { "FAILED (is libchromaprint-tools installed?)".into() },
         ours_full / fpcalc_x
     );
-    let _ = write!(table, "- Silence → no match: {silence_ok}; white / crowd noise only → no match: {noise_ok}.\n");
+    let _ = writeln!(table, "- Silence → no match: {silence_ok}; white / crowd noise only → no match: {noise_ok}.");
     println!("{table}");
     std::fs::write(out_dir.join("table.md"), &table).expect("write table");
 }
