@@ -82,7 +82,7 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<()> {
             Ok(info) => bar.set_message(info.name.clone()),
             Err(e) => {
                 skipped.fetch_add(1, Ordering::Relaxed);
-                bar.println(format!("warning: skipping {}: {e}", path.display()));
+                bar.suspend(|| eprintln!("warning: skipping {}: {e}", path.display()));
             }
         }
         bar.inc(1);

@@ -173,6 +173,7 @@ fn streaming_recognition_through_the_engine() {
     assert!(*confidence > 0.5);
     let ended = events.iter().find(|(_, e)| matches!(e, RecognitionEvent::Ended { .. })).expect("no ended event");
     let after_stop = ended.0 - silence_s - music_s;
-    assert!((0.0..=6.0).contains(&after_stop), "ended {after_stop:.2} s after the music stopped");
+    // Landmarks of the last window keep matching until they leave it (4 s), then 2.5 s pass.
+    assert!((0.0..=7.0).contains(&after_stop), "ended {after_stop:.2} s after the music stopped");
     assert_eq!(events.iter().filter(|(_, e)| matches!(e, RecognitionEvent::NowPlaying { .. })).count(), 1, "{events:?}");
 }

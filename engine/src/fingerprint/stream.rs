@@ -22,11 +22,11 @@ use crate::engine::LandmarkReceiver;
 use crate::types::Landmark;
 
 /// Seconds of landmarks matched at once.
-pub const WINDOW_S: f64 = 6.0;
+pub const WINDOW_S: f64 = 4.0;
 /// Seconds of stream time between two matches.
 pub const QUERY_EVERY_S: f64 = 0.25;
 /// A playing track that has not matched for this long has ended.
-pub const ENDED_AFTER_S: f64 = 3.0;
+pub const ENDED_AFTER_S: f64 = 2.5;
 
 /// What the recogniser reports.
 #[derive(Clone, Debug, PartialEq)]
