@@ -41,6 +41,10 @@ enum Command {
     Bridge(cmd::bridge::BridgeArgs),
     /// Analyse a crowd recording: events and the mood every 0.5 s (text, JSON, plot).
     Analyze(cmd::analyze::AnalyzeArgs),
+    /// Create or extend a music fingerprint index from audio files and folders.
+    Index(cmd::index::IndexArgs),
+    /// Identify recorded music against a fingerprint index.
+    Identify(cmd::identify::IdentifyArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -58,6 +62,8 @@ fn main() -> std::process::ExitCode {
         }
         Some(Command::Bridge(args)) => cmd::bridge::run(args),
         Some(Command::Analyze(args)) => cmd::analyze::run(&args),
+        Some(Command::Index(args)) => cmd::index::run(&args),
+        Some(Command::Identify(args)) => cmd::identify::run(&args),
         None => cmd::demo::run(&cmd::demo::DemoArgs::default()),
     };
     match result {

@@ -25,6 +25,8 @@ pub enum EngineError {
     QueueFull { capacity: usize },
     #[error("{path}: {message}")]
     Decode { path: PathBuf, message: String },
+    #[error("{path}: {message}")]
+    Index { path: PathBuf, message: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

@@ -5,5 +5,6 @@ mod bridge_page;
 mod analyze;
 mod common;
 mod live;
+mod fingerprint;
 mod render;
 mod synth;

@@ -1,39 +1,50 @@
 //! Music recognition by landmark fingerprints.
 //!
 //! The real-time side ([`Hasher`]) runs inside `process()` and emits [`Landmark`]s through an
-//! SPSC queue; the index and matcher are non-real-time and live in their own modules.
+//! SPSC queue; the index ([`index`]), the matcher ([`matcher`]) and the streaming recogniser
+//! ([`stream`]) are non-real-time and live in their own modules.
 //!
-//! This is the interface the engine calls; the hasher arrives with the recognition issue.
+//! ## Algorithm
+//!
+//! Landmark hashing after Wang, "An Industrial-Strength Audio Search Algorithm" (ISMIR 2003)
+//! and Ellis' audfprint (2014): the programme is resampled to [`ANALYSIS_RATE`] Hz
+//! ([`resample`]), a Hann-windowed STFT ([`FFT_LEN`] points, hop [`HOP`]) gives a dB
+//! spectrogram, spectral peaks are the maxima of a 2-D neighbourhood ([`peaks`]), and each
+//! anchor peak is paired with the first peaks of a target zone after it. A pair
+//! `(f1, f2, dt)` packs into a 22-bit hash; the landmark carries the anchor's frame. The same
+//! [`Hasher`] code runs offline over decoded files to build the index, so online and offline
+//! hashes agree bit for bit.
+//!
+//! Queries and the index use different fan-outs ([`HasherConfig::query`],
+//! [`HasherConfig::index`]): the index stores few pairs per anchor (compact), the query forms
+//! many so that an index pair survives even when noise inserts extra peaks in the target zone.
 
-use crate::types::Landmark;
+pub mod hasher;
+pub mod peaks;
+pub mod resample;
 
-/// Audio-thread landmark hasher.
-#[derive(Debug)]
-pub struct Hasher {
-    sample_rate: f32,
-}
+pub mod index;
+pub mod matcher;
+pub mod stream;
 
-impl Hasher {
-    /// Builds a hasher for input at `sample_rate`. Allocates: call from `prepare()`.
-    pub fn new(sample_rate: f32) -> Self {
-        Self { sample_rate }
-    }
+pub use hasher::{Hasher, HasherConfig};
 
-    pub fn sample_rate(&self) -> f32 {
-        self.sample_rate
-    }
+/// Analysis sample rate (Hz).
+pub const ANALYSIS_RATE: f64 = 8000.0;
+/// STFT length at the analysis rate (64 ms).
+pub const FFT_LEN: usize = 512;
+/// STFT hop at the analysis rate (16 ms): the unit of [`crate::Landmark::frame`].
+pub const HOP: usize = 128;
+/// Seconds per analysis frame.
+pub const FRAME_S: f64 = HOP as f64 / ANALYSIS_RATE;
+/// Bits of [`crate::Landmark::hash`] in use.
+pub const HASH_BITS: u32 = 22;
 
-    /// Clears all state.
-    ///
-    /// # Realtime safety
-    /// Real-time safe.
-    pub fn reset(&mut self) {}
-
-    /// Consumes a block of mono programme audio and reports landmarks through `sink`.
-    ///
-    /// # Realtime safety
-    /// Real-time safe: no allocation, locks or I/O.
-    pub fn process(&mut self, input: &[f32], sink: &mut dyn FnMut(Landmark)) {
-        let _ = (input, sink);
-    }
+/// Hashes every landmark of a whole signal (offline helper: allocates the hasher and result).
+pub fn landmarks_of(samples: &[f32], sample_rate: f64, config: HasherConfig) -> Vec<crate::Landmark> {
+    let mut h = Hasher::with_config(sample_rate, config);
+    let mut out = Vec::with_capacity(samples.len() / 64);
+    h.process(samples, &mut |l| out.push(l));
+    h.flush(&mut |l| out.push(l));
+    out
 }

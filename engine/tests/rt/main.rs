@@ -11,3 +11,4 @@ mod analysis;
 mod common;
 mod core;
 mod synth;
+mod fingerprint;

@@ -1,0 +1,531 @@
+//! The fingerprint index (non-real-time): tracks, sorted landmark postings, on-disk format.
+//!
+//! In memory the postings are three flat arrays sorted by `(hash, track, frame)` plus a
+//! directory of bucket offsets on the top 16 hash bits, so a lookup is one directory read and
+//! a short binary search. On disk (format version 1, little endian):
+//!
+//! ```text
+//! magic "RSNFPIDX" | version u32 | hasher id u32 | payload length u64 | FNV-1a 64 of payload u64
+//! payload: track count, then per track name, path, title, artist (varint length + UTF-8; an
+//!          absent tag has length 0), duration f64, frames u32;
+//!          entry count, then per entry (sorted) varint hash delta, varint track, varint frame
+//! ```
+//!
+//! A file with another magic, another version, another hasher id (the index was built with
+//! different analysis parameters) or a bad checksum is refused with a clear [`EngineError`].
+//! With the `decode` feature, [`build_entries`] and [`Index::add_files`] hash files offline with
+//! the very [`Hasher`](super::Hasher) the engine runs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{FFT_LEN, HASH_BITS, HOP};
+use crate::error::EngineError;
+use crate::types::Landmark;
+
+const MAGIC: &[u8; 8] = b"RSNFPIDX";
+/// On-disk format version.
+pub const FORMAT_VERSION: u32 = 1;
+/// Identifies the hasher parameters the postings were made with.
+pub const HASHER_ID: u32 = 0x0100_0000 | ((FFT_LEN as u32) << 12) | (HOP as u32) | (HASH_BITS << 20);
+const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 8;
+const DIR_BITS: u32 = 16;
+
+/// What the index knows about one track.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TrackInfo {
+    /// File stem: the name `identify` reports.
+    pub name: String,
+    /// Path the track was indexed from.
+    pub path: String,
+    pub title: Option<String>,
+    pub artist: Option<String>,
+    pub duration_s: f64,
+    /// Analysis frames hashed.
+    pub frames: u32,
+}
+
+/// Landmark index: tracks plus postings sorted by hash.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    tracks: Vec<TrackInfo>,
+    hashes: Vec<u32>,
+    track_of: Vec<u32>,
+    frame_of: Vec<u32>,
+    dir: Vec<u32>,
+    total_frames: u64,
+}
+
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Cursor over the payload; every read is bounds-checked.
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.buf.get(self.pos)?;
+            self.pos += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn bytes(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.buf.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let n = usize::try_from(self.varint()?).ok()?;
+        String::from_utf8(self.bytes(n)?.to_vec()).ok()
+    }
+}
+
+impl Index {
+    pub fn new() -> Self {
+        let mut s = Self::default();
+        s.rebuild_dir();
+        s
+    }
+
+    pub fn tracks(&self) -> &[TrackInfo] {
+        &self.tracks
+    }
+
+    pub fn track(&self, id: u32) -> Option<&TrackInfo> {
+        self.tracks.get(id as usize)
+    }
+
+    /// Number of postings (landmarks stored).
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    /// Sum of the tracks' analysis frames: the number of (track, offset) cells a query's votes
+    /// can fall into, which sets the matcher's chance-match rate.
+    pub fn total_frames(&self) -> u64 {
+        self.total_frames
+    }
+
+    /// Total indexed audio in seconds.
+    pub fn total_duration_s(&self) -> f64 {
+        self.tracks.iter().map(|t| t.duration_s).sum()
+    }
+
+    /// Postings of `hash`: `(track, frame)` pairs.
+    pub fn postings(&self, hash: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let b = (hash >> (HASH_BITS - DIR_BITS)) as usize;
+        let lo = self.dir.get(b).copied().unwrap_or(0) as usize;
+        let hi = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
+        let bucket = self.hashes.get(lo..hi).unwrap_or(&[]);
+        let start = lo + bucket.partition_point(|&h| h < hash);
+        let end = lo + bucket.partition_point(|&h| h <= hash);
+        (start..end).filter_map(move |i| Some((*self.track_of.get(i)?, *self.frame_of.get(i)?)))
+    }
+
+    /// Number of postings of `hash`.
+    pub fn posting_count(&self, hash: u32) -> usize {
+        let b = (hash >> (HASH_BITS - DIR_BITS)) as usize;
+        let lo = self.dir.get(b).copied().unwrap_or(0) as usize;
+        let hi = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
+        let bucket = self.hashes.get(lo..hi).unwrap_or(&[]);
+        bucket.partition_point(|&h| h <= hash) - bucket.partition_point(|&h| h < hash)
+    }
+
+    /// Finds a track by name (file stem) or by the path it was indexed from.
+    pub fn find(&self, name_or_path: &str) -> Option<u32> {
+        self.tracks.iter().position(|t| t.name == name_or_path || t.path == name_or_path).map(|i| i as u32)
+    }
+
+    /// Adds tracks with their (index-side) landmarks. A track whose path is already indexed
+    /// is replaced. Returns the ids of the added tracks.
+    pub fn add_tracks(&mut self, items: Vec<(TrackInfo, Vec<Landmark>)>) -> Vec<u32> {
+        for (info, _) in &items {
+            if let Some(old) = self.tracks.iter().position(|t| t.path == info.path) {
+                self.remove_track(old as u32);
+            }
+        }
+        let mut entries: Vec<(u32, u32, u32)> =
+            (0..self.hashes.len()).map(|i| (self.hashes[i], self.track_of[i], self.frame_of[i])).collect();
+        let mut ids = Vec::with_capacity(items.len());
+        for (info, lms) in items {
+            let id = self.tracks.len() as u32;
+            ids.push(id);
+            self.tracks.push(info);
+            entries.extend(lms.iter().map(|l| (l.hash & ((1 << HASH_BITS) - 1), id, l.frame)));
+        }
+        self.set_entries(entries);
+        ids
+    }
+
+    /// Removes track `id`; later ids shift down by one. Returns false for an unknown id.
+    pub fn remove_track(&mut self, id: u32) -> bool {
+        if id as usize >= self.tracks.len() {
+            return false;
+        }
+        self.tracks.remove(id as usize);
+        let entries = (0..self.hashes.len())
+            .filter(|&i| self.track_of[i] != id)
+            .map(|i| (self.hashes[i], if self.track_of[i] > id { self.track_of[i] - 1 } else { self.track_of[i] }, self.frame_of[i]))
+            .collect();
+        self.set_entries(entries);
+        true
+    }
+
+    fn set_entries(&mut self, mut entries: Vec<(u32, u32, u32)>) {
+        entries.sort_unstable();
+        entries.dedup();
+        self.hashes = entries.iter().map(|e| e.0).collect();
+        self.track_of = entries.iter().map(|e| e.1).collect();
+        self.frame_of = entries.iter().map(|e| e.2).collect();
+        self.rebuild_dir();
+    }
+
+    fn rebuild_dir(&mut self) {
+        let n = 1usize << DIR_BITS;
+        let mut dir = vec![0u32; n + 1];
+        for &h in &self.hashes {
+            let b = ((h >> (HASH_BITS - DIR_BITS)) as usize).min(n - 1);
+            dir[b + 1] += 1;
+        }
+        for b in 0..n {
+            dir[b + 1] += dir[b];
+        }
+        self.dir = dir;
+        self.total_frames = self.tracks.iter().map(|t| u64::from(t.frames)).sum();
+    }
+
+    /// Serialises the index (format version [`FORMAT_VERSION`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut payload = Vec::with_capacity(16 + self.hashes.len() * 5);
+        put_varint(&mut payload, self.tracks.len() as u64);
+        for t in &self.tracks {
+            put_str(&mut payload, &t.name);
+            put_str(&mut payload, &t.path);
+            put_str(&mut payload, t.title.as_deref().unwrap_or(""));
+            put_str(&mut payload, t.artist.as_deref().unwrap_or(""));
+            payload.extend_from_slice(&t.duration_s.to_le_bytes());
+            payload.extend_from_slice(&t.frames.to_le_bytes());
+        }
+        put_varint(&mut payload, self.hashes.len() as u64);
+        let mut prev = 0u32;
+        for i in 0..self.hashes.len() {
+            put_varint(&mut payload, u64::from(self.hashes[i] - prev));
+            prev = self.hashes[i];
+            put_varint(&mut payload, u64::from(self.track_of[i]));
+            put_varint(&mut payload, u64::from(self.frame_of[i]));
+        }
+        let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&HASHER_ID.to_le_bytes());
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
+        out.extend_from_slice(&payload);
+        out
+    }
+
+    /// Parses an index; `path` is only used in error messages.
+    ///
+    /// # Errors
+    /// [`EngineError::Index`] for a foreign, truncated, corrupt, newer or incompatible file.
+    pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Self, EngineError> {
+        let err = |message: &str| EngineError::Index { path: path.to_path_buf(), message: message.to_string() };
+        let rebuild = "rebuild it with `resonance index PATH... --db DB`";
+        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
+            return Err(err(&format!(
+                "not a Resonance fingerprint index (wrong magic); pass a file made by `resonance index` or {rebuild}"
+            )));
+        }
+        let u32_at = |o: usize| u32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+        let u64_at = |o: usize| {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&bytes[o..o + 8]);
+            u64::from_le_bytes(b)
+        };
+        let version = u32_at(8);
+        if version != FORMAT_VERSION {
+            return Err(err(&format!(
+                "index format version {version} is not supported (this build reads version {FORMAT_VERSION}); {rebuild}"
+            )));
+        }
+        if u32_at(12) != HASHER_ID {
+            return Err(err(&format!("index was built with different fingerprint parameters; {rebuild}")));
+        }
+        let len = usize::try_from(u64_at(16)).unwrap_or(usize::MAX);
+        let payload = bytes.get(HEADER_LEN..).unwrap_or(&[]);
+        if payload.len() != len {
+            return Err(err(&format!("index is truncated or has trailing data ({} of {len} payload bytes); {rebuild}", payload.len())));
+        }
+        if fnv1a64(payload) != u64_at(24) {
+            return Err(err(&format!("index checksum mismatch: the file is corrupt; {rebuild}")));
+        }
+        let corrupt = || err(&format!("index payload is malformed; {rebuild}"));
+        let mut r = Reader { buf: payload, pos: 0 };
+        let n_tracks = usize::try_from(r.varint().ok_or_else(corrupt)?).map_err(|_| corrupt())?;
+        if n_tracks > payload.len() {
+            return Err(corrupt());
+        }
+        let mut tracks = Vec::with_capacity(n_tracks);
+        for _ in 0..n_tracks {
+            let name = r.string().ok_or_else(corrupt)?;
+            let path = r.string().ok_or_else(corrupt)?;
+            let title = r.string().ok_or_else(corrupt)?;
+            let artist = r.string().ok_or_else(corrupt)?;
+            let d = r.bytes(8).ok_or_else(corrupt)?;
+            let mut b = [0u8; 8];
+            b.copy_from_slice(d);
+            let duration_s = f64::from_le_bytes(b);
+            let f = r.bytes(4).ok_or_else(corrupt)?;
+            let frames = u32::from_le_bytes([f[0], f[1], f[2], f[3]]);
+            let opt = |s: String| if s.is_empty() { None } else { Some(s) };
+            tracks.push(TrackInfo { name, path, title: opt(title), artist: opt(artist), duration_s, frames });
+        }
+        let n = usize::try_from(r.varint().ok_or_else(corrupt)?).map_err(|_| corrupt())?;
+        if n > payload.len() {
+            return Err(corrupt());
+        }
+        let (mut hashes, mut track_of, mut frame_of) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut h = 0u64;
+        for _ in 0..n {
+            h += r.varint().ok_or_else(corrupt)?;
+            let t = r.varint().ok_or_else(corrupt)?;
+            let f = r.varint().ok_or_else(corrupt)?;
+            if h >= 1 << HASH_BITS || t >= n_tracks as u64 || f > u64::from(u32::MAX) {
+                return Err(corrupt());
+            }
+            hashes.push(h as u32);
+            track_of.push(t as u32);
+            frame_of.push(f as u32);
+        }
+        if r.pos != payload.len() {
+            return Err(corrupt());
+        }
+        let mut index = Self { tracks, hashes, track_of, frame_of, dir: Vec::new(), total_frames: 0 };
+        index.rebuild_dir();
+        Ok(index)
+    }
+
+    /// Loads an index file.
+    ///
+    /// # Errors
+    /// [`EngineError::Io`] when it cannot be read, [`EngineError::Index`] when it is not a
+    /// valid index.
+    pub fn load(path: &Path) -> Result<Self, EngineError> {
+        let bytes = std::fs::read(path).map_err(|source| EngineError::Io { path: path.to_path_buf(), source })?;
+        Self::from_bytes(&bytes, path)
+    }
+
+    /// Writes the index atomically (temporary file + rename). Returns the bytes written.
+    ///
+    /// # Errors
+    /// [`EngineError::Io`] when the file cannot be written.
+    pub fn save(&self, path: &Path) -> Result<u64, EngineError> {
+        let io = |source| EngineError::Io { path: path.to_path_buf(), source };
+        let bytes = self.to_bytes();
+        let tmp: PathBuf = {
+            let mut s = path.as_os_str().to_owned();
+            s.push(".tmp");
+            s.into()
+        };
+        let mut f = std::fs::File::create(&tmp).map_err(io)?;
+        f.write_all(&bytes).map_err(io)?;
+        f.sync_all().map_err(io)?;
+        drop(f);
+        std::fs::rename(&tmp, path).map_err(io)?;
+        Ok(bytes.len() as u64)
+    }
+}
+
+#[cfg(feature = "decode")]
+mod build {
+    use std::path::Path;
+
+    use super::{Index, TrackInfo};
+    use crate::error::EngineError;
+    use crate::fingerprint::{FRAME_S, HasherConfig, landmarks_of};
+    use crate::types::Landmark;
+
+    /// Decodes and hashes one file for the index (index-side hasher configuration).
+    ///
+    /// # Errors
+    /// Whatever [`crate::decode::decode_file`] reports for a missing or non-audio file.
+    pub fn build_entries(path: &Path) -> Result<(TrackInfo, Vec<Landmark>), EngineError> {
+        let decoded = crate::decode::decode_file(path)?;
+        let mono = decoded.to_mono();
+        let lms = landmarks_of(&mono, f64::from(decoded.sample_rate), HasherConfig::index());
+        let duration_s = decoded.duration_s();
+        let (title, artist) = read_tags(path);
+        let info = TrackInfo {
+            name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+            path: path.to_string_lossy().into_owned(),
+            title,
+            artist,
+            duration_s,
+            frames: (duration_s / FRAME_S).ceil() as u32,
+        };
+        Ok((info, lms))
+    }
+
+    /// Title and artist tags, when the container carries them.
+    pub fn read_tags(path: &Path) -> (Option<String>, Option<String>) {
+        use symphonia::core::formats::FormatOptions;
+        use symphonia::core::formats::probe::Hint;
+        use symphonia::core::io::{MediaSourceStream, MediaSourceStreamOptions};
+        use symphonia::core::meta::{MetadataOptions, StandardTag};
+        let Ok(file) = std::fs::File::open(path) else { return (None, None) };
+        let mss = MediaSourceStream::new(Box::new(file), MediaSourceStreamOptions::default());
+        let mut hint = Hint::new();
+        if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
+            hint.with_extension(ext);
+        }
+        let Ok(mut format) = symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()) else {
+            return (None, None);
+        };
+        let (mut title, mut artist) = (None, None);
+        let mut meta = format.metadata();
+        let mut revisions = Vec::new();
+        while let Some(rev) = meta.pop() {
+            revisions.push(rev);
+        }
+        if let Some(rev) = meta.current() {
+            revisions.push(rev.clone());
+        }
+        for rev in &revisions {
+            let per_track = rev.per_track.iter().flat_map(|t| t.metadata.tags.iter());
+            for tag in rev.media.tags.iter().chain(per_track) {
+                match &tag.std {
+                    Some(StandardTag::TrackTitle(s)) if title.is_none() => title = Some(s.to_string()),
+                    Some(StandardTag::Artist(s)) if artist.is_none() => artist = Some(s.to_string()),
+                    _ => {}
+                }
+            }
+        }
+        (title, artist)
+    }
+
+    impl Index {
+        /// Hashes `paths` in parallel (rayon) and adds the ones that decode. `progress` is
+        /// called once per file, from worker threads, with the file and its outcome; files
+        /// that fail are reported there and skipped.
+        pub fn add_files(
+            &mut self,
+            paths: &[std::path::PathBuf],
+            progress: &(dyn Fn(&Path, Result<&TrackInfo, &EngineError>) + Sync),
+        ) -> Vec<u32> {
+            use rayon::prelude::*;
+            let built: Vec<_> = paths
+                .par_iter()
+                .filter_map(|p| {
+                    let r = build_entries(p);
+                    match &r {
+                        Ok((info, _)) => progress(p, Ok(info)),
+                        Err(e) => progress(p, Err(e)),
+                    }
+                    r.ok()
+                })
+                .collect();
+            self.add_tracks(built)
+        }
+    }
+}
+
+#[cfg(feature = "decode")]
+pub use build::{build_entries, read_tags};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Index {
+        let mut idx = Index::new();
+        let info = |n: &str| TrackInfo {
+            name: n.into(),
+            path: format!("/x/{n}.ogg"),
+            title: Some("T".into()),
+            artist: None,
+            duration_s: 10.0,
+            frames: 625,
+        };
+        idx.add_tracks(vec![
+            (info("a"), vec![Landmark { hash: 5, frame: 1 }, Landmark { hash: 70000, frame: 2 }]),
+            (info("b"), vec![Landmark { hash: 5, frame: 9 }]),
+        ]);
+        idx
+    }
+
+    #[test]
+    fn round_trip_and_lookup() {
+        let idx = sample();
+        let back = Index::from_bytes(&idx.to_bytes(), Path::new("x")).unwrap();
+        assert_eq!(back.tracks(), idx.tracks());
+        assert_eq!(back.postings(5).collect::<Vec<_>>(), vec![(0, 1), (1, 9)]);
+        assert_eq!(back.postings(70000).collect::<Vec<_>>(), vec![(0, 2)]);
+        assert_eq!(back.posting_count(6), 0);
+    }
+
+    #[test]
+    fn remove_shifts_ids() {
+        let mut idx = sample();
+        assert!(idx.remove_track(0));
+        assert_eq!(idx.tracks().len(), 1);
+        assert_eq!(idx.postings(5).collect::<Vec<_>>(), vec![(0, 9)]);
+        assert!(idx.postings(70000).next().is_none());
+    }
+
+    #[test]
+    fn corrupt_and_foreign_files_are_refused() {
+        let bytes = sample().to_bytes();
+        let p = Path::new("db");
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        let e = Index::from_bytes(&flipped, p).unwrap_err().to_string();
+        assert!(e.contains("checksum"), "{e}");
+        let e = Index::from_bytes(&bytes[..bytes.len() - 3], p).unwrap_err().to_string();
+        assert!(e.contains("truncated"), "{e}");
+        let e = Index::from_bytes(b"RIFF....WAVEfmt and more bytes here", p).unwrap_err().to_string();
+        assert!(e.contains("magic"), "{e}");
+        let mut v2 = bytes;
+        v2[8] = 9;
+        let e = Index::from_bytes(&v2, p).unwrap_err().to_string();
+        assert!(e.contains("version"), "{e}");
+    }
+}
