@@ -163,7 +163,7 @@ fn arousal_correlation(out: &Out) -> f64 {
         let rms = (s.iter().map(|&x| f64::from(x) * f64::from(x)).sum::<f64>() / s.len() as f64).sqrt();
         xs.push(count * rms);
         let mid = (w as f64 + 0.5) * 5.0;
-        let a: f64 = (0..10).map(|k| f64::from(arc_at(mid - 2.5 + k as f64 * 0.5).arousal)).sum::<f64>() / 10.0;
+        let a: f64 = (0..10).map(|k| f64::from(arc_at(mid - 2.5 + f64::from(k) * 0.5).arousal)).sum::<f64>() / 10.0;
         ys.push(a);
         w += 1;
     }

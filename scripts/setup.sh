@@ -14,7 +14,8 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 # Live host: JACK server and headers (the `jack` feature; tests run on `jackd -d dummy`).
 pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools
       libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates
-      jackd2 libjack-jackd2-dev)
+      jackd2 libjack-jackd2-dev
+      postgresql chromium nodejs npm)
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -29,6 +30,12 @@ fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The bridge's browser test drives Debian's Chromium with playwright-core (no browser download).
+if command -v npm >/dev/null && [ ! -d tests/browser/node_modules/playwright-core ]; then
+  echo "setup: npm ci in tests/browser"
+  npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
 fi
 
 # Rust components used by CI.

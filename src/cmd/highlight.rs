@@ -148,8 +148,8 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
     // 1. decode
     let pb = progress(100, "decode");
     let decoded = decode_file_with_progress(&args.input, &mut |done, total| {
-        if total > 0 {
-            pb.set_position(done * 100 / total);
+        if let Some(percent) = (done * 100).checked_div(total) {
+            pb.set_position(percent);
         }
     })
     .with_context(|| format!("cannot read the match recording {}", args.input.display()))?;

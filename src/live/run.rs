@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SizedSample};
-use resonance_engine::prelude::*;
 use resonance_engine::midi::{MidiAction, MidiMap, MidiMapper};
+use resonance_engine::prelude::*;
 
 use super::devices;
 use super::rt::{CHUNK, LiveProcessor, LiveStats, Source, push_input};

@@ -1,10 +1,10 @@
 //! End-to-end tests of the `resonance` command: real files in, real files out.
 
+mod analyze;
 mod bridge;
 mod bridge_page;
-mod analyze;
 mod common;
-mod live;
 mod fingerprint;
+mod live;
 mod render;
 mod synth;

@@ -163,7 +163,7 @@ fn highlight_follows_a_real_match_with_stingers_moments_mix_and_plot() {
     let arc = doc["arc"].as_array().unwrap();
     assert!(arc.len() as f64 >= secs.floor(), "an arc point per second");
     let arousal: Vec<f64> = arc.iter().map(|p| p["arousal"].as_f64().unwrap()).collect();
-    let spread = arousal.iter().cloned().fold(f64::MIN, f64::max) - arousal.iter().cloned().fold(f64::MAX, f64::min);
+    let spread = arousal.iter().copied().fold(f64::MIN, f64::max) - arousal.iter().copied().fold(f64::MAX, f64::min);
     assert!(spread > 0.05, "the arc follows the recording, not a constant: {spread}");
 
     // music only (no --mix), from Ogg input

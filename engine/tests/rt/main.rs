@@ -10,5 +10,5 @@ static ALLOC: CountingAllocator = CountingAllocator;
 mod analysis;
 mod common;
 mod core;
-mod synth;
 mod fingerprint;
+mod synth;
