@@ -15,7 +15,9 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools
       libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates
       jackd2 libjack-jackd2-dev
-      postgresql chromium nodejs npm)
+      postgresql chromium)
+# Node.js for the browser test: the machine's own if it has one, else Debian's.
+if ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
 
 missing=()
 for p in "${pkgs[@]}"; do
