@@ -97,7 +97,8 @@ pub fn crowd(rate: u32, duration_s: f64, seed: u64) -> [Vec<f32>; 2] {
             s[1] += (s[0] - s[1]) * a_hi;
             s[2] += (rng.next_f32() - s[2]) * a_boo;
             let babble = (s[0] - s[1]) * 3.0;
-            out[i] = (f64::from(babble) * level + sung + booing * (1.0 + f64::from(s[2])) + wh) as f32;
+            // headroom: the loudest moment (roar + whistle) stays below full scale
+            out[i] = (0.5 * (f64::from(babble) * level + sung + booing * (1.0 + f64::from(s[2])) + wh)) as f32;
         }
     }
     [l, r]
