@@ -123,6 +123,12 @@ fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
     let cue = inbox.wait_for(Duration::from_secs(5), |m| m.addr == "/resonance/cue_scheduled");
     assert_eq!(cue.expect("cue telemetry reached the bridge").args[0], OscType::String("goal".into()));
 
+    // The synth allows one stinger per 2 s of audio: let 2.5 s pass before the next cue.
+    for _ in 0..(48_000 * 5 / 2 / 480) {
+        block(&mut processor, &empty);
+    }
+    inbox.drain();
+
     // An OSC cue and an OSC parameter change arrive on the command port.
     let sender = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind");
     for m in [
