@@ -25,4 +25,4 @@ fi
 cargo xtask bundle resonance-plugin --release
 cargo test --workspace --locked
 # The live host on JACK's dummy driver (real-time paced audio and JACK MIDI, no hardware).
-cargo test --locked --features jack --test e2e live
+cargo test --locked --features jack --test e2e jack -- --test-threads=1

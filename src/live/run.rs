@@ -533,6 +533,8 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
                     Ok(s) => {
                         eprintln!("audio device back: {}", s.described);
                         session = s;
+                        // the new streams count from zero
+                        startup_xruns = Some(0);
                         break;
                     }
                     Err(e) => eprintln!("still unavailable: {e:#}"),
@@ -553,7 +555,7 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         seconds,
         frames,
         callbacks: st.callbacks.load(Ordering::Relaxed),
-        xruns: xruns_total - startup,
+        xruns: xruns_total.saturating_sub(startup),
         startup_xruns: startup,
         underruns: st.underruns.load(Ordering::Relaxed),
         overruns: st.overruns.load(Ordering::Relaxed),

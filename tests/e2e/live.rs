@@ -158,7 +158,7 @@ fn live_on_jack_dummy_is_paced_without_xruns_and_takes_midi() {
 /// instead of crashing.
 #[cfg(feature = "jack")]
 #[test]
-fn live_survives_the_audio_server_going_away() {
+fn live_on_jack_survives_the_audio_server_going_away() {
     use std::io::Read;
     use std::process::{Command, Stdio};
     use std::time::Duration;
