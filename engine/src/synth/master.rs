@@ -9,8 +9,8 @@
 //!   loud and quiet passages keep their difference while the whole stays on target. Meters are
 //!   fed every 100 ms of samples, so the result is independent of the host's block size.
 //! * True peak: ITU-R BS.1770-4 Annex 2 measures inter-sample peaks on a 4x oversampled signal.
-//!   The limiter detects peaks the same way (a 4-phase, 12-taps-per-phase windowed-sinc
-//!   interpolator), holds the needed gain over a window that covers every detection a sample
+//!   The limiter detects peaks the same way, with the same 4-phase, 12-taps-per-phase
+//!   Hann-windowed-sinc interpolator as the `ebur128` meter that measures the result, holds the needed gain over a window that covers every detection a sample
 //!   contributes to, releases exponentially, then smooths the gain with a moving average as
 //!   long as the lookahead (the "min-hold + box filter" limiter, as in G. Reiss & A. McPherson,
 //!   *Audio Effects*, 2014, ch. 6, and Signalsmith Audio's "Designing a straightforward
@@ -63,26 +63,22 @@ impl TruePeakLimiter {
         let box_len = ((0.0015 * sr).round() as usize).max(8);
         let hold = box_len + TAPS - 1;
         let delay = box_len + TAPS - 2;
-        // windowed-sinc prototype for 4x interpolation, cutoff at the original Nyquist * 0.9
+        // The interpolator of the `ebur128` crate's true-peak meter (libebur128's): a 48-tap
+        // Hann-windowed sinc at the original Nyquist, tap `k` (0 = newest) and phase `p` using
+        // coefficient `j = 4k + p`. Detecting with the very filter the meter uses means the
+        // limiter and the measurement agree on where the inter-sample peaks are (a gentler
+        // 0.9-Nyquist design under-read bright supersaw material by ~0.5 dB).
         let n = PHASES * TAPS;
-        let centre = (n as f32 - 1.0) / 2.0;
-        let mut proto = vec![0.0f32; n];
-        for (i, h) in proto.iter_mut().enumerate() {
-            let x = (i as f32 - centre) / PHASES as f32;
-            let fc = 0.9;
-            let sinc = if x.abs() < 1e-6 { 1.0 } else { (std::f32::consts::PI * fc * x).sin() / (std::f32::consts::PI * fc * x) };
-            let w = 0.5 - 0.5 * (std::f32::consts::TAU * (i as f32 + 0.5) / n as f32).cos();
-            *h = fc * sinc * w;
-        }
-        // phase-major, taps stored oldest-first to match the contiguous history slice
         let mut fir = vec![0.0f32; n];
-        for p in 0..PHASES {
-            let mut sum = 0.0;
-            for k in 0..TAPS {
-                sum += proto[p + PHASES * k];
-            }
-            for k in 0..TAPS {
-                fir[p * TAPS + (TAPS - 1 - k)] = proto[p + PHASES * k] / sum;
+        for k in 0..TAPS {
+            for p in 0..PHASES {
+                let j = (k * PHASES + p) as f64;
+                let w = 0.5 * (1.0 - (std::f64::consts::TAU * j / n as f64).cos());
+                let m = j - n as f64 / 2.0;
+                let x = m * std::f64::consts::PI / PHASES as f64;
+                let h = if m.abs() > 1e-6 { w * x.sin() / x } else { w };
+                // phase-major, taps stored oldest-first to match the contiguous history slice
+                fir[p * TAPS + (TAPS - 1 - k)] = h as f32;
             }
         }
         Self {
@@ -327,6 +323,19 @@ impl Loudness {
         self.target_db = profile.target_lufs();
         self.gain_db = self.target_db - self.initial_pre_lufs;
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
+    }
+
+    /// Moves the target while playing: the measurements are kept and the gain glides by the
+    /// difference.
+    pub fn retarget(&mut self, profile: Profile) {
+        let delta = profile.target_lufs() - self.target_db;
+        self.target_db = profile.target_lufs();
+        self.gain_db += delta;
+        self.gain_target = 10f32.powf((self.gain_db - self.dyn_offset_db) / 20.0);
+    }
+
+    pub fn profile(&self) -> Profile {
+        if self.target_db > -18.5 { Profile::Streaming } else { Profile::Broadcast }
     }
 
     pub fn target_lufs(&self) -> f32 {
