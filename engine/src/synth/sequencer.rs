@@ -255,6 +255,7 @@ impl Sequencer {
         let dt = self.spt as f32 / self.sr;
         self.conductor.follow(target, dt);
         pool.set_soft(false);
+        let transitions_before = self.transitions;
         // 1. style transition
         if let Some((index, q)) = self.pending_style
             && self.boundary_reached(q)
@@ -278,6 +279,9 @@ impl Sequencer {
             self.next_tick += u64::from(self.spt);
             return;
         };
+        if !self.started || self.transitions != transitions_before {
+            pool.set_soundfont_map(&style.soundfont);
+        }
         let spb = steps_per_bar(styles, self.style);
         let bar_start = self.step == 0;
         let phrase_start = bar_start && self.bar.is_multiple_of(PHRASE_BARS);
@@ -545,19 +549,35 @@ impl Sequencer {
     fn stingers(&mut self, style: &Style, pool: &mut Pool) {
         let Some(mut active) = self.stinger else { return };
         let tonic = style.tonic() + 12;
-        for n in stingers::phrase(active.cue).iter().filter(|n| u32::from(n.step) == active.step) {
-            let seed = self.next_noise();
+        for n in stingers::phrase(active.cue) {
+            let first = u32::from(n.step);
+            let k = active.step.wrapping_sub(first);
+            let fires = match n.inst {
+                Inst::Roll(_) => active.step >= first && k < u32::from(n.len),
+                _ => active.step == first,
+            };
+            if !fires {
+                continue;
+            }
+            let vel = n.velocity_at(k.min(255) as u8);
             match n.inst {
-                Inst::Tone => pool.note_on(&NoteOn {
-                    note: (tonic + i32::from(n.semis)) as f32,
-                    velocity: n.vel,
-                    gate: u32::from(n.len) * self.spt,
-                    timbre: style.stinger,
-                    brightness: 1.0,
-                    layer: STINGER_LAYER,
-                    stinger: true,
-                }),
-                Inst::Drum(kind) => pool.drum(kind, n.vel, &style.drums, 0.0, seed, true),
+                Inst::Tone(chord) => {
+                    for &semis in chord {
+                        pool.note_on(&NoteOn {
+                            note: (tonic + i32::from(semis)) as f32,
+                            velocity: vel,
+                            gate: u32::from(n.len) * self.spt,
+                            timbre: style.stinger,
+                            brightness: 1.0,
+                            layer: STINGER_LAYER,
+                            stinger: true,
+                        });
+                    }
+                }
+                Inst::Drum(kind) | Inst::Roll(kind) => {
+                    let seed = self.next_noise();
+                    pool.drum(kind, vel, &style.drums, 0.0, seed, true);
+                }
             }
         }
         active.step += 1;
@@ -570,8 +590,12 @@ fn steps_per_bar(styles: &[Style], index: u16) -> u32 {
     styles.get(usize::from(index)).map_or(16, |s| u32::from(s.beats_per_bar.clamp(2, 7)) * STEPS_PER_BEAT)
 }
 
-/// Whole samples per 16th step at `bpm`.
+/// Samples per 16th step at `bpm`: a whole multiple of the SoundFont player's block
+/// ([`super::soundfont::SF_BLOCK`], 8 samples), so that every step starts on a block boundary
+/// of rustysynth and SoundFont notes are as sample-accurate as the built-in voices. The
+/// rounding moves the tempo by at most 4 samples per step (< 0.1 % at any tempo we play).
 pub fn spt_for(sr: f32, bpm: f32) -> u32 {
     let bpm = if bpm.is_finite() && bpm > 1.0 { bpm } else { 100.0 };
-    ((sr * 60.0 / (bpm * 4.0)).round() as u32).max(1)
+    let block = super::soundfont::SF_BLOCK as f32;
+    (((sr * 60.0 / (bpm * 4.0)) / block).round() as u32).max(1) * super::soundfont::SF_BLOCK as u32
 }

@@ -8,100 +8,102 @@
 use super::voices::drums::DrumKind;
 use crate::types::Cue;
 
-/// What plays a stinger note.
+/// What a stinger event plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Inst {
-    /// The style's stinger timbre (brass-like).
-    Tone,
+    /// The style's stinger timbre (brass-like): every listed pitch, in semitones above the
+    /// tonic (MIDI of tonic + 12 is the reference octave), i.e. a note or a chord.
+    Tone(&'static [i8]),
+    /// One drum hit.
     Drum(DrumKind),
+    /// A drum roll: one hit per 16th step for `len` steps, the velocity rising from `vel` to 1.
+    Roll(DrumKind),
 }
 
-/// One note of a stinger.
+/// One event of a stinger.
 #[derive(Clone, Copy, Debug)]
 pub struct Note {
     /// 16th-note step from the stinger's start.
     pub step: u8,
-    /// Semitones above the tonic (MIDI of tonic + 12 is the reference octave).
-    pub semis: i8,
     /// Length in steps.
     pub len: u8,
     pub vel: f32,
     pub inst: Inst,
 }
 
-const fn t(step: u8, semis: i8, len: u8, vel: f32) -> Note {
-    Note { step, semis, len, vel, inst: Inst::Tone }
+impl Note {
+    /// Velocity of a hit `k` steps into this event (rolls crescendo; everything else is flat).
+    pub fn velocity_at(&self, k: u8) -> f32 {
+        match self.inst {
+            Inst::Roll(_) if self.len > 1 => self.vel + (1.0 - self.vel) * f32::from(k) / f32::from(self.len - 1),
+            _ => self.vel,
+        }
+    }
+}
+
+/// A note or chord on the stinger timbre.
+const fn t(step: u8, semis: &'static [i8], len: u8, vel: f32) -> Note {
+    Note { step, len, vel, inst: Inst::Tone(semis) }
 }
 
 const fn d(step: u8, kind: DrumKind, vel: f32) -> Note {
-    Note { step, semis: 0, len: 1, vel, inst: Inst::Drum(kind) }
+    Note { step, len: 1, vel, inst: Inst::Drum(kind) }
+}
+
+const fn roll(step: u8, kind: DrumKind, len: u8, vel: f32) -> Note {
+    Note { step, len, vel, inst: Inst::Roll(kind) }
 }
 
 use DrumKind::{Crash, HighTom, Kick, LowTom, Snare};
 
-static GOAL: [Note; 11] = [
+/// Major triad an octave up (the "arrival" chord of the triumphant stingers).
+const MAJOR_UP: &[i8] = &[12, 16, 19];
+
+static GOAL: [Note; 9] = [
     d(0, Crash, 1.0),
     d(0, Kick, 1.0),
-    t(0, 0, 2, 0.9),
-    t(2, 4, 2, 0.9),
-    t(4, 7, 2, 0.95),
-    t(6, 12, 10, 1.0),
-    t(6, 16, 10, 0.9),
-    t(6, 19, 10, 0.9),
+    t(0, &[0], 2, 0.9),
+    t(2, &[4], 2, 0.9),
+    t(4, &[7], 2, 0.95),
+    t(6, MAJOR_UP, 10, 0.95),
     d(6, Snare, 0.9),
     d(8, Kick, 0.9),
     d(12, Crash, 0.7),
 ];
-static AWAY_GOAL: [Note; 7] =
-    [d(0, LowTom, 0.9), t(0, 12, 4, 0.8), t(4, 10, 4, 0.75), t(8, 8, 4, 0.7), t(12, 7, 8, 0.7), t(12, 3, 8, 0.6), d(12, LowTom, 0.7)];
-static CARD: [Note; 5] = [d(0, Snare, 1.0), t(0, 6, 6, 0.9), t(0, 7, 6, 0.8), t(0, -5, 6, 0.8), d(2, Snare, 0.6)];
-static PENALTY: [Note; 10] = [
-    d(0, Snare, 0.5),
-    d(1, Snare, 0.55),
-    d(2, Snare, 0.6),
-    d(3, Snare, 0.65),
-    d(4, Snare, 0.7),
-    d(5, Snare, 0.8),
-    d(6, Snare, 0.9),
-    d(7, Snare, 1.0),
-    t(8, 1, 8, 0.9),
-    t(8, 7, 8, 0.9),
-];
-static KICK_OFF: [Note; 7] =
-    [d(0, HighTom, 0.8), d(1, HighTom, 0.8), d(2, LowTom, 0.9), d(3, LowTom, 0.9), d(4, Crash, 1.0), t(4, 0, 8, 0.9), t(4, 7, 8, 0.9)];
-static HALF_TIME: [Note; 4] = [t(0, 0, 16, 0.7), t(0, 5, 8, 0.6), t(8, 4, 8, 0.6), t(0, 7, 16, 0.6)];
-static FULL_TIME: [Note; 7] =
-    [t(0, 5, 8, 0.8), t(0, 9, 8, 0.8), t(0, 12, 8, 0.8), t(8, 4, 16, 0.8), t(8, 7, 16, 0.8), t(8, 12, 16, 0.85), d(8, Crash, 0.8)];
-static NEAR_MISS: [Note; 4] = [t(0, 7, 2, 0.8), t(2, 11, 2, 0.85), t(4, 10, 6, 0.7), d(0, HighTom, 0.7)];
-static VICTORY: [Note; 11] = [
+static AWAY_GOAL: [Note; 6] =
+    [d(0, LowTom, 0.9), t(0, &[12], 4, 0.8), t(4, &[10], 4, 0.75), t(8, &[8], 4, 0.7), t(12, &[3, 7], 8, 0.65), d(12, LowTom, 0.7)];
+static CARD: [Note; 3] = [d(0, Snare, 1.0), t(0, &[-5, 6, 7], 6, 0.85), d(2, Snare, 0.6)];
+static PENALTY: [Note; 2] = [roll(0, Snare, 8, 0.5), t(8, &[1, 7], 8, 0.9)];
+static KICK_OFF: [Note; 4] = [roll(0, HighTom, 2, 0.8), roll(2, LowTom, 2, 0.9), d(4, Crash, 1.0), t(4, &[0, 7], 8, 0.9)];
+static HALF_TIME: [Note; 3] = [t(0, &[0, 7], 16, 0.65), t(0, &[5], 8, 0.6), t(8, &[4], 8, 0.6)];
+static FULL_TIME: [Note; 3] = [t(0, &[5, 9, 12], 8, 0.8), t(8, &[4, 7, 12], 16, 0.8), d(8, Crash, 0.8)];
+static NEAR_MISS: [Note; 4] = [t(0, &[7], 2, 0.8), t(2, &[11], 2, 0.85), t(4, &[10], 6, 0.7), d(0, HighTom, 0.7)];
+static VICTORY: [Note; 9] = [
     d(0, Crash, 1.0),
-    t(0, 7, 1, 0.9),
-    t(1, 7, 1, 0.9),
-    t(2, 7, 1, 0.9),
-    t(3, 12, 6, 1.0),
-    t(9, 10, 3, 0.9),
-    t(12, 12, 12, 1.0),
-    t(12, 16, 12, 0.9),
-    t(12, 19, 12, 0.9),
+    t(0, &[7], 1, 0.9),
+    t(1, &[7], 1, 0.9),
+    t(2, &[7], 1, 0.9),
+    t(3, &[12], 6, 1.0),
+    t(9, &[10], 3, 0.9),
+    t(12, MAJOR_UP, 12, 0.95),
     d(12, Crash, 1.0),
     d(12, Kick, 1.0),
 ];
-static DEFEAT: [Note; 6] = [t(0, 7, 4, 0.8), t(4, 6, 4, 0.75), t(8, 5, 4, 0.7), t(12, 3, 12, 0.7), t(12, -12, 12, 0.7), d(12, LowTom, 0.8)];
+static DEFEAT: [Note; 5] = [t(0, &[7], 4, 0.8), t(4, &[6], 4, 0.75), t(8, &[5], 4, 0.7), t(12, &[-12, 3], 12, 0.7), d(12, LowTom, 0.8)];
 static LEVEL_UP: [Note; 8] = [
-    t(0, 0, 1, 0.8),
-    t(1, 4, 1, 0.8),
-    t(2, 7, 1, 0.85),
-    t(3, 12, 1, 0.85),
-    t(4, 16, 1, 0.9),
-    t(5, 19, 1, 0.9),
-    t(6, 24, 6, 1.0),
+    t(0, &[0], 1, 0.8),
+    t(1, &[4], 1, 0.8),
+    t(2, &[7], 1, 0.85),
+    t(3, &[12], 1, 0.85),
+    t(4, &[16], 1, 0.9),
+    t(5, &[19], 1, 0.9),
+    t(6, &[24], 6, 1.0),
     d(6, Crash, 0.7),
 ];
-static CRITICAL_HP: [Note; 6] = [d(0, Kick, 1.0), d(2, Kick, 0.7), d(8, Kick, 1.0), d(10, Kick, 0.7), t(0, 0, 16, 0.6), t(0, 1, 16, 0.5)];
-static BOSS: [Note; 7] =
-    [d(0, Crash, 1.0), d(0, LowTom, 1.0), t(0, -12, 16, 1.0), t(0, -6, 16, 0.9), t(0, 0, 16, 0.9), t(0, 3, 16, 0.8), d(8, LowTom, 0.9)];
-static DEATH: [Note; 4] = [t(0, 3, 6, 0.7), t(6, 2, 6, 0.65), t(12, 0, 16, 0.6), t(12, -12, 16, 0.6)];
-static REST: [Note; 3] = [t(0, 0, 16, 0.5), t(0, 4, 16, 0.45), t(0, 9, 16, 0.45)];
+static CRITICAL_HP: [Note; 5] = [d(0, Kick, 1.0), d(2, Kick, 0.7), d(8, Kick, 1.0), d(10, Kick, 0.7), t(0, &[0, 1], 16, 0.55)];
+static BOSS: [Note; 4] = [d(0, Crash, 1.0), d(0, LowTom, 1.0), t(0, &[-12, -6, 0, 3], 16, 0.9), d(8, LowTom, 0.9)];
+static DEATH: [Note; 3] = [t(0, &[3], 6, 0.7), t(6, &[2], 6, 0.65), t(12, &[-12, 0], 16, 0.6)];
+static REST: [Note; 1] = [t(0, &[0, 4, 9], 16, 0.45)];
 
 /// The stinger of a cue.
 pub fn phrase(cue: Cue) -> &'static [Note] {

@@ -5,7 +5,7 @@
 //! drum", "... cymbals"): a sine with a fast exponential pitch drop for kick and toms, a tone
 //! plus band-passed noise for the snare, high-passed noise for hats and crash.
 
-use super::DrumKit;
+use super::{DrumKit, StealFade, decay_coef};
 use crate::synth::rng::Noise;
 
 /// Percussion instruments.
@@ -62,8 +62,7 @@ pub struct Drum {
     noise_mix: f32,
     gain_l: f32,
     gain_r: f32,
-    fade: f32,
-    fade_step: f32,
+    fade: StealFade,
     /// 1 ms linear onset ramp so that no hit starts with a step (declick).
     onset: f32,
     onset_step: f32,
@@ -98,8 +97,7 @@ impl Drum {
             noise_mix: 0.0,
             gain_l: 0.0,
             gain_r: 0.0,
-            fade: 1.0,
-            fade_step: 0.0,
+            fade: StealFade::IDLE,
             onset: 0.0,
             onset_step: 1.0,
         }
@@ -115,18 +113,16 @@ impl Drum {
     }
 
     pub fn steal(&mut self) {
-        if self.fade_step == 0.0 {
-            self.fade_step = 1.0 / (0.003 * self.sr);
-        }
+        self.fade.start(self.sr, 0.003);
     }
 
     #[inline]
     pub fn counts(&self) -> bool {
-        self.active && self.fade_step == 0.0
+        self.active && !self.fade.is_fading()
     }
 
     fn coef(&self, seconds: f32) -> f32 {
-        ((0.001f32).ln() / (seconds.max(0.002) * self.sr)).exp()
+        decay_coef(self.sr, seconds, 0.002, 0.001)
     }
 
     fn set_filter(&mut self, hz: f32, q: f32, highpass: bool) {
@@ -148,8 +144,7 @@ impl Drum {
         self.kind = kind;
         self.phase = 0.0;
         self.noise = Noise::new(noise_seed);
-        self.fade = 1.0;
-        self.fade_step = 0.0;
+        self.fade = StealFade::IDLE;
         self.onset = 0.0;
         self.onset_step = 1.0 / (onset_s * self.sr).max(1.0);
         let (f_end, sweep, pitch_t, decay, tone_t, tone_mix, noise_mix) = match kind {
@@ -206,14 +201,12 @@ impl Drum {
             self.ic2 = 2.0 * v2 - self.ic2;
             let filtered = if self.highpass { n - self.k * v1 - v2 } else { v1 * self.k };
             self.onset = (self.onset + self.onset_step).min(1.0);
-            let y = (self.tone_mix * tone + self.noise_mix * filtered) * self.amp * self.fade * self.onset;
+            let fade = self.fade.next().unwrap_or_else(|| {
+                self.active = false;
+                0.0
+            });
+            let y = (self.tone_mix * tone + self.noise_mix * filtered) * self.amp * fade * self.onset;
             self.amp *= self.amp_coef;
-            if self.fade_step > 0.0 {
-                self.fade -= self.fade_step;
-                if self.fade <= 0.0 {
-                    self.active = false;
-                }
-            }
             if self.amp < super::tonal::SILENT {
                 self.active = false;
             }

@@ -13,6 +13,8 @@ pub mod tonal;
 use drums::{Drum, DrumKind};
 use tonal::{NoteOn, Tonal};
 
+use super::soundfont::{Player, SoundFontMap};
+
 /// Oscillator waveform.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -220,6 +222,56 @@ pub struct VoiceStats {
     pub dropped: u64,
 }
 
+/// Per-sample multiplier of an exponential decay that falls to `ratio` after `seconds`
+/// (shorter times are raised to `min_seconds`). Shared by the tonal envelopes and the drums.
+#[inline]
+pub(crate) fn decay_coef(sr: f32, seconds: f32, min_seconds: f32, ratio: f32) -> f32 {
+    (ratio.ln() / (seconds.max(min_seconds) * sr)).exp()
+}
+
+/// The linear fade-out of a stolen voice (tonal and drum voices alike): a steal never cuts a
+/// sounding voice, it fades it to zero in a spare slot.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct StealFade {
+    gain: f32,
+    step: f32,
+}
+
+impl StealFade {
+    pub(crate) const IDLE: Self = Self { gain: 1.0, step: 0.0 };
+
+    /// Starts fading to zero over `seconds` (no effect if already fading).
+    pub(crate) fn start(&mut self, sr: f32, seconds: f32) {
+        if self.step == 0.0 {
+            self.step = 1.0 / (seconds * sr).max(1.0);
+        }
+    }
+
+    #[inline]
+    pub(crate) fn is_fading(self) -> bool {
+        self.step > 0.0
+    }
+
+    #[inline]
+    pub(crate) fn gain(self) -> f32 {
+        self.gain
+    }
+
+    /// Advances one sample; returns the gain for this sample, or `None` once the fade is over
+    /// (the voice is silent and can be freed).
+    #[inline]
+    pub(crate) fn next(&mut self) -> Option<f32> {
+        if self.step > 0.0 {
+            self.gain -= self.step;
+            if self.gain <= 0.0 {
+                self.gain = 0.0;
+                return None;
+            }
+        }
+        Some(self.gain)
+    }
+}
+
 /// Shortest attack of notes started on a transition or stinger step.
 pub const SOFT_ATTACK_S: f32 = 0.012;
 /// Extra physical slots beyond the polyphony limit, for stolen voices fading out.
@@ -236,6 +288,8 @@ pub struct Pool {
     serial: u64,
     stats: VoiceStats,
     soft: bool,
+    /// Optional SoundFont player for the layers a style maps to it.
+    player: Option<Box<Player>>,
 }
 
 impl Pool {
@@ -249,7 +303,28 @@ impl Pool {
             serial: 0,
             stats: VoiceStats::default(),
             soft: false,
+            player: None,
         }
+    }
+
+    /// Installs a SoundFont player (from `prepare()`).
+    pub(crate) fn set_player(&mut self, player: Player) {
+        self.player = Some(Box::new(player));
+    }
+
+    /// Applies the active style's SoundFont mapping (no effect without a player).
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    pub fn set_soundfont_map(&mut self, map: &SoundFontMap) {
+        if let Some(p) = self.player.as_deref_mut() {
+            p.set_map(map);
+        }
+    }
+
+    /// The player, if it plays `layer`.
+    fn player_for(&mut self, layer: usize) -> Option<&mut Player> {
+        self.player.as_deref_mut().filter(|p| p.plays(layer))
     }
 
     pub fn limit(&self) -> usize {
@@ -265,6 +340,9 @@ impl Pool {
         }
         self.serial = 0;
         self.stats = VoiceStats::default();
+        if let Some(p) = self.player.as_deref_mut() {
+            p.reset();
+        }
     }
 
     pub fn stats(&self) -> VoiceStats {
@@ -284,6 +362,9 @@ impl Pool {
     /// If a bed voice of `layer` holds `note` and is not releasing, extends its gate and
     /// returns true (a tied chord tone).
     pub fn extend(&mut self, layer: u8, note: f32, gate: u32) -> bool {
+        if let Some(p) = self.player_for(usize::from(layer)) {
+            return p.extend(usize::from(layer), note, gate);
+        }
         for v in &mut self.tonal {
             if v.counts() && !v.stinger && v.layer == layer && v.note == note && !v.is_releasing() {
                 v.extend(gate);
@@ -295,6 +376,9 @@ impl Pool {
 
     /// Releases every bed voice of `layer` (all layers for `None`).
     pub fn release_layer(&mut self, layer: Option<u8>) {
+        if let Some(p) = self.player.as_deref_mut() {
+            p.release(layer.map(usize::from), &[]);
+        }
         for v in &mut self.tonal {
             if v.is_active() && !v.stinger && layer.is_none_or(|l| l == v.layer) {
                 v.release();
@@ -304,6 +388,9 @@ impl Pool {
 
     /// Releases the bed voices of `layer` whose note is not in `keep`.
     pub fn release_layer_except(&mut self, layer: u8, keep: &[f32]) {
+        if let Some(p) = self.player_for(usize::from(layer)) {
+            p.release(Some(usize::from(layer)), keep);
+        }
         for v in &mut self.tonal {
             if v.is_active() && !v.stinger && v.layer == layer && !keep.contains(&v.note) {
                 v.release();
@@ -313,6 +400,11 @@ impl Pool {
 
     /// Starts a tonal note, stealing if the polyphony limit is reached.
     pub fn note_on(&mut self, on: &NoteOn) {
+        if let Some(p) = self.player_for(usize::from(on.layer)) {
+            let note = on.note + 12.0 * f32::from(on.timbre.octave);
+            p.note_on(usize::from(on.layer), on.stinger, note, on.velocity, on.gate);
+            return;
+        }
         let counting = self.tonal.iter().filter(|v| v.counts()).count();
         if counting >= self.limit {
             self.steal_one();
@@ -361,6 +453,10 @@ impl Pool {
 
     /// Starts a drum hit (steals the oldest drum voice when all are busy).
     pub fn drum(&mut self, kind: DrumKind, velocity: f32, kit: &DrumKit, pan: f32, noise_seed: u32, stinger: bool) {
+        if let Some(p) = self.player.as_deref_mut().filter(|p| p.plays_drums()) {
+            p.drum(kind, velocity, stinger);
+            return;
+        }
         let counting = self.drums.iter().filter(|d| d.counts()).count();
         if counting >= DRUM_VOICES - 2
             && let Some(old) = self.drums.iter_mut().filter(|d| d.counts()).min_by_key(|d| d.serial)
@@ -382,6 +478,9 @@ impl Pool {
 
     /// Renders every voice, adding bed voices into `bed_*` and stinger voices into `st_*`.
     pub fn render(&mut self, bed_l: &mut [f32], bed_r: &mut [f32], st_l: &mut [f32], st_r: &mut [f32]) {
+        if let Some(p) = self.player.as_deref_mut() {
+            p.render(bed_l, bed_r, st_l, st_r);
+        }
         for v in &mut self.tonal {
             if v.is_active() {
                 if v.stinger {

@@ -8,7 +8,7 @@
 //! [`CONTROL_HOP`] samples of the voice's own age, so the output never depends on how the
 //! host splits blocks.
 
-use super::{Timbre, Wave};
+use super::{StealFade, Timbre, Wave, decay_coef};
 use crate::synth::theory::midi_hz;
 
 /// Samples between control-rate updates, counted from the voice's note-on.
@@ -72,8 +72,7 @@ pub struct Tonal {
     k: f32,
     gain_l: f32,
     gain_r: f32,
-    fade: f32,
-    fade_step: f32,
+    fade: StealFade,
 }
 
 impl Tonal {
@@ -107,8 +106,7 @@ impl Tonal {
             k: 2.0,
             gain_l: 0.0,
             gain_r: 0.0,
-            fade: 1.0,
-            fade_step: 0.0,
+            fade: StealFade::IDLE,
         }
     }
 
@@ -120,7 +118,7 @@ impl Tonal {
     /// Sounding and not being stolen (counts against the polyphony limit).
     #[inline]
     pub fn counts(&self) -> bool {
-        self.stage != Stage::Off && self.fade_step == 0.0
+        self.stage != Stage::Off && !self.fade.is_fading()
     }
 
     #[inline]
@@ -130,7 +128,7 @@ impl Tonal {
 
     #[inline]
     pub fn level(&self) -> f32 {
-        self.env * self.fade
+        self.env * self.fade.gain()
     }
 
     /// Silences at once (used by `reset()` only).
@@ -140,9 +138,7 @@ impl Tonal {
 
     /// Fades out over 5 ms (voice stealing: no click).
     pub fn steal(&mut self) {
-        if self.fade_step == 0.0 {
-            self.fade_step = 1.0 / (0.005 * self.sr);
-        }
+        self.fade.start(self.sr, 0.005);
     }
 
     /// Moves the note-off `extra` samples later (a held chord tone).
@@ -160,8 +156,7 @@ impl Tonal {
     }
 
     fn time_coef(&self, seconds: f32, ratio: f32) -> f32 {
-        // exponential decay reaching `ratio` after `seconds`
-        (ratio.ln() / (seconds.max(0.001) * self.sr)).exp()
+        decay_coef(self.sr, seconds, 0.001, ratio)
     }
 
     /// Starts a note.
@@ -200,8 +195,7 @@ impl Tonal {
         let angle = (t.pan.clamp(-1.0, 1.0) + 1.0) * std::f32::consts::FRAC_PI_4;
         self.gain_l = amp * angle.cos();
         self.gain_r = amp * angle.sin();
-        self.fade = 1.0;
-        self.fade_step = 0.0;
+        self.fade = StealFade::IDLE;
         self.update_control();
     }
 
@@ -291,13 +285,10 @@ impl Tonal {
                 }
             }
             self.fenv *= self.fenv_coef;
-            if self.fade_step > 0.0 {
-                self.fade -= self.fade_step;
-                if self.fade <= 0.0 {
-                    self.fade = 0.0;
-                    self.stage = Stage::Off;
-                }
-            }
+            let fade = self.fade.next().unwrap_or_else(|| {
+                self.stage = Stage::Off;
+                0.0
+            });
             // oscillators
             let mut x = 0.0;
             for i in 0..n_osc.min(3) {
@@ -316,7 +307,7 @@ impl Tonal {
             let v2 = self.ic2 + self.a2 * self.ic1 + self.a3 * v3;
             self.ic1 = 2.0 * v1 - self.ic1;
             self.ic2 = 2.0 * v2 - self.ic2;
-            let y = v2 * self.env * self.fade;
+            let y = v2 * self.env * fade;
             *l += y * self.gain_l;
             *r += y * self.gain_r;
         }
