@@ -12,7 +12,7 @@ use crate::error::{EngineError, ProcessStatus};
 use crate::fingerprint::Hasher;
 use crate::params::{ParamId, ParamValues};
 use crate::preset::Preset;
-use crate::synth::{Style, Synth};
+use crate::synth::{Profile, Style, Synth};
 use crate::types::{Command, Landmark, Meters, MoodSource, MoodTarget, Quantize, Telemetry};
 
 /// Lowest supported sample rate.
@@ -338,9 +338,20 @@ impl EngineProcessor {
         self.time
     }
 
-    /// Latency the engine adds to the main path, in samples (reported to hosts).
+    /// Latency the engine adds to the main path, in samples (reported to hosts): none. The
+    /// programme passes through undelayed, and the music is generated here, not processed, so
+    /// a host's delay compensation has nothing to align: reporting the music bus's look-ahead
+    /// would make the host delay every other track against an undelayed programme. The music
+    /// bus's own delay is [`EngineProcessor::music_latency`].
     pub fn latency(&self) -> u32 {
         0
+    }
+
+    /// Delay of the generated music through its true-peak limiter's look-ahead, in samples
+    /// (1.5 ms + 10 samples; 82 at 48 kHz). Stinger and transition times in [`Telemetry`] are
+    /// already in output samples, i.e. include it.
+    pub fn music_latency(&self) -> u32 {
+        u32::try_from(self.synth.latency()).unwrap_or(u32::MAX)
     }
 
     /// Current plain value of a parameter.
@@ -394,6 +405,9 @@ impl EngineProcessor {
             }
             ParamId::Bypass => set(&mut self.bypass, v),
             ParamId::Sensitivity => self.analysis.set_sensitivity(v),
+            ParamId::LoudnessProfile => {
+                self.synth.set_profile(if v >= 0.5 { Profile::Streaming } else { Profile::Broadcast });
+            }
             ParamId::Style => {
                 let mut sink = |t| push_telemetry(&mut self.telemetry, &mut self.dropped_telemetry, t);
                 self.synth.set_style(v as u16, if jump { Quantize::Immediate } else { Quantize::Bar }, &mut sink);

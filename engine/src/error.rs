@@ -23,6 +23,8 @@ pub enum EngineError {
         "the engine's command queue is full ({capacity} commands pending): the audio thread is not running or has stalled; retry once it runs"
     )]
     QueueFull { capacity: usize },
+    #[error("SoundFont {path}: {reason}")]
+    SoundFont { path: String, reason: String },
     #[error("{path}: {message}")]
     Decode { path: PathBuf, message: String },
     #[error("{path}: {message}")]

@@ -35,6 +35,8 @@ pub struct ParamInfo {
 
 /// Names of the mood sources, in [`crate::types::MoodSource`] order.
 pub const MOOD_SOURCES: &[&str] = &["analysis", "telemetry", "manual"];
+/// Names of the music bus's loudness profiles, in [`crate::synth::Profile`] order.
+pub const LOUDNESS_PROFILES: &[&str] = &["broadcast", "streaming"];
 
 /// Every engine parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,10 +55,12 @@ pub enum ParamId {
     Sensitivity,
     Recognition,
     Bypass,
+    /// The music bus's loudness target: EBU R 128 broadcast (−23 LUFS) or streaming (−14 LUFS).
+    LoudnessProfile,
 }
 
 /// Number of parameters.
-pub const PARAM_COUNT: usize = 12;
+pub const PARAM_COUNT: usize = 13;
 
 const INFO: [ParamInfo; PARAM_COUNT] = [
     ParamInfo {
@@ -163,6 +167,16 @@ const INFO: [ParamInfo; PARAM_COUNT] = [
         kind: ParamKind::Bool,
     },
     ParamInfo { param: ParamId::Bypass, id: "bypass", name: "Bypass", min: 0.0, max: 1.0, default: 0.0, unit: "", kind: ParamKind::Bool },
+    ParamInfo {
+        param: ParamId::LoudnessProfile,
+        id: "loudness_profile",
+        name: "Loudness profile",
+        min: 0.0,
+        max: 1.0,
+        default: 0.0,
+        unit: "",
+        kind: ParamKind::Enum(LOUDNESS_PROFILES),
+    },
 ];
 
 impl ParamId {
@@ -180,6 +194,7 @@ impl ParamId {
         ParamId::Sensitivity,
         ParamId::Recognition,
         ParamId::Bypass,
+        ParamId::LoudnessProfile,
     ];
 
     /// Slot index in [`ParamId::ALL`].

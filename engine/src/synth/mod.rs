@@ -28,11 +28,13 @@ pub mod master;
 pub mod mixer;
 pub mod rng;
 pub mod sequencer;
+pub mod soundfont;
 pub mod stingers;
 pub mod theory;
 pub mod voices;
 
 pub use master::Profile;
+pub use soundfont::SoundFontMap;
 pub use theory::Mode;
 pub use voices::{DrumKit, Timbre, VoiceStats, Wave};
 
@@ -88,6 +90,9 @@ pub struct Style {
     pub lead: Timbre,
     pub stinger: Timbre,
     pub drums: DrumKit,
+    /// Layers played from a user's SoundFont instead of the built-in voices, when the synth
+    /// has one ([`Synth::with_soundfont`]); without a SoundFont this table is ignored.
+    pub soundfont: SoundFontMap,
 }
 
 impl Default for Style {
@@ -189,6 +194,7 @@ impl Default for Style {
                 ..Timbre::default()
             },
             drums: DrumKit::default(),
+            soundfont: SoundFontMap::default(),
         }
     }
 }
@@ -297,6 +303,9 @@ impl Style {
                 return Err((format!("style.{name}.{field}"), v, r.to_string()));
             }
         }
+        if let Err((field, v, r)) = self.soundfont.check() {
+            return Err((format!("style.soundfont.{field}"), v, r.to_string()));
+        }
         self.drums.check().map_err(|(k, v, r)| (format!("style.{k}"), v, r.to_string()))
     }
 }
@@ -362,6 +371,17 @@ impl Synth {
         s
     }
 
+    /// Plays the layers that the styles' `[style.soundfont]` tables map from `soundfont`
+    /// (parsed on the main thread with [`soundfont::load`]). Allocates: call from `prepare()`.
+    ///
+    /// # Errors
+    /// [`crate::EngineError::SoundFont`] if rustysynth cannot run at this sample rate.
+    pub fn with_soundfont(mut self, soundfont: &std::sync::Arc<rustysynth::SoundFont>) -> Result<Self, crate::EngineError> {
+        self.pool.set_player(soundfont::Player::new(soundfont, self.sample_rate)?);
+        self.reset();
+        Ok(self)
+    }
+
     pub fn sample_rate(&self) -> f32 {
         self.sample_rate
     }
@@ -381,14 +401,25 @@ impl Synth {
         self.limiter.latency()
     }
 
-    /// Chooses the loudness profile (broadcast −23 LUFS, streaming −14 LUFS). Takes effect at
-    /// once; call before rendering or after `reset()`.
+    /// Chooses the loudness profile (broadcast −23 LUFS, streaming −14 LUFS). Before anything
+    /// is rendered it simply sets the target; while playing, the gain glides to the new target
+    /// (1.5 s time constant) and the loudness measured so far is kept. `reset()` keeps the
+    /// profile.
     ///
     /// # Realtime safety
     /// Real-time safe.
     pub fn set_profile(&mut self, profile: Profile) {
-        self.loudness.set_profile(profile);
-        self.loudness.reset();
+        if self.time == 0 {
+            self.loudness.set_profile(profile);
+            self.loudness.reset();
+        } else {
+            self.loudness.retarget(profile);
+        }
+    }
+
+    /// The loudness profile in use.
+    pub fn profile(&self) -> Profile {
+        self.loudness.profile()
     }
 
     /// Integrated loudness of the music output since reset (LUFS; −inf before 400 ms).
