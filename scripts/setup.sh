@@ -12,9 +12,10 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 # Build: pkg-config + ALSA headers (cpal), g++ (VST3 wrapper), fontconfig/freetype (plots).
 # Tests and benchmarks: sox and espeak-ng (test material), fpcalc (peer benchmark).
 # Live host: JACK server and headers (the `jack` feature; tests run on `jackd -d dummy`).
+# SoundFont playback tests: a small General MIDI .sf2 (/usr/share/sounds/sf2/TimGM6mb.sf2).
 pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools
       libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates
-      jackd2 libjack-jackd2-dev
+      jackd2 libjack-jackd2-dev timgm6mb-soundfont
       postgresql chromium)
 # Node.js for the browser test: the machine's own if it has one, else Debian's.
 if ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi

@@ -376,7 +376,7 @@ impl Synth {
     ///
     /// # Errors
     /// [`crate::EngineError::SoundFont`] if rustysynth cannot run at this sample rate.
-    pub fn with_soundfont(mut self, soundfont: &std::sync::Arc<rustysynth::SoundFont>) -> Result<Self, crate::EngineError> {
+    pub fn with_soundfont(mut self, soundfont: &std::sync::Arc<soundfont::SoundFont>) -> Result<Self, crate::EngineError> {
         self.pool.set_player(soundfont::Player::new(soundfont, self.sample_rate)?);
         self.reset();
         Ok(self)

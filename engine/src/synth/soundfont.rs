@@ -20,7 +20,8 @@
 
 use std::sync::Arc;
 
-use rustysynth::{SoundFont, Synthesizer, SynthesizerSettings};
+pub use rustysynth::SoundFont;
+use rustysynth::{Synthesizer, SynthesizerSettings};
 
 use super::voices::drums::DrumKind;
 use crate::error::EngineError;

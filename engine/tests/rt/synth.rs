@@ -338,3 +338,110 @@ fn nan_and_out_of_range_targets_are_sanitised() {
     }
     assert!(s.music().bpm.is_finite() && s.music().energy <= 1.0);
 }
+
+/// The General MIDI SoundFont the tests play (Debian's `timgm6mb-soundfont`, 6 MB), or
+/// `RESONANCE_SOUNDFONT`.
+fn test_soundfont() -> std::sync::Arc<resonance_engine::synth::soundfont::SoundFont> {
+    let path = std::env::var_os("RESONANCE_SOUNDFONT")
+        .map_or_else(|| std::path::PathBuf::from("/usr/share/sounds/sf2/TimGM6mb.sf2"), std::path::PathBuf::from);
+    assert!(
+        path.exists(),
+        "SoundFont {} not found: install it with `apt-get install timgm6mb-soundfont` (scripts/setup.sh does) or set RESONANCE_SOUNDFONT to a .sf2 file",
+        path.display()
+    );
+    resonance_engine::synth::soundfont::load(&path).expect("the test SoundFont must parse")
+}
+
+fn soundfont_styles() -> Vec<Style> {
+    let mut styles = factory_styles();
+    // stadium anthem with strings pad, finger bass, brass stingers and the GM kit
+    if let Some(s) = styles.first_mut() {
+        s.soundfont =
+            resonance_engine::synth::SoundFontMap { pad: Some(48), bass: Some(33), stinger: Some(61), drums: true, ..Default::default() };
+    }
+    styles
+}
+
+#[test]
+fn soundfont_layers_play_without_allocating_at_any_block_size_and_deterministically() {
+    let sf = test_soundfont();
+    let styles = soundfont_styles();
+    let n_styles = styles.len() as u16;
+    let secs = 40;
+    let ev = script(secs, 48_000, n_styles);
+    let mk = || Synth::new(48_000.0, 512, &styles, 21).with_soundfont(&sf).expect("SoundFont synth at 48 kHz");
+    let plain = render(&mut Synth::new(48_000.0, 512, &styles, 21), 48_000 * secs as usize, 512, &ev);
+    let reference = render(&mut mk(), 48_000 * secs as usize, 512, &ev);
+    assert_eq!(reference.allocations, 0, "SoundFont playback allocated on the audio thread");
+    assert!(reference.l.iter().chain(&reference.r).all(|x| x.is_finite() && x.abs() < 0.95));
+    let first_second: f32 = reference.l[..48_000 * 4].iter().map(|x| x * x).sum();
+    assert!(first_second > 1e-3, "the SoundFont layers must be audible: energy {first_second}");
+    assert!(reference.l != plain.l, "the mapped layers must come from the SoundFont");
+    for block in [1usize, 7, 64, 0] {
+        let other = render(&mut mk(), 48_000 * secs as usize, block, &ev);
+        assert_eq!(other.allocations, 0, "block {block}: allocated");
+        assert_eq!(first_difference(&reference, &other), None, "block {block}: differs from block 512");
+    }
+    let mut s = mk();
+    let a = render(&mut s, 48_000 * 10, 64, &ev);
+    s.reset();
+    let b = render(&mut s, 48_000 * 10, 64, &ev);
+    assert_eq!(first_difference(&a, &b), None, "reset() must reproduce SoundFont output bit for bit");
+}
+
+#[test]
+fn soundfont_stinger_lands_on_the_beat_to_the_sample() {
+    let sf = test_soundfont();
+    let styles = soundfont_styles();
+    let sr = 48_000.0;
+    let t_cue = 3 * 48_000 + 4321;
+    let n = t_cue + 4 * 48_000;
+    let mk = || {
+        let mut s = Synth::new(sr, 512, &styles, 11).with_soundfont(&sf).expect("SoundFont synth");
+        s.set_target(MoodTarget { valence: 0.2, arousal: -0.2, intensity: 0.4 });
+        s
+    };
+    let (mut base, mut with) = (mk(), mk());
+    let a1 = render(&mut base, t_cue, 0, &[]);
+    let b1 = render(&mut with, t_cue, 0, &[]);
+    let expected = with.next_beat_at();
+    let mut tel = Vec::new();
+    with.cue(Cue::Goal, &mut |t| tel.push(t));
+    let Some(Telemetry::CueScheduled { at, .. }) = tel.first().copied() else { panic!("cue not scheduled") };
+    assert_eq!(at, expected);
+    let a2 = render(&mut base, n - t_cue, 0, &[]);
+    let b2 = render(&mut with, n - t_cue, 0, &[]);
+    let join = |x: Render, y: Render| Render { l: [x.l, y.l].concat(), r: [x.r, y.r].concat(), telemetry: Vec::new(), allocations: 0 };
+    assert_eq!(first_difference(&join(a1, a2), &join(b1, b2)), Some(at as usize), "SoundFont stinger audible exactly on its beat");
+}
+
+#[test]
+fn loudness_profile_is_an_engine_parameter() {
+    let mut cfg = EngineConfig::default();
+    cfg.params.set(ParamId::MusicLevel, 0.0);
+    cfg.params.set(ParamId::DryWet, 1.0);
+    let run = |profile: f32| {
+        let mut cfg = cfg.clone();
+        cfg.params.set(ParamId::LoudnessProfile, profile);
+        let (mut p, _h) = Engine::new(cfg).prepare(48_000.0, 512, Layout::STEREO).unwrap();
+        assert!(p.latency() == 0 && p.music_latency() > 0, "music latency is reported apart from the main path's");
+        let mut a = vec![0.0f32; 512];
+        let mut b = vec![0.0f32; 512];
+        let mut energy = 0.0f64;
+        let mut allocs = 0;
+        for i in 0..(48_000 * 30 / 512) {
+            a.fill(0.0);
+            b.fill(0.0);
+            let (_, n) = count_allocations(|| p.process(&mut [&mut a, &mut b], None, None));
+            allocs += n;
+            if i > 48_000 * 10 / 512 {
+                energy += a.iter().chain(&b).map(|&x| f64::from(x) * f64::from(x)).sum::<f64>();
+            }
+        }
+        assert_eq!(allocs, 0);
+        10.0 * energy.log10()
+    };
+    let (broadcast, streaming) = (run(0.0), run(1.0));
+    let diff = streaming - broadcast;
+    assert!((6.0..12.0).contains(&diff), "streaming (-14 LUFS) must be ~9 dB above broadcast (-23 LUFS): {diff:.1} dB");
+}
