@@ -227,13 +227,25 @@ pub struct MusicJob<'a> {
     /// Issue cues this much early (offline renders know the future: a lead of half a beat
     /// makes the stinger land on the beat nearest the event instead of the next one).
     pub cue_lead_s: f64,
+    /// Play the style's `[style.soundfont]` layers (a General MIDI mapping if it has none)
+    /// from this SoundFont.
+    pub soundfont: Option<&'a std::sync::Arc<resonance_engine::synth::soundfont::SoundFont>>,
 }
 
 /// Renders the music of `job` and streams interleaved stereo blocks to `write`.
 pub fn render_music(job: &MusicJob<'_>, write: &mut dyn FnMut(&[f32]) -> Result<()>, progress: &mut dyn FnMut(u64)) -> Result<MusicReport> {
     const BLOCK: usize = 512;
-    let MusicJob { style, arc, seed, profile, rate, cue_lead_s } = *job;
-    let mut synth = Synth::new(rate as f32, BLOCK, std::slice::from_ref(style), seed);
+    let MusicJob { style, arc, seed, profile, rate, cue_lead_s, soundfont } = *job;
+    let mut synth = match soundfont {
+        Some(sf) => {
+            let mut style = style.clone();
+            if !style.soundfont.any() {
+                style.soundfont = resonance_engine::synth::SoundFontMap::general_midi();
+            }
+            Synth::new(rate as f32, BLOCK, std::slice::from_ref(&style), seed).with_soundfont(sf)?
+        }
+        None => Synth::new(rate as f32, BLOCK, std::slice::from_ref(style), seed),
+    };
     synth.set_profile(profile);
     let frames = (arc.duration_s * f64::from(rate)).round() as usize;
     let mut cue_at: Vec<(usize, Cue, f64)> =

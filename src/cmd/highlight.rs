@@ -55,6 +55,10 @@ pub struct HighlightArgs {
     /// Seed of the music's random choices.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Play the soundtrack from this General MIDI SoundFont (.sf2): the layers the preset's
+    /// `[style.soundfont]` maps, or every layer and the drums if it maps none.
+    #[arg(long, value_name = "FILE.sf2")]
+    pub soundfont: Option<PathBuf>,
     /// Output sample format.
     #[arg(long, value_enum, default_value_t)]
     pub format: WavFormat,
@@ -218,7 +222,8 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
     let frames = (duration_s * f64::from(RATE)).round() as usize;
     let mut music = Vec::with_capacity(2 * frames);
     let pb = progress(frames as u64, "music");
-    let job = MusicJob { style: &preset.style, arc: &arc, seed, profile, rate: RATE, cue_lead_s: 0.25 };
+    let soundfont = args.soundfont.as_deref().map(resonance_engine::synth::soundfont::load).transpose()?;
+    let job = MusicJob { style: &preset.style, arc: &arc, seed, profile, rate: RATE, cue_lead_s: 0.25, soundfont: soundfont.as_ref() };
     let report = render_music(
         &job,
         &mut |block| {

@@ -36,6 +36,10 @@ pub struct RenderArgs {
     /// Seed for the music's random choices (same seed and input: identical output).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Play the music (--arc renders) from this General MIDI SoundFont (.sf2): the layers the
+    /// preset's `[style.soundfont]` maps, or every layer and the drums if it maps none.
+    #[arg(long, value_name = "FILE.sf2")]
+    pub soundfont: Option<PathBuf>,
     /// Output sample rate in Hz; by default the input's rate (48000 if the engine does not
     /// support it).
     #[arg(long)]
@@ -167,7 +171,16 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         if args.input.is_some() || args.crowd.is_some() {
             bail!("--arc renders music only; drop --in/--crowd, or drop --arc to run the engine over a file");
         }
-        return crate::cmd::render_arc::run(arc, &args.preset, args.seed, args.profile, args.rate, &args.out, args.format);
+        return crate::cmd::render_arc::run(
+            arc,
+            &args.preset,
+            args.seed,
+            args.profile,
+            args.rate,
+            args.soundfont.as_deref(),
+            &args.out,
+            args.format,
+        );
     }
     let Some(input) = &args.input else {
         bail!("no input: give --in FILE (an audio file to run through the engine) or --arc ARC.json (music only)");

@@ -34,17 +34,21 @@ impl From<ProfileArg> for Profile {
 pub const DEFAULT_SEED: u64 = 0x5eed;
 
 /// Renders `arc` in the style of `preset` into `out`.
+// One argument per command-line option; a struct would just repeat `RenderArgs`.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     arc_path: &Path,
     preset: &str,
     seed: Option<u64>,
     profile: ProfileArg,
     rate: Option<u32>,
+    soundfont: Option<&Path>,
     out: &Path,
     format: WavFormat,
 ) -> Result<()> {
     let preset = Preset::find(preset)?;
     let arc = Arc::load(arc_path)?;
+    let soundfont = soundfont.map(resonance_engine::synth::soundfont::load).transpose()?;
     let rate = rate.unwrap_or(48_000);
     if !(22_050..=192_000).contains(&rate) {
         bail!("--rate {rate} is not supported; use 22050 to 192000 Hz");
@@ -53,8 +57,15 @@ pub fn run(
     let frames = (arc.duration_s * f64::from(rate)).round() as u64;
     let pb = progress(frames, "music");
     let started = std::time::Instant::now();
-    let job =
-        MusicJob { style: &preset.style, arc: &arc, seed: seed.unwrap_or(DEFAULT_SEED), profile: profile.into(), rate, cue_lead_s: 0.0 };
+    let job = MusicJob {
+        style: &preset.style,
+        arc: &arc,
+        seed: seed.unwrap_or(DEFAULT_SEED),
+        profile: profile.into(),
+        rate,
+        cue_lead_s: 0.0,
+        soundfont: soundfont.as_ref(),
+    };
     let report = render_music(&job, &mut |block| wav.write_interleaved(block), &mut |pos| pb.set_position(pos))?;
     pb.finish_and_clear();
     wav.finish()?;

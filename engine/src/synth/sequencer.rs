@@ -254,7 +254,7 @@ impl Sequencer {
         let now = self.next_tick;
         let dt = self.spt as f32 / self.sr;
         self.conductor.follow(target, dt);
-        pool.set_soft(false);
+        pool.set_soft(None);
         let transitions_before = self.transitions;
         // 1. style transition
         if let Some((index, q)) = self.pending_style
@@ -265,7 +265,7 @@ impl Sequencer {
                 self.style = index;
                 self.transitions += 1;
                 pool.release_layer(None);
-                pool.set_soft(true);
+                pool.set_soft(Some(super::voices::TRANSITION_ATTACK_S));
                 self.pad = Voicing::default();
                 self.strings = Voicing::default();
                 self.crash_next = true;
@@ -540,7 +540,7 @@ impl Sequencer {
         {
             self.pending_stinger = None;
             self.stinger = Some(Active { cue: p.cue, step: 0 });
-            pool.set_soft(true);
+            pool.set_soft(Some(pool.soft().unwrap_or(0.0).max(super::voices::SOFT_ATTACK_S)));
             let (dv, da) = stingers::mood_push(p.cue);
             self.conductor.push(dv, da);
         }

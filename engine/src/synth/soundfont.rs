@@ -53,6 +53,21 @@ pub struct SoundFontMap {
 }
 
 impl SoundFontMap {
+    /// A General MIDI mapping for styles that have none: warm pad, finger bass, harp
+    /// arpeggio, string ensemble, square lead, brass stingers and the standard kit.
+    pub fn general_midi() -> Self {
+        Self {
+            pad: Some(89),
+            bass: Some(33),
+            arp: Some(46),
+            strings: Some(48),
+            lead: Some(80),
+            stinger: Some(61),
+            drums: true,
+            gain_db: 0.0,
+        }
+    }
+
     /// The program of layer `index` (the conductor's layer order; 5 = stinger).
     pub fn program(&self, layer: usize) -> Option<u8> {
         [self.pad, self.bass, self.arp, self.strings, self.lead, self.stinger].get(layer).copied().flatten()

@@ -272,8 +272,12 @@ impl StealFade {
     }
 }
 
-/// Shortest attack of notes started on a transition or stinger step.
+/// Shortest attack of notes started on a stinger's first step (keeps its punch, no click).
 pub const SOFT_ATTACK_S: f32 = 0.012;
+/// Shortest attack (tonal) and onset ramp (drums) of notes started on a style transition's
+/// step: the new style fades in under the old one's releasing tails, so the transition
+/// itself adds no step sharper than the music before it (the click metric of issue 5).
+pub const TRANSITION_ATTACK_S: f32 = 0.05;
 /// Extra physical slots beyond the polyphony limit, for stolen voices fading out.
 const SPARE: usize = 8;
 /// Drum voices.
@@ -287,7 +291,8 @@ pub struct Pool {
     limit: usize,
     serial: u64,
     stats: VoiceStats,
-    soft: bool,
+    /// Soft entry (seconds) for notes started now, if any.
+    soft: Option<f32>,
     /// Optional SoundFont player for the layers a style maps to it.
     player: Option<Box<Player>>,
 }
@@ -302,7 +307,7 @@ impl Pool {
             limit,
             serial: 0,
             stats: VoiceStats::default(),
-            soft: false,
+            soft: None,
             player: None,
         }
     }
@@ -352,11 +357,17 @@ impl Pool {
         s
     }
 
-    /// Soft entry: notes started while set get at least a 12 ms attack (tonal) or onset ramp
-    /// (drums). The sequencer sets it on the step of a style transition or a stinger's start,
-    /// so that nothing starts with a step sharper than the music before it.
-    pub fn set_soft(&mut self, soft: bool) {
+    /// Soft entry: notes started while set get at least this attack (tonal) or onset ramp
+    /// (drums), in seconds. The sequencer sets it on the step of a style transition
+    /// ([`TRANSITION_ATTACK_S`]) or a stinger's start ([`SOFT_ATTACK_S`]), so that nothing
+    /// starts with a step sharper than the music before it.
+    pub fn set_soft(&mut self, soft: Option<f32>) {
         self.soft = soft;
+    }
+
+    /// The soft entry in force for notes started now.
+    pub fn soft(&self) -> Option<f32> {
+        self.soft
     }
 
     /// If a bed voice of `layer` holds `note` and is not releasing, extends its gate and
@@ -414,9 +425,9 @@ impl Pool {
             return;
         };
         self.serial += 1;
-        if self.soft {
+        if let Some(attack) = self.soft {
             let mut soft = *on;
-            soft.timbre.attack = soft.timbre.attack.max(SOFT_ATTACK_S);
+            soft.timbre.attack = soft.timbre.attack.max(attack);
             slot.start(&soft, self.serial);
         } else {
             slot.start(on, self.serial);
@@ -468,7 +479,7 @@ impl Pool {
         let serial = self.serial;
         match self.drums.iter_mut().find(|d| !d.is_active()) {
             Some(d) => {
-                let onset_s = if self.soft { SOFT_ATTACK_S } else { 0.001 };
+                let onset_s = self.soft.unwrap_or(0.001);
                 d.start(&drums::Hit { kind, velocity, pan, noise_seed, onset_s }, kit, serial);
                 d.stinger = stinger;
             }
