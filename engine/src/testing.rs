@@ -68,7 +68,7 @@ pub fn count_allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
 }
 
 /// The real test-audio folder fetched by `../shared/data/fetch-test-audio.sh`:
-/// `RESONANCE_TEST_AUDIO` when set, else `<workspace>/target/test-audio`.
+/// `RESONANCE_TEST_AUDIO` when set and not empty, else `<workspace>/target/test-audio`.
 ///
 /// # Panics
 /// When the folder is missing or its fetch did not complete, with the command that fetches it:
@@ -76,6 +76,7 @@ pub fn count_allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
 #[must_use]
 pub fn test_audio_dir() -> PathBuf {
     let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
+        .filter(|v| !v.is_empty())
         .map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/test-audio")), PathBuf::from);
     assert!(
         dir.join(".complete").is_file(),
