@@ -60,6 +60,8 @@ pub struct Match {
     pub score: u32,
     /// Score needed for acceptance with this query and index.
     pub threshold: u32,
+    /// `-log10 p(score)`: how unlikely the score is by chance (see the module docs).
+    pub significance: f64,
     /// `0..=1`, see the module docs.
     pub confidence: f64,
     /// Playback speed the match was found at (1.0 unless a speed search was needed).
@@ -74,6 +76,8 @@ pub enum Outcome {
     NoMatch {
         best_score: u32,
         threshold: u32,
+        /// `-log10 p(best_score)` (0 when nothing voted).
+        significance: f64,
     },
     /// The query is shorter than [`MIN_QUERY_S`].
     TooShort {
@@ -95,6 +99,15 @@ impl Outcome {
             Outcome::Match(m) => m.score,
             Outcome::NoMatch { best_score, .. } => *best_score,
             Outcome::TooShort { .. } => 0,
+        }
+    }
+
+    /// `-log10` of the best cell's chance probability (0 for a too-short query).
+    pub fn significance(&self) -> f64 {
+        match self {
+            Outcome::Match(m) => m.significance,
+            Outcome::NoMatch { significance, .. } => *significance,
+            Outcome::TooShort { .. } => 0.0,
         }
     }
 }
@@ -186,7 +199,7 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
     let chance = votes.len();
     let thr = threshold(index, chance, alpha);
     if votes.is_empty() {
-        return Outcome::NoMatch { best_score: 0, threshold: thr };
+        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0 };
     }
     votes.sort_unstable_by_key(|v| (v.0, v.1));
     // Sliding window over (track, delta): raw counts, keep the best few cells.
@@ -239,17 +252,19 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
             winner = Some((score, t, mode.1));
         }
     }
-    let Some((score, track, delta)) = winner else { return Outcome::NoMatch { best_score: 0, threshold: thr } };
-    if score < thr {
-        return Outcome::NoMatch { best_score: score, threshold: thr };
-    }
+    let Some((score, track, delta)) = winner else { return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0 } };
     let p = chance_p(index, chance, score).min(1.0);
+    let significance = -p.max(1e-300).log10();
+    if score < thr {
+        return Outcome::NoMatch { best_score: score, threshold: thr, significance };
+    }
     Outcome::Match(Match {
         track,
         offset_frames: delta,
         offset_s: delta as f64 * FRAME_S,
         score,
         threshold: thr,
+        significance,
         confidence: 1.0 - p.powf(0.25),
         speed: 1.0,
     })
@@ -279,14 +294,19 @@ pub fn identify(index: &Index, samples: &[f32], sample_rate: f64, options: &Iden
     if !matches!(first, Outcome::NoMatch { .. }) {
         return first;
     }
+    // Keeps the best match, or (when none) the most significant rejected cell.
     let mut best = first;
     for &speed in &options.speeds {
         let lms = landmarks_of(samples, sample_rate / speed, HasherConfig::query());
-        if let Outcome::Match(mut m) = query_at(index, &lms, duration_s * speed, alpha) {
-            m.speed = speed;
-            if best.matched().is_none_or(|b| m.score > b.score) {
-                best = Outcome::Match(m);
+        match query_at(index, &lms, duration_s * speed, alpha) {
+            Outcome::Match(mut m) => {
+                m.speed = speed;
+                if best.matched().is_none_or(|b| m.score > b.score) {
+                    best = Outcome::Match(m);
+                }
             }
+            o @ Outcome::NoMatch { .. } if best.matched().is_none() && o.significance() > best.significance() => best = o,
+            _ => {}
         }
     }
     best
