@@ -18,6 +18,13 @@ pub struct Peak {
     pub value: f32,
 }
 
+/// Maximum of two values that are never NaN (the spectrum is finite): one `maxss`, where
+/// `f32::max` also has to handle NaN.
+#[inline]
+fn max(a: f32, b: f32) -> f32 {
+    if a > b { a } else { b }
+}
+
 /// 1-D running maximum over a window of `2*half+1`, van Herk / Gil-Werman.
 #[derive(Debug, Clone)]
 struct VhgwMax {
@@ -45,20 +52,19 @@ impl VhgwMax {
         for (blk_in, (blk_g, blk_h)) in self.padded.chunks_exact(w).zip(self.g.chunks_exact_mut(w).zip(self.h.chunks_exact_mut(w))) {
             let mut m = f32::NEG_INFINITY;
             for (v, g) in blk_in.iter().zip(blk_g.iter_mut()) {
-                m = m.max(*v);
+                m = max(m, *v);
                 *g = m;
             }
             let mut m = f32::NEG_INFINITY;
             for (v, h) in blk_in.iter().zip(blk_h.iter_mut()).rev() {
-                m = m.max(*v);
+                m = max(m, *v);
                 *h = m;
             }
         }
         // Window over padded [i, i + w - 1] is centred on x[i].
-        for (i, o) in out[..n].iter_mut().enumerate() {
-            let a = self.h.get(i).copied().unwrap_or(f32::NEG_INFINITY);
-            let b = self.g.get(i + w - 1).copied().unwrap_or(f32::NEG_INFINITY);
-            *o = a.max(b);
+        let (Some(hs), Some(gs)) = (self.h.get(..n), self.g.get(w - 1..w - 1 + n)) else { return };
+        for ((o, &a), &b) in out[..n].iter_mut().zip(hs).zip(gs) {
+            *o = max(a, b);
         }
     }
 }

@@ -103,10 +103,12 @@ impl Resampler {
     /// Position of output sample `j`: (input index, phase).
     #[inline]
     fn position(&self, j: u64) -> (u64, usize) {
+        // t >= 0, so truncation is the floor and `+ 0.5` then truncation rounds (plain casts:
+        // without SSE4.1, `floor`/`round` are library calls, a measurable share of the cost).
         let t = j as f64 * self.step;
-        let i = t.floor();
-        let p = ((t - i) * PHASES as f64).round() as usize;
-        if p >= PHASES { (i as u64 + 1, 0) } else { (i as u64, p) }
+        let i = t as u64;
+        let p = ((t - i as f64) * PHASES as f64 + 0.5) as usize;
+        if p >= PHASES { (i + 1, 0) } else { (i, p) }
     }
 
     /// Pushes one input sample and calls `out` for every output sample it completes.
@@ -141,13 +143,12 @@ impl Resampler {
         while !rest.is_empty() {
             let n = rest.len().min(ring_len - pos);
             let (now, later) = rest.split_at(n);
-            for (k, &v) in now.iter().enumerate() {
-                let v = if v.is_finite() { v } else { 0.0 };
-                if let Some(s) = self.ring.get_mut(pos + k) {
-                    *s = v;
-                }
-                if let Some(s) = self.ring.get_mut(pos + k + ring_len) {
-                    *s = v;
+            let (first, second) = self.ring.split_at_mut(ring_len);
+            if let (Some(a), Some(b)) = (first.get_mut(pos..pos + n), second.get_mut(pos..pos + n)) {
+                for ((a, b), &v) in a.iter_mut().zip(b.iter_mut()).zip(now) {
+                    let v = if v.is_finite() { v } else { 0.0 };
+                    *a = v;
+                    *b = v;
                 }
             }
             rest = later;
