@@ -143,6 +143,14 @@ struct Stats {
     sig_neg: Vec<f64>,
 }
 
+fn kind_of(o: &Outcome) -> &'static str {
+    match o {
+        Outcome::Match(_) => "match",
+        Outcome::NoMatch { .. } => "no_match",
+        Outcome::TooShort { .. } => "too_short",
+    }
+}
+
 /// `min / 5th percentile / median / max` of a sample.
 fn quantiles(v: &[f64]) -> String {
     if v.is_empty() {
@@ -294,6 +302,7 @@ fn main() {
         }
     };
 
+    let mut scores_tsv = String::from("kind\tcondition\toutcome\tscore\tsignificance\n");
     let mut rows = Vec::new();
     for &cond in &conds {
         let mut st = Stats::default();
@@ -309,6 +318,7 @@ fn main() {
             let out = identify(&index, clip, f64::from(SR), &opts);
             st.times_ms.push(cpu_s_since(tq) * 1e3);
             st.n += 1;
+            let _ = writeln!(scores_tsv, "positive\t{}\t{}\t{}\t{:.2}", cond.name(), kind_of(&out), out.score(), out.significance());
             if let Outcome::Match(m) = out {
                 let truth = start as f64 / f64::from(SR);
                 let name_ok = index.track(m.track).is_some_and(|i| i.path == pos_paths[t].display().to_string());
@@ -339,6 +349,7 @@ fn main() {
                     writeln!(clips, "negative\t{}\t{}\t{:.3}\t{noise}", cond.name(), neg_paths[t].display(), start as f64 / f64::from(SR));
                 let out = identify(&index, &clip, f64::from(SR), &opts);
                 st.sig_neg.push(out.significance());
+                let _ = writeln!(scores_tsv, "negative\t{}\t{}\t{}\t{:.2}", cond.name(), kind_of(&out), out.score(), out.significance());
                 if let Outcome::Match(m) = out {
                     st.false_pos += 1;
                     eprintln!(
@@ -366,6 +377,7 @@ fn main() {
         rows.push((cond, st));
     }
     std::fs::write(out_dir.join("clips.tsv"), clips).expect("write clip list");
+    std::fs::write(out_dir.join("scores.tsv"), scores_tsv).expect("write score list");
 
     // Silence and pure noise must not match.
     let silence = vec![0.0f32; qlen];

@@ -158,7 +158,8 @@ impl PeakPicker {
         }
         let c = t - self.half_t as u64;
         let cslot = (c % self.win as u64) as usize;
-        let (Some(centre), Some(cmax)) = (self.hist.get(cslot * bins..(cslot + 1) * bins), self.fhist.get(cslot * bins..(cslot + 1) * bins))
+        let (Some(centre), Some(cmax)) =
+            (self.hist.get(cslot * bins..(cslot + 1) * bins), self.fhist.get(cslot * bins..(cslot + 1) * bins))
         else {
             return;
         };
