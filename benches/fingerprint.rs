@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use resonance_engine::decode::{decode_file, resample};
 use resonance_engine::fingerprint::index::{Index, TrackInfo};
-use resonance_engine::fingerprint::matcher::{IdentifyOptions, Outcome, identify, query};
+use resonance_engine::fingerprint::matcher::{ALPHA, IdentifyOptions, Outcome, identify, query};
 use resonance_engine::fingerprint::{FRAME_S, HasherConfig, landmarks_of};
 use resonance_engine::testing::test_audio_dir as audio_dir;
 
@@ -127,9 +127,49 @@ struct Stats {
     false_pos: usize,
     times_ms: Vec<f64>,
     scores: Vec<u32>,
+    /// `-log10 p` of correct matches.
+    sig_true: Vec<f64>,
+    /// `-log10 p` of the best cell of each negative (max over the speeds tried).
+    sig_neg: Vec<f64>,
+}
+
+fn kind_of(o: &Outcome) -> &'static str {
+    match o {
+        Outcome::Match(_) => "match",
+        Outcome::NoMatch { .. } => "no_match",
+        Outcome::TooShort { .. } => "too_short",
+    }
+}
+
+/// `min / 5th percentile / median / max` of a sample.
+fn quantiles(v: &[f64]) -> String {
+    if v.is_empty() {
+        return "—".into();
+    }
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    let q = |f: f64| s[((s.len() - 1) as f64 * f).round() as usize];
+    format!("{:.1} / {:.1} / {:.1} / {:.1}", q(0.0), q(0.05), q(0.5), q(1.0))
+}
+
+/// `FP_BENCH_PROFILE=1`: hash one decoded track a few times and print the speed (for
+/// `valgrind --tool=callgrind --toggle-collect='*landmarks_of*'`).
+fn profile_extraction(dir: &Path) {
+    let music = list(&dir.join("music"), "ogg");
+    let x = decode_all(&music[..1]).remove(0);
+    let secs = x.len() as f64 / f64::from(SR);
+    for config in [HasherConfig::index(), HasherConfig::query()] {
+        let t = cpu_ns();
+        let n = landmarks_of(&x, f64::from(SR), config).len();
+        println!("{config:?}: {n} landmarks, {:.0}x real time", secs / cpu_s_since(t));
+    }
 }
 
 fn main() {
+    if std::env::var_os("FP_BENCH_PROFILE").is_some() {
+        profile_extraction(&audio_dir());
+        return;
+    }
     let quick = std::env::var_os("FP_BENCH_QUICK").is_some();
     let n_queries = if quick { 30 } else { 100 };
     let dir = audio_dir();
@@ -252,6 +292,7 @@ fn main() {
         }
     };
 
+    let mut scores_tsv = String::from("kind\tcondition\toutcome\tscore\tsignificance\n");
     let mut rows = Vec::new();
     for &cond in &conds {
         let mut st = Stats::default();
@@ -267,6 +308,7 @@ fn main() {
             let out = identify(&index, clip, f64::from(SR), &opts);
             st.times_ms.push(cpu_s_since(tq) * 1e3);
             st.n += 1;
+            let _ = writeln!(scores_tsv, "positive\t{}\t{}\t{}\t{:.2}", cond.name(), kind_of(&out), out.score(), out.significance());
             if let Outcome::Match(m) = out {
                 let truth = start as f64 / f64::from(SR);
                 let name_ok = index.track(m.track).is_some_and(|i| i.path == pos_paths[t].display().to_string());
@@ -274,6 +316,7 @@ fn main() {
                 if name_ok && offset_ok {
                     st.correct += 1;
                     st.scores.push(m.score);
+                    st.sig_true.push(m.significance);
                 } else {
                     st.wrong += 1;
                     eprintln!(
@@ -294,7 +337,10 @@ fn main() {
                 let (clip, noise) = make(x, cond, k + 7);
                 let _ =
                     writeln!(clips, "negative\t{}\t{}\t{:.3}\t{noise}", cond.name(), neg_paths[t].display(), start as f64 / f64::from(SR));
-                if let Outcome::Match(m) = identify(&index, &clip, f64::from(SR), &opts) {
+                let out = identify(&index, &clip, f64::from(SR), &opts);
+                st.sig_neg.push(out.significance());
+                let _ = writeln!(scores_tsv, "negative\t{}\t{}\t{}\t{:.2}", cond.name(), kind_of(&out), out.score(), out.significance());
+                if let Outcome::Match(m) = out {
                     st.false_pos += 1;
                     eprintln!(
                         "  false positive: {} -> track {} (score {}, threshold {}, speed {})",
@@ -321,6 +367,7 @@ fn main() {
         rows.push((cond, st));
     }
     std::fs::write(out_dir.join("clips.tsv"), clips).expect("write clip list");
+    std::fs::write(out_dir.join("scores.tsv"), scores_tsv).expect("write score list");
 
     // Silence and pure noise must not match.
     let silence = vec![0.0f32; qlen];
@@ -387,6 +434,22 @@ fn main() {
         };
         let _ = writeln!(table, "| {} | {:.1}% | {} | {fp} | {med:.2} ms | {p95:.2} ms |", cond.name(), pct(st.correct, st.n), st.wrong);
     }
+    let accept = -(ALPHA / (1 + opts.speeds.len()) as f64).log10();
+    let all_neg: Vec<f64> = rows.iter().flat_map(|(_, st)| st.sig_neg.iter().copied()).collect();
+    let max_neg = all_neg.iter().copied().fold(0.0, f64::max);
+    let _ = write!(
+        table,
+        "\nScore distributions as significance `-log10 p` (p = chance probability of the best cell, see `matcher`); a query is accepted at ≥ **{accept:.2}**. Negatives: the best cell over all speeds tried.\n\n| condition | true matches: min / p5 / median / max | negatives: min / p5 / median / max |\n|---|---|---|\n"
+    );
+    for (cond, st) in &rows {
+        let _ = writeln!(table, "| {} | {} | {} |", cond.name(), quantiles(&st.sig_true), quantiles(&st.sig_neg));
+    }
+    let _ = writeln!(
+        table,
+        "\nMargin: the most significant of {} negatives reached {max_neg:.2}, {:.2} decades below the acceptance level.",
+        all_neg.len(),
+        accept - max_neg
+    );
     let _ = write!(
         table,
         "\n- Extraction (hashing only, one core): index side **{:.0}× real time**, query side {:.0}× real time.\n",

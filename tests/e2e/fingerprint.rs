@@ -167,3 +167,65 @@ fn streaming_recognition_through_the_engine() {
     assert!((0.0..=7.0).contains(&after_stop), "ended {after_stop:.2} s after the music stopped");
     assert_eq!(events.iter().filter(|(_, e)| matches!(e, RecognitionEvent::NowPlaying { .. })).count(), 1, "{events:?}");
 }
+
+/// The recogniser's own thread (`StreamRecognizer::spawn`), fed from `EngineHandle::landmarks`
+/// while the engine plays music in real-time-sized blocks, names the track and reports
+/// "ended" once the landmarks stop (stream time then follows the wall clock).
+#[test]
+fn recognizer_thread_fed_by_the_engine() {
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    use resonance_engine::fingerprint::index::{Index, build_entries};
+    use resonance_engine::fingerprint::stream::{RecognitionEvent, StreamRecognizer};
+    use resonance_engine::{Engine, EngineConfig, Layout};
+
+    let music = audio_dir().join("music");
+    let mut index = Index::new();
+    let items = ["knolls", "sad", "battle"].iter().map(|n| build_entries(&music.join(format!("{n}.ogg"))).expect("index track")).collect();
+    index.add_tracks(items);
+    let d = resonance_engine::decode::decode_file(&music.join("battle.ogg")).expect("decode");
+    let sr = d.sample_rate;
+    let mono = d.to_mono();
+    let start = (30.0 * f64::from(sr)) as usize;
+    let clip = &mono[start..start + (8.0 * f64::from(sr)) as usize];
+
+    let engine = Engine::new(EngineConfig::default());
+    let (mut proc, handle) = engine.prepare(f64::from(sr), 256, Layout::MONO).expect("prepare");
+    let (tx, rx) = mpsc::channel();
+    let thread = StreamRecognizer::new(std::sync::Arc::new(index))
+        .spawn(handle.landmarks, move |e| {
+            let _ = tx.send((Instant::now(), e));
+        })
+        .expect("spawn recogniser");
+    // Feed the audio a little faster than real time (8 s in ~2 s) so the test stays short.
+    let t0 = Instant::now();
+    for (k, block) in clip.chunks(256).enumerate() {
+        let mut buf = block.to_vec();
+        proc.process(&mut [&mut buf[..]], None, None);
+        if k % 64 == 63 {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let fed = Instant::now();
+    let mut events = Vec::new();
+    while let Ok(e) = rx.recv_timeout(Duration::from_secs(10)) {
+        let ended = matches!(e.1, RecognitionEvent::Ended { .. });
+        events.push(e);
+        if ended {
+            break;
+        }
+    }
+    thread.stop();
+    let names: Vec<String> = events
+        .iter()
+        .map(|(_, e)| match e {
+            RecognitionEvent::NowPlaying { name, .. } => format!("playing {name}"),
+            RecognitionEvent::Ended { name, .. } => format!("ended {name}"),
+            _ => "other".into(),
+        })
+        .collect();
+    assert_eq!(names, ["playing battle", "ended battle"], "events after {:.1} s of feeding", (fed - t0).as_secs_f64());
+    let ended_after = events[1].0.duration_since(fed).as_secs_f64();
+    assert!(ended_after < 8.0, "ended {ended_after:.1} s after the audio stopped");
+}

@@ -75,6 +75,8 @@ pub struct Hasher {
     resampler: Resampler,
     /// Doubled ring of analysis-rate samples (2 * FFT_LEN).
     frame_ring: Vec<f32>,
+    /// Resampler output up to the next hop boundary.
+    hop_buf: Vec<f32>,
     n_analysis: u64,
     window: Vec<f32>,
     fft: Arc<dyn RealToComplex<f32>>,
@@ -117,6 +119,7 @@ impl Hasher {
             config: HasherConfig { fanout: config.fanout.clamp(1, 32) },
             resampler: Resampler::new(sample_rate, ANALYSIS_RATE, CUTOFF_HZ),
             frame_ring: vec![0.0; 2 * FFT_LEN],
+            hop_buf: vec![0.0; HOP],
             n_analysis: 0,
             window,
             fft,
@@ -162,30 +165,32 @@ impl Hasher {
     /// Consumes a block of mono programme audio and reports landmarks through `sink`.
     ///
     /// # Realtime safety
-    /// Real-time safe: no allocation, locks or I/O. Cost per input sample is one polyphase
-    /// dot product every `rate / 8000` samples; per 16 ms hop one 512-point real FFT and
-    /// O(bins) peak and pairing work.
+    /// Real-time safe: no allocation, locks or I/O. The input is taken in blocks (copied into
+    /// the resampler's ring), one polyphase dot product per analysis sample; per 16 ms hop one
+    /// 512-point real FFT and O(bins) peak and pairing work. Output is independent of how the
+    /// input is split into blocks.
     pub fn process(&mut self, input: &[f32], sink: &mut dyn FnMut(Landmark)) {
-        for &x in input {
-            let x = if x.is_finite() { x } else { 0.0 };
-            let Self { resampler, frame_ring, n_analysis, .. } = self;
-            let mut hop_due = false;
-            resampler.push(x, &mut |y| {
-                let pos = (*n_analysis as usize) % FFT_LEN;
-                if let Some(s) = frame_ring.get_mut(pos) {
-                    *s = y;
+        let block = self.resampler.max_write().max(1);
+        for chunk in input.chunks(block) {
+            self.resampler.write(chunk);
+            loop {
+                // Analysis samples until the next hop boundary.
+                let due = HOP - (self.n_analysis as usize) % HOP;
+                let Some(buf) = self.hop_buf.get_mut(..due) else { break };
+                let n = self.resampler.read(buf);
+                for &y in buf.iter().take(n) {
+                    let pos = (self.n_analysis as usize) % FFT_LEN;
+                    if let Some(s) = self.frame_ring.get_mut(pos) {
+                        *s = y;
+                    }
+                    if let Some(s) = self.frame_ring.get_mut(pos + FFT_LEN) {
+                        *s = y;
+                    }
+                    self.n_analysis += 1;
                 }
-                if let Some(s) = frame_ring.get_mut(pos + FFT_LEN) {
-                    *s = y;
+                if n < due {
+                    break;
                 }
-                *n_analysis += 1;
-                // At most one output per input sample while downsampling; with upsampling
-                // (input below 8 kHz, not a supported engine rate) hops could be skipped.
-                if *n_analysis % HOP as u64 == 0 {
-                    hop_due = true;
-                }
-            });
-            if hop_due {
                 self.analyse_frame(sink);
             }
         }

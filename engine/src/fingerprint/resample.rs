@@ -45,8 +45,6 @@ pub struct Resampler {
     n_in: u64,
     /// Index of the next output sample.
     n_out: u64,
-    /// Input count at which the next output sample can be computed.
-    need: u64,
 }
 
 impl Resampler {
@@ -86,8 +84,10 @@ impl Resampler {
                 *dst = (v * norm) as f32;
             }
         }
-        let ring_len = (taps + 8).next_power_of_two();
-        Self { step, taps, half, table, ring: vec![0.0; 2 * ring_len], ring_mask: ring_len - 1, n_in: 0, n_out: 0, need: 0 }
+        // Room for a kernel span, the outputs still pending (less than a span) and a block of
+        // at least 512 new samples.
+        let ring_len = (2 * taps + 512).next_power_of_two();
+        Self { step, taps, half, table, ring: vec![0.0; 2 * ring_len], ring_mask: ring_len - 1, n_in: 0, n_out: 0 }
     }
 
     /// Clears the history.
@@ -98,16 +98,17 @@ impl Resampler {
         self.ring.fill(0.0);
         self.n_in = 0;
         self.n_out = 0;
-        self.need = 0;
     }
 
     /// Position of output sample `j`: (input index, phase).
     #[inline]
     fn position(&self, j: u64) -> (u64, usize) {
+        // t >= 0, so truncation is the floor and `+ 0.5` then truncation rounds (plain casts:
+        // without SSE4.1, `floor`/`round` are library calls, a measurable share of the cost).
         let t = j as f64 * self.step;
-        let i = t.floor();
-        let p = ((t - i) * PHASES as f64).round() as usize;
-        if p >= PHASES { (i as u64 + 1, 0) } else { (i as u64, p) }
+        let i = t as u64;
+        let p = ((t - i as f64) * PHASES as f64 + 0.5) as usize;
+        if p >= PHASES { (i + 1, 0) } else { (i, p) }
     }
 
     /// Pushes one input sample and calls `out` for every output sample it completes.
@@ -116,32 +117,70 @@ impl Resampler {
     /// Real-time safe: no allocation.
     #[inline]
     pub fn push(&mut self, x: f32, out: &mut impl FnMut(f32)) {
+        self.write(std::slice::from_ref(&x));
+        let mut y = [0.0f32; 1];
+        while self.read(&mut y) == 1 {
+            out(y[0]);
+        }
+    }
+
+    /// Most input samples one [`Self::write`] may take; read every available output before
+    /// the next write.
+    pub fn max_write(&self) -> usize {
+        self.ring_mask + 1 - 2 * self.taps
+    }
+
+    /// Appends up to [`Self::max_write`] input samples (non-finite samples count as 0; any
+    /// beyond the limit are ignored). Outputs they complete are collected with [`Self::read`].
+    ///
+    /// # Realtime safety
+    /// Real-time safe: no allocation.
+    pub fn write(&mut self, x: &[f32]) {
         let ring_len = self.ring_mask + 1;
-        let pos = (self.n_in as usize) & self.ring_mask;
-        if let Some(s) = self.ring.get_mut(pos) {
-            *s = x;
+        let x = x.get(..self.max_write()).unwrap_or(x);
+        let mut pos = (self.n_in as usize) & self.ring_mask;
+        let mut rest = x;
+        while !rest.is_empty() {
+            let n = rest.len().min(ring_len - pos);
+            let (now, later) = rest.split_at(n);
+            let (first, second) = self.ring.split_at_mut(ring_len);
+            if let (Some(a), Some(b)) = (first.get_mut(pos..pos + n), second.get_mut(pos..pos + n)) {
+                for ((a, b), &v) in a.iter_mut().zip(b.iter_mut()).zip(now) {
+                    let v = if v.is_finite() { v } else { 0.0 };
+                    *a = v;
+                    *b = v;
+                }
+            }
+            rest = later;
+            pos = (pos + n) & self.ring_mask;
         }
-        if let Some(s) = self.ring.get_mut(pos + ring_len) {
-            *s = x;
-        }
-        self.n_in += 1;
-        while self.n_in > self.need {
+        self.n_in += x.len() as u64;
+    }
+
+    /// Computes up to `out.len()` of the output samples the input written so far completes;
+    /// returns how many.
+    ///
+    /// # Realtime safety
+    /// Real-time safe: no allocation.
+    pub fn read(&mut self, out: &mut [f32]) -> usize {
+        let mut k = 0;
+        while let Some(slot) = out.get_mut(k) {
             let (i, p) = self.position(self.n_out);
             // Needs input samples up to i + half.
             if i + self.half as u64 >= self.n_in {
-                self.need = i + self.half as u64;
                 break;
             }
             // First sample of the span: i + 1 - half (may be "negative": the ring holds zeros).
             let first = (i + 1).wrapping_sub(self.half as u64);
             let start = (first as usize) & self.ring_mask;
-            let y = match (self.ring.get(start..start + self.taps), self.table.get(p * self.taps..(p + 1) * self.taps)) {
+            *slot = match (self.ring.get(start..start + self.taps), self.table.get(p * self.taps..(p + 1) * self.taps)) {
                 (Some(xs), Some(hs)) => dot(xs, hs),
                 _ => 0.0,
             };
             self.n_out += 1;
-            out(y);
+            k += 1;
         }
+        k
     }
 }
 
