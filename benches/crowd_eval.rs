@@ -26,24 +26,14 @@
 //! * Clips crowd03 and crowd07 are excluded: by inspection of their spectrograms they are
 //!   neither clearly calm nor clearly chanting.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use resonance_engine::analysis::CrowdAnalyzer;
+use resonance_engine::testing::test_audio_dir as audio_dir;
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Telemetry};
 
 const RATE: u32 = 48_000;
-
-fn audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join(".complete").exists(),
-        "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` (or set RESONANCE_TEST_AUDIO)",
-        dir.display()
-    );
-    dir
-}
 
 fn load(dir: &Path, name: &str) -> Vec<f32> {
     let path = dir.join(name);

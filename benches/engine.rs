@@ -5,23 +5,14 @@
 //! blocks, with real music on the main bus and a real stadium crowd on the sidechain.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use resonance_engine::decode::decode_file;
 use resonance_engine::prelude::*;
+use resonance_engine::testing::test_audio_dir as audio_dir;
 
 const RATE: u32 = 48_000;
-
-fn audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO").map_or_else(|| PathBuf::from("target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join(".complete").exists(),
-        "run `bash ../shared/data/fetch-test-audio.sh target/test-audio` first (or set RESONANCE_TEST_AUDIO)"
-    );
-    dir
-}
 
 fn inputs() -> ([Vec<f32>; 2], Vec<f32>) {
     let dir = audio_dir();

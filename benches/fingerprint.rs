@@ -13,6 +13,7 @@ use resonance_engine::decode::{decode_file, resample};
 use resonance_engine::fingerprint::index::{Index, TrackInfo};
 use resonance_engine::fingerprint::matcher::{IdentifyOptions, Outcome, identify, query};
 use resonance_engine::fingerprint::{FRAME_S, HasherConfig, landmarks_of};
+use resonance_engine::testing::test_audio_dir as audio_dir;
 
 const SR: u32 = 44100;
 const QUERY_S: f64 = 5.0;
@@ -39,17 +40,6 @@ impl Rng {
         let u2 = self.uniform();
         (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
     }
-}
-
-fn audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join("music").is_dir(),
-        "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` or set RESONANCE_TEST_AUDIO",
-        dir.display()
-    );
-    dir
 }
 
 fn list(dir: &Path, ext: &str) -> Vec<PathBuf> {

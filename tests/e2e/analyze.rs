@@ -1,18 +1,7 @@
 //! `resonance analyze`: timeline, JSON shape, plot, and a clear error on a bad file.
 
-use std::path::{Path, PathBuf};
+use resonance_engine::testing::test_audio_dir as audio_dir;
 use std::process::Command;
-
-fn audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join(".complete").exists(),
-        "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` (or set RESONANCE_TEST_AUDIO)",
-        dir.display()
-    );
-    dir
-}
 
 fn resonance() -> Command {
     Command::new(env!("CARGO_BIN_EXE_resonance"))

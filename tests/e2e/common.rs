@@ -19,14 +19,7 @@ pub fn stdout(o: &Output) -> String {
 
 /// Where `../shared/data/fetch-test-audio.sh` put the real recordings.
 pub fn test_audio(rel: &str) -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join(".complete").exists(),
-        "real test audio not found in {}: run `bash ../shared/data/fetch-test-audio.sh target/test-audio` from the repository root (or set RESONANCE_TEST_AUDIO)",
-        dir.display()
-    );
-    dir.join(rel)
+    resonance_engine::testing::test_audio_dir().join(rel)
 }
 
 /// Reads a WAV file: (spec, interleaved samples as f32 in -1..1).

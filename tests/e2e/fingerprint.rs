@@ -1,21 +1,11 @@
 //! `resonance index` and `resonance identify` on real music from the test-audio set.
 
-use std::path::{Path, PathBuf};
+use resonance_engine::testing::test_audio_dir as audio_dir;
+use std::path::Path;
 use std::process::Command;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_resonance"))
-}
-
-fn audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join("music").is_dir(),
-        "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` or set RESONANCE_TEST_AUDIO",
-        dir.display()
-    );
-    dir
 }
 
 /// Writes `secs` seconds of `file` from `start_s` as a 16-bit WAV (mono mixdown).

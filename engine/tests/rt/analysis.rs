@@ -2,24 +2,12 @@
 //! and block sizes), block-size invariance, reset reproducibility, bad input, and detection
 //! on the real labelled clips of the test-audio set.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use resonance_engine::analysis::CrowdAnalyzer;
 use resonance_engine::testing::count_allocations;
+use resonance_engine::testing::test_audio_dir as audio_dir;
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Telemetry, WhistleKind};
-
-/// The test-audio directory (`RESONANCE_TEST_AUDIO`, default `<workspace>/target/test-audio`).
-/// Fails, rather than skips, when it is missing.
-fn audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join(".complete").exists(),
-        "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` (or set RESONANCE_TEST_AUDIO)",
-        dir.display()
-    );
-    dir
-}
 
 /// Reads a WAV as mono f32 at its own rate.
 fn read_wav(path: &Path) -> (u32, Vec<f32>) {

@@ -1,21 +1,9 @@
 //! Shared test support: real test audio, and float-tolerance assertions.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-
 use resonance_engine::decode::{decode_file, resample};
 
-/// Where `../shared/data/fetch-test-audio.sh` put the real recordings.
-pub fn test_audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join(".complete").exists(),
-        "real test audio not found in {}: run `bash ../shared/data/fetch-test-audio.sh target/test-audio` from the repository root (or set RESONANCE_TEST_AUDIO)",
-        dir.display()
-    );
-    dir
-}
+pub use resonance_engine::testing::test_audio_dir;
 
 /// A real recording (relative to the test-audio folder), mono, at `rate`.
 pub fn load_mono(rel: &str, rate: u32) -> Vec<f32> {

@@ -1,21 +1,9 @@
 //! The fingerprint hasher on the audio thread: no allocation, block-size invariance, reset.
 
-use std::path::{Path, PathBuf};
-
 use resonance_engine::Landmark;
 use resonance_engine::fingerprint::Hasher;
 use resonance_engine::testing::count_allocations;
-
-fn audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/test-audio"), PathBuf::from);
-    assert!(
-        dir.join("music").is_dir(),
-        "test audio not found at {}: run `../shared/data/fetch-test-audio.sh target/test-audio` or set RESONANCE_TEST_AUDIO",
-        dir.display()
-    );
-    dir
-}
+use resonance_engine::testing::test_audio_dir as audio_dir;
 
 /// Real programme material: a crowd recording's samples (8-bit PCM WAV, read by hand so this
 /// test needs no decoder) repeated with a melody on top, `secs` long at `rate`.
