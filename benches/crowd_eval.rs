@@ -203,9 +203,12 @@ fn thread_cpu_s() -> Option<f64> {
     Some(ns / 1e9)
 }
 
+/// A composite's kind, true onset and end (s) and its detections (decision time s, kind).
+type Row = (Ev, f64, f64, Vec<(f64, CrowdEventKind)>);
+
 /// One row per composite: the true onset..end (grey bar, black tick at the onset) and every
 /// detection (a dot at its decision time, coloured by kind).
-fn timeline_plot(path: &Path, split: &str, rows: &[(Ev, f64, f64, Vec<(f64, CrowdEventKind)>)]) -> Result<(), Box<dyn std::error::Error>> {
+fn timeline_plot(path: &Path, split: &str, rows: &[Row]) -> Result<(), Box<dyn std::error::Error>> {
     use plotters::prelude::*;
     if let Some(d) = path.parent() {
         std::fs::create_dir_all(d)?;
@@ -281,7 +284,7 @@ fn trace(set: &[Composite]) {
                 let t_ms = ((bi + 1) * 64) as f64 / 48.0 - c.onset as f64 / 48.0;
                 if (-40.0..150.0).contains(&t_ms) {
                     for t in f.tones {
-                        let rel = (a.sample_rate() as f64 * t.end as f64 / 16_000.0 - c.onset as f64) / 48.0;
+                        let rel = (f64::from(a.sample_rate()) * t.end as f64 / 16_000.0 - c.onset as f64) / 48.0;
                         println!(
                             "   {rel:+7.1} ms  peak {:6.0} Hz  prom {:5.1}  share {:4.2}  level {:6.1}",
                             t.hz, t.prom_db, t.share, t.level_db
@@ -497,9 +500,8 @@ fn main() {
                 n_fa
             );
         }
-        for k in [CrowdEventKind::ChantEnd] {
-            println!("| {} | – | – | – | {} |", k.as_str(), fa.iter().filter(|e| e.kind == k).count());
-        }
+        let k = CrowdEventKind::ChantEnd;
+        println!("| {} | – | – | – | {} |", k.as_str(), fa.iter().filter(|e| e.kind == k).count());
         let plot = out_dir.join(format!("timeline-{name}.png"));
         match timeline_plot(&plot, name, &rows) {
             Ok(()) => println!("\nDetection timeline: `{}`", plot.display()),
