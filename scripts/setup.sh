@@ -56,4 +56,6 @@ if [ -z "${RESONANCE_TEST_AUDIO:-}" ]; then
     echo "setup: $fetch not found; tests need real audio in target/test-audio (or RESONANCE_TEST_AUDIO)" >&2
   fi
 fi
+# The crowd analysis's extra clips (applause) beside them.
+bash scripts/fetch-extra-audio.sh "${RESONANCE_TEST_AUDIO:-target/test-audio}"
 echo "setup: done"

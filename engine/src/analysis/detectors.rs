@@ -2,11 +2,12 @@
 //! relative to the crowd floor. Each reports the analysis-rate sample of the event's onset
 //! (not of the decision), so the engine can timestamp it sample-accurately.
 //!
-//! * **Whistle** — a narrow spectral peak in 1.5–5 kHz standing ≥ 18 dB above its
-//!   neighbourhood and holding ≥ 30% of the 1–7 kHz energy, stable in frequency (a referee's
-//!   pea whistle trills by a few bins) for 4 hops. Fans' whistles and screams rarely stay that
-//!   narrow and dominant for 40 ms (measured on the 19 real ambience clips: runs ≤ 3 hops).
-//!   A blast ends when its peak falls 15 dB below the blast's maximum or the peak vanishes;
+//! * **Whistle** — on its own short frames (16 ms every 5 ms, [`Tone`]): a narrow spectral
+//!   peak in 1.5–5 kHz standing ≥ 15 dB above its neighbourhood and holding ≥ 30% of the
+//!   1–7 kHz energy, stable in frequency (a referee's pea whistle trills by a few bins) for
+//!   6 frames, i.e. confirmed about 35–45 ms after the blast starts (the previous 32 ms / 10 ms
+//!   frames needed 4 hops, 60–110 ms). A blast ends when its peak falls 6 dB below the
+//!   blast's maximum or loses its tone for 30 ms;
 //!   a blast longer than 0.6 s is reported again as `Long`, a blast starting within 1.2 s of
 //!   the previous one's end is `Repeated`. Band-pass whistle detectors (Kathirvel et al.
 //!   2011) use energy alone; the prominence + dominance + persistence test is what keeps fan
@@ -20,7 +21,7 @@
 //! * **Chant** — envelope periodicity (0.3–2 s) above 0.55 for 2 s starts a chant (the period must
 //!   stay steady); below 0.45 for 2 s ends it.
 
-use super::features::{BIN_HZ, FRAME, Features, HOP, HOPS_PER_S};
+use super::features::{FRAME, Features, HOP, HOPS_PER_S, TONE_BIN_HZ, TONE_FRAME, TONES_PER_HOP, Tone};
 use crate::types::{CrowdEventKind, WhistleKind};
 
 /// A detection, in analysis-rate samples.
@@ -84,38 +85,48 @@ struct Whistle {
     kind: WhistleKind,
 }
 
+/// Whistle sub-frames per second (5 ms hop).
+const HW: u32 = (HOPS_PER_S * TONES_PER_HOP) as u32;
+/// Consecutive tonal short frames that confirm a blast. The first tonal frame is about half
+/// full of whistle (~8 ms after its start), so a blast is confirmed about 8 + 5·(N−1) ms after
+/// it starts, having been tonal for that long.
+const WHISTLE_CONFIRM: u32 = 6;
+
 impl Whistle {
-    fn tonal(h: &Hop) -> bool {
-        let f = &h.f;
-        f.peak_prom_db >= 18.0 + h.sens_db
-            && f.peak_share >= 0.3
-            && f.peak_hz >= super::features::WHISTLE_LO_HZ + 2.0 * BIN_HZ
-            && f.peak_hz <= super::features::WHISTLE_HI_HZ - 2.0 * BIN_HZ
-            && f.loud_fast > -70.0
+    fn tonal(t: &Tone, h: &Hop) -> bool {
+        t.prom_db >= 15.0 + h.sens_db
+            && t.share >= 0.3
+            && t.hz >= super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ
+            && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
+            && t.level_db > -70.0
             && !h.music
     }
 
     fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
-        let f = &h.f;
-        let tonal = Self::tonal(h);
-        // Level of the tonal peak itself (fast loudness scaled by the peak's share).
-        let peak_db = f.loud_fast + 10.0 * f.peak_share.max(1e-6).log10();
+        for t in &h.f.tones {
+            self.tone(t, h, out);
+        }
+    }
+
+    fn tone(&mut self, t: &Tone, h: &Hop, out: &mut dyn FnMut(Detection)) {
+        let tonal = Self::tonal(t, h);
+        let peak_db = t.level_db;
         if self.active {
             self.len += 1;
             self.peak_max = self.peak_max.max(peak_db);
             // A blast ends when its peak drops 6 dB below the blast's maximum (the release of
             // the whistle; what follows is the stadium's reverberant tail) or loses its tone.
-            let holding = tonal && peak_db > self.peak_max - 6.0 && (f.peak_hz - self.run_bin).abs() <= 6.0 * BIN_HZ;
+            let holding = tonal && peak_db > self.peak_max - 6.0 && (t.hz - self.run_bin).abs() <= 3.0 * TONE_BIN_HZ;
             if holding {
                 self.quiet = 0;
             } else {
                 self.quiet += 1;
             }
-            if !self.long_sent && self.len >= (6 * H) / 10 && self.kind == WhistleKind::Short {
+            if !self.long_sent && self.len >= (6 * HW) / 10 && self.kind == WhistleKind::Short {
                 self.long_sent = true;
                 out(Detection { kind: CrowdEventKind::Whistle, onset: self.onset, confidence: 0.9, whistle: WhistleKind::Long });
             }
-            if self.quiet >= 3 {
+            if self.quiet >= 6 {
                 self.active = false;
                 self.since_end = 0;
                 self.since_min = peak_db;
@@ -127,23 +138,25 @@ impl Whistle {
         self.since_min = self.since_min.min(peak_db);
         // Soon after a blast, a new one must be a re-attack: 6 dB above the tail's minimum
         // and within 12 dB of the previous blast, not the tail ringing on.
-        let recent = self.since_end <= (15 * H) / 10;
+        let recent = self.since_end <= (15 * HW) / 10;
         let attack = !recent || (peak_db >= self.since_min + 6.0 && peak_db >= self.peak_max - 12.0);
         let tonal = tonal && attack;
-        if tonal && self.run > 0 && (f.peak_hz - self.run_bin).abs() <= 3.0 * BIN_HZ {
+        // A pea whistle glides up by a few bins per frame while its pressure builds (measured
+        // on the tuning whistles: up to 5 bins in 5 ms); 4 bins of tolerance follow it.
+        if tonal && self.run > 0 && (t.hz - self.run_bin).abs() <= 4.0 * TONE_BIN_HZ {
             self.run += 1;
-            self.run_bin = f.peak_hz;
-            self.run_prom += f.peak_prom_db;
+            self.run_bin = t.hz;
+            self.run_prom += t.prom_db;
         } else if tonal {
             // The first tonal frame is about half full of whistle: the onset is mid-frame.
             self.run = 1;
-            self.run_start = f.end.saturating_sub(FRAME as u64 / 2);
-            self.run_bin = f.peak_hz;
-            self.run_prom = f.peak_prom_db;
+            self.run_start = t.end.saturating_sub(TONE_FRAME as u64 / 2);
+            self.run_bin = t.hz;
+            self.run_prom = t.prom_db;
         } else {
             self.run = 0;
         }
-        if self.run >= 4 {
+        if self.run >= WHISTLE_CONFIRM {
             self.active = true;
             self.onset = self.run_start;
             self.peak_max = peak_db;
@@ -152,7 +165,7 @@ impl Whistle {
             self.quiet = 0;
             self.kind = if recent { WhistleKind::Repeated } else { WhistleKind::Short };
             let prom = self.run_prom / self.run as f32;
-            let confidence = clamp01(0.5 + (prom - 20.0) / 30.0);
+            let confidence = clamp01(0.5 + (prom - 17.0) / 30.0);
             out(Detection { kind: CrowdEventKind::Whistle, onset: self.onset, confidence, whistle: self.kind });
         }
     }
@@ -242,22 +255,25 @@ impl Surge {
 
 // ---------------------------------------------------------------------------------------------
 
-/// Booing: the crowd ≥ 4 dB over its floor, what was added dark (tilt ≤ -13 dB) and voiced (MPM clarity), for most of 1.5 s.
+/// A sustained condition with a start and an end, shared by booing and applause: a score
+/// rises by one per hop while the condition holds and falls by two while it does not; the
+/// state starts when the score reaches the detector's minimum duration and the mean of a
+/// per-hop quality value over the run (e.g. voicing) is high enough, and ends after 2 s
+/// without the condition.
 #[derive(Clone, Copy, Debug, Default)]
-struct Boo {
+struct Sustained {
     score: u32,
+    /// Analysis-rate sample where the current run of the condition began.
     start: u64,
-    voiced: f32,
+    /// Sum of the quality value over the hops of the run where the condition held.
+    quality: f32,
     active: bool,
     off: u32,
 }
 
-impl Boo {
-    fn hop(&mut self, h: &Hop, roaring: bool, chanting: bool, out: &mut dyn FnMut(Detection)) {
-        let f = &h.f;
-        let s = h.sens_db;
-        let [_, b1, ..] = h.band_rel;
-        let cond = h.present && !roaring && !chanting && h.rel_m >= 4.0 + s && b1 >= 4.0 + s && h.added_tilt <= -13.0;
+impl Sustained {
+    /// Advances one hop; returns the run's mean quality on the hop where the state starts.
+    fn hop(&mut self, cond: bool, frame_start: u64, quality: f32, need: u32, min_quality: f32) -> Option<f32> {
         if self.active {
             if cond {
                 self.off = 0;
@@ -268,36 +284,55 @@ impl Boo {
                     self.score = 0;
                 }
             }
-            return;
+            return None;
         }
         if cond {
             if self.score == 0 {
-                self.start = f.end.saturating_sub(FRAME as u64);
-                self.voiced = 0.0;
+                self.start = frame_start;
+                self.quality = 0.0;
             }
             self.score += 1;
-            self.voiced += f.pitch.clarity;
+            self.quality += quality;
         } else {
             self.score = self.score.saturating_sub(2);
         }
-        let voiced = self.voiced / self.score.max(1) as f32;
-        if self.score >= (15 * H) / 10 && voiced >= 0.3 {
+        let mean = self.quality / self.score.max(1) as f32;
+        if self.score >= need && mean >= min_quality {
             self.active = true;
             self.off = 0;
+            return Some(mean);
+        }
+        None
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// Booing: the crowd ≥ 4 dB over its floor, what was added dark (tilt ≤ -13 dB) and voiced (MPM clarity), for most of 1.5 s.
+#[derive(Clone, Copy, Debug, Default)]
+struct Boo {
+    state: Sustained,
+}
+
+impl Boo {
+    fn hop(&mut self, h: &Hop, roaring: bool, chanting: bool, out: &mut dyn FnMut(Detection)) {
+        let f = &h.f;
+        let s = h.sens_db;
+        let [_, b1, ..] = h.band_rel;
+        let cond = h.present && !roaring && !chanting && h.rel_m >= 4.0 + s && b1 >= 4.0 + s && h.added_tilt <= -13.0;
+        if let Some(voiced) = self.state.hop(cond, f.end.saturating_sub(FRAME as u64), f.pitch.clarity, (15 * H) / 10, 0.3) {
             let confidence = clamp01(0.3 + (h.rel_m - 4.0) / 12.0 + (voiced - 0.3));
-            out(Detection { kind: CrowdEventKind::Booing, onset: self.start, confidence, whistle: WhistleKind::Short });
+            out(Detection { kind: CrowdEventKind::Booing, onset: self.state.start, confidence, whistle: WhistleKind::Short });
         }
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 
+/// Applause: a noise-like (flat), bright, unvoiced rise held for 1 s.
 #[derive(Clone, Copy, Debug, Default)]
 struct Applause {
-    score: u32,
-    start: u64,
-    active: bool,
-    off: u32,
+    state: Sustained,
 }
 
 impl Applause {
@@ -311,31 +346,9 @@ impl Applause {
             && b3 >= 6.0 + h.sens_db
             && b2 >= 3.0
             && f.pitch.clarity < 0.5;
-        if self.active {
-            if cond {
-                self.off = 0;
-            } else {
-                self.off += 1;
-                if self.off >= 2 * H {
-                    self.active = false;
-                    self.score = 0;
-                }
-            }
-            return;
-        }
-        if cond {
-            if self.score == 0 {
-                self.start = f.end.saturating_sub(FRAME as u64);
-            }
-            self.score += 1;
-        } else {
-            self.score = self.score.saturating_sub(2);
-        }
-        if self.score >= H {
-            self.active = true;
-            self.off = 0;
+        if self.state.hop(cond, f.end.saturating_sub(FRAME as u64), 0.0, H, f32::NEG_INFINITY).is_some() {
             let confidence = clamp01(0.3 + f.flatness + (h.rel_m - 3.0) / 20.0);
-            out(Detection { kind: CrowdEventKind::Applause, onset: self.start, confidence, whistle: WhistleKind::Short });
+            out(Detection { kind: CrowdEventKind::Applause, onset: self.state.start, confidence, whistle: WhistleKind::Short });
         }
     }
 }
@@ -423,8 +436,8 @@ impl Detectors {
     /// Runs every detector on one hop.
     pub fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
         self.whistle.hop(h, out);
-        let w = self.whistle.active || self.whistle.run > 0 || self.whistle.since_end < H / 2;
-        self.surge.hop(h, w, self.chant.active, self.boo.active, out);
+        let w = self.whistle.active || self.whistle.run > 0 || self.whistle.since_end < HW / 2;
+        self.surge.hop(h, w, self.chant.active, self.boo.state.active, out);
         self.boo.hop(h, self.surge.roaring(), self.chant.active, out);
         self.applause.hop(h, w, out);
         self.chant.hop(h, out);
@@ -435,11 +448,11 @@ impl Detectors {
     }
 
     pub fn booing(&self) -> bool {
-        self.boo.active
+        self.boo.state.active
     }
 
     pub fn applauding(&self) -> bool {
-        self.applause.active
+        self.applause.state.active
     }
 
     pub fn chanting(&self) -> bool {
@@ -448,6 +461,6 @@ impl Detectors {
 
     /// Whether any event holds the crowd above its floor (slows the floor's rise).
     pub fn holding(&self) -> bool {
-        self.surge.active || self.boo.active || self.applause.active
+        self.surge.active || self.boo.state.active || self.applause.state.active
     }
 }

@@ -48,6 +48,14 @@ const ONSET_HOPS: usize = 2 * HOPS_PER_S;
 
 /// Band edges in Hz of [`Features::bands_db`].
 pub const BAND_EDGES: [f32; 6] = [60.0, 300.0, 1000.0, 2500.0, 5000.0, 7000.0];
+/// Short frame of the whistle detector (16 ms) and its hop (5 ms, two per [`HOP`]).
+pub const TONE_FRAME: usize = 256;
+pub const TONE_HOP: usize = 80;
+/// Whistle sub-frames per hop.
+pub const TONES_PER_HOP: usize = HOP / TONE_HOP;
+const TONE_BINS: usize = TONE_FRAME / 2 + 1;
+/// Hz per bin of the short frame.
+pub const TONE_BIN_HZ: f32 = ANALYSIS_RATE as f32 / TONE_FRAME as f32;
 /// Whistle search range in Hz.
 pub const WHISTLE_LO_HZ: f32 = 1500.0;
 pub const WHISTLE_HI_HZ: f32 = 5000.0;
@@ -63,6 +71,20 @@ fn pow_db(p: f32) -> f32 {
 #[inline]
 fn bin(hz: f32) -> usize {
     ((hz / BIN_HZ).round() as usize).min(BINS - 1)
+}
+
+/// The strongest narrow peak in the whistle range of one 16 ms frame (5 ms hop).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Tone {
+    /// Analysis-rate sample index at the end of the frame.
+    pub end: u64,
+    pub hz: f32,
+    /// Mean power of the peak's 3 bins over the mean log power of the bins 3–10 away (dB).
+    pub prom_db: f32,
+    /// Share of the 1–7 kHz energy in the peak's 3 bins.
+    pub share: f32,
+    /// Level of the peak's 3 bins (dB, full-scale sine ≈ 0).
+    pub level_db: f32,
 }
 
 /// Features of one 10 ms hop.
@@ -94,6 +116,8 @@ pub struct Features {
     pub peak_hz: f32,
     pub peak_prom_db: f32,
     pub peak_share: f32,
+    /// The whistle detector's two short frames of this hop (oldest first).
+    pub tones: [Tone; TONES_PER_HOP],
     pub pitch: Pitch,
     /// Number of sharp spectral peaks (≥ 12 dB over their ±8-bin neighbourhood) in
     /// 300 Hz–4 kHz: a few for a crowd (voices blur into noise), many for music's stable
@@ -120,6 +144,14 @@ pub struct FeatureExtractor {
     prev_log: Vec<f32>,
     ordered: Vec<f32>,
     mpm: Mpm,
+    tone_fft: Arc<dyn RealToComplex<f32>>,
+    tone_window: Vec<f32>,
+    tone_frame: Vec<f32>,
+    tone_spec: Vec<Complex<f32>>,
+    tone_scratch: Vec<Complex<f32>>,
+    tone_power: Vec<f32>,
+    tones: [Tone; TONES_PER_HOP],
+    tone_idx: usize,
     k1: Biquad,
     k2: Biquad,
     hop_energy: f64,
@@ -153,8 +185,12 @@ impl Default for FeatureExtractor {
 impl FeatureExtractor {
     /// Allocates every buffer and plans the FFT.
     pub fn new() -> Self {
-        let fft = RealFftPlanner::<f32>::new().plan_fft_forward(FRAME);
-        let window = (0..FRAME).map(|i| 0.5 - 0.5 * (2.0 * std::f32::consts::PI * i as f32 / FRAME as f32).cos()).collect();
+        let mut planner = RealFftPlanner::<f32>::new();
+        let fft = planner.plan_fft_forward(FRAME);
+        let tone_fft = planner.plan_fft_forward(TONE_FRAME);
+        let hann =
+            |n: usize| -> Vec<f32> { (0..n).map(|i| 0.5 - 0.5 * (2.0 * std::f32::consts::PI * i as f32 / n as f32).cos()).collect() };
+        let window = hann(FRAME);
         let fs = f64::from(ANALYSIS_RATE);
         let mut s = Self {
             frame: fft.make_input_vec(),
@@ -171,6 +207,14 @@ impl FeatureExtractor {
             prev_log: vec![0.0; BINS],
             ordered: vec![0.0; FRAME],
             mpm: Mpm::new(FRAME, ANALYSIS_RATE as f32, 80.0, 600.0),
+            tone_frame: tone_fft.make_input_vec(),
+            tone_spec: tone_fft.make_output_vec(),
+            tone_scratch: tone_fft.make_scratch_vec(),
+            tone_fft,
+            tone_window: hann(TONE_FRAME),
+            tone_power: vec![0.0; TONE_BINS],
+            tones: [Tone::default(); TONES_PER_HOP],
+            tone_idx: 0,
             k1: Biquad::k_shelf(fs),
             k2: Biquad::k_highpass(fs),
             hop_energy: 0.0,
@@ -204,6 +248,8 @@ impl FeatureExtractor {
         self.k1.reset();
         self.k2.reset();
         self.hop_energy = 0.0;
+        self.tones = [Tone::default(); TONES_PER_HOP];
+        self.tone_idx = 0;
         self.ms_hist.fill(0.0);
         self.ms_pos = 0;
         self.hops = 0;
@@ -235,11 +281,54 @@ impl FeatureExtractor {
         self.hop_energy += k * k;
         self.total += 1;
         self.since_hop += 1;
+        if self.since_hop.is_multiple_of(TONE_HOP) {
+            self.tone();
+        }
         if self.since_hop < HOP {
             return None;
         }
         self.since_hop = 0;
         Some(self.hop())
+    }
+
+    /// The whistle detector's short frame: the last 16 ms, every 5 ms. A 16 ms frame has
+    /// 62.5 Hz bins, still narrow enough for a pea whistle's trill (a few bins), and it is
+    /// half full of a new whistle 8 ms after the whistle starts (a 32 ms frame needs 16 ms).
+    fn tone(&mut self) {
+        for i in 0..TONE_FRAME {
+            let v = self.ring[(self.ring_pos + FRAME - TONE_FRAME + i) % FRAME];
+            self.tone_frame[i] = v * self.tone_window[i];
+        }
+        let ok = self.tone_fft.process_with_scratch(&mut self.tone_frame, &mut self.tone_spec, &mut self.tone_scratch).is_ok();
+        let norm = 1.0 / (TONE_FRAME as f32 * TONE_FRAME as f32 * 0.375 / 2.0);
+        for (p, c) in self.tone_power.iter_mut().zip(&self.tone_spec) {
+            *p = if ok { c.norm_sqr() * norm } else { 0.0 };
+        }
+        let tbin = |hz: f32| ((hz / TONE_BIN_HZ).round() as usize).min(TONE_BINS - 1);
+        let (lo, hi) = (tbin(WHISTLE_LO_HZ), tbin(WHISTLE_HI_HZ));
+        let mut kp = lo;
+        for k in lo..hi {
+            if self.tone_power[k] > self.tone_power[kp] {
+                kp = k;
+            }
+        }
+        let peak: f32 = self.tone_power[kp - 1..=kp + 1].iter().sum();
+        let mut bg = 0.0f32;
+        for d in 3..=10 {
+            bg += pow_db(self.tone_power[kp - d]) + pow_db(self.tone_power[kp + d]);
+        }
+        let hf: f32 = self.tone_power[tbin(1000.0)..tbin(7000.0)].iter().sum();
+        let t = Tone {
+            end: self.total,
+            hz: kp as f32 * TONE_BIN_HZ,
+            prom_db: pow_db(peak / 3.0) - bg / 16.0,
+            share: if hf > EPS { peak / hf } else { 0.0 },
+            level_db: pow_db(peak),
+        };
+        if let Some(slot) = self.tones.get_mut(self.tone_idx) {
+            *slot = t;
+        }
+        self.tone_idx = (self.tone_idx + 1) % TONES_PER_HOP;
     }
 
     fn mean_ms(&self, n: usize) -> f32 {
@@ -391,6 +480,7 @@ impl FeatureExtractor {
             peak_hz: kp as f32 * BIN_HZ,
             peak_prom_db,
             peak_share,
+            tones: self.tones,
             pitch,
             sharp_peaks: sharp as f32,
             periodicity: self.periodicity.0,

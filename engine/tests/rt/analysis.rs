@@ -349,3 +349,41 @@ fn real_chanting_is_reported_with_start_and_end() {
     let mid = moods(&t).into_iter().filter(|m| ((s + 1.0)..chant_end).contains(&(m.time as f32 / rate as f32)));
     assert!(mid.clone().all(|m| m.label == MoodLabel::Chanting), "{:?}", mid.collect::<Vec<_>>());
 }
+
+/// Event kinds and onsets (s) of a run, for comparing variants of one programme.
+fn timeline(ev: &[CrowdEvent], rate: u32) -> Vec<(&'static str, f32)> {
+    ev.iter().map(|e| (e.kind.as_str(), e.onset as f32 / rate as f32)).collect()
+}
+
+#[test]
+fn results_are_stable_under_twelve_db_of_gain_and_an_11_khz_low_pass() {
+    use resonance_engine::analysis::biquad::ButterworthLowpass;
+    let dir = audio_dir();
+    let rate = 48_000u32;
+    let prog = programme(&dir, rate);
+    let mut a = CrowdAnalyzer::new(rate as f32);
+    let reference = run(&mut a, &prog, 64);
+    let ref_ev = timeline(&events(&reference), rate);
+    let ref_moods = moods(&reference);
+    assert!(ref_ev.len() >= 3, "{ref_ev:?}");
+    let mut lp = ButterworthLowpass::new(f64::from(rate), 11_000.0);
+    let lowpassed: Vec<f32> = prog.iter().map(|&v| lp.tick(f64::from(v)) as f32).collect();
+    let variants = [
+        ("-12 dB", prog.iter().map(|v| v * 0.251).collect::<Vec<f32>>()),
+        ("+12 dB", prog.iter().map(|v| v * 3.98).collect()),
+        ("low-pass 11 kHz", lowpassed),
+    ];
+    for (name, x) in variants {
+        let mut a = CrowdAnalyzer::new(rate as f32);
+        let t = run(&mut a, &x, 64);
+        let ev = timeline(&events(&t), rate);
+        assert_eq!(ev.len(), ref_ev.len(), "{name}: {ev:?} vs {ref_ev:?}");
+        for (e, r) in ev.iter().zip(&ref_ev) {
+            assert_eq!(e.0, r.0, "{name}: {ev:?} vs {ref_ev:?}");
+            assert!((e.1 - r.1).abs() <= 0.05, "{name}: onset {e:?} vs {r:?}");
+        }
+        let m = moods(&t);
+        let same = m.iter().zip(&ref_moods).filter(|(x, y)| x.label == y.label).count();
+        assert!(same * 10 >= ref_moods.len() * 9, "{name}: mood label agrees {same}/{}", ref_moods.len());
+    }
+}
