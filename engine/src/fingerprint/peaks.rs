@@ -225,9 +225,9 @@ mod tests {
             for b in 2..=45 {
                 let v = spec[t][b];
                 let mut m = f32::NEG_INFINITY;
-                for tt in t.saturating_sub(ht)..=(t + ht).min(frames - 1) {
-                    for bb in b.saturating_sub(hf)..=(b + hf).min(bins - 1) {
-                        m = m.max(spec[tt][bb]);
+                for row in &spec[t.saturating_sub(ht)..=(t + ht).min(frames - 1)] {
+                    for &x in &row[b.saturating_sub(hf)..=(b + hf).min(bins - 1)] {
+                        m = m.max(x);
                     }
                 }
                 if v > 20.0 && v >= m {
