@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 use crate::live::run::{LiveArgs, run_until};
 
 /// Options of `resonance up`.
-#[derive(Debug, Clone, Default, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct UpArgs {
     /// Do not start a bridge (the live host runs alone).
     #[arg(long)]
@@ -72,6 +72,7 @@ fn wait_listening(addr: SocketAddr, child: &mut Child, within: Duration) -> Resu
 }
 
 pub fn run(args: &UpArgs) -> Result<()> {
+    let live = args.live.merged()?;
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -94,15 +95,9 @@ pub fn run(args: &UpArgs) -> Result<()> {
         bridge = Some(BridgeChild(child));
         println!("web page: http://{}/", args.listen);
     }
-    let result = run_until(&args.live, &stop);
+    let result = run_until(&live, &stop);
     drop(bridge);
     let summary = result?;
-    println!(
-        "stopped after {:.1} s: {} frames, xruns {}, cpu {:.2} % of one core in the audio callback",
-        summary.seconds,
-        summary.frames,
-        summary.xruns,
-        summary.cpu_share * 100.0
-    );
+    summary.print(live.json, live.record.is_some());
     Ok(())
 }
