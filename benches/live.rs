@@ -55,7 +55,9 @@ fn main() {
     let f = |k: &str| s[k].as_f64().unwrap_or_else(|| panic!("`{k}` missing in {s}"));
     let period_us = 1e6 * 256.0 / 48_000.0;
     let ratio = |k: &str| format!("{:.3}", f(k) / period_us);
-    println!("| run | callbacks | CPU share (one core) | callback / period: p50 | p99 | p99.9 | max | over period | late wake-ups | xruns (steady / start-up) |");
+    println!(
+        "| run | callbacks | CPU share (one core) | callback / period: p50 | p99 | p99.9 | max | over period | late wake-ups | xruns (steady / start-up) |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     println!(
         "| {seconds:.0} s, JACK dummy 48 kHz / 256 | {} | {:.2} % | {} | {} | {} | {} | {} | {} | {} / {} |",

@@ -72,7 +72,7 @@ fn wait_listening(addr: SocketAddr, child: &mut Child, within: Duration) -> Resu
 }
 
 pub fn run(args: &UpArgs) -> Result<()> {
-    let live = args.live.merged()?;
+    let mut live = args.live.merged()?;
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -94,6 +94,10 @@ pub fn run(args: &UpArgs) -> Result<()> {
         wait_listening(resolve(&args.listen)?, &mut child, Duration::from_secs(20))?;
         bridge = Some(BridgeChild(child));
         println!("web page: http://{}/", args.listen);
+        // the live host reports to the bridge it started
+        if live.osc_bridge.is_none() {
+            live.osc_bridge = Some(args.osc.clone());
+        }
     }
     let result = run_until(&live, &stop);
     drop(bridge);

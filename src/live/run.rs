@@ -10,6 +10,7 @@ use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SizedSample};
 use resonance_engine::midi::{MidiAction, MidiMap, MidiMapper};
 use resonance_engine::prelude::*;
+use resonance_protocol::{Inbound, OscConfig, OscPeer, Outbound};
 
 use super::devices;
 use super::rt::{CHUNK, LiveProcessor, LiveStats, Source, push_input};
@@ -33,7 +34,8 @@ pub struct LiveArgs {
     /// Programme input device (commentary/programme bus); the crowd then feeds the sidechain.
     #[arg(long, value_name = "PATTERN")]
     pub programme_device: Option<String>,
-    /// Output device id or part of its name (default: the system's default output).
+    /// Output device id or part of its name (default: the system's default output); `null`
+    /// runs on a null output paced in real time (headless).
     #[arg(long, value_name = "PATTERN")]
     pub output: Option<String>,
     /// Play a file as the crowd input, looping (rehearsals).
@@ -69,6 +71,20 @@ pub struct LiveArgs {
     /// Stop after this many seconds (default: run until Ctrl-C).
     #[arg(long)]
     pub duration: Option<f64>,
+    /// Where OSC telemetry (mood, events, meters, xruns) goes: the bridge's OSC address.
+    #[arg(long, value_name = "ADDR")]
+    pub osc_bridge: Option<String>,
+    /// Where OSC commands are received (the next free port above is taken when it is busy;
+    /// port 0: any free port).
+    #[arg(long, value_name = "ADDR")]
+    pub osc_listen: Option<String>,
+    /// Bridge session this host belongs to (sent in the OSC hello).
+    #[arg(long)]
+    pub session: Option<String>,
+    /// No OSC at all.
+    #[arg(long)]
+    #[serde(default)]
+    pub no_osc: bool,
     /// Print only the summary.
     #[arg(long)]
     #[serde(default)]
@@ -101,6 +117,10 @@ impl LiveArgs {
             midi_learn: self.midi_learn.clone().or(file.midi_learn),
             record: self.record.clone().or(file.record),
             duration: self.duration.or(file.duration),
+            osc_bridge: self.osc_bridge.clone().or(file.osc_bridge),
+            osc_listen: self.osc_listen.clone().or(file.osc_listen),
+            session: self.session.clone().or(file.session),
+            no_osc: self.no_osc || file.no_osc,
             quiet: self.quiet || file.quiet,
             json: self.json || file.json,
         })
@@ -211,7 +231,6 @@ struct Session {
     _streams: Vec<cpal::Stream>,
     null_thread: Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>,
     handle: EngineHandle,
-    stats: Arc<LiveStats>,
     lost: Arc<AtomicBool>,
     rate: u32,
     described: String,
@@ -265,6 +284,7 @@ fn build_session(args: &LiveArgs, recorder: &mut Option<RecorderLink>, stats: &A
     // falls back to the null output and the demo input. Not on a rebuild: there the retry
     // loop waits for the real device to come back.
     let out = match &args.output {
+        Some(p) if p == "null" => None,
         Some(p) => {
             let dev = devices::find(p, true)?;
             let (cfg, fmt) = stream_config(&dev, true, rate, buffer).with_context(|| format!("cannot use output device `{p}`"))?;
@@ -362,7 +382,7 @@ fn build_session(args: &LiveArgs, recorder: &mut Option<RecorderLink>, stats: &A
     if locked {
         described.push("memory locked".into());
     }
-    Ok(Session { _streams: streams, null_thread, handle, stats, lost, rate, described: described.join(", ") })
+    Ok(Session { _streams: streams, null_thread, handle, lost, rate, described: described.join(", ") })
 }
 
 /// With no output device: run the processor at real-time pace on a plain thread.
@@ -519,6 +539,31 @@ impl Midi {
     }
 }
 
+/// The OSC peer: reports to the bridge, commands from it (or any OSC controller).
+fn open_osc(args: &LiveArgs) -> Result<Option<OscPeer>> {
+    if args.no_osc {
+        return Ok(None);
+    }
+    let config = OscConfig::parse(
+        args.osc_bridge.as_deref().unwrap_or(resonance_protocol::link::DEFAULT_BRIDGE),
+        args.osc_listen.as_deref().unwrap_or(resonance_protocol::link::DEFAULT_LISTEN),
+        args.session.as_deref().unwrap_or("default"),
+    )
+    .map_err(|e| anyhow::anyhow!("OSC options: {e}"))?;
+    let peer = OscPeer::bind(&config).with_context(|| {
+        format!("cannot open the OSC command socket at {}; choose another with --osc-listen, or --no-osc", config.listen)
+    })?;
+    if !args.quiet {
+        eprintln!(
+            "osc: telemetry to {}, commands on {} (session {})",
+            config.bridge,
+            peer.local_addr().map_or_else(|_| "?".into(), |a| a.to_string()),
+            config.session
+        );
+    }
+    Ok(Some(peer))
+}
+
 /// Summary of a live run: printed at the end (one JSON line with `--json`), read by the tests
 /// and the benchmark.
 #[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
@@ -558,6 +603,9 @@ pub struct LiveSummary {
     pub late_wakeups: u64,
     /// Device rebuilds after the device disappeared.
     pub rebuilds: u64,
+    /// OSC datagrams sent to the bridge, and commands received from it.
+    pub osc_sent: u64,
+    pub osc_commands: u64,
 }
 
 impl LiveSummary {
@@ -666,6 +714,7 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         None if args.midi_learn.is_some() => bail!("--midi-learn needs a MIDI input: add --midi PATTERN"),
         None => None,
     };
+    let mut osc = open_osc(args)?;
     let mut session = build_session(args, &mut rec_link, &stats, false)?;
     if !args.quiet {
         eprintln!("live: {}", session.described);
@@ -675,6 +724,7 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
     let mut xrun_window = XrunWindow::new(&stats);
     let mut rebuilds = 0;
     let mut last_status = Instant::now();
+    let mut last_meters = Instant::now();
     let sr = f64::from(session.rate);
     while !stop.load(Ordering::Relaxed) && args.duration.is_none_or(|d| started.elapsed().as_secs_f64() < d) {
         std::thread::sleep(Duration::from_millis(20));
@@ -685,6 +735,9 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
             });
         }
         for t in session.handle.telemetry.drain() {
+            if let Some(p) = &osc {
+                p.report_telemetry(&t, &session.handle.styles);
+            }
             match t {
                 Telemetry::Event(e) if !args.quiet => {
                     eprintln!("{:>8.2} s  {:<12} confidence {:.2}", e.onset as f64 / sr, e.kind.as_str(), e.confidence);
@@ -692,6 +745,37 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
                 Telemetry::CueScheduled { cue, at } if !args.quiet => eprintln!("{:>8.2} s  cue {}", at as f64 / sr, cue.as_str()),
                 _ => {}
             }
+        }
+        if let Some(p) = &mut osc {
+            if last_meters.elapsed() >= resonance_protocol::link::METERS_INTERVAL {
+                last_meters = Instant::now();
+                p.report_meters(&session.handle.meters.read());
+                p.report(&Inbound::Xruns(stats.xruns.load(Ordering::Relaxed)));
+            }
+            p.keep_alive();
+            let handle = &mut session.handle;
+            p.poll(|o| match o {
+                Outbound::MidiLearn { id } => match &mut midi {
+                    Some(m) => {
+                        m.mapper.learn(id);
+                        if !args.quiet {
+                            eprintln!("midi learn: armed for {}; move a control", id.info().id);
+                        }
+                    }
+                    None => {
+                        eprintln!("midi learn for {} ignored: this host has no MIDI input (start it with --midi PATTERN)", id.info().id)
+                    }
+                },
+                other => {
+                    if let Some(c) = other.to_command(&handle.styles) {
+                        if let (Command::SetParam { id, value }, Some(m)) = (c, &mut midi) {
+                            // soft takeover must know where the parameter is now
+                            m.mapper.set_current(id, value);
+                        }
+                        let _ = handle.commands.send(c);
+                    }
+                }
+            });
         }
         while session.handle.landmarks.pop().is_some() {}
         if !args.quiet && last_status.elapsed() >= Duration::from_secs(2) {
@@ -768,6 +852,8 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         gap_max_us: us(st.callback_gaps.max_ns()),
         late_wakeups: st.callback_gaps.count_over((1.5 * period_ns) as u64),
         rebuilds,
+        osc_sent: osc.as_ref().map_or(0, |p| p.stats().sent.load(Ordering::Relaxed)),
+        osc_commands: osc.as_ref().map_or(0, |p| p.stats().commands.load(Ordering::Relaxed)),
     };
     if let Some((_, rstop, t)) = recorder {
         rstop.store(true, Ordering::Release);

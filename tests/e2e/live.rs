@@ -120,6 +120,51 @@ fn no_subcommand_runs_bridge_and_live_host_and_stops_both() {
     assert!(dir.path().join("resonance").exists(), "the bridge kept its data in XDG_DATA_HOME");
 }
 
+/// OSC both ways against the real bridge: the live host says hello and reports mood and
+/// meters (the bridge's session shows them), and a stinger posted to the bridge's API comes
+/// back over OSC as an engine command and is scheduled.
+#[test]
+fn live_host_and_bridge_talk_osc() {
+    use std::time::{Duration, Instant};
+
+    use crate::bridge::{Conn, spawn_bridge};
+
+    let dir = tempfile::tempdir().unwrap();
+    let bridge = spawn_bridge(dir.path(), &[]);
+    let key = bridge.key.clone().expect("the first start prints an API key");
+    let live = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
+        .current_dir(dir.path())
+        .args(["live", "--output", "null", "--demo", "--duration", "8", "--json", "--osc-listen", "127.0.0.1:0"])
+        .args(["--osc-bridge", &bridge.osc.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut conn = Conn::open(bridge.http).unwrap();
+    // the hello registers the engine; mood and meters follow within a second or two
+    let deadline = Instant::now() + Duration::from_secs(6);
+    let session = loop {
+        let (code, s) = conn.req("GET", "/api/v1/sessions/default", None, "").unwrap();
+        let (_, engines) = conn.req("GET", "/api/v1/engines", None, "").unwrap();
+        let registered = engines["engines"].as_array().is_some_and(|a| a.iter().any(|e| e["session"] == "default"));
+        if code == 200 && registered && !s["crowd"].is_null() && !s["meters"].is_null() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "no engine, mood or meters reached the bridge: {s} / {engines}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(session["crowd"]["label"].is_string(), "{session}");
+    let (code, body) = conn.req("POST", "/api/v1/sessions/default/stinger", Some(&key), r#"{"cue":"home_goal"}"#).unwrap();
+    assert_eq!(code, 202, "{body}");
+    let out = live.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let s = summary(&String::from_utf8_lossy(&out.stdout));
+    assert!(count(&s, "osc_sent") > 10, "{s}");
+    assert!(count(&s, "osc_commands") >= 1, "the bridge's stinger arrived as an OSC command: {s}");
+    assert!(err.contains("cue home_goal"), "the engine scheduled the stinger the bridge sent: {err}");
+}
+
 /// A `jackd -d dummy` (real-time paced, no hardware) at 48 kHz / 256 frames, for one test:
 /// stopped by its process id when dropped. It logs to `log` so a failing test can show why the
 /// server reported xruns. Uses the default server name, so tests take [`JACK_LOCK`].
@@ -163,12 +208,13 @@ impl Drop for Jackd {
     }
 }
 
-/// Steady-state xruns (after the first second) must be 0. The one exception the test accepts is
-/// the machine itself stalling the audio thread: then the host measured a late wake-up (a
-/// callback that started more than 1.5 periods after the one before) for each xrun, and no
-/// callback of its own ran over its period. A VM sharing two cores with builds stalls even
-/// a SCHED_FIFO thread for several milliseconds now and then (`cyclictest -m -p 80` sees it);
-/// no code in the host can prevent that, but the engine may never be the cause.
+/// Steady-state xruns (after the first second) must be 0, with one exception: the machine
+/// itself stalling the audio thread. Then the host measured late wake-ups (a callback that
+/// started more than 1.5 periods after the one before; one stall can make JACK report two
+/// xruns: its driver late, and our client not finished), and no callback of its own ran over
+/// its period. A VM sharing two cores with builds stalls even a SCHED_FIFO thread for several
+/// milliseconds now and then (`cyclictest -m -p 80` sees 8-10 ms); no code in the host can
+/// prevent that, but the engine may never be the cause.
 #[cfg(feature = "jack")]
 fn assert_no_engine_xruns(s: &serde_json::Value, jackd_log: &str) {
     let xruns = count(s, "xruns");
@@ -178,7 +224,7 @@ fn assert_no_engine_xruns(s: &serde_json::Value, jackd_log: &str) {
     if xruns > 0 {
         eprintln!("note: {xruns} steady-state xrun(s) with {late} late wake-up(s) of the audio thread; jackd said:\n{jackd_log}");
     }
-    assert!(xruns <= late, "xruns the scheduler does not explain (no late wake-up): {s}\njackd: {jackd_log}");
+    assert!(xruns <= 2 * late, "xruns the scheduler does not explain (no late wake-up): {s}\njackd: {jackd_log}");
 }
 
 /// On JACK's dummy driver (real-time paced, no hardware): no xruns at 256 frames, the run is
