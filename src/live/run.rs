@@ -763,7 +763,7 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
                         }
                     }
                     None => {
-                        eprintln!("midi learn for {} ignored: this host has no MIDI input (start it with --midi PATTERN)", id.info().id)
+                        eprintln!("midi learn for {} ignored: this host has no MIDI input (start it with --midi PATTERN)", id.info().id);
                     }
                 },
                 other => {
