@@ -24,6 +24,6 @@ fi
 # The plugin tests load the built bundles, as a host would.
 cargo xtask bundle resonance-plugin --release
 cargo test --workspace --locked
-# The live host's JACK tests (`cargo test --features jack --test e2e jack -- --test-threads=1`)
-# are not run here yet: with the full engine they show xruns at 256 frames on the dummy
-# driver (see the open live-host issue).
+# The live host on JACK's dummy driver (real-time paced audio and JACK MIDI, no hardware): the
+# tests start and stop their own `jackd -d dummy` (jackd2, installed by setup.sh), one at a time.
+cargo test --locked --features jack --test e2e jack -- --test-threads=1

@@ -10,13 +10,16 @@ use clap::{Parser, Subcommand};
 
 /// Live audio intelligence for broadcasts, streams and games.
 ///
-/// With no subcommand, runs the built-in demo: a synthesised match crowd rendered through the
-/// engine, with the timeline of what it heard.
+/// With no subcommand, runs the whole product (`resonance up`, with the same options): the
+/// bridge with its web page and the live host on the default audio devices, or on the built-in
+/// demo input and a null output when the machine has none.
 #[derive(Debug, Parser)]
-#[command(name = "resonance", version, about, long_about = None, propagate_version = true)]
+#[command(name = "resonance", version, about, long_about = None, propagate_version = true, args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    up: cmd::up::UpArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,7 +67,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Analyze(args)) => cmd::analyze::run(&args),
         Some(Command::Index(args)) => cmd::index::run(&args),
         Some(Command::Identify(args)) => cmd::identify::run(&args),
-        None => cmd::demo::run(&cmd::demo::DemoArgs::default()),
+        None => cmd::up::run(&cli.up),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -4,7 +4,8 @@
 //! * [`start`] opens storage, binds HTTP and OSC and spawns the tasks; [`run`] is `start`
 //!   plus waiting for a shutdown signal, then a graceful stop (in-flight requests finish,
 //!   dirty sessions are written, the database is closed).
-//! * [`osc`] is the `/resonance/...` address space, shared with the plugin and live host.
+//! * [`osc`] is the `/resonance/...` address space and its codec: the `resonance-protocol`
+//!   crate, shared with the plugin and the live host, re-exported here.
 //!
 //! Data flow: OSC from engines and games -> [`state::AppState`] (per-session state, the
 //! [`director`]) -> storage ([`store`]), WebSocket subscribers ([`ws`]) and OSC commands back
@@ -16,7 +17,7 @@ pub mod director;
 pub mod error;
 pub mod http;
 pub mod metrics;
-pub mod osc;
+pub use resonance_protocol as osc;
 pub mod session;
 pub mod state;
 pub mod store;

@@ -291,6 +291,14 @@ impl AppState {
             Outbound::Cue(c) => json!({"command": "cue", "cue": c.as_str()}),
             Outbound::Param { id, value } => json!({"command": "param", "param": id.info().id, "value": value}),
             Outbound::MidiLearn { id } => json!({"command": "midi_learn", "param": id.info().id}),
+            Outbound::MoodOverride(t) => {
+                json!({"command": "mood_override", "valence": t.valence, "arousal": t.arousal, "intensity": t.intensity})
+            }
+            Outbound::ClearMoodOverride => json!({"command": "mood_clear"}),
+            Outbound::StyleIndex { index, quantize } => {
+                json!({"command": "style", "style_index": index, "quantize": osc::quantize_name(*quantize)})
+            }
+            _ => json!({"command": "other"}),
         };
         self.publish(Some(session), &json!({"type": "command", "session": session, "engines": targets.len(), "detail": what}));
     }
@@ -384,7 +392,8 @@ impl AppState {
                 }
                 json!({"type": "style_changed", "session": name, "index": index, "at": at, "style": style})
             }
-            Inbound::Telemetry { .. } => return,
+            // Telemetry is handled above; kinds a newer protocol adds are ignored here.
+            _ => return,
         };
         e.dirty = true;
         self.publish(Some(name), &payload);

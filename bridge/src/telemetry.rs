@@ -254,8 +254,11 @@ pub fn validate_json(value: &serde_json::Value) -> Result<TelemetryUpdate, Valid
 /// # Errors
 /// The name breaks the rule above.
 pub fn validate_session_name(name: &str) -> Result<String, ValidationError> {
-    let ok = !name.is_empty() && name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
-    if ok { Ok(name.to_string()) } else { Err(verr("session", "must be 1..=64 characters of A-Z, a-z, 0-9, '_', '-', '.'")) }
+    if resonance_protocol::is_valid_session_name(name) {
+        Ok(name.to_string())
+    } else {
+        Err(verr("session", "must be 1..=64 characters of A-Z, a-z, 0-9, '_', '-', '.'"))
+    }
 }
 
 #[cfg(test)]

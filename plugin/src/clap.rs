@@ -35,9 +35,9 @@ use clack_plugin::utils::Cookie;
 use resonance_engine::params::ParamKind;
 use resonance_engine::{Command, CommandSender, Engine, EngineConfig, EngineProcessor, Layout, ParamId, ParamValues, Quantize};
 
-use crate::osc::{Attachment, COMMAND_QUEUE, OscConfig, OscLink};
 use crate::params::{ParamStore, cc_to_param, is_stepped, note_to_cue, note_to_style, param_from_clap_id};
 use crate::state;
+use resonance_protocol::link::{Attachment, COMMAND_QUEUE, OscConfig, OscLink};
 
 /// Stable CLAP plugin ID.
 pub const PLUGIN_ID: &str = "org.resonance.resonance";
@@ -324,7 +324,14 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
         shared.latency.store(engine.latency(), Ordering::Relaxed);
         let (producer, consumer) = rtrb::RingBuffer::new(COMMAND_QUEUE);
         if let Some(osc) = &main_thread.osc {
-            osc.attach(Attachment { telemetry: handle.telemetry, meters: handle.meters, commands: producer, styles: handle.styles });
+            osc.attach(Attachment {
+                telemetry: handle.telemetry,
+                meters: handle.meters,
+                commands: Box::new(producer),
+                styles: handle.styles,
+                // In a plugin the host maps MIDI: MIDI learn requests are ignored.
+                other: None,
+            });
         }
         let buf = || vec![0.0f32; capacity];
         Ok(Self {

@@ -1,4 +1,4 @@
-//! The plugin crate's error type: why a saved state or an OSC set-up was refused, each with
+//! The plugin crate's error type: why a saved state was refused, each with
 //! what to do about it.
 
 /// Everything that can go wrong in the plugin outside the audio thread.
@@ -19,6 +19,4 @@ pub enum PluginError {
     StateTooLarge { max: usize },
     #[error("could not read the plugin state from the host: {0}; retry the load")]
     StateIo(#[source] std::io::Error),
-    #[error("OSC address `{0}` is not valid; use host:port, e.g. 127.0.0.1:9000")]
-    OscAddress(String),
 }

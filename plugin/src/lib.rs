@@ -1,5 +1,6 @@
 //! Resonance as a CLAP plugin ([`clap`], built on clack) and a VST3 plugin (clap-wrapper
-//! wrapping the same `clap_entry`), with its non-real-time OSC link to the bridge ([`osc`]).
+//! wrapping the same `clap_entry`), with its non-real-time OSC link to the bridge ([`osc`],
+//! the shared `resonance-protocol` crate).
 //! The format glue lives here so the engine never learns about hosts.
 //!
 //! Layout of the crate:
@@ -7,12 +8,12 @@
 //! * [`params`] — lock-free parameter store, CLAP ID mapping, MIDI note/CC maps.
 //! * [`presets`] — factory presets for hosts (preset discovery + preset load).
 //! * [`state`] — versioned binary state, all-or-nothing decoding.
-//! * [`osc`] — the OSC thread and its message codec.
+//! * [`osc`] — the OSC thread and its message codec (re-exported from `resonance-protocol`).
 //! * [`midi`] — MIDI controller mapping (CC, NRPN, learn, TOML maps).
 
 pub mod clap;
 pub mod error;
-pub mod osc;
+pub use resonance_protocol as osc;
 pub mod params;
 pub mod presets;
 pub mod state;

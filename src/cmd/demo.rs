@@ -1,5 +1,4 @@
-//! `resonance demo` (and `resonance` with no subcommand until the live host lands): render the
-//! built-in demo match through the engine and print what it heard.
+//! `resonance demo`: render the built-in demo match through the engine and print what it heard.
 
 use std::path::PathBuf;
 

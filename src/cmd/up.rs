@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 use crate::live::run::{LiveArgs, run_until};
 
 /// Options of `resonance up`.
-#[derive(Debug, Clone, Default, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct UpArgs {
     /// Do not start a bridge (the live host runs alone).
     #[arg(long)]
@@ -72,6 +72,7 @@ fn wait_listening(addr: SocketAddr, child: &mut Child, within: Duration) -> Resu
 }
 
 pub fn run(args: &UpArgs) -> Result<()> {
+    let mut live = args.live.merged()?;
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
@@ -93,16 +94,14 @@ pub fn run(args: &UpArgs) -> Result<()> {
         wait_listening(resolve(&args.listen)?, &mut child, Duration::from_secs(20))?;
         bridge = Some(BridgeChild(child));
         println!("web page: http://{}/", args.listen);
+        // the live host reports to the bridge it started
+        if live.osc_bridge.is_none() {
+            live.osc_bridge = Some(args.osc.clone());
+        }
     }
-    let result = run_until(&args.live, &stop);
+    let result = run_until(&live, &stop);
     drop(bridge);
     let summary = result?;
-    println!(
-        "stopped after {:.1} s: {} frames, xruns {}, cpu {:.2} % of one core in the audio callback",
-        summary.seconds,
-        summary.frames,
-        summary.xruns,
-        summary.cpu_share * 100.0
-    );
+    summary.print(live.json, live.record.is_some());
     Ok(())
 }

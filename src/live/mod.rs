@@ -4,5 +4,6 @@
 //! library never links ALSA or JACK.
 
 pub mod devices;
+pub mod memlock;
 pub mod rt;
 pub mod run;

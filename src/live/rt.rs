@@ -28,8 +28,6 @@ pub struct LiveStats {
     pub frames: AtomicU64,
     /// Nanoseconds spent inside output callbacks.
     pub busy_ns: AtomicU64,
-    /// Longest single callback, in nanoseconds.
-    pub max_callback_ns: AtomicU64,
     /// Input ring ran empty (frames filled in).
     pub underruns: AtomicU64,
     /// Input ring was full (input frames dropped).
@@ -40,6 +38,77 @@ pub struct LiveStats {
     pub xruns: AtomicU64,
     /// Recorder ring was full (frames not recorded).
     pub record_dropped: AtomicU64,
+    /// Distribution of the time spent in each output callback.
+    pub callback_times: Histogram,
+    /// Distribution of the time between the starts of consecutive output callbacks (how late
+    /// the audio thread was woken).
+    pub callback_gaps: Histogram,
+}
+
+/// A lock-free histogram of durations: [`Histogram::BUCKETS`] linear buckets of
+/// [`Histogram::BUCKET_NS`] each, the last one catching everything longer. Written on the
+/// audio thread with relaxed atomic increments (no allocation after construction).
+#[derive(Debug)]
+pub struct Histogram {
+    buckets: Box<[AtomicU64]>,
+    max_ns: AtomicU64,
+}
+
+impl Default for Histogram {
+    fn default() -> Self {
+        Self { buckets: (0..Self::BUCKETS).map(|_| AtomicU64::new(0)).collect(), max_ns: AtomicU64::new(0) }
+    }
+}
+
+impl Histogram {
+    /// Width of one bucket: 5 µs, a thousandth of a 256-frame period at 48 kHz.
+    pub const BUCKET_NS: u64 = 5_000;
+    /// 100 ms in all; longer durations land in the last bucket (the exact maximum is kept).
+    pub const BUCKETS: usize = 20_000;
+
+    /// Counts one duration. Real-time safe.
+    pub fn record(&self, ns: u64) {
+        let i = usize::try_from(ns / Self::BUCKET_NS).unwrap_or(usize::MAX).min(Self::BUCKETS - 1);
+        if let Some(b) = self.buckets.get(i) {
+            b.fetch_add(1, Ordering::Relaxed);
+        }
+        self.max_ns.fetch_max(ns, Ordering::Relaxed);
+    }
+
+    /// Number of durations counted.
+    pub fn count(&self) -> u64 {
+        self.buckets.iter().map(|b| b.load(Ordering::Relaxed)).sum()
+    }
+
+    /// The longest duration counted, in nanoseconds.
+    pub fn max_ns(&self) -> u64 {
+        self.max_ns.load(Ordering::Relaxed)
+    }
+
+    /// Upper edge of the bucket holding the `q` quantile (0..=1), in nanoseconds, capped at
+    /// the maximum; 0 when empty.
+    pub fn quantile_ns(&self, q: f64) -> u64 {
+        let total = self.count();
+        if total == 0 {
+            return 0;
+        }
+        // rank of the quantile, 1-based (nearest-rank method)
+        let rank = ((q.clamp(0.0, 1.0) * total as f64).ceil() as u64).max(1);
+        let mut seen = 0;
+        for (i, b) in self.buckets.iter().enumerate() {
+            seen += b.load(Ordering::Relaxed);
+            if seen >= rank {
+                return ((i as u64 + 1) * Self::BUCKET_NS).min(self.max_ns());
+            }
+        }
+        self.max_ns()
+    }
+
+    /// How many durations were longer than `ns` (at bucket resolution).
+    pub fn count_over(&self, ns: u64) -> u64 {
+        let from = usize::try_from(ns.div_ceil(Self::BUCKET_NS)).unwrap_or(usize::MAX);
+        self.buckets.iter().skip(from).map(|b| b.load(Ordering::Relaxed)).sum()
+    }
 }
 
 impl LiveStats {
@@ -139,25 +208,55 @@ pub struct LiveProcessor {
     r: Vec<f32>,
     sc: Vec<f32>,
     recorder: Option<Producer<f32>>,
+    /// Where the recorder's producer goes when this processor is dropped (a device rebuild),
+    /// so the next session keeps recording into the same file.
+    give_back: Option<std::sync::mpsc::Sender<Producer<f32>>>,
     stats: Arc<LiveStats>,
+    last_start: Option<Instant>,
+}
+
+impl Drop for LiveProcessor {
+    fn drop(&mut self) {
+        // runs where the stream's callback is dropped (never inside the callback)
+        if let (Some(rec), Some(tx)) = (self.recorder.take(), self.give_back.take()) {
+            let _ = tx.send(rec);
+        }
+    }
 }
 
 impl LiveProcessor {
-    /// Built off the audio thread; allocates its scratch here.
+    /// Built off the audio thread; allocates its scratch here. `recorder` is the recorder
+    /// ring's producer and a channel that takes it back when the processor is dropped.
     pub fn new(
         engine: EngineProcessor,
         crowd: Source,
         programme: Option<Source>,
-        recorder: Option<Producer<f32>>,
+        recorder: Option<(Producer<f32>, std::sync::mpsc::Sender<Producer<f32>>)>,
         stats: Arc<LiveStats>,
     ) -> Self {
-        Self { engine, crowd, programme, l: vec![0.0; CHUNK], r: vec![0.0; CHUNK], sc: vec![0.0; CHUNK], recorder, stats }
+        let (recorder, give_back) = recorder.map_or((None, None), |(p, tx)| (Some(p), Some(tx)));
+        Self {
+            engine,
+            crowd,
+            programme,
+            l: vec![0.0; CHUNK],
+            r: vec![0.0; CHUNK],
+            sc: vec![0.0; CHUNK],
+            recorder,
+            give_back,
+            stats,
+            last_start: None,
+        }
     }
 
     /// Renders interleaved output with `channels` channels. Real-time safe: no allocation,
     /// locks, logging or I/O.
     pub fn render(&mut self, out: &mut [f32], channels: usize) {
         let started = Instant::now();
+        if let Some(prev) = self.last_start {
+            self.stats.callback_gaps.record(duration_ns(started.duration_since(prev)));
+        }
+        self.last_start = Some(started);
         let ch = channels.max(1);
         let frames = out.len() / ch;
         let mut done = 0;
@@ -184,22 +283,26 @@ impl LiveProcessor {
                 }
             }
             if let Some(rec) = &mut self.recorder {
-                let mut dropped = 0;
-                for i in 0..n {
-                    if rec.push(self.l[i]).is_err() || rec.push(self.r[i]).is_err() {
-                        dropped += 1;
+                // whole frames or nothing, so left and right never swap places in the file
+                if rec.slots() >= 2 * n {
+                    for (l, r) in self.l[..n].iter().zip(&self.r[..n]) {
+                        let _ = rec.push(*l);
+                        let _ = rec.push(*r);
                     }
-                }
-                if dropped > 0 {
-                    LiveStats::add(&self.stats.record_dropped, dropped);
+                } else {
+                    LiveStats::add(&self.stats.record_dropped, n as u64);
                 }
             }
             done += n;
         }
-        let ns = started.elapsed().as_nanos() as u64;
+        let ns = duration_ns(started.elapsed());
+        self.stats.callback_times.record(ns);
         LiveStats::add(&self.stats.callbacks, 1);
         LiveStats::add(&self.stats.frames, frames as u64);
         LiveStats::add(&self.stats.busy_ns, ns);
-        self.stats.max_callback_ns.fetch_max(ns, Ordering::Relaxed);
     }
+}
+
+fn duration_ns(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
 }

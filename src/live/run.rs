@@ -10,6 +10,7 @@ use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SizedSample};
 use resonance_engine::midi::{MidiAction, MidiMap, MidiMapper};
 use resonance_engine::prelude::*;
+use resonance_protocol::{Inbound, OscConfig, OscPeer, Outbound};
 
 use super::devices;
 use super::rt::{CHUNK, LiveProcessor, LiveStats, Source, push_input};
@@ -33,7 +34,8 @@ pub struct LiveArgs {
     /// Programme input device (commentary/programme bus); the crowd then feeds the sidechain.
     #[arg(long, value_name = "PATTERN")]
     pub programme_device: Option<String>,
-    /// Output device id or part of its name (default: the system's default output).
+    /// Output device id or part of its name (default: the system's default output); `null`
+    /// runs on a null output paced in real time (headless).
     #[arg(long, value_name = "PATTERN")]
     pub output: Option<String>,
     /// Play a file as the crowd input, looping (rehearsals).
@@ -55,24 +57,47 @@ pub struct LiveArgs {
     /// MIDI input port: part of its name.
     #[arg(long, value_name = "PATTERN")]
     pub midi: Option<String>,
-    /// MIDI map file (TOML; see presets/midi/). Default: the factory `generic` map.
+    /// MIDI map file (TOML; see presets/midi/). Default: the factory `generic` map. Maps made
+    /// by MIDI learn are saved here.
     #[arg(long, value_name = "FILE")]
     pub midi_map: Option<PathBuf>,
+    /// Arm MIDI learn for this parameter (an ID from `resonance presets --params`): the next
+    /// control moved on the MIDI input is mapped to it and the map saved to `--midi-map`.
+    #[arg(long, value_name = "PARAM")]
+    pub midi_learn: Option<String>,
     /// Record the output to this WAV file (written on a non-real-time thread).
     #[arg(long, value_name = "FILE.wav")]
     pub record: Option<PathBuf>,
     /// Stop after this many seconds (default: run until Ctrl-C).
     #[arg(long)]
     pub duration: Option<f64>,
+    /// Where OSC telemetry (mood, events, meters, xruns) goes: the bridge's OSC address.
+    #[arg(long, value_name = "ADDR")]
+    pub osc_bridge: Option<String>,
+    /// Where OSC commands are received (the next free port above is taken when it is busy;
+    /// port 0: any free port).
+    #[arg(long, value_name = "ADDR")]
+    pub osc_listen: Option<String>,
+    /// Bridge session this host belongs to (sent in the OSC hello).
+    #[arg(long)]
+    pub session: Option<String>,
+    /// No OSC at all.
+    #[arg(long)]
+    #[serde(default)]
+    pub no_osc: bool,
     /// Print only the summary.
     #[arg(long)]
     #[serde(default)]
     pub quiet: bool,
+    /// Print the closing summary as one line of JSON (for scripts, tests and benchmarks).
+    #[arg(long)]
+    #[serde(default)]
+    pub json: bool,
 }
 
 impl LiveArgs {
     /// The config file's values, overridden by every flag given on the command line.
-    fn merged(&self) -> Result<LiveArgs> {
+    pub fn merged(&self) -> Result<LiveArgs> {
         let Some(path) = &self.config else { return Ok(self.clone()) };
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config file {}", path.display()))?;
         let file: LiveArgs = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
@@ -89,9 +114,15 @@ impl LiveArgs {
             preset: self.preset.clone().or(file.preset),
             midi: self.midi.clone().or(file.midi),
             midi_map: self.midi_map.clone().or(file.midi_map),
+            midi_learn: self.midi_learn.clone().or(file.midi_learn),
             record: self.record.clone().or(file.record),
             duration: self.duration.or(file.duration),
+            osc_bridge: self.osc_bridge.clone().or(file.osc_bridge),
+            osc_listen: self.osc_listen.clone().or(file.osc_listen),
+            session: self.session.clone().or(file.session),
+            no_osc: self.no_osc || file.no_osc,
             quiet: self.quiet || file.quiet,
+            json: self.json || file.json,
         })
     }
 }
@@ -200,7 +231,6 @@ struct Session {
     _streams: Vec<cpal::Stream>,
     null_thread: Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>,
     handle: EngineHandle,
-    stats: Arc<LiveStats>,
     lost: Arc<AtomicBool>,
     rate: u32,
     described: String,
@@ -221,11 +251,17 @@ fn load_looped(path: &Path, rate: u32) -> Result<Arc<[f32]>> {
     Ok(mono.into())
 }
 
-fn build_session(args: &LiveArgs, recorder: Option<rtrb::Producer<f32>>) -> Result<Session> {
+/// The recorder ring's producer and the channel that gives it back when a session ends.
+type RecorderLink = (rtrb::Producer<f32>, mpsc::Sender<rtrb::Producer<f32>>);
+
+/// Opens the devices and starts the streams. `recorder` is taken only once the processor
+/// that owns it exists; from then on, dropping the processor (a failed start, or the session
+/// ending) sends it back through its channel.
+fn build_session(args: &LiveArgs, recorder: &mut Option<RecorderLink>, stats: &Arc<LiveStats>, rebuild: bool) -> Result<Session> {
     let rate = args.rate.unwrap_or(48_000);
     let buffer = args.buffer.unwrap_or(256);
     let preset = Preset::find(args.preset.as_deref().unwrap_or("stadium-anthem"))?;
-    let stats = Arc::new(LiveStats::default());
+    let stats = stats.clone();
     let lost = Arc::new(AtomicBool::new(false));
     let mut streams = Vec::new();
     let mut described = Vec::new();
@@ -244,13 +280,32 @@ fn build_session(args: &LiveArgs, recorder: Option<rtrb::Producer<f32>>) -> Resu
             cpal::host_from_id(*id)?
         }
     };
-    let out_dev = match &args.output {
-        Some(p) => Some(devices::find(p, true)?),
-        None => host.default_output_device(),
+    // With no device named, an unusable default (no sound card: ALSA has no `default` PCM)
+    // falls back to the null output and the demo input. Not on a rebuild: there the retry
+    // loop waits for the real device to come back.
+    let out = match &args.output {
+        Some(p) if p == "null" => None,
+        Some(p) => {
+            let dev = devices::find(p, true)?;
+            let (cfg, fmt) = stream_config(&dev, true, rate, buffer).with_context(|| format!("cannot use output device `{p}`"))?;
+            Some((dev, cfg, fmt))
+        }
+        None => match host.default_output_device().map(|d| stream_config(&d, true, rate, buffer).map(|(c, f)| (d, c, f))) {
+            Some(Ok(o)) => Some(o),
+            Some(Err(e)) if rebuild => return Err(e.context("the default output device is not back yet")),
+            Some(Err(e)) => {
+                eprintln!(
+                    "the default audio output cannot be used ({e:#}): running on a null output (nothing is played; use --record to hear the result, or --output to pick a device from `resonance devices`)"
+                );
+                None
+            }
+            None if rebuild => bail!("no default output device yet"),
+            None => {
+                eprintln!("no audio output device found: running on a null output (nothing is played); use --record to hear the result");
+                None
+            }
+        },
     };
-    if out_dev.is_none() {
-        eprintln!("no audio output device found: running on a null output (nothing is played); use --record to hear the result");
-    }
     // crowd source: file, demo, device, or (no device) the demo
     let ring_target = (buffer as usize * 4).max(1024);
     let make_ring = || rtrb::RingBuffer::<f32>::new(ring_target * 8);
@@ -261,21 +316,34 @@ fn build_session(args: &LiveArgs, recorder: Option<rtrb::Producer<f32>>) -> Resu
         described.push("built-in demo input".into());
         Source::Looped { data: crate::demo::crowd(rate, 62.0, 2026)[0].clone().into(), pos: 0 }
     } else {
-        let dev = match &args.input_device {
-            Some(p) => Some(devices::find(p, false)?),
-            None => host.default_input_device(),
-        };
-        if let Some(dev) = dev {
-            let (cfg, fmt) = stream_config(&dev, false, rate, buffer)?;
+        let ring_source = |dev: &cpal::Device, streams: &mut Vec<cpal::Stream>| -> Result<Source> {
+            let (cfg, fmt) = stream_config(dev, false, rate, buffer)?;
             let (tx, rx) = make_ring();
-            let s = by_format!(fmt, build_input, &dev, &cfg, tx, stats.clone(), lost.clone())?;
-            described.push(format!("crowd mic {}", dev.id().map_or_else(|_| "?".into(), |i| i.to_string())));
-            streams.push(s);
-            Source::Ring { ring: rx, target: ring_target, last: 0.0 }
-        } else {
-            eprintln!("no audio input device found: using the built-in demo input (a synthesised match crowd)");
-            described.push("built-in demo input (no input device)".into());
+            streams.push(by_format!(fmt, build_input, dev, &cfg, tx, stats.clone(), lost.clone())?);
+            Ok(Source::Ring { ring: rx, target: ring_target, last: 0.0 })
+        };
+        let demo = |why: &str, described: &mut Vec<String>| {
+            eprintln!("{why}: using the built-in demo input (a synthesised match crowd)");
+            described.push(format!("built-in demo input ({why})"));
             Source::Looped { data: crate::demo::crowd(rate, 62.0, 2026)[0].clone().into(), pos: 0 }
+        };
+        match &args.input_device {
+            Some(p) => {
+                let dev = devices::find(p, false)?;
+                let src = ring_source(&dev, &mut streams).with_context(|| format!("cannot use input device `{p}`"))?;
+                described.push(format!("crowd mic {}", dev.id().map_or_else(|_| "?".into(), |i| i.to_string())));
+                src
+            }
+            None => match host.default_input_device().map(|d| ring_source(&d, &mut streams).map(|s| (d, s))) {
+                Some(Ok((dev, src))) => {
+                    described.push(format!("crowd mic {}", dev.id().map_or_else(|_| "?".into(), |i| i.to_string())));
+                    src
+                }
+                Some(Err(e)) if rebuild => return Err(e.context("the default input device is not back yet")),
+                Some(Err(e)) => demo(&format!("the default audio input cannot be used ({e:#})"), &mut described),
+                None if rebuild => bail!("no default input device yet"),
+                None => demo("no audio input device found", &mut described),
+            },
         }
     };
     let programme = match &args.programme_device {
@@ -291,10 +359,9 @@ fn build_session(args: &LiveArgs, recorder: Option<rtrb::Producer<f32>>) -> Resu
     };
     let layout = Layout { main_channels: 2, sidechain: programme.is_some(), music_out: false };
     let (engine, handle) = Engine::new(EngineConfig::with_preset(&preset)).prepare(f64::from(rate), CHUNK, layout)?;
-    let proc = LiveProcessor::new(engine, crowd, programme, recorder, stats.clone());
+    let proc = LiveProcessor::new(engine, crowd, programme, recorder.take(), stats.clone());
 
-    let null_thread = if let Some(dev) = out_dev {
-        let (cfg, fmt) = stream_config(&dev, true, rate, buffer)?;
+    let null_thread = if let Some((dev, cfg, fmt)) = out {
         let s = by_format!(fmt, build_output, &dev, &cfg, proc, stats.clone(), lost.clone())?;
         described.push(format!(
             "output {} ({} ch, {rate} Hz, {buffer} frames)",
@@ -307,10 +374,15 @@ fn build_session(args: &LiveArgs, recorder: Option<rtrb::Producer<f32>>) -> Resu
         described.push("null output (real-time paced)".into());
         Some(spawn_null_output(proc, rate, buffer))
     };
+    // every buffer of this session exists now: make it resident before the audio thread runs
+    let locked = super::memlock::lock_current();
     for s in &streams {
         s.play().context("cannot start the audio stream")?;
     }
-    Ok(Session { _streams: streams, null_thread, handle, stats, lost, rate, described: described.join(", ") })
+    if locked {
+        described.push("memory locked".into());
+    }
+    Ok(Session { _streams: streams, null_thread, handle, lost, rate, described: described.join(", ") })
 }
 
 /// With no output device: run the processor at real-time pace on a plain thread.
@@ -376,44 +448,202 @@ fn spawn_recorder(path: &Path, rate: u32) -> Result<Recorder> {
     Ok((tx, stop, t))
 }
 
-fn connect_midi(pattern: &str, map: MidiMap, tx: mpsc::Sender<MidiAction>) -> Result<midir::MidiInputConnection<()>> {
+/// One short MIDI message from the input callback: up to 3 bytes and their count. Longer
+/// messages (SysEx) are not mapped and are not queued.
+type RawMidi = ([u8; 3], u8);
+
+/// Opens the MIDI input whose name contains `pattern`. Its callback (on midir's thread; with
+/// JACK, inside the real-time process callback) only copies each message into a lock-free ring;
+/// the control loop maps them, so learning, soft takeover and saving happen off that thread.
+fn connect_midi(pattern: &str) -> Result<(midir::MidiInputConnection<()>, rtrb::Consumer<RawMidi>)> {
     let input = midir::MidiInput::new("resonance").map_err(|e| anyhow::anyhow!("MIDI is not available on this machine: {e}"))?;
     let ports = input.ports();
     let names: Vec<String> = ports.iter().map(|p| input.port_name(p).unwrap_or_default()).collect();
     let Some(i) = names.iter().position(|n| n.to_lowercase().contains(&pattern.to_lowercase())) else {
         bail!("no MIDI input matches `{pattern}`; available: {}", if names.is_empty() { "(none)".to_string() } else { names.join(", ") });
     };
-    let mut mapper = MidiMapper::new(map);
-    input
+    let (mut tx, rx) = rtrb::RingBuffer::<RawMidi>::new(4096);
+    let conn = input
         .connect(
             &ports[i],
             "resonance-in",
             move |_, msg, ()| {
-                for a in mapper.feed(msg) {
-                    let _ = tx.send(a);
+                if (1..=3).contains(&msg.len()) {
+                    let mut b = [0u8; 3];
+                    b[..msg.len()].copy_from_slice(msg);
+                    // a full ring drops the message: the control loop is far behind anyway
+                    let _ = tx.push((b, msg.len() as u8));
                 }
             },
             (),
         )
-        .map_err(|e| anyhow::anyhow!("cannot open MIDI input `{}`: {e}", names[i]))
+        .map_err(|e| anyhow::anyhow!("cannot open MIDI input `{}`: {e}", names[i]))?;
+    Ok((conn, rx))
 }
 
-/// Summary of a live run, for tests and the closing report.
-#[derive(Debug, Clone, Copy, Default)]
+/// The live host's MIDI side on the control loop: the port's ring, the mapper, and where a
+/// learned map is saved.
+struct Midi {
+    _conn: midir::MidiInputConnection<()>,
+    rx: rtrb::Consumer<RawMidi>,
+    mapper: MidiMapper,
+    save_to: Option<PathBuf>,
+}
+
+impl Midi {
+    fn open(args: &LiveArgs, pattern: &str) -> Result<Self> {
+        let map = match &args.midi_map {
+            Some(p) if p.exists() || args.midi_learn.is_none() => MidiMap::parse(
+                &p.display().to_string(),
+                &std::fs::read_to_string(p).with_context(|| format!("cannot read MIDI map {}", p.display()))?,
+            )?,
+            _ => MidiMap::parse("presets/midi/generic.toml", FACTORY_MIDI_MAP)?,
+        };
+        let mut mapper = MidiMapper::new(map);
+        if let Some(id) = &args.midi_learn {
+            let param = ParamId::from_id(id).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "--midi-learn: unknown parameter `{id}`; the parameters are: {}",
+                    ParamId::ALL.iter().map(|p| p.info().id).collect::<Vec<_>>().join(", ")
+                )
+            })?;
+            mapper.learn(param);
+        }
+        let (conn, rx) = connect_midi(pattern)?;
+        Ok(Self { _conn: conn, rx, mapper, save_to: args.midi_map.clone() })
+    }
+
+    /// Maps what arrived since the last call into engine commands.
+    fn poll(&mut self, quiet: bool, mut send: impl FnMut(Command)) {
+        while let Ok((bytes, len)) = self.rx.pop() {
+            for action in self.mapper.feed(&bytes[..usize::from(len).min(3)]) {
+                match action {
+                    MidiAction::SetParam { id, value } => send(Command::SetParam { id, value }),
+                    MidiAction::Cue(c) => send(Command::Cue(c)),
+                    MidiAction::Learned(m) => self.learned(m.param.info().id, quiet),
+                }
+            }
+        }
+    }
+
+    fn learned(&self, param: &str, quiet: bool) {
+        let Some(path) = &self.save_to else {
+            eprintln!("midi learn: {param} mapped (give --midi-map FILE to keep it)");
+            return;
+        };
+        match std::fs::write(path, self.mapper.map().to_toml()) {
+            Ok(()) if !quiet => eprintln!("midi learn: {param} mapped; map saved to {}", path.display()),
+            Ok(()) => {}
+            Err(e) => eprintln!("midi learn: {param} mapped, but {} cannot be written: {e}", path.display()),
+        }
+    }
+}
+
+/// The OSC peer: reports to the bridge, commands from it (or any OSC controller).
+fn open_osc(args: &LiveArgs) -> Result<Option<OscPeer>> {
+    if args.no_osc {
+        return Ok(None);
+    }
+    let config = OscConfig::parse(
+        args.osc_bridge.as_deref().unwrap_or(resonance_protocol::link::DEFAULT_BRIDGE),
+        args.osc_listen.as_deref().unwrap_or(resonance_protocol::link::DEFAULT_LISTEN),
+        args.session.as_deref().unwrap_or("default"),
+    )
+    .map_err(|e| anyhow::anyhow!("OSC options: {e}"))?;
+    let peer = OscPeer::bind(&config).with_context(|| {
+        format!("cannot open the OSC command socket at {}; choose another with --osc-listen, or --no-osc", config.listen)
+    })?;
+    if !args.quiet {
+        eprintln!(
+            "osc: telemetry to {}, commands on {} (session {})",
+            config.bridge,
+            peer.local_addr().map_or_else(|_| "?".into(), |a| a.to_string()),
+            config.session
+        );
+    }
+    Ok(Some(peer))
+}
+
+/// Summary of a live run: printed at the end (one JSON line with `--json`), read by the tests
+/// and the benchmark.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 pub struct LiveSummary {
+    /// Wall-clock length of the run.
     pub seconds: f64,
+    pub sample_rate: u32,
+    /// Device buffer (callback period) in frames, as requested.
+    pub buffer: u32,
+    /// Frames rendered by the engine (all sessions, across device rebuilds).
     pub frames: u64,
     pub callbacks: u64,
-    /// Xruns in steady operation (after the first second).
+    /// Xruns in steady operation (outside the first second after each stream start).
     pub xruns: u64,
-    /// Xruns in the first second.
+    /// Xruns in the first second after each stream start (port connections re-ordering a
+    /// JACK graph, first-touch page faults).
     pub startup_xruns: u64,
     pub underruns: u64,
     pub overruns: u64,
     pub slips: u64,
     pub record_dropped: u64,
     pub recorded_frames: u64,
+    /// Time inside the output callback / audio time (share of one core).
     pub cpu_share: f64,
+    /// Time in one callback: median, 99th and 99.9th percentile, maximum (µs; 5 µs buckets).
+    pub callback_p50_us: f64,
+    pub callback_p99_us: f64,
+    pub callback_p999_us: f64,
+    pub callback_max_us: f64,
+    /// Callbacks that took longer than one period (each is an xrun on a real-time device).
+    pub callbacks_over_period: u64,
+    /// Longest time between the starts of two callbacks (µs).
+    pub gap_max_us: f64,
+    /// Callbacks that started more than 1.5 periods after the previous one: the audio thread
+    /// (or the server driving it) was not scheduled in time. An xrun with no callback over its
+    /// period comes with one of these: the machine stalled, not the engine.
+    pub late_wakeups: u64,
+    /// Device rebuilds after the device disappeared.
+    pub rebuilds: u64,
+    /// OSC datagrams sent to the bridge, and commands received from it.
+    pub osc_sent: u64,
+    pub osc_commands: u64,
+}
+
+impl LiveSummary {
+    /// The closing line people read.
+    fn human(&self, recording: bool) -> String {
+        let period_us = 1e6 * f64::from(self.buffer) / f64::from(self.sample_rate.max(1));
+        format!(
+            "live: {:.1} s, {} frames in {} callbacks; cpu {:.3} % of one core in the callback; callback p50 {:.0} µs, p99 {:.0} µs, p99.9 {:.0} µs, max {:.0} µs (period {period_us:.0} µs, {} over, {} late wake-ups); xruns {}, start-up xruns {}, underruns {}, overruns {}, drift slips {}{}",
+            self.seconds,
+            self.frames,
+            self.callbacks,
+            self.cpu_share * 100.0,
+            self.callback_p50_us,
+            self.callback_p99_us,
+            self.callback_p999_us,
+            self.callback_max_us,
+            self.callbacks_over_period,
+            self.late_wakeups,
+            self.xruns,
+            self.startup_xruns,
+            self.underruns,
+            self.overruns,
+            self.slips,
+            if recording { format!(", recorded {} frames ({} dropped)", self.recorded_frames, self.record_dropped) } else { String::new() }
+        )
+    }
+
+    /// Prints the summary on stdout: JSON (one line) or the human line.
+    pub fn print(&self, json: bool, recording: bool) {
+        if json {
+            match serde_json::to_string(self) {
+                Ok(line) => println!("{line}"),
+                Err(e) => eprintln!("cannot write the summary as JSON: {e}"),
+            }
+        } else {
+            println!("{}", self.human(recording));
+        }
+    }
 }
 
 /// Runs `resonance live`.
@@ -426,79 +656,88 @@ pub fn run(args: &LiveArgs) -> Result<()> {
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
     }
     let summary = run_until(&args, &stop)?;
-    println!(
-        "live: {:.1} s, {} frames in {} callbacks; cpu {:.3} % of one core in the callback; xruns {}, start-up xruns {}, underruns {}, overruns {}, drift slips {}{}",
-        summary.seconds,
-        summary.frames,
-        summary.callbacks,
-        summary.cpu_share * 100.0,
-        summary.xruns,
-        summary.startup_xruns,
-        summary.underruns,
-        summary.overruns,
-        summary.slips,
-        if args.record.is_some() {
-            format!(", recorded {} frames ({} dropped)", summary.recorded_frames, summary.record_dropped)
-        } else {
-            String::new()
-        }
-    );
+    summary.print(args.json, args.record.is_some());
     Ok(())
+}
+
+/// Counts xruns in the first second after each stream start apart from the rest.
+struct XrunWindow {
+    /// Start-up xruns of earlier sessions.
+    startup: u64,
+    /// Xrun count when the current session started, and when its start-up window ends.
+    base: u64,
+    until: Option<Instant>,
+}
+
+impl XrunWindow {
+    const STARTUP: Duration = Duration::from_secs(1);
+
+    fn new(stats: &LiveStats) -> Self {
+        Self { startup: 0, base: stats.xruns.load(Ordering::Relaxed), until: Some(Instant::now() + Self::STARTUP) }
+    }
+
+    /// A new session starts now.
+    fn restart(&mut self, stats: &LiveStats) {
+        self.close(stats);
+        self.base = stats.xruns.load(Ordering::Relaxed);
+        self.until = Some(Instant::now() + Self::STARTUP);
+    }
+
+    /// Ends the start-up window when it is due.
+    fn tick(&mut self, stats: &LiveStats) {
+        if self.until.is_some_and(|t| Instant::now() >= t) {
+            self.close(stats);
+        }
+    }
+
+    fn close(&mut self, stats: &LiveStats) {
+        if self.until.take().is_some() {
+            self.startup += stats.xruns.load(Ordering::Relaxed).saturating_sub(self.base);
+        }
+    }
 }
 
 /// Runs the live host until `stop` is set or the duration passes.
 pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
     let rate = args.rate.unwrap_or(48_000);
+    let stats = Arc::new(LiveStats::default());
     let mut recorder = match &args.record {
         Some(p) => Some(spawn_recorder(p, rate)?),
         None => None,
     };
-    let rec_tx = recorder.as_mut().map(|(tx, _, _)| std::mem::replace(tx, rtrb::RingBuffer::new(1).0));
+    let (back_tx, back_rx) = mpsc::channel();
+    let mut rec_link: Option<RecorderLink> =
+        recorder.as_mut().map(|(tx, _, _)| (std::mem::replace(tx, rtrb::RingBuffer::new(1).0), back_tx.clone()));
     // MIDI first: connecting ports re-orders a JACK graph, which must not happen under running audio
-    let (midi_tx, midi_rx) = mpsc::channel::<MidiAction>();
-    let _midi = match &args.midi {
-        Some(pattern) => {
-            let map = match &args.midi_map {
-                Some(p) => MidiMap::parse(
-                    &p.display().to_string(),
-                    &std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?,
-                )?,
-                None => MidiMap::parse("presets/midi/generic.toml", FACTORY_MIDI_MAP)?,
-            };
-            Some(connect_midi(pattern, map, midi_tx)?)
-        }
+    let mut midi = match &args.midi {
+        Some(pattern) => Some(Midi::open(args, pattern)?),
+        None if args.midi_learn.is_some() => bail!("--midi-learn needs a MIDI input: add --midi PATTERN"),
         None => None,
     };
-    let mut session = build_session(args, rec_tx)?;
+    let mut osc = open_osc(args)?;
+    let mut session = build_session(args, &mut rec_link, &stats, false)?;
     if !args.quiet {
         eprintln!("live: {}", session.described);
         eprintln!("press Ctrl-C to stop");
     }
     let started = Instant::now();
-    // xruns in the first second (stream start, port connections re-ordering a JACK graph) are
-    // reported apart from those in steady operation
-    let mut startup_xruns: Option<u64> = None;
+    let mut xrun_window = XrunWindow::new(&stats);
+    let mut rebuilds = 0;
     let mut last_status = Instant::now();
+    let mut last_meters = Instant::now();
     let sr = f64::from(session.rate);
     while !stop.load(Ordering::Relaxed) && args.duration.is_none_or(|d| started.elapsed().as_secs_f64() < d) {
         std::thread::sleep(Duration::from_millis(20));
-        if startup_xruns.is_none() && started.elapsed() >= Duration::from_secs(1) {
-            startup_xruns = Some(session.stats.xruns.load(Ordering::Relaxed));
-        }
-        for action in midi_rx.try_iter() {
-            let cmd = match action {
-                MidiAction::SetParam { id, value } => Some(Command::SetParam { id, value }),
-                MidiAction::Cue(c) => Some(Command::Cue(c)),
-                MidiAction::Learned(m) => {
-                    eprintln!("midi learn: {} mapped", m.param.info().id);
-                    None
-                }
-            };
-            if let Some(c) = cmd {
+        xrun_window.tick(&stats);
+        if let Some(m) = &mut midi {
+            m.poll(args.quiet, |c| {
                 let _ = session.handle.commands.send(c);
-            }
+            });
         }
         for t in session.handle.telemetry.drain() {
+            if let Some(p) = &osc {
+                p.report_telemetry(&t, &session.handle.styles);
+            }
             match t {
                 Telemetry::Event(e) if !args.quiet => {
                     eprintln!("{:>8.2} s  {:<12} confidence {:.2}", e.onset as f64 / sr, e.kind.as_str(), e.confidence);
@@ -506,6 +745,37 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
                 Telemetry::CueScheduled { cue, at } if !args.quiet => eprintln!("{:>8.2} s  cue {}", at as f64 / sr, cue.as_str()),
                 _ => {}
             }
+        }
+        if let Some(p) = &mut osc {
+            if last_meters.elapsed() >= resonance_protocol::link::METERS_INTERVAL {
+                last_meters = Instant::now();
+                p.report_meters(&session.handle.meters.read());
+                p.report(&Inbound::Xruns(stats.xruns.load(Ordering::Relaxed)));
+            }
+            p.keep_alive();
+            let handle = &mut session.handle;
+            p.poll(|o| match o {
+                Outbound::MidiLearn { id } => match &mut midi {
+                    Some(m) => {
+                        m.mapper.learn(id);
+                        if !args.quiet {
+                            eprintln!("midi learn: armed for {}; move a control", id.info().id);
+                        }
+                    }
+                    None => {
+                        eprintln!("midi learn for {} ignored: this host has no MIDI input (start it with --midi PATTERN)", id.info().id);
+                    }
+                },
+                other => {
+                    if let Some(c) = other.to_command(&handle.styles) {
+                        if let (Command::SetParam { id, value }, Some(m)) = (c, &mut midi) {
+                            // soft takeover must know where the parameter is now
+                            m.mapper.set_current(id, value);
+                        }
+                        let _ = handle.commands.send(c);
+                    }
+                }
+            });
         }
         while session.handle.landmarks.pop().is_some() {}
         if !args.quiet && last_status.elapsed() >= Duration::from_secs(2) {
@@ -518,23 +788,29 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
                 m.mood.valence,
                 m.mood.arousal,
                 m.output_peak_db,
-                session.stats.xruns.load(Ordering::Relaxed)
+                stats.xruns.load(Ordering::Relaxed)
             );
         }
         if session.lost.load(Ordering::Relaxed) {
             eprintln!("the audio device disappeared; retrying every 2 s (Ctrl-C to stop)");
+            // a server going away reports xruns of its own while it dies: not steady-state ones
             drop(session);
+            xrun_window.restart(&stats);
             loop {
                 std::thread::sleep(Duration::from_secs(2));
                 if stop.load(Ordering::Relaxed) || args.duration.is_some_and(|d| started.elapsed().as_secs_f64() >= d) {
                     bail!("stopped while waiting for the audio device to come back");
                 }
-                match build_session(args, None) {
+                // the recorder's producer comes back when the old (or a half-built) processor is dropped
+                if rec_link.is_none() {
+                    rec_link = back_rx.try_recv().ok().map(|p| (p, back_tx.clone()));
+                }
+                match build_session(args, &mut rec_link, &stats, true) {
                     Ok(s) => {
                         eprintln!("audio device back: {}", s.described);
                         session = s;
-                        // the new streams count from zero
-                        startup_xruns = Some(0);
+                        rebuilds += 1;
+                        xrun_window.restart(&stats);
                         break;
                     }
                     Err(e) => eprintln!("still unavailable: {e:#}"),
@@ -543,16 +819,21 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         }
     }
     let seconds = started.elapsed().as_secs_f64();
-    let stats = session.stats.clone();
+    xrun_window.tick(&stats);
     // xruns while running; disconnecting from a server (JACK) makes it report xruns of its own
     let xruns_total = stats.xruns.load(Ordering::Relaxed);
-    let startup = startup_xruns.unwrap_or(xruns_total);
+    let startup = xrun_window.startup + xrun_window.until.map_or(0, |_| xruns_total.saturating_sub(xrun_window.base));
     // stop the streams first, so the other counters and the recording are final
     drop(session);
     let st = &stats;
     let frames = st.frames.load(Ordering::Relaxed);
+    let buffer = args.buffer.unwrap_or(256);
+    let period_ns = 1e9 * f64::from(buffer) / sr;
+    let us = |ns: u64| ns as f64 / 1000.0;
     let mut summary = LiveSummary {
         seconds,
+        sample_rate: rate,
+        buffer,
         frames,
         callbacks: st.callbacks.load(Ordering::Relaxed),
         xruns: xruns_total.saturating_sub(startup),
@@ -563,6 +844,16 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         record_dropped: st.record_dropped.load(Ordering::Relaxed),
         recorded_frames: 0,
         cpu_share: if frames == 0 { 0.0 } else { st.busy_ns.load(Ordering::Relaxed) as f64 * 1e-9 / (frames as f64 / sr) },
+        callback_p50_us: us(st.callback_times.quantile_ns(0.5)),
+        callback_p99_us: us(st.callback_times.quantile_ns(0.99)),
+        callback_p999_us: us(st.callback_times.quantile_ns(0.999)),
+        callback_max_us: us(st.callback_times.max_ns()),
+        callbacks_over_period: st.callback_times.count_over(period_ns as u64),
+        gap_max_us: us(st.callback_gaps.max_ns()),
+        late_wakeups: st.callback_gaps.count_over((1.5 * period_ns) as u64),
+        rebuilds,
+        osc_sent: osc.as_ref().map_or(0, |p| p.stats().sent.load(Ordering::Relaxed)),
+        osc_commands: osc.as_ref().map_or(0, |p| p.stats().commands.load(Ordering::Relaxed)),
     };
     if let Some((_, rstop, t)) = recorder {
         rstop.store(true, Ordering::Release);

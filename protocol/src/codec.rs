@@ -1,71 +1,18 @@
-//! The `/resonance/...` OSC address space: the one place where it is defined and documented.
-//!
-//! OSC over UDP is the wire between engines (plugin, live host) and the bridge, and the way
-//! games and live tools (TouchOSC, QLab, Companion) talk to the bridge. Every address, its
-//! argument types and its meaning is listed here; the encode/decode functions are public so
-//! the plugin and the live host use exactly the same code.
-//!
-//! # Engine -> bridge ([`Inbound`])
-//!
-//! | address | arguments | meaning |
-//! |---|---|---|
-//! | `/resonance/hello` | `s` session | binds the sending socket (an engine) to a session; before a hello, an engine belongs to session `default` |
-//! | `/resonance/mood` | `f` valence, `f` arousal, `s` label, `f` confidence, [`h` time] | a crowd mood estimate ([`MoodSnapshot`]) |
-//! | `/resonance/event` | `s` kind, `f` confidence, [`h` onset], [`s` whistle] | a detected crowd event ([`CrowdEvent`]) |
-//! | `/resonance/now_playing` | `s` title, `s` artist, [`f` confidence] | the music the engine hears/plays; empty title = nothing |
-//! | `/resonance/meters` | `f` input_peak_db, `f` output_peak_db, `f` limiter_gr_db, `f` duck_db, [`i` style] | meters ([`Meters`]) |
-//! | `/resonance/loudness` | `f` momentary_lufs, `f` short_term_lufs | loudness of the programme output |
-//! | `/resonance/xruns` | `i` count | xruns since the engine started (cumulative; the bridge counts increases) |
-//! | `/resonance/cue_scheduled` | `s` cue, `h` at | a stinger was scheduled at sample time `at` |
-//! | `/resonance/style_changed` | `i` index, `h` at, [`s` name] | the active style changed |
-//!
-//! # Game/app -> bridge ([`Inbound::Telemetry`])
-//!
-//! | address | arguments | meaning |
-//! |---|---|---|
-//! | `/resonance/telemetry` | `s` session, then pairs `s` field, value (`f`/`i`/`d`/`h`/`s`/`T`/`F`) | the same fields as `POST /api/v1/sessions/{session}/telemetry`, same validation |
-//!
-//! # Bridge -> engine ([`Outbound`])
-//!
-//! | address | arguments | meaning |
-//! |---|---|---|
-//! | `/resonance/command/mood` | `f` valence, `f` arousal, `f` intensity | target mood from the director ([`MoodTarget`], `Command::TelemetryMood`) |
-//! | `/resonance/command/style` | `s` style name, `s` quantize (`immediate`/`beat`/`bar`/`phrase`) | switch style at the boundary |
-//! | `/resonance/command/cue` | `s` cue | fire a stinger ([`Cue`]) |
-//! | `/resonance/command/param` | `s` param id, `f` value | set an engine parameter by its stable id ([`ParamId`]) |
-//! | `/resonance/command/midi_learn` | `s` param id | arm MIDI learn for a parameter on the engine's MIDI input |
-//!
-//! Bundles are accepted and flattened; time tags are ignored (everything applies on arrival).
-//! Integers are accepted where floats are expected (`i`, `h`, `d` are converted), as TouchOSC
-//! and friends send whatever their faders produce.
-
-use std::net::SocketAddr;
+//! Typed OSC messages of the `/resonance/...` address space and their codec: strict decoding
+//! with errors that name the argument, encoding that stays inside the ranges the decoder
+//! accepts, datagrams and bundles. The address table is in the crate documentation.
 
 use resonance_engine::params::ParamId;
-use resonance_engine::{CrowdEvent, CrowdEventKind, Cue, Meters, MoodLabel, MoodSnapshot, MoodTarget, Quantize, WhistleKind};
+use resonance_engine::{
+    Command, CrowdEvent, CrowdEventKind, Cue, Meters, MoodLabel, MoodSnapshot, MoodTarget, Quantize, Telemetry, WhistleKind,
+};
 use rosc::{OscBundle, OscMessage, OscPacket, OscType};
 
-/// Largest OSC packet the bridge accepts (bigger UDP datagrams are truncated and rejected).
-pub const MAX_PACKET: usize = 8192;
-
-/// Address prefix shared by every Resonance message.
-pub const PREFIX: &str = "/resonance";
-
-pub const HELLO: &str = "/resonance/hello";
-pub const MOOD: &str = "/resonance/mood";
-pub const EVENT: &str = "/resonance/event";
-pub const NOW_PLAYING: &str = "/resonance/now_playing";
-pub const METERS: &str = "/resonance/meters";
-pub const LOUDNESS: &str = "/resonance/loudness";
-pub const XRUNS: &str = "/resonance/xruns";
-pub const CUE_SCHEDULED: &str = "/resonance/cue_scheduled";
-pub const STYLE_CHANGED: &str = "/resonance/style_changed";
-pub const TELEMETRY: &str = "/resonance/telemetry";
-pub const CMD_MOOD: &str = "/resonance/command/mood";
-pub const CMD_STYLE: &str = "/resonance/command/style";
-pub const CMD_CUE: &str = "/resonance/command/cue";
-pub const CMD_PARAM: &str = "/resonance/command/param";
-pub const CMD_MIDI_LEARN: &str = "/resonance/command/midi_learn";
+use crate::addr::{
+    CMD_CUE, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS,
+    METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, TELEMETRY, XRUNS,
+};
+use crate::error::ProtocolError;
 
 /// A value in a `/resonance/telemetry` message, before validation.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,42 +58,89 @@ pub enum Inbound {
     },
 }
 
-/// What the bridge sends to engines.
+/// What the bridge (or any OSC controller) sends to engines.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Outbound {
+    /// The director's target mood (`Command::TelemetryMood`).
     Mood(MoodTarget),
-    Style { name: String, quantize: Quantize },
+    /// Overrides every mood source until [`Outbound::ClearMoodOverride`].
+    MoodOverride(MoodTarget),
+    ClearMoodOverride,
+    /// Switch to the style with this name.
+    Style {
+        name: String,
+        quantize: Quantize,
+    },
+    /// Switch to the style at this index of the engine's style table.
+    StyleIndex {
+        index: u16,
+        quantize: Quantize,
+    },
     Cue(Cue),
-    Param { id: ParamId, value: f32 },
-    MidiLearn { id: ParamId },
+    Param {
+        id: ParamId,
+        value: f32,
+    },
+    /// Arm MIDI learn for a parameter (engines with their own MIDI input).
+    MidiLearn {
+        id: ParamId,
+    },
 }
 
-/// Why a packet or message was rejected. `reason()` is the label used in `/metrics`.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum OscDecodeError {
-    #[error("malformed OSC packet: {0}; send OSC 1.0 messages or bundles")]
-    Malformed(String),
-    #[error("unknown address {0}; see the address table in bridge/src/osc.rs")]
-    UnknownAddress(String),
-    #[error("{addr}: {message}")]
-    BadArguments { addr: String, message: String },
-}
-
-impl OscDecodeError {
-    /// Short label for metrics.
-    pub fn reason(&self) -> &'static str {
-        match self {
-            OscDecodeError::Malformed(_) => "osc_malformed",
-            OscDecodeError::UnknownAddress(_) => "osc_unknown_address",
-            OscDecodeError::BadArguments { .. } => "osc_bad_arguments",
-        }
+impl Outbound {
+    /// The engine command this asks for. `styles` resolves style names to indexes (the
+    /// engine's style table, `EngineHandle::styles`). `None` for an unknown style name and for
+    /// [`Outbound::MidiLearn`], which is not an audio-thread command.
+    pub fn to_command(&self, styles: &[String]) -> Option<Command> {
+        Some(match self {
+            Outbound::Mood(t) => Command::TelemetryMood(t.sanitized()),
+            Outbound::MoodOverride(t) => Command::MoodOverride(t.sanitized()),
+            Outbound::ClearMoodOverride => Command::ClearMoodOverride,
+            Outbound::Style { name, quantize } => {
+                Command::SetStyle { index: u16::try_from(styles.iter().position(|s| s == name)?).ok()?, quantize: *quantize }
+            }
+            Outbound::StyleIndex { index, quantize } => Command::SetStyle { index: *index, quantize: *quantize },
+            Outbound::Cue(c) => Command::Cue(*c),
+            Outbound::Param { id, value } => Command::SetParam { id: *id, value: *value },
+            Outbound::MidiLearn { .. } => return None,
+        })
     }
 }
 
-fn bad(addr: &str, message: impl Into<String>) -> OscDecodeError {
-    OscDecodeError::BadArguments { addr: addr.to_string(), message: message.into() }
+impl Inbound {
+    /// The report for one engine telemetry item. `styles` names the style indexes (an index
+    /// without a name is sent without one).
+    pub fn from_telemetry(t: &Telemetry, styles: &[String]) -> Option<Self> {
+        Some(match t {
+            Telemetry::Mood(m) => Inbound::Mood(*m),
+            Telemetry::Event(e) => Inbound::Event(*e),
+            Telemetry::CueScheduled { cue, at } => Inbound::CueScheduled { cue: *cue, at: *at },
+            Telemetry::StyleChanged { index, at } => {
+                Inbound::StyleChanged { index: *index, at: *at, name: styles.get(usize::from(*index)).cloned() }
+            }
+            #[allow(unreachable_patterns)] // `Telemetry` may grow kinds this build does not forward
+            _ => return None,
+        })
+    }
+}
+
+/// Whether `name` is a valid session name: 1..=64 characters of `A-Z`, `a-z`, `0-9`, `_`,
+/// `-`, `.` (safe in URLs, file names and metric labels).
+pub fn is_valid_session_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+}
+
+fn session_name(addr: &str, name: &str) -> Result<String, ProtocolError> {
+    if is_valid_session_name(name) {
+        Ok(name.to_string())
+    } else {
+        Err(bad(addr, "session must be 1..=64 characters of A-Z, a-z, 0-9, '_', '-', '.'"))
+    }
+}
+
+fn bad(addr: &str, message: impl Into<String>) -> ProtocolError {
+    ProtocolError::BadArguments { addr: addr.to_string(), message: message.into() }
 }
 
 /// Quantize name used in OSC and JSON.
@@ -198,7 +192,7 @@ impl<'a> Args<'a> {
     fn new(msg: &'a OscMessage) -> Self {
         Self { addr: &msg.addr, list: &msg.args, pos: 0 }
     }
-    fn next(&mut self, what: &str) -> Result<&'a OscType, OscDecodeError> {
+    fn next(&mut self, what: &str) -> Result<&'a OscType, ProtocolError> {
         let a = self.list.get(self.pos).ok_or_else(|| bad(self.addr, format!("missing argument {} ({what})", self.pos + 1)))?;
         self.pos += 1;
         Ok(a)
@@ -206,18 +200,18 @@ impl<'a> Args<'a> {
     fn has_more(&self) -> bool {
         self.pos < self.list.len()
     }
-    fn f32(&mut self, what: &str) -> Result<f32, OscDecodeError> {
+    fn f32(&mut self, what: &str) -> Result<f32, ProtocolError> {
         let n = self.pos + 1;
         let v = number(self.next(what)?).ok_or_else(|| bad(self.addr, format!("argument {n} ({what}) must be a number")))?;
         let v = v as f32;
         if v.is_finite() { Ok(v) } else { Err(bad(self.addr, format!("argument {n} ({what}) must be finite, got {v}"))) }
     }
-    fn f32_in(&mut self, what: &str, lo: f32, hi: f32) -> Result<f32, OscDecodeError> {
+    fn f32_in(&mut self, what: &str, lo: f32, hi: f32) -> Result<f32, ProtocolError> {
         let n = self.pos + 1;
         let v = self.f32(what)?;
         if (lo..=hi).contains(&v) { Ok(v) } else { Err(bad(self.addr, format!("argument {n} ({what}) must be in {lo}..={hi}, got {v}"))) }
     }
-    fn u64(&mut self, what: &str) -> Result<u64, OscDecodeError> {
+    fn u64(&mut self, what: &str) -> Result<u64, ProtocolError> {
         let n = self.pos + 1;
         match self.next(what)? {
             OscType::Int(i) if *i >= 0 => Ok(*i as u64),
@@ -225,7 +219,7 @@ impl<'a> Args<'a> {
             _ => Err(bad(self.addr, format!("argument {n} ({what}) must be a non-negative integer (i or h)"))),
         }
     }
-    fn string(&mut self, what: &str) -> Result<&'a str, OscDecodeError> {
+    fn string(&mut self, what: &str) -> Result<&'a str, ProtocolError> {
         let n = self.pos + 1;
         match self.next(what)? {
             OscType::String(s) => Ok(s),
@@ -244,7 +238,7 @@ fn number(a: &OscType) -> Option<f64> {
     }
 }
 
-fn short_text(addr: &str, what: &str, s: &str, max: usize) -> Result<String, OscDecodeError> {
+fn short_text(addr: &str, what: &str, s: &str, max: usize) -> Result<String, ProtocolError> {
     if s.chars().count() > max || s.chars().any(char::is_control) {
         return Err(bad(addr, format!("{what} must be at most {max} characters without control characters")));
     }
@@ -252,13 +246,11 @@ fn short_text(addr: &str, what: &str, s: &str, max: usize) -> Result<String, Osc
 }
 
 /// Decodes one OSC message into an [`Inbound`].
-pub fn decode_message(msg: &OscMessage) -> Result<Inbound, OscDecodeError> {
+pub fn decode_message(msg: &OscMessage) -> Result<Inbound, ProtocolError> {
     let addr = msg.addr.as_str();
     let mut a = Args::new(msg);
     let inbound = match addr {
-        HELLO => {
-            Inbound::Hello { session: crate::telemetry::validate_session_name(a.string("session")?).map_err(|e| bad(addr, e.message))? }
-        }
+        HELLO => Inbound::Hello { session: session_name(addr, a.string("session")?)? },
         MOOD => {
             let valence = a.f32_in("valence", -1.0, 1.0)?;
             let arousal = a.f32_in("arousal", -1.0, 1.0)?;
@@ -312,7 +304,7 @@ pub fn decode_message(msg: &OscMessage) -> Result<Inbound, OscDecodeError> {
             Inbound::StyleChanged { index, at, name }
         }
         TELEMETRY => {
-            let session = crate::telemetry::validate_session_name(a.string("session")?).map_err(|e| bad(addr, e.message))?;
+            let session = session_name(addr, a.string("session")?)?;
             let mut fields = Vec::new();
             while a.has_more() {
                 let key = a.string("field name")?.to_string();
@@ -327,20 +319,20 @@ pub fn decode_message(msg: &OscMessage) -> Result<Inbound, OscDecodeError> {
             }
             Inbound::Telemetry { session, fields }
         }
-        _ => return Err(OscDecodeError::UnknownAddress(addr.chars().take(128).collect())),
+        _ => return Err(ProtocolError::UnknownAddress(addr.chars().take(128).collect())),
     };
     if a.has_more() {
-        return Err(bad(addr, format!("too many arguments ({}); see bridge/src/osc.rs", msg.args.len())));
+        return Err(bad(addr, format!("too many arguments ({}); see the resonance-protocol address table", msg.args.len())));
     }
     Ok(inbound)
 }
 
-fn flatten(packet: OscPacket, out: &mut Vec<OscMessage>, depth: usize) -> Result<(), OscDecodeError> {
+pub(crate) fn flatten(packet: OscPacket, out: &mut Vec<OscMessage>, depth: usize) -> Result<(), ProtocolError> {
     match packet {
         OscPacket::Message(m) => out.push(m),
         OscPacket::Bundle(b) => {
             if depth > 8 {
-                return Err(OscDecodeError::Malformed("bundles nested deeper than 8".into()));
+                return Err(ProtocolError::Malformed("bundles nested deeper than 8".into()));
             }
             for p in b.content {
                 flatten(p, out, depth + 1)?;
@@ -352,31 +344,43 @@ fn flatten(packet: OscPacket, out: &mut Vec<OscMessage>, depth: usize) -> Result
 
 /// Decodes a UDP datagram into its messages (bundles flattened). Each message is decoded on
 /// its own, so one bad message in a bundle does not hide the good ones.
-pub fn decode_packet(datagram: &[u8]) -> Result<Vec<Result<Inbound, OscDecodeError>>, OscDecodeError> {
-    let (_, packet) = rosc::decoder::decode_udp(datagram).map_err(|e| OscDecodeError::Malformed(format!("{e:?}")))?;
+pub fn decode_packet(datagram: &[u8]) -> Result<Vec<Result<Inbound, ProtocolError>>, ProtocolError> {
+    let (_, packet) = rosc::decoder::decode_udp(datagram).map_err(|e| ProtocolError::Malformed(format!("{e:?}")))?;
     let mut msgs = Vec::new();
     flatten(packet, &mut msgs, 0)?;
     Ok(msgs.iter().map(decode_message).collect())
 }
 
 /// Decodes an [`Outbound`] command (the engine side of the wire uses this).
-pub fn decode_command(msg: &OscMessage) -> Result<Outbound, OscDecodeError> {
+pub fn decode_command(msg: &OscMessage) -> Result<Outbound, ProtocolError> {
     let addr = msg.addr.as_str();
     let mut a = Args::new(msg);
-    let param = |a: &mut Args<'_>| -> Result<ParamId, OscDecodeError> {
+    let param = |a: &mut Args<'_>| -> Result<ParamId, ProtocolError> {
         let id = a.string("param id")?;
         ParamId::from_id(id).ok_or_else(|| bad(addr, format!("unknown parameter {id:?}")))
     };
+    let mood = |a: &mut Args<'_>| -> Result<MoodTarget, ProtocolError> {
+        Ok(MoodTarget { valence: a.f32("valence")?, arousal: a.f32("arousal")?, intensity: a.f32("intensity")? }.sanitized())
+    };
     let out = match addr {
-        CMD_MOOD => Outbound::Mood(MoodTarget {
-            valence: a.f32_in("valence", -1.0, 1.0)?,
-            arousal: a.f32_in("arousal", -1.0, 1.0)?,
-            intensity: a.f32_in("intensity", 0.0, 1.0)?,
-        }),
+        CMD_MOOD => Outbound::Mood(mood(&mut a)?),
+        CMD_MOOD_OVERRIDE => Outbound::MoodOverride(mood(&mut a)?),
+        CMD_MOOD_CLEAR => Outbound::ClearMoodOverride,
         CMD_STYLE => {
-            let name = short_text(addr, "style", a.string("style")?, 64)?;
-            let q = a.string("quantize")?;
-            Outbound::Style { name, quantize: parse_quantize(q).ok_or_else(|| bad(addr, format!("unknown quantize {q:?}")))? }
+            let style = a.next("style name or index")?;
+            let quantize = if a.has_more() {
+                let q = a.string("quantize")?;
+                parse_quantize(q).ok_or_else(|| bad(addr, format!("unknown quantize {q:?} (immediate, beat, bar, phrase)")))?
+            } else {
+                Quantize::Bar
+            };
+            match style {
+                OscType::String(name) => Outbound::Style { name: short_text(addr, "style", name, 64)?, quantize },
+                OscType::Int(i) => {
+                    Outbound::StyleIndex { index: u16::try_from(*i).map_err(|_| bad(addr, "style index must be 0..=65535"))?, quantize }
+                }
+                _ => return Err(bad(addr, "argument 1 (style) must be a name (s) or an index (i)")),
+            }
         }
         CMD_CUE => {
             let name = a.string("cue")?;
@@ -387,7 +391,7 @@ pub fn decode_command(msg: &OscMessage) -> Result<Outbound, OscDecodeError> {
             Outbound::Param { id, value: a.f32("value")? }
         }
         CMD_MIDI_LEARN => Outbound::MidiLearn { id: param(&mut a)? },
-        _ => return Err(OscDecodeError::UnknownAddress(addr.chars().take(128).collect())),
+        _ => return Err(ProtocolError::UnknownAddress(addr.chars().take(128).collect())),
     };
     if a.has_more() {
         return Err(bad(addr, "too many arguments"));
@@ -403,17 +407,25 @@ fn time_arg(t: u64) -> OscType {
     OscType::Long(i64::try_from(t).unwrap_or(i64::MAX))
 }
 
+/// A float inside `lo..=hi` (the range the decoder accepts); non-finite values become `lo`
+/// (silence for the meters, the quietest loudness, no confidence).
+fn within(v: f32, lo: f32, hi: f32) -> OscType {
+    OscType::Float(if v.is_finite() { v.clamp(lo, hi) } else { lo })
+}
+
 /// Encodes an [`Inbound`] as an OSC message (engines and games use this to talk to the bridge).
+/// Report values are clamped into the ranges [`decode_message`] accepts; telemetry fields are
+/// sent as given (the bridge validates them).
 pub fn encode_inbound(i: &Inbound) -> OscMessage {
     match i {
         Inbound::Hello { session } => msg(HELLO, vec![OscType::String(session.clone())]),
         Inbound::Mood(m) => msg(
             MOOD,
             vec![
-                OscType::Float(m.valence),
-                OscType::Float(m.arousal),
+                within(m.valence, -1.0, 1.0),
+                within(m.arousal, -1.0, 1.0),
                 OscType::String(m.label.as_str().into()),
-                OscType::Float(m.confidence),
+                within(m.confidence, 0.0, 1.0),
                 time_arg(m.time),
             ],
         ),
@@ -421,26 +433,26 @@ pub fn encode_inbound(i: &Inbound) -> OscMessage {
             EVENT,
             vec![
                 OscType::String(e.kind.as_str().into()),
-                OscType::Float(e.confidence),
+                within(e.confidence, 0.0, 1.0),
                 time_arg(e.onset),
                 OscType::String(whistle_name(e.whistle).into()),
             ],
         ),
         Inbound::NowPlaying { title, artist, confidence } => {
-            msg(NOW_PLAYING, vec![OscType::String(title.clone()), OscType::String(artist.clone()), OscType::Float(*confidence)])
+            msg(NOW_PLAYING, vec![OscType::String(title.clone()), OscType::String(artist.clone()), within(*confidence, 0.0, 1.0)])
         }
         Inbound::Meters(m) => msg(
             METERS,
             vec![
-                OscType::Float(m.input_peak_db),
-                OscType::Float(m.output_peak_db),
-                OscType::Float(m.limiter_gr_db),
-                OscType::Float(m.duck_db),
+                within(m.input_peak_db, -400.0, 40.0),
+                within(m.output_peak_db, -400.0, 40.0),
+                within(m.limiter_gr_db, 0.0, 100.0),
+                within(m.duck_db, -100.0, 0.0),
                 OscType::Int(i32::from(m.style)),
             ],
         ),
         Inbound::Loudness { momentary_lufs, short_term_lufs } => {
-            msg(LOUDNESS, vec![OscType::Float(*momentary_lufs), OscType::Float(*short_term_lufs)])
+            msg(LOUDNESS, vec![within(*momentary_lufs, -200.0, 20.0), within(*short_term_lufs, -200.0, 20.0)])
         }
         Inbound::Xruns(n) => msg(XRUNS, vec![time_arg(*n)]),
         Inbound::CueScheduled { cue, at } => msg(CUE_SCHEDULED, vec![OscType::String(cue.as_str().into()), time_arg(*at)]),
@@ -470,8 +482,15 @@ pub fn encode_inbound(i: &Inbound) -> OscMessage {
 pub fn encode_command(c: &Outbound) -> OscMessage {
     match c {
         Outbound::Mood(t) => msg(CMD_MOOD, vec![OscType::Float(t.valence), OscType::Float(t.arousal), OscType::Float(t.intensity)]),
+        Outbound::MoodOverride(t) => {
+            msg(CMD_MOOD_OVERRIDE, vec![OscType::Float(t.valence), OscType::Float(t.arousal), OscType::Float(t.intensity)])
+        }
+        Outbound::ClearMoodOverride => msg(CMD_MOOD_CLEAR, vec![]),
         Outbound::Style { name, quantize } => {
             msg(CMD_STYLE, vec![OscType::String(name.clone()), OscType::String(quantize_name(*quantize).into())])
+        }
+        Outbound::StyleIndex { index, quantize } => {
+            msg(CMD_STYLE, vec![OscType::Int(i32::from(*index)), OscType::String(quantize_name(*quantize).into())])
         }
         Outbound::Cue(c) => msg(CMD_CUE, vec![OscType::String(c.as_str().into())]),
         Outbound::Param { id, value } => msg(CMD_PARAM, vec![OscType::String(id.info().id.into()), OscType::Float(*value)]),
@@ -494,16 +513,11 @@ pub fn to_bundle_datagram(msgs: Vec<OscMessage>) -> Vec<u8> {
 }
 
 /// Decodes one command datagram (engine side); bundles are flattened.
-pub fn decode_command_packet(datagram: &[u8]) -> Result<Vec<Outbound>, OscDecodeError> {
-    let (_, packet) = rosc::decoder::decode_udp(datagram).map_err(|e| OscDecodeError::Malformed(format!("{e:?}")))?;
+pub fn decode_command_packet(datagram: &[u8]) -> Result<Vec<Outbound>, ProtocolError> {
+    let (_, packet) = rosc::decoder::decode_udp(datagram).map_err(|e| ProtocolError::Malformed(format!("{e:?}")))?;
     let mut msgs = Vec::new();
     flatten(packet, &mut msgs, 0)?;
     msgs.iter().map(decode_command).collect()
-}
-
-/// A peer address in log and JSON form.
-pub fn peer_name(addr: SocketAddr) -> String {
-    addr.to_string()
 }
 
 #[cfg(test)]
@@ -542,6 +556,9 @@ mod tests {
         for c in [
             Outbound::Mood(MoodTarget { valence: 0.5, arousal: 0.25, intensity: 1.0 }),
             Outbound::Style { name: "battle".into(), quantize: Quantize::Bar },
+            Outbound::StyleIndex { index: 2, quantize: Quantize::Phrase },
+            Outbound::MoodOverride(MoodTarget { valence: -0.5, arousal: 0.5, intensity: 0.0 }),
+            Outbound::ClearMoodOverride,
             Outbound::Cue(Cue::HomeGoal),
             Outbound::Param { id: ParamId::Intensity, value: 0.7 },
             Outbound::MidiLearn { id: ParamId::MusicLevel },
@@ -574,5 +591,76 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0], Ok(Inbound::Xruns(3)));
         assert!(v[1].is_err());
+    }
+
+    fn m(addr: &str, args: Vec<OscType>) -> OscMessage {
+        OscMessage { addr: addr.into(), args }
+    }
+
+    #[test]
+    fn commands_become_engine_commands_and_junk_is_refused() {
+        let styles = vec!["stadium-anthem".to_string(), "tense".to_string()];
+        let d = |addr: &str, args: Vec<OscType>| decode_command(&m(addr, args)).ok().and_then(|o| o.to_command(&styles));
+        assert_eq!(d(CMD_CUE, vec![OscType::String("goal".into())]), Some(Command::Cue(Cue::Goal)));
+        assert_eq!(d(CMD_CUE, vec![OscType::String("nope".into())]), None);
+        assert_eq!(
+            d(CMD_PARAM, vec![OscType::String("intensity".into()), OscType::Float(0.7)]),
+            Some(Command::SetParam { id: ParamId::Intensity, value: 0.7 })
+        );
+        assert_eq!(d(CMD_PARAM, vec![OscType::String("intensity".into()), OscType::Float(f32::NAN)]), None);
+        assert_eq!(d(CMD_PARAM, vec![OscType::String("nope".into()), OscType::Float(0.5)]), None);
+        assert_eq!(
+            d(CMD_STYLE, vec![OscType::String("tense".into()), OscType::String("beat".into())]),
+            Some(Command::SetStyle { index: 1, quantize: Quantize::Beat })
+        );
+        assert_eq!(d(CMD_STYLE, vec![OscType::String("tense".into())]), Some(Command::SetStyle { index: 1, quantize: Quantize::Bar }));
+        assert_eq!(d(CMD_STYLE, vec![OscType::Int(0)]), Some(Command::SetStyle { index: 0, quantize: Quantize::Bar }));
+        assert_eq!(d(CMD_STYLE, vec![OscType::String("unknown".into()), OscType::String("bar".into())]), None);
+        assert_eq!(d(CMD_STYLE, vec![OscType::String("tense".into()), OscType::String("soon".into())]), None);
+        let Some(Command::MoodOverride(t)) = d(CMD_MOOD_OVERRIDE, vec![OscType::Float(5.0), OscType::Float(0.5), OscType::Float(0.5)])
+        else {
+            panic!("override not decoded")
+        };
+        assert_eq!(t.valence, 1.0, "clamped");
+        assert!(matches!(d(CMD_MOOD, vec![OscType::Float(0.1), OscType::Int(0), OscType::Double(0.5)]), Some(Command::TelemetryMood(_))));
+        assert_eq!(d(CMD_MOOD, vec![OscType::Float(0.1), OscType::Float(0.1)]), None, "missing intensity");
+        assert_eq!(d(CMD_MOOD_CLEAR, vec![]), Some(Command::ClearMoodOverride));
+        assert_eq!(d(CMD_MOOD_CLEAR, vec![OscType::Int(1)]), None, "too many arguments");
+        assert_eq!(
+            decode_command(&m(CMD_MIDI_LEARN, vec![OscType::String("intensity".into())])),
+            Ok(Outbound::MidiLearn { id: ParamId::Intensity })
+        );
+        assert_eq!(d(CMD_MIDI_LEARN, vec![OscType::String("intensity".into())]), None, "not an audio-thread command");
+        assert_eq!(decode_command(&m("/other", vec![])).unwrap_err().reason(), "osc_unknown_address");
+    }
+
+    #[test]
+    fn engine_reports_encode_inside_the_accepted_ranges() {
+        let t = Telemetry::Mood(MoodSnapshot { time: 48_000, valence: 0.5, arousal: -0.25, ..MoodSnapshot::default() });
+        let msg = encode_inbound(&Inbound::from_telemetry(&t, &[]).unwrap());
+        assert_eq!(msg.addr, MOOD);
+        assert_eq!(msg.args[0], OscType::Float(0.5));
+        assert_eq!(msg.args[4], OscType::Long(48_000));
+        let meters = Meters { output_peak_db: f32::NEG_INFINITY, limiter_gr_db: 3.0, style: 2, ..Meters::default() };
+        let msg = encode_inbound(&Inbound::Meters(meters));
+        assert_eq!(msg.args[1], OscType::Float(-400.0), "non-finite values are sent in range");
+        assert_eq!(msg.args[4], OscType::Int(2));
+        assert!(decode_message(&msg).is_ok(), "what an engine measures is accepted");
+        let wild = MoodSnapshot { valence: 7.0, confidence: f32::NAN, ..MoodSnapshot::default() };
+        assert!(decode_message(&encode_inbound(&Inbound::Mood(wild))).is_ok());
+        let named = Inbound::from_telemetry(&Telemetry::StyleChanged { index: 0, at: 5 }, &["anthem".into()]).unwrap();
+        assert_eq!(encode_inbound(&named).args, vec![OscType::Int(0), OscType::Long(5), OscType::String("anthem".into())]);
+        let unnamed = Inbound::from_telemetry(&Telemetry::StyleChanged { index: 9, at: 5 }, &["anthem".into()]).unwrap();
+        assert_eq!(roundtrip(&unnamed), Inbound::StyleChanged { index: 9, at: 5, name: None });
+    }
+
+    #[test]
+    fn session_names() {
+        assert!(is_valid_session_name("match-1.final_2"));
+        for bad in ["", "a b", "ü", "x/y", &"a".repeat(65)] {
+            assert!(!is_valid_session_name(bad), "{bad:?}");
+        }
+        let hello = to_datagram(msg(HELLO, vec![OscType::String("no spaces".into())]));
+        assert_eq!(decode_packet(&hello).unwrap()[0].as_ref().unwrap_err().reason(), "osc_bad_arguments");
     }
 }
