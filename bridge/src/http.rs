@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use resonance_engine::params::ParamId;
@@ -56,6 +56,32 @@ fn session_name(s: &str) -> Result<String, AppError> {
     validate_session_name(s).map_err(AppError::Validation)
 }
 
+/// A mutating session request: the validated `{session}` path segment and the JSON body
+/// (413 over the body limit, 400 for invalid JSON). Put it after [`Authed`], so a request
+/// without a valid key is refused before its body is read.
+#[derive(Debug)]
+pub struct SessionBody {
+    pub name: String,
+    pub value: Value,
+    /// The body as received (stored with HTTP telemetry).
+    pub raw: Bytes,
+}
+
+impl FromRequest<AppState> for SessionBody {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, st: &AppState) -> Result<Self, AppError> {
+        let (mut parts, body) = req.into_parts();
+        let Path(name) = Path::<String>::from_request_parts(&mut parts, st)
+            .await
+            .map_err(|e| verr("session", format!("{}; use /api/v1/sessions/NAME/...", e.body_text())))?;
+        let name = session_name(&name)?;
+        let bytes = Bytes::from_request(Request::from_parts(parts, body), st).await;
+        let (value, raw) = json_body(bytes, st.inner.config.body_limit)?;
+        Ok(Self { name, value, raw })
+    }
+}
+
 pub async fn healthz(State(st): State<AppState>) -> Response {
     Json(json!({
         "status": "ok",
@@ -103,12 +129,9 @@ pub async fn delete_session(State(st): State<AppState>, _auth: Authed, Path(name
 pub async fn post_telemetry(
     State(st): State<AppState>,
     _auth: Authed,
-    Path(name): Path<String>,
-    body: Result<Bytes, BytesRejection>,
+    SessionBody { name, value, raw }: SessionBody,
 ) -> Result<Response, AppError> {
-    let name = session_name(&name)?;
-    let (v, raw) = json_body(body, st.inner.config.body_limit)?;
-    let u = validate_json(&v)?;
+    let u = validate_json(&value)?;
     let body_text = String::from_utf8_lossy(&raw);
     let s = st.ingest_http(&name, &u, &body_text).await?;
     Ok(Json(json!({"session": s.name, "updates": s.updates, "target": s.target, "style": s.style})).into_response())
@@ -170,12 +193,9 @@ fn parse_control(v: &Value) -> Result<ControlRequest, AppError> {
 pub async fn post_control(
     State(st): State<AppState>,
     _auth: Authed,
-    Path(name): Path<String>,
-    body: Result<Bytes, BytesRejection>,
+    SessionBody { name, value, .. }: SessionBody,
 ) -> Result<Response, AppError> {
-    let name = session_name(&name)?;
-    let (v, _) = json_body(body, st.inner.config.body_limit)?;
-    let c = parse_control(&v)?;
+    let c = parse_control(&value)?;
     let s = st.control(&name, &c).await?;
     Ok(Json(json!({"session": s.name, "target": s.target, "style": s.style, "intensity_override": s.intensity_override, "rules": s.rules}))
         .into_response())
@@ -192,12 +212,9 @@ fn single_string(v: &Value, field: &str) -> Result<String, AppError> {
 pub async fn post_stinger(
     State(st): State<AppState>,
     _auth: Authed,
-    Path(name): Path<String>,
-    body: Result<Bytes, BytesRejection>,
+    SessionBody { name, value, .. }: SessionBody,
 ) -> Result<Response, AppError> {
-    let name = session_name(&name)?;
-    let (v, _) = json_body(body, st.inner.config.body_limit)?;
-    let cue_name = single_string(&v, "cue")?;
+    let cue_name = single_string(&value, "cue")?;
     let cue = Cue::from_name(&cue_name).ok_or_else(|| {
         verr("cue", format!("unknown cue {cue_name:?}; allowed: {}", Cue::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")))
     })?;
