@@ -5,28 +5,7 @@
 use std::ffi::c_void;
 
 use crate::host::bundle_file;
-
-/// `Steinberg::PClassInfo` (pluginterfaces/base/ipluginbase.h).
-#[repr(C)]
-struct PClassInfo {
-    cid: [u8; 16],
-    cardinality: i32,
-    category: [u8; 32],
-    name: [u8; 64],
-}
-
-/// `IPluginFactory`'s vtable: FUnknown's three methods, then getFactoryInfo, countClasses,
-/// getClassInfo, createInstance. On Linux the COM methods use the C calling convention with
-/// `this` first.
-#[repr(C)]
-struct FactoryVtbl {
-    query_interface: *const c_void,
-    add_ref: unsafe extern "C" fn(*mut c_void) -> u32,
-    release: unsafe extern "C" fn(*mut c_void) -> u32,
-    get_factory_info: *const c_void,
-    count_classes: unsafe extern "C" fn(*mut c_void) -> i32,
-    get_class_info: unsafe extern "C" fn(*mut c_void, i32, *mut PClassInfo) -> i32,
-}
+use crate::vst3::{FactoryVtbl, PClassInfo};
 
 fn c_text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes.split(|&b| b == 0).next().unwrap_or_default()).into_owned()

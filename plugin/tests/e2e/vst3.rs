@@ -30,23 +30,27 @@ const fn uid(a: u32, b: u32, c: u32, d: u32) -> [u8; 16] {
 const IID_ICOMPONENT: [u8; 16] = uid(0xE831_FF31, 0xF2D5_4301, 0x928E_BBEE, 0x2569_7802);
 const IID_IAUDIOPROCESSOR: [u8; 16] = uid(0x4204_3F99, 0xB7DA_453C, 0xA569_E79D, 0x9AAE_C33D);
 
+/// `Steinberg::PClassInfo` (pluginterfaces/base/ipluginbase.h).
 #[repr(C)]
-struct PClassInfo {
-    cid: [u8; 16],
-    cardinality: i32,
-    category: [u8; 32],
-    name: [u8; 64],
+pub(crate) struct PClassInfo {
+    pub(crate) cid: [u8; 16],
+    pub(crate) cardinality: i32,
+    pub(crate) category: [u8; 32],
+    pub(crate) name: [u8; 64],
 }
 
+/// `IPluginFactory`'s vtable: FUnknown's three methods, then getFactoryInfo, countClasses,
+/// getClassInfo, createInstance. On Linux the COM methods use the C calling convention with
+/// `this` first.
 #[repr(C)]
-struct FactoryVtbl {
-    query_interface: *const c_void,
-    add_ref: *const c_void,
-    release: unsafe extern "C" fn(*mut c_void) -> u32,
-    get_factory_info: *const c_void,
-    count_classes: unsafe extern "C" fn(*mut c_void) -> i32,
-    get_class_info: unsafe extern "C" fn(*mut c_void, i32, *mut PClassInfo) -> i32,
-    create_instance: unsafe extern "C" fn(*mut c_void, *const u8, *const u8, *mut *mut c_void) -> i32,
+pub(crate) struct FactoryVtbl {
+    pub(crate) query_interface: *const c_void,
+    pub(crate) add_ref: unsafe extern "C" fn(*mut c_void) -> u32,
+    pub(crate) release: unsafe extern "C" fn(*mut c_void) -> u32,
+    pub(crate) get_factory_info: *const c_void,
+    pub(crate) count_classes: unsafe extern "C" fn(*mut c_void) -> i32,
+    pub(crate) get_class_info: unsafe extern "C" fn(*mut c_void, i32, *mut PClassInfo) -> i32,
+    pub(crate) create_instance: unsafe extern "C" fn(*mut c_void, *const u8, *const u8, *mut *mut c_void) -> i32,
 }
 
 #[repr(C)]
