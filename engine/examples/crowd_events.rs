@@ -7,16 +7,10 @@ use std::fmt::Write as _;
 use resonance_engine::Telemetry;
 use resonance_engine::analysis::CrowdAnalyzer;
 
-fn read(path: &str) -> Option<(u32, Vec<f32>)> {
-    let mut r = hound::WavReader::open(path).ok()?;
-    let spec = r.spec();
-    let ch = usize::from(spec.channels);
-    let scale = 1.0 / (1u64 << (spec.bits_per_sample - 1)) as f32;
-    let samples: Vec<f32> = match spec.sample_format {
-        hound::SampleFormat::Float => r.samples::<f32>().map(|s| s.unwrap_or(0.0)).collect(),
-        hound::SampleFormat::Int => r.samples::<i32>().map(|s| s.unwrap_or(0) as f32 * scale).collect(),
-    };
-    Some((spec.sample_rate, samples.chunks(ch).map(|c| c.iter().sum::<f32>() / ch as f32).collect()))
+/// The file as mono at its own rate, through the engine's decoder.
+fn read(path: &str) -> Result<(u32, Vec<f32>), resonance_engine::EngineError> {
+    let d = resonance_engine::decode::decode_file(std::path::Path::new(path))?;
+    Ok((d.sample_rate, d.to_mono()))
 }
 
 fn main() {
@@ -26,9 +20,12 @@ fn main() {
             moods = true;
             continue;
         }
-        let Some((sr, x)) = read(&path) else {
-            eprintln!("{path}: unreadable");
-            continue;
+        let (sr, x) = match read(&path) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("{e}");
+                continue;
+            }
         };
         let mut a = CrowdAnalyzer::new(sr as f32);
         let name = path.rsplit('/').next().unwrap_or(&path).to_string();

@@ -12,22 +12,15 @@ fn main() {
         std::process::exit(2);
     };
     let every: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
-    let mut r = match hound::WavReader::open(&path) {
-        Ok(r) => r,
+    let decoded = match resonance_engine::decode::decode_file(std::path::Path::new(&path)) {
+        Ok(d) => d,
         Err(e) => {
-            eprintln!("{path}: {e}");
+            eprintln!("{e}");
             std::process::exit(1);
         }
     };
-    let spec = r.spec();
-    let ch = usize::from(spec.channels);
-    let scale = 1.0 / (1u64 << (spec.bits_per_sample - 1)) as f32;
-    let samples: Vec<f32> = match spec.sample_format {
-        hound::SampleFormat::Float => r.samples::<f32>().map(|s| s.unwrap_or(0.0)).collect(),
-        hound::SampleFormat::Int => r.samples::<i32>().map(|s| s.unwrap_or(0) as f32 * scale).collect(),
-    };
-    let mono: Vec<f32> = samples.chunks(ch).map(|c| c.iter().sum::<f32>() / ch as f32).collect();
-    let mut d = Decimator::new(spec.sample_rate as f32);
+    let mono = decoded.to_mono();
+    let mut d = Decimator::new(decoded.sample_rate as f32);
     let mut fx = FeatureExtractor::new();
     println!("sharp\tt\tlfast\tlm\tls\tb0\tb1\tb2\tb3\tb4\tcent\troll\tflat\tflux\tonr\tpkhz\tprom\tshare\tf0\tclar\tper\tperiod");
     for x in mono {
