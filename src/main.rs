@@ -1,5 +1,10 @@
 //! `resonance`: the command-line front end. Thin: each subcommand lives in `cmd/`.
 
+/// In unit tests, count allocations so the live host's callbacks can prove they make none.
+#[cfg(test)]
+#[global_allocator]
+static ALLOC: resonance_engine::testing::CountingAllocator = resonance_engine::testing::CountingAllocator;
+
 mod arc;
 mod cmd;
 mod demo;
