@@ -65,9 +65,17 @@ fn workspace_root() -> PathBuf {
     here.parent().unwrap_or(here).to_path_buf()
 }
 
-/// `target/bundled`, or `RESONANCE_BUNDLE_DIR`.
+/// Where `cargo xtask bundle` writes (`target/bundled`, or `$CARGO_TARGET_DIR/bundled`), or
+/// `RESONANCE_BUNDLE_DIR`.
 pub fn bundle_dir() -> PathBuf {
-    std::env::var_os("RESONANCE_BUNDLE_DIR").map_or_else(|| workspace_root().join("target/bundled"), PathBuf::from)
+    // where `cargo xtask bundle` writes: `$CARGO_TARGET_DIR/bundled` when that is set
+    std::env::var_os("RESONANCE_BUNDLE_DIR").map_or_else(
+        || {
+            let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace_root().join("target"), |t| workspace_root().join(t));
+            target.join("bundled")
+        },
+        PathBuf::from,
+    )
 }
 
 fn newest_source(dir: &Path) -> std::time::SystemTime {
