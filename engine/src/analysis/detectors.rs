@@ -11,10 +11,15 @@
 //!   a blast longer than 0.6 s is reported again as `Long`, a blast starting within 1.2 s of
 //!   the previous one's end is `Repeated`. Band-pass whistle detectors (Kathirvel et al.
 //!   2011) use energy alone; the prominence + dominance + persistence test is what keeps fan
-//!   noise out.
+//!   noise out. Two tests keep music and singing out (neither delays a real blast): the peak
+//!   must have no harmonic series below it ([`Tone::harm_db`]: a melody note's upper partial
+//!   or a sung vowel's harmonic has its fundamental and lower partials at 200 Hz – 1 kHz, a
+//!   pea whistle has nothing there), and no blast is confirmed within 3 s of a *melody* — a
+//!   new note within 1.5 s of the previous one at another pitch (> 8%), or a fifth note in a
+//!   row: a referee repeats one pea whistle's pitch, at most three times.
 //! * **Surge** (goal roar, near miss, booing) — the 100 ms loudness rises above the floor.
-//!   A *bright* surge (≥ 8 dB; what was added to the floor has a tilt ≥ -12 dB) held for 150 ms is a goal
-//!   roar; a surge that dies within 0.3–2.5 s
+//!   A *bright* surge (the 50 ms loudness ≥ 8 dB over the floor; what was added to the floor
+//!   has a tilt ≥ -12 dB) held for 120 ms is a goal roar; a surge that dies within 0.3–2.5 s
 //!   without having been either is a near miss ("ooh").
 //! * **Booing** — a dark (added tilt ≤ -13 dB), voiced rise ≥ 4 dB over the floor held for 1.5 s.
 //! * **Applause** — a noise-like (flat), bright, onset-rich rise held for 1 s.
@@ -40,6 +45,8 @@ pub struct Hop {
     pub f: Features,
     /// 100 ms and 400 ms loudness relative to the floor (dB).
     pub rel_fast: f32,
+    /// 50 ms loudness relative to the floor (dB): the goal roar's onset and brightness tests.
+    pub rel_vfast: f32,
     pub rel_m: f32,
     /// Smoothed band levels relative to their floors (dB).
     pub band_rel: [f32; 5],
@@ -70,6 +77,8 @@ struct Whistle {
     run_start: u64,
     run_bin: f32,
     run_prom: f32,
+    /// Sum of the run's harmonic support (dB).
+    run_harm: f32,
     active: bool,
     onset: u64,
     /// Loudest peak level of the current (or last) blast, dB.
@@ -83,6 +92,16 @@ struct Whistle {
     /// Hops since the last blast ended (saturating).
     since_end: u32,
     kind: WhistleKind,
+    /// Melody tracker: the current run of peaky frames (whistle-like or not), its bin, the
+    /// pitch of the previous note (at its [`NOTE_AT`]-th frame), frames since that note was
+    /// last heard and since the last change of note (all saturating).
+    note_run: u32,
+    note_bin: f32,
+    last_note_hz: f32,
+    since_note: u32,
+    since_melody: u32,
+    /// Notes in the current sequence (each within [`NOTE_GAP`] of the previous one).
+    notes: u32,
 }
 
 /// Whistle sub-frames per second (5 ms hop).
@@ -91,6 +110,25 @@ const HW: u32 = (HOPS_PER_S * TONES_PER_HOP) as u32;
 /// full of whistle (~8 ms after its start), so a blast is confirmed about 8 + 5·(N−1) ms after
 /// it starts, having been tonal for that long.
 const WHISTLE_CONFIRM: u32 = 6;
+/// Harmonic support (dB, [`Tone::harm_db`]) above which a short frame is a partial of a lower
+/// fundamental (music, a sung vowel), never a whistle; and the most a run may have on average
+/// to be confirmed. Measured on the tuning material: the tuning whistles' frames read 4–8 dB
+/// (p10–p90), melody partials of the tuning half of the music set 6–35 dB (median 10–25),
+/// sung chants crowd05/crowd08 median 11–12 dB.
+const HARM_FRAME_MAX: f32 = 14.0;
+/// A note's pitch is read at its 6th short frame (30 ms: past a pea whistle's glide-in, the
+/// same point of the attack for every blast).
+const NOTE_AT: u32 = 6;
+/// A new note within 1.5 s of the previous one, more than 8% away in pitch (over a
+/// semitone; a referee repeats his blast on the same pea whistle, within ±4%), is a melody:
+/// no whistle is confirmed for 3 s after it.
+const NOTE_GAP: u32 = (15 * HW) / 10;
+const NOTE_STEP: f32 = 0.08;
+const MELODY_HOLD: u32 = 3 * HW;
+/// More notes than this in one sequence is a melody or an ostinato even on one pitch: a
+/// referee's longest signal, the end of the match, is three blasts.
+const MAX_BLASTS: u32 = 4;
+const HARM_RUN_MAX: f32 = 9.0;
 
 impl Whistle {
     fn tonal(t: &Tone, h: &Hop) -> bool {
@@ -99,6 +137,7 @@ impl Whistle {
             && t.hz >= super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ
             && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
             && t.level_db > -70.0
+            && t.harm_db < HARM_FRAME_MAX
             && !h.music
     }
 
@@ -108,7 +147,38 @@ impl Whistle {
         }
     }
 
+    /// Melody tracker: peaky frames (prominent and dominant, harmonic or not) form notes;
+    /// a change of note soon after another is a melody (music, fans whistling a tune), which
+    /// a referee's blasts never are.
+    fn note(&mut self, t: &Tone, h: &Hop) {
+        let peaky = t.prom_db >= 15.0 + h.sens_db && t.share >= 0.3 && t.level_db > -70.0;
+        self.since_note = self.since_note.saturating_add(1);
+        self.since_melody = self.since_melody.saturating_add(1);
+        if peaky && self.note_run > 0 && (t.hz - self.note_bin).abs() <= 4.0 * TONE_BIN_HZ {
+            self.note_run += 1;
+        } else if peaky {
+            self.note_run = 1;
+        } else {
+            self.note_run = 0;
+        }
+        if peaky {
+            self.note_bin = t.hz;
+        }
+        if self.note_run == NOTE_AT {
+            let close = self.since_note <= NOTE_GAP && self.last_note_hz > 0.0;
+            self.notes = if close { self.notes + 1 } else { 1 };
+            if close && ((t.hz / self.last_note_hz - 1.0).abs() > NOTE_STEP || self.notes > MAX_BLASTS) {
+                self.since_melody = 0;
+            }
+            self.last_note_hz = t.hz;
+        }
+        if self.note_run >= NOTE_AT {
+            self.since_note = 0;
+        }
+    }
+
     fn tone(&mut self, t: &Tone, h: &Hop, out: &mut dyn FnMut(Detection)) {
+        self.note(t, h);
         let tonal = Self::tonal(t, h);
         let peak_db = t.level_db;
         if self.active {
@@ -147,16 +217,20 @@ impl Whistle {
             self.run += 1;
             self.run_bin = t.hz;
             self.run_prom += t.prom_db;
+            self.run_harm += t.harm_db;
         } else if tonal {
             // The first tonal frame is about half full of whistle: the onset is mid-frame.
             self.run = 1;
             self.run_start = t.end.saturating_sub(TONE_FRAME as u64 / 2);
             self.run_bin = t.hz;
             self.run_prom = t.prom_db;
+            self.run_harm = t.harm_db;
         } else {
             self.run = 0;
         }
-        if self.run >= WHISTLE_CONFIRM {
+        // A run with a harmonic series below it is a melody or a voice: it keeps running
+        // (and may still qualify once its partials below fade) but is not confirmed.
+        if self.run >= WHISTLE_CONFIRM && self.run_harm / self.run as f32 <= HARM_RUN_MAX && self.since_melody > MELODY_HOLD {
             self.active = true;
             self.onset = self.run_start;
             self.peak_max = peak_db;
@@ -172,6 +246,11 @@ impl Whistle {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/// Bright hops that confirm a goal roar (120 ms). Session 2 used 150 ms of the 100 ms
+/// loudness; the 50 ms loudness reaches +8 dB about 30 ms sooner after a step, and 120 ms of
+/// brightness still kept the tuning beds free of false roars.
+const ROAR_HOPS: u32 = 12;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Surge {
@@ -198,7 +277,7 @@ impl Surge {
             self.rise_from = f.end;
         }
         self.since_roar = self.since_roar.saturating_add(1);
-        let on = h.present && h.rel_fast >= 8.0 + s;
+        let on = h.present && h.rel_vfast >= 8.0 + s;
         if !self.active {
             if on && !whistle_active {
                 *self = Self {
@@ -216,12 +295,12 @@ impl Surge {
         self.peak = self.peak.max(h.rel_fast);
         // A surge that a referee's whistle is part of is the whistle, not the crowd.
         self.tainted |= whistle_active;
-        let bright = h.rel_fast >= 8.0 + s && b3 >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
+        let bright = h.rel_vfast >= 8.0 + s && b3 >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
         if bright {
             self.bright_hops += 1;
         }
-        // Goal roar: bright for 15 of the first hops.
-        if !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.bright_hops >= 15 && self.since_roar > 5 * H {
+        // Goal roar: bright for ROAR_HOPS of the first hops.
+        if !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.bright_hops >= ROAR_HOPS && self.since_roar > 5 * H {
             self.roar_sent = true;
             let confidence = clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (self.bright_hops as f32 / self.len as f32));
             out(Detection { kind: CrowdEventKind::GoalRoar, onset: self.start, confidence, whistle: WhistleKind::Short });
@@ -430,7 +509,10 @@ pub struct Detectors {
 
 impl Detectors {
     pub fn reset(&mut self) {
-        *self = Self { whistle: Whistle { since_end: u32::MAX, since_min: 0.0, ..Whistle::default() }, ..Self::default() };
+        *self = Self {
+            whistle: Whistle { since_end: u32::MAX, since_min: 0.0, since_note: u32::MAX, since_melody: u32::MAX, ..Whistle::default() },
+            ..Self::default()
+        };
     }
 
     /// Runs every detector on one hop.
