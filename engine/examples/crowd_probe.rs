@@ -4,6 +4,8 @@
 //!
 //! `cargo run -p resonance-engine --example crowd_probe -- [-c] [-s SECONDS] FILE...`
 
+use std::fmt::Write as _;
+
 use resonance_engine::analysis::CrowdAnalyzer;
 
 fn main() {
@@ -38,7 +40,7 @@ fn main() {
         for b in x.chunks(64) {
             a.process(b, &mut |t| {
                 if let resonance_engine::Telemetry::Event(e) = t {
-                    events.push_str(&format!(" {}@{:.2}", e.kind.as_str(), e.onset as f32 / sr as f32));
+                    let _ = write!(events, " {}@{:.2}", e.kind.as_str(), e.onset as f32 / sr as f32);
                 }
             });
             let (f, rel) = a.last_hop();
@@ -70,7 +72,7 @@ fn main() {
                     f.flatness,
                     f.pitch.clarity,
                     f.onset_rate,
-                    f.bands_db.map(|v| v.round())
+                    f.bands_db.map(f32::round)
                 );
             }
         }
