@@ -269,6 +269,39 @@ fn run(x: &[f32]) -> (Vec<CrowdEvent>, Vec<MoodSnapshot>) {
     (ev, mo)
 }
 
+/// Debug aid (`CROWD_EVAL_TRACE=roar`): per-hop surge features after the onset of each
+/// cheer and applause composite.
+fn trace_roar(set: &[Composite]) {
+    for c in set.iter().filter(|c| matches!(c.kind, Ev::Cheer | Ev::SuddenCheer | Ev::Applause | Ev::Boo)) {
+        let mut a = CrowdAnalyzer::new(RATE as f32);
+        let mut last_end = 0;
+        println!("-- {} composite", NAMES[c.kind as usize]);
+        let (mut n, mut tilt, mut hf) = (0u16, 0.0f32, 0.0f32);
+        for (bi, b) in c.audio.chunks(64).enumerate() {
+            a.process(b, &mut |t| {
+                if let Telemetry::Event(e) = t {
+                    println!("   event {} at {:+.1} ms", e.kind.as_str(), (e.detected as f64 - c.onset as f64) / 48.0);
+                }
+            });
+            let (f, rel) = a.last_hop();
+            if f.end != last_end {
+                last_end = f.end;
+                let t_ms = ((bi + 1) * 64) as f64 / 48.0 - c.onset as f64 / 48.0;
+                let (t1, t2) = a.last_added_tilts();
+                if (0.0..800.0).contains(&t_ms) && rel > 4.0 {
+                    n += 1;
+                    tilt += t1;
+                    hf += t2;
+                }
+                if (0.0..400.0).contains(&t_ms) && (bi % 3 == 0) {
+                    println!("   {t_ms:+7.1} ms rel {rel:5.1} tilt {t1:6.1} hf {t2:6.1} flat {:4.2} crest {:4.1}", f.flatness, f.crest_db);
+                }
+            }
+        }
+        println!("   mean over 0..800 ms: tilt {:.1} hf {:.1}", tilt / f32::from(n.max(1)), hf / f32::from(n.max(1)));
+    }
+}
+
 /// Debug aid (`CROWD_EVAL_TRACE=1`): per-hop whistle features around each whistle's onset.
 fn trace(set: &[Composite]) {
     for c in set.iter().filter(|c| c.kind == Ev::Whistle) {
@@ -460,8 +493,10 @@ fn main() {
             continue;
         }
         let set = composites(split, 12);
-        if std::env::var_os("CROWD_EVAL_TRACE").is_some() {
-            trace(&set);
+        match std::env::var("CROWD_EVAL_TRACE").as_deref() {
+            Ok("roar") => trace_roar(&set),
+            Ok(_) => trace(&set),
+            Err(_) => {}
         }
         let mut lat: [Vec<f64>; KINDS] = Default::default();
         let mut hits = [0usize; KINDS];

@@ -138,6 +138,12 @@ impl CrowdAnalyzer {
         self.mood
     }
 
+    /// Spectral tilts of what was added to the crowd floor in the latest hop (dB): the
+    /// 2.5–5 kHz and the 5–7 kHz band each minus the 300–1000 Hz band (for tools).
+    pub fn last_added_tilts(&self) -> (f32, f32) {
+        (self.last.added_tilt, self.last.added_hf)
+    }
+
     /// The features and floor-relative levels of the latest 10 ms hop (for meters and tools).
     pub fn last_hop(&self) -> (Features, f32) {
         (self.last.f, self.last.rel_m)
@@ -188,8 +194,10 @@ impl CrowdAnalyzer {
             10.0 * p.max(1e-12).log10()
         };
         let added_tilt = (added(3) - added(1)).clamp(-60.0, 60.0);
+        let added_hf = (added(4) - added(1)).clamp(-60.0, 60.0);
         let h = Hop {
             added_tilt,
+            added_hf,
             f,
             rel_fast: f.loud_fast - self.floor.loud(),
             rel_vfast: f.loud_vfast - self.floor.loud(),
