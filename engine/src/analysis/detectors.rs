@@ -22,7 +22,9 @@
 //!   has a tilt ≥ -12 dB) held for 140 ms is a goal roar; a surge that dies within 0.3–2.5 s
 //!   without having been either is a near miss ("ooh").
 //! * **Booing** — a dark (added tilt ≤ -13 dB), voiced rise ≥ 4 dB over the floor held for 1.5 s.
-//! * **Applause** — a noise-like (flat), bright, onset-rich rise held for 1 s.
+//! * **Applause** — a bright surge that would be a goal roar but whose added energy reaches
+//!   up to 5–7 kHz (hand-claps are broadband, voices are not), decided at the same moment as
+//!   the roar; or a noise-like (flat), bright, unvoiced rise held for 1 s.
 //! * **Chant** — envelope periodicity (0.3–2 s) above 0.55 for 2 s starts a chant (the period must
 //!   stay steady); below 0.45 for 2 s ends it.
 
@@ -114,9 +116,10 @@ const HW: u32 = (HOPS_PER_S * TONES_PER_HOP) as u32;
 const WHISTLE_CONFIRM: u32 = 6;
 /// Harmonic support (dB, [`Tone::harm_db`]) above which a short frame is a partial of a lower
 /// fundamental (music, a sung vowel), never a whistle; and the most a run may have on average
-/// to be confirmed. Measured on the tuning material: the tuning whistles' frames read 4–8 dB
-/// (p10–p90), melody partials of the tuning half of the music set 6–35 dB (median 10–25),
-/// sung chants crowd05/crowd08 median 11–12 dB.
+/// to be confirmed. Set on the tuning material: the tuning whistles mixed into the crowd
+/// beds read 0–10 dB per frame, a few frames up to 14 (the crowd's own low band under the
+/// comb); melody partials of the tuning half of the music set read mostly 10–35 dB (median
+/// 12–25 per track), the sung chants crowd05/crowd08 about 11–12 dB (median).
 const HARM_FRAME_MAX: f32 = 14.0;
 /// A note's pitch is read at its 6th short frame (30 ms: past a pea whistle's glide-in, the
 /// same point of the attack for every blast).
@@ -262,6 +265,12 @@ impl Whistle {
 /// loudness; the 50 ms loudness reaches +8 dB about 30 ms sooner after a step. 120 ms made
 /// the onset of the real boos (crowdboo at +12 dB) a goal roar; 140 ms does not.
 const ROAR_HOPS: u32 = 14;
+/// Mean tilt (dB) of the added 5–7 kHz band over the added 300–1000 Hz band, over a bright
+/// surge's first [`ROAR_HOPS`] bright hops, from which the surge is applause, not a roar.
+/// Hand-claps are broadband up to 10 kHz, cheering voices are not. Measured over the first
+/// 800 ms of the tuning composites: the real applause -18.4 to -17.6 dB, the real cheer
+/// -27.1 to -24.0 (sudden: -25.6 to -25.3), boos -27.8 to -27.2; the threshold is midway.
+const APPLAUSE_HF: f32 = -21.5;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Surge {
@@ -270,7 +279,11 @@ struct Surge {
     len: u32,
     peak: f32,
     bright_hops: u32,
+    /// Sum of the added 5–7 kHz tilt over the bright hops (applause vs roar).
+    hf_sum: f32,
     roar_sent: bool,
+    /// Whether this surge was reported as applause rather than a roar.
+    applause: bool,
     tainted: bool,
     below: u32,
     /// Last hop at which the fast loudness was still near the floor (onset estimate).
@@ -291,9 +304,13 @@ impl Surge {
         let on = h.present && h.rel_vfast >= 8.0 + s;
         if !self.active {
             if on && !whistle_active {
+                // The onset is where the loudness last sat near the floor, but no more than
+                // 0.6 s before the surge: a crowd that hovered 2.5 dB over its floor for
+                // seconds before (the floor lags) would otherwise date the roar far too early.
+                let earliest = f.end.saturating_sub(u64::from(6 * H / 10) * HOP as u64);
                 *self = Self {
                     active: true,
-                    start: self.rise_from,
+                    start: self.rise_from.max(earliest),
                     peak: h.rel_fast,
                     since_roar: self.since_roar,
                     rise_from: self.rise_from,
@@ -309,12 +326,20 @@ impl Surge {
         let bright = h.rel_vfast >= 8.0 + s && b3 >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
         if bright {
             self.bright_hops += 1;
+            self.hf_sum += h.added_hf;
         }
-        // Goal roar: bright for ROAR_HOPS of the first hops.
+        // Goal roar: bright for ROAR_HOPS of the first hops — unless what was added reaches
+        // up to 5–7 kHz like hand-claps (applause), which voices do not.
         if !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.bright_hops >= ROAR_HOPS && self.since_roar > 5 * H {
             self.roar_sent = true;
-            let confidence = clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (self.bright_hops as f32 / self.len as f32));
-            out(Detection { kind: CrowdEventKind::GoalRoar, onset: self.start, confidence, whistle: WhistleKind::Short });
+            let hf = self.hf_sum / self.bright_hops as f32;
+            self.applause = hf >= APPLAUSE_HF;
+            let (kind, confidence) = if self.applause {
+                (CrowdEventKind::Applause, clamp01(0.5 + (hf - APPLAUSE_HF) / 10.0))
+            } else {
+                (CrowdEventKind::GoalRoar, clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (self.bright_hops as f32 / self.len as f32)))
+            };
+            out(Detection { kind, onset: self.start, confidence, whistle: WhistleKind::Short });
         }
         // End of the surge: 100 ms loudness back within 3 dB of the floor or 10 dB below the
         // surge's peak, for 300 ms.
@@ -339,7 +364,12 @@ impl Surge {
 
     /// Whether a goal roar is being heard now.
     fn roaring(&self) -> bool {
-        self.active && self.roar_sent
+        self.active && self.roar_sent && !self.applause
+    }
+
+    /// Whether applause (a bright surge that reaches 5–7 kHz) is being heard now.
+    fn clapping(&self) -> bool {
+        self.active && self.roar_sent && self.applause
     }
 }
 
@@ -532,7 +562,7 @@ impl Detectors {
         let w = self.whistle.active || self.whistle.run > 0 || self.whistle.since_end < HW / 2;
         self.surge.hop(h, w, self.chant.active, self.boo.state.active, out);
         self.boo.hop(h, self.surge.roaring(), self.chant.active, out);
-        self.applause.hop(h, w, out);
+        self.applause.hop(h, w || self.surge.clapping(), out);
         self.chant.hop(h, out);
     }
 
@@ -545,7 +575,7 @@ impl Detectors {
     }
 
     pub fn applauding(&self) -> bool {
-        self.applause.state.active
+        self.applause.state.active || self.surge.clapping()
     }
 
     pub fn chanting(&self) -> bool {
