@@ -294,7 +294,7 @@ fn trace_roar(set: &[Composite]) {
                     hf += t2;
                 }
                 if (0.0..400.0).contains(&t_ms) && (bi % 3 == 0) {
-                    println!("   {t_ms:+7.1} ms rel {rel:5.1} tilt {t1:6.1} hf {t2:6.1} flat {:4.2} crest {:4.1}", f.flatness, f.crest_db);
+                    println!("   {t_ms:+7.1} ms rel {rel:5.1} tilt {t1:6.1} hf {t2:6.1} flat {:4.2}", f.flatness);
                 }
             }
         }

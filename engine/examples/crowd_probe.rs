@@ -65,10 +65,9 @@ fn main() {
             }
             if clap {
                 println!(
-                    "{:7.2}s rel {:5.1} crest {:4.1} flat {:4.2} clar {:4.2} onset/s {:4.1} b {:?}",
+                    "{:7.2}s rel {:5.1} flat {:4.2} clar {:4.2} onset/s {:4.1} b {:?}",
                     f.end as f32 / 16000.0,
                     rel,
-                    f.crest_db,
                     f.flatness,
                     f.pitch.clarity,
                     f.onset_rate,

@@ -61,9 +61,6 @@ pub const TONE_BIN_HZ: f32 = ANALYSIS_RATE as f32 / TONE_FRAME as f32;
 pub const WHISTLE_LO_HZ: f32 = 1500.0;
 pub const WHISTLE_HI_HZ: f32 = 5000.0;
 
-/// Sub-block of the clap crest (1 ms at 16 kHz).
-const CREST_SUB: usize = 16;
-
 /// Floor for dB conversions (power), -120 dB.
 const EPS: f32 = 1e-12;
 
@@ -139,10 +136,6 @@ pub struct Features {
     /// Envelope periodicity (0.3–2 s), `0..=1`, and its period in seconds.
     pub periodicity: f32,
     pub period_s: f32,
-    /// Impulsiveness of the 1–7 kHz band (claps): the crest (dB) of the 1 ms energies within
-    /// the hop, max over mean. Sustained voices and roars stay near the crest of steady noise
-    /// (3–4 dB), dense hand-claps reach 6–10 dB.
-    pub crest_db: f32,
 }
 
 /// Computes [`Features`] hop by hop from the analysis-rate signal.
@@ -184,12 +177,6 @@ pub struct FeatureExtractor {
     acf: Vec<f32>,
     periodicity: (f32, f32),
     prev_flux: (f32, f32),
-    /// High-pass (1 kHz) of the analysis signal for the clap crest, its 1 ms energy
-    /// accumulator and the hop's max and sum of 1 ms energies.
-    crest_hp: Biquad,
-    crest_acc: f32,
-    crest_max: f32,
-    crest_sum: f32,
     last: Features,
 }
 
@@ -252,10 +239,6 @@ impl FeatureExtractor {
             acf: vec![0.0; MAX_PERIOD + 2],
             periodicity: (0.0, 0.0),
             prev_flux: (0.0, 0.0),
-            crest_hp: Biquad::highpass(fs, 1000.0, std::f64::consts::FRAC_1_SQRT_2),
-            crest_acc: 0.0,
-            crest_max: 0.0,
-            crest_sum: 0.0,
             last: Features::default(),
         };
         s.reset();
@@ -286,10 +269,6 @@ impl FeatureExtractor {
         self.env_hist.fill(-120.0);
         self.periodicity = (0.0, 0.0);
         self.prev_flux = (0.0, 0.0);
-        self.crest_hp.reset();
-        self.crest_acc = 0.0;
-        self.crest_max = 0.0;
-        self.crest_sum = 0.0;
         self.last = Features::default();
     }
 
@@ -310,15 +289,8 @@ impl FeatureExtractor {
         self.ring_pos = (self.ring_pos + 1) % FRAME;
         let k = self.k2.tick(self.k1.tick(f64::from(x)));
         self.hop_energy += k * k;
-        let hp = self.crest_hp.tick(f64::from(x)) as f32;
-        self.crest_acc += hp * hp;
         self.total += 1;
         self.since_hop += 1;
-        if self.since_hop.is_multiple_of(CREST_SUB) {
-            self.crest_max = self.crest_max.max(self.crest_acc);
-            self.crest_sum += self.crest_acc;
-            self.crest_acc = 0.0;
-        }
         if self.since_hop.is_multiple_of(TONE_HOP) {
             self.tone();
         }
@@ -497,11 +469,6 @@ impl FeatureExtractor {
 
         let pitch = if loud_fast > -70.0 { self.mpm.analyse(&self.ordered) } else { Pitch::default() };
 
-        let crest_mean = self.crest_sum / (HOP / CREST_SUB) as f32;
-        let crest_db = if crest_mean > 1e-10 { pow_db(self.crest_max / crest_mean) } else { 0.0 };
-        self.crest_max = 0.0;
-        self.crest_sum = 0.0;
-
         let mut tones = self.tones;
         for t in &mut tones {
             t.harm_db = self.harmonic_support(t.hz);
@@ -536,7 +503,6 @@ impl FeatureExtractor {
             sharp_peaks: sharp as f32,
             periodicity: self.periodicity.0,
             period_s: self.periodicity.1,
-            crest_db,
         };
         self.last
     }
