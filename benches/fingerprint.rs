@@ -676,8 +676,14 @@ fn main() {
             .take(pos_paths.len() / 4)
             .map(|(p, x)| {
                 let dur = x.len() as f64 / f64::from(SR);
-                let info =
-                    TrackInfo { name: p.display().to_string(), path: p.display().to_string(), duration_s: dur, ..TrackInfo::default() };
+                // `frames` sizes the chance model (a default 0 made every threshold maximal)
+                let info = TrackInfo {
+                    name: p.display().to_string(),
+                    path: p.display().to_string(),
+                    duration_s: dur,
+                    frames: (dur / FRAME_S) as u32,
+                    ..TrackInfo::default()
+                };
                 (info, landmarks_of(x, f64::from(SR), HasherConfig::index()))
             })
             .collect(),
