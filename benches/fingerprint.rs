@@ -548,7 +548,7 @@ fn main() {
         })
         .collect();
     match_ms.sort_by(f64::total_cmp);
-    let pct_of = |v: &[f64], q: f64| v.get(((v.len().saturating_sub(1)) as f64 * q).round() as usize).copied().unwrap_or(0.0);
+    let pct_of = |v: &[f64], q: f64| v.get((v.len().saturating_sub(1) as f64 * q).round() as usize).copied().unwrap_or(0.0);
 
     // fpcalc on the same files (decode + fingerprint, full length) vs ours (decode + hash).
     let n_cmp = if quick { 3 } else { 8 };
