@@ -152,6 +152,11 @@ impl StreamRecognizer {
 
     fn match_window(&mut self, on_event: &mut dyn FnMut(RecognitionEvent)) {
         let (Some(start), Some(last)) = (self.window.front().map(|l| l.frame), self.window.back().map(|l| l.frame)) else { return };
+        // Only leftovers of music that stopped: they may still match, but they name nothing
+        // that is playing now (and would re-report a track that just ended).
+        if self.newest.saturating_sub(last) > frames(ENDED_AFTER_S) {
+            return;
+        }
         self.scratch.clear();
         self.scratch.extend(self.window.iter().map(|l| Landmark { hash: l.hash, frame: l.frame - start }));
         // The anchors span start..=newest; their pairs reach about a second further.
