@@ -6,10 +6,20 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use resonance_bridge::osc::{self, Inbound, Outbound, TelemetryArg};
 use resonance_bridge::{Config, start};
-use resonance_engine::{Cue, MoodLabel, MoodSnapshot, Quantize};
+use resonance_engine::{CrowdEvent, CrowdEventKind, Cue, MoodLabel, MoodSnapshot, Quantize, WhistleKind};
 use serde_json::json;
 
 use crate::common::{Http, config, engine_socket, expect_command, ws_connect, ws_expect};
+
+fn event(onset: u64) -> Vec<u8> {
+    osc::to_datagram(osc::encode_inbound(&Inbound::Event(CrowdEvent {
+        kind: CrowdEventKind::Applause,
+        onset,
+        detected: onset,
+        confidence: 0.7,
+        whistle: WhistleKind::Short,
+    })))
+}
 
 fn mood(v: f32, a: f32, t: u64) -> Vec<u8> {
     osc::to_datagram(osc::encode_inbound(&Inbound::Mood(MoodSnapshot {
@@ -132,8 +142,9 @@ async fn slow_websocket_client_never_stalls_others() {
         let finished = finished.clone();
         async move {
             for i in 1..=total {
-                let v = ((i % 200) as f32 / 100.0) - 1.0;
-                engine.send_to(&mood(v, -v, i), osc_addr).await.unwrap();
+                // Events, not moods: moods are coalesced per receive batch, events never are, so
+                // each one is a frame every subscriber must get (or be told it lost).
+                engine.send_to(&event(i), osc_addr).await.unwrap();
                 if i % 100 == 0 {
                     tokio::time::sleep(Duration::from_millis(2)).await;
                 }
@@ -156,7 +167,7 @@ async fn slow_websocket_client_never_stalls_others() {
         };
         if let tokio_tungstenite::tungstenite::Message::Text(t) = msg {
             let v: serde_json::Value = serde_json::from_str(t.as_str()).unwrap();
-            if v["type"] == "mood" {
+            if v["type"] == "event" {
                 received += 1;
             } else if v["type"] == "lag" {
                 fast_dropped += v["dropped"].as_u64().unwrap();
@@ -167,7 +178,7 @@ async fn slow_websocket_client_never_stalls_others() {
     }
     finished.store(true, std::sync::atomic::Ordering::Relaxed);
     sender.await.unwrap();
-    eprintln!("fast client: {received} mood messages, {fast_dropped} dropped, in {:?}", t0.elapsed());
+    eprintln!("fast client: {received} events, {fast_dropped} dropped, in {:?}", t0.elapsed());
     // (Loopback UDP into an unoptimised test build drops part of the burst before the bridge.)
     assert!(received > total / 10, "fast client received too little: {received}/{total}");
     // Now the slow client reads: it finds a lag notice, and it lost far more than the fast one.
@@ -226,4 +237,33 @@ async fn restart_restores_every_session() {
     let (st, _) = http.req("POST", "/api/v1/sessions/alpha/telemetry", Some(&key), Some(r#"{"hp": 1}"#)).await;
     assert_eq!(st, 200);
     b2.stop().await.unwrap();
+}
+
+/// One OSC receive batch: moods are coalesced (the latest one is published, and never after
+/// an event that followed it), events all go out in order, and the state ends at the last mood.
+#[tokio::test]
+async fn a_batch_coalesces_moods_but_delivers_every_event_in_order() {
+    let (st, _key, _dir) = crate::common::state().await;
+    let mut sub = st.inner.hub.subscribe();
+    let peer: std::net::SocketAddr = "127.0.0.1:5555".parse().unwrap();
+    let m = |t: u64| Inbound::Mood(MoodSnapshot { time: t, valence: 0.1, arousal: 0.2, label: MoodLabel::Tension, confidence: 0.9 });
+    let e = |t: u64| Inbound::Event(CrowdEvent { kind: CrowdEventKind::Booing, onset: t, detected: t, confidence: 0.6, whistle: WhistleKind::Short });
+    let mut batch: Vec<_> = [m(1), m(2), e(3), e(4), m(5), m(6), m(7), e(8), m(9)].into_iter().map(|x| (peer, x)).collect();
+    st.handle_batch(&mut batch).await;
+    assert!(batch.is_empty());
+    let mut seen = Vec::new();
+    while let Ok(f) = sub.try_recv() {
+        let v: serde_json::Value = serde_json::from_str(f.json.as_str()).unwrap();
+        match v["type"].as_str().unwrap() {
+            "mood" => seen.push(format!("m{}", v["time"])),
+            "event" => seen.push(format!("e{}", v["onset"])),
+            _ => {}
+        }
+    }
+    assert_eq!(seen, ["m2", "e3", "e4", "m7", "e8", "m9"], "published frames");
+    let e = st.get("default").unwrap();
+    let e = e.lock().await;
+    assert_eq!(e.state.crowd.as_ref().map(|c| c.time), Some(9));
+    assert_eq!(e.state.timeline.iter().filter(|t| t.kind == "crowd").count(), 3, "every event is in the timeline");
+    assert_eq!(st.inner.metrics.osc_engine_messages.load(std::sync::atomic::Ordering::Relaxed), 9);
 }
