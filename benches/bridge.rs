@@ -301,8 +301,8 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
             let (k, rec) = resonance_bridge::auth::new_key("bench");
             let h = server.clone();
             let st = b.state.clone();
-            std::thread::spawn(move || h.block_on(st.inner.store.insert_key(&rec))).join().unwrap().unwrap();
             b.state.inner.keys.insert(&rec);
+            std::thread::spawn(move || h.block_on(st.inner.store.insert_key(&rec))).join().unwrap().unwrap();
             k
         }
     };

@@ -195,6 +195,14 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes a session and its log (outside the writer: tests and tools).
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the delete fails.
+    pub async fn delete_session(&self, name: &str) -> Result<(), BridgeError> {
+        self.write_batch(&[WriteOp::Delete(name.to_string())]).await
+    }
+
     /// Every stored session. Rows that no longer parse are skipped with a warning (and kept).
     pub async fn load_sessions(&self) -> Result<Vec<SessionState>, BridgeError> {
         let rows: Vec<(String, String)> = with_pool!(self, p => {
