@@ -21,7 +21,8 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::AtomicU64;
+use std::sync::atomic::Ordering::{Acquire, Relaxed};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -40,7 +41,7 @@ use crate::metrics::Metrics;
 use crate::osc::{self, Inbound, Outbound};
 use crate::session::{CrowdMood, MetersView, Mood3, NowPlaying, SessionState};
 use crate::store::{SessionRow, Store, WriteOp};
-use crate::writer::Writer;
+use crate::writer::{Fence, Writer};
 use crate::telemetry::{TelemetryUpdate, ValidationError};
 
 /// Most sessions held at once (protects memory against a flood of new names).
@@ -64,6 +65,20 @@ pub struct SessionEntry {
     /// Changed since the last write (engine reports, OSC telemetry); flushed by the persister.
     pub dirty: bool,
     last_sent: Option<Mood3>,
+    /// Generation of `state`: raised when a failed write forces a reload (see [`Fence`]).
+    generation: u64,
+    valid_from: Arc<AtomicU64>,
+}
+
+impl SessionEntry {
+    fn new(state: SessionState, dirty: bool) -> Self {
+        Self { state, dirty, last_sent: None, generation: 0, valid_from: Arc::new(AtomicU64::new(0)) }
+    }
+
+    /// The fence for a write of the current state.
+    fn fence(&self) -> Fence {
+        Fence { valid_from: self.valid_from.clone(), generation: self.generation }
+    }
 }
 
 /// A session locked by the OSC batch being handled, with what it has yet to publish.
@@ -138,7 +153,7 @@ impl AppState {
         let (hub, _) = broadcast::channel(config.ws_buffer.max(16));
         let mut sessions = HashMap::new();
         for s in store.load_sessions().await? {
-            sessions.insert(s.name.clone(), Arc::new(Mutex::new(SessionEntry { state: s, dirty: false, last_sent: None })));
+            sessions.insert(s.name.clone(), Arc::new(Mutex::new(SessionEntry::new(s, false))));
         }
         let metrics = Arc::new(Metrics::default());
         metrics.sessions.store(sessions.len() as i64, Relaxed);
@@ -198,7 +213,7 @@ impl AppState {
             });
         }
         let state = SessionState::new(name, &self.inner.rules.default_set());
-        let entry = Arc::new(Mutex::new(SessionEntry { state, dirty: true, last_sent: None }));
+        let entry = Arc::new(Mutex::new(SessionEntry::new(state, true)));
         map.insert(name.to_string(), entry.clone());
         self.inner.metrics.sessions.store(map.len() as i64, Relaxed);
         drop(map);
@@ -209,8 +224,8 @@ impl AppState {
     /// Removes a session from memory and storage; `false` when unknown.
     pub async fn delete_session(&self, name: &str) -> Result<bool, AppError> {
         let Some(entry) = self.get(name) else { return Ok(false) };
-        let mut e = entry.lock().await;
-        self.inner.writer.queue(WriteOp::Delete(name.to_string())).committed().await?;
+        let mut e = self.lock_session(&entry).await?;
+        self.inner.writer.queue(WriteOp::Delete(name.to_string()), e.fence()).committed().await?;
         e.dirty = false;
         let mut map = self.inner.sessions.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         map.remove(name);
@@ -221,19 +236,54 @@ impl AppState {
         Ok(true)
     }
 
-    /// Applies validated HTTP telemetry: write-through, then acknowledge. Returns the new state.
+    /// Applies validated HTTP telemetry: queues the write, then answers once it is committed.
+    /// Returns the new state.
+    ///
+    /// The session's lock is released as soon as the write is queued (pipelining: the next
+    /// request of the same session joins the same or the next group commit instead of waiting
+    /// for this one). The new state is visible to readers and subscribers from then on; if its
+    /// commit fails, this request gets the error, every later write built on it is refused by
+    /// the writer's [`Fence`], and the session is reloaded from its last stored state.
     pub async fn ingest_http(&self, name: &str, u: &TelemetryUpdate, body: &str) -> Result<SessionState, AppError> {
         let entry = self.get_or_create(name)?;
-        let mut e = entry.lock().await;
+        let mut e = self.lock_session(&entry).await?;
         let mut next = e.state.clone();
         let d = self.apply_update(&mut next, u);
         let row = SessionRow::new(&next, Some(body.to_string()))?;
-        self.inner.writer.queue(WriteOp::Session(row)).committed().await?;
-        self.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+        let pending = self.inner.writer.queue(WriteOp::Session(row), e.fence());
         e.state = next;
         e.dirty = false;
         self.emit(&mut e, Some(u), &d);
-        Ok(e.state.clone())
+        let answer = e.state.clone();
+        drop(e);
+        if let Err(err) = pending.committed().await {
+            // Roll the session back to what is stored now rather than at its next write.
+            drop(self.lock_session(&entry).await);
+            return Err(err.into());
+        }
+        self.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+        Ok(answer)
+    }
+
+    /// Locks a session; if one of its writes failed since its state was made, first reloads
+    /// the last stored state (or a fresh one if it was never stored) and starts a new
+    /// generation, so nothing unstored survives a failed write.
+    ///
+    /// # Errors
+    /// [`AppError::Internal`] when the reload fails (the database is still unavailable).
+    pub async fn lock_session(&self, entry: &Arc<Mutex<SessionEntry>>) -> Result<OwnedMutexGuard<SessionEntry>, AppError> {
+        let mut e = entry.clone().lock_owned().await;
+        let valid_from = e.valid_from.load(Acquire);
+        if valid_from > e.generation {
+            let name = e.state.name.clone();
+            let stored = self.inner.store.load_session(&name).await?;
+            e.state = stored.unwrap_or_else(|| SessionState::new(&name, &self.inner.rules.default_set()));
+            e.generation = valid_from;
+            e.dirty = false;
+            e.last_sent = None;
+            tracing::warn!("session {name}: a write failed; reloaded its last stored state (updates {})", e.state.updates);
+        }
+        Ok(e)
     }
 
     /// Applies validated OSC telemetry (persisted by the persister within its interval).
@@ -514,7 +564,7 @@ impl AppState {
     /// Applies a control request from the page or an API client.
     pub async fn control(&self, name: &str, c: &crate::http::ControlRequest) -> Result<SessionState, AppError> {
         let entry = self.get_or_create(name)?;
-        let mut e = entry.lock().await;
+        let mut e = self.lock_session(&entry).await?;
         let mut next = e.state.clone();
         if let Some(r) = &c.rules {
             let set = self.inner.rules.get(r).ok_or_else(|| {
@@ -537,7 +587,7 @@ impl AppState {
             d.style = Some((style.clone(), c.quantize.unwrap_or(Quantize::Bar)));
         }
         let row = SessionRow::new(&next, None)?;
-        self.inner.writer.queue(WriteOp::Session(row)).committed().await?;
+        self.inner.writer.queue(WriteOp::Session(row), e.fence()).committed().await?;
         e.state = next;
         e.dirty = false;
         self.emit(&mut e, None, &d);
@@ -587,14 +637,14 @@ impl AppState {
             self.inner.sessions.read().unwrap_or_else(std::sync::PoisonError::into_inner).values().cloned().collect();
         let mut pending = Vec::new();
         for entry in entries {
-            let mut e = entry.lock().await;
+            let Ok(mut e) = self.lock_session(&entry).await else { continue };
             if !e.dirty {
                 continue;
             }
             match SessionRow::new(&e.state, None) {
                 Ok(row) => {
                     e.dirty = false;
-                    let p = self.inner.writer.queue(WriteOp::Session(row));
+                    let p = self.inner.writer.queue(WriteOp::Session(row), e.fence());
                     drop(e);
                     pending.push((entry.clone(), p));
                 }

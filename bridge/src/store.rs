@@ -203,6 +203,19 @@ impl Store {
         self.write_batch(&[WriteOp::Delete(name.to_string())]).await
     }
 
+    /// One stored session (`None` when it was never stored).
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the read fails, [`BridgeError::Config`] when the stored
+    /// state does not parse.
+    pub async fn load_session(&self, name: &str) -> Result<Option<SessionState>, BridgeError> {
+        let json: Option<String> = with_pool!(self, p => {
+            sqlx::query("SELECT state FROM sessions WHERE name = $1").bind(name).fetch_optional(p).await?
+                .map(|r| r.try_get::<String, _>(0)).transpose()?
+        });
+        json.map(|j| serde_json::from_str(&j).map_err(|e| BridgeError::Config(format!("stored session {name} does not parse: {e}")))).transpose()
+    }
+
     /// Every stored session. Rows that no longer parse are skipped with a warning (and kept).
     pub async fn load_sessions(&self) -> Result<Vec<SessionState>, BridgeError> {
         let rows: Vec<(String, String)> = with_pool!(self, p => {

@@ -13,7 +13,8 @@
 //! contains its write, so `kill -9` can lose only writes nobody was told were stored.
 
 use std::sync::Arc;
-use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::AtomicU64;
+use std::sync::atomic::Ordering::{AcqRel, Acquire, Relaxed};
 use std::time::Instant;
 
 use tokio::sync::{mpsc, oneshot};
@@ -27,10 +28,21 @@ pub const MAX_BATCH: usize = 512;
 
 type Reply = oneshot::Sender<Result<(), Arc<str>>>;
 
+/// Orders a write after the failures of its session: a write made at generation `generation` is
+/// refused once `valid_from > generation`. When a batch fails, the writer raises `valid_from` of every
+/// session in it past the failed writes' generation *before* it takes the next batch, so a later
+/// write built on a state that was never stored is refused too (its session reloads its last
+/// stored state and starts a new generation, see `AppState::lock_session`).
+#[derive(Clone, Debug)]
+pub struct Fence {
+    pub valid_from: Arc<AtomicU64>,
+    pub generation: u64,
+}
+
 /// Handle to the writer task (cheap to clone).
 #[derive(Clone, Debug)]
 pub struct Writer {
-    tx: mpsc::UnboundedSender<(WriteOp, Reply)>,
+    tx: mpsc::UnboundedSender<(WriteOp, Fence, Reply)>,
 }
 
 /// A queued write: await it to learn whether it committed.
@@ -62,26 +74,33 @@ impl Writer {
 
     /// Queues a write without waiting. Call it while holding the session's lock, so the queue
     /// order is the order in which the session's states were made.
-    pub fn queue(&self, op: WriteOp) -> Pending {
+    pub fn queue(&self, op: WriteOp, fence: Fence) -> Pending {
         let (reply, rx) = oneshot::channel();
         // A closed channel drops `reply`, which `committed` reports as a stopped writer.
-        let _ = self.tx.send((op, reply));
+        let _ = self.tx.send((op, fence, reply));
         Pending(rx)
     }
 }
 
-async fn run(store: Store, metrics: Arc<Metrics>, mut rx: mpsc::UnboundedReceiver<(WriteOp, Reply)>) {
-    let mut batch: Vec<(WriteOp, Reply)> = Vec::with_capacity(MAX_BATCH);
+async fn run(store: Store, metrics: Arc<Metrics>, mut rx: mpsc::UnboundedReceiver<(WriteOp, Fence, Reply)>) {
+    let mut batch: Vec<(WriteOp, Fence, Reply)> = Vec::with_capacity(MAX_BATCH);
     let mut ops: Vec<WriteOp> = Vec::with_capacity(MAX_BATCH);
+    let mut fences: Vec<Fence> = Vec::with_capacity(MAX_BATCH);
+    let mut replies: Vec<Reply> = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let t = Instant::now();
-        let replies: Vec<Reply> = batch
-            .drain(..)
-            .map(|(op, reply)| {
-                ops.push(op);
-                reply
-            })
-            .collect();
+        for (op, fence, reply) in batch.drain(..) {
+            if fence.generation < fence.valid_from.load(Acquire) {
+                let _ = reply.send(Err("an earlier write of this session failed, so this one (built on it) was not stored".into()));
+                continue;
+            }
+            ops.push(op);
+            fences.push(fence);
+            replies.push(reply);
+        }
+        if ops.is_empty() {
+            continue;
+        }
         let r = store.write_batch(&ops).await.map_err(|e| Arc::<str>::from(e.to_string()));
         metrics.observe_commit(t.elapsed().as_secs_f64());
         match &r {
@@ -89,12 +108,16 @@ async fn run(store: Store, metrics: Arc<Metrics>, mut rx: mpsc::UnboundedReceive
                 metrics.store_writes.fetch_add(ops.len() as u64, Relaxed);
             }
             Err(e) => {
+                for f in &fences {
+                    f.valid_from.fetch_max(f.generation + 1, AcqRel);
+                }
                 metrics.store_errors.fetch_add(ops.len() as u64, Relaxed);
                 tracing::warn!("storage batch of {} writes failed: {e}", ops.len());
             }
         }
         ops.clear();
-        for reply in replies {
+        fences.clear();
+        for reply in replies.drain(..) {
             // The caller may have gone (request cancelled): nothing to tell.
             let _ = reply.send(r.clone());
         }

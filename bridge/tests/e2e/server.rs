@@ -11,16 +11,6 @@ use serde_json::json;
 
 use crate::common::{Http, config, engine_socket, expect_command, ws_connect, ws_expect};
 
-fn event(onset: u64) -> Vec<u8> {
-    osc::to_datagram(osc::encode_inbound(&Inbound::Event(CrowdEvent {
-        kind: CrowdEventKind::Applause,
-        onset,
-        detected: onset,
-        confidence: 0.7,
-        whistle: WhistleKind::Short,
-    })))
-}
-
 fn mood(v: f32, a: f32, t: u64) -> Vec<u8> {
     osc::to_datagram(osc::encode_inbound(&Inbound::Mood(MoodSnapshot {
         time: t,
