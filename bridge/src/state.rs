@@ -2,11 +2,14 @@
 //! write-through, OSC), engine reports, controls, commands out over OSC and the fan-out to
 //! WebSocket subscribers.
 //!
-//! Each session sits behind its own async mutex, held across its database write so that the
-//! stored order equals the order of acknowledgements. An update is applied to a copy, stored,
-//! and only then made visible and acknowledged: a failed write changes nothing. Writes go
-//! through the group-commit [`Writer`]: concurrent requests on different sessions share one
-//! transaction.
+//! Each session sits behind its own async mutex. Every write of a session is queued to the
+//! group-commit [`Writer`] while that lock is held, so the stored order is the order in which
+//! the states were made; concurrent writes (of any sessions) share one transaction. HTTP
+//! telemetry is pipelined: the lock is released once the write is queued and the request is
+//! answered after its commit, so an acknowledged update is stored. If a commit fails, the
+//! request gets the error, the writer's [`Fence`] refuses every later write built on the
+//! unstored state, and the session reloads its last stored state ([`AppState::lock_session`]):
+//! a failed write leaves no trace. Controls and deletes keep the lock until their commit.
 //!
 //! OSC from engines arrives in batches (every datagram queued on the socket when the receive
 //! task wakes, see `osc_loop` in `lib.rs`). Each message is applied to its session's state in

@@ -28,8 +28,8 @@ pub const MAX_BATCH: usize = 512;
 
 type Reply = oneshot::Sender<Result<(), Arc<str>>>;
 
-/// Orders a write after the failures of its session: a write made at generation `generation` is
-/// refused once `valid_from > generation`. When a batch fails, the writer raises `valid_from` of every
+/// Orders a write after the failures of its session: a write made at `generation` is refused
+/// once `valid_from > generation`. When a batch fails, the writer raises `valid_from` of every
 /// session in it past the failed writes' generation *before* it takes the next batch, so a later
 /// write built on a state that was never stored is refused too (its session reloads its last
 /// stored state and starts a new generation, see `AppState::lock_session`).
