@@ -44,8 +44,8 @@ use crate::metrics::Metrics;
 use crate::osc::{self, Inbound, Outbound};
 use crate::session::{CrowdMood, MetersView, Mood3, NowPlaying, SessionState};
 use crate::store::{SessionRow, Store, WriteOp};
-use crate::writer::{Fence, Writer};
 use crate::telemetry::{TelemetryUpdate, ValidationError};
+use crate::writer::{Fence, Writer};
 
 /// Most sessions held at once (protects memory against a flood of new names).
 pub const MAX_SESSIONS: usize = 1000;

@@ -13,9 +13,9 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
-use sqlx::{AssertSqlSafe, Row};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{AssertSqlSafe, Row};
 
 use crate::error::BridgeError;
 use crate::session::SessionState;
@@ -213,7 +213,8 @@ impl Store {
             sqlx::query("SELECT state FROM sessions WHERE name = $1").bind(name).fetch_optional(p).await?
                 .map(|r| r.try_get::<String, _>(0)).transpose()?
         });
-        json.map(|j| serde_json::from_str(&j).map_err(|e| BridgeError::Config(format!("stored session {name} does not parse: {e}")))).transpose()
+        json.map(|j| serde_json::from_str(&j).map_err(|e| BridgeError::Config(format!("stored session {name} does not parse: {e}"))))
+            .transpose()
     }
 
     /// Every stored session. Rows that no longer parse are skipped with a warning (and kept).

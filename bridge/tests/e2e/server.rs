@@ -253,7 +253,9 @@ async fn a_batch_coalesces_moods_but_delivers_every_event_in_order() {
     let mut sub = st.inner.hub.subscribe();
     let peer: std::net::SocketAddr = "127.0.0.1:5555".parse().unwrap();
     let m = |t: u64| Inbound::Mood(MoodSnapshot { time: t, valence: 0.1, arousal: 0.2, label: MoodLabel::Tension, confidence: 0.9 });
-    let e = |t: u64| Inbound::Event(CrowdEvent { kind: CrowdEventKind::Booing, onset: t, detected: t, confidence: 0.6, whistle: WhistleKind::Short });
+    let e = |t: u64| {
+        Inbound::Event(CrowdEvent { kind: CrowdEventKind::Booing, onset: t, detected: t, confidence: 0.6, whistle: WhistleKind::Short })
+    };
     let mut batch: Vec<_> = [m(1), m(2), e(3), e(4), m(5), m(6), m(7), e(8), m(9)].into_iter().map(|x| (peer, x)).collect();
     st.handle_batch(&mut batch).await;
     assert!(batch.is_empty());
