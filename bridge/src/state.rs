@@ -416,6 +416,8 @@ impl AppState {
                     self.inner.metrics.reject("osc_invalid_telemetry");
                     continue;
                 };
+                // A plain lock, not `lock_session`: engine reports are not acknowledged, so after a
+                // failed write they may land on the unstored state; the next flush reloads it.
                 open = Some(Open { name: session.clone(), e: entry.lock_owned().await, mood: false, meters: false, changed: false });
             }
             if let Some(o) = open.as_mut() {
