@@ -37,6 +37,7 @@ pub const BIN_HZ: f32 = ANALYSIS_RATE as f32 / FRAME as f32;
 const ST_HOPS: usize = 3 * HOPS_PER_S;
 const M_HOPS: usize = 40;
 const FAST_HOPS: usize = 10;
+const VFAST_HOPS: usize = 5;
 /// Envelope history for periodicity (4 s) and the lag range 0.3–2 s.
 const ENV_HOPS: usize = 4 * HOPS_PER_S;
 const MIN_PERIOD: usize = 30;
@@ -59,6 +60,9 @@ pub const TONE_BIN_HZ: f32 = ANALYSIS_RATE as f32 / TONE_FRAME as f32;
 /// Whistle search range in Hz.
 pub const WHISTLE_LO_HZ: f32 = 1500.0;
 pub const WHISTLE_HI_HZ: f32 = 5000.0;
+
+/// Sub-block of the clap crest (1 ms at 16 kHz).
+const CREST_SUB: usize = 16;
 
 /// Floor for dB conversions (power), -120 dB.
 const EPS: f32 = 1e-12;
@@ -85,6 +89,13 @@ pub struct Tone {
     pub share: f32,
     /// Level of the peak's 3 bins (dB, full-scale sine ≈ 0).
     pub level_db: f32,
+    /// Harmonic support below the peak (dB): the strongest comb contrast of a harmonic
+    /// series with a fundamental of 200 Hz – 1 kHz of which the peak is a partial, read on the
+    /// hop's 32 ms spectrum (see [`FeatureExtractor::harmonic_support`]). A referee's whistle
+    /// has nothing harmonic below its 1.5–5 kHz tone (about 0–5 dB, the contrast of noise);
+    /// a melody note's upper partial or a sung vowel's harmonic has its whole series
+    /// (10–30 dB).
+    pub harm_db: f32,
 }
 
 /// Features of one 10 ms hop.
@@ -96,6 +107,8 @@ pub struct Features {
     /// the band below 6.5 kHz.
     pub loud_fast: f32,
     pub loud_m: f32,
+    /// K-weighted loudness over the last 50 ms (LUFS): the goal roar's onset test.
+    pub loud_vfast: f32,
     pub loud_s: f32,
     /// Frame energy (unweighted, dB) of the bands 60–300, 300–1000, 1000–2500, 2500–5000,
     /// 5000–7000 Hz.
@@ -126,6 +139,10 @@ pub struct Features {
     /// Envelope periodicity (0.3–2 s), `0..=1`, and its period in seconds.
     pub periodicity: f32,
     pub period_s: f32,
+    /// Impulsiveness of the 1–7 kHz band (claps): the crest (dB) of the 1 ms energies within
+    /// the hop, max over mean. Sustained voices and roars stay near the crest of steady noise
+    /// (3–4 dB), dense hand-claps reach 6–10 dB.
+    pub crest_db: f32,
 }
 
 /// Computes [`Features`] hop by hop from the analysis-rate signal.
@@ -167,6 +184,12 @@ pub struct FeatureExtractor {
     acf: Vec<f32>,
     periodicity: (f32, f32),
     prev_flux: (f32, f32),
+    /// High-pass (1 kHz) of the analysis signal for the clap crest, its 1 ms energy
+    /// accumulator and the hop's max and sum of 1 ms energies.
+    crest_hp: Biquad,
+    crest_acc: f32,
+    crest_max: f32,
+    crest_sum: f32,
     last: Features,
 }
 
@@ -229,6 +252,10 @@ impl FeatureExtractor {
             acf: vec![0.0; MAX_PERIOD + 2],
             periodicity: (0.0, 0.0),
             prev_flux: (0.0, 0.0),
+            crest_hp: Biquad::highpass(fs, 1000.0, std::f64::consts::FRAC_1_SQRT_2),
+            crest_acc: 0.0,
+            crest_max: 0.0,
+            crest_sum: 0.0,
             last: Features::default(),
         };
         s.reset();
@@ -259,6 +286,10 @@ impl FeatureExtractor {
         self.env_hist.fill(-120.0);
         self.periodicity = (0.0, 0.0);
         self.prev_flux = (0.0, 0.0);
+        self.crest_hp.reset();
+        self.crest_acc = 0.0;
+        self.crest_max = 0.0;
+        self.crest_sum = 0.0;
         self.last = Features::default();
     }
 
@@ -279,8 +310,15 @@ impl FeatureExtractor {
         self.ring_pos = (self.ring_pos + 1) % FRAME;
         let k = self.k2.tick(self.k1.tick(f64::from(x)));
         self.hop_energy += k * k;
+        let hp = self.crest_hp.tick(f64::from(x)) as f32;
+        self.crest_acc += hp * hp;
         self.total += 1;
         self.since_hop += 1;
+        if self.since_hop.is_multiple_of(CREST_SUB) {
+            self.crest_max = self.crest_max.max(self.crest_acc);
+            self.crest_sum += self.crest_acc;
+            self.crest_acc = 0.0;
+        }
         if self.since_hop.is_multiple_of(TONE_HOP) {
             self.tone();
         }
@@ -324,6 +362,7 @@ impl FeatureExtractor {
             prom_db: pow_db(peak / 3.0) - bg / 16.0,
             share: if hf > EPS { peak / hf } else { 0.0 },
             level_db: pow_db(peak),
+            harm_db: 0.0,
         };
         if let Some(slot) = self.tones.get_mut(self.tone_idx) {
             *slot = t;
@@ -351,6 +390,7 @@ impl FeatureExtractor {
         let lufs = |ms: f32| -0.691 + pow_db(ms);
         let loud_fast = lufs(self.mean_ms(FAST_HOPS));
         let loud_m = lufs(self.mean_ms(M_HOPS));
+        let loud_vfast = lufs(self.mean_ms(VFAST_HOPS));
         let loud_s = lufs(self.mean_ms(ST_HOPS));
 
         // Frame in time order, windowed.
@@ -457,6 +497,16 @@ impl FeatureExtractor {
 
         let pitch = if loud_fast > -70.0 { self.mpm.analyse(&self.ordered) } else { Pitch::default() };
 
+        let crest_mean = self.crest_sum / (HOP / CREST_SUB) as f32;
+        let crest_db = if crest_mean > 1e-10 { pow_db(self.crest_max / crest_mean) } else { 0.0 };
+        self.crest_max = 0.0;
+        self.crest_sum = 0.0;
+
+        let mut tones = self.tones;
+        for t in &mut tones {
+            t.harm_db = self.harmonic_support(t.hz);
+        }
+
         // Envelope periodicity.
         let eslot = (self.hops as usize) % ENV_HOPS;
         self.env_hist[eslot] = pow_db(ms);
@@ -469,6 +519,7 @@ impl FeatureExtractor {
             end: self.total,
             loud_fast,
             loud_m,
+            loud_vfast,
             loud_s,
             bands_db,
             centroid_hz,
@@ -480,13 +531,61 @@ impl FeatureExtractor {
             peak_hz: kp as f32 * BIN_HZ,
             peak_prom_db,
             peak_share,
-            tones: self.tones,
+            tones,
             pitch,
             sharp_peaks: sharp as f32,
             periodicity: self.periodicity.0,
             period_s: self.periodicity.1,
+            crest_db,
         };
         self.last
+    }
+
+    /// Harmonic support of a spectral peak at `hz`, on the hop's 32 ms log spectrum: for
+    /// each fundamental `hz / k` (k = 2..=16) in 200 Hz – 1 kHz (partials ≥ 6 bins apart),
+    /// the mean level of the series' partials below the peak minus the mean level of the
+    /// midpoints between them (both as the max of ±1 bin, so noise reads about 0 dB); the
+    /// strongest such comb contrast, in dB. This is the
+    /// subharmonic-summation idea of D. J. Hermes ("Measurement of pitch by subharmonic
+    /// summation", JASA 83, 1988), used here as a test of whether a peak *has* a fundamental
+    /// below it, not to find one.
+    fn harmonic_support(&self, hz: f32) -> f32 {
+        // Refine the peak on the finer 32 ms grid (±2 bins of 31.25 Hz).
+        let c = bin(hz);
+        let mut kp = c;
+        for k in c.saturating_sub(2)..=(c + 2).min(BINS - 1) {
+            if self.log_power[k] > self.log_power[kp] {
+                kp = k;
+            }
+        }
+        let hz = kp as f32 * BIN_HZ;
+        let max3 = |f: f32| {
+            let b = bin(f);
+            let mut m = -120.0f32;
+            for k in b.saturating_sub(1)..=(b + 1).min(BINS - 1) {
+                m = m.max(self.log_power[k]);
+            }
+            m
+        };
+        let mut best = 0.0f32;
+        for k in 2..=16u16 {
+            let f0 = hz / f32::from(k);
+            if f0 > 1000.0 {
+                continue;
+            }
+            if f0 < 200.0 {
+                break;
+            }
+            let (mut peaks, mut valleys) = (0.0f32, 0.0f32);
+            for j in 1..k {
+                peaks += max3(f32::from(j) * f0);
+                valleys += max3((f32::from(j) - 0.5) * f0);
+            }
+            valleys += max3((f32::from(k) - 0.5) * f0);
+            let contrast = peaks / f32::from(k - 1) - valleys / f32::from(k);
+            best = best.max(contrast);
+        }
+        best
     }
 
     /// Normalised autocorrelation of the mean-removed dB envelope over the last 4 s; the
