@@ -1,7 +1,8 @@
 //! Bridge benchmarks (issue 8): OSC ingest rate with latency to WebSocket subscribers, and HTTP
 //! telemetry latency under concurrent load. Prints a Markdown table.
 //!
-//! `cargo bench --bench bridge` (add `-- --quick` for a shorter run).
+//! `cargo bench --bench bridge` (add `-- --quick` for a shorter run, `-- --osc` or `-- --http`
+//! for one half; `RESONANCE_BENCH_POSTGRES_URL=postgres://...` adds the HTTP row on PostgreSQL).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -19,7 +20,7 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 use http_body_util::BodyExt;
 use resonance_bridge::osc::{self, Inbound};
-use resonance_engine::{MoodLabel, MoodSnapshot};
+use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, WhistleKind};
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -48,8 +49,9 @@ fn load_average() -> String {
 
 /// Starts a bridge on the server runtime (its tasks run there, apart from the load), from a
 /// plain thread so that no runtime context is nested.
-fn start_bridge(server: &tokio::runtime::Handle, dir: &std::path::Path) -> resonance_bridge::Running {
+fn start_bridge(server: &tokio::runtime::Handle, dir: &std::path::Path, database: Option<&str>) -> resonance_bridge::Running {
     let config = resonance_bridge::Config {
+        database: database.map(String::from),
         listen: "127.0.0.1:0".parse().unwrap(),
         osc_listen: "127.0.0.1:0".parse().unwrap(),
         data_dir: Some(dir.to_path_buf()),
@@ -65,11 +67,17 @@ fn stop_bridge(server: &tokio::runtime::Handle, b: resonance_bridge::Running) {
     std::thread::spawn(move || h.block_on(b.stop())).join().unwrap().unwrap();
 }
 
-/// Sends `rate` mood messages per second for `secs` seconds (paced per millisecond); each
-/// carries its send time (ns since `base`) in the `time` field.
-fn osc_sender(target: SocketAddr, rate: u64, secs: f64, base: Instant) -> u64 {
+/// Every `EVENT_EVERY`-th OSC message is a crowd event instead of a mood: events must all be
+/// delivered (they are never coalesced), moods may be superseded by newer moods.
+const EVENT_EVERY: u64 = 100;
+
+/// Sends `rate` messages per second for `secs` seconds (paced per 200 µs), each carrying its send
+/// time (ns since `base`): moods in the `time` field, events in `onset`. Returns the send times
+/// of the moods and of the events.
+fn osc_sender(target: SocketAddr, rate: u64, secs: f64, base: Instant) -> (Vec<u64>, Vec<u64>) {
     let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
     let total = (rate as f64 * secs) as u64;
+    let (mut moods, mut events) = (Vec::with_capacity(total as usize), Vec::new());
     let start = Instant::now();
     let mut sent = 0u64;
     while sent < total {
@@ -77,19 +85,76 @@ fn osc_sender(target: SocketAddr, rate: u64, secs: f64, base: Instant) -> u64 {
         while sent < due.min(total) {
             let t = base.elapsed().as_nanos() as u64;
             let v = ((sent % 200) as f32 / 100.0) - 1.0;
-            let m = Inbound::Mood(MoodSnapshot { time: t, valence: v, arousal: -v, label: MoodLabel::Excitement, confidence: 0.9 });
+            let m = if sent % EVENT_EVERY == EVENT_EVERY - 1 {
+                events.push(t);
+                Inbound::Event(CrowdEvent {
+                    kind: CrowdEventKind::Applause,
+                    onset: t,
+                    detected: t,
+                    confidence: 0.8,
+                    whistle: WhistleKind::Short,
+                })
+            } else {
+                moods.push(t);
+                Inbound::Mood(MoodSnapshot { time: t, valence: v, arousal: -v, label: MoodLabel::Excitement, confidence: 0.9 })
+            };
             // Loopback UDP: a full socket buffer would show up as loss in the table.
             let _ = sock.send_to(&osc::to_datagram(osc::encode_inbound(&m)), target);
             sent += 1;
         }
         std::thread::sleep(Duration::from_micros(200));
     }
-    sent
+    (moods, events)
+}
+
+/// The integer after `"key":` in a JSON text (cheaper than parsing the frame: the subscribers
+/// share the machine with the bridge).
+fn json_u64(s: &str, key: &str) -> Option<u64> {
+    let i = s.find(key)? + key.len();
+    let digits: &str = &s[i..];
+    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+    digits[..end].parse().ok()
+}
+
+/// What one subscriber saw: (mood time, receive time) and (event onset, receive time) in
+/// arrival order, lag notices, frames.
+#[derive(Default)]
+struct Seen {
+    moods: Vec<(u64, u64)>,
+    events: Vec<(u64, u64)>,
+    lagged: u64,
+    frames: u64,
+}
+
+/// Per-message end-to-end latency of coalescable state (ms): a mood sent at `s` counts as
+/// delivered when the subscriber receives a mood sent at `s` or later (the same state or a
+/// newer one), measured from `s`. Frames arrive in send order, so one sweep does it. Returns
+/// the latencies and the number of moods never covered.
+fn mood_latencies(sent: &[u64], seen: &[(u64, u64)]) -> (Vec<f64>, usize) {
+    let mut out = Vec::with_capacity(sent.len());
+    let mut k = 0;
+    // The covering frame for `s` is the first arrival whose time is >= s.
+    let mut best: Vec<(u64, u64)> = Vec::with_capacity(seen.len());
+    for &(t, r) in seen {
+        // Keep arrivals increasing in time (a reordering would only make an older frame late).
+        if best.last().is_none_or(|&(bt, _)| t > bt) {
+            best.push((t, r));
+        }
+    }
+    for &s in sent {
+        while k < best.len() && best[k].0 < s {
+            k += 1;
+        }
+        let Some(&(_, r)) = best.get(k) else { break };
+        out.push((r as f64 - s as f64) / 1e6);
+    }
+    let missing = sent.len() - out.len();
+    (out, missing)
 }
 
 async fn osc_to_ws(server: &tokio::runtime::Handle, rate: u64, secs: f64, subscribers: usize) -> Row {
     let dir = tempfile::tempdir().unwrap();
-    let b = start_bridge(server, dir.path());
+    let b = start_bridge(server, dir.path(), None);
     let base = Instant::now();
     let mut clients = Vec::new();
     let done = Arc::new(AtomicBool::new(false));
@@ -98,8 +163,7 @@ async fn osc_to_ws(server: &tokio::runtime::Handle, rate: u64, secs: f64, subscr
         let done = done.clone();
         clients.push(tokio::spawn(async move {
             let mut ws = ws;
-            let mut lat = Vec::with_capacity(1 << 20);
-            let mut lagged = 0u64;
+            let mut seen = Seen::default();
             loop {
                 let next = tokio::time::timeout(Duration::from_millis(500), ws.next()).await;
                 let Ok(Some(Ok(msg))) = next else {
@@ -108,42 +172,55 @@ async fn osc_to_ws(server: &tokio::runtime::Handle, rate: u64, secs: f64, subscr
                     }
                     continue;
                 };
-                let now = base.elapsed().as_nanos() as f64;
+                let now = base.elapsed().as_nanos() as u64;
                 if let tokio_tungstenite::tungstenite::Message::Text(t) = msg {
+                    seen.frames += 1;
                     let s = t.as_str();
-                    if s.starts_with("{\"") && s.contains("\"type\":\"mood\"") {
-                        let v: serde_json::Value = serde_json::from_str(s).unwrap();
-                        lat.push((now - v["time"].as_f64().unwrap()) / 1e6);
+                    if s.contains("\"type\":\"mood\"") {
+                        seen.moods.push((json_u64(s, "\"time\":").unwrap(), now));
+                    } else if s.contains("\"type\":\"event\"") {
+                        seen.events.push((json_u64(s, "\"onset\":").unwrap(), now));
                     } else if s.contains("\"type\":\"lag\"") {
-                        let v: serde_json::Value = serde_json::from_str(s).unwrap();
-                        lagged += v["dropped"].as_u64().unwrap_or(0);
+                        seen.lagged += json_u64(s, "\"dropped\":").unwrap_or(0);
                     }
                 }
             }
-            (lat, lagged)
+            seen
         }));
     }
     let target = b.osc_addr;
     let t0 = Instant::now();
-    let sent = tokio::task::spawn_blocking(move || osc_sender(target, rate, secs, base)).await.unwrap();
+    let (moods, events) = tokio::task::spawn_blocking(move || osc_sender(target, rate, secs, base)).await.unwrap();
+    let sent = (moods.len() + events.len()) as u64;
     let send_secs = t0.elapsed().as_secs_f64();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let ingested = b.state.inner.metrics.osc_engine_messages.load(Ordering::Relaxed);
+    let batches = b.state.inner.metrics.osc_batches.load(Ordering::Relaxed);
     done.store(true, Ordering::Relaxed);
     let mut all = Vec::new();
-    let mut lagged = 0;
-    let mut received = 0;
+    let mut ev_lat = Vec::new();
+    let (mut lagged, mut frames, mut missing, mut ev_missing) = (0, 0, 0, 0u64);
     for c in clients {
-        let (l, g) = c.await.unwrap();
-        received += l.len();
-        lagged += g;
+        let seen = c.await.unwrap();
+        let (l, miss) = mood_latencies(&moods, &seen.moods);
+        missing += miss;
         all.extend(l);
+        let got: std::collections::HashMap<u64, u64> = seen.events.iter().copied().collect();
+        for e in &events {
+            match got.get(e) {
+                Some(r) => ev_lat.push((*r as f64 - *e as f64) / 1e6),
+                None => ev_missing += 1,
+            }
+        }
+        lagged += seen.lagged;
+        frames += seen.frames;
     }
     stop_bridge(server, b);
     all.sort_by(f64::total_cmp);
+    ev_lat.sort_by(f64::total_cmp);
     let loss = 100.0 * (1.0 - ingested as f64 / sent as f64);
     Row {
-        name: format!("OSC mood -> {subscribers} WebSocket subscriber(s)"),
+        name: format!("OSC mood+events -> {subscribers} WebSocket subscriber(s)"),
         offered: format!("{:.0} msg/s", sent as f64 / send_secs),
         achieved: format!("{:.0} msg/s", ingested as f64 / send_secs),
         p50: percentile(&all, 0.5),
@@ -151,14 +228,24 @@ async fn osc_to_ws(server: &tokio::runtime::Handle, rate: u64, secs: f64, subscr
         p99: percentile(&all, 0.99),
         max: all.last().copied().unwrap_or(f64::NAN),
         target: Some(2.0),
-        note: format!("{sent} sent, UDP loss {loss:.2} %, {received} delivered, {lagged} dropped for lag"),
+        note: format!(
+            "{sent} sent, UDP loss {loss:.2} %, moods not delivered {missing} of {}; events: {} of {} delivered ({ev_missing} missing), p50/p99/max {:.3}/{:.3}/{:.3} ms; \
+             {frames} frames received ({:.1} msgs per OSC batch), {lagged} dropped for lag",
+            moods.len() * subscribers,
+            ev_lat.len(),
+            events.len() * subscribers,
+            percentile(&ev_lat, 0.5),
+            percentile(&ev_lat, 0.99),
+            ev_lat.last().copied().unwrap_or(f64::NAN),
+            ingested as f64 / batches.max(1) as f64,
+        ),
     }
 }
 
 /// Maximum OSC ingest: blast without pacing, count what the bridge decoded and applied.
 async fn osc_max_ingest(server: &tokio::runtime::Handle, secs: f64) -> Row {
     let dir = tempfile::tempdir().unwrap();
-    let b = start_bridge(server, dir.path());
+    let b = start_bridge(server, dir.path(), None);
     let target = b.osc_addr;
     let stop = Arc::new(AtomicBool::new(false));
     let sent = Arc::new(AtomicU64::new(0));
@@ -203,10 +290,22 @@ async fn osc_max_ingest(server: &tokio::runtime::Handle, secs: f64) -> Row {
     }
 }
 
-async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns: usize) -> Row {
+async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns: usize, database: Option<&str>) -> Row {
     let dir = tempfile::tempdir().unwrap();
-    let b = start_bridge(server, dir.path());
-    let key = b.first_key.clone().unwrap();
+    let b = start_bridge(server, dir.path(), database);
+    let kind = b.state.inner.store.kind();
+    let key = match &b.first_key {
+        Some(k) => k.clone(),
+        // A database from an earlier run: add a key for this one.
+        None => {
+            let (k, rec) = resonance_bridge::auth::new_key("bench");
+            let h = server.clone();
+            let st = b.state.clone();
+            b.state.inner.keys.insert(&rec);
+            std::thread::spawn(move || h.block_on(st.inner.store.insert_key(&rec))).join().unwrap().unwrap();
+            k
+        }
+    };
     let per_conn = rate as f64 / conns as f64;
     let per_conn_total = (per_conn * secs) as u64;
     let start = tokio::time::Instant::now() + Duration::from_millis(100);
@@ -252,11 +351,14 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
         errors += e;
     }
     let el = start.elapsed().as_secs_f64();
-    let writes = b.state.inner.metrics.store_writes.load(Ordering::Relaxed);
+    let m = &b.state.inner.metrics;
+    let writes = m.store_writes.load(Ordering::Relaxed);
+    let batches = m.store_batches.load(Ordering::Relaxed);
+    let commit_max = m.store_commit_max_us.load(Ordering::Relaxed) as f64 / 1e3;
     stop_bridge(server, b);
     all.sort_by(f64::total_cmp);
     Row {
-        name: format!("HTTP telemetry POST ({conns} connections, SQLite write-through)"),
+        name: format!("HTTP telemetry POST ({conns} connections, {kind} write-through)"),
         offered: format!("{rate} req/s"),
         achieved: format!("{:.0} req/s", all.len() as f64 / el),
         p50: percentile(&all, 0.5),
@@ -264,24 +366,40 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
         p99: percentile(&all, 0.99),
         max: all.last().copied().unwrap_or(f64::NAN),
         target: Some(5.0),
-        note: format!("{} requests, {errors} errors, {writes} database writes", all.len()),
+        note: format!(
+            "{} requests, {errors} errors, {writes} database writes in {batches} transactions ({:.1} per commit, longest commit {commit_max:.1} ms)",
+            all.len(),
+            writes as f64 / batches.max(1) as f64
+        ),
     }
 }
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let secs = if quick { 2.0 } else { 5.0 };
+    let osc_only = std::env::args().any(|a| a == "--osc");
+    let http_only = std::env::args().any(|a| a == "--http");
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
     let load = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("load").enable_all().build().unwrap();
     let h = server.handle().clone();
     let load_before = load_average();
     let rows = load.block_on(async {
-        vec![
-            osc_max_ingest(&h, secs).await,
-            osc_to_ws(&h, 50_000, secs, 1).await,
-            osc_to_ws(&h, 50_000, secs, 4).await,
-            http_load(&h, 2_000, secs, 32).await,
-        ]
+        let mut rows = Vec::new();
+        if !http_only {
+            rows.push(osc_max_ingest(&h, secs).await);
+            rows.push(osc_to_ws(&h, 50_000, secs, 1).await);
+            rows.push(osc_to_ws(&h, 50_000, secs, 4).await);
+        }
+        if !osc_only {
+            rows.push(http_load(&h, 2_000, secs, 32, None).await);
+        }
+        // PostgreSQL through the same code, when a server is given (scripts/test.sh starts one).
+        if let Ok(url) = std::env::var("RESONANCE_BENCH_POSTGRES_URL")
+            && !osc_only
+        {
+            rows.push(http_load(&h, 2_000, secs, 32, Some(&url)).await);
+        }
+        rows
     });
     println!(
         "machine: {} cores, load average before {load_before}, after {}",

@@ -27,6 +27,9 @@ pub enum BridgeError {
     Io(#[from] std::io::Error),
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// A queued write was not committed (the storage batch failed or the writer stopped).
+    #[error("storage write failed: {0}; the update was not stored, retry it (check that the database is reachable and writable)")]
+    Write(String),
 }
 
 /// The rejection reasons counted in `/metrics`.

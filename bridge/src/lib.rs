@@ -23,6 +23,7 @@ pub mod state;
 pub mod store;
 pub mod telemetry;
 pub mod web;
+pub mod writer;
 pub mod ws;
 
 use std::future::Future;
@@ -207,31 +208,58 @@ fn bind_udp(addr: SocketAddr) -> std::io::Result<UdpSocket> {
     UdpSocket::from_std(s.into())
 }
 
-/// Receives OSC datagrams and hands each message to the state.
+/// Most OSC messages handled per batch.
+const OSC_BATCH: usize = 4096;
+
+/// Receives OSC datagrams in batches: waits for one, then takes every datagram already queued
+/// on the socket (up to [`OSC_BATCH`] messages) and hands the batch to the state, which
+/// coalesces state frames per batch. An idle loop wakes per datagram (no added latency); a
+/// busy one amortises locking, the director and publishing over the batch.
 async fn osc_loop(state: AppState, sock: Arc<UdpSocket>) {
     let mut buf = vec![0u8; osc::MAX_PACKET + 1];
+    let mut batch: Vec<(SocketAddr, osc::Inbound)> = Vec::with_capacity(OSC_BATCH);
+    let m = &state.inner.metrics;
     loop {
         let Ok((n, peer)) = sock.recv_from(&mut buf).await else { continue };
-        if n > osc::MAX_PACKET {
-            state.inner.metrics.reject("osc_malformed");
+        decode_into(&state, &buf[..n], peer, &mut batch);
+        while batch.len() < OSC_BATCH {
+            match sock.try_recv_from(&mut buf) {
+                Ok((n, peer)) => decode_into(&state, &buf[..n], peer, &mut batch),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                // ICMP errors from earlier sends (port unreachable) and the like: keep reading.
+                Err(_) => {}
+            }
+        }
+        if batch.is_empty() {
             continue;
         }
-        match osc::decode_packet(&buf[..n]) {
-            Ok(msgs) => {
-                for m in msgs {
-                    match m {
-                        Ok(m) => state.handle_inbound(peer, m).await,
-                        Err(e) => {
-                            tracing::debug!("OSC from {peer}: {e}");
-                            state.inner.metrics.reject(e.reason());
-                        }
+        m.osc_batches.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        m.osc_batch_messages.fetch_add(batch.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        state.handle_batch(&mut batch).await;
+    }
+}
+
+/// Decodes one datagram (a message or a bundle) into `batch`; malformed input is counted.
+fn decode_into(state: &AppState, data: &[u8], peer: SocketAddr, batch: &mut Vec<(SocketAddr, osc::Inbound)>) {
+    if data.len() > osc::MAX_PACKET {
+        state.inner.metrics.reject("osc_malformed");
+        return;
+    }
+    match osc::decode_packet(data) {
+        Ok(msgs) => {
+            for m in msgs {
+                match m {
+                    Ok(m) => batch.push((peer, m)),
+                    Err(e) => {
+                        tracing::debug!("OSC from {peer}: {e}");
+                        state.inner.metrics.reject(e.reason());
                     }
                 }
             }
-            Err(e) => {
-                tracing::debug!("OSC from {peer}: {e}");
-                state.inner.metrics.reject(e.reason());
-            }
+        }
+        Err(e) => {
+            tracing::debug!("OSC from {peer}: {e}");
+            state.inner.metrics.reject(e.reason());
         }
     }
 }

@@ -21,6 +21,29 @@ struct Histogram {
     sum: f64,
 }
 
+impl Histogram {
+    fn add(&mut self, seconds: f64) {
+        for (c, b) in self.counts.iter_mut().zip(BUCKETS) {
+            if seconds <= b {
+                *c += 1;
+            }
+        }
+        self.count += 1;
+        self.sum += seconds;
+    }
+
+    /// Writes the `_bucket`, `_sum` and `_count` lines with `labels` (`a="b",` or empty).
+    fn render(&self, s: &mut String, name: &str, labels: &str) {
+        for (c, b) in self.counts.iter().zip(BUCKETS) {
+            let _ = writeln!(s, "{name}_bucket{{{labels}le=\"{b}\"}} {c}");
+        }
+        let _ = writeln!(s, "{name}_bucket{{{labels}le=\"+Inf\"}} {}", self.count);
+        let trimmed = labels.trim_end_matches(',');
+        let _ = writeln!(s, "{name}_sum{{{trimmed}}} {}", self.sum);
+        let _ = writeln!(s, "{name}_count{{{trimmed}}} {}", self.count);
+    }
+}
+
 /// All bridge metrics.
 #[derive(Debug, Default)]
 pub struct Metrics {
@@ -36,6 +59,14 @@ pub struct Metrics {
     pub store_writes: AtomicU64,
     pub store_errors: AtomicU64,
     pub sessions: AtomicI64,
+    /// OSC receive batches (datagrams drained from the socket per wake-up) and their messages.
+    pub osc_batches: AtomicU64,
+    pub osc_batch_messages: AtomicU64,
+    /// Store transactions (group commits) and the writes they held.
+    pub store_batches: AtomicU64,
+    /// Longest group commit so far, in microseconds.
+    pub store_commit_max_us: AtomicU64,
+    commit: Mutex<Histogram>,
     latencies: Mutex<BTreeMap<(String, String), Histogram>>,
 }
 
@@ -56,13 +87,14 @@ impl Metrics {
     pub fn observe(&self, method: &str, route: &str, seconds: f64) {
         let mut map = self.latencies.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let h = map.entry((method.to_string(), route.to_string())).or_default();
-        for (c, b) in h.counts.iter_mut().zip(BUCKETS) {
-            if seconds <= b {
-                *c += 1;
-            }
-        }
-        h.count += 1;
-        h.sum += seconds;
+        h.add(seconds);
+    }
+
+    /// Records one group commit's duration.
+    pub fn observe_commit(&self, seconds: f64) {
+        self.store_batches.fetch_add(1, Relaxed);
+        self.store_commit_max_us.fetch_max((seconds * 1e6) as u64, Relaxed);
+        self.commit.lock().unwrap_or_else(std::sync::PoisonError::into_inner).add(seconds);
     }
 
     /// The exposition text.
@@ -109,19 +141,36 @@ impl Metrics {
             &one(self.osc_commands_sent.load(Relaxed)),
         );
         counter("resonance_bridge_store_writes_total", "Database writes.", "counter", &one(self.store_writes.load(Relaxed)));
+        counter(
+            "resonance_bridge_store_batches_total",
+            "Storage transactions (group commits); writes / batches is the mean batch size.",
+            "counter",
+            &one(self.store_batches.load(Relaxed)),
+        );
+        counter(
+            "resonance_bridge_osc_batches_total",
+            "OSC receive batches (datagrams drained per wake-up).",
+            "counter",
+            &one(self.osc_batches.load(Relaxed)),
+        );
+        counter(
+            "resonance_bridge_osc_batch_messages_total",
+            "OSC messages received in those batches.",
+            "counter",
+            &one(self.osc_batch_messages.load(Relaxed)),
+        );
         counter("resonance_bridge_store_errors_total", "Failed database writes.", "counter", &one(self.store_errors.load(Relaxed)));
         counter("resonance_bridge_sessions", "Sessions in memory.", "gauge", &[(String::new(), self.sessions.load(Relaxed) as f64)]);
         let map = self.latencies.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
         let name = "resonance_bridge_http_request_duration_seconds";
         let _ = writeln!(s, "# HELP {name} HTTP request latency by route.\n# TYPE {name} histogram");
         for ((method, route), h) in &map {
-            for (c, b) in h.counts.iter().zip(BUCKETS) {
-                let _ = writeln!(s, "{name}_bucket{{method=\"{method}\",route=\"{route}\",le=\"{b}\"}} {c}");
-            }
-            let _ = writeln!(s, "{name}_bucket{{method=\"{method}\",route=\"{route}\",le=\"+Inf\"}} {}", h.count);
-            let _ = writeln!(s, "{name}_sum{{method=\"{method}\",route=\"{route}\"}} {}", h.sum);
-            let _ = writeln!(s, "{name}_count{{method=\"{method}\",route=\"{route}\"}} {}", h.count);
+            h.render(&mut s, name, &format!("method=\"{method}\",route=\"{route}\","));
         }
+        let commit = self.commit.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        let name = "resonance_bridge_store_commit_seconds";
+        let _ = writeln!(s, "# HELP {name} Duration of each storage transaction (one group commit).\n# TYPE {name} histogram");
+        commit.render(&mut s, name, "");
         s
     }
 }

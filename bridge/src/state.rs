@@ -2,13 +2,30 @@
 //! write-through, OSC), engine reports, controls, commands out over OSC and the fan-out to
 //! WebSocket subscribers.
 //!
-//! Each session sits behind its own async mutex, held across its database write so that the
-//! stored order equals the order of acknowledgements. An update is applied to a copy, stored,
-//! and only then made visible and acknowledged: a failed write changes nothing.
+//! Each session sits behind its own async mutex. Every write of a session is queued to the
+//! group-commit [`Writer`] while that lock is held, so the stored order is the order in which
+//! the states were made; concurrent writes (of any sessions) share one transaction. HTTP
+//! telemetry is pipelined: the lock is released once the write is queued and the request is
+//! answered after its commit, so an acknowledged update is stored. If a commit fails, the
+//! request gets the error, the writer's [`Fence`] refuses every later write built on the
+//! unstored state, and the session reloads its last stored state ([`AppState::lock_session`]):
+//! a failed write leaves no trace. Controls and deletes keep the lock until their commit.
+//!
+//! OSC from engines arrives in batches (every datagram queued on the socket when the receive
+//! task wakes, see `osc_loop` in `lib.rs`). Each message is applied to its session's state in
+//! order, but the *state* frames (crowd mood, meters) are coalesced: a session publishes its
+//! latest mood and meters once per batch, and the director runs once per batch on the latest
+//! state. *Occurrences* (crowd events, now playing, hello, cue and style reports) are never
+//! coalesced: before one is published, the session's pending state frames go out, then the
+//! occurrence, then the director's reaction to it — so subscribers see every event, in order,
+//! and a mood no older than what the engine had sent before it. Under light load a batch is
+//! one datagram and every mood is published; under heavy load the publish rate is bounded by
+//! the batch rate instead of the message rate, which is what keeps subscribers current.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::AtomicU64;
+use std::sync::atomic::Ordering::{Acquire, Relaxed};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -17,7 +34,7 @@ use resonance_engine::params::ParamId;
 use resonance_engine::{Cue, Quantize};
 use serde_json::json;
 use tokio::net::UdpSocket;
-use tokio::sync::{Mutex, broadcast};
+use tokio::sync::{Mutex, OwnedMutexGuard, broadcast};
 
 use crate::auth::KeySet;
 use crate::config::Config;
@@ -26,8 +43,9 @@ use crate::error::{AppError, BridgeError};
 use crate::metrics::Metrics;
 use crate::osc::{self, Inbound, Outbound};
 use crate::session::{CrowdMood, MetersView, Mood3, NowPlaying, SessionState};
-use crate::store::Store;
+use crate::store::{SessionRow, Store, WriteOp};
 use crate::telemetry::{TelemetryUpdate, ValidationError};
+use crate::writer::{Fence, Writer};
 
 /// Most sessions held at once (protects memory against a flood of new names).
 pub const MAX_SESSIONS: usize = 1000;
@@ -50,6 +68,32 @@ pub struct SessionEntry {
     /// Changed since the last write (engine reports, OSC telemetry); flushed by the persister.
     pub dirty: bool,
     last_sent: Option<Mood3>,
+    /// Generation of `state`: raised when a failed write forces a reload (see [`Fence`]).
+    generation: u64,
+    valid_from: Arc<AtomicU64>,
+}
+
+impl SessionEntry {
+    fn new(state: SessionState, dirty: bool) -> Self {
+        Self { state, dirty, last_sent: None, generation: 0, valid_from: Arc::new(AtomicU64::new(0)) }
+    }
+
+    /// The fence for a write of the current state.
+    fn fence(&self) -> Fence {
+        Fence { valid_from: self.valid_from.clone(), generation: self.generation }
+    }
+}
+
+/// A session locked by the OSC batch being handled, with what it has yet to publish.
+struct Open {
+    name: String,
+    e: OwnedMutexGuard<SessionEntry>,
+    /// Crowd mood changed since the last publish.
+    mood: bool,
+    /// Meters, loudness or xruns changed since the last publish.
+    meters: bool,
+    /// The director has not yet seen the latest state.
+    changed: bool,
 }
 
 #[derive(Debug)]
@@ -65,7 +109,9 @@ pub struct Inner {
     pub store: Store,
     pub rules: RuleBook,
     pub keys: KeySet,
-    pub metrics: Metrics,
+    pub metrics: Arc<Metrics>,
+    /// The group-commit writer: every session write goes through it, in session-lock order.
+    pub writer: Writer,
     pub hub: broadcast::Sender<Frame>,
     sessions: RwLock<HashMap<String, Arc<Mutex<SessionEntry>>>>,
     peers: std::sync::Mutex<HashMap<SocketAddr, Peer>>,
@@ -110,12 +156,14 @@ impl AppState {
         let (hub, _) = broadcast::channel(config.ws_buffer.max(16));
         let mut sessions = HashMap::new();
         for s in store.load_sessions().await? {
-            sessions.insert(s.name.clone(), Arc::new(Mutex::new(SessionEntry { state: s, dirty: false, last_sent: None })));
+            sessions.insert(s.name.clone(), Arc::new(Mutex::new(SessionEntry::new(s, false))));
         }
-        let metrics = Metrics::default();
+        let metrics = Arc::new(Metrics::default());
         metrics.sessions.store(sessions.len() as i64, Relaxed);
+        let writer = Writer::spawn(store.clone(), metrics.clone());
         let inner = Inner {
             config,
+            writer,
             store,
             rules,
             keys,
@@ -168,7 +216,7 @@ impl AppState {
             });
         }
         let state = SessionState::new(name, &self.inner.rules.default_set());
-        let entry = Arc::new(Mutex::new(SessionEntry { state, dirty: true, last_sent: None }));
+        let entry = Arc::new(Mutex::new(SessionEntry::new(state, true)));
         map.insert(name.to_string(), entry.clone());
         self.inner.metrics.sessions.store(map.len() as i64, Relaxed);
         drop(map);
@@ -179,32 +227,66 @@ impl AppState {
     /// Removes a session from memory and storage; `false` when unknown.
     pub async fn delete_session(&self, name: &str) -> Result<bool, AppError> {
         let Some(entry) = self.get(name) else { return Ok(false) };
-        let _guard = entry.lock().await;
-        self.inner.store.delete_session(name).await?;
+        let mut e = self.lock_session(&entry).await?;
+        self.inner.writer.queue(WriteOp::Delete(name.to_string()), e.fence()).committed().await?;
+        e.dirty = false;
         let mut map = self.inner.sessions.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         map.remove(name);
         self.inner.metrics.sessions.store(map.len() as i64, Relaxed);
         drop(map);
+        drop(e);
         self.publish(Some(name), &json!({"type": "session_deleted", "session": name}));
         Ok(true)
     }
 
-    /// Applies validated HTTP telemetry: write-through, then acknowledge. Returns the new state.
+    /// Applies validated HTTP telemetry: queues the write, then answers once it is committed.
+    /// Returns the new state.
+    ///
+    /// The session's lock is released as soon as the write is queued (pipelining: the next
+    /// request of the same session joins the same or the next group commit instead of waiting
+    /// for this one). The new state is visible to readers and subscribers from then on; if its
+    /// commit fails, this request gets the error, every later write built on it is refused by
+    /// the writer's [`Fence`], and the session is reloaded from its last stored state.
     pub async fn ingest_http(&self, name: &str, u: &TelemetryUpdate, body: &str) -> Result<SessionState, AppError> {
         let entry = self.get_or_create(name)?;
-        let mut e = entry.lock().await;
+        let mut e = self.lock_session(&entry).await?;
         let mut next = e.state.clone();
         let d = self.apply_update(&mut next, u);
-        if let Err(err) = self.inner.store.write_telemetry(&next, body).await {
-            self.inner.metrics.store_errors.fetch_add(1, Relaxed);
-            return Err(err.into());
-        }
-        self.inner.metrics.store_writes.fetch_add(1, Relaxed);
-        self.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+        let row = SessionRow::new(&next, Some(body.to_string()))?;
+        let pending = self.inner.writer.queue(WriteOp::Session(row), e.fence());
         e.state = next;
         e.dirty = false;
         self.emit(&mut e, Some(u), &d);
-        Ok(e.state.clone())
+        let answer = e.state.clone();
+        drop(e);
+        if let Err(err) = pending.committed().await {
+            // Roll the session back to what is stored now rather than at its next write.
+            drop(self.lock_session(&entry).await);
+            return Err(err.into());
+        }
+        self.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+        Ok(answer)
+    }
+
+    /// Locks a session; if one of its writes failed since its state was made, first reloads
+    /// the last stored state (or a fresh one if it was never stored) and starts a new
+    /// generation, so nothing unstored survives a failed write.
+    ///
+    /// # Errors
+    /// [`AppError::Internal`] when the reload fails (the database is still unavailable).
+    pub async fn lock_session(&self, entry: &Arc<Mutex<SessionEntry>>) -> Result<OwnedMutexGuard<SessionEntry>, AppError> {
+        let mut e = entry.clone().lock_owned().await;
+        let valid_from = e.valid_from.load(Acquire);
+        if valid_from > e.generation {
+            let name = e.state.name.clone();
+            let stored = self.inner.store.load_session(&name).await?;
+            e.state = stored.unwrap_or_else(|| SessionState::new(&name, &self.inner.rules.default_set()));
+            e.generation = valid_from;
+            e.dirty = false;
+            e.last_sent = None;
+            tracing::warn!("session {name}: a write failed; reloaded its last stored state (updates {})", e.state.updates);
+        }
+        Ok(e)
     }
 
     /// Applies validated OSC telemetry (persisted by the persister within its interval).
@@ -303,112 +385,191 @@ impl AppState {
         self.publish(Some(session), &json!({"type": "command", "session": session, "engines": targets.len(), "detail": what}));
     }
 
-    /// Handles one decoded OSC message from `peer`.
+    /// Handles one decoded OSC message from `peer` (a batch of one).
     pub async fn handle_inbound(&self, peer: SocketAddr, msg: Inbound) {
-        if let Inbound::Telemetry { session, fields } = &msg {
-            let parsed = crate::telemetry::validate(fields.iter().map(|(k, v)| (k.as_str(), v.into())));
-            match parsed {
-                Ok(u) => {
-                    if let Err(e) = self.ingest_osc_telemetry(session, &u).await {
-                        tracing::debug!("OSC telemetry from {peer} rejected: {e}");
-                        self.inner.metrics.reject("osc_invalid_telemetry");
-                    }
+        self.handle_batch(&mut vec![(peer, msg)]).await;
+    }
+
+    /// Handles a batch of decoded OSC messages in order (drains `batch`). Engine reports are
+    /// applied one by one; state frames are coalesced per session (module docs).
+    pub async fn handle_batch(&self, batch: &mut Vec<(SocketAddr, Inbound)>) {
+        let mut open: Option<Open> = None;
+        let mut peer_session: Option<(SocketAddr, String)> = None;
+        for (peer, msg) in batch.drain(..) {
+            if let Inbound::Telemetry { session, fields } = &msg {
+                if let Some(o) = open.take() {
+                    self.flush_open(o);
                 }
-                Err(e) => {
-                    tracing::debug!("OSC telemetry from {peer} rejected: {e}");
+                self.osc_telemetry(peer, session, fields).await;
+                continue;
+            }
+            self.inner.metrics.osc_engine_messages.fetch_add(1, Relaxed);
+            if matches!(msg, Inbound::Hello { .. }) || peer_session.as_ref().is_none_or(|(p, _)| *p != peer) {
+                peer_session = Some((peer, self.bind_peer(peer, &msg)));
+            }
+            let Some((_, session)) = &peer_session else { continue };
+            if open.as_ref().is_none_or(|o| o.name != *session) {
+                if let Some(o) = open.take() {
+                    self.flush_open(o);
+                }
+                let Ok(entry) = self.get_or_create(session) else {
                     self.inner.metrics.reject("osc_invalid_telemetry");
-                }
+                    continue;
+                };
+                // A plain lock, not `lock_session`: engine reports are not acknowledged, so after a
+                // failed write they may land on the unstored state; the next flush reloads it.
+                open = Some(Open { name: session.clone(), e: entry.lock_owned().await, mood: false, meters: false, changed: false });
             }
-            return;
+            if let Some(o) = open.as_mut() {
+                self.apply_engine(o, peer, msg);
+            }
         }
-        self.inner.metrics.osc_engine_messages.fetch_add(1, Relaxed);
-        let session = {
-            let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if let Inbound::Hello { session } = &msg {
-                peers.insert(peer, Peer { session: session.clone(), last_seen: Instant::now() });
-            }
-            let p = peers.entry(peer).or_insert_with(|| Peer { session: "default".into(), last_seen: Instant::now() });
-            p.last_seen = Instant::now();
-            p.session.clone()
+        if let Some(o) = open.take() {
+            self.flush_open(o);
+        }
+    }
+
+    /// Validates and applies OSC game telemetry.
+    async fn osc_telemetry(&self, peer: SocketAddr, session: &str, fields: &[(String, osc::TelemetryArg)]) {
+        let parsed = crate::telemetry::validate(fields.iter().map(|(k, v)| (k.as_str(), v.into())));
+        let r = match parsed {
+            Ok(u) => self.ingest_osc_telemetry(session, &u).await,
+            Err(e) => Err(e),
         };
-        let Ok(entry) = self.get_or_create(&session) else {
+        if let Err(e) = r {
+            tracing::debug!("OSC telemetry from {peer} rejected: {e}");
             self.inner.metrics.reject("osc_invalid_telemetry");
-            return;
-        };
-        let mut e = entry.lock().await;
-        let name = session.as_str();
-        let mut occurrences: Vec<String> = Vec::new();
-        let payload = match msg {
-            Inbound::Hello { .. } => json!({"type": "engine", "session": name, "engine": peer.to_string()}),
+        }
+    }
+
+    /// The session `peer` reports for (binding it on hello), refreshing its last-seen time.
+    fn bind_peer(&self, peer: SocketAddr, msg: &Inbound) -> String {
+        let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Inbound::Hello { session } = msg {
+            peers.insert(peer, Peer { session: session.clone(), last_seen: Instant::now() });
+        }
+        let p = peers.entry(peer).or_insert_with(|| Peer { session: "default".into(), last_seen: Instant::now() });
+        p.last_seen = Instant::now();
+        p.session.clone()
+    }
+
+    /// Applies one engine report to the open session: state reports are marked for the
+    /// coalesced publish, occurrences are published at once (after the pending state).
+    fn apply_engine(&self, o: &mut Open, peer: SocketAddr, msg: Inbound) {
+        let name = o.name.as_str();
+        let (payload, occurrence) = match msg {
             Inbound::Mood(m) => {
-                e.state.crowd = Some(CrowdMood {
+                o.e.state.crowd = Some(CrowdMood {
                     valence: m.valence,
                     arousal: m.arousal,
                     label: m.label.as_str().into(),
                     confidence: m.confidence,
                     time: m.time,
                 });
-                json!({"type": "mood", "session": name, "valence": m.valence, "arousal": m.arousal, "label": m.label.as_str(), "confidence": m.confidence, "time": m.time})
-            }
-            Inbound::Event(ev) => {
-                e.state.log("crowd", ev.kind.as_str());
-                occurrences.push(format!("crowd.{}", ev.kind.as_str()));
-                json!({"type": "event", "session": name, "kind": ev.kind.as_str(), "confidence": ev.confidence, "onset": ev.onset})
-            }
-            Inbound::NowPlaying { title, artist, confidence } => {
-                let v = json!({"type": "now_playing", "session": name, "title": title, "artist": artist, "confidence": confidence});
-                e.state.now_playing = if title.is_empty() { None } else { Some(NowPlaying { title, artist, confidence }) };
-                v
+                o.mood = true;
+                o.changed = true;
+                o.e.dirty = true;
+                return;
             }
             Inbound::Meters(m) => {
-                let mv = e.state.meters.get_or_insert_with(MetersView::default);
+                let mv = o.e.state.meters.get_or_insert_with(MetersView::default);
                 mv.input_peak_db = m.input_peak_db;
                 mv.output_peak_db = m.output_peak_db;
                 mv.limiter_gr_db = m.limiter_gr_db;
                 mv.duck_db = m.duck_db;
-                json!({"type": "meters", "session": name, "meters": mv})
+                o.meters = true;
+                o.e.dirty = true;
+                return;
             }
             Inbound::Loudness { momentary_lufs, short_term_lufs } => {
-                let mv = e.state.meters.get_or_insert_with(MetersView::default);
+                let mv = o.e.state.meters.get_or_insert_with(MetersView::default);
                 mv.momentary_lufs = Some(momentary_lufs);
                 mv.short_term_lufs = Some(short_term_lufs);
-                json!({"type": "meters", "session": name, "meters": mv})
+                o.meters = true;
+                o.e.dirty = true;
+                return;
             }
             Inbound::Xruns(n) => {
-                let mv = e.state.meters.get_or_insert_with(MetersView::default);
+                let mv = o.e.state.meters.get_or_insert_with(MetersView::default);
                 // Cumulative count from the engine; a smaller number means it restarted.
                 let added = if n >= mv.xruns { n - mv.xruns } else { n };
                 mv.xruns = n;
                 self.inner.metrics.engine_xruns.fetch_add(added, Relaxed);
-                json!({"type": "meters", "session": name, "meters": mv})
+                o.meters = true;
+                o.e.dirty = true;
+                return;
+            }
+            Inbound::Hello { .. } => (json!({"type": "engine", "session": name, "engine": peer.to_string()}), None),
+            Inbound::Event(ev) => {
+                o.e.state.log("crowd", ev.kind.as_str());
+                (
+                    json!({"type": "event", "session": name, "kind": ev.kind.as_str(), "confidence": ev.confidence, "onset": ev.onset}),
+                    Some(format!("crowd.{}", ev.kind.as_str())),
+                )
+            }
+            Inbound::NowPlaying { title, artist, confidence } => {
+                let v = json!({"type": "now_playing", "session": name, "title": title, "artist": artist, "confidence": confidence});
+                o.e.state.now_playing = if title.is_empty() { None } else { Some(NowPlaying { title, artist, confidence }) };
+                (v, None)
             }
             Inbound::CueScheduled { cue, at } => {
-                e.state.log("stinger", cue.as_str());
-                json!({"type": "cue_scheduled", "session": name, "cue": cue.as_str(), "at": at})
+                o.e.state.log("stinger", cue.as_str());
+                (json!({"type": "cue_scheduled", "session": name, "cue": cue.as_str(), "at": at}), None)
             }
             Inbound::StyleChanged { index, at, name: style } => {
                 if let Some(s) = &style {
-                    e.state.style.clone_from(s);
+                    o.e.state.style.clone_from(s);
                 }
-                json!({"type": "style_changed", "session": name, "index": index, "at": at, "style": style})
+                (json!({"type": "style_changed", "session": name, "index": index, "at": at, "style": style}), None)
             }
-            // Telemetry is handled above; kinds a newer protocol adds are ignored here.
+            // Telemetry is handled by the caller; kinds a newer protocol adds are ignored here.
             _ => return,
         };
-        e.dirty = true;
-        self.publish(Some(name), &payload);
-        let set = self.inner.rules.for_session(&e.state.rules);
-        let occ: Vec<&str> = occurrences.iter().map(String::as_str).collect();
-        let d = director::step(&set, &mut e.state, &occ);
+        o.e.dirty = true;
+        // Pending state first, so the occurrence is seen after the mood that preceded it.
+        self.publish_pending(o);
+        self.publish(Some(&o.name), &payload);
+        let set = self.inner.rules.for_session(&o.e.state.rules);
+        let occ: Vec<&str> = occurrence.as_deref().into_iter().collect();
+        let d = director::step(&set, &mut o.e.state, &occ);
         if !d.is_empty() {
-            self.emit(&mut e, None, &d);
+            self.emit(&mut o.e, None, &d);
         }
+    }
+
+    /// Publishes the open session's coalesced state frames and runs the director on its
+    /// latest state.
+    fn publish_pending(&self, o: &mut Open) {
+        let name = o.name.as_str();
+        if std::mem::take(&mut o.mood)
+            && let Some(m) = &o.e.state.crowd
+        {
+            self.publish(
+                Some(name),
+                &json!({"type": "mood", "session": name, "valence": m.valence, "arousal": m.arousal, "label": m.label, "confidence": m.confidence, "time": m.time}),
+            );
+        }
+        if std::mem::take(&mut o.meters) {
+            self.publish(Some(name), &json!({"type": "meters", "session": name, "meters": o.e.state.meters}));
+        }
+        if std::mem::take(&mut o.changed) {
+            let set = self.inner.rules.for_session(&o.e.state.rules);
+            let d = director::step(&set, &mut o.e.state, &[]);
+            if !d.is_empty() {
+                self.emit(&mut o.e, None, &d);
+            }
+        }
+    }
+
+    /// Ends a session's run in a batch: publishes what is pending and releases its lock.
+    fn flush_open(&self, mut o: Open) {
+        self.publish_pending(&mut o);
     }
 
     /// Applies a control request from the page or an API client.
     pub async fn control(&self, name: &str, c: &crate::http::ControlRequest) -> Result<SessionState, AppError> {
         let entry = self.get_or_create(name)?;
-        let mut e = entry.lock().await;
+        let mut e = self.lock_session(&entry).await?;
         let mut next = e.state.clone();
         if let Some(r) = &c.rules {
             let set = self.inner.rules.get(r).ok_or_else(|| {
@@ -430,7 +591,8 @@ impl AppState {
             next.log("style", style);
             d.style = Some((style.clone(), c.quantize.unwrap_or(Quantize::Bar)));
         }
-        self.inner.store.write_session(&next).await?;
+        let row = SessionRow::new(&next, None)?;
+        self.inner.writer.queue(WriteOp::Session(row), e.fence()).committed().await?;
         e.state = next;
         e.dirty = false;
         self.emit(&mut e, None, &d);
@@ -472,28 +634,33 @@ impl AppState {
         peers.iter().filter(|(_, p)| p.last_seen.elapsed() < PEER_TIMEOUT).map(|(a, p)| (a.to_string(), p.session.clone())).collect()
     }
 
-    /// Writes every dirty session (engine reports and OSC telemetry).
+    /// Writes every dirty session (engine reports and OSC telemetry), all in one group commit.
+    /// Each write is queued under its session's lock, so it is ordered before any later write
+    /// of that session and cannot overwrite a newer state.
     pub async fn flush_dirty(&self) {
         let entries: Vec<Arc<Mutex<SessionEntry>>> =
             self.inner.sessions.read().unwrap_or_else(std::sync::PoisonError::into_inner).values().cloned().collect();
+        let mut pending = Vec::new();
         for entry in entries {
-            let snapshot = {
+            let Ok(mut e) = self.lock_session(&entry).await else { continue };
+            if !e.dirty {
+                continue;
+            }
+            match SessionRow::new(&e.state, None) {
+                Ok(row) => {
+                    e.dirty = false;
+                    let p = self.inner.writer.queue(WriteOp::Session(row), e.fence());
+                    drop(e);
+                    pending.push((entry.clone(), p));
+                }
+                Err(err) => tracing::warn!("could not serialise session {}: {err}", e.state.name),
+            }
+        }
+        for (entry, p) in pending {
+            if let Err(err) = p.committed().await {
                 let mut e = entry.lock().await;
-                if !e.dirty {
-                    continue;
-                }
-                e.dirty = false;
-                e.state.clone()
-            };
-            match self.inner.store.write_session(&snapshot).await {
-                Ok(()) => {
-                    self.inner.metrics.store_writes.fetch_add(1, Relaxed);
-                }
-                Err(err) => {
-                    self.inner.metrics.store_errors.fetch_add(1, Relaxed);
-                    tracing::warn!("could not persist session {}: {err}; will retry", snapshot.name);
-                    entry.lock().await.dirty = true;
-                }
+                tracing::warn!("could not persist session {}: {err}; will retry", e.state.name);
+                e.dirty = true;
             }
         }
     }

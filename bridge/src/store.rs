@@ -10,11 +10,12 @@
 //! write has reached the OS before `COMMIT` returns; only an OS crash or power cut can lose the
 //! last transactions (use `synchronous=FULL` via `?synchronous=full` in `--database` for that).
 
+use std::fmt::Write as _;
 use std::str::FromStr;
 
-use sqlx::Row;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{AssertSqlSafe, Row};
 
 use crate::error::BridgeError;
 use crate::session::SessionState;
@@ -26,9 +27,60 @@ const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS api_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, created_ms BIGINT NOT NULL, revoked_ms BIGINT)",
 ];
 
-const UPSERT_SESSION: &str = "INSERT INTO sessions (name, state, updates, updated_ms) VALUES ($1, $2, $3, $4) \
-     ON CONFLICT (name) DO UPDATE SET state = excluded.state, updates = excluded.updates, updated_ms = excluded.updated_ms";
-const INSERT_LOG: &str = "INSERT INTO telemetry_log (session, seq, received_ms, body) VALUES ($1, $2, $3, $4)";
+const UPSERT_TAIL: &str =
+    " ON CONFLICT (name) DO UPDATE SET state = excluded.state, updates = excluded.updates, updated_ms = excluded.updated_ms";
+
+/// Rows per multi-row statement (4 parameters each: far below SQLite's 32766 and
+/// PostgreSQL's 65535 bind parameters).
+const ROWS_PER_STATEMENT: usize = 128;
+
+/// `head ($1, $2, $3, $4), ($5, ...) tail` for `rows` rows of four columns.
+fn multi_row(head: &str, rows: usize, tail: &str) -> String {
+    let mut s = String::with_capacity(head.len() + tail.len() + rows * 24);
+    s.push_str(head);
+    for r in 0..rows {
+        let b = r * 4;
+        let sep = if r == 0 { " " } else { ", " };
+        let _ = write!(s, "{sep}(${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4);
+    }
+    s.push_str(tail);
+    s
+}
+
+/// A session's state ready to store, and optionally the telemetry body that produced it.
+#[derive(Clone, Debug)]
+pub struct SessionRow {
+    pub name: String,
+    pub state_json: String,
+    pub updates: i64,
+    pub updated_ms: i64,
+    /// The telemetry log row (HTTP telemetry): stored with `seq = updates`.
+    pub log_body: Option<String>,
+}
+
+impl SessionRow {
+    /// Serialises `state` (done by the caller's task, not by the writer).
+    ///
+    /// # Errors
+    /// [`BridgeError::Config`] if the state does not serialise (it always does: plain data).
+    pub fn new(state: &SessionState, log_body: Option<String>) -> Result<Self, BridgeError> {
+        Ok(Self {
+            name: state.name.clone(),
+            state_json: serde_json::to_string(state).map_err(|e| BridgeError::Config(e.to_string()))?,
+            updates: i64::try_from(state.updates).unwrap_or(i64::MAX),
+            updated_ms: state.updated_ms,
+            log_body,
+        })
+    }
+}
+
+/// One write for [`Store::write_batch`].
+#[derive(Clone, Debug)]
+pub enum WriteOp {
+    Session(SessionRow),
+    /// A session and its log.
+    Delete(String),
+}
 
 #[derive(Clone, Debug)]
 enum Pool {
@@ -98,36 +150,71 @@ impl Store {
         self.kind
     }
 
-    /// Writes a session's state and the telemetry that produced it, in one transaction.
-    pub async fn write_telemetry(&self, state: &SessionState, body: &str) -> Result<(), BridgeError> {
-        let json = serde_json::to_string(state).map_err(|e| BridgeError::Config(e.to_string()))?;
-        let updates = i64::try_from(state.updates).unwrap_or(i64::MAX);
+    /// Applies a batch of writes, in order, in ONE transaction (group commit): every row is
+    /// stored or none is. Consecutive session/log writes go out as one multi-row `INSERT` each
+    /// (a session written several times in the batch is stored once, at its last state), so a
+    /// batch costs four statements whatever its size; deletes are applied in their place.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when any statement or the commit fails (nothing is stored).
+    pub async fn write_batch(&self, ops: &[WriteOp]) -> Result<(), BridgeError> {
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
-            sqlx::query(INSERT_LOG).bind(&state.name).bind(updates).bind(state.updated_ms).bind(body).execute(&mut *tx).await?;
-            sqlx::query(UPSERT_SESSION).bind(&state.name).bind(&json).bind(updates).bind(state.updated_ms).execute(&mut *tx).await?;
+            let mut i = 0;
+            while i < ops.len() {
+                if let WriteOp::Delete(name) = &ops[i] {
+                    sqlx::query("DELETE FROM telemetry_log WHERE session = $1").bind(name).execute(&mut *tx).await?;
+                    sqlx::query("DELETE FROM sessions WHERE name = $1").bind(name).execute(&mut *tx).await?;
+                    i += 1;
+                    continue;
+                }
+                let end = ops[i..].iter().position(|o| matches!(o, WriteOp::Delete(_))).map_or(ops.len(), |k| i + k);
+                let run: Vec<&SessionRow> = ops[i..end].iter().filter_map(|o| if let WriteOp::Session(r) = o { Some(r) } else { None }).collect();
+                for chunk in run.iter().filter(|r| r.log_body.is_some()).collect::<Vec<_>>().chunks(ROWS_PER_STATEMENT) {
+                    let mut q = sqlx::query(AssertSqlSafe(multi_row("INSERT INTO telemetry_log (session, seq, received_ms, body) VALUES", chunk.len(), "")));
+                    for r in chunk {
+                        q = q.bind(&r.name).bind(r.updates).bind(r.updated_ms).bind(r.log_body.as_deref().unwrap_or_default());
+                    }
+                    q.execute(&mut *tx).await?;
+                }
+                // Last state per session, in order of last appearance.
+                let latest: Vec<&&SessionRow> = run.iter().enumerate()
+                    .filter(|(k, r)| !run[k + 1..].iter().any(|later| later.name == r.name))
+                    .map(|(_, r)| r).collect();
+                for chunk in latest.chunks(ROWS_PER_STATEMENT) {
+                    let mut q = sqlx::query(AssertSqlSafe(multi_row("INSERT INTO sessions (name, state, updates, updated_ms) VALUES", chunk.len(), UPSERT_TAIL)));
+                    for r in chunk {
+                        q = q.bind(&r.name).bind(&r.state_json).bind(r.updates).bind(r.updated_ms);
+                    }
+                    q.execute(&mut *tx).await?;
+                }
+                i = end;
+            }
             tx.commit().await?;
         });
         Ok(())
     }
 
-    /// Writes a session's state (no log row).
-    pub async fn write_session(&self, state: &SessionState) -> Result<(), BridgeError> {
-        let json = serde_json::to_string(state).map_err(|e| BridgeError::Config(e.to_string()))?;
-        let updates = i64::try_from(state.updates).unwrap_or(i64::MAX);
-        with_pool!(self, p => sqlx::query(UPSERT_SESSION).bind(&state.name).bind(&json).bind(updates).bind(state.updated_ms).execute(p).await.map(|_| ()))?;
-        Ok(())
-    }
-
-    /// Deletes a session and its log.
+    /// Deletes a session and its log (outside the writer: tests and tools).
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the delete fails.
     pub async fn delete_session(&self, name: &str) -> Result<(), BridgeError> {
-        with_pool!(self, p => {
-            let mut tx = p.begin().await?;
-            sqlx::query("DELETE FROM telemetry_log WHERE session = $1").bind(name).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM sessions WHERE name = $1").bind(name).execute(&mut *tx).await?;
-            tx.commit().await?;
+        self.write_batch(&[WriteOp::Delete(name.to_string())]).await
+    }
+
+    /// One stored session (`None` when it was never stored).
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the read fails, [`BridgeError::Config`] when the stored
+    /// state does not parse.
+    pub async fn load_session(&self, name: &str) -> Result<Option<SessionState>, BridgeError> {
+        let json: Option<String> = with_pool!(self, p => {
+            sqlx::query("SELECT state FROM sessions WHERE name = $1").bind(name).fetch_optional(p).await?
+                .map(|r| r.try_get::<String, _>(0)).transpose()?
         });
-        Ok(())
+        json.map(|j| serde_json::from_str(&j).map_err(|e| BridgeError::Config(format!("stored session {name} does not parse: {e}"))))
+            .transpose()
     }
 
     /// Every stored session. Rows that no longer parse are skipped with a warning (and kept).
@@ -179,5 +266,50 @@ impl Store {
     /// Closes the pool (flushes SQLite's WAL on a clean shutdown).
     pub async fn close(&self) {
         with_pool!(self, p => p.close().await);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::director::RuleBook;
+
+    fn row(name: &str, updates: u64, log: Option<&str>) -> WriteOp {
+        let rules = RuleBook::load(None, "standard").unwrap();
+        let mut s = SessionState::new(name, &rules.default_set());
+        s.updates = updates;
+        WriteOp::Session(SessionRow::new(&s, log.map(String::from)).unwrap())
+    }
+
+    #[tokio::test]
+    async fn a_batch_is_applied_in_order_and_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&format!("sqlite://{}", dir.path().join("t.db").display())).await.unwrap();
+        let ops = [
+            row("a", 1, Some("{\"hp\":1}")),
+            row("a", 2, Some("{\"hp\":2}")),
+            row("b", 1, None),
+            WriteOp::Delete("b".into()),
+            row("c", 7, Some("{}")),
+            row("b", 3, None),
+        ];
+        store.write_batch(&ops).await.unwrap();
+        let sessions: Vec<(String, u64)> = store.load_sessions().await.unwrap().into_iter().map(|s| (s.name, s.updates)).collect();
+        assert_eq!(sessions, [("a".to_string(), 2), ("b".to_string(), 3), ("c".to_string(), 7)]);
+        assert_eq!(store.log_seqs("a").await.unwrap(), [1, 2]);
+        assert_eq!(store.log_seqs("c").await.unwrap(), [7]);
+
+        // A batch whose last statement fails (log row "a"/2 exists) stores nothing at all, not
+        // even what its earlier statements wrote (the delete splits the batch into two runs).
+        let bad = [row("d", 1, Some("{}")), row("c", 8, None), WriteOp::Delete("nobody".into()), row("a", 2, Some("{}"))];
+        assert!(store.write_batch(&bad).await.is_err());
+        let after: Vec<(String, u64)> = store.load_sessions().await.unwrap().into_iter().map(|s| (s.name, s.updates)).collect();
+        assert_eq!(after, sessions, "a failed batch left a trace");
+        assert!(store.log_seqs("d").await.unwrap().is_empty());
+    }
+
+    #[test]
+    fn multi_row_placeholders() {
+        assert_eq!(multi_row("INSERT INTO t VALUES", 2, " X"), "INSERT INTO t VALUES ($1, $2, $3, $4), ($5, $6, $7, $8) X");
     }
 }

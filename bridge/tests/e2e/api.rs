@@ -249,3 +249,31 @@ proptest! {
         });
     }
 }
+
+/// A write that fails is answered with an error and leaves no trace: not in memory, not in a
+/// later write built on it; the next write after the repair is stored normally.
+#[tokio::test]
+async fn a_failed_write_is_refused_and_rolled_back() {
+    let (st, key, dir) = state().await;
+    let app = app(st.clone());
+    let auth = bearer(&key);
+    let uri = "/api/v1/sessions/fragile/telemetry";
+    let (s, _, v) = call(&app, "POST", uri, Some(&auth), Some(r#"{"hp": 1, "max_hp": 10}"#)).await;
+    assert_eq!((s, v["updates"].as_u64()), (StatusCode::OK, Some(1)), "{v}");
+    // Break storage from a second connection: the log table disappears.
+    let db = format!("sqlite://{}", dir.path().join("resonance.db").display());
+    let mut c = <sqlx::SqliteConnection as sqlx::Connection>::connect(&db).await.unwrap();
+    sqlx::query("ALTER TABLE telemetry_log RENAME TO broken").execute(&mut c).await.unwrap();
+    let (s, _, v) = call(&app, "POST", uri, Some(&auth), Some(r#"{"hp": 2}"#)).await;
+    assert_eq!(s, StatusCode::INTERNAL_SERVER_ERROR, "{v}");
+    assert!(v["message"].as_str().unwrap().contains("retry"), "{v}");
+    let (_, _, v) = call(&app, "GET", "/api/v1/sessions/fragile", None, None).await;
+    assert_eq!((v["updates"].as_u64(), v["metrics"]["hp"].as_f64()), (Some(1), Some(1.0)), "rolled back: {v}");
+    // Repaired: the next write is stored on top of the last stored state.
+    sqlx::query("ALTER TABLE broken RENAME TO telemetry_log").execute(&mut c).await.unwrap();
+    let (s, _, v) = call(&app, "POST", uri, Some(&auth), Some(r#"{"hp": 3}"#)).await;
+    assert_eq!((s, v["updates"].as_u64()), (StatusCode::OK, Some(2)), "{v}");
+    let stored = st.inner.store.load_session("fragile").await.unwrap().unwrap();
+    assert_eq!((stored.updates, stored.metrics.hp), (2, Some(3.0)));
+    assert_eq!(st.inner.store.log_seqs("fragile").await.unwrap(), [1, 2]);
+}
