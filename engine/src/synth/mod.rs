@@ -24,6 +24,7 @@
 //! `docs/music.md`.
 
 pub mod conductor;
+pub mod fastmath;
 pub mod master;
 pub mod mixer;
 pub mod rng;
@@ -566,7 +567,7 @@ impl Synth {
             br.fill(0.0);
             sl.fill(0.0);
             sr.fill(0.0);
-            self.pool.render(bl, br, sl, sr);
+            self.pool.render(self.time, bl, br, sl, sr);
             let style = self.styles.get(usize::from(self.seq.style()));
             let send_target = style.map_or(0.0, |s| s.reverb);
             let duck_db = style.map_or(-8.0, |s| s.stinger_duck_db);
