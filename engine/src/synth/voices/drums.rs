@@ -11,8 +11,8 @@
 //! (pitch sweep, tone and noise decay, onset ramp, steal fade) moved once per
 //! [`FRAME`]-sample control frame of absolute time, as straight lines within a frame.
 
-use super::decay_coef;
 use super::DrumKit;
+use super::decay_coef;
 use super::tonal::{FRAME, FrameAcc, LANES, SILENT};
 use crate::synth::fastmath::{sin_turns, tan_pi};
 
@@ -217,12 +217,8 @@ impl Drums {
     /// Fades the oldest counting voice out over 3 ms; `false` if there is none.
     pub fn steal_oldest(&mut self) -> bool {
         let frames = (0.003 * self.sr / FRAME as f32).max(1.0);
-        let oldest = self
-            .chunks
-            .iter_mut()
-            .flat_map(|c| c.meta.iter_mut())
-            .filter(|m| m.active && m.fade_step == 0.0)
-            .min_by_key(|m| m.serial);
+        let oldest =
+            self.chunks.iter_mut().flat_map(|c| c.meta.iter_mut()).filter(|m| m.active && m.fade_step == 0.0).min_by_key(|m| m.serial);
         match oldest {
             Some(m) => {
                 m.fade_step = 1.0 / frames;
@@ -313,6 +309,7 @@ impl Drums {
     }
 
     /// Runs the control frame that starts now.
+    #[inline(always)]
     pub fn control(&mut self) {
         let frame = FRAME as f32;
         for ch in self.chunks.iter_mut().filter(|c| c.active != 0) {
@@ -350,6 +347,7 @@ impl Drums {
     }
 
     /// Adds `len` (≤ [`FRAME`]) samples of every drum voice into `acc[..][..len]`.
+    #[inline(always)]
     pub fn render(&mut self, acc: &mut FrameAcc, len: usize) {
         for ch in self.chunks.iter_mut().filter(|c| c.active != 0) {
             render_chunk(ch, acc, len);
@@ -357,7 +355,7 @@ impl Drums {
     }
 }
 
-#[inline(never)]
+#[inline(always)]
 fn render_chunk(ch: &mut Chunk, acc: &mut FrameAcc, len: usize) {
     let len = len.min(FRAME);
     let mut y = [[0.0f32; LANES]; FRAME];
@@ -416,7 +414,9 @@ mod tests {
     #[test]
     fn every_drum_sounds_decays_and_frees_its_lane() {
         let kit = DrumKit::default();
-        for kind in [DrumKind::Kick, DrumKind::Snare, DrumKind::ClosedHat, DrumKind::OpenHat, DrumKind::LowTom, DrumKind::HighTom, DrumKind::Crash] {
+        for kind in
+            [DrumKind::Kick, DrumKind::Snare, DrumKind::ClosedHat, DrumKind::OpenHat, DrumKind::LowTom, DrumKind::HighTom, DrumKind::Crash]
+        {
             let mut d = Drums::new(48_000.0, 8);
             assert!(d.start(&Hit { kind, velocity: 1.0, pan: 0.0, noise_seed: 9, onset_s: 0.001 }, &kit, 1, false));
             let mut out = Vec::new();

@@ -419,6 +419,7 @@ impl Voices {
     /// Runs the control frame that starts now (frame `frame` of generator time, i.e. samples
     /// `frame * FRAME ..`): envelopes every frame; filter coefficients and vibrato every
     /// [`FILTER_FRAMES`] frames, and at once for a chunk where a note just started.
+    #[inline(always)]
     pub fn control(&mut self, frame: u64) {
         let rates = self.rates;
         let full = frame.is_multiple_of(FILTER_FRAMES);
@@ -434,6 +435,7 @@ impl Voices {
     }
 
     /// Adds `len` (≤ [`FRAME`]) samples of every voice into `acc[..][..len]`.
+    #[inline(always)]
     pub fn render(&mut self, acc: &mut FrameAcc, len: usize) {
         let len = len.min(FRAME);
         for (b, bank) in self.banks.iter_mut().enumerate() {
@@ -459,6 +461,7 @@ impl Voices {
 
 /// One control frame of a chunk's envelopes: the amplitude's straight line to the
 /// envelope's value at the end of the frame, stage changes, gates, steal fades, freeing.
+#[inline(always)]
 fn envelopes(ch: &mut Chunk, rates: Rates) {
     let frame = FRAME as f32;
     let mut unison = 1;
@@ -522,6 +525,7 @@ fn envelopes(ch: &mut Chunk, rates: Rates) {
 
 /// Filter coefficients and vibrato of every lane, from each voice's age alone (so it can run
 /// at any frame): branch-free over the lanes, so it vectorises.
+#[inline(always)]
 fn update_filters(ch: &mut Chunk, rates: Rates) {
     let inv_sr = 1.0 / rates.sr;
     for j in 0..LANES {
@@ -574,7 +578,7 @@ fn osc<const W: u8>(p: f32, dt: f32, inv: f32) -> f32 {
 /// Adds `len` samples of the chunk's voices, `N` oscillators each. Three passes over the
 /// frame (oscillators, filter and amplitude, pan into the buses), each with few enough live
 /// values to stay in registers.
-#[inline(never)]
+#[inline(always)]
 fn render_chunk<const W: u8, const N: usize>(ch: &mut Chunk, acc: &mut FrameAcc, len: usize) {
     let len = len.min(FRAME);
     // 1. oscillators
