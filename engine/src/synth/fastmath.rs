@@ -10,6 +10,9 @@
 //! `[-π/2, π/2]` (error below 4e-6, −108 dB); `exp2` splits integer and fraction and evaluates
 //! the degree-6 polynomial of Cephes' `exp2f` (S. L. Moshier, 1984) on `[-1/2, 1/2]`
 //! (relative error below 1e-6), scaled by the exponent bits; `tan(πx) = sin(πx) / sin(π(1/2 − x))`.
+// `#[inline(always)]` is deliberate here: the voice kernels must be inlined into the caller
+// that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
+#![allow(clippy::inline_always)]
 
 /// `floor(x)` for `|x| < 2^31` as an integer, without a library call.
 #[inline(always)]

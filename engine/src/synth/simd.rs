@@ -11,6 +11,9 @@
 //! operations in the same order (Rust never fuses a multiply and an add on its own, and FMA is
 //! not enabled), only the register width differs. `tests` checks this.
 #![allow(unsafe_code)]
+// `#[inline(always)]` is deliberate here: the voice kernels must be inlined into the caller
+// that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
+#![allow(clippy::inline_always)]
 
 /// Something that runs one kernel invocation; `run` must be `#[inline(always)]` down to its
 /// loops so that it is compiled for the instruction set of its caller.

@@ -10,6 +10,9 @@
 //! Simper SVF with a low-/high-pass blend) that vectorises across voices, and the envelopes
 //! (pitch sweep, tone and noise decay, onset ramp, steal fade) moved once per
 //! [`FRAME`]-sample control frame of absolute time, as straight lines within a frame.
+// `#[inline(always)]` is deliberate here: the voice kernels must be inlined into the caller
+// that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
+#![allow(clippy::inline_always)]
 
 use super::DrumKit;
 use super::decay_coef;

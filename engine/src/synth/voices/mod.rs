@@ -6,6 +6,9 @@
 //! then the oldest bed voice, then the oldest stinger voice. A stolen voice fades out over
 //! 5 ms (3 ms for drums) in a spare slot, so stealing never clicks; the pool has spare slots
 //! for those fades, and a note that finds no slot at all is dropped and counted.
+// `#[inline(always)]` is deliberate here: the voice kernels must be inlined into the caller
+// that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
+#![allow(clippy::inline_always)]
 
 pub mod drums;
 pub mod tonal;

@@ -23,6 +23,9 @@
 //! subtractive synthesis", IEEE Signal Processing Magazine 24(2), 2007); the filter is
 //! Andrew Simper's linear trapezoidal state-variable filter ("Linear trapezoidal integrated
 //! SVF", Cytomic technical paper, 2013).
+// `#[inline(always)]` is deliberate here: the voice kernels must be inlined into the caller
+// that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
+#![allow(clippy::inline_always)]
 
 use super::{Timbre, Wave, decay_coef};
 use crate::synth::fastmath::{exp2, fract, sin_turns, tan_pi};
