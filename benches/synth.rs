@@ -2,6 +2,9 @@
 //!
 //! ```text
 //! cargo bench --bench synth            # RESONANCE_BENCH_MINUTES=10 by default
+//! RESONANCE_BENCH_ONLY=cpu|table|arousal ...   # one part only
+//! RESONANCE_BENCH_STYLE=electronic RESONANCE_BENCH_ARC=steps ...   # filter the arousal table
+//! RESONANCE_BENCH_AROUSAL_DEBUG=1 ...  # print every 5 s window of the arousal table
 //! ```
 //!
 //! * CPU of the full synth (voices, reverb, loudness meters, true-peak limiter) at 48 kHz
@@ -14,7 +17,8 @@
 //! * Integrated loudness and true peak (ebur128, BS.1770-4) of a 10-minute render per style
 //!   and profile.
 //! * Correlation of rendered arousal (onset density x RMS loudness, 5 s windows) with the
-//!   input arc's arousal.
+//!   input arc's arousal, per style and for three arcs (match-like, slow ramps, held steps),
+//!   with its two factors and the conductor's own energy beside it.
 
 use std::time::Instant;
 
