@@ -4,6 +4,19 @@
 //! `cargo bench --bench fingerprint` (set `RESONANCE_TEST_AUDIO`; `FP_BENCH_QUICK=1` for a
 //! few-minute run with fewer queries). Seeded: the same clips every run; the clip list is
 //! written to `target/fingerprint-bench/clips.tsv`.
+//!
+//! Needs more music than the shared test-audio set: `scripts/fetch-bench-music.sh` (Debian
+//! game soundtracks; directory from `FP_BENCH_MUSIC`, default `target/bench-music`), whose
+//! Opus files are decoded with `opusdec` (Debian `opus-tools`); and `espeak-ng` for speech
+//! negatives. The index holds the shared set's music minus the held-out tracks plus the
+//! Warzone 2100 soundtracks (> 4 h in all). Negatives come in two sets: the *calibration*
+//! negatives (held-out tracks of the shared set, the ones `ALPHA` was set from) and the
+//! *held-out* negatives, never used to set anything: other music that is not indexed
+//! (Hedgewars, LinCity), clean and under noise, crowd recordings alone, synthetic speech alone
+//! and over crowd.
+//!
+//! `FP_BENCH_FANOUTS=12,16` also evaluates other query fan-outs on the noisy conditions and
+//! every negative (a sweep; the main table uses the engine's default).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -68,6 +81,61 @@ fn decode_all(paths: &[PathBuf]) -> Vec<Vec<f32>> {
     out.into_iter().map(Option::unwrap_or_default).collect()
 }
 
+/// Decodes an Ogg Opus file with `opusdec` (Symphonia has no Opus decoder) to mono at
+/// 16 kHz (enough for the 8 kHz analysis rate).
+fn decode_opus(p: &Path) -> (Vec<f32>, u32) {
+    let out = std::process::Command::new("opusdec")
+        .args(["--quiet", "--rate", "16000", "--force-wav"])
+        .arg(p)
+        .arg("-")
+        .output()
+        .expect("run opusdec (Debian package opus-tools)");
+    assert!(out.status.success(), "opusdec failed on {}: {}", p.display(), String::from_utf8_lossy(&out.stderr));
+    // A WAV streamed to a pipe has placeholder lengths: read the canonical 44-byte header's
+    // channels and rate, then every 16-bit sample after it.
+    let b = &out.stdout;
+    assert!(b.len() > 44 && b.starts_with(b"RIFF") && &b[36..40] == b"data", "opusdec did not write a canonical WAV for {}", p.display());
+    let ch = usize::from(u16::from_le_bytes([b[22], b[23]]).max(1));
+    let rate = u32::from_le_bytes([b[24], b[25], b[26], b[27]]);
+    let raw: Vec<f32> = b[44..].chunks_exact(2).map(|x| f32::from(i16::from_le_bytes([x[0], x[1]])) / 32768.0).collect();
+    let mono = raw.chunks_exact(ch).map(|f| f.iter().sum::<f32>() / ch as f32).collect();
+    (mono, rate)
+}
+
+/// Synthetic speech (espeak-ng) at 44.1 kHz: commentary-like sentences in several voices.
+fn speech_clips(dir: &Path, n: usize) -> Vec<Vec<f32>> {
+    const LINES: [&str; 10] = [
+        "And he shoots, the keeper dives, and the ball goes just wide of the far post.",
+        "Welcome back to the second half here at a packed stadium on a cold evening.",
+        "The referee points to the spot, and the home crowd cannot believe what they have seen.",
+        "That is the third corner in a row, and the pressure is building on the visitors now.",
+        "A brilliant run down the left wing, a cross into the box, and it is cleared away.",
+        "Both managers will be pleased with the intensity we have seen in the opening minutes.",
+        "He has been the standout player tonight, winning every challenge in the middle of the park.",
+        "There will be four minutes of added time at the end of this half.",
+        "The replay shows the defender got a touch on the ball before the attacker went down.",
+        "What a save, what an absolutely incredible save from the goalkeeper.",
+    ];
+    const VOICES: [&str; 6] = ["en", "en-us", "en-gb-scotland", "de", "fr", "es"];
+    std::fs::create_dir_all(dir).expect("create speech folder");
+    (0..n)
+        .map(|i| {
+            let wav = dir.join(format!("speech{i:02}.wav"));
+            let voice = VOICES[i % VOICES.len()];
+            let speed = (150 + 15 * (i % 4)).to_string();
+            let ok = std::process::Command::new("espeak-ng")
+                .args(["-v", voice, "-s", &speed, "-w"])
+                .arg(&wav)
+                .arg(LINES[i % LINES.len()])
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "espeak-ng failed: install the Debian package espeak-ng");
+            let d = decode_file(&wav).expect("decode espeak-ng output");
+            resample(&d.to_mono(), d.sample_rate, SR).expect("resample speech")
+        })
+        .collect()
+}
+
 /// CPU time of the calling thread (ns), from `/proc/thread-self/schedstat`: the machine is
 /// shared, so speeds are measured in CPU time, not wall time.
 fn cpu_ns() -> u64 {
@@ -126,6 +194,9 @@ struct Stats {
     wrong: usize,
     false_pos: usize,
     times_ms: Vec<f64>,
+    /// False positives among the held-out negatives, and their significances.
+    false_pos_heldout: usize,
+    sig_heldout: Vec<f64>,
     scores: Vec<u32>,
     /// `-log10 p` of correct matches.
     sig_true: Vec<f64>,
@@ -193,6 +264,18 @@ fn main() {
     let t0 = Instant::now();
     let pos_audio = decode_all(&pos_paths);
     let neg_audio = decode_all(&neg_paths);
+    let extra =
+        std::env::var_os("FP_BENCH_MUSIC").map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-music"), PathBuf::from);
+    assert!(
+        extra.join(".complete").exists(),
+        "no benchmark music in {}: run `bash scripts/fetch-bench-music.sh` (or set FP_BENCH_MUSIC)",
+        extra.display()
+    );
+    let big_paths = list(&extra.join("warzone"), "opus");
+    let mut heldout_paths = list(&extra.join("hedgewars"), "ogg");
+    heldout_paths.extend(list(&extra.join("lincity"), "ogg"));
+    assert!(!big_paths.is_empty() && !heldout_paths.is_empty(), "incomplete benchmark music in {}", extra.display());
+    let heldout_audio = decode_all(&heldout_paths);
     eprintln!("decoded in {:.1} s", t0.elapsed().as_secs_f64());
 
     // Index: single-threaded extraction timing.
@@ -211,6 +294,20 @@ fn main() {
             lms,
         ));
     }
+    // The large index: the Warzone 2100 soundtracks (decoded at 16 kHz by opusdec).
+    let mut extra_s = 0.0;
+    for p in &big_paths {
+        let (x, sr) = decode_opus(p);
+        let dur = x.len() as f64 / f64::from(sr);
+        extra_s += dur;
+        let lms = landmarks_of(&x, f64::from(sr), HasherConfig::index());
+        let name = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        items.push((
+            TrackInfo { name, path: p.display().to_string(), title: None, artist: None, duration_s: dur, frames: (dur / FRAME_S) as u32 },
+            lms,
+        ));
+    }
+    let n_tracks = items.len();
     let mut index = Index::new();
     index.add_tracks(items);
     let db = out_dir.join("bench.rfp");
@@ -218,12 +315,13 @@ fn main() {
     let t = Instant::now();
     let index = Index::load(&db).expect("load index");
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
-    let hours = indexed_s / 3600.0;
+    let total_s = indexed_s + extra_s;
+    let hours = total_s / 3600.0;
     eprintln!(
-        "indexed {:.2} h, {} postings ({:.1}/s), {bytes} bytes, loaded in {load_ms:.1} ms",
+        "indexed {n_tracks} tracks, {:.2} h, {} postings ({:.1}/s), {bytes} bytes, loaded in {load_ms:.1} ms",
         hours,
         index.len(),
-        index.len() as f64 / indexed_s
+        index.len() as f64 / total_s
     );
 
     // Query-side extraction speed (query configuration, same as the engine's).
@@ -259,6 +357,14 @@ fn main() {
         .map(|_| {
             let t = rng.below(neg_audio.len());
             (t, rng.below(neg_audio[t].len().saturating_sub(qlen).max(1)))
+        })
+        .collect();
+    // Held-out negatives: music that is not indexed (never used to set anything).
+    let n_heldout = if quick { 30 } else { 60 };
+    let heldout: Vec<(usize, usize)> = (0..n_heldout)
+        .map(|_| {
+            let t = rng.below(heldout_audio.len());
+            (t, rng.below(heldout_audio[t].len().saturating_sub(qlen).max(1)))
         })
         .collect();
     let noise_pick: Vec<(usize, usize, u64)> = (0..n_queries.max(n_neg))
@@ -353,6 +459,26 @@ fn main() {
                 }
             }
         }
+        if matches!(cond, Cond::Clean | Cond::Crowd(0) | Cond::White(0)) {
+            for (k, &(t, start)) in heldout.iter().enumerate() {
+                let x = &heldout_audio[t][start..(start + qlen).min(heldout_audio[t].len())];
+                let (clip, noise) = make(x, cond, k + 1000);
+                let _ = writeln!(
+                    clips,
+                    "heldout\t{}\t{}\t{:.3}\t{noise}",
+                    cond.name(),
+                    heldout_paths[t].display(),
+                    start as f64 / f64::from(SR)
+                );
+                let out = identify(&index, &clip, f64::from(SR), &opts);
+                st.sig_heldout.push(out.significance());
+                let _ = writeln!(scores_tsv, "heldout\t{}\t{}\t{}\t{:.2}", cond.name(), kind_of(&out), out.score(), out.significance());
+                if let Outcome::Match(m) = out {
+                    st.false_pos_heldout += 1;
+                    eprintln!("  HELD-OUT false positive: {} -> track {} (score {})", heldout_paths[t].display(), m.track, m.score);
+                }
+            }
+        }
         let mut sc = st.scores.clone();
         sc.sort_unstable();
         eprintln!(
@@ -365,6 +491,39 @@ fn main() {
             &sc[..sc.len().min(8)]
         );
         rows.push((cond, st));
+    }
+    // Held-out non-music negatives: crowd recordings alone, speech alone and over crowd.
+    let speech: Vec<Vec<f32>> =
+        speech_clips(&out_dir.join("speech"), if quick { 10 } else { 20 }).into_iter().map(|x| x[..x.len().min(qlen)].to_vec()).collect();
+    let n_crowd_neg = if quick { 15 } else { 30 };
+    let groups: Vec<(&str, Vec<Vec<f32>>)> = vec![
+        (
+            "crowd recordings alone",
+            (0..n_crowd_neg)
+                .map(|k| {
+                    let (c, cs, _) = noise_pick[(k * 7 + 3) % noise_pick.len()];
+                    crowd[c][cs..(cs + qlen).min(crowd[c].len())].to_vec()
+                })
+                .collect(),
+        ),
+        ("speech (espeak-ng)", speech.clone()),
+        ("speech over crowd, 0 dB", speech.iter().enumerate().map(|(k, x)| make(x, Cond::Crowd(0), k + 2000).0).collect()),
+    ];
+    let mut other_rows: Vec<(&str, usize, usize, Vec<f64>)> = Vec::new();
+    for (kind, group) in &groups {
+        let (mut fp, mut sig) = (0, Vec::new());
+        for (k, clip) in group.iter().enumerate() {
+            let out = identify(&index, clip, f64::from(SR), &opts);
+            sig.push(out.significance());
+            let _ = writeln!(clips, "heldout\t{kind}\t#{k}\t0\t");
+            let _ = writeln!(scores_tsv, "heldout\t{kind}\t{}\t{}\t{:.2}", kind_of(&out), out.score(), out.significance());
+            if let Outcome::Match(m) = out {
+                fp += 1;
+                eprintln!("  HELD-OUT false positive: {kind} #{k} -> track {} (score {})", m.track, m.score);
+            }
+        }
+        eprintln!("{kind}: {fp}/{} false positives", group.len());
+        other_rows.push((kind, group.len(), fp, sig));
     }
     std::fs::write(out_dir.join("clips.tsv"), clips).expect("write clip list");
     std::fs::write(out_dir.join("scores.tsv"), scores_tsv).expect("write score list");
@@ -380,11 +539,16 @@ fn main() {
     // Matching alone (landmarks precomputed), clean queries.
     let pre: Vec<_> =
         positives.iter().map(|&(t, s)| landmarks_of(&pos_audio[t][s..s + qlen], f64::from(SR), HasherConfig::query())).collect();
-    let t = cpu_ns();
-    for l in &pre {
-        let _ = query(&index, l, QUERY_S);
-    }
-    let match_ms = cpu_s_since(t) * 1e3 / pre.len() as f64;
+    let mut match_ms: Vec<f64> = pre
+        .iter()
+        .map(|l| {
+            let t = cpu_ns();
+            let _ = query(&index, l, QUERY_S);
+            cpu_s_since(t) * 1e3
+        })
+        .collect();
+    match_ms.sort_by(f64::total_cmp);
+    let pct_of = |v: &[f64], q: f64| v.get((v.len().saturating_sub(1) as f64 * q).round() as usize).copied().unwrap_or(0.0);
 
     // fpcalc on the same files (decode + fingerprint, full length) vs ours (decode + hash).
     let n_cmp = if quick { 3 } else { 8 };
@@ -411,44 +575,73 @@ fn main() {
     let mut table = String::new();
     let _ = write!(
         table,
-        "Index: {} tracks, {:.2} h, {} postings ({:.0}/s), {} bytes = **{:.2} MB per hour**; load {:.1} ms. {} queries of {QUERY_S} s per condition, {} negatives (held-out tracks) per noise level.\n\n",
+        "Index: {n_tracks} tracks ({} from the shared set, {} Warzone 2100 soundtracks), **{:.2} h**, {} postings ({:.0}/s), {} bytes = **{:.2} MB per hour**; load {:.1} ms. {} queries of {QUERY_S} s per condition (from the shared set's indexed tracks); per noise level {} calibration negatives (held-out tracks of the shared set, used to set `ALPHA`) and {} held-out negatives (Hedgewars and LinCity music, not indexed, never used to set anything).\n\n",
         pos_paths.len(),
+        big_paths.len(),
         hours,
         index.len(),
-        index.len() as f64 / indexed_s,
+        index.len() as f64 / total_s,
         bytes,
         bytes as f64 / 1e6 / hours,
         load_ms,
         n_queries,
-        n_neg
+        n_neg,
+        n_heldout
     );
-    table.push_str("| condition | top-1 (offset ±0.1 s) | wrong track/offset | false pos. (negatives) | query median (CPU) | query p95 (CPU) |\n|---|---|---|---|---|---|\n");
+    table.push_str("| condition | top-1 (offset ±0.1 s) | wrong track/offset | false pos. (calibration) | false pos. (held-out) | query p50 (CPU) | query p99 (CPU) |\n|---|---|---|---|---|---|---|\n");
     for (cond, st) in &mut rows {
         st.times_ms.sort_by(f64::total_cmp);
         let med = st.times_ms.get(st.times_ms.len() / 2).copied().unwrap_or(0.0);
-        let p95 = st.times_ms.get(st.times_ms.len() * 95 / 100).copied().unwrap_or(0.0);
-        let fp = if matches!(cond, Cond::Clean | Cond::Crowd(0) | Cond::White(0)) {
-            format!("{}/{}", st.false_pos, n_neg)
+        let p99 = pct_of(&st.times_ms, 0.99);
+        let (fp, fph) = if matches!(cond, Cond::Clean | Cond::Crowd(0) | Cond::White(0)) {
+            (format!("{}/{}", st.false_pos, n_neg), format!("{}/{}", st.false_pos_heldout, n_heldout))
         } else {
-            "—".into()
+            ("—".into(), "—".into())
         };
-        let _ = writeln!(table, "| {} | {:.1}% | {} | {fp} | {med:.2} ms | {p95:.2} ms |", cond.name(), pct(st.correct, st.n), st.wrong);
+        let _ = writeln!(
+            table,
+            "| {} | {:.1}% | {} | {fp} | {fph} | {med:.2} ms | {p99:.2} ms |",
+            cond.name(),
+            pct(st.correct, st.n),
+            st.wrong
+        );
     }
-    let accept = -(ALPHA / (1 + opts.speeds.len()) as f64).log10();
+    for (kind, n, fp, _) in &other_rows {
+        let _ = writeln!(table, "| {kind} (negatives only) | — | — | — | {fp}/{n} | | |");
+    }
+    // `identify` spends half of ALPHA on the normal-speed attempt, half on the speed search.
+    let accept = -(ALPHA / 2.0).log10();
+    let accept_speed = -(ALPHA / (2 * opts.speeds.len()) as f64).log10();
     let all_neg: Vec<f64> = rows.iter().flat_map(|(_, st)| st.sig_neg.iter().copied()).collect();
     let max_neg = all_neg.iter().copied().fold(0.0, f64::max);
     let _ = write!(
         table,
-        "\nScore distributions as significance `-log10 p` (p = chance probability of the best cell, see `matcher`); a query is accepted at ≥ **{accept:.2}**. Negatives: the best cell over all speeds tried.\n\n| condition | true matches: min / p5 / median / max | negatives: min / p5 / median / max |\n|---|---|---|\n"
+        "\nScore distributions as significance `-log10 p` (p = chance probability of the best cell, see `matcher`); a query is accepted at ≥ **{accept:.2}** at normal speed, ≥ {accept_speed:.2} in the speed search. Negatives: the best cell over all speeds tried; margins below are to the normal-speed level.\n\n| condition | true matches: min / p5 / median / max | negatives: min / p5 / median / max |\n|---|---|---|\n"
     );
     for (cond, st) in &rows {
-        let _ = writeln!(table, "| {} | {} | {} |", cond.name(), quantiles(&st.sig_true), quantiles(&st.sig_neg));
+        let _ = writeln!(
+            table,
+            "| {} | {} | {}{} |",
+            cond.name(),
+            quantiles(&st.sig_true),
+            quantiles(&st.sig_neg),
+            if st.sig_heldout.is_empty() { String::new() } else { format!("; held-out: {}", quantiles(&st.sig_heldout)) }
+        );
     }
+    for (kind, _, _, sig) in &other_rows {
+        let _ = writeln!(table, "| {kind} | — | held-out: {} |", quantiles(sig));
+    }
+    let heldout_sig: Vec<f64> =
+        rows.iter().flat_map(|(_, st)| st.sig_heldout.iter().copied()).chain(other_rows.iter().flat_map(|r| r.3.iter().copied())).collect();
+    let max_heldout = heldout_sig.iter().copied().fold(0.0, f64::max);
+    let heldout_fp: usize = rows.iter().map(|(_, st)| st.false_pos_heldout).sum::<usize>() + other_rows.iter().map(|r| r.2).sum::<usize>();
     let _ = writeln!(
         table,
-        "\nMargin: the most significant of {} negatives reached {max_neg:.2}, {:.2} decades below the acceptance level.",
+        "\nMargin: the most significant of {} calibration negatives reached {max_neg:.2}, {:.2} decades below the acceptance level. Held-out negatives: **{heldout_fp} false positives of {}**; the most significant reached {max_heldout:.2} ({:.2} decades below).",
         all_neg.len(),
-        accept - max_neg
+        accept - max_neg,
+        heldout_sig.len(),
+        accept - max_heldout
     );
     let _ = write!(
         table,
@@ -456,7 +649,16 @@ fn main() {
         indexed_s / hash_cpu,
         query_x_rt
     );
-    let _ = writeln!(table, "- Matching only (landmarks given), clean 5 s query: {match_ms:.2} ms.");
+    let mut clean_ms = rows.iter().find(|(c, _)| *c == Cond::Clean).map(|(_, st)| st.times_ms.clone()).unwrap_or_default();
+    clean_ms.sort_by(f64::total_cmp);
+    let _ = writeln!(
+        table,
+        "- Query latency on this {hours:.2} h index, one core (CPU time), clean 5 s queries: hash + match (`identify`) p50 **{:.2} ms**, p99 **{:.2} ms**; matching only (landmarks given) p50 {:.2} ms, p99 {:.2} ms.",
+        pct_of(&clean_ms, 0.5),
+        pct_of(&clean_ms, 0.99),
+        pct_of(&match_ms, 0.5),
+        pct_of(&match_ms, 0.99)
+    );
     let _ = writeln!(
         table,
         "- Decode + fingerprint, full files ({n_cmp} tracks): ours {ours_full:.0}× real time, fpcalc {} → ours/fpcalc = **{:.2}**.",
@@ -464,6 +666,115 @@ fn main() {
         ours_full / fpcalc_x
     );
     let _ = writeln!(table, "- Silence → no match: {silence_ok}; white / crowd noise only → no match: {noise_ok}.");
+    // How the acceptance threshold scales with index size and query length: the median
+    // threshold (distinct matched hashes needed) of held-out negative queries.
+    let mut small = Index::new();
+    small.add_tracks(
+        pos_paths
+            .iter()
+            .zip(&pos_audio)
+            .take(pos_paths.len() / 4)
+            .map(|(p, x)| {
+                let dur = x.len() as f64 / f64::from(SR);
+                // `frames` sizes the chance model (a default 0 made every threshold maximal)
+                let info = TrackInfo {
+                    name: p.display().to_string(),
+                    path: p.display().to_string(),
+                    duration_s: dur,
+                    frames: (dur / FRAME_S) as u32,
+                    ..TrackInfo::default()
+                };
+                (info, landmarks_of(x, f64::from(SR), HasherConfig::index()))
+            })
+            .collect(),
+    );
+    let small_h = small.tracks().iter().map(|t| t.duration_s).sum::<f64>() / 3600.0;
+    let _ = write!(
+        table,
+        "\nAcceptance threshold (distinct matched hashes, median over {} held-out negative queries) by index size and query length:\n\n| index | 2 s | 5 s | 10 s |\n|---|---|---|---|\n",
+        heldout.len()
+    );
+    for (label, ix) in [(format!("{small_h:.2} h"), &small), (format!("{hours:.2} h"), &index)] {
+        let mut cells = Vec::new();
+        for secs in [2.0, 5.0, 10.0] {
+            let n = (secs * f64::from(SR)) as usize;
+            let mut thr: Vec<u32> = heldout
+                .iter()
+                .filter_map(|&(t, start)| heldout_audio[t].get(start..start + n))
+                .map(|x| match query(ix, &landmarks_of(x, f64::from(SR), HasherConfig::query()), secs) {
+                    Outcome::Match(m) => m.threshold,
+                    Outcome::NoMatch { threshold, .. } => threshold,
+                    Outcome::TooShort { .. } => 0,
+                })
+                .collect();
+            thr.sort_unstable();
+            cells.push(thr.get(thr.len() / 2).copied().unwrap_or(0));
+        }
+        let _ = writeln!(table, "| {label} | {} | {} | {} |", cells[0], cells[1], cells[2]);
+    }
+
+    // Optional sweep of the query fan-out: accuracy where noise hurts, false positives on every
+    // negative (calibration and held-out).
+    let fanouts: Vec<usize> =
+        std::env::var("FP_BENCH_FANOUTS").ok().map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect()).unwrap_or_default();
+    if !fanouts.is_empty() {
+        table.push_str("\nQuery fan-out sweep (`FP_BENCH_FANOUTS`): top-1 accuracy and false positives on all negatives.\n\n| fan-out | clean | crowd 0 dB | crowd -5 dB | white -5 dB | false pos. calibration | false pos. held-out | max held-out significance | clean query p50 |\n|---|---|---|---|---|---|---|---|---|\n");
+    }
+    for f in fanouts {
+        let o = IdentifyOptions { hasher: HasherConfig { fanout: f }, ..IdentifyOptions::default() };
+        let mut acc = Vec::new();
+        let mut clean_t = Vec::new();
+        for cond in [Cond::Clean, Cond::Crowd(0), Cond::Crowd(-5), Cond::White(-5)] {
+            let mut ok = 0;
+            for (k, &(t, start)) in positives.iter().enumerate() {
+                let x = &pos_audio[t][start..(start + qlen).min(pos_audio[t].len())];
+                let (clip, _) = make(x, cond, k);
+                let tq = cpu_ns();
+                let out = identify(&index, &clip, f64::from(SR), &o);
+                if cond == Cond::Clean {
+                    clean_t.push(cpu_s_since(tq) * 1e3);
+                }
+                if let Outcome::Match(m) = out
+                    && index.track(m.track).is_some_and(|i| i.path == pos_paths[t].display().to_string())
+                    && (m.offset_s - start as f64 / f64::from(SR)).abs() <= 0.1
+                {
+                    ok += 1;
+                }
+            }
+            acc.push(pct(ok, positives.len()));
+        }
+        let (mut fp_cal, mut fp_held, mut max_held) = (0, 0, 0.0f64);
+        for cond in [Cond::Clean, Cond::Crowd(0), Cond::White(0)] {
+            for (k, &(t, start)) in negatives.iter().enumerate() {
+                let x = &neg_audio[t][start..(start + qlen).min(neg_audio[t].len())];
+                fp_cal += usize::from(identify(&index, &make(x, cond, k + 7).0, f64::from(SR), &o).matched().is_some());
+            }
+            for (k, &(t, start)) in heldout.iter().enumerate() {
+                let x = &heldout_audio[t][start..(start + qlen).min(heldout_audio[t].len())];
+                let out = identify(&index, &make(x, cond, k + 1000).0, f64::from(SR), &o);
+                max_held = max_held.max(out.significance());
+                fp_held += usize::from(out.matched().is_some());
+            }
+        }
+        for (_, group) in &groups {
+            for clip in group {
+                let out = identify(&index, clip, f64::from(SR), &o);
+                max_held = max_held.max(out.significance());
+                fp_held += usize::from(out.matched().is_some());
+            }
+        }
+        clean_t.sort_by(f64::total_cmp);
+        let line = format!(
+            "| {f} | {:.0}% | {:.0}% | {:.0}% | {:.0}% | {fp_cal} | {fp_held} | {max_held:.2} | {:.2} ms |",
+            acc[0],
+            acc[1],
+            acc[2],
+            acc[3],
+            pct_of(&clean_t, 0.5)
+        );
+        eprintln!("sweep {line}");
+        let _ = writeln!(table, "{line}");
+    }
     println!("{table}");
     std::fs::write(out_dir.join("table.md"), &table).expect("write table");
 }

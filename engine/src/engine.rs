@@ -2,6 +2,9 @@
 //! from it: an audio-thread [`EngineProcessor`] and a main-thread [`EngineHandle`], joined by
 //! bounded lock-free queues and a triple buffer.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rtrb::{Consumer, Producer, RingBuffer};
 
 use crate::analysis::CrowdAnalyzer;
@@ -134,6 +137,9 @@ pub struct EngineProcessor {
     commands: Consumer<Command>,
     telemetry: Producer<Telemetry>,
     landmarks: Producer<Landmark>,
+    /// Analysis frames the hasher has completed: the landmark stream's clock (advances
+    /// through silence, when no landmarks are emitted).
+    hashed_frames: Arc<AtomicU64>,
     meters: triple_buffer::Input<Meters>,
     telemetry_mood: MoodTarget,
     mood_override: Option<MoodTarget>,
@@ -160,6 +166,7 @@ pub struct TelemetryReceiver {
 #[derive(Debug)]
 pub struct LandmarkReceiver {
     queue: Consumer<Landmark>,
+    hashed_frames: Arc<AtomicU64>,
 }
 
 /// Reads the latest [`Meters`] published by the audio thread.
@@ -208,6 +215,19 @@ impl TelemetryReceiver {
 impl LandmarkReceiver {
     pub fn pop(&mut self) -> Option<Landmark> {
         self.queue.pop().ok()
+    }
+
+    /// Analysis frames the audio thread's hasher has completed since its last reset: the
+    /// stream clock of the landmarks (it advances through silence too). Landmarks of anchor
+    /// frame `f` are emitted once this reaches `f + `[`crate::fingerprint::hasher::EMIT_DELAY_FRAMES`].
+    pub fn frames_hashed(&self) -> u64 {
+        self.hashed_frames.load(Ordering::Relaxed)
+    }
+
+    /// A receiver connected to nothing (it never yields a landmark): a placeholder for a
+    /// handle whose receiver was moved to a matcher thread.
+    pub fn disconnected() -> Self {
+        Self { queue: RingBuffer::new(1).1, hashed_frames: Arc::new(AtomicU64::new(0)) }
     }
 
     /// Number of landmarks waiting.
@@ -264,6 +284,7 @@ impl Engine {
         let (tel_tx, tel_rx) = RingBuffer::new(c.telemetry_capacity.max(64));
         let (lm_tx, lm_rx) = RingBuffer::new(c.landmark_capacity.max(256));
         let (meters_in, meters_out) = triple_buffer::TripleBuffer::new(&Meters::default()).split();
+        let hashed_frames = Arc::new(AtomicU64::new(0));
         let styles: Vec<Style> = c.styles.iter().map(|(_, s)| s.clone()).collect();
         let params = c.params;
         let mut processor = EngineProcessor {
@@ -292,6 +313,7 @@ impl Engine {
             commands: cmd_rx,
             telemetry: tel_tx,
             landmarks: lm_tx,
+            hashed_frames: Arc::clone(&hashed_frames),
             meters: meters_in,
             telemetry_mood: MoodTarget::default(),
             mood_override: None,
@@ -305,7 +327,7 @@ impl Engine {
         let handle = EngineHandle {
             commands: CommandSender { queue: cmd_tx },
             telemetry: TelemetryReceiver { queue: tel_rx },
-            landmarks: LandmarkReceiver { queue: lm_rx },
+            landmarks: LandmarkReceiver { queue: lm_rx, hashed_frames },
             meters: MetersReader { buffer: meters_out },
             sample_rate,
             styles: c.styles.iter().map(|(n, _)| n.clone()).collect(),
@@ -368,6 +390,7 @@ impl EngineProcessor {
     pub fn reset(&mut self) {
         self.analysis.reset();
         self.hasher.reset();
+        self.hashed_frames.store(0, Ordering::Relaxed);
         self.synth.reset();
         self.limiter.reset();
         self.time = 0;
@@ -521,6 +544,7 @@ impl EngineProcessor {
             out_peak = out_peak.max(op);
             offset += n;
         }
+        self.hashed_frames.store(self.hasher.frames(), Ordering::Relaxed);
         let limiter_gr_db = self.limiter.take_reduction_db();
         self.meters.write(Meters {
             time: self.time,

@@ -75,6 +75,9 @@ pub struct MainThread<'a> {
     /// setting it; VST3 hosts re-read parameter values after `setState` anyway.
     rescan_after_load: bool,
     osc: Option<OscLink>,
+    /// Music recognition index (see [`crate::recognition`]); loaded only with OSC, where
+    /// its reports go.
+    index: Option<std::sync::Arc<resonance_engine::fingerprint::index::Index>>,
     styles: Vec<String>,
 }
 
@@ -121,7 +124,8 @@ impl DefaultPluginFactory for Resonance {
         let osc = OscConfig::from_env().ok().flatten().and_then(|c| OscLink::start(&c).ok());
         let styles = EngineConfig::default().styles.into_iter().map(|(name, _)| name).collect();
         let wrapped_as_vst3 = host.name().and_then(|n| n.to_str().ok()).is_some_and(|n| n.to_ascii_lowercase().contains("clap-as-vst3"));
-        Ok(MainThread { shared, host, host_params: host.get_extension(), rescan_after_load: !wrapped_as_vst3, osc, styles })
+        let index = if osc.is_some() { crate::recognition::load_configured() } else { None };
+        Ok(MainThread { shared, host, host_params: host.get_extension(), rescan_after_load: !wrapped_as_vst3, osc, index, styles })
     }
 }
 
@@ -297,6 +301,9 @@ pub struct AudioProcessor<'a> {
     commands: CommandSender,
     osc_commands: rtrb::Consumer<Command>,
     generation: u64,
+    /// The activation's music recognition thread; stopped when the processor is dropped
+    /// (on the main thread, at deactivation).
+    _recognizer: Option<resonance_engine::fingerprint::stream::RecognizerThread>,
     /// Scratch of `max_frames_count` samples per channel: main (in place), sidechain, music.
     main: [Vec<f32>; 2],
     sidechain: [Vec<f32>; 2],
@@ -323,6 +330,10 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
         let (engine, handle) = Engine::new(engine_config).prepare(config.sample_rate, capacity, layout)?;
         shared.latency.store(engine.latency(), Ordering::Relaxed);
         let (producer, consumer) = rtrb::RingBuffer::new(COMMAND_QUEUE);
+        let recognizer = match (&main_thread.index, &main_thread.osc) {
+            (Some(index), Some(osc)) => crate::recognition::start(index, handle.landmarks, osc.reporter()),
+            _ => None,
+        };
         if let Some(osc) = &main_thread.osc {
             osc.attach(Attachment {
                 telemetry: handle.telemetry,
@@ -340,6 +351,7 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
             commands: handle.commands,
             osc_commands: consumer,
             generation: shared.params.generation(),
+            _recognizer: recognizer,
             main: [buf(), buf()],
             sidechain: [buf(), buf()],
             music: [buf(), buf()],

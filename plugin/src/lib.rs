@@ -10,12 +10,15 @@
 //! * [`state`] — versioned binary state, all-or-nothing decoding.
 //! * [`osc`] — the OSC thread and its message codec (re-exported from `resonance-protocol`).
 //! * [`midi`] — MIDI controller mapping (CC, NRPN, learn, TOML maps).
+//! * [`recognition`] — which fingerprint index to match (env / config file) and the
+//!   activation's music recognition thread.
 
 pub mod clap;
 pub mod error;
 pub use resonance_protocol as osc;
 pub mod params;
 pub mod presets;
+pub mod recognition;
 pub mod state;
 
 pub use error::PluginError;

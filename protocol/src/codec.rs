@@ -2,6 +2,7 @@
 //! with errors that name the argument, encoding that stays inside the ranges the decoder
 //! accepts, datagrams and bundles. The address table is in the crate documentation.
 
+use resonance_engine::fingerprint::stream::RecognitionEvent;
 use resonance_engine::params::ParamId;
 use resonance_engine::{
     Command, CrowdEvent, CrowdEventKind, Cue, Meters, MoodLabel, MoodSnapshot, MoodTarget, Quantize, Telemetry, WhistleKind,
@@ -122,6 +123,21 @@ impl Inbound {
             #[allow(unreachable_patterns)] // `Telemetry` may grow kinds this build does not forward
             _ => return None,
         })
+    }
+}
+
+impl Inbound {
+    /// `/resonance/now_playing` for a music recognition event: the track's tag title (else
+    /// the indexed file's stem), its artist, the confidence; "ended" is an empty title.
+    pub fn from_recognition(e: &RecognitionEvent) -> Self {
+        match e {
+            RecognitionEvent::NowPlaying { name, title, artist, confidence, .. } => Inbound::NowPlaying {
+                title: title.clone().unwrap_or_else(|| name.clone()),
+                artist: artist.clone().unwrap_or_default(),
+                confidence: (*confidence as f32).clamp(0.0, 1.0),
+            },
+            _ => Inbound::NowPlaying { title: String::new(), artist: String::new(), confidence: 0.0 },
+        }
     }
 }
 

@@ -69,7 +69,7 @@ pub use codec::{
     is_valid_session_name, parse_quantize, quantize_name, to_bundle_datagram, to_datagram,
 };
 pub use error::ProtocolError;
-pub use link::{Attachment, CommandSink, OscConfig, OscLink, OscPeer, OscStats};
+pub use link::{Attachment, CommandSink, OscConfig, OscLink, OscPeer, OscReporter, OscStats};
 
 /// Largest OSC datagram accepted (bigger UDP datagrams are truncated and rejected).
 pub const MAX_PACKET: usize = 8192;

@@ -294,7 +294,23 @@ impl std::fmt::Debug for Attachment {
 enum Control {
     Attach(Box<Attachment>),
     Detach,
+    Report(Box<Inbound>),
     Shutdown,
+}
+
+/// Sends reports through an [`OscLink`]'s socket from another thread (e.g. a music
+/// recognition thread's "now playing"). Cheap to clone; a report sent after the link stopped
+/// is dropped.
+#[derive(Debug, Clone)]
+pub struct OscReporter {
+    control: Sender<Control>,
+}
+
+impl OscReporter {
+    /// Queues `report` for the link's thread, which sends it within one poll period.
+    pub fn report(&self, report: Inbound) {
+        let _ = self.control.send(Control::Report(Box::new(report)));
+    }
 }
 
 /// Owner of the OSC thread; dropping it stops and joins the thread.
@@ -338,6 +354,11 @@ impl OscLink {
     pub fn detach(&self) {
         let _ = self.control.send(Control::Detach);
     }
+
+    /// A handle that sends reports through this link from any thread.
+    pub fn reporter(&self) -> OscReporter {
+        OscReporter { control: self.control.clone() }
+    }
 }
 
 impl Drop for OscLink {
@@ -358,6 +379,7 @@ fn run(mut peer: OscPeer, control: &Receiver<Control>) {
             match control.try_recv() {
                 Ok(Control::Attach(a)) => attached = Some(a),
                 Ok(Control::Detach) => attached = None,
+                Ok(Control::Report(r)) => peer.report(&r),
                 Ok(Control::Shutdown) | Err(TryRecvError::Disconnected) => return,
                 Err(TryRecvError::Empty) => break,
             }

@@ -5,5 +5,6 @@
 
 pub mod devices;
 pub mod memlock;
+pub mod recognition;
 pub mod rt;
 pub mod run;

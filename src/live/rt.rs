@@ -121,8 +121,9 @@ impl LiveStats {
 pub enum Source {
     /// A device stream's ring (mono samples).
     Ring { ring: Consumer<f32>, target: usize, last: f32 },
-    /// A preloaded signal, looped (`--input FILE`, the demo).
-    Looped { data: Arc<[f32]>, pos: usize },
+    /// A preloaded signal, looped (`--input FILE`, the demo), or played once and followed by
+    /// silence (`--input-once`).
+    Looped { data: Arc<[f32]>, pos: usize, once: bool },
 }
 
 impl std::fmt::Debug for Source {
@@ -138,14 +139,15 @@ impl Source {
     /// Fills `out` with the next frames. Real-time safe.
     fn pull(&mut self, out: &mut [f32], stats: &LiveStats) {
         match self {
-            Source::Looped { data, pos } => {
+            Source::Looped { data, pos, once } => {
                 if data.is_empty() {
                     out.fill(0.0);
                     return;
                 }
                 for o in out.iter_mut() {
-                    *o = data[*pos];
-                    *pos = (*pos + 1) % data.len();
+                    // past the end only when played once: silence from then on
+                    *o = data.get(*pos).copied().unwrap_or(0.0);
+                    *pos = if *once { (*pos + 1).min(data.len()) } else { (*pos + 1) % data.len() };
                 }
             }
             Source::Ring { ring, target, last } => {
@@ -327,7 +329,7 @@ mod tests {
         let (engine, _handle) = Engine::new(EngineConfig::default()).prepare(f64::from(rate), CHUNK, layout).expect("engine");
         let mut p = LiveProcessor::new(
             engine,
-            Source::Looped { data: crowd, pos: 0 },
+            Source::Looped { data: crowd, pos: 0, once: false },
             Some(Source::Ring { ring: prog_rx, target: 1024, last: 0.0 }),
             Some((rec_tx, back_tx)),
             stats.clone(),

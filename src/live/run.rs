@@ -41,6 +41,15 @@ pub struct LiveArgs {
     /// Play a file as the crowd input, looping (rehearsals).
     #[arg(long, value_name = "FILE")]
     pub input: Option<PathBuf>,
+    /// Play `--input` once, then silence, instead of looping it.
+    #[arg(long, requires = "input")]
+    #[serde(default)]
+    pub input_once: bool,
+    /// Music recognition: a fingerprint index made by `resonance index`. The programme (main
+    /// input) is matched against it; "now playing" and "ended" go to the bridge as
+    /// `/resonance/now_playing`, to stderr, and (with `--json`) to stdout as JSON lines.
+    #[arg(long, value_name = "INDEX")]
+    pub db: Option<PathBuf>,
     /// Use the built-in demo match as the crowd input.
     #[arg(long)]
     #[serde(default)]
@@ -108,6 +117,8 @@ impl LiveArgs {
             programme_device: self.programme_device.clone().or(file.programme_device),
             output: self.output.clone().or(file.output),
             input: self.input.clone().or(file.input),
+            input_once: self.input_once || file.input_once,
+            db: self.db.clone().or(file.db),
             demo: self.demo || file.demo,
             rate: self.rate.or(file.rate),
             buffer: self.buffer.or(file.buffer),
@@ -231,6 +242,8 @@ struct Session {
     _streams: Vec<cpal::Stream>,
     null_thread: Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>,
     handle: EngineHandle,
+    /// The matcher thread (with `--db`); dropped after the streams, it stops and joins.
+    _recognizer: Option<super::recognition::Recognizer>,
     lost: Arc<AtomicBool>,
     rate: u32,
     described: String,
@@ -257,7 +270,13 @@ type RecorderLink = (rtrb::Producer<f32>, mpsc::Sender<rtrb::Producer<f32>>);
 /// Opens the devices and starts the streams. `recorder` is taken only once the processor
 /// that owns it exists; from then on, dropping the processor (a failed start, or the session
 /// ending) sends it back through its channel.
-fn build_session(args: &LiveArgs, recorder: &mut Option<RecorderLink>, stats: &Arc<LiveStats>, rebuild: bool) -> Result<Session> {
+fn build_session(
+    args: &LiveArgs,
+    recorder: &mut Option<RecorderLink>,
+    stats: &Arc<LiveStats>,
+    recognition: Option<&super::recognition::Recognition>,
+    rebuild: bool,
+) -> Result<Session> {
     let rate = args.rate.unwrap_or(48_000);
     let buffer = args.buffer.unwrap_or(256);
     let preset = Preset::find(args.preset.as_deref().unwrap_or("stadium-anthem"))?;
@@ -310,11 +329,11 @@ fn build_session(args: &LiveArgs, recorder: &mut Option<RecorderLink>, stats: &A
     let ring_target = (buffer as usize * 4).max(1024);
     let make_ring = || rtrb::RingBuffer::<f32>::new(ring_target * 8);
     let crowd = if let Some(file) = &args.input {
-        described.push(format!("input file {} (looping)", file.display()));
-        Source::Looped { data: load_looped(file, rate)?, pos: 0 }
+        described.push(format!("input file {} ({})", file.display(), if args.input_once { "once" } else { "looping" }));
+        Source::Looped { data: load_looped(file, rate)?, pos: 0, once: args.input_once }
     } else if args.demo {
         described.push("built-in demo input".into());
-        Source::Looped { data: crate::demo::crowd(rate, 62.0, 2026)[0].clone().into(), pos: 0 }
+        Source::Looped { data: crate::demo::crowd(rate, 62.0, 2026)[0].clone().into(), pos: 0, once: false }
     } else {
         let ring_source = |dev: &cpal::Device, streams: &mut Vec<cpal::Stream>| -> Result<Source> {
             let (cfg, fmt) = stream_config(dev, false, rate, buffer)?;
@@ -325,7 +344,7 @@ fn build_session(args: &LiveArgs, recorder: &mut Option<RecorderLink>, stats: &A
         let demo = |why: &str, described: &mut Vec<String>| {
             eprintln!("{why}: using the built-in demo input (a synthesised match crowd)");
             described.push(format!("built-in demo input ({why})"));
-            Source::Looped { data: crate::demo::crowd(rate, 62.0, 2026)[0].clone().into(), pos: 0 }
+            Source::Looped { data: crate::demo::crowd(rate, 62.0, 2026)[0].clone().into(), pos: 0, once: false }
         };
         match &args.input_device {
             Some(p) => {
@@ -358,7 +377,8 @@ fn build_session(args: &LiveArgs, recorder: &mut Option<RecorderLink>, stats: &A
         None => None,
     };
     let layout = Layout { main_channels: 2, sidechain: programme.is_some(), music_out: false };
-    let (engine, handle) = Engine::new(EngineConfig::with_preset(&preset)).prepare(f64::from(rate), CHUNK, layout)?;
+    let (engine, mut handle) = Engine::new(EngineConfig::with_preset(&preset)).prepare(f64::from(rate), CHUNK, layout)?;
+    let recognizer = recognition.map(|r| r.start(&mut handle)).transpose()?;
     let proc = LiveProcessor::new(engine, crowd, programme, recorder.take(), stats.clone());
 
     let null_thread = if let Some((dev, cfg, fmt)) = out {
@@ -382,7 +402,7 @@ fn build_session(args: &LiveArgs, recorder: &mut Option<RecorderLink>, stats: &A
     if locked {
         described.push("memory locked".into());
     }
-    Ok(Session { _streams: streams, null_thread, handle, lost, rate, described: described.join(", ") })
+    Ok(Session { _streams: streams, null_thread, handle, _recognizer: recognizer, lost, rate, described: described.join(", ") })
 }
 
 /// With no output device: run the processor at real-time pace on a plain thread.
@@ -715,7 +735,11 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         None => None,
     };
     let mut osc = open_osc(args)?;
-    let mut session = build_session(args, &mut rec_link, &stats, false)?;
+    let recognition = match &args.db {
+        Some(db) => Some(super::recognition::Recognition::load(db, args.quiet)?),
+        None => None,
+    };
+    let mut session = build_session(args, &mut rec_link, &stats, recognition.as_ref(), false)?;
     if !args.quiet {
         eprintln!("live: {}", session.described);
         eprintln!("press Ctrl-C to stop");
@@ -777,7 +801,11 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
                 }
             });
         }
+        // without --db nobody matches the landmarks: keep the queue empty
         while session.handle.landmarks.pop().is_some() {}
+        if let Some(r) = &recognition {
+            r.forward(osc.as_ref(), args.json, args.quiet);
+        }
         if !args.quiet && last_status.elapsed() >= Duration::from_secs(2) {
             last_status = Instant::now();
             let m = session.handle.meters.read();
@@ -805,7 +833,7 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
                 if rec_link.is_none() {
                     rec_link = back_rx.try_recv().ok().map(|p| (p, back_tx.clone()));
                 }
-                match build_session(args, &mut rec_link, &stats, true) {
+                match build_session(args, &mut rec_link, &stats, recognition.as_ref(), true) {
                     Ok(s) => {
                         eprintln!("audio device back: {}", s.described);
                         session = s;

@@ -116,7 +116,7 @@ fn corrupt_index_is_a_clear_error() {
 /// becoming audible and reports "ended" after it stops.
 #[test]
 fn streaming_recognition_through_the_engine() {
-    use resonance_engine::fingerprint::FRAME_S;
+    use resonance_engine::fingerprint::hasher::EMIT_DELAY_FRAMES;
     use resonance_engine::fingerprint::index::{Index, build_entries};
     use resonance_engine::fingerprint::stream::{RecognitionEvent, StreamRecognizer};
     use resonance_engine::{Engine, EngineConfig, Layout};
@@ -149,13 +149,17 @@ fn streaming_recognition_through_the_engine() {
         while let Some(l) = handle.landmarks.pop() {
             rec.push(l, &mut |e| events.push((now, e)));
         }
-        rec.advance_to((now / FRAME_S) as u32, &mut |e| events.push((now, e)));
+        // stream time from the engine's clock: the anchors whose landmarks are out by now
+        let anchor = handle.landmarks.frames_hashed().saturating_sub(u64::from(EMIT_DELAY_FRAMES));
+        rec.advance_to(anchor as u32, &mut |e| events.push((now, e)));
     }
     let playing = events.iter().find(|(_, e)| matches!(e, RecognitionEvent::NowPlaying { .. })).expect("no now-playing event");
     let RecognitionEvent::NowPlaying { name, offset_s, confidence, .. } = &playing.1 else { unreachable!() };
     assert_eq!(name, "knolls");
     let latency = playing.0 - silence_s;
     assert!(latency <= 3.0, "recognised {latency:.2} s after the music started");
+    let RecognitionEvent::NowPlaying { at_s, .. } = &playing.1 else { unreachable!() };
+    assert!((at_s - playing.0).abs() < 0.1, "the event's stream time {at_s:.2} is the engine's {:.2}", playing.0);
     // The reported position is where the music is in the track at that stream time (within
     // the pairing delay).
     let expected = 40.0 + latency;
@@ -163,8 +167,8 @@ fn streaming_recognition_through_the_engine() {
     assert!(*confidence > 0.5);
     let ended = events.iter().find(|(_, e)| matches!(e, RecognitionEvent::Ended { .. })).expect("no ended event");
     let after_stop = ended.0 - silence_s - music_s;
-    // Landmarks of the last window keep matching until they leave it (4 s), then 2.5 s pass.
-    assert!((0.0..=7.0).contains(&after_stop), "ended {after_stop:.2} s after the music stopped");
+    // The last landmarks come out 1.2 s after the audio, then 2.5 s without fresh ones.
+    assert!((0.0..=5.0).contains(&after_stop), "ended {after_stop:.2} s after the music stopped");
     assert_eq!(events.iter().filter(|(_, e)| matches!(e, RecognitionEvent::NowPlaying { .. })).count(), 1, "{events:?}");
 }
 
@@ -228,4 +232,87 @@ fn recognizer_thread_fed_by_the_engine() {
     assert_eq!(names, ["playing battle", "ended battle"], "events after {:.1} s of feeding", (fed - t0).as_secs_f64());
     let ended_after = events[1].0.duration_since(fed).as_secs_f64();
     assert!(ended_after < 8.0, "ended {ended_after:.1} s after the audio stopped");
+}
+
+/// The product path: `resonance index` builds the index, `resonance live --db` plays a real
+/// music excerpt once (then silence) on the real-time-paced null output and reports to a real
+/// `resonance bridge` over OSC. The live host names the track within 3 s of audio time (JSON
+/// event lines on stdout), the bridge's session shows it as now playing, and both see it end
+/// after the music stops.
+#[test]
+fn live_host_reports_now_playing_to_the_bridge() {
+    use std::time::{Duration, Instant};
+
+    use crate::bridge::{Conn, spawn_bridge};
+
+    let music = audio_dir().join("music");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let lib = tmp.path().join("library");
+    std::fs::create_dir(&lib).expect("mkdir");
+    for n in ["battle", "knolls", "sad", "wanderer", "defeat"] {
+        std::fs::copy(music.join(format!("{n}.ogg")), lib.join(format!("{n}.ogg"))).expect("copy");
+    }
+    let db = tmp.path().join("music.rfp");
+    let out = bin().arg("index").arg(&lib).arg("--db").arg(&db).output().expect("run index");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (start_s, music_s) = (40.0, 8.0);
+    let clip = tmp.path().join("programme.wav");
+    excerpt(&music.join("knolls.ogg"), start_s, music_s, &clip, 0.0);
+    // What the bridge will show as the title: the tag title, else the file's stem.
+    let out = bin().arg("identify").arg(&clip).arg("--db").arg(&db).arg("--json").output().expect("run identify");
+    let id = &json_lines(&out.stdout)[0];
+    assert_eq!(id["track"], "knolls", "{id}");
+    let title = id["title"].as_str().unwrap_or("knolls").to_string();
+
+    let bridge = spawn_bridge(tmp.path(), &[]);
+    let live = bin()
+        .current_dir(tmp.path())
+        .args(["live", "--output", "null", "--rate", "48000", "--input-once", "--duration", "14", "--json"])
+        .arg("--input")
+        .arg(&clip)
+        .arg("--db")
+        .arg(&db)
+        .args(["--osc-listen", "127.0.0.1:0", "--osc-bridge", &bridge.osc.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start resonance live");
+    let mut conn = Conn::open(bridge.http).expect("connect to the bridge");
+    let started = Instant::now();
+    let (mut shown, mut cleared) = (None, None);
+    while started.elapsed() < Duration::from_secs(16) && cleared.is_none() {
+        let (code, s) = conn.req("GET", "/api/v1/sessions/default", None, "").expect("GET session");
+        let np = &s["now_playing"];
+        if code == 200 && shown.is_none() && np["title"] == title.as_str() {
+            assert!(np["confidence"].as_f64().unwrap_or(0.0) > 0.5, "{np}");
+            shown = Some(started.elapsed().as_secs_f64());
+        } else if shown.is_some() && np.is_null() {
+            cleared = Some(started.elapsed().as_secs_f64());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let out = live.wait_with_output().expect("wait for resonance live");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let events: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["type"].is_string())
+        .collect();
+    let kinds: Vec<String> =
+        events.iter().map(|e| format!("{} {}", e["type"].as_str().unwrap(), e["name"].as_str().unwrap_or("?"))).collect();
+    assert_eq!(kinds, ["now_playing knolls", "ended knolls"], "events: {events:?}\n{err}");
+    let at = events[0]["at_s"].as_f64().unwrap();
+    assert!(at <= 3.0, "recognised at {at:.2} s of audio time: {}", events[0]);
+    let offset = events[0]["offset_s"].as_f64().unwrap();
+    assert!((offset - (start_s + at)).abs() < 0.5, "position in the track {offset:.2} vs {:.2}", start_s + at);
+    assert!(events[0]["confidence"].as_f64().unwrap() > 0.5, "{}", events[0]);
+    let ended = events[1]["at_s"].as_f64().unwrap();
+    assert!((music_s..=music_s + 5.0).contains(&ended), "ended at {ended:.2} s; the music stopped at {music_s} s");
+    assert!(err.contains("now playing knolls"), "{err}");
+    let shown = shown.unwrap_or_else(|| panic!("the bridge never showed {title:?} as now playing\n{err}"));
+    let cleared = cleared.unwrap_or_else(|| panic!("the bridge still shows now playing after the music ended\n{err}"));
+    eprintln!(
+        "live: recognised at {at:.2} s, ended at {ended:.2} s; bridge: shown after {shown:.1} s, cleared after {cleared:.1} s (wall)"
+    );
 }

@@ -11,13 +11,20 @@
 //!   a blast longer than 0.6 s is reported again as `Long`, a blast starting within 1.2 s of
 //!   the previous one's end is `Repeated`. Band-pass whistle detectors (Kathirvel et al.
 //!   2011) use energy alone; the prominence + dominance + persistence test is what keeps fan
-//!   noise out.
+//!   noise out. Two tests keep music and singing out (neither delays a real blast): the peak
+//!   must have no harmonic series below it ([`Tone::harm_db`]: a melody note's upper partial
+//!   or a sung vowel's harmonic has its fundamental and lower partials at 200 Hz – 1 kHz, a
+//!   pea whistle has nothing there), and no blast is confirmed within 3 s of a *melody* — a
+//!   new note within 1.5 s of the previous one at another pitch (> 8%), or a fifth note in a
+//!   row: a referee repeats one pea whistle's pitch, at most three times.
 //! * **Surge** (goal roar, near miss, booing) — the 100 ms loudness rises above the floor.
-//!   A *bright* surge (≥ 8 dB; what was added to the floor has a tilt ≥ -12 dB) held for 150 ms is a goal
-//!   roar; a surge that dies within 0.3–2.5 s
+//!   A *bright* surge (the 50 ms loudness ≥ 8 dB over the floor; what was added to the floor
+//!   has a tilt ≥ -12 dB) held for 140 ms is a goal roar; a surge that dies within 0.3–2.5 s
 //!   without having been either is a near miss ("ooh").
 //! * **Booing** — a dark (added tilt ≤ -13 dB), voiced rise ≥ 4 dB over the floor held for 1.5 s.
-//! * **Applause** — a noise-like (flat), bright, onset-rich rise held for 1 s.
+//! * **Applause** — a bright surge that would be a goal roar but whose added energy reaches
+//!   up to 5–7 kHz (hand-claps are broadband, voices are not), decided at the same moment as
+//!   the roar; or a noise-like (flat), bright, unvoiced rise held for 1 s.
 //! * **Chant** — envelope periodicity (0.3–2 s) above 0.55 for 2 s starts a chant (the period must
 //!   stay steady); below 0.45 for 2 s ends it.
 
@@ -40,6 +47,8 @@ pub struct Hop {
     pub f: Features,
     /// 100 ms and 400 ms loudness relative to the floor (dB).
     pub rel_fast: f32,
+    /// 50 ms loudness relative to the floor (dB): the goal roar's onset and brightness tests.
+    pub rel_vfast: f32,
     pub rel_m: f32,
     /// Smoothed band levels relative to their floors (dB).
     pub band_rel: [f32; 5],
@@ -47,6 +56,8 @@ pub struct Hop {
     /// 2.5–5 kHz band minus the 300–1000 Hz band, dB. Cheering and screams ≥ -12 dB, boos and
     /// groans below (measured on the real clips: cheer -6..-11, boos -13..-25).
     pub added_tilt: f32,
+    /// The same for the 5–7 kHz band: hand-claps are broadband up to 10 kHz, voices are not.
+    pub added_hf: f32,
     /// Whether a crowd is heard at all (false for silence and for music without a crowd).
     pub present: bool,
     /// Whether the input sounds like music (many sharp, stable partials) rather than a crowd.
@@ -70,6 +81,8 @@ struct Whistle {
     run_start: u64,
     run_bin: f32,
     run_prom: f32,
+    /// Sum of the run's harmonic support (dB).
+    run_harm: f32,
     active: bool,
     onset: u64,
     /// Loudest peak level of the current (or last) blast, dB.
@@ -83,6 +96,16 @@ struct Whistle {
     /// Hops since the last blast ended (saturating).
     since_end: u32,
     kind: WhistleKind,
+    /// Melody tracker: the current run of peaky frames (whistle-like or not), its bin, the
+    /// pitch of the previous note (at its [`NOTE_AT`]-th frame), frames since that note was
+    /// last heard and since the last change of note (all saturating).
+    note_run: u32,
+    note_bin: f32,
+    last_note_hz: f32,
+    since_note: u32,
+    since_melody: u32,
+    /// Notes in the current sequence (each within [`NOTE_GAP`] of the previous one).
+    notes: u32,
 }
 
 /// Whistle sub-frames per second (5 ms hop).
@@ -91,6 +114,36 @@ const HW: u32 = (HOPS_PER_S * TONES_PER_HOP) as u32;
 /// full of whistle (~8 ms after its start), so a blast is confirmed about 8 + 5·(N−1) ms after
 /// it starts, having been tonal for that long.
 const WHISTLE_CONFIRM: u32 = 6;
+/// Harmonic support (dB, [`Tone::harm_db`]) above which a short frame is a partial of a lower
+/// fundamental (music, a sung vowel), never a whistle; and the most a run may have on average
+/// to be confirmed. Set on the tuning material: the tuning whistles mixed into the crowd
+/// beds read 0–10 dB per frame, a few frames up to 14 (the crowd's own low band under the
+/// comb); melody partials of the tuning half of the music set read mostly 10–35 dB (median
+/// 12–25 per track), the sung chants crowd05/crowd08 about 11–12 dB (median).
+const HARM_FRAME_MAX: f32 = 14.0;
+/// A note's pitch is read at its 6th short frame (30 ms: past a pea whistle's glide-in, the
+/// same point of the attack for every blast).
+const NOTE_AT: u32 = 6;
+/// A new note within 1.5 s of the previous one, more than 8% away in pitch (over a
+/// semitone; a referee repeats his blast on the same pea whistle, within ±4%), is a melody:
+/// no whistle is confirmed for 3 s after it.
+const NOTE_GAP: u32 = (15 * HW) / 10;
+const NOTE_STEP: f32 = 0.08;
+const MELODY_HOLD: u32 = 3 * HW;
+/// More notes than this in one sequence is a melody or an ostinato even on one pitch: a
+/// referee's longest signal, the end of the match, is three blasts.
+const MAX_BLASTS: u32 = 4;
+const HARM_RUN_MAX: f32 = 9.0;
+
+/// Whether a peak at `hz` continues one at `prev` one short frame (5 ms) later. A pea whistle
+/// glides up while its pressure builds (measured on the tuning whistles in their composites:
+/// 5 bins, 313 Hz, in one frame at 1.8 → 2.1 kHz) and trills by a few bins either way; the
+/// session-2 tolerance of ±4 bins broke the run at such a glide, and the blast was confirmed
+/// only 6 frames after the glide (25 ms later), or not at all if the blast was short.
+fn glides(prev: f32, hz: f32) -> bool {
+    let d = hz - prev;
+    (-4.0 * TONE_BIN_HZ..=8.0 * TONE_BIN_HZ).contains(&d)
+}
 
 impl Whistle {
     fn tonal(t: &Tone, h: &Hop) -> bool {
@@ -99,6 +152,7 @@ impl Whistle {
             && t.hz >= super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ
             && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
             && t.level_db > -70.0
+            && t.harm_db < HARM_FRAME_MAX
             && !h.music
     }
 
@@ -108,7 +162,38 @@ impl Whistle {
         }
     }
 
+    /// Melody tracker: peaky frames (prominent and dominant, harmonic or not) form notes;
+    /// a change of note soon after another is a melody (music, fans whistling a tune), which
+    /// a referee's blasts never are.
+    fn note(&mut self, t: &Tone, h: &Hop) {
+        let peaky = t.prom_db >= 15.0 + h.sens_db && t.share >= 0.3 && t.level_db > -70.0;
+        self.since_note = self.since_note.saturating_add(1);
+        self.since_melody = self.since_melody.saturating_add(1);
+        if peaky && self.note_run > 0 && glides(self.note_bin, t.hz) {
+            self.note_run += 1;
+        } else if peaky {
+            self.note_run = 1;
+        } else {
+            self.note_run = 0;
+        }
+        if peaky {
+            self.note_bin = t.hz;
+        }
+        if self.note_run == NOTE_AT {
+            let close = self.since_note <= NOTE_GAP && self.last_note_hz > 0.0;
+            self.notes = if close { self.notes + 1 } else { 1 };
+            if close && ((t.hz / self.last_note_hz - 1.0).abs() > NOTE_STEP || self.notes > MAX_BLASTS) {
+                self.since_melody = 0;
+            }
+            self.last_note_hz = t.hz;
+        }
+        if self.note_run >= NOTE_AT {
+            self.since_note = 0;
+        }
+    }
+
     fn tone(&mut self, t: &Tone, h: &Hop, out: &mut dyn FnMut(Detection)) {
+        self.note(t, h);
         let tonal = Self::tonal(t, h);
         let peak_db = t.level_db;
         if self.active {
@@ -116,9 +201,10 @@ impl Whistle {
             self.peak_max = self.peak_max.max(peak_db);
             // A blast ends when its peak drops 6 dB below the blast's maximum (the release of
             // the whistle; what follows is the stadium's reverberant tail) or loses its tone.
-            let holding = tonal && peak_db > self.peak_max - 6.0 && (t.hz - self.run_bin).abs() <= 3.0 * TONE_BIN_HZ;
+            let holding = tonal && peak_db > self.peak_max - 6.0 && glides(self.run_bin, t.hz);
             if holding {
                 self.quiet = 0;
+                self.run_bin = t.hz;
             } else {
                 self.quiet += 1;
             }
@@ -141,22 +227,24 @@ impl Whistle {
         let recent = self.since_end <= (15 * HW) / 10;
         let attack = !recent || (peak_db >= self.since_min + 6.0 && peak_db >= self.peak_max - 12.0);
         let tonal = tonal && attack;
-        // A pea whistle glides up by a few bins per frame while its pressure builds (measured
-        // on the tuning whistles: up to 5 bins in 5 ms); 4 bins of tolerance follow it.
-        if tonal && self.run > 0 && (t.hz - self.run_bin).abs() <= 4.0 * TONE_BIN_HZ {
+        if tonal && self.run > 0 && glides(self.run_bin, t.hz) {
             self.run += 1;
             self.run_bin = t.hz;
             self.run_prom += t.prom_db;
+            self.run_harm += t.harm_db;
         } else if tonal {
             // The first tonal frame is about half full of whistle: the onset is mid-frame.
             self.run = 1;
             self.run_start = t.end.saturating_sub(TONE_FRAME as u64 / 2);
             self.run_bin = t.hz;
             self.run_prom = t.prom_db;
+            self.run_harm = t.harm_db;
         } else {
             self.run = 0;
         }
-        if self.run >= WHISTLE_CONFIRM {
+        // A run with a harmonic series below it is a melody or a voice: it keeps running
+        // (and may still qualify once its partials below fade) but is not confirmed.
+        if self.run >= WHISTLE_CONFIRM && self.run_harm / self.run as f32 <= HARM_RUN_MAX && self.since_melody > MELODY_HOLD {
             self.active = true;
             self.onset = self.run_start;
             self.peak_max = peak_db;
@@ -173,6 +261,17 @@ impl Whistle {
 
 // ---------------------------------------------------------------------------------------------
 
+/// Bright hops that confirm a goal roar (140 ms). Session 2 used 150 ms of the 100 ms
+/// loudness; the 50 ms loudness reaches +8 dB about 30 ms sooner after a step. 120 ms made
+/// the onset of the real boos (crowdboo at +12 dB) a goal roar; 140 ms does not.
+const ROAR_HOPS: u32 = 14;
+/// Mean tilt (dB) of the added 5–7 kHz band over the added 300–1000 Hz band, over a bright
+/// surge's first [`ROAR_HOPS`] bright hops, from which the surge is applause, not a roar.
+/// Hand-claps are broadband up to 10 kHz, cheering voices are not. Measured over the first
+/// 800 ms of the tuning composites: the real applause -18.4 to -17.6 dB, the real cheer
+/// -27.1 to -24.0 (sudden: -25.6 to -25.3), boos -27.8 to -27.2; the threshold is midway.
+const APPLAUSE_HF: f32 = -21.5;
+
 #[derive(Clone, Copy, Debug, Default)]
 struct Surge {
     active: bool,
@@ -180,7 +279,11 @@ struct Surge {
     len: u32,
     peak: f32,
     bright_hops: u32,
+    /// Sum of the added 5–7 kHz tilt over the bright hops (applause vs roar).
+    hf_sum: f32,
     roar_sent: bool,
+    /// Whether this surge was reported as applause rather than a roar.
+    applause: bool,
     tainted: bool,
     below: u32,
     /// Last hop at which the fast loudness was still near the floor (onset estimate).
@@ -198,12 +301,16 @@ impl Surge {
             self.rise_from = f.end;
         }
         self.since_roar = self.since_roar.saturating_add(1);
-        let on = h.present && h.rel_fast >= 8.0 + s;
+        let on = h.present && h.rel_vfast >= 8.0 + s;
         if !self.active {
             if on && !whistle_active {
+                // The onset is where the loudness last sat near the floor, but no more than
+                // 0.6 s before the surge: a crowd that hovered 2.5 dB over its floor for
+                // seconds before (the floor lags) would otherwise date the roar far too early.
+                let earliest = f.end.saturating_sub(u64::from(6 * H / 10) * HOP as u64);
                 *self = Self {
                     active: true,
-                    start: self.rise_from,
+                    start: self.rise_from.max(earliest),
                     peak: h.rel_fast,
                     since_roar: self.since_roar,
                     rise_from: self.rise_from,
@@ -216,15 +323,23 @@ impl Surge {
         self.peak = self.peak.max(h.rel_fast);
         // A surge that a referee's whistle is part of is the whistle, not the crowd.
         self.tainted |= whistle_active;
-        let bright = h.rel_fast >= 8.0 + s && b3 >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
+        let bright = h.rel_vfast >= 8.0 + s && b3 >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
         if bright {
             self.bright_hops += 1;
+            self.hf_sum += h.added_hf;
         }
-        // Goal roar: bright for 15 of the first hops.
-        if !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.bright_hops >= 15 && self.since_roar > 5 * H {
+        // Goal roar: bright for ROAR_HOPS of the first hops — unless what was added reaches
+        // up to 5–7 kHz like hand-claps (applause), which voices do not.
+        if !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.bright_hops >= ROAR_HOPS && self.since_roar > 5 * H {
             self.roar_sent = true;
-            let confidence = clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (self.bright_hops as f32 / self.len as f32));
-            out(Detection { kind: CrowdEventKind::GoalRoar, onset: self.start, confidence, whistle: WhistleKind::Short });
+            let hf = self.hf_sum / self.bright_hops as f32;
+            self.applause = hf >= APPLAUSE_HF;
+            let (kind, confidence) = if self.applause {
+                (CrowdEventKind::Applause, clamp01(0.5 + (hf - APPLAUSE_HF) / 10.0))
+            } else {
+                (CrowdEventKind::GoalRoar, clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (self.bright_hops as f32 / self.len as f32)))
+            };
+            out(Detection { kind, onset: self.start, confidence, whistle: WhistleKind::Short });
         }
         // End of the surge: 100 ms loudness back within 3 dB of the floor or 10 dB below the
         // surge's peak, for 300 ms.
@@ -249,7 +364,12 @@ impl Surge {
 
     /// Whether a goal roar is being heard now.
     fn roaring(&self) -> bool {
-        self.active && self.roar_sent
+        self.active && self.roar_sent && !self.applause
+    }
+
+    /// Whether applause (a bright surge that reaches 5–7 kHz) is being heard now.
+    fn clapping(&self) -> bool {
+        self.active && self.roar_sent && self.applause
     }
 }
 
@@ -430,7 +550,10 @@ pub struct Detectors {
 
 impl Detectors {
     pub fn reset(&mut self) {
-        *self = Self { whistle: Whistle { since_end: u32::MAX, since_min: 0.0, ..Whistle::default() }, ..Self::default() };
+        *self = Self {
+            whistle: Whistle { since_end: u32::MAX, since_min: 0.0, since_note: u32::MAX, since_melody: u32::MAX, ..Whistle::default() },
+            ..Self::default()
+        };
     }
 
     /// Runs every detector on one hop.
@@ -439,7 +562,7 @@ impl Detectors {
         let w = self.whistle.active || self.whistle.run > 0 || self.whistle.since_end < HW / 2;
         self.surge.hop(h, w, self.chant.active, self.boo.state.active, out);
         self.boo.hop(h, self.surge.roaring(), self.chant.active, out);
-        self.applause.hop(h, w, out);
+        self.applause.hop(h, w || self.surge.clapping(), out);
         self.chant.hop(h, out);
     }
 
@@ -452,7 +575,7 @@ impl Detectors {
     }
 
     pub fn applauding(&self) -> bool {
-        self.applause.state.active
+        self.applause.state.active || self.surge.clapping()
     }
 
     pub fn chanting(&self) -> bool {

@@ -37,6 +37,7 @@ pub const BIN_HZ: f32 = ANALYSIS_RATE as f32 / FRAME as f32;
 const ST_HOPS: usize = 3 * HOPS_PER_S;
 const M_HOPS: usize = 40;
 const FAST_HOPS: usize = 10;
+const VFAST_HOPS: usize = 5;
 /// Envelope history for periodicity (4 s) and the lag range 0.3–2 s.
 const ENV_HOPS: usize = 4 * HOPS_PER_S;
 const MIN_PERIOD: usize = 30;
@@ -85,6 +86,13 @@ pub struct Tone {
     pub share: f32,
     /// Level of the peak's 3 bins (dB, full-scale sine ≈ 0).
     pub level_db: f32,
+    /// Harmonic support below the peak (dB): the strongest comb contrast of a harmonic
+    /// series with a fundamental of 200 Hz – 1 kHz of which the peak is a partial, read on the
+    /// hop's 32 ms spectrum (see [`FeatureExtractor::harmonic_support`]). A referee's whistle
+    /// has nothing harmonic below its 1.5–5 kHz tone (about 0–5 dB, the contrast of noise);
+    /// a melody note's upper partial or a sung vowel's harmonic has its whole series
+    /// (10–30 dB).
+    pub harm_db: f32,
 }
 
 /// Features of one 10 ms hop.
@@ -96,6 +104,8 @@ pub struct Features {
     /// the band below 6.5 kHz.
     pub loud_fast: f32,
     pub loud_m: f32,
+    /// K-weighted loudness over the last 50 ms (LUFS): the goal roar's onset test.
+    pub loud_vfast: f32,
     pub loud_s: f32,
     /// Frame energy (unweighted, dB) of the bands 60–300, 300–1000, 1000–2500, 2500–5000,
     /// 5000–7000 Hz.
@@ -324,6 +334,7 @@ impl FeatureExtractor {
             prom_db: pow_db(peak / 3.0) - bg / 16.0,
             share: if hf > EPS { peak / hf } else { 0.0 },
             level_db: pow_db(peak),
+            harm_db: 0.0,
         };
         if let Some(slot) = self.tones.get_mut(self.tone_idx) {
             *slot = t;
@@ -351,6 +362,7 @@ impl FeatureExtractor {
         let lufs = |ms: f32| -0.691 + pow_db(ms);
         let loud_fast = lufs(self.mean_ms(FAST_HOPS));
         let loud_m = lufs(self.mean_ms(M_HOPS));
+        let loud_vfast = lufs(self.mean_ms(VFAST_HOPS));
         let loud_s = lufs(self.mean_ms(ST_HOPS));
 
         // Frame in time order, windowed.
@@ -457,6 +469,11 @@ impl FeatureExtractor {
 
         let pitch = if loud_fast > -70.0 { self.mpm.analyse(&self.ordered) } else { Pitch::default() };
 
+        let mut tones = self.tones;
+        for t in &mut tones {
+            t.harm_db = self.harmonic_support(t.hz);
+        }
+
         // Envelope periodicity.
         let eslot = (self.hops as usize) % ENV_HOPS;
         self.env_hist[eslot] = pow_db(ms);
@@ -469,6 +486,7 @@ impl FeatureExtractor {
             end: self.total,
             loud_fast,
             loud_m,
+            loud_vfast,
             loud_s,
             bands_db,
             centroid_hz,
@@ -480,13 +498,60 @@ impl FeatureExtractor {
             peak_hz: kp as f32 * BIN_HZ,
             peak_prom_db,
             peak_share,
-            tones: self.tones,
+            tones,
             pitch,
             sharp_peaks: sharp as f32,
             periodicity: self.periodicity.0,
             period_s: self.periodicity.1,
         };
         self.last
+    }
+
+    /// Harmonic support of a spectral peak at `hz`, on the hop's 32 ms log spectrum: for
+    /// each fundamental `hz / k` (k = 2..=16) in 200 Hz – 1 kHz (partials ≥ 6 bins apart),
+    /// the mean level of the series' partials below the peak minus the mean level of the
+    /// midpoints between them (both as the max of ±1 bin, so noise reads about 0 dB); the
+    /// strongest such comb contrast, in dB. This is the
+    /// subharmonic-summation idea of D. J. Hermes ("Measurement of pitch by subharmonic
+    /// summation", JASA 83, 1988), used here as a test of whether a peak *has* a fundamental
+    /// below it, not to find one.
+    fn harmonic_support(&self, hz: f32) -> f32 {
+        // Refine the peak on the finer 32 ms grid (±2 bins of 31.25 Hz).
+        let c = bin(hz);
+        let mut kp = c;
+        for k in c.saturating_sub(2)..=(c + 2).min(BINS - 1) {
+            if self.log_power[k] > self.log_power[kp] {
+                kp = k;
+            }
+        }
+        let hz = kp as f32 * BIN_HZ;
+        let max3 = |f: f32| {
+            let b = bin(f);
+            let mut m = -120.0f32;
+            for k in b.saturating_sub(1)..=(b + 1).min(BINS - 1) {
+                m = m.max(self.log_power[k]);
+            }
+            m
+        };
+        let mut best = 0.0f32;
+        for k in 2..=16u16 {
+            let f0 = hz / f32::from(k);
+            if f0 > 1000.0 {
+                continue;
+            }
+            if f0 < 200.0 {
+                break;
+            }
+            let (mut peaks, mut valleys) = (0.0f32, 0.0f32);
+            for j in 1..k {
+                peaks += max3(f32::from(j) * f0);
+                valleys += max3((f32::from(j) - 0.5) * f0);
+            }
+            valleys += max3((f32::from(k) - 0.5) * f0);
+            let contrast = peaks / f32::from(k - 1) - valleys / f32::from(k);
+            best = best.max(contrast);
+        }
+        best
     }
 
     /// Normalised autocorrelation of the mean-removed dB envelope over the last 4 s; the

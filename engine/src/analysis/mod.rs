@@ -8,6 +8,8 @@
 //!    telephone-grade or 22 kHz source loses nothing the analysis uses).
 //! 2. [`features`] — 32 ms frames every 10 ms: K-weighted loudness, bands, centroid, flux,
 //!    flatness, roll-off, onsets, tonal peaks, [`pitch`] (MPM), envelope periodicity.
+//!    A music detector (many sharp partials per frame, smoothed over about a second)
+//!    marks music without a crowd, during which no event is reported.
 //! 3. [`floor`] — the adaptive crowd floor; every level downstream is relative to it, which
 //!    makes the analysis independent of input gain and of how full the ground is.
 //! 4. [`detectors`] — whistle, goal roar, near miss, booing, applause, chant start/end.
@@ -38,8 +40,14 @@ pub const MOOD_INTERVAL_S: f32 = 0.5;
 const MOOD_HOPS: u64 = (MOOD_INTERVAL_S * ANALYSIS_RATE as f32) as u64 / HOP as u64;
 /// Smoothing of the band levels read against the floor (per hop; ~100 ms).
 const BAND_SMOOTH: f32 = 0.1;
-/// Smoothing of the music detector (per hop; ~3 s).
-const MUSIC_SMOOTH: f32 = 1.0 / 300.0;
+/// Smoothing of the music detector (per hop): it rises with τ ≈ 1 s and falls with τ ≈ 4 s,
+/// so music is recognised within about a second and stays recognised through its quieter,
+/// sparser passages.
+const MUSIC_RISE: f32 = 1.0 / 100.0;
+const MUSIC_FALL: f32 = 1.0 / 400.0;
+/// Hysteresis of the music detector (sharp partials per frame, smoothed).
+const MUSIC_ON: f32 = 4.0;
+const MUSIC_OFF: f32 = 2.5;
 
 /// Audio-thread crowd analyser.
 #[derive(Debug)]
@@ -119,9 +127,21 @@ impl CrowdAnalyzer {
         self.sample_rate
     }
 
+    /// Whether the input currently sounds like music rather than a crowd (no events are
+    /// reported while it does).
+    pub fn music(&self) -> bool {
+        self.music
+    }
+
     /// The latest mood estimate.
     pub fn mood(&self) -> MoodSnapshot {
         self.mood
+    }
+
+    /// Spectral tilts of what was added to the crowd floor in the latest hop (dB): the
+    /// 2.5–5 kHz and the 5–7 kHz band each minus the 300–1000 Hz band (for tools).
+    pub fn last_added_tilts(&self) -> (f32, f32) {
+        (self.last.added_tilt, self.last.added_hf)
     }
 
     /// The features and floor-relative levels of the latest 10 ms hop (for meters and tools).
@@ -154,12 +174,13 @@ impl CrowdAnalyzer {
         }
         let band_db = self.band_pow.map(|p| 10.0 * p.max(1e-12).log10());
         self.floor.update(f.loud_m, &band_db, self.detectors.holding());
-        // Music without a crowd: many sharp partials for seconds (crowds measure 0.4–2.6 per
-        // frame on average on the real recordings, music 3.7–6.6). Hysteresis 4.0 / 3.0.
-        self.sharp_ema += (f.sharp_peaks - self.sharp_ema) * MUSIC_SMOOTH;
-        if self.sharp_ema >= 4.0 {
+        // Music without a crowd: many sharp partials for seconds (crowds measure 0.4–2.5 per
+        // frame on average on the real recordings, music 3.2–9.4).
+        let c = if f.sharp_peaks > self.sharp_ema { MUSIC_RISE } else { MUSIC_FALL };
+        self.sharp_ema += (f.sharp_peaks - self.sharp_ema) * c;
+        if self.sharp_ema >= MUSIC_ON {
             self.music = true;
-        } else if self.sharp_ema < 3.0 {
+        } else if self.sharp_ema < MUSIC_OFF {
             self.music = false;
         }
         // Nothing is reported while the floor converges after silence (the first second).
@@ -173,10 +194,13 @@ impl CrowdAnalyzer {
             10.0 * p.max(1e-12).log10()
         };
         let added_tilt = (added(3) - added(1)).clamp(-60.0, 60.0);
+        let added_hf = (added(4) - added(1)).clamp(-60.0, 60.0);
         let h = Hop {
             added_tilt,
+            added_hf,
             f,
             rel_fast: f.loud_fast - self.floor.loud(),
+            rel_vfast: f.loud_vfast - self.floor.loud(),
             rel_m: f.loud_m - self.floor.loud(),
             band_rel,
             present,

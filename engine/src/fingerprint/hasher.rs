@@ -32,6 +32,10 @@ const FLOOR_DB: f32 = -30.0;
 const DT_MAX: u32 = 63;
 /// Target zone: +- bins around the anchor.
 const DF_MAX: i32 = 96;
+/// Landmarks of anchor frame `f` are emitted when frame `f + EMIT_DELAY_FRAMES` has been
+/// analysed: the peak decision waits [`HALF_T`] frames, the target zone [`DT_MAX`] more
+/// (1.18 s in all).
+pub const EMIT_DELAY_FRAMES: u32 = DT_MAX + HALF_T as u32 + 1;
 /// At most this many peaks per frame are kept (bin order); more cannot occur with HALF_F=10.
 const MAX_PEAKS_PER_FRAME: usize = 16;
 /// Peak history: enough frames for the target zone.

@@ -4,10 +4,24 @@
 //! [`StreamRecognizer`] keeps the landmarks of the last [`WINDOW_S`] seconds and matches them
 //! against the index every [`QUERY_EVERY_S`] seconds of stream time. A match on a new track
 //! reports [`RecognitionEvent::NowPlaying`]; when the playing track has not matched for
-//! [`ENDED_AFTER_S`] it reports [`RecognitionEvent::Ended`]. Landmarks reach the queue about
-//! 1.2 s after the audio (peak decision plus the pairing zone), so a track is reported about
-//! 2-3 s after it becomes audible. [`StreamRecognizer::spawn`] runs it on its own thread, fed
-//! by [`LandmarkReceiver`]; the plugin, the host and the bridge consume the events.
+//! [`ENDED_AFTER_S`] it reports [`RecognitionEvent::Ended`]. Landmarks reach the queue
+//! [`EMIT_DELAY_FRAMES`] (1.18 s) after the audio (peak decision plus the pairing zone) and a
+//! match needs [`MIN_SPAN_S`](super::matcher::MIN_SPAN_S) of them, so a track is reported
+//! about 2.2-2.6 s after it becomes audible (measured by the live host's end-to-end test).
+//!
+//! Stream time is the engine's: [`LandmarkReceiver::frames_hashed`] counts the frames the
+//! audio thread has hashed, so silence (no landmarks) still moves the clock and "ended" is
+//! reported in audio time, whether the host runs in real time or faster. When the audio
+//! thread stops calling the hasher altogether (a host stops processing, recognition is
+//! switched off), the playing track ends after [`ENDED_AFTER_S`] of wall-clock time. A
+//! hasher reset (the clock going back) ends the playing track and starts afresh.
+//!
+//! [`StreamRecognizer::spawn`] runs it on its own thread, fed by [`LandmarkReceiver`]; the
+//! plugin and the live host forward the events to the bridge as `/resonance/now_playing`.
+//!
+//! Every window is one query at the matcher's [`ALPHA`](super::matcher::ALPHA) (no speed
+//! search: a live stream is matched every quarter second, and a sped-up programme still
+//! matches within the offset tolerance for a few seconds at a time).
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -16,6 +30,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::FRAME_S;
+use super::hasher::EMIT_DELAY_FRAMES;
 use super::index::Index;
 use super::matcher::{Outcome, query};
 use crate::engine::LandmarkReceiver;
@@ -61,6 +76,7 @@ struct Playing {
 pub struct StreamRecognizer {
     index: Arc<Index>,
     window: VecDeque<Landmark>,
+    /// Newest anchor frame the stream has reached (from landmarks or the clock).
     newest: u32,
     last_query: Option<u32>,
     playing: Option<Playing>,
@@ -69,6 +85,11 @@ pub struct StreamRecognizer {
 
 fn frames(s: f64) -> u32 {
     (s / FRAME_S).round() as u32
+}
+
+/// Stream time (s) at which the landmarks of anchor frame `frame` are emitted.
+fn emit_time(frame: u32) -> f64 {
+    f64::from(frame.saturating_add(EMIT_DELAY_FRAMES)) * FRAME_S
 }
 
 impl StreamRecognizer {
@@ -81,14 +102,18 @@ impl StreamRecognizer {
         self.playing.map(|p| p.track)
     }
 
-    /// Feeds one landmark (in the order the hasher emitted them).
+    /// Feeds one landmark (in the order the hasher emitted them). A landmark far older than
+    /// the stream position means the hasher was reset: the recogniser starts afresh.
     pub fn push(&mut self, l: Landmark, on_event: &mut dyn FnMut(RecognitionEvent)) {
+        if l.frame.saturating_add(frames(WINDOW_S)) < self.newest {
+            self.restart(on_event);
+        }
         self.window.push_back(l);
         self.advance_to(l.frame, on_event);
     }
 
-    /// Tells the recogniser that stream time has reached `frame` (also without landmarks,
-    /// e.g. during silence) so that it can match and report "ended".
+    /// Tells the recogniser that stream time has reached anchor frame `frame` (also without
+    /// landmarks, e.g. during silence) so that it can match and report "ended".
     pub fn advance_to(&mut self, frame: u32, on_event: &mut dyn FnMut(RecognitionEvent)) {
         if frame > self.newest {
             self.newest = frame;
@@ -105,29 +130,47 @@ impl StreamRecognizer {
         if let Some(p) = self.playing
             && self.newest.saturating_sub(p.last_match) > frames(ENDED_AFTER_S)
         {
-            self.playing = None;
+            self.end(emit_time(self.newest), on_event);
+        }
+    }
+
+    /// Ends the playing track (if any) and forgets the stream: after a hasher reset, or when
+    /// the audio stopped.
+    pub fn restart(&mut self, on_event: &mut dyn FnMut(RecognitionEvent)) {
+        self.end(emit_time(self.newest), on_event);
+        self.window.clear();
+        self.newest = 0;
+        self.last_query = None;
+    }
+
+    fn end(&mut self, at_s: f64, on_event: &mut dyn FnMut(RecognitionEvent)) {
+        if let Some(p) = self.playing.take() {
             let name = self.index.track(p.track).map(|t| t.name.clone()).unwrap_or_default();
-            on_event(RecognitionEvent::Ended { track: p.track, name, at_s: f64::from(self.newest) * FRAME_S });
+            on_event(RecognitionEvent::Ended { track: p.track, name, at_s });
         }
     }
 
     fn match_window(&mut self, on_event: &mut dyn FnMut(RecognitionEvent)) {
-        let Some(start) = self.window.front().map(|l| l.frame) else { return };
+        let (Some(start), Some(last)) = (self.window.front().map(|l| l.frame), self.window.back().map(|l| l.frame)) else { return };
+        // Only leftovers of music that stopped: they may still match, but they name nothing
+        // that is playing now (and would re-report a track that just ended).
+        if self.newest.saturating_sub(last) > frames(ENDED_AFTER_S) {
+            return;
+        }
         self.scratch.clear();
         self.scratch.extend(self.window.iter().map(|l| Landmark { hash: l.hash, frame: l.frame - start }));
         // The anchors span start..=newest; their pairs reach about a second further.
         let duration = f64::from(self.newest - start) * FRAME_S + 1.0;
         let Outcome::Match(m) = query(&self.index, &self.scratch, duration) else { return };
-        let at_s = f64::from(self.newest) * FRAME_S;
-        let offset_s = m.offset_s + f64::from(self.newest - start) * FRAME_S;
+        let at_s = emit_time(self.newest);
+        // Where the track is at `at_s`: the window's start plus the stream time since.
+        let offset_s = m.offset_s + at_s - f64::from(start) * FRAME_S;
         match self.playing {
-            Some(ref mut p) if p.track == m.track => p.last_match = self.newest,
+            // The track is heard as long as matches keep including fresh landmarks.
+            Some(ref mut p) if p.track == m.track => p.last_match = p.last_match.max(last),
             _ => {
-                if let Some(p) = self.playing {
-                    let name = self.index.track(p.track).map(|t| t.name.clone()).unwrap_or_default();
-                    on_event(RecognitionEvent::Ended { track: p.track, name, at_s });
-                }
-                self.playing = Some(Playing { track: m.track, last_match: self.newest });
+                self.end(at_s, on_event);
+                self.playing = Some(Playing { track: m.track, last_match: last });
                 let info = self.index.track(m.track).cloned().unwrap_or_default();
                 on_event(RecognitionEvent::NowPlaying {
                     track: m.track,
@@ -143,8 +186,9 @@ impl StreamRecognizer {
     }
 
     /// Runs the recogniser on a new thread that drains `landmarks` and calls `on_event`.
-    /// While no landmarks arrive (silence), stream time advances with the wall clock so that
-    /// "ended" is still reported.
+    /// Stream time follows the audio thread's hasher ([`LandmarkReceiver::frames_hashed`]);
+    /// when that stops advancing for [`ENDED_AFTER_S`] of wall-clock time (the host stopped
+    /// processing), the playing track ends.
     ///
     /// # Errors
     /// The OS error when the thread cannot be spawned.
@@ -156,20 +200,26 @@ impl StreamRecognizer {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
         let handle = std::thread::Builder::new().name("resonance-recognizer".into()).spawn(move || {
-            let mut last_seen = Instant::now();
-            let mut last_frame = 0u32;
+            let mut last_clock = 0u64;
+            let mut last_progress = Instant::now();
             while !flag.load(Ordering::Relaxed) {
-                let mut got = false;
+                // The clock first: every landmark popped below was emitted at or after it.
+                let clock = landmarks.frames_hashed();
+                if clock < last_clock {
+                    self.restart(&mut on_event);
+                }
                 while let Some(l) = landmarks.pop() {
-                    got = true;
-                    last_frame = l.frame;
                     self.push(l, &mut on_event);
                 }
-                if got {
-                    last_seen = Instant::now();
+                if clock == last_clock {
+                    if self.playing.is_some() && last_progress.elapsed().as_secs_f64() > ENDED_AFTER_S {
+                        self.restart(&mut on_event);
+                    }
                 } else {
-                    let idle = last_seen.elapsed().as_secs_f64();
-                    self.advance_to(last_frame.saturating_add(frames(idle)), &mut on_event);
+                    last_clock = clock;
+                    last_progress = Instant::now();
+                    let anchor = clock.saturating_sub(u64::from(EMIT_DELAY_FRAMES));
+                    self.advance_to(u32::try_from(anchor).unwrap_or(u32::MAX), &mut on_event);
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }

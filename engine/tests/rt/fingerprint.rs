@@ -89,3 +89,41 @@ fn non_finite_input_is_harmless() {
     let out = run(&mut h, &x, 64);
     assert!(out.iter().all(|l| l.hash < 1 << resonance_engine::fingerprint::HASH_BITS));
 }
+
+/// The engine hashes its main input on the audio thread without allocating, fills the landmark
+/// queue, and publishes the hasher's clock (`LandmarkReceiver::frames_hashed`), which keeps
+/// advancing through silence so a matcher thread can tell that the music ended.
+#[test]
+fn engine_publishes_landmarks_and_the_stream_clock_without_allocating() {
+    use resonance_engine::fingerprint::{ANALYSIS_RATE, HOP};
+    use resonance_engine::{Engine, EngineConfig, Layout};
+
+    for rate in [22050u32, 44100, 48000, 96000] {
+        let mut x = programme(rate, 6.0);
+        x.extend(std::iter::repeat_n(0.0, 4 * rate as usize));
+        for block in [1usize, 7, 64, 512] {
+            let (mut p, mut h) = Engine::new(EngineConfig::default()).prepare(f64::from(rate), 512, Layout::MONO).expect("prepare");
+            let mut buf = vec![0.0f32; block];
+            let mut landmarks = 0usize;
+            let mut clock_at_music_end = 0;
+            let music_len = 6 * rate as usize;
+            for (k, chunk) in x.chunks(block).enumerate() {
+                let b = &mut buf[..chunk.len()];
+                b.copy_from_slice(chunk);
+                let (_, allocs) = count_allocations(|| p.process(&mut [&mut b[..]], None, None));
+                assert_eq!(allocs, 0, "{allocs} allocations at {rate} Hz, block {block}");
+                while h.landmarks.pop().is_some() {
+                    landmarks += 1;
+                }
+                if (k + 1) * block <= music_len {
+                    clock_at_music_end = h.landmarks.frames_hashed();
+                }
+            }
+            let expected = (x.len() as f64 / f64::from(rate) * ANALYSIS_RATE / HOP as f64) as u64;
+            let clock = h.landmarks.frames_hashed();
+            assert!(clock.abs_diff(expected) <= 2, "clock {clock} frames, expected {expected} ({rate} Hz, block {block})");
+            assert!(clock >= clock_at_music_end + 240, "the clock advanced through 4 s of silence: {clock_at_music_end} -> {clock}");
+            assert!(landmarks > 500, "only {landmarks} landmarks from 6 s of programme at {rate} Hz, block {block}");
+        }
+    }
+}
