@@ -2,6 +2,9 @@
 //!
 //! ```text
 //! cargo bench --bench synth            # RESONANCE_BENCH_MINUTES=10 by default
+//! RESONANCE_BENCH_ONLY=cpu|table|arousal ...   # one part only
+//! RESONANCE_BENCH_STYLE=electronic RESONANCE_BENCH_ARC=steps ...   # filter the arousal table
+//! RESONANCE_BENCH_AROUSAL_DEBUG=1 ...  # print every 5 s window of the arousal table
 //! ```
 //!
 //! * CPU of the full synth (voices, reverb, loudness meters, true-peak limiter) at 48 kHz
@@ -14,7 +17,8 @@
 //! * Integrated loudness and true peak (ebur128, BS.1770-4) of a 10-minute render per style
 //!   and profile.
 //! * Correlation of rendered arousal (onset density x RMS loudness, 5 s windows) with the
-//!   input arc's arousal.
+//!   input arc's arousal, per style and for three arcs (match-like, slow ramps, held steps),
+//!   with its two factors and the conductor's own energy beside it.
 
 use std::time::Instant;
 
@@ -30,17 +34,57 @@ fn styles() -> Vec<(String, Style)> {
     Preset::factory().expect("factory presets").into_iter().map(|p| (p.name, p.style)).collect()
 }
 
-/// A match-like arc: slow swells, a few peaks, valence drifting; events every ~40 s.
-fn arc_at(t: f64) -> MoodTarget {
-    let a = 0.55 * (t / 47.0).sin() + 0.35 * (t / 13.0 + 1.0).sin() + 0.1 * (t / 5.0).sin();
-    let v = 0.6 * (t / 71.0 + 0.5).sin() + 0.2 * (t / 17.0).cos();
-    MoodTarget { valence: v.clamp(-1.0, 1.0) as f32, arousal: a.clamp(-1.0, 1.0) as f32, intensity: 0.5 }
+/// The arousal arcs the music is rendered against. `Match` is the arc of the main table;
+/// `Ramps` and `Steps` check the mapping on shapes a match does not have (slow full-range
+/// ramps; sudden level changes held for 30 s, which show the conductor's lag).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arc {
+    /// Slow swells, a few peaks, valence drifting.
+    Match,
+    /// Triangle wave between -0.9 and 0.9, period 100 s; valence the other way round.
+    Ramps,
+    /// Levels held for 30 s each, in a fixed shuffled order.
+    Steps,
+}
+
+impl Arc {
+    const ALL: [Arc; 3] = [Arc::Match, Arc::Ramps, Arc::Steps];
+
+    fn name(self) -> &'static str {
+        match self {
+            Arc::Match => "match",
+            Arc::Ramps => "ramps",
+            Arc::Steps => "steps",
+        }
+    }
+
+    fn at(self, t: f64) -> MoodTarget {
+        let (a, v) = match self {
+            Arc::Match => (
+                0.55 * (t / 47.0).sin() + 0.35 * (t / 13.0 + 1.0).sin() + 0.1 * (t / 5.0).sin(),
+                0.6 * (t / 71.0 + 0.5).sin() + 0.2 * (t / 17.0).cos(),
+            ),
+            Arc::Ramps => {
+                let x = (t / 100.0).fract();
+                let a = -0.9 + 1.8 * (1.0 - (2.0 * x - 1.0).abs());
+                (a, -0.5 * a + 0.2)
+            }
+            Arc::Steps => {
+                const LEVELS: [f64; 10] = [-0.8, 0.6, -0.2, 0.9, -0.6, 0.2, 0.7, -0.9, 0.0, 0.4];
+                let a = LEVELS[(t / 30.0) as usize % LEVELS.len()];
+                (a, 0.3 * (t / 53.0).sin())
+            }
+        };
+        MoodTarget { valence: v.clamp(-1.0, 1.0) as f32, arousal: a.clamp(-1.0, 1.0) as f32, intensity: 0.5 }
+    }
 }
 
 struct Out {
     l: Vec<f32>,
     r: Vec<f32>,
     telemetry: Vec<Telemetry>,
+    /// The conductor's energy after every block (what the music is asked to express).
+    energy: Vec<f32>,
     voices: f64,
     seconds_cpu: f64,
 }
@@ -48,6 +92,11 @@ struct Out {
 /// Renders `secs` of music following `arc_at`, a cue every 40 s and (if `changes`) a style
 /// change every 15 s cycling the quantise modes.
 fn render(styles: &[Style], first: u16, profile: Profile, secs: f64, changes: bool, seed: u64) -> Out {
+    render_arc(styles, first, profile, secs, changes, seed, Arc::Match)
+}
+
+/// [`render`] against any arc.
+fn render_arc(styles: &[Style], first: u16, profile: Profile, secs: f64, changes: bool, seed: u64, arc: Arc) -> Out {
     let mut s = Synth::new(SR as f32, BLOCK, styles, seed);
     s.set_profile(profile);
     s.set_style(first, Quantize::Immediate, &mut |_| {});
@@ -55,6 +104,7 @@ fn render(styles: &[Style], first: u16, profile: Profile, secs: f64, changes: bo
     let mut l = vec![0.0f32; n];
     let mut r = vec![0.0f32; n];
     let mut telemetry = Vec::new();
+    let mut energy = Vec::with_capacity(n / BLOCK + 1);
     let mut voice_sum = 0.0;
     let mut blocks = 0.0;
     let mut pos = 0;
@@ -63,7 +113,7 @@ fn render(styles: &[Style], first: u16, profile: Profile, secs: f64, changes: bo
     while pos < n {
         let e = (pos + BLOCK).min(n);
         let t = pos as f64 / f64::from(SR);
-        s.set_target(arc_at(t));
+        s.set_target(arc.at(t));
         let block_index = pos / BLOCK;
         let every = |secs: f64| ((secs * f64::from(SR)) as usize / BLOCK).max(1);
         if block_index % every(40.0) == every(20.0) {
@@ -77,10 +127,11 @@ fn render(styles: &[Style], first: u16, profile: Profile, secs: f64, changes: bo
         }
         s.process(&mut l[pos..e], &mut r[pos..e], &mut |x| telemetry.push(x));
         voice_sum += s.voice_stats().tonal_active as f64;
+        energy.push(s.music().energy);
         blocks += 1.0;
         pos = e;
     }
-    Out { l, r, telemetry, voices: voice_sum / blocks, seconds_cpu: started.elapsed().as_secs_f64() }
+    Out { l, r, telemetry, energy, voices: voice_sum / blocks, seconds_cpu: started.elapsed().as_secs_f64() }
 }
 
 fn loudness(l: &[f32], r: &[f32]) -> (f64, f64) {
@@ -221,8 +272,24 @@ fn click_metric_check() -> Vec<(&'static str, bool, f32)> {
         .collect()
 }
 
-/// Onsets per second x RMS in 5 s windows, correlated with the arc's mean arousal.
-fn arousal_correlation(out: &Out) -> f64 {
+/// Rendered arousal against the arc, in 5 s windows: Pearson r of the arc's mean arousal
+/// with onsets per second, with RMS, and with their product (the issue's "onset density x
+/// loudness").
+#[derive(Clone, Copy, Debug)]
+struct ArousalFit {
+    /// The conductor's energy (the music's own arousal control) against the arc: how much
+    /// smoothing, bar-quantised planning and cue pushes lose before any sound is made.
+    energy: f64,
+    onsets: f64,
+    rms: f64,
+    product: f64,
+}
+
+/// Onsets: 512-sample frames of the mono mix, energy of the first difference (a +6 dB/oct
+/// tilt, so transients count more than sustained lows) in dB; an onset is a rise of more than
+/// 3 dB over the lower of the two frames before, at least 4 frames (43 ms) after the previous
+/// one.
+fn arousal_correlation(out: &Out, arc: Arc) -> ArousalFit {
     let frame = 512;
     let mono: Vec<f32> = out.l.iter().zip(&out.r).map(|(a, b)| 0.5 * (a + b)).collect();
     let n_frames = mono.len() / frame;
@@ -246,20 +313,28 @@ fn arousal_correlation(out: &Out) -> f64 {
         }
     }
     let win = (5.0 * f64::from(SR)) as usize / frame;
-    let mut xs = Vec::new();
-    let mut ys = Vec::new();
+    let (mut on, mut loud, mut prod, mut ys, mut en) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut w = 0;
+    let debug = std::env::var_os("RESONANCE_BENCH_AROUSAL_DEBUG").is_some();
     while (w + 1) * win <= n_frames {
         let count = onset[w * win..(w + 1) * win].iter().filter(|&&o| o).count() as f64 / 5.0;
         let s = &mono[w * win * frame..(w + 1) * win * frame];
         let rms = (s.iter().map(|&x| f64::from(x) * f64::from(x)).sum::<f64>() / s.len() as f64).sqrt();
-        xs.push(count * rms);
+        on.push(count);
+        loud.push(rms);
+        prod.push(count * rms);
         let mid = (w as f64 + 0.5) * 5.0;
-        let a: f64 = (0..10).map(|k| f64::from(arc_at(mid - 2.5 + f64::from(k) * 0.5).arousal)).sum::<f64>() / 10.0;
+        let a: f64 = (0..10).map(|k| f64::from(arc.at(mid - 2.5 + f64::from(k) * 0.5).arousal)).sum::<f64>() / 10.0;
+        let blocks = out.energy.get(w * win * frame / BLOCK..((w + 1) * win * frame / BLOCK).min(out.energy.len())).unwrap_or(&[]);
+        let e = blocks.iter().map(|&x| f64::from(x)).sum::<f64>() / blocks.len().max(1) as f64;
+        en.push(e);
+        if debug {
+            eprintln!("  {:>6.1} s arc {a:+.2} energy {e:.2} onsets/s {count:5.2} rms {:6.1} dBFS", mid, 20.0 * rms.max(1e-9).log10());
+        }
         ys.push(a);
         w += 1;
     }
-    pearson(&xs, &ys)
+    ArousalFit { energy: pearson(&en, &ys), onsets: pearson(&on, &ys), rms: pearson(&loud, &ys), product: pearson(&prod, &ys) }
 }
 
 fn pearson(x: &[f64], y: &[f64]) -> f64 {
@@ -304,15 +379,25 @@ fn cpu_saturated() -> (f64, f64, f64) {
     let mut ratios = Vec::with_capacity(segments);
     for _ in 0..segments {
         let t = Instant::now();
-        for _ in 0..seg_blocks {
-            s.process(&mut l, &mut r, &mut |_| {});
-            voices += s.voice_stats().tonal_active as f64;
-        }
+        voices += timed_blocks(&mut s, &mut l, &mut r, seg_blocks);
         ratios.push(t.elapsed().as_secs_f64() / (seg_blocks * BLOCK) as f64 * f64::from(SR));
     }
     ratios.sort_by(f64::total_cmp);
     let (min, median) = (ratios[0], ratios[ratios.len() / 2]);
     (min, median, voices / (segments * seg_blocks) as f64)
+}
+
+/// The measured part of the CPU benchmark, kept out of line so that an instruction counter can
+/// be limited to it: `valgrind --tool=callgrind --collect-atstart=no
+/// --toggle-collect='*timed_blocks*'` counts the steady state only, not the warm-up.
+#[inline(never)]
+fn timed_blocks(s: &mut Synth, l: &mut [f32], r: &mut [f32], blocks: usize) -> f64 {
+    let mut voices = 0.0;
+    for _ in 0..blocks {
+        s.process(l, r, &mut |_| {});
+        voices += s.voice_stats().tonal_active as f64;
+    }
+    voices
 }
 
 fn timing(styles_only: &[Style]) -> (u64, u64, usize) {
@@ -395,6 +480,10 @@ fn main() {
         table(&named, &all, minutes);
         return;
     }
+    if only == "arousal" {
+        arousal_table(&named, &all, minutes);
+        return;
+    }
     let (cpu, cpu_median, voices) = cpu_saturated();
     println!(
         "CPU, full synth at 48 kHz stereo, pool saturated ({voices:.1} voices sounding on average, 32-voice limit + fading steals): {:.2}% of one core (fastest 6 s segment; median {:.2}%)\n",
@@ -438,6 +527,41 @@ fn main() {
     println!();
 
     table(&named, &all, minutes);
+    println!();
+    arousal_table(&named, &all, minutes);
+}
+
+/// Arousal correlation per style and arc (broadcast profile), with its two factors.
+fn arousal_table(named: &[(String, Style)], all: &[Style], minutes: f64) {
+    println!("Rendered arousal vs the arc ({minutes} min renders, 5 s windows, Pearson r; target >= 0.7 for the product):");
+    println!("| style | arc | conductor energy r | onsets/s r | RMS r | onsets x RMS r | met? |");
+    println!("|---|---|---|---|---|---|---|");
+    let mut worst = f64::INFINITY;
+    let only_style = std::env::var("RESONANCE_BENCH_STYLE").unwrap_or_default();
+    let only_arc = std::env::var("RESONANCE_BENCH_ARC").unwrap_or_default();
+    for (i, (name, _)) in named.iter().enumerate() {
+        if !only_style.is_empty() && *name != only_style {
+            continue;
+        }
+        for arc in Arc::ALL {
+            if !only_arc.is_empty() && arc.name() != only_arc {
+                continue;
+            }
+            let out = render_arc(all, i as u16, Profile::Broadcast, minutes * 60.0, false, 1 + i as u64, arc);
+            let fit = arousal_correlation(&out, arc);
+            worst = worst.min(fit.product);
+            println!(
+                "| {name} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {} |",
+                arc.name(),
+                fit.energy,
+                fit.onsets,
+                fit.rms,
+                fit.product,
+                if fit.product >= 0.7 { "yes" } else { "no" }
+            );
+        }
+    }
+    println!("worst onsets x RMS r: {worst:.2}");
 }
 
 /// Loudness, true peak, arousal correlation, voices and CPU of a render per style and profile.
@@ -448,7 +572,7 @@ fn table(named: &[(String, Style)], all: &[Style], minutes: f64) {
         for profile in [Profile::Broadcast, Profile::Streaming] {
             let out = render(all, i as u16, profile, minutes * 60.0, false, 1 + i as u64);
             let (lufs, tp) = loudness(&out.l, &out.r);
-            let r = arousal_correlation(&out);
+            let r = arousal_correlation(&out, Arc::Match).product;
             let cpu = out.seconds_cpu / (minutes * 60.0) * 100.0;
             println!(
                 "| {name} | {} | {lufs:.2} | {:.0} | {tp:.2} | {r:.2} | {:.1} | {cpu:.2} |",

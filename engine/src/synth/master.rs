@@ -27,7 +27,7 @@ const PHASES: usize = 4;
 #[derive(Debug)]
 pub struct TruePeakLimiter {
     ceiling: f32,
-    /// Polyphase interpolator, `PHASES * TAPS` coefficients (phase-major).
+    /// Polyphase interpolator, `TAPS * PHASES` coefficients (tap-major, oldest tap first).
     fir: Vec<f32>,
     /// Input history per channel for the interpolator: a ring of `TAPS` written twice, so the
     /// last `TAPS` samples are always one contiguous slice.
@@ -77,8 +77,10 @@ impl TruePeakLimiter {
                 let m = j - n as f64 / 2.0;
                 let x = m * std::f64::consts::PI / PHASES as f64;
                 let h = if m.abs() > 1e-6 { w * x.sin() / x } else { w };
-                // phase-major, taps stored oldest-first to match the contiguous history slice
-                fir[p * TAPS + (TAPS - 1 - k)] = h as f32;
+                // tap-major (the four phases of one tap side by side, so the detector runs the
+                // phases as one 4-lane multiply-add per tap), taps stored oldest-first to match
+                // the contiguous history slice
+                fir[(TAPS - 1 - k) * PHASES + p] = h as f32;
             }
         }
         Self {
@@ -146,9 +148,14 @@ impl TruePeakLimiter {
         let start = self.hist_pos + 1;
         for h in &self.hist {
             let Some(window) = h.get(start..start + TAPS) else { continue };
-            for taps in self.fir.chunks_exact(TAPS) {
-                let acc: f32 = taps.iter().zip(window).map(|(a, b)| a * b).sum();
-                peak = peak.max(acc.abs());
+            let mut acc = [0.0f32; PHASES];
+            for (taps, &x) in self.fir.chunks_exact(PHASES).zip(window) {
+                for (a, &c) in acc.iter_mut().zip(taps) {
+                    *a += c * x;
+                }
+            }
+            for a in acc {
+                peak = peak.max(a.abs());
             }
         }
         peak
@@ -158,17 +165,18 @@ impl TruePeakLimiter {
     #[inline]
     fn sliding_min(&mut self, g: f32) -> f32 {
         let cap = self.dq_t.len();
+        let wrap = |i: usize| if i >= cap { i - cap } else { i };
         self.clock += 1;
         // drop larger-or-equal values from the back
         while self.dq_len > 0 {
-            let back = (self.dq_head + self.dq_len - 1) % cap;
+            let back = wrap(self.dq_head + self.dq_len - 1);
             if self.dq_g.get(back).copied().unwrap_or(f32::INFINITY) >= g {
                 self.dq_len -= 1;
             } else {
                 break;
             }
         }
-        let slot = (self.dq_head + self.dq_len) % cap;
+        let slot = wrap(self.dq_head + self.dq_len);
         if let (Some(t), Some(v)) = (self.dq_t.get_mut(slot), self.dq_g.get_mut(slot)) {
             *t = self.clock;
             *v = g;
@@ -176,7 +184,7 @@ impl TruePeakLimiter {
         }
         // drop the front if it left the window
         while self.dq_len > 0 && self.dq_t.get(self.dq_head).copied().unwrap_or(0) + (self.hold as u64) <= self.clock {
-            self.dq_head = (self.dq_head + 1) % cap;
+            self.dq_head = wrap(self.dq_head + 1);
             self.dq_len -= 1;
         }
         self.dq_g.get(self.dq_head).copied().unwrap_or(1.0)
@@ -186,7 +194,7 @@ impl TruePeakLimiter {
     /// older.
     #[inline]
     pub fn process(&mut self, l: f32, r: f32) -> (f32, f32) {
-        self.hist_pos = (self.hist_pos + 1) % TAPS;
+        self.hist_pos = if self.hist_pos + 1 >= TAPS { 0 } else { self.hist_pos + 1 };
         for (h, x) in self.hist.iter_mut().zip([l, r]) {
             if let Some(v) = h.get_mut(self.hist_pos) {
                 *v = x;
@@ -202,7 +210,7 @@ impl TruePeakLimiter {
         if self.released > 0.999_999 {
             self.released = 1.0;
         }
-        self.rel_pos = (self.rel_pos + 1) % self.box_len;
+        self.rel_pos = if self.rel_pos + 1 >= self.box_len { 0 } else { self.rel_pos + 1 };
         if let Some(x) = self.rel.get_mut(self.rel_pos) {
             self.rel_sum += f64::from(self.released) - f64::from(*x);
             *x = self.released;
@@ -217,8 +225,8 @@ impl TruePeakLimiter {
         };
         self.min_gain = self.min_gain.min(gain);
         let len = self.delay + 1;
-        self.delay_pos = (self.delay_pos + 1) % len;
-        let read = (self.delay_pos + 1) % len;
+        self.delay_pos = if self.delay_pos + 1 >= len { 0 } else { self.delay_pos + 1 };
+        let read = if self.delay_pos + 1 >= len { 0 } else { self.delay_pos + 1 };
         let mut out = [0.0f32; 2];
         for (ch, x) in [l, r].into_iter().enumerate() {
             if let Some(buf) = self.delay_buf.get_mut(ch) {

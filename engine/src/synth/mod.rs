@@ -24,10 +24,12 @@
 //! `docs/music.md`.
 
 pub mod conductor;
+pub mod fastmath;
 pub mod master;
 pub mod mixer;
 pub mod rng;
 pub mod sequencer;
+pub mod simd;
 pub mod soundfont;
 pub mod stingers;
 pub mod theory;
@@ -81,6 +83,10 @@ pub struct Style {
     pub polyphony: u8,
     /// Arpeggio goes up and down (otherwise up only).
     pub arp_updown: bool,
+    /// Energy (0..=1) from which the sustained layers (pad, strings) re-articulate their chord
+    /// in short notes, on every beat and, halfway from here to 1, on every 8th (string
+    /// ostinato, pumping pads); above 1 they always sustain.
+    pub pulse_energy: f32,
     /// Bass rhythms by rising energy (16th steps, `x` root, `o` root or fifth, `.` rest).
     pub bass_rhythms: Vec<String>,
     pub pad: Timbre,
@@ -113,6 +119,7 @@ impl Default for Style {
             stinger_duck_db: -8.0,
             polyphony: 32,
             arp_updown: false,
+            pulse_energy: 0.55,
             bass_rhythms: s(&["x...............", "x.......x.......", "x.....o.x...o...", "x.x.o.x.x.x.o.x."]),
             pad: Timbre {
                 unison: 2,
@@ -275,6 +282,7 @@ impl Style {
             ("sevenths", self.sevenths, 0.0, 1.0, "0..=1"),
             ("reverb", self.reverb, 0.0, 1.0, "0..=1"),
             ("stinger_duck_db", self.stinger_duck_db, -30.0, 0.0, "-30..=0 dB"),
+            ("pulse_energy", self.pulse_energy, 0.0, 2.0, "0..=2"),
         ] {
             if !v.is_finite() || v < lo || v > hi {
                 return bad(name, f64::from(v), r);
@@ -566,7 +574,7 @@ impl Synth {
             br.fill(0.0);
             sl.fill(0.0);
             sr.fill(0.0);
-            self.pool.render(bl, br, sl, sr);
+            self.pool.render(self.time, bl, br, sl, sr);
             let style = self.styles.get(usize::from(self.seq.style()));
             let send_target = style.map_or(0.0, |s| s.reverb);
             let duck_db = style.map_or(-8.0, |s| s.stinger_duck_db);

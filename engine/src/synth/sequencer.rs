@@ -309,6 +309,10 @@ impl Sequencer {
         };
         if chord_change {
             self.next_chord(style, pool, chord_steps);
+        } else if let Some(every) = self.pulse_every(style)
+            && self.step.is_multiple_of(every)
+        {
+            self.pulse(style, pool, every);
         }
         // 4. bass, arpeggio, melody, drums
         self.bass(style, pool, spb);
@@ -384,6 +388,40 @@ impl Sequencer {
         }
     }
 
+    /// Steps between re-articulations of the sustained layers at the current energy, if they
+    /// pulse: a beat from `style.pulse_energy`, an 8th halfway from there to 1.
+    fn pulse_every(&self, style: &Style) -> Option<u32> {
+        let e = self.music.energy;
+        let from = style.pulse_energy;
+        if e < from {
+            None
+        } else if e < from + 0.5 * (1.0 - from) {
+            Some(STEPS_PER_BEAT)
+        } else {
+            Some(STEPS_PER_BEAT / 2)
+        }
+    }
+
+    /// Re-articulates the current chord on the sustained layers in short notes (CMERS
+    /// articulation: staccato for high arousal; the string ostinato of film scores).
+    fn pulse(&self, style: &Style, pool: &mut Pool, every: u32) {
+        let len = every * self.spt;
+        for (layer, v) in [(PAD, self.pad), (STRINGS, self.strings)] {
+            if !self.music.layers[layer] || v.len == 0 {
+                continue;
+            }
+            pool.release_layer(Some(layer as u8));
+            let gate = (self.music.gate * len as f32) as u32;
+            for &n in v.notes() {
+                let mut on = self.note(style, layer, n, gate, if self.step.is_multiple_of(STEPS_PER_BEAT) { 0.8 } else { 0.65 });
+                // a bowed or plucked re-attack: short attack, a release within the pulse
+                on.timbre.attack = on.timbre.attack.min(0.015);
+                on.timbre.release = on.timbre.release.min(len as f32 / self.sr);
+                pool.note_on(&on);
+            }
+        }
+    }
+
     /// Holds a chord on a sustained layer: tied tones continue, the others are released.
     fn sustain(&self, style: &Style, pool: &mut Pool, layer: usize, v: Voicing, gate: u32) {
         let mut held = [0.0f32; 6];
@@ -399,11 +437,15 @@ impl Sequencer {
     }
 
     fn note(&self, style: &Style, layer: usize, note: i32, gate: u32, vel: f32) -> NoteOn {
+        let mut timbre = *style.layer(layer);
+        // attack from energy (Gabrielsson & Lindström 2010: soft, slow attacks for calm and
+        // tender expression, sharp ones for activity): x1.7 at rest to x0.6 at full energy
+        timbre.attack *= (1.5 * (0.5 - self.music.energy)).exp2();
         NoteOn {
             note: note as f32,
             velocity: vel * self.music.velocity,
             gate: gate.max(1),
-            timbre: *style.layer(layer),
+            timbre,
             brightness: self.music.brightness,
             layer: layer as u8,
             stinger: false,

@@ -6,13 +6,17 @@
 //! then the oldest bed voice, then the oldest stinger voice. A stolen voice fades out over
 //! 5 ms (3 ms for drums) in a spare slot, so stealing never clicks; the pool has spare slots
 //! for those fades, and a note that finds no slot at all is dropped and counted.
+// `#[inline(always)]` is deliberate here: the voice kernels must be inlined into the caller
+// that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
+#![allow(clippy::inline_always)]
 
 pub mod drums;
 pub mod tonal;
 
-use drums::{Drum, DrumKind};
-use tonal::{NoteOn, Tonal};
+use drums::{DrumKind, Drums};
+use tonal::{FRAME, FrameAcc, LANES, NoteOn, Voices};
 
+use super::simd::{Isa, Kernel};
 use super::soundfont::{Player, SoundFontMap};
 
 /// Oscillator waveform.
@@ -229,49 +233,6 @@ pub(crate) fn decay_coef(sr: f32, seconds: f32, min_seconds: f32, ratio: f32) ->
     (ratio.ln() / (seconds.max(min_seconds) * sr)).exp()
 }
 
-/// The linear fade-out of a stolen voice (tonal and drum voices alike): a steal never cuts a
-/// sounding voice, it fades it to zero in a spare slot.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct StealFade {
-    gain: f32,
-    step: f32,
-}
-
-impl StealFade {
-    pub(crate) const IDLE: Self = Self { gain: 1.0, step: 0.0 };
-
-    /// Starts fading to zero over `seconds` (no effect if already fading).
-    pub(crate) fn start(&mut self, sr: f32, seconds: f32) {
-        if self.step == 0.0 {
-            self.step = 1.0 / (seconds * sr).max(1.0);
-        }
-    }
-
-    #[inline]
-    pub(crate) fn is_fading(self) -> bool {
-        self.step > 0.0
-    }
-
-    #[inline]
-    pub(crate) fn gain(self) -> f32 {
-        self.gain
-    }
-
-    /// Advances one sample; returns the gain for this sample, or `None` once the fade is over
-    /// (the voice is silent and can be freed).
-    #[inline]
-    pub(crate) fn next(&mut self) -> Option<f32> {
-        if self.step > 0.0 {
-            self.gain -= self.step;
-            if self.gain <= 0.0 {
-                self.gain = 0.0;
-                return None;
-            }
-        }
-        Some(self.gain)
-    }
-}
-
 /// Shortest attack of notes started on a stinger's first step (keeps its punch, no click).
 pub const SOFT_ATTACK_S: f32 = 0.012;
 /// Shortest attack (tonal) and onset ramp (drums) of notes started on a style transition's
@@ -281,13 +242,44 @@ pub const TRANSITION_ATTACK_S: f32 = 0.05;
 /// Extra physical slots beyond the polyphony limit, for stolen voices fading out.
 const SPARE: usize = 8;
 /// Drum voices.
-pub const DRUM_VOICES: usize = 12;
+pub const DRUM_VOICES: usize = 16;
+
+/// One control frame's work on the voices (or the rest of a frame after a host block
+/// boundary), run with the CPU's best instruction set ([`Isa`]).
+struct FrameKernel<'a> {
+    tonal: &'a mut Voices,
+    drums: &'a mut Drums,
+    acc: &'a mut FrameAcc,
+    /// The frame that starts now, if one does (its control runs first).
+    frame: Option<u64>,
+    len: usize,
+}
+
+impl Kernel for FrameKernel<'_> {
+    #[inline(always)]
+    fn run(&mut self) {
+        if let Some(frame) = self.frame {
+            self.tonal.control(frame);
+            self.drums.control();
+        }
+        for bus in self.acc.iter_mut() {
+            for lanes in bus.iter_mut().take(self.len) {
+                *lanes = [0.0; LANES];
+            }
+        }
+        self.tonal.render(self.acc, self.len);
+        self.drums.render(self.acc, self.len);
+    }
+}
 
 /// The voice pool.
 #[derive(Debug)]
 pub struct Pool {
-    tonal: Vec<Tonal>,
-    drums: Vec<Drum>,
+    tonal: Voices,
+    /// Lane accumulators of the current control frame.
+    acc: Box<FrameAcc>,
+    isa: Isa,
+    drums: Drums,
     limit: usize,
     serial: u64,
     stats: VoiceStats,
@@ -302,14 +294,21 @@ impl Pool {
     pub fn new(sr: f32, limit: usize) -> Self {
         let limit = limit.clamp(1, 128);
         Self {
-            tonal: vec![Tonal::new(sr); limit + SPARE],
-            drums: vec![Drum::new(sr); DRUM_VOICES],
+            tonal: Voices::new(sr, limit + SPARE),
+            acc: Box::new([[[0.0; LANES]; FRAME]; 4]),
+            isa: Isa::detect(),
+            drums: Drums::new(sr, DRUM_VOICES),
             limit,
             serial: 0,
             stats: VoiceStats::default(),
             soft: None,
             player: None,
         }
+    }
+
+    /// Forces an instruction set for the voice kernels (tests compare the paths).
+    pub fn set_isa(&mut self, isa: Isa) {
+        self.isa = isa;
     }
 
     /// Installs a SoundFont player (from `prepare()`).
@@ -337,12 +336,8 @@ impl Pool {
     }
 
     pub fn reset(&mut self) {
-        for v in &mut self.tonal {
-            v.kill();
-        }
-        for d in &mut self.drums {
-            d.kill();
-        }
+        self.tonal.reset();
+        self.drums.reset();
         self.serial = 0;
         self.stats = VoiceStats::default();
         if let Some(p) = self.player.as_deref_mut() {
@@ -352,8 +347,8 @@ impl Pool {
 
     pub fn stats(&self) -> VoiceStats {
         let mut s = self.stats;
-        s.tonal_active = self.tonal.iter().filter(|v| v.is_active()).count();
-        s.drum_active = self.drums.iter().filter(|d| d.is_active()).count();
+        s.tonal_active = self.tonal.active();
+        s.drum_active = self.drums.active();
         s
     }
 
@@ -376,13 +371,17 @@ impl Pool {
         if let Some(p) = self.player_for(usize::from(layer)) {
             return p.extend(usize::from(layer), note, gate);
         }
-        for v in &mut self.tonal {
-            if v.counts() && !v.stinger && v.layer == layer && v.note == note && !v.is_releasing() {
-                v.extend(gate);
-                return true;
-            }
+        let held = self.tonal.views().find(|v| v.counts && !v.stinger && v.layer == layer && v.note == note && !v.releasing);
+        if let Some(v) = held {
+            self.tonal.extend(v.id, gate);
+            return true;
         }
         false
+    }
+
+    /// Releases bed voices of `layer` (all layers for `None`) whose note is not in `keep`.
+    fn release_where(&mut self, layer: Option<u8>, keep: &[f32]) {
+        self.tonal.release_matching(|stinger, l, note| !stinger && layer.is_none_or(|x| x == l) && !keep.contains(&note));
     }
 
     /// Releases every bed voice of `layer` (all layers for `None`).
@@ -390,11 +389,7 @@ impl Pool {
         if let Some(p) = self.player.as_deref_mut() {
             p.release(layer.map(usize::from), &[]);
         }
-        for v in &mut self.tonal {
-            if v.is_active() && !v.stinger && layer.is_none_or(|l| l == v.layer) {
-                v.release();
-            }
-        }
+        self.release_where(layer, &[]);
     }
 
     /// Releases the bed voices of `layer` whose note is not in `keep`.
@@ -402,11 +397,7 @@ impl Pool {
         if let Some(p) = self.player_for(usize::from(layer)) {
             p.release(Some(usize::from(layer)), keep);
         }
-        for v in &mut self.tonal {
-            if v.is_active() && !v.stinger && v.layer == layer && !keep.contains(&v.note) {
-                v.release();
-            }
-        }
+        self.release_where(Some(layer), keep);
     }
 
     /// Starts a tonal note, stealing if the polyphony limit is reached.
@@ -416,48 +407,47 @@ impl Pool {
             p.note_on(usize::from(on.layer), on.stinger, note, on.velocity, on.gate);
             return;
         }
-        let counting = self.tonal.iter().filter(|v| v.counts()).count();
+        let counting = self.tonal.views().filter(|v| v.counts).count();
         if counting >= self.limit {
             self.steal_one();
         }
-        let Some(slot) = self.tonal.iter_mut().find(|v| !v.is_active()) else {
-            self.stats.dropped += 1;
-            return;
-        };
         self.serial += 1;
-        if let Some(attack) = self.soft {
+        let started = if let Some(attack) = self.soft {
             let mut soft = *on;
             soft.timbre.attack = soft.timbre.attack.max(attack);
-            slot.start(&soft, self.serial);
+            self.tonal.start(&soft, self.serial)
         } else {
-            slot.start(on, self.serial);
+            self.tonal.start(on, self.serial)
+        };
+        if !started {
+            self.stats.dropped += 1;
+            return;
         }
-        let active = self.tonal.iter().filter(|v| v.is_active()).count();
-        self.stats.tonal_peak = self.stats.tonal_peak.max(active);
+        self.stats.tonal_peak = self.stats.tonal_peak.max(self.tonal.active());
     }
 
     fn steal_one(&mut self) {
-        let mut victim: Option<usize> = None;
+        let mut victim = None;
         let mut best = (3u8, f32::INFINITY, u64::MAX);
-        for (i, v) in self.tonal.iter().enumerate() {
-            if !v.counts() {
+        for v in self.tonal.views() {
+            if !v.counts {
                 continue;
             }
             // rank: releasing bed (quietest) < bed (oldest) < stinger (oldest)
             let key = if v.stinger {
                 (2, 0.0, v.serial)
-            } else if v.is_releasing() {
-                (0, v.level(), v.serial)
+            } else if v.releasing {
+                (0, v.level, v.serial)
             } else {
                 (1, 0.0, v.serial)
             };
             if key.0 < best.0 || (key.0 == best.0 && (key.1 < best.1 || (key.1 == best.1 && key.2 < best.2))) {
                 best = key;
-                victim = Some(i);
+                victim = Some(v.id);
             }
         }
-        if let Some(v) = victim.and_then(|i| self.tonal.get_mut(i)) {
-            v.steal();
+        if let Some(id) = victim {
+            self.tonal.steal(id);
             self.stats.stolen += 1;
         }
     }
@@ -468,47 +458,104 @@ impl Pool {
             p.drum(kind, velocity, stinger);
             return;
         }
-        let counting = self.drums.iter().filter(|d| d.counts()).count();
-        if counting >= DRUM_VOICES - 2
-            && let Some(old) = self.drums.iter_mut().filter(|d| d.counts()).min_by_key(|d| d.serial)
-        {
-            old.steal();
+        if self.drums.counting() >= self.drums.capacity() - 2 && self.drums.steal_oldest() {
             self.stats.stolen += 1;
         }
         self.serial += 1;
-        let serial = self.serial;
-        match self.drums.iter_mut().find(|d| !d.is_active()) {
-            Some(d) => {
-                let onset_s = self.soft.unwrap_or(0.001);
-                d.start(&drums::Hit { kind, velocity, pan, noise_seed, onset_s }, kit, serial);
-                d.stinger = stinger;
-            }
-            None => self.stats.dropped += 1,
+        let onset_s = self.soft.unwrap_or(0.001);
+        if !self.drums.start(&drums::Hit { kind, velocity, pan, noise_seed, onset_s }, kit, self.serial, stinger) {
+            self.stats.dropped += 1;
         }
     }
 
-    /// Renders every voice, adding bed voices into `bed_*` and stinger voices into `st_*`.
-    pub fn render(&mut self, bed_l: &mut [f32], bed_r: &mut [f32], st_l: &mut [f32], st_r: &mut [f32]) {
+    /// Renders every voice from generator time `time` on, adding bed voices into `bed_*` and
+    /// stinger voices into `st_*`. The tonal voices' control frames start at multiples of
+    /// [`FRAME`] samples of `time`, so the output does not depend on how calls split time.
+    pub fn render(&mut self, time: u64, bed_l: &mut [f32], bed_r: &mut [f32], st_l: &mut [f32], st_r: &mut [f32]) {
         if let Some(p) = self.player.as_deref_mut() {
             p.render(bed_l, bed_r, st_l, st_r);
         }
-        for v in &mut self.tonal {
-            if v.is_active() {
-                if v.stinger {
-                    v.render(st_l, st_r);
-                } else {
-                    v.render(bed_l, bed_r);
-                }
-            }
+        let n = bed_l.len().min(bed_r.len()).min(st_l.len()).min(st_r.len());
+        let mut pos = 0;
+        while pos < n {
+            let t = time + pos as u64;
+            let in_frame = (t % FRAME as u64) as usize;
+            let len = (FRAME - in_frame).min(n - pos);
+            let mut kernel = FrameKernel {
+                tonal: &mut self.tonal,
+                drums: &mut self.drums,
+                acc: &mut self.acc,
+                frame: (in_frame == 0).then_some(t / FRAME as u64),
+                len,
+            };
+            self.isa.run(&mut kernel);
+            let end = pos + len;
+            tonal::mix_down(&self.acc, len, [&mut bed_l[pos..end], &mut bed_r[pos..end], &mut st_l[pos..end], &mut st_r[pos..end]]);
+            pos = end;
         }
-        for d in &mut self.drums {
-            if d.is_active() {
-                if d.stinger {
-                    d.render(st_l, st_r);
-                } else {
-                    d.render(bed_l, bed_r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every waveform, unison count and drum, rendered with the CPU's best instruction set and
+    /// with the baseline one, in odd block lengths: bit for bit the same.
+    #[test]
+    fn simd_paths_are_bit_identical() {
+        let play = |isa: Isa| {
+            let mut pool = Pool::new(48_000.0, 32);
+            pool.set_isa(isa);
+            let kit = DrumKit::default();
+            let mut l = vec![0.0f32; 48_000];
+            let mut r = vec![0.0f32; 48_000];
+            let mut sl = vec![0.0f32; 48_000];
+            let mut sr = vec![0.0f32; 48_000];
+            let mut pos = 0usize;
+            let mut k = 0u32;
+            while pos < l.len() {
+                if pos.is_multiple_of(2400) {
+                    for (i, wave) in [Wave::Saw, Wave::Square, Wave::Triangle, Wave::Sine].into_iter().enumerate() {
+                        let timbre = Timbre {
+                            wave,
+                            unison: 1 + (k as u8 + i as u8) % 3,
+                            detune_cents: 9.0,
+                            vibrato_cents: 20.0,
+                            ..Timbre::default()
+                        };
+                        pool.note_on(&NoteOn {
+                            note: 48.0 + (k % 12) as f32 + i as f32 * 5.0,
+                            velocity: 0.8,
+                            gate: 4000,
+                            timbre,
+                            brightness: 1.2,
+                            layer: i as u8,
+                            stinger: i == 3,
+                        });
+                    }
+                    pool.drum(
+                        [DrumKind::Kick, DrumKind::Snare, DrumKind::ClosedHat, DrumKind::Crash][k as usize % 4],
+                        0.9,
+                        &kit,
+                        0.1,
+                        k + 1,
+                        false,
+                    );
+                    k += 1;
                 }
+                let len = (1 + (k as usize * 37 + pos) % 700).min(2400 - pos % 2400);
+                let e = pos + len;
+                pool.render(pos as u64, &mut l[pos..e], &mut r[pos..e], &mut sl[pos..e], &mut sr[pos..e]);
+                pos = e;
             }
-        }
+            (l, r, sl, sr)
+        };
+        let best = play(Isa::detect());
+        let base = play(Isa::baseline());
+        assert!(best.0.iter().any(|&x| x != 0.0) && best.2.iter().any(|&x| x != 0.0));
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert!(bits(&best.0) == bits(&base.0) && bits(&best.1) == bits(&base.1), "bed differs between instruction sets");
+        assert!(bits(&best.2) == bits(&base.2) && bits(&best.3) == bits(&base.3), "stinger bus differs between instruction sets");
     }
 }
