@@ -294,17 +294,16 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
     let dir = tempfile::tempdir().unwrap();
     let b = start_bridge(server, dir.path(), database);
     let kind = b.state.inner.store.kind();
-    let key = match &b.first_key {
-        Some(k) => k.clone(),
+    let key = if let Some(k) = &b.first_key {
+        k.clone()
+    } else {
         // A database from an earlier run: add a key for this one.
-        None => {
-            let (k, rec) = resonance_bridge::auth::new_key("bench");
-            let h = server.clone();
-            let st = b.state.clone();
-            b.state.inner.keys.insert(&rec);
-            std::thread::spawn(move || h.block_on(st.inner.store.insert_key(&rec))).join().unwrap().unwrap();
-            k
-        }
+        let (k, rec) = resonance_bridge::auth::new_key("bench");
+        let h = server.clone();
+        let st = b.state.clone();
+        b.state.inner.keys.insert(&rec);
+        std::thread::spawn(move || h.block_on(st.inner.store.insert_key(&rec))).join().unwrap().unwrap();
+        k
     };
     let per_conn = rate as f64 / conns as f64;
     let per_conn_total = (per_conn * secs) as u64;
