@@ -31,8 +31,11 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn workspace_root() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().unwrap_or(here).to_path_buf()
+    // `cargo xtask` (`cargo run`) sets CARGO_MANIFEST_DIR for the run as well: prefer it over
+    // the compile-time path, so a binary built from another checkout into a shared
+    // CARGO_TARGET_DIR still bundles this one.
+    let here = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    here.parent().map_or_else(|| here.clone(), Path::to_path_buf)
 }
 
 /// The bundle name of `package` from bundler.toml (the package name when it has no entry).
