@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo bench --bench synth            # RESONANCE_BENCH_MINUTES=10 by default
-//! RESONANCE_BENCH_ONLY=cpu|table|arousal ...   # one part only
+//! RESONANCE_BENCH_ONLY=cpu|table|arousal|click ...   # one part only (click: metric rows only)
 //! RESONANCE_BENCH_STYLE=electronic RESONANCE_BENCH_ARC=steps ...   # filter the arousal table
 //! RESONANCE_BENCH_AROUSAL_DEBUG=1 ...  # print every 5 s window of the arousal table
 //! ```
@@ -178,7 +178,7 @@ fn clicks(out: &Out, times: &[u64]) -> Vec<(usize, usize, f32)> {
         .map(|&ms| {
             let after = (ms / 1000.0 * f64::from(SR)) as usize;
             let (mut pass, mut total, mut worst) = (0, 0, 0.0f32);
-            for &t in times {
+            for (index, &t) in times.iter().enumerate() {
                 let t = t as usize;
                 if t < before || t + after >= out.l.len() {
                     continue;
@@ -191,7 +191,11 @@ fn clicks(out: &Out, times: &[u64]) -> Vec<(usize, usize, f32)> {
                 } else if debug {
                     let a = max_step(&out.l, t - 48, t + after);
                     let at = (t - 48..t + after).find(|&i| (out.l[i] - out.l[i - 1]).abs() == a).unwrap_or(t);
-                    eprintln!("  {ms} ms: click ratio {ratio:.2} at {t} (max step {a:.4} at +{} samples)", at as i64 - t as i64);
+                    eprintln!(
+                        "  {ms} ms: #{index} click ratio {ratio:.2} at {t} (max step {a:.4} at {:+} samples; before {:.4})",
+                        at as i64 - t as i64,
+                        max_step(&out.l, t - before, t)
+                    );
                 }
             }
             (pass, total, worst)
@@ -484,7 +488,7 @@ fn main() {
         arousal_table(&named, &all, minutes);
         return;
     }
-    let (cpu, cpu_median, voices) = cpu_saturated();
+    let (cpu, cpu_median, voices) = if only == "click" { (0.0, 0.0, 0.0) } else { cpu_saturated() };
     println!(
         "CPU, full synth at 48 kHz stereo, pool saturated ({voices:.1} voices sounding on average, 32-voice limit + fading steals): {:.2}% of one core (fastest 6 s segment; median {:.2}%)\n",
         cpu * 100.0,
@@ -494,7 +498,7 @@ fn main() {
         return;
     }
 
-    let (wt, ws, trials) = timing(&all);
+    let (wt, ws, trials) = if only == "click" { (0, 0, 0) } else { timing(&all) };
     println!("Transition timing error ({trials} beat/bar/phrase transitions, all styles): max {wt} samples");
     println!(
         "Stinger timing error (8 cues at odd times; scheduled vs clock's next beat, and first audible sample vs scheduled): max {ws} samples\n"
@@ -525,6 +529,9 @@ fn main() {
         println!("| {ms} ms | {pc}/{tc} | {wc:.2} | {ps}/{ts} | {ws:.2} |");
     }
     println!();
+    if only == "click" {
+        return;
+    }
 
     table(&named, &all, minutes);
     println!();

@@ -40,6 +40,9 @@ pub struct Hit {
     pub noise_seed: u32,
     /// Onset ramp, seconds.
     pub onset_s: f32,
+    /// Soft entry ([`super::Pool::set_soft`]): the onset rises as the square of a straight
+    /// line (zero slope at the start) instead of the line itself.
+    pub curved: bool,
 }
 
 type Lanes = [f32; LANES];
@@ -62,6 +65,7 @@ struct Meta {
     noise_mix: f32,
     onset: f32,
     onset_step: f32,
+    curved: bool,
     fade: f32,
     fade_step: f32,
     ending: bool,
@@ -87,6 +91,7 @@ impl Meta {
         noise_mix: 0.0,
         onset: 0.0,
         onset_step: 1.0,
+        curved: false,
         fade: 1.0,
         fade_step: 0.0,
         ending: false,
@@ -237,7 +242,7 @@ impl Drums {
 
     /// Triggers a hit in the lowest free lane; `false` if every lane is busy.
     pub fn start(&mut self, hit: &Hit, kit: &DrumKit, serial: u64, stinger: bool) -> bool {
-        let Hit { kind, velocity, pan, noise_seed, onset_s } = *hit;
+        let Hit { kind, velocity, pan, noise_seed, onset_s, curved } = *hit;
         let sr = self.sr;
         let (f_end, sweep, pitch_t, decay, tone_t, tone_mix, noise_mix) = match kind {
             DrumKind::Kick => (kit.kick_hz, kit.kick_hz * 2.5, 0.035, kit.kick_decay, kit.kick_decay, 1.0, 0.04),
@@ -299,6 +304,7 @@ impl Drums {
                 noise_mix,
                 onset: 0.0,
                 onset_step: FRAME as f32 / (onset_s * sr).max(1.0),
+                curved,
                 fade: 1.0,
                 fade_step: 0.0,
                 ending: false,
@@ -335,7 +341,8 @@ impl Drums {
                     m.fade = (m.fade - m.fade_step).max(0.0);
                 }
                 m.ending = m.amp < SILENT || m.fade <= 0.0;
-                let level = if m.ending { 0.0 } else { m.amp * m.onset * m.fade };
+                let onset = if m.curved { m.onset * m.onset } else { m.onset };
+                let level = if m.ending { 0.0 } else { m.amp * onset * m.fade };
                 m.inc_end = m.f_end + m.f_sweep * m.pitch_env;
                 m.tone_end = m.tone_mix * m.tone_amp * level;
                 m.noise_end = m.noise_mix * level;
@@ -421,7 +428,7 @@ mod tests {
             [DrumKind::Kick, DrumKind::Snare, DrumKind::ClosedHat, DrumKind::OpenHat, DrumKind::LowTom, DrumKind::HighTom, DrumKind::Crash]
         {
             let mut d = Drums::new(48_000.0, 8);
-            assert!(d.start(&Hit { kind, velocity: 1.0, pan: 0.0, noise_seed: 9, onset_s: 0.001 }, &kit, 1, false));
+            assert!(d.start(&Hit { kind, velocity: 1.0, pan: 0.0, noise_seed: 9, onset_s: 0.001, curved: false }, &kit, 1, false));
             let mut out = Vec::new();
             for _ in 0..(8 * 48_000 / FRAME) {
                 d.control();

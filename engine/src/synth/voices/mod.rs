@@ -353,7 +353,8 @@ impl Pool {
     }
 
     /// Soft entry: notes started while set get at least this attack (tonal) or onset ramp
-    /// (drums), in seconds. The sequencer sets it on the step of a style transition
+    /// (drums), in seconds, rising as the square of a straight line (zero slope at the start,
+    /// 1/16 of the level a quarter of the way up). The sequencer sets it on the step of a style transition
     /// ([`TRANSITION_ATTACK_S`]) or a stinger's start ([`SOFT_ATTACK_S`]), so that nothing
     /// starts with a step sharper than the music before it.
     pub fn set_soft(&mut self, soft: Option<f32>) {
@@ -415,9 +416,9 @@ impl Pool {
         let started = if let Some(attack) = self.soft {
             let mut soft = *on;
             soft.timbre.attack = soft.timbre.attack.max(attack);
-            self.tonal.start(&soft, self.serial)
+            self.tonal.start(&soft, self.serial, true)
         } else {
-            self.tonal.start(on, self.serial)
+            self.tonal.start(on, self.serial, false)
         };
         if !started {
             self.stats.dropped += 1;
@@ -463,7 +464,8 @@ impl Pool {
         }
         self.serial += 1;
         let onset_s = self.soft.unwrap_or(0.001);
-        if !self.drums.start(&drums::Hit { kind, velocity, pan, noise_seed, onset_s }, kit, self.serial, stinger) {
+        let hit = drums::Hit { kind, velocity, pan, noise_seed, onset_s, curved: self.soft.is_some() };
+        if !self.drums.start(&hit, kit, self.serial, stinger) {
             self.stats.dropped += 1;
         }
     }

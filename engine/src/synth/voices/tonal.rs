@@ -87,6 +87,12 @@ struct Meta {
     env: f32,
     /// Amplitude (envelope x steal fade) at the end of the current frame.
     target: f32,
+    /// Attack progress in `0..1` (linear); the envelope is this, or its square for a soft
+    /// entry.
+    ramp: f32,
+    /// Soft entry ([`super::Pool::set_soft`]): the attack rises as `ramp²`, starting with
+    /// zero slope, so its first milliseconds add far less than a straight line would.
+    curved: bool,
     /// Per-frame envelope movement: attack increment, decay/release multipliers.
     att: f32,
     dec: f32,
@@ -111,6 +117,8 @@ impl Meta {
         unison: 1,
         env: 0.0,
         target: 0.0,
+        ramp: 0.0,
+        curved: false,
         att: 1.0,
         dec: 0.0,
         rel: 0.0,
@@ -350,8 +358,8 @@ impl Voices {
     }
 
     /// Starts a note in the lowest free lane of its waveform's bank; `false` if the bank is
-    /// full.
-    pub fn start(&mut self, on: &NoteOn, serial: u64) -> bool {
+    /// full. `curved`: a soft entry, whose attack rises as the square of a straight line.
+    pub fn start(&mut self, on: &NoteOn, serial: u64, curved: bool) -> bool {
         let rates = self.rates;
         let t = on.timbre;
         let Some(bank) = self.banks.get_mut(bank_of(t.wave)) else { return false };
@@ -405,6 +413,8 @@ impl Voices {
                 unison: n as u8,
                 env: 0.0,
                 target: 0.0,
+                ramp: 0.0,
+                curved,
                 att: frame / (t.attack.max(0.0005) * sr),
                 dec: decay_coef(sr, t.decay, 0.001, 0.001).powf(frame),
                 rel: decay_coef(sr, t.release, 0.001, 0.001).powf(frame),
@@ -481,12 +491,13 @@ fn envelopes(ch: &mut Chunk, rates: Rates) {
         let start = m.target;
         let env = match m.stage {
             Stage::Attack => {
-                let e = m.env + m.att;
-                if e >= 1.0 {
+                let r = m.ramp + m.att;
+                if r >= 1.0 {
                     m.stage = Stage::Decay;
                     1.0
                 } else {
-                    e
+                    m.ramp = r;
+                    if m.curved { r * r } else { r }
                 }
             }
             Stage::Decay => {
@@ -673,7 +684,7 @@ mod tests {
             let mut v = Voices::new(48_000.0, 8);
             let t = Timbre { release: 0.2, wave, unison: 3, detune_cents: 10.0, vibrato_cents: 10.0, ..Timbre::default() };
             let on = NoteOn { note: 60.0, velocity: 1.0, gate: 4800, timbre: t, brightness: 1.0, layer: 0, stinger: false };
-            assert!(v.start(&on, 1));
+            assert!(v.start(&on, 1, false));
             assert_eq!(v.active(), 1);
             let (l, st) = render(&mut v, 48_000);
             let peak = l.iter().fold(0.0f32, |m, x| m.max(x.abs()));
@@ -689,7 +700,7 @@ mod tests {
     fn polyblep_saw_has_the_pitch_and_no_dc() {
         let mut v = Voices::new(48_000.0, 8);
         let t = Timbre { attack: 0.0, sustain: 1.0, cutoff_hz: 18_000.0, env_cutoff: 0.0, ..Timbre::default() };
-        v.start(&NoteOn { note: 69.0, velocity: 1.0, gate: 48_000, timbre: t, brightness: 1.0, layer: 0, stinger: false }, 1);
+        v.start(&NoteOn { note: 69.0, velocity: 1.0, gate: 48_000, timbre: t, brightness: 1.0, layer: 0, stinger: false }, 1, false);
         let (l, _) = render(&mut v, 24_000);
         let s = &l[4_800..24_000];
         let mean = s.iter().sum::<f32>() / s.len() as f32;
