@@ -158,7 +158,18 @@ fn clip_onset(x: &[f32]) -> usize {
     e.iter().position(|&v| v >= max * 0.1).unwrap_or(0) * f
 }
 
-/// Event kinds of the composites, in table order, with what each must be detected as.
+/// The onset of a crowd reaction mixed into ambience (samples from the clip's start): the
+/// first 10 ms frame in which the event, at its mixed gain `g`, is at least as loud as the
+/// ambience (`ambience`: RMS of the bed around the insertion point), i.e. where its local
+/// event-to-ambience ratio reaches 0 dB. Before that, a slow build is buried in the crowd
+/// and nothing can hear it; up to session 3 the label was the clip's own onset
+/// ([`clip_onset`]: within 20 dB of the clip's loudest frame), which for the cheer is its
+/// first sample, 6–12 dB under the ambience. `None` if the event never reaches the ambience.
+fn mixed_onset(clip: &[f32], g: f32, ambience: f32) -> Option<usize> {
+    let f = (RATE / 100) as usize;
+    clip.chunks(f).position(|c| rms(c) * g >= ambience).map(|k| k * f)
+}
+
 /// `x` from the end of its build-up (first 10 ms frame within 6 dB of its loudest), with a
 /// 10 ms fade-in.
 fn sudden(x: &[f32]) -> Vec<f32> {
@@ -252,7 +263,13 @@ fn timeline_plot(path: &Path, split: &str, rows: &[Row]) -> Result<(), Box<dyn s
 struct Composite {
     audio: Vec<f32>,
     kind: Ev,
+    /// Where the clip was inserted (samples).
+    at: usize,
+    /// The event's true onset in the mix (samples): see [`mixed_onset`].
     onset: usize,
+    /// The clip's own onset (first 10 ms frame within 20 dB of its loudest), as labelled
+    /// up to session 3: printed beside the true onset for comparison.
+    intrinsic: usize,
     end: usize,
 }
 
@@ -269,32 +286,65 @@ fn run(x: &[f32]) -> (Vec<CrowdEvent>, Vec<MoodSnapshot>) {
     (ev, mo)
 }
 
-/// Debug aid (`CROWD_EVAL_TRACE=roar`): per-hop surge features after the onset of each
-/// cheer and applause composite.
+/// The trace window (ms around the onset) from `CROWD_EVAL_TRACE_MS=lo,hi`, else `default`.
+fn trace_window(default: (f64, f64)) -> (f64, f64) {
+    std::env::var("CROWD_EVAL_TRACE_MS")
+        .ok()
+        .and_then(|v| {
+            let (a, b) = v.split_once(',')?;
+            Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+        })
+        .unwrap_or(default)
+}
+
+/// Debug aid (`CROWD_EVAL_TRACE=roar`): per-hop surge features around the onset of each
+/// cheer, applause, boo and "ooh" composite (the window: `CROWD_EVAL_TRACE_MS`, default -60..400).
 fn trace_roar(set: &[Composite]) {
-    for c in set.iter().filter(|c| matches!(c.kind, Ev::Cheer | Ev::SuddenCheer | Ev::Applause | Ev::Boo)) {
+    let (lo, hi) = trace_window((-60.0, 400.0));
+    for (i, c) in set.iter().enumerate().filter(|(_, c)| matches!(c.kind, Ev::Cheer | Ev::SuddenCheer | Ev::Applause | Ev::Boo | Ev::Ooh)) {
         let mut a = CrowdAnalyzer::new(RATE as f32);
         let mut last_end = 0;
-        println!("-- {} composite", NAMES[c.kind as usize]);
+        println!(
+            "-- #{i} {} composite, onset {:.3} s (clip start {:+.0} ms)",
+            NAMES[c.kind as usize],
+            c.onset as f64 / 48_000.0,
+            (c.at as f64 - c.onset as f64) / 48.0
+        );
         let (mut n, mut tilt, mut hf) = (0u16, 0.0f32, 0.0f32);
         for (bi, b) in c.audio.chunks(64).enumerate() {
             a.process(b, &mut |t| {
                 if let Telemetry::Event(e) = t {
-                    println!("   event {} at {:+.1} ms", e.kind.as_str(), (e.detected as f64 - c.onset as f64) / 48.0);
+                    println!(
+                        "   event {} detected {:+.1} ms, onset {:+.1} ms",
+                        e.kind.as_str(),
+                        (e.detected as f64 - c.onset as f64) / 48.0,
+                        (e.onset as f64 - c.onset as f64) / 48.0
+                    );
                 }
             });
-            let (f, rel) = a.last_hop();
-            if f.end != last_end {
-                last_end = f.end;
+            let (h, (active, len, bright)) = a.last_detector_hop();
+            if h.f.end != last_end {
+                last_end = h.f.end;
                 let t_ms = ((bi + 1) * 64) as f64 / 48.0 - c.onset as f64 / 48.0;
-                let (t1, t2) = a.last_added_tilts();
-                if (0.0..800.0).contains(&t_ms) && rel > 4.0 {
+                if (0.0..800.0).contains(&t_ms) && h.rel_m > 4.0 {
                     n += 1;
-                    tilt += t1;
-                    hf += t2;
+                    tilt += h.added_tilt;
+                    hf += h.added_hf;
                 }
-                if (0.0..400.0).contains(&t_ms) && (bi % 3 == 0) {
-                    println!("   {t_ms:+7.1} ms rel {rel:5.1} tilt {t1:6.1} hf {t2:6.1} flat {:4.2}", f.flatness);
+                if (lo..hi).contains(&t_ms) {
+                    println!(
+                        "   {t_ms:+7.1} ms vfast {:5.1} fast {:5.1} m {:5.1} b1 {:5.1} b3 {:5.1} tilt {:6.1} hf {:6.1} flat {:4.2} clar {:4.2} surge {} len {len} bright {bright}",
+                        h.rel_vfast,
+                        h.rel_fast,
+                        h.rel_m,
+                        h.band_rel[1],
+                        h.band_rel[3],
+                        h.added_tilt,
+                        h.added_hf,
+                        h.f.flatness,
+                        h.f.pitch.clarity,
+                        u8::from(active)
+                    );
                 }
             }
         }
@@ -302,12 +352,18 @@ fn trace_roar(set: &[Composite]) {
     }
 }
 
-/// Debug aid (`CROWD_EVAL_TRACE=1`): per-hop whistle features around each whistle's onset.
+/// Debug aid (`CROWD_EVAL_TRACE=1`): per-hop whistle features around each whistle's onset
+/// (the window: `CROWD_EVAL_TRACE_MS`, default -40..150).
 fn trace(set: &[Composite]) {
+    let (lo, hi) = trace_window((-40.0, 150.0));
     for c in set.iter().filter(|c| c.kind == Ev::Whistle) {
         let mut a = CrowdAnalyzer::new(RATE as f32);
         let mut last_end = 0;
-        println!("-- whistle composite, onset {:.3} s", c.onset as f64 / f64::from(RATE));
+        println!(
+            "-- whistle composite, onset {:.3} s (clip start {:+.0} ms)",
+            c.onset as f64 / f64::from(RATE),
+            (c.at as f64 - c.onset as f64) / 48.0
+        );
         for (bi, b) in c.audio.chunks(64).enumerate() {
             a.process(b, &mut |t| {
                 if let Telemetry::Event(e) = t {
@@ -318,7 +374,7 @@ fn trace(set: &[Composite]) {
             if f.end != last_end {
                 last_end = f.end;
                 let t_ms = ((bi + 1) * 64) as f64 / 48.0 - c.onset as f64 / 48.0;
-                if (-40.0..150.0).contains(&t_ms) {
+                if (lo..hi).contains(&t_ms) {
                     for t in f.tones {
                         let rel = (f64::from(a.sample_rate()) * t.end as f64 / 16_000.0 - c.onset as f64) / 48.0;
                         println!(
@@ -392,7 +448,7 @@ fn composites(s: &Split, per_kind: usize) -> Vec<Composite> {
                 join(&mut audio, &chant);
                 let end = audio.len();
                 join(&mut audio, &tail);
-                out.push(Composite { audio, kind: k, onset: at, end });
+                out.push(Composite { audio, kind: k, at, onset: at, intrinsic: at, end });
                 continue;
             }
             let (clip, snr) = match k {
@@ -404,10 +460,19 @@ fn composites(s: &Split, per_kind: usize) -> Vec<Composite> {
                 _ => (&s.whistles[i % s.whistles.len()], rng.range(-3.0, 6.0)),
             };
             let g = rms(&audio) / rms(clip).max(1e-6) * 10f32.powf(snr as f32 / 20.0);
+            // The ambience around the insertion point (±1 s of the bed, before mixing).
+            let r = RATE as usize;
+            let ambience = rms(&audio[at.saturating_sub(r)..(at + r).min(audio.len())]);
             for (a, c) in audio.iter_mut().skip(at).zip(clip) {
                 *a += c * g;
             }
-            out.push(Composite { onset: at + clip_onset(clip), end: at + clip.len(), audio, kind: k });
+            let intrinsic = clip_onset(clip);
+            // Crowd reactions are level events: their onset in the mix is where they first
+            // rise above the ambience. A whistle is a narrow-band tone, audible (and
+            // detectable) well below the ambience's broadband level: its onset stays the
+            // clip's own.
+            let onset = if k == Ev::Whistle { intrinsic } else { mixed_onset(clip, g, ambience).unwrap_or(intrinsic) };
+            out.push(Composite { at, onset: at + onset, intrinsic: at + intrinsic, end: at + clip.len(), audio, kind: k });
         }
     }
     out
@@ -494,8 +559,14 @@ fn main() {
         }
         let set = composites(split, 12);
         match std::env::var("CROWD_EVAL_TRACE").as_deref() {
-            Ok("roar") => trace_roar(&set),
-            Ok(_) => trace(&set),
+            Ok("roar") => {
+                trace_roar(&set);
+                continue;
+            }
+            Ok(_) => {
+                trace(&set);
+                continue;
+            }
             Err(_) => {}
         }
         let mut lat: [Vec<f64>; KINDS] = Default::default();
@@ -505,8 +576,9 @@ fn main() {
         let mut conf = [[0usize; 7]; 7];
         let mut rows = Vec::new();
         // Events other than chant start/end raised inside the chant clips, and chant seconds.
-        let (mut in_chant, mut chant_s) = (Vec::new(), 0.0f64);
-        for c in &set {
+        let (mut in_chant, mut chant_s, mut in_chant_conf) = (Vec::new(), 0.0f64, Vec::new());
+        let mut missed = Vec::new();
+        for (ci, c) in set.iter().enumerate() {
             let (ev, mo) = run(&c.audio);
             if c.kind == Ev::Chant {
                 chant_s += (c.end - c.onset) as f64 / f64::from(RATE);
@@ -514,6 +586,7 @@ fn main() {
                     let t = e.onset as usize;
                     if (c.onset..c.end).contains(&t) && !matches!(e.kind, CrowdEventKind::ChantStart | CrowdEventKind::ChantEnd) {
                         in_chant.push(e.kind);
+                        in_chant_conf.push(format!("{} {:.2}", e.kind.as_str(), e.confidence));
                     }
                 }
             }
@@ -526,10 +599,14 @@ fn main() {
                 Ev::Ooh | Ev::Whistle | Ev::Applause => None,
             };
             totals[idx] += 1;
-            let lo = c.onset.saturating_sub(RATE as usize) as u64;
+            // A detection belongs to the composite's event if its (back-dated) onset lies
+            // from 1 s before the clip was inserted to the clip's end.
+            let lo = c.at.min(c.onset).saturating_sub(RATE as usize) as u64;
             if let Some(e) = ev.iter().find(|e| e.kind == want && e.onset >= lo && e.onset <= c.end as u64) {
                 hits[idx] += 1;
                 lat[idx].push((e.detected as f64 - c.onset as f64) / f64::from(RATE) * 1000.0);
+            } else {
+                missed.push(format!("#{ci} {}", NAMES[idx]));
             }
             let r = f64::from(RATE);
             rows.push((
@@ -592,6 +669,21 @@ fn main() {
         }
         let k = CrowdEventKind::ChantEnd;
         println!("| {} | – | – | – | {} |", k.as_str(), fa.iter().filter(|e| e.kind == k).count());
+        if !missed.is_empty() {
+            println!("\nMissed: {}", missed.join(", "));
+        }
+        let shifts: Vec<String> = (0..KINDS)
+            .filter_map(|i| {
+                let v: Vec<f64> =
+                    set.iter().filter(|c| c.kind as usize == i).map(|c| (c.onset as f64 - c.intrinsic as f64) / 48.0).collect();
+                let max = v.iter().copied().fold(0.0f64, f64::max);
+                (max > 0.0).then(|| format!("{} mean {:.0} ms, max {:.0} ms", NAMES[i], v.iter().sum::<f64>() / v.len().max(1) as f64, max))
+            })
+            .collect();
+        println!(
+            "\nTrue onsets (event reaches the ambience) after the clips' own onsets (the labels up to session 3): {}",
+            if shifts.is_empty() { "none".to_string() } else { shifts.join("; ") }
+        );
         let count = |v: &[CrowdEventKind]| {
             let mut parts = Vec::new();
             for k in [
@@ -615,6 +707,9 @@ fn main() {
             in_chant.len(),
             count(&in_chant)
         );
+        if !in_chant_conf.is_empty() {
+            println!("(confidences: {})", in_chant_conf.join(", "));
+        }
         let (mev, msecs) = music_events(&split.music);
         let kinds: Vec<CrowdEventKind> = mev.iter().map(|e| e.1).collect();
         let mut per_track: Vec<String> = Vec::new();

@@ -83,6 +83,16 @@ struct Whistle {
     run_prom: f32,
     /// Sum of the run's harmonic support (dB).
     run_harm: f32,
+    /// Weak frames bridged in the current run, and whether the last frame was one.
+    run_bridged: u32,
+    run_gap: bool,
+    /// The tonal frames since the last bridged frame, as a run of their own (start, length,
+    /// sums of prominence and harmonic support): a bridged run that does not qualify must not
+    /// hold back the confirmation of what follows its gap, as a broken run would not.
+    sub_start: u64,
+    sub_run: u32,
+    sub_prom: f32,
+    sub_harm: f32,
     active: bool,
     onset: u64,
     /// Loudest peak level of the current (or last) blast, dB.
@@ -134,6 +144,12 @@ const MELODY_HOLD: u32 = 3 * HW;
 /// referee's longest signal, the end of the match, is three blasts.
 const MAX_BLASTS: u32 = 4;
 const HARM_RUN_MAX: f32 = 9.0;
+/// Prominence (dB) of a weak frame that a run may bridge (never two in a row), and the mean
+/// prominence of a run with bridged frames (all its frames): a pea whistle stands 20–35 dB
+/// above its neighbourhood between the dips of its trill, fan noise and sung vowels that
+/// flicker around the 15 dB threshold do not.
+const WEAK_PROM: f32 = 11.0;
+const BRIDGED_PROM: f32 = 18.0;
 
 /// Whether a peak at `hz` continues one at `prev` one short frame (5 ms) later. A pea whistle
 /// glides up while its pressure builds (measured on the tuning whistles in their composites:
@@ -149,6 +165,20 @@ impl Whistle {
     fn tonal(t: &Tone, h: &Hop) -> bool {
         t.prom_db >= 15.0 + h.sens_db
             && t.share >= 0.3
+            && t.hz >= super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ
+            && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
+            && t.level_db > -70.0
+            && t.harm_db < HARM_FRAME_MAX
+            && !h.music
+    }
+
+    /// A frame that may be bridged inside a run: a pea whistle's trill (its pea spins at
+    /// 30–45 Hz) modulates the tone, and one 5 ms frame in four or five can drop to 11–15 dB
+    /// of prominence or a smaller share (measured on `refwhistleend`, whose first 110 ms blast
+    /// was never confirmed because no six consecutive frames reached 15 dB).
+    fn weak(t: &Tone, h: &Hop) -> bool {
+        t.prom_db >= WEAK_PROM + h.sens_db
+            && t.share >= 0.2
             && t.hz >= super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ
             && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
             && t.level_db > -70.0
@@ -217,6 +247,8 @@ impl Whistle {
                 self.since_end = 0;
                 self.since_min = peak_db;
                 self.run = 0;
+                self.run_bridged = 0;
+                self.sub_run = 0;
             }
             return;
         }
@@ -226,12 +258,20 @@ impl Whistle {
         // and within 12 dB of the previous blast, not the tail ringing on.
         let recent = self.since_end <= (15 * HW) / 10;
         let attack = !recent || (peak_db >= self.since_min + 6.0 && peak_db >= self.peak_max - 12.0);
+        let weak = Self::weak(t, h) && attack;
         let tonal = tonal && attack;
         if tonal && self.run > 0 && glides(self.run_bin, t.hz) {
             self.run += 1;
             self.run_bin = t.hz;
             self.run_prom += t.prom_db;
             self.run_harm += t.harm_db;
+            self.run_gap = false;
+            if self.sub_run == 0 {
+                self.sub_start = t.end.saturating_sub(TONE_FRAME as u64 / 2);
+            }
+            self.sub_run += 1;
+            self.sub_prom += t.prom_db;
+            self.sub_harm += t.harm_db;
         } else if tonal {
             // The first tonal frame is about half full of whistle: the onset is mid-frame.
             self.run = 1;
@@ -239,20 +279,45 @@ impl Whistle {
             self.run_bin = t.hz;
             self.run_prom = t.prom_db;
             self.run_harm = t.harm_db;
+            self.run_bridged = 0;
+            self.run_gap = false;
+            self.sub_run = 0;
+        } else if weak && self.run > 0 && !self.run_gap && glides(self.run_bin, t.hz) {
+            // A weak frame between tonal ones is the pea's trill (see [`WEAK_PROM`]): it is
+            // bridged and counts, and the run must then be clearly prominent on average.
+            self.run += 1;
+            self.run_bin = t.hz;
+            self.run_prom += t.prom_db;
+            self.run_harm += t.harm_db;
+            self.run_bridged += 1;
+            self.run_gap = true;
+            self.sub_run = 0;
+            self.sub_prom = 0.0;
+            self.sub_harm = 0.0;
         } else {
             self.run = 0;
+            self.run_bridged = 0;
+            self.sub_run = 0;
         }
+        let bridged_ok = self.run_bridged == 0 || self.run_prom / self.run.max(1) as f32 >= BRIDGED_PROM;
+        // The whole run, or (if its bridges do not qualify) the part after its last gap.
+        let (qualifies, start, prom) = if self.run >= WHISTLE_CONFIRM && bridged_ok {
+            (self.run_harm / self.run as f32 <= HARM_RUN_MAX, self.run_start, self.run_prom / self.run as f32)
+        } else if self.run > 0 && self.run_bridged > 0 && self.sub_run >= WHISTLE_CONFIRM {
+            (self.sub_harm / self.sub_run as f32 <= HARM_RUN_MAX, self.sub_start, self.sub_prom / self.sub_run as f32)
+        } else {
+            (false, 0, 0.0)
+        };
         // A run with a harmonic series below it is a melody or a voice: it keeps running
         // (and may still qualify once its partials below fade) but is not confirmed.
-        if self.run >= WHISTLE_CONFIRM && self.run_harm / self.run as f32 <= HARM_RUN_MAX && self.since_melody > MELODY_HOLD {
+        if qualifies && self.since_melody > MELODY_HOLD {
             self.active = true;
-            self.onset = self.run_start;
+            self.onset = start;
             self.peak_max = peak_db;
             self.len = self.run;
             self.long_sent = false;
             self.quiet = 0;
             self.kind = if recent { WhistleKind::Repeated } else { WhistleKind::Short };
-            let prom = self.run_prom / self.run as f32;
             let confidence = clamp01(0.5 + (prom - 17.0) / 30.0);
             out(Detection { kind: CrowdEventKind::Whistle, onset: self.onset, confidence, whistle: self.kind });
         }
@@ -272,6 +337,21 @@ const ROAR_HOPS: u32 = 14;
 /// -27.1 to -24.0 (sudden: -25.6 to -25.3), boos -27.8 to -27.2; the threshold is midway.
 const APPLAUSE_HF: f32 = -21.5;
 
+/// The goal roar's first decision: over the surge's first [`ROAR_HOPS`] *loud* hops (the
+/// 50 ms loudness ≥ 8 dB and the 2.5–5 kHz band ≥ 6 dB over their floors), the mean added
+/// tilt must reach this and the mean MPM clarity stay under [`ROAR_CLARITY`]. A per-hop tilt
+/// test (≥ -12 dB, still the fallback below) waited for the slowest hop: the real cheer's
+/// onset reads -11.5 to -13.6 dB hop by hop, so a sudden roar was confirmed 60–140 ms late.
+/// Measured over the first 14 loud hops of the tuning composites: cheer (slow build and
+/// sudden) -10.6 to -12.9 dB, boos -14.4 to -15.7 (two on a bright bed -11.3, -12.2),
+/// "ooh" -13.3 to -21.2, applause -6.9 to -8.5.
+const ROAR_TILT: f32 = -13.3;
+/// Mean MPM clarity (voicing) of a goal roar's first loud hops, at most. A roar is screams
+/// and shouts (noise-like), boos and "ooh"s are sustained vowels of many voices in near
+/// unison. Measured over the first 14 loud hops of the tuning composites: cheer 0.31–0.40,
+/// applause 0.35–0.41, boos 0.41–0.66 (the two on a bright bed 0.45, 0.50), "ooh" 0.42–0.58.
+const ROAR_CLARITY: f32 = 0.44;
+
 #[derive(Clone, Copy, Debug, Default)]
 struct Surge {
     active: bool,
@@ -281,6 +361,14 @@ struct Surge {
     bright_hops: u32,
     /// Sum of the added 5–7 kHz tilt over the bright hops (applause vs roar).
     hf_sum: f32,
+    /// Sum of the MPM clarity over the bright hops.
+    clar_sum: f32,
+    /// Loud hops of the surge so far (see [`ROAR_TILT`]) and their sums of added tilt,
+    /// added 5–7 kHz tilt and clarity, up to the first [`ROAR_HOPS`].
+    loud_hops: u32,
+    loud_tilt: f32,
+    loud_hf: f32,
+    loud_clar: f32,
     roar_sent: bool,
     /// Whether this surge was reported as applause rather than a roar.
     applause: bool,
@@ -316,6 +404,8 @@ impl Surge {
                     rise_from: self.rise_from,
                     ..Self::default()
                 };
+                // The hop that starts the surge is its first loud hop.
+                self.loud(h, whistle_active);
             }
             return;
         }
@@ -323,23 +413,30 @@ impl Surge {
         self.peak = self.peak.max(h.rel_fast);
         // A surge that a referee's whistle is part of is the whistle, not the crowd.
         self.tainted |= whistle_active;
+        self.loud(h, whistle_active);
         let bright = h.rel_vfast >= 8.0 + s && b3 >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
         if bright {
             self.bright_hops += 1;
             self.hf_sum += h.added_hf;
+            self.clar_sum += h.f.pitch.clarity;
         }
-        // Goal roar: bright for ROAR_HOPS of the first hops — unless what was added reaches
-        // up to 5–7 kHz like hand-claps (applause), which voices do not.
-        if !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.bright_hops >= ROAR_HOPS && self.since_roar > 5 * H {
-            self.roar_sent = true;
+        let may_roar = !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.since_roar > 5 * H;
+        // Goal roar, first decision: the first ROAR_HOPS loud hops are bright and unvoiced on
+        // average. Fallback (a surge that starts dark and brightens): ROAR_HOPS hops each
+        // bright. Either way applause if what was added reaches up to 5–7 kHz like
+        // hand-claps, which voices do not.
+        let n = ROAR_HOPS as f32;
+        if may_roar && self.loud_hops == ROAR_HOPS && self.loud_tilt / n >= ROAR_TILT {
+            let hf = self.loud_hf / n;
+            if hf >= APPLAUSE_HF || self.loud_clar / n <= ROAR_CLARITY {
+                self.decide(hf, self.loud_hops, out);
+            }
+        }
+        if may_roar && !self.roar_sent && self.bright_hops >= ROAR_HOPS {
             let hf = self.hf_sum / self.bright_hops as f32;
-            self.applause = hf >= APPLAUSE_HF;
-            let (kind, confidence) = if self.applause {
-                (CrowdEventKind::Applause, clamp01(0.5 + (hf - APPLAUSE_HF) / 10.0))
-            } else {
-                (CrowdEventKind::GoalRoar, clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (self.bright_hops as f32 / self.len as f32)))
-            };
-            out(Detection { kind, onset: self.start, confidence, whistle: WhistleKind::Short });
+            if hf >= APPLAUSE_HF || self.clar_sum / self.bright_hops as f32 <= ROAR_CLARITY {
+                self.decide(hf, self.bright_hops, out);
+            }
         }
         // End of the surge: 100 ms loudness back within 3 dB of the floor or 10 dB below the
         // surge's peak, for 300 ms.
@@ -360,6 +457,38 @@ impl Surge {
             }
             self.active = false;
         }
+    }
+
+    /// Accumulates a loud hop (the 50 ms loudness ≥ 8 dB and the 2.5–5 kHz band ≥ 6 dB over
+    /// their floors), up to the first [`ROAR_HOPS`].
+    fn loud(&mut self, h: &Hop, whistle_active: bool) {
+        let loud = h.rel_vfast >= 8.0 + h.sens_db && h.band_rel[3] >= 6.0 + h.sens_db && !whistle_active;
+        if loud && self.loud_hops == 0 {
+            // The event's onset: where the loudness last sat near the floor before its first
+            // loud hop, at most 0.6 s before it. A surge that began on the crowd's own
+            // fluctuations seconds earlier would otherwise date the roar to its own start.
+            let earliest = h.f.end.saturating_sub(u64::from(6 * H / 10) * HOP as u64);
+            self.start = self.start.max(self.rise_from.max(earliest));
+        }
+        if loud && self.loud_hops < ROAR_HOPS {
+            self.loud_hops += 1;
+            self.loud_tilt += h.added_tilt;
+            self.loud_hf += h.added_hf;
+            self.loud_clar += h.f.pitch.clarity;
+        }
+    }
+
+    /// Reports the surge as applause (mean added 5–7 kHz tilt `hf` ≥ [`APPLAUSE_HF`]) or as a
+    /// goal roar, decided after `hops` bright hops.
+    fn decide(&mut self, hf: f32, hops: u32, out: &mut dyn FnMut(Detection)) {
+        self.roar_sent = true;
+        self.applause = hf >= APPLAUSE_HF;
+        let (kind, confidence) = if self.applause {
+            (CrowdEventKind::Applause, clamp01(0.5 + (hf - APPLAUSE_HF) / 10.0))
+        } else {
+            (CrowdEventKind::GoalRoar, clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (hops as f32 / self.len.max(1) as f32).min(1.0)))
+        };
+        out(Detection { kind, onset: self.start, confidence, whistle: WhistleKind::Short });
     }
 
     /// Whether a goal roar is being heard now.
@@ -568,6 +697,11 @@ impl Detectors {
 
     pub fn roaring(&self) -> bool {
         self.surge.roaring()
+    }
+
+    /// The surge detector's state: active, hops since it began, bright hops (for traces).
+    pub fn surge_state(&self) -> (bool, u32, u32) {
+        (self.surge.active, self.surge.len, self.surge.bright_hops)
     }
 
     pub fn booing(&self) -> bool {

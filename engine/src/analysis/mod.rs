@@ -144,6 +144,12 @@ impl CrowdAnalyzer {
         (self.last.added_tilt, self.last.added_hf)
     }
 
+    /// Everything the detectors saw in the latest 10 ms hop, and the surge detector's state
+    /// (active, hops since it began, bright hops): for tools and traces.
+    pub fn last_detector_hop(&self) -> (Hop, (bool, u32, u32)) {
+        (self.last, self.detectors.surge_state())
+    }
+
     /// The features and floor-relative levels of the latest 10 ms hop (for meters and tools).
     pub fn last_hop(&self) -> (Features, f32) {
         (self.last.f, self.last.rel_m)
