@@ -352,6 +352,42 @@ fn trace_roar(set: &[Composite]) {
     }
 }
 
+/// Debug aid (`CROWD_EVAL_TRACE=chant`): the whistle detector's frames in the 60 ms before
+/// each whistle raised inside a chant composite.
+fn trace_chant(set: &[Composite]) {
+    for (i, c) in set.iter().enumerate().filter(|(_, c)| c.kind == Ev::Chant) {
+        let whistles: Vec<u64> = run(&c.audio).0.iter().filter(|e| e.kind == CrowdEventKind::Whistle).map(|e| e.detected).collect();
+        if whistles.is_empty() {
+            continue;
+        }
+        println!("-- #{i} chant composite, whistles detected at {:?} s", whistles.iter().map(|&d| d as f64 / 48_000.0).collect::<Vec<_>>());
+        let mut a = CrowdAnalyzer::new(RATE as f32);
+        let mut last_end = 0;
+        for b in c.audio.chunks(64) {
+            a.process(b, &mut |_| {});
+            let (f, _) = a.last_hop();
+            if f.end != last_end {
+                last_end = f.end;
+                for t in f.tones {
+                    let at = t.end * 3;
+                    if whistles.iter().any(|&d| at + 60 * 48 >= d && at <= d) {
+                        println!(
+                            "   {:9.3} s  peak {:6.0} Hz  prom {:5.1}  share {:4.2}  level {:6.1}  over loudness {:6.1}  harm {:5.1}",
+                            at as f64 / 48_000.0,
+                            t.hz,
+                            t.prom_db,
+                            t.share,
+                            t.level_db,
+                            t.level_db - f.loud_fast,
+                            t.harm_db
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Debug aid (`CROWD_EVAL_TRACE=1`): per-hop whistle features around each whistle's onset
 /// (the window: `CROWD_EVAL_TRACE_MS`, default -40..150).
 fn trace(set: &[Composite]) {
@@ -378,11 +414,12 @@ fn trace(set: &[Composite]) {
                     for t in f.tones {
                         let rel = (f64::from(a.sample_rate()) * t.end as f64 / 16_000.0 - c.onset as f64) / 48.0;
                         println!(
-                            "   {rel:+7.1} ms  peak {:6.0} Hz  prom {:5.1}  share {:4.2}  level {:6.1}  harm {:5.1}  music {}",
+                            "   {rel:+7.1} ms  peak {:6.0} Hz  prom {:5.1}  share {:4.2}  level {:6.1}  over loudness {:6.1}  harm {:5.1}  music {}",
                             t.hz,
                             t.prom_db,
                             t.share,
                             t.level_db,
+                            t.level_db - f.loud_fast,
                             t.harm_db,
                             a.music()
                         );
@@ -563,6 +600,10 @@ fn main() {
                 trace_roar(&set);
                 continue;
             }
+            Ok("chant") => {
+                trace_chant(&set);
+                continue;
+            }
             Ok(_) => {
                 trace(&set);
                 continue;
@@ -571,6 +612,7 @@ fn main() {
         }
         let mut lat: [Vec<f64>; KINDS] = Default::default();
         let mut hits = [0usize; KINDS];
+        let mut conf_min = [1.0f32; KINDS];
         let mut totals = [0usize; KINDS];
         let labels = MoodLabel::ALL;
         let mut conf = [[0usize; 7]; 7];
@@ -605,6 +647,7 @@ fn main() {
             if let Some(e) = ev.iter().find(|e| e.kind == want && e.onset >= lo && e.onset <= c.end as u64) {
                 hits[idx] += 1;
                 lat[idx].push((e.detected as f64 - c.onset as f64) / f64::from(RATE) * 1000.0);
+                conf_min[idx] = conf_min[idx].min(e.confidence);
             } else {
                 missed.push(format!("#{ci} {}", NAMES[idx]));
             }
@@ -653,22 +696,25 @@ fn main() {
         let calm = bed(&split.beds, 600.0, &mut Rng(split.seed + 500));
         let (fa, _) = run(&calm);
         println!("### {name} split ({} composites, 40–60 s each)\n", set.len());
-        println!("| event kind | detected | latency p50 (ms) | latency p95 (ms) | false alarms / 10 min crowd-only ambience |");
-        println!("|---|---|---|---|---|");
+        println!(
+            "| event kind | detected | latency p50 (ms) | latency p95 (ms) | lowest confidence | false alarms / 10 min crowd-only ambience |"
+        );
+        println!("|---|---|---|---|---|---|");
         for i in 0..KINDS {
             let n_fa = fa.iter().filter(|e| e.kind == WANT[i]).count();
             println!(
-                "| {} | {}/{} | {:.0} | {:.0} | {} |",
+                "| {} | {}/{} | {:.0} | {:.0} | {:.2} | {} |",
                 NAMES[i],
                 hits[i],
                 totals[i],
                 pct(&mut lat[i].clone(), 0.5),
                 pct(&mut lat[i], 0.95),
+                conf_min[i],
                 n_fa
             );
         }
         let k = CrowdEventKind::ChantEnd;
-        println!("| {} | – | – | – | {} |", k.as_str(), fa.iter().filter(|e| e.kind == k).count());
+        println!("| {} | – | – | – | – | {} |", k.as_str(), fa.iter().filter(|e| e.kind == k).count());
         if !missed.is_empty() {
             println!("\nMissed: {}", missed.join(", "));
         }
