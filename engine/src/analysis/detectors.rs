@@ -733,3 +733,95 @@ impl Detectors {
         self.surge.active || self.boo.state.active || self.applause.state.active
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh_whistle() -> Whistle {
+        Whistle { since_end: u32::MAX, since_min: 0.0, since_note: u32::MAX, since_melody: u32::MAX, ..Whistle::default() }
+    }
+
+    fn tone(i: u64, prom_db: f32, share: f32) -> Tone {
+        Tone { end: (i + 1) * TONE_HOP_SAMPLES, hz: 2125.0, prom_db, share, level_db: -15.0, harm_db: 2.0 }
+    }
+
+    const TONE_HOP_SAMPLES: u64 = super::super::features::TONE_HOP as u64;
+
+    /// Feeds short frames (prominence, share) and returns the frame index of each detection.
+    fn feed(frames: &[(f32, f32)]) -> Vec<usize> {
+        let mut w = fresh_whistle();
+        let h = Hop { present: true, ..Hop::default() };
+        let mut hits = Vec::new();
+        for (i, &(p, s)) in frames.iter().enumerate() {
+            w.tone(&tone(i as u64, p, s), &h, &mut |_| hits.push(i));
+        }
+        hits
+    }
+
+    #[test]
+    fn a_trilled_blast_is_confirmed_through_a_single_dip() {
+        // Strong frames with a dip to 13 dB every fifth frame (a 40 Hz trill), from frame 10.
+        let mut frames = vec![(3.0, 0.1); 10];
+        frames.extend((0..30).map(|k| if k % 5 == 4 { (13.0, 0.4) } else { (24.0, 0.8) }));
+        let hits = feed(&frames);
+        assert_eq!(hits.first(), Some(&15), "confirmed at its sixth frame, the dip bridged: {hits:?}");
+        // Two weak frames in a row break the run: the blast is confirmed six frames after them.
+        let mut frames = vec![(3.0, 0.1); 10];
+        frames.extend([(24.0, 0.8), (24.0, 0.8), (13.0, 0.4), (13.0, 0.4)]);
+        frames.extend([(24.0, 0.8); 10]);
+        assert_eq!(feed(&frames).first(), Some(&19));
+    }
+
+    #[test]
+    fn a_faint_tone_just_over_the_frame_threshold_is_no_whistle() {
+        let mut frames = vec![(3.0, 0.1); 10];
+        frames.extend([(15.8, 0.4); 40]);
+        assert!(feed(&frames).is_empty());
+        // A bridged run must be clearly prominent: 16 dB frames with dips are not enough.
+        let mut frames = vec![(3.0, 0.1); 10];
+        frames.extend((0..40).map(|k| if k % 3 == 2 { (12.0, 0.3) } else { (16.5, 0.5) }));
+        assert!(feed(&frames).is_empty());
+    }
+
+    fn surge_hop(i: u64, tilt: f32, clarity: f32) -> Hop {
+        let mut f = Features { end: (i + 1) * HOP as u64, ..Features::default() };
+        f.pitch.clarity = clarity;
+        Hop {
+            f,
+            rel_fast: 13.0,
+            rel_vfast: 14.0,
+            rel_m: 10.0,
+            band_rel: [10.0, 16.0, 16.0, 18.0, 10.0],
+            added_tilt: tilt,
+            added_hf: -28.0,
+            present: true,
+            ..Hop::default()
+        }
+    }
+
+    /// Runs a surge of `hops` loud hops after a second at the floor; returns (hop, kind).
+    fn surge(hops: u64, tilt: f32, clarity: f32) -> Vec<(u64, CrowdEventKind)> {
+        let mut s = Surge { since_roar: u32::MAX / 2, ..Surge::default() };
+        let mut out = Vec::new();
+        for i in 0..100 {
+            let h = Hop { f: Features { end: (i + 1) * HOP as u64, ..Features::default() }, present: true, ..Hop::default() };
+            s.hop(&h, false, false, false, &mut |d| out.push((i, d.kind)));
+        }
+        for i in 100..100 + hops {
+            s.hop(&surge_hop(i, tilt, clarity), false, false, false, &mut |d| out.push((i, d.kind)));
+        }
+        out
+    }
+
+    #[test]
+    fn a_sudden_bright_unvoiced_surge_is_a_goal_roar_after_fourteen_loud_hops() {
+        // Hop by hop darker than -12 dB (the fallback never counts it), bright on average.
+        assert_eq!(surge(40, -12.8, 0.38), vec![(113, CrowdEventKind::GoalRoar)]);
+        // Voiced like boos: no roar from the first decision, nor from the fallback.
+        assert!(surge(40, -12.8, 0.55).is_empty());
+        assert!(surge(40, -11.0, 0.55).is_empty());
+        // Darker on average than any cheer: not a roar.
+        assert!(surge(40, -14.5, 0.38).is_empty());
+    }
+}
