@@ -301,6 +301,43 @@ fn a_real_cheer_is_a_goal_roar_and_real_boos_are_booing() {
     }
 }
 
+/// The real cheer from its first 10 ms frame within 6 dB of its loudest, with a 10 ms fade-in:
+/// a roar that erupts at once (as the crowd_eval bench's "sudden" composites).
+fn sudden_cheer(dir: &Path, rate: u32) -> Vec<f32> {
+    let x = clip(dir, "events/crowdcheer.wav", rate);
+    let f = rate as usize / 100;
+    let e: Vec<f32> = x.chunks(f).map(rms).collect();
+    let max = e.iter().copied().fold(0.0f32, f32::max);
+    let at = e.iter().position(|&v| v >= max * 0.5).unwrap_or(0) * f;
+    let mut y = x[at..].to_vec();
+    for (k, v) in y.iter_mut().take(f).enumerate() {
+        *v *= k as f32 / f as f32;
+    }
+    y
+}
+
+#[test]
+fn a_sudden_real_roar_is_reported_within_250_ms() {
+    let dir = audio_dir();
+    for (rate, block) in [(48_000u32, 64usize), (44_100, 512), (22_050, 7)] {
+        for snr in [6.0f32, 12.0] {
+            let mut bed = ambience_bed(&dir, rate, 20.0);
+            mix(&mut bed, &sudden_cheer(&dir, rate), rate, 12.0, snr);
+            let mut a = CrowdAnalyzer::new(rate as f32);
+            let ev = events(&run(&mut a, &bed, block));
+            let roar = ev.iter().find(|e| e.kind == CrowdEventKind::GoalRoar);
+            let Some(roar) = roar else { panic!("@{rate} {snr} dB: no goal roar in {:?}", kinds(&ev)) };
+            let at = (12.0 * rate as f32) as u64;
+            let latency_ms = (roar.detected as f32 - at as f32) * 1000.0 / rate as f32;
+            assert!((0.0..=250.0).contains(&latency_ms), "@{rate} {snr} dB: reported {latency_ms} ms after the onset");
+            let onset_ms = (roar.onset as f32 - at as f32) * 1000.0 / rate as f32;
+            // Back-dated to where the loudness last sat near the floor (the bed fluctuates).
+            assert!((-200.0..=100.0).contains(&onset_ms), "@{rate} {snr} dB: onset dated {onset_ms} ms from the truth");
+            assert!(ev.iter().all(|e| e.kind != CrowdEventKind::Booing && e.kind != CrowdEventKind::Applause), "{:?}", kinds(&ev));
+        }
+    }
+}
+
 #[test]
 fn calm_ambience_raises_few_false_alarms_at_any_gain() {
     let dir = audio_dir();
