@@ -43,6 +43,14 @@ struct Row {
     note: String,
 }
 
+/// How many observations of a cumulative histogram (`(bound, count <= bound)`, ending with the
+/// total) exceed `bound` (which must be one of its bounds).
+fn over(buckets: &[(f64, u64)], bound: f64) -> u64 {
+    let total = buckets.last().map_or(0, |b| b.1);
+    let below = buckets.iter().find(|b| (b.0 - bound).abs() < 1e-9).map_or(0, |b| b.1);
+    total - below
+}
+
 fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg").map_or_else(|_| "?".into(), |s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
@@ -354,6 +362,20 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
     let writes = m.store_writes.load(Ordering::Relaxed);
     let batches = m.store_batches.load(Ordering::Relaxed);
     let commit_max = m.store_commit_max_us.load(Ordering::Relaxed) as f64 / 1e3;
+    // Where the time goes, server side: group-commit durations, how long writes waited for the
+    // writer, and the handler's own latency (from the bridge's histograms).
+    let commits = m.commit_buckets();
+    let queue = m.queue_wait_buckets();
+    let handler = m.route_buckets("POST", "/api/v1/sessions/{session}/telemetry");
+    let ckpt = b.state.inner.store.checkpoint_stats().map_or_else(String::new, |c| {
+        format!(
+            "; checkpointer: {} passive, {} WAL rewinds (longest {:.1} ms), WAL at most {} pages",
+            c.passive.load(Ordering::Relaxed),
+            c.restarts.load(Ordering::Relaxed),
+            c.restart_max_us.load(Ordering::Relaxed) as f64 / 1e3,
+            c.wal_pages_max.load(Ordering::Relaxed)
+        )
+    });
     stop_bridge(server, b);
     all.sort_by(f64::total_cmp);
     Row {
@@ -366,9 +388,18 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
         max: all.last().copied().unwrap_or(f64::NAN),
         target: Some(5.0),
         note: format!(
-            "{} requests, {errors} errors, {writes} database writes in {batches} transactions ({:.1} per commit, longest commit {commit_max:.1} ms)",
+            "{} requests, {errors} errors, {writes} database writes in {batches} transactions ({:.1} per commit, longest commit {commit_max:.1} ms); \
+             commits > 2/5/10 ms: {}/{}/{}; writes queued > 2/5 ms: {}/{}; handler > 2/5 ms: {}/{} of {}{ckpt}",
             all.len(),
-            writes as f64 / batches.max(1) as f64
+            writes as f64 / batches.max(1) as f64,
+            over(&commits, 0.002),
+            over(&commits, 0.005),
+            over(&commits, 0.01),
+            over(&queue, 0.002),
+            over(&queue, 0.005),
+            over(&handler, 0.002),
+            over(&handler, 0.005),
+            handler.last().map_or(0, |b| b.1),
         ),
     }
 }
