@@ -535,6 +535,40 @@ mod tests {
         assert!(store.log_seqs("d").await.unwrap().is_empty());
     }
 
+    /// The writer never checkpoints (`wal_autocheckpoint=0`); the checkpointer must copy the WAL
+    /// into the database file and rewind it once it is large.
+    #[tokio::test]
+    async fn the_checkpointer_copies_and_rewinds_the_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let store = Store::open(&format!("sqlite://{}", db.display())).await.unwrap();
+        let body = format!("{{\"pad\":\"{}\"}}", "x".repeat(3000));
+        // About 1.5 x WAL_RESTART_PAGES pages of log rows.
+        let rows = usize::try_from(WAL_RESTART_PAGES).unwrap() * 3 / 2;
+        let rules = RuleBook::load(None, "standard").unwrap();
+        let mut state = SessionState::new("big", &rules.default_set());
+        for _ in 0..rows / 64 {
+            let ops: Vec<WriteOp> = (0..64)
+                .map(|_| {
+                    state.updates += 1;
+                    WriteOp::Session(SessionRow::new(&state, Some(body.clone())).unwrap())
+                })
+                .collect();
+            store.write_batch(&ops).await.unwrap();
+        }
+        let stats = store.checkpoint_stats().unwrap();
+        let t = Instant::now();
+        while stats.restarts.load(Relaxed) == 0 && t.elapsed() < Duration::from_secs(20) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(stats.restarts.load(Relaxed) >= 1, "no WAL rewind after {} pages", stats.wal_pages_max.load(Relaxed));
+        assert!(stats.passive.load(Relaxed) >= 1);
+        let main_file = std::fs::metadata(&db).unwrap().len();
+        assert!(main_file > (rows * 3000) as u64, "the database file holds {main_file} bytes: the WAL was not copied into it");
+        assert_eq!(store.log_seqs("big").await.unwrap().len(), rows / 64 * 64);
+        store.close().await;
+    }
+
     #[test]
     fn multi_row_placeholders() {
         let mut s = String::new();
