@@ -404,6 +404,9 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
     }
 }
 
+/// Per row name: (p99, p50, load average before the run) of every run.
+type Runs = Vec<(f64, f64, String)>;
+
 fn print_table(rows: &[Row]) {
     println!("| benchmark | offered | achieved | p50 ms | p95 ms | p99 ms | max ms | p99 / target | notes |");
     println!("|---|---|---|---|---|---|---|---|---|");
@@ -435,8 +438,6 @@ fn main() {
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
     let load = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("load").enable_all().build().unwrap();
     let h = server.handle().clone();
-    // Per row name: (p99, p50, load average before the run) of every run.
-    type Runs = Vec<(f64, f64, String)>;
     let mut summary: Vec<(String, Runs)> = Vec::new();
     for run in 1..=runs {
         let load_before = load_average();
