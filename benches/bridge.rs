@@ -43,6 +43,14 @@ struct Row {
     note: String,
 }
 
+/// How many observations of a cumulative histogram (`(bound, count <= bound)`, ending with the
+/// total) exceed `bound` (which must be one of its bounds).
+fn over(buckets: &[(f64, u64)], bound: f64) -> u64 {
+    let total = buckets.last().map_or(0, |b| b.1);
+    let below = buckets.iter().find(|b| (b.0 - bound).abs() < 1e-9).map_or(0, |b| b.1);
+    total - below
+}
+
 fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg").map_or_else(|_| "?".into(), |s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
@@ -354,6 +362,20 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
     let writes = m.store_writes.load(Ordering::Relaxed);
     let batches = m.store_batches.load(Ordering::Relaxed);
     let commit_max = m.store_commit_max_us.load(Ordering::Relaxed) as f64 / 1e3;
+    // Where the time goes, server side: group-commit durations, how long writes waited for the
+    // writer, and the handler's own latency (from the bridge's histograms).
+    let commits = m.commit_buckets();
+    let queue = m.queue_wait_buckets();
+    let handler = m.route_buckets("POST", "/api/v1/sessions/{session}/telemetry");
+    let ckpt = b.state.inner.store.checkpoint_stats().map_or_else(String::new, |c| {
+        format!(
+            "; checkpointer: {} passive, {} WAL rewinds (longest {:.1} ms), WAL at most {} pages",
+            c.passive.load(Ordering::Relaxed),
+            c.restarts.load(Ordering::Relaxed),
+            c.restart_max_us.load(Ordering::Relaxed) as f64 / 1e3,
+            c.wal_pages_max.load(Ordering::Relaxed)
+        )
+    });
     stop_bridge(server, b);
     all.sort_by(f64::total_cmp);
     Row {
@@ -366,46 +388,26 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
         max: all.last().copied().unwrap_or(f64::NAN),
         target: Some(5.0),
         note: format!(
-            "{} requests, {errors} errors, {writes} database writes in {batches} transactions ({:.1} per commit, longest commit {commit_max:.1} ms)",
+            "{} requests, {errors} errors, {writes} database writes in {batches} transactions ({:.1} per commit, longest commit {commit_max:.1} ms); \
+             commits > 2/5/10 ms: {}/{}/{}; writes queued > 2/5 ms: {}/{}; handler > 2/5 ms: {}/{} of {}{ckpt}",
             all.len(),
-            writes as f64 / batches.max(1) as f64
+            writes as f64 / batches.max(1) as f64,
+            over(&commits, 0.002),
+            over(&commits, 0.005),
+            over(&commits, 0.01),
+            over(&queue, 0.002),
+            over(&queue, 0.005),
+            over(&handler, 0.002),
+            over(&handler, 0.005),
+            handler.last().map_or(0, |b| b.1),
         ),
     }
 }
 
-fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
-    let secs = if quick { 2.0 } else { 5.0 };
-    let osc_only = std::env::args().any(|a| a == "--osc");
-    let http_only = std::env::args().any(|a| a == "--http");
-    let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
-    let load = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("load").enable_all().build().unwrap();
-    let h = server.handle().clone();
-    let load_before = load_average();
-    let rows = load.block_on(async {
-        let mut rows = Vec::new();
-        if !http_only {
-            rows.push(osc_max_ingest(&h, secs).await);
-            rows.push(osc_to_ws(&h, 50_000, secs, 1).await);
-            rows.push(osc_to_ws(&h, 50_000, secs, 4).await);
-        }
-        if !osc_only {
-            rows.push(http_load(&h, 2_000, secs, 32, None).await);
-        }
-        // PostgreSQL through the same code, when a server is given (scripts/test.sh starts one).
-        if let Ok(url) = std::env::var("RESONANCE_BENCH_POSTGRES_URL")
-            && !osc_only
-        {
-            rows.push(http_load(&h, 2_000, secs, 32, Some(&url)).await);
-        }
-        rows
-    });
-    println!(
-        "machine: {} cores, load average before {load_before}, after {}",
-        std::thread::available_parallelism().map_or(0, usize::from),
-        load_average()
-    );
-    println!();
+/// Per row name: (p99, p50, load average before the run) of every run.
+type Runs = Vec<(f64, f64, String)>;
+
+fn print_table(rows: &[Row]) {
     println!("| benchmark | offered | achieved | p50 ms | p95 ms | p99 ms | max ms | p99 / target | notes |");
     println!("|---|---|---|---|---|---|---|---|---|");
     let f = |x: f64| if x.is_nan() { "-".to_string() } else { format!("{x:.3}") };
@@ -422,5 +424,80 @@ fn main() {
             f(r.max),
             r.note
         );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let secs = if quick { 2.0 } else { 5.0 };
+    let osc_only = args.iter().any(|a| a == "--osc");
+    let http_only = args.iter().any(|a| a == "--http");
+    // `--runs N`: the whole set N times (a table per run, then best and worst p99 per row).
+    let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(1);
+    let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
+    let load = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("load").enable_all().build().unwrap();
+    let h = server.handle().clone();
+    let mut summary: Vec<(String, Runs)> = Vec::new();
+    for run in 1..=runs {
+        let load_before = load_average();
+        let rows = load.block_on(async {
+            let mut rows = Vec::new();
+            if !http_only {
+                rows.push(osc_max_ingest(&h, secs).await);
+                rows.push(osc_to_ws(&h, 50_000, secs, 1).await);
+                rows.push(osc_to_ws(&h, 50_000, secs, 4).await);
+            }
+            if !osc_only {
+                rows.push(http_load(&h, 2_000, secs, 32, None).await);
+            }
+            // PostgreSQL through the same code, when a server is given (scripts/test.sh starts one).
+            if let Ok(url) = std::env::var("RESONANCE_BENCH_POSTGRES_URL")
+                && !osc_only
+            {
+                rows.push(http_load(&h, 2_000, secs, 32, Some(&url)).await);
+            }
+            rows
+        });
+        let load_after = load_average();
+        println!(
+            "run {run} of {runs}: machine: {} cores, load average before {load_before}, after {load_after}",
+            std::thread::available_parallelism().map_or(0, usize::from),
+        );
+        println!();
+        print_table(&rows);
+        println!();
+        for r in &rows {
+            if !summary.iter().any(|(n, _)| *n == r.name) {
+                summary.push((r.name.clone(), Vec::new()));
+            }
+            let entry = summary.iter_mut().find(|(n, _)| *n == r.name).unwrap();
+            entry.1.push((r.p99, r.p50, load_before.split_whitespace().next().unwrap_or("?").to_string()));
+        }
+    }
+    if runs > 1 {
+        println!("best and worst p99 of {runs} runs (p50 of that run, 1-minute load average before it):");
+        println!();
+        println!("| benchmark | best p99 ms (p50, load) | worst p99 ms (p50, load) | runs with p99 <= target |");
+        println!("|---|---|---|---|");
+        for (name, v) in &summary {
+            if v.iter().all(|x| x.0.is_nan()) {
+                continue;
+            }
+            let target = if name.starts_with("HTTP") { 5.0 } else { 2.0 };
+            let best = v.iter().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+            let worst = v.iter().max_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+            let met = v.iter().filter(|x| x.0 <= target).count();
+            println!(
+                "| {name} | {:.3} ({:.3}, {}) | {:.3} ({:.3}, {}) | {met} of {} |",
+                best.0,
+                best.1,
+                best.2,
+                worst.0,
+                worst.1,
+                worst.2,
+                v.len()
+            );
+        }
     }
 }

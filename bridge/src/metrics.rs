@@ -32,6 +32,10 @@ impl Histogram {
         self.sum += seconds;
     }
 
+    fn buckets(&self) -> Vec<(f64, u64)> {
+        BUCKETS.iter().copied().zip(self.counts).chain([(f64::INFINITY, self.count)]).collect()
+    }
+
     /// Writes the `_bucket`, `_sum` and `_count` lines with `labels` (`a="b",` or empty).
     fn render(&self, s: &mut String, name: &str, labels: &str) {
         for (c, b) in self.counts.iter().zip(BUCKETS) {
@@ -67,6 +71,8 @@ pub struct Metrics {
     /// Longest group commit so far, in microseconds.
     pub store_commit_max_us: AtomicU64,
     commit: Mutex<Histogram>,
+    /// Time a write waits in the writer's queue before the batch holding it starts.
+    queue_wait: Mutex<Histogram>,
     latencies: Mutex<BTreeMap<(String, String), Histogram>>,
 }
 
@@ -95,6 +101,31 @@ impl Metrics {
         self.store_batches.fetch_add(1, Relaxed);
         self.store_commit_max_us.fetch_max((seconds * 1e6) as u64, Relaxed);
         self.commit.lock().unwrap_or_else(std::sync::PoisonError::into_inner).add(seconds);
+    }
+
+    /// Records how long the writes of a batch waited in the writer's queue.
+    pub fn observe_queue_wait(&self, waits: impl Iterator<Item = f64>) {
+        let mut h = self.queue_wait.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for w in waits {
+            h.add(w);
+        }
+    }
+
+    /// Cumulative bucket counts `(upper bound in seconds, count <= bound)` of the group-commit
+    /// durations, ending with `(inf, total)`.
+    pub fn commit_buckets(&self) -> Vec<(f64, u64)> {
+        self.commit.lock().unwrap_or_else(std::sync::PoisonError::into_inner).buckets()
+    }
+
+    /// As [`Self::commit_buckets`], for the writer queue wait.
+    pub fn queue_wait_buckets(&self) -> Vec<(f64, u64)> {
+        self.queue_wait.lock().unwrap_or_else(std::sync::PoisonError::into_inner).buckets()
+    }
+
+    /// As [`Self::commit_buckets`], for the server-side latency of one route (empty if unseen).
+    pub fn route_buckets(&self, method: &str, route: &str) -> Vec<(f64, u64)> {
+        let map = self.latencies.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.get(&(method.to_string(), route.to_string())).map(Histogram::buckets).unwrap_or_default()
     }
 
     /// The exposition text.
@@ -171,6 +202,11 @@ impl Metrics {
         let name = "resonance_bridge_store_commit_seconds";
         let _ = writeln!(s, "# HELP {name} Duration of each storage transaction (one group commit).\n# TYPE {name} histogram");
         commit.render(&mut s, name, "");
+        let queue = self.queue_wait.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        let name = "resonance_bridge_store_queue_seconds";
+        let _ =
+            writeln!(s, "# HELP {name} Time each write waited for the writer before its group commit started.\n# TYPE {name} histogram");
+        queue.render(&mut s, name, "");
         s
     }
 }

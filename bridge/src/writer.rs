@@ -27,6 +27,7 @@ use crate::store::{Store, WriteOp};
 pub const MAX_BATCH: usize = 512;
 
 type Reply = oneshot::Sender<Result<(), Arc<str>>>;
+type Queued = (WriteOp, Fence, Reply, Instant);
 
 /// Orders a write after the failures of its session: a write made at `generation` is refused
 /// once `valid_from > generation`. When a batch fails, the writer raises `valid_from` of every
@@ -42,7 +43,7 @@ pub struct Fence {
 /// Handle to the writer task (cheap to clone).
 #[derive(Clone, Debug)]
 pub struct Writer {
-    tx: mpsc::UnboundedSender<(WriteOp, Fence, Reply)>,
+    tx: mpsc::UnboundedSender<Queued>,
 }
 
 /// A queued write: await it to learn whether it committed.
@@ -77,19 +78,20 @@ impl Writer {
     pub fn queue(&self, op: WriteOp, fence: Fence) -> Pending {
         let (reply, rx) = oneshot::channel();
         // A closed channel drops `reply`, which `committed` reports as a stopped writer.
-        let _ = self.tx.send((op, fence, reply));
+        let _ = self.tx.send((op, fence, reply, Instant::now()));
         Pending(rx)
     }
 }
 
-async fn run(store: Store, metrics: Arc<Metrics>, mut rx: mpsc::UnboundedReceiver<(WriteOp, Fence, Reply)>) {
-    let mut batch: Vec<(WriteOp, Fence, Reply)> = Vec::with_capacity(MAX_BATCH);
+async fn run(store: Store, metrics: Arc<Metrics>, mut rx: mpsc::UnboundedReceiver<Queued>) {
+    let mut batch: Vec<Queued> = Vec::with_capacity(MAX_BATCH);
     let mut ops: Vec<WriteOp> = Vec::with_capacity(MAX_BATCH);
     let mut fences: Vec<Fence> = Vec::with_capacity(MAX_BATCH);
     let mut replies: Vec<Reply> = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let t = Instant::now();
-        for (op, fence, reply) in batch.drain(..) {
+        metrics.observe_queue_wait(batch.iter().map(|q| t.duration_since(q.3).as_secs_f64()));
+        for (op, fence, reply, _) in batch.drain(..) {
             if fence.generation < fence.valid_from.load(Acquire) {
                 let _ = reply.send(Err("an earlier write of this session failed, so this one (built on it) was not stored".into()));
                 continue;
