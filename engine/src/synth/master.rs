@@ -6,7 +6,9 @@
 //!   unity gain, *with* the conductor's dynamics (pp..ff from arousal) and what the limiter
 //!   took — the other the output as delivered (reported). The gain is the profile target minus
 //!   the gated integrated loudness of the first meter since the start (open loop, no
-//!   integrator to wind up), gliding at most 0.5 dB/s once the first 10 s are measured (in
+//!   integrator to wind up) plus, after 30 s, the output's own integrated error (proportional,
+//!   bounded to ±2 dB: it makes up for gains that were lower or higher during the loud
+//!   passages than they are now), gliding at most 0.5 dB/s once the first 10 s are measured (in
 //!   those it falls at up to 5 dB/s and rises at up to 1 dB/s: the first gating blocks hold
 //!   the slow attacks of pads, not the music's level). So the
 //!   normaliser is integrated-style, like the measure it must meet: loud and quiet passages
@@ -300,6 +302,8 @@ pub struct Loudness {
 
 /// Hops (100 ms) during which the gain may move fast: the first gating blocks.
 const SETTLE_HOPS: u64 = 100;
+/// Largest correction of the output's integrated error, dB.
+const MAX_CORRECTION_DB: f32 = 2.0;
 
 impl Loudness {
     /// Allocates both meters.
@@ -426,7 +430,16 @@ impl Loudness {
         // dynamics survive. Early on the gain settles fast, rising more slowly than it falls
         // (the first gating blocks hold the slow attacks of pads, not the music's level).
         if ctl_lufs.is_finite() && ctl_lufs > -70.0 {
-            let wanted = (self.target_db - ctl_lufs).clamp(-30.0, 36.0);
+            // what the past gains left over: the output's own integrated loudness is off
+            // target when the gain was lower (or higher) during the loud passages than it is
+            // now. Made up proportionally, with no integrator (so nothing winds up), bounded,
+            // and only once 30 s are measured.
+            let correction = if self.hops > 3 * SETTLE_HOPS && self.out_lufs.is_finite() {
+                (self.target_db - self.out_lufs).clamp(-MAX_CORRECTION_DB, MAX_CORRECTION_DB)
+            } else {
+                0.0
+            };
+            let wanted = (self.target_db - ctl_lufs + correction).clamp(-30.0, 36.0);
             let (up, down) = if self.hops < SETTLE_HOPS { (0.1, 0.5) } else { (0.05, 0.05) };
             self.gain_db += (wanted - self.gain_db).clamp(-down, up);
         }
