@@ -56,18 +56,21 @@ fn main() {
     let period_us = 1e6 * 256.0 / 48_000.0;
     let ratio = |k: &str| format!("{:.3}", f(k) / period_us);
     println!(
-        "| run | callbacks | CPU share (one core) | callback / period: p50 | p99 | p99.9 | max | over period | late wake-ups | xruns (steady / start-up) |"
+        "| run | callbacks | CPU share (one core) | callback / period: p50 | p99 | p99.9 | max | CPU time / period: p99.9 | max | over period (wall / CPU) | late wake-ups | xruns (steady / start-up) |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     println!(
-        "| {seconds:.0} s, JACK dummy 48 kHz / 256 | {} | {:.2} % | {} | {} | {} | {} | {} | {} | {} / {} |",
+        "| {seconds:.0} s, JACK dummy 48 kHz / 256 | {} | {:.2} % | {} | {} | {} | {} | {} | {} | {} / {} | {} | {} / {} |",
         f("callbacks"),
         100.0 * f("cpu_share"),
         ratio("callback_p50_us"),
         ratio("callback_p99_us"),
         ratio("callback_p999_us"),
         ratio("callback_max_us"),
+        ratio("callback_cpu_p999_us"),
+        ratio("callback_cpu_max_us"),
         f("callbacks_over_period"),
+        f("callbacks_cpu_over_period"),
         f("late_wakeups"),
         f("xruns"),
         f("startup_xruns"),

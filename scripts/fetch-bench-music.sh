@@ -25,17 +25,9 @@ if [ -f "$dest/.complete" ]; then
   exit 0
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-
-pkgs=(hedgewars-data lincity-ng-data warzone2100-music)
-if ! apt-get download "${pkgs[@]}" >download.log 2>&1; then
-  echo "apt-get download failed; run 'apt-get update' first. Log:" >&2
-  cat download.log >&2
-  exit 1
-fi
-for deb in ./*.deb; do dpkg-deb -x "$deb" x; done
+# shellcheck source=scripts/debfetch.sh
+. "$(dirname "$0")/debfetch.sh"
+debfetch_unpack hedgewars-data lincity-ng-data warzone2100-music
 
 mkdir -p "$dest/hedgewars" "$dest/lincity" "$dest/warzone"
 cp -n x/usr/share/games/hedgewars/Data/Music/*.ogg "$dest/hedgewars/"
@@ -50,6 +42,6 @@ find x/usr/share/games/warzone2100/music -name '*.opus' | sort | while read -r f
   album=$(basename "$(dirname "$f")")
   cp -n "$f" "$dest/warzone/${album}-$(basename "$f")"
 done
-for deb in ./*.deb; do echo "$(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version)"; done >"$dest/SOURCES.txt"
+cp SOURCES.txt "$dest/SOURCES.txt"
 touch "$dest/.complete"
 echo "benchmark music ready in $dest: $(find "$dest" -name '*.ogg' | wc -l) ogg, $(find "$dest" -name '*.opus' | wc -l) opus"

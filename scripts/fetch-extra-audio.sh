@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetch the real, freely licensed clips the crowd analysis needs beyond the shared test-audio
-# set (../shared/data/fetch-test-audio.sh), the same way: `apt-get download` + `dpkg -x` from
+# set (../shared/data/fetch-test-audio.sh), the same way: `apt-get download` + `dpkg-deb -x` from
 # Debian, nothing installed.
 #
 # usage: fetch-extra-audio.sh [DEST]       (default DEST: ./target/test-audio, i.e. the same
@@ -26,20 +26,12 @@ if [ -f "$dest/extra/.complete" ]; then
   exit 0
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-
-pkgs=(frozen-bubble-data)
-if ! apt-get download "${pkgs[@]}" >download.log 2>&1; then
-  echo "apt-get download failed; run 'apt-get update' first. Log:" >&2
-  cat download.log >&2
-  exit 1
-fi
-for deb in ./*.deb; do dpkg -x "$deb" x; done
+# shellcheck source=scripts/debfetch.sh
+. "$(dirname "$0")/debfetch.sh"
+debfetch_unpack frozen-bubble-data
 
 cp -n x/usr/share/games/frozen-bubble/snd/applause.ogg "$dest/extra/"
 printf 'extra/applause.ogg\tapplause\tfrozen-bubble-data\n' >"$dest/extra/LABELS.tsv"
-for deb in ./*.deb; do echo "$(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version)"; done >"$dest/extra/SOURCES.txt"
+cp SOURCES.txt "$dest/extra/SOURCES.txt"
 touch "$dest/extra/.complete"
 echo "extra test audio ready in $dest/extra: $(ls "$dest/extra" | grep -c '\.ogg$') clip(s)"

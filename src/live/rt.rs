@@ -40,6 +40,9 @@ pub struct LiveStats {
     pub record_dropped: AtomicU64,
     /// Distribution of the time spent in each output callback.
     pub callback_times: Histogram,
+    /// Distribution of the CPU time the audio thread spent in each output callback (wall
+    /// time minus any time it was preempted): what the engine itself costs.
+    pub callback_cpu_times: Histogram,
     /// Distribution of the time between the starts of consecutive output callbacks (how late
     /// the audio thread was woken).
     pub callback_gaps: Histogram,
@@ -252,9 +255,10 @@ impl LiveProcessor {
     }
 
     /// Renders interleaved output with `channels` channels. Real-time safe: no allocation,
-    /// locks, logging or I/O.
+    /// locks, logging or I/O (two reads of the thread's CPU clock, see [`super::cpuclock`]).
     pub fn render(&mut self, out: &mut [f32], channels: usize) {
         let started = Instant::now();
+        let cpu_started = super::cpuclock::thread_cpu_ns();
         if let Some(prev) = self.last_start {
             self.stats.callback_gaps.record(duration_ns(started.duration_since(prev)));
         }
@@ -299,6 +303,7 @@ impl LiveProcessor {
         }
         let ns = duration_ns(started.elapsed());
         self.stats.callback_times.record(ns);
+        self.stats.callback_cpu_times.record(super::cpuclock::thread_cpu_ns().saturating_sub(cpu_started));
         LiveStats::add(&self.stats.callbacks, 1);
         LiveStats::add(&self.stats.frames, frames as u64);
         LiveStats::add(&self.stats.busy_ns, ns);

@@ -613,8 +613,15 @@ pub struct LiveSummary {
     pub callback_p99_us: f64,
     pub callback_p999_us: f64,
     pub callback_max_us: f64,
-    /// Callbacks that took longer than one period (each is an xrun on a real-time device).
+    /// Callbacks that took longer than one period of wall time (each is an xrun on a
+    /// real-time device).
     pub callbacks_over_period: u64,
+    /// CPU time of the audio thread in one callback: 99.9th percentile and maximum (µs).
+    pub callback_cpu_p999_us: f64,
+    pub callback_cpu_max_us: f64,
+    /// Callbacks whose CPU time alone was over one period: the engine was too slow. A
+    /// callback over its period in wall time but not in CPU time was preempted (a stall).
+    pub callbacks_cpu_over_period: u64,
     /// Longest time between the starts of two callbacks (µs).
     pub gap_max_us: f64,
     /// Callbacks that started more than 1.5 periods after the previous one: the audio thread
@@ -633,7 +640,7 @@ impl LiveSummary {
     fn human(&self, recording: bool) -> String {
         let period_us = 1e6 * f64::from(self.buffer) / f64::from(self.sample_rate.max(1));
         format!(
-            "live: {:.1} s, {} frames in {} callbacks; cpu {:.3} % of one core in the callback; callback p50 {:.0} µs, p99 {:.0} µs, p99.9 {:.0} µs, max {:.0} µs (period {period_us:.0} µs, {} over, {} late wake-ups); xruns {}, start-up xruns {}, underruns {}, overruns {}, drift slips {}{}",
+            "live: {:.1} s, {} frames in {} callbacks; cpu {:.3} % of one core in the callback; callback p50 {:.0} µs, p99 {:.0} µs, p99.9 {:.0} µs, max {:.0} µs (period {period_us:.0} µs, {} over, {} over in CPU time, {} late wake-ups); xruns {}, start-up xruns {}, underruns {}, overruns {}, drift slips {}{}",
             self.seconds,
             self.frames,
             self.callbacks,
@@ -643,6 +650,7 @@ impl LiveSummary {
             self.callback_p999_us,
             self.callback_max_us,
             self.callbacks_over_period,
+            self.callbacks_cpu_over_period,
             self.late_wakeups,
             self.xruns,
             self.startup_xruns,
@@ -877,6 +885,9 @@ pub fn run_until(args: &LiveArgs, stop: &AtomicBool) -> Result<LiveSummary> {
         callback_p999_us: us(st.callback_times.quantile_ns(0.999)),
         callback_max_us: us(st.callback_times.max_ns()),
         callbacks_over_period: st.callback_times.count_over(period_ns as u64),
+        callback_cpu_p999_us: us(st.callback_cpu_times.quantile_ns(0.999)),
+        callback_cpu_max_us: us(st.callback_cpu_times.max_ns()),
+        callbacks_cpu_over_period: st.callback_cpu_times.count_over(period_ns as u64),
         gap_max_us: us(st.callback_gaps.max_ns()),
         late_wakeups: st.callback_gaps.count_over((1.5 * period_ns) as u64),
         rebuilds,

@@ -13,6 +13,7 @@ mod clap_host;
 mod host;
 mod malloc_hook;
 mod osc;
+mod recognition;
 mod symbols;
 mod vst3;
 
