@@ -254,7 +254,7 @@ pub fn query_with(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha:
             for (&t, &f) in tracks.iter().zip(frames) {
                 let offset = i64::from(f) - i64::from(l.frame) + OFFSET_BIAS;
                 if let Ok(offset) = u32::try_from(offset) {
-                    votes.push((u64::from(t) << 32 | u64::from(offset), l.hash, l.frame));
+                    votes.push(((u64::from(t) << 32) | u64::from(offset), l.hash, l.frame));
                 }
             }
         }
