@@ -20,7 +20,7 @@ const LO_BIN: usize = 4;
 /// Highest bin used for peaks (3.0 kHz): above it the resampler's transition band aliases.
 const HI_BIN: usize = 192;
 /// Anti-alias cut-off of the resampler (Hz): aliases land above [`HI_BIN`].
-const CUTOFF_HZ: f64 = 4000.0;
+pub(crate) const CUTOFF_HZ: f64 = 4000.0;
 /// Peak neighbourhood: +-frames in time.
 const HALF_T: usize = 10;
 /// Peak neighbourhood: +-bins in frequency.

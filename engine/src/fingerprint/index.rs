@@ -160,6 +160,18 @@ impl Index {
         (start..end).filter_map(move |i| Some((*self.track_of.get(i)?, *self.frame_of.get(i)?)))
     }
 
+    /// Postings of `hash` as slices of tracks and frames (one lookup for count and content).
+    pub fn posting_slices(&self, hash: u32) -> (&[u32], &[u32]) {
+        let b = (hash >> (HASH_BITS - DIR_BITS)) as usize;
+        let lo = self.dir.get(b).copied().unwrap_or(0) as usize;
+        let hi = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
+        let bucket = self.hashes.get(lo..hi).unwrap_or(&[]);
+        let start = bucket.partition_point(|&h| h < hash);
+        let end = start + bucket.get(start..).unwrap_or(&[]).partition_point(|&h| h <= hash);
+        let range = lo + start..lo + end;
+        (self.track_of.get(range.clone()).unwrap_or(&[]), self.frame_of.get(range).unwrap_or(&[]))
+    }
+
     /// Number of postings of `hash`.
     pub fn posting_count(&self, hash: u32) -> usize {
         let b = (hash >> (HASH_BITS - DIR_BITS)) as usize;
@@ -499,6 +511,8 @@ mod tests {
         assert_eq!(back.postings(5).collect::<Vec<_>>(), vec![(0, 1), (1, 9)]);
         assert_eq!(back.postings(70000).collect::<Vec<_>>(), vec![(0, 2)]);
         assert_eq!(back.posting_count(6), 0);
+        assert_eq!(back.posting_slices(5), (&[0, 1][..], &[1, 9][..]));
+        assert_eq!(back.posting_slices(6).0.len(), 0);
     }
 
     #[test]

@@ -14,12 +14,18 @@
 //! sum of the posting counts of its hashes, measured per query), spread over the `F` offset
 //! cells of the index (`F` = total indexed frames). A window of `w` frames then holds on
 //! average `lambda = gamma * C * w / F` chance votes (`gamma` = [`SAFETY`] covers the
-//! clustering of real music, calibrated on negatives). The best of `F / w` windows reaches
-//! `k` votes by chance with probability about `p(k) = (F / w) * P[Poisson(lambda) >= k]`.
-//! A match is accepted when its score `k` has `p(k) <= ALPHA` and `k >= MIN_SCORE`.
-//! `C` grows with the query length and with the index size (more postings per hash), `F`
-//! with the index size: longer queries and larger indexes raise the threshold
-//! logarithmically, which keeps false positives at zero as the index grows.
+//! clustering of real music, calibrated on negatives). Chance votes are not spread evenly over
+//! the tracks, though: music that shares material with the query (the same soundtrack's
+//! themes, the same instruments) draws more of them. So the cell under test on track `t` is
+//! judged at that track's own rate `lambda_t = gamma * C_t * w / F_t`, from the `C_t` votes
+//! landing on `t` outside the cell and its `F_t` frames, never below the index-wide `lambda`.
+//! The best of `F / w` windows (the multiple-comparison factor stays index-wide: any window
+//! could have won) reaches `k` votes by chance with probability about
+//! `p(k) = (F / w) * P[Poisson(lambda_t) >= k]`. A match is accepted when its score `k` has
+//! `p(k) <= ALPHA` and `k >= MIN_SCORE`; of the rescored cells the one with the smallest `p`
+//! wins. `C` grows with the query length and with the index size (more postings per hash),
+//! `F` with the index size: longer queries and larger indexes raise the threshold
+//! logarithmically, and a track that draws many chance votes raises its own.
 //! The reported confidence is `1 - min(1, p(k))^(1/10)`: 0.80 at the acceptance limit
 //! `p = 1e-7`, 0.90 at `p = 1e-10`, 0.99 at `p = 1e-20`.
 //!
@@ -28,7 +34,7 @@
 //! acceptance level sits two decades above the most significant negative.
 
 use super::index::Index;
-use super::{FRAME_S, HasherConfig, landmarks_of};
+use super::{ANALYSIS_RATE, FRAME_S, HasherConfig, landmarks_of, to_analysis_rate};
 use crate::types::Landmark;
 
 /// Offset tolerance in frames on each side.
@@ -55,6 +61,24 @@ const DT_MASK: u32 = 0x3f;
 const DT_SPREAD: [i32; 3] = [0, -1, 1];
 /// Cells rescored by distinct hashes.
 const RESCORE: usize = 8;
+/// Added to a vote's offset (index frame minus query frame) to store it unsigned.
+const OFFSET_BIAS: i64 = 1 << 31;
+
+/// How the chance-vote rate of a cell is estimated (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ChanceRate {
+    /// One rate for the whole index: the query's chance votes spread over all indexed frames
+    /// (session 3).
+    IndexWide,
+    /// The track's own rate, from its votes outside the tested cell, never below the
+    /// index-wide rate.
+    Track,
+    /// As [`ChanceRate::Track`], but the background also leaves out the track's other
+    /// rescored cells (its strongest offsets): a track repeating the query's passage is not
+    /// chance, and should not raise the bar of its own true match.
+    #[default]
+    TrackRobust,
+}
 
 /// A recognised track.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -155,37 +179,64 @@ pub fn ln_poisson_tail(lambda: f64, k: u32) -> f64 {
     (first + sum.ln()).min(0.0)
 }
 
-/// Chance-match probability `p(k)` for a query with `chance_votes` votes against `index`.
-fn chance_p(index: &Index, chance_votes: usize, k: u32) -> f64 {
-    let w = (2 * TOLERANCE + 1) as f64;
-    let cells = (index.total_frames().max(1) as f64 / w).max(1.0);
-    let lambda = SAFETY * chance_votes as f64 * w / index.total_frames().max(1) as f64;
+/// Width of an offset window in frames.
+const W: f64 = (2 * TOLERANCE + 1) as f64;
+
+/// Chance-vote rate of the index as a whole: `C` chance votes spread over all `F` frames.
+fn global_lambda(index: &Index, chance_votes: usize) -> f64 {
+    SAFETY * chance_votes as f64 * W / index.total_frames().max(1) as f64
+}
+
+/// Chance-vote rate of one track: its background votes `C_t` (the votes on the track outside
+/// the cell being tested) over its `F_t` frames, never below the index-wide rate.
+fn track_lambda(index: &Index, track: u32, background_votes: usize, global: f64) -> f64 {
+    let frames = index.track(track).map_or(0, |t| t.frames).max(1);
+    (SAFETY * background_votes as f64 * W / f64::from(frames)).max(global)
+}
+
+/// Chance-match probability `p(k)` of a window holding `k` votes at chance rate `lambda`,
+/// with the multiple-comparison factor `F / w` (every window of the index could have won).
+fn chance_p(index: &Index, lambda: f64, k: u32) -> f64 {
+    let cells = (index.total_frames().max(1) as f64 / W).max(1.0);
     (cells.ln() + ln_poisson_tail(lambda, k)).exp()
 }
 
-/// Smallest score whose chance probability is at most `alpha`.
-pub fn threshold(index: &Index, chance_votes: usize, alpha: f64) -> u32 {
+/// Smallest score whose chance probability is at most `alpha` at chance rate `lambda`.
+fn threshold_at(index: &Index, lambda: f64, alpha: f64) -> u32 {
     let mut k = MIN_SCORE;
-    while chance_p(index, chance_votes, k) > alpha && k < 10_000 {
+    while chance_p(index, lambda, k) > alpha && k < 10_000 {
         k += 1;
     }
     k
 }
 
+/// Smallest score whose chance probability is at most `alpha` for a query with
+/// `chance_votes` votes, at the index-wide chance rate (a track that draws more than its share
+/// of the chance votes needs more, see the module docs).
+pub fn threshold(index: &Index, chance_votes: usize, alpha: f64) -> u32 {
+    threshold_at(index, global_lambda(index, chance_votes), alpha)
+}
+
 /// Matches query landmarks (frames counted from the query's start) covering `duration_s`,
 /// accepting at [`ALPHA`].
 pub fn query(index: &Index, landmarks: &[Landmark], duration_s: f64) -> Outcome {
-    query_at(index, landmarks, duration_s, ALPHA)
+    query_with(index, landmarks, duration_s, ALPHA, ChanceRate::default())
 }
 
 /// [`query`] with an explicit chance-match probability `alpha` (divide [`ALPHA`] by the
 /// number of attempts when one recording is tried several ways).
 pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64) -> Outcome {
+    query_with(index, landmarks, duration_s, alpha, ChanceRate::default())
+}
+
+/// [`query_at`] with an explicit estimate of the chance-vote rate.
+pub fn query_with(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate) -> Outcome {
     if duration_s < MIN_QUERY_S {
         return Outcome::TooShort { duration_s };
     }
-    // (track, delta, hash) votes.
-    let mut votes: Vec<(u32, i64, u32, u32)> = Vec::with_capacity(landmarks.len() * 4);
+    // Votes: (track << 32 | offset + 2^31, hash, query frame); sorting the packed key sorts
+    // by (track, offset).
+    let mut votes: Vec<(u64, u32, u32)> = Vec::with_capacity(landmarks.len() * 4);
     for l in landmarks {
         // The pair's time difference may round to the neighbouring frame when the query's hop
         // grid is not aligned with the index's: look up dt - 1 and dt + 1 as well.
@@ -196,56 +247,72 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
                 continue;
             }
             let h = (l.hash & !DT_MASK) | dtv as u32;
-            if index.posting_count(h) > MAX_POSTINGS {
+            let (tracks, frames) = index.posting_slices(h);
+            if tracks.len() > MAX_POSTINGS {
                 continue;
             }
-            for (t, f) in index.postings(h) {
-                votes.push((t, i64::from(f) - i64::from(l.frame), l.hash, l.frame));
+            for (&t, &f) in tracks.iter().zip(frames) {
+                let offset = i64::from(f) - i64::from(l.frame) + OFFSET_BIAS;
+                if let Ok(offset) = u32::try_from(offset) {
+                    votes.push(((u64::from(t) << 32) | u64::from(offset), l.hash, l.frame));
+                }
             }
         }
     }
     let chance = votes.len();
-    let thr = threshold(index, chance, alpha);
+    let global = global_lambda(index, chance);
+    let thr = threshold_at(index, global, alpha);
     if votes.is_empty() {
         return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0 };
     }
-    votes.sort_unstable_by_key(|v| (v.0, v.1));
-    // Sliding window over (track, delta): raw counts, keep the best few cells.
-    let mut best: Vec<(usize, u32, i64)> = Vec::with_capacity(RESCORE + 1);
+    votes.sort_unstable_by_key(|v| v.0);
+    let track_of = |key: u64| (key >> 32) as u32;
+    let w = 2 * TOLERANCE as u64;
+    // Sliding window over (track, offset): raw counts, keep the best few cells.
+    let mut best: Vec<(usize, u64)> = Vec::with_capacity(RESCORE + 1);
     let mut lo = 0;
     for hi in 0..votes.len() {
-        while votes[lo].0 != votes[hi].0 || votes[hi].1 - votes[lo].1 > 2 * TOLERANCE {
+        let key = votes[hi].0;
+        while track_of(votes[lo].0) != track_of(key) || key - votes[lo].0 > w {
             lo += 1;
         }
         let count = hi - lo + 1;
-        let centre = votes[lo].1 + TOLERANCE;
-        let t = votes[hi].0;
         if best.len() < RESCORE || count > best.last().map_or(0, |b| b.0) {
-            if let Some(b) = best.iter_mut().find(|b| b.1 == t && (b.2 - centre).abs() <= 2 * TOLERANCE) {
+            let centre = votes[lo].0 + TOLERANCE as u64;
+            if let Some(b) = best.iter_mut().find(|b| b.1.abs_diff(centre) <= w) {
                 if count > b.0 {
-                    *b = (count, t, centre);
+                    *b = (count, centre);
                 }
             } else {
-                best.push((count, t, centre));
+                best.push((count, centre));
             }
             best.sort_unstable_by_key(|b| std::cmp::Reverse(b.0));
             best.truncate(RESCORE);
         }
     }
-    // Rescore: distinct hashes within the window, span of matched query frames.
-    let mut winner: Option<(u32, u32, i64)> = None;
-    for &(_, t, centre) in &best {
-        let start = votes.partition_point(|v| (v.0, v.1) < (t, centre - TOLERANCE));
-        let end = votes.partition_point(|v| (v.0, v.1) <= (t, centre + TOLERANCE));
+    // Rescore: distinct hashes within the window, span of matched query frames, and the
+    // chance probability at the track's own chance rate.
+    let mut winner: Option<(f64, u32, u32, i64, f64)> = None;
+    let mut hashes: Vec<u32> = Vec::new();
+    let mut deltas: Vec<u64> = Vec::new();
+    let cell_range = |centre: u64| {
+        let start = votes.partition_point(|v| v.0 < centre - TOLERANCE as u64);
+        (start, votes.partition_point(|v| v.0 <= centre + TOLERANCE as u64))
+    };
+    for &(_, centre) in &best {
+        let t = track_of(centre);
+        let (start, end) = cell_range(centre);
         let cell = &votes[start..end];
-        let mut hashes: Vec<u32> = cell.iter().map(|v| v.2).collect();
+        hashes.clear();
+        hashes.extend(cell.iter().map(|v| v.1));
         hashes.sort_unstable();
         hashes.dedup();
-        let (qmin, qmax) = cell.iter().fold((u32::MAX, 0), |(a, b), v| (a.min(v.3), b.max(v.3)));
+        let (qmin, qmax) = cell.iter().fold((u32::MAX, 0), |(a, b), v| (a.min(v.2), b.max(v.2)));
         let span_ok = f64::from(qmax.saturating_sub(qmin)) * FRAME_S >= MIN_SPAN_S;
         let score = if span_ok { hashes.len() as u32 } else { 0 };
-        // Offset: the most common delta in the window (ties: the smaller).
-        let mut deltas: Vec<i64> = cell.iter().map(|v| v.1).collect();
+        // Offset: the most common offset in the window (ties: the smaller).
+        deltas.clear();
+        deltas.extend(cell.iter().map(|v| v.0));
         deltas.sort_unstable();
         let mut mode = (0usize, centre);
         let mut i = 0;
@@ -256,13 +323,36 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
             }
             i += j;
         }
-        if winner.is_none_or(|w| score > w.0) {
-            winner = Some((score, t, mode.1));
+        // The track's background: its votes outside this cell.
+        let track_lo = votes.partition_point(|v| v.0 < u64::from(t) << 32);
+        let track_hi = votes.partition_point(|v| v.0 < (u64::from(t) + 1) << 32);
+        let excluded = match rate {
+            ChanceRate::IndexWide | ChanceRate::Track => cell.len(),
+            // The rescored cells are disjoint windows (centres more than 2 * TOLERANCE apart).
+            ChanceRate::TrackRobust => best
+                .iter()
+                .filter(|b| track_of(b.1) == t)
+                .map(|b| {
+                    let (s, e) = cell_range(b.1);
+                    e - s
+                })
+                .sum(),
+        };
+        let lambda = match rate {
+            ChanceRate::IndexWide => global,
+            ChanceRate::Track | ChanceRate::TrackRobust => track_lambda(index, t, (track_hi - track_lo).saturating_sub(excluded), global),
+        };
+        let p = chance_p(index, lambda, score).min(1.0);
+        let offset = i64::from(mode.1 as u32) - OFFSET_BIAS;
+        if winner.is_none_or(|w| p < w.0 || (p == w.0 && score > w.1)) {
+            winner = Some((p, score, t, offset, lambda));
         }
     }
-    let Some((score, track, delta)) = winner else { return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0 } };
-    let p = chance_p(index, chance, score).min(1.0);
+    let Some((p, score, track, delta, lambda)) = winner else {
+        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0 };
+    };
     let significance = -p.max(1e-300).log10();
+    let thr = threshold_at(index, lambda, alpha);
     if score < thr {
         return Outcome::NoMatch { best_score: score, threshold: thr, significance };
     }
@@ -285,41 +375,45 @@ pub struct IdentifyOptions {
     pub speeds: Vec<f64>,
     /// Query-side hashing (the engine's [`HasherConfig::query`] by default).
     pub hasher: HasherConfig,
+    /// Chance-rate estimate of the rejection rule.
+    pub rate: ChanceRate,
 }
 
 impl Default for IdentifyOptions {
     fn default() -> Self {
-        Self { speeds: vec![1.01, 0.99, 1.02, 0.98, 1.03, 0.97, 1.04, 0.96], hasher: HasherConfig::query() }
+        Self { speeds: vec![1.01, 0.99, 1.02, 0.98, 1.03, 0.97, 1.04, 0.96], hasher: HasherConfig::query(), rate: ChanceRate::default() }
     }
 }
 
-/// Hashes a mono signal and matches it; when nothing is found at normal speed, tries every one
-/// of `options.speeds` as the playback speed (hashing at rate `sample_rate / speed` undoes a
-/// speed change) and keeps the highest-scoring match. The chance-match budget [`ALPHA`] is
+/// Hashes a mono signal and matches it; when nothing is found at normal speed, tries
+/// `options.speeds` in order as the playback speed (hashing at rate `sample_rate / speed`
+/// undoes a speed change) and returns the first match. The chance-match budget [`ALPHA`] is
 /// shared (a union bound): half for the normal-speed attempt, the other half split evenly over
 /// the speeds, so the whole search accepts a chance match with probability at most `ALPHA`
+/// whether it stops early or not
 /// while the normal-speed attempt, the one that matters for noisy recordings, pays only a
 /// factor 2 (acceptance at `-log10 p >= 7.3`, the speed attempts at 8.2).
 pub fn identify(index: &Index, samples: &[f32], sample_rate: f64, options: &IdentifyOptions) -> Outcome {
     let duration_s = samples.len() as f64 / sample_rate;
     let (alpha_first, alpha) =
         if options.speeds.is_empty() { (ALPHA, ALPHA) } else { (ALPHA / 2.0, ALPHA / (2 * options.speeds.len()) as f64) };
-    let first = query_at(index, &landmarks_of(samples, sample_rate, options.hasher), duration_s, alpha_first);
+    let first = query_with(index, &landmarks_of(samples, sample_rate, options.hasher), duration_s, alpha_first, options.rate);
     if !matches!(first, Outcome::NoMatch { .. }) {
         return first;
     }
-    // Keeps the best match, or (when none) the most significant rejected cell.
+    // The most significant rejected cell so far (returned when no speed matches).
     let mut best = first;
+    // Every speed re-hashes the query once resampled to the analysis rate (a short kernel
+    // instead of the input rate's long one); the STFT and peaks are computed afresh per speed.
+    let analysis = if options.speeds.is_empty() { Vec::new() } else { to_analysis_rate(samples, sample_rate) };
     for &speed in &options.speeds {
-        let lms = landmarks_of(samples, sample_rate / speed, options.hasher);
-        match query_at(index, &lms, duration_s * speed, alpha) {
+        let lms = landmarks_of(&analysis, ANALYSIS_RATE / speed, options.hasher);
+        match query_with(index, &lms, duration_s * speed, alpha, options.rate) {
             Outcome::Match(mut m) => {
                 m.speed = speed;
-                if best.matched().is_none_or(|b| m.score > b.score) {
-                    best = Outcome::Match(m);
-                }
+                return Outcome::Match(m);
             }
-            o @ Outcome::NoMatch { .. } if best.matched().is_none() && o.significance() > best.significance() => best = o,
+            o @ Outcome::NoMatch { .. } if o.significance() > best.significance() => best = o,
             _ => {}
         }
     }

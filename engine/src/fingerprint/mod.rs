@@ -48,3 +48,25 @@ pub fn landmarks_of(samples: &[f32], sample_rate: f64, config: HasherConfig) -> 
     h.flush(&mut |l| out.push(l));
     out
 }
+
+/// Resamples a whole signal to [`ANALYSIS_RATE`] with the hasher's anti-alias filter (offline
+/// helper). The speed search of [`matcher::identify`] re-hashes this at
+/// `ANALYSIS_RATE / speed`: a 14-tap kernel per analysis sample instead of the 68-tap one a
+/// 44.1 kHz input needs, and a fifth of the input samples.
+pub fn to_analysis_rate(samples: &[f32], sample_rate: f64) -> Vec<f32> {
+    let mut r = resample::Resampler::new(sample_rate, ANALYSIS_RATE, hasher::CUTOFF_HZ);
+    let mut out = Vec::with_capacity((samples.len() as f64 * ANALYSIS_RATE / sample_rate.max(1.0)) as usize + 16);
+    let block = r.max_write().max(1);
+    let mut buf = [0.0f32; 256];
+    for chunk in samples.chunks(block) {
+        r.write(chunk);
+        loop {
+            let n = r.read(&mut buf);
+            out.extend_from_slice(&buf[..n]);
+            if n < buf.len() {
+                break;
+            }
+        }
+    }
+    out
+}
