@@ -27,7 +27,7 @@
 // that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
 #![allow(clippy::inline_always)]
 
-use super::{Timbre, Wave, decay_coef, pan_into_buses};
+use super::{Timbre, Wave, decay_coef};
 use crate::synth::fastmath::{exp2, fract, sin_turns, tan_pi};
 use crate::synth::theory::midi_hz;
 
@@ -629,7 +629,17 @@ fn render_chunk<const W: u8, const N: usize>(ch: &mut Chunk, acc: &mut FrameAcc,
     ch.ic1 = ic1;
     ch.ic2 = ic2;
     // 3. pan into the buses
-    pan_into_buses(acc, &x, [ch.bed_l, ch.bed_r, ch.st_l, ch.st_r], len);
+    let gains = [ch.bed_l, ch.bed_r, ch.st_l, ch.st_r];
+    for (bus, g) in acc.iter_mut().zip(gains) {
+        if g.iter().all(|&v| v == 0.0) {
+            continue;
+        }
+        for (a, y) in bus.iter_mut().zip(x.iter()).take(len) {
+            for j in 0..LANES {
+                a[j] += y[j] * g[j];
+            }
+        }
+    }
 }
 
 /// Sums the lanes of `acc[bus][..len]` into the output slices (added).
