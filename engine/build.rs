@@ -3,11 +3,18 @@ use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../presets/styles");
+    // Read at run time: cargo gives a workspace's build script the same hash wherever the
+    // checkout lives, so a compiled-in `env!` path can name another (even deleted) clone.
+    let manifest = env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|e| panic!("cargo did not set CARGO_MANIFEST_DIR: {e}"));
+    let dir = Path::new(&manifest).join("../presets/styles");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut entries: Vec<_> = fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect())
-        .unwrap_or_default();
+        .unwrap_or_else(|e| panic!("cannot read the factory presets in {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    assert!(!entries.is_empty(), "no factory presets (*.toml) in {}: the engine needs its styles", dir.display());
     entries.sort();
     let mut out = String::from("/// Factory style presets: (file name, TOML text).\npub static FACTORY: &[(&str, &str)] = &[\n");
     for p in &entries {
