@@ -16,7 +16,7 @@
 
 use super::DrumKit;
 use super::decay_coef;
-use super::tonal::{FRAME, FrameAcc, LANES, SILENT};
+use super::tonal::{FRAME, FrameAcc, LANES, SILENT, pan_into_buses};
 use crate::synth::fastmath::{sin_turns, tan_pi};
 
 /// Percussion instruments.
@@ -404,17 +404,7 @@ fn render_chunk(ch: &mut Chunk, acc: &mut FrameAcc, len: usize) {
     ch.rng = rng;
     ch.ic1 = ic1;
     ch.ic2 = ic2;
-    let gains = [ch.bed_l, ch.bed_r, ch.st_l, ch.st_r];
-    for (bus, g) in acc.iter_mut().zip(gains) {
-        if g.iter().all(|&v| v == 0.0) {
-            continue;
-        }
-        for (a, yk) in bus.iter_mut().zip(y.iter()).take(len) {
-            for j in 0..LANES {
-                a[j] += yk[j] * g[j];
-            }
-        }
-    }
+    pan_into_buses(acc, &y, [ch.bed_l, ch.bed_r, ch.st_l, ch.st_r], len);
 }
 
 #[cfg(test)]

@@ -629,14 +629,21 @@ fn render_chunk<const W: u8, const N: usize>(ch: &mut Chunk, acc: &mut FrameAcc,
     ch.ic1 = ic1;
     ch.ic2 = ic2;
     // 3. pan into the buses
-    let gains = [ch.bed_l, ch.bed_r, ch.st_l, ch.st_r];
+    pan_into_buses(acc, &x, [ch.bed_l, ch.bed_r, ch.st_l, ch.st_r], len);
+}
+
+/// Adds the first `len` frames of a chunk's lanes `y` into the four buses of `acc` (bed L/R,
+/// stinger L/R), each lane scaled by its gain for that bus; a bus whose gains are all zero is
+/// skipped. Shared by the tonal and the drum voices. Real-time safe: no allocation.
+#[inline(always)]
+pub(super) fn pan_into_buses(acc: &mut FrameAcc, y: &[Lanes; FRAME], gains: [Lanes; 4], len: usize) {
     for (bus, g) in acc.iter_mut().zip(gains) {
         if g.iter().all(|&v| v == 0.0) {
             continue;
         }
-        for (a, y) in bus.iter_mut().zip(x.iter()).take(len) {
+        for (a, yk) in bus.iter_mut().zip(y.iter()).take(len) {
             for j in 0..LANES {
-                a[j] += y[j] * g[j];
+                a[j] += yk[j] * g[j];
             }
         }
     }
