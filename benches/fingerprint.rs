@@ -17,7 +17,8 @@
 //!
 //! `FP_BENCH_FANOUTS=12,16` also evaluates other query fan-outs on the noisy conditions and
 //! every negative, `FP_BENCH_RATES=index,track,robust` the matcher's chance-rate estimates
-//! (a sweep; the main table uses the engine's defaults).
+//! (a sweep; the main table uses the engine's defaults), `FP_BENCH_ALPHAS=1e-7,3e-7` the
+//! accepted chance-match probability.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,7 +26,7 @@ use std::time::Instant;
 
 use resonance_engine::decode::{decode_file, resample};
 use resonance_engine::fingerprint::index::{Index, TrackInfo};
-use resonance_engine::fingerprint::matcher::{ALPHA, ChanceRate, IdentifyOptions, Outcome, identify, query};
+use resonance_engine::fingerprint::matcher::{ALPHA, ChanceRate, Identifier, IdentifyOptions, Outcome, query};
 use resonance_engine::fingerprint::{FRAME_S, HasherConfig, landmarks_of};
 use resonance_engine::testing::test_audio_dir as audio_dir;
 
@@ -387,6 +388,9 @@ fn main() {
     let conds = [Cond::Clean, Cond::Crowd(0), Cond::Crowd(-5), Cond::White(0), Cond::White(-5), Cond::Speed(1.03), Cond::Speed(0.97)];
     let mut clips = String::from("kind\tcondition\tfile\tstart_s\tnoise_file\tnoise_start_s\n");
     let opts = IdentifyOptions::default();
+    // One query context for the whole run, as a service or `resonance identify` over many
+    // files keeps one: the hashers' kernel tables and FFT plans are built once.
+    let mut ident = Identifier::new(opts.clone());
     let make = |x: &[f32], cond: Cond, k: usize| -> (Vec<f32>, String) {
         let (c, cs, seed) = noise_pick[k % noise_pick.len()];
         match cond {
@@ -421,7 +425,7 @@ fn main() {
             let clip = &clip[..clip.len().min(qlen)];
             let _ = writeln!(clips, "positive\t{}\t{}\t{:.3}\t{noise}", cond.name(), pos_paths[t].display(), start as f64 / f64::from(SR));
             let tq = cpu_ns();
-            let out = identify(&index, clip, f64::from(SR), &opts);
+            let out = ident.identify(&index, clip, f64::from(SR));
             let ms = cpu_s_since(tq) * 1e3;
             st.times_ms.push(ms);
             if out.matched().is_some_and(|m| (m.speed - 1.0).abs() < 1e-9) {
@@ -457,7 +461,7 @@ fn main() {
                 let (clip, noise) = make(x, cond, k + 7);
                 let _ =
                     writeln!(clips, "negative\t{}\t{}\t{:.3}\t{noise}", cond.name(), neg_paths[t].display(), start as f64 / f64::from(SR));
-                let out = identify(&index, &clip, f64::from(SR), &opts);
+                let out = ident.identify(&index, &clip, f64::from(SR));
                 st.sig_neg.push(out.significance());
                 let _ = writeln!(scores_tsv, "negative\t{}\t{}\t{}\t{:.2}", cond.name(), kind_of(&out), out.score(), out.significance());
                 if let Outcome::Match(m) = out {
@@ -484,7 +488,7 @@ fn main() {
                     heldout_paths[t].display(),
                     start as f64 / f64::from(SR)
                 );
-                let out = identify(&index, &clip, f64::from(SR), &opts);
+                let out = ident.identify(&index, &clip, f64::from(SR));
                 st.sig_heldout.push(out.significance());
                 let _ = writeln!(scores_tsv, "heldout\t{}\t{}\t{}\t{:.2}", cond.name(), kind_of(&out), out.score(), out.significance());
                 if let Outcome::Match(m) = out {
@@ -527,7 +531,7 @@ fn main() {
     for (kind, group) in &groups {
         let (mut fp, mut sig) = (0, Vec::new());
         for (k, clip) in group.iter().enumerate() {
-            let out = identify(&index, clip, f64::from(SR), &opts);
+            let out = ident.identify(&index, clip, f64::from(SR));
             sig.push(out.significance());
             let _ = writeln!(clips, "heldout\t{kind}\t#{k}\t0\t");
             let _ = writeln!(scores_tsv, "heldout\t{kind}\t{}\t{}\t{:.2}", kind_of(&out), out.score(), out.significance());
@@ -546,9 +550,9 @@ fn main() {
     let silence = vec![0.0f32; qlen];
     let mut r = Rng(7);
     let white: Vec<f32> = (0..qlen).map(|_| 0.1 * r.gauss() as f32).collect();
-    let silence_ok = !matches!(identify(&index, &silence, f64::from(SR), &opts), Outcome::Match(_));
-    let noise_ok = !matches!(identify(&index, &white, f64::from(SR), &opts), Outcome::Match(_))
-        && crowd.iter().take(5).all(|c| !matches!(identify(&index, &c[..qlen.min(c.len())], f64::from(SR), &opts), Outcome::Match(_)));
+    let silence_ok = !matches!(ident.identify(&index, &silence, f64::from(SR)), Outcome::Match(_));
+    let noise_ok = !matches!(ident.identify(&index, &white, f64::from(SR)), Outcome::Match(_))
+        && crowd.iter().take(5).all(|c| !matches!(ident.identify(&index, &c[..qlen.min(c.len())], f64::from(SR)), Outcome::Match(_)));
 
     // Matching alone (landmarks precomputed), clean queries.
     let pre: Vec<_> =
@@ -756,10 +760,18 @@ fn main() {
         };
         sweep.push((format!("{rate:?}"), IdentifyOptions { rate, ..IdentifyOptions::default() }));
     }
+    for a in std::env::var("FP_BENCH_ALPHAS").unwrap_or_default().split(',') {
+        let Ok(alpha) = a.trim().parse::<f64>() else { continue };
+        sweep.push((
+            format!("alpha {alpha:e} (accept ≥ {:.2})", -(alpha / 2.0).log10()),
+            IdentifyOptions { alpha, ..IdentifyOptions::default() },
+        ));
+    }
     if !sweep.is_empty() {
-        table.push_str("\nSweep (`FP_BENCH_FANOUTS`: query fan-out; `FP_BENCH_RATES`: chance-rate estimate): top-1 accuracy and false positives on all negatives.\n\n| variant | clean | crowd 0 dB | crowd -5 dB | white -5 dB | false pos. calibration | false pos. held-out | max calibration / held-out significance | clean query p50 |\n|---|---|---|---|---|---|---|---|---|\n");
+        table.push_str("\nSweep (`FP_BENCH_FANOUTS`: query fan-out; `FP_BENCH_RATES`: chance-rate estimate; `FP_BENCH_ALPHAS`: accepted chance-match probability): top-1 accuracy and false positives on all negatives.\n\n| variant | clean | crowd 0 dB | crowd -5 dB | white -5 dB | false pos. calibration | false pos. held-out | max calibration / held-out significance | clean query p50 |\n|---|---|---|---|---|---|---|---|---|\n");
     }
     for (f, o) in sweep {
+        let mut sweep_ident = Identifier::new(o);
         let mut acc = Vec::new();
         let mut clean_t = Vec::new();
         for cond in [Cond::Clean, Cond::Crowd(0), Cond::Crowd(-5), Cond::White(-5)] {
@@ -768,7 +780,7 @@ fn main() {
                 let x = &pos_audio[t][start..(start + qlen).min(pos_audio[t].len())];
                 let (clip, _) = make(x, cond, k);
                 let tq = cpu_ns();
-                let out = identify(&index, &clip, f64::from(SR), &o);
+                let out = sweep_ident.identify(&index, &clip, f64::from(SR));
                 if cond == Cond::Clean {
                     clean_t.push(cpu_s_since(tq) * 1e3);
                 }
@@ -785,20 +797,20 @@ fn main() {
         for cond in [Cond::Clean, Cond::Crowd(0), Cond::White(0)] {
             for (k, &(t, start)) in negatives.iter().enumerate() {
                 let x = &neg_audio[t][start..(start + qlen).min(neg_audio[t].len())];
-                let out = identify(&index, &make(x, cond, k + 7).0, f64::from(SR), &o);
+                let out = sweep_ident.identify(&index, &make(x, cond, k + 7).0, f64::from(SR));
                 max_cal = max_cal.max(out.significance());
                 fp_cal += usize::from(out.matched().is_some());
             }
             for (k, &(t, start)) in heldout.iter().enumerate() {
                 let x = &heldout_audio[t][start..(start + qlen).min(heldout_audio[t].len())];
-                let out = identify(&index, &make(x, cond, k + 1000).0, f64::from(SR), &o);
+                let out = sweep_ident.identify(&index, &make(x, cond, k + 1000).0, f64::from(SR));
                 max_held = max_held.max(out.significance());
                 fp_held += usize::from(out.matched().is_some());
             }
         }
         for (_, group) in &groups {
             for clip in group {
-                let out = identify(&index, clip, f64::from(SR), &o);
+                let out = sweep_ident.identify(&index, clip, f64::from(SR));
                 max_held = max_held.max(out.significance());
                 fp_held += usize::from(out.matched().is_some());
             }

@@ -13,7 +13,7 @@ use anyhow::Context;
 use clap::Args;
 use resonance_engine::decode::decode_file;
 use resonance_engine::fingerprint::index::Index;
-use resonance_engine::fingerprint::matcher::{IdentifyOptions, MIN_QUERY_S, Outcome, identify};
+use resonance_engine::fingerprint::matcher::{Identifier, IdentifyOptions, MIN_QUERY_S, Outcome};
 use serde_json::json;
 
 #[derive(Debug, Args)]
@@ -31,7 +31,8 @@ pub struct IdentifyArgs {
 
 pub fn run(args: &IdentifyArgs) -> anyhow::Result<()> {
     let index = Index::load(&args.db).with_context(|| format!("cannot use {} as an index", args.db.display()))?;
-    let opts = IdentifyOptions::default();
+    // One query context for every file: hashers and buffers are built once.
+    let mut identifier = Identifier::new(IdentifyOptions::default());
     let mut failures = 0;
     for file in &args.files {
         let query = file.display().to_string();
@@ -39,7 +40,7 @@ pub fn run(args: &IdentifyArgs) -> anyhow::Result<()> {
             Ok(d) => {
                 let mono = d.to_mono();
                 let t = Instant::now();
-                let o = identify(&index, &mono, f64::from(d.sample_rate), &opts);
+                let o = identifier.identify(&index, &mono, f64::from(d.sample_rate));
                 (Some(o), t.elapsed().as_secs_f64() * 1e3)
             }
             Err(e) => {

@@ -19,6 +19,9 @@ use crate::types::Landmark;
 const LO_BIN: usize = 4;
 /// Highest bin used for peaks (3.0 kHz): above it the resampler's transition band aliases.
 const HI_BIN: usize = 192;
+/// Bins the peak picker sees: the 2-D neighbourhood of a bin up to [`HI_BIN`] reaches
+/// [`HALF_F`] bins above it, and nothing higher can change a peak decision.
+const PICK_BINS: usize = HI_BIN + HALF_F + 1;
 /// Anti-alias cut-off of the resampler (Hz): aliases land above [`HI_BIN`].
 pub(crate) const CUTOFF_HZ: f64 = 4000.0;
 /// Peak neighbourhood: +-frames in time.
@@ -117,7 +120,7 @@ impl Hasher {
         let fft_in = fft.make_input_vec();
         let fft_out = fft.make_output_vec();
         let fft_scratch = fft.make_scratch_vec();
-        let bins = FFT_LEN / 2 + 1;
+        let bins = PICK_BINS.min(FFT_LEN / 2 + 1);
         Self {
             sample_rate: sample_rate as f32,
             config: HasherConfig { fanout: config.fanout.clamp(1, 32) },
@@ -229,7 +232,7 @@ impl Hasher {
             return;
         }
         // Power, not dB: the peak decisions are maxima and one floor, invariant under the
-        // (monotonic) logarithm, so it is skipped.
+        // (monotonic) logarithm, so it is skipped. Only the bins the picker sees.
         for (s, c) in self.spectrum.iter_mut().zip(&self.fft_out) {
             *s = c.norm_sqr();
         }

@@ -33,8 +33,10 @@
 //! prints `-log10 p` for true matches and for the best cell of every negative query, and the
 //! acceptance level sits two decades above the most significant negative.
 
+use super::hasher::CUTOFF_HZ;
 use super::index::Index;
-use super::{ANALYSIS_RATE, FRAME_S, HasherConfig, landmarks_of, to_analysis_rate};
+use super::resample::Resampler;
+use super::{ANALYSIS_RATE, FRAME_S, Hasher, HasherConfig, resample_into};
 use crate::types::Landmark;
 
 /// Offset tolerance in frames on each side.
@@ -231,12 +233,27 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
 
 /// [`query_at`] with an explicit estimate of the chance-vote rate.
 pub fn query_with(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate) -> Outcome {
+    query_scratch(index, landmarks, duration_s, alpha, rate, &mut Scratch::default())
+}
+
+/// Buffers of [`query_scratch`], kept by an [`Identifier`] from one query to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// `(track << 32 | offset + 2^31, hash, query frame)` per vote.
+    votes: Vec<(u64, u32, u32)>,
+    best: Vec<(usize, u64)>,
+    hashes: Vec<u32>,
+    deltas: Vec<u64>,
+}
+
+fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate, scratch: &mut Scratch) -> Outcome {
     if duration_s < MIN_QUERY_S {
         return Outcome::TooShort { duration_s };
     }
+    let Scratch { votes, best, hashes, deltas } = scratch;
     // Votes: (track << 32 | offset + 2^31, hash, query frame); sorting the packed key sorts
     // by (track, offset).
-    let mut votes: Vec<(u64, u32, u32)> = Vec::with_capacity(landmarks.len() * 4);
+    votes.clear();
     for l in landmarks {
         // The pair's time difference may round to the neighbouring frame when the query's hop
         // grid is not aligned with the index's: look up dt - 1 and dt + 1 as well.
@@ -269,7 +286,7 @@ pub fn query_with(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha:
     let track_of = |key: u64| (key >> 32) as u32;
     let w = 2 * TOLERANCE as u64;
     // Sliding window over (track, offset): raw counts, keep the best few cells.
-    let mut best: Vec<(usize, u64)> = Vec::with_capacity(RESCORE + 1);
+    best.clear();
     let mut lo = 0;
     for hi in 0..votes.len() {
         let key = votes[hi].0;
@@ -293,13 +310,11 @@ pub fn query_with(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha:
     // Rescore: distinct hashes within the window, span of matched query frames, and the
     // chance probability at the track's own chance rate.
     let mut winner: Option<(f64, u32, u32, i64, f64)> = None;
-    let mut hashes: Vec<u32> = Vec::new();
-    let mut deltas: Vec<u64> = Vec::new();
     let cell_range = |centre: u64| {
         let start = votes.partition_point(|v| v.0 < centre - TOLERANCE as u64);
         (start, votes.partition_point(|v| v.0 <= centre + TOLERANCE as u64))
     };
-    for &(_, centre) in &best {
+    for &(_, centre) in best.iter() {
         let t = track_of(centre);
         let (start, end) = cell_range(centre);
         let cell = &votes[start..end];
@@ -377,11 +392,19 @@ pub struct IdentifyOptions {
     pub hasher: HasherConfig,
     /// Chance-rate estimate of the rejection rule.
     pub rate: ChanceRate,
+    /// Accepted chance-match probability of the whole search ([`ALPHA`] by default; the
+    /// benchmark sweeps it to calibrate [`ALPHA`]).
+    pub alpha: f64,
 }
 
 impl Default for IdentifyOptions {
     fn default() -> Self {
-        Self { speeds: vec![1.01, 0.99, 1.02, 0.98, 1.03, 0.97, 1.04, 0.96], hasher: HasherConfig::query(), rate: ChanceRate::default() }
+        Self {
+            speeds: vec![1.01, 0.99, 1.02, 0.98, 1.03, 0.97, 1.04, 0.96],
+            hasher: HasherConfig::query(),
+            rate: ChanceRate::default(),
+            alpha: ALPHA,
+        }
     }
 }
 
@@ -390,34 +413,113 @@ impl Default for IdentifyOptions {
 /// undoes a speed change) and returns the first match. The chance-match budget [`ALPHA`] is
 /// shared (a union bound): half for the normal-speed attempt, the other half split evenly over
 /// the speeds, so the whole search accepts a chance match with probability at most `ALPHA`
-/// whether it stops early or not
-/// while the normal-speed attempt, the one that matters for noisy recordings, pays only a
-/// factor 2 (acceptance at `-log10 p >= 7.3`, the speed attempts at 8.2).
+/// whether it stops early or not, while the normal-speed attempt, the one that matters for
+/// noisy recordings, pays only a factor 2 (acceptance at `-log10 p >= 7.3`, the speed
+/// attempts at 8.2).
+///
+/// One-off: builds the hashers (kernel tables, FFT plans) and buffers for this query alone.
+/// Many queries are faster through one [`Identifier`], which keeps them.
 pub fn identify(index: &Index, samples: &[f32], sample_rate: f64, options: &IdentifyOptions) -> Outcome {
-    let duration_s = samples.len() as f64 / sample_rate;
-    let (alpha_first, alpha) =
-        if options.speeds.is_empty() { (ALPHA, ALPHA) } else { (ALPHA / 2.0, ALPHA / (2 * options.speeds.len()) as f64) };
-    let first = query_with(index, &landmarks_of(samples, sample_rate, options.hasher), duration_s, alpha_first, options.rate);
-    if !matches!(first, Outcome::NoMatch { .. }) {
-        return first;
+    Identifier::new(options.clone()).identify(index, samples, sample_rate)
+}
+
+/// Hashers kept by an [`Identifier`]; more input rates than this start the cache afresh.
+const MAX_CACHED_HASHERS: usize = 16;
+
+/// A reusable query context for [`identify`]: keeps a [`Hasher`] per input rate (its
+/// resampling kernel table and FFT plan are built once), the analysis-rate resampler of the
+/// speed search, and the landmark and vote buffers, so a query allocates nothing once the
+/// buffers have grown to the query length. Same results as [`identify`], bit for bit
+/// ([`Hasher::reset`] reproduces a fresh hasher's output).
+#[derive(Debug)]
+pub struct Identifier {
+    options: IdentifyOptions,
+    /// `(input rate as f64 bits, hasher)`.
+    hashers: Vec<(u64, Hasher)>,
+    /// `(input rate as f64 bits, resampler to ANALYSIS_RATE)` of the speed search.
+    to_analysis: Option<(u64, Resampler)>,
+    analysis: Vec<f32>,
+    landmarks: Vec<Landmark>,
+    scratch: Scratch,
+}
+
+impl Identifier {
+    pub fn new(options: IdentifyOptions) -> Self {
+        Self { options, hashers: Vec::new(), to_analysis: None, analysis: Vec::new(), landmarks: Vec::new(), scratch: Scratch::default() }
     }
-    // The most significant rejected cell so far (returned when no speed matches).
-    let mut best = first;
-    // Every speed re-hashes the query once resampled to the analysis rate (a short kernel
-    // instead of the input rate's long one); the STFT and peaks are computed afresh per speed.
-    let analysis = if options.speeds.is_empty() { Vec::new() } else { to_analysis_rate(samples, sample_rate) };
-    for &speed in &options.speeds {
-        let lms = landmarks_of(&analysis, ANALYSIS_RATE / speed, options.hasher);
-        match query_with(index, &lms, duration_s * speed, alpha, options.rate) {
-            Outcome::Match(mut m) => {
-                m.speed = speed;
-                return Outcome::Match(m);
+
+    pub fn options(&self) -> &IdentifyOptions {
+        &self.options
+    }
+
+    /// Landmarks of `samples` at `sample_rate` into `self.landmarks`, with a cached hasher.
+    fn hash(&mut self, samples: Option<&[f32]>, sample_rate: f64) {
+        let key = sample_rate.to_bits();
+        let pos = if let Some(i) = self.hashers.iter().position(|h| h.0 == key) {
+            i
+        } else {
+            if self.hashers.len() >= MAX_CACHED_HASHERS {
+                self.hashers.clear();
             }
-            o @ Outcome::NoMatch { .. } if o.significance() > best.significance() => best = o,
-            _ => {}
-        }
+            self.hashers.push((key, Hasher::with_config(sample_rate, self.options.hasher)));
+            self.hashers.len() - 1
+        };
+        let Self { hashers, landmarks, analysis, .. } = self;
+        let Some((_, h)) = hashers.get_mut(pos) else { return };
+        h.reset();
+        landmarks.clear();
+        let samples = samples.unwrap_or(analysis);
+        h.process(samples, &mut |l| landmarks.push(l));
+        h.flush(&mut |l| landmarks.push(l));
     }
-    best
+
+    /// `samples` resampled to [`ANALYSIS_RATE`] into `self.analysis`, with a cached resampler.
+    fn resample_to_analysis(&mut self, samples: &[f32], sample_rate: f64) {
+        let key = sample_rate.to_bits();
+        let r = match &mut self.to_analysis {
+            Some((k, r)) if *k == key => r,
+            slot => &mut slot.insert((key, Resampler::new(sample_rate, ANALYSIS_RATE, CUTOFF_HZ))).1,
+        };
+        r.reset();
+        self.analysis.clear();
+        resample_into(r, samples, &mut self.analysis);
+    }
+
+    /// [`identify`] with this context's options and buffers.
+    pub fn identify(&mut self, index: &Index, samples: &[f32], sample_rate: f64) -> Outcome {
+        let duration_s = samples.len() as f64 / sample_rate;
+        let n_speeds = self.options.speeds.len();
+        let total = self.options.alpha;
+        let (alpha_first, alpha) = if n_speeds == 0 { (total, total) } else { (total / 2.0, total / (2 * n_speeds) as f64) };
+        let rate = self.options.rate;
+        if duration_s < MIN_QUERY_S {
+            return Outcome::TooShort { duration_s };
+        }
+        self.hash(Some(samples), sample_rate);
+        let first = query_scratch(index, &self.landmarks, duration_s, alpha_first, rate, &mut self.scratch);
+        if !matches!(first, Outcome::NoMatch { .. }) || n_speeds == 0 {
+            return first;
+        }
+        // The most significant rejected cell so far (returned when no speed matches).
+        let mut best = first;
+        // Every speed re-hashes the query once resampled to the analysis rate (a short kernel
+        // instead of the input rate's long one); the STFT and peaks are computed afresh per
+        // speed.
+        self.resample_to_analysis(samples, sample_rate);
+        for k in 0..n_speeds {
+            let Some(&speed) = self.options.speeds.get(k) else { break };
+            self.hash(None, ANALYSIS_RATE / speed);
+            match query_scratch(index, &self.landmarks, duration_s * speed, alpha, rate, &mut self.scratch) {
+                Outcome::Match(mut m) => {
+                    m.speed = speed;
+                    return Outcome::Match(m);
+                }
+                o @ Outcome::NoMatch { .. } if o.significance() > best.significance() => best = o,
+                _ => {}
+            }
+        }
+        best
+    }
 }
 
 #[cfg(test)]

@@ -56,6 +56,13 @@ pub fn landmarks_of(samples: &[f32], sample_rate: f64, config: HasherConfig) -> 
 pub fn to_analysis_rate(samples: &[f32], sample_rate: f64) -> Vec<f32> {
     let mut r = resample::Resampler::new(sample_rate, ANALYSIS_RATE, hasher::CUTOFF_HZ);
     let mut out = Vec::with_capacity((samples.len() as f64 * ANALYSIS_RATE / sample_rate.max(1.0)) as usize + 16);
+    resample_into(&mut r, samples, &mut out);
+    out
+}
+
+/// Appends everything `r` makes of `samples` to `out` (no flush: the kernel's last half-width
+/// stays in `r`).
+pub(crate) fn resample_into(r: &mut resample::Resampler, samples: &[f32], out: &mut Vec<f32>) {
     let block = r.max_write().max(1);
     let mut buf = [0.0f32; 256];
     for chunk in samples.chunks(block) {
@@ -68,5 +75,4 @@ pub fn to_analysis_rate(samples: &[f32], sample_rate: f64) -> Vec<f32> {
             }
         }
     }
-    out
 }
