@@ -172,6 +172,28 @@ impl Index {
         (self.track_of.get(range.clone()).unwrap_or(&[]), self.frame_of.get(range).unwrap_or(&[]))
     }
 
+    /// Postings of every hash in `lo..=hi` (both in the same directory bucket, that is equal
+    /// above the low `HASH_BITS - DIR_BITS` bits) as slices of hashes, tracks and frames,
+    /// sorted by hash: one directory lookup and two binary searches for a run of neighbouring
+    /// hashes (the matcher's `dt - 1 ..= dt + 1`). Empty when `lo > hi` or the bucket differs.
+    pub fn posting_range(&self, lo: u32, hi: u32) -> (&[u32], &[u32], &[u32]) {
+        let b = (lo >> (HASH_BITS - DIR_BITS)) as usize;
+        if lo > hi || (hi >> (HASH_BITS - DIR_BITS)) as usize != b {
+            return (&[], &[], &[]);
+        }
+        let start_b = self.dir.get(b).copied().unwrap_or(0) as usize;
+        let end_b = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
+        let bucket = self.hashes.get(start_b..end_b).unwrap_or(&[]);
+        let start = bucket.partition_point(|&h| h < lo);
+        let end = start + bucket.get(start..).unwrap_or(&[]).partition_point(|&h| h <= hi);
+        let range = start_b + start..start_b + end;
+        (
+            self.hashes.get(range.clone()).unwrap_or(&[]),
+            self.track_of.get(range.clone()).unwrap_or(&[]),
+            self.frame_of.get(range).unwrap_or(&[]),
+        )
+    }
+
     /// Number of postings of `hash`.
     pub fn posting_count(&self, hash: u32) -> usize {
         let b = (hash >> (HASH_BITS - DIR_BITS)) as usize;
@@ -513,6 +535,32 @@ mod tests {
         assert_eq!(back.posting_count(6), 0);
         assert_eq!(back.posting_slices(5), (&[0, 1][..], &[1, 9][..]));
         assert_eq!(back.posting_slices(6).0.len(), 0);
+    }
+
+    /// A range lookup returns the concatenation of the single-hash lookups, sorted by hash.
+    #[test]
+    fn range_lookup_concatenates_neighbouring_hashes() {
+        let mut idx = Index::new();
+        let info = |n: &str| TrackInfo { name: n.into(), path: n.into(), frames: 100, ..TrackInfo::default() };
+        let lms = |k: u32| (0..40).map(|i| Landmark { hash: (i * 7 + k) % 13 + 64, frame: i + k }).collect::<Vec<_>>();
+        idx.add_tracks(vec![(info("a"), lms(0)), (info("b"), lms(3))]);
+        for lo in 64..80 {
+            for hi in lo..lo + 4 {
+                let (h, t, f) = idx.posting_range(lo, hi);
+                let mut want = (Vec::new(), Vec::new(), Vec::new());
+                for x in lo..=hi {
+                    let (ts, fs) = idx.posting_slices(x);
+                    want.0.extend(std::iter::repeat_n(x, ts.len()));
+                    want.1.extend_from_slice(ts);
+                    want.2.extend_from_slice(fs);
+                }
+                assert_eq!((h.to_vec(), t.to_vec(), f.to_vec()), want, "{lo}..={hi}");
+            }
+        }
+        assert!(idx.posting_range(66, 70).0.len() > 10);
+        assert!(idx.posting_range(70, 66).0.is_empty());
+        // Different directory buckets: refused rather than half answered.
+        assert!(idx.posting_range(64, 2 << (HASH_BITS - DIR_BITS)).0.is_empty());
     }
 
     #[test]

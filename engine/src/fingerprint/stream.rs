@@ -19,7 +19,7 @@
 //! [`StreamRecognizer::spawn`] runs it on its own thread, fed by [`LandmarkReceiver`]; the
 //! plugin and the live host forward the events to the bridge as `/resonance/now_playing`.
 //!
-//! Every window is one query at the matcher's [`ALPHA`](super::matcher::ALPHA) (no speed
+//! Every window is one query at the matcher's [`STREAM_ALPHA`](super::matcher::STREAM_ALPHA) (no speed
 //! search: a live stream is matched every quarter second, and a sped-up programme still
 //! matches within the offset tolerance for a few seconds at a time).
 
@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 use super::FRAME_S;
 use super::hasher::EMIT_DELAY_FRAMES;
 use super::index::Index;
-use super::matcher::{Outcome, query};
+use super::matcher::{Outcome, STREAM_ALPHA, query_at};
 use crate::engine::LandmarkReceiver;
 use crate::types::Landmark;
 
@@ -161,7 +161,7 @@ impl StreamRecognizer {
         self.scratch.extend(self.window.iter().map(|l| Landmark { hash: l.hash, frame: l.frame - start }));
         // The anchors span start..=newest; their pairs reach about a second further.
         let duration = f64::from(self.newest - start) * FRAME_S + 1.0;
-        let Outcome::Match(m) = query(&self.index, &self.scratch, duration) else { return };
+        let Outcome::Match(m) = query_at(&self.index, &self.scratch, duration, STREAM_ALPHA) else { return };
         let at_s = emit_time(self.newest);
         // Where the track is at `at_s`: the window's start plus the stream time since.
         let offset_s = m.offset_s + at_s - f64::from(start) * FRAME_S;
