@@ -496,7 +496,7 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
     use std::fmt::Write as _;
     let mut tones = String::from("t\thz\tprom\tshare\tlevel\tloud_fast\tharm\tmusic\n");
     let mut hops = String::from(
-        "t\tloud_m\trel_vfast\trel_fast\trel_m\tb0\tb1\tb2\tb3\tb4\ttilt\thf\tsharp\tclar\tpitch\tflat\tflux\tonset_rate\tperiodicity\tperiod\tcentroid\tmusic\tpresent\n",
+        "t\tloud_m\trel_vfast\trel_fast\trel_m\tb0\tb1\tb2\tb3\tb4\ttilt\thf\tsharp\tclar\tpitch\tflat\tflux\tonset_rate\tperiodicity\tperiod\tcentroid\tmusic\tpresent\tstable\n",
     );
     let mut events = String::new();
     let mut a = CrowdAnalyzer::new(RATE as f32);
@@ -529,7 +529,7 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
         }
         let _ = writeln!(
             hops,
-            "{:.3}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{}\t{:.3}\t{:.1}\t{:.3}\t{:.3}\t{:.2}\t{:.3}\t{:.2}\t{:.0}\t{}\t{}",
+            "{:.3}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{}\t{:.3}\t{:.1}\t{:.3}\t{:.3}\t{:.2}\t{:.3}\t{:.2}\t{:.0}\t{}\t{}\t{}",
             f.end as f64 / 16_000.0,
             f.loud_m,
             h.rel_vfast,
@@ -552,7 +552,8 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
             f.period_s,
             f.centroid_hz,
             u8::from(h.music),
-            u8::from(h.present)
+            u8::from(h.present),
+            f.stable_peaks
         );
     }
     let _ = std::fs::create_dir_all(dir);

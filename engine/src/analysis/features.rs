@@ -46,6 +46,8 @@ const MAX_PERIOD: usize = 200;
 const PERIOD_EVERY: usize = 10;
 /// Onset history (2 s).
 const ONSET_HOPS: usize = 2 * HOPS_PER_S;
+/// Consecutive hops (100 ms) a sharp peak must hold its frequency to count as stable.
+pub const STABLE_HOPS: u16 = 10;
 
 /// Band edges in Hz of [`Features::bands_db`].
 pub const BAND_EDGES: [f32; 6] = [60.0, 300.0, 1000.0, 2500.0, 5000.0, 7000.0];
@@ -133,6 +135,11 @@ pub struct Features {
     /// 300 Hz–4 kHz: a few for a crowd (voices blur into noise), many for music's stable
     /// partials.
     pub sharp_peaks: f32,
+    /// Number of those sharp peaks that have stood at the same frequency (±1 bin per hop) for
+    /// at least [`STABLE_HOPS`] consecutive hops: a note's partials hold their pitch for a
+    /// tenth of a second and more, the chance peaks of a crowd's noise and the gliding
+    /// partials of many voices do not.
+    pub stable_peaks: f32,
     /// Envelope periodicity (0.3–2 s), `0..=1`, and its period in seconds.
     pub periodicity: f32,
     pub period_s: f32,
@@ -153,6 +160,9 @@ pub struct FeatureExtractor {
     log_power: Vec<f32>,
     prev_log: Vec<f32>,
     ordered: Vec<f32>,
+    /// Per bin: consecutive hops with a sharp peak within ±1 bin (this hop and the last).
+    peak_age: Vec<u16>,
+    prev_age: Vec<u16>,
     mpm: Mpm,
     tone_fft: Arc<dyn RealToComplex<f32>>,
     tone_window: Vec<f32>,
@@ -216,6 +226,8 @@ impl FeatureExtractor {
             log_power: vec![0.0; BINS],
             prev_log: vec![0.0; BINS],
             ordered: vec![0.0; FRAME],
+            peak_age: vec![0; BINS],
+            prev_age: vec![0; BINS],
             mpm: Mpm::new(FRAME, ANALYSIS_RATE as f32, 80.0, 600.0),
             tone_frame: tone_fft.make_input_vec(),
             tone_spec: tone_fft.make_output_vec(),
@@ -255,6 +267,8 @@ impl FeatureExtractor {
         self.since_hop = 0;
         self.total = 0;
         self.prev_log.fill(pow_db(0.0));
+        self.peak_age.fill(0);
+        self.prev_age.fill(0);
         self.k1.reset();
         self.k2.reset();
         self.hop_energy = 0.0;
@@ -454,6 +468,9 @@ impl FeatureExtractor {
         let peak_share = if hf > EPS { peak_e / hf } else { 0.0 };
 
         let mut sharp = 0u32;
+        let mut stable = 0u32;
+        std::mem::swap(&mut self.peak_age, &mut self.prev_age);
+        self.peak_age.fill(0);
         for k in bin(300.0)..bin(4000.0) {
             let v = self.log_power[k];
             if v > self.log_power[k - 1] && v >= self.log_power[k + 1] {
@@ -463,6 +480,11 @@ impl FeatureExtractor {
                 }
                 if v - bg / 14.0 >= 12.0 {
                     sharp += 1;
+                    let age = self.prev_age[k - 1].max(self.prev_age[k]).max(self.prev_age[k + 1]).saturating_add(1);
+                    self.peak_age[k] = age;
+                    if age >= STABLE_HOPS {
+                        stable += 1;
+                    }
                 }
             }
         }
@@ -501,6 +523,7 @@ impl FeatureExtractor {
             tones,
             pitch,
             sharp_peaks: sharp as f32,
+            stable_peaks: stable as f32,
             periodicity: self.periodicity.0,
             period_s: self.periodicity.1,
         };
