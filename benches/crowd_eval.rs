@@ -16,7 +16,10 @@
 //! * **Split**: the *tuning* split uses beds crowd02/04/06/09/12/15/17/fondo, chants
 //!   crowd01/05/08, boos crowdboo, whistles short/long/twice and seeds 1..; the *held-out*
 //!   split uses beds crowd/crowd10/crowd11, chants crowd13/14/16, boos boou, whistle end,
-//!   and seeds 1001.. never run while tuning. Only one cheer, one "ooh" and one applause clip
+//!   and seeds 1001.. never run while tuning. *held-out-2* (session 5) is the held-out clips
+//!   again with seed 3001 (new offsets, levels and beds), added as an untouched check after
+//!   the first held-out split had been used for diagnosis. Both held-out splits also get
+//!   synthetic pea whistles from their own seeds. Only one cheer, one "ooh" and one applause clip
 //!   exist (applause: `scripts/fetch-extra-audio.sh`); they appear in both splits (different
 //!   beds, levels and offsets).
 //! * **Mood ground truth**: calm for calm beds (from 2 s after the start, and from 6 s after
@@ -213,7 +216,13 @@ fn pea_whistle(rng: &mut Rng) -> Vec<f32> {
             let t = k as f64 / r;
             // The tone builds from 30 dB under its hold level (linear in dB) while the breath
             // noise is there from the start: the attack's first frames are weakly tonal.
-            let a_env = if t < attack { 10f64.powf(-1.5 * (1.0 - t / attack)) } else if t > len { (1.0 - (t - len) / release).max(0.0) } else { 1.0 };
+            let a_env = if t < attack {
+                10f64.powf(-1.5 * (1.0 - t / attack))
+            } else if t > len {
+                (1.0 - (t - len) / release).max(0.0)
+            } else {
+                1.0
+            };
             let n_env = if t > len { (1.0 - (t - len) / release).max(0.0) } else { 1.0 };
             let rise = if t < attack { 1.0 - glide * (1.0 - t / attack) } else { 1.0 };
             tph += std::f64::consts::TAU * trill / r;
@@ -496,7 +505,7 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
     use std::fmt::Write as _;
     let mut tones = String::from("t\thz\tprom\tshare\tlevel\tloud_fast\tharm\tmusic\n");
     let mut hops = String::from(
-        "t\tloud_m\trel_vfast\trel_fast\trel_m\tb0\tb1\tb2\tb3\tb4\ttilt\thf\tsharp\tclar\tpitch\tflat\tflux\tonset_rate\tperiodicity\tperiod\tcentroid\tmusic\tpresent\tstable\n",
+        "t\tloud_m\trel_vfast\trel_fast\trel_m\tb0\tb1\tb2\tb3\tb4\ttilt\thf\tsharp\tclar\tpitch\tflat\tflux\tonset_rate\tperiodicity\tperiod\tcentroid\tmusic\tpresent\tstable\trough\n",
     );
     let mut events = String::new();
     let mut a = CrowdAnalyzer::new(RATE as f32);
@@ -504,7 +513,14 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
     for b in x.chunks(64) {
         a.process(b, &mut |t| {
             if let Telemetry::Event(e) = t {
-                let _ = writeln!(events, "{}\t{:.4}\t{:.4}\t{:.3}", e.kind.as_str(), e.onset as f64 / 48_000.0, e.detected as f64 / 48_000.0, e.confidence);
+                let _ = writeln!(
+                    events,
+                    "{}\t{:.4}\t{:.4}\t{:.3}",
+                    e.kind.as_str(),
+                    e.onset as f64 / 48_000.0,
+                    e.detected as f64 / 48_000.0,
+                    e.confidence
+                );
             }
         });
         let (h, _) = a.last_detector_hop();
@@ -529,7 +545,7 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
         }
         let _ = writeln!(
             hops,
-            "{:.3}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{}\t{:.3}\t{:.1}\t{:.3}\t{:.3}\t{:.2}\t{:.3}\t{:.2}\t{:.0}\t{}\t{}\t{}",
+            "{:.3}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{}\t{:.3}\t{:.1}\t{:.3}\t{:.3}\t{:.2}\t{:.3}\t{:.2}\t{:.0}\t{}\t{}\t{}\t{:.2}",
             f.end as f64 / 16_000.0,
             f.loud_m,
             h.rel_vfast,
@@ -553,7 +569,8 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
             f.centroid_hz,
             u8::from(h.music),
             u8::from(h.present),
-            f.stable_peaks
+            f.stable_peaks,
+            f.roughness
         );
     }
     let _ = std::fs::create_dir_all(dir);
@@ -646,7 +663,8 @@ fn composites(s: &Split, per_kind: usize) -> Vec<Composite> {
             // rise above the ambience. A whistle is a narrow-band tone, audible (and
             // detectable) well below the ambience's broadband level: its onset stays the
             // clip's own.
-            let onset = if matches!(k, Ev::Whistle | Ev::SynthWhistle) { intrinsic } else { mixed_onset(clip, g, ambience).unwrap_or(intrinsic) };
+            let onset =
+                if matches!(k, Ev::Whistle | Ev::SynthWhistle) { intrinsic } else { mixed_onset(clip, g, ambience).unwrap_or(intrinsic) };
             out.push(Composite { at, onset: at + onset, intrinsic: at + intrinsic, end: at + clip.len(), audio, kind: k });
         }
     }
@@ -699,8 +717,23 @@ fn main() {
         ooh: l("events/crowdooh.wav"),
         applause,
         sudden_cheer: sudden(&l("events/crowdcheer.wav")),
-        music: music_held,
+        music: music_held.clone(),
         seed: 1001,
+    };
+    // A second held-out split (session 5): the held-out clips with new offsets, levels and
+    // beds (seed 3001), run once at the end of the session as an untouched check, since the
+    // first held-out split had been looked at for diagnosis.
+    let held2 = Split {
+        beds: ["crowd", "crowd10", "crowd11"].iter().map(|n| l(&format!("crowd/{n}.wav"))).collect(),
+        chants: ["crowd13", "crowd14", "crowd16"].iter().map(|n| l(&format!("crowd/{n}.wav"))).collect(),
+        boos: vec![l("crowd/boou.wav")],
+        whistles: vec![l("events/refwhistleend.wav")],
+        cheer: l("events/crowdcheer.wav"),
+        ooh: l("events/crowdooh.wav"),
+        applause: held.applause.clone(),
+        sudden_cheer: sudden(&l("events/crowdcheer.wav")),
+        music: music_held,
+        seed: 3001,
     };
 
     // CPU: 60 s at 48 kHz in 64-sample blocks (stereo input is summed to mono before).
@@ -728,7 +761,7 @@ fn main() {
 
     let which = std::env::var("CROWD_EVAL_SPLIT").unwrap_or_default();
     let out_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/crowd-eval");
-    for (name, split) in [("tuning", &tuning), ("held-out", &held)] {
+    for (name, split) in [("tuning", &tuning), ("held-out", &held), ("held-out-2", &held2)] {
         if !which.is_empty() && which != name {
             continue;
         }
@@ -737,7 +770,8 @@ fn main() {
             let d = out_dir.join(format!("dump-{name}"));
             for (i, c) in set.iter().enumerate() {
                 let r = f64::from(RATE);
-                let meta = format!("{}\t{:.4}\t{:.4}\t{:.4}\n", NAMES[c.kind as usize], c.at as f64 / r, c.onset as f64 / r, c.end as f64 / r);
+                let meta =
+                    format!("{}\t{:.4}\t{:.4}\t{:.4}\n", NAMES[c.kind as usize], c.at as f64 / r, c.onset as f64 / r, c.end as f64 / r);
                 dump(&d, &format!("c{i:02}"), &c.audio, &meta);
             }
             for t in &split.music {

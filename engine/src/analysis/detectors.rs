@@ -30,6 +30,8 @@
 //!   and unvoiced on average. A surge that dies within 0.3–2.5 s without having been either
 //!   is a near miss ("ooh").
 //! * **Booing** — a dark (added tilt ≤ -13 dB), voiced rise ≥ 4 dB over the floor held for 1.5 s.
+//!   Booing and near misses must also be noise-like on average (spectral roughness ≤ 7 dB,
+//!   [`Features::roughness`]): a surge of music is tonal.
 //! * **Applause** — a bright surge that would be a goal roar but whose added energy reaches
 //!   up to 5–7 kHz (hand-claps are broadband, voices are not), decided at the same moment as
 //!   the roar; or a noise-like (flat), bright, unvoiced rise held for 1 s.
@@ -423,6 +425,12 @@ const ROAR_TILT: f32 = -13.3;
 /// unison. Measured over the first 14 loud hops of the tuning composites: cheer 0.31–0.40,
 /// applause 0.35–0.41, boos 0.41–0.66 (the two on a bright bed 0.45, 0.50), "ooh" 0.42–0.58.
 const ROAR_CLARITY: f32 = 0.44;
+/// Mean spectral roughness ([`Features::roughness`], dB) over a near miss or a booing run,
+/// at most: a crowd's "ooh" and boos are thousands of voices, noise-like (5.5–6.6 dB on the
+/// tuning composites), a surge of music is tonal (the near misses and boos raised on the
+/// tuning music tracks in their tonal passages read 6.8–8.9 dB; those in their noisy
+/// passages, 5.7–6.5, are not told apart by this).
+const CROWD_ROUGH_MAX: f32 = 7.0;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Surge {
@@ -450,6 +458,8 @@ struct Surge {
     rise_from: u64,
     /// Hops since the last goal roar ended (refractory), saturating.
     since_roar: u32,
+    /// Sum of the spectral roughness over the surge's hops.
+    rough_sum: f32,
 }
 
 impl Surge {
@@ -482,6 +492,7 @@ impl Surge {
             return;
         }
         self.len += 1;
+        self.rough_sum += f.roughness;
         self.peak = self.peak.max(h.rel_fast);
         // A surge that a referee's whistle is part of is the whistle, not the crowd.
         self.tainted |= whistle_active;
@@ -519,7 +530,14 @@ impl Surge {
         }
         if self.below >= 3 * H / 10 {
             let dur = self.len - self.below;
-            if !self.roar_sent && !self.tainted && !booing && !chanting && (3 * H / 10..=25 * H / 10).contains(&dur) && self.peak >= 9.0 + s
+            let noisy = self.rough_sum / self.len.max(1) as f32 <= CROWD_ROUGH_MAX;
+            if !self.roar_sent
+                && !self.tainted
+                && !booing
+                && !chanting
+                && noisy
+                && (3 * H / 10..=25 * H / 10).contains(&dur)
+                && self.peak >= 9.0 + s
             {
                 let confidence = clamp01(0.4 + (self.peak - 9.0) / 15.0);
                 out(Detection { kind: CrowdEventKind::NearMiss, onset: self.start, confidence, whistle: WhistleKind::Short });
@@ -588,6 +606,8 @@ struct Sustained {
     start: u64,
     /// Sum of the quality value over the hops of the run where the condition held.
     quality: f32,
+    /// Sum of the spectral roughness over the same hops.
+    rough: f32,
     active: bool,
     off: u32,
 }
@@ -595,6 +615,22 @@ struct Sustained {
 impl Sustained {
     /// Advances one hop; returns the run's mean quality on the hop where the state starts.
     fn hop(&mut self, cond: bool, frame_start: u64, quality: f32, need: u32, min_quality: f32) -> Option<f32> {
+        self.hop_rough(cond, frame_start, quality, 0.0, need, min_quality, f32::INFINITY)
+    }
+
+    /// [`Self::hop`], also requiring the run's mean spectral roughness `rough` to stay at
+    /// most `max_rough` (noise-like, see [`CROWD_ROUGH_MAX`]).
+    #[allow(clippy::too_many_arguments)]
+    fn hop_rough(
+        &mut self,
+        cond: bool,
+        frame_start: u64,
+        quality: f32,
+        rough: f32,
+        need: u32,
+        min_quality: f32,
+        max_rough: f32,
+    ) -> Option<f32> {
         if self.active {
             if cond {
                 self.off = 0;
@@ -611,14 +647,16 @@ impl Sustained {
             if self.score == 0 {
                 self.start = frame_start;
                 self.quality = 0.0;
+                self.rough = 0.0;
             }
             self.score += 1;
             self.quality += quality;
+            self.rough += rough;
         } else {
             self.score = self.score.saturating_sub(2);
         }
         let mean = self.quality / self.score.max(1) as f32;
-        if self.score >= need && mean >= min_quality {
+        if self.score >= need && mean >= min_quality && self.rough / self.score.max(1) as f32 <= max_rough {
             self.active = true;
             self.off = 0;
             return Some(mean);
@@ -641,7 +679,15 @@ impl Boo {
         let s = h.sens_db;
         let [_, b1, ..] = h.band_rel;
         let cond = h.present && !roaring && !chanting && h.rel_m >= 4.0 + s && b1 >= 4.0 + s && h.added_tilt <= -13.0;
-        if let Some(voiced) = self.state.hop(cond, f.end.saturating_sub(FRAME as u64), f.pitch.clarity, (15 * H) / 10, 0.3) {
+        if let Some(voiced) = self.state.hop_rough(
+            cond,
+            f.end.saturating_sub(FRAME as u64),
+            f.pitch.clarity,
+            f.roughness,
+            (15 * H) / 10,
+            0.3,
+            CROWD_ROUGH_MAX,
+        ) {
             let confidence = clamp01(0.3 + (h.rel_m - 4.0) / 12.0 + (voiced - 0.3));
             out(Detection { kind: CrowdEventKind::Booing, onset: self.state.start, confidence, whistle: WhistleKind::Short });
         }

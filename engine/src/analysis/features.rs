@@ -140,6 +140,12 @@ pub struct Features {
     /// tenth of a second and more, the chance peaks of a crowd's noise and the gliding
     /// partials of many voices do not.
     pub stable_peaks: f32,
+    /// Spectral roughness 300 Hz – 4 kHz (dB): the standard deviation of the log power
+    /// spectrum around its 17-bin moving average. The log periodogram of Gaussian noise
+    /// scatters by 5.57 dB around its envelope whatever its colour (the log of an exponential
+    /// variable), so a crowd — thousands of voices, noise-like — reads 5–6.5 dB; a tonal
+    /// sound (music, a held note) has peaks and valleys far beyond that, 7–12 dB.
+    pub roughness: f32,
     /// Envelope periodicity (0.3–2 s), `0..=1`, and its period in seconds.
     pub periodicity: f32,
     pub period_s: f32,
@@ -489,6 +495,24 @@ impl FeatureExtractor {
             }
         }
 
+        // Roughness: deviation of the log spectrum from its 17-bin moving average.
+        let roughness = {
+            let (lo, hi) = (bin(300.0), bin(4000.0));
+            let mut acc = 0.0f32;
+            for k in lo.saturating_sub(8)..lo + 9 {
+                acc += self.log_power[k];
+            }
+            let (mut s1, mut s2) = (0.0f32, 0.0f32);
+            for k in lo..hi {
+                let d = self.log_power[k] - acc / 17.0;
+                s1 += d;
+                s2 += d * d;
+                acc += self.log_power[(k + 9).min(BINS - 1)] - self.log_power[k.saturating_sub(8)];
+            }
+            let n = (hi - lo) as f32;
+            (s2 / n - (s1 / n) * (s1 / n)).max(0.0).sqrt()
+        };
+
         let pitch = if loud_fast > -70.0 { self.mpm.analyse(&self.ordered) } else { Pitch::default() };
 
         let mut tones = self.tones;
@@ -524,6 +548,7 @@ impl FeatureExtractor {
             pitch,
             sharp_peaks: sharp as f32,
             stable_peaks: stable as f32,
+            roughness,
             periodicity: self.periodicity.0,
             period_s: self.periodicity.1,
         };
