@@ -190,7 +190,7 @@ fn sudden(x: &[f32]) -> Vec<f32> {
 /// A synthetic referee's pea whistle at [`RATE`]: one to three blasts of a 2–3.8 kHz tone
 /// whose pitch glides up by 5–15 % and whose level rises by 30 dB during an attack of
 /// 10–80 ms (the pressure builds; the breath noise is there from the start), with the pea's
-/// trill (30–50 Hz: frequency modulation of 2–6 % and amplitude modulation of 20–90 %), a
+/// trill (30–50 Hz: frequency modulation of 0–6 % — a pea held still or a pealess whistle barely moves the pitch — and amplitude modulation of 20–90 %), a
 /// weak second harmonic, breath noise 18–30 dB under the held tone and a 10–30 ms release. The ranges are set around what the real clips of the test set show (2.1 kHz,
 /// trill ~40 Hz, an attack glide of ~300 Hz) and widened. Only for tuning: the real clips
 /// decide the targets.
@@ -198,7 +198,7 @@ fn pea_whistle(rng: &mut Rng) -> Vec<f32> {
     let r = f64::from(RATE);
     let f0 = rng.range(2000.0, 3800.0);
     let trill = rng.range(30.0, 50.0);
-    let fm = rng.range(0.02, 0.06);
+    let fm = rng.range(0.0, 0.06);
     let am = rng.range(0.2, 0.9);
     let glide = rng.range(0.05, 0.15);
     let noise_db = rng.range(-30.0, -18.0);

@@ -9,7 +9,8 @@
 //!   frames needed 4 hops, 60–110 ms). The pea's trill can drop single frames to 11–15 dB:
 //!   such a frame is bridged (never two in a row) if the run then averages ≥ 18 dB of
 //!   prominence; every run must average ≥ 17 dB, and ≥ 21 dB if its pitch stays within one
-//!   bin (a pea's trill and attack glide move it; a sung partial does not). Three consecutive
+//!   bin (a pea's trill and attack glide move it; a sung partial does not) and its level is
+//!   more than 12 dB under the crowd's loudness (a sung partial is far under the crowd). Three consecutive
 //!   frames ≥ 22 dB confirm a blast at once (its attack may sit at 11–17 dB for tens of
 //!   milliseconds before the tone stands clear). A blast ends when its peak falls 6 dB below the
 //!   blast's maximum or loses its tone for 30 ms;
@@ -96,6 +97,8 @@ struct Whistle {
     /// Lowest and highest peak frequency of the run (Hz): a pea's trill moves the pitch.
     run_lo: f32,
     run_hi: f32,
+    /// Sum of the frames' peak level over the crowd's 100 ms loudness (dB).
+    run_rel: f32,
     /// Consecutive strong tonal frames at the run's end (see [`FAST_PROM`]).
     run_strong: u32,
     /// Weak frames bridged in the current run, and whether the last frame was one.
@@ -110,6 +113,7 @@ struct Whistle {
     sub_harm: f32,
     sub_lo: f32,
     sub_hi: f32,
+    sub_rel: f32,
     active: bool,
     onset: u64,
     /// Loudest peak level of the current (or last) blast, dB.
@@ -183,6 +187,14 @@ const BRIDGED_PROM: f32 = 18.0;
 const STEADY_PROM: f32 = 21.0;
 /// Bins of pitch movement that mark a run as trilled (see [`STEADY_PROM`]).
 const TRILL_BINS: f32 = 2.0;
+/// A steady run whose peak stands within this many dB of the crowd's 100 ms loudness on
+/// average is loud enough to be a referee's whistle mixed over the crowd, and needs only
+/// [`RUN_PROM_MIN`]: a sung partial is far under the crowd that sings it (the candidate runs
+/// inside the tuning chants read 18.6–22.9 dB under the loudness; the tuning whistles, real
+/// and synthetic, mixed at -3 to +6 dB over the ambience, -11 to +1 dB, one at -19).
+/// (Session 5: the first version, pitch movement alone, missed steady first blasts of the
+/// held-out whistle; see benches/README.md.)
+const STEADY_REL_MIN: f32 = -12.0;
 /// Fast confirmation of a blast's attack: this many consecutive tonal frames each at least
 /// [`FAST_PROM`] dB confirm a blast at once (15 ms of a clear tone). A pea whistle builds up
 /// for 10–80 ms at 11–17 dB of prominence before it stands 20–35 dB clear; six frames from
@@ -303,6 +315,7 @@ impl Whistle {
         let weak = Self::weak(t, h) && attack;
         let tonal = tonal && attack;
         let strong = t.prom_db >= FAST_PROM + h.sens_db;
+        let rel = t.level_db - h.f.loud_fast;
         if tonal && self.run > 0 && glides(self.run_bin, t.hz) {
             self.run += 1;
             self.run_bin = t.hz;
@@ -310,18 +323,21 @@ impl Whistle {
             self.run_harm += t.harm_db;
             self.run_lo = self.run_lo.min(t.hz);
             self.run_hi = self.run_hi.max(t.hz);
+            self.run_rel += rel;
             self.run_strong = if strong { self.run_strong + 1 } else { 0 };
             self.run_gap = false;
             if self.sub_run == 0 {
                 self.sub_start = t.end.saturating_sub(TONE_FRAME as u64 / 2);
                 self.sub_lo = t.hz;
                 self.sub_hi = t.hz;
+                self.sub_rel = 0.0;
             }
             self.sub_run += 1;
             self.sub_prom += t.prom_db;
             self.sub_harm += t.harm_db;
             self.sub_lo = self.sub_lo.min(t.hz);
             self.sub_hi = self.sub_hi.max(t.hz);
+            self.sub_rel += rel;
         } else if tonal {
             // The first tonal frame is about half full of whistle: the onset is mid-frame.
             self.run = 1;
@@ -331,6 +347,7 @@ impl Whistle {
             self.run_harm = t.harm_db;
             self.run_lo = t.hz;
             self.run_hi = t.hz;
+            self.run_rel = rel;
             self.run_strong = u32::from(strong);
             self.run_bridged = 0;
             self.run_gap = false;
@@ -344,6 +361,7 @@ impl Whistle {
             self.run_harm += t.harm_db;
             self.run_lo = self.run_lo.min(t.hz);
             self.run_hi = self.run_hi.max(t.hz);
+            self.run_rel += rel;
             self.run_strong = 0;
             self.run_bridged += 1;
             self.run_gap = true;
@@ -358,25 +376,30 @@ impl Whistle {
         }
         let bridged_ok = self.run_bridged == 0 || self.run_prom / self.run.max(1) as f32 >= BRIDGED_PROM;
         // The whole run, or (if its bridges do not qualify) the part after its last gap.
-        // (harmonic support ok, start, mean prominence, pitch span in bins)
-        let (qualifies, start, prom, span) = if self.run >= WHISTLE_CONFIRM && bridged_ok {
+        // (harmonic support ok, start, mean prominence, pitch span in bins, mean level over
+        // the crowd's loudness)
+        let (qualifies, start, prom, span, level) = if self.run >= WHISTLE_CONFIRM && bridged_ok {
+            let n = self.run as f32;
             (
-                self.run_harm / self.run as f32 <= HARM_RUN_MAX,
+                self.run_harm / n <= HARM_RUN_MAX,
                 self.run_start,
-                self.run_prom / self.run as f32,
+                self.run_prom / n,
                 (self.run_hi - self.run_lo) / TONE_BIN_HZ,
+                self.run_rel / n,
             )
         } else if self.run > 0 && self.run_bridged > 0 && self.sub_run >= WHISTLE_CONFIRM {
+            let n = self.sub_run as f32;
             (
-                self.sub_harm / self.sub_run as f32 <= HARM_RUN_MAX,
+                self.sub_harm / n <= HARM_RUN_MAX,
                 self.sub_start,
-                self.sub_prom / self.sub_run as f32,
+                self.sub_prom / n,
                 (self.sub_hi - self.sub_lo) / TONE_BIN_HZ,
+                self.sub_rel / n,
             )
         } else {
-            (false, 0, 0.0, 0.0)
+            (false, 0, 0.0, 0.0, 0.0)
         };
-        let need = if span >= TRILL_BINS - 0.5 { RUN_PROM_MIN } else { STEADY_PROM };
+        let need = if span >= TRILL_BINS - 0.5 || level >= STEADY_REL_MIN { RUN_PROM_MIN } else { STEADY_PROM };
         let qualifies = qualifies && prom >= need + h.sens_db;
         // The fast path: the last few frames of the run are all clearly tonal.
         let fast = self.run_strong >= FAST_FRAMES && self.run >= FAST_FRAMES && self.run_harm / self.run as f32 <= HARM_RUN_MAX;
@@ -877,9 +900,13 @@ mod tests {
         let frames: Vec<(f32, f32)> = std::iter::repeat_n((3.0, 0.1), 10).chain(std::iter::repeat_n((19.0, 0.6), 30)).collect();
         // Trilled (the pitch moves by two bins): a whistle at its sixth frame.
         assert_eq!(feed(&frames).first(), Some(&15));
-        // The same frames on one steady pitch (a sung partial in a chant): none.
+        // The same frames on one steady pitch, 15 dB under the crowd's loudness (a sung
+        // partial in a chant): none.
         let steady: Vec<Tone> = frames.iter().enumerate().map(|(i, &(p, s))| Tone { hz: 2125.0, ..tone(i as u64, p, s) }).collect();
         assert!(feed_tones(&steady).is_empty());
+        // Steady but as loud as the crowd (a whistle held still, over the crowd): a whistle.
+        let over: Vec<Tone> = steady.iter().map(|t| Tone { level_db: -5.0, ..*t }).collect();
+        assert_eq!(feed_tones(&over).first(), Some(&15));
         // A steady tone clearly prominent (a pealess whistle) is still a whistle.
         let loud: Vec<Tone> = steady.iter().map(|t| Tone { prom_db: if t.prom_db > 10.0 { 21.5 } else { t.prom_db }, ..*t }).collect();
         assert_eq!(feed_tones(&loud).first(), Some(&15));
