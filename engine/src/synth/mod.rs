@@ -318,11 +318,12 @@ impl Style {
     }
 }
 
-/// Dynamics from energy (the CMERS loudness rule): -4.5 dB at energy 0 (pianissimo) to
-/// +4.5 dB at 1 (fortissimo). Applied after the loudness normaliser's gain, which measures the
-/// content without it, so the dynamics survive normalisation.
+/// Dynamics from energy (the CMERS loudness rule): -6 dB at energy 0 (pianissimo) to
+/// +6 dB at 1 (fortissimo); session 3 used ±4.5 dB, which the normaliser's slow drift in
+/// the first minutes could hide. The loudness normaliser measures the integrated loudness of the
+/// music with these dynamics and moves slowly, so they survive normalisation.
 fn dynamics_gain(energy: f32) -> f32 {
-    10f32.powf(9.0 * (energy.clamp(0.0, 1.0) - 0.5) / 20.0)
+    10f32.powf(12.0 * (energy.clamp(0.0, 1.0) - 0.5) / 20.0)
 }
 
 /// Audio-thread music generator.
@@ -595,9 +596,10 @@ impl Synth {
                     r = 0.0;
                 }
                 self.dynamics += (dyn_target - self.dynamics) * self.reverb_coef;
-                let g = self.loudness.next_gain() * self.dynamics;
+                let lg = self.loudness.next_gain();
+                let g = lg * self.dynamics;
                 let (yl, yr) = self.limiter.process(l * g, r * g);
-                self.loudness.push((l, r), (yl, yr), self.dynamics);
+                self.loudness.push((yl, yr), lg);
                 *ol = yl;
                 *or = yr;
             }
