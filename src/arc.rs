@@ -233,20 +233,55 @@ pub struct MusicJob<'a> {
 }
 
 /// Renders the music of `job` and streams interleaved stereo blocks to `write`.
+///
+/// Loudness: an offline render knows the whole arc, so it does not need the live normaliser
+/// (which can only follow the loudness measured so far, and on an arc that opens quietly sends
+/// the loud middle several LU over the target). It renders the arc once with a static gain
+/// (the live normaliser's initial guess) and nothing written, measures the integrated
+/// loudness of that output, and renders again with the one static gain that puts it on the
+/// profile's target; when the first correction is larger than 0.5 dB (so the true-peak
+/// limiter may take a different share) a second measuring pass refines it. The arc's dynamics
+/// are kept exactly, the whole lands on target at any length, and the passes are
+/// deterministic, so the render stays bit-identical for a seed. Progress: the measuring
+/// passes fill the first half of `progress`'s `0..frames`, the written pass the second.
 pub fn render_music(job: &MusicJob<'_>, write: &mut dyn FnMut(&[f32]) -> Result<()>, progress: &mut dyn FnMut(u64)) -> Result<MusicReport> {
-    const BLOCK: usize = 512;
-    let MusicJob { style, arc, seed, profile, rate, cue_lead_s, soundfont } = *job;
+    let MusicJob { style, rate, soundfont, profile, seed, .. } = *job;
     let mut synth = match soundfont {
         Some(sf) => {
             let mut style = style.clone();
             if !style.soundfont.any() {
                 style.soundfont = resonance_engine::synth::SoundFontMap::general_midi();
             }
-            Synth::new(rate as f32, BLOCK, std::slice::from_ref(&style), seed).with_soundfont(sf)?
+            Synth::new(rate as f32, MUSIC_BLOCK, std::slice::from_ref(&style), seed).with_soundfont(sf)?
         }
-        None => Synth::new(rate as f32, BLOCK, std::slice::from_ref(style), seed),
+        None => Synth::new(rate as f32, MUSIC_BLOCK, std::slice::from_ref(style), seed),
     };
     synth.set_profile(profile);
+    let frames = (job.arc.duration_s * f64::from(rate)).round() as u64;
+    let mut gain = synth.initial_loudness_gain_db();
+    for pass in 0..2u64 {
+        synth.set_fixed_loudness_gain_db(Some(gain));
+        synth.reset();
+        let _ = render_pass(&mut synth, job, &mut |_| Ok(()), &mut |pos| progress((pass * frames + pos) / 4))?;
+        let Some(next) = synth.offline_loudness_gain_db() else { break };
+        let moved = next - gain;
+        gain = next;
+        if moved.abs() <= 0.5 {
+            break;
+        }
+    }
+    synth.set_fixed_loudness_gain_db(Some(gain));
+    synth.reset();
+    render_pass(&mut synth, job, write, &mut |pos| progress(frames / 2 + pos / 2))
+}
+
+/// Block size of offline music renders.
+const MUSIC_BLOCK: usize = 512;
+
+/// One pass of [`render_music`] on a freshly reset synth.
+fn render_pass(synth: &mut Synth, job: &MusicJob<'_>, write: &mut dyn FnMut(&[f32]) -> Result<()>, progress: &mut dyn FnMut(u64)) -> Result<MusicReport> {
+    const BLOCK: usize = MUSIC_BLOCK;
+    let MusicJob { arc, rate, cue_lead_s, .. } = *job;
     let frames = (arc.duration_s * f64::from(rate)).round() as usize;
     let mut cue_at: Vec<(usize, Cue, f64)> =
         arc.events.iter().map(|e| (((e.t - cue_lead_s).max(0.0) * f64::from(rate)).round() as usize, e.cue, e.t)).collect();

@@ -18,6 +18,15 @@
 //!   trim wound up on the first seconds' overshoot and swung the level by up to 8 dB over the
 //!   first two minutes, hiding the dynamics.) Meters are fed every 100 ms of samples, so the
 //!   result is independent of the host's block size.
+//! * Live short-term ceiling: the output meter also keeps the 3 s short-term window
+//!   (`Mode::S`: a fixed ring, no allocation). While the delivered short-term loudness is above
+//!   target + 5 LU (EBU R 128 s1, 2016: maximum short-term loudness of short-form programmes)
+//!   the gain falls at up to 5 dB/s and it never rises into that ceiling, so a programme that
+//!   opens quietly (the integrated history low, the gain high) cannot send its first loud
+//!   passage far over target.
+//! * Offline: [`Loudness::set_fixed_gain_db`] freezes the gain. An offline render that knows
+//!   the whole piece renders it once to measure, then again with the one static gain that puts
+//!   it on target (`render_music` in the CLI): the dynamics exact, on target at any length.
 //! * True peak: ITU-R BS.1770-4 Annex 2 measures inter-sample peaks on a 4x oversampled signal.
 //!   The limiter detects peaks the same way, with the same 4-phase, 12-taps-per-phase
 //!   Hann-windowed-sinc interpolator as the `ebur128` meter that measures the result, holds the needed gain over a window that covers every detection a sample
@@ -295,6 +304,9 @@ pub struct Loudness {
     gain_target: f32,
     gain_coef: f32,
     hops: u64,
+    /// A static gain (dB) set by an offline render that measured the whole piece first: no
+    /// adaptation at all (the arc's dynamics are kept exactly).
+    fixed_db: Option<f32>,
     /// Best guess of the music's loudness at unity gain before anything is measured.
     initial_lufs: f32,
     out_lufs: f32,
@@ -304,12 +316,20 @@ pub struct Loudness {
 const SETTLE_HOPS: u64 = 100;
 /// Largest correction of the output's integrated error, dB.
 const MAX_CORRECTION_DB: f32 = 2.0;
+/// Short-term loudness ceiling of the live normaliser, LU above the target: EBU R 128 s1
+/// (2016) recommends a maximum short-term loudness of +5 LU for short-form programmes.
+const SHORT_TERM_CEILING_LU: f32 = 5.0;
+/// Fastest fall of the gain while the short-term ceiling is exceeded, dB per 100 ms hop.
+const CEILING_FALL_DB: f32 = 0.5;
 
 impl Loudness {
+    /// Best guess of the music's loudness at unity gain before anything is measured, LUFS.
+    pub const INITIAL_LUFS: f32 = -18.0;
+
     /// Allocates both meters.
     pub fn new(sr: f32, profile: Profile) -> Self {
         let rate = sr.round() as u32;
-        let mk = || EbuR128::new(2, rate, Mode::I | Mode::HISTOGRAM).ok();
+        let mk = || EbuR128::new(2, rate, Mode::I | Mode::S | Mode::HISTOGRAM).ok();
         let hop = ((sr * 0.1).round() as usize).max(1);
         let mut s = Self {
             ctl: mk(),
@@ -324,7 +344,8 @@ impl Loudness {
             gain_target: 1.0,
             gain_coef: 1.0 - (-1.0 / (1.5 * sr)).exp(),
             hops: 0,
-            initial_lufs: -18.0,
+            fixed_db: None,
+            initial_lufs: Self::INITIAL_LUFS,
             out_lufs: f32::NEG_INFINITY,
         };
         s.reset();
@@ -333,7 +354,7 @@ impl Loudness {
 
     pub fn set_profile(&mut self, profile: Profile) {
         self.target_db = profile.target_lufs();
-        self.gain_db = self.target_db - self.initial_lufs;
+        self.gain_db = self.fixed_db.unwrap_or(self.target_db - self.initial_lufs);
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
 
@@ -342,6 +363,9 @@ impl Loudness {
     pub fn retarget(&mut self, profile: Profile) {
         let delta = profile.target_lufs() - self.target_db;
         self.target_db = profile.target_lufs();
+        if self.fixed_db.is_some() {
+            return;
+        }
         self.gain_db += delta;
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
@@ -363,6 +387,17 @@ impl Loudness {
         self.gain_db
     }
 
+    /// Fixes the gain at `gain_db` (no adaptation; `None` returns to the live normaliser). For
+    /// offline renders that measured the piece in a first pass. Takes effect at `reset()`.
+    pub fn set_fixed_gain_db(&mut self, gain_db: Option<f32>) {
+        self.fixed_db = gain_db.filter(|g| g.is_finite()).map(|g| g.clamp(-60.0, 60.0));
+    }
+
+    /// The fixed gain, if any.
+    pub fn fixed_gain_db(&self) -> Option<f32> {
+        self.fixed_db
+    }
+
     /// Real-time safe (the meters' `reset` clears fixed buffers).
     pub fn reset(&mut self) {
         if let Some(m) = self.ctl.as_mut() {
@@ -374,7 +409,7 @@ impl Loudness {
         self.fill = 0;
         self.hops = 0;
         self.out_lufs = f32::NEG_INFINITY;
-        self.gain_db = self.target_db - self.initial_lufs;
+        self.gain_db = self.fixed_db.unwrap_or(self.target_db - self.initial_lufs);
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
         self.gain = self.gain_target;
     }
@@ -420,10 +455,15 @@ impl Loudness {
         {
             ctl_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
         }
+        let mut out_short = f32::NEG_INFINITY;
         if let Some(m) = self.out.as_mut()
             && m.add_frames_planar_f32(&[ol.as_slice(), or.as_slice()]).is_ok()
         {
             self.out_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+            out_short = m.loudness_shortterm().map_or(f32::NEG_INFINITY, |v| v as f32);
+        }
+        if self.fixed_db.is_some() {
+            return;
         }
         // open loop on the integrated (gated) loudness of the whole render so far: a loud
         // passage moves it little once a minute has been measured, so the conductor's
@@ -441,7 +481,20 @@ impl Loudness {
             };
             let wanted = (self.target_db - ctl_lufs + correction).clamp(-30.0, 36.0);
             let (up, down) = if self.hops < SETTLE_HOPS { (0.1, 0.5) } else { (0.05, 0.05) };
-            self.gain_db += (wanted - self.gain_db).clamp(-down, up);
+            let mut step = (wanted - self.gain_db).clamp(-down, up);
+            // the short-term ceiling: a history that is quiet so far (a broadcast opening on a
+            // quiet crowd) lets the wanted gain sit high, and the first loud passage would come
+            // out far above the target; it may not exceed target + 5 LU over 3 s, so the gain
+            // falls (up to 5 dB/s) while it does and does not rise into it
+            if out_short.is_finite() {
+                let headroom = self.target_db + SHORT_TERM_CEILING_LU - out_short;
+                if headroom < 0.0 {
+                    step = step.min(headroom.max(-CEILING_FALL_DB));
+                } else {
+                    step = step.min(headroom);
+                }
+            }
+            self.gain_db += step;
         }
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
@@ -450,6 +503,55 @@ impl Loudness {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs a mono 1 kHz sine of the given amplitudes (one per second) through the
+    /// normaliser and returns the short-term loudness of the delivered output, per second.
+    fn normalise(l: &mut Loudness, amps: &[f32]) -> Vec<f64> {
+        let sr = 48_000usize;
+        let mut meter = EbuR128::new(2, 48_000, Mode::S | Mode::HISTOGRAM).unwrap();
+        let mut st = Vec::new();
+        let mut buf = vec![0.0f32; 2 * sr];
+        for (s, &a) in amps.iter().enumerate() {
+            for i in 0..sr {
+                let x = a * (std::f32::consts::TAU * 1000.0 * ((s * sr + i) % 48) as f32 / 48.0).sin();
+                let g = l.next_gain();
+                let y = x * g;
+                l.push((y, y), g);
+                buf[2 * i] = y;
+                buf[2 * i + 1] = y;
+            }
+            meter.add_frames_f32(&buf).unwrap();
+            st.push(meter.loudness_shortterm().unwrap());
+        }
+        st
+    }
+
+    #[test]
+    fn a_quiet_opening_cannot_send_the_first_loud_passage_over_the_short_term_ceiling() {
+        let mut l = Loudness::new(48_000.0, Profile::Broadcast);
+        // 20 s at about -60 LUFS: the integrated history is quiet, the gain rises; then 20 s
+        // at about -20 LUFS at unity gain
+        let amps: Vec<f32> = (0..40).map(|s| if s < 20 { 0.001 } else { 0.1 }).collect();
+        let st = normalise(&mut l, &amps);
+        assert!(l.gain_db() < 0.0, "the gain came down: {} dB", l.gain_db());
+        for (s, v) in st.iter().enumerate().skip(26) {
+            assert!(*v <= -23.0 + 5.0 + 1.0, "second {s}: short-term {v:.1} LUFS over target + 5 LU");
+        }
+    }
+
+    #[test]
+    fn a_fixed_gain_does_not_move() {
+        let mut l = Loudness::new(48_000.0, Profile::Streaming);
+        l.set_fixed_gain_db(Some(-6.0));
+        l.reset();
+        let amps: Vec<f32> = (0..12).map(|s| if s < 6 { 0.001 } else { 0.5 }).collect();
+        let _ = normalise(&mut l, &amps);
+        assert!((l.gain_db() + 6.0).abs() < 1e-6);
+        assert!((l.next_gain() - 10f32.powf(-6.0 / 20.0)).abs() < 1e-6);
+        l.set_fixed_gain_db(None);
+        l.reset();
+        assert!((l.gain_db() - (-14.0 - Loudness::INITIAL_LUFS)).abs() < 1e-6);
+    }
 
     #[test]
     fn limiter_holds_true_peak_and_delays_by_its_latency() {

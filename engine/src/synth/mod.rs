@@ -426,6 +426,35 @@ impl Synth {
         }
     }
 
+    /// Fixes the loudness gain at `gain_db` instead of the live normaliser (`None`: live). An
+    /// offline render knows the whole piece: it renders once, measures the integrated loudness
+    /// and renders again with the one static gain that puts it on target (see
+    /// [`Synth::offline_loudness_gain_db`]), so the arc's dynamics are kept exactly. Applies
+    /// from the next `reset()` (or at once before anything is rendered); `reset()` keeps it.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    pub fn set_fixed_loudness_gain_db(&mut self, gain_db: Option<f32>) {
+        self.loudness.set_fixed_gain_db(gain_db);
+        if self.time == 0 {
+            self.loudness.reset();
+        }
+    }
+
+    /// The static loudness gain for the next pass of a multi-pass offline render: the gain of
+    /// this pass plus the output's integrated error (`None` when nothing was measured, e.g.
+    /// silence, or no fixed gain is set).
+    pub fn offline_loudness_gain_db(&self) -> Option<f32> {
+        let now = self.loudness.fixed_gain_db()?;
+        let out = self.loudness.output_lufs();
+        (out.is_finite() && out > -70.0).then(|| now + self.loudness.target_lufs() - out)
+    }
+
+    /// The gain a first offline pass starts from: the live normaliser's initial guess.
+    pub fn initial_loudness_gain_db(&self) -> f32 {
+        self.loudness.target_lufs() - Loudness::INITIAL_LUFS
+    }
+
     /// The loudness profile in use.
     pub fn profile(&self) -> Profile {
         self.loudness.profile()

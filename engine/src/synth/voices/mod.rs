@@ -255,7 +255,7 @@ pub(crate) fn decay_coef(sr: f32, seconds: f32, min_seconds: f32, ratio: f32) ->
 }
 
 /// Shortest attack of notes started on a stinger's first step (keeps its punch, no click).
-pub const SOFT_ATTACK_S: f32 = 0.012;
+pub const SOFT_ATTACK_S: f32 = 0.016;
 /// Shortest attack (tonal) and onset ramp (drums) of notes started on a style transition's
 /// step: the new style fades in under the old one's releasing tails, so the transition
 /// itself adds no step sharper than the music before it (the click metric of issue 5).
