@@ -2,9 +2,11 @@
 //!
 //! * Loudness: two `ebur128` meters in `Mode::HISTOGRAM` (the default mode keeps every gating
 //!   block in a growing queue, i.e. allocates; the histogram mode has fixed bins). One
-//!   measures the limited output with the normaliser's own gain divided out — the music at
-//!   unity gain, *with* the conductor's dynamics (pp..ff from arousal) and what the limiter
-//!   took — the other the output as delivered (reported). The gain is the profile target minus
+//!   measures the limited output with the normaliser's own gain and the conductor's dynamics
+//!   (pp..ff from arousal) divided out — the music at unity gain and mezzo-forte, with what
+//!   the limiter took — the other the output as delivered (reported). (Session 4 left the
+//!   dynamics in: a quiet opening then counted as quiet *music*, and the gain rose to make it
+//!   up.) The gain is the profile target minus
 //!   the gated integrated loudness of the first meter since the start (open loop, no
 //!   integrator to wind up) plus, after 30 s, the output's own integrated error (proportional,
 //!   bounded to ±2 dB: it makes up for gains that were lower or higher during the loud
@@ -18,12 +20,14 @@
 //!   trim wound up on the first seconds' overshoot and swung the level by up to 8 dB over the
 //!   first two minutes, hiding the dynamics.) Meters are fed every 100 ms of samples, so the
 //!   result is independent of the host's block size.
-//! * Live short-term ceiling: the output meter also keeps the 3 s short-term window
-//!   (`Mode::S`: a fixed ring, no allocation). While the delivered short-term loudness is above
-//!   target + 5 LU (EBU R 128 s1, 2016: maximum short-term loudness of short-form programmes)
-//!   the gain falls at up to 5 dB/s and it never rises into that ceiling, so a programme that
-//!   opens quietly (the integrated history low, the gain high) cannot send its first loud
-//!   passage far over target.
+//! * Live short-term ceiling: the control meter also keeps the 3 s short-term window
+//!   (`Mode::S`: a fixed ring, no allocation). Its short-term loudness plus the current
+//!   dynamics and gain is what the listener gets over 3 s; the gain may not put that over
+//!   target + 5 LU (EBU R 128 s1, 2016: maximum short-term loudness of short-form
+//!   programmes): it falls at up to 5 dB/s while it would and never rises into it. Being
+//!   computed from the unity-gain meter, the ceiling is open loop (no 3 s feedback lag to
+//!   overshoot on). So a programme that opens quietly (the integrated history low, the gain
+//!   high) cannot send its first loud passage far over target.
 //! * Offline: [`Loudness::set_fixed_gain_db`] freezes the gain. An offline render that knows
 //!   the whole piece renders it once to measure, then again with the one static gain that puts
 //!   it on target (`render_music` in the CLI): the dynamics exact, on target at any length.
@@ -304,6 +308,8 @@ pub struct Loudness {
     gain_target: f32,
     gain_coef: f32,
     hops: u64,
+    /// The dynamics gain of the last pushed frame (linear).
+    dynamics: f32,
     /// A static gain (dB) set by an offline render that measured the whole piece first: no
     /// adaptation at all (the arc's dynamics are kept exactly).
     fixed_db: Option<f32>,
@@ -329,11 +335,11 @@ impl Loudness {
     /// Allocates both meters.
     pub fn new(sr: f32, profile: Profile) -> Self {
         let rate = sr.round() as u32;
-        let mk = || EbuR128::new(2, rate, Mode::I | Mode::S | Mode::HISTOGRAM).ok();
+        let mk = |mode| EbuR128::new(2, rate, mode | Mode::I | Mode::HISTOGRAM).ok();
         let hop = ((sr * 0.1).round() as usize).max(1);
         let mut s = Self {
-            ctl: mk(),
-            out: mk(),
+            ctl: mk(Mode::S),
+            out: mk(Mode::empty()),
             hop,
             ctl_buf: [vec![0.0; hop], vec![0.0; hop]],
             out_buf: [vec![0.0; hop], vec![0.0; hop]],
@@ -344,6 +350,7 @@ impl Loudness {
             gain_target: 1.0,
             gain_coef: 1.0 - (-1.0 / (1.5 * sr)).exp(),
             hops: 0,
+            dynamics: 1.0,
             fixed_db: None,
             initial_lufs: Self::INITIAL_LUFS,
             out_lufs: f32::NEG_INFINITY,
@@ -408,6 +415,7 @@ impl Loudness {
         }
         self.fill = 0;
         self.hops = 0;
+        self.dynamics = 1.0;
         self.out_lufs = f32::NEG_INFINITY;
         self.gain_db = self.fixed_db.unwrap_or(self.target_db - self.initial_lufs);
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
@@ -421,14 +429,18 @@ impl Loudness {
         self.gain
     }
 
-    /// Records one limited output frame and the loudness gain that was applied to its input
-    /// (linear, [`Loudness::next_gain`]); every 100 ms updates the gain.
+    /// Records one limited output frame, the loudness gain that was applied to its input
+    /// (linear, [`Loudness::next_gain`]) and the conductor's dynamics gain (linear, pp..ff);
+    /// every 100 ms updates the gain.
     #[inline]
-    pub fn push(&mut self, out: (f32, f32), applied_gain: f32) {
+    pub fn push(&mut self, out: (f32, f32), applied_gain: f32, dynamics: f32) {
         let i = self.fill;
-        // the control meter sees the output at unity loudness gain: the music's own level with
-        // its dynamics and what the limiter took, independent of the gain being steered
-        let undo = if applied_gain > 1e-9 { 1.0 / applied_gain } else { 1.0 };
+        // the control meter sees the music at unity loudness gain and mezzo-forte: its own
+        // level and what the limiter took, independent of the gain being steered and of the
+        // dynamics it must leave alone
+        let total = applied_gain * dynamics;
+        let undo = if total > 1e-9 { 1.0 / total } else { 1.0 };
+        self.dynamics = dynamics;
         let ctl = (out.0 * undo, out.1 * undo);
         for (buf, v) in [(&mut self.ctl_buf, ctl), (&mut self.out_buf, out)] {
             if let Some(x) = buf[0].get_mut(i) {
@@ -450,17 +462,17 @@ impl Loudness {
         let [cl, cr] = &self.ctl_buf;
         let [ol, or] = &self.out_buf;
         let mut ctl_lufs = f32::NEG_INFINITY;
+        let mut ctl_short = f32::NEG_INFINITY;
         if let Some(m) = self.ctl.as_mut()
             && m.add_frames_planar_f32(&[cl.as_slice(), cr.as_slice()]).is_ok()
         {
             ctl_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+            ctl_short = m.loudness_shortterm().map_or(f32::NEG_INFINITY, |v| v as f32);
         }
-        let mut out_short = f32::NEG_INFINITY;
         if let Some(m) = self.out.as_mut()
             && m.add_frames_planar_f32(&[ol.as_slice(), or.as_slice()]).is_ok()
         {
             self.out_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
-            out_short = m.loudness_shortterm().map_or(f32::NEG_INFINITY, |v| v as f32);
         }
         if self.fixed_db.is_some() {
             return;
@@ -481,20 +493,21 @@ impl Loudness {
             };
             let wanted = (self.target_db - ctl_lufs + correction).clamp(-30.0, 36.0);
             let (up, down) = if self.hops < SETTLE_HOPS { (0.1, 0.5) } else { (0.05, 0.05) };
-            let mut step = (wanted - self.gain_db).clamp(-down, up);
+            let mut next = self.gain_db + (wanted - self.gain_db).clamp(-down, up);
             // the short-term ceiling: a history that is quiet so far (a broadcast opening on a
             // quiet crowd) lets the wanted gain sit high, and the first loud passage would come
-            // out far above the target; it may not exceed target + 5 LU over 3 s, so the gain
-            // falls (up to 5 dB/s) while it does and does not rise into it
-            if out_short.is_finite() {
-                let headroom = self.target_db + SHORT_TERM_CEILING_LU - out_short;
-                if headroom < 0.0 {
-                    step = step.min(headroom.max(-CEILING_FALL_DB));
-                } else {
-                    step = step.min(headroom);
+            // out far above the target. The delivered short-term loudness would be the music's
+            // (measured at unity gain, so open loop: no lag to overshoot on) plus the dynamics
+            // plus this gain; the gain may not put it over target + 5 LU: it falls (up to
+            // 5 dB/s) while it would, and does not rise into it.
+            if ctl_short.is_finite() && ctl_short > -70.0 {
+                let dyn_db = 20.0 * self.dynamics.max(1e-6).log10();
+                let ceiling = self.target_db + SHORT_TERM_CEILING_LU - ctl_short - dyn_db;
+                if next > ceiling {
+                    next = ceiling.max(self.gain_db - CEILING_FALL_DB).min(next);
                 }
             }
-            self.gain_db += step;
+            self.gain_db = next;
         }
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
@@ -516,7 +529,7 @@ mod tests {
                 let x = a * (std::f32::consts::TAU * 1000.0 * ((s * sr + i) % 48) as f32 / 48.0).sin();
                 let g = l.next_gain();
                 let y = x * g;
-                l.push((y, y), g);
+                l.push((y, y), g, 1.0);
                 buf[2 * i] = y;
                 buf[2 * i + 1] = y;
             }

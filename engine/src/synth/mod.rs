@@ -320,8 +320,8 @@ impl Style {
 
 /// Dynamics from energy (the CMERS loudness rule): -6 dB at energy 0 (pianissimo) to
 /// +6 dB at 1 (fortissimo); session 3 used ±4.5 dB, which the normaliser's slow drift in
-/// the first minutes could hide. The loudness normaliser measures the integrated loudness of the
-/// music with these dynamics and moves slowly, so they survive normalisation.
+/// the first minutes could hide. The loudness normaliser measures the music with these
+/// dynamics divided out and moves slowly, so they survive normalisation.
 fn dynamics_gain(energy: f32) -> f32 {
     10f32.powf(12.0 * (energy.clamp(0.0, 1.0) - 0.5) / 20.0)
 }
@@ -448,11 +448,6 @@ impl Synth {
         let now = self.loudness.fixed_gain_db()?;
         let out = self.loudness.output_lufs();
         (out.is_finite() && out > -70.0).then(|| now + self.loudness.target_lufs() - out)
-    }
-
-    /// The gain a first offline pass starts from: the live normaliser's initial guess.
-    pub fn initial_loudness_gain_db(&self) -> f32 {
-        self.loudness.target_lufs() - Loudness::INITIAL_LUFS
     }
 
     /// The loudness profile in use.
@@ -628,7 +623,7 @@ impl Synth {
                 let lg = self.loudness.next_gain();
                 let g = lg * self.dynamics;
                 let (yl, yr) = self.limiter.process(l * g, r * g);
-                self.loudness.push((yl, yr), lg);
+                self.loudness.push((yl, yr), lg, self.dynamics);
                 *ol = yl;
                 *or = yr;
             }
