@@ -296,7 +296,12 @@ const MEASURING_PASSES: u64 = 3;
 const MUSIC_BLOCK: usize = 512;
 
 /// One pass of [`render_music`] on a freshly reset synth.
-fn render_pass(synth: &mut Synth, job: &MusicJob<'_>, write: &mut dyn FnMut(&[f32]) -> Result<()>, progress: &mut dyn FnMut(u64)) -> Result<MusicReport> {
+fn render_pass(
+    synth: &mut Synth,
+    job: &MusicJob<'_>,
+    write: &mut dyn FnMut(&[f32]) -> Result<()>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<MusicReport> {
     const BLOCK: usize = MUSIC_BLOCK;
     let MusicJob { arc, rate, cue_lead_s, .. } = *job;
     let frames = (arc.duration_s * f64::from(rate)).round() as usize;
