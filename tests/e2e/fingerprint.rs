@@ -267,7 +267,7 @@ fn live_host_reports_now_playing_to_the_bridge() {
     let bridge = spawn_bridge(tmp.path(), &[]);
     let live = bin()
         .current_dir(tmp.path())
-        .args(["live", "--output", "null", "--rate", "48000", "--input-once", "--duration", "14", "--json"])
+        .args(["live", "--output", "null", "--rate", "48000", "--input-once", "--duration", "20", "--json"])
         .arg("--input")
         .arg(&clip)
         .arg("--db")
@@ -280,7 +280,7 @@ fn live_host_reports_now_playing_to_the_bridge() {
     let mut conn = Conn::open(bridge.http).expect("connect to the bridge");
     let started = Instant::now();
     let (mut shown, mut cleared) = (None, None);
-    while started.elapsed() < Duration::from_secs(16) && cleared.is_none() {
+    while started.elapsed() < Duration::from_secs(22) && cleared.is_none() {
         let (code, s) = conn.req("GET", "/api/v1/sessions/default", None, "").expect("GET session");
         let np = &s["now_playing"];
         if code == 200 && shown.is_none() && np["title"] == title.as_str() {

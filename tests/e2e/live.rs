@@ -134,15 +134,16 @@ fn live_host_and_bridge_talk_osc() {
     let key = bridge.key.clone().expect("the first start prints an API key");
     let live = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
         .current_dir(dir.path())
-        .args(["live", "--output", "null", "--demo", "--duration", "8", "--json", "--osc-listen", "127.0.0.1:0"])
+        .args(["live", "--output", "null", "--demo", "--duration", "12", "--json", "--osc-listen", "127.0.0.1:0"])
         .args(["--osc-bridge", &bridge.osc.to_string()])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let mut conn = Conn::open(bridge.http).unwrap();
-    // the hello registers the engine; mood and meters follow within a second or two
-    let deadline = Instant::now() + Duration::from_secs(6);
+    // the hello registers the engine; mood and meters follow within a second or two (the
+    // deadline leaves room for a debug build on a starved builder)
+    let deadline = Instant::now() + Duration::from_secs(10);
     let session = loop {
         let (code, s) = conn.req("GET", "/api/v1/sessions/default", None, "").unwrap();
         let (_, engines) = conn.req("GET", "/api/v1/engines", None, "").unwrap();
