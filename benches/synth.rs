@@ -541,8 +541,8 @@ fn main() {
 /// Arousal correlation per style and arc (broadcast profile), with its two factors.
 fn arousal_table(named: &[(String, Style)], all: &[Style], minutes: f64) {
     println!("Rendered arousal vs the arc ({minutes} min renders, 5 s windows, Pearson r; target >= 0.7 for the product):");
-    println!("| style | arc | conductor energy r | onsets/s r | RMS r | onsets x RMS r | met? |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| style | arc | conductor energy r | onsets/s r | RMS r | onsets x RMS r | met? | integrated LUFS (target -23) |");
+    println!("|---|---|---|---|---|---|---|---|");
     let mut worst = f64::INFINITY;
     let only_style = std::env::var("RESONANCE_BENCH_STYLE").unwrap_or_default();
     let only_arc = std::env::var("RESONANCE_BENCH_ARC").unwrap_or_default();
@@ -556,9 +556,10 @@ fn arousal_table(named: &[(String, Style)], all: &[Style], minutes: f64) {
             }
             let out = render_arc(all, i as u16, Profile::Broadcast, minutes * 60.0, false, 1 + i as u64, arc);
             let fit = arousal_correlation(&out, arc);
+            let (lufs, _) = loudness(&out.l, &out.r);
             worst = worst.min(fit.product);
             println!(
-                "| {name} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {} |",
+                "| {name} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {} | {lufs:.2} |",
                 arc.name(),
                 fit.energy,
                 fit.onsets,

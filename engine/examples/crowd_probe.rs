@@ -36,7 +36,7 @@ fn main() {
         let (mut cand, mut vetoed) = (0, 0);
         let mut harms: Vec<f32> = Vec::new();
         let mut events = String::new();
-        let (mut sharp, mut hops, mut ema, mut on) = (0.0f32, 0u32, 0.0f32, 0u32);
+        let (mut sharp, mut hops, mut ema, mut on, mut rough) = (0.0f32, 0u32, 0.0f32, 0u32, 0.0f32);
         for b in x.chunks(64) {
             a.process(b, &mut |t| {
                 if let resonance_engine::Telemetry::Event(e) = t {
@@ -49,6 +49,7 @@ fn main() {
             }
             last_end = f.end;
             sharp += f.sharp_peaks;
+            rough += f.roughness;
             hops += 1;
             ema += (f.sharp_peaks - ema) / 300.0;
             if a.music() {
@@ -79,8 +80,9 @@ fn main() {
         let q = |p: f32| harms.get(((harms.len().saturating_sub(1)) as f32 * p) as usize).copied().unwrap_or(f32::NAN);
         let name = path.rsplit('/').next().unwrap_or(&path);
         println!(
-            "{name:<28} sharp {:4.1} music {:3.0}% tonal frames {cand:5}  harm p10/50/90 {:5.1} {:5.1} {:5.1}  harm>=10: {vetoed:5}  events:{events}",
+            "{name:<28} sharp {:4.1} rough {:4.1} dB music {:3.0}% tonal frames {cand:5}  harm p10/50/90 {:5.1} {:5.1} {:5.1}  harm>=10: {vetoed:5}  events:{events}",
             sharp / hops.max(1) as f32,
+            rough / hops.max(1) as f32,
             100.0 * on as f32 / hops.max(1) as f32,
             q(0.1),
             q(0.5),

@@ -44,14 +44,24 @@ mod tests {
         let t0 = thread_cpu_ns();
         std::thread::sleep(std::time::Duration::from_millis(50));
         let slept = thread_cpu_ns() - t0;
+        // Spin until the thread's clock has counted 20 ms of work. On a loaded machine that takes
+        // longer in wall time, never less: one thread cannot run faster than the wall clock. A
+        // clock that does not count work never gets there.
         let t1 = thread_cpu_ns();
-        let mut x = 0u64;
         let start = std::time::Instant::now();
-        while start.elapsed() < std::time::Duration::from_millis(30) {
-            x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1));
-        }
-        let busy = thread_cpu_ns() - t1;
+        let mut x = 0u64;
+        let busy = loop {
+            for _ in 0..10_000 {
+                x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1));
+            }
+            let busy = thread_cpu_ns() - t1;
+            if busy >= 20_000_000 || start.elapsed() > std::time::Duration::from_secs(10) {
+                break busy;
+            }
+        };
+        let wall = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
         assert!(slept < 10_000_000, "sleeping 50 ms cost {slept} ns of CPU");
-        assert!(busy > 10_000_000, "30 ms of spinning counted only {busy} ns");
+        assert!(busy >= 20_000_000, "10 s of spinning counted only {busy} ns of CPU");
+        assert!(busy <= wall + 1_000_000, "{busy} ns of CPU counted in {wall} ns of wall time");
     }
 }

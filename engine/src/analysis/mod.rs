@@ -9,7 +9,8 @@
 //! 2. [`features`] — 32 ms frames every 10 ms: K-weighted loudness, bands, centroid, flux,
 //!    flatness, roll-off, onsets, tonal peaks, [`pitch`] (MPM), envelope periodicity.
 //!    A music detector (many sharp partials per frame, smoothed over about a second)
-//!    marks music without a crowd, during which no event is reported.
+//!    marks music without a crowd, during which no event is reported; after 8 s of music
+//!    it holds for 10 s more (a track's sparse passages are still the track).
 //! 3. [`floor`] — the adaptive crowd floor; every level downstream is relative to it, which
 //!    makes the analysis independent of input gain and of how full the ground is.
 //! 4. [`detectors`] — whistle, goal roar, near miss, booing, applause, chant start/end.
@@ -29,7 +30,7 @@ pub mod pitch;
 
 use self::decimate::{ANALYSIS_RATE, Decimator};
 use self::detectors::{Detection, Detectors, Hop};
-use self::features::{FeatureExtractor, Features, HOP};
+use self::features::{FeatureExtractor, Features, HOP, HOPS_PER_S};
 use self::floor::{CrowdFloor, NO_CROWD_LUFS};
 use self::mood::{MoodEstimator, Recent, States};
 use crate::types::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, SampleTime, Telemetry};
@@ -48,6 +49,14 @@ const MUSIC_FALL: f32 = 1.0 / 400.0;
 /// Hysteresis of the music detector (sharp partials per frame, smoothed).
 const MUSIC_ON: f32 = 4.0;
 const MUSIC_OFF: f32 = 2.5;
+/// Music heard for at least this long (hops; 8 s) is a track, not a moment of a crowd (the
+/// voiced partials of loud boos hold the detector on for up to 5.8 s on the tuning
+/// composites) ...
+const MUSIC_TRACK_HOPS: u32 = 8 * HOPS_PER_S as u32;
+/// ... and the track's sparser passages for this long after it (hops; 10 s) are still music:
+/// half the events on music-only tracks were raised in the first seconds after the detector
+/// let go (drums alone, a quiet bridge, a swell).
+const MUSIC_HOLD_HOPS: u32 = 10 * HOPS_PER_S as u32;
 
 /// Audio-thread crowd analyser.
 #[derive(Debug)]
@@ -68,6 +77,9 @@ pub struct CrowdAnalyzer {
     /// Smoothed count of sharp spectral peaks (music detector) and its hysteresis state.
     sharp_ema: f32,
     music: bool,
+    /// Hops the music detector has been on in a row, and hops of hold left after a track.
+    music_on: u32,
+    music_hold: u32,
 }
 
 impl CrowdAnalyzer {
@@ -88,6 +100,8 @@ impl CrowdAnalyzer {
             last: Hop::default(),
             sharp_ema: 0.0,
             music: false,
+            music_on: 0,
+            music_hold: 0,
         };
         a.reset();
         a
@@ -110,6 +124,8 @@ impl CrowdAnalyzer {
         self.last = Hop::default();
         self.sharp_ema = 0.0;
         self.music = false;
+        self.music_on = 0;
+        self.music_hold = 0;
     }
 
     /// Sets detection sensitivity, `0..=1` (0.5 is the calibrated default; 1 lowers every
@@ -184,11 +200,23 @@ impl CrowdAnalyzer {
         // frame on average on the real recordings, music 3.2–9.4).
         let c = if f.sharp_peaks > self.sharp_ema { MUSIC_RISE } else { MUSIC_FALL };
         self.sharp_ema += (f.sharp_peaks - self.sharp_ema) * c;
-        if self.sharp_ema >= MUSIC_ON {
-            self.music = true;
+        let partials = if self.sharp_ema >= MUSIC_ON {
+            true
         } else if self.sharp_ema < MUSIC_OFF {
-            self.music = false;
+            false
+        } else {
+            self.music_on > 0
+        };
+        if partials {
+            self.music_on = self.music_on.saturating_add(1);
+            if self.music_on >= MUSIC_TRACK_HOPS {
+                self.music_hold = MUSIC_HOLD_HOPS;
+            }
+        } else {
+            self.music_on = 0;
+            self.music_hold = self.music_hold.saturating_sub(1);
         }
+        self.music = partials || self.music_hold > 0;
         // Nothing is reported while the floor converges after silence (the first second).
         let present = f.loud_m > NO_CROWD_LUFS && !self.floor.warming_up() && !self.music;
         let mut band_rel = [0.0f32; 5];

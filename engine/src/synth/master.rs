@@ -1,13 +1,36 @@
 //! Output stage of the music bus: loudness targeting (EBU R 128) and a true-peak limiter.
 //!
 //! * Loudness: two `ebur128` meters in `Mode::HISTOGRAM` (the default mode keeps every gating
-//!   block in a growing queue, i.e. allocates; the histogram mode has fixed bins). One measures
-//!   the music *content* before the conductor's dynamics, the other the limited output. The
-//!   gain is the profile target minus the gated integrated loudness of the content so far
-//!   (open loop), plus a slow trim from the output meter that absorbs what the dynamics and
-//!   the limiter moved. The dynamics (pp..ff from arousal) are applied after this gain, so
-//!   loud and quiet passages keep their difference while the whole stays on target. Meters are
-//!   fed every 100 ms of samples, so the result is independent of the host's block size.
+//!   block in a growing queue, i.e. allocates; the histogram mode has fixed bins). One
+//!   measures the limited output with the normaliser's own gain and the conductor's dynamics
+//!   (pp..ff from arousal) divided out — the music at unity gain and mezzo-forte, with what
+//!   the limiter took — the other the output as delivered (reported). (Session 4 left the
+//!   dynamics in: a quiet opening then counted as quiet *music*, and the gain rose to make it
+//!   up.) The gain is the profile target minus
+//!   the gated integrated loudness of the first meter since the start (open loop, no
+//!   integrator to wind up) plus, after 30 s, the output's own integrated error (proportional,
+//!   bounded to ±2 dB: it makes up for gains that were lower or higher during the loud
+//!   passages than they are now), gliding at most 0.5 dB/s once the first 10 s are measured (in
+//!   those it falls at up to 5 dB/s and rises at up to 1 dB/s: the first gating blocks hold
+//!   the slow attacks of pads, not the music's level). So the
+//!   normaliser is integrated-style, like the measure it must meet: loud and quiet passages
+//!   keep their difference (a 30 s fortissimo after 5 minutes moves the integrated loudness,
+//!   and with it the gain, by a fraction of a dB) while the whole lands on target. (Session 3
+//!   steered a pre-dynamics content meter plus a trim integrating the output's error; the
+//!   trim wound up on the first seconds' overshoot and swung the level by up to 8 dB over the
+//!   first two minutes, hiding the dynamics.) Meters are fed every 100 ms of samples, so the
+//!   result is independent of the host's block size.
+//! * Live short-term ceiling: the control meter also keeps the 3 s short-term window
+//!   (`Mode::S`: a fixed ring, no allocation). Its short-term loudness plus the current
+//!   dynamics and gain is what the listener gets over 3 s; the gain may not put that over
+//!   target + 5 LU (EBU R 128 s1, 2016: maximum short-term loudness of short-form
+//!   programmes): it falls at up to 5 dB/s while it would and never rises into it. Being
+//!   computed from the unity-gain meter, the ceiling is open loop (no 3 s feedback lag to
+//!   overshoot on). So a programme that opens quietly (the integrated history low, the gain
+//!   high) cannot send its first loud passage far over target.
+//! * Offline: [`Loudness::set_fixed_gain_db`] freezes the gain. An offline render that knows
+//!   the whole piece renders it once to measure, then again with the one static gain that puts
+//!   it on target (`render_music` in the CLI): the dynamics exact, on target at any length.
 //! * True peak: ITU-R BS.1770-4 Annex 2 measures inter-sample peaks on a 4x oversampled signal.
 //!   The limiter detects peaks the same way, with the same 4-phase, 12-taps-per-phase
 //!   Hann-windowed-sinc interpolator as the `ebur128` meter that measures the result, holds the needed gain over a window that covers every detection a sample
@@ -270,58 +293,67 @@ impl Profile {
 /// Loudness targeting (see the module docs).
 #[derive(Debug)]
 pub struct Loudness {
-    pre: Option<EbuR128>,
-    post: Option<EbuR128>,
+    /// Meter of the output with the loudness gain undone (dynamics and limiter kept): what the
+    /// music would measure at unity gain. Drives the gain.
+    ctl: Option<EbuR128>,
+    /// Meter of the output as delivered (reported as [`Loudness::output_lufs`]).
+    out: Option<EbuR128>,
     hop: usize,
-    pre_buf: [Vec<f32>; 2],
-    post_buf: [Vec<f32>; 2],
+    ctl_buf: [Vec<f32>; 2],
+    out_buf: [Vec<f32>; 2],
     fill: usize,
     target_db: f32,
     gain_db: f32,
     gain: f32,
     gain_target: f32,
     gain_coef: f32,
-    trim_db: f32,
     hops: u64,
-    /// Best guess of the unnormalised music's loudness before anything is measured.
-    initial_pre_lufs: f32,
-    post_lufs: f32,
-    /// Energy-weighted mean of the dynamics gain so far (energy sums), and the offset in dB
-    /// that re-centres it on 0 dB.
-    dyn_num: f64,
-    dyn_den: f64,
-    dyn_offset_db: f32,
-    hop_energy: f64,
-    hop_dyn_energy: f64,
+    /// The dynamics gain of the last pushed frame (linear).
+    dynamics: f32,
+    /// A static gain (dB) set by an offline render that measured the whole piece first: no
+    /// adaptation at all (the arc's dynamics are kept exactly).
+    fixed_db: Option<f32>,
+    /// Best guess of the music's loudness at unity gain before anything is measured.
+    initial_lufs: f32,
+    out_lufs: f32,
 }
 
+/// Hops (100 ms) during which the gain may move fast: the first gating blocks.
+const SETTLE_HOPS: u64 = 100;
+/// Largest correction of the output's integrated error, dB.
+const MAX_CORRECTION_DB: f32 = 2.0;
+/// Short-term loudness ceiling of the live normaliser, LU above the target: EBU R 128 s1
+/// (2016) recommends a maximum short-term loudness of +5 LU for short-form programmes.
+const SHORT_TERM_CEILING_LU: f32 = 5.0;
+/// Fastest fall of the gain while the short-term ceiling is exceeded, dB per 100 ms hop.
+const CEILING_FALL_DB: f32 = 0.5;
+
 impl Loudness {
+    /// Best guess of the music's loudness at unity gain before anything is measured, LUFS.
+    pub const INITIAL_LUFS: f32 = -18.0;
+
     /// Allocates both meters.
     pub fn new(sr: f32, profile: Profile) -> Self {
         let rate = sr.round() as u32;
-        let mk = || EbuR128::new(2, rate, Mode::I | Mode::HISTOGRAM).ok();
+        let mk = |mode| EbuR128::new(2, rate, mode | Mode::I | Mode::HISTOGRAM).ok();
         let hop = ((sr * 0.1).round() as usize).max(1);
         let mut s = Self {
-            pre: mk(),
-            post: mk(),
+            ctl: mk(Mode::S),
+            out: mk(Mode::empty()),
             hop,
-            pre_buf: [vec![0.0; hop], vec![0.0; hop]],
-            post_buf: [vec![0.0; hop], vec![0.0; hop]],
+            ctl_buf: [vec![0.0; hop], vec![0.0; hop]],
+            out_buf: [vec![0.0; hop], vec![0.0; hop]],
             fill: 0,
             target_db: profile.target_lufs(),
             gain_db: 0.0,
             gain: 1.0,
             gain_target: 1.0,
             gain_coef: 1.0 - (-1.0 / (1.5 * sr)).exp(),
-            trim_db: 0.0,
             hops: 0,
-            initial_pre_lufs: -24.0,
-            post_lufs: f32::NEG_INFINITY,
-            dyn_num: 0.0,
-            dyn_den: 0.0,
-            dyn_offset_db: 0.0,
-            hop_energy: 0.0,
-            hop_dyn_energy: 0.0,
+            dynamics: 1.0,
+            fixed_db: None,
+            initial_lufs: Self::INITIAL_LUFS,
+            out_lufs: f32::NEG_INFINITY,
         };
         s.reset();
         s
@@ -329,7 +361,7 @@ impl Loudness {
 
     pub fn set_profile(&mut self, profile: Profile) {
         self.target_db = profile.target_lufs();
-        self.gain_db = self.target_db - self.initial_pre_lufs;
+        self.gain_db = self.fixed_db.unwrap_or(self.target_db - self.initial_lufs);
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
 
@@ -338,8 +370,11 @@ impl Loudness {
     pub fn retarget(&mut self, profile: Profile) {
         let delta = profile.target_lufs() - self.target_db;
         self.target_db = profile.target_lufs();
+        if self.fixed_db.is_some() {
+            return;
+        }
         self.gain_db += delta;
-        self.gain_target = 10f32.powf((self.gain_db - self.dyn_offset_db) / 20.0);
+        self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
 
     pub fn profile(&self) -> Profile {
@@ -352,31 +387,37 @@ impl Loudness {
 
     /// Integrated loudness of the output so far (−inf before the first gating block).
     pub fn output_lufs(&self) -> f32 {
-        self.post_lufs
+        self.out_lufs
     }
 
     pub fn gain_db(&self) -> f32 {
         self.gain_db
     }
 
+    /// Fixes the gain at `gain_db` (no adaptation; `None` returns to the live normaliser). For
+    /// offline renders that measured the piece in a first pass. Takes effect at `reset()`.
+    pub fn set_fixed_gain_db(&mut self, gain_db: Option<f32>) {
+        self.fixed_db = gain_db.filter(|g| g.is_finite()).map(|g| g.clamp(-60.0, 60.0));
+    }
+
+    /// The fixed gain, if any.
+    pub fn fixed_gain_db(&self) -> Option<f32> {
+        self.fixed_db
+    }
+
     /// Real-time safe (the meters' `reset` clears fixed buffers).
     pub fn reset(&mut self) {
-        if let Some(m) = self.pre.as_mut() {
+        if let Some(m) = self.ctl.as_mut() {
             m.reset();
         }
-        if let Some(m) = self.post.as_mut() {
+        if let Some(m) = self.out.as_mut() {
             m.reset();
         }
         self.fill = 0;
-        self.trim_db = 0.0;
         self.hops = 0;
-        self.post_lufs = f32::NEG_INFINITY;
-        self.dyn_num = 0.0;
-        self.dyn_den = 0.0;
-        self.dyn_offset_db = 0.0;
-        self.hop_energy = 0.0;
-        self.hop_dyn_energy = 0.0;
-        self.gain_db = self.target_db - self.initial_pre_lufs;
+        self.dynamics = 1.0;
+        self.out_lufs = f32::NEG_INFINITY;
+        self.gain_db = self.fixed_db.unwrap_or(self.target_db - self.initial_lufs);
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
         self.gain = self.gain_target;
     }
@@ -388,19 +429,20 @@ impl Loudness {
         self.gain
     }
 
-    /// Records one content frame (before gain and dynamics), the limited output frame, and
-    /// the dynamics gain applied to it (linear); every 100 ms updates the gain.
+    /// Records one limited output frame, the loudness gain that was applied to its input
+    /// (linear, [`Loudness::next_gain`]) and the conductor's dynamics gain (linear, pp..ff);
+    /// every 100 ms updates the gain.
     #[inline]
-    pub fn push(&mut self, pre: (f32, f32), post: (f32, f32), dynamics: f32) {
+    pub fn push(&mut self, out: (f32, f32), applied_gain: f32, dynamics: f32) {
         let i = self.fill;
-        let e = f64::from(pre.0 * pre.0 + pre.1 * pre.1);
-        self.hop_energy += e;
-        self.hop_dyn_energy += e * f64::from(dynamics * dynamics);
-        // the output meter sees the output without the dynamics: it measures what the limiter
-        // took, which the trim restores
-        let undo = if dynamics > 1e-6 { 1.0 / dynamics } else { 1.0 };
-        let post = (post.0 * undo, post.1 * undo);
-        for (buf, v) in [(&mut self.pre_buf, pre), (&mut self.post_buf, post)] {
+        // the control meter sees the music at unity loudness gain and mezzo-forte: its own
+        // level and what the limiter took, independent of the gain being steered and of the
+        // dynamics it must leave alone
+        let total = applied_gain * dynamics;
+        let undo = if total > 1e-9 { 1.0 / total } else { 1.0 };
+        self.dynamics = dynamics;
+        let ctl = (out.0 * undo, out.1 * undo);
+        for (buf, v) in [(&mut self.ctl_buf, ctl), (&mut self.out_buf, out)] {
             if let Some(x) = buf[0].get_mut(i) {
                 *x = v.0;
             }
@@ -417,43 +459,112 @@ impl Loudness {
 
     fn update(&mut self) {
         self.hops += 1;
-        let [pl, pr] = &self.pre_buf;
-        let [ql, qr] = &self.post_buf;
-        let mut pre_lufs = f32::NEG_INFINITY;
-        if let Some(m) = self.pre.as_mut()
-            && m.add_frames_planar_f32(&[pl.as_slice(), pr.as_slice()]).is_ok()
+        let [cl, cr] = &self.ctl_buf;
+        let [ol, or] = &self.out_buf;
+        let mut ctl_lufs = f32::NEG_INFINITY;
+        let mut ctl_short = f32::NEG_INFINITY;
+        if let Some(m) = self.ctl.as_mut()
+            && m.add_frames_planar_f32(&[cl.as_slice(), cr.as_slice()]).is_ok()
         {
-            pre_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+            ctl_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+            ctl_short = m.loudness_shortterm().map_or(f32::NEG_INFINITY, |v| v as f32);
         }
-        if let Some(m) = self.post.as_mut()
-            && m.add_frames_planar_f32(&[ql.as_slice(), qr.as_slice()]).is_ok()
+        if let Some(m) = self.out.as_mut()
+            && m.add_frames_planar_f32(&[ol.as_slice(), or.as_slice()]).is_ok()
         {
-            self.post_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+            self.out_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
         }
-        // re-centre the dynamics on 0 dB, weighted by the content's energy (as loudness is)
-        if self.hop_energy > 1e-9 * self.hop as f64 {
-            self.dyn_num += self.hop_dyn_energy;
-            self.dyn_den += self.hop_energy;
-            self.dyn_offset_db = (10.0 * (self.dyn_num / self.dyn_den).log10()) as f32;
+        if self.fixed_db.is_some() {
+            return;
         }
-        self.hop_energy = 0.0;
-        self.hop_dyn_energy = 0.0;
-        // after 5 s the output meter is trusted enough to trim what the limiter took
-        if self.hops > 50 && self.post_lufs.is_finite() {
-            self.trim_db = (self.trim_db + 0.01 * (self.target_db - self.post_lufs)).clamp(-4.0, 4.0);
+        // open loop on the integrated (gated) loudness of the whole render so far: a loud
+        // passage moves it little once a minute has been measured, so the conductor's
+        // dynamics survive. Early on the gain settles fast, rising more slowly than it falls
+        // (the first gating blocks hold the slow attacks of pads, not the music's level).
+        if ctl_lufs.is_finite() && ctl_lufs > -70.0 {
+            // what the past gains left over: the output's own integrated loudness is off
+            // target when the gain was lower (or higher) during the loud passages than it is
+            // now. Made up proportionally, with no integrator (so nothing winds up), bounded,
+            // and only once 30 s are measured.
+            let correction = if self.hops > 3 * SETTLE_HOPS && self.out_lufs.is_finite() {
+                (self.target_db - self.out_lufs).clamp(-MAX_CORRECTION_DB, MAX_CORRECTION_DB)
+            } else {
+                0.0
+            };
+            let wanted = (self.target_db - ctl_lufs + correction).clamp(-30.0, 36.0);
+            let (up, down) = if self.hops < SETTLE_HOPS { (0.1, 0.5) } else { (0.05, 0.05) };
+            let mut next = self.gain_db + (wanted - self.gain_db).clamp(-down, up);
+            // the short-term ceiling: a history that is quiet so far (a broadcast opening on a
+            // quiet crowd) lets the wanted gain sit high, and the first loud passage would come
+            // out far above the target. The delivered short-term loudness would be the music's
+            // (measured at unity gain, so open loop: no lag to overshoot on) plus the dynamics
+            // plus this gain; the gain may not put it over target + 5 LU: it falls (up to
+            // 5 dB/s) while it would, and does not rise into it.
+            if ctl_short.is_finite() && ctl_short > -70.0 {
+                let dyn_db = 20.0 * self.dynamics.max(1e-6).log10();
+                let ceiling = self.target_db + SHORT_TERM_CEILING_LU - ctl_short - dyn_db;
+                if next > ceiling {
+                    next = ceiling.max(self.gain_db - CEILING_FALL_DB).min(next);
+                }
+            }
+            self.gain_db = next;
         }
-        if pre_lufs.is_finite() && pre_lufs > -70.0 {
-            let wanted = (self.target_db - pre_lufs + self.trim_db).clamp(-30.0, 36.0);
-            let max_step = if self.hops < 200 { 0.5 } else { 0.05 };
-            self.gain_db += (wanted - self.gain_db).clamp(-max_step, max_step);
-        }
-        self.gain_target = 10f32.powf((self.gain_db - self.dyn_offset_db) / 20.0);
+        self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs a mono 1 kHz sine of the given amplitudes (one per second) through the
+    /// normaliser and returns the short-term loudness of the delivered output, per second.
+    fn normalise(l: &mut Loudness, amps: &[f32]) -> Vec<f64> {
+        let sr = 48_000usize;
+        let mut meter = EbuR128::new(2, 48_000, Mode::S | Mode::HISTOGRAM).unwrap();
+        let mut st = Vec::new();
+        let mut buf = vec![0.0f32; 2 * sr];
+        for (s, &a) in amps.iter().enumerate() {
+            for i in 0..sr {
+                let x = a * (std::f32::consts::TAU * 1000.0 * ((s * sr + i) % 48) as f32 / 48.0).sin();
+                let g = l.next_gain();
+                let y = x * g;
+                l.push((y, y), g, 1.0);
+                buf[2 * i] = y;
+                buf[2 * i + 1] = y;
+            }
+            meter.add_frames_f32(&buf).unwrap();
+            st.push(meter.loudness_shortterm().unwrap());
+        }
+        st
+    }
+
+    #[test]
+    fn a_quiet_opening_cannot_send_the_first_loud_passage_over_the_short_term_ceiling() {
+        let mut l = Loudness::new(48_000.0, Profile::Broadcast);
+        // 20 s at about -60 LUFS: the integrated history is quiet, the gain rises; then 20 s
+        // at about -20 LUFS at unity gain
+        let amps: Vec<f32> = (0..40).map(|s| if s < 20 { 0.001 } else { 0.1 }).collect();
+        let st = normalise(&mut l, &amps);
+        assert!(l.gain_db() < 0.0, "the gain came down: {} dB", l.gain_db());
+        for (s, v) in st.iter().enumerate().skip(26) {
+            assert!(*v <= -23.0 + 5.0 + 1.0, "second {s}: short-term {v:.1} LUFS over target + 5 LU");
+        }
+    }
+
+    #[test]
+    fn a_fixed_gain_does_not_move() {
+        let mut l = Loudness::new(48_000.0, Profile::Streaming);
+        l.set_fixed_gain_db(Some(-6.0));
+        l.reset();
+        let amps: Vec<f32> = (0..12).map(|s| if s < 6 { 0.001 } else { 0.5 }).collect();
+        let _ = normalise(&mut l, &amps);
+        assert!((l.gain_db() + 6.0).abs() < 1e-6);
+        assert!((l.next_gain() - 10f32.powf(-6.0 / 20.0)).abs() < 1e-6);
+        l.set_fixed_gain_db(None);
+        l.reset();
+        assert!((l.gain_db() - (-14.0 - Loudness::INITIAL_LUFS)).abs() < 1e-6);
+    }
 
     #[test]
     fn limiter_holds_true_peak_and_delays_by_its_latency() {

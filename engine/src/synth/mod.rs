@@ -318,11 +318,12 @@ impl Style {
     }
 }
 
-/// Dynamics from energy (the CMERS loudness rule): -4.5 dB at energy 0 (pianissimo) to
-/// +4.5 dB at 1 (fortissimo). Applied after the loudness normaliser's gain, which measures the
-/// content without it, so the dynamics survive normalisation.
+/// Dynamics from energy (the CMERS loudness rule): -6 dB at energy 0 (pianissimo) to
+/// +6 dB at 1 (fortissimo); session 3 used ±4.5 dB, which the normaliser's slow drift in
+/// the first minutes could hide. The loudness normaliser measures the music with these
+/// dynamics divided out and moves slowly, so they survive normalisation.
 fn dynamics_gain(energy: f32) -> f32 {
-    10f32.powf(9.0 * (energy.clamp(0.0, 1.0) - 0.5) / 20.0)
+    10f32.powf(12.0 * (energy.clamp(0.0, 1.0) - 0.5) / 20.0)
 }
 
 /// Audio-thread music generator.
@@ -423,6 +424,30 @@ impl Synth {
         } else {
             self.loudness.retarget(profile);
         }
+    }
+
+    /// Fixes the loudness gain at `gain_db` instead of the live normaliser (`None`: live). An
+    /// offline render knows the whole piece: it renders once, measures the integrated loudness
+    /// and renders again with the one static gain that puts it on target (see
+    /// [`Synth::offline_loudness_gain_db`]), so the arc's dynamics are kept exactly. Applies
+    /// from the next `reset()` (or at once before anything is rendered); `reset()` keeps it.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    pub fn set_fixed_loudness_gain_db(&mut self, gain_db: Option<f32>) {
+        self.loudness.set_fixed_gain_db(gain_db);
+        if self.time == 0 {
+            self.loudness.reset();
+        }
+    }
+
+    /// The static loudness gain for the next pass of a multi-pass offline render: the gain of
+    /// this pass plus the output's integrated error (`None` when nothing was measured, e.g.
+    /// silence, or no fixed gain is set).
+    pub fn offline_loudness_gain_db(&self) -> Option<f32> {
+        let now = self.loudness.fixed_gain_db()?;
+        let out = self.loudness.output_lufs();
+        (out.is_finite() && out > -70.0).then(|| now + self.loudness.target_lufs() - out)
     }
 
     /// The loudness profile in use.
@@ -595,9 +620,10 @@ impl Synth {
                     r = 0.0;
                 }
                 self.dynamics += (dyn_target - self.dynamics) * self.reverb_coef;
-                let g = self.loudness.next_gain() * self.dynamics;
+                let lg = self.loudness.next_gain();
+                let g = lg * self.dynamics;
                 let (yl, yr) = self.limiter.process(l * g, r * g);
-                self.loudness.push((l, r), (yl, yr), self.dynamics);
+                self.loudness.push((yl, yr), lg, self.dynamics);
                 *ol = yl;
                 *or = yr;
             }

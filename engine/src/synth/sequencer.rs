@@ -414,9 +414,11 @@ impl Sequencer {
             let gate = (self.music.gate * len as f32) as u32;
             for &n in v.notes() {
                 let mut on = self.note(style, layer, n, gate, if self.step.is_multiple_of(STEPS_PER_BEAT) { 0.8 } else { 0.65 });
-                // a bowed or plucked re-attack: short attack, a release within the pulse
+                // a bowed or plucked re-attack (marcato, spiccato, a pumping pad): short attack,
+                // and a release within a third of the pulse, so every re-strike rises out of
+                // the previous one's decay instead of blurring into it
                 on.timbre.attack = on.timbre.attack.min(0.015);
-                on.timbre.release = on.timbre.release.min(len as f32 / self.sr);
+                on.timbre.release = on.timbre.release.min(0.35 * len as f32 / self.sr);
                 pool.note_on(&on);
             }
         }
@@ -562,6 +564,15 @@ impl Sequencer {
         let s = hit(&kit.snare, self.step);
         if s > 0.0 {
             pool.drum(DrumKind::Snare, s * vel * humanise, kit, -0.05, seed ^ 0x55, false);
+        }
+        if !kit.tom.is_empty() {
+            let p = kit.tom.get(level.min(kit.tom.len() - 1)).map_or(&b""[..], |s| s.as_bytes());
+            let c = p.get(self.step as usize % p.len().max(1)).copied().unwrap_or(b'.');
+            let (kind, pan) = if c == b'o' { (DrumKind::HighTom, 0.25) } else { (DrumKind::LowTom, -0.2) };
+            let t = step_velocity(c);
+            if t > 0.0 {
+                pool.drum(kind, t * vel * humanise, kit, pan, seed ^ 0x33, false);
+            }
         }
         let h = hit(&kit.hat, self.step);
         if h > 0.0 {

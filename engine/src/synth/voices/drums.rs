@@ -15,8 +15,8 @@
 #![allow(clippy::inline_always)]
 
 use super::DrumKit;
-use super::decay_coef;
-use super::tonal::{FRAME, FrameAcc, LANES, SILENT, pan_into_buses};
+use super::tonal::{FRAME, FrameAcc, LANES, SILENT};
+use super::{decay_coef, pan_into_buses};
 use crate::synth::fastmath::{sin_turns, tan_pi};
 
 /// Percussion instruments.

@@ -140,6 +140,9 @@ pub struct DrumKit {
     pub kick: Vec<String>,
     pub snare: Vec<String>,
     pub hat: Vec<String>,
+    /// Tom ostinato by rising energy (`x` = low tom, `o` = high tom, softer); may be empty
+    /// (no ostinato). Timpani, taiko or war drums entering with danger.
+    pub tom: Vec<String>,
 }
 
 impl Default for DrumKit {
@@ -160,6 +163,7 @@ impl Default for DrumKit {
             kick: s(&["x...............", "x.......x.......", "x.....o.x.......", "x...x...x...x..."]),
             snare: s(&["................", "....x.......x...", "....x.......x...", "....x.......x..o"]),
             hat: s(&["x.......x.......", "x...x...x...x...", "x.o.x.o.x.o.x.o.", "xoxoxoxoxoxoxoxo"]),
+            tom: Vec::new(),
         }
     }
 }
@@ -188,8 +192,8 @@ impl DrumKit {
                 return Err((name, f64::from(v), range));
             }
         }
-        for (name, pats) in [("drums.kick", &self.kick), ("drums.snare", &self.snare), ("drums.hat", &self.hat)] {
-            if pats.is_empty() || pats.len() > 8 {
+        for (name, pats) in [("drums.kick", &self.kick), ("drums.snare", &self.snare), ("drums.hat", &self.hat), ("drums.tom", &self.tom)] {
+            if (pats.is_empty() && name != "drums.tom") || pats.len() > 8 {
                 return Err((name, pats.len() as f64, "1..=8 patterns"));
             }
             for p in pats {
@@ -199,6 +203,23 @@ impl DrumKit {
             }
         }
         Ok(())
+    }
+}
+
+/// Adds one control frame of lane signals `x[..len]` into the four buses (bed L/R, stinger
+/// L/R) with per-lane gains, skipping buses no lane sends to. Shared by the tonal and drum
+/// kernels (inlined into each, so it runs with the instruction set `simd::Isa` chose).
+#[inline(always)]
+fn pan_into_buses(acc: &mut FrameAcc, x: &[[f32; LANES]; FRAME], gains: [[f32; LANES]; 4], len: usize) {
+    for (bus, g) in acc.iter_mut().zip(gains) {
+        if g.iter().all(|&v| v == 0.0) {
+            continue;
+        }
+        for (a, y) in bus.iter_mut().zip(x.iter()).take(len) {
+            for j in 0..LANES {
+                a[j] += y[j] * g[j];
+            }
+        }
     }
 }
 
@@ -234,7 +255,7 @@ pub(crate) fn decay_coef(sr: f32, seconds: f32, min_seconds: f32, ratio: f32) ->
 }
 
 /// Shortest attack of notes started on a stinger's first step (keeps its punch, no click).
-pub const SOFT_ATTACK_S: f32 = 0.012;
+pub const SOFT_ATTACK_S: f32 = 0.016;
 /// Shortest attack (tonal) and onset ramp (drums) of notes started on a style transition's
 /// step: the new style fades in under the old one's releasing tails, so the transition
 /// itself adds no step sharper than the music before it (the click metric of issue 5).

@@ -27,7 +27,7 @@
 // that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
 #![allow(clippy::inline_always)]
 
-use super::{Timbre, Wave, decay_coef};
+use super::{Timbre, Wave, decay_coef, pan_into_buses};
 use crate::synth::fastmath::{exp2, fract, sin_turns, tan_pi};
 use crate::synth::theory::midi_hz;
 
@@ -630,23 +630,6 @@ fn render_chunk<const W: u8, const N: usize>(ch: &mut Chunk, acc: &mut FrameAcc,
     ch.ic2 = ic2;
     // 3. pan into the buses
     pan_into_buses(acc, &x, [ch.bed_l, ch.bed_r, ch.st_l, ch.st_r], len);
-}
-
-/// Adds the first `len` frames of a chunk's lanes `y` into the four buses of `acc` (bed L/R,
-/// stinger L/R), each lane scaled by its gain for that bus; a bus whose gains are all zero is
-/// skipped. Shared by the tonal and the drum voices. Real-time safe: no allocation.
-#[inline(always)]
-pub(super) fn pan_into_buses(acc: &mut FrameAcc, y: &[Lanes; FRAME], gains: [Lanes; 4], len: usize) {
-    for (bus, g) in acc.iter_mut().zip(gains) {
-        if g.iter().all(|&v| v == 0.0) {
-            continue;
-        }
-        for (a, yk) in bus.iter_mut().zip(y.iter()).take(len) {
-            for j in 0..LANES {
-                a[j] += yk[j] * g[j];
-            }
-        }
-    }
 }
 
 /// Sums the lanes of `acc[bus][..len]` into the output slices (added).
