@@ -85,35 +85,75 @@ fn clamp01(x: f32) -> f32 {
 
 // ---------------------------------------------------------------------------------------------
 
+/// A run of whistle frames: where it started, how many frames, and the sums its tests read.
+#[derive(Clone, Copy, Debug, Default)]
+struct RunSums {
+    start: u64,
+    /// Frames in the run (0: no run).
+    n: u32,
+    /// Sum of the frames' prominence (dB).
+    prom: f32,
+    /// Sum of the frames' harmonic support (dB).
+    harm: f32,
+    /// Lowest and highest peak frequency (Hz): a pea's trill moves the pitch.
+    lo: f32,
+    hi: f32,
+    /// Sum of the frames' peak level over the crowd's 100 ms loudness (dB).
+    rel: f32,
+}
+
+impl RunSums {
+    /// A run that starts with frame `t`: the first tonal frame is about half full of whistle,
+    /// so the onset is mid-frame.
+    fn first(t: &Tone, rel: f32) -> Self {
+        Self { start: t.end.saturating_sub(TONE_FRAME as u64 / 2), n: 1, prom: t.prom_db, harm: t.harm_db, lo: t.hz, hi: t.hz, rel }
+    }
+
+    /// Adds frame `t` to the run.
+    fn add(&mut self, t: &Tone, rel: f32) {
+        self.n += 1;
+        self.prom += t.prom_db;
+        self.harm += t.harm_db;
+        self.lo = self.lo.min(t.hz);
+        self.hi = self.hi.max(t.hz);
+        self.rel += rel;
+    }
+
+    /// Adds frame `t`, starting the run with it if there is none.
+    fn push(&mut self, t: &Tone, rel: f32) {
+        if self.n == 0 {
+            *self = Self::first(t, rel);
+        } else {
+            self.add(t, rel);
+        }
+    }
+
+    fn mean_prom(&self) -> f32 {
+        self.prom / self.n.max(1) as f32
+    }
+
+    /// What the confirmation reads: harmonic support ok, start, mean prominence, pitch span
+    /// in bins, mean level over the crowd's loudness.
+    fn summary(&self) -> (bool, u64, f32, f32, f32) {
+        let n = self.n as f32;
+        (self.harm / n <= HARM_RUN_MAX, self.start, self.prom / n, (self.hi - self.lo) / TONE_BIN_HZ, self.rel / n)
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 struct Whistle {
-    /// Consecutive tonal hops in the current candidate run.
-    run: u32,
-    run_start: u64,
+    /// The current candidate run of tonal frames.
+    run: RunSums,
     run_bin: f32,
-    run_prom: f32,
-    /// Sum of the run's harmonic support (dB).
-    run_harm: f32,
-    /// Lowest and highest peak frequency of the run (Hz): a pea's trill moves the pitch.
-    run_lo: f32,
-    run_hi: f32,
-    /// Sum of the frames' peak level over the crowd's 100 ms loudness (dB).
-    run_rel: f32,
     /// Consecutive strong tonal frames at the run's end (see [`FAST_PROM`]).
     run_strong: u32,
     /// Weak frames bridged in the current run, and whether the last frame was one.
     run_bridged: u32,
     run_gap: bool,
-    /// The tonal frames since the last bridged frame, as a run of their own (start, length,
-    /// sums of prominence and harmonic support): a bridged run that does not qualify must not
-    /// hold back the confirmation of what follows its gap, as a broken run would not.
-    sub_start: u64,
-    sub_run: u32,
-    sub_prom: f32,
-    sub_harm: f32,
-    sub_lo: f32,
-    sub_hi: f32,
-    sub_rel: f32,
+    /// The tonal frames since the last bridged frame, as a run of their own: a bridged run
+    /// that does not qualify must not hold back the confirmation of what follows its gap, as
+    /// a broken run would not.
+    sub: RunSums,
     active: bool,
     onset: u64,
     /// Loudest peak level of the current (or last) blast, dB.
@@ -300,9 +340,9 @@ impl Whistle {
                 self.active = false;
                 self.since_end = 0;
                 self.since_min = peak_db;
-                self.run = 0;
+                self.run.n = 0;
                 self.run_bridged = 0;
-                self.sub_run = 0;
+                self.sub.n = 0;
             }
             return;
         }
@@ -316,102 +356,58 @@ impl Whistle {
         let tonal = tonal && attack;
         let strong = t.prom_db >= FAST_PROM + h.sens_db;
         let rel = t.level_db - h.f.loud_fast;
-        if tonal && self.run > 0 && glides(self.run_bin, t.hz) {
-            self.run += 1;
+        if tonal && self.run.n > 0 && glides(self.run_bin, t.hz) {
+            self.run.add(t, rel);
             self.run_bin = t.hz;
-            self.run_prom += t.prom_db;
-            self.run_harm += t.harm_db;
-            self.run_lo = self.run_lo.min(t.hz);
-            self.run_hi = self.run_hi.max(t.hz);
-            self.run_rel += rel;
             self.run_strong = if strong { self.run_strong + 1 } else { 0 };
             self.run_gap = false;
-            if self.sub_run == 0 {
-                self.sub_start = t.end.saturating_sub(TONE_FRAME as u64 / 2);
-                self.sub_lo = t.hz;
-                self.sub_hi = t.hz;
-                self.sub_rel = 0.0;
-            }
-            self.sub_run += 1;
-            self.sub_prom += t.prom_db;
-            self.sub_harm += t.harm_db;
-            self.sub_lo = self.sub_lo.min(t.hz);
-            self.sub_hi = self.sub_hi.max(t.hz);
-            self.sub_rel += rel;
+            self.sub.push(t, rel);
         } else if tonal {
-            // The first tonal frame is about half full of whistle: the onset is mid-frame.
-            self.run = 1;
-            self.run_start = t.end.saturating_sub(TONE_FRAME as u64 / 2);
+            self.run = RunSums::first(t, rel);
             self.run_bin = t.hz;
-            self.run_prom = t.prom_db;
-            self.run_harm = t.harm_db;
-            self.run_lo = t.hz;
-            self.run_hi = t.hz;
-            self.run_rel = rel;
             self.run_strong = u32::from(strong);
             self.run_bridged = 0;
             self.run_gap = false;
-            self.sub_run = 0;
-        } else if weak && self.run > 0 && !self.run_gap && glides(self.run_bin, t.hz) {
+            self.sub.n = 0;
+        } else if weak && self.run.n > 0 && !self.run_gap && glides(self.run_bin, t.hz) {
             // A weak frame between tonal ones is the pea's trill (see [`WEAK_PROM`]): it is
             // bridged and counts, and the run must then be clearly prominent on average.
-            self.run += 1;
+            self.run.add(t, rel);
             self.run_bin = t.hz;
-            self.run_prom += t.prom_db;
-            self.run_harm += t.harm_db;
-            self.run_lo = self.run_lo.min(t.hz);
-            self.run_hi = self.run_hi.max(t.hz);
-            self.run_rel += rel;
             self.run_strong = 0;
             self.run_bridged += 1;
             self.run_gap = true;
-            self.sub_run = 0;
-            self.sub_prom = 0.0;
-            self.sub_harm = 0.0;
+            self.sub.n = 0;
         } else {
-            self.run = 0;
+            self.run.n = 0;
             self.run_strong = 0;
             self.run_bridged = 0;
-            self.sub_run = 0;
+            self.sub.n = 0;
         }
-        let bridged_ok = self.run_bridged == 0 || self.run_prom / self.run.max(1) as f32 >= BRIDGED_PROM;
+        let bridged_ok = self.run_bridged == 0 || self.run.mean_prom() >= BRIDGED_PROM;
         // The whole run, or (if its bridges do not qualify) the part after its last gap.
         // (harmonic support ok, start, mean prominence, pitch span in bins, mean level over
         // the crowd's loudness)
-        let (qualifies, start, prom, span, level) = if self.run >= WHISTLE_CONFIRM && bridged_ok {
-            let n = self.run as f32;
-            (
-                self.run_harm / n <= HARM_RUN_MAX,
-                self.run_start,
-                self.run_prom / n,
-                (self.run_hi - self.run_lo) / TONE_BIN_HZ,
-                self.run_rel / n,
-            )
-        } else if self.run > 0 && self.run_bridged > 0 && self.sub_run >= WHISTLE_CONFIRM {
-            let n = self.sub_run as f32;
-            (
-                self.sub_harm / n <= HARM_RUN_MAX,
-                self.sub_start,
-                self.sub_prom / n,
-                (self.sub_hi - self.sub_lo) / TONE_BIN_HZ,
-                self.sub_rel / n,
-            )
+        let (qualifies, start, prom, span, level) = if self.run.n >= WHISTLE_CONFIRM && bridged_ok {
+            self.run.summary()
+        } else if self.run.n > 0 && self.run_bridged > 0 && self.sub.n >= WHISTLE_CONFIRM {
+            self.sub.summary()
         } else {
             (false, 0, 0.0, 0.0, 0.0)
         };
         let need = if span >= TRILL_BINS - 0.5 || level >= STEADY_REL_MIN { RUN_PROM_MIN } else { STEADY_PROM };
         let qualifies = qualifies && prom >= need + h.sens_db;
         // The fast path: the last few frames of the run are all clearly tonal.
-        let fast = self.run_strong >= FAST_FRAMES && self.run >= FAST_FRAMES && self.run_harm / self.run as f32 <= HARM_RUN_MAX;
+        let fast = self.run_strong >= FAST_FRAMES && self.run.n >= FAST_FRAMES && self.run.harm / self.run.n as f32 <= HARM_RUN_MAX;
         let (qualifies, start, prom) =
-            if !qualifies && fast { (true, self.run_start, self.run_prom / self.run as f32) } else { (qualifies, start, prom) };
+            if !qualifies && fast { (true, self.run.start, self.run.mean_prom()) } else { (qualifies, start, prom) };
         // A run with a harmonic series below it is a melody or a voice: it keeps running
         // (and may still qualify once its partials below fade) but is not confirmed.
         if qualifies && self.since_melody > MELODY_HOLD {
             self.active = true;
             self.onset = start;
             self.peak_max = peak_db;
-            self.len = self.run;
+            self.len = self.run.n;
             self.long_sent = false;
             self.quiet = 0;
             self.kind = if recent { WhistleKind::Repeated } else { WhistleKind::Short };
@@ -829,7 +825,7 @@ impl Detectors {
     /// Runs every detector on one hop.
     pub fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
         self.whistle.hop(h, out);
-        let w = self.whistle.active || self.whistle.run > 0 || self.whistle.since_end < HW / 2;
+        let w = self.whistle.active || self.whistle.run.n > 0 || self.whistle.since_end < HW / 2;
         self.surge.hop(h, w, self.chant.active, self.boo.state.active, out);
         self.boo.hop(h, self.surge.roaring(), self.chant.active, out);
         self.applause.hop(h, w || self.surge.clapping(), out);
