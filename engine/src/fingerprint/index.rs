@@ -149,27 +149,32 @@ impl Index {
         self.tracks.iter().map(|t| t.duration_s).sum()
     }
 
+    /// Positions in the posting arrays of every hash in `lo..=hi`, which must share a
+    /// directory bucket (be equal above the low `HASH_BITS - DIR_BITS` bits): one directory
+    /// lookup and two binary searches. Empty when `lo > hi` or the buckets differ.
+    fn hash_range(&self, lo: u32, hi: u32) -> std::ops::Range<usize> {
+        let b = (lo >> (HASH_BITS - DIR_BITS)) as usize;
+        if lo > hi || (hi >> (HASH_BITS - DIR_BITS)) as usize != b {
+            return 0..0;
+        }
+        let start_b = self.dir.get(b).copied().unwrap_or(0) as usize;
+        let end_b = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
+        let bucket = self.hashes.get(start_b..end_b).unwrap_or(&[]);
+        let start = bucket.partition_point(|&h| h < lo);
+        let end = start + bucket.get(start..).unwrap_or(&[]).partition_point(|&h| h <= hi);
+        start_b + start..start_b + end
+    }
+
     /// Postings of `hash`: `(track, frame)` pairs.
     pub fn postings(&self, hash: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let b = (hash >> (HASH_BITS - DIR_BITS)) as usize;
-        let lo = self.dir.get(b).copied().unwrap_or(0) as usize;
-        let hi = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
-        let bucket = self.hashes.get(lo..hi).unwrap_or(&[]);
-        let start = lo + bucket.partition_point(|&h| h < hash);
-        let end = lo + bucket.partition_point(|&h| h <= hash);
-        (start..end).filter_map(move |i| Some((*self.track_of.get(i)?, *self.frame_of.get(i)?)))
+        let (tracks, frames) = self.posting_slices(hash);
+        tracks.iter().copied().zip(frames.iter().copied())
     }
 
     /// Postings of `hash` as slices of tracks and frames (one lookup for count and content).
     pub fn posting_slices(&self, hash: u32) -> (&[u32], &[u32]) {
-        let b = (hash >> (HASH_BITS - DIR_BITS)) as usize;
-        let lo = self.dir.get(b).copied().unwrap_or(0) as usize;
-        let hi = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
-        let bucket = self.hashes.get(lo..hi).unwrap_or(&[]);
-        let start = bucket.partition_point(|&h| h < hash);
-        let end = start + bucket.get(start..).unwrap_or(&[]).partition_point(|&h| h <= hash);
-        let range = lo + start..lo + end;
-        (self.track_of.get(range.clone()).unwrap_or(&[]), self.frame_of.get(range).unwrap_or(&[]))
+        let (_, tracks, frames) = self.posting_range(hash, hash);
+        (tracks, frames)
     }
 
     /// Postings of every hash in `lo..=hi` (both in the same directory bucket, that is equal
@@ -177,16 +182,7 @@ impl Index {
     /// sorted by hash: one directory lookup and two binary searches for a run of neighbouring
     /// hashes (the matcher's `dt - 1 ..= dt + 1`). Empty when `lo > hi` or the bucket differs.
     pub fn posting_range(&self, lo: u32, hi: u32) -> (&[u32], &[u32], &[u32]) {
-        let b = (lo >> (HASH_BITS - DIR_BITS)) as usize;
-        if lo > hi || (hi >> (HASH_BITS - DIR_BITS)) as usize != b {
-            return (&[], &[], &[]);
-        }
-        let start_b = self.dir.get(b).copied().unwrap_or(0) as usize;
-        let end_b = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
-        let bucket = self.hashes.get(start_b..end_b).unwrap_or(&[]);
-        let start = bucket.partition_point(|&h| h < lo);
-        let end = start + bucket.get(start..).unwrap_or(&[]).partition_point(|&h| h <= hi);
-        let range = start_b + start..start_b + end;
+        let range = self.hash_range(lo, hi);
         (
             self.hashes.get(range.clone()).unwrap_or(&[]),
             self.track_of.get(range.clone()).unwrap_or(&[]),
@@ -196,11 +192,7 @@ impl Index {
 
     /// Number of postings of `hash`.
     pub fn posting_count(&self, hash: u32) -> usize {
-        let b = (hash >> (HASH_BITS - DIR_BITS)) as usize;
-        let lo = self.dir.get(b).copied().unwrap_or(0) as usize;
-        let hi = self.dir.get(b + 1).copied().unwrap_or(0) as usize;
-        let bucket = self.hashes.get(lo..hi).unwrap_or(&[]);
-        bucket.partition_point(|&h| h <= hash) - bucket.partition_point(|&h| h < hash)
+        self.hash_range(hash, hash).len()
     }
 
     /// Finds a track by name (file stem) or by the path it was indexed from.
