@@ -19,7 +19,11 @@
 //!   and seeds 1001.. never run while tuning. *held-out-2* (session 5) is the held-out clips
 //!   again with seed 3001 (new offsets, levels and beds), added as an untouched check after
 //!   the first held-out split had been used for diagnosis. Both held-out splits also get
-//!   synthetic pea whistles from their own seeds. Only one cheer, one "ooh" and one applause clip
+//!   synthetic pea whistles from their own seeds (two sets: session 5's, and session 6's
+//!   wider *varied* set: 2–4.5 kHz, pitch hops, slow attacks). Both held-out splits also get
+//!   the real whistle of Debian's qabcs-data (`extra/whistle.ogg`, ~3.7 kHz, a different
+//!   whistle from the four referee clips) in a row of its own, *blind*: it is not in the
+//!   tuning split and was run once, with session 6's final detector. Only one cheer, one "ooh" and one applause clip
 //!   exist (applause: `scripts/fetch-extra-audio.sh`); they appear in both splits (different
 //!   beds, levels and offsets).
 //! * **Mood ground truth**: calm for calm beds (from 2 s after the start, and from 6 s after
