@@ -22,8 +22,11 @@
 //!   synthetic pea whistles from their own seeds (two sets: session 5's, and session 6's
 //!   wider *varied* set: 2–4.5 kHz, pitch hops, slow attacks). Both held-out splits also get
 //!   the real whistle of Debian's qabcs-data (`extra/whistle.ogg`, ~3.7 kHz, a different
-//!   whistle from the four referee clips) in a row of its own, *blind*: it is not in the
-//!   tuning split and was run once, with session 6's final detector. Only one cheer, one "ooh" and one applause clip
+//!   whistle from the four referee clips) in a row of its own: it is not in the tuning split;
+//!   it was blind until its first run with session 6's detector, then diagnosed on the
+//!   held-out dump (no longer blind). Every split also gets synthetic *two-tone* whistles
+//!   ([`two_tone_whistle`], session 6, after that diagnosis), generated after every other
+//!   composite so those stay as they were. Only one cheer, one "ooh" and one applause clip
 //!   exist (applause: `scripts/fetch-extra-audio.sh`); they appear in both splits (different
 //!   beds, levels and offsets).
 //! * **Mood ground truth**: calm for calm beds (from 2 s after the start, and from 6 s after
@@ -260,6 +263,96 @@ fn pea_whistle(rng: &mut Rng, varied: bool) -> Vec<f32> {
     out
 }
 
+/// A synthetic two-tone breathy whistle (session 6). The diagnosis of the qabcs whistle
+/// (`CROWD_EVAL_DUMP` on the held-out split, and its spectrum alone) showed what the tuning
+/// material lacked: a ~3.75 kHz tone with a second line ~13 % higher (~4.25 kHz) 2–10 dB
+/// weaker that at times takes over (its "pitch hop"), breath noise in a band around the tone
+/// (±1 kHz, ~30 dB over the rest of the spectrum) that is there from the start while the tone
+/// rises ~14 dB over 60–80 ms, and almost no trill: the dominant peak holds its bin. In a
+/// crowd its frames read 16–20 dB of prominence (the breath band and the second line sit in
+/// the neighbourhood) and a share of 0.3–0.5 (the second line takes a third of the energy)
+/// for 60–80 ms. This set: a dominant tone at 2.8–4.5 kHz, a second one 8–16 % higher or
+/// lower at −10 to −1 dB, in half of them trading dominance every 40–300 ms, 0–1 % FM and
+/// 0–30 % AM at 30–50 Hz, a 10–40 ms onset then a rise of 8–16 dB over 40–100 ms, and a
+/// constant band of breath noise (two-pole resonator at the tone, ~1 kHz wide) 14–26 dB under
+/// the held tone; one to three blasts.
+fn two_tone_whistle(rng: &mut Rng) -> Vec<f32> {
+    let r = f64::from(RATE);
+    let tau = std::f64::consts::TAU;
+    let f0 = rng.range(2800.0, 4500.0);
+    let ratio = rng.range(1.08, 1.16);
+    let ratio = if rng.next() < 0.5 { ratio } else { 1.0 / ratio };
+    let second = 10f64.powf(rng.range(-10.0, -1.0) / 20.0);
+    let swaps = rng.next() < 0.5;
+    let trill = rng.range(30.0, 50.0);
+    let fm = rng.range(0.0, 0.01);
+    let am = rng.range(0.0, 0.3);
+    let breath_db = rng.range(-26.0, -14.0);
+    let blasts = 1 + (rng.next() * 3.0) as usize % 3;
+    let mut out = vec![0.0f32; (0.05 * r) as usize];
+    let mut noise = Rng(rng.0 ^ 0x3333);
+    // Breath: white noise through a two-pole resonator at f0 (bandwidth (1 − ρ)·fs/π ≈ 1 kHz).
+    let rho = 1.0 - std::f64::consts::PI * 1000.0 / r;
+    let (c1, c2) = (2.0 * rho * (tau * f0 / r).cos(), -rho * rho);
+    for _ in 0..blasts {
+        let onset = rng.range(0.01, 0.04);
+        let rise = rng.range(0.04, 0.1);
+        let rise_db = rng.range(8.0, 16.0);
+        let len = rng.range(0.15, 1.0);
+        let release = rng.range(0.01, 0.03);
+        let n = ((len + release) * r) as usize;
+        let (mut y1, mut y2) = (0.0f64, 0.0f64);
+        let breath: Vec<f64> = (0..n)
+            .map(|_| {
+                let y = c1 * y1 + c2 * y2 + (noise.next() * 2.0 - 1.0);
+                y2 = y1;
+                y1 = y;
+                y
+            })
+            .collect();
+        let b_rms = (breath.iter().map(|v| v * v).sum::<f64>() / n.max(1) as f64).sqrt().max(1e-9);
+        // The tones' RMS at hold is about 0.71 (the dominant one's amplitude 1).
+        let b_gain = 0.71 * 10f64.powf(breath_db / 20.0) / b_rms;
+        let (mut ph1, mut ph2, mut tph) = (0.0f64, rng.next() * tau, 0.0f64);
+        let (mut swapped, mut next_swap, mut mix) = (false, rng.range(0.04, 0.3), 0.0f64);
+        for (k, b) in breath.iter().enumerate() {
+            let t = k as f64 / r;
+            if swaps && t >= next_swap {
+                swapped = !swapped;
+                next_swap = t + rng.range(0.04, 0.3);
+            }
+            mix += (if swapped { 1.0 } else { 0.0 } - mix) * (1.0 - (-1.0 / (0.002 * r)).exp());
+            // From silence to `rise_db` under the hold level in `onset`, then up to it.
+            let env = if t < onset {
+                10f64.powf(-rise_db / 20.0) * t / onset
+            } else if t < onset + rise {
+                10f64.powf(-rise_db / 20.0 * (1.0 - (t - onset) / rise))
+            } else if t > len {
+                (1.0 - (t - len) / release).max(0.0)
+            } else {
+                1.0
+            };
+            let n_env = if t < onset {
+                t / onset
+            } else if t > len {
+                (1.0 - (t - len) / release).max(0.0)
+            } else {
+                1.0
+            };
+            tph += tau * trill / r;
+            let fmod = 1.0 + fm * tph.sin();
+            ph1 += tau * f0 * fmod / r;
+            ph2 += tau * f0 * ratio * fmod / r;
+            let (a1, a2) = (1.0 - mix * (1.0 - second), second + mix * (1.0 - second));
+            let amp = env * (1.0 - am * 0.5 * (1.0 - tph.cos()));
+            let v = amp * (a1 * ph1.sin() + a2 * ph2.sin()) + n_env * b_gain * b;
+            out.push((0.3 * v) as f32);
+        }
+        out.extend(std::iter::repeat_n(0.0, (rng.range(0.15, 0.5) * r) as usize));
+    }
+    out
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Ev {
     Cheer,
@@ -278,9 +371,12 @@ enum Ev {
     /// The real pea whistle of Debian's qabcs-data (~3.7 kHz, pitch hopping to 4.2 kHz, a
     /// ~35 ms attack): held-out splits only, never run while tuning (session 6).
     BlindWhistle,
+    /// Synthetic two-tone whistles ([`two_tone_whistle`], session 6, after the diagnosis of
+    /// the qabcs whistle): tuning material for a whistle whose share sits near 0.5.
+    SynthTwoTone,
 }
 
-const KINDS: usize = 10;
+const KINDS: usize = 11;
 const WANT: [CrowdEventKind; KINDS] = [
     CrowdEventKind::GoalRoar,
     CrowdEventKind::Booing,
@@ -289,6 +385,7 @@ const WANT: [CrowdEventKind; KINDS] = [
     CrowdEventKind::ChantStart,
     CrowdEventKind::Applause,
     CrowdEventKind::GoalRoar,
+    CrowdEventKind::Whistle,
     CrowdEventKind::Whistle,
     CrowdEventKind::Whistle,
     CrowdEventKind::Whistle,
@@ -303,7 +400,8 @@ const NAMES: [&str; KINDS] = [
     "goal_roar (cheer, sudden)",
     "whistle (synthetic pea)",
     "whistle (synthetic pea, varied)",
-    "whistle (real, qabcs, blind)",
+    "whistle (real, qabcs)",
+    "whistle (synthetic two-tone)",
 ];
 
 /// CPU time of the calling thread (s), from `/proc/thread-self/schedstat`: on a shared machine
@@ -324,7 +422,7 @@ fn timeline_plot(path: &Path, split: &str, rows: &[Row]) -> Result<(), Box<dyn s
     if let Some(d) = path.parent() {
         std::fs::create_dir_all(d)?;
     }
-    let colours = [
+    let colours: [RGBColor; KINDS] = [
         RED,
         BLUE,
         MAGENTA,
@@ -335,6 +433,7 @@ fn timeline_plot(path: &Path, split: &str, rows: &[Row]) -> Result<(), Box<dyn s
         RGBColor(0, 110, 0),
         RGBColor(90, 160, 0),
         RGBColor(0, 60, 160),
+        RGBColor(120, 0, 160),
     ];
     let end = rows.iter().flat_map(|r| r.3.iter().map(|d| d.0)).fold(40.0f64, f64::max);
     let root = BitMapBackend::new(path, (1400, 60 + 14 * rows.len() as u32)).into_drawing_area();
@@ -500,7 +599,8 @@ fn trace_chant(set: &[Composite]) {
 /// (the window: `CROWD_EVAL_TRACE_MS`, default -40..150).
 fn trace(set: &[Composite]) {
     let (lo, hi) = trace_window((-40.0, 150.0));
-    for c in set.iter().filter(|c| matches!(c.kind, Ev::Whistle | Ev::SynthWhistle | Ev::SynthVaried | Ev::BlindWhistle)) {
+    for c in set.iter().filter(|c| matches!(c.kind, Ev::Whistle | Ev::SynthWhistle | Ev::SynthVaried | Ev::BlindWhistle | Ev::SynthTwoTone))
+    {
         let mut a = CrowdAnalyzer::new(RATE as f32);
         let mut last_end = 0;
         println!(
@@ -673,6 +773,8 @@ fn composites(s: &Split, per_kind: usize) -> Vec<Composite> {
         Ev::SynthWhistle,
         Ev::SynthVaried,
         Ev::BlindWhistle,
+        // Last, so every composite before it is generated exactly as before.
+        Ev::SynthTwoTone,
     ] {
         if k == Ev::BlindWhistle && s.blind_whistle.is_empty() {
             continue;
@@ -707,6 +809,10 @@ fn composites(s: &Split, per_kind: usize) -> Vec<Composite> {
                 Ev::Applause => (&s.applause, rng.range(3.0, 9.0)),
                 Ev::SuddenCheer => (&s.sudden_cheer, rng.range(6.0, 12.0)),
                 Ev::BlindWhistle => (&s.blind_whistle, rng.range(-3.0, 6.0)),
+                Ev::SynthTwoTone => {
+                    synth = two_tone_whistle(&mut rng);
+                    (&synth, rng.range(-3.0, 6.0))
+                }
                 _ => (&s.whistles[i % s.whistles.len()], rng.range(-3.0, 6.0)),
             };
             let g = rms(&audio) / rms(clip).max(1e-6) * 10f32.powf(snr as f32 / 20.0);
@@ -721,7 +827,7 @@ fn composites(s: &Split, per_kind: usize) -> Vec<Composite> {
             // rise above the ambience. A whistle is a narrow-band tone, audible (and
             // detectable) well below the ambience's broadband level: its onset stays the
             // clip's own.
-            let onset = if matches!(k, Ev::Whistle | Ev::SynthWhistle | Ev::SynthVaried | Ev::BlindWhistle) {
+            let onset = if matches!(k, Ev::Whistle | Ev::SynthWhistle | Ev::SynthVaried | Ev::BlindWhistle | Ev::SynthTwoTone) {
                 intrinsic
             } else {
                 mixed_onset(clip, g, ambience).unwrap_or(intrinsic)
@@ -881,7 +987,7 @@ fn main() {
                 Ev::Cheer | Ev::SuddenCheer => Some(MoodLabel::Celebration),
                 Ev::Boo => Some(MoodLabel::Disappointment),
                 Ev::Chant => Some(MoodLabel::Chanting),
-                Ev::Ooh | Ev::Whistle | Ev::Applause | Ev::SynthWhistle | Ev::SynthVaried | Ev::BlindWhistle => None,
+                Ev::Ooh | Ev::Whistle | Ev::Applause | Ev::SynthWhistle | Ev::SynthVaried | Ev::BlindWhistle | Ev::SynthTwoTone => None,
             };
             totals[idx] += 1;
             // A detection belongs to the composite's event if its (back-dated) onset lies
