@@ -418,6 +418,20 @@ fn main() {
         }
     };
 
+    // `FP_BENCH_PROFILE_QUERY=N`: N rounds of the clean queries through one `Identifier` and
+    // nothing else (attach `perf record -p <pid>` once it says so).
+    if let Some(rounds) = std::env::var("FP_BENCH_PROFILE_QUERY").ok().and_then(|v| v.parse::<usize>().ok()) {
+        let clips: Vec<&[f32]> = positives.iter().map(|&(t, s)| &pos_audio[t][s..s + qlen]).collect();
+        eprintln!("profiling {} clean queries x {rounds} (pid {})", clips.len(), std::process::id());
+        let t = cpu_ns();
+        for _ in 0..rounds {
+            for c in &clips {
+                let _ = ident.identify(&index, c, f64::from(SR));
+            }
+        }
+        eprintln!("{:.3} ms per query", cpu_s_since(t) * 1e3 / (rounds * clips.len()) as f64);
+        return;
+    }
     let mut scores_tsv = String::from("kind\tcondition\toutcome\tscore\tsignificance\n");
     let mut rows = Vec::new();
     // `FP_BENCH_SWEEP_ONLY=1`: skip the main table's conditions (for sweeps while iterating).
