@@ -196,6 +196,10 @@ impl Cond {
     }
 }
 
+/// A held-out group of non-music negatives: name, clips, false positives, significances and
+/// margins (`Outcome::margin`).
+type OtherRow<'a> = (&'a str, usize, usize, Vec<f64>, Vec<f64>);
+
 #[derive(Default)]
 struct Stats {
     n: usize,
@@ -554,7 +558,7 @@ fn main() {
         ("speech (espeak-ng)", speech.clone()),
         ("speech over crowd, 0 dB", speech.iter().enumerate().map(|(k, x)| make(x, Cond::Crowd(0), k + 2000).0).collect()),
     ];
-    let mut other_rows: Vec<(&str, usize, usize, Vec<f64>, Vec<f64>)> = Vec::new();
+    let mut other_rows: Vec<OtherRow> = Vec::new();
     for (kind, group) in &groups {
         let (mut fp, mut sig, mut margins) = (0, Vec::new(), Vec::new());
         for (k, clip) in group.iter().enumerate() {
