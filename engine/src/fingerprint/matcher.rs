@@ -278,73 +278,13 @@ struct Scratch {
     best: Vec<(usize, u64)>,
     hashes: Vec<u32>,
     deltas: Vec<u64>,
-    /// The radix sort's second buffer.
-    sorted: Vec<(u64, u32, u32)>,
-}
-
-/// Bits per pass of [`sort_votes`].
-const RADIX_BITS: u32 = 11;
-
-/// Sorts votes by their `(track, offset)` key: an LSD radix sort (counting sort per 11-bit
-/// digit) of a compact key `track_rank * span + offset - min_offset`, which orders the votes
-/// exactly as the packed key does (equal keys may come out in another order, which nothing
-/// downstream depends on: cells are read as sets). A 5 s query's votes need two passes over
-/// a 2048-entry count table instead of a comparison sort (14 % of a clean query's CPU time
-/// in session 6's profile).
-fn sort_votes(votes: &mut Vec<(u64, u32, u32)>, sorted: &mut Vec<(u64, u32, u32)>) {
-    let Some(first) = votes.first() else { return };
-    let (mut lo, mut hi, mut tmax) = (u32::MAX, 0u32, 0u32);
-    let mut tmin = (first.0 >> 32) as u32;
-    for v in votes.iter() {
-        let (t, o) = ((v.0 >> 32) as u32, v.0 as u32);
-        lo = lo.min(o);
-        hi = hi.max(o);
-        tmin = tmin.min(t);
-        tmax = tmax.max(t);
-    }
-    let span = u64::from(hi - lo) + 1;
-    let compact = |key: u64| u64::from((key >> 32) as u32 - tmin) * span + u64::from(key as u32 - lo);
-    let max = u64::from(tmax - tmin) * span + span - 1;
-    let passes = (64 - max.leading_zeros()).div_ceil(RADIX_BITS);
-    if votes.len() < 256 || passes > 4 {
-        sort_votes(votes, sorted);
-        return;
-    }
-    sorted.clear();
-    sorted.resize(votes.len(), (0, 0, 0));
-    let mask = (1u64 << RADIX_BITS) - 1;
-    let mut counts = [0usize; 1 << RADIX_BITS];
-    for pass in 0..passes {
-        let shift = pass * RADIX_BITS;
-        counts.fill(0);
-        for v in votes.iter() {
-            if let Some(c) = counts.get_mut(((compact(v.0) >> shift) & mask) as usize) {
-                *c += 1;
-            }
-        }
-        let mut sum = 0;
-        for c in &mut counts {
-            let n = *c;
-            *c = sum;
-            sum += n;
-        }
-        for v in votes.iter() {
-            if let Some(c) = counts.get_mut(((compact(v.0) >> shift) & mask) as usize)
-                && let Some(dst) = sorted.get_mut(*c)
-            {
-                *dst = *v;
-                *c += 1;
-            }
-        }
-        std::mem::swap(votes, sorted);
-    }
 }
 
 fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate, scratch: &mut Scratch) -> Outcome {
     if duration_s < MIN_QUERY_S {
         return Outcome::TooShort { duration_s };
     }
-    let Scratch { votes, best, hashes, deltas, sorted } = scratch;
+    let Scratch { votes, best, hashes, deltas } = scratch;
     // Votes: (track << 32 | offset + 2^31, hash, query frame); sorting the packed key sorts
     // by (track, offset).
     votes.clear();
@@ -379,7 +319,7 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
     if votes.is_empty() {
         return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level: -alpha.log10() };
     }
-    sort_votes(votes, sorted);
+    votes.sort_unstable_by_key(|v| v.0);
     let track_of = |key: u64| (key >> 32) as u32;
     let w = 2 * TOLERANCE as u64;
     // Sliding window over (track, offset): raw counts, keep the best few cells.
@@ -782,27 +722,6 @@ mod tests {
         }
         assert!(matched >= 4, "{matched} of {} queries matched", queries.len());
         assert!(queries.get(3).is_some_and(|(x, r)| identify(&index, x, *r, &options).matched().is_none()));
-    }
-
-    /// The radix sort orders votes as a comparison sort of the packed key does.
-    #[test]
-    fn radix_sort_orders_votes_by_key() {
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            seed >> 33
-        };
-        for (n, tracks, spread) in [(5000usize, 60u64, 40_000u64), (300, 2, 50), (20_000, 1000, 1 << 20)] {
-            let mut votes: Vec<(u64, u32, u32)> =
-                (0..n).map(|i| (((next() % tracks) << 32) | ((1u64 << 31) + next() % spread - spread / 2), i as u32, 0)).collect();
-            let mut want = votes.clone();
-            want.sort_unstable_by_key(|v| v.0);
-            sort_votes(&mut votes, &mut Vec::new());
-            assert_eq!(votes.iter().map(|v| v.0).collect::<Vec<_>>(), want.iter().map(|v| v.0).collect::<Vec<_>>());
-            let mut ids: Vec<u32> = votes.iter().map(|v| v.1).collect();
-            ids.sort_unstable();
-            assert!(ids.iter().enumerate().all(|(i, &x)| x == i as u32));
-        }
     }
 
     #[test]
