@@ -39,27 +39,43 @@ const DF_MAX: i32 = 96;
 /// analysed: the peak decision waits [`HALF_T`] frames, the target zone [`DT_MAX`] more
 /// (1.18 s in all).
 pub const EMIT_DELAY_FRAMES: u32 = DT_MAX + HALF_T as u32 + 1;
-/// At most this many peaks per frame are kept (bin order); more cannot occur with HALF_F=10.
-const MAX_PEAKS_PER_FRAME: usize = 16;
+/// At most this many peaks per frame are kept (bin order); more cannot occur with a frequency
+/// neighbourhood of +-3 bins or wider (189 bins / 4).
+const MAX_PEAKS_PER_FRAME: usize = 48;
 /// Peak history: enough frames for the target zone.
-const PEAK_RING: usize = 2048;
+const PEAK_RING: usize = 4096;
 
 /// Tuning that differs between the index and the query side (same algorithm, same hashes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HasherConfig {
     /// Target peaks paired with each anchor.
     pub fanout: usize,
+    /// Peak neighbourhood: +-frames in time (1..=20).
+    pub half_t: usize,
+    /// Peak neighbourhood: +-bins in frequency (3..=10: the picker sees bins up to 10 above the
+    /// highest peak bin).
+    pub half_f: usize,
 }
 
 impl HasherConfig {
     /// Compact: few pairs per anchor.
     pub const fn index() -> Self {
-        Self { fanout: 4 }
+        Self { fanout: 4, half_t: HALF_T, half_f: HALF_F }
     }
 
     /// Redundant: many pairs per anchor so index pairs survive inserted noise peaks.
     pub const fn query() -> Self {
-        Self { fanout: 10 }
+        Self { fanout: 10, half_t: HALF_T, half_f: HALF_F }
+    }
+
+    /// Query side with a smaller peak neighbourhood and a wider fan-out: more peaks per
+    /// second, so that an index peak that noise has out-shone inside the index's +-10 x +-10
+    /// neighbourhood is still picked, and more pairs per anchor, so that its index pairs are
+    /// still formed among the extra peaks (query-side density after audfprint's `--density`
+    /// and Olaf). Every index peak is also a peak of a smaller neighbourhood, so on clean
+    /// audio this finds a superset of [`Self::query`]'s pairs.
+    pub const fn dense(half_t: usize, half_f: usize, fanout: usize) -> Self {
+        Self { fanout, half_t, half_f }
     }
 }
 
@@ -123,7 +139,11 @@ impl Hasher {
         let bins = PICK_BINS.min(FFT_LEN / 2 + 1);
         Self {
             sample_rate: sample_rate as f32,
-            config: HasherConfig { fanout: config.fanout.clamp(1, 32) },
+            config: HasherConfig {
+                fanout: config.fanout.clamp(1, 64),
+                half_t: config.half_t.clamp(1, 20),
+                half_f: config.half_f.clamp(3, HALF_F),
+            },
             resampler: Resampler::new(sample_rate, ANALYSIS_RATE, CUTOFF_HZ),
             frame_ring: vec![0.0; 2 * FFT_LEN],
             hop_buf: vec![0.0; HOP],
@@ -134,7 +154,14 @@ impl Hasher {
             fft_out,
             fft_scratch,
             spectrum: vec![0.0; bins],
-            picker: PeakPicker::new(bins, HALF_T, HALF_F, LO_BIN, HI_BIN, 10f32.powf(FLOOR_DB / 10.0)),
+            picker: PeakPicker::new(
+                bins,
+                config.half_t.clamp(1, 20),
+                config.half_f.clamp(3, HALF_F),
+                LO_BIN,
+                HI_BIN,
+                10f32.powf(FLOOR_DB / 10.0),
+            ),
             peaks: vec![Peak::default(); PEAK_RING],
             peak_head: 0,
             peak_len: 0,
@@ -209,11 +236,11 @@ impl Hasher {
     /// # Realtime safety
     /// Real-time safe.
     pub fn flush(&mut self, sink: &mut dyn FnMut(Landmark)) {
-        for _ in 0..HALF_T {
+        for _ in 0..self.config.half_t {
             let Self { picker, peaks, peak_head, peak_len, .. } = self;
             picker.push(None, &mut |p| push_peak(peaks, peak_head, peak_len, p));
         }
-        let last = self.picker.frames().saturating_sub(HALF_T as u64 + 1);
+        let last = self.picker.frames().saturating_sub(self.config.half_t as u64 + 1);
         while self.next_anchor <= last {
             self.pair_anchor(self.next_anchor, sink);
             self.next_anchor += 1;
@@ -242,7 +269,7 @@ impl Hasher {
         }
         // Peaks are final up to frame `frames - 1 - HALF_T`; an anchor's target zone is
         // complete once that reaches anchor + DT_MAX.
-        let decided = self.picker.frames() as i64 - 1 - HALF_T as i64;
+        let decided = self.picker.frames() as i64 - 1 - self.config.half_t as i64;
         while (self.next_anchor as i64) + i64::from(DT_MAX) <= decided {
             self.pair_anchor(self.next_anchor, sink);
             self.next_anchor += 1;

@@ -36,7 +36,7 @@
 use super::hasher::CUTOFF_HZ;
 use super::index::Index;
 use super::resample::Resampler;
-use super::{ANALYSIS_RATE, FRAME_S, Hasher, HasherConfig, resample_into};
+use super::{ANALYSIS_RATE, FRAME_S, HOP, Hasher, HasherConfig, resample_into};
 use crate::types::Landmark;
 
 /// Offset tolerance in frames on each side.
@@ -52,7 +52,7 @@ pub const MIN_SCORE: u32 = 9;
 /// significant of 120 reached `-log10 p = 5.34` (the chance model underestimates how often
 /// unrelated music shares material), and acceptance sits 1.5 decades above it:
 /// `-log10 p >= 6.84` for [`identify`]'s normal-speed attempt (`ALPHA / 2`), 7.74 in its
-/// speed search (`ALPHA / 16`). Held-out negatives that set nothing check it. (Session 4 kept
+/// speed search (about `ALPHA / 16`; its dense look has its own level, [`DENSE_ALPHA`]). Held-out negatives that set nothing check it. (Session 4 kept
 /// 2 decades, `1e-7`.) The streaming recogniser, which queries four times a second, keeps
 /// [`STREAM_ALPHA`].
 pub const ALPHA: f64 = 2.9e-7;
@@ -60,6 +60,19 @@ pub const ALPHA: f64 = 2.9e-7;
 /// ([`super::stream`]): `-log10 p >= 7`, unchanged since session 3 (it runs four queries per
 /// second of programme, so it keeps the wider margin).
 pub const STREAM_ALPHA: f64 = 1e-7;
+/// Peak neighbourhood (+-frames, +-bins) and fan-out of [`identify`]'s dense look
+/// ([`DenseLook`]), chosen by `FP_BENCH_DENSE_DIAG` (`benches/README.md`).
+pub const DENSE_HALF_T: usize = 4;
+/// See [`DENSE_HALF_T`].
+pub const DENSE_HALF_F: usize = 5;
+/// See [`DENSE_HALF_T`].
+pub const DENSE_FANOUT: usize = 24;
+/// Accepted chance-match probability of [`identify`]'s dense look, calibrated as [`ALPHA`]
+/// was, on the calibration negatives only: their most significant best cell in the dense
+/// look reached `-log10 p = 9.67` (a denser query finds more of the material unrelated tracks
+/// share, and the chance model does not see it), and acceptance sits 1.5 decades above it,
+/// at 11.17. Far inside the look's union-bound share, so the search's budget stays [`ALPHA`].
+pub const DENSE_ALPHA: f64 = 6.8e-12;
 /// Inflation of the chance-vote rate for the clustering of real music.
 pub const SAFETY: f64 = 8.0;
 /// Hashes with more postings than this carry almost no information and are skipped.
@@ -107,6 +120,8 @@ pub struct Match {
     pub confidence: f64,
     /// Playback speed the match was found at (1.0 unless a speed search was needed).
     pub speed: f64,
+    /// Found by [`identify`]'s dense look ([`DenseLook`]), not its first attempt.
+    pub dense: bool,
 }
 
 /// Result of a query.
@@ -119,6 +134,9 @@ pub enum Outcome {
         threshold: u32,
         /// `-log10 p(best_score)` (0 when nothing voted).
         significance: f64,
+        /// `-log10` of the accepted chance-match probability of the attempt this cell came
+        /// from (its acceptance level; [`identify`]'s attempts have different ones).
+        level: f64,
     },
     /// The query is shorter than [`MIN_QUERY_S`].
     TooShort {
@@ -140,6 +158,15 @@ impl Outcome {
             Outcome::Match(m) => m.score,
             Outcome::NoMatch { best_score, .. } => *best_score,
             Outcome::TooShort { .. } => 0,
+        }
+    }
+
+    /// How far a rejected cell stayed below its attempt's acceptance level, in decades
+    /// (`None` unless [`Outcome::NoMatch`]).
+    pub fn margin(&self) -> Option<f64> {
+        match self {
+            Outcome::NoMatch { significance, level, .. } => Some(level - significance),
+            _ => None,
         }
     }
 
@@ -290,7 +317,7 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
     let global = global_lambda(index, chance);
     let thr = threshold_at(index, global, alpha);
     if votes.is_empty() {
-        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0 };
+        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level: -alpha.log10() };
     }
     votes.sort_unstable_by_key(|v| v.0);
     let track_of = |key: u64| (key >> 32) as u32;
@@ -374,12 +401,12 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
         }
     }
     let Some((p, score, track, delta, lambda)) = winner else {
-        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0 };
+        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level: -alpha.log10() };
     };
     let significance = -p.max(1e-300).log10();
     let thr = threshold_at(index, lambda, alpha);
     if score < thr {
-        return Outcome::NoMatch { best_score: score, threshold: thr, significance };
+        return Outcome::NoMatch { best_score: score, threshold: thr, significance, level: -alpha.log10() };
     }
     Outcome::Match(Match {
         track,
@@ -390,7 +417,29 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
         significance,
         confidence: 1.0 - p.powf(0.1),
         speed: 1.0,
+        dense: false,
     })
+}
+
+/// The second, denser look of [`identify`] at a query not recognised at normal speed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DenseLook {
+    /// Query-side hashing of the second look (smaller peak neighbourhood, wider fan-out).
+    pub hasher: HasherConfig,
+    /// Framings of the query: the analysis copy is hashed from `shifts` starting points
+    /// `k * HOP / shifts` samples apart (`k = 0 .. shifts`), and the landmarks of all of them
+    /// are merged (each `(hash, frame)` once), so that a peak that falls between two frames of
+    /// one framing is caught whole by another.
+    pub shifts: usize,
+    /// Accepted chance-match probability of this look at [`ALPHA`] (scaled with
+    /// [`IdentifyOptions::alpha`], never above a quarter of it): [`DENSE_ALPHA`] by default.
+    pub alpha: f64,
+}
+
+impl Default for DenseLook {
+    fn default() -> Self {
+        Self { hasher: HasherConfig::dense(DENSE_HALF_T, DENSE_HALF_F, DENSE_FANOUT), shifts: 1, alpha: DENSE_ALPHA }
+    }
 }
 
 /// Options of [`identify`].
@@ -400,6 +449,8 @@ pub struct IdentifyOptions {
     pub speeds: Vec<f64>,
     /// Query-side hashing (the engine's [`HasherConfig::query`] by default).
     pub hasher: HasherConfig,
+    /// The denser second look tried before the speed search (`None`: no second look).
+    pub dense: Option<DenseLook>,
     /// Chance-rate estimate of the rejection rule.
     pub rate: ChanceRate,
     /// Accepted chance-match probability of the whole search ([`ALPHA`] by default; the
@@ -412,20 +463,41 @@ impl Default for IdentifyOptions {
         Self {
             speeds: vec![1.01, 0.99, 1.02, 0.98, 1.03, 0.97, 1.04, 0.96],
             hasher: HasherConfig::query(),
+            dense: Some(DenseLook::default()),
             rate: ChanceRate::default(),
             alpha: ALPHA,
         }
     }
 }
 
-/// Hashes a mono signal and matches it; when nothing is found at normal speed, tries
-/// `options.speeds` in order as the playback speed (hashing at rate `sample_rate / speed`
-/// undoes a speed change) and returns the first match. The chance-match budget [`ALPHA`] is
-/// shared (a union bound): half for the normal-speed attempt, the other half split evenly over
-/// the speeds, so the whole search accepts a chance match with probability at most `ALPHA`
-/// whether it stops early or not, while the normal-speed attempt, the one that matters for
-/// noisy recordings, pays only a factor 2 (acceptance at `-log10 p >= 7.3`, the speed
-/// attempts at 8.2).
+impl IdentifyOptions {
+    /// Chance-match budgets `(normal speed, dense look, each speed)` of the union bound: half
+    /// of `alpha` for the normal-speed attempt; the dense look its own calibrated level
+    /// ([`DenseLook::alpha`], scaled with `alpha`, at most a quarter of it); the rest split
+    /// evenly over the speeds. The three add up to at most `alpha`.
+    pub fn budgets(&self) -> (f64, f64, f64) {
+        let a = self.alpha;
+        let n = self.speeds.len();
+        let dense = self.dense.map_or(0.0, |d| (d.alpha * a / ALPHA).min(if n == 0 { a / 2.0 } else { a / 4.0 }));
+        if n == 0 && self.dense.is_none() {
+            return (a, 0.0, 0.0);
+        }
+        (a / 2.0, dense, if n == 0 { 0.0 } else { (a / 2.0 - dense) / n as f64 })
+    }
+}
+
+/// Hashes a mono signal and matches it; when nothing is found at normal speed, takes a second,
+/// denser look ([`IdentifyOptions::dense`]: more peaks per second and more pairs per anchor on
+/// the query side only), then tries `options.speeds` in order as the playback speed (hashing
+/// at rate `sample_rate / speed` undoes a speed change) and returns the first match. The
+/// chance-match budget [`ALPHA`] is shared (a union bound, [`IdentifyOptions::budgets`]): half
+/// for the normal-speed attempt, the dense look its own, much smaller calibrated level
+/// ([`DENSE_ALPHA`]), the rest split evenly over the speeds, so the whole search accepts a
+/// chance match with probability at most `ALPHA` whether it stops early or not, while the
+/// normal-speed attempt pays only a factor 2 (acceptance at `-log10 p >= 6.84`, the dense look
+/// at 11.17, the speed attempts at 7.74). Clean queries are answered by the first attempt, so
+/// the later ones cost only queries that fall through. When nothing matches, the rejected
+/// cell that came closest to its attempt's level is returned.
 ///
 /// One-off: builds the hashers (kernel tables, FFT plans) and buffers for this query alone.
 /// Many queries are faster through one [`Identifier`], which keeps them.
@@ -433,19 +505,25 @@ pub fn identify(index: &Index, samples: &[f32], sample_rate: f64, options: &Iden
     Identifier::new(options.clone()).identify(index, samples, sample_rate)
 }
 
+/// Whether rejected outcome `a` came closer to its acceptance level than `b`.
+fn closer(a: &Outcome, b: &Outcome) -> bool {
+    a.margin().unwrap_or(f64::INFINITY) < b.margin().unwrap_or(f64::INFINITY)
+}
+
 /// Hashers kept by an [`Identifier`]; more input rates than this start the cache afresh.
 const MAX_CACHED_HASHERS: usize = 16;
 
-/// A reusable query context for [`identify`]: keeps a [`Hasher`] per input rate (its
-/// resampling kernel table and FFT plan are built once), the analysis-rate resampler of the
-/// speed search, and the landmark and vote buffers, so a query allocates nothing once the
-/// buffers have grown to the query length. Same results as [`identify`], bit for bit
-/// ([`Hasher::reset`] reproduces a fresh hasher's output).
+/// A reusable query context for [`identify`]: keeps a [`Hasher`] per input rate and
+/// configuration (its resampling kernel table and FFT plan are built once), the
+/// analysis-rate resampler of the dense look and the speed search, and the landmark and vote
+/// buffers, so a query allocates nothing once the buffers have grown to the query length.
+/// Same results as [`identify`], bit for bit ([`Hasher::reset`] reproduces a fresh hasher's
+/// output).
 #[derive(Debug)]
 pub struct Identifier {
     options: IdentifyOptions,
-    /// `(input rate as f64 bits, hasher)`.
-    hashers: Vec<(u64, Hasher)>,
+    /// `(input rate as f64 bits, configuration, hasher)`.
+    hashers: Vec<(u64, HasherConfig, Hasher)>,
     /// `(input rate as f64 bits, resampler to ANALYSIS_RATE)` of the speed search.
     to_analysis: Option<(u64, Resampler)>,
     analysis: Vec<f32>,
@@ -462,25 +540,31 @@ impl Identifier {
         &self.options
     }
 
-    /// Landmarks of `samples` at `sample_rate` into `self.landmarks`, with a cached hasher.
-    fn hash(&mut self, samples: Option<&[f32]>, sample_rate: f64) {
+    /// Appends the landmarks of `samples` (or of the analysis copy from sample `skip` on) at
+    /// `sample_rate` to `self.landmarks`, with a cached hasher; their frames are moved by
+    /// `frame_shift`.
+    fn hash(&mut self, samples: Option<&[f32]>, sample_rate: f64, config: HasherConfig, skip: usize, frame_shift: u32) {
         let key = sample_rate.to_bits();
-        let pos = if let Some(i) = self.hashers.iter().position(|h| h.0 == key) {
+        let pos = if let Some(i) = self.hashers.iter().position(|h| h.0 == key && h.1 == config) {
             i
         } else {
             if self.hashers.len() >= MAX_CACHED_HASHERS {
                 self.hashers.clear();
             }
-            self.hashers.push((key, Hasher::with_config(sample_rate, self.options.hasher)));
+            self.hashers.push((key, config, Hasher::with_config(sample_rate, config)));
             self.hashers.len() - 1
         };
         let Self { hashers, landmarks, analysis, .. } = self;
-        let Some((_, h)) = hashers.get_mut(pos) else { return };
+        let Some((_, _, h)) = hashers.get_mut(pos) else { return };
         h.reset();
-        landmarks.clear();
         let samples = samples.unwrap_or(analysis);
-        h.process(samples, &mut |l| landmarks.push(l));
-        h.flush(&mut |l| landmarks.push(l));
+        let samples = samples.get(skip..).unwrap_or_default();
+        let mut sink = |mut l: Landmark| {
+            l.frame += frame_shift;
+            landmarks.push(l);
+        };
+        h.process(samples, &mut sink);
+        h.flush(&mut sink);
     }
 
     /// `samples` resampled to [`ANALYSIS_RATE`] into `self.analysis`, with a cached resampler.
@@ -495,36 +579,75 @@ impl Identifier {
         resample_into(r, samples, &mut self.analysis);
     }
 
+    /// The dense look alone at chance-match probability `alpha` (the benchmark calibrates its
+    /// acceptance level with it).
+    pub fn dense_look(&mut self, index: &Index, samples: &[f32], sample_rate: f64, dense: DenseLook, alpha: f64) -> Outcome {
+        let duration_s = samples.len() as f64 / sample_rate;
+        if duration_s < MIN_QUERY_S {
+            return Outcome::TooShort { duration_s };
+        }
+        self.resample_to_analysis(samples, sample_rate);
+        self.dense_attempt(index, duration_s, dense, alpha)
+    }
+
+    /// The dense look at the analysis copy in `self.analysis`.
+    fn dense_attempt(&mut self, index: &Index, duration_s: f64, dense: DenseLook, alpha: f64) -> Outcome {
+        self.landmarks.clear();
+        let shifts = dense.shifts.clamp(1, HOP);
+        for k in 0..shifts {
+            // Framing k starts `skip` samples later: its frame f lies at frame
+            // f + skip / HOP of the query, rounded to the nearest.
+            let skip = k * HOP / shifts;
+            self.hash(None, ANALYSIS_RATE, dense.hasher, skip, u32::from(2 * skip >= HOP));
+        }
+        if shifts > 1 {
+            self.landmarks.sort_unstable_by_key(|l| (l.frame, l.hash));
+            self.landmarks.dedup();
+        }
+        query_scratch(index, &self.landmarks, duration_s, alpha, self.options.rate, &mut self.scratch)
+    }
+
     /// [`identify`] with this context's options and buffers.
     pub fn identify(&mut self, index: &Index, samples: &[f32], sample_rate: f64) -> Outcome {
         let duration_s = samples.len() as f64 / sample_rate;
-        let n_speeds = self.options.speeds.len();
-        let total = self.options.alpha;
-        let (alpha_first, alpha) = if n_speeds == 0 { (total, total) } else { (total / 2.0, total / (2 * n_speeds) as f64) };
+        let (alpha_first, alpha_dense, alpha_speed) = self.options.budgets();
         let rate = self.options.rate;
         if duration_s < MIN_QUERY_S {
             return Outcome::TooShort { duration_s };
         }
-        self.hash(Some(samples), sample_rate);
+        self.landmarks.clear();
+        self.hash(Some(samples), sample_rate, self.options.hasher, 0, 0);
         let first = query_scratch(index, &self.landmarks, duration_s, alpha_first, rate, &mut self.scratch);
-        if !matches!(first, Outcome::NoMatch { .. }) || n_speeds == 0 {
+        if !matches!(first, Outcome::NoMatch { .. }) || (self.options.speeds.is_empty() && self.options.dense.is_none()) {
             return first;
         }
-        // The most significant rejected cell so far (returned when no speed matches).
+        // The rejected cell that came closest to its attempt's acceptance level so far
+        // (returned when nothing matches).
         let mut best = first;
-        // Every speed re-hashes the query once resampled to the analysis rate (a short kernel
-        // instead of the input rate's long one); the STFT and peaks are computed afresh per
-        // speed.
+        // The dense look and the speed attempts re-hash the query once resampled to the
+        // analysis rate (a short kernel instead of the input rate's long one); the STFT and
+        // peaks are computed afresh per attempt.
         self.resample_to_analysis(samples, sample_rate);
-        for k in 0..n_speeds {
+        if let Some(dense) = self.options.dense {
+            match self.dense_attempt(index, duration_s, dense, alpha_dense) {
+                Outcome::Match(mut m) => {
+                    m.dense = true;
+                    return Outcome::Match(m);
+                }
+                o @ Outcome::NoMatch { .. } if closer(&o, &best) => best = o,
+                _ => {}
+            }
+        }
+        for k in 0..self.options.speeds.len() {
             let Some(&speed) = self.options.speeds.get(k) else { break };
-            self.hash(None, ANALYSIS_RATE / speed);
-            match query_scratch(index, &self.landmarks, duration_s * speed, alpha, rate, &mut self.scratch) {
+            self.landmarks.clear();
+            self.hash(None, ANALYSIS_RATE / speed, self.options.hasher, 0, 0);
+            match query_scratch(index, &self.landmarks, duration_s * speed, alpha_speed, rate, &mut self.scratch) {
                 Outcome::Match(mut m) => {
                     m.speed = speed;
                     return Outcome::Match(m);
                 }
-                o @ Outcome::NoMatch { .. } if o.significance() > best.significance() => best = o,
+                o @ Outcome::NoMatch { .. } if closer(&o, &best) => best = o,
                 _ => {}
             }
         }
