@@ -239,9 +239,13 @@ fn follows(prev: f32, hz: f32) -> bool {
 }
 
 impl Whistle {
-    fn tonal(t: &Tone, h: &Hop) -> bool {
-        t.prom_db >= 15.0 + h.sens_db
-            && t.share >= 0.3
+    /// A frame whose peak could be a pea whistle's, with at least `min_prom_db` of prominence
+    /// (over the sensitivity offset) and `min_share` of the band: inside the whistle pitch
+    /// range ([`PEA_MIN_HZ`] up to the search band's top, two bins in), audible, with no
+    /// harmonic series below it, and not in music.
+    fn whistle_like(t: &Tone, h: &Hop, min_prom_db: f32, min_share: f32) -> bool {
+        t.prom_db >= min_prom_db + h.sens_db
+            && t.share >= min_share
             && t.hz >= PEA_MIN_HZ.max(super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ)
             && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
             && t.level_db > -70.0
@@ -249,15 +253,14 @@ impl Whistle {
             && !h.music
     }
 
+    /// A clearly tonal frame: holds an active blast.
+    fn tonal(t: &Tone, h: &Hop) -> bool {
+        Self::whistle_like(t, h, 15.0, 0.3)
+    }
+
     /// A frame that may carry evidence of a whistle ([`EVID_P0`]).
     fn candidate(t: &Tone, h: &Hop) -> bool {
-        t.prom_db >= EVID_FLOOR + h.sens_db
-            && t.share >= EVID_SHARE_MIN
-            && t.hz >= PEA_MIN_HZ.max(super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ)
-            && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
-            && t.level_db > -70.0
-            && t.harm_db < HARM_FRAME_MAX
-            && !h.music
+        Self::whistle_like(t, h, EVID_FLOOR, EVID_SHARE_MIN)
     }
 
     /// A frame's evidence of a whistle on the run's pitch ([`EVID_P0`]).
@@ -880,6 +883,19 @@ mod tests {
         let mut frames = vec![(3.0, 0.1); 10];
         frames.extend((0..30).map(|k| if k % 3 == 2 { (9.0, 0.8) } else { (20.0, 0.8) }));
         assert!(feed(&frames).is_empty());
+    }
+
+    /// Fans whistling through their lips sit under a pea whistle's 2–5 kHz: the same clear
+    /// blast at 1.6 kHz raises nothing, at 1.85 kHz (a pea's attack glide) it is a whistle.
+    #[test]
+    fn a_tone_under_the_pea_range_is_no_whistle() {
+        let at = |hz: f32| -> Vec<Tone> {
+            // `tone`'s trill moved from 2125 Hz to `hz`.
+            let t = |i: usize, (p, s): (f32, f32)| tone(i as u64, p, s);
+            blast(30, 26.0, 0.8).into_iter().enumerate().map(|(i, f)| Tone { hz: t(i, f).hz - 2125.0 + hz, ..t(i, f) }).collect()
+        };
+        assert!(feed_tones(&at(1600.0)).is_empty());
+        assert_eq!(feed_tones(&at(1850.0)).first(), Some(&12));
     }
 
     #[test]
