@@ -137,13 +137,11 @@ impl Hasher {
         let fft_out = fft.make_output_vec();
         let fft_scratch = fft.make_scratch_vec();
         let bins = PICK_BINS.min(FFT_LEN / 2 + 1);
+        let config =
+            HasherConfig { fanout: config.fanout.clamp(1, 64), half_t: config.half_t.clamp(1, 20), half_f: config.half_f.clamp(3, HALF_F) };
         Self {
             sample_rate: sample_rate as f32,
-            config: HasherConfig {
-                fanout: config.fanout.clamp(1, 64),
-                half_t: config.half_t.clamp(1, 20),
-                half_f: config.half_f.clamp(3, HALF_F),
-            },
+            config,
             resampler: Resampler::new(sample_rate, ANALYSIS_RATE, CUTOFF_HZ),
             frame_ring: vec![0.0; 2 * FFT_LEN],
             hop_buf: vec![0.0; HOP],
@@ -154,14 +152,7 @@ impl Hasher {
             fft_out,
             fft_scratch,
             spectrum: vec![0.0; bins],
-            picker: PeakPicker::new(
-                bins,
-                config.half_t.clamp(1, 20),
-                config.half_f.clamp(3, HALF_F),
-                LO_BIN,
-                HI_BIN,
-                10f32.powf(FLOOR_DB / 10.0),
-            ),
+            picker: PeakPicker::new(bins, config.half_t, config.half_f, LO_BIN, HI_BIN, 10f32.powf(FLOOR_DB / 10.0)),
             peaks: vec![Peak::default(); PEAK_RING],
             peak_head: 0,
             peak_len: 0,

@@ -285,6 +285,8 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
         return Outcome::TooShort { duration_s };
     }
     let Scratch { votes, best, hashes, deltas } = scratch;
+    // The acceptance level every rejection reports (`Outcome::margin`).
+    let level = -alpha.log10();
     // Votes: (track << 32 | offset + 2^31, hash, query frame); sorting the packed key sorts
     // by (track, offset).
     votes.clear();
@@ -317,7 +319,7 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
     let global = global_lambda(index, chance);
     let thr = threshold_at(index, global, alpha);
     if votes.is_empty() {
-        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level: -alpha.log10() };
+        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level };
     }
     votes.sort_unstable_by_key(|v| v.0);
     let track_of = |key: u64| (key >> 32) as u32;
@@ -401,12 +403,12 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
         }
     }
     let Some((p, score, track, delta, lambda)) = winner else {
-        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level: -alpha.log10() };
+        return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level };
     };
     let significance = -p.max(1e-300).log10();
     let thr = threshold_at(index, lambda, alpha);
     if score < thr {
-        return Outcome::NoMatch { best_score: score, threshold: thr, significance, level: -alpha.log10() };
+        return Outcome::NoMatch { best_score: score, threshold: thr, significance, level };
     }
     Outcome::Match(Match {
         track,
