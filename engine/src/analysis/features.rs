@@ -76,7 +76,7 @@ fn bin(hz: f32) -> usize {
     ((hz / BIN_HZ).round() as usize).min(BINS - 1)
 }
 
-/// The strongest narrow peak in the whistle range of one 16 ms frame (5 ms hop).
+/// The strongest narrow peak (local maximum) in the whistle range of one 16 ms frame (5 ms hop).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Tone {
     /// Analysis-rate sample index at the end of the frame.
@@ -336,18 +336,30 @@ impl FeatureExtractor {
         }
         let tbin = |hz: f32| ((hz / TONE_BIN_HZ).round() as usize).min(TONE_BINS - 1);
         let (lo, hi) = (tbin(WHISTLE_LO_HZ), tbin(WHISTLE_HI_HZ));
+        // The strongest *local maximum* in the band: the crowd's spectrum falls with frequency,
+        // so the band's lowest bin is often its strongest without being a peak at all (the
+        // slope under 1.5 kHz), and such a frame broke a whistle's run on its pitch. The
+        // strongest bin stands in only where the band has no local maximum.
+        let pw = &self.tone_power;
         let mut kp = lo;
         for k in lo..hi {
-            if self.tone_power[k] > self.tone_power[kp] {
+            if pw[k] > pw[kp] {
                 kp = k;
             }
         }
-        let peak: f32 = self.tone_power[kp - 1..=kp + 1].iter().sum();
+        let mut best = -1.0f32;
+        for k in lo + 1..hi - 1 {
+            if pw[k] >= pw[k - 1] && pw[k] >= pw[k + 1] && pw[k] > best {
+                best = pw[k];
+                kp = k;
+            }
+        }
+        let peak: f32 = pw[kp - 1..=kp + 1].iter().sum();
         let mut bg = 0.0f32;
         for d in 3..=10 {
-            bg += pow_db(self.tone_power[kp - d]) + pow_db(self.tone_power[kp + d]);
+            bg += pow_db(pw[kp - d]) + pow_db(pw[kp + d]);
         }
-        let hf: f32 = self.tone_power[tbin(1000.0)..tbin(7000.0)].iter().sum();
+        let hf: f32 = pw[tbin(1000.0)..tbin(7000.0)].iter().sum();
         let t = Tone {
             end: self.total,
             hz: kp as f32 * TONE_BIN_HZ,
