@@ -152,14 +152,17 @@ struct Whistle {
     since_melody: u32,
     /// Notes in the current sequence (each within [`NOTE_GAP`] of the previous one).
     notes: u32,
-    /// The voice band (300–1000 Hz over its floor, dB) at its lowest: in the current block of
-    /// [`VOICE_BLOCK`] hops, in each of the [`VOICE_BLOCKS`] blocks before it, and over all of
-    /// them (the last 0.4–0.5 s; [`Whistle::confirm_level`]).
-    voice_cur: f32,
-    voice_blocks: [f32; VOICE_BLOCKS],
-    voice_min: f32,
+    /// The voice band (300–1000 Hz over its floor, dB) at its lowest and highest: in the
+    /// current block of [`VOICE_BLOCK`] hops, in each of the [`VOICE_BLOCKS`] blocks before it,
+    /// and over all of them (the last 0.4–0.5 s; [`Whistle::confirm_level`]).
+    voice_cur: (f32, f32),
+    voice_blocks: [(f32, f32); VOICE_BLOCKS],
+    voice_range: (f32, f32),
     hops: u32,
 }
+
+/// A range of levels with nothing in it yet (lowest, highest).
+const EMPTY_RANGE: (f32, f32) = (f32::INFINITY, f32::NEG_INFINITY);
 
 /// Whistle sub-frames per second (5 ms hop).
 const HW: u32 = (HOPS_PER_S * TONES_PER_HOP) as u32;
@@ -243,6 +246,16 @@ const VOICE_BUSY_DB: f32 = 7.0;
 /// (0.3, 0.5 and 1 s windows alike).
 const VOICE_BLOCK: u32 = 10;
 const VOICE_BLOCKS: usize = 4;
+/// A voice band that has stayed *under* its floor for the whole window (its highest value at
+/// most [`VOICE_STALE_DB`], [`EVID_CONFIRM`] from [`VOICE_STALE_FULL_DB`] down) means the floor
+/// is still up from a louder crowd — a cheer spliced after a chant sits 2–8 dB under the
+/// chant's floor for seconds — so "at its floor" says nothing, and the full evidence is
+/// needed. Found by the end-to-end highlight test (a steady 4 kHz tone in the real cheer's
+/// tail, 20–22 dB, share 0.1–0.4, confirmed twice at the quiet level); a bed dips under its
+/// floor only briefly, so the window's highest value stays near it: no figure of any split
+/// moved (tuning, held-out, held-out-2 simulated).
+const VOICE_STALE_DB: f32 = -3.0;
+const VOICE_STALE_FULL_DB: f32 = -5.0;
 /// Least prominence (dB) and share of a frame that continues a run (see [`EVID_P0`]): a pea's
 /// trill drops single frames to 11–15 dB (measured on `refwhistleend`, session 4).
 const EVID_FLOOR: f32 = 11.0;
@@ -285,8 +298,8 @@ impl Whistle {
             since_min: 0.0,
             since_note: u32::MAX,
             since_melody: u32::MAX,
-            voice_cur: f32::INFINITY,
-            voice_blocks: [f32::INFINITY; VOICE_BLOCKS],
+            voice_cur: EMPTY_RANGE,
+            voice_blocks: [EMPTY_RANGE; VOICE_BLOCKS],
             ..Self::default()
         }
     }
@@ -320,16 +333,18 @@ impl Whistle {
     /// [`EVID_CONFIRM`] from [`VOICE_BUSY_DB`] over it (a reaction in progress, whose voices
     /// bring their own partials).
     fn confirm_level(&self) -> f32 {
-        let busy = ((self.voice_min - VOICE_QUIET_DB) / (VOICE_BUSY_DB - VOICE_QUIET_DB)).clamp(0.0, 1.0);
-        EVID_CONFIRM_QUIET + (EVID_CONFIRM - EVID_CONFIRM_QUIET) * busy
+        let (lo, hi) = self.voice_range;
+        let busy = ((lo - VOICE_QUIET_DB) / (VOICE_BUSY_DB - VOICE_QUIET_DB)).clamp(0.0, 1.0);
+        let stale = ((VOICE_STALE_DB - hi) / (VOICE_STALE_DB - VOICE_STALE_FULL_DB)).clamp(0.0, 1.0);
+        EVID_CONFIRM_QUIET + (EVID_CONFIRM - EVID_CONFIRM_QUIET) * busy.max(stale)
     }
 
-    /// Follows the voice band's minimum over the last [`VOICE_BLOCKS`] blocks and this one. A
+    /// Follows the voice band's range over the last [`VOICE_BLOCKS`] blocks and this one. A
     /// level that is not a number counts as busy.
     fn voices(&mut self, h: &Hop) {
         let v = if h.band_rel[1].is_finite() { h.band_rel[1] } else { VOICE_BUSY_DB };
-        self.voice_cur = self.voice_cur.min(v);
-        self.voice_min = self.voice_blocks.iter().fold(self.voice_cur, |m, &b| m.min(b));
+        self.voice_cur = (self.voice_cur.0.min(v), self.voice_cur.1.max(v));
+        self.voice_range = self.voice_blocks.iter().fold(self.voice_cur, |(lo, hi), &(a, b)| (lo.min(a), hi.max(b)));
     }
 
     /// Closes the voice band's block after the hop's frames.
@@ -340,7 +355,7 @@ impl Whistle {
             if let Some(last) = self.voice_blocks.last_mut() {
                 *last = self.voice_cur;
             }
-            self.voice_cur = f32::INFINITY;
+            self.voice_cur = EMPTY_RANGE;
         }
     }
 
@@ -985,6 +1000,10 @@ mod tests {
         long.extend(std::iter::repeat_n((19.0, 0.6), 30));
         let long: Vec<Tone> = long.iter().enumerate().map(|(i, &(p, s))| Tone { hz: 2125.0, ..tone(i as u64, p, s) }).collect();
         assert_eq!(feed_tones_with(&long, |i| if i >= 8 { 20.0 } else { 0.0 }).first(), Some(&107));
+        // A voice band under its floor for the whole window (a floor still up from a louder
+        // crowd) needs the full evidence; one that only dips under it does not.
+        assert_eq!(feed_tones_at(&steady, -6.0).first(), Some(&17));
+        assert_eq!(feed_tones_with(&steady, |i| if i % 8 < 4 { -8.0 } else { 0.0 }).first(), Some(&12));
         // And a faint flicker (12 dB, no share to speak of) stays no whistle.
         let faint: Vec<Tone> = blast(200, 12.0, 0.25).iter().enumerate().map(|(i, &(p, s))| tone(i as u64, p, s)).collect();
         assert!(feed_tones_at(&faint, 0.0).is_empty());
