@@ -980,9 +980,12 @@ fn main() {
         let mut in_reaction = Vec::new();
         for (ci, c) in set.iter().enumerate() {
             let (ev, mo) = run(&c.audio);
+            // A detection belongs to the composite's event if its (back-dated) onset lies
+            // from 1 s before the clip was inserted to the clip's end.
+            let lo = c.at.min(c.onset).saturating_sub(RATE as usize) as u64;
+            let within = |e: &&CrowdEvent| e.onset >= lo && e.onset <= c.end as u64;
             if matches!(c.kind, Ev::Cheer | Ev::SuddenCheer | Ev::Boo | Ev::Ooh | Ev::Applause) {
-                let lo = c.at.min(c.onset).saturating_sub(RATE as usize) as u64;
-                for e in ev.iter().filter(|e| e.kind == CrowdEventKind::Whistle && e.onset >= lo && e.onset <= c.end as u64) {
+                for e in ev.iter().filter(within).filter(|e| e.kind == CrowdEventKind::Whistle) {
                     in_reaction.push(format!("#{ci} {} {:.2}", NAMES[c.kind as usize], e.confidence));
                 }
             }
@@ -1005,10 +1008,7 @@ fn main() {
                 Ev::Ooh | Ev::Whistle | Ev::Applause | Ev::SynthWhistle | Ev::SynthVaried | Ev::BlindWhistle | Ev::SynthTwoTone => None,
             };
             totals[idx] += 1;
-            // A detection belongs to the composite's event if its (back-dated) onset lies
-            // from 1 s before the clip was inserted to the clip's end.
-            let lo = c.at.min(c.onset).saturating_sub(RATE as usize) as u64;
-            if let Some(e) = ev.iter().find(|e| e.kind == want && e.onset >= lo && e.onset <= c.end as u64) {
+            if let Some(e) = ev.iter().filter(within).find(|e| e.kind == want) {
                 hits[idx] += 1;
                 lat[idx].push((e.detected as f64 - c.onset as f64) / f64::from(RATE) * 1000.0);
                 conf_min[idx] = conf_min[idx].min(e.confidence);

@@ -153,11 +153,10 @@ struct Whistle {
     /// Notes in the current sequence (each within [`NOTE_GAP`] of the previous one).
     notes: u32,
     /// The voice band (300–1000 Hz over its floor, dB) at its lowest and highest: in the
-    /// current block of [`VOICE_BLOCK`] hops, in each of the [`VOICE_BLOCKS`] blocks before it,
-    /// and over all of them (the last 0.4–0.5 s; [`Whistle::confirm_level`]).
+    /// current block of [`VOICE_BLOCK`] hops and in each of the [`VOICE_BLOCKS`] blocks before
+    /// it (together the last 0.4–0.5 s; [`Whistle::confirm_level`]).
     voice_cur: (f32, f32),
     voice_blocks: [(f32, f32); VOICE_BLOCKS],
-    voice_range: (f32, f32),
     hops: u32,
 }
 
@@ -333,18 +332,17 @@ impl Whistle {
     /// [`EVID_CONFIRM`] from [`VOICE_BUSY_DB`] over it (a reaction in progress, whose voices
     /// bring their own partials).
     fn confirm_level(&self) -> f32 {
-        let (lo, hi) = self.voice_range;
+        let (lo, hi) = self.voice_blocks.iter().fold(self.voice_cur, |(lo, hi), &(a, b)| (lo.min(a), hi.max(b)));
         let busy = ((lo - VOICE_QUIET_DB) / (VOICE_BUSY_DB - VOICE_QUIET_DB)).clamp(0.0, 1.0);
         let stale = ((VOICE_STALE_DB - hi) / (VOICE_STALE_DB - VOICE_STALE_FULL_DB)).clamp(0.0, 1.0);
         EVID_CONFIRM_QUIET + (EVID_CONFIRM - EVID_CONFIRM_QUIET) * busy.max(stale)
     }
 
-    /// Follows the voice band's range over the last [`VOICE_BLOCKS`] blocks and this one. A
-    /// level that is not a number counts as busy.
+    /// Adds the hop's voice band to the current block's range. A level that is not a number
+    /// counts as busy.
     fn voices(&mut self, h: &Hop) {
         let v = if h.band_rel[1].is_finite() { h.band_rel[1] } else { VOICE_BUSY_DB };
         self.voice_cur = (self.voice_cur.0.min(v), self.voice_cur.1.max(v));
-        self.voice_range = self.voice_blocks.iter().fold(self.voice_cur, |(lo, hi), &(a, b)| (lo.min(a), hi.max(b)));
     }
 
     /// Closes the voice band's block after the hop's frames.

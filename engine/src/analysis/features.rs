@@ -341,19 +341,13 @@ impl FeatureExtractor {
         // slope under 1.5 kHz), and such a frame broke a whistle's run on its pitch. The
         // strongest bin stands in only where the band has no local maximum.
         let pw = &self.tone_power;
-        let mut kp = lo;
-        for k in lo..hi {
-            if pw[k] > pw[kp] {
-                kp = k;
-            }
-        }
-        let mut best = -1.0f32;
+        let mut local: Option<usize> = None;
         for k in lo + 1..hi - 1 {
-            if pw[k] >= pw[k - 1] && pw[k] >= pw[k + 1] && pw[k] > best {
-                best = pw[k];
-                kp = k;
+            if pw[k] >= pw[k - 1] && pw[k] >= pw[k + 1] && local.is_none_or(|b| pw[k] > pw[b]) {
+                local = Some(k);
             }
         }
+        let kp = local.unwrap_or_else(|| (lo..hi).fold(lo, |b, k| if pw[k] > pw[b] { k } else { b }));
         let peak: f32 = pw[kp - 1..=kp + 1].iter().sum();
         let mut bg = 0.0f32;
         for d in 3..=10 {
