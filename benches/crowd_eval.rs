@@ -929,7 +929,8 @@ fn main() {
 
     let which = std::env::var("CROWD_EVAL_SPLIT").unwrap_or_default();
     let out_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/crowd-eval");
-    for (name, split) in [("tuning", &tuning), ("held-out", &held), ("held-out-2", &held2), ("held-out-3", &held3), ("held-out-4", &held4)] {
+    for (name, split) in [("tuning", &tuning), ("held-out", &held), ("held-out-2", &held2), ("held-out-3", &held3), ("held-out-4", &held4)]
+    {
         if !which.is_empty() && which != name {
             continue;
         }

@@ -3,7 +3,7 @@
 //! `cargo run -p resonance-engine --example crowd_features -- FILE.wav [every_n_hops]`
 
 use resonance_engine::analysis::decimate::Decimator;
-use resonance_engine::analysis::features::FeatureExtractor;
+use resonance_engine::analysis::features::{FeatureExtractor, Step};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -25,7 +25,7 @@ fn main() {
     println!("sharp\tt\tlfast\tlm\tls\tb0\tb1\tb2\tb3\tb4\tcent\troll\tflat\tflux\tonr\tpkhz\tprom\tshare\tf0\tclar\tper\tperiod");
     for x in mono {
         if let Some(y) = d.push(x)
-            && let Some(f) = fx.push(y)
+            && let Some(f) = fx.push(y).and_then(Step::hop)
             && fx.hops().is_multiple_of(every)
         {
             println!(

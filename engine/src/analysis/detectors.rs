@@ -279,7 +279,7 @@ const EVID_SHARE_MIN: f32 = 0.2;
 /// 7 and again here: a floor of 5–8 dB, one or two frames) let the 1.9 kHz fan whistle inside
 /// the tuning boos through twice (its weak stretches last 3–4 frames, each followed by another
 /// weak frame). Set on the tuning split (offline simulation of `CROWD_EVAL_DUMP`): nothing new
-/// raised anywhere, real p95 39 → 38–39 ms, every synthetic row unchanged.
+/// raised anywhere, every tuning whistle row unchanged (real p95 39 ms).
 const DIP_FLOOR: f32 = 8.0;
 const DIP_DROP: f32 = 3.0;
 const DIP_RECOVER_PROM: f32 = 15.0;
@@ -388,9 +388,10 @@ impl Whistle {
         t.prom_db.min(EVID_CAP) - (EVID_P0 + h.sens_db) + EVID_SHARE * (t.share - 0.5) + if moved { EVID_MOVE } else { -EVID_MOVE }
     }
 
+    /// The hop's last short frame (the ones before it came mid-hop, [`Detectors::tone`]).
     fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
         self.voices(h);
-        for t in &h.f.tones {
+        if let Some(t) = h.f.tones.last() {
             self.tone(t, h, out);
         }
         self.close_voice_block();
@@ -912,7 +913,12 @@ impl Detectors {
         *self = Self { whistle: Whistle::new(), ..Self::default() };
     }
 
-    /// Runs every detector on one hop.
+    /// Runs the whistle detector on a short frame that ends mid-hop, against the latest hop.
+    pub fn tone(&mut self, t: &Tone, h: &Hop, out: &mut dyn FnMut(Detection)) {
+        self.whistle.tone(t, h, out);
+    }
+
+    /// Runs every detector on one hop (the whistle detector on the hop's last short frame).
     pub fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
         self.whistle.hop(h, out);
         let w = self.whistle.active || self.whistle.run.n > 0 || self.whistle.since_end < HW / 2;
@@ -985,11 +991,14 @@ mod tests {
         let mut hits = Vec::new();
         for (i, t) in tones.iter().enumerate() {
             let h = Hop { present: true, band_rel: [0.0, voices_db(i), 0.0, 0.0, 0.0], ..Hop::default() };
-            if i % TONES_PER_HOP == 0 {
+            // As the analyser runs it: the frames that end mid-hop first, then the hop's voice
+            // band, its last frame and the close of the voice block.
+            let last = i % TONES_PER_HOP == TONES_PER_HOP - 1;
+            if last {
                 w.voices(&h);
             }
             w.tone(t, &h, &mut |_| hits.push(i));
-            if i % TONES_PER_HOP == TONES_PER_HOP - 1 {
+            if last {
                 w.close_voice_block();
             }
         }

@@ -76,6 +76,25 @@ fn bin(hz: f32) -> usize {
     ((hz / BIN_HZ).round() as usize).min(BINS - 1)
 }
 
+/// What one analysis-rate sample completed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Step {
+    /// A short frame that ends mid-hop (the hop's last one comes with the hop).
+    Tone(Tone),
+    /// A hop, with all of its short frames.
+    Hop(Features),
+}
+
+impl Step {
+    /// The hop's features, if this step completed a hop.
+    pub fn hop(self) -> Option<Features> {
+        match self {
+            Step::Hop(f) => Some(f),
+            Step::Tone(_) => None,
+        }
+    }
+}
+
 /// The strongest narrow peak (local maximum) in the whistle range of one 16 ms frame (5 ms hop).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Tone {
@@ -297,12 +316,13 @@ impl FeatureExtractor {
         self.hops
     }
 
-    /// Feeds one analysis-rate sample; returns the features of a completed hop, if any.
+    /// Feeds one analysis-rate sample; returns the short frame that ends mid-hop as soon as
+    /// it is complete, and the features of a completed hop (with both of its short frames).
     ///
     /// # Realtime safety
     /// Real-time safe.
     #[inline]
-    pub fn push(&mut self, x: f32) -> Option<Features> {
+    pub fn push(&mut self, x: f32) -> Option<Step> {
         if let Some(r) = self.ring.get_mut(self.ring_pos) {
             *r = x;
         }
@@ -312,19 +332,22 @@ impl FeatureExtractor {
         self.total += 1;
         self.since_hop += 1;
         if self.since_hop.is_multiple_of(TONE_HOP) {
-            self.tone();
+            let t = self.tone();
+            if self.since_hop < HOP {
+                return Some(Step::Tone(t));
+            }
         }
         if self.since_hop < HOP {
             return None;
         }
         self.since_hop = 0;
-        Some(self.hop())
+        Some(Step::Hop(self.hop()))
     }
 
     /// The whistle detector's short frame: the last 16 ms, every 5 ms. A 16 ms frame has
     /// 62.5 Hz bins, still narrow enough for a pea whistle's trill (a few bins), and it is
     /// half full of a new whistle 8 ms after the whistle starts (a 32 ms frame needs 16 ms).
-    fn tone(&mut self) {
+    fn tone(&mut self) -> Tone {
         for i in 0..TONE_FRAME {
             let v = self.ring[(self.ring_pos + FRAME - TONE_FRAME + i) % FRAME];
             self.tone_frame[i] = v * self.tone_window[i];
@@ -354,7 +377,7 @@ impl FeatureExtractor {
             bg += pow_db(pw[kp - d]) + pow_db(pw[kp + d]);
         }
         let hf: f32 = pw[tbin(1000.0)..tbin(7000.0)].iter().sum();
-        let t = Tone {
+        let mut t = Tone {
             end: self.total,
             hz: kp as f32 * TONE_BIN_HZ,
             prom_db: pow_db(peak / 3.0) - bg / 16.0,
@@ -362,10 +385,36 @@ impl FeatureExtractor {
             level_db: pow_db(peak),
             harm_db: 0.0,
         };
+        // A frame that ends mid-hop is reported at once (the whistle decides on it 5 ms before
+        // the hop completes), so its harmonic support is read on a 32 ms spectrum that ends
+        // with it, computed here (the hop recomputes its own); the hop's last frame reads the
+        // hop's ([`Self::hop`]). Each frame's support thus ends where the frame does.
+        if self.tone_idx + 1 < TONES_PER_HOP {
+            self.spectrum();
+            t.harm_db = self.harmonic_support(t.hz);
+        }
         if let Some(slot) = self.tones.get_mut(self.tone_idx) {
             *slot = t;
         }
         self.tone_idx = (self.tone_idx + 1) % TONES_PER_HOP;
+        t
+    }
+
+    /// The latest 32 ms in time order (`ordered`) and its power spectrum (`power`, `log_power`).
+    fn spectrum(&mut self) {
+        for i in 0..FRAME {
+            let v = self.ring[(self.ring_pos + i) % FRAME];
+            self.ordered[i] = v;
+            self.frame[i] = v * self.window[i];
+        }
+        let ok = self.fft.process_with_scratch(&mut self.frame, &mut self.spec, &mut self.scratch).is_ok();
+        // Hann window power normalisation so a full-scale sine reads ~0 dB in its bins' sum.
+        let norm = 1.0 / (FRAME as f32 * FRAME as f32 * 0.375 / 2.0);
+        for k in 0..BINS {
+            let p = if ok { self.spec[k].norm_sqr() * norm } else { 0.0 };
+            self.power[k] = p;
+            self.log_power[k] = pow_db(p);
+        }
     }
 
     fn mean_ms(&self, n: usize) -> f32 {
@@ -391,20 +440,7 @@ impl FeatureExtractor {
         let loud_vfast = lufs(self.mean_ms(VFAST_HOPS));
         let loud_s = lufs(self.mean_ms(ST_HOPS));
 
-        // Frame in time order, windowed.
-        for i in 0..FRAME {
-            let v = self.ring[(self.ring_pos + i) % FRAME];
-            self.ordered[i] = v;
-            self.frame[i] = v * self.window[i];
-        }
-        let ok = self.fft.process_with_scratch(&mut self.frame, &mut self.spec, &mut self.scratch).is_ok();
-        // Hann window power normalisation so a full-scale sine reads ~0 dB in its bins' sum.
-        let norm = 1.0 / (FRAME as f32 * FRAME as f32 * 0.375 / 2.0);
-        for k in 0..BINS {
-            let p = if ok { self.spec[k].norm_sqr() * norm } else { 0.0 };
-            self.power[k] = p;
-            self.log_power[k] = pow_db(p);
-        }
+        self.spectrum();
 
         let mut bands_db = [0.0f32; 5];
         for (b, out) in bands_db.iter_mut().enumerate() {
@@ -522,7 +558,7 @@ impl FeatureExtractor {
         let pitch = if loud_fast > -70.0 { self.mpm.analyse(&self.ordered) } else { Pitch::default() };
 
         let mut tones = self.tones;
-        for t in &mut tones {
+        if let Some(t) = tones.last_mut() {
             t.harm_db = self.harmonic_support(t.hz);
         }
 
@@ -661,7 +697,7 @@ mod tests {
     /// the first full frame.
     fn mean_roughness(x: impl Iterator<Item = f32>) -> f32 {
         let mut fe = FeatureExtractor::new();
-        let r: Vec<f32> = x.filter_map(|v| fe.push(v)).skip(4).map(|f| f.roughness).collect();
+        let r: Vec<f32> = x.filter_map(|v| fe.push(v).and_then(Step::hop)).skip(4).map(|f| f.roughness).collect();
         r.iter().sum::<f32>() / r.len().max(1) as f32
     }
 

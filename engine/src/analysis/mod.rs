@@ -30,7 +30,7 @@ pub mod pitch;
 
 use self::decimate::{ANALYSIS_RATE, Decimator};
 use self::detectors::{Detection, Detectors, Hop};
-use self::features::{FeatureExtractor, Features, HOP, HOPS_PER_S};
+use self::features::{FeatureExtractor, Features, HOP, HOPS_PER_S, Step, Tone};
 use self::floor::{CrowdFloor, NO_CROWD_LUFS};
 use self::mood::{MoodEstimator, Recent, States};
 use crate::types::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, SampleTime, Telemetry};
@@ -183,11 +183,22 @@ impl CrowdAnalyzer {
             let x = if x.is_finite() { x } else { 0.0 };
             if let Some(y) = self.decimator.push(x) {
                 self.produced += 1;
-                if let Some(f) = self.features.push(y) {
-                    self.hop(f, sink);
+                match self.features.push(y) {
+                    Some(Step::Tone(t)) => self.tone(&t, sink),
+                    Some(Step::Hop(f)) => self.hop(f, sink),
+                    None => {}
                 }
             }
         }
+    }
+
+    /// A short frame that ends mid-hop goes to the whistle detector at once, read against the
+    /// latest hop (its floor, voices and music state): a blast it confirms is reported 5 ms
+    /// before the hop completes.
+    fn tone(&mut self, t: &Tone, sink: &mut dyn FnMut(Telemetry)) {
+        let detected = self.decimator.input_time(t.end);
+        let (dec, recent, mood) = (&self.decimator, &mut self.recent, &mut self.mood_est);
+        self.detectors.tone(t, &self.last, &mut |d| deliver(dec, recent, mood, detected, d, sink));
     }
 
     fn hop(&mut self, f: Features, sink: &mut dyn FnMut(Telemetry)) {
@@ -245,29 +256,8 @@ impl CrowdAnalyzer {
         self.recent.tick();
         let detected = self.decimator.input_time(f.end);
         {
-            let dec = &self.decimator;
-            let recent = &mut self.recent;
-            let mood = &mut self.mood_est;
-            let mut emit = |d: Detection| {
-                match d.kind {
-                    CrowdEventKind::GoalRoar => {
-                        recent.roar = 0;
-                        mood.force(MoodLabel::Celebration);
-                    }
-                    CrowdEventKind::Booing => {
-                        recent.boo = 0;
-                        mood.force(MoodLabel::Disappointment);
-                    }
-                    CrowdEventKind::ChantStart => mood.force(MoodLabel::Chanting),
-                    CrowdEventKind::NearMiss => recent.near_miss = 0,
-                    CrowdEventKind::Applause => recent.applause = 0,
-                    CrowdEventKind::Whistle => recent.whistle = 0,
-                    _ => {}
-                }
-                let onset = dec.input_time(d.onset).min(detected);
-                sink(Telemetry::Event(CrowdEvent { kind: d.kind, onset, detected, confidence: d.confidence, whistle: d.whistle }));
-            };
-            self.detectors.hop(&h, &mut emit);
+            let (dec, recent, mood) = (&self.decimator, &mut self.recent, &mut self.mood_est);
+            self.detectors.hop(&h, &mut |d| deliver(dec, recent, mood, detected, d, sink));
         }
         let states = States {
             roaring: self.detectors.roaring(),
@@ -282,4 +272,25 @@ impl CrowdAnalyzer {
             sink(Telemetry::Mood(self.mood));
         }
     }
+}
+
+/// Reports a detection decided at `detected` (host samples) and lets the mood know of it.
+fn deliver(dec: &Decimator, recent: &mut Recent, mood: &mut MoodEstimator, detected: u64, d: Detection, sink: &mut dyn FnMut(Telemetry)) {
+    match d.kind {
+        CrowdEventKind::GoalRoar => {
+            recent.roar = 0;
+            mood.force(MoodLabel::Celebration);
+        }
+        CrowdEventKind::Booing => {
+            recent.boo = 0;
+            mood.force(MoodLabel::Disappointment);
+        }
+        CrowdEventKind::ChantStart => mood.force(MoodLabel::Chanting),
+        CrowdEventKind::NearMiss => recent.near_miss = 0,
+        CrowdEventKind::Applause => recent.applause = 0,
+        CrowdEventKind::Whistle => recent.whistle = 0,
+        _ => {}
+    }
+    let onset = dec.input_time(d.onset).min(detected);
+    sink(Telemetry::Event(CrowdEvent { kind: d.kind, onset, detected, confidence: d.confidence, whistle: d.whistle }));
 }
