@@ -176,8 +176,10 @@ impl CrowdAnalyzer {
     /// (host samples since `reset()`), whatever the block size.
     ///
     /// # Realtime safety
-    /// Real-time safe: no allocation, locks or I/O; O(n) plus one 512-point FFT pair per
-    /// 10 ms of audio.
+    /// Real-time safe: no allocation, locks or I/O; O(n) plus, per 10 ms of audio, two
+    /// 512-point spectra (the hop's and the mid-hop whistle frame's harmonic check), the pitch
+    /// tracker's FFT pair and two 256-point whistle frames. A whistle confirmed on the frame
+    /// that ends mid-hop is reported from there, 5 ms before the hop completes.
     pub fn process(&mut self, input: &[f32], sink: &mut dyn FnMut(Telemetry)) {
         for &x in input {
             let x = if x.is_finite() { x } else { 0.0 };
