@@ -332,8 +332,9 @@ impl FeatureExtractor {
         self.total += 1;
         self.since_hop += 1;
         if self.since_hop.is_multiple_of(TONE_HOP) {
-            let t = self.tone();
-            if self.since_hop < HOP {
+            let mid_hop = self.since_hop < HOP;
+            let t = self.tone(mid_hop);
+            if mid_hop {
                 return Some(Step::Tone(t));
             }
         }
@@ -347,7 +348,7 @@ impl FeatureExtractor {
     /// The whistle detector's short frame: the last 16 ms, every 5 ms. A 16 ms frame has
     /// 62.5 Hz bins, still narrow enough for a pea whistle's trill (a few bins), and it is
     /// half full of a new whistle 8 ms after the whistle starts (a 32 ms frame needs 16 ms).
-    fn tone(&mut self) -> Tone {
+    fn tone(&mut self, mid_hop: bool) -> Tone {
         for i in 0..TONE_FRAME {
             let v = self.ring[(self.ring_pos + FRAME - TONE_FRAME + i) % FRAME];
             self.tone_frame[i] = v * self.tone_window[i];
@@ -389,7 +390,7 @@ impl FeatureExtractor {
         // the hop completes), so its harmonic support is read on a 32 ms spectrum that ends
         // with it, computed here (the hop recomputes its own); the hop's last frame reads the
         // hop's ([`Self::hop`]). Each frame's support thus ends where the frame does.
-        if self.tone_idx + 1 < TONES_PER_HOP {
+        if mid_hop {
             self.spectrum();
             t.harm_db = self.harmonic_support(t.hz);
         }
