@@ -625,13 +625,15 @@ fn trace(set: &[Composite]) {
                     for t in f.tones {
                         let rel = (f64::from(a.sample_rate()) * t.end as f64 / 16_000.0 - c.onset as f64) / 48.0;
                         println!(
-                            "   {rel:+7.1} ms  peak {:6.0} Hz  prom {:5.1}  share {:4.2}  level {:6.1}  over loudness {:6.1}  harm {:5.1}  music {}",
+                            "   {rel:+7.1} ms  peak {:6.0} Hz  prom {:5.1}  share {:4.2}  level {:6.1}  over loudness {:6.1}  harm {:5.1}  novelty {:5.1} (band {:5.1})  music {}",
                             t.hz,
                             t.prom_db,
                             t.share,
                             t.level_db,
                             t.level_db - f.loud_fast,
                             t.harm_db,
+                            t.novelty_db,
+                            t.band_novelty_db,
                             a.music()
                         );
                     }
@@ -643,10 +645,12 @@ fn trace(set: &[Composite]) {
 
 /// Tuning aid (`CROWD_EVAL_DUMP=1`): writes, per composite and per music track, one TSV of
 /// the whistle detector's short frames and one of the hop features to
-/// `target/crowd-eval/dump-<split>/`, so detector variants can be simulated offline.
+/// `target/crowd-eval/dump-<split>/`, so detector variants can be simulated offline; with
+/// `CROWD_EVAL_DUMP_AUDIO=1` also the audio itself (48 kHz mono, raw little-endian f32,
+/// `<name>.f32`), so a new feature can be computed offline before it is built.
 fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
     use std::fmt::Write as _;
-    let mut tones = String::from("t\thz\tprom\tshare\tlevel\tloud_fast\tharm\tmusic\n");
+    let mut tones = String::from("t\thz\tprom\tshare\tlevel\tloud_fast\tharm\tmusic\tnov\tnovb\n");
     let mut hops = String::from(
         "t\tloud_m\trel_vfast\trel_fast\trel_m\tb0\tb1\tb2\tb3\tb4\ttilt\thf\tsharp\tclar\tpitch\tflat\tflux\tonset_rate\tperiodicity\tperiod\tcentroid\tmusic\tpresent\tstable\trough\n",
     );
@@ -675,7 +679,7 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
         for t in f.tones {
             let _ = writeln!(
                 tones,
-                "{:.4}\t{:.0}\t{:.2}\t{:.3}\t{:.2}\t{:.2}\t{:.2}\t{}",
+                "{:.4}\t{:.0}\t{:.2}\t{:.3}\t{:.2}\t{:.2}\t{:.2}\t{}\t{:.2}\t{:.2}",
                 t.end as f64 / 16_000.0,
                 t.hz,
                 t.prom_db,
@@ -683,7 +687,9 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
                 t.level_db,
                 f.loud_fast,
                 t.harm_db,
-                u8::from(h.music)
+                u8::from(h.music),
+                t.novelty_db,
+                t.band_novelty_db
             );
         }
         let _ = writeln!(
@@ -721,6 +727,10 @@ fn dump(dir: &Path, name: &str, x: &[f32], meta: &str) {
     let _ = std::fs::write(dir.join(format!("{name}.hops.tsv")), hops);
     let _ = std::fs::write(dir.join(format!("{name}.events.tsv")), events);
     let _ = std::fs::write(dir.join(format!("{name}.meta")), meta);
+    if std::env::var("CROWD_EVAL_DUMP_AUDIO").is_ok() {
+        let b: Vec<u8> = x.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let _ = std::fs::write(dir.join(format!("{name}.f32")), b);
+    }
 }
 
 #[derive(Clone)]

@@ -56,12 +56,18 @@ pub const TONE_FRAME: usize = 256;
 pub const TONE_HOP: usize = 80;
 /// Whistle sub-frames per hop.
 pub const TONES_PER_HOP: usize = HOP / TONE_HOP;
+/// Short frames per second.
+const TONE_RATE: f32 = ANALYSIS_RATE as f32 / TONE_HOP as f32;
 const TONE_BINS: usize = TONE_FRAME / 2 + 1;
 /// Hz per bin of the short frame.
 pub const TONE_BIN_HZ: f32 = ANALYSIS_RATE as f32 / TONE_FRAME as f32;
 /// Whistle search range in Hz.
 pub const WHISTLE_LO_HZ: f32 = 1500.0;
 pub const WHISTLE_HI_HZ: f32 = 5000.0;
+/// Time constant (s) of the short frames' per-bin reference level ([`Tone::novelty_db`]): long
+/// enough that a whistle's first 100 ms stays novel, short enough that a crowd's own partials
+/// are part of it.
+const TONE_REF_TAU_S: f32 = 0.4;
 
 /// Floor for dB conversions (power), -120 dB.
 const EPS: f32 = 1e-12;
@@ -114,6 +120,15 @@ pub struct Tone {
     /// a melody note's upper partial or a sung vowel's harmonic has its whole series
     /// (10–30 dB).
     pub harm_db: f32,
+    /// Novelty of the peak (dB): its level over what the same three bins held in the recent
+    /// past (an exponential average of their log power, τ = [`TONE_REF_TAU_S`]). A new whistle
+    /// in a crowd rises 20–45 dB over what its frequency held a moment ago, with the breath
+    /// noise it brings around its line, where the crowd's own partials read under ~18 dB.
+    pub novelty_db: f32,
+    /// The same novelty of the whole 1–7 kHz band (dB): music's note onsets and a track or a
+    /// crowd starting out of silence raise the band nearly as much as the line, a whistle mixed
+    /// into a crowd far less.
+    pub band_novelty_db: f32,
 }
 
 /// Features of one 10 ms hop.
@@ -195,6 +210,12 @@ pub struct FeatureExtractor {
     tone_spec: Vec<Complex<f32>>,
     tone_scratch: Vec<Complex<f32>>,
     tone_power: Vec<f32>,
+    /// Per-bin reference level (dB) of the short frames over the whistle band and the 1–7 kHz
+    /// band's ([`Tone::novelty_db`]), and the short frames seen since reset (the references
+    /// start as running means).
+    tone_ref: Vec<f32>,
+    band_ref: f32,
+    tone_count: u32,
     tones: [Tone; TONES_PER_HOP],
     tone_idx: usize,
     k1: Biquad,
@@ -260,6 +281,9 @@ impl FeatureExtractor {
             tone_fft,
             tone_window: hann(TONE_FRAME),
             tone_power: vec![0.0; TONE_BINS],
+            tone_ref: vec![0.0; TONE_BINS],
+            band_ref: 0.0,
+            tone_count: 0,
             tones: [Tone::default(); TONES_PER_HOP],
             tone_idx: 0,
             k1: Biquad::k_shelf(fs),
@@ -299,6 +323,9 @@ impl FeatureExtractor {
         self.hop_energy = 0.0;
         self.tones = [Tone::default(); TONES_PER_HOP];
         self.tone_idx = 0;
+        self.tone_ref.fill(0.0);
+        self.band_ref = 0.0;
+        self.tone_count = 0;
         self.ms_hist.fill(0.0);
         self.ms_pos = 0;
         self.hops = 0;
@@ -378,6 +405,18 @@ impl FeatureExtractor {
             bg += pow_db(pw[kp - d]) + pow_db(pw[kp + d]);
         }
         let hf: f32 = pw[tbin(1000.0)..tbin(7000.0)].iter().sum();
+        // Novelty against the references as they were before this frame, then the update: a
+        // running mean for the first τ, an exponential average after.
+        let fresh = self.tone_count == 0;
+        let line_ref = self.tone_ref[kp - 1..=kp + 1].iter().sum::<f32>() / 3.0;
+        let (novelty_db, band_novelty_db) = if fresh { (0.0, 0.0) } else { (pow_db(peak / 3.0) - line_ref, pow_db(hf) - self.band_ref) };
+        self.tone_count = self.tone_count.saturating_add(1);
+        let a = (1.0 / self.tone_count as f32).max(1.0 - (-1.0 / (TONE_REF_TAU_S * TONE_RATE)).exp());
+        let track = |r: &mut f32, db: f32| *r = if r.is_finite() { *r + (db - *r) * a } else { db };
+        for (r, &p) in self.tone_ref[lo - 1..=hi].iter_mut().zip(&pw[lo - 1..=hi]) {
+            track(r, pow_db(p));
+        }
+        track(&mut self.band_ref, pow_db(hf));
         let mut t = Tone {
             end: self.total,
             hz: kp as f32 * TONE_BIN_HZ,
@@ -385,6 +424,8 @@ impl FeatureExtractor {
             share: if hf > EPS { peak / hf } else { 0.0 },
             level_db: pow_db(peak),
             harm_db: 0.0,
+            novelty_db,
+            band_novelty_db,
         };
         // A frame that ends mid-hop is reported at once (the whistle decides on it 5 ms before
         // the hop completes), so its harmonic support is read on a 32 ms spectrum that ends
@@ -733,5 +774,60 @@ mod tests {
         });
         let rm = mean_roughness(chord);
         assert!(rm > 8.0, "chord {rm}");
+    }
+
+    /// Every short frame of `x` (analysis rate) through a fresh extractor: (end time in s, tone).
+    fn tones(x: impl Iterator<Item = f32>) -> Vec<(f32, Tone)> {
+        let mut fe = FeatureExtractor::new();
+        let mut out = Vec::new();
+        for v in x {
+            match fe.push(v) {
+                Some(Step::Tone(t)) => out.push((t.end as f32 / ANALYSIS_RATE as f32, t)),
+                Some(Step::Hop(f)) => out.extend(f.tones.last().map(|t| (t.end as f32 / ANALYSIS_RATE as f32, *t))),
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// The novelty of a line: a 3.75 kHz tone that starts at 1 s in a steady crowd-like noise
+    /// reads 20 dB and more over what its bins held while it is new (its first 50 ms), and
+    /// falls back towards 0 once it has been there for a few time constants; the band rises
+    /// far less than the line. The same tone and noise starting together out of silence (a
+    /// track starting) raise the band as much as the line.
+    #[test]
+    fn a_new_line_in_noise_is_novel_a_held_one_is_not() {
+        let mut seed = 0x2468_ace1u32;
+        let mut noise = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            (seed as f32 / u32::MAX as f32 - 0.5) * 0.2
+        };
+        // A crowd-like noise: most of its energy under 1 kHz, a white floor above.
+        let mut lp = 0.0f32;
+        let mut crowd = move || {
+            let w = noise();
+            lp += (4.0 * w - lp) * 0.3;
+            w + lp
+        };
+        let sine = |i: usize| 0.3 * (std::f32::consts::TAU * 3750.0 * i as f32 / ANALYSIS_RATE as f32).sin();
+        let x: Vec<f32> = (0..64_000).map(|i| crowd() + if i >= 16_000 { sine(i) } else { 0.0 }).collect();
+        let t = tones(x.iter().copied());
+        let at = |s: f32| t.iter().find(|(e, _)| *e >= s).map(|(_, t)| *t).unwrap_or_default();
+        let before = at(0.9);
+        assert!(before.novelty_db.abs() < 10.0, "noise alone {before:?}");
+        for s in [1.02, 1.03, 1.05] {
+            let new = at(s);
+            assert!((new.hz - 3750.0).abs() < 70.0, "{s}: {new:?}");
+            assert!(new.novelty_db >= 20.0, "{s}: {new:?}");
+            assert!(new.novelty_db - new.band_novelty_db >= 12.0, "{s}: {new:?}");
+        }
+        let held = at(3.5);
+        assert!((held.hz - 3750.0).abs() < 70.0 && held.novelty_db < 4.0, "held 2.5 s: {held:?}");
+        // Out of silence, line and band rise together.
+        let y: Vec<f32> = (0..32_000).map(|i| if i >= 16_000 { crowd() + sine(i) } else { 0.0 }).collect();
+        let start = tones(y.iter().copied()).into_iter().find(|(e, _)| *e >= 1.02).map(|(_, t)| t).unwrap_or_default();
+        assert!(start.novelty_db >= 20.0 && start.novelty_db - start.band_novelty_db < 12.0, "{start:?}");
     }
 }
