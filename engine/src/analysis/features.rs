@@ -743,16 +743,20 @@ mod tests {
         r.iter().sum::<f32>() / r.len().max(1) as f32
     }
 
-    #[test]
-    fn noise_reads_the_log_periodogram_scatter_and_a_chord_far_more() {
-        // Noise, white and strongly coloured (one-pole low-pass): about 5.6 dB either way.
-        let mut seed = 0x1234_5678u32;
-        let mut white = move || {
+    /// White noise in ±0.5 (xorshift32 from `seed`).
+    fn white_noise(mut seed: u32) -> impl FnMut() -> f32 {
+        move || {
             seed ^= seed << 13;
             seed ^= seed >> 17;
             seed ^= seed << 5;
             seed as f32 / u32::MAX as f32 - 0.5
-        };
+        }
+    }
+
+    #[test]
+    fn noise_reads_the_log_periodogram_scatter_and_a_chord_far_more() {
+        // Noise, white and strongly coloured (one-pole low-pass): about 5.6 dB either way.
+        let mut white = white_noise(0x1234_5678);
         let w: Vec<f32> = (0..16_000).map(|_| white()).collect();
         let rw = mean_roughness(w.iter().copied());
         let mut lp = 0.0f32;
@@ -797,17 +801,11 @@ mod tests {
     /// track starting) raise the band as much as the line.
     #[test]
     fn a_new_line_in_noise_is_novel_a_held_one_is_not() {
-        let mut seed = 0x2468_ace1u32;
-        let mut noise = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            (seed as f32 / u32::MAX as f32 - 0.5) * 0.2
-        };
+        let mut noise = white_noise(0x2468_ace1);
         // A crowd-like noise: most of its energy under 1 kHz, a white floor above.
         let mut lp = 0.0f32;
         let mut crowd = move || {
-            let w = noise();
+            let w = 0.2 * noise();
             lp += (4.0 * w - lp) * 0.3;
             w + lp
         };
