@@ -405,22 +405,23 @@ impl FeatureExtractor {
             bg += pow_db(pw[kp - d]) + pow_db(pw[kp + d]);
         }
         let hf: f32 = pw[tbin(1000.0)..tbin(7000.0)].iter().sum();
+        let (peak_db, hf_db) = (pow_db(peak / 3.0), pow_db(hf));
         // Novelty against the references as they were before this frame, then the update: a
         // running mean for the first τ, an exponential average after.
         let fresh = self.tone_count == 0;
         let line_ref = self.tone_ref[kp - 1..=kp + 1].iter().sum::<f32>() / 3.0;
-        let (novelty_db, band_novelty_db) = if fresh { (0.0, 0.0) } else { (pow_db(peak / 3.0) - line_ref, pow_db(hf) - self.band_ref) };
+        let (novelty_db, band_novelty_db) = if fresh { (0.0, 0.0) } else { (peak_db - line_ref, hf_db - self.band_ref) };
         self.tone_count = self.tone_count.saturating_add(1);
         let a = (1.0 / self.tone_count as f32).max(1.0 - (-1.0 / (TONE_REF_TAU_S * TONE_RATE)).exp());
         let track = |r: &mut f32, db: f32| *r = if r.is_finite() { *r + (db - *r) * a } else { db };
         for (r, &p) in self.tone_ref[lo - 1..=hi].iter_mut().zip(&pw[lo - 1..=hi]) {
             track(r, pow_db(p));
         }
-        track(&mut self.band_ref, pow_db(hf));
+        track(&mut self.band_ref, hf_db);
         let mut t = Tone {
             end: self.total,
             hz: kp as f32 * TONE_BIN_HZ,
-            prom_db: pow_db(peak / 3.0) - bg / 16.0,
+            prom_db: peak_db - bg / 16.0,
             share: if hf > EPS { peak / hf } else { 0.0 },
             level_db: pow_db(peak),
             harm_db: 0.0,
