@@ -42,6 +42,8 @@ const VFAST_HOPS: usize = 5;
 const ENV_HOPS: usize = 4 * HOPS_PER_S;
 const MIN_PERIOD: usize = 30;
 const MAX_PERIOD: usize = 200;
+/// The longest lag read as a beat (1.2 s, 50 beats per minute): see [`Features::beat_periodicity`].
+const MAX_BEAT: usize = 120;
 /// Periodicity is recomputed every this many hops (100 ms).
 const PERIOD_EVERY: usize = 10;
 /// Onset history (2 s).
@@ -183,6 +185,12 @@ pub struct Features {
     /// Envelope periodicity (0.3–2 s), `0..=1`, and its period in seconds.
     pub periodicity: f32,
     pub period_s: f32,
+    /// The envelope's periodicity at a beat's lag (0.3–1.2 s): the strongest autocorrelation
+    /// peak there, `0..=1`. A chant, clapping or a drum has a beat, and keeps a peak here as
+    /// strong, or nearly, as its bar's at a longer period; a level that merely alternates every
+    /// second or so (voices nearer then farther, a gust of wind) correlates at its ~2 s cycle
+    /// and not at all in between (its half-cycle lag anti-correlates).
+    pub beat_periodicity: f32,
 }
 
 /// Computes [`Features`] hop by hop from the analysis-rate signal.
@@ -231,7 +239,7 @@ pub struct FeatureExtractor {
     env_hist: Vec<f32>,
     env_work: Vec<f32>,
     acf: Vec<f32>,
-    periodicity: (f32, f32),
+    periodicity: (f32, f32, f32),
     prev_flux: (f32, f32),
     last: Features,
 }
@@ -298,7 +306,7 @@ impl FeatureExtractor {
             env_hist: vec![0.0; ENV_HOPS],
             env_work: vec![0.0; ENV_HOPS],
             acf: vec![0.0; MAX_PERIOD + 2],
-            periodicity: (0.0, 0.0),
+            periodicity: (0.0, 0.0, 0.0),
             prev_flux: (0.0, 0.0),
             last: Features::default(),
         };
@@ -333,7 +341,7 @@ impl FeatureExtractor {
         self.onset_hist.fill(false);
         self.onset_count = 0;
         self.env_hist.fill(-120.0);
-        self.periodicity = (0.0, 0.0);
+        self.periodicity = (0.0, 0.0, 0.0);
         self.prev_flux = (0.0, 0.0);
         self.last = Features::default();
     }
@@ -636,6 +644,7 @@ impl FeatureExtractor {
             roughness,
             periodicity: self.periodicity.0,
             period_s: self.periodicity.1,
+            beat_periodicity: self.periodicity.2,
         };
         self.last
     }
@@ -688,8 +697,9 @@ impl FeatureExtractor {
     }
 
     /// Normalised autocorrelation of the mean-removed dB envelope over the last 4 s; the
-    /// highest local maximum in 0.3–2 s that rises clearly above the trough before it.
-    fn periodicity(&mut self) -> (f32, f32) {
+    /// highest local maximum in 0.3–2 s that rises clearly above the trough before it, its lag
+    /// (s), and the highest such maximum at a beat's lag (0.3–1.2 s).
+    fn periodicity(&mut self) -> (f32, f32, f32) {
         let len = ENV_HOPS;
         let start = (self.hops as usize + 1) % len;
         for i in 0..len {
@@ -708,7 +718,7 @@ impl FeatureExtractor {
         }
         let e0: f32 = self.env_work.iter().map(|v| v * v).sum();
         if e0 < 1e-3 * len as f32 {
-            return (0.0, 0.0);
+            return (0.0, 0.0, 0.0);
         }
         for lag in MIN_PERIOD - 1..=MAX_PERIOD + 1 {
             let a = &self.env_work[..len - lag];
@@ -719,16 +729,21 @@ impl FeatureExtractor {
             self.acf[lag - (MIN_PERIOD - 1)] = if ea > 0.0 && eb > 0.0 { r / (ea * eb).sqrt() } else { 0.0 };
         }
         let mut best = (0.0f32, 0.0f32);
+        let mut beat = 0.0f32;
         let mut trough = f32::MAX;
         let n = MAX_PERIOD - MIN_PERIOD + 3;
         for i in 1..n - 1 {
             let v = self.acf[i];
             trough = trough.min(v);
-            if v > self.acf[i - 1] && v >= self.acf[i + 1] && v - trough > 0.2 && v > best.0 {
+            let peak = v > self.acf[i - 1] && v >= self.acf[i + 1] && v - trough > 0.2;
+            if peak && v > best.0 {
                 best = (v, (i + MIN_PERIOD - 1) as f32 / HOPS_PER_S as f32);
             }
+            if peak && i + MIN_PERIOD - 1 <= MAX_BEAT {
+                beat = beat.max(v);
+            }
         }
-        (best.0.max(0.0), best.1)
+        (best.0.max(0.0), best.1, beat.max(0.0))
     }
 }
 
@@ -828,5 +843,36 @@ mod tests {
         let y: Vec<f32> = (0..32_000).map(|i| if i >= 16_000 { crowd() + sine(i) } else { 0.0 }).collect();
         let start = tones(y.iter().copied()).into_iter().find(|(e, _)| *e >= 1.02).map(|(_, t)| t).unwrap_or_default();
         assert!(start.novelty_db >= 20.0 && start.novelty_db - start.band_novelty_db < 12.0, "{start:?}");
+    }
+
+    /// The envelope's periodicity after `secs` of noise whose gain follows `gain(t)`.
+    fn envelope_periodicity(secs: f32, gain: impl Fn(f32) -> f32) -> (f32, f32, f32) {
+        let mut noise = white_noise(0x1357_9bdf);
+        let mut fe = FeatureExtractor::new();
+        let n = (secs * ANALYSIS_RATE as f32) as usize;
+        let mut last = Features::default();
+        for i in 0..n {
+            if let Some(f) = fe.push(gain(i as f32 / ANALYSIS_RATE as f32) * noise()).and_then(Step::hop) {
+                last = f;
+            }
+        }
+        (last.periodicity, last.period_s, last.beat_periodicity)
+    }
+
+    /// A crowd whose level alternates by 3.5 dB every 0.95 s (its ~1.9 s cycle is periodic,
+    /// its half-cycle anti-correlates) has no beat; a clapped beat every 0.5 s, accented every
+    /// fourth clap, keeps its beat's peak next to its bar's.
+    #[test]
+    fn an_alternating_level_has_a_period_but_no_beat_a_clapped_bar_has_both() {
+        let (p, period, beat) = envelope_periodicity(6.0, |t| if ((t / 0.95) as u32).is_multiple_of(2) { 0.1 } else { 0.15 });
+        assert!(p >= 0.8 && (1.8..2.0).contains(&period), "alternating: {p} at {period} s");
+        assert!(beat < 0.3, "alternating: beat {beat}");
+        let clap = |t: f32| {
+            let (bar, beat) = ((t / 2.0).fract() * 2.0, (t / 0.5).fract() * 0.5);
+            let accent = if bar < 0.5 { 2.0 } else { 1.0 };
+            0.02 + if beat < 0.08 { 0.2 * accent } else { 0.0 }
+        };
+        let (p, period, beat) = envelope_periodicity(6.0, clap);
+        assert!(p >= 0.8 && beat >= 0.8 && beat >= p - 0.1, "clapped: {p} at {period} s, beat {beat}");
     }
 }
