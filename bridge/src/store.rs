@@ -564,7 +564,10 @@ mod tests {
         let (ckpt, stats) = store.checkpoints.clone().unwrap();
         let t = Instant::now();
         let data = (rows * 3000) as u64;
-        while std::fs::metadata(&db).unwrap().len() < data && t.elapsed() < Duration::from_secs(20) {
+        // Wait for the copy and for the checkpointer to have recorded it: the file grows while
+        // its checkpoint runs, before its task is polled again to count the pass.
+        let copied = || std::fs::metadata(&db).unwrap().len() >= data && stats.wal_pages_max.load(Relaxed) > 0;
+        while !copied() && t.elapsed() < Duration::from_secs(20) {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         let main_file = std::fs::metadata(&db).unwrap().len();
