@@ -1018,10 +1018,10 @@ fn main() {
         // start to 2 s before the event's onset), more crowd-only ambience; and those raised
         // in the first [`WARM_S`] after the analyser starts.
         let (mut bed_ev, mut bed_s, mut warm_ev) = (Vec::new(), 0.0f64, Vec::new());
+        let warm = (WARM_S * f64::from(RATE)) as u64;
         for (ci, c) in set.iter().enumerate() {
             let (ev, mo) = run(&c.audio);
             let pre = c.onset.min(c.intrinsic).saturating_sub(2 * RATE as usize) as u64;
-            let warm = (WARM_S * f64::from(RATE)) as u64;
             bed_s += pre.saturating_sub(warm) as f64 / f64::from(RATE);
             for e in ev.iter().filter(|e| e.detected < pre) {
                 if e.onset < warm { warm_ev.push(e.kind) } else { bed_ev.push(e.kind) }

@@ -63,21 +63,26 @@ fn ambience_bed(dir: &Path, rate: u32, seconds: f32) -> Vec<f32> {
         for v in &mut c {
             *v *= g;
         }
-        let fade = (0.05 * rate as f32) as usize;
-        if bed.len() > fade {
-            let start = bed.len() - fade;
-            for k in 0..fade {
-                let w = k as f32 / fade as f32;
-                bed[start + k] = bed[start + k] * (1.0 - w) + c[k] * w;
-            }
-            bed.extend_from_slice(&c[fade..]);
-        } else {
-            bed.extend_from_slice(&c);
-        }
+        append_crossfaded(&mut bed, &c, (0.05 * rate as f32) as usize);
         i += 1;
     }
     bed.truncate(want);
     bed
+}
+
+/// Appends `seg` to `x` with a linear cross-fade over `fade` samples (the overlap shortens
+/// `x`); a plain append while `x` is shorter than the fade.
+fn append_crossfaded(x: &mut Vec<f32>, seg: &[f32], fade: usize) {
+    if x.len() > fade {
+        let start = x.len() - fade;
+        for k in 0..fade {
+            let w = k as f32 / fade as f32;
+            x[start + k] = x[start + k] * (1.0 - w) + seg[k] * w;
+        }
+        x.extend_from_slice(&seg[fade..]);
+    } else {
+        x.extend_from_slice(seg);
+    }
 }
 
 /// Mixes `event` into `bed` at `at_s`, scaled to `snr_db` relative to the bed's RMS.
@@ -486,12 +491,7 @@ fn a_crowd_level_alternating_every_second_is_no_chant() {
         // Successive excerpts of each clip, so only the level repeats.
         let start = (k / 2 * turn) % (c.len() - turn - fade);
         let seg: Vec<f32> = c[start..start + turn + fade].iter().map(|v| v * g).collect();
-        let s = x.len() - fade;
-        for i in 0..fade {
-            let w = i as f32 / fade as f32;
-            x[s + i] = x[s + i] * (1.0 - w) + seg[i] * w;
-        }
-        x.extend_from_slice(&seg[fade..]);
+        append_crossfaded(&mut x, &seg, fade);
     }
     let mut an = CrowdAnalyzer::new(rate as f32);
     let ev = events(&run(&mut an, &x, 64));
