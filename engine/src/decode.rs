@@ -102,7 +102,7 @@ pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)
     if path.is_dir() {
         return Err(decode_err(path, format!("is a directory, not an audio file; give a {SUPPORTED} file")));
     }
-    let file = File::open(path).map_err(|source| EngineError::Io { path: path.to_path_buf(), source })?;
+    let file = File::open(path).map_err(|cause| EngineError::Io { path: path.to_path_buf(), cause })?;
     let total = file.metadata().map_or(0, |m| m.len());
     if total == 0 {
         return Err(decode_err(path, format!("is empty (0 bytes); give a {SUPPORTED} file")));

@@ -29,12 +29,10 @@ pub enum EngineError {
     Decode { path: PathBuf, message: String },
     #[error("{path}: {message}")]
     Index { path: PathBuf, message: String },
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The cause is part of the message, not chained as a `source`: `{:#}` printed it twice
+    /// ("No such file or directory (os error 2): No such file or directory (os error 2)").
+    #[error("{path}: {cause}")]
+    Io { path: PathBuf, cause: std::io::Error },
 }
 
 /// What `process()` reports. `Copy`, with static text: safe to return on the audio thread.

@@ -139,7 +139,7 @@ impl Preset {
     /// # Errors
     /// [`EngineError::Io`] if it cannot be read, else as [`Preset::parse`].
     pub fn load(path: &Path) -> Result<Self, EngineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| EngineError::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|cause| EngineError::Io { path: path.to_path_buf(), cause })?;
         Self::parse(&path.display().to_string(), &text)
     }
 

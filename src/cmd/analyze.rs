@@ -9,7 +9,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use resonance_engine::analysis::CrowdAnalyzer;
 use resonance_engine::decode::{decode_file_with_progress, resample};
-use resonance_engine::{CrowdEvent, CrowdEventKind, MoodSnapshot, Telemetry, WhistleKind};
+use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Telemetry, WhistleKind};
 use serde::Serialize;
 
 #[derive(Debug, Args)]
@@ -56,9 +56,8 @@ fn load(path: &Path) -> Result<(u32, Vec<f32>)> {
         bar.set_position(done);
     });
     bar.finish_and_clear();
-    let d = decoded.with_context(|| {
-        format!("cannot read {} as audio: check that the file exists and is a WAV, FLAC, Ogg or MP3 file", path.display())
-    })?;
+    let d = decoded
+        .with_context(|| format!("cannot read {} as audio: check that the file exists and is an undamaged recording", path.display()))?;
     let mono = d.to_mono();
     let rate = d.sample_rate;
     if (22_050..=192_000).contains(&rate) {
@@ -175,6 +174,21 @@ fn plot(path: &Path, events: &[CrowdEvent], moods: &[MoodSnapshot], rate: u32, d
     r.with_context(|| format!("cannot write the plot to {}: check the directory exists and is writable", path.display()))
 }
 
+/// The colour of a mood label in the plot's strip.
+fn label_color(label: MoodLabel) -> plotters::style::RGBColor {
+    use plotters::style::RGBColor;
+    match label {
+        MoodLabel::Anticipation => RGBColor(120, 170, 230),
+        MoodLabel::Tension => RGBColor(240, 150, 40),
+        MoodLabel::Excitement => RGBColor(240, 210, 40),
+        MoodLabel::Celebration => RGBColor(60, 180, 75),
+        MoodLabel::Disappointment => RGBColor(150, 90, 180),
+        MoodLabel::Chanting => RGBColor(170, 110, 60),
+        // calm, and any label added later
+        _ => RGBColor(170, 170, 170),
+    }
+}
+
 fn draw_arc<DB: plotters::prelude::DrawingBackend>(
     root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     events: &[CrowdEvent],
@@ -197,6 +211,22 @@ where
         .map_err(err)?;
     chart.configure_mesh().x_desc("time (s)").y_desc("valence / arousal").draw().map_err(err)?;
     let t = |s: u64| s as f64 / f64::from(rate);
+    // The mood label as a strip along the bottom: each snapshot's span in its label's colour,
+    // paler the less confident, and the label's name where it changes.
+    let mut prev_end = 0.0;
+    let mut prev_label = None;
+    for m in moods {
+        let (x0, x1) = (prev_end, t(m.time));
+        prev_end = x1;
+        let color = label_color(m.label);
+        let alpha = 0.25 + 0.75 * f64::from(m.confidence.clamp(0.0, 1.0));
+        chart.draw_series([Rectangle::new([(x0, -1.1), (x1, -0.96)], color.mix(alpha).filled())]).map_err(err)?;
+        if prev_label != Some(m.label) {
+            prev_label = Some(m.label);
+            let font = ("sans-serif", 12).into_font().color(&BLACK);
+            chart.draw_series([Text::new(m.label.as_str().to_string(), (x0, -0.93), font)]).map_err(err)?;
+        }
+    }
     chart
         .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.arousal))), RED.stroke_width(2)))
         .map_err(err)?

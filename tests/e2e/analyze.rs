@@ -52,6 +52,9 @@ fn analyze_prints_a_timeline_and_draws_a_plot() {
         let len = std::fs::metadata(&plot).unwrap().len();
         assert!(len > 2_000, "{name}: {len} bytes");
     }
+    // the SVG names the mood labels in its strip (the chant is labelled, not only marked)
+    let svg = std::fs::read_to_string(dir.path().join("arc.svg")).unwrap();
+    assert!(svg.contains("\ncalm\n") && svg.contains("\nchanting\n"), "the plot's label strip");
 }
 
 #[test]
@@ -65,5 +68,7 @@ fn analyze_rejects_an_unreadable_file_clearly() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("cannot read") && err.contains("check that the file exists"), "{err}");
         assert!(err.contains(&path.file_name().unwrap().to_string_lossy().to_string()), "{err}");
+        // the cause is said once (a chained I/O error printed it twice)
+        assert!(err.matches("os error").count() <= 1, "{err}");
     }
 }

@@ -375,7 +375,7 @@ impl Index {
     /// [`EngineError::Io`] when it cannot be read, [`EngineError::Index`] when it is not a
     /// valid index.
     pub fn load(path: &Path) -> Result<Self, EngineError> {
-        let bytes = std::fs::read(path).map_err(|source| EngineError::Io { path: path.to_path_buf(), source })?;
+        let bytes = std::fs::read(path).map_err(|cause| EngineError::Io { path: path.to_path_buf(), cause })?;
         Self::from_bytes(&bytes, path)
     }
 
@@ -384,7 +384,7 @@ impl Index {
     /// # Errors
     /// [`EngineError::Io`] when the file cannot be written.
     pub fn save(&self, path: &Path) -> Result<u64, EngineError> {
-        let io = |source| EngineError::Io { path: path.to_path_buf(), source };
+        let io = |cause| EngineError::Io { path: path.to_path_buf(), cause };
         let bytes = self.to_bytes();
         let tmp: PathBuf = {
             let mut s = path.as_os_str().to_owned();
