@@ -212,20 +212,24 @@ where
     chart.configure_mesh().x_desc("time (s)").y_desc("valence / arousal").draw().map_err(err)?;
     let t = |s: u64| s as f64 / f64::from(rate);
     // The mood label as a strip along the bottom: each snapshot's span in its label's colour,
-    // paler the less confident, and the label's name where it changes.
+    // paler the less confident, and the label's name where it changes (when the last name
+    // written leaves room for it: a few labels in quick succession show only as colours).
     let mut prev_end = 0.0;
     let mut prev_label = None;
+    let mut last_name = f64::NEG_INFINITY;
+    let room = 0.06 * duration.max(0.5);
     for m in moods {
         let (x0, x1) = (prev_end, t(m.time));
         prev_end = x1;
         let color = label_color(m.label);
         let alpha = 0.25 + 0.75 * f64::from(m.confidence.clamp(0.0, 1.0));
         chart.draw_series([Rectangle::new([(x0, -1.1), (x1, -0.96)], color.mix(alpha).filled())]).map_err(err)?;
-        if prev_label != Some(m.label) {
-            prev_label = Some(m.label);
+        if prev_label != Some(m.label) && x0 - last_name >= room {
+            last_name = x0;
             let font = ("sans-serif", 12).into_font().color(&BLACK);
             chart.draw_series([Text::new(m.label.as_str().to_string(), (x0, -0.93), font)]).map_err(err)?;
         }
+        prev_label = Some(m.label);
     }
     chart
         .draw_series(LineSeries::new(moods.iter().map(|m| (t(m.time), f64::from(m.arousal))), RED.stroke_width(2)))
@@ -237,7 +241,12 @@ where
         .map_err(err)?
         .label("valence")
         .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BLUE));
-    for e in events {
+    let mut last_event_name = f64::NEG_INFINITY;
+    // in onset order (events come in the order they were decided: a boo after a whistle that
+    // began later)
+    let mut by_onset: Vec<&CrowdEvent> = events.iter().collect();
+    by_onset.sort_by_key(|e| e.onset);
+    for e in by_onset {
         let x = t(e.onset);
         let color = match e.kind {
             CrowdEventKind::GoalRoar => GREEN,
@@ -247,7 +256,13 @@ where
             _ => RGBColor(160, 120, 0),
         };
         chart.draw_series(LineSeries::new([(x, -1.05), (x, 1.05)], color.stroke_width(1))).map_err(err)?;
-        chart.draw_series([Text::new(e.kind.as_str().to_string(), (x, 1.0), ("sans-serif", 13).into_font().color(&color))]).map_err(err)?;
+        // every event has its line; its name only where the last name leaves room
+        if x - last_event_name >= room {
+            last_event_name = x;
+            chart
+                .draw_series([Text::new(e.kind.as_str().to_string(), (x, 1.0), ("sans-serif", 13).into_font().color(&color))])
+                .map_err(err)?;
+        }
     }
     chart.configure_series_labels().border_style(BLACK).background_style(WHITE.mix(0.8)).draw().map_err(err)?;
     root.present().map_err(err)?;
