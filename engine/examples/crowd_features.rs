@@ -2,8 +2,7 @@
 //!
 //! `cargo run -p resonance-engine --example crowd_features -- FILE.wav [every_n_hops]`
 
-use resonance_engine::analysis::decimate::Decimator;
-use resonance_engine::analysis::features::{FeatureExtractor, Step};
+use resonance_engine::analysis::probes::{Decimator, FeatureExtractor, Step};
 
 fn main() {
     let mut args = std::env::args().skip(1);

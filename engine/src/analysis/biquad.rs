@@ -15,7 +15,7 @@ use std::f64::consts::PI;
 
 /// One second-order section, transposed direct form II, `f64` state.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Biquad {
+pub(crate) struct Biquad {
     b0: f64,
     b1: f64,
     b2: f64,
@@ -31,25 +31,16 @@ impl Biquad {
     }
 
     /// RBJ low-pass at `f0` Hz with quality `q`.
-    pub fn lowpass(fs: f64, f0: f64, q: f64) -> Self {
+    pub(crate) fn lowpass(fs: f64, f0: f64, q: f64) -> Self {
         let w = 2.0 * PI * f0 / fs;
         let (s, c) = w.sin_cos();
         let alpha = s / (2.0 * q);
         Self::from_raw((1.0 - c) / 2.0, 1.0 - c, (1.0 - c) / 2.0, 1.0 + alpha, -2.0 * c, 1.0 - alpha)
     }
 
-    /// RBJ high-pass at `f0` Hz with quality `q`.
-    pub fn highpass(fs: f64, f0: f64, q: f64) -> Self {
-        let w = 2.0 * PI * f0 / fs;
-        let (s, c) = w.sin_cos();
-        let alpha = s / (2.0 * q);
-        let h = 0.5 * (1.0 + c);
-        Self::from_raw(h, -(1.0 + c), h, 1.0 + alpha, -2.0 * c, 1.0 - alpha)
-    }
-
     /// BS.1770 stage 1 (the "pre-filter" high shelf), designed for rate `fs` with the bilinear
     /// transform as in libebur128.
-    pub fn k_shelf(fs: f64) -> Self {
+    pub(crate) fn k_shelf(fs: f64) -> Self {
         let f0 = 1681.974450955533;
         let g = 3.999843853973347;
         let q = 0.7071752369554196;
@@ -61,7 +52,7 @@ impl Biquad {
     }
 
     /// BS.1770 stage 2 (the "RLB" high-pass), designed for rate `fs` as in libebur128.
-    pub fn k_highpass(fs: f64) -> Self {
+    pub(crate) fn k_highpass(fs: f64) -> Self {
         let f0 = 38.13547087602444;
         let q = 0.5003270373238773;
         let k = (PI * f0 / fs).tan();
@@ -70,22 +61,23 @@ impl Biquad {
 
     /// Clears the state.
     #[inline]
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         self.z1 = 0.0;
         self.z2 = 0.0;
     }
 
     /// Filters one sample.
     #[inline]
-    pub fn tick(&mut self, x: f64) -> f64 {
+    pub(crate) fn tick(&mut self, x: f64) -> f64 {
         let y = self.b0 * x + self.z1;
         self.z1 = self.b1 * x - self.a1 * y + self.z2;
         self.z2 = self.b2 * x - self.a2 * y;
         y
     }
 
-    /// Magnitude response at `f` Hz (for tests and documentation).
-    pub fn magnitude(&self, fs: f64, f: f64) -> f64 {
+    /// Magnitude response at `f` Hz (for tests).
+    #[cfg(test)]
+    pub(crate) fn magnitude(&self, fs: f64, f: f64) -> f64 {
         let w = 2.0 * PI * f / fs;
         let (s1, c1) = w.sin_cos();
         let (s2, c2) = (2.0 * w).sin_cos();
@@ -98,7 +90,7 @@ impl Biquad {
 }
 
 /// Number of sections of the anti-alias Butterworth cascade (order 2 × this).
-pub const AA_SECTIONS: usize = 5;
+pub(crate) const AA_SECTIONS: usize = 5;
 
 /// A Butterworth low-pass of order `2 * AA_SECTIONS` as a cascade of biquads.
 #[derive(Clone, Copy, Debug, Default)]
@@ -107,6 +99,7 @@ pub struct ButterworthLowpass {
 }
 
 impl ButterworthLowpass {
+    /// A low-pass at `f0` Hz for the sample rate `fs` (Hz), with cleared state.
     pub fn new(fs: f64, f0: f64) -> Self {
         let n = (2 * AA_SECTIONS) as f64;
         let mut sections = [Biquad::default(); AA_SECTIONS];
@@ -117,6 +110,10 @@ impl ButterworthLowpass {
         Self { sections }
     }
 
+    /// Clears the state.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
     #[inline]
     pub fn reset(&mut self) {
         for s in &mut self.sections {
@@ -124,11 +121,17 @@ impl ButterworthLowpass {
         }
     }
 
+    /// Filters one sample.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
     #[inline]
     pub fn tick(&mut self, x: f64) -> f64 {
         self.sections.iter_mut().fold(x, |acc, s| s.tick(acc))
     }
 
+    /// Magnitude response at `f` Hz for the sample rate `fs` (for tests).
+    #[cfg(test)]
     pub fn magnitude(&self, fs: f64, f: f64) -> f64 {
         self.sections.iter().map(|s| s.magnitude(fs, f)).product()
     }

@@ -10,11 +10,11 @@
 use super::biquad::ButterworthLowpass;
 
 /// The internal analysis rate in Hz.
-pub const ANALYSIS_RATE: u32 = 16_000;
+pub(crate) const ANALYSIS_RATE: u32 = 16_000;
 /// Cut-off of the anti-alias filter in Hz.
-pub const AA_CUTOFF_HZ: f64 = 6_500.0;
+pub(crate) const AA_CUTOFF_HZ: f64 = 6_500.0;
 
-/// Streaming decimator from the host rate to [`ANALYSIS_RATE`].
+/// Streaming decimator from the host rate to the analysis rate (16 kHz).
 #[derive(Clone, Copy, Debug)]
 pub struct Decimator {
     aa: ButterworthLowpass,
@@ -28,6 +28,8 @@ pub struct Decimator {
 }
 
 impl Decimator {
+    /// A decimator from the host rate `sample_rate` (Hz, above the 16 kHz analysis rate), with cleared
+    /// state.
     pub fn new(sample_rate: f32) -> Self {
         let fs = f64::from(sample_rate.round().max(1.0));
         Self { aa: ButterworthLowpass::new(fs, AA_CUTOFF_HZ.min(0.45 * fs)), num: fs as u64, in_count: 0, next_pos: 0, prev: 0.0 }
@@ -45,6 +47,9 @@ impl Decimator {
     }
 
     /// Host sample time (since reset) of analysis sample `k`, rounded down.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
     pub fn input_time(&self, k: u64) -> u64 {
         k * self.num / u64::from(ANALYSIS_RATE)
     }

@@ -12,7 +12,7 @@
 use super::features::HOPS_PER_S;
 
 /// Loudness (LUFS, short window) under which the analyser reports "no crowd".
-pub const NO_CROWD_LUFS: f32 = -62.0;
+pub(crate) const NO_CROWD_LUFS: f32 = -62.0;
 
 const WARMUP_HOPS: u32 = HOPS_PER_S as u32;
 
@@ -43,7 +43,7 @@ impl Track {
 
 /// Baselines of the momentary loudness and of the five feature bands.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct CrowdFloor {
+pub(crate) struct CrowdFloor {
     loud: Track,
     bands: [Track; 5],
     /// Hops with a crowd present since the last silence (for the warm-up).
@@ -51,13 +51,13 @@ pub struct CrowdFloor {
 }
 
 impl CrowdFloor {
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         *self = Self::default();
     }
 
     /// Updates with the hop's smoothed momentary loudness and band levels (dB). `hold` slows
     /// the rise while an event is active.
-    pub fn update(&mut self, loud_m: f32, bands_db: &[f32; 5], hold: bool) {
+    pub(crate) fn update(&mut self, loud_m: f32, bands_db: &[f32; 5], hold: bool) {
         if loud_m < NO_CROWD_LUFS {
             self.present = 0;
         } else {
@@ -78,17 +78,17 @@ impl CrowdFloor {
     }
 
     /// Loudness baseline (LUFS).
-    pub fn loud(&self) -> f32 {
+    pub(crate) fn loud(&self) -> f32 {
         self.loud.value
     }
 
     /// Band baseline (dB).
-    pub fn band(&self, i: usize) -> f32 {
+    pub(crate) fn band(&self, i: usize) -> f32 {
         self.bands.get(i).map_or(0.0, |t| t.value)
     }
 
     /// Whether the floor is still converging after silence.
-    pub fn warming_up(&self) -> bool {
+    pub(crate) fn warming_up(&self) -> bool {
         self.present < WARMUP_HOPS
     }
 }

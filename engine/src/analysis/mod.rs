@@ -3,30 +3,47 @@
 //! [`CrowdAnalyzer`] is built (and allocates) in `prepare()`; [`CrowdAnalyzer::process`] runs
 //! on the audio thread. The pipeline:
 //!
-//! 1. [`decimate`] — anti-alias filter and exact rational resampling to 16 kHz, so every
+//! 1. `decimate` — anti-alias filter and exact rational resampling to 16 kHz, so every
 //!    feature and threshold is the same at any host rate from 22.05 to 192 kHz (and a
 //!    telephone-grade or 22 kHz source loses nothing the analysis uses).
-//! 2. [`features`] — 32 ms frames every 10 ms: K-weighted loudness, bands, centroid, flux,
-//!    flatness, roll-off, onsets, tonal peaks, [`pitch`] (MPM), envelope periodicity.
+//! 2. `features` — 32 ms frames every 10 ms: K-weighted loudness, bands, centroid, flux,
+//!    flatness, roll-off, onsets, tonal peaks, `pitch` (MPM), envelope periodicity.
 //!    A music detector (many sharp partials per frame, smoothed over about a second)
 //!    marks music without a crowd, during which no event is reported; after 8 s of music
 //!    it holds for 10 s more (a track's sparse passages are still the track).
-//! 3. [`floor`] — the adaptive crowd floor; every level downstream is relative to it, which
+//! 3. `floor` — the adaptive crowd floor; every level downstream is relative to it, which
 //!    makes the analysis independent of input gain and of how full the ground is.
-//! 4. [`detectors`] — whistle, goal roar, near miss, booing, applause, chant start/end.
-//! 5. [`mood`] — valence, arousal and a label with hysteresis, every 0.5 s.
+//! 4. `detectors` — whistle, goal roar, near miss, booing, applause, chant start/end.
+//! 5. `mood` — valence, arousal and a label with hysteresis, every 0.5 s.
 //!
 //! The analyser keeps its own sample clock from `reset()` and works per sample and per fixed
 //! 10 ms hop, so output (including timestamps) does not depend on the host's block size, and
 //! `reset()` reproduces it bit for bit.
+//!
+//! The public surface is [`CrowdAnalyzer`] and [`MOOD_INTERVAL_S`]; what it reports are the
+//! crate's snapshot types ([`MoodSnapshot`], [`CrowdEvent`] inside [`Telemetry`]). With the
+//! `tuning-probes` feature, the tuning examples and the crowd evaluation also get the
+//! analyser's per-hop internals: `analysis::probes` and the `last_*` methods of [`CrowdAnalyzer`].
 
-pub mod biquad;
-pub mod decimate;
-pub mod detectors;
-pub mod features;
-pub mod floor;
-pub mod mood;
-pub mod pitch;
+pub(crate) mod biquad;
+pub(crate) mod decimate;
+pub(crate) mod detectors;
+pub(crate) mod features;
+pub(crate) mod floor;
+pub(crate) mod mood;
+pub(crate) mod pitch;
+
+/// The analyser's internals, for tuning tools (feature `tuning-probes`): the frame features,
+/// the whistle detector's short frames, what the detectors see each hop, and the building
+/// blocks to run the feature extractor alone. Not a stable API.
+#[cfg(feature = "tuning-probes")]
+pub mod probes {
+    pub use super::biquad::ButterworthLowpass;
+    pub use super::decimate::Decimator;
+    pub use super::detectors::Hop;
+    pub use super::features::{FeatureExtractor, Features, Step, Tone};
+    pub use super::pitch::Pitch;
+}
 
 use self::decimate::{ANALYSIS_RATE, Decimator};
 use self::detectors::{Detection, Detectors, Hop};
@@ -139,34 +156,47 @@ impl CrowdAnalyzer {
         }
     }
 
+    /// The host sample rate the analyser was built for.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
     pub fn sample_rate(&self) -> f32 {
         self.sample_rate
     }
 
     /// Whether the input currently sounds like music rather than a crowd (no events are
     /// reported while it does).
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
     pub fn music(&self) -> bool {
         self.music
     }
 
     /// The latest mood estimate.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
     pub fn mood(&self) -> MoodSnapshot {
         self.mood
     }
 
     /// Spectral tilts of what was added to the crowd floor in the latest hop (dB): the
     /// 2.5–5 kHz and the 5–7 kHz band each minus the 300–1000 Hz band (for tools).
+    #[cfg(feature = "tuning-probes")]
     pub fn last_added_tilts(&self) -> (f32, f32) {
         (self.last.added_tilt, self.last.added_hf)
     }
 
     /// Everything the detectors saw in the latest 10 ms hop, and the surge detector's state
     /// (active, hops since it began, bright hops): for tools and traces.
+    #[cfg(feature = "tuning-probes")]
     pub fn last_detector_hop(&self) -> (Hop, (bool, u32, u32)) {
         (self.last, self.detectors.surge_state())
     }
 
-    /// The features and floor-relative levels of the latest 10 ms hop (for meters and tools).
+    /// The features and floor-relative levels of the latest 10 ms hop (for tools).
+    #[cfg(feature = "tuning-probes")]
     pub fn last_hop(&self) -> (Features, f32) {
         (self.last.f, self.last.rel_m)
     }

@@ -15,16 +15,16 @@ use super::detectors::Hop;
 use crate::types::MoodLabel;
 
 /// Minimum time between two label changes without a forcing event.
-pub const MIN_HOLD_S: f32 = 3.0;
+pub(crate) const MIN_HOLD_S: f32 = 3.0;
 
 /// Memory of recent events, in hops since they happened (saturating).
 #[derive(Clone, Copy, Debug)]
-pub struct Recent {
-    pub roar: u32,
-    pub boo: u32,
-    pub near_miss: u32,
-    pub applause: u32,
-    pub whistle: u32,
+pub(crate) struct Recent {
+    pub(crate) roar: u32,
+    pub(crate) boo: u32,
+    pub(crate) near_miss: u32,
+    pub(crate) applause: u32,
+    pub(crate) whistle: u32,
 }
 
 impl Default for Recent {
@@ -34,7 +34,7 @@ impl Default for Recent {
 }
 
 impl Recent {
-    pub fn tick(&mut self) {
+    pub(crate) fn tick(&mut self) {
         for v in [&mut self.roar, &mut self.boo, &mut self.near_miss, &mut self.applause, &mut self.whistle] {
             *v = v.saturating_add(1);
         }
@@ -43,16 +43,16 @@ impl Recent {
 
 /// Detector states the mood reads.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct States {
-    pub roaring: bool,
-    pub booing: bool,
-    pub applauding: bool,
-    pub chanting: bool,
+pub(crate) struct States {
+    pub(crate) roaring: bool,
+    pub(crate) booing: bool,
+    pub(crate) applauding: bool,
+    pub(crate) chanting: bool,
 }
 
 /// The mood estimator, updated every hop and read every 0.5 s.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct MoodEstimator {
+pub(crate) struct MoodEstimator {
     arousal: f32,
     valence: f32,
     presence: f32,
@@ -70,17 +70,17 @@ fn ema(state: &mut f32, x: f32, c: f32) {
 }
 
 impl MoodEstimator {
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         *self = Self { held_s: MIN_HOLD_S, ..Self::default() };
     }
 
     /// Asks for an immediate change to `label` at the next estimate (a strong event).
-    pub fn force(&mut self, label: MoodLabel) {
+    pub(crate) fn force(&mut self, label: MoodLabel) {
         self.force = Some(label);
     }
 
     /// Per-hop update of the continuous values.
-    pub fn hop(&mut self, h: &Hop, s: States, r: &Recent) {
+    pub(crate) fn hop(&mut self, h: &Hop, s: States, r: &Recent) {
         let hz = super::features::HOPS_PER_S as u32;
         let [_, b1, b2, b3, _] = h.band_rel;
         let tilt = (b3 - b1.max(b2 - 3.0)).clamp(-12.0, 12.0);
@@ -149,7 +149,7 @@ impl MoodEstimator {
 
     /// Makes a new estimate (every `interval_s`): applies hysteresis and returns
     /// `(valence, arousal, label, confidence)`.
-    pub fn estimate(&mut self, interval_s: f32, s: States, r: &Recent) -> (f32, f32, MoodLabel, f32) {
+    pub(crate) fn estimate(&mut self, interval_s: f32, s: States, r: &Recent) -> (f32, f32, MoodLabel, f32) {
         self.held_s += interval_s;
         let (cand, conf) = self.classify(s, r);
         if let Some(forced) = self.force.take()

@@ -27,7 +27,7 @@ pub struct Pitch {
 }
 
 /// MPM pitch detector over frames of a fixed length.
-pub struct Mpm {
+pub(crate) struct Mpm {
     fft: Arc<dyn RealToComplex<f32>>,
     ifft: Arc<dyn ComplexToReal<f32>>,
     buf: Vec<f32>,
@@ -55,7 +55,7 @@ impl fmt::Debug for Mpm {
 impl Mpm {
     /// A detector for frames of `frame` samples at `sample_rate`, searching `min_hz..max_hz`.
     /// Allocates.
-    pub fn new(frame: usize, sample_rate: f32, min_hz: f32, max_hz: f32) -> Self {
+    pub(crate) fn new(frame: usize, sample_rate: f32, min_hz: f32, max_hz: f32) -> Self {
         let n = 2 * frame;
         let mut planner = RealFftPlanner::<f32>::new();
         let fft = planner.plan_fft_forward(n);
@@ -82,7 +82,7 @@ impl Mpm {
     ///
     /// # Realtime safety
     /// Real-time safe: FFTs with preallocated scratch, no allocation.
-    pub fn analyse(&mut self, x: &[f32]) -> Pitch {
+    pub(crate) fn analyse(&mut self, x: &[f32]) -> Pitch {
         let w = self.frame;
         self.buf.fill(0.0);
         for (d, s) in self.buf.iter_mut().zip(x.iter().take(w)) {

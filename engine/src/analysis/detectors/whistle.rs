@@ -1,92 +1,32 @@
-//! Event detectors: small causal state machines over the hop features and the levels
-//! relative to the crowd floor. Each reports the analysis-rate sample of the event's onset
-//! (not of the decision), so the engine can timestamp it sample-accurately.
+//! The referee's whistle, on its own short frames (16 ms every 5 ms, [`Tone`]): a narrow
+//! spectral peak in 1.5–5 kHz standing above its neighbourhood and holding a share of the
+//! 1–7 kHz energy, followed along its pitch (a pea whistle glides up in its attack and trills
+//! by a few bins).
 //!
-//! * **Whistle** — on its own short frames (16 ms every 5 ms, [`Tone`]): a narrow spectral
-//!   peak in 1.5–5 kHz standing above its neighbourhood and holding a share of the 1–7 kHz
-//!   energy, followed along its pitch (a pea whistle glides up in its attack and trills by a
-//!   few bins). Each frame on the tracked pitch adds evidence — its prominence, its share, and
-//!   whether the pitch moved (trill, glide) or held still (a sung partial, a steady tone in the
-//!   crowd) — to Page's cumulative sum, and a blast is confirmed when the sum crosses a
-//!   threshold (session 6, [`EVID_P0`]): a clear tone after 3 frames (~18 ms after it
-//!   starts), a weak but consistent one (a slow attack at 15–19 dB) after 5–8, a faint
-//!   flickering tone never. The threshold depends on the crowd's voices (session 7,
-//!   [`EVID_CONFIRM_QUIET`]): 12 while the 300–1000 Hz band has stayed near its floor for
-//!   the last half second, 30 (as before) during a reaction, whose voices bring partials of
-//!   their own. A blast ends when its peak falls 6 dB below the
-//!   blast's maximum or loses its tone for 30 ms;
-//!   a blast longer than 0.6 s is reported again as `Long`, a blast starting within 1.2 s of
-//!   the previous one's end is `Repeated`. Band-pass whistle detectors (Kathirvel et al.
-//!   2011) use energy alone; the prominence + dominance + persistence test is what keeps fan
-//!   noise out. Two tests keep music and singing out (neither delays a real blast): the peak
-//!   must have no harmonic series below it ([`Tone::harm_db`]: a melody note's upper partial
-//!   or a sung vowel's harmonic has its fundamental and lower partials at 200 Hz – 1 kHz, a
-//!   pea whistle has nothing there), and no blast is confirmed within 3 s of a *melody* — a
-//!   new note within 1.5 s of the previous one at another pitch (> 8%), or a fifth note in a
-//!   row: a referee repeats one pea whistle's pitch, at most three times.
-//! * **Surge** (goal roar, near miss, booing) — the 50 ms loudness rises ≥ 8 dB above the
-//!   floor. Its first 14 *loud* hops (50 ms loudness ≥ 8 dB, 2.5–5 kHz band ≥ 6 dB over their
-//!   floors; 140 ms) decide a goal roar if what was added to the floor is bright on average
-//!   (mean tilt ≥ -13.3 dB) and unvoiced (mean MPM clarity ≤ 0.44: screams, not the
-//!   sustained vowels of boos and "ooh"s); failing that, 14 hops each bright (tilt ≥ -12 dB)
-//!   and unvoiced on average. A surge that dies within 0.3–2.5 s without having been either
-//!   is a near miss ("ooh") if voices carried it: the 1–2.5 kHz band ≥ 10 dB over its floor
-//!   on average, and no lower than 2.5–5 kHz.
-//! * **Booing** — a dark (added tilt ≤ -13 dB), voiced rise ≥ 4 dB over the floor held for 1.5 s.
-//!   Booing and near misses must also be noise-like on average (spectral roughness ≤ 7 dB,
-//!   [`Features::roughness`]): a surge of music is tonal.
-//! * **Applause** — a bright surge that would be a goal roar but whose added energy reaches
-//!   up to 5–7 kHz (hand-claps are broadband, voices are not), decided at the same moment as
-//!   the roar; or a noise-like (flat), bright, unvoiced rise held for 1 s.
-//! * **Chant** — envelope periodicity (0.3–2 s) above 0.55 for 2 s starts a chant (the period must
-//!   stay steady, and a period over 1.2 s counts only as far as a beat at 0.3–1.2 s bears it
-//!   out: [`Features::beat_periodicity`]); below 0.45 for 2 s ends it.
+//! Each frame on the tracked pitch adds evidence — its prominence, its share, and whether the
+//! pitch moved (trill, glide) or held still (a sung partial, a steady tone in the crowd) — to
+//! Page's cumulative sum, and a blast is confirmed when the sum crosses a threshold
+//! ([`EVID_P0`]; the design decision is `docs/decisions/0001-whistle-sequential-evidence.md`):
+//! a clear tone after 3 frames (~18 ms after it starts), a weak but consistent one (a slow
+//! attack at 15–19 dB) after 5–8, a faint flickering tone never. The threshold depends on the
+//! crowd's voices ([`EVID_CONFIRM_QUIET`]): 12 while the 300–1000 Hz band has stayed near its
+//! floor for the last half second, 30 during a reaction, whose voices bring partials of their
+//! own. A blast ends when its peak falls 6 dB below the blast's maximum or loses its tone for
+//! 30 ms; a blast longer than 0.6 s is reported again as `Long`, a blast starting within 1.2 s
+//! of the previous one's end is `Repeated`.
+//!
+//! Band-pass whistle detectors (Kathirvel et al. 2011) use energy alone; the prominence +
+//! dominance + persistence test is what keeps fan noise out. Two tests keep music and singing
+//! out (neither delays a real blast): the peak must have no harmonic series below it
+//! ([`Tone::harm_db`]: a melody note's upper partial or a sung vowel's harmonic has its
+//! fundamental and lower partials at 200 Hz – 1 kHz, a pea whistle has nothing there), and no
+//! blast is confirmed within 3 s of a *melody* — a new note within 1.5 s of the previous one at
+//! another pitch (> 8%), or a fifth note in a row: a referee repeats one pea whistle's pitch,
+//! at most three times.
 
-use super::features::{FRAME, Features, HOP, HOPS_PER_S, TONE_BIN_HZ, TONE_FRAME, TONES_PER_HOP, Tone};
+use super::{Detection, Hop, clamp01};
+use crate::analysis::features::{HOPS_PER_S, TONE_BIN_HZ, TONE_FRAME, TONES_PER_HOP, Tone, WHISTLE_HI_HZ, WHISTLE_LO_HZ};
 use crate::types::{CrowdEventKind, WhistleKind};
-
-/// A detection, in analysis-rate samples.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Detection {
-    pub kind: CrowdEventKind,
-    /// Analysis-rate sample of the onset.
-    pub onset: u64,
-    pub confidence: f32,
-    pub whistle: WhistleKind,
-}
-
-/// What the detectors see each hop.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Hop {
-    pub f: Features,
-    /// 100 ms and 400 ms loudness relative to the floor (dB).
-    pub rel_fast: f32,
-    /// 50 ms loudness relative to the floor (dB): the goal roar's onset and brightness tests.
-    pub rel_vfast: f32,
-    pub rel_m: f32,
-    /// Smoothed band levels relative to their floors (dB).
-    pub band_rel: [f32; 5],
-    /// Spectral tilt of what was *added* to the floor (band power minus floor power): the
-    /// 2.5–5 kHz band minus the 300–1000 Hz band, dB. Cheering and screams ≥ -12 dB, boos and
-    /// groans below (measured on the real clips: cheer -6..-11, boos -13..-25).
-    pub added_tilt: f32,
-    /// The same for the 5–7 kHz band: hand-claps are broadband up to 10 kHz, voices are not.
-    pub added_hf: f32,
-    /// Whether a crowd is heard at all (false for silence and for music without a crowd).
-    pub present: bool,
-    /// Whether the input sounds like music (many sharp, stable partials) rather than a crowd.
-    pub music: bool,
-    /// Threshold offset from the sensitivity parameter (dB; negative = more sensitive).
-    pub sens_db: f32,
-}
-
-const H: u32 = HOPS_PER_S as u32;
-
-fn clamp01(x: f32) -> f32 {
-    x.clamp(0.0, 1.0)
-}
-
-// ---------------------------------------------------------------------------------------------
 
 /// A run of whistle frames on one tracked pitch: where it started, how many frames, the
 /// sums its tests read and its accumulated evidence.
@@ -126,8 +66,10 @@ impl RunSums {
     }
 }
 
+/// The whistle detector's state: the candidate run, the active blast, the melody tracker and
+/// the voice band's recent range.
 #[derive(Clone, Copy, Debug, Default)]
-struct Whistle {
+pub(super) struct Whistle {
     /// The current candidate run (one tracked pitch) and its pitch in the last frame.
     run: RunSums,
     run_bin: f32,
@@ -192,7 +134,7 @@ const MELODY_HOLD: u32 = 3 * HW;
 /// referee's longest signal, the end of the match, is three blasts.
 const MAX_BLASTS: u32 = 4;
 const HARM_RUN_MAX: f32 = 9.0;
-/// Sequential evidence (session 6). Each short frame on the run's pitch adds its evidence
+/// Sequential evidence (`docs/decisions/0001-whistle-sequential-evidence.md`). Each short frame on the run's pitch adds its evidence
 /// `s = min(prom, EVID_CAP) − EVID_P0 + EVID_SHARE·(share − 0.5) ± EVID_MOVE` (dB-like units:
 /// `+EVID_MOVE` if the peak moved by a bin or more since the previous frame, a pea's trill or
 /// attack glide, `−EVID_MOVE` if it held still, as a sung partial or a steady tone in the
@@ -201,9 +143,10 @@ const HARM_RUN_MAX: f32 = 9.0;
 /// zero); a blast is confirmed when `S ≥ EVID_CONFIRM` after at least [`EVID_MIN_FRAMES`]
 /// frames. A clear tone (25 dB, share 0.8, trilling) confirms in 3 frames (~18 ms after its
 /// start), a weak but consistent one later (17 dB trilling: 5 frames; 19 dB held still at a
-/// share of 0.6: 8 frames), a faint tone flickering around 15 dB never. Replaces session 5's
-/// fixed-count rules (six frames ≥ 15 dB averaging ≥ 17, one weak frame bridged, three
-/// frames ≥ 22 dB at once, 21 dB for a steady run far under the crowd). A frame under
+/// share of 0.6: 8 frames), a faint tone flickering around 15 dB never. The figures below
+/// compare it with fixed-count rules (six frames ≥ 15 dB averaging ≥ 17, one weak frame
+/// bridged, three frames ≥ 22 dB at once, 21 dB for a steady run far under the crowd), the
+/// alternative the decision record rejects. A frame under
 /// [`EVID_FLOOR`] dB, with a share under [`EVID_SHARE_MIN`], off the run's pitch track or
 /// with a harmonic series below it ends the run.
 ///
@@ -222,7 +165,7 @@ const EVID_SHARE: f32 = 10.0;
 const EVID_MOVE: f32 = 2.0;
 const EVID_CONFIRM: f32 = 30.0;
 const EVID_MIN_FRAMES: u32 = 3;
-/// The evidence a blast needs while the crowd's *voices* are at their floor (session 7): the
+/// The evidence a blast needs while the crowd's *voices* are at their floor: the
 /// 300–1000 Hz band no more than [`VOICE_QUIET_DB`] over its floor. [`EVID_CONFIRM`] holds from
 /// [`VOICE_BUSY_DB`] up, linearly in between ([`Whistle::confirm_level`]).
 ///
@@ -231,8 +174,8 @@ const EVID_MIN_FRAMES: u32 = 3;
 /// partial standing out of the crowd) came while the voice band stood 8.3–15 dB over its floor,
 /// seconds into a crowd reaction. A pea whistle adds next to nothing under 1 kHz, and the
 /// tuning whistles were mixed into beds whose voice band sat mostly under 6 dB. Halving the
-/// evidence everywhere gave 33 whistles inside the tuning cheer/boo composites (session 6);
-/// gated by the voice band, none, and the calm beds and chants raise no run of three candidate
+/// evidence everywhere gave 33 whistles inside the tuning cheer/boo composites; gated by the
+/// voice band, none, and the calm beds and chants raise no run of three candidate
 /// frames at all even at 8. Tuning split (offline simulation of `CROWD_EVAL_DUMP`, which
 /// reproduces the bench's detections, then the bench): p50/p95 real 35/49 → 32/39 ms,
 /// synthetic 41/62 → 39/55, two-tone 54/70 → 36/60, varied 47/63 → 40/63; every other count
@@ -263,10 +206,10 @@ const VOICE_BLOCKS: usize = 4;
 const VOICE_STALE_DB: f32 = -3.0;
 const VOICE_STALE_FULL_DB: f32 = -5.0;
 /// Least prominence (dB) and share of a frame that continues a run (see [`EVID_P0`]): a pea's
-/// trill drops single frames to 11–15 dB (measured on `refwhistleend`, session 4).
+/// trill drops single frames to 11–15 dB (measured on `refwhistleend`).
 const EVID_FLOOR: f32 = 11.0;
 const EVID_SHARE_MIN: f32 = 0.2;
-/// A pea whistle's trill (session 8). The pea spinning in the chamber modulates the tone at
+/// A pea whistle's trill. The pea spinning in the chamber modulates the tone at
 /// 20–50 Hz, so a 5 ms frame inside a trough reads a weaker peak for one frame: the real
 /// `refwhistleend` blasts dip every 25 ms (5 frames) from 15–24 dB to 10.5–13 dB with the
 /// peak one bin lower, and such a dip under [`EVID_FLOOR`] (or a share under
@@ -277,8 +220,8 @@ const EVID_SHARE_MIN: f32 = 0.2;
 /// evidence (negative) still counts, and the very next frame must be clear again (at least
 /// [`DIP_RECOVER_PROM`] dB and a share of [`DIP_RECOVER_SHARE`]) or the run ends there.
 ///
-/// The recovery rule is what keeps it from helping a voice: bridging any weak frame (session
-/// 7 and again here: a floor of 5–8 dB, one or two frames) let the 1.9 kHz fan whistle inside
+/// The recovery rule is what keeps it from helping a voice: bridging any weak frame (tried
+/// with a floor of 5–8 dB, one or two frames) let the 1.9 kHz fan whistle inside
 /// the tuning boos through twice (its weak stretches last 3–4 frames, each followed by another
 /// weak frame). Set on the tuning split (offline simulation of `CROWD_EVAL_DUMP`): nothing new
 /// raised anywhere, every tuning whistle row unchanged (real p95 39 ms).
@@ -286,7 +229,7 @@ const DIP_FLOOR: f32 = 8.0;
 const DIP_DROP: f32 = 3.0;
 const DIP_RECOVER_PROM: f32 = 15.0;
 const DIP_RECOVER_SHARE: f32 = 0.5;
-/// A new line (session 9). A frame whose peak stands [`NOVELTY_FROM`] dB or more over what its
+/// A new line. A frame whose peak stands [`NOVELTY_FROM`] dB or more over what its
 /// frequency held in the last ~0.4 s ([`Tone::novelty_db`]) adds up to [`NOVELTY_BONUS`] more
 /// evidence (all of it from [`NOVELTY_FROM`] + [`NOVELTY_SPAN`] dB up), if the line rose at
 /// least [`NOVELTY_OVER_BAND`] dB more than the whole 1–7 kHz band did
@@ -321,8 +264,8 @@ fn novelty_bonus(t: &Tone) -> f32 {
 
 /// Whether a peak at `hz` continues one at `prev` one short frame (5 ms) later. A pea whistle
 /// glides up while its pressure builds (measured on the tuning whistles in their composites:
-/// 5 bins, 313 Hz, in one frame at 1.8 → 2.1 kHz) and trills by a few bins either way; the
-/// session-2 tolerance of ±4 bins broke the run at such a glide, and the blast was confirmed
+/// 5 bins, 313 Hz, in one frame at 1.8 → 2.1 kHz) and trills by a few bins either way; a
+/// tolerance of ±4 bins either way broke the run at such a glide, and the blast was confirmed
 /// only 6 frames after the glide (25 ms later), or not at all if the blast was short.
 fn glides(prev: f32, hz: f32) -> bool {
     let d = hz - prev;
@@ -330,14 +273,14 @@ fn glides(prev: f32, hz: f32) -> bool {
 }
 
 /// Largest pitch hop (relative) of one pea whistle: a pea that jams and frees makes the tone
-/// jump by 8–16 % either way and back (the varied synthetic whistles of the bench, session 6).
+/// jump by 8–16 % either way and back (the varied synthetic whistles of the crowd evaluation).
 const PEA_HOP: f32 = 0.17;
 
 /// Lowest pitch a whistle frame may have. A pea (referee) whistle sounds at 2–5 kHz; its
 /// attack glides up by at most ~15 %, so its first frames can sit just under 2 kHz: 1.8 kHz
 /// keeps every real and synthetic tuning whistle's first confirmed frames. Fans whistling
-/// through their lips sit lower: the whistles raised inside the held-out chant clips (session 6
-/// diagnosis, 10 of 10) are one fan's 1.6 kHz tone in crowd14, which the old floor (the search
+/// through their lips sit lower: the whistles raised inside the held-out chant clips (10 of 10
+/// on diagnosis) are one fan's 1.6 kHz tone in crowd14, which the old floor (the search
 /// band's 1.5 kHz plus two bins, 1.625 kHz) let through.
 const PEA_MIN_HZ: f32 = 1800.0;
 
@@ -350,7 +293,8 @@ fn follows(prev: f32, hz: f32) -> bool {
 }
 
 impl Whistle {
-    fn new() -> Self {
+    /// A detector with no blast and no run, long past any blast, note or melody.
+    pub(super) fn new() -> Self {
         Self {
             since_end: u32::MAX,
             since_min: 0.0,
@@ -369,8 +313,8 @@ impl Whistle {
     fn whistle_like(t: &Tone, h: &Hop, min_prom_db: f32, min_share: f32) -> bool {
         t.prom_db >= min_prom_db + h.sens_db
             && t.share >= min_share
-            && t.hz >= PEA_MIN_HZ.max(super::features::WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ)
-            && t.hz <= super::features::WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
+            && t.hz >= PEA_MIN_HZ.max(WHISTLE_LO_HZ + 2.0 * TONE_BIN_HZ)
+            && t.hz <= WHISTLE_HI_HZ - 2.0 * TONE_BIN_HZ
             && t.level_db > -70.0
             && t.harm_db < HARM_FRAME_MAX
             && !h.music
@@ -425,8 +369,8 @@ impl Whistle {
             + novelty_bonus(t)
     }
 
-    /// The hop's last short frame (the ones before it came mid-hop, [`Detectors::tone`]).
-    fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
+    /// The hop's last short frame (the ones before it came mid-hop, [`super::Detectors::tone`]).
+    pub(super) fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
         self.voices(h);
         if let Some(t) = h.f.tones.last() {
             self.tone(t, h, out);
@@ -464,7 +408,14 @@ impl Whistle {
         }
     }
 
-    fn tone(&mut self, t: &Tone, h: &Hop, out: &mut dyn FnMut(Detection)) {
+    /// Whether a whistle sounds, is being weighed (a candidate run), or ended within the last
+    /// half second: a surge or applause heard then is the whistle, not the crowd.
+    pub(super) fn busy(&self) -> bool {
+        self.active || self.run.n > 0 || self.since_end < HW / 2
+    }
+
+    /// One short frame: the melody tracker, then the active blast's end or a new blast's run.
+    pub(super) fn tone(&mut self, t: &Tone, h: &Hop, out: &mut dyn FnMut(Detection)) {
         self.note(t, h);
         let tonal = Self::tonal(t, h);
         let peak_db = t.level_db;
@@ -548,478 +499,6 @@ impl Whistle {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-
-/// Bright hops that confirm a goal roar (140 ms). Session 2 used 150 ms of the 100 ms
-/// loudness; the 50 ms loudness reaches +8 dB about 30 ms sooner after a step. 120 ms made
-/// the onset of the real boos (crowdboo at +12 dB) a goal roar; 140 ms does not.
-const ROAR_HOPS: u32 = 14;
-/// Mean tilt (dB) of the added 5–7 kHz band over the added 300–1000 Hz band, over a bright
-/// surge's first [`ROAR_HOPS`] bright hops, from which the surge is applause, not a roar.
-/// Hand-claps are broadband up to 10 kHz, cheering voices are not. Measured over the first
-/// 800 ms of the tuning composites: the real applause -18.4 to -17.6 dB, the real cheer
-/// -27.1 to -24.0 (sudden: -25.6 to -25.3), boos -27.8 to -27.2; the threshold is midway.
-const APPLAUSE_HF: f32 = -21.5;
-
-/// The goal roar's first decision: over the surge's first [`ROAR_HOPS`] *loud* hops (the
-/// 50 ms loudness ≥ 8 dB and the 2.5–5 kHz band ≥ 6 dB over their floors), the mean added
-/// tilt must reach this and the mean MPM clarity stay under [`ROAR_CLARITY`]. A per-hop tilt
-/// test (≥ -12 dB, still the fallback below) waited for the slowest hop: the real cheer's
-/// onset reads -11.5 to -13.6 dB hop by hop, so a sudden roar was confirmed 60–140 ms late.
-/// Measured over the first 14 loud hops of the tuning composites: cheer (slow build and
-/// sudden) -10.6 to -12.9 dB, boos -14.4 to -15.7 (two on a bright bed -11.3, -12.2),
-/// "ooh" -13.3 to -21.2, applause -6.9 to -8.5.
-const ROAR_TILT: f32 = -13.3;
-/// Mean MPM clarity (voicing) of a goal roar's first loud hops, at most. A roar is screams
-/// and shouts (noise-like), boos and "ooh"s are sustained vowels of many voices in near
-/// unison. Measured over the first 14 loud hops of the tuning composites: cheer 0.31–0.40,
-/// applause 0.35–0.41, boos 0.41–0.66 (the two on a bright bed 0.45, 0.50), "ooh" 0.42–0.58.
-const ROAR_CLARITY: f32 = 0.44;
-/// Mean spectral roughness ([`Features::roughness`], dB) over a near miss or a booing run,
-/// at most: a crowd's "ooh" and boos are thousands of voices, noise-like (5.5–6.6 dB on the
-/// tuning composites), a surge of music is tonal (the near misses and boos raised on the
-/// tuning music tracks in their tonal passages read 6.8–8.9 dB; those in their noisy
-/// passages, 5.7–6.5, are not told apart by this).
-const CROWD_ROUGH_MAX: f32 = 7.0;
-
-/// A near miss is thousands of voices: the 1–2.5 kHz band (where vowels' second formants
-/// lie) must hold at least this far over its floor on average over the surge, and at least
-/// as high as the 2.5–5 kHz band. Measured over every near miss session
-/// 9's detector raised on the six bench splits: the real "ooh" 11.8–22.3 dB (2.5–5 kHz
-/// 2.5–13.6 dB below it); the others, splices of a bassy ambience clip and the floor's first
-/// seconds -6.3–6.5 dB (the rise sat under 300 Hz), music 1.4–9.4 dB, and after a referee's
-/// whistle 1.0–12.0 dB with 2.5–5 kHz at 23–29 dB.
-const OOH_VOICE_DB: f32 = 10.0;
-
-#[derive(Clone, Copy, Debug, Default)]
-struct Surge {
-    active: bool,
-    start: u64,
-    len: u32,
-    peak: f32,
-    bright_hops: u32,
-    /// Sum of the added 5–7 kHz tilt over the bright hops (applause vs roar).
-    hf_sum: f32,
-    /// Sum of the MPM clarity over the bright hops.
-    clar_sum: f32,
-    /// Loud hops of the surge so far (see [`ROAR_TILT`]) and their sums of added tilt,
-    /// added 5–7 kHz tilt and clarity, up to the first [`ROAR_HOPS`].
-    loud_hops: u32,
-    loud_tilt: f32,
-    loud_hf: f32,
-    loud_clar: f32,
-    roar_sent: bool,
-    /// Whether this surge was reported as applause rather than a roar.
-    applause: bool,
-    tainted: bool,
-    below: u32,
-    /// Last hop at which the fast loudness was still near the floor (onset estimate).
-    rise_from: u64,
-    /// Hops since the last goal roar ended (refractory), saturating.
-    since_roar: u32,
-    /// Sum of the spectral roughness over the surge's hops.
-    rough_sum: f32,
-    /// Sums of the 1–2.5 kHz and 2.5–5 kHz bands over their floors (dB) over the surge's hops
-    /// above its end threshold, and their count (a near miss's voices: [`OOH_VOICE_DB`]).
-    voice_sum: f32,
-    presence_sum: f32,
-    held_hops: u32,
-}
-
-impl Surge {
-    fn hop(&mut self, h: &Hop, whistle_active: bool, chanting: bool, booing: bool, out: &mut dyn FnMut(Detection)) {
-        let f = &h.f;
-        let s = h.sens_db;
-        let b3 = h.band_rel[3];
-        if h.rel_fast < 2.5 || !h.present {
-            self.rise_from = f.end;
-        }
-        self.since_roar = self.since_roar.saturating_add(1);
-        let on = h.present && h.rel_vfast >= 8.0 + s;
-        if !self.active {
-            if on && !whistle_active {
-                // The onset is where the loudness last sat near the floor, but no more than
-                // 0.6 s before the surge: a crowd that hovered 2.5 dB over its floor for
-                // seconds before (the floor lags) would otherwise date the roar far too early.
-                let earliest = f.end.saturating_sub(u64::from(6 * H / 10) * HOP as u64);
-                *self = Self {
-                    active: true,
-                    start: self.rise_from.max(earliest),
-                    peak: h.rel_fast,
-                    since_roar: self.since_roar,
-                    rise_from: self.rise_from,
-                    ..Self::default()
-                };
-                // The hop that starts the surge is its first loud hop.
-                self.loud(h, whistle_active);
-            }
-            return;
-        }
-        self.len += 1;
-        self.rough_sum += f.roughness;
-        self.peak = self.peak.max(h.rel_fast);
-        // A surge that a referee's whistle is part of is the whistle, not the crowd.
-        self.tainted |= whistle_active;
-        self.loud(h, whistle_active);
-        let bright = h.rel_vfast >= 8.0 + s && b3 >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
-        if bright {
-            self.bright_hops += 1;
-            self.hf_sum += h.added_hf;
-            self.clar_sum += h.f.pitch.clarity;
-        }
-        let may_roar = !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.since_roar > 5 * H;
-        // Goal roar, first decision: the first ROAR_HOPS loud hops are bright and unvoiced on
-        // average. Fallback (a surge that starts dark and brightens): ROAR_HOPS hops each
-        // bright. Either way applause if what was added reaches up to 5–7 kHz like
-        // hand-claps, which voices do not.
-        let n = ROAR_HOPS as f32;
-        if may_roar && self.loud_hops == ROAR_HOPS && self.loud_tilt / n >= ROAR_TILT {
-            let hf = self.loud_hf / n;
-            if hf >= APPLAUSE_HF || self.loud_clar / n <= ROAR_CLARITY {
-                self.decide(hf, self.loud_hops, out);
-            }
-        }
-        if may_roar && !self.roar_sent && self.bright_hops >= ROAR_HOPS {
-            let hf = self.hf_sum / self.bright_hops as f32;
-            if hf >= APPLAUSE_HF || self.clar_sum / self.bright_hops as f32 <= ROAR_CLARITY {
-                self.decide(hf, self.bright_hops, out);
-            }
-        }
-        // End of the surge: 100 ms loudness back within 3 dB of the floor or 10 dB below the
-        // surge's peak, for 300 ms.
-        if h.rel_fast < 3.0 + s || h.rel_fast < self.peak - 10.0 {
-            self.below += 1;
-        } else {
-            self.below = 0;
-            self.voice_sum += h.band_rel[2];
-            self.presence_sum += b3;
-            self.held_hops += 1;
-        }
-        if self.below >= 3 * H / 10 {
-            let dur = self.len - self.below;
-            let noisy = self.rough_sum / self.len.max(1) as f32 <= CROWD_ROUGH_MAX;
-            let n = self.held_hops.max(1) as f32;
-            let (voice, presence) = (self.voice_sum / n, self.presence_sum / n);
-            let voiced = voice >= OOH_VOICE_DB + s && voice >= presence;
-            if !self.roar_sent
-                && !self.tainted
-                && !booing
-                && !chanting
-                && noisy
-                && voiced
-                && (3 * H / 10..=25 * H / 10).contains(&dur)
-                && self.peak >= 9.0 + s
-            {
-                let confidence = clamp01(0.4 + (self.peak - 9.0) / 15.0);
-                out(Detection { kind: CrowdEventKind::NearMiss, onset: self.start, confidence, whistle: WhistleKind::Short });
-            }
-            if self.roar_sent {
-                self.since_roar = 0;
-            }
-            self.active = false;
-        }
-    }
-
-    /// Accumulates a loud hop (the 50 ms loudness ≥ 8 dB and the 2.5–5 kHz band ≥ 6 dB over
-    /// their floors), up to the first [`ROAR_HOPS`].
-    fn loud(&mut self, h: &Hop, whistle_active: bool) {
-        let loud = h.rel_vfast >= 8.0 + h.sens_db && h.band_rel[3] >= 6.0 + h.sens_db && !whistle_active;
-        if loud && self.loud_hops == 0 {
-            // The event's onset: where the loudness last sat near the floor before its first
-            // loud hop, at most 0.6 s before it. A surge that began on the crowd's own
-            // fluctuations seconds earlier would otherwise date the roar to its own start.
-            let earliest = h.f.end.saturating_sub(u64::from(6 * H / 10) * HOP as u64);
-            self.start = self.start.max(self.rise_from.max(earliest));
-        }
-        if loud && self.loud_hops < ROAR_HOPS {
-            self.loud_hops += 1;
-            self.loud_tilt += h.added_tilt;
-            self.loud_hf += h.added_hf;
-            self.loud_clar += h.f.pitch.clarity;
-        }
-    }
-
-    /// Reports the surge as applause (mean added 5–7 kHz tilt `hf` ≥ [`APPLAUSE_HF`]) or as a
-    /// goal roar, decided after `hops` bright hops.
-    fn decide(&mut self, hf: f32, hops: u32, out: &mut dyn FnMut(Detection)) {
-        self.roar_sent = true;
-        self.applause = hf >= APPLAUSE_HF;
-        let (kind, confidence) = if self.applause {
-            (CrowdEventKind::Applause, clamp01(0.5 + (hf - APPLAUSE_HF) / 10.0))
-        } else {
-            (CrowdEventKind::GoalRoar, clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (hops as f32 / self.len.max(1) as f32).min(1.0)))
-        };
-        out(Detection { kind, onset: self.start, confidence, whistle: WhistleKind::Short });
-    }
-
-    /// Whether a goal roar is being heard now.
-    fn roaring(&self) -> bool {
-        self.active && self.roar_sent && !self.applause
-    }
-
-    /// Whether applause (a bright surge that reaches 5–7 kHz) is being heard now.
-    fn clapping(&self) -> bool {
-        self.active && self.roar_sent && self.applause
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/// A sustained condition with a start and an end, shared by booing and applause: a score
-/// rises by one per hop while the condition holds and falls by two while it does not; the
-/// state starts when the score reaches the detector's minimum duration and the mean of a
-/// per-hop quality value over the run (e.g. voicing) is high enough, and ends after 2 s
-/// without the condition.
-#[derive(Clone, Copy, Debug, Default)]
-struct Sustained {
-    score: u32,
-    /// Analysis-rate sample where the current run of the condition began.
-    start: u64,
-    /// Sum of the quality value over the hops of the run where the condition held.
-    quality: f32,
-    /// Sum of the spectral roughness over the same hops.
-    rough: f32,
-    active: bool,
-    off: u32,
-}
-
-impl Sustained {
-    /// Advances one hop; returns the run's mean quality on the hop where the state starts.
-    fn hop(&mut self, cond: bool, frame_start: u64, quality: f32, need: u32, min_quality: f32) -> Option<f32> {
-        self.hop_rough(cond, frame_start, quality, 0.0, need, min_quality, f32::INFINITY)
-    }
-
-    /// [`Self::hop`], also requiring the run's mean spectral roughness `rough` to stay at
-    /// most `max_rough` (noise-like, see [`CROWD_ROUGH_MAX`]).
-    #[allow(clippy::too_many_arguments)]
-    fn hop_rough(
-        &mut self,
-        cond: bool,
-        frame_start: u64,
-        quality: f32,
-        rough: f32,
-        need: u32,
-        min_quality: f32,
-        max_rough: f32,
-    ) -> Option<f32> {
-        if self.active {
-            if cond {
-                self.off = 0;
-            } else {
-                self.off += 1;
-                if self.off >= 2 * H {
-                    self.active = false;
-                    self.score = 0;
-                }
-            }
-            return None;
-        }
-        if cond {
-            if self.score == 0 {
-                self.start = frame_start;
-                self.quality = 0.0;
-                self.rough = 0.0;
-            }
-            self.score += 1;
-            self.quality += quality;
-            self.rough += rough;
-        } else {
-            self.score = self.score.saturating_sub(2);
-        }
-        let mean = self.quality / self.score.max(1) as f32;
-        if self.score >= need && mean >= min_quality && self.rough / self.score.max(1) as f32 <= max_rough {
-            self.active = true;
-            self.off = 0;
-            return Some(mean);
-        }
-        None
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/// Booing: the crowd ≥ 4 dB over its floor, what was added dark (tilt ≤ -13 dB) and voiced (MPM clarity), for most of 1.5 s.
-#[derive(Clone, Copy, Debug, Default)]
-struct Boo {
-    state: Sustained,
-}
-
-impl Boo {
-    fn hop(&mut self, h: &Hop, roaring: bool, chanting: bool, out: &mut dyn FnMut(Detection)) {
-        let f = &h.f;
-        let s = h.sens_db;
-        let [_, b1, ..] = h.band_rel;
-        let cond = h.present && !roaring && !chanting && h.rel_m >= 4.0 + s && b1 >= 4.0 + s && h.added_tilt <= -13.0;
-        if let Some(voiced) = self.state.hop_rough(
-            cond,
-            f.end.saturating_sub(FRAME as u64),
-            f.pitch.clarity,
-            f.roughness,
-            (15 * H) / 10,
-            0.3,
-            CROWD_ROUGH_MAX,
-        ) {
-            let confidence = clamp01(0.3 + (h.rel_m - 4.0) / 12.0 + (voiced - 0.3));
-            out(Detection { kind: CrowdEventKind::Booing, onset: self.state.start, confidence, whistle: WhistleKind::Short });
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/// Applause: a noise-like (flat), bright, unvoiced rise held for 1 s.
-#[derive(Clone, Copy, Debug, Default)]
-struct Applause {
-    state: Sustained,
-}
-
-impl Applause {
-    fn hop(&mut self, h: &Hop, whistle_active: bool, out: &mut dyn FnMut(Detection)) {
-        let f = &h.f;
-        let [_, _, b2, b3, _] = h.band_rel;
-        let cond = h.present
-            && !whistle_active
-            && h.rel_m >= 3.0 + h.sens_db
-            && f.flatness >= 0.2
-            && b3 >= 6.0 + h.sens_db
-            && b2 >= 3.0
-            && f.pitch.clarity < 0.5;
-        if self.state.hop(cond, f.end.saturating_sub(FRAME as u64), 0.0, H, f32::NEG_INFINITY).is_some() {
-            let confidence = clamp01(0.3 + f.flatness + (h.rel_m - 3.0) / 20.0);
-            out(Detection { kind: CrowdEventKind::Applause, onset: self.state.start, confidence, whistle: WhistleKind::Short });
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/// How far a longer period's periodicity may exceed the beat's ([`Chant`]).
-const BEAT_MARGIN: f32 = 0.1;
-
-#[derive(Clone, Copy, Debug, Default)]
-struct Chant {
-    last_period: f32,
-    active: bool,
-    count: u32,
-    first: u64,
-    strength: f32,
-}
-
-impl Chant {
-    fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
-        let f = &h.f;
-        // A chant keeps its tempo: periodicity only counts in full while the period stays
-        // within 8% of the previous estimate (or of its double or half).
-        let ratio = if self.last_period > 0.0 { f.period_s / self.last_period } else { 0.0 };
-        let steady = [0.5f32, 1.0, 2.0].iter().any(|r| (ratio - r).abs() <= 0.08 * r);
-        self.last_period = f.period_s;
-        // A chant has a beat: a period longer than a beat counts only as far as the beat under
-        // it bears it out (a crowd's level alternating every second has a ~2 s period and no
-        // beat).
-        let periodicity = f.periodicity.min(f.beat_periodicity + BEAT_MARGIN);
-        let p = if h.present && h.rel_m > -6.0 { periodicity * if steady { 1.0 } else { 0.5 } } else { 0.0 };
-        self.strength += (p - self.strength) * 0.05;
-        if self.active {
-            if self.strength < 0.45 {
-                if self.count == 0 {
-                    self.first = f.end;
-                }
-                self.count += 1;
-                if self.count >= 2 * H {
-                    self.active = false;
-                    self.count = 0;
-                    out(Detection {
-                        kind: CrowdEventKind::ChantEnd,
-                        onset: self.first,
-                        confidence: clamp01(1.0 - self.strength),
-                        whistle: WhistleKind::Short,
-                    });
-                }
-            } else {
-                self.count = 0;
-            }
-        } else if self.strength >= 0.55 + h.sens_db / 30.0 {
-            if self.count == 0 {
-                // The envelope window reaches 4 s back; the periodic part began about one
-                // window before the periodicity became clear.
-                self.first = f.end.saturating_sub(2 * HOPS_PER_S as u64 * HOP as u64);
-            }
-            self.count += 1;
-            if self.count >= 2 * H {
-                self.active = true;
-                self.count = 0;
-                out(Detection {
-                    kind: CrowdEventKind::ChantStart,
-                    onset: self.first,
-                    confidence: clamp01(self.strength + 0.2),
-                    whistle: WhistleKind::Short,
-                });
-            }
-        } else {
-            self.count = 0;
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/// All detectors together.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Detectors {
-    whistle: Whistle,
-    surge: Surge,
-    boo: Boo,
-    applause: Applause,
-    chant: Chant,
-}
-
-impl Detectors {
-    pub fn reset(&mut self) {
-        *self = Self { whistle: Whistle::new(), ..Self::default() };
-    }
-
-    /// Runs the whistle detector on a short frame that ends mid-hop, against the latest hop.
-    pub fn tone(&mut self, t: &Tone, h: &Hop, out: &mut dyn FnMut(Detection)) {
-        self.whistle.tone(t, h, out);
-    }
-
-    /// Runs every detector on one hop (the whistle detector on the hop's last short frame).
-    pub fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
-        self.whistle.hop(h, out);
-        let w = self.whistle.active || self.whistle.run.n > 0 || self.whistle.since_end < HW / 2;
-        self.surge.hop(h, w, self.chant.active, self.boo.state.active, out);
-        self.boo.hop(h, self.surge.roaring(), self.chant.active, out);
-        self.applause.hop(h, w || self.surge.clapping(), out);
-        self.chant.hop(h, out);
-    }
-
-    pub fn roaring(&self) -> bool {
-        self.surge.roaring()
-    }
-
-    /// The surge detector's state: active, hops since it began, bright hops (for traces).
-    pub fn surge_state(&self) -> (bool, u32, u32) {
-        (self.surge.active, self.surge.len, self.surge.bright_hops)
-    }
-
-    pub fn booing(&self) -> bool {
-        self.boo.state.active
-    }
-
-    pub fn applauding(&self) -> bool {
-        self.applause.state.active || self.surge.clapping()
-    }
-
-    pub fn chanting(&self) -> bool {
-        self.chant.active
-    }
-
-    /// Whether any event holds the crowd above its floor (slows the floor's rise).
-    pub fn holding(&self) -> bool {
-        self.surge.active || self.boo.state.active || self.applause.state.active
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1040,7 +519,7 @@ mod tests {
         }
     }
 
-    const TONE_HOP_SAMPLES: u64 = super::super::features::TONE_HOP as u64;
+    const TONE_HOP_SAMPLES: u64 = crate::analysis::features::TONE_HOP as u64;
 
     /// Feeds short frames (prominence, share) and returns the frame index of each detection.
     fn feed(frames: &[(f32, f32)]) -> Vec<usize> {
@@ -1233,103 +712,5 @@ mod tests {
         let sung: Vec<Tone> =
             blast(60, 26.0, 0.8).iter().enumerate().map(|(i, &(p, s))| Tone { harm_db: 12.0, ..tone(i as u64, p, s) }).collect();
         assert!(feed_tones(&sung).is_empty());
-    }
-
-    fn surge_hop(i: u64, tilt: f32, clarity: f32) -> Hop {
-        let mut f = Features { end: (i + 1) * HOP as u64, ..Features::default() };
-        f.pitch.clarity = clarity;
-        Hop {
-            f,
-            rel_fast: 13.0,
-            rel_vfast: 14.0,
-            rel_m: 10.0,
-            band_rel: [10.0, 16.0, 16.0, 18.0, 10.0],
-            added_tilt: tilt,
-            added_hf: -28.0,
-            present: true,
-            ..Hop::default()
-        }
-    }
-
-    /// Runs a surge of `hops` loud hops after a second at the floor; returns (hop, kind).
-    fn surge(hops: u64, tilt: f32, clarity: f32) -> Vec<(u64, CrowdEventKind)> {
-        let mut s = Surge { since_roar: u32::MAX / 2, ..Surge::default() };
-        let mut out = Vec::new();
-        for i in 0..100 {
-            let h = Hop { f: Features { end: (i + 1) * HOP as u64, ..Features::default() }, present: true, ..Hop::default() };
-            s.hop(&h, false, false, false, &mut |d| out.push((i, d.kind)));
-        }
-        for i in 100..100 + hops {
-            s.hop(&surge_hop(i, tilt, clarity), false, false, false, &mut |d| out.push((i, d.kind)));
-        }
-        out
-    }
-
-    #[test]
-    fn a_sudden_bright_unvoiced_surge_is_a_goal_roar_after_fourteen_loud_hops() {
-        // Hop by hop darker than -12 dB (the fallback never counts it), bright on average.
-        assert_eq!(surge(40, -12.8, 0.38), vec![(113, CrowdEventKind::GoalRoar)]);
-        // Voiced like boos: no roar from the first decision, nor from the fallback.
-        assert!(surge(40, -12.8, 0.55).is_empty());
-        assert!(surge(40, -11.0, 0.55).is_empty());
-        // Darker on average than any cheer: not a roar.
-        assert!(surge(40, -14.5, 0.38).is_empty());
-    }
-
-    /// Feeds `secs` of hops with a steady envelope periodicity at `period` s and `beat` at a
-    /// beat's lag; the chant starts raised (hop).
-    fn chant_starts(secs: u64, periodicity: f32, period: f32, beat: f32) -> Vec<u64> {
-        let mut c = Chant::default();
-        let mut out = Vec::new();
-        for i in 0..secs * u64::from(H) {
-            let f = Features { end: (i + 1) * HOP as u64, periodicity, period_s: period, beat_periodicity: beat, ..Features::default() };
-            let h = Hop { f, present: true, ..Hop::default() };
-            c.hop(&h, &mut |d| {
-                if d.kind == CrowdEventKind::ChantStart {
-                    out.push(i);
-                }
-            });
-        }
-        out
-    }
-
-    #[test]
-    fn a_long_period_without_a_beat_is_no_chant() {
-        // A chant whose bar (1.9 s) is periodic and whose beat bears it out starts in ~2.5 s.
-        assert_eq!(chant_starts(10, 0.9, 1.9, 0.85).len(), 1);
-        assert_eq!(chant_starts(10, 0.7, 0.6, 0.7).len(), 1);
-        // The same period with no beat under it (an alternating level) never does.
-        assert!(chant_starts(30, 0.9, 1.9, 0.2).is_empty());
-        assert!(chant_starts(30, 0.9, 1.9, 0.0).is_empty());
-    }
-
-    /// A second at the floor, then a dark, voiced surge of 1.2 s at `bands` over their floors,
-    /// then the floor again: what it was reported as.
-    fn short_surge(bands: [f32; 5]) -> Vec<CrowdEventKind> {
-        let mut s = Surge { since_roar: u32::MAX / 2, ..Surge::default() };
-        let mut out = Vec::new();
-        for i in 0..300u64 {
-            let loud = (100..220).contains(&i);
-            let mut f = Features { end: (i + 1) * HOP as u64, roughness: 5.8, ..Features::default() };
-            f.pitch.clarity = 0.5;
-            let h = if loud {
-                Hop { f, rel_fast: 12.0, rel_vfast: 12.0, rel_m: 8.0, band_rel: bands, added_tilt: -18.0, present: true, ..Hop::default() }
-            } else {
-                Hop { f, present: true, ..Hop::default() }
-            };
-            s.hop(&h, false, false, false, &mut |d| out.push(d.kind));
-        }
-        out
-    }
-
-    #[test]
-    fn a_near_miss_is_carried_by_voices() {
-        // An "ooh": the voice band well over its floor, the presence band under it.
-        assert_eq!(short_surge([15.0, 14.0, 16.0, 9.0, 15.0]), vec![CrowdEventKind::NearMiss]);
-        // The same rise under 300 Hz only (a bassier ambience, the floor still settling).
-        assert!(short_surge([22.0, 1.0, 1.0, 1.0, 4.0]).is_empty());
-        // Voices too faint to be a crowd's reaction, or a tone above them (a whistle).
-        assert!(short_surge([15.0, 9.0, 8.0, 5.0, 10.0]).is_empty());
-        assert!(short_surge([0.0, 5.0, 11.0, 25.0, 10.0]).is_empty());
     }
 }
