@@ -41,7 +41,7 @@ enum Command {
     /// List audio hosts and devices with their channels and sample rates.
     Devices,
     /// Run the engine live on audio devices (crowd mic in, music out), with MIDI control.
-    Live(live::run::LiveArgs),
+    Live(live::options::LiveArgs),
     /// The whole product: the bridge (web page, API, OSC) and the live host, stopped together
     /// with Ctrl-C.
     Up(cmd::up::UpArgs),
@@ -62,7 +62,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Demo(args)) => cmd::demo::run(&args),
         Some(Command::Presets(args)) => cmd::presets::run(&args),
         Some(Command::Highlight(args)) => cmd::highlight::run(&args),
-        Some(Command::Live(args)) => live::run::run(&args),
+        Some(Command::Live(args)) => live::control::run(&args),
         Some(Command::Up(args)) => cmd::up::run(&args),
         Some(Command::Devices) => {
             live::devices::print();

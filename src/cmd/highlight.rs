@@ -16,14 +16,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use resonance_engine::analysis::CrowdAnalyzer;
-use resonance_engine::decode::decode_file_with_progress;
+use resonance_engine::decode::{Decoded, decode_file_with_progress};
 use resonance_engine::dsp::limiter::SafetyLimiter;
 use resonance_engine::dsp::{db_to_lin, lin_to_db};
 use resonance_engine::synth::Profile;
-use resonance_engine::{CrowdEventKind, Cue, MoodSnapshot, Preset, Telemetry, WhistleKind};
+use resonance_engine::{CrowdEvent, CrowdEventKind, Cue, MoodSnapshot, Preset, Telemetry, WhistleKind};
 use serde_json::{Value, json};
 
-use crate::arc::{Arc, ArcEvent, MoodPoint, MusicJob, render_music};
+use crate::arc::{Arc, ArcEvent, MoodPoint, MusicJob, MusicReport, render_music};
 use crate::cmd::render_arc::{DEFAULT_SEED, ProfileArg};
 use crate::output::{AtomicWav, WavFormat, progress};
 
@@ -143,111 +143,37 @@ fn detected_cue(kind: CrowdEventKind, whistle: WhistleKind) -> Option<Cue> {
     }
 }
 
-/// Runs `resonance highlight`.
+/// Runs `resonance highlight`: the five stages of the module header, in order.
 pub fn run(args: &HighlightArgs) -> Result<()> {
     let preset = Preset::find(&args.preset)?;
     if args.out.extension().is_none_or(|e| !e.eq_ignore_ascii_case("wav")) {
         bail!("--out {} must be a .wav file", args.out.display());
     }
     // 1. decode
-    let pb = progress(100, "decode");
-    let decoded = decode_file_with_progress(&args.input, &mut |done, total| {
-        if let Some(percent) = (done * 100).checked_div(total) {
-            pb.set_position(percent);
-        }
-    })
-    .with_context(|| format!("cannot read the match recording {}", args.input.display()))?;
-    pb.finish_and_clear();
+    let decoded = decode(&args.input)?;
     let duration_s = decoded.duration_s();
     if duration_s < 1.0 {
         bail!("{} holds {duration_s:.2} s of audio; a highlight needs at least 1 s", args.input.display());
     }
-    // 2. crowd analysis at a rate the analyser supports
-    let analysis = if (22_050..=192_000).contains(&decoded.sample_rate) { decoded.clone() } else { decoded.resampled(RATE)? };
-    let mono = analysis.to_mono();
-    let sr = analysis.sample_rate;
-    let mut analyzer = CrowdAnalyzer::new(sr as f32);
-    let mut moods: Vec<(f64, MoodSnapshot)> = Vec::new();
-    let mut detected = Vec::new();
-    let pb = progress(mono.len() as u64, "analyse");
-    for (i, block) in mono.chunks(1024).enumerate() {
-        analyzer.process(block, &mut |t| match t {
-            Telemetry::Mood(m) => moods.push((m.time as f64 / f64::from(sr), m)),
-            Telemetry::Event(e) => detected.push(e),
-            _ => {}
-        });
-        pb.set_position(((i + 1) * 1024).min(mono.len()) as u64);
-    }
-    pb.finish_and_clear();
+    // 2. crowd analysis
+    let crowd = analyse(&decoded)?;
     // 3. arc and moments
     let supplied = match &args.events {
         Some(p) => load_events(p, duration_s)?,
         None => Vec::new(),
     };
-    let mut moments: Vec<Moment> = supplied
-        .iter()
-        .map(|e| Moment {
-            t: e.t,
-            kind: e.cue.as_str().to_string(),
-            source: "supplied",
-            confidence: None,
-            stinger: Some(e.cue.as_str()),
-            stinger_at: None,
-        })
-        .collect();
-    let mut events = supplied.clone();
-    for e in &detected {
-        let t = e.onset as f64 / f64::from(sr);
-        let cue = detected_cue(e.kind, e.whistle).filter(|_| e.confidence >= 0.5);
-        let duplicate = cue.is_some_and(|c| supplied.iter().any(|s| s.cue.as_str().contains(c.as_str()) && (s.t - t).abs() < 10.0));
-        let cue = cue.filter(|_| !duplicate);
-        moments.push(Moment {
-            t,
-            kind: e.kind.as_str().to_string(),
-            source: "detected",
-            confidence: Some(e.confidence),
-            stinger: cue.map(Cue::as_str),
-            stinger_at: None,
-        });
-        if let Some(cue) = cue {
-            events.push(ArcEvent { t, cue });
-        }
-    }
-    events.sort_by(|a, b| a.t.total_cmp(&b.t));
-    moments.sort_by(|a, b| a.t.total_cmp(&b.t));
-    let arc = Arc { duration_s, mood: derive_arc(&moods, duration_s), events };
+    let (mut moments, events) = gather_moments(&supplied, &crowd);
+    let arc = Arc { duration_s, mood: derive_arc(&crowd.moods, duration_s), events };
     // 4. music
     let seed = args.seed.unwrap_or(DEFAULT_SEED);
-    let profile = Profile::from(args.profile);
-    let frames = (duration_s * f64::from(RATE)).round() as usize;
-    let mut music = Vec::with_capacity(2 * frames);
-    let pb = progress(frames as u64, "music");
-    let soundfont = args.soundfont.as_deref().map(resonance_engine::synth::soundfont::load).transpose()?;
-    let job = MusicJob { style: &preset.style, arc: &arc, seed, profile, rate: RATE, cue_lead_s: 0.25, soundfont: soundfont.as_ref() };
-    let report = render_music(
-        &job,
-        &mut |block| {
-            music.extend_from_slice(block);
-            Ok(())
-        },
-        &mut |pos| pb.set_position(pos),
-    )?;
-    pb.finish_and_clear();
+    let (music, report) = render_soundtrack(args, &preset, &arc, seed)?;
     for (cue, t, at) in &report.stingers {
         if let Some(m) = moments.iter_mut().find(|m| m.stinger == Some(cue.as_str()) && (m.t - t).abs() < 1e-6 && m.stinger_at.is_none()) {
             m.stinger_at = Some(*at);
         }
     }
     // 5. mix and write
-    let mut wav = AtomicWav::create(&args.out, RATE, 2, args.format)?;
-    let out = if args.mix {
-        let original = if decoded.sample_rate == RATE { decoded } else { decoded.resampled(RATE)? };
-        mix_under(&music, &original.to_stereo())
-    } else {
-        music.clone()
-    };
-    wav.write_interleaved(&out)?;
-    wav.finish()?;
+    write_soundtrack(args, decoded, &music)?;
     let moments_path = moments_path(&args.out);
     let doc = json!({
         "input": args.input.display().to_string(),
@@ -276,6 +202,122 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
         report.stingers.len(),
         args.plot.as_ref().map(|p| format!(", {}", p.display())).unwrap_or_default()
     );
+    Ok(())
+}
+
+/// Stage 1: decodes the match recording, with a progress bar.
+fn decode(input: &Path) -> Result<Decoded> {
+    let pb = progress(100, "decode");
+    let decoded = decode_file_with_progress(input, &mut |done, total| {
+        if let Some(percent) = (done * 100).checked_div(total) {
+            pb.set_position(percent);
+        }
+    })
+    .with_context(|| format!("cannot read the match recording {}", input.display()))?;
+    pb.finish_and_clear();
+    Ok(decoded)
+}
+
+/// What the crowd analysis found: moods (with their time in seconds) and events, at the rate
+/// the analysis ran at.
+struct CrowdReading {
+    moods: Vec<(f64, MoodSnapshot)>,
+    detected: Vec<CrowdEvent>,
+    sample_rate: u32,
+}
+
+/// Stage 2: the crowd analysis, at a rate the analyser supports.
+fn analyse(decoded: &Decoded) -> Result<CrowdReading> {
+    let analysis = if (22_050..=192_000).contains(&decoded.sample_rate) { decoded.clone() } else { decoded.resampled(RATE)? };
+    let mono = analysis.to_mono();
+    let sr = analysis.sample_rate;
+    let mut analyzer = CrowdAnalyzer::new(sr as f32);
+    let mut moods: Vec<(f64, MoodSnapshot)> = Vec::new();
+    let mut detected = Vec::new();
+    let pb = progress(mono.len() as u64, "analyse");
+    for (i, block) in mono.chunks(1024).enumerate() {
+        analyzer.process(block, &mut |t| match t {
+            Telemetry::Mood(m) => moods.push((m.time as f64 / f64::from(sr), m)),
+            Telemetry::Event(e) => detected.push(e),
+            _ => {}
+        });
+        pb.set_position(((i + 1) * 1024).min(mono.len()) as u64);
+    }
+    pb.finish_and_clear();
+    Ok(CrowdReading { moods, detected, sample_rate: sr })
+}
+
+/// Stage 3: the moments (supplied, then detected; sorted by time) and the arc's stinger events.
+/// A confident detected goal roar, near miss or full-time whistle gets a stinger unless a
+/// supplied event of the same kind lies within 10 s.
+fn gather_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, Vec<ArcEvent>) {
+    let sr = crowd.sample_rate;
+    let mut moments: Vec<Moment> = supplied
+        .iter()
+        .map(|e| Moment {
+            t: e.t,
+            kind: e.cue.as_str().to_string(),
+            source: "supplied",
+            confidence: None,
+            stinger: Some(e.cue.as_str()),
+            stinger_at: None,
+        })
+        .collect();
+    let mut events = supplied.to_vec();
+    for e in &crowd.detected {
+        let t = e.onset as f64 / f64::from(sr);
+        let cue = detected_cue(e.kind, e.whistle).filter(|_| e.confidence >= 0.5);
+        let duplicate = cue.is_some_and(|c| supplied.iter().any(|s| s.cue.as_str().contains(c.as_str()) && (s.t - t).abs() < 10.0));
+        let cue = cue.filter(|_| !duplicate);
+        moments.push(Moment {
+            t,
+            kind: e.kind.as_str().to_string(),
+            source: "detected",
+            confidence: Some(e.confidence),
+            stinger: cue.map(Cue::as_str),
+            stinger_at: None,
+        });
+        if let Some(cue) = cue {
+            events.push(ArcEvent { t, cue });
+        }
+    }
+    events.sort_by(|a, b| a.t.total_cmp(&b.t));
+    moments.sort_by(|a, b| a.t.total_cmp(&b.t));
+    (moments, events)
+}
+
+/// Stage 4: renders the music over the arc (interleaved stereo at [`RATE`]), with a progress
+/// bar; cues are issued a quarter second early.
+fn render_soundtrack(args: &HighlightArgs, preset: &Preset, arc: &Arc, seed: u64) -> Result<(Vec<f32>, MusicReport)> {
+    let profile = Profile::from(args.profile);
+    let frames = (arc.duration_s * f64::from(RATE)).round() as usize;
+    let mut music = Vec::with_capacity(2 * frames);
+    let pb = progress(frames as u64, "music");
+    let soundfont = args.soundfont.as_deref().map(resonance_engine::synth::soundfont::load).transpose()?;
+    let job = MusicJob { style: &preset.style, arc, seed, profile, rate: RATE, cue_lead_s: 0.25, soundfont: soundfont.as_ref() };
+    let report = render_music(
+        &job,
+        &mut |block| {
+            music.extend_from_slice(block);
+            Ok(())
+        },
+        &mut |pos| pb.set_position(pos),
+    )?;
+    pb.finish_and_clear();
+    Ok((music, report))
+}
+
+/// Stage 5: writes the soundtrack WAV, mixed under the original with `--mix`.
+fn write_soundtrack(args: &HighlightArgs, decoded: Decoded, music: &[f32]) -> Result<()> {
+    let mut wav = AtomicWav::create(&args.out, RATE, 2, args.format)?;
+    let out = if args.mix {
+        let original = if decoded.sample_rate == RATE { decoded } else { decoded.resampled(RATE)? };
+        mix_under(music, &original.to_stereo())
+    } else {
+        music.to_vec()
+    };
+    wav.write_interleaved(&out)?;
+    wav.finish()?;
     Ok(())
 }
 

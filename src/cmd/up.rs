@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::live::run::{LiveArgs, run_until};
+use crate::live::control::run_until;
+use crate::live::options::LiveArgs;
 
 /// Options of `resonance up`.
 #[derive(Debug, Clone, clap::Args)]

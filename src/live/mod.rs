@@ -2,10 +2,24 @@
 //!
 //! It lives in the `resonance` binary rather than the plugin crate so the plugin's shared
 //! library never links ALSA or JACK.
+//!
+//! The parts, from the command line to the audio thread: [`options`] (flags and config file),
+//! [`control`] (the main thread's loop), [`session`] (devices, sources and engine for one run of
+//! the streams), [`streams`] (cpal streams) or [`null_output`] (no device), [`rt`] (the
+//! audio-thread side), and beside them [`midi`], [`osc`], [`recognition`], [`recorder`] and
+//! [`summary`].
 
+pub mod control;
 pub mod cpuclock;
 pub mod devices;
 pub mod memlock;
+pub mod midi;
+pub mod null_output;
+pub mod options;
+pub mod osc;
 pub mod recognition;
+pub mod recorder;
 pub mod rt;
-pub mod run;
+pub mod session;
+pub mod streams;
+pub mod summary;

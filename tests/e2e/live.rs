@@ -235,7 +235,7 @@ const JACK_XRUNS_PER_CYCLE: u64 = 1 + 3;
 /// - no callback may need more than its period of *CPU time* (the engine too slow), unless
 ///   the hypervisor demonstrably took the CPU during the run: on this VM the thread's CPU clock
 ///   keeps running while the host holds the vCPU (a fixed 1.1 ms workload read up to 11 ms of
-///   thread CPU time while `/proc/stat`'s steal counter advanced, session 8), so a CPU-time
+///   thread CPU time while `/proc/stat`'s steal counter advanced), so a CPU-time
 ///   overrun is excused only when the run's steal time covers its excess over the period and
 ///   the host also measured at least as many late wake-ups;
 /// - a callback over its period in wall time only (preempted inside the callback) is excused

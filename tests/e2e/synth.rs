@@ -47,8 +47,10 @@ fn every_style_renders_an_arc_on_target_and_deterministically() {
             assert_eq!(s.len(), 30 * 48_000 * 2, "{style}: the arc's duration");
             let (lufs, tp) = loudness(&s, 48_000);
             // offline renders measure the whole arc first and apply one static gain, so even a
-            // 30 s arc that opens quietly lands on target (session 4's causal normaliser read
-            // up to 4.2 LU hot here); the 10-minute figures are in benches/README.md
+            // 30 s arc that opens quietly lands on target (the running normaliser the live path
+            // uses, which offline renders used before, read up to 4.2 LU hot here; see
+            // docs/decisions/0005-loudness-targeting.md); the 10-minute figures are in
+            // benches/README.md
             assert!((lufs - target).abs() <= 1.0, "{style} {profile}: {lufs} LUFS");
             assert!(tp <= -1.0, "{style} {profile}: true peak {tp} dBTP");
             assert!(stderr(&o).contains("2 stingers"), "{}", stderr(&o));

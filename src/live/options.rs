@@ -1,0 +1,130 @@
+//! Options of `resonance live`: the command-line flags, and the TOML config file they override.
+//!
+//! Every option can be given on the command line or in the file named by `--config` (keys as
+//! the long flags); a flag given on the command line wins.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+/// Options of `resonance live`. Every option can also be set in a TOML file given with
+/// `--config`; flags override the file.
+#[derive(Debug, Clone, Default, clap::Args, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LiveArgs {
+    /// TOML file with any of these options (keys as the long flags, e.g. `input-device`).
+    #[arg(long, value_name = "FILE")]
+    #[serde(skip)]
+    pub config: Option<PathBuf>,
+    /// Audio host for the default devices: `alsa`, or `jack` (built with the `jack` feature).
+    #[arg(long)]
+    pub host: Option<String>,
+    /// Crowd microphone: an input device id (`alsa:hw:1,0`) or part of its name.
+    #[arg(long, value_name = "PATTERN")]
+    pub input_device: Option<String>,
+    /// Programme input device (commentary/programme bus); the crowd then feeds the sidechain.
+    #[arg(long, value_name = "PATTERN")]
+    pub programme_device: Option<String>,
+    /// Output device id or part of its name (default: the system's default output); `null`
+    /// runs on a null output paced in real time (headless).
+    #[arg(long, value_name = "PATTERN")]
+    pub output: Option<String>,
+    /// Play a file as the crowd input, looping (rehearsals).
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Play `--input` once, then silence, instead of looping it.
+    #[arg(long, requires = "input")]
+    #[serde(default)]
+    pub input_once: bool,
+    /// Music recognition: a fingerprint index made by `resonance index`. The programme (main
+    /// input) is matched against it; "now playing" and "ended" go to the bridge as
+    /// `/resonance/now_playing`, to stderr, and (with `--json`) to stdout as JSON lines.
+    #[arg(long, value_name = "INDEX")]
+    pub db: Option<PathBuf>,
+    /// Use the built-in demo match as the crowd input.
+    #[arg(long)]
+    #[serde(default)]
+    pub demo: bool,
+    /// Sample rate in Hz.
+    #[arg(long)]
+    pub rate: Option<u32>,
+    /// Device buffer size in frames.
+    #[arg(long)]
+    pub buffer: Option<u32>,
+    /// Preset (style) name or file.
+    #[arg(long)]
+    pub preset: Option<String>,
+    /// MIDI input port: part of its name.
+    #[arg(long, value_name = "PATTERN")]
+    pub midi: Option<String>,
+    /// MIDI map file (TOML; see presets/midi/). Default: the factory `generic` map. Maps made
+    /// by MIDI learn are saved here.
+    #[arg(long, value_name = "FILE")]
+    pub midi_map: Option<PathBuf>,
+    /// Arm MIDI learn for this parameter (an ID from `resonance presets --params`): the next
+    /// control moved on the MIDI input is mapped to it and the map saved to `--midi-map`.
+    #[arg(long, value_name = "PARAM")]
+    pub midi_learn: Option<String>,
+    /// Record the output to this WAV file (written on a non-real-time thread).
+    #[arg(long, value_name = "FILE.wav")]
+    pub record: Option<PathBuf>,
+    /// Stop after this many seconds (default: run until Ctrl-C).
+    #[arg(long)]
+    pub duration: Option<f64>,
+    /// Where OSC telemetry (mood, events, meters, xruns) goes: the bridge's OSC address.
+    #[arg(long, value_name = "ADDR")]
+    pub osc_bridge: Option<String>,
+    /// Where OSC commands are received (the next free port above is taken when it is busy;
+    /// port 0: any free port).
+    #[arg(long, value_name = "ADDR")]
+    pub osc_listen: Option<String>,
+    /// Bridge session this host belongs to (sent in the OSC hello).
+    #[arg(long)]
+    pub session: Option<String>,
+    /// No OSC at all.
+    #[arg(long)]
+    #[serde(default)]
+    pub no_osc: bool,
+    /// Print only the summary.
+    #[arg(long)]
+    #[serde(default)]
+    pub quiet: bool,
+    /// Print the closing summary as one line of JSON (for scripts, tests and benchmarks).
+    #[arg(long)]
+    #[serde(default)]
+    pub json: bool,
+}
+
+impl LiveArgs {
+    /// The config file's values, overridden by every flag given on the command line.
+    pub fn merged(&self) -> Result<LiveArgs> {
+        let Some(path) = &self.config else { return Ok(self.clone()) };
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        let file: LiveArgs = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
+        Ok(LiveArgs {
+            config: self.config.clone(),
+            host: self.host.clone().or(file.host),
+            input_device: self.input_device.clone().or(file.input_device),
+            programme_device: self.programme_device.clone().or(file.programme_device),
+            output: self.output.clone().or(file.output),
+            input: self.input.clone().or(file.input),
+            input_once: self.input_once || file.input_once,
+            db: self.db.clone().or(file.db),
+            demo: self.demo || file.demo,
+            rate: self.rate.or(file.rate),
+            buffer: self.buffer.or(file.buffer),
+            preset: self.preset.clone().or(file.preset),
+            midi: self.midi.clone().or(file.midi),
+            midi_map: self.midi_map.clone().or(file.midi_map),
+            midi_learn: self.midi_learn.clone().or(file.midi_learn),
+            record: self.record.clone().or(file.record),
+            duration: self.duration.or(file.duration),
+            osc_bridge: self.osc_bridge.clone().or(file.osc_bridge),
+            osc_listen: self.osc_listen.clone().or(file.osc_listen),
+            session: self.session.clone().or(file.session),
+            no_osc: self.no_osc || file.no_osc,
+            quiet: self.quiet || file.quiet,
+            json: self.json || file.json,
+        })
+    }
+}
