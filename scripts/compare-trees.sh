@@ -111,7 +111,7 @@ produce new
 # One line per output file of either side.
 status=0
 report() { printf '%-34s %s\n' "$1" "$2"; }
-for f in $( (cd "$work/out-old" && ls; cd "$work/out-new" && ls) | grep -Ev '\.(stderr|stdout)$' | sort -u); do
+while IFS= read -r f; do
     a=$work/out-old/$f b=$work/out-new/$f
     if [[ $f == *.failed ]]; then
         status=1
@@ -127,7 +127,7 @@ for f in $( (cd "$work/out-old" && ls; cd "$work/out-new" && ls) | grep -Ev '\.(
         status=1
         report "$f" "DIFFERENT: $(cmp "$a" "$b" 2>&1 | head -1 | sed "s|$work/||g")"
     fi
-done
+done < <(find "$work/out-old" "$work/out-new" -maxdepth 1 -type f ! -name '*.stderr' ! -name '*.stdout' -printf '%f\n' | sort -u)
 # The demo's script and the presets list are standard output: compare those too.
 for f in presets.stdout demo.stdout; do
     if cmp -s "$work/out-old/$f" "$work/out-new/$f"; then report "$f" "identical"; else status=1; report "$f" "DIFFERENT"; fi
