@@ -336,14 +336,15 @@ fn compare_render(m: &mut Mismatches, name: &str, want: &Value, got: &Value) {
         }
         for (band, (w, g)) in w.iter().zip(&g).enumerate() {
             if (w - g).abs() > SPECTRUM_TOL_STEPS {
-                off.push(format!("{at} {} Hz: {w} -> {g}", BAND_CENTRES_HZ[band]));
+                let second = at.rsplit('[').next().unwrap_or("").trim_end_matches(']');
+                off.push(format!("{second} s, {} Hz: {w} -> {g}", BAND_CENTRES_HZ[band]));
             }
         }
     });
     if !off.is_empty() {
         let shown = off.iter().take(6).cloned().collect::<Vec<_>>().join("; ");
         m.push(format!(
-            "{name} spectrum: {} of the values moved by more than {SPECTRUM_TOL_STEPS} step(s) of {SPECTRUM_STEP_DB} dB (second, band: golden -> now): {shown}{}",
+            "{name} spectrum: {} of the values moved by more than {SPECTRUM_TOL_STEPS} step(s) of {SPECTRUM_STEP_DB} dB (second from the start, band: golden -> now, in steps): {shown}{}",
             off.len(),
             if off.len() > 6 { "; ..." } else { "" }
         ));
