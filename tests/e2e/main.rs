@@ -5,6 +5,7 @@ mod bridge;
 mod bridge_page;
 mod common;
 mod fingerprint;
+mod golden;
 mod live;
 mod render;
 mod synth;
