@@ -14,8 +14,8 @@ use crate::telemetry::validate::{TRIGGERS, validate_session_name};
 
 /// The factory rule sets (from `presets/rules/`), embedded in the binary.
 pub const FACTORY: &[(&str, &str)] = &[
-    ("standard.toml", include_str!("../../presets/rules/standard.toml")),
-    ("broadcast.toml", include_str!("../../presets/rules/broadcast.toml")),
+    ("standard.toml", include_str!("../../../presets/rules/standard.toml")),
+    ("broadcast.toml", include_str!("../../../presets/rules/broadcast.toml")),
 ];
 
 /// Metrics a level rule can test.

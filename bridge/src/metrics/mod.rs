@@ -8,6 +8,7 @@
 //! suffixes (`_total`, `_bucket`, `_sum`, `_count`), label escaping and number formatting.
 //! Format reference: <https://prometheus.io/docs/instrumenting/exposition_formats/>.
 
+/// `/healthz` and `/metrics` (imported by path: this module is below `state`, its routes above).
 pub mod routes;
 
 use std::fmt;
@@ -22,8 +23,6 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
-
-pub use routes::routes;
 
 use crate::error::REJECT_REASONS;
 

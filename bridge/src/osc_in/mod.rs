@@ -4,14 +4,13 @@
 //! (`/api/v1/engines`, `/api/v1/midi/learn`), which talks to the engines heard here.
 
 pub mod engine;
+/// The engines API (imported by path, as every route module that `state`-level code must not see).
 pub mod routes;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use tokio::net::UdpSocket;
-
-pub use routes::routes;
 
 use crate::osc;
 use crate::state::AppState;

@@ -15,8 +15,8 @@ use crate::telemetry::validate::{Team, TelemetryUpdate};
 pub const TIMELINE_LEN: usize = 64;
 
 /// Latest game/match metrics.
-#[schema(as = SessionMetrics)]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(as = SessionMetrics)]
 pub struct Metrics {
     pub hp: Option<f64>,
     pub max_hp: Option<f64>,
