@@ -93,6 +93,35 @@ fn resolve(path: &[String], modules: &BTreeSet<String>) -> Option<String> {
     (1..=path.len()).rev().map(|n| path[..n].join("::")).find(|m| modules.contains(m))
 }
 
+/// Depth-first search from `m`; a back edge is a cycle, returned as its path.
+fn visit<'a>(
+    m: &'a str,
+    graph: &'a BTreeMap<String, BTreeSet<String>>,
+    state: &mut BTreeMap<&'a str, u8>,
+    stack: &mut Vec<&'a str>,
+) -> Option<Vec<String>> {
+    match state.get(m) {
+        Some(2) => return None,
+        Some(1) => {
+            let at = stack.iter().position(|s| *s == m).unwrap_or(0);
+            let mut cycle: Vec<String> = stack[at..].iter().map(|s| (*s).to_string()).collect();
+            cycle.push(m.to_string());
+            return Some(cycle);
+        }
+        _ => {}
+    }
+    state.insert(m, 1);
+    stack.push(m);
+    for d in graph.get(m).into_iter().flatten() {
+        if let Some(c) = visit(d, graph, state, stack) {
+            return Some(c);
+        }
+    }
+    stack.pop();
+    state.insert(m, 2);
+    None
+}
+
 #[test]
 fn module_graph_is_acyclic() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -129,34 +158,6 @@ fn module_graph_is_acyclic() {
     }
     assert!(bad_super.is_empty(), "name modules with crate:: paths, not super:: ones:\n{}", bad_super.join("\n"));
     assert!(graph.len() > 20, "found only {} modules under {}", graph.len(), src.display());
-    // Depth-first search; a back edge is a cycle.
-    fn visit<'a>(
-        m: &'a str,
-        graph: &'a BTreeMap<String, BTreeSet<String>>,
-        state: &mut BTreeMap<&'a str, u8>,
-        stack: &mut Vec<&'a str>,
-    ) -> Option<Vec<String>> {
-        match state.get(m) {
-            Some(2) => return None,
-            Some(1) => {
-                let at = stack.iter().position(|s| *s == m).unwrap_or(0);
-                let mut cycle: Vec<String> = stack[at..].iter().map(|s| (*s).to_string()).collect();
-                cycle.push(m.to_string());
-                return Some(cycle);
-            }
-            _ => {}
-        }
-        state.insert(m, 1);
-        stack.push(m);
-        for d in graph.get(m).into_iter().flatten() {
-            if let Some(c) = visit(d, graph, state, stack) {
-                return Some(c);
-            }
-        }
-        stack.pop();
-        state.insert(m, 2);
-        None
-    }
     let mut state = BTreeMap::new();
     for m in graph.keys() {
         if let Some(cycle) = visit(m, &graph, &mut state, &mut Vec::new()) {
