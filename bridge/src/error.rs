@@ -11,7 +11,20 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::telemetry::ValidationError;
+/// A rejected field: the field's name (or `(body)`) and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ValidationError {
+    pub field: String,
+    pub message: String,
+}
+
+impl ValidationError {
+    /// A rejection of `field` (or `(body)`) saying what is wrong.
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self { field: field.to_string(), message: message.into() }
+    }
+}
 
 /// Errors from starting and running the bridge.
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +76,24 @@ pub enum AppError {
     NotFound(String),
     /// 500: storage failed; the update was not applied.
     Internal(String),
+}
+
+/// The body of every error answer (the OpenAPI document's `Error` response).
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// The reason (one of [`REJECT_REASONS`]).
+    pub error: String,
+    pub message: String,
+    /// The rejected field, for a 422.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl<'r> utoipa::ToResponse<'r> for ErrorBody {
+    fn response() -> (&'r str, utoipa::openapi::RefOr<utoipa::openapi::response::Response>) {
+        let content = utoipa::openapi::ContentBuilder::new().schema(Some(<ErrorBody as utoipa::PartialSchema>::schema())).build();
+        ("Error", utoipa::openapi::ResponseBuilder::new().description("error").content("application/json", content).build().into())
+    }
 }
 
 /// Response extension carrying the reject reason to the metrics middleware.

@@ -21,7 +21,8 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::error::BridgeError;
 use crate::metrics::Metrics;
-use crate::store::{Store, WriteOp};
+use crate::store::Store;
+use crate::telemetry::store::WriteOp;
 
 /// Most writes committed in one transaction.
 pub const MAX_BATCH: usize = 512;

@@ -18,8 +18,17 @@ use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 
-use crate::error::AppError;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::{AppError, ErrorBody};
 use crate::state::{AppState, Frame};
+use crate::telemetry::validate::validate_session_name;
+
+/// The live stream's route.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(ws))
+}
 
 /// Most frames written before a flush.
 const BATCH: usize = 256;
@@ -30,9 +39,13 @@ pub struct WsQuery {
     session: Option<String>,
 }
 
+/// WebSocket: live session stream (JSON messages: hello, mood, event, now_playing, meters, target, telemetry, rule, command, lag)
+#[utoipa::path(get, path = "/api/v1/ws", tag = "live",
+    params(("session" = Option<String>, Query)),
+    responses((status = 101, description = "switching protocols"), (status = 400, response = ErrorBody)))]
 pub async fn ws(State(st): State<AppState>, Query(q): Query<WsQuery>, up: WebSocketUpgrade) -> Result<Response, AppError> {
     let filter = match q.session {
-        Some(s) => Some(crate::telemetry::validate_session_name(&s)?),
+        Some(s) => Some(validate_session_name(&s)?),
         None => None,
     };
     Ok(up.max_message_size(64 * 1024).on_upgrade(move |socket| client(st, socket, filter)))

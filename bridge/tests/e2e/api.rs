@@ -78,7 +78,7 @@ async fn bad_input_gets_clear_errors_and_is_counted() {
 async fn every_mutating_route_needs_a_key() {
     let (st, key, _dir) = state().await;
     let app = app(st);
-    for (method, path) in resonance_bridge::http::ROUTES.iter().filter(|(m, _)| *m != "GET") {
+    for (method, path) in resonance_bridge::api_routes().iter().filter(|(m, _)| *m != "GET") {
         let path = path.replace("{session}", "s1").replace("{id}", "k1");
         let (s, _, v) = call(&app, method, &path, None, Some("{}")).await;
         assert_eq!(s, StatusCode::UNAUTHORIZED, "{method} {path}: {v}");

@@ -3,6 +3,7 @@
 
 mod api;
 mod common;
+mod modules;
 mod openapi;
 mod postgres;
 mod server;

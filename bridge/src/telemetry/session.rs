@@ -8,13 +8,15 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
-use crate::telemetry::TelemetryUpdate;
+pub use crate::clock::now_ms;
+use crate::telemetry::validate::{Team, TelemetryUpdate};
 
 /// How many timeline entries a session keeps.
 pub const TIMELINE_LEN: usize = 64;
 
 /// Latest game/match metrics.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(as = SessionMetrics)]
 pub struct Metrics {
     pub hp: Option<f64>,
     pub max_hp: Option<f64>,
@@ -40,7 +42,7 @@ impl Metrics {
 }
 
 /// A mood as valence/arousal/intensity (JSON view of `MoodTarget`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Mood3 {
     pub valence: f32,
     pub arousal: f32,
@@ -54,7 +56,7 @@ impl From<Mood3> for resonance_engine::MoodTarget {
 }
 
 /// The crowd mood last reported by an engine.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CrowdMood {
     pub valence: f32,
     pub arousal: f32,
@@ -64,7 +66,7 @@ pub struct CrowdMood {
 }
 
 /// What the engine reports it is playing (or hears).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NowPlaying {
     pub title: String,
     pub artist: String,
@@ -72,7 +74,7 @@ pub struct NowPlaying {
 }
 
 /// Engine meters.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MetersView {
     pub input_peak_db: f32,
     pub output_peak_db: f32,
@@ -84,7 +86,7 @@ pub struct MetersView {
 }
 
 /// One timeline entry.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TimelineEntry {
     /// Unix time in milliseconds.
     pub at_ms: i64,
@@ -94,7 +96,7 @@ pub struct TimelineEntry {
 }
 
 /// A session's full state.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SessionState {
     pub name: String,
     /// Accepted telemetry updates (HTTP and OSC); the HTTP answer returns the new value.
@@ -114,30 +116,27 @@ pub struct SessionState {
     pub meters: Option<MetersView>,
     /// Names of the level rules currently true (for edge detection).
     pub active_rules: Vec<String>,
+    #[schema(value_type = Vec<TimelineEntry>)]
     pub timeline: VecDeque<TimelineEntry>,
     pub created_ms: i64,
     pub updated_ms: i64,
 }
 
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-}
-
 impl SessionState {
-    /// A fresh session using `rules` with that rule set's base mood and style.
-    pub fn new(name: &str, rules: &crate::director::RuleSet) -> Self {
+    /// A fresh session using the rule set `rules`, starting at its base `mood` and `style`
+    /// (`RuleSet::new_session` in the director fills these in).
+    pub fn new(name: &str, rules: &str, mood: Mood3, style: &str) -> Self {
         let now = now_ms();
         Self {
             name: name.to_string(),
             updates: 0,
-            rules: rules.name.clone(),
+            rules: rules.to_string(),
             metrics: Metrics::default(),
-            base: rules.base.mood,
+            base: mood,
             crowd: None,
-            target: rules.base.mood,
+            target: mood,
             intensity_override: None,
-            style: rules.base.style.clone(),
+            style: style.to_string(),
             now_playing: None,
             meters: None,
             active_rules: Vec::new(),
@@ -167,8 +166,8 @@ impl SessionState {
         }
         if let Some(e) = &u.event {
             let name = match (e.as_str(), u.team) {
-                ("goal", Some(crate::telemetry::Team::Home)) => "home_goal".to_string(),
-                ("goal", Some(crate::telemetry::Team::Away)) => "away_goal".to_string(),
+                ("goal", Some(Team::Home)) => "home_goal".to_string(),
+                ("goal", Some(Team::Away)) => "away_goal".to_string(),
                 _ => e.clone(),
             };
             m.last_event = Some(name);

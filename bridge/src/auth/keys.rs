@@ -9,15 +9,21 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use axum::extract::FromRequestParts;
-use axum::http::header::AUTHORIZATION;
-use axum::http::request::Parts;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::error::AppError;
-use crate::state::AppState;
-use crate::store::KeyRecord;
+use crate::clock::now_ms;
+
+/// A stored API key (without its secret).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct KeyRecord {
+    pub id: String,
+    pub name: String,
+    #[serde(skip)]
+    pub hash: String,
+    pub created_ms: i64,
+    pub revoked_ms: Option<i64>,
+}
 
 /// Prefix of every key, so leaked keys are easy to grep for.
 pub const KEY_PREFIX: &str = "rsn_";
@@ -40,7 +46,7 @@ pub fn new_key(name: &str) -> (String, KeyRecord) {
     let key = format!("{KEY_PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes));
     let hash = hash_key(&key);
     let id = format!("k{}", &hash[..10]);
-    (key, KeyRecord { id, name: name.to_string(), hash, created_ms: crate::session::now_ms(), revoked_ms: None })
+    (key, KeyRecord { id, name: name.to_string(), hash, created_ms: now_ms(), revoked_ms: None })
 }
 
 /// Active key digests -> key id.
@@ -79,34 +85,6 @@ pub fn key_from_header(value: &str) -> Option<String> {
         Some(pass.to_string())
     } else {
         None
-    }
-}
-
-/// Proof that the request carried an active API key; add it to a handler's arguments.
-#[derive(Debug, Clone)]
-pub struct Authed {
-    pub key_id: String,
-}
-
-impl FromRequestParts<AppState> for Authed {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts
-            .headers
-            .get(AUTHORIZATION)
-            .ok_or(AppError::Unauthorized("missing API key; send `Authorization: Bearer KEY` (printed at the bridge's first start)"))?;
-        let key = header
-            .to_str()
-            .ok()
-            .and_then(key_from_header)
-            .ok_or(AppError::Unauthorized("malformed Authorization header; use `Bearer KEY` or HTTP Basic with the key as password"))?;
-        let key_id = state
-            .inner
-            .keys
-            .check(&key)
-            .ok_or(AppError::Unauthorized("unknown or revoked API key; create one with POST /api/v1/keys using a valid key"))?;
-        Ok(Authed { key_id })
     }
 }
 

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::error::ValidationError;
+
 /// A value as it arrived, before validation.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldValue {
@@ -53,14 +55,6 @@ impl From<&crate::osc::TelemetryArg> for FieldValue {
     }
 }
 
-/// A rejected field: the field's name (or `(body)`) and what is wrong with it.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
-pub struct ValidationError {
-    pub field: String,
-    pub message: String,
-}
-
 fn verr(field: &str, message: impl Into<String>) -> ValidationError {
     ValidationError { field: field.to_string(), message: message.into() }
 }
@@ -104,7 +98,7 @@ pub const FIELDS: &[(&str, &str)] = &[
 ];
 
 /// Which side of a match.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Team {
     Home,
@@ -112,34 +106,70 @@ pub enum Team {
 }
 
 /// A validated telemetry update. Absent fields are `None` and leave the session's value alone.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Its schema in the OpenAPI document is the request body of
+/// `POST /api/v1/sessions/{session}/telemetry` ([`validate`] enforces every bound it states).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(min_properties = 1, example = json!({"hp": 31, "max_hp": 40, "stress": 0.2, "trigger": "boss_appears"}))]
 pub struct TelemetryUpdate {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 0, maximum = 1_000_000)]
     pub hp: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 1_000_000)]
     pub max_hp: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 0, maximum = 1)]
     pub stress: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 0, maximum = 1)]
     pub danger: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(min_length = 1, max_length = 128)]
     pub location: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(min_length = 1, max_length = 128)]
     pub scene: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = trigger_schema)]
     pub trigger: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = event_schema)]
     pub event: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<Team>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = card_schema)]
     pub card: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 0, maximum = 999)]
     pub score_home: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 0, maximum = 999)]
     pub score_away: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 0, maximum = 200)]
     pub minute: Option<u32>,
+}
+
+/// A string schema allowing `values` only (the OpenAPI view of a closed list).
+fn one_of_schema(values: &[&str]) -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(values.iter().copied()))
+        .build()
+}
+
+fn trigger_schema() -> utoipa::openapi::Object {
+    one_of_schema(TRIGGERS)
+}
+
+fn event_schema() -> utoipa::openapi::Object {
+    one_of_schema(MATCH_EVENTS)
+}
+
+fn card_schema() -> utoipa::openapi::Object {
+    one_of_schema(&["yellow", "red"])
 }
 
 fn number(field: &str, v: &FieldValue, lo: f64, hi: f64) -> Result<f64, ValidationError> {

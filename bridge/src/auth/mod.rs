@@ -1,0 +1,14 @@
+//! Authentication: API keys (created, hashed, checked), the [`Authed`] extractor, the keys API
+//! and the keys' storage.
+//!
+//! Files: [`keys`] (key material and the in-memory set), [`extract`] (the extractor),
+//! [`routes`] (`/api/v1/keys`), [`store`] (the `api_keys` table).
+
+pub mod extract;
+pub mod keys;
+pub mod routes;
+pub mod store;
+
+pub use extract::Authed;
+pub use keys::{KEY_PREFIX, KeyRecord, KeySet, hash_key, key_from_header, new_key};
+pub use routes::routes;

@@ -1,0 +1,54 @@
+//! The director: TOML rules that turn telemetry and crowd mood into a target mood, style
+//! changes and stingers.
+//!
+//! A rule set has a `[base]` mood and style, and `[[rule]]`s of two kinds:
+//!
+//! * **level rules** (`when = { metric = "hp_ratio", below = 0.25 }`) hold while their condition
+//!   is true: they `add` to or `set` the target mood; on the rising edge they may fire a
+//!   `stinger` and switch `style`.
+//! * **occurrence rules** (`on = "boss_appears"`) fire once per trigger, match event or crowd
+//!   event: a `stinger`, a `style` change at `quantize`, and a new scene `base` mood that holds
+//!   until another occurrence rule replaces it.
+//!
+//! The target is `base` blended with the crowd's mood (weight `crowd_weight`, scaled by the
+//! analyser's confidence), then every active level rule in file order, clamped to range; a
+//! manual intensity from the page overrides the intensity. The scheme follows the "vertical
+//! re-orchestration driven by game parameters" model of adaptive game music (FMOD/Wwise RTPCs
+//! and state switches), expressed as data.
+//!
+//! ```toml
+//! version = 1
+//! name = "standard"
+//! [base]
+//! valence = 0.1
+//! arousal = -0.2
+//! intensity = 0.4
+//! style = "explore"
+//! crowd_weight = 0.5
+//!
+//! [[rule]]
+//! name = "low hp raises tension"
+//! when = { metric = "hp_ratio", below = 0.25 }
+//! add = { valence = -0.3, arousal = 0.5, intensity = 0.3 }
+//! stinger = "critical_hp"
+//!
+//! [[rule]]
+//! name = "boss fight"
+//! on = "boss_appears"
+//! style = "battle"
+//! quantize = "bar"
+//! stinger = "boss_appears"
+//! base = { valence = -0.2, arousal = 0.8, intensity = 0.9 }
+//! ```
+
+//!
+//! Files: [`rules`] (the format, its validation, the loaded book), [`step`] (one decision),
+//! [`routes`] (`GET /api/v1/rules`).
+
+pub mod routes;
+pub mod rules;
+pub mod step;
+
+pub use routes::routes;
+pub use rules::{Base, Condition, FACTORY, MATCH_OCCURRENCES, METRICS, Partial, Rule, RuleBook, RuleSet, Trigger};
+pub use step::{Decision, step};

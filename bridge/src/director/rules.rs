@@ -1,0 +1,345 @@
+//! Rule sets: the TOML format (see the [`director`](crate::director) module docs), its
+//! validation, and the book of loaded sets (factory plus user files).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use resonance_engine::{CrowdEventKind, Cue, Quantize};
+use serde::Deserialize;
+
+use crate::error::BridgeError;
+use crate::telemetry::session::{Mood3, SessionState};
+use crate::telemetry::validate::{TRIGGERS, validate_session_name};
+
+/// The factory rule sets (from `presets/rules/`), embedded in the binary.
+pub const FACTORY: &[(&str, &str)] = &[
+    ("standard.toml", include_str!("../../../presets/rules/standard.toml")),
+    ("broadcast.toml", include_str!("../../../presets/rules/broadcast.toml")),
+];
+
+/// Metrics a level rule can test.
+pub const METRICS: &[&str] = &["hp_ratio", "hp", "stress", "danger", "minute", "score_diff", "crowd_valence", "crowd_arousal"];
+
+/// Occurrences other than game triggers and crowd events (`crowd.<kind>`).
+pub const MATCH_OCCURRENCES: &[&str] =
+    &["goal", "home_goal", "away_goal", "card", "penalty", "kick_off", "half_time", "full_time", "near_miss", "score"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSet {
+    version: u32,
+    name: String,
+    #[serde(default)]
+    description: String,
+    base: RawBase,
+    #[serde(default, rename = "rule")]
+    rules: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBase {
+    valence: f32,
+    arousal: f32,
+    intensity: f32,
+    style: String,
+    #[serde(default)]
+    crowd_weight: f32,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Partial {
+    pub valence: Option<f32>,
+    pub arousal: Option<f32>,
+    pub intensity: Option<f32>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub metric: String,
+    pub below: Option<f64>,
+    pub above: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    name: String,
+    when: Option<Condition>,
+    on: Option<String>,
+    add: Option<Partial>,
+    set: Option<Partial>,
+    base: Option<Partial>,
+    style: Option<String>,
+    quantize: Option<String>,
+    stinger: Option<String>,
+}
+
+/// What starts a rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Trigger {
+    When(Condition),
+    On(String),
+}
+
+/// One validated rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    pub name: String,
+    pub trigger: Trigger,
+    pub add: Partial,
+    pub set: Partial,
+    pub base: Option<Partial>,
+    pub style: Option<(String, Quantize)>,
+    pub stinger: Option<Cue>,
+}
+
+/// A rule set's base.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Base {
+    pub mood: Mood3,
+    pub style: String,
+    pub crowd_weight: f32,
+}
+
+/// A validated rule set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleSet {
+    pub name: String,
+    pub description: String,
+    pub base: Base,
+    pub rules: Vec<Rule>,
+}
+
+fn rerr(file: &str, message: impl Into<String>) -> BridgeError {
+    BridgeError::Rules { file: file.to_string(), message: message.into() }
+}
+
+fn check_partial(file: &str, rule: &str, key: &str, p: &Partial) -> Result<(), BridgeError> {
+    for (n, v, lo) in
+        [("valence", p.valence, -1.0), ("arousal", p.arousal, -1.0), ("intensity", p.intensity, if key == "add" { -1.0 } else { 0.0 })]
+    {
+        if let Some(v) = v
+            && !(v.is_finite() && (lo..=1.0).contains(&v))
+        {
+            return Err(rerr(file, format!("rule {rule:?}: {key}.{n} = {v} must be in {lo}..=1")));
+        }
+    }
+    Ok(())
+}
+
+impl RuleSet {
+    /// A fresh session using this rule set, starting at its base mood and style.
+    pub fn new_session(&self, name: &str) -> SessionState {
+        SessionState::new(name, &self.name, self.base.mood, &self.base.style)
+    }
+
+    /// Parses and validates a rule set. `file` names the source in errors.
+    ///
+    /// # Errors
+    /// [`BridgeError::Rules`] naming the file, the rule and the key that is wrong.
+    pub fn parse(file: &str, text: &str) -> Result<Self, BridgeError> {
+        let raw: RawSet =
+            toml::from_str(text).map_err(|e| rerr(file, format!("{}; see bridge/src/director/mod.rs for the format", e.message())))?;
+        if raw.version != 1 {
+            return Err(rerr(file, format!("version {} is not supported (allowed: 1)", raw.version)));
+        }
+        if validate_session_name(&raw.name).is_err() {
+            return Err(rerr(file, "name must be 1..=64 characters of A-Z, a-z, 0-9, '_', '-', '.'"));
+        }
+        let b = &raw.base;
+        let base_mood = Mood3 { valence: b.valence, arousal: b.arousal, intensity: b.intensity };
+        check_partial(
+            file,
+            "[base]",
+            "base",
+            &Partial { valence: Some(b.valence), arousal: Some(b.arousal), intensity: Some(b.intensity) },
+        )?;
+        if !(0.0..=1.0).contains(&b.crowd_weight) {
+            return Err(rerr(file, format!("[base] crowd_weight = {} must be in 0..=1", b.crowd_weight)));
+        }
+        let mut rules: Vec<Rule> = Vec::new();
+        for r in raw.rules {
+            if rules.iter().any(|x| x.name == r.name) {
+                return Err(rerr(file, format!("rule {:?} is defined twice; names must be unique", r.name)));
+            }
+            rules.push(parse_rule(file, r)?);
+        }
+        Ok(Self {
+            name: raw.name,
+            description: raw.description,
+            base: Base { mood: base_mood, style: raw.base.style, crowd_weight: raw.base.crowd_weight },
+            rules,
+        })
+    }
+}
+
+/// Validates one rule (its name is already known to be unique).
+fn parse_rule(file: &str, r: RawRule) -> Result<Rule, BridgeError> {
+    let n = &r.name;
+    let trigger = parse_trigger(file, &r)?;
+    for (key, p) in [("add", r.add), ("set", r.set), ("base", r.base)] {
+        if let Some(p) = p {
+            check_partial(file, n, key, &p)?;
+        }
+    }
+    let stinger = match &r.stinger {
+        Some(s) => Some(Cue::from_name(s).ok_or_else(|| {
+            let all: Vec<&str> = Cue::ALL.iter().map(|c| c.as_str()).collect();
+            rerr(file, format!("rule {n:?}: unknown stinger {s:?}; allowed: {}", all.join(", ")))
+        })?),
+        None => None,
+    };
+    let quantize = match r.quantize.as_deref() {
+        Some(q) => crate::osc::parse_quantize(q)
+            .ok_or_else(|| rerr(file, format!("rule {n:?}: unknown quantize {q:?}; allowed: immediate, beat, bar, phrase")))?,
+        None => Quantize::Bar,
+    };
+    let style = r.style.map(|s| (s, quantize));
+    if style.is_none() && stinger.is_none() && r.add.is_none() && r.set.is_none() && r.base.is_none() {
+        return Err(rerr(file, format!("rule {n:?} does nothing; give it add, set, base, style or stinger")));
+    }
+    Ok(Rule { name: r.name, trigger, add: r.add.unwrap_or_default(), set: r.set.unwrap_or_default(), base: r.base, style, stinger })
+}
+
+/// What starts rule `n`: exactly one of a level condition (`when`) or an occurrence (`on`),
+/// each with the keys its kind allows.
+fn parse_trigger(file: &str, r: &RawRule) -> Result<Trigger, BridgeError> {
+    let n = &r.name;
+    match (r.when.clone(), r.on.clone()) {
+        (Some(c), None) => {
+            if !METRICS.contains(&c.metric.as_str()) {
+                return Err(rerr(file, format!("rule {n:?}: unknown metric {:?}; allowed: {}", c.metric, METRICS.join(", "))));
+            }
+            if c.below.is_none() && c.above.is_none() {
+                return Err(rerr(file, format!("rule {n:?}: when needs `below` and/or `above`")));
+            }
+            if r.base.is_some() {
+                return Err(rerr(file, format!("rule {n:?}: `base` is only allowed in `on` rules; use `add` or `set`")));
+            }
+            Ok(Trigger::When(c))
+        }
+        (None, Some(on)) => {
+            let known = TRIGGERS.contains(&on.as_str())
+                || MATCH_OCCURRENCES.contains(&on.as_str())
+                || on.strip_prefix("crowd.").and_then(CrowdEventKind::from_name).is_some();
+            if !known {
+                return Err(rerr(
+                    file,
+                    format!(
+                        "rule {n:?}: unknown occurrence {on:?}; allowed: a trigger ({}), a match event ({}) or crowd.<event>",
+                        TRIGGERS.join(", "),
+                        MATCH_OCCURRENCES.join(", ")
+                    ),
+                ));
+            }
+            if r.add.is_some() || r.set.is_some() {
+                return Err(rerr(file, format!("rule {n:?}: `add`/`set` are only allowed in `when` rules; use `base`")));
+            }
+            Ok(Trigger::On(on))
+        }
+        _ => Err(rerr(file, format!("rule {n:?}: needs exactly one of `when` or `on`"))),
+    }
+}
+
+/// All loaded rule sets by name.
+#[derive(Clone, Debug)]
+pub struct RuleBook {
+    sets: BTreeMap<String, Arc<RuleSet>>,
+    default: String,
+}
+
+impl RuleBook {
+    /// The factory rule sets plus every `*.toml` in `dir` (a user file replaces a factory set
+    /// of the same name).
+    ///
+    /// # Errors
+    /// A rule file fails to parse, or `default` names no loaded set.
+    pub fn load(dir: Option<&Path>, default: &str) -> Result<Self, BridgeError> {
+        let mut sets = BTreeMap::new();
+        for (file, text) in FACTORY {
+            let s = RuleSet::parse(file, text)?;
+            sets.insert(s.name.clone(), Arc::new(s));
+        }
+        if let Some(dir) = dir
+            && dir.is_dir()
+        {
+            let mut paths: Vec<_> = std::fs::read_dir(dir)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                let text = std::fs::read_to_string(&p)?;
+                let s = RuleSet::parse(&p.display().to_string(), &text)?;
+                sets.insert(s.name.clone(), Arc::new(s));
+            }
+        }
+        if !sets.contains_key(default) {
+            return Err(BridgeError::Config(format!(
+                "rule set {default:?} not found; available: {}",
+                sets.keys().cloned().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        Ok(Self { sets, default: default.to_string() })
+    }
+
+    pub fn get(&self, name: &str) -> Option<Arc<RuleSet>> {
+        self.sets.get(name).cloned()
+    }
+
+    /// The set for a session, falling back to the default when its set was removed.
+    pub fn for_session(&self, name: &str) -> Arc<RuleSet> {
+        self.get(name).or_else(|| self.get(&self.default)).unwrap_or_else(|| Arc::new(fallback()))
+    }
+
+    pub fn default_set(&self) -> Arc<RuleSet> {
+        self.for_session(&self.default)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sets.keys().map(String::as_str)
+    }
+}
+
+fn fallback() -> RuleSet {
+    RuleSet {
+        name: "fallback".into(),
+        description: String::new(),
+        base: Base { mood: Mood3 { valence: 0.0, arousal: -0.3, intensity: 0.5 }, style: String::new(), crowd_weight: 0.0 },
+        rules: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn factory_sets_parse() {
+        let book = RuleBook::load(None, "standard").unwrap();
+        assert!(book.names().count() >= 2);
+        for (f, t) in FACTORY {
+            RuleSet::parse(f, t).unwrap();
+        }
+    }
+
+    #[test]
+    fn bad_rules_name_the_problem() {
+        let base = "version = 1\nname = \"x\"\n[base]\nvalence = 0.0\narousal = 0.0\nintensity = 0.5\nstyle = \"s\"\n";
+        for (extra, needle) in [
+            ("[[rule]]\nname = \"a\"\nwhen = { metric = \"mana\", below = 1.0 }\nadd = { valence = 0.1 }\n", "mana"),
+            ("[[rule]]\nname = \"a\"\non = \"dance\"\nstinger = \"goal\"\n", "dance"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nstinger = \"fanfare\"\n", "fanfare"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\n", "does nothing"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nstinger = \"goal\"\ncolour = 1\n", "colour"),
+        ] {
+            let e = RuleSet::parse("x.toml", &format!("{base}{extra}")).unwrap_err().to_string();
+            assert!(e.contains(needle) && e.contains("x.toml"), "{e}");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Prometheus metrics, exposed by the official client (`prometheus-client`) in the Prometheus
+//! text format (version 0.0.4).
+//!
+//! Counters and gauges are plain atomics, bumped on the hot paths without locks and handed to
+//! the client at each scrape (a [`Collector`] of constant metrics: the documented way to
+//! expose values kept elsewhere). Latencies are the client's fixed-bucket histograms, one per
+//! (method, route) in a [`Family`]. The client writes the exposition: names and their
+//! suffixes (`_total`, `_bucket`, `_sum`, `_count`), label escaping and number formatting.
+//! Format reference: <https://prometheus.io/docs/instrumenting/exposition_formats/>.
+
+/// `/healthz` and `/metrics` (imported by path: this module is below `state`, its routes above).
+pub mod routes;
+
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
+
+use prometheus_client::collector::Collector;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric, prometheus_text};
+use prometheus_client::metrics::MetricType;
+use prometheus_client::metrics::counter::ConstCounter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::ConstGauge;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
+
+use crate::error::REJECT_REASONS;
+
+/// Histogram bucket upper bounds in seconds.
+const BUCKETS: [f64; 12] = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0];
+
+/// The labels of a request latency.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    method: String,
+    route: String,
+}
+
+fn new_histogram() -> Histogram {
+    Histogram::new(BUCKETS)
+}
+
+/// All bridge metrics.
+#[derive(Debug)]
+pub struct Metrics {
+    pub telemetry_http: AtomicU64,
+    pub telemetry_osc_game: AtomicU64,
+    pub osc_engine_messages: AtomicU64,
+    rejects: [AtomicU64; REJECT_REASONS.len()],
+    pub ws_clients: AtomicI64,
+    pub ws_dropped: AtomicU64,
+    pub ws_sent: AtomicU64,
+    pub engine_xruns: AtomicU64,
+    pub osc_commands_sent: AtomicU64,
+    pub store_writes: AtomicU64,
+    pub store_errors: AtomicU64,
+    pub sessions: AtomicI64,
+    /// OSC receive batches (datagrams drained from the socket per wake-up) and their messages.
+    pub osc_batches: AtomicU64,
+    pub osc_batch_messages: AtomicU64,
+    /// Store transactions (group commits) and the writes they held.
+    pub store_batches: AtomicU64,
+    /// Longest group commit so far, in microseconds.
+    pub store_commit_max_us: AtomicU64,
+    commit: Histogram,
+    /// Time a write waits in the writer's queue before the batch holding it starts.
+    queue_wait: Histogram,
+    latencies: Family<RouteLabels, Histogram, fn() -> Histogram>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self {
+            telemetry_http: AtomicU64::default(),
+            telemetry_osc_game: AtomicU64::default(),
+            osc_engine_messages: AtomicU64::default(),
+            rejects: std::array::from_fn(|_| AtomicU64::default()),
+            ws_clients: AtomicI64::default(),
+            ws_dropped: AtomicU64::default(),
+            ws_sent: AtomicU64::default(),
+            engine_xruns: AtomicU64::default(),
+            osc_commands_sent: AtomicU64::default(),
+            store_writes: AtomicU64::default(),
+            store_errors: AtomicU64::default(),
+            sessions: AtomicI64::default(),
+            osc_batches: AtomicU64::default(),
+            osc_batch_messages: AtomicU64::default(),
+            store_batches: AtomicU64::default(),
+            store_commit_max_us: AtomicU64::default(),
+            commit: new_histogram(),
+            queue_wait: new_histogram(),
+            latencies: Family::new_with_constructor(new_histogram),
+        }
+    }
+}
+
+/// Cumulative bucket counts `(upper bound in seconds, count <= bound)` of a histogram, ending
+/// with `(inf, total)`, read back through the client's own exposition (it keeps them private).
+fn buckets(h: &Histogram) -> Vec<(f64, u64)> {
+    let mut registry = Registry::default();
+    registry.register("h", "", h.clone());
+    let mut text = String::new();
+    let _ = prometheus_text::encode(&mut text, &registry);
+    text.lines()
+        .filter_map(|l| {
+            let (le, n) = l.strip_prefix("h_bucket{le=\"")?.split_once("\"} ")?;
+            Some((if le == "+Inf" { f64::INFINITY } else { le.parse().ok()? }, n.parse().ok()?))
+        })
+        .collect()
+}
+
+impl Metrics {
+    /// Counts a rejection; unknown reasons are counted as `internal`.
+    pub fn reject(&self, reason: &str) {
+        let i = REJECT_REASONS.iter().position(|r| *r == reason).unwrap_or(6);
+        if let Some(c) = self.rejects.get(i) {
+            c.fetch_add(1, Relaxed);
+        }
+    }
+
+    pub fn rejects(&self, reason: &str) -> u64 {
+        REJECT_REASONS.iter().position(|r| *r == reason).and_then(|i| self.rejects.get(i)).map_or(0, |c| c.load(Relaxed))
+    }
+
+    /// Records one request's latency.
+    pub fn observe(&self, method: &str, route: &str, seconds: f64) {
+        self.latencies.get_or_create(&RouteLabels { method: method.to_string(), route: route.to_string() }).observe(seconds);
+    }
+
+    /// Records one group commit's duration.
+    pub fn observe_commit(&self, seconds: f64) {
+        self.store_batches.fetch_add(1, Relaxed);
+        self.store_commit_max_us.fetch_max((seconds * 1e6) as u64, Relaxed);
+        self.commit.observe(seconds);
+    }
+
+    /// Records how long the writes of a batch waited in the writer's queue.
+    pub fn observe_queue_wait(&self, waits: impl Iterator<Item = f64>) {
+        for w in waits {
+            self.queue_wait.observe(w);
+        }
+    }
+
+    /// Cumulative bucket counts `(upper bound in seconds, count <= bound)` of the group-commit
+    /// durations, ending with `(inf, total)`.
+    pub fn commit_buckets(&self) -> Vec<(f64, u64)> {
+        buckets(&self.commit)
+    }
+
+    /// As [`Self::commit_buckets`], for the writer queue wait.
+    pub fn queue_wait_buckets(&self) -> Vec<(f64, u64)> {
+        buckets(&self.queue_wait)
+    }
+
+    /// As [`Self::commit_buckets`], for the server-side latency of one route (empty if unseen).
+    pub fn route_buckets(&self, method: &str, route: &str) -> Vec<(f64, u64)> {
+        self.latencies.get(&RouteLabels { method: method.to_string(), route: route.to_string() }).map(|h| buckets(&h)).unwrap_or_default()
+    }
+
+    /// The exposition text (Prometheus text format 0.0.4).
+    pub fn render(self: &Arc<Self>) -> String {
+        let mut registry = Registry::default();
+        registry.register_collector(Box::new(Arc::clone(self)));
+        let mut text = String::with_capacity(8192);
+        let _ = prometheus_text::encode(&mut text, &registry);
+        text
+    }
+}
+
+/// One unlabelled counter; `name` without its `_total`, which the client appends.
+fn counter(e: &mut DescriptorEncoder, name: &str, help: &str, v: u64) -> fmt::Result {
+    ConstCounter::new(v).encode(e.encode_descriptor(name, help, None, MetricType::Counter)?)
+}
+
+/// One counter per value of `label`.
+fn counter_by(e: &mut DescriptorEncoder, name: &str, help: &str, label: &str, values: &[(&str, u64)]) -> fmt::Result {
+    let mut m = e.encode_descriptor(name, help, None, MetricType::Counter)?;
+    for (value, v) in values {
+        ConstCounter::new(*v).encode(m.encode_family(&[(label, *value)])?)?;
+    }
+    Ok(())
+}
+
+fn gauge(e: &mut DescriptorEncoder, name: &str, help: &str, v: i64) -> fmt::Result {
+    ConstGauge::new(v).encode(e.encode_descriptor(name, help, None, MetricType::Gauge)?)
+}
+
+impl Collector for Metrics {
+    fn encode(&self, mut e: DescriptorEncoder) -> fmt::Result {
+        let e = &mut e;
+        let sources = [
+            ("http", self.telemetry_http.load(Relaxed)),
+            ("osc_game", self.telemetry_osc_game.load(Relaxed)),
+            ("osc_engine", self.osc_engine_messages.load(Relaxed)),
+        ];
+        counter_by(e, "resonance_bridge_telemetry", "Accepted telemetry updates by source.", "source", &sources)?;
+        let rejects: Vec<(&str, u64)> = REJECT_REASONS.iter().zip(&self.rejects).map(|(r, c)| (*r, c.load(Relaxed))).collect();
+        counter_by(e, "resonance_bridge_rejects", "Rejected requests and OSC messages by reason.", "reason", &rejects)?;
+        gauge(e, "resonance_bridge_ws_clients", "Connected WebSocket clients.", self.ws_clients.load(Relaxed))?;
+        counter(e, "resonance_bridge_ws_sent", "Messages sent to WebSocket clients.", self.ws_sent.load(Relaxed))?;
+        let dropped = self.ws_dropped.load(Relaxed);
+        counter(e, "resonance_bridge_ws_dropped", "Messages dropped for slow WebSocket clients (drop-oldest).", dropped)?;
+        counter(e, "resonance_bridge_engine_xruns", "Xruns reported by engines.", self.engine_xruns.load(Relaxed))?;
+        counter(e, "resonance_bridge_osc_commands_sent", "OSC commands sent to engines.", self.osc_commands_sent.load(Relaxed))?;
+        counter(e, "resonance_bridge_store_writes", "Database writes.", self.store_writes.load(Relaxed))?;
+        let batches = self.store_batches.load(Relaxed);
+        counter(
+            e,
+            "resonance_bridge_store_batches",
+            "Storage transactions (group commits); writes / batches is the mean batch size.",
+            batches,
+        )?;
+        let osc_batches = self.osc_batches.load(Relaxed);
+        counter(e, "resonance_bridge_osc_batches", "OSC receive batches (datagrams drained per wake-up).", osc_batches)?;
+        let osc_messages = self.osc_batch_messages.load(Relaxed);
+        counter(e, "resonance_bridge_osc_batch_messages", "OSC messages received in those batches.", osc_messages)?;
+        counter(e, "resonance_bridge_store_errors", "Failed database writes.", self.store_errors.load(Relaxed))?;
+        gauge(e, "resonance_bridge_sessions", "Sessions in memory.", self.sessions.load(Relaxed))?;
+        let name = "resonance_bridge_http_request_duration_seconds";
+        self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
+        let help = "Duration of each storage transaction (one group commit).";
+        self.commit.encode(e.encode_descriptor("resonance_bridge_store_commit_seconds", help, None, MetricType::Histogram)?)?;
+        let help = "Time each write waited for the writer before its group commit started.";
+        self.queue_wait.encode(e.encode_descriptor("resonance_bridge_store_queue_seconds", help, None, MetricType::Histogram)?)
+    }
+}

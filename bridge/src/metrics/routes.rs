@@ -1,0 +1,38 @@
+//! Operations endpoints: liveness (`/healthz`) and the Prometheus scrape (`/metrics`).
+
+use std::sync::atomic::Ordering::Relaxed;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::prometheus_text::CONTENT_TYPE;
+use serde_json::json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+/// The operations routes.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(healthz)).routes(routes!(metrics))
+}
+
+/// Liveness and storage kind
+#[utoipa::path(get, path = "/healthz", tag = "ops", responses((status = 200, description = "healthy", body = Object)))]
+pub async fn healthz(State(st): State<AppState>) -> Response {
+    Json(json!({
+        "status": "ok",
+        "storage": st.inner.store.kind(),
+        "sessions": st.inner.metrics.sessions.load(Relaxed),
+        "uptime_s": st.inner.started.elapsed().as_secs(),
+    }))
+    .into_response()
+}
+
+/// Prometheus metrics
+#[utoipa::path(get, path = "/metrics", tag = "ops",
+    responses((status = 200, description = "text exposition 0.0.4", body = String, content_type = "text/plain")))]
+pub async fn metrics(State(st): State<AppState>) -> Response {
+    ([(header::CONTENT_TYPE, CONTENT_TYPE)], st.inner.metrics.render()).into_response()
+}

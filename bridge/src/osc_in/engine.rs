@@ -1,0 +1,245 @@
+//! Engine reports over OSC applied to sessions, in batches (operations on [`AppState`]).
+//!
+//! OSC from engines arrives in batches (every datagram queued on the socket when the receive
+//! task wakes, see `osc_loop` in `osc_in`). Each message is applied to its session's state in
+//! order, but the *state* frames (crowd mood, meters) are coalesced: a session publishes its
+//! latest mood and meters once per batch, and the director runs once per batch on the latest
+//! state. *Occurrences* (crowd events, now playing, hello, cue and style reports) are never
+//! coalesced: before one is published, the session's pending state frames go out, then the
+//! occurrence, then the director's reaction to it — so subscribers see every event, in order,
+//! and a mood no older than what the engine had sent before it. Under light load a batch is
+//! one datagram and every mood is published; under heavy load the publish rate is bounded by
+//! the batch rate instead of the message rate, which is what keeps subscribers current.
+
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering::Relaxed;
+use std::time::Instant;
+
+use resonance_engine::params::ParamId;
+use serde_json::json;
+use tokio::sync::OwnedMutexGuard;
+
+use crate::director::step::step;
+use crate::osc::{self, Inbound, Outbound};
+use crate::state::{AppState, PEER_TIMEOUT, Peer, SessionEntry};
+use crate::telemetry::session::{CrowdMood, MetersView, NowPlaying};
+use crate::telemetry::validate::validate;
+
+/// A session locked by the OSC batch being handled, with what it has yet to publish.
+struct Open {
+    name: String,
+    e: OwnedMutexGuard<SessionEntry>,
+    /// Crowd mood changed since the last publish.
+    mood: bool,
+    /// Meters, loudness or xruns changed since the last publish.
+    meters: bool,
+    /// The director has not yet seen the latest state.
+    changed: bool,
+}
+
+impl AppState {
+    /// Handles one decoded OSC message from `peer` (a batch of one).
+    pub async fn handle_inbound(&self, peer: SocketAddr, msg: Inbound) {
+        self.handle_batch(&mut vec![(peer, msg)]).await;
+    }
+
+    /// Handles a batch of decoded OSC messages in order (drains `batch`). Engine reports are
+    /// applied one by one; state frames are coalesced per session (module docs).
+    pub async fn handle_batch(&self, batch: &mut Vec<(SocketAddr, Inbound)>) {
+        let mut open: Option<Open> = None;
+        let mut peer_session: Option<(SocketAddr, String)> = None;
+        for (peer, msg) in batch.drain(..) {
+            if let Inbound::Telemetry { session, fields } = &msg {
+                if let Some(o) = open.take() {
+                    self.flush_open(o);
+                }
+                self.osc_telemetry(peer, session, fields).await;
+                continue;
+            }
+            self.inner.metrics.osc_engine_messages.fetch_add(1, Relaxed);
+            if matches!(msg, Inbound::Hello { .. }) || peer_session.as_ref().is_none_or(|(p, _)| *p != peer) {
+                peer_session = Some((peer, self.bind_peer(peer, &msg)));
+            }
+            let Some((_, session)) = &peer_session else { continue };
+            if open.as_ref().is_none_or(|o| o.name != *session) {
+                if let Some(o) = open.take() {
+                    self.flush_open(o);
+                }
+                let Ok(entry) = self.get_or_create(session) else {
+                    self.inner.metrics.reject("osc_invalid_telemetry");
+                    continue;
+                };
+                // A plain lock, not `lock_session`: engine reports are not acknowledged, so after a
+                // failed write they may land on the unstored state; the next flush reloads it.
+                open = Some(Open { name: session.clone(), e: entry.lock_owned().await, mood: false, meters: false, changed: false });
+            }
+            if let Some(o) = open.as_mut() {
+                self.apply_engine(o, peer, msg);
+            }
+        }
+        if let Some(o) = open.take() {
+            self.flush_open(o);
+        }
+    }
+
+    /// Validates and applies OSC game telemetry.
+    async fn osc_telemetry(&self, peer: SocketAddr, session: &str, fields: &[(String, osc::TelemetryArg)]) {
+        let parsed = validate(fields.iter().map(|(k, v)| (k.as_str(), v.into())));
+        let r = match parsed {
+            Ok(u) => self.ingest_osc_telemetry(session, &u).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = r {
+            tracing::debug!("OSC telemetry from {peer} rejected: {e}");
+            self.inner.metrics.reject("osc_invalid_telemetry");
+        }
+    }
+
+    /// The session `peer` reports for (binding it on hello), refreshing its last-seen time.
+    fn bind_peer(&self, peer: SocketAddr, msg: &Inbound) -> String {
+        let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Inbound::Hello { session } = msg {
+            peers.insert(peer, Peer { session: session.clone(), last_seen: Instant::now() });
+        }
+        let p = peers.entry(peer).or_insert_with(|| Peer { session: "default".into(), last_seen: Instant::now() });
+        p.last_seen = Instant::now();
+        p.session.clone()
+    }
+
+    /// Applies one engine report to the open session: state reports are marked for the
+    /// coalesced publish, occurrences are published at once (after the pending state).
+    fn apply_engine(&self, o: &mut Open, peer: SocketAddr, msg: Inbound) {
+        let name = o.name.as_str();
+        let (payload, occurrence) = match msg {
+            Inbound::Mood(m) => {
+                o.e.state.crowd = Some(CrowdMood {
+                    valence: m.valence,
+                    arousal: m.arousal,
+                    label: m.label.as_str().into(),
+                    confidence: m.confidence,
+                    time: m.time,
+                });
+                o.mood = true;
+                o.changed = true;
+                o.e.dirty = true;
+                return;
+            }
+            Inbound::Meters(m) => {
+                let mv = o.e.state.meters.get_or_insert_with(MetersView::default);
+                mv.input_peak_db = m.input_peak_db;
+                mv.output_peak_db = m.output_peak_db;
+                mv.limiter_gr_db = m.limiter_gr_db;
+                mv.duck_db = m.duck_db;
+                o.meters = true;
+                o.e.dirty = true;
+                return;
+            }
+            Inbound::Loudness { momentary_lufs, short_term_lufs } => {
+                let mv = o.e.state.meters.get_or_insert_with(MetersView::default);
+                mv.momentary_lufs = Some(momentary_lufs);
+                mv.short_term_lufs = Some(short_term_lufs);
+                o.meters = true;
+                o.e.dirty = true;
+                return;
+            }
+            Inbound::Xruns(n) => {
+                let mv = o.e.state.meters.get_or_insert_with(MetersView::default);
+                // Cumulative count from the engine; a smaller number means it restarted.
+                let added = if n >= mv.xruns { n - mv.xruns } else { n };
+                mv.xruns = n;
+                self.inner.metrics.engine_xruns.fetch_add(added, Relaxed);
+                o.meters = true;
+                o.e.dirty = true;
+                return;
+            }
+            Inbound::Hello { .. } => (json!({"type": "engine", "session": name, "engine": peer.to_string()}), None),
+            Inbound::Event(ev) => {
+                o.e.state.log("crowd", ev.kind.as_str());
+                (
+                    json!({"type": "event", "session": name, "kind": ev.kind.as_str(), "confidence": ev.confidence, "onset": ev.onset}),
+                    Some(format!("crowd.{}", ev.kind.as_str())),
+                )
+            }
+            Inbound::NowPlaying { title, artist, confidence } => {
+                let v = json!({"type": "now_playing", "session": name, "title": title, "artist": artist, "confidence": confidence});
+                o.e.state.now_playing = if title.is_empty() { None } else { Some(NowPlaying { title, artist, confidence }) };
+                (v, None)
+            }
+            Inbound::CueScheduled { cue, at } => {
+                o.e.state.log("stinger", cue.as_str());
+                (json!({"type": "cue_scheduled", "session": name, "cue": cue.as_str(), "at": at}), None)
+            }
+            Inbound::StyleChanged { index, at, name: style } => {
+                if let Some(s) = &style {
+                    o.e.state.style.clone_from(s);
+                }
+                (json!({"type": "style_changed", "session": name, "index": index, "at": at, "style": style}), None)
+            }
+            // Telemetry is handled by the caller; kinds a newer protocol adds are ignored here.
+            _ => return,
+        };
+        o.e.dirty = true;
+        // Pending state first, so the occurrence is seen after the mood that preceded it.
+        self.publish_pending(o);
+        self.publish(Some(&o.name), &payload);
+        let set = self.inner.rules.for_session(&o.e.state.rules);
+        let occ: Vec<&str> = occurrence.as_deref().into_iter().collect();
+        let d = step(&set, &mut o.e.state, &occ);
+        if !d.is_empty() {
+            self.emit(&mut o.e, None, &d);
+        }
+    }
+
+    /// Publishes the open session's coalesced state frames and runs the director on its
+    /// latest state.
+    fn publish_pending(&self, o: &mut Open) {
+        let name = o.name.as_str();
+        if std::mem::take(&mut o.mood)
+            && let Some(m) = &o.e.state.crowd
+        {
+            self.publish(
+                Some(name),
+                &json!({"type": "mood", "session": name, "valence": m.valence, "arousal": m.arousal, "label": m.label, "confidence": m.confidence, "time": m.time}),
+            );
+        }
+        if std::mem::take(&mut o.meters) {
+            self.publish(Some(name), &json!({"type": "meters", "session": name, "meters": o.e.state.meters}));
+        }
+        if std::mem::take(&mut o.changed) {
+            let set = self.inner.rules.for_session(&o.e.state.rules);
+            let d = step(&set, &mut o.e.state, &[]);
+            if !d.is_empty() {
+                self.emit(&mut o.e, None, &d);
+            }
+        }
+    }
+
+    /// Ends a session's run in a batch: publishes what is pending and releases its lock.
+    fn flush_open(&self, mut o: Open) {
+        self.publish_pending(&mut o);
+    }
+
+    /// Arms MIDI learn for a parameter on every engine of every session.
+    pub fn midi_learn(&self, id: ParamId) {
+        *self.inner.midi_learn.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(id.info().id.to_string());
+        let sessions: Vec<String> = {
+            let peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut v: Vec<String> = peers.values().map(|p| p.session.clone()).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        if sessions.is_empty() {
+            self.command("default", &Outbound::MidiLearn { id });
+        }
+        for s in sessions {
+            self.command(&s, &Outbound::MidiLearn { id });
+        }
+    }
+
+    /// Engines currently bound to sessions.
+    pub fn engines(&self) -> Vec<(String, String)> {
+        let peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        peers.iter().filter(|(_, p)| p.last_seen.elapsed() < PEER_TIMEOUT).map(|(a, p)| (a.to_string(), p.session.clone())).collect()
+    }
+}

@@ -1,0 +1,117 @@
+//! Telemetry and controls applied to sessions: HTTP telemetry with write-through, OSC game
+//! telemetry, controls and stingers (operations on [`AppState`]).
+
+use std::sync::atomic::Ordering::Relaxed;
+
+use resonance_engine::{Cue, Quantize};
+
+use crate::director::step::{Decision, step};
+use crate::error::{AppError, ValidationError};
+use crate::osc::Outbound;
+use crate::state::AppState;
+use crate::telemetry::control::ControlRequest;
+use crate::telemetry::session::SessionState;
+use crate::telemetry::store::{SessionRow, WriteOp};
+use crate::telemetry::validate::TelemetryUpdate;
+
+impl AppState {
+    /// Applies validated HTTP telemetry: queues the write, then answers once it is committed.
+    /// Returns the new state.
+    ///
+    /// The session's lock is released as soon as the write is queued (pipelining: the next
+    /// request of the same session joins the same or the next group commit instead of waiting
+    /// for this one). The new state is visible to readers and subscribers from then on; if its
+    /// commit fails, this request gets the error, every later write built on it is refused by
+    /// the writer's [`Fence`], and the session is reloaded from its last stored state.
+    pub async fn ingest_http(&self, name: &str, u: &TelemetryUpdate, body: &str) -> Result<SessionState, AppError> {
+        let entry = self.get_or_create(name)?;
+        let mut e = self.lock_session(&entry).await?;
+        let mut next = e.state.clone();
+        let d = self.apply_update(&mut next, u);
+        let row = SessionRow::new(&next, Some(body.to_string()))?;
+        let pending = self.inner.writer.queue(WriteOp::Session(row), e.fence());
+        e.state = next;
+        e.dirty = false;
+        self.emit(&mut e, Some(u), &d);
+        let answer = e.state.clone();
+        drop(e);
+        if let Err(err) = pending.committed().await {
+            // Roll the session back to what is stored now rather than at its next write.
+            drop(self.lock_session(&entry).await);
+            return Err(err.into());
+        }
+        self.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+        Ok(answer)
+    }
+
+    /// Applies validated OSC telemetry (persisted by the persister within its interval).
+    pub async fn ingest_osc_telemetry(&self, name: &str, u: &TelemetryUpdate) -> Result<(), ValidationError> {
+        let entry = self.get_or_create(name)?;
+        let mut e = entry.lock().await;
+        let d = self.apply_update(&mut e.state, u);
+        e.dirty = true;
+        self.inner.metrics.telemetry_osc_game.fetch_add(1, Relaxed);
+        self.emit(&mut e, Some(u), &d);
+        Ok(())
+    }
+
+    fn apply_update(&self, st: &mut SessionState, u: &TelemetryUpdate) -> Decision {
+        st.apply(u);
+        let mut occ: Vec<String> = Vec::new();
+        if let Some(t) = &u.trigger {
+            occ.push(t.clone());
+        }
+        if u.event.is_some()
+            && let Some(e) = &st.metrics.last_event
+        {
+            occ.push(e.clone());
+        }
+        let set = self.inner.rules.for_session(&st.rules);
+        let occ_refs: Vec<&str> = occ.iter().map(String::as_str).collect();
+        step(&set, st, &occ_refs)
+    }
+
+    /// Applies a control request from the page or an API client.
+    pub async fn control(&self, name: &str, c: &ControlRequest) -> Result<SessionState, AppError> {
+        let entry = self.get_or_create(name)?;
+        let mut e = self.lock_session(&entry).await?;
+        let mut next = e.state.clone();
+        if let Some(r) = &c.rules {
+            let set = self.inner.rules.get(r).ok_or_else(|| {
+                AppError::Validation(ValidationError {
+                    field: "rules".into(),
+                    message: format!("unknown rule set {r:?}; available: {}", self.inner.rules.names().collect::<Vec<_>>().join(", ")),
+                })
+            })?;
+            next.rules.clone_from(&set.name);
+        }
+        if let Some(i) = c.intensity {
+            next.intensity_override = i;
+        }
+        let mut d = step(&self.inner.rules.for_session(&next.rules), &mut next, &[]);
+        if let Some(style) = &c.style
+            && *style != next.style
+        {
+            next.style.clone_from(style);
+            next.log("style", style);
+            d.style = Some((style.clone(), c.quantize.unwrap_or(Quantize::Bar)));
+        }
+        let row = SessionRow::new(&next, None)?;
+        self.inner.writer.queue(WriteOp::Session(row), e.fence()).committed().await?;
+        e.state = next;
+        e.dirty = false;
+        self.emit(&mut e, None, &d);
+        Ok(e.state.clone())
+    }
+
+    /// Fires a stinger by hand.
+    pub async fn stinger(&self, name: &str, cue: Cue) -> Result<(), AppError> {
+        let entry = self.get_or_create(name)?;
+        let mut e = entry.lock().await;
+        e.state.log("stinger", cue.as_str());
+        e.dirty = true;
+        drop(e);
+        self.command(name, &Outbound::Cue(cue));
+        Ok(())
+    }
+}
