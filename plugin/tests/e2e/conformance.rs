@@ -160,9 +160,43 @@ fn tone_purity(x: &[f32], freq: f64, rate: f64) -> f64 {
     2.0 * power / (x.len() as f64 * total.max(1e-30))
 }
 
+/// One second of a tone at `rate` through a fresh activation (dry path only, music muted),
+/// after 0- and 1-frame blocks; with `event_at`, dry/wet jumps to 1 (silence) at that sample.
+/// Returns the main output's left channel and the latency the plugin reported.
+fn tone_run(inst: &mut PluginInstance<TestHost>, rate: f64, input: &[f32], event_at: Option<usize>) -> (Vec<f32>, u32) {
+    let max_block = 512usize;
+    flush_params(inst, &[(ParamId::DryWet, 0.0), (ParamId::MusicLevel, -60.0)]);
+    let mut processor = start(inst, rate, max_block as u32);
+    let latency: PluginLatency = inst.plugin_handle().get_extension().expect("latency");
+    let lat = latency.get(&inst.plugin_handle());
+    let empty = EventBuffer::new();
+    for len in [0usize, 1, 1, 0] {
+        let mut block = Block::new(2, 2, len);
+        process_block(&mut processor, &mut block, &InputEvents::from_buffer(&empty));
+        assert!(block.outs.iter().flatten().flatten().all(|x| x.is_finite()), "{rate} Hz, {len}-frame block");
+    }
+    let mut out = Vec::with_capacity(input.len());
+    for (b, chunk) in input.chunks(max_block).enumerate() {
+        let mut block = Block::new(2, 2, chunk.len());
+        for ch in &mut block.ins[0] {
+            ch.copy_from_slice(chunk);
+        }
+        let mut events = EventBuffer::with_capacity(1);
+        if let Some(k) = event_at.filter(|k| (b * max_block..b * max_block + chunk.len()).contains(k)) {
+            let t = (k - b * max_block) as u32;
+            events.push(&ParamValueEvent::new(t, ClapId::new(ParamId::DryWet.index() as u32), Pckn::match_all(), 1.0));
+        }
+        process_block(&mut processor, &mut block, &InputEvents::from_buffer(&events));
+        assert!(block.outs.iter().flatten().flatten().all(|x| x.is_finite()), "{rate} Hz: non-finite output");
+        out.extend_from_slice(&block.outs[0][0]);
+    }
+    inst.deactivate(processor.stop_processing());
+    (out, lat)
+}
+
 #[test]
 fn every_rate_from_1_khz_to_768_khz_activates_and_passes_a_tone_through() {
-    let rates = [
+    let rates: [f64; 14] = [
         1_000.0,
         1_234.567_8,
         8_000.0,
@@ -179,42 +213,24 @@ fn every_rate_from_1_khz_to_768_khz_activates_and_passes_a_tone_through() {
         768_000.0,
     ];
     let mut inst = new_instance();
-    // Dry path only: the programme through, the music muted.
-    flush_params(&mut inst, &[(ParamId::DryWet, 0.0), (ParamId::MusicLevel, -60.0)]);
-    let latency: PluginLatency = inst.plugin_handle().get_extension().expect("latency");
-    eprintln!("rate (Hz) | activates | finite | latency (samples) | out/in RMS | tone purity");
+    eprintln!("rate (Hz) | activates | finite | latency (samples) | out/in RMS | tone purity | automation timing error (samples)");
     for rate in rates {
-        let max_block = 512usize;
-        let mut processor = start(&mut inst, rate, max_block as u32);
-        let lat = latency.get(&inst.plugin_handle());
         let freq = (0.05 * rate).min(1_000.0);
         let n = rate as usize; // one second
         let input: Vec<f32> = (0..n).map(|i| (0.25 * (std::f64::consts::TAU * freq * i as f64 / rate).sin()) as f32).collect();
-        let empty = EventBuffer::new();
-        let mut out = Vec::with_capacity(n);
-        // Degenerate blocks first: empty and single frames.
-        for len in [0usize, 1, 1, 0] {
-            let mut block = Block::new(2, 2, len);
-            process_block(&mut processor, &mut block, &InputEvents::from_buffer(&empty));
-            assert!(block.outs.iter().flatten().flatten().all(|x| x.is_finite()), "{rate} Hz, {len}-frame block");
-        }
-        for chunk in input.chunks(max_block) {
-            let mut block = Block::new(2, 2, chunk.len());
-            for ch in &mut block.ins[0] {
-                ch.copy_from_slice(chunk);
-            }
-            process_block(&mut processor, &mut block, &InputEvents::from_buffer(&empty));
-            assert!(block.outs.iter().flatten().flatten().all(|x| x.is_finite()), "{rate} Hz: non-finite output");
-            out.extend_from_slice(&block.outs[0][0]);
-        }
-        inst.deactivate(processor.stop_processing());
-        let tail = n / 4..n;
+        let (out, lat) = tone_run(&mut inst, rate, &input, None);
+        let k = n / 2 + 37;
+        let (with_event, _) = tone_run(&mut inst, rate, &input, Some(k));
+        let first_diff = out.iter().zip(&with_event).position(|(a, b)| a != b).expect("the automation changed the output");
+        let timing_error = first_diff as i64 - k as i64 - i64::from(lat);
+        let tail = n / 4..n / 2;
         let rms = |x: &[f32]| (x.iter().map(|&v| f64::from(v).powi(2)).sum::<f64>() / x.len() as f64).sqrt();
         let ratio = rms(&out[tail.clone()]) / rms(&input[tail.clone()]);
         let purity = tone_purity(&out[tail], freq, rate);
-        eprintln!("{rate:>10} | yes | yes | {lat:>4} | {ratio:.3} | {purity:.4}");
+        eprintln!("{rate:>10} | yes | yes | {lat:>4} | {ratio:.3} | {purity:.4} | {timing_error:+}");
         assert!((0.8..1.2).contains(&ratio), "{rate} Hz: the tone's level changed ({ratio})");
         assert!(purity > 0.9, "{rate} Hz: the tone came out distorted or at another pitch (purity {purity})");
+        assert!(timing_error.abs() <= i64::from(lat) + 2, "{rate} Hz: automation at {k} took effect at {first_diff} (latency {lat})");
     }
 }
 
