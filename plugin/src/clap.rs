@@ -17,6 +17,7 @@ use clack_extensions::audio_ports::{
     AudioPortFlags, AudioPortInfo, AudioPortInfoWriter, AudioPortType, PluginAudioPorts, PluginAudioPortsImpl,
 };
 use clack_extensions::latency::{PluginLatency, PluginLatencyImpl};
+use clack_extensions::log::{HostLog, LogSeverity};
 use clack_extensions::note_ports::{NoteDialect, NoteDialects, NotePortInfo, NotePortInfoWriter, PluginNotePorts, PluginNotePortsImpl};
 use clack_extensions::params::{
     HostParams, ParamDisplayWriter, ParamInfo, ParamInfoFlags, ParamInfoWriter, ParamRescanFlags, PluginAudioProcessorParams,
@@ -36,6 +37,7 @@ use resonance_engine::params::ParamKind;
 use resonance_engine::{Command, CommandSender, Engine, EngineConfig, EngineProcessor, Layout, ParamId, ParamValues, Quantize};
 
 use crate::params::{ParamStore, cc_to_param, is_stepped, note_to_cue, note_to_style, param_from_clap_id};
+use crate::resample::{MAX_HOST_RATE, MIN_HOST_RATE, RateBridge, inner_rate};
 use crate::state;
 use resonance_protocol::link::{Attachment, COMMAND_QUEUE, OscConfig, OscLink};
 
@@ -45,7 +47,9 @@ pub const PLUGIN_ID: &str = "org.resonance.resonance";
 pub const PLUGIN_NAME: &str = "Resonance";
 
 /// Audio port layout: input 0 main stereo, input 1 stereo sidechain (crowd microphone);
-/// output 0 main stereo (programme + music), output 1 stereo music alone.
+/// output 0 main stereo (programme + music), output 1 stereo music alone. Only the main pair
+/// is needed: a host that connects nothing else (an effect slot) gets the programme with the
+/// music mixed in, and the analysis runs on the programme.
 const MAIN_PORT: u32 = 0;
 const SIDECHAIN_PORT: u32 = 1;
 const MUSIC_PORT: u32 = 1;
@@ -68,11 +72,17 @@ pub struct MainThread<'a> {
     shared: &'a Shared,
     host: HostMainThreadHandle<'a>,
     host_params: Option<HostParams>,
+    /// Inside clap-wrapper's VST3 wrapper (host name "clap-as-vst3"). There the note port
+    /// offers the CLAP dialect only: with the MIDI dialect the wrapper adds 16 × 130 MIDI-CC
+    /// and program-change parameters for VST3's `IMidiMapping` (clap-wrapper 0.14,
+    /// `ClapAsVst3::setupParameters`), burying the plugin's own parameters.
+    wrapped_as_vst3: bool,
     /// Whether to ask the host to rescan parameter values after a state or preset load.
-    /// Off inside clap-wrapper's VST3 wrapper: its `param_rescan` (clap-wrapper 0.14,
-    /// wrapasvst3.cpp) calls `restartComponent` on the VST3 component handler without checking
-    /// that the host has set one, which crashes a host that loads state before (or without)
-    /// setting it; VST3 hosts re-read parameter values after `setState` anyway.
+    /// Off inside the VST3 wrapper unless `RESONANCE_VST3_PARAM_RESCAN=1`: clap-wrapper 0.14's
+    /// `param_rescan` (wrapasvst3.cpp) refreshes the controller's cached values, then calls
+    /// `restartComponent` on the component handler without checking that the host set one,
+    /// and Steinberg's validator (like any host that loads state before setting a handler)
+    /// crashes there. With a handler set it is exactly what keeps `getParamNormalized` in sync.
     rescan_after_load: bool,
     osc: Option<OscLink>,
     /// Music recognition index (see [`crate::recognition`]); loaded only with OSC, where
@@ -125,12 +135,14 @@ impl DefaultPluginFactory for Resonance {
         let styles = EngineConfig::default().styles.into_iter().map(|(name, _)| name).collect();
         let wrapped_as_vst3 = host.name().and_then(|n| n.to_str().ok()).is_some_and(|n| n.to_ascii_lowercase().contains("clap-as-vst3"));
         let index = if osc.is_some() { crate::recognition::load_configured() } else { None };
-        Ok(MainThread { shared, host, host_params: host.get_extension(), rescan_after_load: !wrapped_as_vst3, osc, index, styles })
+        let rescan_after_load = !wrapped_as_vst3 || std::env::var_os("RESONANCE_VST3_PARAM_RESCAN").is_some_and(|v| v == "1");
+        Ok(MainThread { shared, host, host_params: host.get_extension(), wrapped_as_vst3, rescan_after_load, osc, index, styles })
     }
 }
 
 impl MainThread<'_> {
-    /// Asks the host to re-read every parameter value (after a state or preset load).
+    /// Asks the host to re-read every parameter value (after a state or preset load); see
+    /// `rescan_after_load` for the VST3 wrapper.
     fn rescan_values(&self) {
         if let (Some(p), true) = (self.host_params, self.rescan_after_load) {
             p.rescan(&self.host, ParamRescanFlags::VALUES);
@@ -193,10 +205,11 @@ impl PluginNotePortsImpl for MainThread<'_> {
 
     fn get(&self, index: u32, is_input: bool, writer: &mut NotePortInfoWriter) {
         if is_input && index == 0 {
+            let supported_dialects = if self.wrapped_as_vst3 { NoteDialects::CLAP } else { NoteDialects::CLAP | NoteDialects::MIDI };
             writer.set(&NotePortInfo {
                 id: ClapId::new(0),
                 name: b"Cues and control",
-                supported_dialects: NoteDialects::CLAP | NoteDialects::MIDI,
+                supported_dialects,
                 preferred_dialect: Some(NoteDialect::Clap),
             });
         }
@@ -304,6 +317,8 @@ pub struct AudioProcessor<'a> {
     /// The activation's music recognition thread; stopped when the processor is dropped
     /// (on the main thread, at deactivation).
     _recognizer: Option<resonance_engine::fingerprint::stream::RecognizerThread>,
+    /// Host rate outside the engine's range: the engine runs at another rate behind this.
+    bridge: Option<RateBridge>,
     /// Scratch of `max_frames_count` samples per channel: main (in place), sidechain, music.
     main: [Vec<f32>; 2],
     sidechain: [Vec<f32>; 2],
@@ -319,7 +334,7 @@ impl std::fmt::Debug for AudioProcessor<'_> {
 
 impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a> {
     fn activate(
-        _host: HostAudioProcessorHandle<'a>,
+        host: HostAudioProcessorHandle<'a>,
         main_thread: &MainThread<'a>,
         shared: &'a Shared,
         config: PluginAudioConfiguration,
@@ -327,8 +342,22 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
         let engine_config = EngineConfig { params: shared.params.snapshot(), ..EngineConfig::default() };
         let capacity = (config.max_frames_count as usize).clamp(1, resonance_engine::MAX_BLOCK_LIMIT);
         let layout = Layout { main_channels: 2, sidechain: true, music_out: true };
-        let (engine, handle) = Engine::new(engine_config).prepare(config.sample_rate, capacity, layout)?;
-        shared.latency.store(engine.latency(), Ordering::Relaxed);
+        let Some(inner) = inner_rate(config.sample_rate) else {
+            let message = format!(
+                "Resonance: sample rate {} Hz is not supported; use a rate from {MIN_HOST_RATE} to {MAX_HOST_RATE} Hz",
+                config.sample_rate
+            );
+            log_error(&host, &message);
+            return Err(PluginError::Message("unsupported sample rate"));
+        };
+        let (bridge, engine_block) = if inner == config.sample_rate {
+            (None, capacity)
+        } else {
+            let (bridge, block) = RateBridge::new(config.sample_rate, inner, capacity);
+            (Some(bridge), block)
+        };
+        let (engine, handle) = Engine::new(engine_config).prepare(inner, engine_block, layout)?;
+        shared.latency.store(engine.latency() + bridge.as_ref().map_or(0, RateBridge::latency), Ordering::Relaxed);
         let (producer, consumer) = rtrb::RingBuffer::new(COMMAND_QUEUE);
         let recognizer = match (&main_thread.index, &main_thread.osc) {
             (Some(index), Some(osc)) => crate::recognition::start(index, handle.landmarks, osc.reporter()),
@@ -352,6 +381,7 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
             osc_commands: consumer,
             generation: shared.params.generation(),
             _recognizer: recognizer,
+            bridge,
             main: [buf(), buf()],
             sidechain: [buf(), buf()],
             music: [buf(), buf()],
@@ -378,6 +408,8 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
         }
 
         let frames = audio.frames_count() as usize;
+        // Events are read by index below `len()` only: CLAP promises nothing past it.
+        let n_events = events.input.len();
         let mut next_event = 0u32;
         let mut chunk_start = 0;
         while chunk_start < frames {
@@ -386,14 +418,16 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
             let mut s = chunk_start;
             while s < chunk_end {
                 // Apply every event due at or before `s`, then run up to the next one.
-                while let Some(e) = events.input.get(next_event) {
+                while next_event < n_events {
+                    let Some(e) = events.input.get(next_event) else { break };
                     if e.header().time() as usize > s {
                         break;
                     }
                     self.handle_event(e, events.output);
                     next_event += 1;
                 }
-                let until = events.input.get(next_event).map_or(chunk_end, |e| (e.header().time() as usize).clamp(s + 1, chunk_end));
+                let pending = if next_event < n_events { events.input.get(next_event) } else { None };
+                let until = pending.map_or(chunk_end, |e| (e.header().time() as usize).clamp(s + 1, chunk_end));
                 self.run_engine(s - chunk_start, until - chunk_start, sidechain);
                 s = until;
             }
@@ -401,10 +435,13 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
             chunk_start = chunk_end;
         }
         // Events stamped at or past the end of the block (or in an empty block) still apply.
-        while let Some(e) = events.input.get(next_event) {
-            self.handle_event(e, events.output);
+        while next_event < n_events {
+            if let Some(e) = events.input.get(next_event) {
+                self.handle_event(e, events.output);
+            }
             next_event += 1;
         }
+        mark_constant_outputs(&mut audio, frames);
         // The music plays on through silence: the plugin always has output to produce.
         Ok(ProcessStatus::Continue)
     }
@@ -417,6 +454,9 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
 
     fn reset(&mut self) {
         self.engine.reset();
+        if let Some(b) = &mut self.bridge {
+            b.reset();
+        }
     }
 }
 
@@ -537,6 +577,10 @@ impl AudioProcessor<'_> {
             return;
         };
         let sc: [&[f32]; 2] = [sl, sr];
+        if let Some(bridge) = &mut self.bridge {
+            bridge.process(&mut self.engine, [ml, mr], (sc, sidechain), [ol, or]);
+            return;
+        }
         let mut main: [&mut [f32]; 2] = [ml, mr];
         let mut music: [&mut [f32]; 2] = [ol, or];
         // The status needs no action here: on a layout error the engine wrote silence.
@@ -562,6 +606,39 @@ impl AudioProcessor<'_> {
                 }
             }
         }
+    }
+}
+
+/// Writes each output port's constant mask from what it holds: a channel is flagged constant
+/// only when every sample of the block equals its first (never "silent" on a sounding buffer).
+///
+/// # Realtime safety
+/// Real-time safe.
+fn mark_constant_outputs(audio: &mut Audio, frames: usize) {
+    for port in 0..audio.output_port_count() {
+        let Some(mut out) = audio.output_port(port) else { continue };
+        let mut mask = clack_plugin::process::ConstantMask::FULLY_DYNAMIC;
+        if let Some(chans) = out.channels().ok().and_then(SampleType::into_f32) {
+            for ch in 0..chans.channel_count() {
+                let constant = chans
+                    .channel(ch)
+                    .and_then(|c| c.get(..frames))
+                    .is_some_and(|c| c.iter().all(|&x| x.to_bits() == c.first().map_or(0, |f| f.to_bits())));
+                if constant && frames > 0 {
+                    mask.set_channel_constant(u64::from(ch), true);
+                }
+            }
+        }
+        out.set_constant_mask(mask);
+    }
+}
+
+/// Logs `message` as an error through the host's log extension, or on stderr without one.
+fn log_error(host: &HostAudioProcessorHandle, message: &str) {
+    let log: Option<HostLog> = host.get_extension();
+    match (log, std::ffi::CString::new(message)) {
+        (Some(log), Ok(text)) => log.log(host, LogSeverity::Error, &text),
+        _ => eprintln!("{message}"),
     }
 }
 

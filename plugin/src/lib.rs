@@ -12,6 +12,7 @@
 //! * [`midi`] — MIDI controller mapping (CC, NRPN, learn, TOML maps).
 //! * [`recognition`] — which fingerprint index to match (env / config file) and the
 //!   activation's music recognition thread.
+//! * [`resample`] — the engine at a host rate it does not support natively.
 
 pub mod clap;
 pub mod error;
@@ -19,6 +20,7 @@ pub use resonance_protocol as osc;
 pub mod params;
 pub mod presets;
 pub mod recognition;
+pub mod resample;
 pub mod state;
 
 pub use error::PluginError;

@@ -29,6 +29,9 @@ const fn uid(a: u32, b: u32, c: u32, d: u32) -> [u8; 16] {
 }
 const IID_ICOMPONENT: [u8; 16] = uid(0xE831_FF31, 0xF2D5_4301, 0x928E_BBEE, 0x2569_7802);
 const IID_IAUDIOPROCESSOR: [u8; 16] = uid(0x4204_3F99, 0xB7DA_453C, 0xA569_E79D, 0x9AAE_C33D);
+const IID_IEDITCONTROLLER: [u8; 16] = uid(0xDCD7_BBE3, 0x7742_448D, 0xA874_AACC, 0x979C_759E);
+/// `RestartFlags::kParamValuesChanged` (vst/ivsteditcontroller.h).
+const K_PARAM_VALUES_CHANGED: i32 = 1 << 2;
 
 /// `Steinberg::PClassInfo` (pluginterfaces/base/ipluginbase.h).
 #[repr(C)]
@@ -70,6 +73,70 @@ struct ComponentVtbl {
     set_state: unsafe extern "C" fn(*mut c_void, *mut c_void) -> i32,
     get_state: *const c_void,
 }
+
+/// `IEditController`'s vtable (vst/ivsteditcontroller.h).
+#[repr(C)]
+struct ControllerVtbl {
+    query_interface: *const c_void,
+    add_ref: *const c_void,
+    release: unsafe extern "C" fn(*mut c_void) -> u32,
+    initialize: *const c_void,
+    terminate: *const c_void,
+    set_component_state: *const c_void,
+    set_state: *const c_void,
+    get_state: *const c_void,
+    get_parameter_count: unsafe extern "C" fn(*mut c_void) -> i32,
+    get_parameter_info: *const c_void,
+    get_param_string_by_value: *const c_void,
+    get_param_value_by_string: *const c_void,
+    normalized_param_to_plain: *const c_void,
+    plain_param_to_normalized: *const c_void,
+    get_param_normalized: unsafe extern "C" fn(*mut c_void, u32) -> f64,
+    set_param_normalized: *const c_void,
+    set_component_handler: unsafe extern "C" fn(*mut c_void, *mut c_void) -> i32,
+    create_view: *const c_void,
+}
+
+/// A host's `IComponentHandler`: counts `restartComponent` calls with parameter values changed.
+#[repr(C)]
+struct ComponentHandler {
+    vtbl: *const HandlerVtbl,
+    value_restarts: std::sync::atomic::AtomicU32,
+}
+
+#[repr(C)]
+struct HandlerVtbl {
+    query_interface: unsafe extern "C" fn(*mut c_void, *const u8, *mut *mut c_void) -> i32,
+    add_ref: unsafe extern "C" fn(*mut c_void) -> u32,
+    release: unsafe extern "C" fn(*mut c_void) -> u32,
+    begin_edit: unsafe extern "C" fn(*mut c_void, u32) -> i32,
+    perform_edit: unsafe extern "C" fn(*mut c_void, u32, f64) -> i32,
+    end_edit: unsafe extern "C" fn(*mut c_void, u32) -> i32,
+    restart_component: unsafe extern "C" fn(*mut c_void, i32) -> i32,
+}
+
+unsafe extern "C" fn edit_ok(_this: *mut c_void, _id: u32) -> i32 {
+    K_RESULT_OK
+}
+unsafe extern "C" fn perform_ok(_this: *mut c_void, _id: u32, _value: f64) -> i32 {
+    K_RESULT_OK
+}
+unsafe extern "C" fn restart_component(this: *mut c_void, flags: i32) -> i32 {
+    if flags & K_PARAM_VALUES_CHANGED != 0 {
+        // SAFETY: `this` is the ComponentHandler we handed out.
+        unsafe { (*this.cast::<ComponentHandler>()).value_restarts.fetch_add(1, std::sync::atomic::Ordering::SeqCst) };
+    }
+    K_RESULT_OK
+}
+static HANDLER_VTBL: HandlerVtbl = HandlerVtbl {
+    query_interface: no_interface,
+    add_ref: one,
+    release: one,
+    begin_edit: edit_ok,
+    perform_edit: perform_ok,
+    end_edit: edit_ok,
+    restart_component,
+};
 
 #[repr(C)]
 struct ProcessSetup {
@@ -258,6 +325,12 @@ fn vst3_main_output(rate: u32, programme: &[f32], crowd: &[f32], state: Vec<u8>)
         assert_eq!((cv.get_bus_count)(component, 1, 0), 1, "one event input");
         assert_eq!((cv.activate_bus)(component, 0, 0, 1, 1), K_RESULT_OK);
         assert_eq!((cv.activate_bus)(component, 0, 1, 1, 1), K_RESULT_OK);
+        // As VST3 hosts do right after initialize: the controller gets a component handler.
+        let mut controller: *mut c_void = std::ptr::null_mut();
+        assert_eq!((cv.query_interface)(component, IID_IEDITCONTROLLER.as_ptr(), &raw mut controller), K_RESULT_OK);
+        let ctl = &**controller.cast::<*const ControllerVtbl>();
+        let mut handler = ComponentHandler { vtbl: &raw const HANDLER_VTBL, value_restarts: 0.into() };
+        assert_eq!((ctl.set_component_handler)(controller, (&raw mut handler).cast()), K_RESULT_OK);
         let mut stream = MemStream { vtbl: &raw const STREAM_VTBL, data: state, pos: 0 };
         assert_eq!((cv.set_state)(component, (&raw mut stream).cast()), K_RESULT_OK, "the CLAP state loads through VST3");
         let mut bad = MemStream { vtbl: &raw const STREAM_VTBL, data: b"garbage".to_vec(), pos: 0 };
@@ -314,6 +387,8 @@ fn vst3_main_output(rate: u32, programme: &[f32], crowd: &[f32], state: Vec<u8>)
         (pv.set_processing)(processor, 0);
         assert_eq!((cv.set_active)(component, 0), K_RESULT_OK);
         (pv.release)(processor);
+        (ctl.set_component_handler)(controller, std::ptr::null_mut());
+        (ctl.release)(controller);
         assert_eq!((cv.terminate)(component), K_RESULT_OK);
         (cv.release)(component);
         (fv.release)(factory);
@@ -350,6 +425,231 @@ fn vst3_processes_like_the_clap() {
         .output()
         .expect("run the VST3 child");
     let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "VST3 child failed ({}):\n{text}", out.status);
+    assert!(text.contains("1 passed"), "the VST3 child did not run:\n{text}");
+}
+
+/// A state with `values` set (through the CLAP), and every parameter's resulting plain value
+/// with its VST3 step count (clap-wrapper: max − min for stepped and enum parameters, else 0).
+/// (parameter, plain value, min, max, VST3 step count).
+type Loaded = (ParamId, f64, f64, f64, i32);
+
+fn state_with(values: &[(ParamId, f64)]) -> (Vec<u8>, Vec<Loaded>) {
+    use clack_extensions::params::{ParamInfoBuffer, ParamInfoFlags};
+    let mut inst = new_instance();
+    flush_params(&mut inst, values);
+    let mut state = Vec::new();
+    state_ext(&mut inst).save(&inst.plugin_handle(), &mut state).expect("save");
+    let params = crate::host::params_ext(&mut inst);
+    let mut buf = ParamInfoBuffer::new();
+    let plain = ParamId::ALL
+        .iter()
+        .map(|&id| {
+            let info = params.get_info(&inst.plugin_handle(), id.index() as u32, &mut buf).expect("info");
+            let stepped = info.flags.intersects(ParamInfoFlags::IS_STEPPED | ParamInfoFlags::IS_ENUM);
+            let steps = if stepped { (info.max_value - info.min_value) as i32 } else { 0 };
+            (id, crate::host::get_value(&mut inst, id), info.min_value, info.max_value, steps)
+        })
+        .collect();
+    (state, plain)
+}
+
+/// clap-wrapper's CLAP → VST3 normalisation (`Vst3Parameter::asVst3Value`).
+fn normalized(value: f64, min: f64, max: f64, steps: i32) -> f64 {
+    if steps > 0 { (value - min).floor() / f64::from(steps as f32) } else { (value - min) / (max - min) }
+}
+
+/// A value other than the default for every parameter.
+fn other_values() -> Vec<(ParamId, f64)> {
+    ParamId::ALL
+        .iter()
+        .map(|&id| {
+            let e = id.info();
+            let (min, max, default) = (f64::from(e.min), f64::from(e.max), f64::from(e.default));
+            let v = if (max - min) <= 16.0 && (max - min).fract() == 0.0 {
+                if default > min { min } else { (min + 1.0).min(max) }
+            } else if (min + 0.3 * (max - min) - default).abs() > 1e-3 {
+                min + 0.3 * (max - min)
+            } else {
+                min + 0.7 * (max - min)
+            };
+            (id, v)
+        })
+        .collect()
+}
+
+/// What Steinberg's validator checks, through the VST3 API: the parameter list a host sees,
+/// every parameter's value read back by the controller after each `setState`, and calls in
+/// an unexpected order, at every rate a host may use, with 0- and 1-sample blocks.
+#[expect(clippy::too_many_lines, reason = "one host session, step by step, reads best whole")]
+///
+/// `with_handler: false` is the order of Steinberg's validator, which never sets a component
+/// handler: state loads must then not crash (the values are not re-read).
+fn vst3_host_checks(with_handler: bool) {
+    let (state_a, values_a) = state_with(&other_values());
+    let (state_b, values_b) = state_with(&[]);
+    let path = bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
+    // SAFETY: as in `vst3_main_output`.
+    unsafe {
+        let lib = libloading::Library::new(&path).expect("load the VST3 library");
+        let module_entry = lib.get::<unsafe extern "C" fn(*mut c_void) -> bool>(b"ModuleEntry").expect("ModuleEntry");
+        let module_exit = lib.get::<unsafe extern "C" fn() -> bool>(b"ModuleExit").expect("ModuleExit");
+        let get_factory = lib.get::<unsafe extern "system" fn() -> *mut c_void>(b"GetPluginFactory").expect("GetPluginFactory");
+        assert!(module_entry(std::ptr::null_mut()));
+        let factory = get_factory();
+        let fv = &**factory.cast::<*const FactoryVtbl>();
+        let mut cid = None;
+        for i in 0..(fv.count_classes)(factory) {
+            let mut info = PClassInfo { cid: [0; 16], cardinality: 0, category: [0; 32], name: [0; 64] };
+            if (fv.get_class_info)(factory, i, &raw mut info) == K_RESULT_OK && info.category.starts_with(b"Audio Module Class\0") {
+                cid = Some(info.cid);
+            }
+        }
+        let cid = cid.expect("an audio module class");
+        let mut component: *mut c_void = std::ptr::null_mut();
+        assert_eq!((fv.create_instance)(factory, cid.as_ptr(), IID_ICOMPONENT.as_ptr(), &raw mut component), K_RESULT_OK);
+        let cv = &**component.cast::<*const ComponentVtbl>();
+        let mut host = HostContext { vtbl: &raw const HOST_VTBL };
+        assert_eq!((cv.initialize)(component, (&raw mut host).cast()), K_RESULT_OK, "initialize");
+        let mut controller: *mut c_void = std::ptr::null_mut();
+        assert_eq!((cv.query_interface)(component, IID_IEDITCONTROLLER.as_ptr(), &raw mut controller), K_RESULT_OK);
+        let ctl = &**controller.cast::<*const ControllerVtbl>();
+        let mut handler = ComponentHandler { vtbl: &raw const HANDLER_VTBL, value_restarts: 0.into() };
+        if with_handler {
+            assert_eq!((ctl.set_component_handler)(controller, (&raw mut handler).cast()), K_RESULT_OK);
+        }
+
+        let count = (ctl.get_parameter_count)(controller);
+        eprintln!("a VST3 host sees {count} parameters");
+        assert!(count as usize >= ParamId::ALL.len() && count <= 64, "{count} parameters: the list must be usable");
+
+        for (what, state, values) in
+            [("other values", &state_a, &values_a), ("defaults", &state_b, &values_b), ("other values", &state_a, &values_a)]
+        {
+            let restarts = handler.value_restarts.load(std::sync::atomic::Ordering::SeqCst);
+            let mut stream = MemStream { vtbl: &raw const STREAM_VTBL, data: state.clone(), pos: 0 };
+            assert_eq!((cv.set_state)(component, (&raw mut stream).cast()), K_RESULT_OK);
+            if !with_handler {
+                continue;
+            }
+            assert_eq!(handler.value_restarts.load(std::sync::atomic::Ordering::SeqCst), restarts + 1, "the host is told values changed");
+            for &(id, value, min, max, steps) in values {
+                let expected = normalized(value, min, max, steps);
+                let got = (ctl.get_param_normalized)(controller, id.index() as u32);
+                assert!((got - expected).abs() < 1e-6, "{what}: {} reads {got} after setState, expected {expected}", id.info().id);
+            }
+        }
+
+        let mut processor: *mut c_void = std::ptr::null_mut();
+        assert_eq!((cv.query_interface)(component, IID_IAUDIOPROCESSOR.as_ptr(), &raw mut processor), K_RESULT_OK);
+        let pv = &**processor.cast::<*const ProcessorVtbl>();
+        let mut bufs = vec![vec![0.0f32; 256]; 8];
+        let mut run = |frames: usize, rate: f64, phase: &mut f64| -> (i32, f32) {
+            for i in 0..frames {
+                let x = (0.25 * (std::f64::consts::TAU * *phase).sin()) as f32;
+                *phase = (*phase + 440.0_f64.min(0.05 * rate) / rate).fract();
+                for ch in &mut bufs[..4] {
+                    ch[i] = x;
+                }
+            }
+            let mut ptrs: Vec<*mut f32> = bufs.iter_mut().map(Vec::as_mut_ptr).collect();
+            let base = ptrs.as_mut_ptr();
+            let mut inputs = [
+                AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base },
+                AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base.add(2) },
+            ];
+            let mut outputs = [
+                AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base.add(4) },
+                AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base.add(6) },
+            ];
+            let mut data = ProcessData {
+                process_mode: 0,
+                symbolic_sample_size: 0,
+                num_samples: frames as i32,
+                num_inputs: 2,
+                num_outputs: 2,
+                inputs: inputs.as_mut_ptr(),
+                outputs: outputs.as_mut_ptr(),
+                input_parameter_changes: std::ptr::null_mut(),
+                output_parameter_changes: std::ptr::null_mut(),
+                input_events: std::ptr::null_mut(),
+                output_events: std::ptr::null_mut(),
+                process_context: std::ptr::null_mut(),
+            };
+            let status = (pv.process)(processor, &raw mut data);
+            assert!(bufs[4..].iter().all(|c| c[..frames].iter().all(|x| x.is_finite())), "{rate} Hz: non-finite output");
+            (status, bufs[4][..frames].iter().fold(0.0f32, |p, x| p.max(x.abs())))
+        };
+        let mut phase = 0.0;
+        assert_ne!(run(16, 48_000.0, &mut phase).0, K_RESULT_OK, "process before setActive is refused");
+
+        for rate in [1_000.0, 1_234.567_8, 12_345.678, 44_100.0, 123_456.78, 384_000.0, 768_000.0] {
+            let mut setup = ProcessSetup { process_mode: 0, symbolic_sample_size: 0, max_samples_per_block: 256, sample_rate: rate };
+            assert_eq!((pv.setup_processing)(processor, &raw mut setup), K_RESULT_OK, "{rate} Hz setup");
+            assert_eq!((cv.set_active)(component, 1), K_RESULT_OK, "{rate} Hz: setupProcessing accepted it, so setActive must too");
+            assert_ne!((cv.set_active)(component, 1), K_RESULT_OK, "a second setActive(true) is refused");
+            (pv.set_processing)(processor, 1);
+            let mut peak = 0.0f32;
+            for frames in [0, 1, 256, 1, 0, 256, 256, 256] {
+                let (status, p) = run(frames, rate, &mut phase);
+                assert_eq!(status, K_RESULT_OK, "{rate} Hz, {frames} frames");
+                peak = peak.max(p);
+            }
+            (pv.set_processing)(processor, 0);
+            assert_eq!((cv.set_active)(component, 0), K_RESULT_OK);
+            assert!(peak > 0.0, "{rate} Hz: the VST3 produced sound");
+        }
+        (pv.release)(processor);
+        if with_handler {
+            (ctl.set_component_handler)(controller, std::ptr::null_mut());
+        }
+        (ctl.release)(controller);
+        assert_eq!((cv.terminate)(component), K_RESULT_OK);
+        (cv.release)(component);
+        (fv.release)(factory);
+        assert!(module_exit());
+    }
+}
+
+#[test]
+#[ignore = "run by vst3_host_checks_pass in a child process"]
+fn vst3_host_checks_child() {
+    if std::env::var_os(CHILD_ENV).is_none() {
+        return;
+    }
+    vst3_host_checks(std::env::var_os("RESONANCE_VST3_PARAM_RESCAN").is_some());
+}
+
+/// The validator's order (no component handler, state loads), with the plugin's defaults.
+#[test]
+fn vst3_state_loads_without_a_component_handler_do_not_crash() {
+    bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
+    let exe = std::env::current_exe().expect("test binary path");
+    let out = std::process::Command::new(exe)
+        .args(["--exact", "vst3::vst3_host_checks_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, "1")
+        .env_remove("RESONANCE_VST3_PARAM_RESCAN")
+        .output()
+        .expect("run the VST3 child");
+    let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "VST3 child failed ({}):\n{text}", out.status);
+    assert!(text.contains("1 passed"), "the VST3 child did not run:\n{text}");
+}
+
+/// With `RESONANCE_VST3_PARAM_RESCAN=1` (the plugin's opt-in until clap-wrapper checks for a
+/// component handler before `restartComponent`; see `MainThread::rescan_after_load`).
+#[test]
+fn vst3_host_checks_pass() {
+    bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
+    let exe = std::env::current_exe().expect("test binary path");
+    let out = std::process::Command::new(exe)
+        .args(["--exact", "vst3::vst3_host_checks_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, "1")
+        .env("RESONANCE_VST3_PARAM_RESCAN", "1")
+        .output()
+        .expect("run the VST3 child");
+    let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    eprintln!("{}", text.lines().filter(|l| l.contains("VST3 host sees")).collect::<Vec<_>>().join("\n"));
     assert!(out.status.success(), "VST3 child failed ({}):\n{text}", out.status);
     assert!(text.contains("1 passed"), "the VST3 child did not run:\n{text}");
 }
