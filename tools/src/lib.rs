@@ -12,3 +12,11 @@
 
 pub mod crowd;
 pub mod fingerprint;
+
+use std::path::{Path, PathBuf};
+
+/// The workspace's root folder (outputs go to its `target/`, as they did from `benches/`).
+pub fn workspace_dir() -> PathBuf {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
+    tools.parent().unwrap_or(tools).to_path_buf()
+}

@@ -52,9 +52,11 @@ pub mod scoring;
 pub mod synthesis;
 pub mod trace;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use resonance_engine::CrowdEventKind;
+
+use crate::workspace_dir;
 
 /// The evaluation's sample rate: every clip is brought to it.
 pub const RATE: u32 = 48_000;
@@ -64,7 +66,7 @@ pub const PER_KIND: usize = 12;
 
 /// Where the plots and dumps go (`target/crowd-eval` in the workspace).
 pub fn out_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/crowd-eval")
+    workspace_dir().join("target/crowd-eval")
 }
 
 /// What to run: from the command line or the environment variables the evaluation has always

@@ -118,7 +118,7 @@ pub struct Corpus {
 
 /// The benchmark music folder: `FP_BENCH_MUSIC`, default `target/bench-music`.
 fn bench_music_dir() -> PathBuf {
-    std::env::var_os("FP_BENCH_MUSIC").map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-music"), PathBuf::from)
+    std::env::var_os("FP_BENCH_MUSIC").map_or_else(|| crate::workspace_dir().join("target/bench-music"), PathBuf::from)
 }
 
 impl Corpus {

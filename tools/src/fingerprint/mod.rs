@@ -30,7 +30,7 @@ pub mod report;
 pub mod scoring;
 pub mod synthesis;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use resonance_engine::fingerprint::matcher::{Identifier, IdentifyOptions};
 use resonance_test_support::{SplitMix64, test_audio_dir};
@@ -73,7 +73,7 @@ impl Options {
 
 /// Where the index, the logs and the table go (`target/fingerprint-bench` in the workspace).
 pub fn out_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/fingerprint-bench")
+    crate::workspace_dir().join("target/fingerprint-bench")
 }
 
 /// Runs the evaluation and prints the table (also written to `table.md` in [`out_dir`]).
