@@ -14,7 +14,7 @@ struct Cli {
     /// Only this split: tuning, held-out, held-out-2 … held-out-6 (use tuning while tuning).
     #[arg(long, env = "CROWD_EVAL_SPLIT")]
     split: Option<String>,
-    /// Write every frame's features to target/crowd-eval/dump-<split>/ instead of scoring
+    /// Write every frame's features to target/crowd-eval/dump-SPLIT/ instead of scoring
     /// (also when CROWD_EVAL_DUMP is set to anything).
     #[arg(long)]
     dump: bool,

@@ -8,7 +8,7 @@ use resonance_tools::fingerprint::{Options, run};
 /// it under noise and speed changes, and prints the markdown table (also written to
 /// target/fingerprint-bench/table.md). Needs opusdec (opus-tools), espeak-ng and fpcalc.
 /// Sweeps: FP_BENCH_FANOUTS=12,16, FP_BENCH_RATES=index,track,robust, FP_BENCH_ALPHAS=1e-7,3e-7,
-/// FP_BENCH_DENSE=none,5:6:24:2[:level], FP_BENCH_DENSE_DIAG=5:6:24:1, FP_BENCH_SWEEP_ONLY=1.
+/// FP_BENCH_DENSE=none,5:6:24:2 (a fifth field: the level), FP_BENCH_DENSE_DIAG=5:6:24:1, FP_BENCH_SWEEP_ONLY=1.
 #[derive(Debug, Parser)]
 #[command(name = "fingerprint-eval")]
 struct Cli {

@@ -187,7 +187,7 @@ pub struct Composite {
     pub kind: Ev,
     /// Where the clip was inserted (samples).
     pub at: usize,
-    /// The event's true onset in the mix (samples): see [`mixed_onset`].
+    /// The event's true onset in the mix (samples): see [`synthesis::mixed_onset`].
     pub onset: usize,
     /// The clip's own onset (first 10 ms frame within 20 dB of its loudest), the label before
     /// onsets were measured in the mix: printed beside the true onset for comparison.
