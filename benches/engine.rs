@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use resonance_engine::decode::decode_file;
 use resonance_engine::prelude::*;
-use resonance_engine::testing::test_audio_dir as audio_dir;
+use resonance_test_support::test_audio_dir as audio_dir;
 
 const RATE: u32 = 48_000;
 

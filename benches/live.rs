@@ -22,7 +22,7 @@ impl Drop for Jackd {
 
 fn main() {
     let seconds = std::env::var("RESONANCE_LIVE_BENCH_S").ok().and_then(|v| v.parse::<f64>().ok()).unwrap_or(60.0);
-    let audio: PathBuf = resonance_engine::testing::test_audio_dir();
+    let audio: PathBuf = resonance_test_support::test_audio_dir();
     let input = audio.join("crowd/crowd01.wav");
     assert!(
         input.exists(),

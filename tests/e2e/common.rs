@@ -1,4 +1,5 @@
-//! Shared helpers: the built binary, real test audio, WAV inspection.
+//! Shared helpers: the built binary, real test audio, WAV inspection (the last two from
+//! `resonance-test-support`).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -19,22 +20,11 @@ pub fn stdout(o: &Output) -> String {
 
 /// Where `../shared/data/fetch-test-audio.sh` put the real recordings.
 pub fn test_audio(rel: &str) -> PathBuf {
-    resonance_engine::testing::test_audio_dir().join(rel)
+    resonance_test_support::test_audio_dir().join(rel)
 }
 
 /// Reads a WAV file: (spec, interleaved samples as f32 in -1..1).
-pub fn read_wav(path: &Path) -> (hound::WavSpec, Vec<f32>) {
-    let mut r = hound::WavReader::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let spec = r.spec();
-    let samples = match spec.sample_format {
-        hound::SampleFormat::Float => r.samples::<f32>().map(Result::unwrap).collect(),
-        hound::SampleFormat::Int => {
-            let scale = (1i64 << (spec.bits_per_sample - 1)) as f32;
-            r.samples::<i32>().map(|s| s.unwrap() as f32 / scale).collect()
-        }
-    };
-    (spec, samples)
-}
+pub use resonance_test_support::read_wav;
 
 /// Files in a directory (to check that nothing, not even a temporary, was left behind).
 pub fn files_in(dir: &Path) -> Vec<String> {

@@ -3,7 +3,7 @@
 
 use resonance_engine::decode::{decode_file, resample};
 
-pub use resonance_engine::testing::test_audio_dir;
+pub use resonance_test_support::test_audio_dir;
 
 /// A real recording (relative to the test-audio folder), mono, at `rate`.
 pub fn load_mono(rel: &str, rate: u32) -> Vec<f32> {
@@ -27,9 +27,7 @@ pub fn looped(sig: &[f32], start: usize, out: &mut [f32]) {
 }
 
 /// Asserts two signals are equal within `tol`, reporting the first differing index.
+#[track_caller]
 pub fn assert_close(a: &[f32], b: &[f32], tol: f32, what: &str) {
-    assert_eq!(a.len(), b.len(), "{what}: lengths differ");
-    if let Some((i, (x, y))) = a.iter().zip(b).enumerate().find(|(_, (x, y))| (*x - *y).abs() > tol) {
-        panic!("{what}: sample {i} differs: {x} vs {y} (tolerance {tol})");
-    }
+    resonance_test_support::assert_slice_close_named(a, b, tol, what);
 }

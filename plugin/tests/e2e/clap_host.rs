@@ -10,6 +10,7 @@ use clack_host::events::event_types::{MidiEvent, NoteOnEvent, ParamValueEvent};
 use clack_host::prelude::*;
 use resonance_engine::ParamId;
 use resonance_engine::testing::count_allocations;
+use resonance_test_support::rms_f64 as rms;
 
 use crate::host::{self, TestHost, crowd_audio, flush_params, get_value, new_instance, params_ext, state_ext};
 use crate::malloc_hook::count_c_allocations;
@@ -158,10 +159,6 @@ fn in_channels(bufs: &mut [Vec<f32>], len: usize, constant: bool) -> impl ExactS
 
 fn out_channels(bufs: &mut [Vec<f32>], len: usize) -> impl ExactSizeIterator<Item = &mut [f32]> {
     bufs.iter_mut().map(move |b| &mut b[..len])
-}
-
-fn rms(x: &[f32]) -> f64 {
-    (x.iter().map(|&v| f64::from(v) * f64::from(v)).sum::<f64>() / x.len().max(1) as f64).sqrt()
 }
 
 #[test]

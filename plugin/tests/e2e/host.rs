@@ -222,7 +222,7 @@ pub fn flush_params(instance: &mut PluginInstance<TestHost>, values: &[(ParamId,
 /// Concatenated mono crowd recordings (their native 22050 Hz), at least `min_seconds` long
 /// (the set is repeated if needed).
 pub fn crowd_audio(min_seconds: f64) -> (u32, Vec<f32>) {
-    let dir = resonance_engine::testing::test_audio_dir().join("crowd");
+    let dir = resonance_test_support::test_audio_dir().join("crowd");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| {
             panic!(

@@ -24,7 +24,7 @@ const RATE: u32 = 48_000;
 
 /// Three real tracks of the shared set, sorted by name: the index holds all of them.
 fn tracks() -> Vec<PathBuf> {
-    let dir = resonance_engine::testing::test_audio_dir().join("music");
+    let dir = resonance_test_support::test_audio_dir().join("music");
     let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}; run ../shared/data/fetch-test-audio.sh target/test-audio", dir.display()))
         .flatten()

@@ -1,0 +1,22 @@
+//! Evaluation harnesses for Resonance, as programs of their own (benches measure time; these
+//! build a labelled corpus, score the engine on it and print the tables of `benches/README.md`):
+//!
+//! - [`crowd`]: crowd analysis (`crowd-eval`): event detection, latency, false alarms and mood
+//!   on composites built from the real clips of the test-audio set.
+//! - [`fingerprint`]: music recognition (`fingerprint-eval`): accuracy under noise and speed
+//!   changes, false positives, query latency, extraction speed, index size, and `fpcalc` as a
+//!   peer.
+//!
+//! Each is split into stages: `corpus` (the material), `synthesis` (composites and noisy
+//! queries), `scoring`, `report` (tables, plots) and, for the crowd, `trace` (tuning aids).
+
+pub mod crowd;
+pub mod fingerprint;
+
+use std::path::{Path, PathBuf};
+
+/// The workspace's root folder (outputs go to its `target/`, as they did from `benches/`).
+pub fn workspace_dir() -> PathBuf {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR"));
+    tools.parent().unwrap_or(tools).to_path_buf()
+}
