@@ -19,7 +19,8 @@
 #   COMPARE_KEEP=1         keep the temporary folder (worktrees, outputs) for inspection
 #   COMPARE_WORKDIR        a fixed folder instead of a temporary one (kept): with a kept target
 #                          dir, a re-run then checks out at the same paths and cargo rebuilds
-#                          only what changed (sources at a new path rebuild every workspace crate)
+#                          only what changed (sources at a new path rebuild every workspace crate);
+#                          its worktrees stay registered (`git worktree remove` them when done)
 set -euo pipefail
 
 usage() { echo "usage: $0 OLD_REV [NEW_REV]" >&2; exit 2; }
@@ -36,10 +37,12 @@ work=${COMPARE_WORKDIR:-$(mktemp -d "${TMPDIR:-/tmp}/compare-trees.XXXXXX")}
 mkdir -p "$work"
 rm -rf "$work/out-old" "$work/out-new" "$work/bin-old" "$work/bin-new"
 cleanup() {
-    for side in old new; do
-        [[ -d $work/src-$side ]] && git -C "$repo" worktree remove --force "$work/src-$side" >/dev/null 2>&1
-    done
-    git -C "$repo" worktree prune >/dev/null 2>&1 || true
+    if [[ -z ${COMPARE_WORKDIR:-} ]]; then
+        for side in old new; do
+            [[ -d $work/src-$side ]] && git -C "$repo" worktree remove --force "$work/src-$side" >/dev/null 2>&1
+        done
+        git -C "$repo" worktree prune >/dev/null 2>&1 || true
+    fi
     if [[ ${COMPARE_KEEP:-0} == 1 || -n ${COMPARE_WORKDIR:-} ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -47,7 +50,11 @@ trap cleanup EXIT
 # build SIDE SHA TARGET_DIR: checks SHA out and copies its `resonance` binary to $work/bin-SIDE.
 build() {
     local side=$1 sha=$2 target=$3 out_dir
-    git -C "$repo" worktree add --detach --quiet "$work/src-$side" "$sha"
+    if [[ -d $work/src-$side ]]; then # COMPARE_WORKDIR: only changed files get new mtimes
+        git -C "$work/src-$side" checkout --quiet --force --detach "$sha"
+    else
+        git -C "$repo" worktree add --detach --quiet "$work/src-$side" "$sha"
+    fi
     echo "building $side ($sha) in $target" >&2
     (cd "$work/src-$side" && CARGO_TARGET_DIR=$target cargo build --quiet --profile "$profile" -p resonance --bin resonance)
     out_dir=$profile
