@@ -17,6 +17,10 @@
 #                          side because their sources are at different paths)
 #   COMPARE_TARGET_DIR_OLD, COMPARE_TARGET_DIR_NEW   a kept target dir per revision
 #   COMPARE_KEEP=1         keep the temporary folder (worktrees, outputs) for inspection
+#   COMPARE_WORKDIR        a fixed folder instead of a temporary one (kept): with a kept target
+#                          dir, a re-run then checks out at the same paths and cargo rebuilds
+#                          only what changed (sources at a new path rebuild every workspace crate);
+#                          its worktrees stay registered (`git worktree remove` them when done)
 set -euo pipefail
 
 usage() { echo "usage: $0 OLD_REV [NEW_REV]" >&2; exit 2; }
@@ -29,20 +33,28 @@ audio=${RESONANCE_TEST_AUDIO:-$repo/target/test-audio}
 profile=${COMPARE_PROFILE:-dev}
 [[ -f $audio/.complete ]] || { echo "no real test audio in $audio (set RESONANCE_TEST_AUDIO)" >&2; exit 2; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/compare-trees.XXXXXX")
+work=${COMPARE_WORKDIR:-$(mktemp -d "${TMPDIR:-/tmp}/compare-trees.XXXXXX")}
+mkdir -p "$work"
+rm -rf "$work/out-old" "$work/out-new" "$work/bin-old" "$work/bin-new"
 cleanup() {
-    for side in old new; do
-        [[ -d $work/src-$side ]] && git -C "$repo" worktree remove --force "$work/src-$side" >/dev/null 2>&1
-    done
-    git -C "$repo" worktree prune >/dev/null 2>&1 || true
-    if [[ ${COMPARE_KEEP:-0} == 1 ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+    if [[ -z ${COMPARE_WORKDIR:-} ]]; then
+        for side in old new; do
+            [[ -d $work/src-$side ]] && git -C "$repo" worktree remove --force "$work/src-$side" >/dev/null 2>&1
+        done
+        git -C "$repo" worktree prune >/dev/null 2>&1 || true
+    fi
+    if [[ ${COMPARE_KEEP:-0} == 1 || -n ${COMPARE_WORKDIR:-} ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
 # build SIDE SHA TARGET_DIR: checks SHA out and copies its `resonance` binary to $work/bin-SIDE.
 build() {
     local side=$1 sha=$2 target=$3 out_dir
-    git -C "$repo" worktree add --detach --quiet "$work/src-$side" "$sha"
+    if [[ -d $work/src-$side ]]; then # COMPARE_WORKDIR: only changed files get new mtimes
+        git -C "$work/src-$side" checkout --quiet --force --detach "$sha"
+    else
+        git -C "$repo" worktree add --detach --quiet "$work/src-$side" "$sha"
+    fi
     echo "building $side ($sha) in $target" >&2
     (cd "$work/src-$side" && CARGO_TARGET_DIR=$target cargo build --quiet --profile "$profile" -p resonance --bin resonance)
     out_dir=$profile
@@ -88,11 +100,12 @@ produce() {
     }
     cd "$out"
     run presets "$bin" presets --params
+    "$bin" presets >"$out/styles.txt"
     while read -r style _; do
         [[ -n $style ]] || continue
         run "render-$style" "$bin" render --in "$audio/crowd/crowd05.wav" --out "render-$style.wav" --preset "$style" --seed 7 --format f32
         run "arc-$style" "$bin" render --arc "$work/arc.json" --out "arc-$style.wav" --preset "$style" --seed 7 --rate 22050 --format f32
-    done <"$out/presets.stdout"
+    done <"$out/styles.txt"
     run render-sidechain "$bin" render --in "$music/defeat2.ogg" --crowd "$audio/crowd/crowd05.wav" --out render-sidechain.wav --seed 3 --format f32
     for clip in "${crowd_clips[@]}"; do
         name=analyze-$(basename "$clip" .wav)
