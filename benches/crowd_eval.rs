@@ -86,8 +86,8 @@ fn load_extra(dir: &Path, name: &str) -> Vec<f32> {
         path.display(),
         dir.display()
     );
-    let d = resonance_engine::decode::decode_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    resonance_engine::decode::resample(&d.to_mono(), d.sample_rate, RATE).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let d = resonance_io::decode::decode_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    resonance_io::decode::resample(&d.to_mono(), d.sample_rate, RATE).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 struct Rng(u64);
@@ -766,9 +766,8 @@ fn music_events(tracks: &[std::path::PathBuf]) -> (Vec<(String, CrowdEventKind)>
     let mut out = Vec::new();
     let mut secs = 0.0;
     for t in tracks {
-        let d = resonance_engine::decode::decode_file(t).unwrap_or_else(|e| panic!("{}: {e}", t.display()));
-        let mut x =
-            resonance_engine::decode::resample(&d.to_mono(), d.sample_rate, RATE).unwrap_or_else(|e| panic!("{}: {e}", t.display()));
+        let d = resonance_io::decode::decode_file(t).unwrap_or_else(|e| panic!("{}: {e}", t.display()));
+        let mut x = resonance_io::decode::resample(&d.to_mono(), d.sample_rate, RATE).unwrap_or_else(|e| panic!("{}: {e}", t.display()));
         x.truncate(MUSIC_S * RATE as usize);
         secs += x.len() as f64 / f64::from(RATE);
         let name = t.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -975,9 +974,9 @@ fn main() {
                 dump(&d, &format!("c{i:02}"), &c.audio, &meta);
             }
             for t in &split.music {
-                let dd = resonance_engine::decode::decode_file(t).unwrap_or_else(|e| panic!("{}: {e}", t.display()));
-                let mut x = resonance_engine::decode::resample(&dd.to_mono(), dd.sample_rate, RATE)
-                    .unwrap_or_else(|e| panic!("{}: {e}", t.display()));
+                let dd = resonance_io::decode::decode_file(t).unwrap_or_else(|e| panic!("{}: {e}", t.display()));
+                let mut x =
+                    resonance_io::decode::resample(&dd.to_mono(), dd.sample_rate, RATE).unwrap_or_else(|e| panic!("{}: {e}", t.display()));
                 x.truncate(MUSIC_S * RATE as usize);
                 let n = t.file_stem().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 dump(&d, &format!("m_{n}"), &x, "music\n");

@@ -8,9 +8,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use resonance_engine::decode::decode_file;
 use resonance_engine::prelude::*;
 use resonance_engine::testing::test_audio_dir as audio_dir;
+use resonance_io::decode::decode_file;
 
 const RATE: u32 = 48_000;
 

@@ -24,11 +24,12 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use resonance_engine::decode::{decode_file, resample};
-use resonance_engine::fingerprint::index::{Index, TrackInfo};
-use resonance_engine::fingerprint::matcher::{ALPHA, ChanceRate, DENSE_ALPHA, DenseLook, Identifier, IdentifyOptions, Outcome, query};
-use resonance_engine::fingerprint::{FRAME_S, HasherConfig, landmarks_of};
+use resonance_engine::fingerprint::{FRAME_S, HasherConfig};
 use resonance_engine::testing::test_audio_dir as audio_dir;
+use resonance_io::decode::{decode_file, resample};
+use resonance_io::fingerprint::index::{Index, TrackInfo};
+use resonance_io::fingerprint::landmarks_of;
+use resonance_io::fingerprint::matcher::{ALPHA, ChanceRate, DENSE_ALPHA, DenseLook, Identifier, IdentifyOptions, Outcome, query};
 
 const SR: u32 = 44100;
 const QUERY_S: f64 = 5.0;

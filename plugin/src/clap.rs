@@ -77,7 +77,7 @@ pub struct MainThread<'a> {
     osc: Option<OscLink>,
     /// Music recognition index (see [`crate::recognition`]); loaded only with OSC, where
     /// its reports go.
-    index: Option<std::sync::Arc<resonance_engine::fingerprint::index::Index>>,
+    index: Option<std::sync::Arc<resonance_io::fingerprint::index::Index>>,
     styles: Vec<String>,
 }
 
@@ -303,7 +303,7 @@ pub struct AudioProcessor<'a> {
     generation: u64,
     /// The activation's music recognition thread; stopped when the processor is dropped
     /// (on the main thread, at deactivation).
-    _recognizer: Option<resonance_engine::fingerprint::stream::RecognizerThread>,
+    _recognizer: Option<resonance_io::fingerprint::stream::RecognizerThread>,
     /// Scratch of `max_frames_count` samples per channel: main (in place), sidechain, music.
     main: [Vec<f32>; 2],
     sidechain: [Vec<f32>; 2],

@@ -12,7 +12,7 @@ pub struct PresetsArgs {
 }
 
 pub fn run(args: &PresetsArgs) -> Result<()> {
-    for p in Preset::factory()? {
+    for p in resonance_io::preset::factory()? {
         println!("{:<24} {}", p.name, p.description);
     }
     if args.params {

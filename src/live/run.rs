@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SizedSample};
-use resonance_engine::midi::{MidiAction, MidiMap, MidiMapper};
 use resonance_engine::prelude::*;
+use resonance_io::midi::{MidiAction, MidiMap, MidiMapper};
 use resonance_protocol::{Inbound, OscConfig, OscPeer, Outbound};
 
 use super::devices;
@@ -259,8 +259,8 @@ impl Drop for Session {
 }
 
 fn load_looped(path: &Path, rate: u32) -> Result<Arc<[f32]>> {
-    let d = resonance_engine::decode::decode_file(path)?;
-    let mono = resonance_engine::decode::resample(&d.to_mono(), d.sample_rate, rate)?;
+    let d = resonance_io::decode::decode_file(path)?;
+    let mono = resonance_io::decode::resample(&d.to_mono(), d.sample_rate, rate)?;
     Ok(mono.into())
 }
 
@@ -279,7 +279,7 @@ fn build_session(
 ) -> Result<Session> {
     let rate = args.rate.unwrap_or(48_000);
     let buffer = args.buffer.unwrap_or(256);
-    let preset = Preset::find(args.preset.as_deref().unwrap_or("stadium-anthem"))?;
+    let preset = resonance_io::preset::find(args.preset.as_deref().unwrap_or("stadium-anthem"))?;
     let stats = stats.clone();
     let lost = Arc::new(AtomicBool::new(false));
     let mut streams = Vec::new();

@@ -1,7 +1,7 @@
 //! Small real-time building blocks shared by every part of the engine: input sanitising,
 //! the flush-to-zero guard, parameter smoothing, and decibel helpers.
 
-pub mod ftz;
+pub(crate) mod ftz;
 pub mod limiter;
 
 /// Largest magnitude the engine accepts from a host. Anything beyond is clipped here so that

@@ -4,8 +4,8 @@
 //!   block in a growing queue, i.e. allocates; the histogram mode has fixed bins). One
 //!   measures the limited output with the normaliser's own gain and the conductor's dynamics
 //!   (pp..ff from arousal) divided out — the music at unity gain and mezzo-forte, with what
-//!   the limiter took — the other the output as delivered (reported). (Session 4 left the
-//!   dynamics in: a quiet opening then counted as quiet *music*, and the gain rose to make it
+//!   the limiter took — the other the output as delivered (reported). (With the
+//!   dynamics left in, a quiet opening counted as quiet *music*, and the gain rose to make it
 //!   up.) The gain is the profile target minus
 //!   the gated integrated loudness of the first meter since the start (open loop, no
 //!   integrator to wind up) plus, after 30 s, the output's own integrated error (proportional,
@@ -15,10 +15,11 @@
 //!   the slow attacks of pads, not the music's level). So the
 //!   normaliser is integrated-style, like the measure it must meet: loud and quiet passages
 //!   keep their difference (a 30 s fortissimo after 5 minutes moves the integrated loudness,
-//!   and with it the gain, by a fraction of a dB) while the whole lands on target. (Session 3
-//!   steered a pre-dynamics content meter plus a trim integrating the output's error; the
+//!   and with it the gain, by a fraction of a dB) while the whole lands on target. (Steering a
+//!   pre-dynamics content meter plus a trim integrating the output's error was rejected: the
 //!   trim wound up on the first seconds' overshoot and swung the level by up to 8 dB over the
-//!   first two minutes, hiding the dynamics.) Meters are fed every 100 ms of samples, so the
+//!   first two minutes, hiding the dynamics; see
+//!   `docs/decisions/0005-loudness-targeting.md`.) Meters are fed every 100 ms of samples, so the
 //!   result is independent of the host's block size.
 //! * Live short-term ceiling: the control meter also keeps the 3 s short-term window
 //!   (`Mode::S`: a fixed ring, no allocation). Its short-term loudness plus the current

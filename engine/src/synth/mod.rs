@@ -23,17 +23,17 @@
 //! The mapping from mood to music and its sources are documented in [`conductor`] and in
 //! `docs/music.md`.
 
-pub mod conductor;
-pub mod fastmath;
+pub(crate) mod conductor;
+pub(crate) mod fastmath;
 pub mod master;
-pub mod mixer;
-pub mod rng;
-pub mod sequencer;
-pub mod simd;
+pub(crate) mod mixer;
+pub(crate) mod rng;
+pub(crate) mod sequencer;
+pub(crate) mod simd;
 pub mod soundfont;
-pub mod stingers;
-pub mod theory;
-pub mod voices;
+pub(crate) mod stingers;
+pub(crate) mod theory;
+pub(crate) mod voices;
 
 pub use master::Profile;
 pub use soundfont::SoundFontMap;
@@ -319,8 +319,8 @@ impl Style {
 }
 
 /// Dynamics from energy (the CMERS loudness rule): -6 dB at energy 0 (pianissimo) to
-/// +6 dB at 1 (fortissimo); session 3 used ±4.5 dB, which the normaliser's slow drift in
-/// the first minutes could hide. The loudness normaliser measures the music with these
+/// +6 dB at 1 (fortissimo); a ±4.5 dB range was too narrow: the normaliser's slow drift in
+/// the first minutes could hide it. The loudness normaliser measures the music with these
 /// dynamics divided out and moves slowly, so they survive normalisation.
 fn dynamics_gain(energy: f32) -> f32 {
     10f32.powf(12.0 * (energy.clamp(0.0, 1.0) - 0.5) / 20.0)

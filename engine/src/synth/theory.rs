@@ -79,6 +79,7 @@ impl Chord {
     }
 
     /// Whether pitch class offset `pc` (from the tonic) is a chord tone.
+    #[cfg(test)]
     pub fn contains_pc(&self, pc: i32) -> bool {
         self.tones().iter().any(|t| t.rem_euclid(12) == pc.rem_euclid(12))
     }

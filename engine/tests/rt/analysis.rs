@@ -433,7 +433,7 @@ fn results_are_stable_under_twelve_db_of_gain_and_an_11_khz_low_pass() {
 /// The first `secs` of a music track of the test-audio set, mono at its own rate.
 fn music(dir: &Path, name: &str, secs: f32) -> (u32, Vec<f32>) {
     let path = dir.join("music").join(name);
-    let d = resonance_engine::decode::decode_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let d = resonance_io::decode::decode_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut x = d.to_mono();
     x.truncate((secs * d.sample_rate as f32) as usize);
     (d.sample_rate, x)
@@ -453,7 +453,7 @@ fn music_without_a_crowd_raises_no_storm_of_events() {
             let t = run(&mut a, &x, block);
             let ev = events(&t);
             let whistles = ev.iter().filter(|e| e.kind == CrowdEventKind::Whistle).count();
-            // Session 2 raised 66, 27, 14 and 18 events on these minutes (mostly whistles).
+            // An earlier detector raised 66, 27, 14 and 18 events on these minutes (mostly whistles).
             // Not zero yet: northerners' loud swells still pass as surges while the music
             // detector is off (see benches/README.md).
             assert!(whistles <= 3, "{name}: {whistles} whistles in 60 s of music: {:?}", timeline(&ev, rate));

@@ -328,6 +328,7 @@ impl Pool {
     }
 
     /// Forces an instruction set for the voice kernels (tests compare the paths).
+    #[cfg(test)]
     pub fn set_isa(&mut self, isa: Isa) {
         self.isa = isa;
     }
@@ -350,10 +351,6 @@ impl Pool {
     /// The player, if it plays `layer`.
     fn player_for(&mut self, layer: usize) -> Option<&mut Player> {
         self.player.as_deref_mut().filter(|p| p.plays(layer))
-    }
-
-    pub fn limit(&self) -> usize {
-        self.limit
     }
 
     pub fn reset(&mut self) {
