@@ -21,15 +21,21 @@ pub enum ParamKind {
 /// Static description of one parameter.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ParamInfo {
+    /// The parameter described.
     pub param: ParamId,
     /// Stable identifier, used in presets, MIDI maps, OSC and plugin state.
     pub id: &'static str,
     /// Display name.
     pub name: &'static str,
+    /// Lowest plain value.
     pub min: f32,
+    /// Highest plain value.
     pub max: f32,
+    /// Default plain value.
     pub default: f32,
+    /// Unit shown after the value (may be empty).
     pub unit: &'static str,
+    /// How the value is shown and stepped.
     pub kind: ParamKind,
 }
 
@@ -202,6 +208,7 @@ impl ParamId {
         self as usize
     }
 
+    /// The parameter's static description.
     pub const fn info(self) -> &'static ParamInfo {
         &INFO[self as usize]
     }
@@ -303,6 +310,7 @@ impl Default for ParamValues {
 }
 
 impl ParamValues {
+    /// The plain value of `id`.
     pub fn get(&self, id: ParamId) -> f32 {
         self.0[id.index()]
     }

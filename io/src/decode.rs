@@ -24,6 +24,7 @@ pub const SUPPORTED: &str = "WAV, FLAC, Ogg Vorbis, MP3, AAC/ALAC in MP4/M4A, AI
 /// Decoded audio: planar `f32` channels at the file's own rate.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Decoded {
+    /// The file's sample rate (Hz).
     pub sample_rate: u32,
     /// One vector per channel, all the same length.
     pub channels: Vec<Vec<f32>>,
@@ -39,6 +40,7 @@ impl Decoded {
         self.channels.first().map_or(0, Vec::len)
     }
 
+    /// Duration in seconds (0 for a rate of 0).
     pub fn duration_s(&self) -> f64 {
         if self.sample_rate == 0 { 0.0 } else { self.frames() as f64 / f64::from(self.sample_rate) }
     }

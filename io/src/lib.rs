@@ -13,7 +13,6 @@
 //! * [`preset`]: preset TOML parsing and validation, the factory presets, lookup by name.
 //!
 //! Errors are [`IoError`]s; each message names the file and what to do.
-#![warn(missing_docs)]
 #![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
 pub mod decode;

@@ -114,10 +114,13 @@ pub enum Takeover {
 /// One control mapped to a parameter.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Mapping {
+    /// The parameter the control sets.
     pub param: ParamId,
     /// MIDI channel 0..=15, or `None` for any.
     pub channel: Option<u8>,
+    /// What the control sends.
     pub kind: ControlKind,
+    /// How an absolute control takes over from the current value.
     pub takeover: Takeover,
     /// Normalised change per relative tick.
     pub step: f32,
@@ -179,9 +182,11 @@ struct RawNote {
 /// A parsed MIDI map.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct MidiMap {
+    /// The map's name.
     pub name: String,
     /// Substring matched against MIDI input port names (case-insensitive).
     pub device: Option<String>,
+    /// Controls mapped to parameters.
     pub controls: Vec<Mapping>,
     /// (channel or any, note, cue)
     pub notes: Vec<(Option<u8>, u8, Cue)>,
@@ -333,10 +338,12 @@ pub struct MidiMapper {
 pub const PICKUP_WINDOW: f32 = 0.02;
 
 impl MidiMapper {
+    /// A mapper for `map`.
     pub fn new(map: MidiMap) -> Self {
         Self { map, ..Self::default() }
     }
 
+    /// The current map (with learned mappings).
     pub fn map(&self) -> &MidiMap {
         &self.map
     }
@@ -368,6 +375,7 @@ impl MidiMapper {
         self.learn
     }
 
+    /// Stops MIDI learn without mapping anything.
     pub fn cancel_learn(&mut self) {
         self.learn = None;
         self.pending_learn_cc = None;

@@ -9,7 +9,7 @@ use std::ffi::{CStr, CString};
 
 use clack_extensions::preset_discovery::prelude::*;
 use clack_plugin::prelude::PluginError;
-use resonance_engine::{EngineConfig, Preset};
+use resonance_engine::EngineConfig;
 
 use crate::clap::PLUGIN_ID;
 

@@ -19,7 +19,7 @@ use resonance_engine::analysis::CrowdAnalyzer;
 use resonance_engine::dsp::limiter::SafetyLimiter;
 use resonance_engine::dsp::{db_to_lin, lin_to_db};
 use resonance_engine::synth::Profile;
-use resonance_engine::{CrowdEventKind, Cue, MoodSnapshot, Preset, Telemetry, WhistleKind};
+use resonance_engine::{CrowdEventKind, Cue, MoodSnapshot, Telemetry, WhistleKind};
 use resonance_io::decode::decode_file_with_progress;
 use serde_json::{Value, json};
 

@@ -1,7 +1,7 @@
 //! `resonance presets`: list factory presets and parameters.
 
 use anyhow::Result;
-use resonance_engine::{ParamId, Preset};
+use resonance_engine::ParamId;
 
 /// Arguments of `resonance presets`.
 #[derive(Debug, Clone, clap::Args)]

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use anyhow::{Result, bail};
-use resonance_engine::Preset;
 use resonance_engine::synth::Profile;
 
 use crate::arc::{Arc, MusicJob, render_music};

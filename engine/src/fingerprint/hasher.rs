@@ -160,10 +160,12 @@ impl Hasher {
         }
     }
 
+    /// The input sample rate the hasher was built for.
     pub fn sample_rate(&self) -> f32 {
         self.sample_rate
     }
 
+    /// The hasher's fan-out configuration.
     pub fn config(&self) -> HasherConfig {
         self.config
     }

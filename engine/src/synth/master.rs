@@ -275,6 +275,7 @@ pub enum Profile {
 }
 
 impl Profile {
+    /// The integrated loudness target (LUFS).
     pub const fn target_lufs(self) -> f32 {
         match self {
             Profile::Broadcast => -23.0,
@@ -282,6 +283,7 @@ impl Profile {
         }
     }
 
+    /// `broadcast` or `streaming`.
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "broadcast" => Some(Self::Broadcast),
@@ -378,10 +380,12 @@ impl Loudness {
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
 
+    /// The profile whose target is nearer the current one.
     pub fn profile(&self) -> Profile {
         if self.target_db > -18.5 { Profile::Streaming } else { Profile::Broadcast }
     }
 
+    /// The current loudness target (LUFS).
     pub fn target_lufs(&self) -> f32 {
         self.target_db
     }
@@ -391,6 +395,7 @@ impl Loudness {
         self.out_lufs
     }
 
+    /// The normaliser's current gain (dB).
     pub fn gain_db(&self) -> f32 {
         self.gain_db
     }

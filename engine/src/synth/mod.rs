@@ -60,6 +60,7 @@ const CHUNK: usize = 256;
 pub struct Style {
     /// Tempo range in BPM: calm moods sit at the bottom, excited ones at the top.
     pub tempo_min: f32,
+    /// See `tempo_min`.
     pub tempo_max: f32,
     /// Tonic: `C`, `C#`/`Db`, ... `B`.
     pub key: String,
@@ -68,10 +69,13 @@ pub struct Style {
     /// Mode for positive valence, for negative valence, and for negative valence with high
     /// arousal (fear/anger).
     pub major_mode: Mode,
+    /// See `major_mode`.
     pub minor_mode: Mode,
+    /// See `major_mode`.
     pub tense_mode: Mode,
     /// Chord progressions as scale degrees 1..=7, chosen per phrase.
     pub progressions_major: Vec<Vec<u8>>,
+    /// See `progressions_major`.
     pub progressions_minor: Vec<Vec<u8>>,
     /// Probability of seventh chords at rest (fewer when excited).
     pub sevenths: f32,
@@ -89,12 +93,19 @@ pub struct Style {
     pub pulse_energy: f32,
     /// Bass rhythms by rising energy (16th steps, `x` root, `o` root or fifth, `.` rest).
     pub bass_rhythms: Vec<String>,
+    /// The sustained pad layer.
     pub pad: Timbre,
+    /// The bass layer.
     pub bass: Timbre,
+    /// The arpeggio layer.
     pub arp: Timbre,
+    /// The string ensemble layer.
     pub strings: Timbre,
+    /// The melody layer.
     pub lead: Timbre,
+    /// The voice of stingers (cues).
     pub stinger: Timbre,
+    /// The drum kit.
     pub drums: DrumKit,
     /// Layers played from a user's SoundFont instead of the built-in voices, when the synth
     /// has one ([`Synth::with_soundfont`]); without a SoundFont this table is ignored.
@@ -391,10 +402,12 @@ impl Synth {
         Ok(self)
     }
 
+    /// The sample rate the synth was built for.
     pub fn sample_rate(&self) -> f32 {
         self.sample_rate
     }
 
+    /// The seed of every random choice the music makes.
     pub fn seed(&self) -> u64 {
         self.seed
     }

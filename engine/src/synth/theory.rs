@@ -9,13 +9,20 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
+    /// Major.
     #[default]
     Ionian,
+    /// Minor with a raised sixth.
     Dorian,
+    /// Minor with a lowered second.
     Phrygian,
+    /// Major with a raised fourth.
     Lydian,
+    /// Major with a lowered seventh.
     Mixolydian,
+    /// Natural minor.
     Aeolian,
+    /// Minor with a raised seventh.
     HarmonicMinor,
 }
 

@@ -39,8 +39,11 @@ pub struct TrackInfo {
     pub name: String,
     /// Path the track was indexed from.
     pub path: String,
+    /// Title tag, if the file had one.
     pub title: Option<String>,
+    /// Artist tag, if the file had one.
     pub artist: Option<String>,
+    /// Duration in seconds.
     pub duration_s: f64,
     /// Analysis frames hashed.
     pub frames: u32,
@@ -116,16 +119,19 @@ impl Reader<'_> {
 }
 
 impl Index {
+    /// An empty index.
     pub fn new() -> Self {
         let mut s = Self::default();
         s.rebuild_dir();
         s
     }
 
+    /// Every track, by id.
     pub fn tracks(&self) -> &[TrackInfo] {
         &self.tracks
     }
 
+    /// The track with this id.
     pub fn track(&self, id: u32) -> Option<&TrackInfo> {
         self.tracks.get(id as usize)
     }
@@ -135,6 +141,7 @@ impl Index {
         self.hashes.len()
     }
 
+    /// Whether the index holds no tracks.
     pub fn is_empty(&self) -> bool {
         self.hashes.is_empty()
     }

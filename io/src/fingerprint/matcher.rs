@@ -108,6 +108,7 @@ pub enum ChanceRate {
 /// A recognised track.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Match {
+    /// The track's id in the index.
     pub track: u32,
     /// Position of the query's start in the track (frames).
     pub offset_frames: i64,
@@ -148,6 +149,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The match, if there is one.
     pub fn matched(&self) -> Option<&Match> {
         match self {
             Outcome::Match(m) => Some(m),
@@ -537,10 +539,12 @@ pub struct Identifier {
 }
 
 impl Identifier {
+    /// An identifier with these options (scratch buffers grow on first use).
     pub fn new(options: IdentifyOptions) -> Self {
         Self { options, hashers: Vec::new(), to_analysis: None, analysis: Vec::new(), landmarks: Vec::new(), scratch: Scratch::default() }
     }
 
+    /// The options.
     pub fn options(&self) -> &IdentifyOptions {
         &self.options
     }

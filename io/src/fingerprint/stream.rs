@@ -75,6 +75,7 @@ fn emit_time(frame: u32) -> f64 {
 }
 
 impl StreamRecognizer {
+    /// A recogniser matching against `index`.
     pub fn new(index: Arc<Index>) -> Self {
         Self { index, window: VecDeque::new(), newest: 0, last_query: None, playing: None, scratch: Vec::new() }
     }
