@@ -8,8 +8,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use resonance_engine::decode::decode_file;
 use resonance_engine::prelude::*;
+use resonance_io::decode::decode_file;
 use resonance_test_support::test_audio_dir as audio_dir;
 
 const RATE: u32 = 48_000;

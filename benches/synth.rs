@@ -23,7 +23,6 @@
 use std::time::Instant;
 
 use ebur128::{EbuR128, Mode as MeterMode};
-use resonance_engine::preset::Preset;
 use resonance_engine::synth::{Profile, Style, Synth};
 use resonance_engine::{Cue, MoodTarget, Quantize, Telemetry};
 
@@ -31,7 +30,7 @@ const SR: u32 = 48_000;
 const BLOCK: usize = 512;
 
 fn styles() -> Vec<(String, Style)> {
-    Preset::factory().expect("factory presets").into_iter().map(|p| (p.name, p.style)).collect()
+    resonance_io::preset::factory().expect("factory presets").into_iter().map(|p| (p.name, p.style)).collect()
 }
 
 /// The arousal arcs the music is rendered against. `Match` is the arc of the main table;

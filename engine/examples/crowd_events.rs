@@ -8,8 +8,8 @@ use resonance_engine::Telemetry;
 use resonance_engine::analysis::CrowdAnalyzer;
 
 /// The file as mono at its own rate, through the engine's decoder.
-fn read(path: &str) -> Result<(u32, Vec<f32>), resonance_engine::EngineError> {
-    let d = resonance_engine::decode::decode_file(std::path::Path::new(path))?;
+fn read(path: &str) -> Result<(u32, Vec<f32>), resonance_io::IoError> {
+    let d = resonance_io::decode::decode_file(std::path::Path::new(path))?;
     Ok((d.sample_rate, d.to_mono()))
 }
 

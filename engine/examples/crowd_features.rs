@@ -11,7 +11,7 @@ fn main() {
         std::process::exit(2);
     };
     let every: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
-    let decoded = match resonance_engine::decode::decode_file(std::path::Path::new(&path)) {
+    let decoded = match resonance_io::decode::decode_file(std::path::Path::new(&path)) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("{e}");

@@ -21,7 +21,7 @@ fn main() {
             secs = args.next().and_then(|v| v.parse().ok()).unwrap_or(secs);
             continue;
         }
-        let d = match resonance_engine::decode::decode_file(std::path::Path::new(&path)) {
+        let d = match resonance_io::decode::decode_file(std::path::Path::new(&path)) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("{e}");

@@ -1,38 +1,37 @@
 //! Errors of the engine crate (non-real-time) and the audio thread's `Copy` status.
-
-use std::path::PathBuf;
+//!
+//! Files, decoding, presets and MIDI maps fail with `resonance_io::IoError` instead.
 
 /// Everything that can go wrong outside the audio thread. Each message says what was wrong
 /// and what to do about it.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum EngineError {
+    /// `prepare()` was given a sample rate outside [`crate::MIN_SAMPLE_RATE`]..=[`crate::MAX_SAMPLE_RATE`].
     #[error("sample rate {0} Hz is not supported; use a rate from 22050 to 192000 Hz")]
     SampleRate(f64),
+    /// `prepare()` was given a `max_block` of 0 or above [`crate::MAX_BLOCK_LIMIT`].
     #[error("maximum block size {0} is not supported; use 1 to {max} samples", max = crate::MAX_BLOCK_LIMIT)]
     MaxBlock(usize),
+    /// `prepare()` was given a main bus of other than 1 or 2 channels.
     #[error("{0} main channels are not supported; use mono (1) or stereo (2)")]
     Channels(usize),
-    #[error("{file}: `{key}`: {message}")]
-    Preset { file: String, key: String, message: String },
-    #[error("{file}: {key}: {message}")]
-    MidiMap { file: String, key: String, message: String },
-    #[error("unknown preset `{name}`; available presets: {available}")]
-    UnknownPreset { name: String, available: String },
+    /// The command queue to the audio thread is full.
     #[error(
         "the engine's command queue is full ({capacity} commands pending): the audio thread is not running or has stalled; retry once it runs"
     )]
-    QueueFull { capacity: usize },
+    QueueFull {
+        /// The queue's capacity.
+        capacity: usize,
+    },
+    /// A SoundFont could not be loaded or cannot play at the sample rate.
     #[error("SoundFont {path}: {reason}")]
-    SoundFont { path: String, reason: String },
-    #[error("{path}: {message}")]
-    Decode { path: PathBuf, message: String },
-    #[error("{path}: {message}")]
-    Index { path: PathBuf, message: String },
-    /// The cause is part of the message, not chained as a `source`: `{:#}` printed it twice
-    /// ("No such file or directory (os error 2): No such file or directory (os error 2)").
-    #[error("{path}: {cause}")]
-    Io { path: PathBuf, cause: std::io::Error },
+    SoundFont {
+        /// The SoundFont file.
+        path: String,
+        /// What was wrong and what to do.
+        reason: String,
+    },
 }
 
 /// What `process()` reports. `Copy`, with static text: safe to return on the audio thread.

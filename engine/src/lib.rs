@@ -1,8 +1,11 @@
 //! # resonance-engine
 //!
-//! The real-time core of Resonance: crowd analysis, music fingerprinting and generative music
-//! in one engine that a DAW, OBS or the standalone host calls from its audio thread. The
-//! engine knows nothing of CLAP, cpal, OSC or HTTP.
+//! The real-time core of Resonance: crowd analysis, music fingerprint hashing and generative
+//! music in one engine that a DAW, OBS or the standalone host calls from its audio thread. The
+//! engine knows nothing of CLAP, cpal, OSC or HTTP, and this crate holds only what runs on, or
+//! is built for, the audio thread: no decoder, no TOML parser, no thread pool. Decoding, the
+//! fingerprint index and matcher, the streaming recogniser, MIDI maps and preset files are in
+//! the `resonance-io` crate.
 //!
 //! ## Lifecycle
 //!
@@ -39,22 +42,20 @@
 //! ## Documentation conventions
 //!
 //! Every public method the audio thread calls has a `# Realtime safety` section.
+#![warn(missing_docs)]
 #![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
 pub mod analysis;
-#[cfg(feature = "decode")]
-pub mod decode;
 pub mod dsp;
 mod engine;
-pub mod error;
+mod error;
 pub mod fingerprint;
-pub mod midi;
 pub mod params;
 pub mod preset;
 pub mod synth;
 #[cfg(feature = "alloc-counter")]
 pub mod testing;
-pub mod types;
+mod types;
 
 pub use engine::{
     CONTROL_PERIOD, CommandSender, Engine, EngineConfig, EngineHandle, EngineProcessor, LandmarkReceiver, Layout, MAX_BLOCK_LIMIT,

@@ -21,15 +21,21 @@ pub enum ParamKind {
 /// Static description of one parameter.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ParamInfo {
+    /// The parameter described.
     pub param: ParamId,
     /// Stable identifier, used in presets, MIDI maps, OSC and plugin state.
     pub id: &'static str,
     /// Display name.
     pub name: &'static str,
+    /// Lowest plain value.
     pub min: f32,
+    /// Highest plain value.
     pub max: f32,
+    /// Default plain value.
     pub default: f32,
+    /// Unit shown after the value (may be empty).
     pub unit: &'static str,
+    /// How the value is shown and stepped.
     pub kind: ParamKind,
 }
 
@@ -43,17 +49,29 @@ pub const LOUDNESS_PROFILES: &[&str] = &["broadcast", "streaming"];
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ParamId {
+    /// The music bus level in dB (−60..=6).
     MusicLevel,
+    /// Balance of input and music: 0 input only, 0.5 both at unity, 1 music only.
     DryWet,
+    /// How much the music leans into the mood (0..=1).
     Intensity,
+    /// Index of the active style in the engine's style table.
     Style,
+    /// Where the music's mood comes from: crowd analysis, telemetry or manual.
     MoodSource,
+    /// The manual mood's valence (−1..=1), used when the mood source is manual.
     ManualValence,
+    /// The manual mood's arousal (−1..=1), used when the mood source is manual.
     ManualArousal,
+    /// Freeze the music's current mood target (a switch).
     HoldMood,
+    /// How far the music ducks under the programme or commentary, in dB (0..=24).
     Ducking,
+    /// Crowd event detection sensitivity (0..=1).
     Sensitivity,
+    /// Music recognition of the programme on or off (a switch).
     Recognition,
+    /// Bypass: the input passes unchanged (crossfaded).
     Bypass,
     /// The music bus's loudness target: EBU R 128 broadcast (−23 LUFS) or streaming (−14 LUFS).
     LoudnessProfile,
@@ -202,6 +220,7 @@ impl ParamId {
         self as usize
     }
 
+    /// The parameter's static description.
     pub const fn info(self) -> &'static ParamInfo {
         &INFO[self as usize]
     }
@@ -303,6 +322,7 @@ impl Default for ParamValues {
 }
 
 impl ParamValues {
+    /// The plain value of `id`.
     pub fn get(&self, id: ParamId) -> f32 {
         self.0[id.index()]
     }

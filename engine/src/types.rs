@@ -18,11 +18,17 @@ pub enum MoodLabel {
     /// Quiet or no crowd at all (reported with a low confidence when nothing is heard).
     #[default]
     Calm,
+    /// Build-up: rising arousal before a possible event.
     Anticipation,
+    /// Nervous, negative-leaning arousal.
     Tension,
+    /// High arousal, positive valence.
     Excitement,
+    /// A roar of joy (after a goal or a win).
     Celebration,
+    /// A groan or falling, negative valence.
     Disappointment,
+    /// Rhythmic crowd singing or chanting.
     Chanting,
 }
 
@@ -63,8 +69,11 @@ impl MoodLabel {
 pub struct MoodSnapshot {
     /// Engine sample time at which this estimate was made.
     pub time: SampleTime,
+    /// Valence in `[-1, 1]` (negative to positive).
     pub valence: f32,
+    /// Arousal in `[-1, 1]` (calm to excited).
     pub arousal: f32,
+    /// The label the estimate falls in.
     pub label: MoodLabel,
     /// `0..=1`; low when no crowd is heard.
     pub confidence: f32,
@@ -107,16 +116,24 @@ impl MoodTarget {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum CrowdEventKind {
+    /// A sudden, loud, sustained crowd roar.
     GoalRoar,
+    /// A referee-like whistle (see [`WhistleKind`]).
     Whistle,
+    /// Broadband clapping.
     Applause,
+    /// A chant began.
     ChantStart,
+    /// The chant ended.
     ChantEnd,
+    /// Low, sustained, voiced disapproval.
     Booing,
+    /// A surge that falls back quickly (an "ooh").
     NearMiss,
 }
 
 impl CrowdEventKind {
+    /// Every kind, in a stable order.
     pub const ALL: [CrowdEventKind; 7] = [
         CrowdEventKind::GoalRoar,
         CrowdEventKind::Whistle,
@@ -140,6 +157,7 @@ impl CrowdEventKind {
         }
     }
 
+    /// The kind named by its snake_case name ([`CrowdEventKind::as_str`]).
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == name)
     }
@@ -150,9 +168,12 @@ impl CrowdEventKind {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum WhistleKind {
+    /// One short blast.
     #[default]
     Short,
+    /// One long blast.
     Long,
+    /// Several blasts in a row.
     Repeated,
 }
 
@@ -160,6 +181,7 @@ pub enum WhistleKind {
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct CrowdEvent {
+    /// What happened.
     pub kind: CrowdEventKind,
     /// Sample time of the event's onset (not of its detection).
     pub onset: SampleTime,
@@ -176,25 +198,42 @@ pub struct CrowdEvent {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Cue {
+    /// A goal (neutral side).
     Goal,
+    /// The home side scored.
     HomeGoal,
+    /// The away side scored.
     AwayGoal,
+    /// A card was shown.
     Card,
+    /// A penalty was given.
     Penalty,
+    /// Kick-off.
     KickOff,
+    /// Half time.
     HalfTime,
+    /// Full time.
     FullTime,
+    /// A near miss.
     NearMiss,
+    /// Games: the player won.
     Victory,
+    /// Games: the player lost.
     Defeat,
+    /// Games: a level-up.
     LevelUp,
+    /// Games: health is critical.
     CriticalHp,
+    /// Games: a boss appears.
     BossAppears,
+    /// Games: the player died.
     Death,
+    /// A pause: the music settles.
     Rest,
 }
 
 impl Cue {
+    /// Every cue, in a stable order.
     pub const ALL: [Cue; 16] = [
         Cue::Goal,
         Cue::HomeGoal,
@@ -214,6 +253,7 @@ impl Cue {
         Cue::Rest,
     ];
 
+    /// The snake_case name used in JSON, OSC and MIDI maps.
     pub const fn as_str(self) -> &'static str {
         match self {
             Cue::Goal => "goal",
@@ -235,6 +275,7 @@ impl Cue {
         }
     }
 
+    /// The cue named by its snake_case name ([`Cue::as_str`]).
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.as_str() == name)
     }
@@ -245,10 +286,14 @@ impl Cue {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Quantize {
+    /// Now (next sample).
     Immediate,
+    /// On the next beat.
     Beat,
+    /// On the next bar.
     #[default]
     Bar,
+    /// On the next phrase.
     Phrase,
 }
 
@@ -273,19 +318,24 @@ pub enum MoodSource {
 pub enum Command {
     /// Set a parameter (plain value, in the parameter's own unit).
     SetParam {
+        /// The parameter.
         id: crate::params::ParamId,
+        /// Plain value.
         value: f32,
     },
     /// A target mood from telemetry (used when the mood source is `Telemetry`).
     TelemetryMood(MoodTarget),
     /// Overrides whatever the mood source says until [`Command::ClearMoodOverride`].
     MoodOverride(MoodTarget),
+    /// Ends a [`Command::MoodOverride`].
     ClearMoodOverride,
     /// Fire a cue (stinger / musical reaction).
     Cue(Cue),
     /// Switch to the style at this index of the engine's style table at the given boundary.
     SetStyle {
+        /// Index in the style table.
         index: u16,
+        /// The musical boundary to switch on.
         quantize: Quantize,
     },
 }
@@ -296,6 +346,7 @@ pub enum Command {
 pub struct Meters {
     /// Samples processed since the last reset.
     pub time: SampleTime,
+    /// The prepared sample rate (Hz).
     pub sample_rate: f32,
     /// Peak of the (sanitised) input in dBFS over the last block.
     pub input_peak_db: f32,
@@ -313,7 +364,9 @@ pub struct Meters {
     pub dropped_landmarks: u64,
     /// Index of the active style.
     pub style: u16,
+    /// The latest mood estimate.
     pub mood: MoodSnapshot,
+    /// The music's current target mood.
     pub target: MoodTargetCopy,
 }
 
@@ -321,8 +374,11 @@ pub struct Meters {
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct MoodTargetCopy {
+    /// As [`MoodTarget::valence`].
     pub valence: f32,
+    /// As [`MoodTarget::arousal`].
     pub arousal: f32,
+    /// As [`MoodTarget::intensity`].
     pub intensity: f32,
 }
 
@@ -336,6 +392,7 @@ impl From<MoodTarget> for MoodTargetCopy {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Landmark {
+    /// Hash of the peak pair (`f1`, `f2`, `dt`), [`crate::fingerprint::HASH_BITS`] bits.
     pub hash: u32,
     /// Frame index (at the fingerprinter's hop) of the anchor peak.
     pub frame: u32,
@@ -351,7 +408,17 @@ pub enum Telemetry {
     /// A detected crowd event.
     Event(CrowdEvent),
     /// A cue was accepted and its stinger scheduled at `at`.
-    CueScheduled { cue: Cue, at: SampleTime },
+    CueScheduled {
+        /// The cue.
+        cue: Cue,
+        /// When its stinger starts.
+        at: SampleTime,
+    },
     /// The active style changed at `at`.
-    StyleChanged { index: u16, at: SampleTime },
+    StyleChanged {
+        /// Index of the new style in the style table.
+        index: u16,
+        /// When the change took effect.
+        at: SampleTime,
+    },
 }

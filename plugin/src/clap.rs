@@ -87,7 +87,7 @@ pub struct MainThread<'a> {
     osc: Option<OscLink>,
     /// Music recognition index (see [`crate::recognition`]); loaded only with OSC, where
     /// its reports go.
-    index: Option<std::sync::Arc<resonance_engine::fingerprint::index::Index>>,
+    index: Option<std::sync::Arc<resonance_io::fingerprint::index::Index>>,
     styles: Vec<String>,
 }
 
@@ -316,7 +316,7 @@ pub struct AudioProcessor<'a> {
     generation: u64,
     /// The activation's music recognition thread; stopped when the processor is dropped
     /// (on the main thread, at deactivation).
-    _recognizer: Option<resonance_engine::fingerprint::stream::RecognizerThread>,
+    _recognizer: Option<resonance_io::fingerprint::stream::RecognizerThread>,
     /// Host rate outside the engine's range: the engine runs at another rate behind this.
     bridge: Option<RateBridge>,
     /// Scratch of `max_frames_count` samples per channel: main (in place), sidechain, music.

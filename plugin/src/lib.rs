@@ -5,11 +5,12 @@
 //!
 //! Layout of the crate:
 //! * [`clap`] — the plugin: ports, parameters, notes, state, latency, tail, `clap_entry`.
-//! * [`params`] — lock-free parameter store, CLAP ID mapping, MIDI note/CC maps.
+//! * [`params`] — lock-free parameter store, CLAP ID mapping, MIDI note/CC maps. (MIDI
+//!   controller mapping with learn and TOML map files, for the live host, is
+//!   `resonance_io::midi`.)
 //! * [`presets`] — factory presets for hosts (preset discovery + preset load).
 //! * [`state`] — versioned binary state, all-or-nothing decoding.
 //! * [`osc`] — the OSC thread and its message codec (re-exported from `resonance-protocol`).
-//! * [`midi`] — MIDI controller mapping (CC, NRPN, learn, TOML maps).
 //! * [`recognition`] — which fingerprint index to match (env / config file) and the
 //!   activation's music recognition thread.
 //! * [`resample`] — the engine at a host rate it does not support natively.

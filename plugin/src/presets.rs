@@ -9,7 +9,7 @@ use std::ffi::{CStr, CString};
 
 use clack_extensions::preset_discovery::prelude::*;
 use clack_plugin::prelude::PluginError;
-use resonance_engine::{EngineConfig, Preset};
+use resonance_engine::EngineConfig;
 
 use crate::clap::PLUGIN_ID;
 
@@ -64,7 +64,7 @@ impl ProviderImpl<'_> for FactoryProvider {
         if location != Location::Plugin {
             return Ok(());
         }
-        let presets = Preset::factory().map_err(|_| PluginError::Message("the embedded factory presets do not parse"))?;
+        let presets = resonance_io::preset::factory().map_err(|_| PluginError::Message("the embedded factory presets do not parse"))?;
         let plugin_id = CString::new(PLUGIN_ID).map_err(|_| PluginError::Message("plugin ID contains NUL"))?;
         for p in presets {
             let name = CString::new(p.name.as_str()).map_err(|_| PluginError::Message("preset name contains NUL"))?;
@@ -82,7 +82,7 @@ impl ProviderImpl<'_> for FactoryProvider {
 
 /// The parameter values a factory preset (by name) sets.
 pub fn factory_preset_values(name: &str) -> Result<resonance_engine::ParamValues, PluginError> {
-    let presets = Preset::factory().map_err(|_| PluginError::Message("the embedded factory presets do not parse"))?;
+    let presets = resonance_io::preset::factory().map_err(|_| PluginError::Message("the embedded factory presets do not parse"))?;
     let preset = presets.iter().find(|p| p.name == name).ok_or(PluginError::Message("no factory preset with this name"))?;
     Ok(EngineConfig::with_preset(preset).params)
 }

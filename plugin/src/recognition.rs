@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use resonance_engine::LandmarkReceiver;
-use resonance_engine::fingerprint::index::Index;
-use resonance_engine::fingerprint::stream::{RecognizerThread, StreamRecognizer};
+use resonance_io::fingerprint::index::Index;
+use resonance_io::fingerprint::stream::{RecognizerThread, StreamRecognizer};
 use resonance_protocol::{Inbound, OscReporter};
 
 /// Environment variable naming the index.

@@ -2,7 +2,7 @@
 //! with errors that name the argument, encoding that stays inside the ranges the decoder
 //! accepts, datagrams and bundles. The address table is in the crate documentation.
 
-use resonance_engine::fingerprint::stream::RecognitionEvent;
+use resonance_engine::fingerprint::RecognitionEvent;
 use resonance_engine::params::ParamId;
 use resonance_engine::{
     Command, CrowdEvent, CrowdEventKind, Cue, Meters, MoodLabel, MoodSnapshot, MoodTarget, Quantize, Telemetry, WhistleKind,

@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use resonance_engine::analysis::CrowdAnalyzer;
-use resonance_engine::decode::{decode_file_with_progress, resample};
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Telemetry, WhistleKind};
+use resonance_io::decode::{decode_file_with_progress, resample};
 use serde::Serialize;
 
 #[derive(Debug, Args)]
@@ -46,7 +46,7 @@ struct JsonDoc {
     mood: Vec<JsonMood>,
 }
 
-/// Decodes a file (any format `resonance_engine::decode` reads) to mono at a rate the
+/// Decodes a file (any format `resonance_io::decode` reads) to mono at a rate the
 /// analyser supports (22.05–192 kHz; other rates are resampled).
 fn load(path: &Path) -> Result<(u32, Vec<f32>)> {
     let bar = ProgressBar::new(0);

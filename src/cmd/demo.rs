@@ -40,7 +40,7 @@ pub fn run(args: &DemoArgs) -> Result<()> {
         anyhow::bail!("--duration {} is out of range; use 1 to 3600 seconds", args.duration);
     }
     eprintln!("Resonance demo: a synthesised match crowd with scripted moments, rendered through the engine.");
-    let preset = Preset::find(&args.preset)?;
+    let preset = resonance_io::preset::find(&args.preset)?;
     let mut config = EngineConfig::with_preset(&preset);
     config.seed = args.seed;
     let main = crowd(args.rate, args.duration, args.seed);

@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use resonance_engine::analysis::CrowdAnalyzer;
-use resonance_engine::decode::{Decoded, decode_file_with_progress};
 use resonance_engine::dsp::limiter::SafetyLimiter;
 use resonance_engine::dsp::{db_to_lin, lin_to_db};
 use resonance_engine::synth::Profile;
 use resonance_engine::{CrowdEvent, CrowdEventKind, Cue, MoodSnapshot, Preset, Telemetry, WhistleKind};
+use resonance_io::decode::{Decoded, decode_file_with_progress};
 use serde_json::{Value, json};
 
 use crate::arc::{Arc, ArcEvent, MoodPoint, MusicJob, MusicReport, render_music};
@@ -145,7 +145,7 @@ fn detected_cue(kind: CrowdEventKind, whistle: WhistleKind) -> Option<Cue> {
 
 /// Runs `resonance highlight`: the five stages of the module header, in order.
 pub fn run(args: &HighlightArgs) -> Result<()> {
-    let preset = Preset::find(&args.preset)?;
+    let preset = resonance_io::preset::find(&args.preset)?;
     if args.out.extension().is_none_or(|e| !e.eq_ignore_ascii_case("wav")) {
         bail!("--out {} must be a .wav file", args.out.display());
     }

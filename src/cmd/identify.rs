@@ -11,9 +11,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args;
-use resonance_engine::decode::decode_file;
-use resonance_engine::fingerprint::index::Index;
-use resonance_engine::fingerprint::matcher::{Identifier, IdentifyOptions, MIN_QUERY_S, Outcome};
+use resonance_io::decode::decode_file;
+use resonance_io::fingerprint::index::Index;
+use resonance_io::fingerprint::matcher::{Identifier, IdentifyOptions, MIN_QUERY_S, Outcome};
 use serde_json::json;
 
 #[derive(Debug, Args)]

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use resonance_engine::fingerprint::index::Index;
+use resonance_io::fingerprint::index::Index;
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {

@@ -1,7 +1,7 @@
 //! `resonance presets`: list factory presets and parameters.
 
 use anyhow::Result;
-use resonance_engine::{ParamId, Preset};
+use resonance_engine::ParamId;
 
 /// Arguments of `resonance presets`.
 #[derive(Debug, Clone, clap::Args)]
@@ -12,7 +12,7 @@ pub struct PresetsArgs {
 }
 
 pub fn run(args: &PresetsArgs) -> Result<()> {
-    for p in Preset::factory()? {
+    for p in resonance_io::preset::factory()? {
         println!("{:<24} {}", p.name, p.description);
     }
     if args.params {

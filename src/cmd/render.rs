@@ -4,9 +4,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use resonance_engine::decode::{Decoded, decode_file};
 use resonance_engine::prelude::*;
 use resonance_engine::{MAX_SAMPLE_RATE, MIN_SAMPLE_RATE};
+use resonance_io::decode::{Decoded, decode_file};
 
 use crate::output::{AtomicWav, WavFormat, progress};
 
@@ -185,7 +185,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     let Some(input) = &args.input else {
         bail!("no input: give --in FILE (an audio file to run through the engine) or --arc ARC.json (music only)");
     };
-    let preset = Preset::find(&args.preset)?;
+    let preset = resonance_io::preset::find(&args.preset)?;
     let mut config = EngineConfig::with_preset(&preset);
     if let Some(seed) = args.seed {
         config.seed = seed;

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use anyhow::{Result, bail};
-use resonance_engine::Preset;
 use resonance_engine::synth::Profile;
 
 use crate::arc::{Arc, MusicJob, render_music};
@@ -46,7 +45,7 @@ pub fn run(
     out: &Path,
     format: WavFormat,
 ) -> Result<()> {
-    let preset = Preset::find(preset)?;
+    let preset = resonance_io::preset::find(preset)?;
     let arc = Arc::load(arc_path)?;
     let soundfont = soundfont.map(resonance_engine::synth::soundfont::load).transpose()?;
     let rate = rate.unwrap_or(48_000);

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
-use resonance_engine::midi::{MidiAction, MidiMap, MidiMapper};
+use resonance_io::midi::{MidiAction, MidiMap, MidiMapper};
 use resonance_engine::prelude::*;
 
 use super::options::LiveArgs;

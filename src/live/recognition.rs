@@ -13,8 +13,8 @@ use std::sync::{Arc, mpsc};
 use anyhow::{Context, Result};
 use resonance_engine::EngineHandle;
 use resonance_engine::LandmarkReceiver;
-use resonance_engine::fingerprint::index::Index;
-use resonance_engine::fingerprint::stream::{RecognitionEvent, RecognizerThread, StreamRecognizer};
+use resonance_io::fingerprint::index::Index;
+use resonance_io::fingerprint::stream::{RecognitionEvent, RecognizerThread, StreamRecognizer};
 use resonance_protocol::{Inbound, OscPeer};
 
 /// The loaded index and the channel the matcher threads report on.

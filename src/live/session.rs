@@ -64,7 +64,7 @@ pub fn build_session(
 ) -> Result<Session> {
     let rate = args.rate.unwrap_or(48_000);
     let buffer = args.buffer.unwrap_or(256);
-    let preset = Preset::find(args.preset.as_deref().unwrap_or("stadium-anthem"))?;
+    let preset = resonance_io::preset::find(args.preset.as_deref().unwrap_or("stadium-anthem"))?;
     let mut b = Builder {
         args,
         rate,
@@ -219,7 +219,7 @@ impl Builder<'_> {
 
 /// Decodes `path` to mono at `rate`, for a looped (or once-played) input.
 fn load_looped(path: &Path, rate: u32) -> Result<Arc<[f32]>> {
-    let d = resonance_engine::decode::decode_file(path)?;
-    let mono = resonance_engine::decode::resample(&d.to_mono(), d.sample_rate, rate)?;
+    let d = resonance_io::decode::decode_file(path)?;
+    let mono = resonance_io::decode::resample(&d.to_mono(), d.sample_rate, rate)?;
     Ok(mono.into())
 }

@@ -10,7 +10,7 @@ fn bin() -> Command {
 
 /// Writes `secs` seconds of `file` from `start_s` as a 16-bit WAV (mono mixdown).
 fn excerpt(file: &Path, start_s: f64, secs: f64, out: &Path, noise: f32) {
-    let d = resonance_engine::decode::decode_file(file).expect("decode test music");
+    let d = resonance_io::decode::decode_file(file).expect("decode test music");
     let mono = d.to_mono();
     let sr = d.sample_rate;
     let a = (start_s * f64::from(sr)) as usize;
@@ -117,9 +117,9 @@ fn corrupt_index_is_a_clear_error() {
 #[test]
 fn streaming_recognition_through_the_engine() {
     use resonance_engine::fingerprint::hasher::EMIT_DELAY_FRAMES;
-    use resonance_engine::fingerprint::index::{Index, build_entries};
-    use resonance_engine::fingerprint::stream::{RecognitionEvent, StreamRecognizer};
     use resonance_engine::{Engine, EngineConfig, Layout};
+    use resonance_io::fingerprint::index::{Index, build_entries};
+    use resonance_io::fingerprint::stream::{RecognitionEvent, StreamRecognizer};
 
     let music = audio_dir().join("music");
     let mut index = Index::new();
@@ -127,7 +127,7 @@ fn streaming_recognition_through_the_engine() {
     index.add_tracks(items);
     let index = std::sync::Arc::new(index);
 
-    let d = resonance_engine::decode::decode_file(&music.join("knolls.ogg")).expect("decode");
+    let d = resonance_io::decode::decode_file(&music.join("knolls.ogg")).expect("decode");
     let sr = d.sample_rate;
     let mono = d.to_mono();
     let (silence_s, music_s, tail_s) = (2.0, 12.0, 8.0);
@@ -180,15 +180,15 @@ fn recognizer_thread_fed_by_the_engine() {
     use std::sync::mpsc;
     use std::time::{Duration, Instant};
 
-    use resonance_engine::fingerprint::index::{Index, build_entries};
-    use resonance_engine::fingerprint::stream::{RecognitionEvent, StreamRecognizer};
     use resonance_engine::{Engine, EngineConfig, Layout};
+    use resonance_io::fingerprint::index::{Index, build_entries};
+    use resonance_io::fingerprint::stream::{RecognitionEvent, StreamRecognizer};
 
     let music = audio_dir().join("music");
     let mut index = Index::new();
     let items = ["knolls", "sad", "battle"].iter().map(|n| build_entries(&music.join(format!("{n}.ogg"))).expect("index track")).collect();
     index.add_tracks(items);
-    let d = resonance_engine::decode::decode_file(&music.join("battle.ogg")).expect("decode");
+    let d = resonance_io::decode::decode_file(&music.join("battle.ogg")).expect("decode");
     let sr = d.sample_rate;
     let mono = d.to_mono();
     let start = (30.0 * f64::from(sr)) as usize;

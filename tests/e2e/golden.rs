@@ -436,7 +436,7 @@ const QUERIES: [Query; 4] = [
 ];
 
 fn write_query(music: &Path, q: &Query, out: &Path) {
-    let d = resonance_engine::decode::decode_file(&music.join(format!("{}.ogg", q.track))).expect("decode test music");
+    let d = resonance_io::decode::decode_file(&music.join(format!("{}.ogg", q.track))).expect("decode test music");
     let mono = d.to_mono();
     let a = (q.start_s * f64::from(d.sample_rate)) as usize;
     let b = (a + (q.secs * f64::from(d.sample_rate)) as usize).min(mono.len());

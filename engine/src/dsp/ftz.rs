@@ -83,6 +83,7 @@ impl ScopedFtz {
     }
 
     /// Whether flush-to-zero is currently set on this thread.
+    #[cfg(test)]
     pub fn is_active() -> bool {
         #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
         {

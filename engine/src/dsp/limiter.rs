@@ -25,6 +25,7 @@ impl SafetyLimiter {
         }
     }
 
+    /// Releases all gain reduction (back to unity gain).
     pub fn reset(&mut self) {
         self.gain = 1.0;
         self.min_gain = 1.0;

@@ -1,7 +1,7 @@
 //! Small real-time building blocks shared by every part of the engine: input sanitising,
 //! the flush-to-zero guard, parameter smoothing, and decibel helpers.
 
-pub mod ftz;
+pub(crate) mod ftz;
 pub mod limiter;
 
 /// Largest magnitude the engine accepts from a host. Anything beyond is clipped here so that
@@ -63,6 +63,7 @@ impl Smoother {
         Self { current: value, target: value, coef }
     }
 
+    /// Glides towards `target` (ignored unless finite).
     pub fn set_target(&mut self, target: f32) {
         if target.is_finite() {
             self.target = target;
@@ -75,10 +76,12 @@ impl Smoother {
         self.target = value;
     }
 
+    /// The value being glided to.
     pub fn target(&self) -> f32 {
         self.target
     }
 
+    /// The current (smoothed) value.
     pub fn current(&self) -> f32 {
         self.current
     }

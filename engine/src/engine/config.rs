@@ -63,7 +63,7 @@ pub struct EngineConfig {
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        let styles = Preset::factory().unwrap_or_default().into_iter().map(|p| (p.name, p.style)).collect();
+        let styles = crate::preset::factory_styles();
         Self {
             styles,
             params: ParamValues::default(),

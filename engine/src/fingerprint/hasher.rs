@@ -23,7 +23,7 @@ const HI_BIN: usize = 192;
 /// [`HALF_F`] bins above it, and nothing higher can change a peak decision.
 const PICK_BINS: usize = HI_BIN + HALF_F + 1;
 /// Anti-alias cut-off of the resampler (Hz): aliases land above [`HI_BIN`].
-pub(crate) const CUTOFF_HZ: f64 = 4000.0;
+pub const CUTOFF_HZ: f64 = 4000.0;
 /// Peak neighbourhood: +-frames in time.
 const HALF_T: usize = 10;
 /// Peak neighbourhood: +-bins in frequency.
@@ -160,10 +160,12 @@ impl Hasher {
         }
     }
 
+    /// The input sample rate the hasher was built for.
     pub fn sample_rate(&self) -> f32 {
         self.sample_rate
     }
 
+    /// The hasher's fan-out configuration.
     pub fn config(&self) -> HasherConfig {
         self.config
     }
@@ -334,6 +336,16 @@ fn push_peak(peaks: &mut [Peak], head: &mut usize, len: &mut usize, p: Peak) {
 mod tests {
     use super::*;
 
+    /// Every landmark of a whole signal (`resonance_io::fingerprint::landmarks_of` does the
+    /// same for the index; it lives outside this real-time crate).
+    fn landmarks_of(samples: &[f32], sample_rate: f64, config: HasherConfig) -> Vec<Landmark> {
+        let mut h = Hasher::with_config(sample_rate, config);
+        let mut out = Vec::new();
+        h.process(samples, &mut |l| out.push(l));
+        h.flush(&mut |l| out.push(l));
+        out
+    }
+
     fn chirps(sr: f64, secs: f64) -> Vec<f32> {
         // A melody of decaying tones: clear, well separated peaks.
         let n = (sr * secs) as usize;
@@ -352,14 +364,14 @@ mod tests {
 
     #[test]
     fn silence_gives_no_landmarks() {
-        let lm = super::super::landmarks_of(&vec![0.0; 48000 * 5], 48000.0, HasherConfig::query());
+        let lm = landmarks_of(&vec![0.0; 48000 * 5], 48000.0, HasherConfig::query());
         assert!(lm.is_empty());
     }
 
     #[test]
     fn same_landmarks_at_different_input_rates() {
-        let a = super::super::landmarks_of(&chirps(44100.0, 6.0), 44100.0, HasherConfig::index());
-        let b = super::super::landmarks_of(&chirps(48000.0, 6.0), 48000.0, HasherConfig::index());
+        let a = landmarks_of(&chirps(44100.0, 6.0), 44100.0, HasherConfig::index());
+        let b = landmarks_of(&chirps(48000.0, 6.0), 48000.0, HasherConfig::index());
         assert!(a.len() > 50, "{}", a.len());
         let sa: std::collections::HashSet<_> = a.iter().copied().collect();
         let common = b.iter().filter(|l| sa.contains(l)).count();

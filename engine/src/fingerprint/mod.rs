@@ -1,8 +1,9 @@
 //! Music recognition by landmark fingerprints.
 //!
-//! The real-time side ([`Hasher`]) runs inside `process()` and emits [`Landmark`]s through an
-//! SPSC queue; the index ([`index`]), the matcher ([`matcher`]) and the streaming recogniser
-//! ([`stream`]) are non-real-time and live in their own modules.
+//! This module is the real-time side: the [`Hasher`] runs inside `process()` and emits
+//! [`Landmark`](crate::Landmark)s through an SPSC queue. The index, the matcher and the
+//! streaming recogniser are non-real-time and live in the `resonance-io` crate
+//! (`resonance_io::fingerprint::{index, matcher, stream}`).
 //!
 //! ## Algorithm
 //!
@@ -20,12 +21,8 @@
 //! many so that an index pair survives even when noise inserts extra peaks in the target zone.
 
 pub mod hasher;
-pub mod peaks;
+pub(crate) mod peaks;
 pub mod resample;
-
-pub mod index;
-pub mod matcher;
-pub mod stream;
 
 pub use hasher::{Hasher, HasherConfig};
 
@@ -40,39 +37,36 @@ pub const FRAME_S: f64 = HOP as f64 / ANALYSIS_RATE;
 /// Bits of [`crate::Landmark::hash`] in use.
 pub const HASH_BITS: u32 = 22;
 
-/// Hashes every landmark of a whole signal (offline helper: allocates the hasher and result).
-pub fn landmarks_of(samples: &[f32], sample_rate: f64, config: HasherConfig) -> Vec<crate::Landmark> {
-    let mut h = Hasher::with_config(sample_rate, config);
-    let mut out = Vec::with_capacity(samples.len() / 64);
-    h.process(samples, &mut |l| out.push(l));
-    h.flush(&mut |l| out.push(l));
-    out
-}
-
-/// Resamples a whole signal to [`ANALYSIS_RATE`] with the hasher's anti-alias filter (offline
-/// helper). The speed search of [`matcher::identify`] re-hashes this at
-/// `ANALYSIS_RATE / speed`: a 14-tap kernel per analysis sample instead of the 68-tap one a
-/// 44.1 kHz input needs, and a fifth of the input samples.
-pub fn to_analysis_rate(samples: &[f32], sample_rate: f64) -> Vec<f32> {
-    let mut r = resample::Resampler::new(sample_rate, ANALYSIS_RATE, hasher::CUTOFF_HZ);
-    let mut out = Vec::with_capacity((samples.len() as f64 * ANALYSIS_RATE / sample_rate.max(1.0)) as usize + 16);
-    resample_into(&mut r, samples, &mut out);
-    out
-}
-
-/// Appends everything `r` makes of `samples` to `out` (no flush: the kernel's last half-width
-/// stays in `r`).
-pub(crate) fn resample_into(r: &mut resample::Resampler, samples: &[f32], out: &mut Vec<f32>) {
-    let block = r.max_write().max(1);
-    let mut buf = [0.0f32; 256];
-    for chunk in samples.chunks(block) {
-        r.write(chunk);
-        loop {
-            let n = r.read(&mut buf);
-            out.extend_from_slice(&buf[..n]);
-            if n < buf.len() {
-                break;
-            }
-        }
-    }
+/// What the streaming recogniser (`resonance_io::fingerprint::stream`) reports. Plain data,
+/// defined here so that the protocol and the bridge carry it without the I/O crate.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(tag = "type", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum RecognitionEvent {
+    /// A track became audible (or changed).
+    NowPlaying {
+        /// The track's id in the index.
+        track: u32,
+        /// The indexed file's stem.
+        name: String,
+        /// The track's title tag, if it had one.
+        title: Option<String>,
+        /// The track's artist tag, if it had one.
+        artist: Option<String>,
+        /// Position in the track at `at_s`.
+        offset_s: f64,
+        /// The match's confidence, 0..=1.
+        confidence: f64,
+        /// Stream time (seconds of hashed audio since the hasher's reset).
+        at_s: f64,
+    },
+    /// The track reported by the last `NowPlaying` is no longer heard.
+    Ended {
+        /// The track's id in the index.
+        track: u32,
+        /// The indexed file's stem.
+        name: String,
+        /// Stream time (seconds of hashed audio since the hasher's reset).
+        at_s: f64,
+    },
 }

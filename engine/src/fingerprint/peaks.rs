@@ -6,8 +6,8 @@
 //! cell whatever the window); along time only the candidates (cells that are the maximum of
 //! their own frame's frequency neighbourhood, about one in `2*half_f+1`) are compared with the
 //! stored frequency maxima of the window's other frames, so the cost per frame is O(bins)
-//! plus `2*half_t+1` reads per candidate. (Session 1 used one monotonic deque per bin, Lemire
-//! 2006; the candidate test gives the same peaks for less than half the work.) Decisions lag
+//! plus `2*half_t+1` reads per candidate. (One monotonic deque per bin, Lemire 2006, gives the
+//! same peaks; the candidate test does it for less than half the work.) Decisions lag
 //! the newest frame by `half_t` frames. Everything is allocated in [`PeakPicker::new`].
 
 /// A spectral peak: analysis frame, FFT bin and the cell's value.

@@ -4,8 +4,8 @@
 //!   block in a growing queue, i.e. allocates; the histogram mode has fixed bins). One
 //!   measures the limited output with the normaliser's own gain and the conductor's dynamics
 //!   (pp..ff from arousal) divided out — the music at unity gain and mezzo-forte, with what
-//!   the limiter took — the other the output as delivered (reported). (Session 4 left the
-//!   dynamics in: a quiet opening then counted as quiet *music*, and the gain rose to make it
+//!   the limiter took — the other the output as delivered (reported). (With the
+//!   dynamics left in, a quiet opening counted as quiet *music*, and the gain rose to make it
 //!   up.) The gain is the profile target minus
 //!   the gated integrated loudness of the first meter since the start (open loop, no
 //!   integrator to wind up) plus, after 30 s, the output's own integrated error (proportional,
@@ -15,10 +15,11 @@
 //!   the slow attacks of pads, not the music's level). So the
 //!   normaliser is integrated-style, like the measure it must meet: loud and quiet passages
 //!   keep their difference (a 30 s fortissimo after 5 minutes moves the integrated loudness,
-//!   and with it the gain, by a fraction of a dB) while the whole lands on target. (Session 3
-//!   steered a pre-dynamics content meter plus a trim integrating the output's error; the
+//!   and with it the gain, by a fraction of a dB) while the whole lands on target. (Steering a
+//!   pre-dynamics content meter plus a trim integrating the output's error was rejected: the
 //!   trim wound up on the first seconds' overshoot and swung the level by up to 8 dB over the
-//!   first two minutes, hiding the dynamics.) Meters are fed every 100 ms of samples, so the
+//!   first two minutes, hiding the dynamics; see
+//!   `docs/decisions/0005-loudness-targeting.md`.) Meters are fed every 100 ms of samples, so the
 //!   result is independent of the host's block size.
 //! * Live short-term ceiling: the control meter also keeps the 3 s short-term window
 //!   (`Mode::S`: a fixed ring, no allocation). Its short-term loudness plus the current
@@ -136,6 +137,7 @@ impl TruePeakLimiter {
         self.delay
     }
 
+    /// Returns to the state right after construction (real-time safe).
     pub fn reset(&mut self) {
         for h in &mut self.hist {
             h.fill(0.0);
@@ -274,6 +276,7 @@ pub enum Profile {
 }
 
 impl Profile {
+    /// The integrated loudness target (LUFS).
     pub const fn target_lufs(self) -> f32 {
         match self {
             Profile::Broadcast => -23.0,
@@ -281,6 +284,7 @@ impl Profile {
         }
     }
 
+    /// `broadcast` or `streaming`.
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "broadcast" => Some(Self::Broadcast),
@@ -359,6 +363,7 @@ impl Loudness {
         s
     }
 
+    /// Switches the loudness target (broadcast or streaming); real-time safe.
     pub fn set_profile(&mut self, profile: Profile) {
         self.target_db = profile.target_lufs();
         self.gain_db = self.fixed_db.unwrap_or(self.target_db - self.initial_lufs);
@@ -377,10 +382,12 @@ impl Loudness {
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
     }
 
+    /// The profile whose target is nearer the current one.
     pub fn profile(&self) -> Profile {
         if self.target_db > -18.5 { Profile::Streaming } else { Profile::Broadcast }
     }
 
+    /// The current loudness target (LUFS).
     pub fn target_lufs(&self) -> f32 {
         self.target_db
     }
@@ -390,6 +397,7 @@ impl Loudness {
         self.out_lufs
     }
 
+    /// The normaliser's current gain (dB).
     pub fn gain_db(&self) -> f32 {
         self.gain_db
     }

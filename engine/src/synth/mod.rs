@@ -23,17 +23,17 @@
 //! The mapping from mood to music and its sources are documented in [`conductor`] and in
 //! `docs/music.md`.
 
-pub mod conductor;
-pub mod fastmath;
+pub(crate) mod conductor;
+pub(crate) mod fastmath;
 pub mod master;
-pub mod mixer;
-pub mod rng;
-pub mod sequencer;
-pub mod simd;
+pub(crate) mod mixer;
+pub(crate) mod rng;
+pub(crate) mod sequencer;
+pub(crate) mod simd;
 pub mod soundfont;
-pub mod stingers;
-pub mod theory;
-pub mod voices;
+pub(crate) mod stingers;
+pub(crate) mod theory;
+pub(crate) mod voices;
 
 pub use master::Profile;
 pub use soundfont::SoundFontMap;
@@ -60,6 +60,7 @@ const CHUNK: usize = 256;
 pub struct Style {
     /// Tempo range in BPM: calm moods sit at the bottom, excited ones at the top.
     pub tempo_min: f32,
+    /// See `tempo_min`.
     pub tempo_max: f32,
     /// Tonic: `C`, `C#`/`Db`, ... `B`.
     pub key: String,
@@ -68,10 +69,13 @@ pub struct Style {
     /// Mode for positive valence, for negative valence, and for negative valence with high
     /// arousal (fear/anger).
     pub major_mode: Mode,
+    /// See `major_mode`.
     pub minor_mode: Mode,
+    /// See `major_mode`.
     pub tense_mode: Mode,
     /// Chord progressions as scale degrees 1..=7, chosen per phrase.
     pub progressions_major: Vec<Vec<u8>>,
+    /// See `progressions_major`.
     pub progressions_minor: Vec<Vec<u8>>,
     /// Probability of seventh chords at rest (fewer when excited).
     pub sevenths: f32,
@@ -89,12 +93,19 @@ pub struct Style {
     pub pulse_energy: f32,
     /// Bass rhythms by rising energy (16th steps, `x` root, `o` root or fifth, `.` rest).
     pub bass_rhythms: Vec<String>,
+    /// The sustained pad layer.
     pub pad: Timbre,
+    /// The bass layer.
     pub bass: Timbre,
+    /// The arpeggio layer.
     pub arp: Timbre,
+    /// The string ensemble layer.
     pub strings: Timbre,
+    /// The melody layer.
     pub lead: Timbre,
+    /// The voice of stingers (cues).
     pub stinger: Timbre,
+    /// The drum kit.
     pub drums: DrumKit,
     /// Layers played from a user's SoundFont instead of the built-in voices, when the synth
     /// has one ([`Synth::with_soundfont`]); without a SoundFont this table is ignored.
@@ -319,8 +330,8 @@ impl Style {
 }
 
 /// Dynamics from energy (the CMERS loudness rule): -6 dB at energy 0 (pianissimo) to
-/// +6 dB at 1 (fortissimo); session 3 used ±4.5 dB, which the normaliser's slow drift in
-/// the first minutes could hide. The loudness normaliser measures the music with these
+/// +6 dB at 1 (fortissimo); a ±4.5 dB range was too narrow: the normaliser's slow drift in
+/// the first minutes could hide it. The loudness normaliser measures the music with these
 /// dynamics divided out and moves slowly, so they survive normalisation.
 fn dynamics_gain(energy: f32) -> f32 {
     10f32.powf(12.0 * (energy.clamp(0.0, 1.0) - 0.5) / 20.0)
@@ -391,10 +402,12 @@ impl Synth {
         Ok(self)
     }
 
+    /// The sample rate the synth was built for.
     pub fn sample_rate(&self) -> f32 {
         self.sample_rate
     }
 
+    /// The seed of every random choice the music makes.
     pub fn seed(&self) -> u64 {
         self.seed
     }

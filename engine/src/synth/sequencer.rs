@@ -181,10 +181,6 @@ impl Sequencer {
         self.dropped_cues
     }
 
-    pub fn transitions(&self) -> u64 {
-        self.transitions
-    }
-
     /// Whether a stinger is playing (the bed is ducked). Changes only on step boundaries.
     pub fn ducking(&self) -> bool {
         self.stinger.is_some()

@@ -41,13 +41,9 @@ impl Isa {
     }
 
     /// The build's baseline instruction set.
+    #[cfg(test)]
     pub const fn baseline() -> Self {
         Self { avx2: false }
-    }
-
-    /// Whether the AVX2 kernels run.
-    pub fn avx2(self) -> bool {
-        self.avx2
     }
 
     /// Runs `k` with this instruction set.

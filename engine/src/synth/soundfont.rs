@@ -40,11 +40,17 @@ const DRUM_GATE_S: f32 = 1.0;
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SoundFontMap {
+    /// General MIDI program of the pad layer.
     pub pad: Option<u8>,
+    /// General MIDI program of the bass layer.
     pub bass: Option<u8>,
+    /// General MIDI program of the arpeggio layer.
     pub arp: Option<u8>,
+    /// General MIDI program of the string layer.
     pub strings: Option<u8>,
+    /// General MIDI program of the melody layer.
     pub lead: Option<u8>,
+    /// General MIDI program of stingers.
     pub stinger: Option<u8>,
     /// Play the drums from the SoundFont's standard kit (bank 128).
     pub drums: bool,

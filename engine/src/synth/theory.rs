@@ -9,13 +9,20 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
+    /// Major.
     #[default]
     Ionian,
+    /// Minor with a raised sixth.
     Dorian,
+    /// Minor with a lowered second.
     Phrygian,
+    /// Major with a raised fourth.
     Lydian,
+    /// Major with a lowered seventh.
     Mixolydian,
+    /// Natural minor.
     Aeolian,
+    /// Minor with a raised seventh.
     HarmonicMinor,
 }
 
@@ -79,6 +86,7 @@ impl Chord {
     }
 
     /// Whether pitch class offset `pc` (from the tonic) is a chord tone.
+    #[cfg(test)]
     pub fn contains_pc(&self, pc: i32) -> bool {
         self.tones().iter().any(|t| t.rem_euclid(12) == pc.rem_euclid(12))
     }

@@ -433,7 +433,7 @@ fn results_are_stable_under_twelve_db_of_gain_and_an_11_khz_low_pass() {
 /// The first `secs` of a music track of the test-audio set, mono at its own rate.
 fn music(dir: &Path, name: &str, secs: f32) -> (u32, Vec<f32>) {
     let path = dir.join("music").join(name);
-    let d = resonance_engine::decode::decode_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let d = resonance_io::decode::decode_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut x = d.to_mono();
     x.truncate((secs * d.sample_rate as f32) as usize);
     (d.sample_rate, x)

@@ -1,7 +1,7 @@
 //! Shared test support: real test audio, and float-tolerance assertions.
 #![allow(dead_code)]
 
-use resonance_engine::decode::{decode_file, resample};
+use resonance_io::decode::{decode_file, resample};
 
 pub use resonance_test_support::test_audio_dir;
 

@@ -1,13 +1,12 @@
 //! Generative music on the audio thread: no allocation, determinism, reset, block-size
 //! invariance, stingers on the beat, quantised transitions, event storms, bad targets.
 
-use resonance_engine::preset::Preset;
 use resonance_engine::synth::{Profile, Style, Synth};
 use resonance_engine::testing::count_allocations;
 use resonance_engine::{Command, Cue, Engine, EngineConfig, Layout, MoodTarget, ParamId, Quantize, Telemetry};
 
 fn factory_styles() -> Vec<Style> {
-    Preset::factory().expect("factory presets parse").into_iter().map(|p| p.style).collect()
+    resonance_io::preset::factory().expect("factory presets parse").into_iter().map(|p| p.style).collect()
 }
 
 #[derive(Clone, Copy, Debug)]

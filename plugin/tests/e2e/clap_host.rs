@@ -393,7 +393,7 @@ fn factory_presets_are_discoverable_and_load_like_a_state() {
     let provider = factory.get_provider_descriptor(0).expect("provider descriptor");
     assert_eq!(provider.id().map(std::ffi::CStr::to_bytes), Some(&b"org.resonance.resonance.factory-presets"[..]));
 
-    let preset = resonance_engine::Preset::factory().expect("factory presets parse").into_iter().next().expect("one factory preset");
+    let preset = resonance_io::preset::factory().expect("factory presets parse").into_iter().next().expect("one factory preset");
     let expected = resonance_engine::EngineConfig::with_preset(&preset).params;
     let mut inst = new_instance();
     let load: PluginPresetLoad = inst.plugin_handle().get_extension().expect("preset-load extension");

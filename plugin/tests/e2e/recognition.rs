@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use resonance_engine::fingerprint::index::Index;
+use resonance_io::fingerprint::index::Index;
 use rosc::{OscPacket, OscType};
 
 use crate::clap_host::Rig;
@@ -103,8 +103,8 @@ fn instance_with_an_index_reports_now_playing_and_ended() {
     let want = expected_title(&index, &played);
 
     // 40 s of the track from 20 s in (past any quiet intro), mono at the host's rate.
-    let decoded = resonance_engine::decode::decode_file(&played).expect("decode the played track");
-    let mono = resonance_engine::decode::resample(&decoded.to_mono(), decoded.sample_rate, RATE).expect("resample");
+    let decoded = resonance_io::decode::decode_file(&played).expect("decode the played track");
+    let mono = resonance_io::decode::resample(&decoded.to_mono(), decoded.sample_rate, RATE).expect("resample");
     let from = (20 * RATE) as usize;
     let music = &mono[from.min(mono.len())..(60 * RATE as usize).min(mono.len())];
     assert!(music.len() >= (20 * RATE) as usize, "{} is too short for this test", played.display());

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use resonance_engine::decode::{decode_file, resample};
+use resonance_io::decode::{decode_file, resample};
 use resonance_test_support::{test_audio_dir, wav_mono_at};
 
 use super::synthesis::sudden;

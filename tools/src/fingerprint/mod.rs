@@ -32,7 +32,7 @@ pub mod synthesis;
 
 use std::path::PathBuf;
 
-use resonance_engine::fingerprint::matcher::{Identifier, IdentifyOptions};
+use resonance_io::fingerprint::matcher::{Identifier, IdentifyOptions};
 use resonance_test_support::{SplitMix64, test_audio_dir};
 
 use corpus::Corpus;

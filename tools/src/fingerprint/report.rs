@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use resonance_engine::fingerprint::index::Index;
-use resonance_engine::fingerprint::matcher::IdentifyOptions;
+use resonance_io::fingerprint::index::Index;
+use resonance_io::fingerprint::matcher::IdentifyOptions;
 
 use super::QUERY_S;
 use super::corpus::{Corpus, Indexed};

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use resonance_engine::decode::resample;
+use resonance_io::decode::resample;
 use resonance_test_support::{SplitMix64, power};
 
 use super::corpus::Corpus;

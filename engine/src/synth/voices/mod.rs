@@ -23,10 +23,14 @@ use super::soundfont::{Player, SoundFontMap};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Wave {
+    /// Sawtooth (band-limited).
     #[default]
     Saw,
+    /// Square (band-limited).
     Square,
+    /// Triangle.
     Triangle,
+    /// Sine.
     Sine,
 }
 
@@ -34,6 +38,7 @@ pub enum Wave {
 #[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Timbre {
+    /// Oscillator waveform.
     pub wave: Wave,
     /// Oscillators per voice, 1..=3 (detuned ensemble).
     pub unison: u8,
@@ -41,8 +46,11 @@ pub struct Timbre {
     pub detune_cents: f32,
     /// Envelope, seconds (sustain: level 0..=1).
     pub attack: f32,
+    /// Decay time, seconds.
     pub decay: f32,
+    /// Sustain level 0..=1.
     pub sustain: f32,
+    /// Release time, seconds.
     pub release: f32,
     /// Low-pass cutoff at rest, Hz.
     pub cutoff_hz: f32,
@@ -124,21 +132,33 @@ impl Timbre {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DrumKit {
+    /// Kick pitch, Hz.
     pub kick_hz: f32,
+    /// Kick decay, seconds.
     pub kick_decay: f32,
+    /// Snare body pitch, Hz.
     pub snare_hz: f32,
+    /// Snare noise band centre, Hz.
     pub snare_noise_hz: f32,
+    /// Snare decay, seconds.
     pub snare_decay: f32,
+    /// Hi-hat band, Hz.
     pub hat_hz: f32,
+    /// Hi-hat decay, seconds.
     pub hat_decay: f32,
+    /// Low tom pitch, Hz.
     pub tom_hz: f32,
+    /// Crash decay, seconds.
     pub crash_decay: f32,
+    /// Kit gain, dB.
     pub gain_db: f32,
     /// Lowest energy at which drums play.
     pub enter: f32,
     /// Patterns by rising energy: one step per 16th note, `x` = accent, `o` = soft hit, `.` rest.
     pub kick: Vec<String>,
+    /// Snare patterns, as `kick`.
     pub snare: Vec<String>,
+    /// Hi-hat patterns, as `kick`.
     pub hat: Vec<String>,
     /// Tom ostinato by rising energy (`x` = low tom, `o` = high tom, softer); may be empty
     /// (no ostinato). Timpani, taiko or war drums entering with danger.
@@ -328,6 +348,7 @@ impl Pool {
     }
 
     /// Forces an instruction set for the voice kernels (tests compare the paths).
+    #[cfg(test)]
     pub fn set_isa(&mut self, isa: Isa) {
         self.isa = isa;
     }
@@ -350,10 +371,6 @@ impl Pool {
     /// The player, if it plays `layer`.
     fn player_for(&mut self, layer: usize) -> Option<&mut Player> {
         self.player.as_deref_mut().filter(|p| p.plays(layer))
-    }
-
-    pub fn limit(&self) -> usize {
-        self.limit
     }
 
     pub fn reset(&mut self) {

@@ -338,15 +338,6 @@ impl Voices {
         }
     }
 
-    /// Releases a voice now (from the next frame).
-    pub fn release(&mut self, id: VoiceId) {
-        if let Some(m) = self.meta_mut(id)
-            && matches!(m.stage, Stage::Attack | Stage::Decay)
-        {
-            m.stage = Stage::Release;
-        }
-    }
-
     /// Releases (from the next frame) every held voice for which `pick(stinger, layer, note)`
     /// is true.
     pub fn release_matching(&mut self, pick: impl Fn(bool, u8, f32) -> bool) {

@@ -3,8 +3,8 @@
 //!
 //! Not for the audio thread: [`MidiMapper::feed`] returns a `Vec` and the mapper keeps hash
 //! maps. It runs on a control thread (midir's callback, the plugin's non-real-time thread) and
-//! reaches the engine as [`crate::Command`]s. It lives in the engine crate because every front
-//! end (plugin, live host, bridge) shares it and all of them already depend on the engine.
+//! reaches the engine as [`resonance_engine::Command`]s. It lives in the I/O crate beside the
+//! map files it reads, so every front end (plugin, live host) shares one implementation.
 //!
 //! The live host's midir callback and the plugin's note/CC input both feed complete MIDI
 //! messages to [`MidiMapper::feed`], so tests that feed bytes exercise the real path. Maps are
@@ -46,8 +46,9 @@
 
 use std::collections::HashMap;
 
-use crate::error::EngineError;
-use crate::{Cue, ParamId};
+use resonance_engine::{Cue, ParamId};
+
+use crate::IoError;
 
 /// How a relative encoder encodes its steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
@@ -113,10 +114,13 @@ pub enum Takeover {
 /// One control mapped to a parameter.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Mapping {
+    /// The parameter the control sets.
     pub param: ParamId,
     /// MIDI channel 0..=15, or `None` for any.
     pub channel: Option<u8>,
+    /// What the control sends.
     pub kind: ControlKind,
+    /// How an absolute control takes over from the current value.
     pub takeover: Takeover,
     /// Normalised change per relative tick.
     pub step: f32,
@@ -178,9 +182,11 @@ struct RawNote {
 /// A parsed MIDI map.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct MidiMap {
+    /// The map's name.
     pub name: String,
     /// Substring matched against MIDI input port names (case-insensitive).
     pub device: Option<String>,
+    /// Controls mapped to parameters.
     pub controls: Vec<Mapping>,
     /// (channel or any, note, cue)
     pub notes: Vec<(Option<u8>, u8, Cue)>,
@@ -193,11 +199,11 @@ impl MidiMap {
     /// Parses a map. `file` names the source in errors.
     ///
     /// # Errors
-    /// [`EngineError::MidiMap`] naming the file, the entry and the allowed values: unknown
+    /// [`IoError::MidiMap`] naming the file, the entry and the allowed values: unknown
     /// keys, parameters or cues, out-of-range channels, CCs or NRPN numbers, a control with no
     /// or several kinds.
-    pub fn parse(file: &str, text: &str) -> Result<Self, EngineError> {
-        let bad = |key: String, message: String| EngineError::MidiMap { file: file.to_string(), key, message };
+    pub fn parse(file: &str, text: &str) -> Result<Self, IoError> {
+        let bad = |key: String, message: String| IoError::MidiMap { file: file.to_string(), key, message };
         let raw: RawMap = toml::from_str(text).map_err(|e| bad("(document)".into(), e.message().to_string()))?;
         if raw.version != 1 {
             return Err(bad("version".into(), format!("version {} is not supported (allowed: 1)", raw.version)));
@@ -332,10 +338,12 @@ pub struct MidiMapper {
 pub const PICKUP_WINDOW: f32 = 0.02;
 
 impl MidiMapper {
+    /// A mapper for `map`.
     pub fn new(map: MidiMap) -> Self {
         Self { map, ..Self::default() }
     }
 
+    /// The current map (with learned mappings).
     pub fn map(&self) -> &MidiMap {
         &self.map
     }
@@ -367,6 +375,7 @@ impl MidiMapper {
         self.learn
     }
 
+    /// Stops MIDI learn without mapping anything.
     pub fn cancel_learn(&mut self) {
         self.learn = None;
         self.pending_learn_cc = None;

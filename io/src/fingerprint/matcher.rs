@@ -33,11 +33,13 @@
 //! prints `-log10 p` for true matches and for the best cell of every calibration negative
 //! query, and the acceptance level sits 1.5 decades above the most significant one.
 
-use super::hasher::CUTOFF_HZ;
+use resonance_engine::Landmark;
+use resonance_engine::fingerprint::hasher::CUTOFF_HZ;
+use resonance_engine::fingerprint::resample::Resampler;
+use resonance_engine::fingerprint::{ANALYSIS_RATE, FRAME_S, HOP, Hasher, HasherConfig};
+
 use super::index::Index;
-use super::resample::Resampler;
-use super::{ANALYSIS_RATE, FRAME_S, HOP, Hasher, HasherConfig, resample_into};
-use crate::types::Landmark;
+use super::resample_into;
 
 /// Offset tolerance in frames on each side.
 pub const TOLERANCE: i64 = 1;
@@ -52,13 +54,14 @@ pub const MIN_SCORE: u32 = 9;
 /// significant of 120 reached `-log10 p = 5.34` (the chance model underestimates how often
 /// unrelated music shares material), and acceptance sits 1.5 decades above it:
 /// `-log10 p >= 6.84` for [`identify`]'s normal-speed attempt (`ALPHA / 2`), 7.74 in its
-/// speed search (about `ALPHA / 16`; its dense look has its own level, [`DENSE_ALPHA`]). Held-out negatives that set nothing check it. (Session 4 kept
-/// 2 decades, `1e-7`.) The streaming recogniser, which queries four times a second, keeps
+/// speed search (about `ALPHA / 16`; its dense look has its own level, [`DENSE_ALPHA`]). Held-out negatives that set nothing check it. (Before this
+/// calibration the margin was 2 decades, `1e-7`; see
+/// `docs/decisions/0002-recognition-chance-model.md`.) The streaming recogniser, which queries four times a second, keeps
 /// [`STREAM_ALPHA`].
 pub const ALPHA: f64 = 2.9e-7;
 /// Accepted chance-match probability per query of the streaming recogniser
-/// ([`super::stream`]): `-log10 p >= 7`, unchanged since session 3 (it runs four queries per
-/// second of programme, so it keeps the wider margin).
+/// ([`super::stream`]): `-log10 p >= 7`, the original 2-decade margin (it runs four queries
+/// per second of programme, so it keeps the wider margin).
 pub const STREAM_ALPHA: f64 = 1e-7;
 /// Peak neighbourhood (+-frames, +-bins) and fan-out of [`identify`]'s dense look
 /// ([`DenseLook`]), chosen by `FP_BENCH_DENSE_DIAG` (`benches/README.md`).
@@ -90,7 +93,7 @@ const OFFSET_BIAS: i64 = 1 << 31;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ChanceRate {
     /// One rate for the whole index: the query's chance votes spread over all indexed frames
-    /// (session 3).
+    /// (the original estimate).
     IndexWide,
     /// The track's own rate, from its votes outside the tested cell, never below the
     /// index-wide rate.
@@ -105,6 +108,7 @@ pub enum ChanceRate {
 /// A recognised track.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Match {
+    /// The track's id in the index.
     pub track: u32,
     /// Position of the query's start in the track (frames).
     pub offset_frames: i64,
@@ -145,6 +149,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The match, if there is one.
     pub fn matched(&self) -> Option<&Match> {
         match self {
             Outcome::Match(m) => Some(m),
@@ -534,10 +539,12 @@ pub struct Identifier {
 }
 
 impl Identifier {
+    /// An identifier with these options (scratch buffers grow on first use).
     pub fn new(options: IdentifyOptions) -> Self {
         Self { options, hashers: Vec::new(), to_analysis: None, analysis: Vec::new(), landmarks: Vec::new(), scratch: Scratch::default() }
     }
 
+    /// The options.
     pub fn options(&self) -> &IdentifyOptions {
         &self.options
     }

@@ -16,7 +16,7 @@ use symphonia::core::formats::{FormatOptions, TrackType};
 use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::{MetadataOptions, StandardTag};
 
-use crate::error::EngineError;
+use crate::IoError;
 
 /// The formats named in error messages.
 pub const SUPPORTED: &str = "WAV, FLAC, Ogg Vorbis, MP3, AAC/ALAC in MP4/M4A, AIFF, CAF or Matroska/WebM";
@@ -24,6 +24,7 @@ pub const SUPPORTED: &str = "WAV, FLAC, Ogg Vorbis, MP3, AAC/ALAC in MP4/M4A, AI
 /// Decoded audio: planar `f32` channels at the file's own rate.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Decoded {
+    /// The file's sample rate (Hz).
     pub sample_rate: u32,
     /// One vector per channel, all the same length.
     pub channels: Vec<Vec<f32>>,
@@ -39,6 +40,7 @@ impl Decoded {
         self.channels.first().map_or(0, Vec::len)
     }
 
+    /// Duration in seconds (0 for a rate of 0).
     pub fn duration_s(&self) -> f64 {
         if self.sample_rate == 0 { 0.0 } else { self.frames() as f64 / f64::from(self.sample_rate) }
     }
@@ -75,22 +77,22 @@ impl Decoded {
     ///
     /// # Errors
     /// As [`resample`].
-    pub fn resampled(&self, rate: u32) -> Result<Decoded, EngineError> {
+    pub fn resampled(&self, rate: u32) -> Result<Decoded, IoError> {
         let channels = self.channels.iter().map(|c| resample(c, self.sample_rate, rate)).collect::<Result<Vec<_>, _>>()?;
         Ok(Decoded { sample_rate: rate, channels, title: self.title.clone(), artist: self.artist.clone() })
     }
 }
 
-fn decode_err(path: &Path, message: impl Into<String>) -> EngineError {
-    EngineError::Decode { path: path.to_path_buf(), message: message.into() }
+fn decode_err(path: &Path, message: impl Into<String>) -> IoError {
+    IoError::Decode { path: path.to_path_buf(), message: message.into() }
 }
 
 /// Decodes a whole file.
 ///
 /// # Errors
-/// [`EngineError::Io`] if it cannot be opened; [`EngineError::Decode`] if it is empty, not audio,
+/// [`IoError::Io`] if it cannot be opened; [`IoError::Decode`] if it is empty, not audio,
 /// in an unsupported codec, corrupt, truncated, or holds no samples.
-pub fn decode_file(path: &Path) -> Result<Decoded, EngineError> {
+pub fn decode_file(path: &Path) -> Result<Decoded, IoError> {
     decode_file_with_progress(path, &mut |_, _| {})
 }
 
@@ -98,11 +100,11 @@ pub fn decode_file(path: &Path) -> Result<Decoded, EngineError> {
 ///
 /// # Errors
 /// As [`decode_file`].
-pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Decoded, EngineError> {
+pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Decoded, IoError> {
     if path.is_dir() {
         return Err(decode_err(path, format!("is a directory, not an audio file; give a {SUPPORTED} file")));
     }
-    let file = File::open(path).map_err(|cause| EngineError::Io { path: path.to_path_buf(), cause })?;
+    let file = File::open(path).map_err(|cause| IoError::Io { path: path.to_path_buf(), cause })?;
     let total = file.metadata().map_or(0, |m| m.len());
     if total == 0 {
         return Err(decode_err(path, format!("is empty (0 bytes); give a {SUPPORTED} file")));
@@ -236,12 +238,12 @@ fn read_tags(format: &mut dyn symphonia::core::formats::FormatReader) -> (Option
 /// synchronous, high quality), trimming its delay so the output stays aligned with the input.
 ///
 /// # Errors
-/// [`EngineError::Decode`] (with an empty path) for a rate rubato cannot handle.
-pub fn resample(input: &[f32], from_hz: u32, to_hz: u32) -> Result<Vec<f32>, EngineError> {
+/// [`IoError::Decode`] (with an empty path) for a rate rubato cannot handle.
+pub fn resample(input: &[f32], from_hz: u32, to_hz: u32) -> Result<Vec<f32>, IoError> {
     if from_hz == to_hz || input.is_empty() {
         return Ok(input.to_vec());
     }
-    let bad = |m: String| EngineError::Decode { path: PathBuf::new(), message: m };
+    let bad = |m: String| IoError::Decode { path: PathBuf::new(), message: m };
     let mut rs = rubato::Fft::<f32>::new(from_hz as usize, to_hz as usize, 1024, 1, rubato::FixedSync::Input)
         .map_err(|e| bad(format!("cannot resample {from_hz} Hz to {to_hz} Hz: {e}")))?;
     let adapter = rubato::audioadapter_buffers::direct::InterleavedSlice::new(input, 1, input.len())

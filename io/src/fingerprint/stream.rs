@@ -29,12 +29,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::FRAME_S;
-use super::hasher::EMIT_DELAY_FRAMES;
+use resonance_engine::fingerprint::FRAME_S;
+use resonance_engine::fingerprint::hasher::EMIT_DELAY_FRAMES;
+
 use super::index::Index;
 use super::matcher::{Outcome, STREAM_ALPHA, query_at};
-use crate::engine::LandmarkReceiver;
-use crate::types::Landmark;
+use resonance_engine::{Landmark, LandmarkReceiver};
 
 /// Seconds of landmarks matched at once.
 pub const WINDOW_S: f64 = 4.0;
@@ -43,27 +43,9 @@ pub const QUERY_EVERY_S: f64 = 0.25;
 /// A playing track that has not matched for this long has ended.
 pub const ENDED_AFTER_S: f64 = 2.5;
 
-/// What the recogniser reports.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(tag = "type", rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum RecognitionEvent {
-    /// A track became audible (or changed).
-    NowPlaying {
-        track: u32,
-        /// The indexed file's stem.
-        name: String,
-        title: Option<String>,
-        artist: Option<String>,
-        /// Position in the track at `at_s`.
-        offset_s: f64,
-        confidence: f64,
-        /// Stream time (seconds of hashed audio since the hasher's reset).
-        at_s: f64,
-    },
-    /// The track reported by the last `NowPlaying` is no longer heard.
-    Ended { track: u32, name: String, at_s: f64 },
-}
+/// What the recogniser reports (defined in the engine crate so that the protocol and the
+/// bridge carry it without depending on this crate).
+pub use resonance_engine::fingerprint::RecognitionEvent;
 
 #[derive(Clone, Copy, Debug)]
 struct Playing {
@@ -93,6 +75,7 @@ fn emit_time(frame: u32) -> f64 {
 }
 
 impl StreamRecognizer {
+    /// A recogniser matching against `index`.
     pub fn new(index: Arc<Index>) -> Self {
         Self { index, window: VecDeque::new(), newest: 0, last_query: None, playing: None, scratch: Vec::new() }
     }

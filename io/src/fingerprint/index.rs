@@ -12,16 +12,17 @@
 //! ```
 //!
 //! A file with another magic, another version, another hasher id (the index was built with
-//! different analysis parameters) or a bad checksum is refused with a clear [`EngineError`].
+//! different analysis parameters) or a bad checksum is refused with a clear [`IoError`].
 //! With the `decode` feature, [`build_entries`] and [`Index::add_files`] hash files offline with
 //! the very [`Hasher`](super::Hasher) the engine runs.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{FFT_LEN, HASH_BITS, HOP};
-use crate::error::EngineError;
-use crate::types::Landmark;
+use resonance_engine::Landmark;
+use resonance_engine::fingerprint::{FFT_LEN, HASH_BITS, HOP};
+
+use crate::IoError;
 
 const MAGIC: &[u8; 8] = b"RSNFPIDX";
 /// On-disk format version.
@@ -38,8 +39,11 @@ pub struct TrackInfo {
     pub name: String,
     /// Path the track was indexed from.
     pub path: String,
+    /// Title tag, if the file had one.
     pub title: Option<String>,
+    /// Artist tag, if the file had one.
     pub artist: Option<String>,
+    /// Duration in seconds.
     pub duration_s: f64,
     /// Analysis frames hashed.
     pub frames: u32,
@@ -115,16 +119,19 @@ impl Reader<'_> {
 }
 
 impl Index {
+    /// An empty index.
     pub fn new() -> Self {
         let mut s = Self::default();
         s.rebuild_dir();
         s
     }
 
+    /// Every track, by id.
     pub fn tracks(&self) -> &[TrackInfo] {
         &self.tracks
     }
 
+    /// The track with this id.
     pub fn track(&self, id: u32) -> Option<&TrackInfo> {
         self.tracks.get(id as usize)
     }
@@ -134,6 +141,7 @@ impl Index {
         self.hashes.len()
     }
 
+    /// Whether the index holds no tracks.
     pub fn is_empty(&self) -> bool {
         self.hashes.is_empty()
     }
@@ -291,9 +299,9 @@ impl Index {
     /// Parses an index; `path` is only used in error messages.
     ///
     /// # Errors
-    /// [`EngineError::Index`] for a foreign, truncated, corrupt, newer or incompatible file.
-    pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Self, EngineError> {
-        let err = |message: &str| EngineError::Index { path: path.to_path_buf(), message: message.to_string() };
+    /// [`IoError::Index`] for a foreign, truncated, corrupt, newer or incompatible file.
+    pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Self, IoError> {
+        let err = |message: &str| IoError::Index { path: path.to_path_buf(), message: message.to_string() };
         let rebuild = "rebuild it with `resonance index PATH... --db DB`";
         if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
             return Err(err(&format!(
@@ -372,19 +380,19 @@ impl Index {
     /// Loads an index file.
     ///
     /// # Errors
-    /// [`EngineError::Io`] when it cannot be read, [`EngineError::Index`] when it is not a
+    /// [`IoError::Io`] when it cannot be read, [`IoError::Index`] when it is not a
     /// valid index.
-    pub fn load(path: &Path) -> Result<Self, EngineError> {
-        let bytes = std::fs::read(path).map_err(|cause| EngineError::Io { path: path.to_path_buf(), cause })?;
+    pub fn load(path: &Path) -> Result<Self, IoError> {
+        let bytes = std::fs::read(path).map_err(|cause| IoError::Io { path: path.to_path_buf(), cause })?;
         Self::from_bytes(&bytes, path)
     }
 
     /// Writes the index atomically (temporary file + rename). Returns the bytes written.
     ///
     /// # Errors
-    /// [`EngineError::Io`] when the file cannot be written.
-    pub fn save(&self, path: &Path) -> Result<u64, EngineError> {
-        let io = |cause| EngineError::Io { path: path.to_path_buf(), cause };
+    /// [`IoError::Io`] when the file cannot be written.
+    pub fn save(&self, path: &Path) -> Result<u64, IoError> {
+        let io = |cause| IoError::Io { path: path.to_path_buf(), cause };
         let bytes = self.to_bytes();
         let tmp: PathBuf = {
             let mut s = path.as_os_str().to_owned();
@@ -400,20 +408,21 @@ impl Index {
     }
 }
 
-#[cfg(feature = "decode")]
 mod build {
     use std::path::Path;
 
+    use resonance_engine::Landmark;
+    use resonance_engine::fingerprint::{FRAME_S, HasherConfig};
+
     use super::{Index, TrackInfo};
-    use crate::error::EngineError;
-    use crate::fingerprint::{FRAME_S, HasherConfig, landmarks_of};
-    use crate::types::Landmark;
+    use crate::IoError;
+    use crate::fingerprint::landmarks_of;
 
     /// Decodes and hashes one file for the index (index-side hasher configuration).
     ///
     /// # Errors
     /// Whatever [`crate::decode::decode_file`] reports for a missing or non-audio file.
-    pub fn build_entries(path: &Path) -> Result<(TrackInfo, Vec<Landmark>), EngineError> {
+    pub fn build_entries(path: &Path) -> Result<(TrackInfo, Vec<Landmark>), IoError> {
         let decoded = crate::decode::decode_file(path)?;
         let mono = decoded.to_mono();
         let lms = landmarks_of(&mono, f64::from(decoded.sample_rate), HasherConfig::index());
@@ -474,7 +483,7 @@ mod build {
         pub fn add_files(
             &mut self,
             paths: &[std::path::PathBuf],
-            progress: &(dyn Fn(&Path, Result<&TrackInfo, &EngineError>) + Sync),
+            progress: &(dyn Fn(&Path, Result<&TrackInfo, &IoError>) + Sync),
         ) -> Vec<u32> {
             use rayon::prelude::*;
             let built: Vec<_> = paths
@@ -493,7 +502,6 @@ mod build {
     }
 }
 
-#[cfg(feature = "decode")]
 pub use build::{build_entries, read_tags};
 
 #[cfg(test)]
