@@ -298,6 +298,46 @@ async fn osc_max_ingest(server: &tokio::runtime::Handle, secs: f64) -> Row {
     }
 }
 
+/// One load connection of [`http_load`]: `per_conn_total` telemetry POSTs on an open-loop
+/// schedule (latency from each request's due time), staggered by its index `c`.
+async fn http_connection(
+    addr: std::net::SocketAddr,
+    key: String,
+    c: usize,
+    rate: u64,
+    per_conn: f64,
+    per_conn_total: u64,
+    start: tokio::time::Instant,
+) -> (Vec<f64>, u64) {
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.set_nodelay(true).unwrap();
+    let (mut send, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.unwrap();
+    tokio::spawn(conn);
+    let mut lat = Vec::with_capacity(per_conn_total as usize);
+    let mut errors = 0u64;
+    // Stagger connections across one period.
+    let offset = Duration::from_secs_f64(c as f64 / rate as f64);
+    for i in 0..per_conn_total {
+        let due = start + offset + Duration::from_secs_f64(i as f64 / per_conn);
+        tokio::time::sleep_until(due).await;
+        let body = format!("{{\"hp\": {}, \"max_hp\": 100000, \"stress\": 0.{}}}", i % 1000, i % 10);
+        let req = hyper::Request::post(format!("/api/v1/sessions/load-{}/telemetry", c % 8))
+            .header("host", "127.0.0.1")
+            .header("authorization", format!("Bearer {key}"))
+            .header("content-type", "application/json")
+            .body(http_body_util::Full::new(axum::body::Bytes::from(body)))
+            .unwrap();
+        let resp = send.send_request(req).await.unwrap();
+        let ok = resp.status() == 200;
+        let _ = resp.into_body().collect().await;
+        lat.push(due.elapsed().as_secs_f64() * 1e3);
+        if !ok {
+            errors += 1;
+        }
+    }
+    (lat, errors)
+}
+
 async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns: usize, database: Option<&str>) -> Row {
     let dir = tempfile::tempdir().unwrap();
     let b = start_bridge(server, dir.path(), database);
@@ -320,35 +360,7 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
     for c in 0..conns {
         let key = key.clone();
         let addr = b.http_addr;
-        tasks.push(tokio::spawn(async move {
-            let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-            stream.set_nodelay(true).unwrap();
-            let (mut send, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.unwrap();
-            tokio::spawn(conn);
-            let mut lat = Vec::with_capacity(per_conn_total as usize);
-            let mut errors = 0u64;
-            // Stagger connections across one period.
-            let offset = Duration::from_secs_f64(c as f64 / rate as f64);
-            for i in 0..per_conn_total {
-                let due = start + offset + Duration::from_secs_f64(i as f64 / per_conn);
-                tokio::time::sleep_until(due).await;
-                let body = format!("{{\"hp\": {}, \"max_hp\": 100000, \"stress\": 0.{}}}", i % 1000, i % 10);
-                let req = hyper::Request::post(format!("/api/v1/sessions/load-{}/telemetry", c % 8))
-                    .header("host", "127.0.0.1")
-                    .header("authorization", format!("Bearer {key}"))
-                    .header("content-type", "application/json")
-                    .body(http_body_util::Full::new(axum::body::Bytes::from(body)))
-                    .unwrap();
-                let resp = send.send_request(req).await.unwrap();
-                let ok = resp.status() == 200;
-                let _ = resp.into_body().collect().await;
-                lat.push(due.elapsed().as_secs_f64() * 1e3);
-                if !ok {
-                    errors += 1;
-                }
-            }
-            (lat, errors)
-        }));
+        tasks.push(tokio::spawn(http_connection(addr, key, c, rate, per_conn, per_conn_total, start)));
     }
     let mut all = Vec::new();
     let mut errors = 0;

@@ -1,6 +1,6 @@
 //! Resonance bridge: the tokio service that connects engines to games, pages and metrics.
 //!
-//! * [`app`] builds the axum router (HTTP API, WebSocket, web page, overlays, metrics) from
+//! * [`app()`](crate::app()) builds the axum router (HTTP API, WebSocket, web page, overlays, metrics) from
 //!   each domain's routes; [`openapi`] is the API document generated from the same routes.
 //! * [`start`] opens storage, binds HTTP and OSC and spawns the tasks; [`run`] is `start`
 //!   plus waiting for a shutdown signal, then a graceful stop (in-flight requests finish,
@@ -23,7 +23,7 @@
 //!
 //! Dependencies between modules form a DAG, checked by a test (`tests/e2e/modules.rs`):
 //! infrastructure and domain models never import handlers; handlers import [`state`]; the
-//! crate root and [`app`] import everything. Inside the crate, paths name the defining file
+//! crate root and [`app()`](crate::app()) import everything. Inside the crate, paths name the defining file
 //! (`crate::director::rules::RuleBook`), not a re-export, so the check sees real edges.
 
 pub mod app;

@@ -312,7 +312,7 @@ pub enum MoodSource {
 }
 
 /// A command for the audio thread. Sent through a bounded SPSC queue; see
-/// [`crate::EngineHandle::send`] for what happens when it is full.
+/// [`crate::CommandSender::send`] for what happens when it is full.
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Command {

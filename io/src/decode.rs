@@ -12,7 +12,7 @@ use rubato::Resampler as _;
 use symphonia::core::codecs::audio::AudioDecoderOptions;
 use symphonia::core::errors::Error as SymError;
 use symphonia::core::formats::probe::Hint;
-use symphonia::core::formats::{FormatOptions, TrackType};
+use symphonia::core::formats::{FormatOptions, FormatReader, TrackType};
 use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::{MetadataOptions, StandardTag};
 
@@ -101,32 +101,7 @@ pub fn decode_file(path: &Path) -> Result<Decoded, IoError> {
 /// # Errors
 /// As [`decode_file`].
 pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Decoded, IoError> {
-    if path.is_dir() {
-        return Err(decode_err(path, format!("is a directory, not an audio file; give a {SUPPORTED} file")));
-    }
-    let file = File::open(path).map_err(|cause| IoError::Io { path: path.to_path_buf(), cause })?;
-    let total = file.metadata().map_or(0, |m| m.len());
-    if total == 0 {
-        return Err(decode_err(path, format!("is empty (0 bytes); give a {SUPPORTED} file")));
-    }
-    let mss = MediaSourceStream::new(Box::new(file), symphonia::core::io::MediaSourceStreamOptions::default());
-    let mut hint = Hint::new();
-    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-        hint.with_extension(ext);
-    }
-    let mut format =
-        symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()).map_err(|e| {
-            decode_err(
-                path,
-                match e {
-                    SymError::Unsupported(_) => format!("is not an audio file in a format Resonance reads; give a {SUPPORTED} file"),
-                    SymError::IoError(_) => {
-                        format!("ends before its header is complete (truncated or not audio); give a complete {SUPPORTED} file")
-                    }
-                    other => format!("cannot be read as audio ({other}); give a {SUPPORTED} file"),
-                },
-            )
-        })?;
+    let (mut format, total) = open_format(path)?;
     let (title, artist) = read_tags(&mut *format);
     let track = format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "contains no audio track (video or data only?)"))?;
     let track_id = track.id;
@@ -250,6 +225,37 @@ pub fn resample(input: &[f32], from_hz: u32, to_hz: u32) -> Result<Vec<f32>, IoE
         .map_err(|e| bad(format!("cannot resample: {e}")))?;
     let out = rs.process_all(&adapter, input.len(), None).map_err(|e| bad(format!("resampling {from_hz} Hz to {to_hz} Hz failed: {e}")))?;
     Ok(out.take_data())
+}
+
+/// Opens `path` and probes its container: the first stage of [`decode_file_with_progress`].
+/// Returns the format reader and the file's size in bytes.
+fn open_format(path: &Path) -> Result<(Box<dyn FormatReader>, u64), IoError> {
+    if path.is_dir() {
+        return Err(decode_err(path, format!("is a directory, not an audio file; give a {SUPPORTED} file")));
+    }
+    let file = File::open(path).map_err(|cause| IoError::Io { path: path.to_path_buf(), cause })?;
+    let total = file.metadata().map_or(0, |m| m.len());
+    if total == 0 {
+        return Err(decode_err(path, format!("is empty (0 bytes); give a {SUPPORTED} file")));
+    }
+    let mss = MediaSourceStream::new(Box::new(file), symphonia::core::io::MediaSourceStreamOptions::default());
+    let mut hint = Hint::new();
+    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
+        hint.with_extension(ext);
+    }
+    let format = symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()).map_err(|e| {
+        decode_err(
+            path,
+            match e {
+                SymError::Unsupported(_) => format!("is not an audio file in a format Resonance reads; give a {SUPPORTED} file"),
+                SymError::IoError(_) => {
+                    format!("ends before its header is complete (truncated or not audio); give a complete {SUPPORTED} file")
+                }
+                other => format!("cannot be read as audio ({other}); give a {SUPPORTED} file"),
+            },
+        )
+    })?;
+    Ok((format, total))
 }
 
 #[cfg(test)]

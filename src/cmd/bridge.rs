@@ -29,6 +29,8 @@ pub struct BridgeArgs {
     #[arg(long = "engine")]
     pub engines: Vec<SocketAddr>,
     /// Extra origin allowed by CORS, e.g. http://my-panel.local:8080 (repeatable).
+    // The doc comment is also the `--help` text, where a bare URL reads best.
+    #[allow(rustdoc::bare_urls)]
     #[arg(long = "cors-origin")]
     pub cors_origins: Vec<String>,
     /// Largest request body in bytes.

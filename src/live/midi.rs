@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
-use resonance_io::midi::{MidiAction, MidiMap, MidiMapper};
 use resonance_engine::prelude::*;
+use resonance_io::midi::{MidiAction, MidiMap, MidiMapper};
 
 use super::options::LiveArgs;
 

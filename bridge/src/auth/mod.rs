@@ -2,7 +2,7 @@
 //! and the keys' storage.
 //!
 //! Files: [`keys`] (key material and the in-memory set), [`extract`] (the extractor),
-//! [`routes`] (`/api/v1/keys`), [`store`] (the `api_keys` table).
+//! [`routes`](mod@routes) (`/api/v1/keys`), [`store`](mod@store) (the `api_keys` table).
 
 pub mod extract;
 pub mod keys;

@@ -42,8 +42,8 @@
 //! ```
 
 //!
-//! Files: [`rules`] (the format, its validation, the loaded book), [`step`] (one decision),
-//! [`routes`] (`GET /api/v1/rules`).
+//! Files: [`rules`](mod@rules) (the format, its validation, the loaded book), [`step`](mod@step) (one decision),
+//! [`routes`](mod@routes) (`GET /api/v1/rules`).
 
 pub mod routes;
 pub mod rules;

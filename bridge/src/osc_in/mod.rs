@@ -29,7 +29,7 @@ pub fn bind_udp(addr: SocketAddr) -> std::io::Result<UdpSocket> {
 const OSC_BATCH: usize = 4096;
 
 /// Receives OSC datagrams in batches: waits for one, then takes every datagram already queued
-/// on the socket (up to [`OSC_BATCH`] messages) and hands the batch to the state, which
+/// on the socket (up to `OSC_BATCH` messages) and hands the batch to the state, which
 /// coalesces state frames per batch. An idle loop wakes per datagram (no added latency); a
 /// busy one amortises locking, the director and publishing over the batch.
 pub async fn osc_loop(state: AppState, sock: Arc<UdpSocket>) {

@@ -19,7 +19,7 @@
 //! inside the connection whose commit crosses 1,000 WAL pages: that commit copies the pages
 //! into the database file and fsyncs both files (10–40 ms measured here, on the path of every
 //! request in that group commit). The writer connection therefore runs with
-//! `wal_autocheckpoint=0`, and a second connection ([`checkpointer`]) runs a PASSIVE checkpoint
+//! `wal_autocheckpoint=0`, and a second connection (`checkpointer`) runs a PASSIVE checkpoint
 //! every [`CHECKPOINT_INTERVAL`] — PASSIVE takes no writer lock, so commits go on while it
 //! copies and fsyncs. A PASSIVE checkpoint cannot rewind the WAL while commits keep arriving,
 //! so once the WAL holds [`WAL_RESTART_PAGES`] pages the checkpointer follows a PASSIVE pass

@@ -22,7 +22,7 @@ impl AppState {
     /// request of the same session joins the same or the next group commit instead of waiting
     /// for this one). The new state is visible to readers and subscribers from then on; if its
     /// commit fails, this request gets the error, every later write built on it is refused by
-    /// the writer's [`Fence`], and the session is reloaded from its last stored state.
+    /// the writer's [`Fence`](crate::writer::Fence), and the session is reloaded from its last stored state.
     pub async fn ingest_http(&self, name: &str, u: &TelemetryUpdate, body: &str) -> Result<SessionState, AppError> {
         let entry = self.get_or_create(name)?;
         let mut e = self.lock_session(&entry).await?;

@@ -1,8 +1,8 @@
 //! Sessions and telemetry: a named session's state, the strict validation of game and match
 //! telemetry, how updates and controls are applied, the sessions API and the sessions' tables.
 //!
-//! Files: [`validate`] (telemetry fields), [`session`] (the state), [`control`] (the control
-//! request), [`ingest`] (applying updates, controls and stingers), [`routes`]
+//! Files: [`validate`](mod@validate) (telemetry fields), [`session`](mod@session) (the state), [`control`](mod@control) (the control
+//! request), [`ingest`](mod@ingest) (applying updates, controls and stingers), [`routes`](mod@routes)
 //! (`/api/v1/sessions/...`), [`store`] (the `sessions` and `telemetry_log` tables, the
 //! group-commit batch).
 

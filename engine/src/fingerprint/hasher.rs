@@ -22,7 +22,7 @@ const HI_BIN: usize = 192;
 /// Bins the peak picker sees: the 2-D neighbourhood of a bin up to [`HI_BIN`] reaches
 /// [`HALF_F`] bins above it, and nothing higher can change a peak decision.
 const PICK_BINS: usize = HI_BIN + HALF_F + 1;
-/// Anti-alias cut-off of the resampler (Hz): aliases land above [`HI_BIN`].
+/// Anti-alias cut-off of the resampler (Hz): aliases land above `HI_BIN`.
 pub const CUTOFF_HZ: f64 = 4000.0;
 /// Peak neighbourhood: +-frames in time.
 const HALF_T: usize = 10;
@@ -36,7 +36,7 @@ const DT_MAX: u32 = 63;
 /// Target zone: +- bins around the anchor.
 const DF_MAX: i32 = 96;
 /// Landmarks of anchor frame `f` are emitted when frame `f + EMIT_DELAY_FRAMES` has been
-/// analysed: the peak decision waits [`HALF_T`] frames, the target zone [`DT_MAX`] more
+/// analysed: the peak decision waits `HALF_T` frames, the target zone `DT_MAX` more
 /// (1.18 s in all).
 pub const EMIT_DELAY_FRAMES: u32 = DT_MAX + HALF_T as u32 + 1;
 /// At most this many peaks per frame are kept (bin order); more cannot occur with a frequency

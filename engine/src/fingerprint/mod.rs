@@ -10,7 +10,7 @@
 //! Landmark hashing after Wang, "An Industrial-Strength Audio Search Algorithm" (ISMIR 2003)
 //! and Ellis' audfprint (2014): the programme is resampled to [`ANALYSIS_RATE`] Hz
 //! ([`resample`]), a Hann-windowed STFT ([`FFT_LEN`] points, hop [`HOP`]) gives a dB
-//! spectrogram, spectral peaks are the maxima of a 2-D neighbourhood ([`peaks`]), and each
+//! spectrogram, spectral peaks are the maxima of a 2-D neighbourhood (`peaks`), and each
 //! anchor peak is paired with the first peaks of a target zone after it. A pair
 //! `(f1, f2, dt)` packs into a 22-bit hash; the landmark carries the anchor's frame. The same
 //! [`Hasher`] code runs offline over decoded files to build the index, so online and offline

@@ -20,7 +20,7 @@
 //! delays the music by [`Synth::latency`] samples; every time the synth reports (stinger and
 //! transition times in [`Telemetry`]) is in output samples, i.e. already includes it.
 //!
-//! The mapping from mood to music and its sources are documented in [`conductor`] and in
+//! The mapping from mood to music and its sources are documented in `conductor` and in
 //! `docs/music.md`.
 
 pub(crate) mod conductor;
@@ -246,7 +246,7 @@ impl Style {
         60 + pc - if pc > 6 { 12 } else { 0 }
     }
 
-    /// Timbre of a bed layer ([`conductor`] layer index).
+    /// Timbre of a bed layer (`conductor` layer index).
     pub fn layer(&self, index: usize) -> &Timbre {
         match index {
             PAD => &self.pad,
@@ -549,7 +549,7 @@ impl Synth {
     }
 
     /// Schedules a cue's stinger on the next beat and reports it (`at` in output samples).
-    /// Cues closer than [`sequencer::STINGER_GAP_S`] to the previous accepted stinger are
+    /// Cues closer than `sequencer::STINGER_GAP_S` to the previous accepted stinger are
     /// dropped (counted in [`Synth::dropped_cues`]).
     ///
     /// # Realtime safety

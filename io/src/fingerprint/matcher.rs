@@ -285,6 +285,10 @@ struct Scratch {
     deltas: Vec<u64>,
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the candidate offsets with its three rejections in order; split, the hot loop would pass its scratch state through four signatures"
+)]
 fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate, scratch: &mut Scratch) -> Outcome {
     if duration_s < MIN_QUERY_S {
         return Outcome::TooShort { duration_s };

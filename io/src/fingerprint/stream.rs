@@ -19,7 +19,7 @@
 //! [`StreamRecognizer::spawn`] runs it on its own thread, fed by [`LandmarkReceiver`]; the
 //! plugin and the live host forward the events to the bridge as `/resonance/now_playing`.
 //!
-//! Every window is one query at the matcher's [`STREAM_ALPHA`](super::matcher::STREAM_ALPHA) (no speed
+//! Every window is one query at the matcher's [`STREAM_ALPHA`] (no speed
 //! search: a live stream is matched every quarter second, and a sped-up programme still
 //! matches within the offset tolerance for a few seconds at a time).
 

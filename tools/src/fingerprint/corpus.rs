@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use resonance_engine::fingerprint::{FRAME_S, HasherConfig};
 use resonance_io::decode::{decode_file, resample};
 use resonance_io::fingerprint::index::{Index, TrackInfo};
-use resonance_engine::fingerprint::{FRAME_S, HasherConfig};
 use resonance_io::fingerprint::landmarks_of;
 use resonance_test_support::{SplitMix64, thread_cpu_ns, thread_cpu_s_since};
 

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use resonance_io::fingerprint::matcher::Identifier;
 use resonance_engine::fingerprint::HasherConfig;
 use resonance_io::fingerprint::landmarks_of;
+use resonance_io::fingerprint::matcher::Identifier;
 use resonance_test_support::{thread_cpu_ns, thread_cpu_s_since};
 
 use super::SR;

@@ -4,11 +4,11 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use resonance_engine::fingerprint::{FRAME_S, HasherConfig};
 use resonance_io::decode::decode_file;
 use resonance_io::fingerprint::index::{Index, TrackInfo};
-use resonance_io::fingerprint::matcher::{ALPHA, ChanceRate, DENSE_ALPHA, DenseLook, Identifier, IdentifyOptions, Outcome, query};
-use resonance_engine::fingerprint::{FRAME_S, HasherConfig};
 use resonance_io::fingerprint::landmarks_of;
+use resonance_io::fingerprint::matcher::{ALPHA, ChanceRate, DENSE_ALPHA, DenseLook, Identifier, IdentifyOptions, Outcome, query};
 use resonance_test_support::{SplitMix64, thread_cpu_ns, thread_cpu_s_since};
 
 use super::corpus::{Corpus, Indexed, speech_clips};
