@@ -7,6 +7,10 @@
 //! [`MainThread`] answers the host's main-thread queries and owns the OSC link;
 //! [`AudioProcessor`] exists between activate and deactivate and owns the engine's
 //! processor and scratch buffers, all allocated in `activate`.
+//!
+//! Length: the CLAP extension impls (params, state, note and audio ports, latency, log) sit
+//! beside the two thread types they implement for; each is short, and splitting them across
+//! files would scatter one host conversation.
 
 use std::ffi::CStr;
 use std::fmt::Write as _;

@@ -22,6 +22,10 @@
 //!
 //! The mapping from mood to music and its sources are documented in `conductor` and in
 //! `docs/music.md`.
+//!
+//! Length: this file is the synth's processor (prepare, the per-block render and the layer
+//! mix) and stays one unit until the form/arrangement work splits the layers into their own
+//! modules; see docs/music.md.
 
 pub(crate) mod conductor;
 pub(crate) mod fastmath;

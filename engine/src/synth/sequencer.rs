@@ -20,6 +20,10 @@
 //! A cue schedules its stinger on the next beat at the time the cue arrives (at most one beat
 //! later, never late). At most one stinger every [`STINGER_GAP_S`] seconds is accepted (event
 //! storms are rate-limited); the bed is ducked while it plays.
+//!
+//! Length: one file over the usual ~600 lines because the bar/beat clock, the phrase state and
+//! the stinger scheduler share one sample-accurate timeline; the sequencer's rework into
+//! sections and themes (form, docs/music.md) splits it along those parts.
 
 use super::conductor::{ARP, BASS, Conductor, LEAD, Music, PAD, STRINGS};
 use super::rng::Rng;

@@ -32,6 +32,10 @@
 //! `ALPHA` is set from measured score distributions, not from the model alone: the benchmark
 //! prints `-log10 p` for true matches and for the best cell of every calibration negative
 //! query, and the acceptance level sits 1.5 decades above the most significant one.
+//!
+//! Length: the chance model, the offset histogram and the acceptance rule are one decision
+//! (`docs/decisions/0002-recognition-chance-model.md`); it is reworked as a whole
+//! by the cross-collection recognition work.
 
 use resonance_engine::Landmark;
 use resonance_engine::fingerprint::hasher::CUTOFF_HZ;

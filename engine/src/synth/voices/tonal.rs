@@ -23,6 +23,9 @@
 //! subtractive synthesis", IEEE Signal Processing Magazine 24(2), 2007); the filter is
 //! Andrew Simper's linear trapezoidal state-variable filter ("Linear trapezoidal integrated
 //! SVF", Cytomic technical paper, 2013).
+//!
+//! Length: the oscillator, filter, envelope and voice types are one signal path whose inner
+//! loop is read as a whole when checking its cost per sample.
 // `#[inline(always)]` is deliberate here: the voice kernels must be inlined into the caller
 // that `simd::Isa::run` compiles for AVX2, or they would run with the baseline instruction set.
 #![allow(clippy::inline_always)]
