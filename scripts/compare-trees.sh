@@ -16,6 +16,9 @@
 #                          dependencies are reused; the two revisions' own crates live side by
 #                          side because their sources are at different paths)
 #   COMPARE_TARGET_DIR_OLD, COMPARE_TARGET_DIR_NEW   a kept target dir per revision
+#   COMPARE_BIN_OLD, COMPARE_BIN_NEW   an already built `resonance` binary of that revision: used
+#                          as it is instead of checking out and building (the caller vouches
+#                          that it was built from that revision)
 #   COMPARE_KEEP=1         keep the temporary folder (worktrees, outputs) for inspection
 #   COMPARE_WORKDIR        a fixed folder instead of a temporary one (kept): with a kept target
 #                          dir, a re-run then checks out at the same paths and cargo rebuilds
@@ -49,7 +52,13 @@ trap cleanup EXIT
 
 # build SIDE SHA TARGET_DIR: checks SHA out and copies its `resonance` binary to $work/bin-SIDE.
 build() {
-    local side=$1 sha=$2 target=$3 out_dir
+    local side=$1 sha=$2 target=$3 out_dir prebuilt
+    prebuilt=$([[ $side == old ]] && echo "${COMPARE_BIN_OLD:-}" || echo "${COMPARE_BIN_NEW:-}")
+    if [[ -n $prebuilt ]]; then
+        echo "using $prebuilt as $side ($sha)" >&2
+        cp "$prebuilt" "$work/bin-$side"
+        return
+    fi
     if [[ -d $work/src-$side ]]; then # COMPARE_WORKDIR: only changed files get new mtimes
         git -C "$work/src-$side" checkout --quiet --force --detach "$sha"
     else
