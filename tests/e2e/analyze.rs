@@ -72,3 +72,62 @@ fn analyze_rejects_an_unreadable_file_clearly() {
         assert!(err.matches("os error").count() <= 1, "{err}");
     }
 }
+
+/// Runs `resonance ARGS` and fails if it has not finished within `limit` (a hang is the bug
+/// this guards against: the pitch picker once looped forever on NaN).
+fn run_bounded(args: &[&std::ffi::OsStr], limit: std::time::Duration) -> std::process::Output {
+    let mut child =
+        resonance().args(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().expect("run resonance");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("resonance {args:?} did not finish within {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// A named sample generator: sample index -> value.
+type Pattern = (&'static str, fn(usize) -> f32);
+
+#[test]
+fn hostile_float_samples_never_hang_analyze_or_highlight() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = hound::WavSpec { channels: 1, sample_rate: 48_000, bits_per_sample: 32, sample_format: hound::SampleFormat::Float };
+    // 2 s each of: ±1e30, alternating ±f32::MAX, NaN/±Inf bursts between a quiet tone, and
+    // denormals.
+    let patterns: [Pattern; 4] = [
+        ("huge", |i| if i % 2 == 0 { 1e30 } else { -1e30 }),
+        ("extremes", |i| if (i / 7) % 2 == 0 { f32::MAX } else { f32::MIN }),
+        ("nonfinite", |i| match i % 97 {
+            0 => f32::NAN,
+            1 => f32::INFINITY,
+            2 => f32::NEG_INFINITY,
+            _ => 0.1 * (i as f32 * 0.05).sin(),
+        }),
+        ("denormal", |i| if i % 2 == 0 { 1e-40 } else { -1e-42 }),
+    ];
+    for (name, f) in patterns {
+        let wav = dir.path().join(format!("{name}.wav"));
+        let mut w = hound::WavWriter::create(&wav, spec).unwrap();
+        for i in 0..96_000 {
+            w.write_sample(f(i)).unwrap();
+        }
+        w.finalize().unwrap();
+        let limit = std::time::Duration::from_mins(2);
+        let out = run_bounded(&["analyze".as_ref(), "--json".as_ref(), wav.as_os_str()], limit);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+        for m in doc["mood"].as_array().unwrap() {
+            assert!(m["valence"].as_f64().unwrap().is_finite() && m["arousal"].as_f64().unwrap().is_finite(), "{name}: {m}");
+        }
+        let soundtrack = dir.path().join(format!("{name}-highlight.wav"));
+        let out = run_bounded(&["highlight".as_ref(), wav.as_os_str(), "--out".as_ref(), soundtrack.as_os_str()], limit);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let mut r = hound::WavReader::open(&soundtrack).unwrap();
+        assert!(r.samples::<f32>().all(|s| s.is_ok_and(f32::is_finite)) || r.spec().sample_format == hound::SampleFormat::Int, "{name}");
+    }
+}

@@ -50,6 +50,7 @@ use self::detectors::{Detection, Detectors, Hop};
 use self::features::{FeatureExtractor, Features, HOP, HOPS_PER_S, Step, Tone};
 use self::floor::{CrowdFloor, NO_CROWD_LUFS};
 use self::mood::{MoodEstimator, Recent, States};
+use crate::dsp::INPUT_CEILING;
 use crate::types::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, SampleTime, Telemetry};
 
 /// How often a mood estimate is emitted.
@@ -212,7 +213,10 @@ impl CrowdAnalyzer {
     /// that ends mid-hop is reported from there, 5 ms before the hop completes.
     pub fn process(&mut self, input: &[f32], sink: &mut dyn FnMut(Telemetry)) {
         for &x in input {
-            let x = if x.is_finite() { x } else { 0.0 };
+            // The engine's input stage already gives finite samples within ±64
+            // (`dsp::sanitize`); offline callers (`resonance analyze`, `highlight`) get the same
+            // bounds here, so no stage downstream sees overflowing energies.
+            let x = if x.is_finite() { x.clamp(-INPUT_CEILING, INPUT_CEILING) } else { 0.0 };
             if let Some(y) = self.decimator.push(x) {
                 self.produced += 1;
                 match self.features.push(y) {

@@ -89,7 +89,8 @@ impl Mpm {
             *d = *s;
         }
         let energy: f32 = self.buf.iter().take(w).map(|v| v * v).sum();
-        if energy < 1e-9 {
+        // A frame whose energy overflows (samples near f32::MAX) or is NaN has no pitch to find.
+        if energy < 1e-9 || !energy.is_finite() {
             return Pitch::default();
         }
         if self.fft.process_with_scratch(&mut self.buf, &mut self.spec, &mut self.scratch_f).is_err() {
@@ -132,8 +133,9 @@ impl Mpm {
         let mut peaks = [(0usize, 0.0f32); 16];
         let mut np = 0;
         while tau < hi {
-            // Find the next positive region.
-            while tau < hi && n[tau] <= 0.0 {
+            // Find the next positive region. A NaN counts as "not positive", so this loop and
+            // the one below always advance `tau` and the scan ends on any input.
+            while tau < hi && (n[tau] <= 0.0 || n[tau].is_nan()) {
                 tau += 1;
             }
             let mut best = (0usize, 0.0f32);
@@ -164,6 +166,25 @@ impl Mpm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hostile_frames_terminate_and_find_no_pitch() {
+        let mut mpm = Mpm::new(512, 16_000.0, 80.0, 600.0);
+        let frames: [Vec<f32>; 5] = [
+            vec![1e30; 512],
+            (0..512).map(|i| if i % 2 == 0 { 3e38 } else { -3e38 }).collect(),
+            vec![f32::NAN; 512],
+            (0..512).map(|i| if i % 3 == 0 { f32::INFINITY } else { 1e-40 }).collect(),
+            vec![1e-42; 512],
+        ];
+        for x in &frames {
+            let p = mpm.analyse(x);
+            assert!(p.hz.is_finite() && p.clarity.is_finite());
+        }
+        // An NSDF full of NaN (whatever produced it) is scanned to the end.
+        mpm.nsdf.fill(f32::NAN);
+        assert_eq!(mpm.pick().hz, 0.0);
+    }
 
     #[test]
     fn finds_the_pitch_of_a_harmonic_tone_and_rejects_noise() {
