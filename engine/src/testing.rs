@@ -1,5 +1,5 @@
-//! Test support: a counting global allocator that proves a closure does not allocate, and the
-//! one place tests and benchmarks find the real test audio.
+//! Test support: a counting global allocator that proves a closure does not allocate. (The
+//! real test audio is found by `resonance_test_support::test_audio_dir`.)
 //!
 //! Install it in a test binary with
 //! `#[global_allocator] static A: CountingAllocator = CountingAllocator;` and wrap the code
@@ -10,7 +10,6 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
-use std::path::PathBuf;
 
 thread_local! {
     static ARMED: Cell<bool> = const { Cell::new(false) };
@@ -65,24 +64,4 @@ pub fn count_allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
     let r = f();
     ARMED.with(|a| a.set(was));
     (r, COUNT.with(Cell::get) - before)
-}
-
-/// The real test-audio folder fetched by `../shared/data/fetch-test-audio.sh`:
-/// `RESONANCE_TEST_AUDIO` when set and not empty, else `<workspace>/target/test-audio`.
-///
-/// # Panics
-/// When the folder is missing or its fetch did not complete, with the command that fetches it:
-/// a test that needs real audio fails loudly instead of passing on nothing.
-#[must_use]
-pub fn test_audio_dir() -> PathBuf {
-    let dir = std::env::var_os("RESONANCE_TEST_AUDIO")
-        .filter(|v| !v.is_empty())
-        .map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/test-audio")), PathBuf::from);
-    assert!(
-        dir.join(".complete").is_file(),
-        "real test audio not found in {}: run `bash ../shared/data/fetch-test-audio.sh target/test-audio` from the \
-         repository root (or set RESONANCE_TEST_AUDIO to a folder it filled)",
-        dir.display()
-    );
-    dir
 }

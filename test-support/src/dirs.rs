@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 /// The real test-audio folder fetched by `../shared/data/fetch-test-audio.sh`:
 /// `RESONANCE_TEST_AUDIO` when set and not empty, else `<workspace>/target/test-audio`.
-/// (The same lookup as `resonance_engine::testing::test_audio_dir`.)
 ///
 /// # Panics
 /// When the folder is missing or its fetch did not complete, with the command that fetches it:

@@ -1,6 +1,6 @@
 //! `resonance analyze`: timeline, JSON shape, plot, and a clear error on a bad file.
 
-use resonance_engine::testing::test_audio_dir as audio_dir;
+use resonance_test_support::test_audio_dir as audio_dir;
 use std::process::Command;
 
 fn resonance() -> Command {

@@ -1,6 +1,6 @@
 //! `resonance index` and `resonance identify` on real music from the test-audio set.
 
-use resonance_engine::testing::test_audio_dir as audio_dir;
+use resonance_test_support::test_audio_dir as audio_dir;
 use std::path::Path;
 use std::process::Command;
 

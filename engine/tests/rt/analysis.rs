@@ -6,47 +6,11 @@ use std::path::Path;
 
 use resonance_engine::analysis::CrowdAnalyzer;
 use resonance_engine::testing::count_allocations;
-use resonance_engine::testing::test_audio_dir as audio_dir;
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Telemetry, WhistleKind};
-
-/// Reads a WAV as mono f32 at its own rate.
-fn read_wav(path: &Path) -> (u32, Vec<f32>) {
-    let mut r = hound::WavReader::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let spec = r.spec();
-    let ch = usize::from(spec.channels);
-    let scale = 1.0 / (1u64 << (spec.bits_per_sample - 1)) as f32;
-    let samples: Vec<f32> = match spec.sample_format {
-        hound::SampleFormat::Float => r.samples::<f32>().map(Result::unwrap).collect(),
-        hound::SampleFormat::Int => r.samples::<i32>().map(|s| s.unwrap() as f32 * scale).collect(),
-    };
-    (spec.sample_rate, samples.chunks(ch).map(|c| c.iter().sum::<f32>() / ch as f32).collect())
-}
-
-/// Linear-interpolation resampling (test helper; the analyser band-limits internally).
-fn resample(x: &[f32], from: u32, to: u32) -> Vec<f32> {
-    if from == to {
-        return x.to_vec();
-    }
-    let n = (x.len() as u64 * u64::from(to) / u64::from(from)) as usize;
-    (0..n)
-        .map(|i| {
-            let pos = i as f64 * f64::from(from) / f64::from(to);
-            let k = pos as usize;
-            let fr = (pos - k as f64) as f32;
-            let a = x.get(k).copied().unwrap_or(0.0);
-            let b = x.get(k + 1).copied().unwrap_or(a);
-            a + (b - a) * fr
-        })
-        .collect()
-}
+use resonance_test_support::{rms, test_audio_dir as audio_dir, wav_mono_at};
 
 fn clip(dir: &Path, name: &str, rate: u32) -> Vec<f32> {
-    let (sr, x) = read_wav(&dir.join(name));
-    resample(&x, sr, rate)
-}
-
-fn rms(x: &[f32]) -> f32 {
-    (x.iter().map(|v| v * v).sum::<f32>() / x.len().max(1) as f32).sqrt()
+    wav_mono_at(&dir.join(name), rate)
 }
 
 /// A bed of calm ambience clips, concatenated (different clips, no loop of one clip) to

@@ -3,7 +3,7 @@
 use resonance_engine::Landmark;
 use resonance_engine::fingerprint::Hasher;
 use resonance_engine::testing::count_allocations;
-use resonance_engine::testing::test_audio_dir as audio_dir;
+use resonance_test_support::test_audio_dir as audio_dir;
 
 /// Real programme material: a crowd recording's samples (8-bit PCM WAV, read by hand so this
 /// test needs no decoder) repeated with a melody on top, `secs` long at `rate`.
