@@ -8,8 +8,9 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_resonance"))
 }
 
-/// Writes `secs` seconds of `file` from `start_s` as a 16-bit WAV (mono mixdown).
-fn excerpt(file: &Path, start_s: f64, secs: f64, out: &Path, noise: f32) {
+/// Writes `secs` seconds of `file` from `start_s` as a 16-bit WAV (mono mixdown), with
+/// deterministic white noise of peak `noise` added (xorshift32, fixed seed).
+pub(crate) fn excerpt(file: &Path, start_s: f64, secs: f64, out: &Path, noise: f32) {
     let d = resonance_io::decode::decode_file(file).expect("decode test music");
     let mono = d.to_mono();
     let sr = d.sample_rate;

@@ -436,21 +436,7 @@ const QUERIES: [Query; 4] = [
 ];
 
 fn write_query(music: &Path, q: &Query, out: &Path) {
-    let d = resonance_io::decode::decode_file(&music.join(format!("{}.ogg", q.track))).expect("decode test music");
-    let mono = d.to_mono();
-    let a = (q.start_s * f64::from(d.sample_rate)) as usize;
-    let b = (a + (q.secs * f64::from(d.sample_rate)) as usize).min(mono.len());
-    let spec = hound::WavSpec { channels: 1, sample_rate: d.sample_rate, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
-    let mut w = hound::WavWriter::create(out, spec).expect("create wav");
-    let mut seed = 0x1234_5678u32;
-    for &x in &mono[a..b] {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        let n = (seed as f32 / u32::MAX as f32 - 0.5) * 2.0 * q.noise;
-        w.write_sample(((x + n).clamp(-1.0, 1.0) * 32767.0) as i16).expect("write wav");
-    }
-    w.finalize().expect("finish wav");
+    crate::fingerprint::excerpt(&music.join(format!("{}.ogg", q.track)), q.start_s, q.secs, out, q.noise);
 }
 
 fn compare_identify(m: &mut Mismatches, name: &str, want: &Value, got: &Value) {
