@@ -294,29 +294,70 @@ fn fixture() -> (u32, Vec<f32>, Vec<f32>, Vec<u8>) {
     (rate, programme, crowd, state)
 }
 
+/// The bundle's library, entered (`ModuleEntry`), and its plugin factory: what a VST3 host
+/// holds while it uses the plugin.
+struct Vst3Module {
+    factory: *mut c_void,
+    module_exit: unsafe extern "C" fn() -> bool,
+    _lib: libloading::Library,
+}
+
+impl Vst3Module {
+    /// Loads `target/bundled/Resonance.vst3`'s library, calls `ModuleEntry` and gets the factory.
+    fn load() -> Self {
+        let path = bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
+        // SAFETY: loading the plugin library under test and calling its three exported entry
+        // points with the signatures the VST3 SDK declares for them.
+        unsafe {
+            let lib = libloading::Library::new(&path).expect("load the VST3 library");
+            let module_entry = *lib.get::<unsafe extern "C" fn(*mut c_void) -> bool>(b"ModuleEntry").expect("ModuleEntry");
+            let module_exit = *lib.get::<unsafe extern "C" fn() -> bool>(b"ModuleExit").expect("ModuleExit");
+            let get_factory = *lib.get::<unsafe extern "system" fn() -> *mut c_void>(b"GetPluginFactory").expect("GetPluginFactory");
+            assert!(module_entry(std::ptr::null_mut()));
+            Self { factory: get_factory(), module_exit, _lib: lib }
+        }
+    }
+
+    /// Creates the audio module class's component (`IComponent`).
+    fn create_component(&self) -> *mut c_void {
+        let factory = self.factory;
+        // SAFETY: `factory` is the live IPluginFactory this module returned; the vtable layout
+        // and the calls follow the VST3 API as declared in this module.
+        unsafe {
+            let fv = &**factory.cast::<*const FactoryVtbl>();
+            let mut cid = None;
+            for i in 0..(fv.count_classes)(factory) {
+                let mut info = PClassInfo { cid: [0; 16], cardinality: 0, category: [0; 32], name: [0; 64] };
+                if (fv.get_class_info)(factory, i, &raw mut info) == K_RESULT_OK && info.category.starts_with(b"Audio Module Class\0") {
+                    cid = Some(info.cid);
+                }
+            }
+            let cid = cid.expect("an audio module class");
+            let mut component: *mut c_void = std::ptr::null_mut();
+            assert_eq!((fv.create_instance)(factory, cid.as_ptr(), IID_ICOMPONENT.as_ptr(), &raw mut component), K_RESULT_OK);
+            component
+        }
+    }
+
+    /// Releases the factory and calls `ModuleExit`; the library unloads when `self` drops.
+    fn close(self) {
+        // SAFETY: the factory is still live and every object made from it has been released by
+        // the caller; ModuleExit pairs the ModuleEntry of `load`.
+        unsafe {
+            let fv = &**self.factory.cast::<*const FactoryVtbl>();
+            (fv.release)(self.factory);
+            assert!((self.module_exit)());
+        }
+    }
+}
+
 /// Runs the VST3 and returns its main output (left channel) as little-endian bytes on stdout.
 fn vst3_main_output(rate: u32, programme: &[f32], crowd: &[f32], state: Vec<u8>) -> Vec<f32> {
-    let path = bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
     // SAFETY: loading the plugin library under test; every call below follows the VST3 API
     // contract with the interface layouts declared in this module.
     unsafe {
-        let lib = libloading::Library::new(&path).expect("load the VST3 library");
-        let module_entry = lib.get::<unsafe extern "C" fn(*mut c_void) -> bool>(b"ModuleEntry").expect("ModuleEntry");
-        let module_exit = lib.get::<unsafe extern "C" fn() -> bool>(b"ModuleExit").expect("ModuleExit");
-        let get_factory = lib.get::<unsafe extern "system" fn() -> *mut c_void>(b"GetPluginFactory").expect("GetPluginFactory");
-        assert!(module_entry(std::ptr::null_mut()));
-        let factory = get_factory();
-        let fv = &**factory.cast::<*const FactoryVtbl>();
-        let mut cid = None;
-        for i in 0..(fv.count_classes)(factory) {
-            let mut info = PClassInfo { cid: [0; 16], cardinality: 0, category: [0; 32], name: [0; 64] };
-            if (fv.get_class_info)(factory, i, &raw mut info) == K_RESULT_OK && info.category.starts_with(b"Audio Module Class\0") {
-                cid = Some(info.cid);
-            }
-        }
-        let cid = cid.expect("an audio module class");
-        let mut component: *mut c_void = std::ptr::null_mut();
-        assert_eq!((fv.create_instance)(factory, cid.as_ptr(), IID_ICOMPONENT.as_ptr(), &raw mut component), K_RESULT_OK);
+        let module = Vst3Module::load();
+        let component = module.create_component();
         let cv = &**component.cast::<*const ComponentVtbl>();
         let mut host = HostContext { vtbl: &raw const HOST_VTBL };
         assert_eq!((cv.initialize)(component, (&raw mut host).cast()), K_RESULT_OK, "initialize");
@@ -391,8 +432,7 @@ fn vst3_main_output(rate: u32, programme: &[f32], crowd: &[f32], state: Vec<u8>)
         (ctl.release)(controller);
         assert_eq!((cv.terminate)(component), K_RESULT_OK);
         (cv.release)(component);
-        (fv.release)(factory);
-        assert!(module_exit());
+        module.close();
         out
     }
 }
@@ -488,26 +528,10 @@ fn other_values() -> Vec<(ParamId, f64)> {
 fn vst3_host_checks(with_handler: bool) {
     let (state_a, values_a) = state_with(&other_values());
     let (state_b, values_b) = state_with(&[]);
-    let path = bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
     // SAFETY: as in `vst3_main_output`.
     unsafe {
-        let lib = libloading::Library::new(&path).expect("load the VST3 library");
-        let module_entry = lib.get::<unsafe extern "C" fn(*mut c_void) -> bool>(b"ModuleEntry").expect("ModuleEntry");
-        let module_exit = lib.get::<unsafe extern "C" fn() -> bool>(b"ModuleExit").expect("ModuleExit");
-        let get_factory = lib.get::<unsafe extern "system" fn() -> *mut c_void>(b"GetPluginFactory").expect("GetPluginFactory");
-        assert!(module_entry(std::ptr::null_mut()));
-        let factory = get_factory();
-        let fv = &**factory.cast::<*const FactoryVtbl>();
-        let mut cid = None;
-        for i in 0..(fv.count_classes)(factory) {
-            let mut info = PClassInfo { cid: [0; 16], cardinality: 0, category: [0; 32], name: [0; 64] };
-            if (fv.get_class_info)(factory, i, &raw mut info) == K_RESULT_OK && info.category.starts_with(b"Audio Module Class\0") {
-                cid = Some(info.cid);
-            }
-        }
-        let cid = cid.expect("an audio module class");
-        let mut component: *mut c_void = std::ptr::null_mut();
-        assert_eq!((fv.create_instance)(factory, cid.as_ptr(), IID_ICOMPONENT.as_ptr(), &raw mut component), K_RESULT_OK);
+        let module = Vst3Module::load();
+        let component = module.create_component();
         let cv = &**component.cast::<*const ComponentVtbl>();
         let mut host = HostContext { vtbl: &raw const HOST_VTBL };
         assert_eq!((cv.initialize)(component, (&raw mut host).cast()), K_RESULT_OK, "initialize");
@@ -606,8 +630,7 @@ fn vst3_host_checks(with_handler: bool) {
         (ctl.release)(controller);
         assert_eq!((cv.terminate)(component), K_RESULT_OK);
         (cv.release)(component);
-        (fv.release)(factory);
-        assert!(module_exit());
+        module.close();
     }
 }
 
