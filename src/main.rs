@@ -8,6 +8,8 @@ static ALLOC: resonance_engine::testing::CountingAllocator = resonance_engine::t
 mod arc;
 mod cmd;
 mod demo;
+mod files;
+mod limits;
 mod live;
 mod output;
 
@@ -57,6 +59,9 @@ enum Command {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::Render(_) | Command::Demo(_) | Command::Highlight(_))) {
+        files::remove_parts_on_signal();
+    }
     let result = match cli.command {
         Some(Command::Render(args)) => cmd::render::run(&args),
         Some(Command::Demo(args)) => cmd::demo::run(&args),

@@ -31,7 +31,9 @@ pub enum WavFormat {
 }
 
 /// A WAV writer that writes to a temporary file beside the destination and renames it into
-/// place only when [`AtomicWav::finish`] succeeds, so a failed run leaves no output file.
+/// place only when [`AtomicWav::finish`] succeeds, so a failed run leaves no output file. The
+/// temporary (`.resonance-<pid>-XXXX.wav.part`) is removed when the writer is dropped, when a
+/// signal stops the process (see [`crate::files`]), or by a later run if the process was killed.
 pub struct AtomicWav {
     writer: hound::WavWriter<std::io::BufWriter<std::fs::File>>,
     temp: tempfile::TempPath,
@@ -51,19 +53,24 @@ impl AtomicWav {
         if !dir.is_dir() {
             bail!("cannot write {}: the folder {} does not exist; create it first", dest.display(), dir.display());
         }
-        let tmp = tempfile::Builder::new()
-            .prefix(".resonance-")
-            .suffix(".wav.part")
-            .tempfile_in(&dir)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        crate::files::sweep_stale_parts(&dir);
+        let prefix = crate::files::part_prefix();
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(crate::files::PART_SUFFIX);
+        // the output gets the mode any new file gets (0666 less the umask), not a temporary's 0600
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder.tempfile_in(&dir).with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         let (file, temp) = tmp.into_parts();
+        crate::files::register_part(&temp);
         let (bits, fmt) = match format {
             WavFormat::S16 => (16, hound::SampleFormat::Int),
             WavFormat::S24 => (24, hound::SampleFormat::Int),
             WavFormat::F32 => (32, hound::SampleFormat::Float),
         };
         let spec = hound::WavSpec { channels, sample_rate, bits_per_sample: bits, sample_format: fmt };
-        let writer = hound::WavWriter::new(std::io::BufWriter::new(file), spec).context("cannot start the WAV file")?;
+        let writer = hound::WavWriter::new(std::io::BufWriter::new(file), spec)
+            .with_context(|| format!("cannot start the WAV file {}", dest.display()))?;
         Ok(Self { writer, temp, dest: dest.to_path_buf(), format })
     }
 
@@ -71,19 +78,23 @@ impl AtomicWav {
     pub fn write_interleaved(&mut self, samples: &[f32]) -> Result<()> {
         for &s in samples {
             let s = if s.is_finite() { s.clamp(-1.0, 1.0) } else { 0.0 };
-            match self.format {
-                WavFormat::S16 => self.writer.write_sample((s * 32767.0).round() as i16)?,
-                WavFormat::S24 => self.writer.write_sample((s * 8_388_607.0).round() as i32)?,
-                WavFormat::F32 => self.writer.write_sample(s)?,
-            }
+            let written = match self.format {
+                WavFormat::S16 => self.writer.write_sample((s * 32767.0).round() as i16),
+                WavFormat::S24 => self.writer.write_sample((s * 8_388_607.0).round() as i32),
+                WavFormat::F32 => self.writer.write_sample(s),
+            };
+            written.with_context(|| format!("cannot write {}", self.dest.display()))?;
         }
         Ok(())
     }
 
     /// Finalises the header and moves the file into place.
     pub fn finish(self) -> Result<()> {
-        self.writer.finalize().context("cannot finish the WAV file")?;
-        self.temp.persist(&self.dest).with_context(|| format!("cannot move the output into place at {}", self.dest.display()))?;
+        let Self { writer, temp, dest, .. } = self;
+        writer.finalize().with_context(|| format!("cannot finish the WAV file {}", dest.display()))?;
+        let part = temp.to_path_buf();
+        crate::files::settle_part(&part, || temp.persist(&dest))
+            .map_err(|e| anyhow::anyhow!("cannot move the output into place at {}: {}", dest.display(), e.error))?;
         Ok(())
     }
 }

@@ -121,7 +121,9 @@ impl AppState {
     pub async fn open(config: Config) -> Result<(Self, Option<String>), BridgeError> {
         let url = config.database_url();
         if let Some(dir) = &config.data_dir {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                BridgeError::Config(format!("cannot use {} as the data directory: {e}; --data must name a folder", dir.display()))
+            })?;
         }
         let store = Store::open(&url, &[crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA].concat()).await?;
         let rules_dir = config.data_dir.as_ref().map(|d| d.join("rules"));

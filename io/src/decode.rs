@@ -183,12 +183,11 @@ pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)
     if sample_rate == 0 {
         return Err(decode_err(path, "does not declare a sample rate; the file is damaged"));
     }
+    // hostile samples stop here: NaN/±Inf become silence, subnormals zero, magnitudes beyond
+    // the engine's input ceiling are clipped, so no resampler, FFT or detector downstream
+    // overflows to infinity or divides by a denormal
     for ch in &mut out {
-        for s in ch.iter_mut() {
-            if !s.is_finite() {
-                *s = 0.0;
-            }
-        }
+        resonance_engine::dsp::sanitize(ch);
     }
     Ok(Decoded { sample_rate, channels: out, title, artist })
 }

@@ -56,8 +56,8 @@ fn load(path: &Path) -> Result<(u32, Vec<f32>)> {
         bar.set_position(done);
     });
     bar.finish_and_clear();
-    let d = decoded
-        .with_context(|| format!("cannot read {} as audio: check that the file exists and is an undamaged recording", path.display()))?;
+    // the decoder's error starts with the path: it is not repeated here
+    let d = decoded.context("cannot read the file as audio: check that the file exists and is an undamaged recording")?;
     let mono = d.to_mono();
     let rate = d.sample_rate;
     if (22_050..=192_000).contains(&rate) {
@@ -106,6 +106,9 @@ fn whistle_suffix(e: &CrowdEvent) -> &'static str {
 }
 
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
+    if let Some(plot) = &args.plot {
+        crate::files::refuse_clobber(&[crate::files::named("--plot", plot)], &[crate::files::named("FILE", &args.file)])?;
+    }
     let (rate, x) = load(&args.file)?;
     if x.is_empty() {
         bail!("{}: the file contains no audio samples; nothing to analyse", args.file.display());

@@ -15,14 +15,14 @@ pub struct DemoArgs {
     /// Where to write the rendered demo.
     #[arg(long, value_name = "FILE.wav", default_value = "resonance-demo.wav")]
     pub out: PathBuf,
-    /// Length of the demo match in seconds (the script runs to 60 s).
-    #[arg(long, default_value_t = 62.0)]
+    /// Length of the demo match in seconds, 1 to 3600 (the script runs to 60 s).
+    #[arg(long, default_value_t = 62.0, value_parser = crate::limits::demo_seconds)]
     pub duration: f64,
     /// Preset (style) for the music.
     #[arg(long, default_value = "stadium-anthem")]
     pub preset: String,
-    /// Sample rate in Hz.
-    #[arg(long, default_value_t = 48_000)]
+    /// Sample rate in Hz (22050 to 192000).
+    #[arg(long, default_value_t = 48_000, value_parser = crate::limits::rate)]
     pub rate: u32,
     /// Seed of the synthesised crowd and of the music.
     #[arg(long, default_value_t = 2026)]
@@ -36,9 +36,10 @@ impl Default for DemoArgs {
 }
 
 pub fn run(args: &DemoArgs) -> Result<()> {
-    if !(1.0..=3600.0).contains(&args.duration) {
-        anyhow::bail!("--duration {} is out of range; use 1 to 3600 seconds", args.duration);
-    }
+    crate::limits::demo_seconds(&args.duration.to_string()).map_err(|e| anyhow::anyhow!("--duration: {e}"))?;
+    crate::limits::rate(&args.rate.to_string()).map_err(|e| anyhow::anyhow!("--rate: {e}"))?;
+    let preset_file = crate::files::given(&[("--preset", Some(std::path::Path::new(&args.preset)))]);
+    crate::files::refuse_clobber(&[crate::files::named("--out", &args.out)], &preset_file)?;
     eprintln!("Resonance demo: a synthesised match crowd with scripted moments, rendered through the engine.");
     let preset = resonance_io::preset::find(&args.preset)?;
     let mut config = EngineConfig::with_preset(&preset);

@@ -149,6 +149,7 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
     if args.out.extension().is_none_or(|e| !e.eq_ignore_ascii_case("wav")) {
         bail!("--out {} must be a .wav file", args.out.display());
     }
+    refuse_clobbering(args)?;
     // 1. decode
     let decoded = decode(&args.input)?;
     let duration_s = decoded.duration_s();
@@ -205,6 +206,21 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
     Ok(())
 }
 
+/// Refuses outputs (`--out`, its moments JSON, `--plot`) that are an input or each other.
+fn refuse_clobbering(args: &HighlightArgs) -> Result<()> {
+    use crate::files::{given, named, refuse_clobber};
+    let sidecar = moments_path(&args.out);
+    let mut outputs = vec![named("--out", &args.out), named("the moments JSON", &sidecar)];
+    outputs.extend(given(&[("--plot", args.plot.as_deref())]));
+    let inputs = given(&[
+        ("MATCH_AUDIO", Some(args.input.as_path())),
+        ("--events", args.events.as_deref()),
+        ("--soundfont", args.soundfont.as_deref()),
+        ("--preset", Some(Path::new(&args.preset))),
+    ]);
+    refuse_clobber(&outputs, &inputs)
+}
+
 /// Stage 1: decodes the match recording, with a progress bar.
 fn decode(input: &Path) -> Result<Decoded> {
     let pb = progress(100, "decode");
@@ -213,7 +229,7 @@ fn decode(input: &Path) -> Result<Decoded> {
             pb.set_position(percent);
         }
     })
-    .with_context(|| format!("cannot read the match recording {}", input.display()))?;
+    .context("cannot read the match recording")?;
     pb.finish_and_clear();
     Ok(decoded)
 }

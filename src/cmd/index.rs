@@ -70,7 +70,17 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<()> {
         eprintln!("{}: {} tracks", args.db.display(), index.tracks().len());
         return Ok(());
     }
-    let files = collect_files(&args.paths)?;
+    let given: Vec<_> = args.paths.iter().map(|f| crate::files::named("an input", f)).collect();
+    crate::files::refuse_clobber(&[crate::files::named("--db", &args.db)], &given)?;
+    // an index kept inside the folder it indexes is not one of its tracks
+    let files: Vec<PathBuf> = collect_files(&args.paths)?.into_iter().filter(|f| !crate::files::same_file(f, &args.db)).collect();
+    if files.is_empty() {
+        bail!(
+            "{} holds no files to index (hidden files are skipped); pass audio files (WAV, FLAC, Ogg Vorbis, MP3, AAC) or folders that contain them; {} was not written",
+            args.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+            args.db.display()
+        );
+    }
     let bar = ProgressBar::new(files.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{spinner} indexing [{bar:30}] {pos}/{len} files {elapsed_precise} eta {eta} {wide_msg}")?
@@ -88,8 +98,15 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<()> {
         bar.inc(1);
     });
     bar.finish_and_clear();
-    let bytes = index.save(&args.db)?;
     let skipped = skipped.into_inner();
+    if ids.is_empty() {
+        bail!(
+            "none of the {} files could be decoded, so {} was not written; pass audio files (WAV, FLAC, Ogg Vorbis, MP3, AAC)",
+            files.len(),
+            args.db.display()
+        );
+    }
+    let bytes = index.save(&args.db)?;
     eprintln!(
         "indexed {} files ({skipped} skipped) into {}: {} tracks, {:.2} h, {} landmarks, {:.2} MB",
         ids.len(),
@@ -99,8 +116,5 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<()> {
         index.len(),
         bytes as f64 / 1e6
     );
-    if ids.is_empty() && !files.is_empty() {
-        bail!("none of the {} files could be decoded; pass audio files (WAV, FLAC, Ogg Vorbis, MP3, AAC)", files.len());
-    }
     Ok(())
 }

@@ -40,12 +40,12 @@ pub struct RenderArgs {
     /// preset's `[style.soundfont]` maps, or every layer and the drums if it maps none.
     #[arg(long, value_name = "FILE.sf2")]
     pub soundfont: Option<PathBuf>,
-    /// Output sample rate in Hz; by default the input's rate (48000 if the engine does not
-    /// support it).
-    #[arg(long)]
+    /// Output sample rate in Hz, 22050 to 192000; by default the input's rate (48000 if the
+    /// engine does not support it).
+    #[arg(long, value_parser = crate::limits::rate)]
     pub rate: Option<u32>,
     /// Block size fed to the engine, as a host would (1 to 65536).
-    #[arg(long, default_value_t = 512)]
+    #[arg(long, default_value_t = 512, value_parser = crate::limits::block)]
     pub block: usize,
     /// Output sample format.
     #[arg(long, value_enum, default_value_t)]
@@ -167,6 +167,15 @@ pub fn print_summary(report: &RenderReport, out: &std::path::Path) {
 
 /// Runs `resonance render`.
 pub fn run(args: &RenderArgs) -> Result<()> {
+    use crate::files::{given, named, refuse_clobber};
+    let inputs = given(&[
+        ("--in", args.input.as_deref()),
+        ("--crowd", args.crowd.as_deref()),
+        ("--arc", args.arc.as_deref()),
+        ("--soundfont", args.soundfont.as_deref()),
+        ("--preset", Some(std::path::Path::new(&args.preset))),
+    ]);
+    refuse_clobber(&[named("--out", &args.out)], &inputs)?;
     if let Some(arc) = &args.arc {
         if args.input.is_some() || args.crowd.is_some() {
             bail!("--arc renders music only; drop --in/--crowd, or drop --arc to run the engine over a file");

@@ -49,8 +49,8 @@ pub fn run(
     let arc = Arc::load(arc_path)?;
     let soundfont = soundfont.map(resonance_engine::synth::soundfont::load).transpose()?;
     let rate = rate.unwrap_or(48_000);
-    if !(22_050..=192_000).contains(&rate) {
-        bail!("--rate {rate} is not supported; use 22050 to 192000 Hz");
+    if !crate::limits::RATE_HZ.contains(&rate) {
+        bail!("--rate {rate} is not supported; use {} to {} Hz", crate::limits::RATE_HZ.start(), crate::limits::RATE_HZ.end());
     }
     let mut wav = AtomicWav::create(out, rate, 2, format)?;
     let frames = (arc.duration_s * f64::from(rate)).round() as u64;

@@ -76,7 +76,17 @@ impl<'a> Control<'a> {
         let rate = args.rate.unwrap_or(48_000);
         let stats = Arc::new(LiveStats::default());
         let mut recorder = match &args.record {
-            Some(p) => Some(spawn_recorder(p, rate)?),
+            Some(p) => {
+                let inputs = crate::files::given(&[
+                    ("--input", args.input.as_deref()),
+                    ("--db", args.db.as_deref()),
+                    ("--config", args.config.as_deref()),
+                    ("--midi-map", args.midi_map.as_deref()),
+                    ("--preset", args.preset.as_deref().map(std::path::Path::new)),
+                ]);
+                crate::files::refuse_clobber(&[crate::files::named("--record", p)], &inputs)?;
+                Some(spawn_recorder(p, rate)?)
+            }
             None => None,
         };
         let (back_tx, back_rx) = mpsc::channel();

@@ -4,6 +4,25 @@
 use anyhow::{Result, bail};
 use cpal::traits::{DeviceTrait, HostTrait};
 
+/// Stops alsa-lib printing its own `ALSA lib ...` errors on this thread (probing the devices of
+/// a machine without a sound card prints a dozen; the host says what they mean in one line).
+/// Their text goes to a buffer instead (alsa's thread-local error output).
+pub fn quiet_alsa() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = alsa::Output::local_error_handler();
+    }
+}
+
+/// Whether this machine has no sound card at all (Linux: `/proc/asound/cards` lists none).
+pub fn no_sound_card() -> bool {
+    if cfg!(target_os = "linux") {
+        std::fs::read_to_string("/proc/asound/cards").map_or(true, |s| s.trim().is_empty() || s.contains("no soundcards"))
+    } else {
+        false
+    }
+}
+
 /// One device as users see it.
 #[derive(Debug, Clone)]
 pub struct DeviceInfo {
@@ -81,6 +100,10 @@ pub fn find(pattern: &str, output: bool) -> Result<cpal::Device> {
 
 /// Prints the device table.
 pub fn print() {
+    quiet_alsa();
+    if no_sound_card() {
+        println!("this machine has no sound card (only virtual devices such as `null` are listed)");
+    }
     let hosts = list();
     if hosts.is_empty() {
         println!("no audio hosts available");

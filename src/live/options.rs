@@ -45,11 +45,11 @@ pub struct LiveArgs {
     #[arg(long)]
     #[serde(default)]
     pub demo: bool,
-    /// Sample rate in Hz.
-    #[arg(long)]
+    /// Sample rate in Hz (22050 to 192000).
+    #[arg(long, value_parser = crate::limits::rate)]
     pub rate: Option<u32>,
-    /// Device buffer size in frames.
-    #[arg(long)]
+    /// Device buffer size in frames (16 to 8192).
+    #[arg(long, value_parser = crate::limits::live_buffer)]
     pub buffer: Option<u32>,
     /// Preset (style) name or file.
     #[arg(long)]
@@ -69,7 +69,7 @@ pub struct LiveArgs {
     #[arg(long, value_name = "FILE.wav")]
     pub record: Option<PathBuf>,
     /// Stop after this many seconds (default: run until Ctrl-C).
-    #[arg(long)]
+    #[arg(long, value_parser = crate::limits::live_seconds)]
     pub duration: Option<f64>,
     /// Where OSC telemetry (mood, events, meters, xruns) goes: the bridge's OSC address.
     #[arg(long, value_name = "ADDR")]
@@ -98,6 +98,18 @@ pub struct LiveArgs {
 impl LiveArgs {
     /// The config file's values, overridden by every flag given on the command line.
     pub fn merged(&self) -> Result<LiveArgs> {
+        let merged = self.merge_file()?;
+        if let Err(e) = crate::limits::check_live(merged.rate, merged.buffer, merged.duration) {
+            return Err(match &merged.config {
+                Some(p) => e.context(format!("an option of {} or the command line is out of range", p.display())),
+                None => e,
+            });
+        }
+        Ok(merged)
+    }
+
+    /// The config file's values, overridden by the flags (not yet checked).
+    fn merge_file(&self) -> Result<LiveArgs> {
         let Some(path) = &self.config else { return Ok(self.clone()) };
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config file {}", path.display()))?;
         let file: LiveArgs = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;

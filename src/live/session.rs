@@ -76,6 +76,7 @@ pub fn build_session(
         streams: Vec::new(),
         described: Vec::new(),
     };
+    devices::quiet_alsa();
     let host = audio_host(args.host.as_deref())?;
     let out = b.output_device(&host)?;
     let crowd = b.crowd(&host)?;
@@ -103,6 +104,12 @@ impl Builder<'_> {
             None => match host.default_output_device().map(|d| stream_config(&d, true, rate, buffer).map(|(c, f)| (d, c, f))) {
                 Some(Ok(o)) => Some(o),
                 Some(Err(e)) if self.rebuild => return Err(e.context("the default output device is not back yet")),
+                Some(Err(_)) | None if !self.rebuild && devices::no_sound_card() => {
+                    eprintln!(
+                        "this machine has no sound card: running on a null output (nothing is played; use --record to hear the result)"
+                    );
+                    None
+                }
                 Some(Err(e)) => {
                     eprintln!(
                         "the default audio output cannot be used ({e:#}): running on a null output (nothing is played; use --record to hear the result, or --output to pick a device from `resonance devices`)"
@@ -144,6 +151,7 @@ impl Builder<'_> {
                     src
                 }
                 Some(Err(e)) if self.rebuild => return Err(e.context("the default input device is not back yet")),
+                Some(Err(_)) | None if !self.rebuild && devices::no_sound_card() => self.demo("this machine has no sound card"),
                 Some(Err(e)) => self.demo(&format!("the default audio input cannot be used ({e:#})")),
                 None if self.rebuild => bail!("no default input device yet"),
                 None => self.demo("no audio input device found"),

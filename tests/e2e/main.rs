@@ -6,6 +6,7 @@ mod bridge_page;
 mod common;
 mod fingerprint;
 mod golden;
+mod hardening;
 mod live;
 mod render;
 mod synth;
