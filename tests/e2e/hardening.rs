@@ -201,7 +201,7 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
         &["highlight", "match.wav", "--out", "match.wav"],
         &["highlight", "hard.wav", "--out", "soft.wav"],
         &["highlight", "x.wav", "--events", "match.moments.json", "--out", "match.wav"],
-        &["highlight", "x.wav", "--out", "new.wav", "--plot", "match.wav"],
+        &["highlight", "match.wav", "--out", "new.wav", "--plot", "soft.wav"],
         &["highlight", "x.wav", "--out", "new.wav", "--plot", "new.wav"],
         &["analyze", "match.wav", "--plot", "soft.wav"],
         &["index", "match.wav", "--db", "hard.wav"],
