@@ -66,7 +66,8 @@ row() {
   elif grep -q "terminated by signal 6" time.txt; then rc=ABORT; FAILED=1
   elif grep -q "terminated by signal 11" time.txt; then rc=CRASH; FAILED=1
   fi
-  msg=$(grep -v '^\s*$' stderr.txt | grep -v '^Usage\|^For more' | head -1 | cut -c1-110 | sed 's/|/\\|/g')
+  # the error if there is one, else the first line said
+  msg=$( (grep '^error' stderr.txt; grep -v '^\s*$' stderr.txt) | head -1 | cut -c1-110 | sed 's/|/\\|/g')
   left=$(find . -maxdepth 2 \( -name '*.part' -o -name '*.tmp' \) -printf '%f ' | head -c 80)
   [ "$before" = "$after" ] || { left="$left INPUT DESTROYED"; FAILED=1; }
   [ "$nofile" != - ] && [ -e "$nofile" ] && left="$left $nofile written"
@@ -101,9 +102,9 @@ row "data is a file" - bridge --data a-file --listen 127.0.0.1:0 --osc 127.0.0.1
 ( "$BIN" render --in long.wav --out out.wav >/dev/null 2>interrupt.txt & pid=$!
   for _ in $(seq 1 600); do ls -A | grep -q '\.part$' && break; sleep 0.05; done
   kill -INT $pid; wait $pid; echo "rc=$?" >>interrupt.txt )
+left=$(find . -maxdepth 1 \( -name '*.part' -o -name 'out.wav' \) -printf '%f ' | head -c 80)
 printf '| 300 s file, SIGINT while writing | `render --in long.wav --out out.wav` | %s | %s | %s | - |\n' \
-  "$(grep -o 'rc=[0-9]*' interrupt.txt | cut -c4-)" "$(head -1 interrupt.txt)" \
-  "$(find . -maxdepth 1 \( -name '*.part' -o -name 'out.wav' \) -printf '%f ' | head -c 80 | sed 's/^$/none/')"
+  "$(grep -o 'rc=[0-9]*' interrupt.txt | cut -c4-)" "$(head -1 interrupt.txt)" "${left:-none}"
 rm -f out.wav
 # hostile samples through every command that reads audio
 for f in huge plus-inf minus-inf nan denormal extremes dc silence one-sample empty; do

@@ -57,6 +57,10 @@ pub fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 pub fn run(args: &IndexArgs) -> anyhow::Result<()> {
+    if !args.remove {
+        let given: Vec<_> = args.paths.iter().map(|f| crate::files::named("an input", f)).collect();
+        crate::files::refuse_clobber(&[crate::files::named("--db", &args.db)], &given)?;
+    }
     let mut index = if args.db.exists() { Index::load(&args.db)? } else { Index::new() };
     if args.remove {
         for p in &args.paths {
@@ -70,8 +74,6 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<()> {
         eprintln!("{}: {} tracks", args.db.display(), index.tracks().len());
         return Ok(());
     }
-    let given: Vec<_> = args.paths.iter().map(|f| crate::files::named("an input", f)).collect();
-    crate::files::refuse_clobber(&[crate::files::named("--db", &args.db)], &given)?;
     // an index kept inside the folder it indexes is not one of its tracks
     let files: Vec<PathBuf> = collect_files(&args.paths)?.into_iter().filter(|f| !crate::files::same_file(f, &args.db)).collect();
     if files.is_empty() {

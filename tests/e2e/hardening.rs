@@ -43,7 +43,7 @@ fn err(o: &Output) -> String {
 
 /// Temporaries a command could leave behind: `.part`, `.tmp`.
 fn leftovers(dir: &Path) -> Vec<String> {
-    files_in(dir).into_iter().filter(|f| f.ends_with(".part") || f.ends_with(".tmp")).collect()
+    files_in(dir).into_iter().filter(|f| Path::new(f).extension().is_some_and(|e| e == "part" || e == "tmp")).collect()
 }
 
 /// A mono 32-bit float WAV of `n` samples from `f`.
@@ -208,7 +208,7 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
         &["demo", "--out", "match.wav", "--preset", "match.wav"],
     ];
     for args in cases {
-        let o = run(d, args, Duration::from_secs(60));
+        let o = run(d, args, Duration::from_mins(1));
         assert_eq!(o.status.code(), Some(1), "{args:?}\n{}", err(&o));
         assert!(err(&o).contains("same file"), "{args:?}: says why\n{}", err(&o));
         assert!(bytes(&take) == original && bytes(&d.join("match.moments.json")) == events, "{args:?} changed an input");
@@ -240,7 +240,7 @@ fn a_signal_or_a_killed_run_leaves_no_part_file() {
         let mut c = resonance_cmd(d);
         c.args(["render", "--in", "long.wav", "--out", "out/render.wav"]);
         let child = c.spawn().unwrap();
-        assert!(wait_for_part(&out, Duration::from_secs(60)), "the render started writing");
+        assert!(wait_for_part(&out, Duration::from_mins(1)), "the render started writing");
         let st = Command::new("kill").arg(format!("-{signal}")).arg(child.id().to_string()).status().unwrap();
         assert!(st.success());
         let o = bounded_wait(child, Duration::from_secs(20));
@@ -330,7 +330,7 @@ fn io_errors_name_their_path_once() {
 #[test]
 fn alsa_lib_does_not_print_its_own_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run(dir.path(), &["live", "--demo", "--duration", "0.5", "--no-osc", "--quiet"], Duration::from_secs(60));
+    let o = run(dir.path(), &["live", "--demo", "--duration", "0.5", "--no-osc", "--quiet"], Duration::from_mins(1));
     assert!(o.status.success(), "{}", err(&o));
     let e = err(&o);
     assert!(!e.contains("ALSA lib"), "{e}");
