@@ -281,4 +281,30 @@ mod tests {
         assert_eq!(r, vec![0.0; 4]);
         assert_eq!(d.to_mono(), vec![2.0 / 3.0; 4]);
     }
+
+    #[test]
+    fn hostile_float_samples_are_sanitised_at_the_decoder() {
+        let samples = [1e30f32, -1e30, f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1e-40, 0.5, f32::MAX];
+        let data: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
+        let mut wav = b"RIFF".to_vec();
+        wav.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
+        wav.extend_from_slice(b"WAVEfmt ");
+        // format 3 (IEEE float), mono, 8 kHz, 32 bits
+        for field in [16u32.to_le_bytes().to_vec(), 3u16.to_le_bytes().to_vec(), 1u16.to_le_bytes().to_vec()] {
+            wav.extend_from_slice(&field);
+        }
+        wav.extend_from_slice(&8000u32.to_le_bytes());
+        wav.extend_from_slice(&32_000u32.to_le_bytes());
+        wav.extend_from_slice(&4u16.to_le_bytes());
+        wav.extend_from_slice(&32u16.to_le_bytes());
+        wav.extend_from_slice(b"data");
+        wav.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        wav.extend_from_slice(&data);
+        let path = std::env::temp_dir().join(format!("resonance-hostile-{}.wav", std::process::id()));
+        std::fs::write(&path, &wav).unwrap();
+        let d = decode_file(&path);
+        std::fs::remove_file(&path).unwrap();
+        let ceiling = resonance_engine::dsp::INPUT_CEILING;
+        assert_eq!(d.unwrap().channels[0], vec![ceiling, -ceiling, 0.0, 0.0, 0.0, 0.0, 0.5, ceiling]);
+    }
 }
