@@ -28,6 +28,10 @@ pub const DEMO_SECONDS: RangeInclusive<f64> = 1.0..=3600.0;
 /// `live --duration`, in seconds: more than nothing, at most a year.
 pub const LIVE_SECONDS: RangeInclusive<f64> = 0.001..=31_536_000.0;
 
+/// `bridge --body-limit`, in bytes: below 1 KiB no telemetry update fits; above 64 MiB one
+/// request could hold the bridge's memory hostage.
+pub const BODY_LIMIT_BYTES: RangeInclusive<usize> = 1024..=67_108_864;
+
 /// Parses a whole number and checks it against `range`; the error names the unit and range.
 fn whole<T>(s: &str, range: &RangeInclusive<T>, unit: &str) -> Result<T, String>
 where
@@ -60,6 +64,11 @@ pub fn live_buffer(s: &str) -> Result<u32, String> {
 /// clap value parser of `render --block` ([`BLOCK_FRAMES`]).
 pub fn block(s: &str) -> Result<usize, String> {
     whole(s, &BLOCK_FRAMES, "frames")
+}
+
+/// clap value parser of `bridge --body-limit` ([`BODY_LIMIT_BYTES`]).
+pub fn body_limit(s: &str) -> Result<usize, String> {
+    whole(s, &BODY_LIMIT_BYTES, "bytes")
 }
 
 /// clap value parser of `demo --duration` ([`DEMO_SECONDS`]).
@@ -107,6 +116,8 @@ mod tests {
         }
         assert_eq!(block("65536"), Ok(65_536));
         assert!(block("0").is_err() && block("65537").is_err());
+        assert_eq!(body_limit("16384"), Ok(16_384));
+        assert!(body_limit("0").unwrap_err().contains("1024 to 67108864 bytes"));
         assert_eq!(demo_seconds("62"), Ok(62.0));
         for bad in ["nan", "NaN", "inf", "-inf", "1e400", "0.5", "3601", "-3"] {
             assert!(demo_seconds(bad).unwrap_err().contains("1 to 3600 s"), "{bad}");

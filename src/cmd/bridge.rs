@@ -33,8 +33,8 @@ pub struct BridgeArgs {
     #[allow(rustdoc::bare_urls)]
     #[arg(long = "cors-origin")]
     pub cors_origins: Vec<String>,
-    /// Largest request body in bytes.
-    #[arg(long, default_value_t = 16 * 1024)]
+    /// Largest request body in bytes (1024 to 67108864).
+    #[arg(long, default_value_t = 16 * 1024, value_parser = crate::limits::body_limit)]
     pub body_limit: usize,
 }
 

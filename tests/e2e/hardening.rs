@@ -71,6 +71,7 @@ fn numbers_out_of_range_are_refused_before_any_work_with_the_range() {
         (&["up", "--no-bridge", "--rate", "0"], "22050 to 192000 Hz"),
         (&["render", "--in", "x.wav", "--out", "y.wav", "--rate", "1"], "22050 to 192000 Hz"),
         (&["render", "--in", "x.wav", "--out", "y.wav", "--block", "0"], "1 to 65536 frames"),
+        (&["bridge", "--body-limit", "0"], "1024 to 67108864 bytes"),
     ];
     for (args, range) in cases {
         let o = run(dir.path(), args, Duration::from_secs(20));
