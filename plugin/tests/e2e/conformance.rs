@@ -274,3 +274,88 @@ fn state_loads_between_blocks_and_reactivation_keep_output_finite() {
     }
     assert_eq!(get_value(&mut inst, ParamId::Bypass), 1.0);
 }
+
+/// The music-only output's loudness envelope in 5 ms frames (of time, whatever the rate),
+/// after a two-pole 300 Hz low-pass, so that rates down to 1 kHz compare on the same band.
+fn music_envelope(x: &[f32], rate: f64) -> Vec<f64> {
+    let a = (-std::f64::consts::TAU * 300.0 / rate).exp();
+    let (mut y1, mut y2) = (0.0f64, 0.0f64);
+    let low: Vec<f64> = x
+        .iter()
+        .map(|&v| {
+            y1 = (1.0 - a) * f64::from(v) + a * y1;
+            y2 = (1.0 - a) * y1 + a * y2;
+            y2
+        })
+        .collect();
+    let frames = (x.len() as f64 / rate * 200.0) as usize;
+    (0..frames)
+        .map(|k| {
+            let (s, e) = ((k as f64 * rate / 200.0) as usize, (((k + 1) as f64 * rate / 200.0) as usize).min(low.len()));
+            (low[s..e.max(s + 1)].iter().map(|v| v * v).sum::<f64>() / (e.max(s + 1) - s) as f64).sqrt()
+        })
+        .collect()
+}
+
+/// The time scale and offset (in 5 ms frames) that best map `env` onto `reference`, and the
+/// normalised correlation there: a scale of 1 is the right tempo, an offset of 0 the right time.
+fn best_alignment(env: &[f64], reference: &[f64]) -> (f64, f64, f64) {
+    let span = 200..reference.len().min(env.len()).saturating_sub(60);
+    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
+    let (mr, me) = (mean(&reference[span.clone()]), mean(env));
+    let mut best = (1.0, 0.0, f64::MIN);
+    for si in -60..=60 {
+        let scale = 1.0 + f64::from(si) * 0.0005;
+        for d in -40..=40 {
+            let (mut num, mut er, mut ee) = (0.0, 0.0, 0.0);
+            for k in span.clone() {
+                let t = k as f64 * scale + f64::from(d);
+                let (i, f) = (t.floor() as usize, t.fract());
+                let Some(&b) = env.get(i + 1) else { continue };
+                let v = env[i] * (1.0 - f) + b * f - me;
+                let r = reference[k] - mr;
+                num += v * r;
+                er += r * r;
+                ee += v * v;
+            }
+            let c = num / (er * ee).sqrt().max(1e-30);
+            if c > best.2 {
+                best = (scale, f64::from(d), c);
+            }
+        }
+    }
+    best
+}
+
+/// The music at 1 kHz, the fractional rates and 768 kHz against the music at 48 kHz (native):
+/// same tempo, same timeline. The table is the rate sweep of docs/plugin.md.
+#[test]
+fn music_keeps_its_tempo_and_timeline_at_the_extreme_and_fractional_rates() {
+    let seconds = 8.0;
+    let render = |rate: f64| {
+        let mut inst = new_instance();
+        let n = (seconds * rate) as usize;
+        let silence = vec![0.0f32; n];
+        let out = crate::clap_host::run(&mut inst, rate, 512, &[512], &silence, None, &[]);
+        assert!(out.music.iter().chain(&out.main).all(|c| c.iter().all(|x| x.is_finite())), "{rate} Hz: non-finite output");
+        let latency: PluginLatency = inst.plugin_handle().get_extension().expect("latency");
+        let config = PluginAudioConfiguration { sample_rate: rate, min_frames_count: 1, max_frames_count: 512 };
+        let p = inst.activate(|_, _| (), config).expect("activate");
+        let lat = latency.get(&inst.plugin_handle());
+        inst.deactivate(p);
+        (music_envelope(&out.music[0], rate), f64::from(lat) / rate)
+    };
+    let (reference, _) = render(48_000.0);
+    assert!(reference.iter().any(|&v| v > 1e-3), "the music plays at 48 kHz");
+    eprintln!("rate (Hz) | activates | output finite | tempo error (%) | timeline offset (ms) | latency (ms) | envelope correlation");
+    for rate in [1_000.0, 1_234.567_8, 12_345.678, 44_100.0, 123_456.78, 768_000.0] {
+        let (env, latency_s) = render(rate);
+        let (scale, offset, corr) = best_alignment(&env, &reference);
+        let tempo_error = (scale - 1.0) * 100.0;
+        let offset_ms = offset * 5.0;
+        eprintln!("{rate:>10} | yes | yes | {tempo_error:+.2} | {offset_ms:+.0} | {:.1} | {corr:.3}", latency_s * 1000.0);
+        assert!(corr > 0.8, "{rate} Hz: the music differs from the music at 48 kHz (correlation {corr})");
+        assert!(tempo_error.abs() <= 0.25, "{rate} Hz: tempo off by {tempo_error} %");
+        assert!((offset_ms - latency_s * 1000.0).abs() <= 10.0, "{rate} Hz: the music is {offset_ms} ms off its timeline");
+    }
+}
