@@ -640,7 +640,6 @@ unsafe fn load_and_read_back(
 /// validator's order), `setupProcessing` refusing what activation would refuse, calls in an
 /// unexpected order, state loads while processing, and the three bus layouts hosts use, at
 /// every rate a host may use, with 0- and 1-sample blocks.
-#[expect(clippy::too_many_lines, reason = "one host session, step by step, reads best whole")]
 fn vst3_host_checks(with_handler: bool) {
     let (state_a, values_a) = state_with(&other_values());
     let (state_b, values_b) = state_with(&[]);
