@@ -59,6 +59,10 @@ impl Inbox {
     }
 }
 
+/// Held by each test that reads the fake bridge: a reader keeps only its own instance's
+/// messages and drops the others', so two readers at once would steal each other's.
+static BRIDGE_READER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// A new instance and its command socket's address, caught from its hello to the bridge.
 fn instance_and_address() -> (PluginInstance<host::TestHost>, SocketAddr) {
     host::entry();
@@ -93,6 +97,7 @@ fn instance_and_address() -> (PluginInstance<host::TestHost>, SocketAddr) {
 
 #[test]
 fn notes_and_osc_reach_the_engine_and_telemetry_reaches_the_bridge() {
+    let _reader = BRIDGE_READER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let (mut inst, plugin_addr) = instance_and_address();
 
     let config = PluginAudioConfiguration { sample_rate: 48_000.0, min_frames_count: 1, max_frames_count: 480 };
@@ -193,6 +198,7 @@ fn to_rate(x: &[f32], from: f64, to: f64) -> Vec<f32> {
 /// which outside 22.05–192 kHz runs at 22.05 or 192 kHz behind the plugin's converter.
 #[test]
 fn a_roar_is_reported_at_its_time_at_the_extreme_and_fractional_rates() {
+    let _reader = BRIDGE_READER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     use resonance_plugin::resample::inner_rate;
     let dir = resonance_test_support::test_audio_dir();
     let source = 48_000u32;
