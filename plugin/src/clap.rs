@@ -81,13 +81,6 @@ pub struct MainThread<'a> {
     /// and program-change parameters for VST3's `IMidiMapping` (clap-wrapper 0.14,
     /// `ClapAsVst3::setupParameters`), burying the plugin's own parameters.
     wrapped_as_vst3: bool,
-    /// Whether to ask the host to rescan parameter values after a state or preset load.
-    /// Off inside the VST3 wrapper unless `RESONANCE_VST3_PARAM_RESCAN=1`: clap-wrapper 0.14's
-    /// `param_rescan` (wrapasvst3.cpp) refreshes the controller's cached values, then calls
-    /// `restartComponent` on the component handler without checking that the host set one,
-    /// and Steinberg's validator (like any host that loads state before setting a handler)
-    /// crashes there. With a handler set it is exactly what keeps `getParamNormalized` in sync.
-    rescan_after_load: bool,
     osc: Option<OscLink>,
     /// Music recognition index (see [`crate::recognition`]); loaded only with OSC, where
     /// its reports go.
@@ -139,16 +132,18 @@ impl DefaultPluginFactory for Resonance {
         let styles = EngineConfig::default().styles.into_iter().map(|(name, _)| name).collect();
         let wrapped_as_vst3 = host.name().and_then(|n| n.to_str().ok()).is_some_and(|n| n.to_ascii_lowercase().contains("clap-as-vst3"));
         let index = if osc.is_some() { crate::recognition::load_configured() } else { None };
-        let rescan_after_load = !wrapped_as_vst3 || std::env::var_os("RESONANCE_VST3_PARAM_RESCAN").is_some_and(|v| v == "1");
-        Ok(MainThread { shared, host, host_params: host.get_extension(), wrapped_as_vst3, rescan_after_load, osc, index, styles })
+        Ok(MainThread { shared, host, host_params: host.get_extension(), wrapped_as_vst3, osc, index, styles })
     }
 }
 
 impl MainThread<'_> {
-    /// Asks the host to re-read every parameter value (after a state or preset load); see
-    /// `rescan_after_load` for the VST3 wrapper.
+    /// Asks the host to re-read every parameter value (after a state or preset load). Inside
+    /// the VST3 wrapper this refreshes the controller's cached values (`getParamNormalized`)
+    /// and, when the host has set a component handler, tells it that values changed; the
+    /// wrapper is patched to do so without a handler too
+    /// ([decision 0027](../../docs/decisions/0027-patched-clap-wrapper.md)).
     fn rescan_values(&self) {
-        if let (Some(p), true) = (self.host_params, self.rescan_after_load) {
+        if let Some(p) = self.host_params {
             p.rescan(&self.host, ParamRescanFlags::VALUES);
         }
     }

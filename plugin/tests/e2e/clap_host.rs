@@ -205,9 +205,12 @@ fn describes_ports_params_and_latency_like_a_host_sees_them() {
         let main = ports.get(&handle, 0, is_input, &mut pbuf).expect("main port");
         assert_eq!(main.channel_count, 2);
         assert!(main.flags.contains(AudioPortFlags::IS_MAIN));
+        assert!(!main.flags.intersects(AudioPortFlags::SUPPORTS_64BITS | AudioPortFlags::PREFERS_64BITS));
         let second = ports.get(&handle, 1, is_input, &mut pbuf).expect("second port");
         assert_eq!(second.channel_count, 2);
         assert!(!second.flags.contains(AudioPortFlags::IS_MAIN));
+        // 32-bit only (decision 0028): the host must hand f32 buffers.
+        assert!(!second.flags.intersects(AudioPortFlags::SUPPORTS_64BITS | AudioPortFlags::PREFERS_64BITS));
     }
     let notes: PluginNotePorts = inst.plugin_handle().get_extension().expect("note ports");
     assert_eq!(notes.count(&inst.plugin_handle(), true), 1);

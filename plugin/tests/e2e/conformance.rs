@@ -274,3 +274,111 @@ fn state_loads_between_blocks_and_reactivation_keep_output_finite() {
     }
     assert_eq!(get_value(&mut inst, ParamId::Bypass), 1.0);
 }
+
+/// The music-only output's loudness envelope in 5 ms frames (of time, whatever the rate),
+/// after a two-pole 300 Hz low-pass, so that rates down to 1 kHz compare on the same band.
+fn music_envelope(x: &[f32], rate: f64) -> Vec<f64> {
+    let a = (-std::f64::consts::TAU * 300.0 / rate).exp();
+    let (mut y1, mut y2) = (0.0f64, 0.0f64);
+    let low: Vec<f64> = x
+        .iter()
+        .map(|&v| {
+            y1 = (1.0 - a) * f64::from(v) + a * y1;
+            y2 = (1.0 - a) * y1 + a * y2;
+            y2
+        })
+        .collect();
+    let frames = (x.len() as f64 / rate * 200.0) as usize;
+    (0..frames)
+        .map(|k| {
+            let (s, e) = ((k as f64 * rate / 200.0) as usize, (((k + 1) as f64 * rate / 200.0) as usize).min(low.len()));
+            (low[s..e.max(s + 1)].iter().map(|v| v * v).sum::<f64>() / (e.max(s + 1) - s) as f64).sqrt()
+        })
+        .collect()
+}
+
+/// The offset (in 5 ms frames, linearly interpolated to 1/10 frame) that best maps `env`
+/// onto `reference` over the reference's frames `span`, and the normalised correlation there.
+fn best_offset(env: &[f64], reference: &[f64], span: std::ops::Range<usize>) -> (f64, f64) {
+    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
+    let (mr, me) = (mean(&reference[span.clone()]), mean(&env[span.clone()]));
+    let mut best = (0.0, f64::MIN);
+    for d in -400..=400 {
+        let d = f64::from(d) / 10.0;
+        let (mut num, mut er, mut ee) = (0.0, 0.0, 0.0);
+        for k in span.clone() {
+            let t = k as f64 + d;
+            let (i, f) = (t.floor() as usize, t.fract());
+            let Some(&b) = env.get(i + 1) else { continue };
+            let v = env[i] * (1.0 - f) + b * f - me;
+            let r = reference[k] - mr;
+            num += v * r;
+            er += r * r;
+            ee += v * v;
+        }
+        let c = num / (er * ee).sqrt().max(1e-30);
+        if c > best.1 {
+            best = (d, c);
+        }
+    }
+    best
+}
+
+/// The music at 1 kHz, the fractional rates and 768 kHz through the plugin's rate converter
+/// against the music the engine makes natively at the rate it runs at there: same tempo, same
+/// timeline. Native rates are printed against 48 kHz for the table (the engine's own rate
+/// handling, not the plugin's). The table is the rate sweep of docs/plugin.md.
+#[test]
+fn music_keeps_its_tempo_and_timeline_at_the_extreme_and_fractional_rates() {
+    let seconds = 8.0;
+    let render = |rate: f64| {
+        let mut inst = new_instance();
+        let n = (seconds * rate) as usize;
+        let silence = vec![0.0f32; n];
+        let out = crate::clap_host::run(&mut inst, rate, 512, &[512], &silence, None, &[]);
+        assert!(out.music.iter().chain(&out.main).all(|c| c.iter().all(|x| x.is_finite())), "{rate} Hz: non-finite output");
+        let latency: PluginLatency = inst.plugin_handle().get_extension().expect("latency");
+        let config = PluginAudioConfiguration { sample_rate: rate, min_frames_count: 1, max_frames_count: 512 };
+        let p = inst.activate(|_, _| (), config).expect("activate");
+        let lat = latency.get(&inst.plugin_handle());
+        inst.deactivate(p);
+        (music_envelope(&out.music[0], rate), f64::from(lat) / rate)
+    };
+    // Outside 22.05–192 kHz the engine runs at 22.05 or 192 kHz behind the plugin's converter:
+    // the music there is compared with the music the engine makes at that rate natively,
+    // which isolates the converter.
+    let mut references: Vec<(f64, Vec<f64>)> = Vec::new();
+    eprintln!(
+        "rate (Hz) | reference (Hz) | activates | output finite | tempo error (%) | timeline offset first/last 3 s (ms) | latency (ms) | envelope correlation"
+    );
+    for rate in [1_000.0, 1_234.567_8, 12_345.678, 44_100.0, 123_456.78, 768_000.0] {
+        let inner = resonance_plugin::resample::inner_rate(rate).expect("a supported rate");
+        let reference_rate = if inner == rate { 48_000.0 } else { inner };
+        if !references.iter().any(|(r, _)| *r == reference_rate) {
+            let (env, _) = render(reference_rate);
+            assert!(env.iter().any(|&v| v > 1e-3), "the music plays at {reference_rate} Hz");
+            references.push((reference_rate, env));
+        }
+        let reference = &references.iter().find(|(r, _)| *r == reference_rate).expect("rendered above").1;
+        let (env, latency_s) = render(rate);
+        // The timeline's offset over the first and over the last 3 s: their difference over
+        // the 3.5 s between the two spans' centres is the tempo error.
+        let n = reference.len().min(env.len());
+        let (early, c1) = best_offset(&env, reference, 100..700);
+        let (late, c2) = best_offset(&env, reference, n - 700..n - 100);
+        let corr = c1.min(c2);
+        let tempo_error = (late - early) / (n as f64 - 800.0) * 100.0;
+        let offset_ms = early * 5.0;
+        eprintln!(
+            "{rate:>10} | {reference_rate} | yes | yes | {tempo_error:+.3} | {offset_ms:+.1} / {:+.1} | {:.1} | {corr:.3}",
+            late * 5.0,
+            latency_s * 1000.0
+        );
+        if inner == rate {
+            continue;
+        }
+        assert!(corr > 0.8, "{rate} Hz: the music differs from the music at {reference_rate} Hz (correlation {corr})");
+        assert!(tempo_error.abs() <= 0.25, "{rate} Hz: tempo off by {tempo_error} %");
+        assert!((offset_ms - latency_s * 1000.0).abs() <= 10.0, "{rate} Hz: the music is {offset_ms} ms off its timeline");
+    }
+}

@@ -92,14 +92,16 @@ fn newest_source(dir: &Path) -> std::time::SystemTime {
 
 const BUNDLE_COMMAND: &str = "cargo xtask bundle resonance-plugin --release";
 
-/// When the bundle is missing or older than the plugin/engine sources.
+/// When the bundle is missing or older than the plugin/engine sources (and the VST3 wrapper's).
 fn bundle_problem(path: &Path) -> Option<String> {
     let Ok(built) = std::fs::metadata(path).and_then(|m| m.modified()) else {
         return Some(format!("{} not found", path.display()));
     };
     let root = workspace_root();
-    let src =
-        newest_source(&root.join("plugin/src")).max(newest_source(&root.join("engine/src"))).max(newest_source(&root.join("presets")));
+    let src = ["plugin/src", "plugin/vendor/clap-wrapper/external/clap-wrapper/src", "engine/src", "presets"]
+        .into_iter()
+        .map(|d| newest_source(&root.join(d)))
+        .fold(std::time::SystemTime::UNIX_EPOCH, std::time::SystemTime::max);
     (built < src).then(|| format!("{} is older than the plugin/engine sources", path.display()))
 }
 

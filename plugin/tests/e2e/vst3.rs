@@ -66,13 +66,27 @@ struct ComponentVtbl {
     get_controller_class_id: *const c_void,
     set_io_mode: *const c_void,
     get_bus_count: unsafe extern "C" fn(*mut c_void, i32, i32) -> i32,
-    get_bus_info: *const c_void,
+    get_bus_info: unsafe extern "C" fn(*mut c_void, i32, i32, i32, *mut BusInfo) -> i32,
     get_routing_info: *const c_void,
     activate_bus: unsafe extern "C" fn(*mut c_void, i32, i32, i32, u8) -> i32,
     set_active: unsafe extern "C" fn(*mut c_void, u8) -> i32,
     set_state: unsafe extern "C" fn(*mut c_void, *mut c_void) -> i32,
     get_state: *const c_void,
 }
+
+/// `Steinberg::Vst::BusInfo` (vst/ivstcomponent.h).
+#[repr(C)]
+struct BusInfo {
+    media_type: i32,
+    direction: i32,
+    channel_count: i32,
+    name: [u16; 128],
+    bus_type: i32,
+    flags: u32,
+}
+/// `BusTypes::kAux` and `BusInfo::kDefaultActive`.
+const K_AUX: i32 = 1;
+const K_DEFAULT_ACTIVE: u32 = 1;
 
 /// `IEditController`'s vtable (vst/ivsteditcontroller.h).
 #[repr(C)]
@@ -518,16 +532,118 @@ fn other_values() -> Vec<(ParamId, f64)> {
         .collect()
 }
 
-/// What Steinberg's validator checks, through the VST3 API: the parameter list a host sees,
-/// every parameter's value read back by the controller after each `setState`, and calls in
-/// an unexpected order, at every rate a host may use, with 0- and 1-sample blocks.
-#[expect(clippy::too_many_lines, reason = "one host session, step by step, reads best whole")]
+/// Which buses a host connects in [`process_block`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Layout {
+    /// Every bus with buffers (a DAW with the sidechain and music-only output routed).
+    Full,
+    /// Both buses of each direction in `ProcessData`, the auxiliary ones inactive with null
+    /// sample buffers (VST3 allows it), as an effect slot that routes the main bus only.
+    AuxNull,
+    /// One input and one output bus in `ProcessData` (OBS's VST3 filter: main pair, no MIDI).
+    MainOnly,
+}
+
+/// One block of a 440 Hz tone (or 5 % of the rate) of amplitude `amp` on every input through `process`; returns
+/// the status, the main output's peak and its silence flags. Asserts the output is finite.
 ///
-/// `with_handler: false` is the order of Steinberg's validator, which never sets a component
-/// handler: state loads must then not crash (the values are not re-read).
+/// # Safety
+/// `processor` is a live `IAudioProcessor` with `pv` its vtable.
+unsafe fn process_block(
+    pv: &ProcessorVtbl,
+    processor: *mut c_void,
+    bufs: &mut [Vec<f32>],
+    frames: usize,
+    (rate, amp): (f64, f64),
+    phase: &mut f64,
+    layout: Layout,
+) -> (i32, f32, u64) {
+    for i in 0..frames {
+        let x = (amp * (std::f64::consts::TAU * *phase).sin()) as f32;
+        *phase = (*phase + 440.0_f64.min(0.05 * rate) / rate).fract();
+        for ch in &mut bufs[..4] {
+            ch[i] = x;
+        }
+        for ch in &mut bufs[4..] {
+            ch[i] = f32::NAN; // whatever the plugin leaves unwritten shows
+        }
+    }
+    let mut ptrs: Vec<*mut f32> = bufs.iter_mut().map(Vec::as_mut_ptr).collect();
+    let mut nulls = [std::ptr::null_mut::<f32>(); 2];
+    let base = ptrs.as_mut_ptr();
+    // SAFETY: `ptrs` holds 8 channel pointers, `base.add(6)` is in bounds; the host structs
+    // live until `process` returns, as the VST3 API requires.
+    unsafe {
+        let aux_in = if layout == Layout::Full { base.add(2) } else { nulls.as_mut_ptr() };
+        let aux_out = if layout == Layout::Full { base.add(6) } else { nulls.as_mut_ptr() };
+        let mut inputs = [
+            AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base },
+            AudioBusBuffers { num_channels: 2, silence_flags: if layout == Layout::Full { 0 } else { 3 }, channel_buffers32: aux_in },
+        ];
+        let mut outputs = [
+            AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base.add(4) },
+            AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: aux_out },
+        ];
+        let buses = if layout == Layout::MainOnly { 1 } else { 2 };
+        let mut data = ProcessData {
+            process_mode: 0,
+            symbolic_sample_size: 0,
+            num_samples: frames as i32,
+            num_inputs: buses,
+            num_outputs: buses,
+            inputs: inputs.as_mut_ptr(),
+            outputs: outputs.as_mut_ptr(),
+            input_parameter_changes: std::ptr::null_mut(),
+            output_parameter_changes: std::ptr::null_mut(),
+            input_events: std::ptr::null_mut(),
+            output_events: std::ptr::null_mut(),
+            process_context: std::ptr::null_mut(),
+        };
+        let status = (pv.process)(processor, &raw mut data);
+        let written = if layout == Layout::Full { &bufs[4..] } else { &bufs[4..6] };
+        if status == K_RESULT_OK {
+            assert!(written.iter().all(|c| c[..frames].iter().all(|x| x.is_finite())), "{rate} Hz, {layout:?}: non-finite output");
+        }
+        let peak = bufs[4][..frames].iter().fold(0.0f32, |p, x| if x.is_finite() { p.max(x.abs()) } else { p });
+        (status, peak, outputs[0].silence_flags)
+    }
+}
+
+/// A state loaded through `setState` reads back through the controller, for every parameter.
+///
+/// # Safety
+/// `component` and `controller` are the live plugin's interfaces with `cv` and `ctl` theirs.
+unsafe fn load_and_read_back(
+    cv: &ComponentVtbl,
+    component: *mut c_void,
+    ctl: &ControllerVtbl,
+    controller: *mut c_void,
+    what: &str,
+    state: &[u8],
+    values: &[Loaded],
+) {
+    let mut stream = MemStream { vtbl: &raw const STREAM_VTBL, data: state.to_vec(), pos: 0 };
+    // SAFETY: as the caller promises; the stream outlives the call.
+    unsafe {
+        assert_eq!((cv.set_state)(component, (&raw mut stream).cast()), K_RESULT_OK, "{what}: setState");
+        for &(id, value, min, max, steps) in values {
+            let expected = normalized(value, min, max, steps);
+            let got = (ctl.get_param_normalized)(controller, id.index() as u32);
+            assert!((got - expected).abs() < 1e-6, "{what}: {} reads {got} after setState, expected {expected}", id.info().id);
+        }
+    }
+}
+
+/// What Steinberg's validator checks, through the VST3 API: the parameter list a host sees,
+/// the buses it is offered, every parameter's value read back by the controller after each
+/// `setState` (with and without a component handler: `with_handler: false` is the
+/// validator's order), `setupProcessing` refusing what activation would refuse, calls in an
+/// unexpected order, state loads while processing, and the three bus layouts hosts use, at
+/// every rate a host may use, with 0- and 1-sample blocks.
 fn vst3_host_checks(with_handler: bool) {
     let (state_a, values_a) = state_with(&other_values());
     let (state_b, values_b) = state_with(&[]);
+    let (state_bypassed, _) = state_with(&[(ParamId::Bypass, 1.0)]);
     // SAFETY: as in `vst3_main_output`.
     unsafe {
         let module = Vst3Module::load();
@@ -547,20 +663,27 @@ fn vst3_host_checks(with_handler: bool) {
         eprintln!("a VST3 host sees {count} parameters");
         assert!(count as usize >= ParamId::ALL.len() && count <= 64, "{count} parameters: the list must be usable");
 
+        // Buses: main in/out active by default; the sidechain and the music-only output are
+        // auxiliary and inactive until the host routes them.
+        for (dir, index, aux) in [(0, 0, false), (0, 1, true), (1, 0, false), (1, 1, true)] {
+            let mut info = BusInfo { media_type: 0, direction: 0, channel_count: 0, name: [0; 128], bus_type: 0, flags: 0 };
+            assert_eq!((cv.get_bus_info)(component, 0, dir, index, &raw mut info), K_RESULT_OK);
+            let name = String::from_utf16_lossy(&info.name[..info.name.iter().position(|&c| c == 0).unwrap_or(128)]);
+            assert_eq!(info.bus_type == K_AUX, aux, "audio bus {dir}/{index} ({name}): aux = {aux}");
+            assert_eq!(info.flags & K_DEFAULT_ACTIVE != 0, !aux, "audio bus {dir}/{index} ({name}): active by default = {}", !aux);
+        }
+
         for (what, state, values) in
             [("other values", &state_a, &values_a), ("defaults", &state_b, &values_b), ("other values", &state_a, &values_a)]
         {
             let restarts = handler.value_restarts.load(std::sync::atomic::Ordering::SeqCst);
-            let mut stream = MemStream { vtbl: &raw const STREAM_VTBL, data: state.clone(), pos: 0 };
-            assert_eq!((cv.set_state)(component, (&raw mut stream).cast()), K_RESULT_OK);
-            if !with_handler {
-                continue;
-            }
-            assert_eq!(handler.value_restarts.load(std::sync::atomic::Ordering::SeqCst), restarts + 1, "the host is told values changed");
-            for &(id, value, min, max, steps) in values {
-                let expected = normalized(value, min, max, steps);
-                let got = (ctl.get_param_normalized)(controller, id.index() as u32);
-                assert!((got - expected).abs() < 1e-6, "{what}: {} reads {got} after setState, expected {expected}", id.info().id);
+            load_and_read_back(cv, component, ctl, controller, what, state, values);
+            if with_handler {
+                assert_eq!(
+                    handler.value_restarts.load(std::sync::atomic::Ordering::SeqCst),
+                    restarts + 1,
+                    "the host is told values changed"
+                );
             }
         }
 
@@ -568,61 +691,59 @@ fn vst3_host_checks(with_handler: bool) {
         assert_eq!((cv.query_interface)(component, IID_IAUDIOPROCESSOR.as_ptr(), &raw mut processor), K_RESULT_OK);
         let pv = &**processor.cast::<*const ProcessorVtbl>();
         let mut bufs = vec![vec![0.0f32; 256]; 8];
-        let mut run = |frames: usize, rate: f64, phase: &mut f64| -> (i32, f32) {
-            for i in 0..frames {
-                let x = (0.25 * (std::f64::consts::TAU * *phase).sin()) as f32;
-                *phase = (*phase + 440.0_f64.min(0.05 * rate) / rate).fract();
-                for ch in &mut bufs[..4] {
-                    ch[i] = x;
-                }
-            }
-            let mut ptrs: Vec<*mut f32> = bufs.iter_mut().map(Vec::as_mut_ptr).collect();
-            let base = ptrs.as_mut_ptr();
-            let mut inputs = [
-                AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base },
-                AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base.add(2) },
-            ];
-            let mut outputs = [
-                AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base.add(4) },
-                AudioBusBuffers { num_channels: 2, silence_flags: 0, channel_buffers32: base.add(6) },
-            ];
-            let mut data = ProcessData {
-                process_mode: 0,
-                symbolic_sample_size: 0,
-                num_samples: frames as i32,
-                num_inputs: 2,
-                num_outputs: 2,
-                inputs: inputs.as_mut_ptr(),
-                outputs: outputs.as_mut_ptr(),
-                input_parameter_changes: std::ptr::null_mut(),
-                output_parameter_changes: std::ptr::null_mut(),
-                input_events: std::ptr::null_mut(),
-                output_events: std::ptr::null_mut(),
-                process_context: std::ptr::null_mut(),
-            };
-            let status = (pv.process)(processor, &raw mut data);
-            assert!(bufs[4..].iter().all(|c| c[..frames].iter().all(|x| x.is_finite())), "{rate} Hz: non-finite output");
-            (status, bufs[4][..frames].iter().fold(0.0f32, |p, x| p.max(x.abs())))
-        };
         let mut phase = 0.0;
-        assert_ne!(run(16, 48_000.0, &mut phase).0, K_RESULT_OK, "process before setActive is refused");
+        let status = process_block(pv, processor, &mut bufs, 16, (48_000.0, 0.25), &mut phase, Layout::Full).0;
+        assert_ne!(status, K_RESULT_OK, "process before setActive is refused");
 
-        for rate in [1_000.0, 1_234.567_8, 12_345.678, 44_100.0, 123_456.78, 384_000.0, 768_000.0] {
+        // What activation would refuse, setupProcessing refuses (and recovers after).
+        for rate in [0.0, 500.0, 5_000_000.0, f64::NAN, f64::INFINITY, -48_000.0] {
+            let mut setup = ProcessSetup { process_mode: 0, symbolic_sample_size: 0, max_samples_per_block: 256, sample_rate: rate };
+            assert_ne!((pv.setup_processing)(processor, &raw mut setup), K_RESULT_OK, "{rate} Hz accepted by setupProcessing");
+        }
+
+        let layouts = [Layout::Full, Layout::AuxNull, Layout::MainOnly];
+        let rates = [1_000.0, 1_234.567_8, 12_345.678, 44_100.0, 123_456.78, 384_000.0, 768_000.0];
+        for (r, rate) in rates.into_iter().enumerate() {
+            let layout = layouts[r % layouts.len()];
             let mut setup = ProcessSetup { process_mode: 0, symbolic_sample_size: 0, max_samples_per_block: 256, sample_rate: rate };
             assert_eq!((pv.setup_processing)(processor, &raw mut setup), K_RESULT_OK, "{rate} Hz setup");
             assert_eq!((cv.set_active)(component, 1), K_RESULT_OK, "{rate} Hz: setupProcessing accepted it, so setActive must too");
             assert_ne!((cv.set_active)(component, 1), K_RESULT_OK, "a second setActive(true) is refused");
             (pv.set_processing)(processor, 1);
             let mut peak = 0.0f32;
-            for frames in [0, 1, 256, 1, 0, 256, 256, 256] {
-                let (status, p) = run(frames, rate, &mut phase);
-                assert_eq!(status, K_RESULT_OK, "{rate} Hz, {frames} frames");
+            for (k, frames) in [0, 1, 256, 1, 0, 256, 256, 256].into_iter().enumerate() {
+                if k == 4 {
+                    // A state load between blocks while processing (a host's undo or preset).
+                    load_and_read_back(cv, component, ctl, controller, "while processing", &state_b, &values_b);
+                }
+                let (status, p, flags) = process_block(pv, processor, &mut bufs, frames, (rate, 0.25), &mut phase, layout);
+                assert_eq!(status, K_RESULT_OK, "{rate} Hz, {frames} frames, {layout:?}");
+                for ch in 0..2 {
+                    let zero = bufs[4 + ch][..frames].iter().all(|&x| x == 0.0);
+                    assert!(flags >> ch & 1 == 0 || zero, "{rate} Hz, {layout:?}: channel {ch} flagged silent but sounds");
+                }
                 peak = peak.max(p);
             }
             (pv.set_processing)(processor, 0);
             assert_eq!((cv.set_active)(component, 0), K_RESULT_OK);
-            assert!(peak > 0.0, "{rate} Hz: the VST3 produced sound");
+            assert!(peak > 0.0, "{rate} Hz, {layout:?}: the VST3 produced sound");
         }
+
+        // Bypassed with silent input: a silent main output, flagged silent in VST3.
+        let mut stream = MemStream { vtbl: &raw const STREAM_VTBL, data: state_bypassed, pos: 0 };
+        assert_eq!((cv.set_state)(component, (&raw mut stream).cast()), K_RESULT_OK);
+        assert!((ctl.get_param_normalized)(controller, ParamId::Bypass.index() as u32) > 0.5, "bypass persists in the controller");
+        let mut setup = ProcessSetup { process_mode: 0, symbolic_sample_size: 0, max_samples_per_block: 256, sample_rate: 48_000.0 };
+        assert_eq!((pv.setup_processing)(processor, &raw mut setup), K_RESULT_OK);
+        assert_eq!((cv.set_active)(component, 1), K_RESULT_OK);
+        (pv.set_processing)(processor, 1);
+        let (status, _, flags) = process_block(pv, processor, &mut bufs, 256, (48_000.0, 0.0), &mut phase, Layout::MainOnly);
+        assert_eq!(status, K_RESULT_OK);
+        assert!(bufs[4].iter().all(|&x| x == 0.0), "bypassed silence stays silent");
+        assert_eq!(flags & 3, 3, "silent main output flagged silent");
+        (pv.set_processing)(processor, 0);
+        assert_eq!((cv.set_active)(component, 0), K_RESULT_OK);
+
         (pv.release)(processor);
         if with_handler {
             (ctl.set_component_handler)(controller, std::ptr::null_mut());
@@ -640,39 +761,35 @@ fn vst3_host_checks_child() {
     if std::env::var_os(CHILD_ENV).is_none() {
         return;
     }
-    vst3_host_checks(std::env::var_os("RESONANCE_VST3_PARAM_RESCAN").is_some());
+    vst3_host_checks(std::env::var_os("RESONANCE_VST3_WITH_HANDLER").is_some());
 }
 
-/// The validator's order (no component handler, state loads), with the plugin's defaults.
-#[test]
-fn vst3_state_loads_without_a_component_handler_do_not_crash() {
+/// Runs [`vst3_host_checks`] in a child process, with or without a component handler.
+fn host_checks_in_child(with_handler: bool) {
     bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
     let exe = std::env::current_exe().expect("test binary path");
-    let out = std::process::Command::new(exe)
-        .args(["--exact", "vst3::vst3_host_checks_child", "--ignored", "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, "1")
-        .env_remove("RESONANCE_VST3_PARAM_RESCAN")
-        .output()
-        .expect("run the VST3 child");
-    let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "VST3 child failed ({}):\n{text}", out.status);
-    assert!(text.contains("1 passed"), "the VST3 child did not run:\n{text}");
-}
-
-/// With `RESONANCE_VST3_PARAM_RESCAN=1` (the plugin's opt-in until clap-wrapper checks for a
-/// component handler before `restartComponent`; see `MainThread::rescan_after_load`).
-#[test]
-fn vst3_host_checks_pass() {
-    bundle_file(&format!("Resonance.vst3/Contents/{}-linux/Resonance.so", std::env::consts::ARCH));
-    let exe = std::env::current_exe().expect("test binary path");
-    let out = std::process::Command::new(exe)
-        .args(["--exact", "vst3::vst3_host_checks_child", "--ignored", "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, "1")
-        .env("RESONANCE_VST3_PARAM_RESCAN", "1")
-        .output()
-        .expect("run the VST3 child");
+    let mut cmd = std::process::Command::new(exe);
+    cmd.args(["--exact", "vst3::vst3_host_checks_child", "--ignored", "--nocapture", "--test-threads=1"]).env(CHILD_ENV, "1");
+    if with_handler {
+        cmd.env("RESONANCE_VST3_WITH_HANDLER", "1");
+    } else {
+        cmd.env_remove("RESONANCE_VST3_WITH_HANDLER");
+    }
+    let out = cmd.output().expect("run the VST3 child");
     let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     eprintln!("{}", text.lines().filter(|l| l.contains("VST3 host sees")).collect::<Vec<_>>().join("\n"));
     assert!(out.status.success(), "VST3 child failed ({}):\n{text}", out.status);
     assert!(text.contains("1 passed"), "the VST3 child did not run:\n{text}");
+}
+
+/// The validator's order: no component handler, state loads; every value still reads back.
+#[test]
+fn vst3_state_loads_without_a_component_handler_keep_values_in_sync() {
+    host_checks_in_child(false);
+}
+
+/// A DAW's order: a component handler set right after `initialize`, told of each load.
+#[test]
+fn vst3_host_checks_pass() {
+    host_checks_in_child(true);
 }
