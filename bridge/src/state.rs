@@ -35,6 +35,7 @@ use crate::director::step::Decision;
 use crate::error::{AppError, BridgeError, ValidationError};
 use crate::metrics::Metrics;
 use crate::osc::{self, Outbound};
+use crate::recognition::service::Recognition;
 use crate::store::Store;
 use crate::telemetry::session::{Mood3, SessionState};
 use crate::telemetry::store::{SessionRow, WriteOp};
@@ -103,6 +104,8 @@ pub struct Inner {
     pub bound: std::sync::OnceLock<SocketAddr>,
     /// Parameter armed for MIDI learn, if any.
     pub midi_learn: std::sync::Mutex<Option<String>>,
+    /// The recognition service: its catalogue and worker pools.
+    pub recognition: Recognition,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -123,7 +126,8 @@ impl AppState {
         if let Some(dir) = &config.data_dir {
             std::fs::create_dir_all(dir)?;
         }
-        let store = Store::open(&url, &[crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA].concat()).await?;
+        let schema = [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA].concat();
+        let store = Store::open(&url, &schema).await?;
         let rules_dir = config.data_dir.as_ref().map(|d| d.join("rules"));
         let rules = RuleBook::load(rules_dir.as_deref(), &config.default_rules)?;
         let mut records = store.keys().await?;
@@ -143,6 +147,7 @@ impl AppState {
         let metrics = Arc::new(Metrics::default());
         metrics.sessions.store(sessions.len() as i64, Relaxed);
         let writer = Writer::spawn(store.clone(), metrics.clone());
+        let recognition = Recognition::open(&config, &store, &metrics).await?;
         let inner = Inner {
             config,
             writer,
@@ -157,6 +162,7 @@ impl AppState {
             started: Instant::now(),
             bound: std::sync::OnceLock::new(),
             midi_learn: std::sync::Mutex::new(None),
+            recognition,
         };
         Ok((Self { inner: Arc::new(inner) }, first_key))
     }
