@@ -68,6 +68,7 @@ pub const REJECT_REASONS: &[&str] = &[
     "bad_path",
     "busy",
     "rate_limited",
+    "forbidden",
 ];
 
 /// An HTTP error answer.

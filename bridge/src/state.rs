@@ -29,6 +29,7 @@ use tokio::net::UdpSocket;
 use tokio::sync::{Mutex, OwnedMutexGuard, broadcast};
 
 use crate::auth::keys::{KeySet, new_key};
+use crate::auth::policy::Policies;
 use crate::config::Config;
 use crate::director::rules::RuleBook;
 use crate::director::step::Decision;
@@ -92,6 +93,8 @@ pub struct Inner {
     pub store: Store,
     pub rules: RuleBook,
     pub keys: KeySet,
+    /// Scopes and rate limits of the keys created with them.
+    pub policies: Policies,
     pub metrics: Arc<Metrics>,
     /// The group-commit writer: every session write goes through it, in session-lock order.
     pub writer: Writer,
@@ -139,6 +142,7 @@ impl AppState {
             first_key = Some(key);
         }
         let keys = KeySet::from_records(&records);
+        let policies = Policies::from_records(store.policies().await?);
         let (hub, _) = broadcast::channel(config.ws_buffer.max(16));
         let mut sessions = HashMap::new();
         for s in store.load_sessions().await? {
@@ -154,6 +158,7 @@ impl AppState {
             store,
             rules,
             keys,
+            policies,
             metrics,
             hub,
             sessions: RwLock::new(sessions),

@@ -37,7 +37,7 @@ use resonance_engine::Landmark;
 use resonance_engine::fingerprint::HASH_BITS;
 use resonance_io::IoError;
 use resonance_io::fingerprint::index::{Index, TrackInfo};
-use resonance_io::fingerprint::matcher::{ALPHA, Identifier, IdentifyOptions, Outcome};
+use resonance_io::fingerprint::matcher::{ALPHA, Identifier, IdentifyOptions, MIN_QUERY_S, Outcome, query_at};
 
 /// The manifest's file name in the catalogue folder.
 pub const MANIFEST: &str = "manifest.json";
@@ -373,12 +373,40 @@ impl Catalogue {
                     }
                 }
             }
-            if snap.segments.is_empty() && samples.len() as f64 / sample_rate < resonance_io::fingerprint::matcher::MIN_QUERY_S {
+            if snap.segments.is_empty() && samples.len() as f64 / sample_rate < MIN_QUERY_S {
                 result.too_short = Some(samples.len() as f64 / sample_rate);
             }
             result.hits.sort_by(|a, b| b.significance.total_cmp(&a.significance));
             result
         })
+    }
+
+    /// Matches query-side `landmarks` covering `duration_s` (a client's fingerprint) against
+    /// every segment: one attempt per segment at `ALPHA / segments` (no dense look or speed
+    /// search: those re-hash the audio, which the service does not have).
+    pub fn query_landmarks(snap: &Snapshot, landmarks: &[Landmark], duration_s: f64) -> QueryResult {
+        let alpha = ALPHA / snap.segments.len().max(1) as f64;
+        let mut result = QueryResult::default();
+        if duration_s < MIN_QUERY_S {
+            result.too_short = Some(duration_s);
+            return result;
+        }
+        for seg in &snap.segments {
+            match query_at(&seg.index, landmarks, duration_s, alpha) {
+                Outcome::Match(m) => result.hits.extend(seg.index.track(m.track).map(|t| Hit {
+                    track_id: t.name.clone(),
+                    offset_s: m.offset_s,
+                    confidence: m.confidence,
+                    score: m.score,
+                    significance: m.significance,
+                    speed: m.speed,
+                })),
+                Outcome::NoMatch { best_score, .. } => result.best_rejected_score = result.best_rejected_score.max(best_score),
+                Outcome::TooShort { duration_s } => result.too_short = Some(duration_s),
+            }
+        }
+        result.hits.sort_by(|a, b| b.significance.total_cmp(&a.significance));
+        result
     }
 }
 

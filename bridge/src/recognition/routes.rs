@@ -1,6 +1,8 @@
 //! The recognition API: identify audio, manage the catalogue, its statistics.
 //!
-//! Every route needs an API key. Audio arrives as the raw body (its `Content-Type` or none)
+//! Every route needs an API key; a key created with scopes needs `recognize` for the two
+//! identify routes and `manage` for the catalogue's, and a key with a rate limit gets 429 with
+//! `Retry-After` beyond it (auth::policy). Audio arrives as the raw body (its `Content-Type` or none)
 //! or as multipart field `file`; these routes read their bodies themselves, with their own
 //! limits (`max_query_bytes`, `max_track_bytes`) instead of the bridge's 16 KiB JSON limit.
 
@@ -17,6 +19,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::extract::Authed;
+use crate::auth::policy::Refusal;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{json_body, verr};
 use crate::recognition::audio::{Tags, extension_hint};
@@ -29,11 +32,30 @@ use crate::state::AppState;
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(recognize))
+        .routes(routes!(recognize_fingerprint))
         .routes(routes!(list_tracks, add_track))
         .routes(routes!(import_tracks))
         .routes(routes!(get_track, patch_track, delete_track))
         .routes(routes!(index_stats))
         .layer(DefaultBodyLimit::disable())
+}
+
+/// Whether the request's key may call a route of `scope` now (auth::policy).
+fn allow(st: &AppState, auth: &Authed, scope: &str) -> Result<(), AppError> {
+    match st.inner.policies.check(&auth.key_id, scope) {
+        Ok(()) => Ok(()),
+        Err(Refusal::Scope) => Err(AppError::rejected(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            format!("this API key lacks the `{scope}` scope; use a key created with it (POST /api/v1/keys with \"scopes\")"),
+        )),
+        Err(Refusal::Rate { retry_after_s }) => Err(AppError::RetryLater {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            reason: "rate_limited",
+            retry_after_s,
+            message: format!("this API key's rate limit is reached; retry after {retry_after_s} s"),
+        }),
+    }
 }
 
 /// An uploaded audio file and the text fields beside it.
@@ -174,17 +196,54 @@ async fn match_bodies(st: &AppState, hits: &[Hit]) -> Result<Vec<MatchBody>, App
     responses(
         (status = 200, description = "result (`match` is null when nothing matched)", body = RecognizeResponse),
         (status = 400, response = ErrorBody),
-        (status = 401, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody),
         (status = 413, response = ErrorBody),
         (status = 415, response = ErrorBody),
         (status = 422, response = ErrorBody),
         (status = 503, response = ErrorBody),
     ))]
-pub async fn recognize(State(st): State<AppState>, _auth: Authed, req: Request) -> Result<Response, AppError> {
+pub async fn recognize(State(st): State<AppState>, auth: Authed, req: Request) -> Result<Response, AppError> {
+    allow(&st, &auth, "recognize")?;
     let t = Instant::now();
     let rec = &st.inner.recognition;
     let up = read_upload(&st, req, rec.max_query_bytes).await?;
     let r = rec.recognise(up.bytes, up.ext, &st.inner.metrics).await?;
+    let mut bodies = match_bodies(&st, &r.result.hits).await?;
+    let best = if bodies.is_empty() { None } else { Some(bodies.remove(0)) };
+    let body = RecognizeResponse { best, alternatives: bodies, query_ms: t.elapsed().as_secs_f64() * 1000.0, duration_s: r.duration_s };
+    Ok(Json(body).into_response())
+}
+
+/// Largest fingerprint body (a minute of audio is well under 100 KiB).
+const MAX_FINGERPRINT_BYTES: usize = 1 << 20;
+
+/// Identify a client-side fingerprint
+///
+/// The body is a fingerprint in the compact binary format of `resonance_io::fingerprint_wire`
+/// (version 1, documented in docs/recognition-service.md): a few kilobytes instead of the
+/// audio. Matched in one attempt per index segment (no dense look or speed search).
+#[utoipa::path(post, path = "/api/v1/recognize/fingerprint", tag = "recognition",
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "fingerprint, format version 1"),
+    security(("bearer" = []), ("basic" = [])),
+    responses(
+        (status = 200, description = "result (`match` is null when nothing matched)", body = RecognizeResponse),
+        (status = 400, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody),
+        (status = 413, response = ErrorBody),
+        (status = 422, response = ErrorBody),
+        (status = 503, response = ErrorBody),
+    ))]
+pub async fn recognize_fingerprint(State(st): State<AppState>, auth: Authed, req: Request) -> Result<Response, AppError> {
+    allow(&st, &auth, "recognize")?;
+    let t = Instant::now();
+    let bytes = axum::body::to_bytes(req.into_body(), MAX_FINGERPRINT_BYTES).await.map_err(|_| {
+        AppError::rejected(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!("a fingerprint is at most {MAX_FINGERPRINT_BYTES} bytes; fingerprint a shorter excerpt"),
+        )
+    })?;
+    let r = st.inner.recognition.recognise_fingerprint(bytes.to_vec(), &st.inner.metrics).await?;
     let mut bodies = match_bodies(&st, &r.result.hits).await?;
     let best = if bodies.is_empty() { None } else { Some(bodies.remove(0)) };
     let body = RecognizeResponse { best, alternatives: bodies, query_ms: t.elapsed().as_secs_f64() * 1000.0, duration_s: r.duration_s };
@@ -207,8 +266,9 @@ pub struct ListQuery {
 #[utoipa::path(get, path = "/api/v1/tracks", tag = "recognition",
     params(ListQuery),
     security(("bearer" = []), ("basic" = [])),
-    responses((status = 200, description = "`{tracks, total, limit, offset}`", body = Object), (status = 401, response = ErrorBody), (status = 422, response = ErrorBody)))]
-pub async fn list_tracks(State(st): State<AppState>, _auth: Authed, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+    responses((status = 200, description = "`{tracks, total, limit, offset}`", body = Object), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody), (status = 422, response = ErrorBody)))]
+pub async fn list_tracks(State(st): State<AppState>, auth: Authed, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
     let limit = q.limit.unwrap_or(50);
     if !(1..=500).contains(&limit) {
         return Err(verr("limit", "must be 1..=500"));
@@ -232,13 +292,14 @@ pub async fn list_tracks(State(st): State<AppState>, _auth: Authed, Query(q): Qu
     responses(
         (status = 201, description = "the new track", body = TrackRow),
         (status = 400, response = ErrorBody),
-        (status = 401, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody),
         (status = 413, response = ErrorBody),
         (status = 415, response = ErrorBody),
         (status = 422, response = ErrorBody),
         (status = 503, response = ErrorBody),
     ))]
-pub async fn add_track(State(st): State<AppState>, _auth: Authed, req: Request) -> Result<Response, AppError> {
+pub async fn add_track(State(st): State<AppState>, auth: Authed, req: Request) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
     let rec = &st.inner.recognition;
     let up = read_upload(&st, req, rec.max_track_bytes).await?;
     let source = format!("upload:{}", up.name.as_deref().unwrap_or("body"));
@@ -266,12 +327,13 @@ struct ImportRequest {
     responses(
         (status = 200, description = "`{added, failed, skipped}`", body = Object),
         (status = 400, response = ErrorBody),
-        (status = 401, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody),
         (status = 403, response = ErrorBody),
         (status = 422, response = ErrorBody),
         (status = 503, response = ErrorBody),
     ))]
-pub async fn import_tracks(State(st): State<AppState>, _auth: Authed, body: Result<Bytes, BytesRejection>) -> Result<Response, AppError> {
+pub async fn import_tracks(State(st): State<AppState>, auth: Authed, body: Result<Bytes, BytesRejection>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
     let (v, _) = json_body(body, st.inner.config.body_limit)?;
     let obj = v.as_object().ok_or_else(|| verr("(body)", "must be a JSON object"))?;
     if let Some(k) = obj.keys().find(|k| *k != "path") {
@@ -329,8 +391,9 @@ fn error_text(e: AppError) -> String {
 #[utoipa::path(get, path = "/api/v1/tracks/{id}", tag = "recognition",
     params(("id" = String, Path)),
     security(("bearer" = []), ("basic" = [])),
-    responses((status = 200, description = "the track", body = TrackRow), (status = 401, response = ErrorBody), (status = 404, response = ErrorBody)))]
-pub async fn get_track(State(st): State<AppState>, _auth: Authed, Path(id): Path<String>) -> Result<Response, AppError> {
+    responses((status = 200, description = "the track", body = TrackRow), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody), (status = 404, response = ErrorBody)))]
+pub async fn get_track(State(st): State<AppState>, auth: Authed, Path(id): Path<String>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
     let t = st.inner.store.track(&id).await?.ok_or_else(|| no_track(&id))?;
     Ok(Json(t).into_response())
 }
@@ -356,16 +419,17 @@ struct TrackPatch {
     responses(
         (status = 200, description = "the track", body = TrackRow),
         (status = 400, response = ErrorBody),
-        (status = 401, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody),
         (status = 404, response = ErrorBody),
         (status = 422, response = ErrorBody),
     ))]
 pub async fn patch_track(
     State(st): State<AppState>,
-    _auth: Authed,
+    auth: Authed,
     Path(id): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
     let (v, _) = json_body(body, st.inner.config.body_limit)?;
     let obj = v.as_object().ok_or_else(|| verr("(body)", "must be a JSON object"))?;
     let mut t: TrackRow = st.inner.store.track(&id).await?.ok_or_else(|| no_track(&id))?;
@@ -390,8 +454,9 @@ pub async fn patch_track(
 #[utoipa::path(delete, path = "/api/v1/tracks/{id}", tag = "recognition",
     params(("id" = String, Path)),
     security(("bearer" = []), ("basic" = [])),
-    responses((status = 204, description = "removed"), (status = 401, response = ErrorBody), (status = 404, response = ErrorBody)))]
-pub async fn delete_track(State(st): State<AppState>, _auth: Authed, Path(id): Path<String>) -> Result<Response, AppError> {
+    responses((status = 204, description = "removed"), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody), (status = 404, response = ErrorBody)))]
+pub async fn delete_track(State(st): State<AppState>, auth: Authed, Path(id): Path<String>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
     if !st.inner.recognition.remove(&st.inner.store, &st.inner.metrics, &id).await? {
         return Err(no_track(&id));
     }
@@ -401,8 +466,9 @@ pub async fn delete_track(State(st): State<AppState>, _auth: Authed, Path(id): P
 /// Catalogue and index statistics
 #[utoipa::path(get, path = "/api/v1/index/stats", tag = "recognition",
     security(("bearer" = []), ("basic" = [])),
-    responses((status = 200, description = "`{tracks, duration_s, postings, segments, generation, merges, workers, queue, in_flight}`", body = Object), (status = 401, response = ErrorBody)))]
-pub async fn index_stats(State(st): State<AppState>, _auth: Authed) -> Result<Response, AppError> {
+    responses((status = 200, description = "`{tracks, duration_s, postings, segments, generation, merges, workers, queue, in_flight}`", body = Object), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody)))]
+pub async fn index_stats(State(st): State<AppState>, auth: Authed) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
     let rec = &st.inner.recognition;
     let snap = rec.catalogue.snapshot();
     let (workers, queue) = rec.queries.size();

@@ -17,6 +17,7 @@ use std::time::Instant;
 use axum::http::StatusCode;
 use resonance_engine::Landmark;
 use resonance_io::fingerprint::index::build_entries;
+use resonance_io::fingerprint_wire::{Fingerprint, WireError};
 
 use crate::clock::now_ms;
 use crate::config::Config;
@@ -158,25 +159,40 @@ impl Recognition {
                 Ok::<_, AppError>(Recognised { result, duration_s: q.duration_s, work_s })
             })
             .await;
-        match r {
-            Err(Busy) => {
-                metrics.recognitions_busy.fetch_add(1, Relaxed);
-                Err(busy())
-            }
-            Ok(Err(e)) => Err(e),
-            Ok(Ok(r)) => {
-                if let Some(d) = r.result.too_short {
-                    return Err(AppError::rejected(
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        "too_short",
-                        format!("the query holds {d:.2} s of audio; send at least 1 s (3-10 s identifies best)"),
-                    ));
+        count(r, metrics)
+    }
+
+    /// Parses a client's fingerprint and matches it on the worker pool.
+    ///
+    /// # Errors
+    /// 503 when the pool is full; 400 `bad_fingerprint` for bytes that are not a fingerprint
+    /// or are damaged, 422 `bad_fingerprint` for another version or hasher, 413 `too_long`,
+    /// 422 `too_short`.
+    pub async fn recognise_fingerprint(&self, body: Vec<u8>, metrics: &Arc<Metrics>) -> Result<Recognised, AppError> {
+        let max_s = self.max_query_s;
+        let catalogue = self.catalogue.clone();
+        let m = metrics.clone();
+        let r = self
+            .queries
+            .run(move || {
+                let t = Instant::now();
+                let fp = Fingerprint::from_bytes(&body).map_err(|e| {
+                    let status = match e {
+                        WireError::Version { .. } | WireError::Hasher { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                        _ => StatusCode::BAD_REQUEST,
+                    };
+                    AppError::rejected(status, "bad_fingerprint", e.to_string())
+                })?;
+                if fp.duration_s > max_s {
+                    return Err(audio::too_long(fp.duration_s, max_s, "fingerprinted recording"));
                 }
-                let c = if r.result.hits.is_empty() { &metrics.recognitions_unmatched } else { &metrics.recognitions_matched };
-                c.fetch_add(1, Relaxed);
-                Ok(r)
-            }
-        }
+                let result = Catalogue::query_landmarks(&catalogue.snapshot(), &fp.landmarks, fp.duration_s);
+                let work_s = t.elapsed().as_secs_f64();
+                m.observe_recognition(work_s);
+                Ok::<_, AppError>(Recognised { result, duration_s: fp.duration_s, work_s })
+            })
+            .await;
+        count(r, metrics)
     }
 
     /// Decodes and hashes one uploaded file on the ingest pool. `given` overrides the file's
@@ -289,6 +305,29 @@ impl Recognition {
             return Err(bad(format!("{requested:?} is not a folder")));
         }
         Ok(folder)
+    }
+}
+
+/// Counts a query's outcome; a too-short query becomes its 422.
+fn count(r: Result<Result<Recognised, AppError>, Busy>, metrics: &Metrics) -> Result<Recognised, AppError> {
+    match r {
+        Err(Busy) => {
+            metrics.recognitions_busy.fetch_add(1, Relaxed);
+            Err(busy())
+        }
+        Ok(Err(e)) => Err(e),
+        Ok(Ok(r)) => {
+            if let Some(d) = r.result.too_short {
+                return Err(AppError::rejected(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "too_short",
+                    format!("the query holds {d:.2} s of audio; send at least 1 s (3-10 s identifies best)"),
+                ));
+            }
+            let c = if r.result.hits.is_empty() { &metrics.recognitions_unmatched } else { &metrics.recognitions_matched };
+            c.fetch_add(1, Relaxed);
+            Ok(r)
+        }
     }
 }
 
