@@ -195,7 +195,7 @@ impl Catalogue {
         }
         for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
             let name = entry.map_err(io_err(dir))?.file_name().to_string_lossy().into_owned();
-            let ours = name.starts_with(SEGMENT_PREFIX) || name.ends_with(".tmp");
+            let ours = name.starts_with(SEGMENT_PREFIX) || Path::new(&name).extension().is_some_and(|e| e == "tmp");
             if ours && !manifest.segments.contains(&name) {
                 tracing::info!("recognition catalogue: removing {name} (not in the manifest: an unfinished write or a merged segment)");
                 let _ = std::fs::remove_file(dir.join(&name));
