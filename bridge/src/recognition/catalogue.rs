@@ -130,6 +130,8 @@ pub struct QueryResult {
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 struct ManifestFile {
     format: u32,
+    /// This catalogue's id: its rows in the store carry it.
+    catalogue: String,
     generation: u64,
     next_segment: u64,
     segments: Vec<String>,
@@ -143,6 +145,7 @@ struct WriterState {
 /// The live catalogue (module docs).
 #[derive(Debug)]
 pub struct Catalogue {
+    id: String,
     dir: PathBuf,
     current: RwLock<Arc<Snapshot>>,
     writer: Mutex<WriterState>,
@@ -178,7 +181,15 @@ impl Catalogue {
             Ok(bytes) => serde_json::from_slice::<ManifestFile>(&bytes)
                 .map_err(|e| CatalogueError::Manifest { path: manifest_path.clone(), message: format!("is not valid ({e})") })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                ManifestFile { format: MANIFEST_FORMAT, generation: 0, next_segment: 1, segments: Vec::new() }
+                let fresh = ManifestFile {
+                    format: MANIFEST_FORMAT,
+                    catalogue: new_catalogue_id(),
+                    generation: 0,
+                    next_segment: 1,
+                    segments: Vec::new(),
+                };
+                write_manifest(dir, &fresh)?;
+                fresh
             }
             Err(e) => return Err(io_err(&manifest_path)(e)),
         };
@@ -202,12 +213,18 @@ impl Catalogue {
             }
         }
         Ok(Self {
+            id: manifest.catalogue,
             dir: dir.to_path_buf(),
             current: RwLock::new(Arc::new(Snapshot { generation: manifest.generation, segments })),
             writer: Mutex::new(WriterState { next_segment: manifest.next_segment.max(1) }),
             merge_at: merge_at.max(2),
             merging: AtomicBool::new(false),
         })
+    }
+
+    /// The catalogue's id (random, made with the folder; the store's rows carry it).
+    pub fn id(&self) -> &str {
+        &self.id
     }
 
     /// The catalogue folder.
@@ -225,21 +242,12 @@ impl Catalogue {
         let generation = self.snapshot().generation + 1;
         let manifest = ManifestFile {
             format: MANIFEST_FORMAT,
+            catalogue: self.id.clone(),
             generation,
             next_segment: w.next_segment,
             segments: segments.iter().map(|s| s.file.clone()).collect(),
         };
-        let path = self.dir.join(MANIFEST);
-        let tmp = self.dir.join(format!("{MANIFEST}.tmp"));
-        let bytes =
-            serde_json::to_vec_pretty(&manifest).map_err(|e| CatalogueError::Manifest { path: path.clone(), message: e.to_string() })?;
-        {
-            use std::io::Write as _;
-            let mut f = std::fs::File::create(&tmp).map_err(io_err(&tmp))?;
-            f.write_all(&bytes).and_then(|()| f.sync_all()).map_err(io_err(&tmp))?;
-        }
-        std::fs::rename(&tmp, &path).map_err(io_err(&path))?;
-        sync_dir(&self.dir)?;
+        write_manifest(&self.dir, &manifest)?;
         let snap = Arc::new(Snapshot { generation, segments });
         *self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner) = snap.clone();
         Ok(snap)
@@ -408,6 +416,31 @@ impl Catalogue {
         result.hits.sort_by(|a, b| b.significance.total_cmp(&a.significance));
         result
     }
+}
+
+/// A new catalogue id: `cat_` and 16 random hex digits.
+fn new_catalogue_id() -> String {
+    let mut bytes = [0u8; 8];
+    rand::fill(&mut bytes);
+    bytes.iter().fold(String::from("cat_"), |mut s, b| {
+        use std::fmt::Write as _;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Replaces the manifest in `dir` durably: temporary file, fsync, rename, fsync of the folder.
+fn write_manifest(dir: &Path, manifest: &ManifestFile) -> Result<(), CatalogueError> {
+    let path = dir.join(MANIFEST);
+    let tmp = dir.join(format!("{MANIFEST}.tmp"));
+    let bytes = serde_json::to_vec_pretty(manifest).map_err(|e| CatalogueError::Manifest { path: path.clone(), message: e.to_string() })?;
+    {
+        use std::io::Write as _;
+        let mut f = std::fs::File::create(&tmp).map_err(io_err(&tmp))?;
+        f.write_all(&bytes).and_then(|()| f.sync_all()).map_err(io_err(&tmp))?;
+    }
+    std::fs::rename(&tmp, &path).map_err(io_err(&path))?;
+    sync_dir(dir)
 }
 
 fn track_info(id: &str, duration_s: f64) -> TrackInfo {

@@ -168,7 +168,7 @@ async fn match_bodies(st: &AppState, hits: &[Hit]) -> Result<Vec<MatchBody>, App
     let mut out = Vec::with_capacity(hits.len());
     for h in hits {
         // A track removed since the snapshot was taken has no row any more: not reported.
-        if let Some(t) = st.inner.store.track(&h.track_id).await? {
+        if let Some(t) = st.inner.store.track(st.inner.recognition.catalogue.id(), &h.track_id).await? {
             out.push(MatchBody {
                 track_id: h.track_id.clone(),
                 title: t.title,
@@ -277,7 +277,8 @@ pub async fn list_tracks(State(st): State<AppState>, auth: Authed, Query(q): Que
     if offset < 0 {
         return Err(verr("offset", "must be >= 0"));
     }
-    let (tracks, total) = st.inner.store.list_tracks(q.q.as_deref().filter(|s| !s.is_empty()), limit, offset).await?;
+    let (tracks, total) =
+        st.inner.store.list_tracks(st.inner.recognition.catalogue.id(), q.q.as_deref().filter(|s| !s.is_empty()), limit, offset).await?;
     Ok(Json(json!({"tracks": tracks, "total": total, "limit": limit, "offset": offset})).into_response())
 }
 
@@ -344,7 +345,7 @@ pub async fn import_tracks(State(st): State<AppState>, auth: Authed, body: Resul
     let folder = rec.library_folder(requested)?;
     let root = rec.library_root.clone().and_then(|r| r.canonicalize().ok()).unwrap_or_default();
     let files = audio_files(&folder);
-    let present: std::collections::HashSet<String> = st.inner.store.track_sources().await?.into_iter().collect();
+    let present: std::collections::HashSet<String> = st.inner.store.track_sources(rec.catalogue.id()).await?.into_iter().collect();
     let (mut added, mut failed, mut skipped) = (Vec::new(), Vec::new(), Vec::new());
     let max_s = rec.max_track_s;
     for chunk in files.chunks(IMPORT_CHUNK) {
@@ -394,7 +395,7 @@ fn error_text(e: AppError) -> String {
     responses((status = 200, description = "the track", body = TrackRow), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody), (status = 404, response = ErrorBody)))]
 pub async fn get_track(State(st): State<AppState>, auth: Authed, Path(id): Path<String>) -> Result<Response, AppError> {
     allow(&st, &auth, "manage")?;
-    let t = st.inner.store.track(&id).await?.ok_or_else(|| no_track(&id))?;
+    let t = st.inner.store.track(st.inner.recognition.catalogue.id(), &id).await?.ok_or_else(|| no_track(&id))?;
     Ok(Json(t).into_response())
 }
 
@@ -432,7 +433,7 @@ pub async fn patch_track(
     allow(&st, &auth, "manage")?;
     let (v, _) = json_body(body, st.inner.config.body_limit)?;
     let obj = v.as_object().ok_or_else(|| verr("(body)", "must be a JSON object"))?;
-    let mut t: TrackRow = st.inner.store.track(&id).await?.ok_or_else(|| no_track(&id))?;
+    let mut t: TrackRow = st.inner.store.track(st.inner.recognition.catalogue.id(), &id).await?.ok_or_else(|| no_track(&id))?;
     for (k, val) in obj {
         let text = val.as_str().ok_or_else(|| verr(k, "must be a string"))?;
         let text = check_tag(k, text)?;
@@ -444,7 +445,7 @@ pub async fn patch_track(
             _ => return Err(verr(k, "unknown field; allowed: title, artist, album")),
         }
     }
-    if !st.inner.store.update_track(&t).await? {
+    if !st.inner.store.update_track(st.inner.recognition.catalogue.id(), &t).await? {
         return Err(no_track(&id));
     }
     Ok(Json(t).into_response())

@@ -105,10 +105,10 @@ impl Recognition {
         let catalogue = Arc::new(catalogue);
         let snap = catalogue.snapshot();
         let indexed = snap.track_ids();
-        let rows = store.track_ids().await?;
+        let rows = store.track_ids(catalogue.id()).await?;
         for id in rows.iter().filter(|id| !snap.contains(id)) {
             tracing::warn!("recognition: track {id} has metadata but no fingerprints (an add or delete cut short); removing its row");
-            store.delete_track(id).await?;
+            store.delete_track(catalogue.id(), id).await?;
         }
         for id in indexed.iter().filter(|id| !rows.contains(id)) {
             tracing::warn!("recognition: track {id} has fingerprints but no metadata; removing it from the index");
@@ -224,7 +224,7 @@ impl Recognition {
             return Ok(Vec::new());
         }
         let rows: Vec<TrackRow> = tracks.iter().map(|t| t.row.clone()).collect();
-        store.insert_tracks(&rows).await?;
+        store.insert_tracks(self.catalogue.id(), &rows).await?;
         let items: Vec<(String, f64, Vec<Landmark>)> =
             tracks.into_iter().map(|t| (t.row.id, t.row.duration_ms as f64 / 1000.0, t.landmarks)).collect();
         let c = self.catalogue.clone();
@@ -233,7 +233,7 @@ impl Recognition {
             Ok(Ok(_)) => {}
             Ok(Err(e)) => {
                 for r in &rows {
-                    let _ = store.delete_track(&r.id).await;
+                    let _ = store.delete_track(self.catalogue.id(), &r.id).await;
                 }
                 return Err(AppError::Internal(format!("{e}; the tracks were not added, retry")));
             }
@@ -270,7 +270,7 @@ impl Recognition {
             .await
             .map_err(|e| AppError::Internal(format!("removing from the catalogue failed ({e}); retry")))?
             .map_err(|e| AppError::Internal(format!("{e}; the track was not removed, retry")))?;
-        let stored = store.delete_track(id).await?;
+        let stored = store.delete_track(self.catalogue.id(), id).await?;
         self.publish_metrics(metrics);
         Ok(indexed || stored)
     }

@@ -5,7 +5,9 @@
 //! what people edit: title, artist, album, where the audio came from. A row is written before
 //! its track's segment is published, and a row whose track no segment holds (a write cut
 //! short by a crash) is deleted when the bridge starts (`recognition::Recognition::open`),
-//! so the two agree after any stop.
+//! so the two agree after any stop. Every row names its catalogue (the id in the folder's
+//! manifest) and every query is confined to one catalogue, so bridges with catalogue folders
+//! of their own can share one database without touching each other's tracks.
 
 use sqlx::Row;
 
@@ -14,7 +16,7 @@ use crate::store::{Store, with_pool};
 
 /// The catalogue's table, as portable statements (applied in order, idempotent).
 pub const SCHEMA: &[&str] = &[
-    "CREATE TABLE IF NOT EXISTS recognition_tracks (id TEXT PRIMARY KEY, title TEXT NOT NULL, artist TEXT NOT NULL, album TEXT NOT NULL, source TEXT NOT NULL, duration_ms BIGINT NOT NULL, created_ms BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS recognition_tracks (id TEXT PRIMARY KEY, catalogue TEXT NOT NULL, title TEXT NOT NULL, artist TEXT NOT NULL, album TEXT NOT NULL, source TEXT NOT NULL, duration_ms BIGINT NOT NULL, created_ms BIGINT NOT NULL)",
 ];
 
 /// One catalogue track.
@@ -80,13 +82,14 @@ impl Store {
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the insert fails (nothing is stored then).
-    pub async fn insert_tracks(&self, rows: &[TrackRow]) -> Result<(), BridgeError> {
-        let sql = format!("INSERT INTO recognition_tracks ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+    pub async fn insert_tracks(&self, catalogue: &str, rows: &[TrackRow]) -> Result<(), BridgeError> {
+        let sql = format!("INSERT INTO recognition_tracks ({COLUMNS}, catalogue) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
             for r in rows {
                 sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
                     .bind(&r.id).bind(&r.title).bind(&r.artist).bind(&r.album).bind(&r.source).bind(r.duration_ms).bind(r.created_ms)
+                    .bind(catalogue)
                     .execute(&mut *tx).await?;
             }
             tx.commit().await
@@ -98,26 +101,12 @@ impl Store {
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the read fails.
-    pub async fn track(&self, id: &str) -> Result<Option<TrackRow>, BridgeError> {
-        let sql = format!("SELECT {COLUMNS} FROM recognition_tracks WHERE id = $1");
-        Ok(with_pool!(self, p => match sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await? {
+    pub async fn track(&self, catalogue: &str, id: &str) -> Result<Option<TrackRow>, BridgeError> {
+        let sql = format!("SELECT {COLUMNS} FROM recognition_tracks WHERE id = $1 AND catalogue = $2");
+        Ok(with_pool!(self, p => match sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(catalogue).fetch_optional(p).await? {
             Some(r) => Some(row_of(&r)?),
             None => None,
         }))
-    }
-
-    /// Tracks with these ids (in no particular order; unknown ids are skipped).
-    ///
-    /// # Errors
-    /// [`BridgeError::Storage`] when the read fails.
-    pub async fn tracks_by_id(&self, ids: &[String]) -> Result<Vec<TrackRow>, BridgeError> {
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(t) = self.track(id).await? {
-                out.push(t);
-            }
-        }
-        Ok(out)
     }
 
     /// A page of tracks, newest first, whose title, artist or album contains `search`
@@ -125,15 +114,23 @@ impl Store {
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the read fails.
-    pub async fn list_tracks(&self, search: Option<&str>, limit: i64, offset: i64) -> Result<(Vec<TrackRow>, i64), BridgeError> {
+    pub async fn list_tracks(
+        &self,
+        catalogue: &str,
+        search: Option<&str>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<TrackRow>, i64), BridgeError> {
         let pattern = like_pattern(search.unwrap_or(""));
-        let filter = "WHERE LOWER(title) LIKE $1 ESCAPE '\\' OR LOWER(artist) LIKE $1 ESCAPE '\\' OR LOWER(album) LIKE $1 ESCAPE '\\'";
-        let page = format!("SELECT {COLUMNS} FROM recognition_tracks {filter} ORDER BY created_ms DESC, id LIMIT $2 OFFSET $3");
-        let count = format!("SELECT COUNT(*) FROM recognition_tracks {filter}");
+        let like = "(LOWER(title) LIKE $1 ESCAPE '\\' OR LOWER(artist) LIKE $1 ESCAPE '\\' OR LOWER(album) LIKE $1 ESCAPE '\\')";
+        let page = format!(
+            "SELECT {COLUMNS} FROM recognition_tracks WHERE catalogue = $2 AND {like} ORDER BY created_ms DESC, id LIMIT $3 OFFSET $4"
+        );
+        let count = format!("SELECT COUNT(*) FROM recognition_tracks WHERE catalogue = $2 AND {like}");
         Ok(with_pool!(self, p => {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(page)).bind(&pattern).bind(limit).bind(offset).fetch_all(p).await?
+            let rows = sqlx::query(sqlx::AssertSqlSafe(page)).bind(&pattern).bind(catalogue).bind(limit).bind(offset).fetch_all(p).await?
                 .iter().map(row_of).collect::<Result<Vec<_>, _>>()?;
-            let total: i64 = sqlx::query(sqlx::AssertSqlSafe(count)).bind(&pattern).fetch_one(p).await?.try_get(0)?;
+            let total: i64 = sqlx::query(sqlx::AssertSqlSafe(count)).bind(&pattern).bind(catalogue).fetch_one(p).await?.try_get(0)?;
             (rows, total)
         }))
     }
@@ -142,8 +139,8 @@ impl Store {
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the read fails.
-    pub async fn track_ids(&self) -> Result<Vec<String>, BridgeError> {
-        Ok(with_pool!(self, p => sqlx::query("SELECT id FROM recognition_tracks").fetch_all(p).await?
+    pub async fn track_ids(&self, catalogue: &str) -> Result<Vec<String>, BridgeError> {
+        Ok(with_pool!(self, p => sqlx::query("SELECT id FROM recognition_tracks WHERE catalogue = $1").bind(catalogue).fetch_all(p).await?
             .iter().map(|r| r.try_get::<String, _>(0)).collect::<Result<Vec<_>, _>>()?))
     }
 
@@ -151,18 +148,20 @@ impl Store {
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the read fails.
-    pub async fn track_sources(&self) -> Result<Vec<String>, BridgeError> {
-        Ok(with_pool!(self, p => sqlx::query("SELECT source FROM recognition_tracks").fetch_all(p).await?
-            .iter().map(|r| r.try_get::<String, _>(0)).collect::<Result<Vec<_>, _>>()?))
+    pub async fn track_sources(&self, catalogue: &str) -> Result<Vec<String>, BridgeError> {
+        Ok(
+            with_pool!(self, p => sqlx::query("SELECT source FROM recognition_tracks WHERE catalogue = $1").bind(catalogue).fetch_all(p).await?
+            .iter().map(|r| r.try_get::<String, _>(0)).collect::<Result<Vec<_>, _>>()?),
+        )
     }
 
     /// Replaces a track's title, artist and album; `false` when there is no such track.
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the update fails.
-    pub async fn update_track(&self, t: &TrackRow) -> Result<bool, BridgeError> {
-        let n = with_pool!(self, p => sqlx::query("UPDATE recognition_tracks SET title = $1, artist = $2, album = $3 WHERE id = $4")
-            .bind(&t.title).bind(&t.artist).bind(&t.album).bind(&t.id).execute(p).await?.rows_affected());
+    pub async fn update_track(&self, catalogue: &str, t: &TrackRow) -> Result<bool, BridgeError> {
+        let n = with_pool!(self, p => sqlx::query("UPDATE recognition_tracks SET title = $1, artist = $2, album = $3 WHERE id = $4 AND catalogue = $5")
+            .bind(&t.title).bind(&t.artist).bind(&t.album).bind(&t.id).bind(catalogue).execute(p).await?.rows_affected());
         Ok(n > 0)
     }
 
@@ -170,9 +169,9 @@ impl Store {
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the delete fails.
-    pub async fn delete_track(&self, id: &str) -> Result<bool, BridgeError> {
-        let n =
-            with_pool!(self, p => sqlx::query("DELETE FROM recognition_tracks WHERE id = $1").bind(id).execute(p).await?.rows_affected());
+    pub async fn delete_track(&self, catalogue: &str, id: &str) -> Result<bool, BridgeError> {
+        let n = with_pool!(self, p => sqlx::query("DELETE FROM recognition_tracks WHERE id = $1 AND catalogue = $2")
+            .bind(id).bind(catalogue).execute(p).await?.rows_affected());
         Ok(n > 0)
     }
 }

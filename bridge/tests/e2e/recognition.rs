@@ -339,7 +339,7 @@ async fn kill_9_during_catalogue_writes_loses_nothing_acknowledged() {
         // The catalogue loads, and every acknowledged track is in both the index and the store.
         let (st, _) = open(dir.path(), None).await;
         let snap = st.inner.recognition.catalogue.snapshot();
-        let rows = st.inner.store.track_ids().await.unwrap();
+        let rows = st.inner.store.track_ids(st.inner.recognition.catalogue.id()).await.unwrap();
         for id in &acked {
             assert!(snap.contains(id), "round {round}: acknowledged {id} lost from the index");
             assert!(rows.contains(id), "round {round}: acknowledged {id} lost from the store");
@@ -354,7 +354,7 @@ async fn kill_9_during_catalogue_writes_loses_nothing_acknowledged() {
     let mono = d.to_mono();
     let r = Catalogue::identify(&st.inner.recognition.catalogue.snapshot(), &mono[rate * 3..rate * 9], rate as f64);
     // (Tracks added but killed before their acknowledgement was read may be there too.)
-    let rows = st.inner.store.track_ids().await.unwrap();
+    let rows = st.inner.store.track_ids(st.inner.recognition.catalogue.id()).await.unwrap();
     assert!(!r.hits.is_empty() && r.hits.iter().all(|h| rows.contains(&h.track_id)), "the reloaded catalogue matches: {r:?}");
 }
 
