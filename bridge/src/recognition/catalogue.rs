@@ -58,6 +58,8 @@ pub enum CatalogueError {
         "recognition catalogue manifest {path}: {message}; restore the folder from a backup or move it away to start an empty catalogue"
     )]
     Manifest { path: PathBuf, message: String },
+    #[error("recognition catalogue merge refused: {0}; the segments stay as they are")]
+    Merge(String),
 }
 
 /// One immutable index segment.
@@ -340,6 +342,10 @@ impl Catalogue {
         }
         let mut index = Index::new();
         index.add_tracks(items);
+        let expected: usize = old.iter().map(|s| s.index.len()).sum();
+        if index.len() != expected {
+            return Err(CatalogueError::Merge(format!("the merged segment holds {} postings, the segments {expected}", index.len())));
+        }
         let seg = self.write_segment(&mut w, index)?;
         self.publish(&mut w, vec![seg])?;
         for s in &old {
@@ -454,12 +460,18 @@ fn track_info(id: &str, duration_s: f64) -> TrackInfo {
     }
 }
 
-/// Every track of `index` with its landmarks, rebuilt from the postings (one bucket of the
-/// 16-bit hash directory at a time).
+/// Every track of `index` with its landmarks, rebuilt from the postings: one bucket of the
+/// index's 16-bit hash directory at a time, or (should the directory ever be finer, which
+/// [`Index::posting_range`] answers with nothing across buckets) one hash at a time.
 fn landmarks_by_track(index: &Index) -> Vec<(TrackInfo, Vec<Landmark>)> {
+    let out = landmarks_in_steps(index, HASH_BITS.saturating_sub(16));
+    if out.iter().map(|(_, l)| l.len()).sum::<usize>() == index.len() { out } else { landmarks_in_steps(index, 0) }
+}
+
+/// [`landmarks_by_track`] with ranges of `2^low` hashes.
+fn landmarks_in_steps(index: &Index, low: u32) -> Vec<(TrackInfo, Vec<Landmark>)> {
     let mut out: Vec<(TrackInfo, Vec<Landmark>)> = index.tracks().iter().map(|t| (t.clone(), Vec::new())).collect();
-    let low = HASH_BITS - 16;
-    for bucket in 0u32..1 << 16 {
+    for bucket in 0u32..1 << (HASH_BITS - low) {
         let lo = bucket << low;
         let hi = lo | ((1 << low) - 1);
         let (hashes, tracks, frames) = index.posting_range(lo, hi);
