@@ -32,6 +32,16 @@ pub const LIVE_SECONDS: RangeInclusive<f64> = 0.001..=31_536_000.0;
 /// request could hold the bridge's memory hostage.
 pub const BODY_LIMIT_BYTES: RangeInclusive<usize> = 1024..=67_108_864;
 
+/// `bridge --max-query-seconds`: the longest recognition query, in seconds (a query needs about
+/// a second to match at all; ten minutes is far past any use and bounds a worker's memory).
+pub const QUERY_SECONDS: RangeInclusive<f64> = 1.0..=600.0;
+
+/// `bridge --max-query-bytes`: the largest recognition query body (64 KiB to 1 GiB).
+pub const QUERY_BYTES: RangeInclusive<usize> = 65_536..=1_073_741_824;
+
+/// `bridge --recognition-workers`: decoding and matching threads.
+pub const RECOGNITION_WORKERS: RangeInclusive<usize> = 1..=256;
+
 /// Parses a whole number and checks it against `range`; the error names the unit and range.
 fn whole<T>(s: &str, range: &RangeInclusive<T>, unit: &str) -> Result<T, String>
 where
@@ -69,6 +79,21 @@ pub fn block(s: &str) -> Result<usize, String> {
 /// clap value parser of `bridge --body-limit` ([`BODY_LIMIT_BYTES`]).
 pub fn body_limit(s: &str) -> Result<usize, String> {
     whole(s, &BODY_LIMIT_BYTES, "bytes")
+}
+
+/// clap value parser of `bridge --max-query-seconds` ([`QUERY_SECONDS`]).
+pub fn query_seconds(s: &str) -> Result<f64, String> {
+    seconds(s, &QUERY_SECONDS)
+}
+
+/// clap value parser of `bridge --max-query-bytes` ([`QUERY_BYTES`]).
+pub fn query_bytes(s: &str) -> Result<usize, String> {
+    whole(s, &QUERY_BYTES, "bytes")
+}
+
+/// clap value parser of `bridge --recognition-workers` ([`RECOGNITION_WORKERS`]).
+pub fn recognition_workers(s: &str) -> Result<usize, String> {
+    whole(s, &RECOGNITION_WORKERS, "threads")
 }
 
 /// clap value parser of `demo --duration` ([`DEMO_SECONDS`]).

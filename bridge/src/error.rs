@@ -58,6 +58,17 @@ pub const REJECT_REASONS: &[&str] = &[
     "osc_unknown_address",
     "osc_bad_arguments",
     "osc_invalid_telemetry",
+    "empty_body",
+    "not_audio",
+    "unsupported_codec",
+    "bad_audio",
+    "too_long",
+    "too_short",
+    "bad_fingerprint",
+    "bad_path",
+    "busy",
+    "rate_limited",
+    "forbidden",
 ];
 
 /// An HTTP error answer.
@@ -76,6 +87,18 @@ pub enum AppError {
     NotFound(String),
     /// 500: storage failed; the update was not applied.
     Internal(String),
+    /// A 4xx of its own status and reason (one of [`REJECT_REASONS`]), e.g. the recognition
+    /// service's 415 for a body that is not audio or 413 for too long a query.
+    Rejected { status: StatusCode, reason: &'static str, message: String },
+    /// 503 (pool full) or 429 (rate limit) with `Retry-After: retry_after_s`.
+    RetryLater { status: StatusCode, reason: &'static str, retry_after_s: u64, message: String },
+}
+
+impl AppError {
+    /// A 4xx answer of this status and reason (one of [`REJECT_REASONS`]).
+    pub fn rejected(status: StatusCode, reason: &'static str, message: impl Into<String>) -> Self {
+        AppError::Rejected { status, reason, message: message.into() }
+    }
 }
 
 /// The body of every error answer (the OpenAPI document's `Error` response).
@@ -109,6 +132,7 @@ impl AppError {
             AppError::Unauthorized(_) => "unauthorized",
             AppError::NotFound(_) => "not_found",
             AppError::Internal(_) => "internal",
+            AppError::Rejected { reason, .. } | AppError::RetryLater { reason, .. } => reason,
         }
     }
 }
@@ -144,10 +168,16 @@ impl IntoResponse for AppError {
             AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, serde_json::json!({"error": reason, "message": m})),
             AppError::NotFound(m) => (StatusCode::NOT_FOUND, serde_json::json!({"error": reason, "message": m})),
             AppError::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, serde_json::json!({"error": reason, "message": m})),
+            AppError::Rejected { status, message, .. } | AppError::RetryLater { status, message, .. } => {
+                (*status, serde_json::json!({"error": reason, "message": message}))
+            }
         };
         let mut resp = (status, Json(body)).into_response();
         if matches!(self, AppError::Unauthorized(_)) {
             resp.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer, Basic realm=\"resonance\""));
+        }
+        if let AppError::RetryLater { retry_after_s, .. } = &self {
+            resp.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_s));
         }
         resp.extensions_mut().insert(RejectReason(reason));
         resp

@@ -29,12 +29,14 @@ use tokio::net::UdpSocket;
 use tokio::sync::{Mutex, OwnedMutexGuard, broadcast};
 
 use crate::auth::keys::{KeySet, new_key};
+use crate::auth::policy::Policies;
 use crate::config::Config;
 use crate::director::rules::RuleBook;
 use crate::director::step::Decision;
 use crate::error::{AppError, BridgeError, ValidationError};
 use crate::metrics::Metrics;
 use crate::osc::{self, Outbound};
+use crate::recognition::service::Recognition;
 use crate::store::Store;
 use crate::telemetry::session::{Mood3, SessionState};
 use crate::telemetry::store::{SessionRow, WriteOp};
@@ -91,6 +93,8 @@ pub struct Inner {
     pub store: Store,
     pub rules: RuleBook,
     pub keys: KeySet,
+    /// Scopes and rate limits of the keys created with them.
+    pub policies: Policies,
     pub metrics: Arc<Metrics>,
     /// The group-commit writer: every session write goes through it, in session-lock order.
     pub writer: Writer,
@@ -103,6 +107,8 @@ pub struct Inner {
     pub bound: std::sync::OnceLock<SocketAddr>,
     /// Parameter armed for MIDI learn, if any.
     pub midi_learn: std::sync::Mutex<Option<String>>,
+    /// The recognition service: its catalogue and worker pools.
+    pub recognition: Recognition,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -125,7 +131,8 @@ impl AppState {
                 BridgeError::Config(format!("cannot use {} as the data directory: {e}; --data must name a folder", dir.display()))
             })?;
         }
-        let store = Store::open(&url, &[crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA].concat()).await?;
+        let schema = [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA].concat();
+        let store = Store::open(&url, &schema).await?;
         let rules_dir = config.data_dir.as_ref().map(|d| d.join("rules"));
         let rules = RuleBook::load(rules_dir.as_deref(), &config.default_rules)?;
         let mut records = store.keys().await?;
@@ -137,6 +144,7 @@ impl AppState {
             first_key = Some(key);
         }
         let keys = KeySet::from_records(&records);
+        let policies = Policies::from_records(store.policies().await?);
         let (hub, _) = broadcast::channel(config.ws_buffer.max(16));
         let mut sessions = HashMap::new();
         for s in store.load_sessions().await? {
@@ -145,12 +153,14 @@ impl AppState {
         let metrics = Arc::new(Metrics::default());
         metrics.sessions.store(sessions.len() as i64, Relaxed);
         let writer = Writer::spawn(store.clone(), metrics.clone());
+        let recognition = Recognition::open(&config, &store, &metrics).await?;
         let inner = Inner {
             config,
             writer,
             store,
             rules,
             keys,
+            policies,
             metrics,
             hub,
             sessions: RwLock::new(sessions),
@@ -159,6 +169,7 @@ impl AppState {
             started: Instant::now(),
             bound: std::sync::OnceLock::new(),
             midi_learn: std::sync::Mutex::new(None),
+            recognition,
         };
         Ok((Self { inner: Arc::new(inner) }, first_key))
     }

@@ -9,6 +9,8 @@
 //!   [`matcher`](fingerprint::matcher) (identify a clip) and the streaming recogniser
 //!   ([`stream`](fingerprint::stream), its own thread fed by the engine's landmark queue).
 //!   The hasher itself is real-time code and stays in `resonance_engine::fingerprint`.
+//! * [`fingerprint_wire`]: the compact binary fingerprint clients send to the recognition
+//!   service instead of audio (format version 1).
 //! * [`midi`]: MIDI controller mapping (CC, NRPN, relative encoders, learn) and MIDI map files.
 //! * [`preset`]: preset TOML parsing and validation, the factory presets, lookup by name.
 //!
@@ -18,6 +20,7 @@
 pub mod decode;
 pub mod error;
 pub mod fingerprint;
+pub mod fingerprint_wire;
 pub mod midi;
 pub mod preset;
 

@@ -33,9 +33,25 @@ pub struct BridgeArgs {
     #[allow(rustdoc::bare_urls)]
     #[arg(long = "cors-origin")]
     pub cors_origins: Vec<String>,
-    /// Largest request body in bytes (1024 to 67108864).
+    /// Largest request body in bytes, 1024 to 67108864 (JSON; audio has its own limits below).
     #[arg(long, default_value_t = 16 * 1024, value_parser = crate::limits::body_limit)]
     pub body_limit: usize,
+    /// Recognition catalogue folder (index segments and manifest). Default: DATA/recognition.
+    #[arg(long)]
+    pub recognition_index: Option<PathBuf>,
+    /// Library root: the only server folder `POST /api/v1/tracks/import` may read, and only
+    /// below it. Imports are off without it.
+    #[arg(long)]
+    pub library: Option<PathBuf>,
+    /// Longest recognition query accepted, in seconds (1 to 600).
+    #[arg(long, default_value_t = 20.0, value_parser = crate::limits::query_seconds)]
+    pub max_query_seconds: f64,
+    /// Largest recognition query body in bytes (65536 to 1073741824).
+    #[arg(long, default_value_t = 8 << 20, value_parser = crate::limits::query_bytes)]
+    pub max_query_bytes: usize,
+    /// Recognition worker threads (decoding and matching), 1 to 256; default: one per core.
+    #[arg(long, value_parser = crate::limits::recognition_workers)]
+    pub recognition_workers: Option<usize>,
 }
 
 fn default_data_dir() -> PathBuf {
@@ -69,6 +85,17 @@ async fn shutdown_signal() {
 
 /// Runs the bridge.
 pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
+    let mut recognition = resonance_bridge::config::RecognitionConfig {
+        index_dir: args.recognition_index,
+        library_root: args.library,
+        max_query_s: args.max_query_seconds,
+        max_query_bytes: args.max_query_bytes,
+        ..resonance_bridge::config::RecognitionConfig::default()
+    };
+    if let Some(w) = args.recognition_workers {
+        recognition.workers = w.max(1);
+        recognition.queue = 4 * w.max(1);
+    }
     let config = resonance_bridge::Config {
         listen: args.listen,
         osc_listen: args.osc,
@@ -78,6 +105,7 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         default_rules: args.rules,
         cors_origins: args.cors_origins,
         body_limit: args.body_limit,
+        recognition,
         ..resonance_bridge::Config::default()
     };
     tracing_subscriber::fmt()

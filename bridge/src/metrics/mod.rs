@@ -62,6 +62,19 @@ pub struct Metrics {
     pub store_batches: AtomicU64,
     /// Longest group commit so far, in microseconds.
     pub store_commit_max_us: AtomicU64,
+    /// Recognition queries answered with a match and without one.
+    pub recognitions_matched: AtomicU64,
+    pub recognitions_unmatched: AtomicU64,
+    /// Recognition queries refused because the worker pool was full (503).
+    pub recognitions_busy: AtomicU64,
+    /// The recognition catalogue: tracks, seconds of audio, index segments (set on each change).
+    pub catalogue_tracks: AtomicI64,
+    pub catalogue_seconds: AtomicI64,
+    pub catalogue_segments: AtomicI64,
+    /// Background merges of index segments.
+    pub catalogue_merges: AtomicU64,
+    /// Decode + match time of each recognition query (the worker's share of the latency).
+    recognize: Histogram,
     commit: Histogram,
     /// Time a write waits in the writer's queue before the batch holding it starts.
     queue_wait: Histogram,
@@ -87,6 +100,14 @@ impl Default for Metrics {
             osc_batch_messages: AtomicU64::default(),
             store_batches: AtomicU64::default(),
             store_commit_max_us: AtomicU64::default(),
+            recognitions_matched: AtomicU64::default(),
+            recognitions_unmatched: AtomicU64::default(),
+            recognitions_busy: AtomicU64::default(),
+            catalogue_tracks: AtomicI64::default(),
+            catalogue_seconds: AtomicI64::default(),
+            catalogue_segments: AtomicI64::default(),
+            catalogue_merges: AtomicU64::default(),
+            recognize: new_histogram(),
             commit: new_histogram(),
             queue_wait: new_histogram(),
             latencies: Family::new_with_constructor(new_histogram),
@@ -134,6 +155,16 @@ impl Metrics {
         self.commit.observe(seconds);
     }
 
+    /// Records one recognition query's decode + match time.
+    pub fn observe_recognition(&self, seconds: f64) {
+        self.recognize.observe(seconds);
+    }
+
+    /// As [`Self::commit_buckets`], for the recognition queries' decode + match time.
+    pub fn recognition_buckets(&self) -> Vec<(f64, u64)> {
+        buckets(&self.recognize)
+    }
+
     /// Records how long the writes of a batch waited in the writer's queue.
     pub fn observe_queue_wait(&self, waits: impl Iterator<Item = f64>) {
         for w in waits {
@@ -164,6 +195,34 @@ impl Metrics {
         let mut text = String::with_capacity(8192);
         let _ = prometheus_text::encode(&mut text, &registry);
         text
+    }
+}
+
+impl Metrics {
+    /// The recognition service's metrics.
+    fn encode_recognition(&self, e: &mut DescriptorEncoder) -> fmt::Result {
+        let outcomes = [
+            ("match", self.recognitions_matched.load(Relaxed)),
+            ("no_match", self.recognitions_unmatched.load(Relaxed)),
+            ("busy", self.recognitions_busy.load(Relaxed)),
+        ];
+        counter_by(e, "resonance_bridge_recognitions", "Recognition queries by outcome (bad input: rejects_total).", "outcome", &outcomes)?;
+        gauge(e, "resonance_bridge_catalogue_tracks", "Tracks in the recognition catalogue.", self.catalogue_tracks.load(Relaxed))?;
+        gauge(
+            e,
+            "resonance_bridge_catalogue_seconds",
+            "Seconds of audio in the recognition catalogue.",
+            self.catalogue_seconds.load(Relaxed),
+        )?;
+        gauge(
+            e,
+            "resonance_bridge_catalogue_segments",
+            "Index segments of the recognition catalogue.",
+            self.catalogue_segments.load(Relaxed),
+        )?;
+        counter(e, "resonance_bridge_catalogue_merges", "Background merges of index segments.", self.catalogue_merges.load(Relaxed))?;
+        let help = "Decode and match time of each recognition query.";
+        self.recognize.encode(e.encode_descriptor("resonance_bridge_recognition_seconds", help, None, MetricType::Histogram)?)
     }
 }
 
@@ -216,6 +275,7 @@ impl Collector for Metrics {
         counter(e, "resonance_bridge_osc_batch_messages", "OSC messages received in those batches.", osc_messages)?;
         counter(e, "resonance_bridge_store_errors", "Failed database writes.", self.store_errors.load(Relaxed))?;
         gauge(e, "resonance_bridge_sessions", "Sessions in memory.", self.sessions.load(Relaxed))?;
+        self.encode_recognition(e)?;
         let name = "resonance_bridge_http_request_duration_seconds";
         self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
         let help = "Duration of each storage transaction (one group commit).";

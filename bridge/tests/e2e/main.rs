@@ -6,4 +6,5 @@ mod common;
 mod modules;
 mod openapi;
 mod postgres;
+mod recognition;
 mod server;

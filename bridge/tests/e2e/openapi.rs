@@ -28,6 +28,15 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/keys"),
     ("DELETE", "/api/v1/keys/{id}"),
     ("GET", "/api/v1/ws"),
+    ("POST", "/api/v1/recognize"),
+    ("POST", "/api/v1/recognize/fingerprint"),
+    ("GET", "/api/v1/tracks"),
+    ("POST", "/api/v1/tracks"),
+    ("POST", "/api/v1/tracks/import"),
+    ("GET", "/api/v1/tracks/{id}"),
+    ("PATCH", "/api/v1/tracks/{id}"),
+    ("DELETE", "/api/v1/tracks/{id}"),
+    ("GET", "/api/v1/index/stats"),
 ];
 
 #[tokio::test]

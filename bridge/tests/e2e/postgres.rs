@@ -61,3 +61,56 @@ async fn postgres_persists_and_restores_sessions() {
     assert!(st2.inner.keys.check(&key).is_some());
     st2.inner.store.delete_session(&session).await.unwrap();
 }
+
+/// The recognition catalogue's metadata on PostgreSQL: upload, search, edit, identify,
+/// restart, delete (the same SQL as SQLite).
+#[tokio::test]
+async fn postgres_recognition_catalogue() {
+    let Some(url) = url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config { database: Some(url), ..crate::common::config(dir.path()) };
+    let (st, _) = AppState::open(config.clone()).await.unwrap();
+    let (key, rec) = resonance_bridge::auth::new_key("pg-recognition");
+    st.inner.store.insert_key(&rec).await.unwrap();
+    st.inner.keys.insert(&rec);
+    let file = resonance_test_support::test_audio_dir().join("music/defeat2.ogg");
+    let req = axum::http::Request::builder()
+        .method("POST")
+        .uri("/api/v1/tracks")
+        .header("authorization", bearer(&key))
+        .header("content-type", "audio/ogg")
+        .body(axum::body::Body::from(std::fs::read(&file).unwrap()))
+        .unwrap();
+    let resp = tower::ServiceExt::oneshot(app(st.clone()), req).await.unwrap();
+    assert_eq!(resp.status(), 201);
+    let body = http_body_util::BodyExt::collect(resp.into_body()).await.unwrap().to_bytes();
+    let track: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let id = track["id"].as_str().unwrap().to_string();
+    let a = app(st.clone());
+    let uri = format!("/api/v1/tracks/{id}");
+    let (s, _, v) = call(&a, "PATCH", &uri, Some(&bearer(&key)), Some(r#"{"title": "Défaite 100% _two_"}"#)).await;
+    assert_eq!(s, 200, "{v}");
+    let (_, _, v) = call(&a, "GET", "/api/v1/tracks?q=100%25%20_TWO_", Some(&bearer(&key)), None).await;
+    assert_eq!(v["total"], 1, "LIKE wildcards are escaped, case-insensitive: {v}");
+    let (_, _, v) = call(&a, "GET", "/api/v1/tracks?q=100x", Some(&bearer(&key)), None).await;
+    assert_eq!(v["total"], 0, "{v}");
+    st.inner.store.close().await;
+    drop((a, st));
+
+    let (st, _) = AppState::open(config).await.unwrap();
+    let d = resonance_io::decode::decode_file(&file).unwrap();
+    let rate = d.sample_rate as usize;
+    let r = resonance_bridge::recognition::catalogue::Catalogue::identify(
+        &st.inner.recognition.catalogue.snapshot(),
+        &d.to_mono()[rate * 2..rate * 8],
+        rate as f64,
+    );
+    assert_eq!(r.hits.first().map(|h| h.track_id.as_str()), Some(id.as_str()));
+    let a = app(st.clone());
+    let (_, _, v) = call(&a, "GET", &uri, Some(&bearer(&key)), None).await;
+    assert_eq!(v["title"], "Défaite 100% _two_");
+    let (s, _, _) = call(&a, "DELETE", &uri, Some(&bearer(&key)), None).await;
+    assert_eq!(s, 204);
+    assert!(st.inner.store.track(st.inner.recognition.catalogue.id(), &id).await.unwrap().is_none());
+    st.inner.store.close().await;
+}

@@ -1,0 +1,417 @@
+//! The recognition service end to end: a small catalogue of real music (the test audio's
+//! Wesnoth tracks, Ogg Vorbis), queries cut from it as WAV, live adds/edits/removals, imports
+//! confined to the library root, every kind of bad input, and `kill -9` during catalogue
+//! writes (a child process: this test binary run again on one test).
+
+use std::io::{BufRead as _, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use resonance_bridge::recognition::catalogue::Catalogue;
+use resonance_bridge::{AppState, app};
+use resonance_io::fingerprint_wire::fingerprint_of;
+use serde_json::Value;
+use tower::ServiceExt;
+
+use crate::common::{bearer, config};
+
+/// [`crate::common::call`] without the headers.
+async fn api(app: &axum::Router, method: &str, uri: &str, auth: Option<&str>, body: Option<&str>) -> (StatusCode, Value) {
+    let (s, _, v) = crate::common::call(app, method, uri, auth, body).await;
+    (s, v)
+}
+
+fn music(name: &str) -> PathBuf {
+    resonance_test_support::test_audio_dir().join("music").join(name)
+}
+
+/// A 16-bit PCM WAV of mono `samples`.
+fn wav(samples: &[f32], rate: u32) -> Vec<u8> {
+    let data = samples.len() as u32 * 2;
+    let mut out = Vec::with_capacity(44 + data as usize);
+    out.extend_from_slice(b"RIFF");
+    out.extend_from_slice(&(36 + data).to_le_bytes());
+    out.extend_from_slice(b"WAVEfmt ");
+    out.extend_from_slice(&16u32.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&rate.to_le_bytes());
+    out.extend_from_slice(&(rate * 2).to_le_bytes());
+    out.extend_from_slice(&2u16.to_le_bytes());
+    out.extend_from_slice(&16u16.to_le_bytes());
+    out.extend_from_slice(b"data");
+    out.extend_from_slice(&data.to_le_bytes());
+    for s in samples {
+        out.extend_from_slice(&((s.clamp(-1.0, 1.0) * 32767.0) as i16).to_le_bytes());
+    }
+    out
+}
+
+/// `seconds` of `file` from `start_s`, as a mono WAV.
+fn excerpt(file: &Path, start_s: f64, seconds: f64) -> Vec<u8> {
+    let d = resonance_io::decode::decode_file(file).unwrap();
+    let mono = d.to_mono();
+    let a = (start_s * f64::from(d.sample_rate)) as usize;
+    let b = (a + (seconds * f64::from(d.sample_rate)) as usize).min(mono.len());
+    wav(&mono[a..b], d.sample_rate)
+}
+
+/// Sends `body` (raw, with `content_type`) to the router.
+async fn send(app: &axum::Router, method: &str, uri: &str, key: &str, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("authorization", bearer(key))
+        .header("content-type", content_type)
+        .body(Body::from(body))
+        .unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let status = resp.status();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+/// A multipart body of a `file` part and text parts.
+fn multipart(file: &[u8], file_name: &str, fields: &[(&str, &str)]) -> (String, Vec<u8>) {
+    let boundary = "resonance-test-boundary-7d1f";
+    let mut out = Vec::new();
+    for (k, v) in fields {
+        out.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .as_bytes(),
+    );
+    out.extend_from_slice(file);
+    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), out)
+}
+
+async fn open(dir: &Path, library: Option<&Path>) -> (AppState, Option<String>) {
+    let mut c = config(dir);
+    c.recognition.library_root = library.map(Path::to_path_buf);
+    c.recognition.merge_at = 3;
+    AppState::open(c).await.unwrap()
+}
+
+fn metric(text: &str, line_prefix: &str) -> f64 {
+    text.lines().find_map(|l| l.strip_prefix(line_prefix)).and_then(|v| v.trim().parse().ok()).unwrap_or(-1.0)
+}
+
+#[tokio::test]
+async fn recognises_and_manages_the_catalogue_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(library.path().join("album")).unwrap();
+    for f in ["sad.ogg", "transience.ogg"] {
+        std::fs::copy(music(f), library.path().join("album").join(f)).unwrap();
+    }
+    let (st, key) = open(dir.path(), Some(library.path())).await;
+    let key = key.unwrap();
+    let app = app(st.clone());
+
+    // Upload: raw Ogg Vorbis (tags from the file), and multipart with a given title.
+    let (s, elf) = send(&app, "POST", "/api/v1/tracks", &key, "audio/ogg", std::fs::read(music("elf-land.ogg")).unwrap()).await;
+    assert_eq!(s, StatusCode::CREATED, "{elf}");
+    assert!(!elf["title"].as_str().unwrap().is_empty() && elf["album"] != "", "tags read from the file: {elf}");
+    let (ct, body) =
+        multipart(&std::fs::read(music("main_menu.ogg")).unwrap(), "main_menu.ogg", &[("title", "Menu Theme"), ("artist", "Tester")]);
+    let (s, menu) = send(&app, "POST", "/api/v1/tracks", &key, &ct, body).await;
+    assert_eq!(s, StatusCode::CREATED, "{menu}");
+    assert_eq!(menu["title"], "Menu Theme");
+    assert_eq!(menu["artist"], "Tester");
+
+    // Import a folder below the library root; never outside it.
+    let (s, v) = api(&app, "POST", "/api/v1/tracks/import", Some(&bearer(&key)), Some(r#"{"path": "album"}"#)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["added"].as_array().unwrap().len(), 2, "{v}");
+    let (_, again) = api(&app, "POST", "/api/v1/tracks/import", Some(&bearer(&key)), Some(r#"{"path": "album"}"#)).await;
+    assert_eq!(again["skipped"].as_array().unwrap().len(), 2, "a second import skips what is there: {again}");
+    for bad in [r#"{"path": "../"}"#, r#"{"path": "album/../.."}"#, r#"{"path": "/etc"}"#, r#"{"path": "nowhere"}"#] {
+        let (s, v) = api(&app, "POST", "/api/v1/tracks/import", Some(&bearer(&key)), Some(bad)).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}: {v}");
+        assert_eq!(v["error"], "bad_path");
+    }
+    let sad_id = v["added"].as_array().unwrap().iter().find(|t| t["source"].as_str().unwrap().ends_with("sad.ogg")).unwrap()["id"].clone();
+
+    // Queries: 8 s excerpts as WAV, raw and multipart.
+    let q_menu = excerpt(&music("main_menu.ogg"), 20.0, 8.0);
+    let (s, r) = send(&app, "POST", "/api/v1/recognize", &key, "audio/wav", q_menu.clone()).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["match"]["track_id"], menu["id"], "{r}");
+    assert_eq!(r["match"]["title"], "Menu Theme");
+    assert!((r["match"]["offset_s"].as_f64().unwrap() - 20.0).abs() < 0.5, "{r}");
+    assert!(r["query_ms"].as_f64().unwrap() > 0.0);
+    let q_sad = excerpt(&music("sad.ogg"), 12.0, 6.0);
+    let (ct, body) = multipart(&q_sad, "query.wav", &[]);
+    let (s, r) = send(&app, "POST", "/api/v1/recognize", &key, &ct, body).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["match"]["track_id"], sad_id, "{r}");
+    // Music that is not in the catalogue.
+    let (s, r) = send(&app, "POST", "/api/v1/recognize", &key, "audio/wav", excerpt(&music("victory2.ogg"), 5.0, 8.0)).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert!(r["match"].is_null(), "{r}");
+
+    // The same query as a client-side fingerprint: kilobytes instead of the audio.
+    let d = resonance_io::decode::decode_file(&music("main_menu.ogg")).unwrap();
+    let rate = d.sample_rate as usize;
+    let fp = fingerprint_of(&d.to_mono()[rate * 20..rate * 28], rate as f64).to_bytes();
+    assert!(fp.len() < 64 * 1024, "{} bytes", fp.len());
+    let (s, r) = send(&app, "POST", "/api/v1/recognize/fingerprint", &key, "application/octet-stream", fp.clone()).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["match"]["track_id"], menu["id"], "{r}");
+    assert!((r["match"]["offset_s"].as_f64().unwrap() - 20.0).abs() < 0.5, "{r}");
+    let mut v2 = fp.clone();
+    v2[4] = 2;
+    let mut garbled = fp.clone();
+    garbled[30] ^= 0x55;
+    for (what, body, status) in [
+        ("version 2", v2, StatusCode::UNPROCESSABLE_ENTITY),
+        ("garbled", garbled, StatusCode::BAD_REQUEST),
+        ("audio", q_menu.clone(), StatusCode::BAD_REQUEST),
+        ("0 bytes", Vec::new(), StatusCode::BAD_REQUEST),
+        ("truncated", fp[..fp.len() / 2].to_vec(), StatusCode::BAD_REQUEST),
+    ] {
+        let (s, v) = send(&app, "POST", "/api/v1/recognize/fingerprint", &key, "application/octet-stream", body).await;
+        assert_eq!((s, v["error"].as_str()), (status, Some("bad_fingerprint")), "{what}: {v}");
+    }
+
+    // List, search, page.
+    let (_, all) = api(&app, "GET", "/api/v1/tracks?limit=2", Some(&bearer(&key)), None).await;
+    assert_eq!(all["total"], 4);
+    assert_eq!(all["tracks"].as_array().unwrap().len(), 2);
+    let (_, found) = api(&app, "GET", "/api/v1/tracks?q=menu%20THEME", Some(&bearer(&key)), None).await;
+    assert_eq!(found["total"], 1, "{found}");
+    // Edit: the next answer carries the new title.
+    let uri = format!("/api/v1/tracks/{}", menu["id"].as_str().unwrap());
+    let (s, v) = api(&app, "PATCH", &uri, Some(&bearer(&key)), Some(r#"{"title": "Main Menu", "album": "OST"}"#)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (s, v) = api(&app, "PATCH", &uri, Some(&bearer(&key)), Some(r#"{"tempo": "fast"}"#)).await;
+    assert_eq!((s, v["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("tempo")));
+    let (_, r) = send(&app, "POST", "/api/v1/recognize", &key, "audio/wav", q_menu.clone()).await;
+    assert_eq!((r["match"]["title"].as_str(), r["match"]["album"].as_str()), (Some("Main Menu"), Some("OST")), "{r}");
+
+    // Remove: the next query no longer finds it; the others still match.
+    let (s, _) = api(&app, "DELETE", &uri, Some(&bearer(&key)), None).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _) = api(&app, "GET", &uri, Some(&bearer(&key)), None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (_, r) = send(&app, "POST", "/api/v1/recognize", &key, "audio/wav", q_menu).await;
+    assert!(r["match"].is_null(), "a removed track is not found: {r}");
+    let (_, r) = send(&app, "POST", "/api/v1/recognize", &key, "audio/wav", q_sad).await;
+    assert_eq!(r["match"]["track_id"], sad_id, "{r}");
+
+    let (_, stats) = api(&app, "GET", "/api/v1/index/stats", Some(&bearer(&key)), None).await;
+    assert_eq!(stats["tracks"], 3, "{stats}");
+    assert!(stats["segments"].as_u64().unwrap() >= 1 && stats["postings"].as_u64().unwrap() > 1000, "{stats}");
+
+    // Without a key: 401.
+    let (s, _) = api(&app, "POST", "/api/v1/recognize", None, Some("{}")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+
+    // Metrics.
+    let (_, m) = api(&app, "GET", "/metrics", None, None).await;
+    let m = m.as_str().unwrap().to_string();
+    assert!(metric(&m, "resonance_bridge_recognitions_total{outcome=\"match\"}") >= 3.0, "{m}");
+    assert!(metric(&m, "resonance_bridge_recognitions_total{outcome=\"no_match\"}") >= 2.0, "{m}");
+    assert_eq!(metric(&m, "resonance_bridge_catalogue_tracks"), 3.0, "{m}");
+    assert!(metric(&m, "resonance_bridge_recognition_seconds_count") >= 5.0, "{m}");
+}
+
+#[tokio::test]
+async fn bad_audio_gets_a_clear_4xx_and_is_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (st, key) = open(dir.path(), None).await;
+    let key = key.unwrap();
+    let app = app(st.clone());
+    let tone: Vec<f32> = (0..8000 * 4).map(|i| (i as f32 * 0.3).sin() * 0.5).collect();
+    let good = wav(&tone, 8000);
+    let mut truncated = good.clone();
+    truncated.truncate(good.len() / 3);
+    let long = wav(&vec![0.1; 8000 * 25], 8000);
+    let ten_minutes = wav(&vec![0.0; 8000 * 600], 8000);
+    let mut opus = b"OggS\0\x02\0\0\0\0\0\0\0\0".to_vec();
+    opus.extend_from_slice(b"\x01\0\0\0\0\0\0\0\0\0\0\0\x01\x13OpusHead\x01\x02\x38\x01\x80\xbb\0\0\0\0\0");
+    let cases: Vec<(&str, Vec<u8>, StatusCode, &str)> = vec![
+        ("0 bytes", Vec::new(), StatusCode::BAD_REQUEST, "empty_body"),
+        ("text", b"this is not audio at all, just some words".to_vec(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "not_audio"),
+        ("truncated WAV", truncated, StatusCode::UNPROCESSABLE_ENTITY, "bad_audio"),
+        ("25 s", long, StatusCode::PAYLOAD_TOO_LARGE, "too_long"),
+        ("10 minutes", ten_minutes, StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+        ("Ogg Opus", opus, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_codec"),
+        ("0.5 s", wav(&tone[..4000], 8000), StatusCode::UNPROCESSABLE_ENTITY, "too_short"),
+    ];
+    for (what, body, status, reason) in cases {
+        let (s, v) = send(&app, "POST", "/api/v1/recognize", &key, "application/octet-stream", body).await;
+        assert_eq!((s, v["error"].as_str()), (status, Some(reason)), "{what}: {v}");
+        assert!(v["message"].as_str().is_some_and(|m| m.len() > 20), "{what}: the message says what to do: {v}");
+    }
+    let (ct, body) = multipart(b"", "x.wav", &[("tempo", "x")]);
+    let (s, v) = send(&app, "POST", "/api/v1/recognize", &key, &ct, body).await;
+    assert_eq!((s, v["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("tempo")), "{v}");
+    // Uploads get the same answers, and nothing is added.
+    let (s, v) = send(&app, "POST", "/api/v1/tracks", &key, "audio/ogg", b"OggS garbage".to_vec()).await;
+    assert!(s == StatusCode::UNSUPPORTED_MEDIA_TYPE || s == StatusCode::UNPROCESSABLE_ENTITY, "{s} {v}");
+    let (s, v) = api(&app, "POST", "/api/v1/tracks/import", Some(&bearer(&key)), Some(r#"{"path": "x"}"#)).await;
+    assert_eq!((s, v["error"].as_str()), (StatusCode::FORBIDDEN, Some("bad_path")), "imports are off without a library: {v}");
+    // A good query still works against the empty catalogue.
+    let (s, v) = send(&app, "POST", "/api/v1/recognize", &key, "audio/wav", good).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(v["match"].is_null());
+    let m = st.inner.metrics.render();
+    for reason in ["empty_body", "not_audio", "bad_audio", "too_long", "too_large", "unsupported_codec", "too_short"] {
+        assert!(metric(&m, &format!("resonance_bridge_rejects_total{{reason=\"{reason}\"}}")) >= 1.0, "{reason} counted: {m}");
+    }
+    assert_eq!(st.inner.recognition.catalogue.snapshot().tracks(), 0);
+}
+
+/// Env var that makes [`kill_child_adds_tracks`] run (in the child process).
+const CHILD_DIR: &str = "RESONANCE_RECOGNITION_KILL_CHILD";
+
+/// The child of [`kill_9_during_catalogue_writes_loses_nothing_acknowledged`]: adds tracks
+/// one at a time forever (merging every third segment), printing `ACK id` once each add is
+/// acknowledged. Does nothing unless run by that test.
+#[tokio::test]
+async fn kill_child_adds_tracks() {
+    let Some(dir) = std::env::var_os(CHILD_DIR) else { return };
+    let (st, _) = open(Path::new(&dir), None).await;
+    let rec = &st.inner.recognition;
+    let (info, landmarks) = resonance_io::fingerprint::index::build_entries(&music("defeat2.ogg")).unwrap();
+    loop {
+        let mut tracks = Vec::new();
+        for _ in 0..2 {
+            let row = resonance_bridge::recognition::store::TrackRow {
+                id: resonance_bridge::recognition::service::new_track_id(),
+                title: "defeat2".into(),
+                artist: String::new(),
+                album: String::new(),
+                source: "upload:defeat2.ogg".into(),
+                duration_ms: (info.duration_s * 1000.0) as i64,
+                created_ms: 0,
+            };
+            tracks.push(resonance_bridge::recognition::service::NewTrack { row, landmarks: landmarks.clone() });
+        }
+        for row in rec.add(&st.inner.store, &st.inner.metrics, tracks).await.unwrap() {
+            println!("ACK {}", row.id);
+        }
+    }
+}
+
+#[tokio::test]
+async fn kill_9_during_catalogue_writes_loses_nothing_acknowledged() {
+    if std::env::var_os(CHILD_DIR).is_some() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut acked: Vec<String> = Vec::new();
+    for round in 0..4u64 {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "recognition::kill_child_adds_tracks", "--nocapture", "--test-threads=1"])
+            .env(CHILD_DIR, dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Kill after a varying number of acknowledgements, so the kill lands at different
+        // points of a segment, manifest or merge write.
+        let want = 3 + round * 2;
+        let mut got = 0;
+        while got < want {
+            let line = lines.next().expect("the child acknowledges adds").unwrap();
+            if let Some(id) = line.strip_prefix("ACK ") {
+                acked.push(id.to_string());
+                got += 1;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(7 * round));
+        child.kill().unwrap(); // SIGKILL
+        let _ = child.wait();
+        for line in lines.map_while(Result::ok) {
+            if let Some(id) = line.strip_prefix("ACK ") {
+                acked.push(id.to_string());
+            }
+        }
+        // The catalogue loads, and every acknowledged track is in both the index and the store.
+        let (st, _) = open(dir.path(), None).await;
+        let snap = st.inner.recognition.catalogue.snapshot();
+        let rows = st.inner.store.track_ids(st.inner.recognition.catalogue.id()).await.unwrap();
+        for id in &acked {
+            assert!(snap.contains(id), "round {round}: acknowledged {id} lost from the index");
+            assert!(rows.contains(id), "round {round}: acknowledged {id} lost from the store");
+        }
+        assert_eq!(snap.tracks(), rows.len(), "round {round}: index and store agree");
+        st.inner.store.close().await;
+    }
+    // The last state answers queries.
+    let (st, _) = open(dir.path(), None).await;
+    let d = resonance_io::decode::decode_file(&music("defeat2.ogg")).unwrap();
+    let rate = d.sample_rate as usize;
+    let mono = d.to_mono();
+    let r = Catalogue::identify(&st.inner.recognition.catalogue.snapshot(), &mono[rate * 3..rate * 9], rate as f64);
+    // (Tracks added but killed before their acknowledgement was read may be there too.)
+    let rows = st.inner.store.track_ids(st.inner.recognition.catalogue.id()).await.unwrap();
+    assert!(!r.hits.is_empty() && r.hits.iter().all(|h| rows.contains(&h.track_id)), "the reloaded catalogue matches: {r:?}");
+}
+
+#[tokio::test]
+async fn key_scopes_and_rate_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (st, key) = open(dir.path(), None).await;
+    let key = key.unwrap();
+    let app = app(st.clone());
+    let (s, v) =
+        api(&app, "POST", "/api/v1/keys", Some(&bearer(&key)), Some(r#"{"name": "phone", "scopes": ["recognize"], "rate_per_s": 0.5}"#))
+            .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let phone = v["key"].as_str().unwrap().to_string();
+    let (s, v) = api(&app, "POST", "/api/v1/keys", Some(&bearer(&key)), Some(r#"{"name": "x", "scopes": ["root"]}"#)).await;
+    assert_eq!((s, v["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("scopes")), "{v}");
+    // A recognize-only key cannot change the catalogue.
+    let (s, v) = api(&app, "GET", "/api/v1/index/stats", Some(&bearer(&phone)), None).await;
+    assert_eq!((s, v["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")), "{v}");
+    // One request every two seconds, a burst of one: the second in a row is refused with
+    // Retry-After (the seconds until a token is back).
+    let tone: Vec<f32> = (0..8000 * 3).map(|i| (i as f32 * 0.2).sin() * 0.5).collect();
+    let q = wav(&tone, 8000);
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for _ in 0..2 {
+        let req = Request::builder()
+            .method("POST")
+            .uri("/api/v1/recognize")
+            .header("authorization", bearer(&phone))
+            .header("content-type", "audio/wav")
+            .body(Body::from(q.clone()))
+            .unwrap();
+        let resp = app.clone().oneshot(req).await.unwrap();
+        statuses.push(resp.status());
+        if resp.status() == StatusCode::TOO_MANY_REQUESTS {
+            retry_after = resp.headers().get("retry-after").and_then(|h| h.to_str().ok()).map(str::to_string);
+        }
+    }
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::TOO_MANY_REQUESTS]);
+    let wait: u64 = retry_after.unwrap().parse().unwrap();
+    assert!((1..=2).contains(&wait), "{wait}");
+    // The first key (no policy) may do everything, unlimited.
+    let (s, _) = api(&app, "GET", "/api/v1/index/stats", Some(&bearer(&key)), None).await;
+    assert_eq!(s, StatusCode::OK);
+    let m = st.inner.metrics.render();
+    for reason in ["forbidden", "rate_limited"] {
+        assert!(metric(&m, &format!("resonance_bridge_rejects_total{{reason=\"{reason}\"}}")) >= 1.0, "{reason} counted");
+    }
+    // Policies are stored: a restart keeps them.
+    drop(app);
+    st.inner.store.close().await;
+    let (st, _) = open(dir.path(), None).await;
+    let (s, _) = api(&app_of(st), "GET", "/api/v1/index/stats", Some(&bearer(&phone)), None).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}
+
+fn app_of(st: AppState) -> axum::Router {
+    app(st)
+}
