@@ -58,6 +58,8 @@ pub const REJECT_REASONS: &[&str] = &[
     "osc_unknown_address",
     "osc_bad_arguments",
     "osc_invalid_telemetry",
+    "osc_unauthenticated",
+    "osc_rate_limited",
 ];
 
 /// An HTTP error answer.
