@@ -466,7 +466,7 @@ impl Up {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             match self.out.recv_timeout(left) {
                 Ok(l) => self.lines.push(l),
-                Err(_) => panic!("no line containing {needle:?} within {secs} s; output:\n{}", self.lines.join("\n")),
+                Err(e) => panic!("no line containing {needle:?} within {secs} s ({e}); output:\n{}", self.lines.join("\n")),
             }
         }
     }
