@@ -191,8 +191,9 @@ impl AppState {
     }
 
     /// The session, created (in memory) when new; `ephemeral` when an engine's hello creates
-    /// it (see [`SessionEntry::ephemeral`]). At the cap, a session created for anything but a
-    /// hello takes the place of an ephemeral one; otherwise the cap refuses it.
+    /// it (never written until it gets more than hellos; decision record 0022). At the cap, a
+    /// session created for anything but a hello takes the place of an ephemeral one; otherwise
+    /// the cap refuses it.
     pub fn get_or_create_as(&self, name: &str, ephemeral: bool) -> Result<Arc<Mutex<SessionEntry>>, ValidationError> {
         if let Some(s) = self.get(name) {
             return Ok(s);
