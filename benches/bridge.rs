@@ -484,7 +484,7 @@ async fn http_under_osc_flood(server: &tokio::runtime::Handle, flood: u64, secs:
         max: all.last().copied().unwrap_or(f64::NAN),
         target: Some(5.0),
         note: format!(
-            "{} requests, {errors} errors; flood: {sent} sent in {flood_secs:.2} s, {limited} rate limited and {unauth} unauthenticated              (counted), {} lost in the socket; spam sessions created: {spam_sessions}",
+            "{} requests, {errors} errors; flood: {sent} sent in {flood_secs:.2} s, {limited} rate limited and {unauth} unauthenticated (counted), {} lost in the socket; spam sessions created: {spam_sessions}",
             all.len(),
             sent.saturating_sub(limited + unauth)
         ),
@@ -532,6 +532,8 @@ fn main() {
         let rows = load.block_on(async {
             let mut rows = Vec::new();
             if flood_only {
+                // the same HTTP load without the flood, as the baseline on this machine now
+                rows.push(http_under_osc_flood(&h, 0, secs).await);
                 rows.push(http_under_osc_flood(&h, 100_000, secs).await);
                 return rows;
             }
