@@ -142,7 +142,7 @@ impl Config {
 
 #[cfg(test)]
 mod tests {
-    use super::IpRange;
+    use crate::config::IpRange;
 
     #[test]
     fn ranges_match_by_prefix() {

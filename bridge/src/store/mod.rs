@@ -232,7 +232,7 @@ async fn checkpointer(pool: SqlitePool, stats: Arc<CheckpointStats>) {
 
 #[cfg(test)]
 mod tests {
-    use super::redact_url;
+    use crate::store::redact_url;
 
     #[test]
     fn passwords_are_hidden_in_messages() {
