@@ -2,7 +2,8 @@
 //! telemetry latency under concurrent load. Prints a Markdown table.
 //!
 //! `cargo bench --bench bridge` (add `-- --quick` for a shorter run, `-- --osc` or `-- --http`
-//! for one half; `RESONANCE_BENCH_POSTGRES_URL=postgres://...` adds the HTTP row on PostgreSQL).
+//! for one half; `RESONANCE_BENCH_POSTGRES_URL=postgres://...` adds the HTTP row on PostgreSQL;
+//! `-- --osc-flood` runs only the unauthenticated-flood row of decision record 0022).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -58,7 +59,19 @@ fn load_average() -> String {
 /// Starts a bridge on the server runtime (its tasks run there, apart from the load), from a
 /// plain thread so that no runtime context is nested.
 fn start_bridge(server: &tokio::runtime::Handle, dir: &std::path::Path, database: Option<&str>) -> resonance_bridge::Running {
+    start_bridge_with(server, dir, database, resonance_bridge::config::IpRange::loopback())
+}
+
+/// [`start_bridge`] trusting the OSC sources in `trust` (none: only token holders are heard).
+fn start_bridge_with(
+    server: &tokio::runtime::Handle,
+    dir: &std::path::Path,
+    database: Option<&str>,
+    trust: Vec<resonance_bridge::config::IpRange>,
+) -> resonance_bridge::Running {
     let config = resonance_bridge::Config {
+        osc_trust: trust,
+        osc_tokens: vec!["bench-token".into()],
         database: database.map(String::from),
         listen: "127.0.0.1:0".parse().unwrap(),
         osc_listen: "127.0.0.1:0".parse().unwrap(),
@@ -416,6 +429,68 @@ async fn http_load(server: &tokio::runtime::Handle, rate: u64, secs: f64, conns:
     }
 }
 
+/// Decision record 0022: authenticated HTTP telemetry (200 req/s on 4 connections) while an
+/// unauthenticated sender floods a bridge that trusts no address with `flood` datagrams of
+/// hellos and telemetry for new sessions, as fast as one thread sends them.
+async fn http_under_osc_flood(server: &tokio::runtime::Handle, flood: u64, secs: f64) -> Row {
+    let dir = tempfile::tempdir().unwrap();
+    let b = start_bridge_with(server, dir.path(), None, Vec::new());
+    let key = b.first_key.clone().expect("a fresh database creates a key");
+    let target = b.osc_addr;
+    let flooder = std::thread::spawn(move || {
+        let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let t = Instant::now();
+        let mut sent = 0u64;
+        for i in 0..flood {
+            let m = if i % 2 == 0 {
+                Inbound::Hello { session: format!("spam{i}"), token: Some("guess".into()) }
+            } else {
+                Inbound::Telemetry { session: format!("spam{i}"), fields: vec![("stress".into(), osc::TelemetryArg::Number(0.5))] }
+            };
+            if sock.send_to(&osc::to_datagram(osc::encode_inbound(&m)), target).is_ok() {
+                sent += 1;
+            }
+        }
+        (sent, t.elapsed().as_secs_f64())
+    });
+    let (rate, conns) = (200u64, 4usize);
+    let per_conn = rate as f64 / conns as f64;
+    let per_conn_total = (per_conn * secs) as u64;
+    let start = tokio::time::Instant::now() + Duration::from_millis(20);
+    let mut tasks = Vec::new();
+    for c in 0..conns {
+        tasks.push(tokio::spawn(http_connection(b.http_addr, key.clone(), c, rate, per_conn, per_conn_total, start)));
+    }
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for t in tasks {
+        let (l, e) = t.await.unwrap();
+        all.extend(l);
+        errors += e;
+    }
+    let (sent, flood_secs) = flooder.join().unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let m = &b.state.inner.metrics;
+    let (unauth, limited) = (m.rejects("osc_unauthenticated"), m.rejects("osc_rate_limited"));
+    let spam_sessions = b.state.session_names().iter().filter(|n| n.starts_with("spam")).count();
+    stop_bridge(server, b);
+    all.sort_by(f64::total_cmp);
+    Row {
+        name: format!("HTTP telemetry POST under an unauthenticated OSC flood of {flood} datagrams"),
+        offered: format!("{rate} req/s + {:.0} datagrams/s", sent as f64 / flood_secs),
+        achieved: format!("{:.0} req/s", all.len() as f64 / secs),
+        p50: percentile(&all, 0.5),
+        p95: percentile(&all, 0.95),
+        p99: percentile(&all, 0.99),
+        max: all.last().copied().unwrap_or(f64::NAN),
+        target: Some(5.0),
+        note: format!(
+            "{} requests, {errors} errors; flood: {sent} sent in {flood_secs:.2} s, {limited} rate limited and {unauth} unauthenticated (counted), {} lost in the socket; spam sessions created: {spam_sessions}",
+            all.len(),
+            sent.saturating_sub(limited + unauth)
+        ),
+    }
+}
+
 /// Per row name: (p99, p50, load average before the run) of every run.
 type Runs = Vec<(f64, f64, String)>;
 
@@ -445,6 +520,7 @@ fn main() {
     let secs = if quick { 2.0 } else { 5.0 };
     let osc_only = args.iter().any(|a| a == "--osc");
     let http_only = args.iter().any(|a| a == "--http");
+    let flood_only = args.iter().any(|a| a == "--osc-flood");
     // `--runs N`: the whole set N times (a table per run, then best and worst p99 per row).
     let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(1);
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
@@ -455,6 +531,12 @@ fn main() {
         let load_before = load_average();
         let rows = load.block_on(async {
             let mut rows = Vec::new();
+            if flood_only {
+                // the same HTTP load without the flood, as the baseline on this machine now
+                rows.push(http_under_osc_flood(&h, 0, secs).await);
+                rows.push(http_under_osc_flood(&h, 100_000, secs).await);
+                return rows;
+            }
             if !http_only {
                 rows.push(osc_max_ingest(&h, secs).await);
                 rows.push(osc_to_ws(&h, 50_000, secs, 1).await);
@@ -462,6 +544,7 @@ fn main() {
             }
             if !osc_only {
                 rows.push(http_load(&h, 2_000, secs, 32, None).await);
+                rows.push(http_under_osc_flood(&h, 100_000, secs).await);
             }
             // PostgreSQL through the same code, when a server is given (scripts/test.sh starts one).
             if let Ok(url) = std::env::var("RESONANCE_BENCH_POSTGRES_URL")

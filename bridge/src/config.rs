@@ -1,6 +1,6 @@
 //! Bridge configuration: addresses, storage, limits, the recognition service. Filled from the `resonance bridge` flags.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -27,6 +27,16 @@ pub struct Config {
     pub ws_buffer: usize,
     /// How often sessions changed by engines/OSC are written.
     pub persist_interval: Duration,
+    /// OSC sources trusted by address (no token needed, no rate limit). Default: loopback.
+    /// Decision record 0022.
+    pub osc_trust: Vec<IpRange>,
+    /// OSC tokens: a hello carrying one of them authenticates its sender (`--osc-token`).
+    pub osc_tokens: Vec<String>,
+    /// Datagrams per second accepted from each source address that is not trusted by address
+    /// (twice as many in a burst); the rest are dropped before decoding and counted.
+    pub osc_rate: u32,
+    /// Identity of this run, reported by `/healthz` (`resonance up` checks it is its own bridge).
+    pub instance: Option<String>,
     /// The recognition service (`/api/v1/recognize`, `/api/v1/tracks`).
     pub recognition: RecognitionConfig,
 }
@@ -72,6 +82,61 @@ impl Default for RecognitionConfig {
     }
 }
 
+/// An address range (`127.0.0.0/8`, `::1`, `192.168.1.20`) for [`Config::osc_trust`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IpRange {
+    pub addr: IpAddr,
+    /// Leading bits that must match (32 or 128: one address).
+    pub prefix: u8,
+}
+
+impl IpRange {
+    /// The loopback ranges, trusted by default: `127.0.0.0/8` and `::1`.
+    pub fn loopback() -> Vec<IpRange> {
+        vec![
+            IpRange { addr: IpAddr::V4(Ipv4Addr::new(127, 0, 0, 0)), prefix: 8 },
+            IpRange { addr: IpAddr::V6(Ipv6Addr::LOCALHOST), prefix: 128 },
+        ]
+    }
+
+    /// Whether `ip` is in the range (an IPv4-mapped IPv6 address counts as its IPv4 address).
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 @ IpAddr::V4(_) => v4,
+        };
+        let bits = |a: IpAddr| -> (u128, u32) {
+            match a {
+                IpAddr::V4(v) => (u128::from(u32::from(v)), 32),
+                IpAddr::V6(v) => (u128::from(v), 128),
+            }
+        };
+        let ((want, width), (have, width_ip)) = (bits(self.addr), bits(ip));
+        if width != width_ip {
+            return false;
+        }
+        let prefix = u32::from(self.prefix).min(width);
+        let shift = width - prefix;
+        shift >= 128 || (want >> shift) == (have >> shift)
+    }
+}
+
+impl std::str::FromStr for IpRange {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let wrong = || format!("`{s}` is not an address or range: use e.g. 192.168.1.20, 192.168.1.0/24 or ::1");
+        let (a, p) = s.split_once('/').map_or((s, None), |(a, p)| (a, Some(p)));
+        let addr: IpAddr = a.trim().parse().map_err(|_| wrong())?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match p {
+            Some(p) => p.trim().parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(wrong)?,
+            None => max,
+        };
+        Ok(IpRange { addr, prefix })
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -86,6 +151,10 @@ impl Default for Config {
             ws_buffer: 1024,
             persist_interval: Duration::from_millis(250),
             recognition: RecognitionConfig::default(),
+            osc_trust: IpRange::loopback(),
+            osc_tokens: Vec::new(),
+            osc_rate: 200,
+            instance: None,
         }
     }
 }
@@ -121,5 +190,30 @@ impl Config {
         v.sort();
         v.dedup();
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::IpRange;
+
+    #[test]
+    fn ranges_match_by_prefix() {
+        let lan: IpRange = "192.168.1.0/24".parse().unwrap();
+        assert!(lan.contains("192.168.1.77".parse().unwrap()));
+        assert!(!lan.contains("192.168.2.1".parse().unwrap()));
+        assert!(!lan.contains("::1".parse().unwrap()));
+        let one: IpRange = "10.0.0.5".parse().unwrap();
+        assert!(one.contains("10.0.0.5".parse().unwrap()) && !one.contains("10.0.0.6".parse().unwrap()));
+        let all: IpRange = "0.0.0.0/0".parse().unwrap();
+        assert!(all.contains("8.8.8.8".parse().unwrap()));
+        let lo = IpRange::loopback();
+        assert!(lo.iter().any(|r| r.contains("127.0.0.1".parse().unwrap())));
+        assert!(lo.iter().any(|r| r.contains("::ffff:127.0.0.1".parse().unwrap())));
+        assert!(lo.iter().any(|r| r.contains("::1".parse().unwrap())));
+        assert!(!lo.iter().any(|r| r.contains("192.0.2.1".parse().unwrap())));
+        for bad in ["", "1.2.3", "1.2.3.4/33", "::1/129", "host"] {
+            assert!(bad.parse::<IpRange>().is_err(), "{bad}");
+        }
     }
 }

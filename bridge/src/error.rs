@@ -69,6 +69,8 @@ pub const REJECT_REASONS: &[&str] = &[
     "busy",
     "rate_limited",
     "forbidden",
+    "osc_unauthenticated",
+    "osc_rate_limited",
 ];
 
 /// An HTTP error answer.

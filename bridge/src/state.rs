@@ -67,11 +67,14 @@ pub struct SessionEntry {
     /// Generation of `state`: raised when a failed write forces a reload (see [`Fence`]).
     pub(crate) generation: u64,
     pub(crate) valid_from: Arc<AtomicU64>,
+    /// Created by an engine's hello and given nothing else yet: never written, and the first
+    /// to make room when the session cap is reached (decision record 0022).
+    pub(crate) ephemeral: bool,
 }
 
 impl SessionEntry {
     pub(crate) fn new(state: SessionState, dirty: bool) -> Self {
-        Self { state, dirty, last_sent: None, generation: 0, valid_from: Arc::new(AtomicU64::new(0)) }
+        Self { state, dirty, last_sent: None, generation: 0, valid_from: Arc::new(AtomicU64::new(0)), ephemeral: false }
     }
 
     /// The fence for a write of the current state.
@@ -197,12 +200,28 @@ impl AppState {
 
     /// The session, created (in memory) when new.
     pub fn get_or_create(&self, name: &str) -> Result<Arc<Mutex<SessionEntry>>, ValidationError> {
+        self.get_or_create_as(name, false)
+    }
+
+    /// The session, created (in memory) when new; `ephemeral` when an engine's hello creates
+    /// it (never written until it gets more than hellos; decision record 0022). At the cap, a
+    /// session created for anything but a hello takes the place of an ephemeral one; otherwise
+    /// the cap refuses it.
+    pub fn get_or_create_as(&self, name: &str, ephemeral: bool) -> Result<Arc<Mutex<SessionEntry>>, ValidationError> {
         if let Some(s) = self.get(name) {
             return Ok(s);
         }
         let mut map = self.inner.sessions.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(s) = map.get(name) {
             return Ok(s.clone());
+        }
+        let mut evicted = None;
+        if map.len() >= MAX_SESSIONS && !ephemeral {
+            // a session being used (locked) is not ephemeral for long: skip it
+            evicted = map.iter().find(|(_, e)| e.try_lock().is_ok_and(|e| e.ephemeral)).map(|(n, _)| n.clone());
+            if let Some(n) = &evicted {
+                map.remove(n);
+            }
         }
         if map.len() >= MAX_SESSIONS {
             return Err(ValidationError {
@@ -211,10 +230,15 @@ impl AppState {
             });
         }
         let state = self.inner.rules.default_set().new_session(name);
-        let entry = Arc::new(Mutex::new(SessionEntry::new(state, true)));
+        let mut new = SessionEntry::new(state, !ephemeral);
+        new.ephemeral = ephemeral;
+        let entry = Arc::new(Mutex::new(new));
         map.insert(name.to_string(), entry.clone());
         self.inner.metrics.sessions.store(map.len() as i64, Relaxed);
         drop(map);
+        if let Some(n) = evicted {
+            self.publish(Some(&n), &json!({"type": "session_deleted", "session": n}));
+        }
         self.publish(Some(name), &json!({"type": "session_created", "session": name}));
         Ok(entry)
     }
@@ -333,7 +357,7 @@ impl AppState {
         let mut pending = Vec::new();
         for entry in entries {
             let Ok(mut e) = self.lock_session(&entry).await else { continue };
-            if !e.dirty {
+            if !e.dirty || e.ephemeral {
                 continue;
             }
             match SessionRow::new(&e.state, None) {

@@ -29,6 +29,9 @@ pub enum TelemetryArg {
 pub enum Inbound {
     Hello {
         session: String,
+        /// The OSC token the bridge was given (`--osc-token`), which authenticates a sender
+        /// whose address the bridge does not trust (see the bridge's docs).
+        token: Option<String>,
     },
     Mood(MoodSnapshot),
     Event(CrowdEvent),
@@ -146,6 +149,9 @@ impl Inbound {
 pub fn is_valid_session_name(name: &str) -> bool {
     !name.is_empty() && name.len() <= 64 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
 }
+
+/// Longest OSC token accepted in a hello, in characters.
+pub const MAX_TOKEN: usize = 128;
 
 fn session_name(addr: &str, name: &str) -> Result<String, ProtocolError> {
     if is_valid_session_name(name) {
@@ -266,7 +272,11 @@ pub fn decode_message(msg: &OscMessage) -> Result<Inbound, ProtocolError> {
     let addr = msg.addr.as_str();
     let mut a = Args::new(msg);
     let inbound = match addr {
-        HELLO => Inbound::Hello { session: session_name(addr, a.string("session")?)? },
+        HELLO => {
+            let session = session_name(addr, a.string("session")?)?;
+            let token = if a.has_more() { Some(short_text(addr, "token", a.string("token")?, MAX_TOKEN)?) } else { None };
+            Inbound::Hello { session, token }
+        }
         MOOD => {
             let valence = a.f32_in("valence", -1.0, 1.0)?;
             let arousal = a.f32_in("arousal", -1.0, 1.0)?;
@@ -434,7 +444,11 @@ fn within(v: f32, lo: f32, hi: f32) -> OscType {
 /// sent as given (the bridge validates them).
 pub fn encode_inbound(i: &Inbound) -> OscMessage {
     match i {
-        Inbound::Hello { session } => msg(HELLO, vec![OscType::String(session.clone())]),
+        Inbound::Hello { session, token } => {
+            let mut args = vec![OscType::String(session.clone())];
+            args.extend(token.iter().map(|t| OscType::String(t.clone())));
+            msg(HELLO, args)
+        }
         Inbound::Mood(m) => msg(
             MOOD,
             vec![
@@ -678,5 +692,15 @@ mod tests {
         }
         let hello = to_datagram(msg(HELLO, vec![OscType::String("no spaces".into())]));
         assert_eq!(decode_packet(&hello).unwrap()[0].as_ref().unwrap_err().reason(), "osc_bad_arguments");
+    }
+
+    #[test]
+    fn a_hello_carries_an_optional_token() {
+        for token in [None, Some("s3cret-token".to_string())] {
+            let h = Inbound::Hello { session: "match".into(), token };
+            assert_eq!(decode_packet(&to_datagram(encode_inbound(&h))).unwrap(), vec![Ok(h)]);
+        }
+        let long = to_datagram(msg(HELLO, vec![OscType::String("m".into()), OscType::String("x".repeat(MAX_TOKEN + 1))]));
+        assert_eq!(decode_packet(&long).unwrap()[0].as_ref().unwrap_err().reason(), "osc_bad_arguments");
     }
 }

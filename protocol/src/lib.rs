@@ -19,7 +19,7 @@
 //!
 //! | address | arguments | meaning |
 //! |---|---|---|
-//! | `/resonance/hello` | `s` session | binds the sending socket (an engine) to a session; before a hello, an engine belongs to session `default`. Engines repeat it every few seconds so a restarted bridge re-learns them |
+//! | `/resonance/hello` | `s` session, [`s` token] | binds the sending socket (an engine) to a session; before a hello, an engine belongs to session `default`. Engines repeat it every few seconds so a restarted bridge re-learns them. The token (at most 128 characters) authenticates a sender whose address the bridge does not trust |
 //! | `/resonance/mood` | `f` valence, `f` arousal, `s` label, `f` confidence, [`h` time] | a crowd mood estimate (`MoodSnapshot`) |
 //! | `/resonance/event` | `s` kind, `f` confidence, [`h` onset], [`s` whistle] | a detected crowd event (`CrowdEvent`); whistle is `short`/`long`/`repeated` |
 //! | `/resonance/now_playing` | `s` title, `s` artist, [`f` confidence] | the music the engine hears/plays; empty title = nothing |

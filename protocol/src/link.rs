@@ -46,11 +46,15 @@ pub struct OscConfig {
     pub listen: SocketAddr,
     /// Bridge session this engine belongs to (sent in the hello).
     pub session: String,
+    /// OSC token sent in the hello: authenticates this engine to a bridge that does not trust
+    /// its address (the bridge's `--osc-token`).
+    pub token: Option<String>,
 }
 
 impl OscConfig {
     /// From `RESONANCE_OSC_BRIDGE` and `RESONANCE_OSC_LISTEN` (host:port), defaulting to
-    /// 127.0.0.1:9000 and 127.0.0.1:9001, and `RESONANCE_SESSION` (default `default`).
+    /// 127.0.0.1:9000 and 127.0.0.1:9001, `RESONANCE_SESSION` (default `default`) and
+    /// `RESONANCE_OSC_TOKEN` (default: none).
     /// `RESONANCE_OSC=off` disables the link (`Ok(None)`).
     ///
     /// # Errors
@@ -66,7 +70,7 @@ impl OscConfig {
             &get("RESONANCE_OSC_LISTEN", DEFAULT_LISTEN),
             &get("RESONANCE_SESSION", "default"),
         )
-        .map(Some)
+        .map(|c| Some(c.with_token(std::env::var("RESONANCE_OSC_TOKEN").ok().filter(|t| !t.is_empty()))))
     }
 
     /// From text, as given on a command line or in a config file.
@@ -81,7 +85,13 @@ impl OscConfig {
                 message: format!("session {session:?} must be 1..=64 characters of A-Z, a-z, 0-9, '_', '-', '.'"),
             });
         }
-        Ok(Self { bridge: addr(bridge)?, listen: addr(listen)?, session: session.to_string() })
+        Ok(Self { bridge: addr(bridge)?, listen: addr(listen)?, session: session.to_string(), token: None })
+    }
+
+    /// The same configuration, sending `token` in the hello.
+    #[must_use]
+    pub fn with_token(self, token: Option<String>) -> Self {
+        Self { token, ..self }
     }
 }
 
@@ -139,7 +149,7 @@ impl OscPeer {
     /// The socket could not be bound or configured.
     pub fn bind(config: &OscConfig) -> std::io::Result<Self> {
         let socket = bind_listen(config.listen)?;
-        let hello = to_datagram(encode_inbound(&Inbound::Hello { session: config.session.clone() }));
+        let hello = to_datagram(encode_inbound(&Inbound::Hello { session: config.session.clone(), token: config.token.clone() }));
         let peer = Self {
             socket,
             bridge: config.bridge,
@@ -425,7 +435,7 @@ mod tests {
     use crate::codec::{Inbound, Outbound, decode_packet, encode_command, to_bundle_datagram, to_datagram};
 
     fn config(bridge: std::net::SocketAddr) -> OscConfig {
-        OscConfig { bridge, listen: "127.0.0.1:0".parse().unwrap(), session: "default".into() }
+        OscConfig { bridge, listen: "127.0.0.1:0".parse().unwrap(), session: "default".into(), token: None }
     }
 
     #[test]
@@ -460,7 +470,7 @@ mod tests {
         let mut buf = [0u8; 4096];
         let (n, from) = bridge.recv_from(&mut buf).unwrap();
         assert_eq!(from, link.listen_addr());
-        assert_eq!(decode_packet(&buf[..n]).unwrap(), vec![Ok(Inbound::Hello { session: "default".into() })]);
+        assert_eq!(decode_packet(&buf[..n]).unwrap(), vec![Ok(Inbound::Hello { session: "default".into(), token: None })]);
 
         let (_p, h) = Engine::new(EngineConfig::default()).prepare(48_000.0, 480, Layout::STEREO).unwrap();
         let (tx, mut rx) = rtrb::RingBuffer::new(16);

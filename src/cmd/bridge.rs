@@ -1,5 +1,6 @@
 //! `resonance bridge`: runs the bridge service (HTTP API, WebSocket, web page, OSC, metrics)
-//! until Ctrl-C or SIGTERM, then stops gracefully.
+//! until Ctrl-C, SIGTERM or SIGHUP — or, started by `resonance up`, until `up` is gone
+//! (decision record 0021) — then stops gracefully.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -52,6 +53,65 @@ pub struct BridgeArgs {
     /// Recognition worker threads (decoding and matching), 1 to 256; default: one per core.
     #[arg(long, value_parser = crate::limits::recognition_workers)]
     pub recognition_workers: Option<usize>,
+    /// OSC senders trusted by address: an address or range (`192.168.1.0/24`), repeatable;
+    /// `none` trusts no address. Default: loopback (127.0.0.0/8 and ::1). Other senders must
+    /// present an --osc-token in their hello.
+    #[arg(long = "osc-trust", value_name = "RANGE")]
+    pub osc_trust: Vec<String>,
+    /// OSC token: a sender whose hello carries it may report and send telemetry (repeatable).
+    #[arg(long = "osc-token", value_name = "TOKEN", env = "RESONANCE_OSC_TOKEN", hide_env_values = true)]
+    pub osc_tokens: Vec<String>,
+    /// OSC datagrams per second accepted from each address not trusted by address (twice as
+    /// many in a burst); the rest are dropped and counted.
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub osc_rate: u32,
+    /// Identity of this run, reported by /healthz (set by `resonance up`).
+    #[arg(long, hide = true)]
+    pub instance_id: Option<String>,
+    /// Stop when stdin reaches end of file (set by `resonance up`, whose pipe it is).
+    #[arg(long, hide = true)]
+    pub exit_with_stdin: bool,
+}
+
+/// The `--osc-trust` ranges (loopback when none is given; nothing for `none`).
+fn trust(given: &[String]) -> anyhow::Result<Vec<resonance_bridge::config::IpRange>> {
+    if given.is_empty() {
+        return Ok(resonance_bridge::config::IpRange::loopback());
+    }
+    if given.iter().any(|g| g.eq_ignore_ascii_case("none")) {
+        anyhow::ensure!(given.len() == 1, "--osc-trust none cannot be combined with addresses");
+        return Ok(Vec::new());
+    }
+    given.iter().map(|g| g.parse().map_err(|e: String| anyhow::anyhow!("--osc-trust: {e}"))).collect()
+}
+
+/// On Linux, asks the kernel to send this process SIGTERM when the process that started it
+/// dies (`PR_SET_PDEATHSIG`); the stdin watch covers the parent dying before this call.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn terminate_with_parent() {
+    // SAFETY: prctl(PR_SET_PDEATHSIG, signal) takes two integer arguments, reads no memory and
+    // only changes this process's own parent-death signal.
+    let rc = unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM as libc::c_ulong) };
+    if rc != 0 {
+        eprintln!("resonance bridge: cannot ask to be stopped with its parent ({}); watching stdin only", std::io::Error::last_os_error());
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn terminate_with_parent() {}
+
+/// Resolves once stdin reaches end of file (or fails): the parent holding the pipe is gone.
+async fn stdin_closed() {
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    std::thread::spawn(move || {
+        use std::io::Read as _;
+        let mut stdin = std::io::stdin();
+        let mut buf = [0u8; 256];
+        while matches!(stdin.read(&mut buf), Ok(n) if n > 0) {}
+        let _ = tx.send(());
+    });
+    let _ = rx.await;
 }
 
 fn default_data_dir() -> PathBuf {
@@ -64,22 +124,37 @@ fn default_data_dir() -> PathBuf {
     }
 }
 
-async fn shutdown_signal() {
+/// Resolves on `kind` (SIGTERM, SIGHUP); never where signals cannot be watched.
+#[cfg(unix)]
+async fn unix_signal(kind: tokio::signal::unix::SignalKind) {
+    match tokio::signal::unix::signal(kind) {
+        Ok(mut s) => {
+            s.recv().await;
+        }
+        Err(_) => std::future::pending::<()>().await,
+    }
+}
+
+async fn shutdown_signal(watch_stdin: bool) {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
     #[cfg(unix)]
     let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+        use tokio::signal::unix::SignalKind;
+        tokio::select! { () = unix_signal(SignalKind::terminate()) => {}, () = unix_signal(SignalKind::hangup()) => {} }
     };
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
-    tokio::select! { () = ctrl_c => {}, () = term => {} }
+    let parent = async {
+        if watch_stdin {
+            stdin_closed().await;
+            eprintln!("resonance bridge: the process that started it is gone");
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! { () = ctrl_c => {}, () = term => {}, () = parent => {} }
     eprintln!("resonance bridge: shutting down");
 }
 
@@ -96,6 +171,9 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         recognition.workers = w.max(1);
         recognition.queue = 4 * w.max(1);
     }
+    if args.exit_with_stdin {
+        terminate_with_parent();
+    }
     let config = resonance_bridge::Config {
         listen: args.listen,
         osc_listen: args.osc,
@@ -106,12 +184,16 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         cors_origins: args.cors_origins,
         body_limit: args.body_limit,
         recognition,
+        osc_trust: trust(&args.osc_trust)?,
+        osc_tokens: args.osc_tokens.into_iter().filter(|t| !t.is_empty()).collect(),
+        osc_rate: args.osc_rate,
+        instance: args.instance_id,
         ..resonance_bridge::Config::default()
     };
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
     let rt = tokio::runtime::Runtime::new().context("cannot start the tokio runtime")?;
-    rt.block_on(resonance_bridge::run(config, shutdown_signal())).context("the bridge stopped with an error")?;
+    rt.block_on(resonance_bridge::run(config, shutdown_signal(args.exit_with_stdin))).context("the bridge stopped with an error")?;
     Ok(())
 }

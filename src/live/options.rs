@@ -81,6 +81,10 @@ pub struct LiveArgs {
     /// Bridge session this host belongs to (sent in the OSC hello).
     #[arg(long)]
     pub session: Option<String>,
+    /// OSC token sent in the hello: needed when the bridge does not trust this machine's
+    /// address (the bridge's `--osc-token`). `resonance up` makes one per run for its bridge.
+    #[arg(long, value_name = "TOKEN", env = "RESONANCE_OSC_TOKEN", hide_env_values = true)]
+    pub osc_token: Option<String>,
     /// No OSC at all.
     #[arg(long)]
     #[serde(default)]
@@ -134,6 +138,7 @@ impl LiveArgs {
             osc_bridge: self.osc_bridge.clone().or(file.osc_bridge),
             osc_listen: self.osc_listen.clone().or(file.osc_listen),
             session: self.session.clone().or(file.session),
+            osc_token: self.osc_token.clone().or(file.osc_token),
             no_osc: self.no_osc || file.no_osc,
             quiet: self.quiet || file.quiet,
             json: self.json || file.json,

@@ -22,7 +22,8 @@ pub fn open_osc(args: &LiveArgs) -> Result<Option<OscPeer>> {
         args.osc_listen.as_deref().unwrap_or(resonance_protocol::link::DEFAULT_LISTEN),
         args.session.as_deref().unwrap_or("default"),
     )
-    .map_err(|e| anyhow::anyhow!("OSC options: {e}"))?;
+    .map_err(|e| anyhow::anyhow!("OSC options: {e}"))?
+    .with_token(args.osc_token.clone().filter(|t| !t.is_empty()));
     let peer = OscPeer::bind(&config).with_context(|| {
         format!("cannot open the OSC command socket at {}; choose another with --osc-listen, or --no-osc", config.listen)
     })?;

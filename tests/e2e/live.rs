@@ -394,3 +394,188 @@ fn live_on_jack_survives_the_audio_server_going_away() {
     let (_, samples) = read_wav(&dir.path().join("rec.wav"));
     assert_eq!(samples.len() as u64, 2 * frames);
 }
+
+/// A running `resonance up` (live host on the demo input and the null output, bridge child on
+/// free ports), its output collected by reader threads. Killed if a test leaves it running.
+struct Up {
+    child: std::process::Child,
+    listen: std::net::SocketAddr,
+    out: std::sync::mpsc::Receiver<String>,
+    lines: Vec<String>,
+}
+
+impl Drop for Up {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Sends `signal` (`TERM`, `INT`, `HUP`, `KILL`) to `pid`.
+fn signal(pid: u32, signal: &str) {
+    let ok = std::process::Command::new("kill").args([&format!("-{signal}"), &pid.to_string()]).status().unwrap().success();
+    assert!(ok, "kill -{signal} {pid}");
+}
+
+/// Whether process `pid` has exited (gone, or a zombie nobody reaped yet).
+fn exited(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map_or(true, |s| s.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with(['Z', 'X'])))
+}
+
+/// Waits up to `secs` for `pid` to exit.
+fn wait_exited(pid: u32, secs: u64) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < deadline {
+        if exited(pid) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    exited(pid)
+}
+
+impl Up {
+    fn start(dir: &std::path::Path) -> Up {
+        use std::io::BufRead as _;
+        let listen: std::net::SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
+            .current_dir(dir)
+            .env("XDG_DATA_HOME", dir)
+            .args(["up", "--listen", &listen.to_string(), "--osc", &format!("127.0.0.1:{}", free_port())])
+            .args(["--output", "null", "--demo", "--json", "--quiet", "--osc-listen", "127.0.0.1:0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, out) = std::sync::mpsc::channel();
+        let (o, e) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+        let tx2 = tx.clone();
+        std::thread::spawn(move || std::io::BufReader::new(o).lines().map_while(Result::ok).for_each(|l| drop(tx.send(l))));
+        std::thread::spawn(move || std::io::BufReader::new(e).lines().map_while(Result::ok).for_each(|l| drop(tx2.send(l))));
+        Up { child, listen, out, lines: Vec::new() }
+    }
+
+    /// Waits up to `secs` for a line containing `needle`.
+    fn expect_line(&mut self, needle: &str, secs: u64) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            if let Some(l) = self.lines.iter().find(|l| l.contains(needle)) {
+                return l.clone();
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.out.recv_timeout(left) {
+                Ok(l) => self.lines.push(l),
+                Err(e) => panic!("no line containing {needle:?} within {secs} s ({e}); output:\n{}", self.lines.join("\n")),
+            }
+        }
+    }
+
+    /// The bridge child's process id, from its `/healthz`.
+    fn bridge_pid(&self) -> u32 {
+        let mut conn = crate::bridge::Conn::open(self.listen).unwrap();
+        let (code, health) = conn.req("GET", "/healthz", None, "").unwrap();
+        assert_eq!(code, 200, "{health}");
+        assert!(health["instance"].is_string(), "up gave its bridge an instance id: {health}");
+        u32::try_from(health["pid"].as_u64().unwrap()).unwrap()
+    }
+}
+
+/// Decision record 0021: SIGTERM, SIGINT and SIGHUP to `resonance up` each stop the live host
+/// (its summary is printed) and the bridge child; neither process is left.
+#[test]
+fn up_stops_together_on_term_int_and_hup() {
+    for sig in ["TERM", "INT", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut up = Up::start(dir.path());
+        up.expect_line("web page: http://", 30);
+        let bridge = up.bridge_pid();
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        signal(up.child.id(), sig);
+        let summary_line = up.expect_line("\"frames\"", 20);
+        let s: serde_json::Value = serde_json::from_str(&summary_line).unwrap();
+        assert!(count(&s, "frames") > 0, "SIG{sig}: {s}");
+        let up_pid = up.child.id();
+        let status = up.child.wait().unwrap();
+        assert!(status.success(), "SIG{sig}: up exits cleanly after its summary: {status}");
+        assert!(wait_exited(up_pid, 1), "SIG{sig}: up is gone");
+        assert!(wait_exited(bridge, 10), "SIG{sig}: the bridge child {bridge} is gone");
+        assert!(up.lines.iter().any(|l| l.contains("resonance bridge: shutting down")), "SIG{sig}: the bridge stopped gracefully");
+    }
+}
+
+/// Decision record 0021: when `up` dies without a word (`kill -9`), its bridge child notices
+/// and exits.
+#[test]
+fn bridge_child_exits_when_up_is_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut up = Up::start(dir.path());
+    up.expect_line("web page: http://", 30);
+    let bridge = up.bridge_pid();
+    signal(up.child.id(), "KILL");
+    let _ = up.child.wait();
+    assert!(wait_exited(bridge, 10), "the bridge child {bridge} outlived up");
+    up.expect_line("resonance bridge: shutting down", 5);
+}
+
+/// Decision record 0021: `up` whose HTTP port is taken says by what and exits non-zero,
+/// without printing the page's URL (it would be the other program's).
+#[test]
+fn up_refuses_a_taken_port() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = crate::bridge::spawn_bridge(dir.path(), &[]);
+    let run = |listen: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
+            .current_dir(dir.path())
+            .env("XDG_DATA_HOME", dir.path())
+            .args(["up", "--listen", listen, "--osc", &format!("127.0.0.1:{}", free_port())])
+            .args(["--output", "null", "--demo", "--duration", "1", "--quiet"])
+            .output()
+            .unwrap()
+    };
+    let o = run(&other.http.to_string());
+    assert!(!o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let pid = other.child.id();
+    assert!(err.contains(&format!("is taken by another Resonance bridge (pid {pid}")), "{err}");
+    assert!(err.contains("--bridge"), "says how to use it instead: {err}");
+    assert!(!stdout(&o).contains("web page"), "{}", stdout(&o));
+    // any other program holding the port
+    let squatter = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let o = run(&squatter.local_addr().unwrap().to_string());
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("not a Resonance bridge"), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("web page"));
+}
+
+/// A database that cannot be reached is said at once and retried visibly, password hidden.
+#[test]
+fn unreachable_database_is_reported_and_retried() {
+    use std::io::BufRead as _;
+    let port = free_port(); // nothing listens there
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
+        .args(["bridge", "--listen", "127.0.0.1:0", "--osc", "127.0.0.1:0"])
+        .args(["--database", &format!("postgres://resonance:hunter2@127.0.0.1:{port}/match")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    std::thread::spawn(move || std::io::BufReader::new(out).lines().map_while(Result::ok).for_each(|l| drop(tx.send(l))));
+    let mut reports = Vec::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while reports.len() < 2 {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let Ok(l) = rx.recv_timeout(left) else { break };
+        if l.contains("cannot reach the database") {
+            reports.push(l);
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(reports.len(), 2, "two attempts reported: {reports:?}");
+    assert!(reports[0].contains(&format!("postgres://resonance:***@127.0.0.1:{port}/match")), "{}", reports[0]);
+    assert!(reports[1].contains("attempt 2") && reports[1].contains("retrying"), "{}", reports[1]);
+    assert!(!reports.iter().any(|r| r.contains("hunter2")), "the password is not shown");
+}

@@ -18,11 +18,15 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(healthz)).routes(routes!(metrics))
 }
 
-/// Liveness and storage kind
+/// Liveness, storage kind, and which bridge this is: its process id and the `instance` given
+/// by whoever started it (`resonance up` checks the bridge answering is its own).
 #[utoipa::path(get, path = "/healthz", tag = "ops", responses((status = 200, description = "healthy", body = Object)))]
 pub async fn healthz(State(st): State<AppState>) -> Response {
     Json(json!({
         "status": "ok",
+        "service": "resonance-bridge",
+        "pid": std::process::id(),
+        "instance": st.inner.config.instance,
         "storage": st.inner.store.kind(),
         "sessions": st.inner.metrics.sessions.load(Relaxed),
         "uptime_s": st.inner.started.elapsed().as_secs(),

@@ -65,7 +65,7 @@ impl AppState {
                 if let Some(o) = open.take() {
                     self.flush_open(o);
                 }
-                let Ok(entry) = self.get_or_create(session) else {
+                let Ok(entry) = self.get_or_create_as(session, matches!(msg, Inbound::Hello { .. })) else {
                     self.inner.metrics.reject("osc_invalid_telemetry");
                     continue;
                 };
@@ -98,7 +98,7 @@ impl AppState {
     /// The session `peer` reports for (binding it on hello), refreshing its last-seen time.
     fn bind_peer(&self, peer: SocketAddr, msg: &Inbound) -> String {
         let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Inbound::Hello { session } = msg {
+        if let Inbound::Hello { session, .. } = msg {
             peers.insert(peer, Peer { session: session.clone(), last_seen: Instant::now() });
         }
         let p = peers.entry(peer).or_insert_with(|| Peer { session: "default".into(), last_seen: Instant::now() });
@@ -109,6 +109,10 @@ impl AppState {
     /// Applies one engine report to the open session: state reports are marked for the
     /// coalesced publish, occurrences are published at once (after the pending state).
     fn apply_engine(&self, o: &mut Open, peer: SocketAddr, msg: Inbound) {
+        // a hello alone leaves a session ephemeral: not written (state.rs)
+        if !matches!(msg, Inbound::Hello { .. }) {
+            o.e.ephemeral = false;
+        }
         let name = o.name.as_str();
         let (payload, occurrence) = match msg {
             Inbound::Mood(m) => {

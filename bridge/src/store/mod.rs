@@ -34,10 +34,17 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::Connection as _;
+use sqlx::postgres::{PgConnection, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::error::BridgeError;
+
+/// How long one attempt to reach PostgreSQL may take before it is reported as unreachable.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Pause between attempts to reach an unreachable PostgreSQL at start.
+pub const CONNECT_RETRY: Duration = Duration::from_secs(2);
 
 /// How often the checkpointer runs a PASSIVE checkpoint (SQLite).
 pub const CHECKPOINT_INTERVAL: Duration = Duration::from_millis(100);
@@ -95,7 +102,7 @@ impl Store {
     /// created; [`BridgeError::Config`] for an unsupported URL scheme.
     pub async fn open(url: &str, schema: &[&str]) -> Result<Self, BridgeError> {
         let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let pool = PgPoolOptions::new().max_connections(8).connect(url).await?;
+            let pool = connect_postgres(url).await?;
             Store { pool: Pool::Postgres(pool), kind: "postgres", checkpoints: None }
         } else if url.starts_with("sqlite:") {
             let opts = SqliteConnectOptions::from_str(url)?
@@ -140,6 +147,51 @@ impl Store {
     }
 }
 
+/// `url` with its password replaced by `***`, for messages.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let Some((userinfo, host)) = rest.rsplit_once('@') else { return url.to_string() };
+    match userinfo.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
+}
+
+/// Whether a connection error means the server was not reached (worth retrying), rather than
+/// a refusal by a server that answered (wrong password, unknown database: an error at once).
+fn unreachable(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolTimedOut)
+}
+
+/// Connects to PostgreSQL. While the server cannot be reached, says so on the log within
+/// [`CONNECT_TIMEOUT`] and retries every [`CONNECT_RETRY`], for as long as it takes (the
+/// database may be starting beside the bridge); errors from a server that answered end it.
+async fn connect_postgres(url: &str) -> Result<PgPool, BridgeError> {
+    let shown = redact_url(url);
+    let mut attempt = 1u32;
+    loop {
+        let why = match tokio::time::timeout(CONNECT_TIMEOUT, PgConnection::connect(url)).await {
+            Ok(Ok(probe)) => {
+                let _ = probe.close().await;
+                let pool = PgPoolOptions::new().max_connections(8).acquire_timeout(CONNECT_TIMEOUT * 3).connect(url).await?;
+                if attempt > 1 {
+                    tracing::info!("database {shown} reached (attempt {attempt})");
+                }
+                return Ok(pool);
+            }
+            Ok(Err(e)) if unreachable(&e) => e.to_string(),
+            Ok(Err(e)) => return Err(e.into()),
+            Err(_) => format!("no answer within {} s", CONNECT_TIMEOUT.as_secs()),
+        };
+        tracing::warn!(
+            "cannot reach the database {shown} ({why}); retrying every {} s (attempt {attempt}; Ctrl-C to stop)",
+            CONNECT_RETRY.as_secs()
+        );
+        attempt += 1;
+        tokio::time::sleep(CONNECT_RETRY).await;
+    }
+}
+
 /// The SQLite checkpointer task (module docs): a PASSIVE checkpoint every
 /// [`CHECKPOINT_INTERVAL`] from its own connection, and a RESTART once the WAL holds
 /// [`WAL_RESTART_PAGES`]. Ends when its pool is closed.
@@ -175,5 +227,18 @@ async fn checkpointer(pool: SqlitePool, stats: Arc<CheckpointStats>) {
                 Err(e) => tracing::warn!("WAL restart checkpoint failed ({e}); will retry"),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::redact_url;
+
+    #[test]
+    fn passwords_are_hidden_in_messages() {
+        assert_eq!(redact_url("postgres://me:hunter2@db.local:5432/x"), "postgres://me:***@db.local:5432/x");
+        assert_eq!(redact_url("postgres://me@db.local/x"), "postgres://me@db.local/x");
+        assert_eq!(redact_url("postgres://db.local/x"), "postgres://db.local/x");
+        assert_eq!(redact_url("sqlite://a@b/c.db"), "sqlite://a@b/c.db");
     }
 }

@@ -26,6 +26,7 @@ impl AppState {
     pub async fn ingest_http(&self, name: &str, u: &TelemetryUpdate, body: &str) -> Result<SessionState, AppError> {
         let entry = self.get_or_create(name)?;
         let mut e = self.lock_session(&entry).await?;
+        e.ephemeral = false;
         let mut next = e.state.clone();
         let d = self.apply_update(&mut next, u);
         let row = SessionRow::new(&next, Some(body.to_string()))?;
@@ -48,6 +49,7 @@ impl AppState {
     pub async fn ingest_osc_telemetry(&self, name: &str, u: &TelemetryUpdate) -> Result<(), ValidationError> {
         let entry = self.get_or_create(name)?;
         let mut e = entry.lock().await;
+        e.ephemeral = false;
         let d = self.apply_update(&mut e.state, u);
         e.dirty = true;
         self.inner.metrics.telemetry_osc_game.fetch_add(1, Relaxed);
@@ -75,6 +77,7 @@ impl AppState {
     pub async fn control(&self, name: &str, c: &ControlRequest) -> Result<SessionState, AppError> {
         let entry = self.get_or_create(name)?;
         let mut e = self.lock_session(&entry).await?;
+        e.ephemeral = false;
         let mut next = e.state.clone();
         if let Some(r) = &c.rules {
             let set = self.inner.rules.get(r).ok_or_else(|| {
@@ -108,6 +111,7 @@ impl AppState {
     pub async fn stinger(&self, name: &str, cue: Cue) -> Result<(), AppError> {
         let entry = self.get_or_create(name)?;
         let mut e = entry.lock().await;
+        e.ephemeral = false;
         e.state.log("stinger", cue.as_str());
         e.dirty = true;
         drop(e);

@@ -30,7 +30,10 @@ async fn engine_osc_reaches_websocket_and_controls_reach_the_engine() {
     ws_expect(&mut ws, 5, |v| v["type"] == "hello").await;
 
     let engine = engine_socket().await;
-    engine.send_to(&osc::to_datagram(osc::encode_inbound(&Inbound::Hello { session: "match".into() })), b.osc_addr).await.unwrap();
+    engine
+        .send_to(&osc::to_datagram(osc::encode_inbound(&Inbound::Hello { session: "match".into(), token: None })), b.osc_addr)
+        .await
+        .unwrap();
     engine.send_to(&mood(0.4, 0.7, 4800), b.osc_addr).await.unwrap();
     let m = ws_expect(&mut ws, 5, |v| v["type"] == "mood").await;
     assert_eq!(m["session"], "match");
@@ -274,4 +277,101 @@ async fn a_batch_coalesces_moods_but_delivers_every_event_in_order() {
     assert_eq!(e.state.crowd.as_ref().map(|c| c.time), Some(9));
     assert_eq!(e.state.timeline.iter().filter(|t| t.kind == "crowd").count(), 3, "every event is in the timeline");
     assert_eq!(st.inner.metrics.osc_engine_messages.load(std::sync::atomic::Ordering::Relaxed), 9);
+}
+
+/// The value of one `resonance_bridge_rejects_total` reason in a metrics text.
+fn rejects(metrics: &str, reason: &str) -> u64 {
+    let key = format!("resonance_bridge_rejects_total{{reason=\"{reason}\"}} ");
+    metrics.lines().find_map(|l| l.strip_prefix(&key)).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
+}
+
+/// Decision record 0022: a bridge that trusts no address takes OSC only from senders with a
+/// token. 20,000 hellos and telemetry datagrams from an unauthenticated sender create no
+/// session and are all counted; authenticated HTTP telemetry and an engine holding the token
+/// are unaffected.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unauthenticated_osc_flood_cannot_fill_the_session_cap() {
+    const FLOOD: u64 = 20_000;
+    let dir = tempfile::tempdir().unwrap();
+    let b = start(Config { osc_trust: Vec::new(), osc_tokens: vec!["stage-token".into()], ..config(dir.path()) }).await.unwrap();
+    let key = b.first_key.clone().unwrap();
+    let spam = engine_socket().await;
+    for i in 0..FLOOD {
+        let m = if i % 2 == 0 {
+            Inbound::Hello { session: format!("spam{i}"), token: Some("guess".into()) }
+        } else {
+            Inbound::Telemetry { session: format!("spam{i}"), fields: vec![("stress".into(), TelemetryArg::Number(0.5))] }
+        };
+        spam.send_to(&osc::to_datagram(osc::encode_inbound(&m)), b.osc_addr).await.unwrap();
+        if i % 256 == 0 {
+            tokio::task::yield_now().await;
+        }
+    }
+    let mut http = Http::connect(b.http_addr).await;
+    // Every datagram the kernel delivered is counted: wait until the count stops moving.
+    let mut last = (0, 0);
+    loop {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let (_, m) = http.req("GET", "/metrics", None, None).await;
+        let m = m.as_str().unwrap().to_string();
+        let now = (rejects(&m, "osc_unauthenticated"), rejects(&m, "osc_rate_limited"));
+        if now == last && now.0 > 0 {
+            assert!(now.1 > 0, "the flood was rate limited: {now:?}");
+            assert!(now.0 + now.1 <= FLOOD, "{now:?}");
+            assert!(m.contains("resonance_bridge_sessions 0"), "{m}");
+            break;
+        }
+        last = now;
+    }
+    // Authenticated telemetry for a real match is answered as if nothing happened.
+    let (s, v) = http.req("POST", "/api/v1/sessions/match/telemetry", Some(&key), Some(r#"{"score_home": 1}"#)).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(b.state.session_names(), ["match"]);
+    // An engine with the token is heard (its address shares the flood's rate bucket: it
+    // repeats its hello and report until the bucket has refilled, as engines do).
+    let engine = engine_socket().await;
+    let hello = osc::to_datagram(osc::encode_inbound(&Inbound::Hello { session: "match".into(), token: Some("stage-token".into()) }));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        engine.send_to(&hello, b.osc_addr).await.unwrap();
+        engine.send_to(&mood(0.3, 0.6, 960), b.osc_addr).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let (_, v) = http.req("GET", "/api/v1/sessions/match", None, None).await;
+        if v["crowd"]["time"] == 960 {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the engine with the token was never heard: {v}");
+    }
+    b.stop().await.unwrap();
+}
+
+/// Decision record 0022: sessions made only by hellos (even from a trusted address) are never
+/// stored and give way at the cap to a session an authenticated request creates.
+#[tokio::test]
+async fn hello_only_sessions_are_not_stored_and_give_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = start(config(dir.path())).await.unwrap();
+    let key = b.first_key.clone().unwrap();
+    let engine: std::net::SocketAddr = "127.0.0.1:40000".parse().unwrap();
+    // A real engine: hello, then a report; its session is kept.
+    let mut batch = vec![(engine, Inbound::Hello { session: "stage".into(), token: None }), (engine, Inbound::Xruns(0))];
+    b.state.handle_batch(&mut batch).await;
+    // Hellos alone, to the cap and past it.
+    let cap = resonance_bridge::state::MAX_SESSIONS;
+    let mut batch: Vec<_> = (0..cap + 100)
+        .map(|i| {
+            (std::net::SocketAddr::from(([127, 0, 0, 1], 20_000 + i as u16)), Inbound::Hello { session: format!("spam{i}"), token: None })
+        })
+        .collect();
+    b.state.handle_batch(&mut batch).await;
+    assert_eq!(b.state.session_names().len(), cap);
+    let mut http = Http::connect(b.http_addr).await;
+    let (s, v) = http.req("POST", "/api/v1/sessions/match/telemetry", Some(&key), Some(r#"{"minute": 3}"#)).await;
+    assert_eq!(s, 200, "{v}");
+    assert!(b.state.session_names().contains(&"stage".to_string()));
+    b.stop().await.unwrap();
+    // After a restart only the sessions that held something are back.
+    let b = start(config(dir.path())).await.unwrap();
+    assert_eq!(b.state.session_names(), ["match", "stage"]);
+    b.stop().await.unwrap();
 }
