@@ -84,16 +84,22 @@ impl LiveSummary {
         )
     }
 
-    /// Prints the summary on stdout: JSON (one line) or the human line.
+    /// Prints the summary on stdout: JSON (one line) or the human line. A stdout that is gone
+    /// (the terminal hung up: SIGHUP) loses the line rather than panicking the host's exit.
     pub fn print(&self, json: bool, recording: bool) {
-        if json {
+        use std::io::Write as _;
+        let line = if json {
             match serde_json::to_string(self) {
-                Ok(line) => println!("{line}"),
-                Err(e) => eprintln!("cannot write the summary as JSON: {e}"),
+                Ok(line) => line,
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "cannot write the summary as JSON: {e}");
+                    return;
+                }
             }
         } else {
-            println!("{}", self.human(recording));
-        }
+            self.human(recording)
+        };
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
     }
 
     /// The summary from the audio thread's counters in `st` (read once the streams have
