@@ -58,6 +58,7 @@ pub const REJECT_REASONS: &[&str] = &[
     "osc_unknown_address",
     "osc_bad_arguments",
     "osc_invalid_telemetry",
+    "osc_too_many_styles",
 ];
 
 /// An HTTP error answer.

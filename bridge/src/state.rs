@@ -32,6 +32,7 @@ use crate::auth::keys::{KeySet, new_key};
 use crate::config::Config;
 use crate::director::rules::RuleBook;
 use crate::director::step::Decision;
+use crate::director::styles::Styles;
 use crate::error::{AppError, BridgeError, ValidationError};
 use crate::metrics::Metrics;
 use crate::osc::{self, Outbound};
@@ -90,6 +91,8 @@ pub struct Inner {
     pub config: Config,
     pub store: Store,
     pub rules: RuleBook,
+    /// The style names that exist (factory and user presets, styles engines announce).
+    pub styles: Styles,
     pub keys: KeySet,
     pub metrics: Arc<Metrics>,
     /// The group-commit writer: every session write goes through it, in session-lock order.
@@ -115,7 +118,24 @@ fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
     Frame { session: session.map(Arc::from), json: Utf8Bytes::from(value.to_string()) }
 }
 
+/// Every table's statements, in order (what [`AppState::open`] applies; also for tools that
+/// open the store alone, like `resonance keys`).
+pub fn schema() -> Vec<&'static str> {
+    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA].concat()
+}
+
 impl AppState {
+    /// Re-reads the API keys from storage, so keys created or revoked by another process
+    /// (`resonance keys`) take effect in a running bridge.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the read fails (the keys in memory stay as they were).
+    pub async fn reload_keys(&self) -> Result<(), BridgeError> {
+        let records = self.inner.store.keys().await?;
+        self.inner.keys.replace(&records);
+        Ok(())
+    }
+
     /// Opens storage, loads keys, rules and sessions. Returns the state and, on the very first
     /// start (no key stored), the new API key in clear text (shown once).
     pub async fn open(config: Config) -> Result<(Self, Option<String>), BridgeError> {
@@ -123,9 +143,11 @@ impl AppState {
         if let Some(dir) = &config.data_dir {
             std::fs::create_dir_all(dir)?;
         }
-        let store = Store::open(&url, &[crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA].concat()).await?;
+        let store = Store::open(&url, &schema()).await?;
         let rules_dir = config.data_dir.as_ref().map(|d| d.join("rules"));
-        let rules = RuleBook::load(rules_dir.as_deref(), &config.default_rules)?;
+        let styles = Styles::load(config.data_dir.as_ref().map(|d| d.join("styles")).as_deref())?;
+        let known: Vec<&str> = styles.known_at_start().collect();
+        let rules = RuleBook::load(rules_dir.as_deref(), &config.default_rules, &known)?;
         let mut records = store.keys().await?;
         let mut first_key = None;
         if records.is_empty() {
@@ -148,6 +170,7 @@ impl AppState {
             writer,
             store,
             rules,
+            styles,
             keys,
             metrics,
             hub,
