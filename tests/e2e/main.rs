@@ -8,4 +8,5 @@ mod fingerprint;
 mod golden;
 mod live;
 mod render;
+mod styles;
 mod synth;
