@@ -159,15 +159,15 @@ fn keys_command_creates_lists_and_revokes_and_a_running_bridge_follows() {
     // A key already exists, so the first start makes none; the CLI's key works.
     let b = spawn_bridge(dir.path(), &[]);
     assert!(b.key.is_none(), "no second initial key when one exists");
-    let mut conn = Conn::open(b.http).unwrap();
-    let post = |conn: &mut Conn, key: &str| conn.req("POST", "/api/v1/sessions/k/telemetry", Some(key), r#"{"hp": 3}"#).unwrap().0;
-    assert_eq!(post(&mut conn, &key), 200);
+    // a fresh connection per request: the bridge closes one after refusing its unread body
+    let post = |key: &str| Conn::open(b.http).unwrap().req("POST", "/api/v1/sessions/k/telemetry", Some(key), r#"{"hp": 3}"#).unwrap().0;
+    assert_eq!(post(&key), 200);
 
     // A key made while the bridge runs is accepted within the reload interval.
     let (ok, key2, err) = keys(&["create"]);
     assert!(ok, "{err}");
     let deadline = Instant::now() + Duration::from_secs(10);
-    while post(&mut conn, key2.trim()) != 200 {
+    while post(key2.trim()) != 200 {
         assert!(Instant::now() < deadline, "the new key was never accepted");
         std::thread::sleep(Duration::from_millis(200));
     }
@@ -175,11 +175,11 @@ fn keys_command_creates_lists_and_revokes_and_a_running_bridge_follows() {
     let (ok, out, err) = keys(&["revoke", &id]);
     assert!(ok && out.contains(&id), "{out}{err}");
     let deadline = Instant::now() + Duration::from_secs(10);
-    while post(&mut conn, &key) != 401 {
+    while post(&key) != 401 {
         assert!(Instant::now() < deadline, "the revoked key still works");
         std::thread::sleep(Duration::from_millis(200));
     }
-    assert_eq!(post(&mut conn, key2.trim()), 200, "the other key still works");
+    assert_eq!(post(key2.trim()), 200, "the other key still works");
     let (ok, list, _) = keys(&["list"]);
     assert!(ok && list.lines().any(|l| l.starts_with(&id) && l.contains("revoked")), "{list}");
     let (ok, _, err) = keys(&["revoke", &id]);
