@@ -70,7 +70,7 @@ pub fn serve(
             }
         },
         Outbound::Style { name, .. } if !handle.styles.contains(&name) => {
-            stats_unknown_style(peer_stats, &name, &handle.styles);
+            refuse_unknown_style(peer_stats, &name, &handle.styles);
         }
         other => {
             if let Some(c) = other.to_command(&handle.styles) {
@@ -86,7 +86,7 @@ pub fn serve(
 
 /// A style command naming a style this engine does not have: refused, counted and said (with
 /// the styles it has), so a controller's typo is not silently ignored.
-fn stats_unknown_style(stats: &resonance_protocol::OscStats, name: &str, styles: &[String]) {
+fn refuse_unknown_style(stats: &resonance_protocol::OscStats, name: &str, styles: &[String]) {
     stats.unknown_styles.fetch_add(1, Ordering::Relaxed);
     eprintln!("osc: style {name:?} refused: this engine's styles are {}", styles.join(", "));
 }

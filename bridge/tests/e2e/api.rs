@@ -143,6 +143,7 @@ async fn director_reacts_to_game_and_match_telemetry() {
     .await;
     assert_eq!(st_, StatusCode::OK, "{v}");
     assert_eq!(v["style"], "dark-ambient-dungeon");
+    assert!((v["target"]["intensity"].as_f64().unwrap() - 0.9).abs() < 1e-6);
     // A style that is not a preset is refused with the valid ones, and nothing changes.
     let (s, _, v) = call(&app, "POST", "/api/v1/sessions/g/control", Some(&auth), Some(r#"{"style": "lament"}"#)).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
@@ -152,7 +153,6 @@ async fn director_reacts_to_game_and_match_telemetry() {
     let (_, _, styles) = call(&app, "GET", "/api/v1/styles", None, None).await;
     assert_eq!(styles["factory"].as_array().map(Vec::len), Some(5), "{styles}");
     assert!(!styles["styles"].to_string().contains("lament"), "{styles}");
-    assert!((v["target"]["intensity"].as_f64().unwrap() - 0.9).abs() < 1e-6);
     let (s, _, v) = call(&app, "POST", "/api/v1/sessions/g/control", Some(&auth), Some(r#"{"rules": "nope"}"#)).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(v["field"], "rules");
