@@ -420,19 +420,16 @@ fn run(mut peer: OscPeer, control: &Receiver<Control>) {
         // Blocks for at most POLL: this is the thread's pacing.
         peer.wait(POLL, |c| {
             let Some(a) = attached.as_mut() else { return };
-            match c.to_command(&a.styles) {
-                Some(cmd) => {
-                    if !a.commands.push_command(cmd) {
-                        stats.dropped.fetch_add(1, Ordering::Relaxed);
-                    }
+            if let Some(cmd) = c.to_command(&a.styles) {
+                if !a.commands.push_command(cmd) {
+                    stats.dropped.fetch_add(1, Ordering::Relaxed);
                 }
-                None => {
-                    if matches!(c, Outbound::Style { .. }) {
-                        stats.unknown_styles.fetch_add(1, Ordering::Relaxed);
-                    }
-                    if let Some(other) = &a.other {
-                        let _ = other.send(c);
-                    }
+            } else {
+                if matches!(c, Outbound::Style { .. }) {
+                    stats.unknown_styles.fetch_add(1, Ordering::Relaxed);
+                }
+                if let Some(other) = &a.other {
+                    let _ = other.send(c);
                 }
             }
         });
