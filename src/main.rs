@@ -49,6 +49,8 @@ enum Command {
     Up(cmd::up::UpArgs),
     /// Run the bridge: telemetry hub, director rules, web page, overlays, metrics.
     Bridge(cmd::bridge::BridgeArgs),
+    /// The bridge's API keys: create, list, revoke (in its data directory or database).
+    Keys(cmd::keys::KeysArgs),
     /// Analyse a crowd recording: events and the mood every 0.5 s (text, JSON, plot).
     Analyze(cmd::analyze::AnalyzeArgs),
     /// Create or extend a music fingerprint index from audio files and folders.
@@ -74,6 +76,7 @@ fn main() -> std::process::ExitCode {
             Ok(())
         }
         Some(Command::Bridge(args)) => cmd::bridge::run(args),
+        Some(Command::Keys(args)) => cmd::keys::run(&args),
         Some(Command::Analyze(args)) => cmd::analyze::run(&args),
         Some(Command::Index(args)) => cmd::index::run(&args),
         Some(Command::Identify(args)) => cmd::identify::run(&args),

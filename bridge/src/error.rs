@@ -71,6 +71,7 @@ pub const REJECT_REASONS: &[&str] = &[
     "forbidden",
     "osc_unauthenticated",
     "osc_rate_limited",
+    "osc_too_many_styles",
 ];
 
 /// An HTTP error answer.

@@ -16,6 +16,9 @@ use crate::error::BridgeError;
 use crate::osc_in::{bind_udp, osc_loop};
 use crate::state::AppState;
 
+/// How often a running bridge re-reads its API keys from storage.
+pub const KEY_RELOAD: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// A started bridge.
 #[derive(Debug)]
 pub struct Running {
@@ -71,6 +74,18 @@ pub async fn start(config: Config) -> Result<Running, BridgeError> {
             st.flush_dirty().await;
         }
     }));
+    // Keys made or revoked with `resonance keys` while the bridge runs take effect within
+    // KEY_RELOAD.
+    let st = state.clone();
+    tasks.push(tokio::spawn(async move {
+        let mut tick = tokio::time::interval(KEY_RELOAD);
+        loop {
+            tick.tick().await;
+            if let Err(e) = st.reload_keys().await {
+                tracing::warn!("could not re-read the API keys: {e}");
+            }
+        }
+    }));
     let (shutdown, mut rx) = tokio::sync::watch::channel(false);
     let _ = state.inner.bound.set(http_addr);
     let router = app(state.clone());
@@ -98,6 +113,15 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()>) -> Result<(
     let running = start(config).await?;
     if let Some(k) = &running.first_key {
         println!("API key (shown once, stored hashed; keep it): {k}");
+        println!(
+            "  the web page asks for it (or open http://{}/#key=KEY); API clients send `Authorization: Bearer KEY`; \
+             make another with `resonance keys create --data DIR`",
+            running.http_addr
+        );
+    } else {
+        let dir = running.state.inner.config.data_dir.as_ref().map_or_else(|| "DIR".to_string(), |d| d.display().to_string());
+        let active = running.state.inner.store.keys().await.map_or(0, |k| k.iter().filter(|r| r.revoked_ms.is_none()).count());
+        println!("API keys: {active} active (the first was printed at the first start); a new one: `resonance keys create --data {dir}`");
     }
     println!(
         "resonance bridge: http://{} (page, API, /metrics), OSC on udp://{}, storage {}",

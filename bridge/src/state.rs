@@ -33,6 +33,7 @@ use crate::auth::policy::Policies;
 use crate::config::Config;
 use crate::director::rules::RuleBook;
 use crate::director::step::Decision;
+use crate::director::styles::Styles;
 use crate::error::{AppError, BridgeError, ValidationError};
 use crate::metrics::Metrics;
 use crate::osc::{self, Outbound};
@@ -95,6 +96,8 @@ pub struct Inner {
     pub config: Config,
     pub store: Store,
     pub rules: RuleBook,
+    /// The style names that exist (factory and user presets, styles engines announce).
+    pub styles: Styles,
     pub keys: KeySet,
     /// Scopes and rate limits of the keys created with them.
     pub policies: Policies,
@@ -124,7 +127,24 @@ fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
     Frame { session: session.map(Arc::from), json: Utf8Bytes::from(value.to_string()) }
 }
 
+/// Every table's statements, in order (what [`AppState::open`] applies; also for tools that
+/// open the store alone, like `resonance keys`).
+pub fn schema() -> Vec<&'static str> {
+    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA].concat()
+}
+
 impl AppState {
+    /// Re-reads the API keys from storage, so keys created or revoked by another process
+    /// (`resonance keys`) take effect in a running bridge.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the read fails (the keys in memory stay as they were).
+    pub async fn reload_keys(&self) -> Result<(), BridgeError> {
+        let records = self.inner.store.keys().await?;
+        self.inner.keys.replace(&records);
+        Ok(())
+    }
+
     /// Opens storage, loads keys, rules and sessions. Returns the state and, on the very first
     /// start (no key stored), the new API key in clear text (shown once).
     pub async fn open(config: Config) -> Result<(Self, Option<String>), BridgeError> {
@@ -134,10 +154,11 @@ impl AppState {
                 BridgeError::Config(format!("cannot use {} as the data directory: {e}; --data must name a folder", dir.display()))
             })?;
         }
-        let schema = [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA].concat();
-        let store = Store::open(&url, &schema).await?;
+        let store = Store::open(&url, &schema()).await?;
         let rules_dir = config.data_dir.as_ref().map(|d| d.join("rules"));
-        let rules = RuleBook::load(rules_dir.as_deref(), &config.default_rules)?;
+        let styles = Styles::load(config.data_dir.as_ref().map(|d| d.join("styles")).as_deref())?;
+        let known: Vec<&str> = styles.known_at_start().collect();
+        let rules = RuleBook::load(rules_dir.as_deref(), &config.default_rules, &known)?;
         let mut records = store.keys().await?;
         let mut first_key = None;
         if records.is_empty() {
@@ -162,6 +183,7 @@ impl AppState {
             writer,
             store,
             rules,
+            styles,
             keys,
             policies,
             metrics,

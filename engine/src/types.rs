@@ -368,6 +368,11 @@ pub struct Meters {
     pub mood: MoodSnapshot,
     /// The music's current target mood.
     pub target: MoodTargetCopy,
+    /// Momentary (400 ms) loudness of the music bus as delivered, LUFS (EBU R 128), updated
+    /// every 100 ms; −inf before the first measurement (0 in `Meters::default()`).
+    pub music_momentary_lufs: f32,
+    /// Short-term (3 s) loudness of the music bus as delivered, LUFS; as above.
+    pub music_short_term_lufs: f32,
 }
 
 /// [`MoodTarget`] with a `Default` of all zeros, for [`Meters`].

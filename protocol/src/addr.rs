@@ -18,6 +18,8 @@ pub const XRUNS: &str = "/resonance/xruns";
 pub const CUE_SCHEDULED: &str = "/resonance/cue_scheduled";
 /// Engine -> bridge: the active style changed.
 pub const STYLE_CHANGED: &str = "/resonance/style_changed";
+/// Engine -> bridge: the names of the engine's styles, in index order.
+pub const STYLES: &str = "/resonance/styles";
 /// Game/app -> bridge: telemetry fields for a session.
 pub const TELEMETRY: &str = "/resonance/telemetry";
 /// Bridge -> engine: target mood.

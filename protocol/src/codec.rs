@@ -11,7 +11,7 @@ use rosc::{OscBundle, OscMessage, OscPacket, OscType};
 
 use crate::addr::{
     CMD_CUE, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS,
-    METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, TELEMETRY, XRUNS,
+    METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
 };
 use crate::error::ProtocolError;
 
@@ -55,6 +55,8 @@ pub enum Inbound {
         at: u64,
         name: Option<String>,
     },
+    /// The engine's style names in index order (what [`Outbound::Style`] may name).
+    Styles(Vec<String>),
     /// Game/app telemetry: field/value pairs, validated like the HTTP body.
     Telemetry {
         session: String,
@@ -267,6 +269,9 @@ fn short_text(addr: &str, what: &str, s: &str, max: usize) -> Result<String, Pro
     Ok(s.to_string())
 }
 
+/// Most style names in one `/resonance/styles` report.
+pub const MAX_STYLES: usize = 64;
+
 /// Decodes one OSC message into an [`Inbound`].
 pub fn decode_message(msg: &OscMessage) -> Result<Inbound, ProtocolError> {
     let addr = msg.addr.as_str();
@@ -328,6 +333,23 @@ pub fn decode_message(msg: &OscMessage) -> Result<Inbound, ProtocolError> {
             let at = a.u64("at")?;
             let name = if a.has_more() { Some(short_text(addr, "name", a.string("name")?, 64)?) } else { None };
             Inbound::StyleChanged { index, at, name }
+        }
+        STYLES => {
+            let mut names = Vec::new();
+            while a.has_more() {
+                if names.len() == MAX_STYLES {
+                    return Err(bad(addr, format!("more than {MAX_STYLES} style names")));
+                }
+                let n = a.string("style name")?;
+                if n.is_empty() {
+                    return Err(bad(addr, "a style name is empty"));
+                }
+                names.push(short_text(addr, "style name", n, 64)?);
+            }
+            if names.is_empty() {
+                return Err(bad(addr, "needs at least one style name"));
+            }
+            Inbound::Styles(names)
         }
         TELEMETRY => {
             let session = session_name(addr, a.string("session")?)?;
@@ -493,6 +515,7 @@ pub fn encode_inbound(i: &Inbound) -> OscMessage {
             }
             msg(STYLE_CHANGED, args)
         }
+        Inbound::Styles(names) => msg(STYLES, names.iter().take(MAX_STYLES).map(|n| OscType::String(n.clone())).collect()),
         Inbound::Telemetry { session, fields } => {
             let mut args = vec![OscType::String(session.clone())];
             for (k, v) in fields {
@@ -577,8 +600,12 @@ mod tests {
             fields: vec![("hp".into(), TelemetryArg::Number(31.0)), ("trigger".into(), TelemetryArg::Text("boss_appears".into()))],
         };
         assert_eq!(roundtrip(&t), t);
-        let s = Inbound::StyleChanged { index: 3, at: 99, name: Some("battle".into()) };
+        let s = Inbound::StyleChanged { index: 3, at: 99, name: Some("electronic".into()) };
         assert_eq!(roundtrip(&s), s);
+        let s = Inbound::Styles(vec!["stadium-anthem".into(), "my-preset".into()]);
+        assert_eq!(roundtrip(&s), s);
+        assert!(decode_message(&msg(STYLES, vec![])).is_err(), "an empty style list is refused");
+        assert!(decode_message(&msg(STYLES, vec![OscType::String(String::new())])).is_err(), "an empty name is refused");
     }
 
     #[test]

@@ -24,10 +24,11 @@
 //! | `/resonance/event` | `s` kind, `f` confidence, [`h` onset], [`s` whistle] | a detected crowd event (`CrowdEvent`); whistle is `short`/`long`/`repeated` |
 //! | `/resonance/now_playing` | `s` title, `s` artist, [`f` confidence] | the music the engine hears/plays; empty title = nothing |
 //! | `/resonance/meters` | `f` input_peak_db, `f` output_peak_db, `f` limiter_gr_db, `f` duck_db, [`i` style] | meters (`Meters`) |
-//! | `/resonance/loudness` | `f` momentary_lufs, `f` short_term_lufs | loudness of the programme output |
+//! | `/resonance/loudness` | `f` momentary_lufs, `f` short_term_lufs | EBU R 128 loudness of the engine's music bus as delivered (`Meters::music_momentary_lufs`), sent with the meters once measured |
 //! | `/resonance/xruns` | `i`/`h` count | xruns since the engine started (cumulative; the bridge counts increases) |
 //! | `/resonance/cue_scheduled` | `s` cue, `h` at | a stinger was scheduled at sample time `at` |
 //! | `/resonance/style_changed` | `i` index, `h` at, [`s` name] | the active style changed |
+//! | `/resonance/styles` | `s` name... (1..=64 names) | the engine's styles in index order (the factory presets plus a user preset); sent with every hello, so the bridge knows which style names exist ([`Outbound::Style`] names one of them) |
 //!
 //! # Game/app -> bridge ([`Inbound::Telemetry`])
 //!
@@ -42,7 +43,7 @@
 //! | `/resonance/command/mood` | `f` valence, `f` arousal, `f` intensity | target mood from the director (`Command::TelemetryMood`) |
 //! | `/resonance/command/mood_override` | `f` valence, `f` arousal, `f` intensity | overrides every mood source until cleared (`Command::MoodOverride`) |
 //! | `/resonance/command/mood_clear` | — | ends an override |
-//! | `/resonance/command/style` | `s` style name or `i` index, [`s` quantize `immediate`/`beat`/`bar`/`phrase`, default `bar`] | switch style at the boundary |
+//! | `/resonance/command/style` | `s` style name or `i` index, [`s` quantize `immediate`/`beat`/`bar`/`phrase`, default `bar`] | switch style at the boundary; a name the engine does not have is refused and counted (`OscStats::unknown_styles`) |
 //! | `/resonance/command/cue` | `s` cue | fire a stinger (`Cue`) |
 //! | `/resonance/command/param` | `s` param id, `f` value | set an engine parameter by its stable id (`ParamId`) |
 //! | `/resonance/command/midi_learn` | `s` param id | arm MIDI learn for a parameter on the engine's MIDI input (a plugin ignores it: its host maps MIDI) |

@@ -110,6 +110,9 @@ pub struct OscStats {
     pub rejected: AtomicU64,
     /// Engine commands dropped because the engine's queue was full.
     pub dropped: AtomicU64,
+    /// Style commands naming a style the engine does not have (refused; the engine's styles
+    /// are announced to the bridge in `/resonance/styles`).
+    pub unknown_styles: AtomicU64,
 }
 
 fn bind_listen(wanted: SocketAddr) -> std::io::Result<UdpSocket> {
@@ -135,6 +138,8 @@ pub struct OscPeer {
     socket: UdpSocket,
     bridge: SocketAddr,
     hello: Vec<u8>,
+    /// The `/resonance/styles` announcement, sent with every hello once known.
+    styles: Option<Vec<u8>>,
     last_hello: Instant,
     stats: Arc<OscStats>,
     buf: Vec<u8>,
@@ -154,6 +159,7 @@ impl OscPeer {
             socket,
             bridge: config.bridge,
             hello,
+            styles: None,
             last_hello: Instant::now(),
             stats: Arc::new(OscStats::default()),
             buf: vec![0u8; 65_536],
@@ -192,9 +198,20 @@ impl OscPeer {
         }
     }
 
-    /// Sends the meters.
+    /// Sends the meters, and the music bus's loudness once it has been measured.
     pub fn report_meters(&self, m: &Meters) {
         self.report(&Inbound::Meters(*m));
+        if m.music_momentary_lufs.is_finite() && m.music_short_term_lufs.is_finite() {
+            self.report(&Inbound::Loudness { momentary_lufs: m.music_momentary_lufs, short_term_lufs: m.music_short_term_lufs });
+        }
+    }
+
+    /// Announces the engine's style names (its style table, in index order) now and with every
+    /// hello from now on, so the bridge knows which styles exist.
+    pub fn set_styles(&mut self, styles: &[String]) {
+        let d = to_datagram(encode_inbound(&Inbound::Styles(styles.to_vec())));
+        self.send_datagram(&d);
+        self.styles = Some(d);
     }
 
     /// Repeats the hello when [`HELLO_INTERVAL`] has passed since the last one. Call it from
@@ -203,6 +220,9 @@ impl OscPeer {
         if self.last_hello.elapsed() >= HELLO_INTERVAL {
             self.last_hello = Instant::now();
             self.send_datagram(&self.hello);
+            if let Some(d) = &self.styles {
+                self.send_datagram(d);
+            }
         }
     }
 
@@ -387,7 +407,10 @@ fn run(mut peer: OscPeer, control: &Receiver<Control>) {
     loop {
         loop {
             match control.try_recv() {
-                Ok(Control::Attach(a)) => attached = Some(a),
+                Ok(Control::Attach(a)) => {
+                    peer.set_styles(&a.styles);
+                    attached = Some(a);
+                }
                 Ok(Control::Detach) => attached = None,
                 Ok(Control::Report(r)) => peer.report(&r),
                 Ok(Control::Shutdown) | Err(TryRecvError::Disconnected) => return,
@@ -407,16 +430,16 @@ fn run(mut peer: OscPeer, control: &Receiver<Control>) {
         // Blocks for at most POLL: this is the thread's pacing.
         peer.wait(POLL, |c| {
             let Some(a) = attached.as_mut() else { return };
-            match c.to_command(&a.styles) {
-                Some(cmd) => {
-                    if !a.commands.push_command(cmd) {
-                        stats.dropped.fetch_add(1, Ordering::Relaxed);
-                    }
+            if let Some(cmd) = c.to_command(&a.styles) {
+                if !a.commands.push_command(cmd) {
+                    stats.dropped.fetch_add(1, Ordering::Relaxed);
                 }
-                None => {
-                    if let Some(other) = &a.other {
-                        let _ = other.send(c);
-                    }
+            } else {
+                if matches!(c, Outbound::Style { .. }) {
+                    stats.unknown_styles.fetch_add(1, Ordering::Relaxed);
+                }
+                if let Some(other) = &a.other {
+                    let _ = other.send(c);
                 }
             }
         });
@@ -482,7 +505,12 @@ mod tests {
             styles: h.styles,
             other: Some(other_tx),
         });
-        // Meters arrive at 10 Hz.
+        // The engine's styles are announced on attach; then meters arrive at 10 Hz.
+        let (n, _) = bridge.recv_from(&mut buf).unwrap();
+        assert_eq!(
+            decode_packet(&buf[..n]).unwrap(),
+            vec![Ok(Inbound::Styles(resonance_engine::preset::factory_styles().into_iter().map(|s| s.0).collect()))]
+        );
         let (n, _) = bridge.recv_from(&mut buf).unwrap();
         assert!(matches!(decode_packet(&buf[..n]).unwrap()[0], Ok(Inbound::Meters(_))));
 

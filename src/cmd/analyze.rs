@@ -105,6 +105,41 @@ fn whistle_suffix(e: &CrowdEvent) -> &'static str {
     }
 }
 
+/// The text timeline: every event at its onset and every mood snapshot at its time, in time
+/// order (an event is decided after its onset, so it is placed back where it began; at equal
+/// times the event comes first).
+fn timeline(events: &[CrowdEvent], moods: &[MoodSnapshot], rate: u32) -> Vec<(u64, String)> {
+    let secs = |t: u64| t as f64 / f64::from(rate);
+    let mut lines: Vec<(u64, u8, String)> = events
+        .iter()
+        .map(|e| {
+            let line = format!(
+                "{:>8.2}s  EVENT {}{} (confidence {:.2}, detected {:.0} ms after onset)",
+                secs(e.onset),
+                e.kind.as_str(),
+                whistle_suffix(e),
+                e.confidence,
+                1000.0 * secs(e.detected.saturating_sub(e.onset))
+            );
+            (e.onset, 0, line)
+        })
+        .chain(moods.iter().map(|m| {
+            let line = format!(
+                "{:>8.2}s  mood {:<14} valence {:+.2} arousal {:+.2} confidence {:.2}",
+                secs(m.time),
+                m.label.as_str(),
+                m.valence,
+                m.arousal,
+                m.confidence
+            );
+            (m.time, 1, line)
+        }))
+        .collect();
+    // stable: events of the same onset keep the order they were decided in
+    lines.sort_by_key(|(t, kind, _)| (*t, *kind));
+    lines.into_iter().map(|(t, _, l)| (t, l)).collect()
+}
+
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
     if let Some(plot) = &args.plot {
         crate::files::refuse_clobber(&[crate::files::named("--plot", plot)], &[crate::files::named("FILE", &args.file)])?;
@@ -133,29 +168,8 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&doc)?);
     } else {
         println!("{}: {:.1} s at {} Hz, {} events", args.file.display(), x.len() as f64 / f64::from(rate), rate, events.len());
-        let mut ei = events.iter().peekable();
-        for m in &moods {
-            while let Some(e) = ei.next_if(|e| e.detected <= m.time) {
-                println!(
-                    "{:>8.2}s  EVENT {}{} (confidence {:.2}, detected {:.0} ms after onset)",
-                    secs(e.onset),
-                    e.kind.as_str(),
-                    whistle_suffix(e),
-                    e.confidence,
-                    1000.0 * secs(e.detected - e.onset)
-                );
-            }
-            println!(
-                "{:>8.2}s  mood {:<14} valence {:+.2} arousal {:+.2} confidence {:.2}",
-                secs(m.time),
-                m.label.as_str(),
-                m.valence,
-                m.arousal,
-                m.confidence
-            );
-        }
-        for e in ei {
-            println!("{:>8.2}s  EVENT {}{} (confidence {:.2})", secs(e.onset), e.kind.as_str(), whistle_suffix(e), e.confidence);
+        for (_, line) in timeline(&events, &moods, rate) {
+            println!("{line}");
         }
     }
     if let Some(path) = &args.plot {

@@ -114,7 +114,8 @@ async fn stdin_closed() {
     let _ = rx.await;
 }
 
-fn default_data_dir() -> PathBuf {
+/// The default data directory: `$XDG_DATA_HOME/resonance`, else `~/.local/share/resonance`.
+pub fn default_data_dir() -> PathBuf {
     if let Some(x) = std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
         return PathBuf::from(x).join("resonance");
     }

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod highlight;
 pub mod identify;
 pub mod index;
+pub mod keys;
 pub mod plot;
 pub mod presets;
 pub mod render;

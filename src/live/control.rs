@@ -98,12 +98,16 @@ impl<'a> Control<'a> {
             None if args.midi_learn.is_some() => bail!("--midi-learn needs a MIDI input: add --midi PATTERN"),
             None => None,
         };
-        let osc = open_osc(args)?;
+        let mut osc = open_osc(args)?;
         let recognition = match &args.db {
             Some(db) => Some(Recognition::load(db, args.quiet)?),
             None => None,
         };
         let session = build_session(args, &mut rec_link, &stats, recognition.as_ref(), false)?;
+        // the bridge learns which style names exist from the engine itself
+        if let Some(p) = &mut osc {
+            p.set_styles(&session.handle.styles);
+        }
         if !args.quiet {
             eprintln!("live: {}", session.described);
             eprintln!("press Ctrl-C to stop");
@@ -214,6 +218,9 @@ impl<'a> Control<'a> {
             match build_session(self.args, &mut self.rec_link, &self.stats, self.recognition.as_ref(), true) {
                 Ok(s) => {
                     eprintln!("audio device back: {}", s.described);
+                    if let Some(p) = &mut self.osc {
+                        p.set_styles(&s.handle.styles);
+                    }
                     self.rebuilds += 1;
                     self.xrun_window.restart(&self.stats);
                     return Ok(s);

@@ -56,6 +56,8 @@ pub fn serve(
         peer.report(&Inbound::Xruns(stats.xruns.load(Ordering::Relaxed)));
     }
     peer.keep_alive();
+    let peer_stats = std::sync::Arc::clone(peer.stats());
+    let peer_stats = &*peer_stats;
     peer.poll(|o| match o {
         Outbound::MidiLearn { id } => match &mut midi {
             Some(m) => {
@@ -68,6 +70,9 @@ pub fn serve(
                 eprintln!("midi learn for {} ignored: this host has no MIDI input (start it with --midi PATTERN)", id.info().id);
             }
         },
+        Outbound::Style { name, .. } if !handle.styles.contains(&name) => {
+            refuse_unknown_style(peer_stats, &name, &handle.styles);
+        }
         other => {
             if let Some(c) = other.to_command(&handle.styles) {
                 if let (Command::SetParam { id, value }, Some(m)) = (c, &mut midi) {
@@ -78,4 +83,11 @@ pub fn serve(
             }
         }
     });
+}
+
+/// A style command naming a style this engine does not have: refused, counted and said (with
+/// the styles it has), so a controller's typo is not silently ignored.
+fn refuse_unknown_style(stats: &resonance_protocol::OscStats, name: &str, styles: &[String]) {
+    stats.unknown_styles.fetch_add(1, Ordering::Relaxed);
+    eprintln!("osc: style {name:?} refused: this engine's styles are {}", styles.join(", "));
 }

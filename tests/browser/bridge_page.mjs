@@ -24,22 +24,53 @@ try {
   await page.waitForFunction(() => document.getElementById("mood-label").textContent === "celebration", null, { timeout: 15000 });
   await page.waitForFunction(() => document.getElementById("now-playing").textContent.includes("Test Anthem"), null, { timeout: 15000 });
   await page.waitForFunction(() => document.getElementById("xruns").textContent === "2", null, { timeout: 15000 });
+  // The engine's music-bus loudness (/resonance/loudness) reaches the meter.
+  await page.waitForFunction(() => document.getElementById("v-lufs").textContent.includes("-23.50 LUFS M"), null, { timeout: 15000 });
   step("live-data");
+  // The style list is the presets (and the styles the engine announced), not made-up names.
+  await page.waitForFunction(() => [...document.querySelectorAll("#styles option")].map(o => o.value).includes("fake-engine-style"), null, { timeout: 15000 });
+  const styles = await page.evaluate(() => [...document.querySelectorAll("#styles option")].map(o => o.value));
+  for (const s of ["cinematic-orchestral", "dark-ambient-dungeon", "electronic", "stadium-anthem", "tavern-folk"]) {
+    if (!styles.includes(s)) throw new Error("style list lacks " + s + ": " + styles);
+  }
+  if (styles.includes("battle")) throw new Error("style list names a style that does not exist: " + styles);
+  step("styles");
   // The key from the URL fragment is used and then removed from the address bar.
   if (page.url().includes("key=")) throw new Error("the key stayed in the URL");
   // A click on a stinger reaches the engine.
   await page.click('button.stinger[data-cue="home_goal"]');
   await page.waitForFunction(() => document.getElementById("result").textContent === "sent", null, { timeout: 10000 });
   step("stinger-clicked");
-  // Style control.
+  // An unknown style is refused with the valid ones.
   await page.fill("#style", "battle");
+  await page.click("#style-apply");
+  await page.waitForFunction(() => document.getElementById("result").textContent.includes("valid styles"), null, { timeout: 10000 });
+  if (!(await page.textContent("#result")).includes("cinematic-orchestral")) throw new Error("the refusal does not list the styles");
+  step("unknown-style-refused");
+  // Style control.
+  await page.fill("#style", "cinematic-orchestral");
   await page.selectOption("#quantize", "beat");
   await page.click("#style-apply");
-  await page.waitForFunction(() => document.getElementById("style-now").textContent === "battle", null, { timeout: 10000 });
+  await page.waitForFunction(() => document.getElementById("style-now").textContent === "cinematic-orchestral", null, { timeout: 10000 });
   step("style-applied");
   // The timeline shows the commands.
   await page.waitForFunction(() => document.getElementById("timeline").textContent.includes("cue home_goal"), null, { timeout: 10000 });
   step("timeline");
+  // The event log shows what a person wants: crowd events, stingers, style changes, now
+  // playing; the director's mood commands (several a second) are folded into one updating line.
+  await page.waitForFunction(() => document.getElementById("timeline").textContent.includes("crowd: goal_roar"), null, { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById("timeline").textContent.includes("now playing: Test Anthem"), null, { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById("timeline").textContent.includes("style cinematic-orchestral"), null, { timeout: 15000 });
+  const echoes = async () => Number(((await page.textContent("#engine-mood")).match(/\((\d+) sent\)/) || [0, 0])[1]);
+  const before = await echoes();
+  await page.waitForTimeout(1500);
+  const after = await echoes();
+  if (!(after > before && before > 0)) throw new Error(`the folded mood line does not update: ${before} -> ${after}`);
+  const lines = await page.evaluate(() => [...document.querySelectorAll("#timeline li")].map(li => li.textContent));
+  if (lines.some(l => l.includes("engines") && l.includes("mood"))) throw new Error("mood echoes flood the log: " + lines.join(" | "));
+  if (lines.filter(l => l.includes("now playing")).length !== 1) throw new Error("now playing repeats in the log: " + lines.join(" | "));
+  if (lines.length > 40) throw new Error(`the log grows by itself: ${lines.length} lines`);
+  step("event-log");
   // Overlays render with a transparent background.
   const overlay = await browser.newPage();
   await overlay.goto(`${url}/overlay/now-playing?session=${encodeURIComponent(session)}`);

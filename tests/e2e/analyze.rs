@@ -49,6 +49,11 @@ fn analyze_prints_a_timeline_and_draws_a_plot() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.lines().filter(|l| l.contains(" mood ")).count() >= 20, "{text}");
         assert!(text.contains("chant_start"), "{text}");
+        // the timeline is in time order: events sit at their onsets among the moods (a chant is
+        // decided seconds after it starts)
+        let times: Vec<f64> = text.lines().skip(1).map(|l| l.trim_start().split('s').next().unwrap().parse().unwrap()).collect();
+        assert!(times.windows(2).all(|w| w[0] <= w[1]), "the timeline is not in time order:\n{text}");
+        assert!(times.len() > 20 && text.lines().any(|l| l.contains("EVENT")), "{text}");
         let len = std::fs::metadata(&plot).unwrap().len();
         assert!(len > 2_000, "{name}: {len} bytes");
     }

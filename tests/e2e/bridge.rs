@@ -138,3 +138,50 @@ fn bridge_kill_9_during_writes_loses_no_acknowledged_update() {
     }
     eprintln!("kill -9: acknowledged {acked:?}, all restored");
 }
+
+/// `resonance keys`: a key made on the command line works, `list` shows it (never the key),
+/// and a revoked key gets 401 from the running bridge within its reload interval.
+#[test]
+fn keys_command_creates_lists_and_revokes_and_a_running_bridge_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_resonance")).arg("keys").args(args).arg("--data").arg(dir.path()).output().unwrap();
+        (o.status.success(), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (ok, key, err) = keys(&["create", "--name", "game-server"]);
+    assert!(ok && key.trim().starts_with("rsn_"), "{key}{err}");
+    let key = key.trim().to_string();
+    assert!(err.contains("Authorization: Bearer"), "says where the key is needed: {err}");
+    let (ok, list, _) = keys(&["list"]);
+    assert!(ok && list.contains("game-server") && list.contains("active") && !list.contains(&key), "{list}");
+    let id = list.lines().find(|l| l.contains("game-server")).unwrap().split_whitespace().next().unwrap().to_string();
+
+    // A key already exists, so the first start makes none; the CLI's key works.
+    let b = spawn_bridge(dir.path(), &[]);
+    assert!(b.key.is_none(), "no second initial key when one exists");
+    // a fresh connection per request: the bridge closes one after refusing its unread body
+    let post = |key: &str| Conn::open(b.http).unwrap().req("POST", "/api/v1/sessions/k/telemetry", Some(key), r#"{"hp": 3}"#).unwrap().0;
+    assert_eq!(post(&key), 200);
+
+    // A key made while the bridge runs is accepted within the reload interval.
+    let (ok, key2, err) = keys(&["create"]);
+    assert!(ok, "{err}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while post(key2.trim()) != 200 {
+        assert!(Instant::now() < deadline, "the new key was never accepted");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Revoked: 401 within the reload interval.
+    let (ok, out, err) = keys(&["revoke", &id]);
+    assert!(ok && out.contains(&id), "{out}{err}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while post(&key) != 401 {
+        assert!(Instant::now() < deadline, "the revoked key still works");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(post(key2.trim()), 200, "the other key still works");
+    let (ok, list, _) = keys(&["list"]);
+    assert!(ok && list.lines().any(|l| l.starts_with(&id) && l.contains("revoked")), "{list}");
+    let (ok, _, err) = keys(&["revoke", &id]);
+    assert!(!ok && err.contains("resonance keys list"), "revoking twice says what to do: {err}");
+}

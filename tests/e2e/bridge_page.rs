@@ -1,5 +1,7 @@
 //! The bridge's web page in headless Chromium (playwright-core, tests/browser/): it loads, shows
-//! live data arriving over OSC from a fake engine, and its controls reach that engine as OSC.
+//! live data arriving over OSC from a fake engine (mood, now playing, xruns, loudness, its
+//! styles), refuses a style that does not exist, keeps the event log readable (mood commands
+//! folded into one line), and its controls reach that engine as OSC.
 //!
 //! Needs Debian's `chromium` and `npm ci` in tests/browser (see the bridge section of the CI
 //! notes); fails with those instructions when they are missing.
@@ -59,8 +61,15 @@ fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
                     ),
                     osc("/resonance/now_playing", vec![OscType::String("Test Anthem".into()), OscType::String("Resonance".into())]),
                     osc("/resonance/xruns", vec![OscType::Int(2)]),
+                    osc("/resonance/loudness", vec![OscType::Float(-23.5), OscType::Float(-24.0)]),
+                    osc("/resonance/styles", vec![OscType::String("stadium-anthem".into()), OscType::String("fake-engine-style".into())]),
                 ] {
                     engine.send_to(&d, target).unwrap();
+                }
+                if t == 4800 * 10 {
+                    // one crowd event, which the log must keep in sight among the mood updates
+                    let ev = osc("/resonance/event", vec![OscType::String("goal_roar".into()), OscType::Float(0.9)]);
+                    engine.send_to(&ev, target).unwrap();
                 }
                 std::thread::sleep(Duration::from_millis(100));
             }
@@ -90,7 +99,10 @@ fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
         let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n]) else { continue };
         match (m.addr.as_str(), m.args.as_slice()) {
             ("/resonance/command/cue", [OscType::String(c)]) if c == "home_goal" => got_cue = true,
-            ("/resonance/command/style", [OscType::String(s), OscType::String(q)]) if s == "battle" && q == "beat" => got_style = true,
+            ("/resonance/command/style", [OscType::String(s), OscType::String(q)]) if s == "cinematic-orchestral" && q == "beat" => {
+                got_style = true;
+            }
+            ("/resonance/command/style", [OscType::String(s), _]) => panic!("a style that does not exist reached the engine: {s}"),
             _ => {}
         }
     }

@@ -9,4 +9,5 @@ mod golden;
 mod hardening;
 mod live;
 mod render;
+mod styles;
 mod synth;

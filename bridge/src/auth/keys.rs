@@ -61,6 +61,12 @@ impl KeySet {
         }
         s
     }
+    /// Replaces the active keys with the unrevoked ones of `records`.
+    pub fn replace(&self, records: &[KeyRecord]) {
+        let next: HashMap<String, String> =
+            records.iter().filter(|r| r.revoked_ms.is_none()).map(|r| (r.hash.clone(), r.id.clone())).collect();
+        *self.0.write().unwrap_or_else(std::sync::PoisonError::into_inner) = next;
+    }
     pub fn insert(&self, r: &KeyRecord) {
         self.0.write().unwrap_or_else(std::sync::PoisonError::into_inner).insert(r.hash.clone(), r.id.clone());
     }

@@ -23,7 +23,7 @@
 //! valence = 0.1
 //! arousal = -0.2
 //! intensity = 0.4
-//! style = "explore"
+//! style = "tavern-folk"
 //! crowd_weight = 0.5
 //!
 //! [[rule]]
@@ -35,19 +35,23 @@
 //! [[rule]]
 //! name = "boss fight"
 //! on = "boss_appears"
-//! style = "battle"
+//! style = "cinematic-orchestral"
 //! quantize = "bar"
 //! stinger = "boss_appears"
 //! base = { valence = -0.2, arousal = 0.8, intensity = 0.9 }
 //! ```
-
+//!
+//! A `style` is a preset name: a factory preset (`resonance presets` lists them) or a user
+//! preset in `DIR/styles/`; a rule naming anything else is refused when the rules load, naming
+//! the file, the rule and the valid styles ([`styles`](mod@styles)).
 //!
 //! Files: [`rules`](mod@rules) (the format, its validation, the loaded book), [`step`](mod@step) (one decision),
-//! [`routes`](mod@routes) (`GET /api/v1/rules`).
+//! [`styles`](mod@styles) (the style vocabulary), [`routes`](mod@routes) (`GET /api/v1/rules`, `GET /api/v1/styles`).
 
 pub mod routes;
 pub mod rules;
 pub mod step;
+pub mod styles;
 
 pub use routes::routes;
 pub use rules::{Base, Condition, FACTORY, MATCH_OCCURRENCES, METRICS, Partial, Rule, RuleBook, RuleSet, Trigger};

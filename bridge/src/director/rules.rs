@@ -137,6 +137,33 @@ impl RuleSet {
         SessionState::new(name, &self.name, self.base.mood, &self.base.style)
     }
 
+    /// Checks that the base and every rule name a style in `styles` (the factory and user
+    /// presets: [`Styles::known_at_start`](crate::director::styles::Styles::known_at_start)).
+    ///
+    /// # Errors
+    /// [`BridgeError::Rules`] naming the file, the rule, the unknown style and the valid ones.
+    pub fn check_styles(&self, file: &str, styles: &[&str]) -> Result<(), BridgeError> {
+        let valid = || styles.join(", ");
+        if !styles.contains(&self.base.style.as_str()) {
+            return Err(rerr(file, format!("[base] style {:?} is not a preset; valid styles: {}", self.base.style, valid())));
+        }
+        for r in &self.rules {
+            if let Some((s, _)) = &r.style
+                && !styles.contains(&s.as_str())
+            {
+                return Err(rerr(
+                    file,
+                    format!(
+                        "rule {:?}: style {s:?} is not a preset; valid styles: {} (a user preset counts once its file is in DIR/styles/)",
+                        r.name,
+                        valid()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Parses and validates a rule set. `file` names the source in errors.
     ///
     /// # Errors
@@ -254,14 +281,17 @@ pub struct RuleBook {
 
 impl RuleBook {
     /// The factory rule sets plus every `*.toml` in `dir` (a user file replaces a factory set
-    /// of the same name).
+    /// of the same name). Every style they name must be in `styles` (the factory and user
+    /// presets).
     ///
     /// # Errors
-    /// A rule file fails to parse, or `default` names no loaded set.
-    pub fn load(dir: Option<&Path>, default: &str) -> Result<Self, BridgeError> {
+    /// A rule file fails to parse or names a style that does not exist, or `default` names no
+    /// loaded set.
+    pub fn load(dir: Option<&Path>, default: &str, styles: &[&str]) -> Result<Self, BridgeError> {
         let mut sets = BTreeMap::new();
         for (file, text) in FACTORY {
             let s = RuleSet::parse(file, text)?;
+            s.check_styles(file, styles)?;
             sets.insert(s.name.clone(), Arc::new(s));
         }
         if let Some(dir) = dir
@@ -275,7 +305,9 @@ impl RuleBook {
             paths.sort();
             for p in paths {
                 let text = std::fs::read_to_string(&p)?;
-                let s = RuleSet::parse(&p.display().to_string(), &text)?;
+                let file = p.display().to_string();
+                let s = RuleSet::parse(&file, &text)?;
+                s.check_styles(&file, styles)?;
                 sets.insert(s.name.clone(), Arc::new(s));
             }
         }
@@ -319,13 +351,32 @@ fn fallback() -> RuleSet {
 mod tests {
     use super::*;
 
+    fn factory_styles() -> Vec<String> {
+        resonance_engine::preset::factory_styles().into_iter().map(|(n, _)| n).collect()
+    }
+
     #[test]
-    fn factory_sets_parse() {
-        let book = RuleBook::load(None, "standard").unwrap();
+    fn factory_sets_parse_and_name_factory_styles() {
+        let names = factory_styles();
+        let styles: Vec<&str> = names.iter().map(String::as_str).collect();
+        let book = RuleBook::load(None, "standard", &styles).unwrap();
         assert!(book.names().count() >= 2);
         for (f, t) in FACTORY {
-            RuleSet::parse(f, t).unwrap();
+            RuleSet::parse(f, t).unwrap().check_styles(f, &styles).unwrap();
         }
+    }
+
+    #[test]
+    fn a_rule_naming_a_style_that_does_not_exist_is_refused_with_the_valid_ones() {
+        let names = factory_styles();
+        let styles: Vec<&str> = names.iter().map(String::as_str).collect();
+        let text = "version = 1\nname = \"x\"\n[base]\nvalence = 0.0\narousal = 0.0\nintensity = 0.5\nstyle = \"tavern-folk\"\n\
+                    [[rule]]\nname = \"boss\"\non = \"boss_appears\"\nstyle = \"battle\"\n";
+        let e = RuleSet::parse("x.toml", text).unwrap().check_styles("x.toml", &styles).unwrap_err().to_string();
+        assert!(e.contains("x.toml") && e.contains("\"boss\"") && e.contains("\"battle\"") && e.contains("stadium-anthem"), "{e}");
+        let base = text.replace("tavern-folk", "explore");
+        let e = RuleSet::parse("x.toml", &base).unwrap().check_styles("x.toml", &styles).unwrap_err().to_string();
+        assert!(e.contains("[base]") && e.contains("\"explore\""), "{e}");
     }
 
     #[test]

@@ -148,9 +148,9 @@ mod tests {
         let set = standard();
         let mut s = set.new_session("g");
         let d = step(&set, &mut s, &["boss_appears"]);
-        assert_eq!(d.style.as_ref().map(|x| (x.0.as_str(), x.1)), Some(("battle", Quantize::Bar)));
+        assert_eq!(d.style.as_ref().map(|x| (x.0.as_str(), x.1)), Some(("cinematic-orchestral", Quantize::Bar)));
         assert!(d.stingers.contains(&Cue::BossAppears));
-        assert_eq!(s.style, "battle");
+        assert_eq!(s.style, "cinematic-orchestral");
         let d = step(&set, &mut s, &["home_goal"]);
         assert!(d.stingers.contains(&Cue::HomeGoal), "{d:?}");
     }

@@ -176,8 +176,16 @@ impl AppState {
             Inbound::StyleChanged { index, at, name: style } => {
                 if let Some(s) = &style {
                     o.e.state.style.clone_from(s);
+                    o.e.state.engine_style = Some(s.clone());
+                    o.e.state.log("style_changed", s);
                 }
                 (json!({"type": "style_changed", "session": name, "index": index, "at": at, "style": style}), None)
+            }
+            Inbound::Styles(names) => {
+                for _ in 0..self.inner.styles.announce(&names) {
+                    self.inner.metrics.reject("osc_too_many_styles");
+                }
+                return;
             }
             // Telemetry is handled by the caller; kinds a newer protocol adds are ignored here.
             _ => return,

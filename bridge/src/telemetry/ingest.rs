@@ -75,6 +75,11 @@ impl AppState {
 
     /// Applies a control request from the page or an API client.
     pub async fn control(&self, name: &str, c: &ControlRequest) -> Result<SessionState, AppError> {
+        if let Some(style) = &c.style
+            && !self.inner.styles.contains(style)
+        {
+            return Err(AppError::Validation(ValidationError { field: "style".into(), message: self.inner.styles.unknown(style) }));
+        }
         let entry = self.get_or_create(name)?;
         let mut e = self.lock_session(&entry).await?;
         e.ephemeral = false;

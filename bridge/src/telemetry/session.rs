@@ -90,7 +90,8 @@ pub struct MetersView {
 pub struct TimelineEntry {
     /// Unix time in milliseconds.
     pub at_ms: i64,
-    /// `trigger`, `match`, `crowd`, `stinger`, `style`, `rule`.
+    /// `trigger`, `match`, `crowd`, `stinger`, `style` (asked for), `style_changed` (an
+    /// engine switched), `rule`.
     pub kind: String,
     pub name: String,
 }
@@ -111,7 +112,11 @@ pub struct SessionState {
     pub target: Mood3,
     /// Manual intensity from the page (`None`: the director decides).
     pub intensity_override: Option<f32>,
+    /// The style asked for (by a rule, a control, or reported by an engine).
     pub style: String,
+    /// The style an engine last reported playing (`/resonance/style_changed`).
+    #[serde(default)]
+    pub engine_style: Option<String>,
     pub now_playing: Option<NowPlaying>,
     pub meters: Option<MetersView>,
     /// Names of the level rules currently true (for edge detection).
@@ -137,6 +142,7 @@ impl SessionState {
             target: mood,
             intensity_override: None,
             style: style.to_string(),
+            engine_style: None,
             now_playing: None,
             meters: None,
             active_rules: Vec::new(),

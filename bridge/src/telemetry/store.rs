@@ -303,7 +303,8 @@ mod tests {
     use std::time::{Duration, Instant};
 
     fn row(name: &str, updates: u64, log: Option<&str>) -> WriteOp {
-        let rules = RuleBook::load(None, "standard").unwrap();
+        let rules =
+            RuleBook::load(None, "standard", &["tavern-folk", "cinematic-orchestral", "stadium-anthem", "dark-ambient-dungeon"]).unwrap();
         let mut s = rules.default_set().new_session(name);
         s.updates = updates;
         WriteOp::Session(SessionRow::new(&s, log.map(String::from)).unwrap())
@@ -344,7 +345,8 @@ mod tests {
         let db = dir.path().join("t.db");
         let store = Store::open(&format!("sqlite://{}", db.display()), SCHEMA).await.unwrap();
         let body = format!("{{\"pad\":\"{}\"}}", "x".repeat(3000));
-        let rules = RuleBook::load(None, "standard").unwrap();
+        let rules =
+            RuleBook::load(None, "standard", &["tavern-folk", "cinematic-orchestral", "stadium-anthem", "dark-ambient-dungeon"]).unwrap();
         let mut state = rules.default_set().new_session("big");
         let mut write = |n: usize| -> Vec<WriteOp> {
             (0..n)

@@ -128,7 +128,7 @@ async fn director_reacts_to_game_and_match_telemetry() {
     assert!(hurt["target"]["arousal"].as_f64() > healthy["target"]["arousal"].as_f64(), "{healthy} -> {hurt}");
     assert!(hurt["target"]["valence"].as_f64() < healthy["target"]["valence"].as_f64());
     let boss = post(json!({"trigger": "boss_appears"})).await;
-    assert_eq!(boss["style"], "battle");
+    assert_eq!(boss["style"], "cinematic-orchestral", "boss fights are battle music: the orchestral preset");
     let (_, _, s) = call(&app, "GET", "/api/v1/sessions/g", None, None).await;
     let timeline = s["timeline"].to_string();
     assert!(timeline.contains("critical_hp") && timeline.contains("boss_appears"), "{timeline}");
@@ -138,12 +138,21 @@ async fn director_reacts_to_game_and_match_telemetry() {
         "POST",
         "/api/v1/sessions/g/control",
         Some(&auth),
-        Some(r#"{"intensity": 0.9, "style": "lament", "quantize": "phrase"}"#),
+        Some(r#"{"intensity": 0.9, "style": "dark-ambient-dungeon", "quantize": "phrase"}"#),
     )
     .await;
     assert_eq!(st_, StatusCode::OK, "{v}");
-    assert_eq!(v["style"], "lament");
+    assert_eq!(v["style"], "dark-ambient-dungeon");
     assert!((v["target"]["intensity"].as_f64().unwrap() - 0.9).abs() < 1e-6);
+    // A style that is not a preset is refused with the valid ones, and nothing changes.
+    let (s, _, v) = call(&app, "POST", "/api/v1/sessions/g/control", Some(&auth), Some(r#"{"style": "lament"}"#)).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "style");
+    let msg = v["message"].as_str().unwrap();
+    assert!(msg.contains("\"lament\"") && msg.contains("tavern-folk") && msg.contains("stadium-anthem"), "{msg}");
+    let (_, _, styles) = call(&app, "GET", "/api/v1/styles", None, None).await;
+    assert_eq!(styles["factory"].as_array().map(Vec::len), Some(5), "{styles}");
+    assert!(!styles["styles"].to_string().contains("lament"), "{styles}");
     let (s, _, v) = call(&app, "POST", "/api/v1/sessions/g/control", Some(&auth), Some(r#"{"rules": "nope"}"#)).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(v["field"], "rules");

@@ -22,6 +22,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/sessions/{session}/control"),
     ("POST", "/api/v1/sessions/{session}/stinger"),
     ("GET", "/api/v1/rules"),
+    ("GET", "/api/v1/styles"),
     ("GET", "/api/v1/engines"),
     ("POST", "/api/v1/midi/learn"),
     ("GET", "/api/v1/keys"),

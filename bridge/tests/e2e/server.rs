@@ -56,7 +56,7 @@ async fn engine_osc_reaches_websocket_and_controls_reach_the_engine() {
     let t = Inbound::Telemetry { session: "match".into(), fields: vec![("trigger".into(), TelemetryArg::Text("boss_appears".into()))] };
     engine.send_to(&osc::to_datagram(osc::encode_inbound(&t)), b.osc_addr).await.unwrap();
     let c = expect_command(&engine, 5, |c| matches!(c, Outbound::Style { .. })).await;
-    assert_eq!(c, Outbound::Style { name: "battle".into(), quantize: Quantize::Bar });
+    assert_eq!(c, Outbound::Style { name: "cinematic-orchestral".into(), quantize: Quantize::Bar });
     expect_command(&engine, 5, |c| *c == Outbound::Cue(Cue::BossAppears)).await;
     // Match telemetry over HTTP: a home goal fires the celebration stinger.
     let (s, _) = http
@@ -240,7 +240,7 @@ async fn restart_restores_every_session() {
         assert_eq!(st, 200);
         assert_eq!(&now, old, "session {s} changed across the restart");
     }
-    assert_eq!(before[1]["style"], "triumph");
+    assert_eq!(before[1]["style"], "stadium-anthem");
     assert_eq!(before[3]["crowd"]["valence"], -0.5);
     // The old key still works.
     let (st, _) = http.req("POST", "/api/v1/sessions/alpha/telemetry", Some(&key), Some(r#"{"hp": 1}"#)).await;
@@ -373,5 +373,43 @@ async fn hello_only_sessions_are_not_stored_and_give_way() {
     // After a restart only the sessions that held something are back.
     let b = start(config(dir.path())).await.unwrap();
     assert_eq!(b.state.session_names(), ["match", "stage"]);
+    b.stop().await.unwrap();
+}
+
+/// An engine's announced styles join the vocabulary (a control may name them, the page lists
+/// them); its music-bus loudness reaches the session's meters; an engine's style report is
+/// kept as `engine_style`.
+#[tokio::test]
+async fn engine_styles_and_loudness_reach_the_api() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = start(config(dir.path())).await.unwrap();
+    let key = b.first_key.clone().unwrap();
+    let engine = engine_socket().await;
+    let send = |i: Inbound| osc::to_datagram(osc::encode_inbound(&i));
+    let mut http = Http::connect(b.http_addr).await;
+    let (s, v) = http.req("POST", "/api/v1/sessions/show/control", Some(&key), Some(r#"{"style": "my-preset"}"#)).await;
+    assert_eq!(s, 422, "not a style before an engine announces it: {v}");
+    engine.send_to(&send(Inbound::Hello { session: "show".into(), token: None }), b.osc_addr).await.unwrap();
+    engine.send_to(&send(Inbound::Styles(vec!["stadium-anthem".into(), "my-preset".into()])), b.osc_addr).await.unwrap();
+    engine.send_to(&send(Inbound::Loudness { momentary_lufs: -22.5, short_term_lufs: -23.25 }), b.osc_addr).await.unwrap();
+    engine.send_to(&send(Inbound::StyleChanged { index: 1, at: 96_000, name: Some("my-preset".into()) }), b.osc_addr).await.unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let (_, styles) = http.req("GET", "/api/v1/styles", None, None).await;
+        let (_, show) = http.req("GET", "/api/v1/sessions/show", None, None).await;
+        if styles["styles"].as_array().is_some_and(|a| a.iter().any(|s| s == "my-preset"))
+            && show["meters"]["momentary_lufs"] == -22.5
+            && show["engine_style"] == "my-preset"
+        {
+            assert_eq!(show["meters"]["short_term_lufs"], -23.25);
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "styles {styles}, session {show}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (s, v) = http.req("POST", "/api/v1/sessions/show/control", Some(&key), Some(r#"{"style": "stadium-anthem"}"#)).await;
+    assert_eq!(s, 200, "{v}");
+    let c = expect_command(&engine, 5, |c| matches!(c, Outbound::Style { .. })).await;
+    assert_eq!(c, Outbound::Style { name: "stadium-anthem".into(), quantize: Quantize::Bar });
     b.stop().await.unwrap();
 }

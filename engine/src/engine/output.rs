@@ -76,6 +76,7 @@ impl EngineProcessor {
     /// limiter's and the ducker's deepest gain reduction, the counters, the style and moods.
     pub(super) fn publish_meters(&mut self, in_peak: f32, out_peak: f32) {
         let limiter_gr_db = self.limiter.take_reduction_db();
+        let (music_momentary_lufs, music_short_term_lufs) = self.synth.music_loudness();
         self.meters.write(Meters {
             time: self.time,
             sample_rate: self.sample_rate,
@@ -89,6 +90,8 @@ impl EngineProcessor {
             style: self.synth.style(),
             mood: self.analysis.mood(),
             target: self.target.into(),
+            music_momentary_lufs,
+            music_short_term_lufs,
         });
     }
 }

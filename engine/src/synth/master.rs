@@ -300,7 +300,8 @@ pub struct Loudness {
     /// Meter of the output with the loudness gain undone (dynamics and limiter kept): what the
     /// music would measure at unity gain. Drives the gain.
     ctl: Option<EbuR128>,
-    /// Meter of the output as delivered (reported as [`Loudness::output_lufs`]).
+    /// Meter of the output as delivered (reported as [`Loudness::output_lufs`],
+    /// [`Loudness::momentary_lufs`] and [`Loudness::short_term_lufs`]).
     out: Option<EbuR128>,
     hop: usize,
     ctl_buf: [Vec<f32>; 2],
@@ -320,6 +321,8 @@ pub struct Loudness {
     /// Best guess of the music's loudness at unity gain before anything is measured.
     initial_lufs: f32,
     out_lufs: f32,
+    out_momentary: f32,
+    out_short: f32,
 }
 
 /// Hops (100 ms) during which the gain may move fast: the first gating blocks.
@@ -343,7 +346,8 @@ impl Loudness {
         let hop = ((sr * 0.1).round() as usize).max(1);
         let mut s = Self {
             ctl: mk(Mode::S),
-            out: mk(Mode::empty()),
+            // `Mode::S` (which includes the momentary window): a fixed 3 s ring, no allocation
+            out: mk(Mode::S),
             hop,
             ctl_buf: [vec![0.0; hop], vec![0.0; hop]],
             out_buf: [vec![0.0; hop], vec![0.0; hop]],
@@ -358,6 +362,8 @@ impl Loudness {
             fixed_db: None,
             initial_lufs: Self::INITIAL_LUFS,
             out_lufs: f32::NEG_INFINITY,
+            out_momentary: f32::NEG_INFINITY,
+            out_short: f32::NEG_INFINITY,
         };
         s.reset();
         s
@@ -397,6 +403,18 @@ impl Loudness {
         self.out_lufs
     }
 
+    /// Momentary (400 ms) loudness of the delivered output at the last 100 ms hop (LUFS; −inf
+    /// before the first).
+    pub fn momentary_lufs(&self) -> f32 {
+        self.out_momentary
+    }
+
+    /// Short-term (3 s) loudness of the delivered output at the last 100 ms hop (LUFS; −inf
+    /// before the first).
+    pub fn short_term_lufs(&self) -> f32 {
+        self.out_short
+    }
+
     /// The normaliser's current gain (dB).
     pub fn gain_db(&self) -> f32 {
         self.gain_db
@@ -425,6 +443,8 @@ impl Loudness {
         self.hops = 0;
         self.dynamics = 1.0;
         self.out_lufs = f32::NEG_INFINITY;
+        self.out_momentary = f32::NEG_INFINITY;
+        self.out_short = f32::NEG_INFINITY;
         self.gain_db = self.fixed_db.unwrap_or(self.target_db - self.initial_lufs);
         self.gain_target = 10f32.powf(self.gain_db / 20.0);
         self.gain = self.gain_target;
@@ -481,6 +501,8 @@ impl Loudness {
             && m.add_frames_planar_f32(&[ol.as_slice(), or.as_slice()]).is_ok()
         {
             self.out_lufs = m.loudness_global().map_or(f32::NEG_INFINITY, |v| v as f32);
+            self.out_momentary = m.loudness_momentary().map_or(f32::NEG_INFINITY, |v| v as f32);
+            self.out_short = m.loudness_shortterm().map_or(f32::NEG_INFINITY, |v| v as f32);
         }
         if self.fixed_db.is_some() {
             return;

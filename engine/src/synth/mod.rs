@@ -477,6 +477,12 @@ impl Synth {
         self.loudness.output_lufs()
     }
 
+    /// Momentary (400 ms) and short-term (3 s) loudness of the music output, LUFS, updated
+    /// every 100 ms (−inf before the first measurement).
+    pub fn music_loudness(&self) -> (f32, f32) {
+        (self.loudness.momentary_lufs(), self.loudness.short_term_lufs())
+    }
+
     /// Current gain of the loudness normaliser, dB.
     pub fn loudness_gain_db(&self) -> f32 {
         self.loudness.gain_db()
