@@ -8,6 +8,7 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+use resonance_engine::dsp::INPUT_CEILING;
 use rubato::Resampler as _;
 use symphonia::core::codecs::audio::AudioDecoderOptions;
 use symphonia::core::errors::Error as SymError;
@@ -183,11 +184,12 @@ pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)
     if sample_rate == 0 {
         return Err(decode_err(path, "does not declare a sample rate; the file is damaged"));
     }
+    // Non-finite samples become silence and absurd ones are clipped to the engine's input
+    // ceiling: a float file of ±1e30 samples made the resampler's sums overflow to infinity
+    // (found by the `io_decode` fuzz target).
     for ch in &mut out {
         for s in ch.iter_mut() {
-            if !s.is_finite() {
-                *s = 0.0;
-            }
+            *s = if s.is_finite() { s.clamp(-INPUT_CEILING, INPUT_CEILING) } else { 0.0 };
         }
     }
     Ok(Decoded { sample_rate, channels: out, title, artist })
@@ -281,5 +283,43 @@ mod tests {
         assert_eq!(l, vec![1.0; 4]);
         assert_eq!(r, vec![0.0; 4]);
         assert_eq!(d.to_mono(), vec![2.0 / 3.0; 4]);
+    }
+
+    /// Found by the `io_decode` fuzz target: a float WAV of huge finite samples decoded as
+    /// they were, and resampling them overflowed to infinity. They are clipped to the engine's
+    /// input ceiling; non-finite samples stay silence.
+    #[test]
+    fn absurd_float_samples_are_clipped_and_resample_finite() {
+        let samples: Vec<f32> = (0..4000)
+            .map(|i| match i % 4 {
+                0 => 1e30,
+                1 => -f32::MAX,
+                2 => f32::NAN,
+                _ => 0.5,
+            })
+            .collect();
+        let data: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
+        let mut wav = Vec::new();
+        wav.extend_from_slice(b"RIFF");
+        wav.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
+        wav.extend_from_slice(b"WAVEfmt ");
+        // PCM header: format 3 (IEEE float), mono, 11025 Hz, 4 bytes per frame, 32 bits
+        wav.extend_from_slice(&16u32.to_le_bytes());
+        wav.extend_from_slice(&3u16.to_le_bytes());
+        wav.extend_from_slice(&1u16.to_le_bytes());
+        wav.extend_from_slice(&11_025u32.to_le_bytes());
+        wav.extend_from_slice(&(11_025u32 * 4).to_le_bytes());
+        wav.extend_from_slice(&4u16.to_le_bytes());
+        wav.extend_from_slice(&32u16.to_le_bytes());
+        wav.extend_from_slice(b"data");
+        wav.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        wav.extend_from_slice(&data);
+        let path = std::env::temp_dir().join(format!("resonance-absurd-{}.wav", std::process::id()));
+        std::fs::write(&path, &wav).unwrap();
+        let d = decode_file(&path).unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(&d.channels[0][..4], &[INPUT_CEILING, -INPUT_CEILING, 0.0, 0.5]);
+        let y = resample(&d.channels[0], 11_025, 48_000).unwrap();
+        assert!(y.iter().all(|s| s.is_finite()));
     }
 }

@@ -21,4 +21,7 @@ pub mod fingerprint;
 pub mod midi;
 pub mod preset;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use error::IoError;
