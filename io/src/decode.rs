@@ -109,6 +109,16 @@ pub fn decode_file(path: &Path) -> Result<Decoded, IoError> {
 /// # Errors
 /// As [`decode_file`].
 pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Decoded, IoError> {
+    // A decoder that panics on a hostile file is an error naming the file, not a crash of the
+    // command, the bridge or the host: symphonia's CAF reader multiplies a header field
+    // unchecked (an overflow panic in debug builds; found by the `io_decode` fuzz target).
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_whole(path, progress))).unwrap_or_else(|p| {
+        let why = p.downcast_ref::<&str>().map(|s| (*s).to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_default();
+        Err(decode_err(path, format!("crashed the decoder ({why}); the file is damaged; re-export it as WAV or FLAC")))
+    })
+}
+
+fn decode_whole(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Decoded, IoError> {
     let (mut format, total) = open_format(path)?;
     let (title, artist) = read_tags(&mut *format);
     let track = format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "contains no audio track (video or data only?)"))?;
@@ -375,5 +385,17 @@ mod tests {
         let e = resample(&[0.0; 64], 1_163_280_727, 48_000).unwrap_err().to_string();
         assert!(e.contains("1000..=768000"), "{e}");
         assert_eq!(resample(&[0.5; 4], 8_000, 8_000).unwrap(), vec![0.5; 4]);
+    }
+
+    /// Found by the `io_decode` fuzz target: a CAF header whose bytes-per-packet overflows
+    /// symphonia's `* 8` panicked inside the probe (debug builds); the panic is an error that
+    /// names the file.
+    #[test]
+    fn a_decoder_panic_is_an_error_naming_the_file() {
+        let path = std::env::temp_dir().join(format!("resonance-caf-{}.caf", std::process::id()));
+        std::fs::write(&path, include_bytes!("../fuzz-seeds/regress-caf-overflow.caf")).unwrap();
+        let e = decode_file(&path).unwrap_err().to_string();
+        let _ = std::fs::remove_file(&path);
+        assert!(e.contains(&*path.to_string_lossy()), "{e}");
     }
 }
