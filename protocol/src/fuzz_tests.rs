@@ -35,7 +35,7 @@ const COMMANDS: [&str; 7] = [CMD_MOOD, CMD_MOOD_OVERRIDE, CMD_MOOD_CLEAR, CMD_ST
 const WORDS: [&str; 22] = [
     "calm",
     "tension",
-    "euphoria",
+    "excitement",
     "goal_roar",
     "whistle",
     "chant",
