@@ -337,7 +337,7 @@ fn fuzz_midi_input_never_panics_and_sets_values_in_range() {
             // A stream of messages: (length byte, message bytes), mostly well-formed CC,
             // NRPN and note messages with random numbers, some junk.
             let mut out = Vec::new();
-            for _ in 0..1 + r.below(64) {
+            for _ in 0..=r.below(64) {
                 let msg: Vec<u8> = match r.below(6) {
                     0 => vec![0xb0 | r.below(16) as u8, [99u8, 98, 6, 38, 96, 97, 101, 100][r.below(8)], r.next_u64() as u8 & 0x7f],
                     1 | 2 => vec![0xb0 | r.below(16) as u8, r.below(128) as u8, r.next_u64() as u8],
@@ -359,7 +359,7 @@ fn fuzz_midi_input_never_panics_and_sets_values_in_range() {
                 let (msg, tail) = tail.split_at(len);
                 rest = tail;
                 n += 1;
-                if n % 7 == 0 {
+                if n.is_multiple_of(7) {
                     mapper.learn(ParamId::ALL[n % ParamId::ALL.len()]);
                 }
                 for a in mapper.feed(msg) {

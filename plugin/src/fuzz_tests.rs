@@ -28,7 +28,7 @@ fn random_values(r: &mut SplitMix64) -> ParamValues {
 }
 
 /// Rewrites the trailing FNV-1a 32 over everything before it.
-fn repair_checksum(b: &mut Vec<u8>) {
+fn repair_checksum(b: &mut [u8]) {
     if b.len() < 4 {
         return;
     }

@@ -102,7 +102,7 @@ fn packet(r: &mut SplitMix64, addrs: &[&str]) -> OscPacket {
     match r.below(8) {
         0 => OscPacket::Bundle(OscBundle {
             timetag: rosc::OscTime { seconds: 0, fractional: 1 },
-            content: (0..1 + r.below(6)).map(|_| OscPacket::Message(message(r, addrs))).collect(),
+            content: (0..=r.below(6)).map(|_| OscPacket::Message(message(r, addrs))).collect(),
         }),
         1 => {
             let depth = 1 + r.below(40);
@@ -122,7 +122,7 @@ fn generate(r: &mut SplitMix64, addrs: &[&str], m: &Mutator) -> Vec<u8> {
     let mut mm = m.clone();
     mm.seeds.push(d);
     let mut b = mm.seeds.last().cloned().unwrap_or_default();
-    for _ in 0..1 + r.below(8) {
+    for _ in 0..=r.below(8) {
         mm.mutate_once(r, &mut b);
     }
     b

@@ -366,13 +366,13 @@ pub fn mutate_text(rng: &mut SplitMix64, seeds: &[String], dict: &[&str]) -> Vec
     if rng.below(16) == 0 {
         return text.into_bytes();
     }
-    for _ in 0..1 + rng.below(4) {
+    for _ in 0..=rng.below(4) {
         text = mutate_text_once(rng, &text, dict);
     }
     if rng.below(8) == 0 {
         let m = Mutator::new(vec![text.clone().into_bytes()], &[]);
         let mut b = text.into_bytes();
-        for _ in 0..1 + rng.below(4) {
+        for _ in 0..=rng.below(4) {
             m.mutate_once(rng, &mut b);
         }
         return b;
@@ -380,8 +380,11 @@ pub fn mutate_text(rng: &mut SplitMix64, seeds: &[String], dict: &[&str]) -> Vec
     text.into_bytes()
 }
 
+/// Byte ranges `(start, end)` of tokens in a text.
+type Spans = Vec<(usize, usize)>;
+
 /// Byte ranges of the number-like and quoted-string tokens of `text`.
-fn tokens(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+fn tokens(text: &str) -> (Spans, Spans) {
     let b = text.as_bytes();
     let (mut nums, mut strs) = (Vec::new(), Vec::new());
     let mut i = 0;

@@ -254,7 +254,7 @@ fn fuzz_osc_input_never_panics_and_keeps_the_bridge_serving() {
         |r| {
             // Several datagrams per batch, as the socket loop hands them over.
             let mut v = Vec::new();
-            for _ in 0..1 + r.below(4) {
+            for _ in 0..=r.below(4) {
                 let d = osc_input(r, &m);
                 v.extend((d.len() as u32).to_le_bytes());
                 v.extend(d);
