@@ -190,7 +190,8 @@ fn check_index(bytes: &[u8]) -> Result<(), String> {
     // Round trip: what loads writes back byte for byte.
     let again = idx.to_bytes();
     let back = Index::from_bytes(&again, path).map_err(|e| format!("an index that loaded does not reload after saving: {e}"))?;
-    if back.tracks() != idx.tracks() || back.len() != idx.len() || back.to_bytes() != again {
+    // Compared as bytes: a crafted file may carry a NaN duration, and NaN != NaN.
+    if back.tracks().len() != idx.tracks().len() || back.len() != idx.len() || back.to_bytes() != again {
         return Err("index changed in a save/load round trip".into());
     }
     // Lookups and a query over what was loaded.

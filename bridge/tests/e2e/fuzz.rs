@@ -107,7 +107,7 @@ const HTTP_SEEDS: [&str; 9] = [
     r#"{"cue": "home_goal"}"#,
     r#"{"param": "intensity"}"#,
     r#"{"name": "obs"}"#,
-    r#"{}"#,
+    "{}",
 ];
 
 const ROUTES: [(&str, &str); 8] = [
