@@ -44,16 +44,17 @@ done
 
 echo
 printf '%-24s %12s %9s %9s\n' target inputs failures seconds
-grep -E '^fuzz [a-z_]+: [0-9]+ inputs' "$log" | sed -E 's/^fuzz ([a-z_]+): ([0-9]+) inputs, ([0-9]+) failures, ([0-9.]+) s.*/\1 \2 \3 \4/' |
+# -o: libtest may print its own `test ... ` on the same line when targets run in parallel
+grep -oE '[a-z_]+: [0-9]+ inputs, [0-9]+ failures, [0-9.]+ s' "$log" | sed -E 's/^([a-z_]+): ([0-9]+) inputs, ([0-9]+) failures, ([0-9.]+) s/\1 \2 \3 \4/' |
   sort | awk '{ printf "%-24s %12d %9d %9s\n", $1, $2, $3, $4; n += $2; f += $3 } END { printf "%-24s %12d %9d\n", "total", n, f }'
 if grep -q 'HANG' "$log"; then
   grep 'HANG' "$log"
   status=1
 fi
-if grep -qE '^fuzz [a-z_]+: +(panic|fail) on input' "$log"; then
+if grep -qE 'fuzz [a-z_]+: +(panic|fail) on input' "$log"; then
   echo
   echo "failures (inputs saved for replay):"
-  grep -E '^fuzz [a-z_]+: +(panic|fail) on input' "$log" | cut -c1-300
+  grep -oE 'fuzz [a-z_]+: +(panic|fail) on input.*' "$log" | cut -c1-300
   status=1
 fi
 echo "log: $log"

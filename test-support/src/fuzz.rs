@@ -139,6 +139,12 @@ fn save(name: &str, kind: &str, input: &[u8]) -> String {
     }
 }
 
+/// One line to stderr in one write, so libtest's own output cannot land inside it.
+fn say(line: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
 fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
     p.downcast_ref::<&str>().map(|s| (*s).to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_else(|| "panic".into())
 }
@@ -213,20 +219,20 @@ pub fn run(
             let mut line = String::new();
             let _ = write!(line, "  {kind} on input {} ({} bytes, saved to {at}): {why}", summary.inputs, input.len());
             if summary.failures.len() < 20 {
-                eprintln!("fuzz {name}:{line}");
+                say(&format!("fuzz {name}:{line}\n"));
             }
             summary.failures.push(line);
         }
     }
     done.store(true, Ordering::Relaxed);
     summary.secs = t0.elapsed().as_secs_f64();
-    eprintln!(
-        "fuzz {name}: {} inputs, {} failures, {:.1} s (seed {})",
+    say(&format!(
+        "fuzz {name}: {} inputs, {} failures, {:.1} s (seed {})\n",
         summary.inputs,
         summary.failures.len(),
         summary.secs,
         std::env::var("RESONANCE_FUZZ_SEED").unwrap_or_else(|_| "default".into())
-    );
+    ));
     summary
 }
 
