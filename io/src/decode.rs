@@ -8,6 +8,7 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+use resonance_engine::dsp::INPUT_CEILING;
 use rubato::Resampler as _;
 use symphonia::core::codecs::audio::AudioDecoderOptions;
 use symphonia::core::errors::Error as SymError;
@@ -20,6 +21,12 @@ use crate::IoError;
 
 /// The formats named in error messages.
 pub const SUPPORTED: &str = "WAV, FLAC, Ogg Vorbis, MP3, AAC/ALAC in MP4/M4A, AIFF, CAF or Matroska/WebM";
+
+/// The sample rates a file may declare (Hz): telephone 1 kHz recordings to 768 kHz DXD. A
+/// header outside this range is damaged or hostile, and resampling from it would need an FFT
+/// of its rate's size (a 1.16 GHz header asked for gigabytes and hung; found by the
+/// `io_decode` fuzz target).
+pub const FILE_RATES: std::ops::RangeInclusive<u32> = 1_000..=768_000;
 
 /// Decoded audio: planar `f32` channels at the file's own rate.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -91,7 +98,8 @@ fn decode_err(path: &Path, message: impl Into<String>) -> IoError {
 ///
 /// # Errors
 /// [`IoError::Io`] if it cannot be opened; [`IoError::Decode`] if it is empty, not audio,
-/// in an unsupported codec, corrupt, truncated, or holds no samples.
+/// in an unsupported codec, corrupt, truncated, holds no samples, or declares a sample rate
+/// outside [`FILE_RATES`].
 pub fn decode_file(path: &Path) -> Result<Decoded, IoError> {
     decode_file_with_progress(path, &mut |_, _| {})
 }
@@ -101,6 +109,16 @@ pub fn decode_file(path: &Path) -> Result<Decoded, IoError> {
 /// # Errors
 /// As [`decode_file`].
 pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Decoded, IoError> {
+    // A decoder that panics on a hostile file is an error naming the file, not a crash of the
+    // command, the bridge or the host: symphonia's CAF reader multiplies a header field
+    // unchecked (an overflow panic in debug builds; found by the `io_decode` fuzz target).
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode_whole(path, progress))).unwrap_or_else(|p| {
+        let why = p.downcast_ref::<&str>().map(|s| (*s).to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_default();
+        Err(decode_err(path, format!("crashed the decoder ({why}); the file is damaged; re-export it as WAV or FLAC")))
+    })
+}
+
+fn decode_whole(path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Decoded, IoError> {
     let (mut format, total) = open_format(path)?;
     let (title, artist) = read_tags(&mut *format);
     let track = format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "contains no audio track (video or data only?)"))?;
@@ -183,6 +201,16 @@ pub fn decode_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64, u64)
     if sample_rate == 0 {
         return Err(decode_err(path, "does not declare a sample rate; the file is damaged"));
     }
+    if !FILE_RATES.contains(&sample_rate) {
+        return Err(decode_err(
+            path,
+            format!(
+                "declares a sample rate of {sample_rate} Hz; Resonance reads {} to {} Hz, so the header is damaged; re-export the file",
+                FILE_RATES.start(),
+                FILE_RATES.end()
+            ),
+        ));
+    }
     // hostile samples stop here: NaN/±Inf become silence, subnormals zero, magnitudes beyond
     // the engine's input ceiling are clipped, so no resampler, FFT or detector downstream
     // overflows to infinity or divides by a denormal
@@ -212,12 +240,20 @@ fn read_tags(format: &mut dyn symphonia::core::formats::FormatReader) -> (Option
 /// synchronous, high quality), trimming its delay so the output stays aligned with the input.
 ///
 /// # Errors
-/// [`IoError::Decode`] (with an empty path) for a rate rubato cannot handle.
+/// [`IoError::Decode`] (with an empty path) for a rate outside [`FILE_RATES`] or one rubato
+/// cannot handle.
 pub fn resample(input: &[f32], from_hz: u32, to_hz: u32) -> Result<Vec<f32>, IoError> {
     if from_hz == to_hz || input.is_empty() {
         return Ok(input.to_vec());
     }
     let bad = |m: String| IoError::Decode { path: PathBuf::new(), message: m };
+    if !FILE_RATES.contains(&from_hz) || !FILE_RATES.contains(&to_hz) {
+        return Err(bad(format!(
+            "cannot resample {from_hz} Hz to {to_hz} Hz: both rates must be in {}..={} Hz",
+            FILE_RATES.start(),
+            FILE_RATES.end()
+        )));
+    }
     let mut rs = rubato::Fft::<f32>::new(from_hz as usize, to_hz as usize, 1024, 1, rubato::FixedSync::Input)
         .map_err(|e| bad(format!("cannot resample {from_hz} Hz to {to_hz} Hz: {e}")))?;
     let adapter = rubato::audioadapter_buffers::direct::InterleavedSlice::new(input, 1, input.len())
@@ -306,5 +342,84 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         let ceiling = resonance_engine::dsp::INPUT_CEILING;
         assert_eq!(d.unwrap().channels[0], vec![ceiling, -ceiling, 0.0, 0.0, 0.0, 0.0, 0.5, ceiling]);
+    }
+
+    /// Found by the `io_decode` fuzz target: a float WAV of huge finite samples decoded as
+    /// they were, and resampling them overflowed to infinity. They are clipped to the engine's
+    /// input ceiling; non-finite samples stay silence.
+    #[test]
+    fn absurd_float_samples_are_clipped_and_resample_finite() {
+        let samples: Vec<f32> = (0..4000)
+            .map(|i| match i % 4 {
+                0 => 1e30,
+                1 => -f32::MAX,
+                2 => f32::NAN,
+                _ => 0.5,
+            })
+            .collect();
+        let data: Vec<u8> = samples.iter().flat_map(|s| s.to_le_bytes()).collect();
+        let mut wav = Vec::new();
+        wav.extend_from_slice(b"RIFF");
+        wav.extend_from_slice(&(36 + data.len() as u32).to_le_bytes());
+        wav.extend_from_slice(b"WAVEfmt ");
+        // PCM header: format 3 (IEEE float), mono, 11025 Hz, 4 bytes per frame, 32 bits
+        wav.extend_from_slice(&16u32.to_le_bytes());
+        wav.extend_from_slice(&3u16.to_le_bytes());
+        wav.extend_from_slice(&1u16.to_le_bytes());
+        wav.extend_from_slice(&11_025u32.to_le_bytes());
+        wav.extend_from_slice(&(11_025u32 * 4).to_le_bytes());
+        wav.extend_from_slice(&4u16.to_le_bytes());
+        wav.extend_from_slice(&32u16.to_le_bytes());
+        wav.extend_from_slice(b"data");
+        wav.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        wav.extend_from_slice(&data);
+        let path = std::env::temp_dir().join(format!("resonance-absurd-{}.wav", std::process::id()));
+        std::fs::write(&path, &wav).unwrap();
+        let d = decode_file(&path).unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(&d.channels[0][..4], &[INPUT_CEILING, -INPUT_CEILING, 0.0, 0.5]);
+        let y = resample(&d.channels[0], 11_025, 48_000).unwrap();
+        assert!(y.iter().all(|s| s.is_finite()));
+    }
+
+    /// Found by the `io_decode` fuzz target: a WAV header declaring 1,163,280,727 Hz decoded,
+    /// and resampling it to 48 kHz asked rubato for a 1.16 G-point FFT (gigabytes; it hung).
+    /// The file is refused with the rate and the range; the resampler refuses such rates too.
+    #[test]
+    fn absurd_declared_rates_are_refused() {
+        let mut wav = Vec::new();
+        wav.extend_from_slice(b"RIFF");
+        wav.extend_from_slice(&(36u32 + 200).to_le_bytes());
+        wav.extend_from_slice(b"WAVEfmt ");
+        wav.extend_from_slice(&16u32.to_le_bytes());
+        wav.extend_from_slice(&1u16.to_le_bytes());
+        wav.extend_from_slice(&1u16.to_le_bytes());
+        wav.extend_from_slice(&1_163_280_727u32.to_le_bytes());
+        wav.extend_from_slice(&2_326_561_454u32.to_le_bytes());
+        wav.extend_from_slice(&2u16.to_le_bytes());
+        wav.extend_from_slice(&16u16.to_le_bytes());
+        wav.extend_from_slice(b"data");
+        wav.extend_from_slice(&200u32.to_le_bytes());
+        wav.extend_from_slice(&[0x10; 200]);
+        let path = std::env::temp_dir().join(format!("resonance-rate-{}.wav", std::process::id()));
+        std::fs::write(&path, &wav).unwrap();
+        let e = decode_file(&path).unwrap_err().to_string();
+        let _ = std::fs::remove_file(&path);
+        assert!(e.contains("1163280727 Hz") && e.contains("768000"), "{e}");
+        let e = resample(&[0.0; 64], 1_163_280_727, 48_000).unwrap_err().to_string();
+        assert!(e.contains("1000..=768000"), "{e}");
+        assert_eq!(resample(&[0.5; 4], 8_000, 8_000).unwrap(), vec![0.5; 4]);
+    }
+
+    /// Found by the `io_decode` fuzz target: a CAF header whose bytes-per-packet overflows
+    /// symphonia's `* 8` panicked inside the probe (debug builds); the panic is an error that
+    /// names the file.
+    #[test]
+    fn a_decoder_panic_is_an_error_naming_the_file() {
+        let path = std::env::temp_dir().join(format!("resonance-caf-{}.caf", std::process::id()));
+        std::fs::write(&path, include_bytes!("../fuzz-seeds/regress-caf-overflow.caf")).unwrap();
+        let e = decode_file(&path).unwrap_err().to_string();
+        let _ = std::fs::remove_file(&path);
+        assert!(e.contains(&*path.to_string_lossy()), "{e}");
     }
 }

@@ -24,4 +24,7 @@ pub mod fingerprint_wire;
 pub mod midi;
 pub mod preset;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use error::IoError;

@@ -260,9 +260,9 @@ impl MidiMap {
     /// Serialises the map (e.g. after MIDI learn) in the same format [`MidiMap::parse`] reads.
     pub fn to_toml(&self) -> String {
         use std::fmt::Write as _;
-        let mut s = format!("version = 1\nname = {:?}\n", self.name);
+        let mut s = format!("version = 1\nname = {}\n", toml_string(&self.name));
         if let Some(d) = &self.device {
-            let _ = writeln!(s, "device = {d:?}");
+            let _ = writeln!(s, "device = {}", toml_string(d));
         }
         for m in &self.controls {
             let _ = write!(s, "\n[[control]]\nparam = {:?}\n", m.param.info().id);
@@ -286,10 +286,12 @@ impl MidiMap {
                         RelativeMode::SignBit => "sign_bit",
                     };
                     let _ = writeln!(s, "cc = {cc}\nrelative = {mode:?}");
-                    if (m.step - DEFAULT_STEP).abs() > f32::EPSILON {
-                        let _ = writeln!(s, "step = {}", m.step);
-                    }
                 }
+            }
+            // Every kind carries its step (only relative controls use it): written whenever it
+            // is not the default, so what was read is what is written.
+            if m.step != DEFAULT_STEP {
+                let _ = writeln!(s, "step = {}", m.step);
             }
             let _ = writeln!(s, "takeover = {:?}", if m.takeover == Takeover::Jump { "jump" } else { "pickup" });
         }
@@ -301,6 +303,12 @@ impl MidiMap {
         }
         s
     }
+}
+
+/// `s` as a TOML basic string. Rust's `{:?}` is not TOML: it writes `\u{202e}` where TOML
+/// needs `\u202E`, so a name with such a character would be written unreadable.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
 }
 
 fn channel_of(c: Option<u8>) -> Result<Option<u8>, String> {
@@ -681,5 +689,18 @@ mod tests {
         let text = include_str!("../../presets/midi/generic.toml");
         let map = MidiMap::parse("presets/midi/generic.toml", text).unwrap();
         assert!(!map.controls.is_empty() && !map.notes.is_empty());
+    }
+
+    /// Found by the `io_midi_map` fuzz target: a map written by `to_toml` (after MIDI learn)
+    /// must read back as the same map — names and devices with characters Rust's `{:?}`
+    /// escapes differently from TOML, and a non-default step on a non-relative control.
+    #[test]
+    fn written_maps_read_back_unchanged() {
+        let text = "version = 1\nname = \"a\\u202Eb\\u007F \\\"q\\\" \\\\ 'x'\"\ndevice = \"\\u0001é\"\n\n[[control]]\nparam = \"intensity\"\ncc = 7\nstep = 0.25\n";
+        let map = MidiMap::parse("m.toml", text).unwrap();
+        assert_eq!(map.name, "a\u{202e}b\u{7f} \"q\" \\ 'x'");
+        assert_eq!(map.controls[0].step, 0.25);
+        let written = map.to_toml();
+        assert_eq!(MidiMap::parse("w.toml", &written).unwrap(), map, "{written}");
     }
 }

@@ -24,6 +24,9 @@ pub mod recognition;
 pub mod resample;
 pub mod state;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use error::PluginError;
 
 // `GetPluginFactory`, `ModuleEntry` and `ModuleExit` for VST3 hosts, wrapping `clap_entry`.

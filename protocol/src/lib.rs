@@ -65,6 +65,9 @@ pub mod codec;
 pub mod error;
 pub mod link;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use codec::{
     Inbound, Outbound, TelemetryArg, decode_command, decode_command_packet, decode_message, decode_packet, encode_command, encode_inbound,
     is_valid_session_name, parse_quantize, quantize_name, to_bundle_datagram, to_datagram,

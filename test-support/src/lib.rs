@@ -1,6 +1,6 @@
 //! Dev-only helpers shared by Resonance's tests, benches and evaluation tools (`tools/`):
 //! a seeded random generator, signal levels, test-audio loading, the test-audio folder,
-//! float-tolerance assertions and a thread-CPU clock.
+//! float-tolerance assertions, a thread-CPU clock and a fuzzing loop ([`fuzz`]).
 //!
 //! Nothing here runs on the audio thread and nothing here is published: the crate exists so
 //! that every test and tool uses the same generator (the same seed gives the same corpus
@@ -10,6 +10,7 @@ pub mod assert;
 pub mod audio;
 pub mod cpu;
 pub mod dirs;
+pub mod fuzz;
 pub mod level;
 pub mod rng;
 

@@ -3,6 +3,7 @@
 
 mod api;
 mod common;
+mod fuzz;
 mod modules;
 mod openapi;
 mod postgres;

@@ -359,7 +359,9 @@ impl Index {
         let (mut hashes, mut track_of, mut frame_of) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         let mut h = 0u64;
         for _ in 0..n {
-            h += r.varint().ok_or_else(corrupt)?;
+            // checked: a hostile delta would overflow (a panic in debug, a wrap past the
+            // range check in release; found by the `io_index` fuzz target)
+            h = h.checked_add(r.varint().ok_or_else(corrupt)?).ok_or_else(corrupt)?;
             let t = r.varint().ok_or_else(corrupt)?;
             let f = r.varint().ok_or_else(corrupt)?;
             if h >= 1 << HASH_BITS || t >= n_tracks as u64 || f > u64::from(u32::MAX) {
@@ -589,5 +591,34 @@ mod tests {
         v2[8] = 9;
         let e = Index::from_bytes(&v2, p).unwrap_err().to_string();
         assert!(e.contains("version"), "{e}");
+    }
+
+    /// Found by the `io_index` fuzz target: a hash delta near `u64::MAX` overflowed the running
+    /// hash (a panic in a debug build; in release it wrapped back under the range check and
+    /// the index loaded unsorted). It is refused as malformed.
+    #[test]
+    fn overflowing_hash_deltas_are_refused() {
+        let mut payload = Vec::new();
+        put_varint(&mut payload, 1);
+        for s in ["a", "/a.ogg", "", ""] {
+            put_str(&mut payload, s);
+        }
+        payload.extend_from_slice(&1.0f64.to_le_bytes());
+        payload.extend_from_slice(&10u32.to_le_bytes());
+        put_varint(&mut payload, 2);
+        for (dh, t, f) in [(5u64, 0u64, 1u64), (u64::MAX - 2, 0, 2)] {
+            put_varint(&mut payload, dh);
+            put_varint(&mut payload, t);
+            put_varint(&mut payload, f);
+        }
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&HASHER_ID.to_le_bytes());
+        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
+        bytes.extend_from_slice(&payload);
+        let e = Index::from_bytes(&bytes, Path::new("db")).unwrap_err().to_string();
+        assert!(e.contains("malformed"), "{e}");
     }
 }
