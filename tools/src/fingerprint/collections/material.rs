@@ -77,6 +77,26 @@ fn audio_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// A track decoded to mono at [`RATE`], through a cache of 16-bit copies in `cache` (decoding
+/// 20 h of Vorbis takes minutes; the cache makes a second run start at once).
+pub fn decode_cached(p: &Path, cache: &Path) -> Result<Vec<f32>, String> {
+    let key = format!(
+        "{}-{}.s16",
+        p.parent().and_then(|d| d.file_name()).unwrap_or_default().to_string_lossy(),
+        p.file_name().unwrap_or_default().to_string_lossy()
+    );
+    let file = cache.join(key);
+    if let Ok(b) = std::fs::read(&file) {
+        return Ok(b.chunks_exact(2).map(|x| f32::from(i16::from_le_bytes([x[0], x[1]])) / 32768.0).collect());
+    }
+    let x = decode_mono(p)?;
+    let bytes: Vec<u8> = x.iter().flat_map(|&v| ((v.clamp(-1.0, 1.0) * 32767.0).round() as i16).to_le_bytes()).collect();
+    if std::fs::create_dir_all(cache).is_ok() {
+        let _ = std::fs::write(&file, bytes);
+    }
+    Ok(x)
+}
+
 /// A track decoded to mono at [`RATE`].
 pub fn decode_mono(p: &Path) -> Result<Vec<f32>, String> {
     if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("opus")) {
@@ -142,7 +162,7 @@ impl Material {
 
     /// Decodes every track on `threads` threads, hashes the indexed ones and cuts the planned
     /// excerpts. A track that does not decode is reported and dropped.
-    pub fn decode(&mut self, cuts: &[Vec<Cut>], threads: usize) {
+    pub fn decode(&mut self, cuts: &[Vec<Cut>], threads: usize, index_config: HasherConfig, cache: &Path) {
         let bar = ProgressBar::new(self.tracks.len() as u64);
         bar.set_style(
             ProgressStyle::with_template("decode+hash {bar:40} {pos}/{len} tracks {elapsed} (eta {eta}) {msg}")
@@ -158,7 +178,7 @@ impl Material {
                 s.spawn(move || {
                     for (j, d) in dst.iter_mut().enumerate() {
                         let t = ci * chunk + j;
-                        *d = process_track(&tracks[t], t, &cuts[t]);
+                        *d = process_track(&tracks[t], t, &cuts[t], index_config, cache);
                         bar.inc(1);
                     }
                 });
@@ -199,8 +219,14 @@ impl Material {
 }
 
 /// Decodes one track, hashes it when indexed and cuts its excerpts (the probe first).
-fn process_track(track: &Track, t: usize, cuts: &[Cut]) -> Option<(f64, Vec<Landmark>, f64, Vec<Excerpt>)> {
-    let x = match decode_mono(&track.path) {
+fn process_track(
+    track: &Track,
+    t: usize,
+    cuts: &[Cut],
+    config: HasherConfig,
+    cache: &Path,
+) -> Option<(f64, Vec<Landmark>, f64, Vec<Excerpt>)> {
+    let x = match decode_cached(&track.path, cache) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("skipping {}: {e}", track.path.display());
@@ -214,7 +240,7 @@ fn process_track(track: &Track, t: usize, cuts: &[Cut]) -> Option<(f64, Vec<Land
     }
     let (lms, cpu) = if track.indexed {
         let t0 = thread_cpu_ns();
-        let l = landmarks_of(&x, f64::from(RATE), HasherConfig::index());
+        let l = landmarks_of(&x, f64::from(RATE), config);
         (l, thread_cpu_s_since(t0))
     } else {
         (Vec::new(), 0.0)

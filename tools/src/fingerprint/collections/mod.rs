@@ -22,10 +22,11 @@ pub mod material;
 pub mod report;
 pub mod score;
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use resonance_engine::fingerprint::FRAME_S;
+use resonance_engine::fingerprint::{FRAME_S, HasherConfig};
 use resonance_io::fingerprint::index::{Index, TrackInfo};
 use resonance_io::fingerprint::matcher::{Identifier, IdentifyOptions};
 use resonance_test_support::{SplitMix64, test_audio_dir};
@@ -46,6 +47,21 @@ pub struct CollOptions {
     pub scaling: bool,
     /// Threads for decoding and queries.
     pub threads: usize,
+    /// Index-side hashing (`FP_COLL_INDEX=half_t:half_f:fanout`; the engine's default).
+    pub index: HasherConfig,
+    /// Query options (`FP_COLL_QUERY=half_t:half_f:fanout`, `FP_COLL_DENSE=half_t:half_f:fanout`
+    /// or `none`; the matcher's defaults).
+    pub identify: IdentifyOptions,
+}
+
+/// `half_t:half_f:fanout` from the environment variable `key`.
+fn config_env(key: &str) -> Option<HasherConfig> {
+    let v = std::env::var(key).ok()?;
+    let f: Vec<usize> = v.split(':').filter_map(|x| x.parse().ok()).collect();
+    match f[..] {
+        [t, b, fan] => Some(HasherConfig::dense(t, b, fan)),
+        _ => panic!("{key}={v}: expected half_t:half_f:fanout"),
+    }
 }
 
 impl CollOptions {
@@ -59,6 +75,19 @@ impl CollOptions {
             tune: std::env::var("FP_COLL_TUNE").unwrap_or_else(|_| "orchestral".into()),
             scaling,
             threads: num("FP_BENCH_THREADS", 2),
+            index: config_env("FP_COLL_INDEX").unwrap_or_else(HasherConfig::index),
+            identify: {
+                let mut o = IdentifyOptions::default();
+                if let Some(q) = config_env("FP_COLL_QUERY") {
+                    o.hasher = q;
+                }
+                if std::env::var("FP_COLL_DENSE").is_ok_and(|v| v == "none") {
+                    o.dense = None;
+                } else if let (Some(d), Some(look)) = (config_env("FP_COLL_DENSE"), o.dense.as_mut()) {
+                    look.hasher = d;
+                }
+                o
+            },
         }
     }
 }
@@ -101,7 +130,7 @@ pub fn run(opts: &CollOptions) {
     let mut rng = SplitMix64(0x5eed_c011_0023);
     let (mut m, cuts) = Material::plan(&collections_dir(), 0.15, opts.n_pos, opts.n_neg, &mut rng);
     let t0 = Instant::now();
-    m.decode(&cuts, opts.threads);
+    m.decode(&cuts, opts.threads, opts.index, &out.join("cache"));
     eprintln!("decoded and hashed {} tracks in {:.0} s", m.tracks.len(), t0.elapsed().as_secs_f64());
     let (_, crowd) = super::corpus::crowd_noise(&test_audio_dir());
     let speech = super::corpus::speech_clips(&out.join("speech"), 24);
@@ -114,10 +143,17 @@ pub fn run(opts: &CollOptions) {
     let db = out.join("collections.rfp");
     let bytes = index.save(&db).expect("save index");
     let index = Index::load(&db).expect("load index");
-    let mut ident = Identifier::new(IdentifyOptions::default());
+    let mut ident = Identifier::new(opts.identify.clone());
     let checks = score::duplicates(&m, &index, &id_of, &mut ident);
-    let results = score::score_all(&m, &index, &id_of, &checks, &noises, opts.threads);
+    let results = score::score_all(&score::Ctx { m: &m, index: &index, id_of: &id_of, checks: &checks, noises: &noises, opts });
     let mut table = report::collection_table(&m, &results, &checks, opts);
+    let _ = writeln!(
+        table,
+        "\nIndex hashing {:?}; query {:?}; dense look {:?}.",
+        opts.index,
+        opts.identify.hasher,
+        opts.identify.dense.map(|d| d.hasher)
+    );
     let hash_cpu: f64 = m.tracks.iter().map(|t| t.hash_cpu_s).sum();
     let hours = m.indexed_hours(None);
     table.push_str(&format!(
@@ -131,7 +167,7 @@ pub fn run(opts: &CollOptions) {
         eprintln!("plot failed: {e}");
     }
     if opts.scaling {
-        table.push_str(&score::scaling(&m, &checks, &noises, &out));
+        table.push_str(&score::scaling(&m, &checks, &noises, &out, opts));
     }
     println!("{table}");
     std::fs::write(out.join("table.md"), &table).expect("write table");

@@ -7,9 +7,10 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use resonance_io::fingerprint::index::Index;
-use resonance_io::fingerprint::matcher::{Identifier, IdentifyOptions};
+use resonance_io::fingerprint::matcher::Identifier;
 use resonance_test_support::{SplitMix64, thread_cpu_ns, thread_cpu_s_since};
 
+use super::CollOptions;
 use super::conditions::{CONDS, Cond, NEG_CONDS, Noises};
 use super::material::{Excerpt, Material, RATE};
 
@@ -59,6 +60,24 @@ pub fn duplicates(m: &Material, index: &Index, id_of: &[Option<u32>], ident: &mu
         eprintln!("duplicate: indexed {} is found as {other}: either answer counts", m.tracks[t].name);
     }
     c
+}
+
+/// What every query needs: the material, the index and each track's id in it, the checks,
+/// the noises and the options.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The material.
+    pub m: &'a Material,
+    /// The index queried.
+    pub index: &'a Index,
+    /// Each track's id in `index`.
+    pub id_of: &'a [Option<u32>],
+    /// Duplicates and re-releases.
+    pub checks: &'a Checks,
+    /// The noises of the conditions.
+    pub noises: &'a Noises,
+    /// The options (threads, query options).
+    pub opts: &'a CollOptions,
 }
 
 /// One query of the table.
@@ -145,16 +164,9 @@ fn answer(
 }
 
 /// Runs `qs` on `threads` threads with a progress bar.
-pub fn run_queries(
-    m: &Material,
-    index: &Index,
-    id_of: &[Option<u32>],
-    checks: &Checks,
-    noises: &Noises,
-    qs: &[Query],
-    threads: usize,
-    what: &str,
-) -> Vec<Answer> {
+pub fn run_queries(c: &Ctx, qs: &[Query], what: &str) -> Vec<Answer> {
+    let Ctx { m, index, id_of, checks, noises, opts } = *c;
+    let threads = opts.threads;
     let bar = ProgressBar::new(qs.len() as u64);
     let template = format!("{what} {{bar:40}} {{pos}}/{{len}} queries {{elapsed}} (eta {{eta}})");
     bar.set_style(ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()));
@@ -164,7 +176,7 @@ pub fn run_queries(
         for (dst, src) in out.chunks_mut(chunk).zip(qs.chunks(chunk)) {
             let bar = &bar;
             s.spawn(move || {
-                let mut ident = Identifier::new(IdentifyOptions::default());
+                let mut ident = Identifier::new(opts.identify.clone());
                 for (d, q) in dst.iter_mut().zip(src) {
                     *d = answer(m, index, id_of, checks, noises, &mut ident, q);
                     bar.inc(1);
@@ -177,16 +189,9 @@ pub fn run_queries(
 }
 
 /// The table's queries and their answers.
-pub fn score_all(
-    m: &Material,
-    index: &Index,
-    id_of: &[Option<u32>],
-    checks: &Checks,
-    noises: &Noises,
-    threads: usize,
-) -> (Vec<Query>, Vec<Answer>) {
-    let qs = queries(m, checks);
-    let answers = run_queries(m, index, id_of, checks, noises, &qs, threads, "queries");
+pub fn score_all(c: &Ctx) -> (Vec<Query>, Vec<Answer>) {
+    let qs = queries(c.m, c.checks);
+    let answers = run_queries(c, &qs, "queries");
     (qs, answers)
 }
 
@@ -210,7 +215,7 @@ fn rss_bytes() -> u64 {
 /// The scaling table: indexes of 1 h, 5 h, 20 h and all the indexed music (seeded order over
 /// every collection), each queried with clean and crowd 0 dB positives from its own tracks and
 /// every negative (clean, crowd 0 dB, white 0 dB, commentary), 5 s.
-pub fn scaling(m: &Material, checks: &Checks, noises: &Noises, out: &Path) -> String {
+pub fn scaling(m: &Material, checks: &Checks, noises: &Noises, out: &Path, opts: &CollOptions) -> String {
     let mut order: Vec<usize> = (0..m.tracks.len()).filter(|&t| m.tracks[t].indexed && !m.tracks[t].landmarks.is_empty()).collect();
     let mut rng = SplitMix64(0x5ca1_1e00);
     for i in (1..order.len()).rev() {
@@ -260,7 +265,8 @@ pub fn scaling(m: &Material, checks: &Checks, noises: &Noises, out: &Path) -> St
                 }
             }
         }
-        let a = run_queries(m, &index, &id_of, checks, noises, &qs, 2, &format!("scaling {h:.1} h"));
+        let ctx = Ctx { m, index: &index, id_of: &id_of, checks, noises, opts };
+        let a = run_queries(&ctx, &qs, &format!("scaling {h:.1} h"));
         let mut times: Vec<f64> = a.iter().map(|a| a.cpu_ms).collect();
         let recall = |cond: Cond| {
             let (n, r) = qs
