@@ -116,7 +116,7 @@ fn raw_f32(cmd: &mut Command, what: &str) -> Vec<f32> {
 impl Noises {
     /// Crowd recordings (44.1 kHz mono) and speech clips, both resampled to [`RATE`]; the
     /// room's impulse response is written to `tmp/room-ir.wav`.
-    pub fn new(crowd: Vec<Vec<f32>>, speech: &[Vec<f32>], from_rate: u32, tmp: PathBuf) -> Self {
+    pub fn new(crowd: &[Vec<f32>], speech: &[Vec<f32>], from_rate: u32, tmp: PathBuf) -> Self {
         std::fs::create_dir_all(&tmp).expect("create scratch folder");
         let crowd = crowd.iter().map(|c| resample(c, from_rate, RATE).expect("resample crowd")).collect();
         let pause = vec![0.0f32; (0.3 * f64::from(RATE)) as usize];
@@ -164,7 +164,7 @@ impl Noises {
     fn room(&self, x: &[f32], seed: u64) -> Vec<f32> {
         let input = self.tmp.join(format!("room-{seed}.wav"));
         write_wav(&input, x);
-        let (codec, ext, rate) = if seed % 2 == 0 { ("libmp3lame", "mp3", "44100") } else { ("libopus", "ogg", "48000") };
+        let (codec, ext, rate) = if seed.is_multiple_of(2) { ("libmp3lame", "mp3", "44100") } else { ("libopus", "ogg", "48000") };
         let coded = self.tmp.join(format!("room-{seed}.{ext}"));
         let filter = format!("[0:a][1:a]afir[r];[r]lowpass=f=4000,aresample={rate}[o]");
         let ok = Command::new("ffmpeg")

@@ -125,7 +125,7 @@ impl Material {
     /// `n_pos` positives and `n_neg` negatives per collection at seeded positions.
     pub fn plan(dir: &Path, held_out: f64, n_pos: usize, n_neg: usize, rng: &mut SplitMix64) -> (Self, Vec<Vec<Cut>>) {
         let mut names: Vec<String> = std::fs::read_dir(dir)
-            .map(|r| r.filter_map(|e| e.ok()).filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .map(|r| r.filter_map(Result::ok).filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
             .unwrap_or_default();
         names.sort();
         names.retain(|n| !audio_files(&dir.join(n)).is_empty());
@@ -170,7 +170,7 @@ impl Material {
         );
         let n = self.tracks.len();
         let chunk = n.div_ceil(threads.max(1)).max(1);
-        let mut results: Vec<Option<(f64, Vec<Landmark>, f64, Vec<Excerpt>)>> = vec![None; n];
+        let mut results: Vec<Option<Processed>> = vec![None; n];
         std::thread::scope(|s| {
             for (ci, dst) in results.chunks_mut(chunk).enumerate() {
                 let tracks = &self.tracks;
@@ -217,6 +217,9 @@ impl Material {
         self.tracks.iter().filter(|t| t.indexed && c.is_none_or(|c| t.coll == c)).map(|t| t.duration_s).sum::<f64>() / 3600.0
     }
 }
+
+/// A processed track: duration (s), landmarks, hashing CPU seconds, excerpts (probe first).
+type Processed = (f64, Vec<Landmark>, f64, Vec<Excerpt>);
 
 /// Decodes one track, hashes it when indexed and cuts its excerpts (the probe first).
 fn process_track(

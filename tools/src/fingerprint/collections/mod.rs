@@ -134,7 +134,7 @@ pub fn run(opts: &CollOptions) {
     eprintln!("decoded and hashed {} tracks in {:.0} s", m.tracks.len(), t0.elapsed().as_secs_f64());
     let (_, crowd) = super::corpus::crowd_noise(&test_audio_dir());
     let speech = super::corpus::speech_clips(&out.join("speech"), 24);
-    let noises = Noises::new(crowd, &speech, super::SR, out.join("tmp"));
+    let noises = Noises::new(&crowd, &speech, super::SR, out.join("tmp"));
 
     let indexed: Vec<usize> = (0..m.tracks.len()).filter(|&t| m.tracks[t].indexed && !m.tracks[t].landmarks.is_empty()).collect();
     let t1 = Instant::now();
@@ -156,12 +156,13 @@ pub fn run(opts: &CollOptions) {
     );
     let hash_cpu: f64 = m.tracks.iter().map(|t| t.hash_cpu_s).sum();
     let hours = m.indexed_hours(None);
-    table.push_str(&format!(
+    let _ = write!(
+        table,
         "\nIndex: {} tracks, {hours:.2} h, {bytes} bytes ({:.2} MB/h); extraction {:.0}x real time per core; index build (sort) {build_s:.1} s.\n",
         indexed.len(),
         bytes as f64 / 1e6 / hours,
         hours * 3600.0 / hash_cpu.max(1e-9),
-    ));
+    );
     report::write_tsv(&out.join("queries.tsv"), &m, &results);
     if let Err(e) = report::plot(&out.join("accuracy.png"), &m, &results) {
         eprintln!("plot failed: {e}");

@@ -273,10 +273,11 @@ pub fn scaling(m: &Material, checks: &Checks, noises: &Noises, out: &Path, opts:
                 .iter()
                 .zip(&a)
                 .filter(|(q, _)| q.positive && q.cond == cond)
-                .fold((0, 0), |(n, r), (_, a)| (n + 1, r + usize::from(a.right)));
+                .fold((0usize, 0usize), |(n, r), (_, a)| (n + 1, r + usize::from(a.right)));
             100.0 * r as f64 / n.max(1) as f64
         };
-        let (neg, fp) = qs.iter().zip(&a).filter(|(q, _)| !q.positive).fold((0, 0), |(n, f), (_, a)| (n + 1, f + usize::from(a.matched)));
+        let (neg, fp) =
+            qs.iter().zip(&a).filter(|(q, _)| !q.positive).fold((0usize, 0usize), |(n, f), (_, a)| (n + 1, f + usize::from(a.matched)));
         let _ = writeln!(
             s,
             "| {h:.1} h | {} | {:.2} | {:.2} | {:.1} % / {:.1} % | {:.1} ({neg}) | {:.2} MB | {:.1} | {:.0} |",
