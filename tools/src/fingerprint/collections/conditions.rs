@@ -166,7 +166,7 @@ impl Noises {
         write_wav(&input, x);
         let (codec, ext, rate) = if seed.is_multiple_of(2) { ("libmp3lame", "mp3", "44100") } else { ("libopus", "ogg", "48000") };
         let coded = self.tmp.join(format!("room-{seed}.{ext}"));
-        let filter = format!("[0:a][1:a]afir[r];[r]lowpass=f=4000,aresample={rate}[o]");
+        let filter = format!("[0:a][1:a]afir[r];[r]lowpass=f=4000,aresample={rate},aformat=channel_layouts=mono[o]");
         let ok = Command::new("ffmpeg")
             .args(["-v", "error", "-y", "-i"])
             .arg(&input)

@@ -158,8 +158,10 @@ pub fn run(opts: &CollOptions) {
     let hours = m.indexed_hours(None);
     let _ = write!(
         table,
-        "\nIndex: {} tracks, {hours:.2} h, {bytes} bytes ({:.2} MB/h); extraction {:.0}x real time per core; index build (sort) {build_s:.1} s.\n",
+        "\nIndex: {} tracks, {hours:.2} h, {} postings ({:.0} per hour), {bytes} bytes ({:.2} MB/h); extraction {:.0}x real time per core; index build (sort) {build_s:.1} s.\n",
         indexed.len(),
+        index.len(),
+        index.len() as f64 / hours,
         bytes as f64 / 1e6 / hours,
         hours * 3600.0 / hash_cpu.max(1e-9),
     );
