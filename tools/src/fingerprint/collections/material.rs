@@ -60,7 +60,7 @@ pub struct Material {
     pub positives: Vec<Vec<Excerpt>>,
     /// Negative excerpts (of held-out tracks), per collection.
     pub negatives: Vec<Vec<Excerpt>>,
-    /// One excerpt from the middle of every track, for the duplicate and re-release checks.
+    /// [`PROBES`] excerpts of every track, for the duplicate and re-release checks.
     pub probes: Vec<Excerpt>,
 }
 
@@ -116,6 +116,10 @@ fn shuffled(n: usize, rng: &mut SplitMix64) -> Vec<usize> {
     order
 }
 
+/// Where the probes of the duplicate and re-release checks are cut (fractions of a track's
+/// usable length): one probe missed a re-release that shares only some passages.
+pub const PROBES: [f64; 3] = [0.2, 0.5, 0.8];
+
 /// The cut `(track, excerpt number, fraction of the usable length)` a track owes.
 type Cut = (usize, f64);
 
@@ -145,7 +149,7 @@ impl Material {
                 let indexed = !order[..n_out].contains(&k);
                 let name = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
                 tracks.push(Track { coll: ci, path: p.clone(), name, indexed, duration_s: 0.0, landmarks: Vec::new(), hash_cpu_s: 0.0 });
-                cuts.push(vec![(usize::MAX, 0.5)]);
+                cuts.push(PROBES.iter().map(|&f| (usize::MAX, f)).collect());
             }
             let pos: Vec<usize> = (first..tracks.len()).filter(|&t| tracks[t].indexed).collect();
             let neg: Vec<usize> = (first..tracks.len()).filter(|&t| !tracks[t].indexed).collect();
@@ -198,7 +202,7 @@ impl Material {
             let coll = track.coll;
             let indexed = track.indexed;
             for (k, e) in excerpts.into_iter().enumerate() {
-                if k == 0 {
+                if k < PROBES.len() {
                     self.probes.push(e);
                 } else if indexed {
                     self.positives[coll].push(e);

@@ -6,7 +6,7 @@
 //! `bash scripts/fetch-bench-collections.sh` (folder: `FP_BENCH_COLLECTIONS`, default
 //! `target/bench-collections`; each sub-folder is a collection). One index holds every
 //! collection's indexed tracks (a seeded ~15 % of each collection is held out: their excerpts
-//! are the negatives). Before scoring, a probe from the middle of every track is queried: a
+//! are the negatives). Before scoring, three probes of every track (at 20, 50 and 80 %) are queried: a
 //! held-out track found in the index is a re-release of an indexed recording and is dropped
 //! from the negatives; two indexed tracks that find each other are duplicates, and either
 //! answer counts as right. Queries of 5 s and 3 s are played under every condition of

@@ -38,7 +38,7 @@ impl Checks {
     }
 }
 
-/// Queries every track's probe (5 s from its middle, clean).
+/// Queries every track's probes (5 s at 20, 50 and 80 % of it, clean).
 pub fn duplicates(m: &Material, index: &Index, id_of: &[Option<u32>], ident: &mut Identifier) -> Checks {
     let mut c = Checks::default();
     let len = (5.0 * f64::from(RATE)) as usize;
@@ -46,9 +46,9 @@ pub fn duplicates(m: &Material, index: &Index, id_of: &[Option<u32>], ident: &mu
         let o = ident.identify(index, &p.audio[..len], f64::from(RATE));
         let Some(hit) = o.matched() else { continue };
         match id_of[p.track] {
-            None => c.rereleases.push((p.track, hit.track)),
-            Some(id) if id != hit.track => c.duplicates.push((p.track, hit.track)),
-            Some(_) => {}
+            None if !c.is_rerelease(p.track) => c.rereleases.push((p.track, hit.track)),
+            Some(id) if id != hit.track && !c.duplicates.contains(&(p.track, hit.track)) => c.duplicates.push((p.track, hit.track)),
+            _ => {}
         }
     }
     for &(t, id) in &c.rereleases {
