@@ -8,7 +8,6 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use resonance_engine::dsp::INPUT_CEILING;
 use rubato::Resampler as _;
 use symphonia::core::codecs::audio::AudioDecoderOptions;
 use symphonia::core::errors::Error as SymError;
@@ -377,7 +376,8 @@ mod tests {
         std::fs::write(&path, &wav).unwrap();
         let d = decode_file(&path).unwrap();
         let _ = std::fs::remove_file(&path);
-        assert_eq!(&d.channels[0][..4], &[INPUT_CEILING, -INPUT_CEILING, 0.0, 0.5]);
+        let c = resonance_engine::dsp::INPUT_CEILING;
+        assert_eq!(&d.channels[0][..4], &[c, -c, 0.0, 0.5]);
         let y = resample(&d.channels[0], 11_025, 48_000).unwrap();
         assert!(y.iter().all(|s| s.is_finite()));
     }

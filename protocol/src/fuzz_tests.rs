@@ -138,7 +138,7 @@ fn real_datagrams() -> Vec<Vec<u8>> {
     use crate::codec::{Inbound, Outbound, TelemetryArg};
     use resonance_engine::{Cue, MoodLabel, MoodSnapshot, MoodTarget, ParamId, Quantize};
     let mut v: Vec<Vec<u8>> = [
-        Inbound::Hello { session: "match-1".into() },
+        Inbound::Hello { session: "match-1".into(), token: None },
         Inbound::Mood(MoodSnapshot { time: 48_000, valence: 0.25, arousal: -0.5, label: MoodLabel::Tension, confidence: 0.75 }),
         Inbound::Xruns(3),
         Inbound::StyleChanged { index: 2, at: 99, name: Some("electronic".into()) },

@@ -113,6 +113,67 @@ fn corrupt_index_is_a_clear_error() {
     assert!(std::fs::read(&db).expect("read").starts_with(b"RSNFPIDX\x01\x00\x00\x00garbage"));
 }
 
+/// Writes `x` (mono, 44.1 kHz) as a 16-bit WAV.
+fn write_wav(out: &Path, x: &[f32]) {
+    let spec = hound::WavSpec { channels: 1, sample_rate: 44100, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
+    let mut w = hound::WavWriter::create(out, spec).expect("create wav");
+    for &s in x {
+        w.write_sample((s.clamp(-1.0, 1.0) * 32767.0) as i16).expect("write wav");
+    }
+    w.finalize().expect("finish wav");
+}
+
+/// Queries with no music in them (digital silence, white noise, a real crowd recording, a
+/// 0.8 s clip) answer "no match" or "too short", never a track and never a crash; an index
+/// written by another format version is refused with an error naming the command that
+/// rebuilds it.
+#[test]
+fn queries_without_music_and_an_old_index_get_clear_answers() {
+    let music = audio_dir().join("music");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("music.rfp");
+    let out = bin().arg("index").arg(music.join("battle.ogg")).arg(music.join("sad.ogg")).arg("--db").arg(&db).output().expect("run index");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let silence = tmp.path().join("silence.wav");
+    write_wav(&silence, &vec![0.0; 44100 * 5]);
+    let noise = tmp.path().join("noise.wav");
+    let mut seed = 0x9e37_79b9u32;
+    let white: Vec<f32> = (0..44100 * 5)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            (seed as f32 / u32::MAX as f32 - 0.5) * 0.5
+        })
+        .collect();
+    write_wav(&noise, &white);
+    let crowd = tmp.path().join("crowd.wav");
+    excerpt(&audio_dir().join("crowd/crowd01.wav"), 0.0, 5.0, &crowd, 0.0);
+    let short = tmp.path().join("short.wav");
+    excerpt(&music.join("sad.ogg"), 10.0, 0.8, &short, 0.0);
+    let out =
+        bin().arg("identify").args([&silence, &noise, &crowd, &short]).arg("--db").arg(&db).arg("--json").output().expect("run identify");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 4, "{err}");
+    for l in &lines {
+        assert!(l["track"].is_null(), "a query without indexed music matched: {l}");
+    }
+    assert!(err.contains("too short to identify"), "{err}");
+
+    // The same index with another format version in its header.
+    let mut bytes = std::fs::read(&db).expect("read index");
+    bytes[8] = bytes[8].wrapping_sub(1);
+    let old = tmp.path().join("old.rfp");
+    std::fs::write(&old, &bytes).expect("write old index");
+    let out = bin().arg("identify").arg(&silence).arg("--db").arg(&old).output().expect("run identify");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("format version") && err.contains("resonance index") && err.contains("--db"), "{err}");
+}
+
 /// Music through the real engine: the streaming recogniser names the track within 3 s of it
 /// becoming audible and reports "ended" after it stops.
 #[test]

@@ -211,7 +211,7 @@ fn osc_seeds() -> Vec<Vec<u8>> {
     use resonance_bridge::osc::{Inbound, TelemetryArg, encode_inbound, to_bundle_datagram, to_datagram};
     use resonance_engine::{CrowdEvent, CrowdEventKind, Meters, MoodLabel, MoodSnapshot, WhistleKind};
     let msgs = [
-        Inbound::Hello { session: "fuzz-a".into() },
+        Inbound::Hello { session: "fuzz-a".into(), token: None },
         Inbound::Mood(MoodSnapshot { time: 48_000, valence: 0.6, arousal: 0.7, label: MoodLabel::Excitement, confidence: 0.9 }),
         Inbound::Event(CrowdEvent {
             kind: CrowdEventKind::GoalRoar,

@@ -1,7 +1,7 @@
 //! `fingerprint-eval`: the music-recognition evaluation ([`resonance_tools::fingerprint`]).
 
 use clap::Parser;
-use resonance_tools::fingerprint::{Options, run};
+use resonance_tools::fingerprint::{Options, collections, run};
 
 /// Music-recognition evaluation: indexes the shared test-audio set's music plus the benchmark
 /// music of scripts/fetch-bench-music.sh (FP_BENCH_MUSIC, default target/bench-music), queries
@@ -21,10 +21,21 @@ struct Cli {
     /// Only run the clean queries N times, for `perf record` (also FP_BENCH_PROFILE_QUERY=N).
     #[arg(long, value_name = "N")]
     profile_query: Option<usize>,
+    /// The cross-collection evaluation (scripts/fetch-bench-collections.sh; FP_BENCH_COLLECTIONS,
+    /// FP_COLL_POS, FP_COLL_NEG, FP_COLL_TUNE, FP_BENCH_THREADS) instead of the single-corpus one.
+    #[arg(long)]
+    collections: bool,
+    /// With --collections: also the scaling table (indexes of 1 h, 5 h, 20 h, all).
+    #[arg(long)]
+    scaling: bool,
 }
 
 fn main() {
     let cli = Cli::parse();
+    if cli.collections {
+        collections::run(&collections::CollOptions::from_env(cli.quick, cli.scaling));
+        return;
+    }
     let env = Options::from_env();
     let opts = Options {
         quick: cli.quick || env.quick,

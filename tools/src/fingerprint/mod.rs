@@ -21,9 +21,13 @@
 //! accepted chance-match probability, `FP_BENCH_DENSE` and `FP_BENCH_DENSE_DIAG` the dense
 //! look ([`scoring::sweep_variants`], [`scoring::dense_diagnosis`]).
 //!
+//! `--collections` runs the cross-collection evaluation instead ([`collections`]: several
+//! collections of different genre, tuned on one, reported blind on the others).
+//!
 //! Stages: [`corpus`] (the music, the index), [`synthesis`] (the seeded queries and their
 //! conditions), [`scoring`], [`report`] (the table) and [`profile`] (profiling aids).
 
+pub mod collections;
 pub mod corpus;
 pub mod profile;
 pub mod report;
