@@ -10,6 +10,7 @@ mod cmd;
 mod demo;
 mod live;
 mod output;
+mod source;
 
 use clap::{Parser, Subcommand};
 
