@@ -642,15 +642,16 @@ impl Identifier {
         self.hashers.len() - 1
     }
 
-    /// The cached resampler from `sample_rate` to [`ANALYSIS_RATE`], reset.
-    fn analysis_resampler(&mut self, sample_rate: f64) -> &mut Resampler {
+    /// Makes the cached resampler from `sample_rate` to [`ANALYSIS_RATE`] (if another rate's
+    /// is cached) and resets it.
+    fn analysis_resampler(&mut self, sample_rate: f64) {
         let key = sample_rate.to_bits();
-        let r = match &mut self.to_analysis {
-            Some((k, r)) if *k == key => r,
-            slot => &mut slot.insert((key, Resampler::new(sample_rate, ANALYSIS_RATE, CUTOFF_HZ))).1,
-        };
-        r.reset();
-        r
+        if self.to_analysis.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.to_analysis = Some((key, Resampler::new(sample_rate, ANALYSIS_RATE, CUTOFF_HZ)));
+        }
+        if let Some((_, r)) = self.to_analysis.as_mut() {
+            r.reset();
+        }
     }
 
     /// `samples` resampled to [`ANALYSIS_RATE`] into `self.analysis`, with a cached resampler.
