@@ -12,6 +12,7 @@ mod files;
 mod limits;
 mod live;
 mod output;
+mod source;
 
 use clap::{Parser, Subcommand};
 

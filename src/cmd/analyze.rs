@@ -9,7 +9,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use resonance_engine::analysis::CrowdAnalyzer;
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Telemetry, WhistleKind};
-use resonance_io::decode::{decode_file_with_progress, resample};
+use resonance_io::decode::{DecodeStream, StreamResampler, mono_into};
 use serde::Serialize;
 
 #[derive(Debug, Args)]
@@ -46,52 +46,71 @@ struct JsonDoc {
     mood: Vec<JsonMood>,
 }
 
-/// Decodes a file (any format `resonance_io::decode` reads) to mono at a rate the
-/// analyser supports (22.05–192 kHz; other rates are resampled).
-fn load(path: &Path) -> Result<(u32, Vec<f32>)> {
-    let bar = ProgressBar::new(0);
-    bar.set_style(ProgressStyle::with_template("decoding  {bar:40} {percent}%").unwrap_or_else(|_| ProgressStyle::default_bar()));
-    let decoded = decode_file_with_progress(path, &mut |done, total| {
-        bar.set_length(total);
-        bar.set_position(done);
-    });
-    bar.finish_and_clear();
-    // the decoder's error starts with the path: it is not repeated here
-    let d = decoded.context("cannot read the file as audio: check that the file exists and is an undamaged recording")?;
-    let mono = d.to_mono();
-    let rate = d.sample_rate;
-    if (22_050..=192_000).contains(&rate) {
-        return Ok((rate, mono));
-    }
-    let to = if rate < 22_050 { 22_050 } else { 192_000 };
-    let y = resample(&mono, rate, to).with_context(|| format!("cannot resample {} from {rate} Hz to {to} Hz", path.display()))?;
-    Ok((to, y))
+/// What the analyser made of a file.
+struct Reading {
+    /// The rate the analyser ran at.
+    rate: u32,
+    /// Samples analysed.
+    samples: u64,
+    events: Vec<CrowdEvent>,
+    moods: Vec<MoodSnapshot>,
 }
 
-/// Runs the analyser; returns events and moods.
-fn analyse(rate: u32, x: &[f32], progress: bool) -> (Vec<CrowdEvent>, Vec<MoodSnapshot>) {
-    let mut a = CrowdAnalyzer::new(rate as f32);
-    let mut events = Vec::new();
-    let mut moods = Vec::new();
-    let bar = if progress {
-        let b = ProgressBar::new(x.len() as u64);
-        b.set_style(ProgressStyle::with_template("analysing {bar:40} {percent}% {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
-        b
+/// Decodes a file (any format `resonance_io::decode` reads) chunk by chunk, mixes it to mono,
+/// resamples it to a rate the analyser supports when needed (22.05–192 kHz) and runs the
+/// analyser over 64-sample blocks, as the audio thread would. Holds a chunk of the file at a
+/// time (decision record 0023); the blocks are those of the whole-file mono signal.
+fn analyse_file(path: &Path) -> Result<Reading> {
+    // the decoder's error starts with the path: it is not repeated here
+    let unreadable = || "cannot read the file as audio: check that the file exists and is an undamaged recording".to_string();
+    let mut stream = DecodeStream::open(path).with_context(unreadable)?;
+    let rate = stream.sample_rate();
+    let to = if (22_050..=192_000).contains(&rate) {
+        rate
+    } else if rate < 22_050 {
+        22_050
     } else {
-        ProgressBar::hidden()
+        192_000
     };
-    for (i, chunk) in x.chunks(64).enumerate() {
+    let cannot_resample = || format!("cannot resample {} from {rate} Hz to {to} Hz", path.display());
+    let mut resampler = if to == rate { None } else { Some(StreamResampler::new(rate, to).with_context(cannot_resample)?) };
+    let mut reading = Reading { rate: to, samples: 0, events: Vec::new(), moods: Vec::new() };
+    let mut analyzer = CrowdAnalyzer::new(to as f32);
+    let bar = ProgressBar::new(stream.progress().1.unwrap_or(0));
+    bar.set_style(ProgressStyle::with_template("analysing {bar:40} {percent}% {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    let mut mono = Vec::new();
+    let mut x = Vec::new();
+    while let Some(chunk) = stream.next_chunk().with_context(unreadable)? {
+        mono.clear();
+        mono_into(chunk, &mut mono);
+        match &mut resampler {
+            Some(r) => r.push(&mono, &mut x).with_context(cannot_resample)?,
+            None => x.extend_from_slice(&mono),
+        }
+        feed(&mut analyzer, &mut x, false, &mut reading);
+        bar.set_position(stream.progress().0);
+    }
+    if let Some(r) = &mut resampler {
+        r.finish(&mut x).with_context(cannot_resample)?;
+    }
+    feed(&mut analyzer, &mut x, true, &mut reading);
+    bar.finish_and_clear();
+    Ok(reading)
+}
+
+/// Runs the analyser over the whole 64-sample blocks of `x` (all of it when `last`), removing
+/// them from `x`.
+fn feed(a: &mut CrowdAnalyzer, x: &mut Vec<f32>, last: bool, reading: &mut Reading) {
+    let whole = if last { x.len() } else { x.len() / 64 * 64 };
+    for chunk in x[..whole].chunks(64) {
         a.process(chunk, &mut |t| match t {
-            Telemetry::Event(e) => events.push(e),
-            Telemetry::Mood(m) => moods.push(m),
+            Telemetry::Event(e) => reading.events.push(e),
+            Telemetry::Mood(m) => reading.moods.push(m),
             _ => {}
         });
-        if i % 4096 == 0 {
-            bar.set_position((i * 64) as u64);
-        }
     }
-    bar.finish_and_clear();
-    (events, moods)
+    reading.samples += whole as u64;
+    x.drain(..whole);
 }
 
 fn whistle_suffix(e: &CrowdEvent) -> &'static str {
@@ -144,11 +163,10 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     if let Some(plot) = &args.plot {
         crate::files::refuse_clobber(&[crate::files::named("--plot", plot)], &[crate::files::named("FILE", &args.file)])?;
     }
-    let (rate, x) = load(&args.file)?;
-    if x.is_empty() {
+    let Reading { rate, samples, events, moods } = analyse_file(&args.file)?;
+    if samples == 0 {
         bail!("{}: the file contains no audio samples; nothing to analyse", args.file.display());
     }
-    let (events, moods) = analyse(rate, &x, true);
     let secs = |t: u64| t as f64 / f64::from(rate);
 
     if args.json {
@@ -167,13 +185,13 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         };
         println!("{}", serde_json::to_string_pretty(&doc)?);
     } else {
-        println!("{}: {:.1} s at {} Hz, {} events", args.file.display(), x.len() as f64 / f64::from(rate), rate, events.len());
+        println!("{}: {:.1} s at {} Hz, {} events", args.file.display(), samples as f64 / f64::from(rate), rate, events.len());
         for (_, line) in timeline(&events, &moods, rate) {
             println!("{line}");
         }
     }
     if let Some(path) = &args.plot {
-        plot(path, &events, &moods, rate, x.len() as f64 / f64::from(rate))?;
+        plot(path, &events, &moods, rate, samples as f64 / f64::from(rate))?;
         eprintln!("mood arc written to {}", path.display());
     }
     Ok(())

@@ -8,6 +8,7 @@ use resonance_engine::prelude::*;
 use crate::cmd::render::{print_summary, run_engine};
 use crate::demo::{SCRIPT, crowd};
 use crate::output::{AtomicWav, WavFormat};
+use crate::source::MemoryStereo;
 
 /// Arguments of `resonance demo`.
 #[derive(Debug, Clone, clap::Args)]
@@ -51,7 +52,7 @@ pub fn run(args: &DemoArgs) -> Result<()> {
         .filter_map(|m| m.cue.map(|c| ((m.t * f64::from(args.rate)) as usize, Command::Cue(c))))
         .filter(|(at, _)| *at < main[0].len())
         .collect();
-    let report = run_engine(config, args.rate, 512, &main, None, &cues, &mut wav, "demo")?;
+    let report = run_engine(config, args.rate, 512, &mut MemoryStereo::new(&main), None, &cues, &mut wav, "demo")?;
     wav.finish()?;
     println!("scripted moments:");
     for m in SCRIPT.iter().filter(|m| m.t < args.duration) {

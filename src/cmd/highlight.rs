@@ -1,16 +1,20 @@
 //! `resonance highlight MATCH_AUDIO`: a soundtrack that follows a match's emotional arc.
 //!
-//! 1. Decodes the recording (anything symphonia reads, including the audio track of an MP4).
-//! 2. Runs the engine's crowd analysis ([`CrowdAnalyzer`]) over it: moods every 0.5 s and
-//!    detected events (goal roars, near misses, whistles, ...).
+//! 1. Decodes the recording chunk by chunk (anything symphonia reads, including the audio track
+//!    of an MP4).
+//! 2. Runs the engine's crowd analysis ([`CrowdAnalyzer`]) over it as it is decoded, keeping
+//!    only the moods every 0.5 s and the detected events (goal roars, near misses, whistles,
+//!    ...): the match's timeline, small whatever the recording's length.
 //! 3. Derives the arc: the moods smoothed over ±3 s and shifted 1.5 s earlier, so that the
 //!    music builds *into* a moment instead of reacting after it (offline, the future is known).
 //! 4. Takes stingers from supplied match data (`--events`: goal, card, penalty, half_time,
 //!    full_time, ...) and from detected goal roars and near misses (a detection within 10 s of a
 //!    supplied event of the same kind is the same moment). Cues are issued a quarter second
 //!    early so each stinger lands on the beat nearest its moment.
-//! 5. Renders the music (and with `--mix`, mixes it under the original, ducked by the
-//!    programme's level), writes `<out>.moments.json` beside the output and optionally a plot.
+//! 5. Renders the music block by block, writing each block as it comes (with `--mix`, mixed
+//!    under the original, read from the file a second time and ducked by the programme's
+//!    level), then writes `<out>.moments.json` beside the output and optionally a plot. The
+//!    memory needed does not grow with the recording (decision records 0023 and 0024).
 
 use std::path::{Path, PathBuf};
 
@@ -20,12 +24,14 @@ use resonance_engine::dsp::limiter::SafetyLimiter;
 use resonance_engine::dsp::{db_to_lin, lin_to_db};
 use resonance_engine::synth::Profile;
 use resonance_engine::{CrowdEvent, CrowdEventKind, Cue, MoodSnapshot, Preset, Telemetry, WhistleKind};
-use resonance_io::decode::{Decoded, decode_file_with_progress};
+use resonance_io::decode::mono_into;
 use serde_json::{Value, json};
 
 use crate::arc::{Arc, ArcEvent, MoodPoint, MusicJob, MusicReport, render_music};
+use crate::cmd::plot::MusicLevel;
 use crate::cmd::render_arc::{DEFAULT_SEED, ProfileArg};
 use crate::output::{AtomicWav, WavFormat, progress};
+use crate::source::{PlanarFile, StereoFile};
 
 /// Arguments of `resonance highlight`.
 #[derive(Debug, Clone, clap::Args)]
@@ -150,14 +156,12 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
         bail!("--out {} must be a .wav file", args.out.display());
     }
     refuse_clobbering(args)?;
-    // 1. decode
-    let decoded = decode(&args.input)?;
-    let duration_s = decoded.duration_s();
+    // 1-2. decode and crowd analysis, chunk by chunk
+    let crowd = analyse(&args.input)?;
+    let duration_s = crowd.duration_s;
     if duration_s < 1.0 {
         bail!("{} holds {duration_s:.2} s of audio; a highlight needs at least 1 s", args.input.display());
     }
-    // 2. crowd analysis
-    let crowd = analyse(&decoded)?;
     // 3. arc and moments
     let supplied = match &args.events {
         Some(p) => load_events(p, duration_s)?,
@@ -165,16 +169,14 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
     };
     let (mut moments, events) = gather_moments(&supplied, &crowd);
     let arc = Arc { duration_s, mood: derive_arc(&crowd.moods, duration_s), events };
-    // 4. music
+    // 4-5. music, mixed and written as it is rendered
     let seed = args.seed.unwrap_or(DEFAULT_SEED);
-    let (music, report) = render_soundtrack(args, &preset, &arc, seed)?;
+    let (report, level) = render_soundtrack(args, &preset, &arc, seed)?;
     for (cue, t, at) in &report.stingers {
         if let Some(m) = moments.iter_mut().find(|m| m.stinger == Some(cue.as_str()) && (m.t - t).abs() < 1e-6 && m.stinger_at.is_none()) {
             m.stinger_at = Some(*at);
         }
     }
-    // 5. mix and write
-    write_soundtrack(args, decoded, &music)?;
     let moments_path = moments_path(&args.out);
     let doc = json!({
         "input": args.input.display().to_string(),
@@ -191,7 +193,7 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
     std::fs::write(&moments_path, serde_json::to_string_pretty(&doc)?)
         .with_context(|| format!("cannot write {}", moments_path.display()))?;
     if let Some(plot) = &args.plot {
-        crate::cmd::plot::arc_plot(plot, &arc, &moments_for_plot(&moments), &music, RATE)?;
+        crate::cmd::plot::arc_plot(plot, &arc, &moments_for_plot(&moments), &level)?;
     }
     eprintln!(
         "wrote {} ({duration_s:.1} s, {}{}), {} ({} moments, {} stingers){}",
@@ -221,46 +223,49 @@ fn refuse_clobbering(args: &HighlightArgs) -> Result<()> {
     refuse_clobber(&outputs, &inputs)
 }
 
-/// Stage 1: decodes the match recording, with a progress bar.
-fn decode(input: &Path) -> Result<Decoded> {
-    let pb = progress(100, "decode");
-    let decoded = decode_file_with_progress(input, &mut |done, total| {
-        if let Some(percent) = (done * 100).checked_div(total) {
-            pb.set_position(percent);
-        }
-    })
-    .context("cannot read the match recording")?;
-    pb.finish_and_clear();
-    Ok(decoded)
-}
-
 /// What the crowd analysis found: moods (with their time in seconds) and events, at the rate
-/// the analysis ran at.
+/// the analysis ran at, and the recording's length.
 struct CrowdReading {
     moods: Vec<(f64, MoodSnapshot)>,
     detected: Vec<CrowdEvent>,
     sample_rate: u32,
+    duration_s: f64,
 }
 
-/// Stage 2: the crowd analysis, at a rate the analyser supports.
-fn analyse(decoded: &Decoded) -> Result<CrowdReading> {
-    let analysis = if (22_050..=192_000).contains(&decoded.sample_rate) { decoded.clone() } else { decoded.resampled(RATE)? };
-    let mono = analysis.to_mono();
-    let sr = analysis.sample_rate;
+/// Stages 1 and 2: decodes the match recording chunk by chunk (resampled to [`RATE`] if the
+/// analyser does not support its rate) and runs the crowd analysis over it in 1024-sample
+/// blocks of its mono mix, with a progress bar. Only the moods and events are kept (decision
+/// record 0023).
+fn analyse(input: &Path) -> Result<CrowdReading> {
+    let unreadable = || "cannot read the match recording".to_string();
+    let mut src = PlanarFile::open(input, |r| Ok(if (22_050..=192_000).contains(&r) { r } else { RATE })).with_context(unreadable)?;
+    let sr = src.rate();
     let mut analyzer = CrowdAnalyzer::new(sr as f32);
-    let mut moods: Vec<(f64, MoodSnapshot)> = Vec::new();
-    let mut detected = Vec::new();
-    let pb = progress(mono.len() as u64, "analyse");
-    for (i, block) in mono.chunks(1024).enumerate() {
-        analyzer.process(block, &mut |t| match t {
-            Telemetry::Mood(m) => moods.push((m.time as f64 / f64::from(sr), m)),
-            Telemetry::Event(e) => detected.push(e),
-            _ => {}
-        });
-        pb.set_position(((i + 1) * 1024).min(mono.len()) as u64);
+    let mut reading = CrowdReading { moods: Vec::new(), detected: Vec::new(), sample_rate: sr, duration_s: 0.0 };
+    let pb = progress(src.len_hint(), "analyse");
+    let mut mono = Vec::new();
+    let mut done = 0u64;
+    let mut feed = |mono: &mut Vec<f32>, last: bool| {
+        let whole = if last { mono.len() } else { mono.len() / 1024 * 1024 };
+        for block in mono[..whole].chunks(1024) {
+            analyzer.process(block, &mut |t| match t {
+                Telemetry::Mood(m) => reading.moods.push((m.time as f64 / f64::from(sr), m)),
+                Telemetry::Event(e) => reading.detected.push(e),
+                _ => {}
+            });
+        }
+        mono.drain(..whole);
+        done += whole as u64;
+        pb.set_position(done);
+    };
+    while let Some(chunk) = src.next_chunk().with_context(unreadable)? {
+        mono_into(chunk, &mut mono);
+        feed(&mut mono, false);
     }
+    feed(&mut mono, true);
     pb.finish_and_clear();
-    Ok(CrowdReading { moods, detected, sample_rate: sr })
+    reading.duration_s = src.input_frames() as f64 / f64::from(src.input_rate().max(1));
+    Ok(reading)
 }
 
 /// Stage 3: the moments (supplied, then detected; sorted by time) and the arc's stinger events.
@@ -302,39 +307,44 @@ fn gather_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, 
     (moments, events)
 }
 
-/// Stage 4: renders the music over the arc (interleaved stereo at [`RATE`]), with a progress
-/// bar; cues are issued a quarter second early.
-fn render_soundtrack(args: &HighlightArgs, preset: &Preset, arc: &Arc, seed: u64) -> Result<(Vec<f32>, MusicReport)> {
+/// Stages 4 and 5: renders the music over the arc (stereo at [`RATE`]; cues issued a quarter
+/// second early) and writes it block by block as it is rendered, mixed under the original
+/// (read again from the file, chunk by chunk) with `--mix`. Returns the music's report and
+/// its level per second for the plot. Nothing of the soundtrack is held beyond a block: the
+/// loudness is set by the measuring passes of [`render_music`] (decision record 0024).
+fn render_soundtrack(args: &HighlightArgs, preset: &Preset, arc: &Arc, seed: u64) -> Result<(MusicReport, Vec<(f64, f64)>)> {
     let profile = Profile::from(args.profile);
     let frames = (arc.duration_s * f64::from(RATE)).round() as usize;
-    let mut music = Vec::with_capacity(2 * frames);
-    let pb = progress(frames as u64, "music");
     let soundfont = args.soundfont.as_deref().map(resonance_engine::synth::soundfont::load).transpose()?;
+    let mut wav = AtomicWav::create(&args.out, RATE, 2, args.format)?;
+    let mut original =
+        if args.mix { Some(StereoFile::open(&args.input, |_| Ok(RATE)).context("cannot read the match recording")?) } else { None };
+    let mut mixer = MixUnder::new();
+    let mut level = MusicLevel::new(RATE);
+    let (mut ol, mut or, mut mixed) = (Vec::new(), Vec::new(), Vec::new());
+    let pb = progress(frames as u64, "music");
     let job = MusicJob { style: &preset.style, arc, seed, profile, rate: RATE, cue_lead_s: 0.25, soundfont: soundfont.as_ref() };
     let report = render_music(
         &job,
         &mut |block| {
-            music.extend_from_slice(block);
-            Ok(())
+            level.push(block);
+            let Some(src) = original.as_mut() else { return wav.write_interleaved(block) };
+            let n = block.len() / 2;
+            ol.resize(n, 0.0);
+            or.resize(n, 0.0);
+            // past the end of the original: silence under the music
+            let got = src.read(&mut ol, &mut or)?;
+            ol[got..].fill(0.0);
+            or[got..].fill(0.0);
+            mixed.clear();
+            mixer.mix(block, &ol, &or, &mut mixed);
+            wav.write_interleaved(&mixed)
         },
         &mut |pos| pb.set_position(pos),
     )?;
     pb.finish_and_clear();
-    Ok((music, report))
-}
-
-/// Stage 5: writes the soundtrack WAV, mixed under the original with `--mix`.
-fn write_soundtrack(args: &HighlightArgs, decoded: Decoded, music: &[f32]) -> Result<()> {
-    let mut wav = AtomicWav::create(&args.out, RATE, 2, args.format)?;
-    let out = if args.mix {
-        let original = if decoded.sample_rate == RATE { decoded } else { decoded.resampled(RATE)? };
-        mix_under(music, &original.to_stereo())
-    } else {
-        music.to_vec()
-    };
-    wav.write_interleaved(&out)?;
     wav.finish()?;
-    Ok(())
+    Ok((report, level.finish()))
 }
 
 fn moments_for_plot(m: &[Moment]) -> Vec<(f64, String, bool)> {
@@ -346,28 +356,41 @@ pub fn moments_path(out: &Path) -> PathBuf {
     out.with_extension("moments.json")
 }
 
-/// Mixes interleaved stereo `music` under `original`, ducking it by up to [`MIX_DUCK_DB`] when
-/// the programme is loud, through the engine's −1 dBFS safety limiter.
-fn mix_under(music: &[f32], original: &[Vec<f32>; 2]) -> Vec<f32> {
-    let frames = music.len() / 2;
-    let sr = RATE as f32;
-    let attack = 1.0 - (-1.0 / (0.005 * sr)).exp();
-    let release = 1.0 - (-1.0 / (0.3 * sr)).exp();
-    let mut env = 0.0f32;
-    let base = db_to_lin(MIX_MUSIC_DB);
-    let mut limiter = SafetyLimiter::new(resonance_engine::OUTPUT_CEILING_DB, 0.08, sr);
-    let mut out = Vec::with_capacity(music.len());
-    for i in 0..frames {
-        let (ol, or) = (original[0].get(i).copied().unwrap_or(0.0), original[1].get(i).copied().unwrap_or(0.0));
-        let x = (0.5 * (ol + or)).abs();
-        env += (x - env) * if x > env { attack } else { release };
-        let amount = ((lin_to_db(env) + 50.0) / 30.0).clamp(0.0, 1.0);
-        let g = base * db_to_lin(-MIX_DUCK_DB * amount);
-        let mut l = ol + g * music[2 * i];
-        let mut r = or + g * music[2 * i + 1];
-        limiter.process(&mut l, &mut r);
-        out.push(l);
-        out.push(r);
+/// Mixes interleaved stereo music under the original, block by block, ducking it by up to
+/// [`MIX_DUCK_DB`] when the programme is loud, through the engine's −1 dBFS safety limiter.
+struct MixUnder {
+    attack: f32,
+    release: f32,
+    env: f32,
+    base: f32,
+    limiter: SafetyLimiter,
+}
+
+impl MixUnder {
+    fn new() -> Self {
+        let sr = RATE as f32;
+        Self {
+            attack: 1.0 - (-1.0 / (0.005 * sr)).exp(),
+            release: 1.0 - (-1.0 / (0.3 * sr)).exp(),
+            env: 0.0,
+            base: db_to_lin(MIX_MUSIC_DB),
+            limiter: SafetyLimiter::new(resonance_engine::OUTPUT_CEILING_DB, 0.08, sr),
+        }
     }
-    out
+
+    /// Mixes `music` (interleaved) under the original's `ol`/`or` (one sample per frame),
+    /// appending interleaved frames to `out`.
+    fn mix(&mut self, music: &[f32], ol: &[f32], or: &[f32], out: &mut Vec<f32>) {
+        for ((m, &ol), &or) in music.chunks_exact(2).zip(ol).zip(or) {
+            let x = (0.5 * (ol + or)).abs();
+            self.env += (x - self.env) * if x > self.env { self.attack } else { self.release };
+            let amount = ((lin_to_db(self.env) + 50.0) / 30.0).clamp(0.0, 1.0);
+            let g = self.base * db_to_lin(-MIX_DUCK_DB * amount);
+            let mut l = ol + g * m[0];
+            let mut r = or + g * m[1];
+            self.limiter.process(&mut l, &mut r);
+            out.push(l);
+            out.push(r);
+        }
+    }
 }

@@ -2,16 +2,19 @@
 //!
 //! With `--json` standard output carries one object per line per query:
 //! `{"query", "track", "title", "offset_s", "score", "confidence", "query_ms"}` where `track`
-//! is the indexed file's stem or null. `query_ms` covers hashing and matching (not decoding).
+//! is the indexed file's stem or null. `query_ms` covers hashing and matching (not decoding). The file is decoded chunk by
+//! chunk, once, or twice when the dense look or the speed search runs: only its landmarks are
+//! held (decision record 0023).
 //! Queries shorter than the minimum report "too short to identify" on standard error and a
 //! null track.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args;
-use resonance_io::decode::decode_file;
+use resonance_io::IoError;
+use resonance_io::decode::{DecodeStream, mono_into};
 use resonance_io::fingerprint::index::Index;
 use resonance_io::fingerprint::matcher::{Identifier, IdentifyOptions, MIN_QUERY_S, Outcome};
 use serde_json::json;
@@ -36,13 +39,8 @@ pub fn run(args: &IdentifyArgs) -> anyhow::Result<()> {
     let mut failures = 0;
     for file in &args.files {
         let query = file.display().to_string();
-        let (outcome, ms) = match decode_file(file) {
-            Ok(d) => {
-                let mono = d.to_mono();
-                let t = Instant::now();
-                let o = identifier.identify(&index, &mono, f64::from(d.sample_rate));
-                (Some(o), t.elapsed().as_secs_f64() * 1e3)
-            }
+        let (outcome, ms) = match identify_file(&mut identifier, &index, file) {
+            Ok((o, ms)) => (Some(o), ms),
             Err(e) => {
                 eprintln!("warning: {e}");
                 failures += 1;
@@ -86,4 +84,32 @@ pub fn run(args: &IdentifyArgs) -> anyhow::Result<()> {
         anyhow::bail!("none of the {} files could be decoded; pass audio files (WAV, FLAC, Ogg Vorbis, MP3, AAC)", args.files.len());
     }
     Ok(())
+}
+
+/// Identifies one file, decoding it chunk by chunk in each of the identifier's passes.
+/// Returns the outcome and the milliseconds spent hashing and matching (decoding excluded).
+fn identify_file(identifier: &mut Identifier, index: &Index, file: &Path) -> Result<(Outcome, f64), IoError> {
+    let mut first = Some(DecodeStream::open(file)?);
+    let started = Instant::now();
+    let rate = first.as_ref().map_or(0, DecodeStream::sample_rate);
+    let mut decoding = 0.0f64;
+    let mut mono = Vec::new();
+    let outcome = identifier.identify_passes::<IoError>(index, f64::from(rate), &mut |sink| {
+        let t = Instant::now();
+        let mut stream = match first.take() {
+            Some(s) => s,
+            None => DecodeStream::open(file)?,
+        };
+        decoding += t.elapsed().as_secs_f64();
+        loop {
+            let t = Instant::now();
+            let Some(chunk) = stream.next_chunk()? else { break };
+            mono.clear();
+            mono_into(chunk, &mut mono);
+            decoding += t.elapsed().as_secs_f64();
+            sink(&mono);
+        }
+        Ok(())
+    })?;
+    Ok((outcome, (started.elapsed().as_secs_f64() - decoding).max(0.0) * 1e3))
 }

@@ -6,9 +6,9 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use resonance_engine::prelude::*;
 use resonance_engine::{MAX_SAMPLE_RATE, MIN_SAMPLE_RATE};
-use resonance_io::decode::{Decoded, decode_file};
 
 use crate::output::{AtomicWav, WavFormat, progress};
+use crate::source::{StereoFile, StereoSource};
 
 /// Arguments of `resonance render`.
 #[derive(Debug, Clone, clap::Args)]
@@ -74,16 +74,18 @@ pub fn engine_rate(input_rate: u32, requested: Option<u32>) -> Result<u32> {
     Ok(if (MIN_SAMPLE_RATE..=MAX_SAMPLE_RATE).contains(&f64::from(input_rate)) { input_rate } else { 48_000 })
 }
 
-/// Runs the engine over stereo `main` (and optional stereo `crowd`) at `rate`, streaming the
-/// output into `wav`. `commands` (sorted by frame) are sent sample-accurately: blocks are split
-/// so each command reaches the engine right before its frame.
+/// Runs the engine over stereo `main` (and optional stereo `crowd`) at `rate`, block by block,
+/// streaming the output into `wav`: nothing of the input or output is held beyond a block
+/// (decision record 0023). `commands` (sorted by frame) are sent sample-accurately: blocks are
+/// split so each command reaches the engine right before its frame. Of the engine's telemetry
+/// the report keeps the moods and the crowd events.
 #[allow(clippy::too_many_arguments)] // one call site per command; a struct would only rename them
 pub fn run_engine(
     config: EngineConfig,
     rate: u32,
     block: usize,
-    main: &[Vec<f32>; 2],
-    crowd: Option<&[Vec<f32>; 2]>,
+    main: &mut dyn StereoSource,
+    mut crowd: Option<&mut dyn StereoSource>,
     commands: &[(usize, Command)],
     wav: &mut AtomicWav,
     label: &str,
@@ -93,32 +95,34 @@ pub fn run_engine(
     }
     let layout = Layout { main_channels: 2, sidechain: crowd.is_some(), music_out: false };
     let (mut proc, mut handle) = Engine::new(config).prepare(f64::from(rate), block, layout)?;
-    let frames = main[0].len();
-    let pb = progress(frames as u64, label);
+    let pb = progress(main.len_hint(), label);
     let started = Instant::now();
     let mut l = vec![0.0f32; block];
     let mut r = vec![0.0f32; block];
+    let mut cl = vec![0.0f32; block];
+    let mut cr = vec![0.0f32; block];
     let mut inter = vec![0.0f32; block * 2];
-    let mut report = RenderReport { frames, sample_rate: rate, ..RenderReport::default() };
+    let mut report = RenderReport { sample_rate: rate, ..RenderReport::default() };
     let mut pos = 0;
     let mut next_cmd = 0;
-    while pos < frames {
-        while let Some((at, cmd)) = commands.get(next_cmd).filter(|(at, _)| *at <= pos) {
-            let _ = at;
-            handle.commands.send(*cmd)?;
+    loop {
+        while commands.get(next_cmd).is_some_and(|(at, _)| *at <= pos) {
+            handle.commands.send(commands[next_cmd].1)?;
             next_cmd += 1;
         }
         let until_cmd = commands.get(next_cmd).map_or(usize::MAX, |(at, _)| at - pos);
-        let n = block.min(frames - pos).min(until_cmd);
-        l[..n].copy_from_slice(&main[0][pos..pos + n]);
-        r[..n].copy_from_slice(&main[1][pos..pos + n]);
+        let want = block.min(until_cmd);
+        let n = main.read(&mut l[..want], &mut r[..want])?;
+        if n == 0 {
+            break;
+        }
         {
             let mut bufs = [&mut l[..n], &mut r[..n]];
-            match crowd {
+            match crowd.as_deref_mut() {
                 Some(c) => {
-                    let end = (pos + n).min(c[0].len());
-                    let start = pos.min(end);
-                    let sc = [&c[0][start..end], &c[1][start..end]];
+                    // a shorter crowd file: the sidechain gets what is left of it, then nothing
+                    let m = c.read(&mut cl[..n], &mut cr[..n])?;
+                    let sc = [&cl[..m], &cr[..m]];
                     proc.process(&mut bufs, Some(&sc), None)
                 }
                 None => proc.process(&mut bufs, None, None),
@@ -130,21 +134,15 @@ pub fn run_engine(
             report.output_peak = report.output_peak.max(l[i].abs()).max(r[i].abs());
         }
         wav.write_interleaved(&inter[..2 * n])?;
-        report.telemetry.extend(handle.telemetry.drain());
+        report.telemetry.extend(handle.telemetry.drain().filter(|t| matches!(t, Telemetry::Event(_) | Telemetry::Mood(_))));
         pos += n;
         pb.set_position(pos as u64);
     }
     pb.finish_and_clear();
+    report.frames = pos;
     report.meters = handle.meters.read();
     report.elapsed_s = started.elapsed().as_secs_f64();
     Ok(report)
-}
-
-fn load_stereo(path: &std::path::Path, rate: Option<u32>) -> Result<(Decoded, u32)> {
-    let decoded = decode_file(path)?;
-    let target = engine_rate(decoded.sample_rate, rate)?;
-    let decoded = if decoded.sample_rate == target { decoded } else { decoded.resampled(target)? };
-    Ok((decoded, target))
 }
 
 /// Prints a short human summary of a render to standard error.
@@ -199,17 +197,15 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     if let Some(seed) = args.seed {
         config.seed = seed;
     }
-    let (decoded, rate) = load_stereo(input, args.rate).with_context(|| "cannot render".to_string())?;
-    let main = decoded.to_stereo();
-    let crowd = match &args.crowd {
-        Some(p) => {
-            let (c, _) = load_stereo(p, Some(rate))?;
-            Some(c.to_stereo())
-        }
+    let mut main = StereoFile::open(input, |from| engine_rate(from, args.rate)).context("cannot render")?;
+    let rate = main.planar().rate();
+    let mut crowd = match &args.crowd {
+        Some(p) => Some(StereoFile::open(p, |_| Ok(rate)).context("cannot render: the --crowd file")?),
         None => None,
     };
     let mut wav = AtomicWav::create(&args.out, rate, 2, args.format)?;
-    let report = run_engine(config, rate, args.block, &main, crowd.as_ref(), &[], &mut wav, "render")?;
+    let crowd = crowd.as_mut().map(|c| c as &mut dyn StereoSource);
+    let report = run_engine(config, rate, args.block, &mut main, crowd, &[], &mut wav, "render")?;
     wav.finish()?;
     print_summary(&report, &args.out);
     Ok(())

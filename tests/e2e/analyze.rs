@@ -136,3 +136,73 @@ fn hostile_float_samples_never_hang_analyze_or_highlight() {
         assert!(r.samples::<f32>().all(|s| s.is_ok_and(f32::is_finite)) || r.spec().sample_format == hound::SampleFormat::Int, "{name}");
     }
 }
+
+/// Peak resident memory (`VmHWM`, kB) of `resonance` run with `args`, read from /proc while it
+/// runs (the high-water mark only grows, so the last reading before it exits is its peak up
+/// to the last few milliseconds).
+#[cfg(target_os = "linux")]
+fn peak_rss_kb(args: &[&std::ffi::OsStr]) -> u64 {
+    let mut child = resonance().args(args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status)
+            && let Some(kb) =
+                text.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        {
+            peak = kb;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(peak > 0, "no memory reading of the child");
+    peak
+}
+
+/// Writes `secs` seconds of a real crowd recording, looped, as 48 kHz stereo 16-bit WAV.
+fn looped_crowd(path: &std::path::Path, secs: usize) {
+    let d = resonance_io::decode::decode_file(&audio_dir().join("crowd/crowd05.wav")).unwrap().resampled(48_000).unwrap();
+    let [l, r] = d.to_stereo();
+    let spec = hound::WavSpec { channels: 2, sample_rate: 48_000, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
+    let mut w = hound::WavWriter::create(path, spec).unwrap();
+    for i in 0..secs * 48_000 {
+        for s in [l[i % l.len()], r[i % r.len()]] {
+            w.write_sample((s.clamp(-1.0, 1.0) * 32767.0) as i16).unwrap();
+        }
+    }
+    w.finalize().unwrap();
+}
+
+/// Memory bounded by design (decision record 0023): the decoder hands out chunks of at most
+/// `MAX_CHUNK_FRAMES` whatever the file's length, adding up to the whole file, and `analyze`
+/// of 120 s needs no more memory than of 20 s, give or take 16 MB (holding the decoded file, as
+/// it once did, costs 58 MB more for the extra 100 s).
+#[test]
+fn file_commands_memory_does_not_grow_with_length() {
+    use resonance_io::decode::{DecodeStream, MAX_CHUNK_FRAMES, decode_file};
+    let dir = tempfile::tempdir().unwrap();
+    let (short, long) = (dir.path().join("short.wav"), dir.path().join("long.wav"));
+    looped_crowd(&short, 20);
+    looped_crowd(&long, 120);
+    let mut stream = DecodeStream::open(&long).unwrap();
+    let (mut frames, mut chunks) = (0usize, 0usize);
+    while let Some(chunk) = stream.next_chunk().unwrap() {
+        assert_eq!(chunk.len(), 2);
+        assert!((1..=MAX_CHUNK_FRAMES).contains(&chunk[0].len()) && chunk[1].len() == chunk[0].len(), "{}", chunk[0].len());
+        frames += chunk[0].len();
+        chunks += 1;
+    }
+    assert_eq!(frames, 120 * 48_000);
+    assert_eq!(frames, decode_file(&long).unwrap().frames());
+    assert!(chunks >= frames / MAX_CHUNK_FRAMES);
+    #[cfg(target_os = "linux")]
+    {
+        let a = peak_rss_kb(&["analyze".as_ref(), "--json".as_ref(), short.as_os_str()]);
+        let b = peak_rss_kb(&["analyze".as_ref(), "--json".as_ref(), long.as_os_str()]);
+        assert!(b < a + 16 * 1024, "analyze: peak {a} kB for 20 s, {b} kB for 120 s");
+    }
+}

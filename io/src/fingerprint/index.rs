@@ -414,21 +414,32 @@ mod build {
     use std::path::Path;
 
     use resonance_engine::Landmark;
-    use resonance_engine::fingerprint::{FRAME_S, HasherConfig};
+    use resonance_engine::fingerprint::{FRAME_S, Hasher, HasherConfig};
 
     use super::{Index, TrackInfo};
     use crate::IoError;
-    use crate::fingerprint::landmarks_of;
 
-    /// Decodes and hashes one file for the index (index-side hasher configuration).
+    /// Decodes and hashes one file for the index (index-side hasher configuration), chunk by
+    /// chunk: the memory it needs does not grow with the file (decision record 0023). The
+    /// landmarks are those of [`landmarks_of`](crate::fingerprint::landmarks_of) over the whole
+    /// decoded file, bit for bit (the hasher's output does not depend on how its input is split).
     ///
     /// # Errors
-    /// Whatever [`crate::decode::decode_file`] reports for a missing or non-audio file.
+    /// Whatever [`crate::decode::DecodeStream`] reports for a missing, non-audio, corrupt or
+    /// truncated file.
     pub fn build_entries(path: &Path) -> Result<(TrackInfo, Vec<Landmark>), IoError> {
-        let decoded = crate::decode::decode_file(path)?;
-        let mono = decoded.to_mono();
-        let lms = landmarks_of(&mono, f64::from(decoded.sample_rate), HasherConfig::index());
-        let duration_s = decoded.duration_s();
+        let mut stream = crate::decode::DecodeStream::open(path)?;
+        let rate = stream.sample_rate();
+        let mut hasher = Hasher::with_config(f64::from(rate), HasherConfig::index());
+        let mut lms = Vec::new();
+        let mut mono = Vec::with_capacity(crate::decode::MAX_CHUNK_FRAMES);
+        while let Some(chunk) = stream.next_chunk()? {
+            mono.clear();
+            crate::decode::mono_into(chunk, &mut mono);
+            hasher.process(&mono, &mut |l| lms.push(l));
+        }
+        hasher.flush(&mut |l| lms.push(l));
+        let duration_s = stream.progress().0 as f64 / f64::from(stream.sample_rate().max(1));
         let (title, artist) = read_tags(path);
         let info = TrackInfo {
             name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),

@@ -544,12 +544,66 @@ pub struct Identifier {
     analysis: Vec<f32>,
     landmarks: Vec<Landmark>,
     scratch: Scratch,
+    /// The dense look's framings, then one per speed, of [`Identifier::identify_passes`]'s
+    /// second pass (built on first use).
+    lanes: Vec<Lane>,
+}
+
+/// One hashing of the analysis-rate query in [`Identifier::identify_passes`]'s second pass:
+/// a dense-look framing (its first `skip` samples skipped, frames moved by `shift`) or a
+/// playback speed.
+#[derive(Debug)]
+struct Lane {
+    hasher: Hasher,
+    skip: usize,
+    shift: u32,
+    /// Samples still to skip in this pass.
+    to_skip: usize,
+    out: Vec<Landmark>,
+}
+
+impl Lane {
+    fn new(rate: f64, config: HasherConfig, skip: usize, shift: u32) -> Self {
+        Self { hasher: Hasher::with_config(rate, config), skip, shift, to_skip: skip, out: Vec::new() }
+    }
+
+    fn start(&mut self) {
+        self.hasher.reset();
+        self.to_skip = self.skip;
+        self.out.clear();
+    }
+
+    fn feed(&mut self, x: &[f32]) {
+        let skip = self.to_skip.min(x.len());
+        self.to_skip -= skip;
+        let (out, shift) = (&mut self.out, self.shift);
+        self.hasher.process(&x[skip..], &mut |mut l| {
+            l.frame += shift;
+            out.push(l);
+        });
+    }
+
+    fn end(&mut self) {
+        let (out, shift) = (&mut self.out, self.shift);
+        self.hasher.flush(&mut |mut l| {
+            l.frame += shift;
+            out.push(l);
+        });
+    }
 }
 
 impl Identifier {
     /// An identifier with these options (scratch buffers grow on first use).
     pub fn new(options: IdentifyOptions) -> Self {
-        Self { options, hashers: Vec::new(), to_analysis: None, analysis: Vec::new(), landmarks: Vec::new(), scratch: Scratch::default() }
+        Self {
+            options,
+            hashers: Vec::new(),
+            to_analysis: None,
+            analysis: Vec::new(),
+            landmarks: Vec::new(),
+            scratch: Scratch::default(),
+            lanes: Vec::new(),
+        }
     }
 
     /// The options.
@@ -561,16 +615,7 @@ impl Identifier {
     /// `sample_rate` to `self.landmarks`, with a cached hasher; their frames are moved by
     /// `frame_shift`.
     fn hash(&mut self, samples: Option<&[f32]>, sample_rate: f64, config: HasherConfig, skip: usize, frame_shift: u32) {
-        let key = sample_rate.to_bits();
-        let pos = if let Some(i) = self.hashers.iter().position(|h| h.0 == key && h.1 == config) {
-            i
-        } else {
-            if self.hashers.len() >= MAX_CACHED_HASHERS {
-                self.hashers.clear();
-            }
-            self.hashers.push((key, config, Hasher::with_config(sample_rate, config)));
-            self.hashers.len() - 1
-        };
+        let pos = self.hasher_slot(sample_rate, config);
         let Self { hashers, landmarks, analysis, .. } = self;
         let Some((_, _, h)) = hashers.get_mut(pos) else { return };
         h.reset();
@@ -584,14 +629,35 @@ impl Identifier {
         h.flush(&mut sink);
     }
 
+    /// The index of the cached hasher for `sample_rate` and `config` (made if missing).
+    fn hasher_slot(&mut self, sample_rate: f64, config: HasherConfig) -> usize {
+        let key = sample_rate.to_bits();
+        if let Some(i) = self.hashers.iter().position(|h| h.0 == key && h.1 == config) {
+            return i;
+        }
+        if self.hashers.len() >= MAX_CACHED_HASHERS {
+            self.hashers.clear();
+        }
+        self.hashers.push((key, config, Hasher::with_config(sample_rate, config)));
+        self.hashers.len() - 1
+    }
+
+    /// Makes the cached resampler from `sample_rate` to [`ANALYSIS_RATE`] (if another rate's
+    /// is cached) and resets it.
+    fn analysis_resampler(&mut self, sample_rate: f64) {
+        let key = sample_rate.to_bits();
+        if self.to_analysis.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.to_analysis = Some((key, Resampler::new(sample_rate, ANALYSIS_RATE, CUTOFF_HZ)));
+        }
+        if let Some((_, r)) = self.to_analysis.as_mut() {
+            r.reset();
+        }
+    }
+
     /// `samples` resampled to [`ANALYSIS_RATE`] into `self.analysis`, with a cached resampler.
     fn resample_to_analysis(&mut self, samples: &[f32], sample_rate: f64) {
-        let key = sample_rate.to_bits();
-        let r = match &mut self.to_analysis {
-            Some((k, r)) if *k == key => r,
-            slot => &mut slot.insert((key, Resampler::new(sample_rate, ANALYSIS_RATE, CUTOFF_HZ))).1,
-        };
-        r.reset();
+        self.analysis_resampler(sample_rate);
+        let Some((_, r)) = self.to_analysis.as_mut() else { return };
         self.analysis.clear();
         resample_into(r, samples, &mut self.analysis);
     }
@@ -626,17 +692,53 @@ impl Identifier {
 
     /// [`identify`] with this context's options and buffers.
     pub fn identify(&mut self, index: &Index, samples: &[f32], sample_rate: f64) -> Outcome {
-        let duration_s = samples.len() as f64 / sample_rate;
-        let (alpha_first, alpha_dense, alpha_speed) = self.options.budgets();
-        let rate = self.options.rate;
-        if duration_s < MIN_QUERY_S {
-            return Outcome::TooShort { duration_s };
+        let r: Result<Outcome, std::convert::Infallible> = self.identify_passes(index, sample_rate, &mut |sink| {
+            sink(samples);
+            Ok(())
+        });
+        match r {
+            Ok(o) => o,
+            Err(e) => match e {},
         }
+    }
+
+    /// [`Identifier::identify`] over a query read in passes instead of held in memory: `pass`
+    /// feeds the whole query (mono at `sample_rate`), in chunks of any size, to the sink it is
+    /// given. It is called once, and a second time when the normal-speed attempt finds nothing
+    /// and the dense look or the speed search runs: that pass resamples the query to
+    /// [`ANALYSIS_RATE`] as it comes and hashes it for the dense look's framings and every
+    /// speed at once. Only landmarks are held, never the samples (decision record 0023). The
+    /// outcome is [`Identifier::identify`]'s, bit for bit (the hasher and the resampler give the
+    /// same output however their input is split).
+    ///
+    /// # Errors
+    /// The first error `pass` returns (the query could not be read).
+    pub fn identify_passes<E>(
+        &mut self,
+        index: &Index,
+        sample_rate: f64,
+        pass: &mut dyn FnMut(&mut dyn FnMut(&[f32])) -> Result<(), E>,
+    ) -> Result<Outcome, E> {
+        let (alpha_first, alpha_dense, alpha_speed) = self.options.budgets();
+        let (rate, config) = (self.options.rate, self.options.hasher);
         self.landmarks.clear();
-        self.hash(Some(samples), sample_rate, self.options.hasher, 0, 0);
+        let slot = self.hasher_slot(sample_rate, config);
+        let Self { hashers, landmarks, .. } = self;
+        let h = &mut hashers[slot].2;
+        h.reset();
+        let mut samples = 0usize;
+        pass(&mut |x| {
+            samples += x.len();
+            h.process(x, &mut |l| landmarks.push(l));
+        })?;
+        h.flush(&mut |l| landmarks.push(l));
+        let duration_s = samples as f64 / sample_rate;
+        if duration_s < MIN_QUERY_S {
+            return Ok(Outcome::TooShort { duration_s });
+        }
         let first = query_scratch(index, &self.landmarks, duration_s, alpha_first, rate, &mut self.scratch);
         if !matches!(first, Outcome::NoMatch { .. }) || (self.options.speeds.is_empty() && self.options.dense.is_none()) {
-            return first;
+            return Ok(first);
         }
         // The rejected cell that came closest to its attempt's acceptance level so far
         // (returned when nothing matches).
@@ -644,31 +746,74 @@ impl Identifier {
         // The dense look and the speed attempts re-hash the query once resampled to the
         // analysis rate (a short kernel instead of the input rate's long one); the STFT and
         // peaks are computed afresh per attempt.
-        self.resample_to_analysis(samples, sample_rate);
-        if let Some(dense) = self.options.dense {
-            match self.dense_attempt(index, duration_s, dense, alpha_dense) {
+        self.second_pass(sample_rate, pass)?;
+        let shifts = self.options.dense.map_or(0, |d| d.shifts.clamp(1, HOP));
+        if self.options.dense.is_some() {
+            self.landmarks.clear();
+            for lane in &self.lanes[..shifts] {
+                self.landmarks.extend_from_slice(&lane.out);
+            }
+            if shifts > 1 {
+                self.landmarks.sort_unstable_by_key(|l| (l.frame, l.hash));
+                self.landmarks.dedup();
+            }
+            match query_scratch(index, &self.landmarks, duration_s, alpha_dense, rate, &mut self.scratch) {
                 Outcome::Match(mut m) => {
                     m.dense = true;
-                    return Outcome::Match(m);
+                    return Ok(Outcome::Match(m));
                 }
                 o @ Outcome::NoMatch { .. } if closer(&o, &best) => best = o,
                 _ => {}
             }
         }
-        for k in 0..self.options.speeds.len() {
-            let Some(&speed) = self.options.speeds.get(k) else { break };
-            self.landmarks.clear();
-            self.hash(None, ANALYSIS_RATE / speed, self.options.hasher, 0, 0);
-            match query_scratch(index, &self.landmarks, duration_s * speed, alpha_speed, rate, &mut self.scratch) {
+        for (k, &speed) in self.options.speeds.iter().enumerate() {
+            let lms = &self.lanes[shifts + k].out;
+            match query_scratch(index, lms, duration_s * speed, alpha_speed, rate, &mut self.scratch) {
                 Outcome::Match(mut m) => {
                     m.speed = speed;
-                    return Outcome::Match(m);
+                    return Ok(Outcome::Match(m));
                 }
                 o @ Outcome::NoMatch { .. } if closer(&o, &best) => best = o,
                 _ => {}
             }
         }
-        best
+        Ok(best)
+    }
+
+    /// The second pass of [`Identifier::identify_passes`]: every lane (dense framings, then
+    /// speeds) hashes the analysis-rate query as `pass` feeds it.
+    fn second_pass<E>(&mut self, sample_rate: f64, pass: &mut dyn FnMut(&mut dyn FnMut(&[f32])) -> Result<(), E>) -> Result<(), E> {
+        if self.lanes.is_empty() {
+            if let Some(dense) = self.options.dense {
+                let shifts = dense.shifts.clamp(1, HOP);
+                for k in 0..shifts {
+                    // Framing k starts `skip` samples later: its frame f lies at frame
+                    // f + skip / HOP of the query, rounded to the nearest.
+                    let skip = k * HOP / shifts;
+                    self.lanes.push(Lane::new(ANALYSIS_RATE, dense.hasher, skip, u32::from(2 * skip >= HOP)));
+                }
+            }
+            for &speed in &self.options.speeds {
+                self.lanes.push(Lane::new(ANALYSIS_RATE / speed, self.options.hasher, 0, 0));
+            }
+        }
+        for lane in &mut self.lanes {
+            lane.start();
+        }
+        self.analysis_resampler(sample_rate);
+        let Self { to_analysis, analysis, lanes, .. } = self;
+        let Some((_, r)) = to_analysis.as_mut() else { return Ok(()) };
+        pass(&mut |x| {
+            analysis.clear();
+            resample_into(r, x, analysis);
+            for lane in lanes.iter_mut() {
+                lane.feed(analysis);
+            }
+        })?;
+        for lane in lanes.iter_mut() {
+            lane.end();
+        }
+        Ok(())
     }
 }
 
