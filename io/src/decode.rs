@@ -345,8 +345,8 @@ impl DecodeStream {
                 Ok(buf) => {
                     self.good_packets += 1;
                     self.sample_rate = buf.spec().rate();
-                    self.check_rate()?;
                     buf.copy_to_vecs_planar::<f32>(&mut self.packet);
+                    self.check_rate()?;
                     if self.channels == 0 {
                         self.channels = self.packet.len();
                     }
