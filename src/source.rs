@@ -66,22 +66,18 @@ impl PlanarFile {
             for o in &mut self.out {
                 o.clear();
             }
-            match self.stream.next_chunk()? {
-                Some(chunk) => match &mut self.resampler {
-                    Some(r) => r.push(chunk, &mut self.out)?,
-                    None => {
-                        for (o, c) in self.out.iter_mut().zip(chunk) {
-                            o.extend_from_slice(c);
-                        }
-                    }
-                },
-                None => {
-                    self.ended = true;
-                    match &mut self.resampler {
-                        Some(r) => r.finish(&mut self.out)?,
-                        None => return Ok(None),
+            if let Some(chunk) = self.stream.next_chunk()? {
+                if let Some(r) = &mut self.resampler {
+                    r.push(chunk, &mut self.out)?;
+                } else {
+                    for (o, c) in self.out.iter_mut().zip(chunk) {
+                        o.extend_from_slice(c);
                     }
                 }
+            } else {
+                self.ended = true;
+                let Some(r) = &mut self.resampler else { return Ok(None) };
+                r.finish(&mut self.out)?;
             }
             if self.out.first().is_some_and(|o| !o.is_empty()) {
                 return Ok(Some(&self.out));

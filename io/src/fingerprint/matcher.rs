@@ -592,6 +592,10 @@ impl Lane {
     }
 }
 
+/// One reading of a query for [`Identifier::identify_passes`]: it feeds the whole query, in
+/// chunks of any size, to the sink it is given, or returns the error that stopped it.
+pub type QueryPass<'a, E> = dyn FnMut(&mut dyn FnMut(&[f32])) -> Result<(), E> + 'a;
+
 impl Identifier {
     /// An identifier with these options (scratch buffers grow on first use).
     pub fn new(options: IdentifyOptions) -> Self {
@@ -713,12 +717,7 @@ impl Identifier {
     ///
     /// # Errors
     /// The first error `pass` returns (the query could not be read).
-    pub fn identify_passes<E>(
-        &mut self,
-        index: &Index,
-        sample_rate: f64,
-        pass: &mut dyn FnMut(&mut dyn FnMut(&[f32])) -> Result<(), E>,
-    ) -> Result<Outcome, E> {
+    pub fn identify_passes<E>(&mut self, index: &Index, sample_rate: f64, pass: &mut QueryPass<'_, E>) -> Result<Outcome, E> {
         let (alpha_first, alpha_dense, alpha_speed) = self.options.budgets();
         let (rate, config) = (self.options.rate, self.options.hasher);
         self.landmarks.clear();
@@ -782,7 +781,7 @@ impl Identifier {
 
     /// The second pass of [`Identifier::identify_passes`]: every lane (dense framings, then
     /// speeds) hashes the analysis-rate query as `pass` feeds it.
-    fn second_pass<E>(&mut self, sample_rate: f64, pass: &mut dyn FnMut(&mut dyn FnMut(&[f32])) -> Result<(), E>) -> Result<(), E> {
+    fn second_pass<E>(&mut self, sample_rate: f64, pass: &mut QueryPass<'_, E>) -> Result<(), E> {
         if self.lanes.is_empty() {
             if let Some(dense) = self.options.dense {
                 let shifts = dense.shifts.clamp(1, HOP);
