@@ -117,6 +117,20 @@ pub struct Hit {
     pub speed: f64,
 }
 
+impl Hit {
+    /// The hit for matcher result `m` in `index`, or `None` when its track is not there.
+    fn of(index: &Index, m: &resonance_io::fingerprint::matcher::Match) -> Option<Hit> {
+        index.track(m.track).map(|t| Hit {
+            track_id: t.name.clone(),
+            offset_s: m.offset_s,
+            confidence: m.confidence,
+            score: m.score,
+            significance: m.significance,
+            speed: m.speed,
+        })
+    }
+}
+
 /// The answer to one query.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueryResult {
@@ -368,18 +382,7 @@ impl Catalogue {
             let mut result = QueryResult::default();
             for seg in &snap.segments {
                 match ident.identify(&seg.index, samples, sample_rate) {
-                    Outcome::Match(m) => {
-                        if let Some(t) = seg.index.track(m.track) {
-                            result.hits.push(Hit {
-                                track_id: t.name.clone(),
-                                offset_s: m.offset_s,
-                                confidence: m.confidence,
-                                score: m.score,
-                                significance: m.significance,
-                                speed: m.speed,
-                            });
-                        }
-                    }
+                    Outcome::Match(m) => result.hits.extend(Hit::of(&seg.index, &m)),
                     Outcome::NoMatch { best_score, .. } => result.best_rejected_score = result.best_rejected_score.max(best_score),
                     Outcome::TooShort { duration_s } => {
                         result.too_short = Some(duration_s);
@@ -407,14 +410,7 @@ impl Catalogue {
         }
         for seg in &snap.segments {
             match query_at(&seg.index, landmarks, duration_s, alpha) {
-                Outcome::Match(m) => result.hits.extend(seg.index.track(m.track).map(|t| Hit {
-                    track_id: t.name.clone(),
-                    offset_s: m.offset_s,
-                    confidence: m.confidence,
-                    score: m.score,
-                    significance: m.significance,
-                    speed: m.speed,
-                })),
+                Outcome::Match(m) => result.hits.extend(Hit::of(&seg.index, &m)),
                 Outcome::NoMatch { best_score, .. } => result.best_rejected_score = result.best_rejected_score.max(best_score),
                 Outcome::TooShort { duration_s } => result.too_short = Some(duration_s),
             }
