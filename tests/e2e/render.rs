@@ -190,7 +190,8 @@ fn render_serves_1_khz_to_768_khz_with_tempo_and_events_in_time() {
         let n = reference.len().min(env.len());
         let (early, c1) = best_offset(&env, reference, 40..440);
         let (late, c2) = best_offset(&env, reference, n - 420..n - 20);
-        let tempo_error = (late - early) / 780.0 * 100.0;
+        // the two spans' centres are 740 frames (3.7 s) apart
+        let tempo_error = (late - early) / 740.0 * 100.0;
         eprintln!("{rate:>9} | {inner} | {tempo_error:+.3} | {:+.1} / {:+.1} | {:.3}", early * 5.0, late * 5.0, c1.min(c2));
         assert!(c1.min(c2) > 0.8, "{rate} Hz: the music differs from the music at {inner} Hz ({c1}, {c2})");
         assert!(tempo_error.abs() <= 0.25, "{rate} Hz: tempo off by {tempo_error} %");
