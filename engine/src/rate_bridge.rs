@@ -405,12 +405,11 @@ impl AnyRateProcessor {
             }
             let (first, rest) = main.split_at_mut(1);
             let l = &mut first[0][off..off + n];
-            let r: &mut [f32] = match rest.first_mut() {
-                Some(r) => &mut r[off..off + n],
-                None => {
-                    right[..n].copy_from_slice(l);
-                    &mut right[..n]
-                }
+            let r: &mut [f32] = if let Some(r) = rest.first_mut() {
+                &mut r[off..off + n]
+            } else {
+                right[..n].copy_from_slice(l);
+                &mut right[..n]
             };
             let status = b.bridge.process(&mut self.engine, [l, r], ([&sl[..n], &sr[..n]], connected), [&mut ml[..n], &mut mr[..n]]);
             worst = match (worst, status) {
