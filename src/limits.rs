@@ -9,9 +9,17 @@
 
 use std::ops::RangeInclusive;
 
-/// Sample rates the engine prepares at and the resampler converts to, in Hz
-/// ([`resonance_engine::MIN_SAMPLE_RATE`]..=[`resonance_engine::MAX_SAMPLE_RATE`]).
-pub const RATE_HZ: RangeInclusive<u32> = (resonance_engine::MIN_SAMPLE_RATE as u32)..=(resonance_engine::MAX_SAMPLE_RATE as u32);
+/// Sample rates of `live`, `render` and `demo`, in Hz: 1 kHz to 768 kHz, the range the plugin
+/// serves and `resonance_io::decode::FILE_RATES`. Within 22.05-192 kHz the engine runs at the
+/// rate itself; outside, at the nearest of those behind its rate converter
+/// (`resonance_engine::rate_bridge`). Whole numbers only: WAV files and audio devices carry an
+/// integer rate.
+pub const RATE_HZ: RangeInclusive<u32> = 1_000..=768_000;
+
+/// Sample rates the engine runs at natively, in Hz ([`resonance_engine::MIN_SAMPLE_RATE`]..=
+/// [`resonance_engine::MAX_SAMPLE_RATE`]): `render --arc`'s music-only path, which drives the
+/// synthesiser without the engine's converter, and the rates `render` keeps by default.
+pub const NATIVE_RATE_HZ: RangeInclusive<u32> = (resonance_engine::MIN_SAMPLE_RATE as u32)..=(resonance_engine::MAX_SAMPLE_RATE as u32);
 
 /// Device buffer sizes of `live`, in frames: below 16 no audio host keeps up; above 8192 (170 ms
 /// at 48 kHz) a live host is no longer live, and the input rings (sized from the buffer) stay
@@ -61,8 +69,18 @@ fn seconds(s: &str, range: &RangeInclusive<f64>) -> Result<f64, String> {
     }
 }
 
-/// clap value parser of a sample rate ([`RATE_HZ`]).
+/// clap value parser of a sample rate ([`RATE_HZ`]). A fractional rate (`12345.678`) is
+/// refused with the reason and the nearest whole rate.
 pub fn rate(s: &str) -> Result<u32, String> {
+    if let Ok(v) = s.trim().parse::<f64>()
+        && v.is_finite()
+        && v.fract() != 0.0
+    {
+        return Err(format!(
+            "{v} Hz is not a whole number: WAV files and audio devices carry an integer rate; use {} (1000 to 768000 Hz)",
+            v.round()
+        ));
+    }
     whole(s, &RATE_HZ, "Hz")
 }
 
@@ -130,11 +148,15 @@ mod tests {
 
     #[test]
     fn ranges_refuse_what_would_abort_or_spin_and_name_the_range() {
-        assert_eq!(rate("48000"), Ok(48_000));
-        for bad in ["4294967295", "10000000", "0", "22049", "192001", "-1", "48k"] {
-            let e = rate(bad).unwrap_err();
-            assert!(e.contains("22050 to 192000 Hz"), "{bad}: {e}");
+        for good in [1_000, 8_000, 12_345, 48_000, 768_000] {
+            assert_eq!(rate(&good.to_string()), Ok(good));
         }
+        for bad in ["4294967295", "10000000", "0", "999", "768001", "-1", "48k"] {
+            let e = rate(bad).unwrap_err();
+            assert!(e.contains("1000 to 768000 Hz"), "{bad}: {e}");
+        }
+        let e = rate("12345.678").unwrap_err();
+        assert!(e.contains("not a whole number") && e.contains("use 12346"), "{e}");
         assert_eq!(live_buffer("256"), Ok(256));
         for bad in ["0", "15", "8193", "4294967295"] {
             assert!(live_buffer(bad).unwrap_err().contains("16 to 8192 frames"), "{bad}");

@@ -13,7 +13,8 @@
 //!    seed, queue sizes). Cheap: it only stores the configuration. Main thread.
 //! 2. **Prepare** — [`Engine::prepare`]`(sample_rate, max_block, layout)` is the *only* place
 //!    that allocates. It returns an [`EngineProcessor`] for the audio thread and an
-//!    [`EngineHandle`] for everything else. Any rate from 22.05 to 192 kHz; `max_block` up to
+//!    [`EngineHandle`] for everything else. Any rate from 22.05 to 192 kHz (from 1 kHz to
+//!    1.536 MHz through [`rate_bridge::AnyRateProcessor`]); `max_block` up to
 //!    [`MAX_BLOCK_LIMIT`]; mono or stereo main bus, optional stereo sidechain (the crowd
 //!    microphone when the main bus carries programme audio), optional music-only output.
 //!    Preparing again (new rate or block size) builds a new pair; drop the old one off the
@@ -52,6 +53,7 @@ mod error;
 pub mod fingerprint;
 pub mod params;
 pub mod preset;
+pub mod rate_bridge;
 pub mod synth;
 #[cfg(feature = "alloc-counter")]
 pub mod testing;

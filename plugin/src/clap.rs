@@ -41,8 +41,8 @@ use resonance_engine::params::ParamKind;
 use resonance_engine::{Command, CommandSender, Engine, EngineConfig, EngineProcessor, Layout, ParamId, ParamValues, Quantize};
 
 use crate::params::{ParamStore, cc_to_param, is_stepped, note_to_cue, note_to_style, param_from_clap_id};
-use crate::resample::{MAX_HOST_RATE, MIN_HOST_RATE, RateBridge, inner_rate};
 use crate::state;
+use resonance_engine::rate_bridge::{MAX_HOST_RATE, MIN_HOST_RATE, RateBridge, inner_rate};
 use resonance_protocol::link::{Attachment, COMMAND_QUEUE, OscConfig, OscLink};
 
 /// Stable CLAP plugin ID.
@@ -79,7 +79,8 @@ pub struct MainThread<'a> {
     /// Inside clap-wrapper's VST3 wrapper (host name "clap-as-vst3"). There the note port
     /// offers the CLAP dialect only: with the MIDI dialect the wrapper adds 16 × 130 MIDI-CC
     /// and program-change parameters for VST3's `IMidiMapping` (clap-wrapper 0.14,
-    /// `ClapAsVst3::setupParameters`), burying the plugin's own parameters.
+    /// `ClapAsVst3::setupParameters`), burying the plugin's own parameters. MIDI CCs still
+    /// reach their parameters there, through [`crate::vst3_cc`].
     wrapped_as_vst3: bool,
     osc: Option<OscLink>,
     /// Music recognition index (see [`crate::recognition`]); loaded only with OSC, where
@@ -109,7 +110,8 @@ impl Plugin for Resonance {
             .register::<PluginState>()
             .register::<PluginPresetLoad>()
             .register::<PluginLatency>()
-            .register::<PluginTail>();
+            .register::<PluginTail>()
+            .register::<crate::vst3_cc::PluginAsVst3MidiCc>();
     }
 }
 
@@ -577,7 +579,7 @@ impl AudioProcessor<'_> {
         };
         let sc: [&[f32]; 2] = [sl, sr];
         if let Some(bridge) = &mut self.bridge {
-            bridge.process(&mut self.engine, [ml, mr], (sc, sidechain), [ol, or]);
+            let _ = bridge.process(&mut self.engine, [ml, mr], (sc, sidechain), [ol, or]);
             return;
         }
         let mut main: [&mut [f32]; 2] = [ml, mr];

@@ -13,7 +13,7 @@
 //! * [`osc`] — the OSC thread and its message codec (re-exported from `resonance-protocol`).
 //! * [`recognition`] — which fingerprint index to match (env / config file) and the
 //!   activation's music recognition thread.
-//! * [`resample`] — the engine at a host rate it does not support natively.
+//! * [`vst3_cc`] — MIDI CCs onto parameters in VST3 (the patched wrapper's extension).
 
 pub mod clap;
 pub mod error;
@@ -21,8 +21,8 @@ pub use resonance_protocol as osc;
 pub mod params;
 pub mod presets;
 pub mod recognition;
-pub mod resample;
 pub mod state;
+pub mod vst3_cc;
 
 #[cfg(test)]
 mod fuzz_tests;

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use resonance_engine::prelude::*;
-use resonance_engine::{MAX_SAMPLE_RATE, MIN_SAMPLE_RATE};
+use resonance_engine::rate_bridge::AnyRateProcessor;
 
 use crate::output::{AtomicWav, WavFormat, progress};
 use crate::source::{StereoFile, StereoSource};
@@ -40,8 +40,9 @@ pub struct RenderArgs {
     /// preset's `[style.soundfont]` maps, or every layer and the drums if it maps none.
     #[arg(long, value_name = "FILE.sf2")]
     pub soundfont: Option<PathBuf>,
-    /// Output sample rate in Hz, 22050 to 192000; by default the input's rate (48000 if the
-    /// engine does not support it).
+    /// Output sample rate in Hz, 1000 to 768000 (whole numbers: WAV stores an integer rate);
+    /// by default the input's rate (48000 if outside 22050-192000). Outside 22050-192000 the
+    /// engine runs at the nearest of those behind a rate converter.
     #[arg(long, value_parser = crate::limits::rate)]
     pub rate: Option<u32>,
     /// Block size fed to the engine, as a host would (1 to 65536).
@@ -63,22 +64,30 @@ pub struct RenderReport {
     pub elapsed_s: f64,
 }
 
-/// Chooses the engine rate for an input rate.
+/// Chooses the output rate for an input rate: `--rate` ([`crate::limits::RATE_HZ`]), else the
+/// input's own rate where the engine runs natively, else 48 kHz (an 8 kHz phone recording
+/// gets full-band music unless `--rate 8000` asks for its rate).
 pub fn engine_rate(input_rate: u32, requested: Option<u32>) -> Result<u32> {
     if let Some(r) = requested {
-        if !(MIN_SAMPLE_RATE..=MAX_SAMPLE_RATE).contains(&f64::from(r)) {
-            bail!("--rate {r} is not supported; use {MIN_SAMPLE_RATE} to {MAX_SAMPLE_RATE} Hz");
+        let range = crate::limits::RATE_HZ;
+        if !range.contains(&r) {
+            bail!("--rate {r} is not supported; use {} to {} Hz", range.start(), range.end());
         }
         return Ok(r);
     }
-    Ok(if (MIN_SAMPLE_RATE..=MAX_SAMPLE_RATE).contains(&f64::from(input_rate)) { input_rate } else { 48_000 })
+    Ok(if crate::limits::NATIVE_RATE_HZ.contains(&input_rate) { input_rate } else { 48_000 })
 }
 
 /// Runs the engine over stereo `main` (and optional stereo `crowd`) at `rate`, block by block,
 /// streaming the output into `wav`: nothing of the input or output is held beyond a block
 /// (decision record 0023). `commands` (sorted by frame) are sent sample-accurately: blocks are
 /// split so each command reaches the engine right before its frame. Of the engine's telemetry
-/// the report keeps the moods and the crowd events.
+/// the report keeps the moods and the crowd events, their times in frames of `rate`.
+///
+/// Outside the engine's native rates the engine runs behind its rate converter
+/// ([`AnyRateProcessor`]); the converter's latency is taken off the output (its first frames
+/// dropped, as many frames of silence fed after the input), so the output lines up with the
+/// input and has its length.
 #[allow(clippy::too_many_arguments)] // one call site per command; a struct would only rename them
 pub fn run_engine(
     config: EngineConfig,
@@ -94,7 +103,10 @@ pub fn run_engine(
         bail!("--block {block} is not supported; use 1 to {}", resonance_engine::MAX_BLOCK_LIMIT);
     }
     let layout = Layout { main_channels: 2, sidechain: crowd.is_some(), music_out: false };
-    let (mut proc, mut handle) = Engine::new(config).prepare(f64::from(rate), block, layout)?;
+    let (mut proc, mut handle) = AnyRateProcessor::prepare(&Engine::new(config), f64::from(rate), block, layout)?;
+    let time_scale = f64::from(rate) / proc.engine_rate();
+    let mut skip = proc.latency() as usize;
+    let mut tail = skip;
     let pb = progress(main.len_hint(), label);
     let started = Instant::now();
     let mut l = vec![0.0f32; block];
@@ -112,30 +124,43 @@ pub fn run_engine(
         }
         let until_cmd = commands.get(next_cmd).map_or(usize::MAX, |(at, _)| at - pos);
         let want = block.min(until_cmd);
-        let n = main.read(&mut l[..want], &mut r[..want])?;
+        let mut n = main.read(&mut l[..want], &mut r[..want])?;
+        let input = n;
         if n == 0 {
-            break;
+            // after the input: silence through the converter's latency, then done
+            if tail == 0 {
+                break;
+            }
+            n = tail.min(block);
+            tail -= n;
+            l[..n].fill(0.0);
+            r[..n].fill(0.0);
         }
         {
             let mut bufs = [&mut l[..n], &mut r[..n]];
             match crowd.as_deref_mut() {
                 Some(c) => {
                     // a shorter crowd file: the sidechain gets what is left of it, then nothing
-                    let m = c.read(&mut cl[..n], &mut cr[..n])?;
+                    let m = if input > 0 { c.read(&mut cl[..n], &mut cr[..n])? } else { 0 };
                     let sc = [&cl[..m], &cr[..m]];
-                    proc.process(&mut bufs, Some(&sc), None)
+                    proc.process(&mut bufs, Some(&sc))
                 }
-                None => proc.process(&mut bufs, None, None),
+                None => proc.process(&mut bufs, None),
             };
         }
-        for i in 0..n {
-            inter[2 * i] = l[i];
-            inter[2 * i + 1] = r[i];
+        let from = skip.min(n);
+        skip -= from;
+        for i in from..n {
+            let k = i - from;
+            inter[2 * k] = l[i];
+            inter[2 * k + 1] = r[i];
             report.output_peak = report.output_peak.max(l[i].abs()).max(r[i].abs());
         }
-        wav.write_interleaved(&inter[..2 * n])?;
-        report.telemetry.extend(handle.telemetry.drain().filter(|t| matches!(t, Telemetry::Event(_) | Telemetry::Mood(_))));
-        pos += n;
+        wav.write_interleaved(&inter[..2 * (n - from)])?;
+        report.telemetry.extend(
+            handle.telemetry.drain().filter(|t| matches!(t, Telemetry::Event(_) | Telemetry::Mood(_))).map(|t| at_rate(t, time_scale)),
+        );
+        pos += input;
         pb.set_position(pos as u64);
     }
     pb.finish_and_clear();
@@ -143,6 +168,20 @@ pub fn run_engine(
     report.meters = handle.meters.read();
     report.elapsed_s = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// `t` with its sample times scaled from the engine's rate to the output rate.
+fn at_rate(mut t: Telemetry, scale: f64) -> Telemetry {
+    let to = |x: u64| (x as f64 * scale).round() as u64;
+    match &mut t {
+        Telemetry::Event(e) => {
+            e.onset = to(e.onset);
+            e.detected = to(e.detected);
+        }
+        Telemetry::Mood(m) => m.time = to(m.time),
+        _ => {}
+    }
+    t
 }
 
 /// Prints a short human summary of a render to standard error.

@@ -49,8 +49,13 @@ pub fn run(
     let arc = Arc::load(arc_path)?;
     let soundfont = soundfont.map(resonance_engine::synth::soundfont::load).transpose()?;
     let rate = rate.unwrap_or(48_000);
-    if !crate::limits::RATE_HZ.contains(&rate) {
-        bail!("--rate {rate} is not supported; use {} to {} Hz", crate::limits::RATE_HZ.start(), crate::limits::RATE_HZ.end());
+    let native = crate::limits::NATIVE_RATE_HZ;
+    if !native.contains(&rate) {
+        bail!(
+            "--rate {rate}: --arc renders the music alone at the synthesiser's own rates, {} to {} Hz; render at one of those (a file through the engine, --in, takes 1000 to 768000 Hz)",
+            native.start(),
+            native.end()
+        );
     }
     let mut wav = AtomicWav::create(out, rate, 2, format)?;
     let frames = (arc.duration_s * f64::from(rate)).round() as u64;

@@ -114,7 +114,8 @@ impl<'a> Control<'a> {
         }
         let started = Instant::now();
         let xrun_window = XrunWindow::new(&stats);
-        let sr = f64::from(session.rate);
+        // telemetry times count samples of the engine's rate
+        let sr = session.engine_rate;
         let control = Self {
             args,
             stop,

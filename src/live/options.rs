@@ -45,7 +45,8 @@ pub struct LiveArgs {
     #[arg(long)]
     #[serde(default)]
     pub demo: bool,
-    /// Sample rate in Hz (22050 to 192000).
+    /// Sample rate in Hz (1000 to 768000; outside 22050-192000 the engine runs behind its rate
+    /// converter).
     #[arg(long, value_parser = crate::limits::rate)]
     pub rate: Option<u32>,
     /// Device buffer size in frames (16 to 8192).

@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 use anyhow::{Context, Result, bail};
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use resonance_engine::prelude::*;
+use resonance_engine::rate_bridge::AnyRateProcessor;
 
 use super::devices;
 use super::null_output::NullOutput;
@@ -28,7 +29,9 @@ pub struct Session {
     /// The matcher thread (with `--db`); dropped after the streams, it stops and joins.
     _recognizer: Option<Recognizer>,
     pub lost: Arc<AtomicBool>,
-    pub rate: u32,
+    /// The rate the engine runs at (the device rate, or the converter's inner rate):
+    /// telemetry times count its samples.
+    pub engine_rate: f64,
     pub described: String,
 }
 
@@ -50,6 +53,8 @@ struct Builder<'a> {
     ring_target: usize,
     streams: Vec<cpal::Stream>,
     described: Vec<String>,
+    /// See [`Session::engine_rate`].
+    engine_rate: f64,
 }
 
 /// Opens the devices and starts the streams. `recorder` is taken only once the processor
@@ -73,6 +78,7 @@ pub fn build_session(
         stats: stats.clone(),
         lost: Arc::new(AtomicBool::new(false)),
         ring_target: (buffer as usize * 4).max(1024),
+        engine_rate: f64::from(rate),
         streams: Vec::new(),
         described: Vec::new(),
     };
@@ -82,7 +88,9 @@ pub fn build_session(
     let crowd = b.crowd(&host)?;
     let programme = b.programme()?;
     let layout = Layout { main_channels: 2, sidechain: programme.is_some(), music_out: false };
-    let (engine, mut handle) = Engine::new(EngineConfig::with_preset(&preset)).prepare(f64::from(rate), CHUNK, layout)?;
+    // Outside 22.05-192 kHz the engine runs behind its rate converter (`rate_bridge`).
+    let (engine, mut handle) = AnyRateProcessor::prepare(&Engine::new(EngineConfig::with_preset(&preset)), f64::from(rate), CHUNK, layout)?;
+    b.engine_rate = engine.engine_rate();
     let recognizer = recognition.map(|r| r.start(&mut handle)).transpose()?;
     let proc = LiveProcessor::new(engine, crowd, programme, recorder.take(), b.stats.clone());
     b.start(out, proc, handle, recognizer)
@@ -219,7 +227,7 @@ impl Builder<'_> {
             handle,
             _recognizer: recognizer,
             lost: self.lost,
-            rate,
+            engine_rate: self.engine_rate,
             described: self.described.join(", "),
         })
     }

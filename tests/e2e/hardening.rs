@@ -60,16 +60,17 @@ fn float_wav(path: &Path, rate: u32, n: usize, f: fn(usize) -> f32) {
 fn numbers_out_of_range_are_refused_before_any_work_with_the_range() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&[&str], &str)] = &[
-        (&["demo", "--rate", "4294967295", "--duration", "3600"], "22050 to 192000 Hz"),
-        (&["demo", "--rate", "10000000"], "22050 to 192000 Hz"),
+        (&["demo", "--rate", "4294967295", "--duration", "3600"], "1000 to 768000 Hz"),
+        (&["demo", "--rate", "10000000"], "1000 to 768000 Hz"),
         (&["demo", "--duration", "nan"], "1 to 3600 s"),
         (&["demo", "--duration", "inf"], "1 to 3600 s"),
-        (&["live", "--rate", "4294967295", "--output", "null"], "22050 to 192000 Hz"),
+        (&["live", "--rate", "4294967295", "--output", "null"], "1000 to 768000 Hz"),
         (&["live", "--buffer", "4294967295", "--output", "null"], "16 to 8192 frames"),
         (&["live", "--buffer", "0", "--output", "null"], "16 to 8192 frames"),
         (&["live", "--duration", "nan", "--output", "null"], "--duration"),
-        (&["up", "--no-bridge", "--rate", "0"], "22050 to 192000 Hz"),
-        (&["render", "--in", "x.wav", "--out", "y.wav", "--rate", "1"], "22050 to 192000 Hz"),
+        (&["up", "--no-bridge", "--rate", "0"], "1000 to 768000 Hz"),
+        (&["render", "--in", "x.wav", "--out", "y.wav", "--rate", "1"], "1000 to 768000 Hz"),
+        (&["render", "--in", "x.wav", "--out", "y.wav", "--rate", "12345.678"], "use 12346 (1000 to 768000 Hz)"),
         (&["render", "--in", "x.wav", "--out", "y.wav", "--block", "0"], "1 to 65536 frames"),
         (&["bridge", "--body-limit", "0"], "1024 to 67108864 bytes"),
     ];

@@ -91,3 +91,129 @@ fn demo_renders_the_scripted_match() {
     assert_eq!(samples.len(), 12 * 22_050 * 2);
     assert!(stdout(&o).contains("kick-off whistle"));
 }
+
+/// Loudness envelope in 5 ms frames (of time, whatever the rate) of the left channel of
+/// interleaved stereo, after a two-pole 300 Hz low-pass, so rates down to 1 kHz compare on
+/// the same band.
+fn envelope(stereo: &[f32], rate: f64) -> Vec<f64> {
+    let a = (-std::f64::consts::TAU * 300.0 / rate).exp();
+    let (mut y1, mut y2) = (0.0f64, 0.0f64);
+    let low: Vec<f64> = stereo
+        .iter()
+        .step_by(2)
+        .map(|&v| {
+            y1 = (1.0 - a) * f64::from(v) + a * y1;
+            y2 = (1.0 - a) * y1 + a * y2;
+            y2
+        })
+        .collect();
+    let frames = (low.len() as f64 / rate * 200.0) as usize;
+    (0..frames)
+        .map(|k| {
+            let (s, e) = ((k as f64 * rate / 200.0) as usize, (((k + 1) as f64 * rate / 200.0) as usize).min(low.len()));
+            (low[s..e.max(s + 1)].iter().map(|v| v * v).sum::<f64>() / (e.max(s + 1) - s) as f64).sqrt()
+        })
+        .collect()
+}
+
+/// The offset (5 ms frames, to 1/10 frame) that best maps `env` onto `reference` over the
+/// reference's frames `span`, and the normalised correlation there.
+fn best_offset(env: &[f64], reference: &[f64], span: std::ops::Range<usize>) -> (f64, f64) {
+    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
+    let (mr, me) = (mean(&reference[span.clone()]), mean(&env[span.clone()]));
+    let mut best = (0.0, f64::MIN);
+    for d in -200..=200 {
+        let d = f64::from(d) / 10.0;
+        let (mut num, mut er, mut ee) = (0.0, 0.0, 0.0);
+        for k in span.clone() {
+            let t = k as f64 + d;
+            if t < 0.0 {
+                continue;
+            }
+            let (i, f) = (t.floor() as usize, t.fract());
+            let Some(&b) = env.get(i + 1) else { continue };
+            let v = env[i] * (1.0 - f) + b * f - me;
+            let r = reference[k] - mr;
+            num += v * r;
+            er += r * r;
+            ee += v * v;
+        }
+        let c = num / (er * ee).sqrt().max(1e-30);
+        if c > best.1 {
+            best = (d, c);
+        }
+    }
+    best
+}
+
+/// `render --rate` from 1 kHz to 768 kHz: outside 22.05-192 kHz the engine runs at the nearest
+/// of those behind its rate converter. Over silence the music alone: the WAV has the rate and
+/// the input's length, is finite, and the music keeps the tempo and timeline of the music the
+/// engine makes natively at the rate it runs at there (22.05 kHz below, 192 kHz above).
+/// Through `demo` (the same render loop) the kick-off whistle at 3 s is detected at the time
+/// it is at the engine's native rate wherever the rate carries its 3.4 kHz.
+#[test]
+fn render_serves_1_khz_to_768_khz_with_tempo_and_events_in_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let seconds = 6u32;
+    let silence = dir.path().join("silence.wav");
+    let spec = hound::WavSpec { channels: 2, sample_rate: 48_000, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
+    let mut w = hound::WavWriter::create(&silence, spec).unwrap();
+    for _ in 0..seconds * 48_000 * 2 {
+        w.write_sample(0i16).unwrap();
+    }
+    w.finalize().unwrap();
+    let render = |rate: u32| {
+        let name = format!("r{rate}.wav");
+        let o = resonance(
+            dir.path(),
+            &["render", "--in", silence.to_str().unwrap(), "--out", &name, "--rate", &rate.to_string(), "--seed", "5", "--format", "f32"],
+        );
+        assert!(o.status.success(), "{rate} Hz: {}", stderr(&o));
+        let (spec, samples) = read_wav(&dir.path().join(&name));
+        std::fs::remove_file(dir.path().join(&name)).unwrap();
+        assert_eq!(spec.sample_rate, rate);
+        let frames = samples.len() / 2;
+        let want = (seconds * rate) as usize;
+        assert!(frames.abs_diff(want) <= 1, "{rate} Hz: {frames} frames for {seconds} s ({want})");
+        assert!(samples.iter().all(|x| x.is_finite()), "{rate} Hz: non-finite output");
+        envelope(&samples, f64::from(rate))
+    };
+    let references = [(22_050, render(22_050)), (192_000, render(192_000))];
+    for (_, env) in &references {
+        assert!(env.iter().any(|&v| v > 1e-3), "the music plays over silence");
+    }
+    eprintln!("rate (Hz) | engine (Hz) | tempo error (%) | offset first/last 2 s (ms) | correlation");
+    for rate in [1_000, 8_000, 12_345, 768_000] {
+        let (inner, reference) = if rate < 22_050 { &references[0] } else { &references[1] };
+        let env = render(rate);
+        let n = reference.len().min(env.len());
+        let (early, c1) = best_offset(&env, reference, 40..440);
+        let (late, c2) = best_offset(&env, reference, n - 420..n - 20);
+        // the two spans' centres are 740 frames (3.7 s) apart
+        let tempo_error = (late - early) / 740.0 * 100.0;
+        eprintln!("{rate:>9} | {inner} | {tempo_error:+.3} | {:+.1} / {:+.1} | {:.3}", early * 5.0, late * 5.0, c1.min(c2));
+        assert!(c1.min(c2) > 0.8, "{rate} Hz: the music differs from the music at {inner} Hz ({c1}, {c2})");
+        assert!(tempo_error.abs() <= 0.25, "{rate} Hz: tempo off by {tempo_error} %");
+        assert!(early.abs() * 5.0 <= 10.0, "{rate} Hz: the music is {} ms off its timeline", early * 5.0);
+    }
+
+    // Crowd events, through `demo`: the kick-off whistle (3.4 kHz) at 3 s.
+    let whistle = |rate: u32| -> Option<f64> {
+        let o = resonance(dir.path(), &["demo", "--duration", "5", "--out", "demo.wav", "--rate", &rate.to_string()]);
+        assert!(o.status.success(), "demo at {rate} Hz: {}", stderr(&o));
+        let (spec, samples) = read_wav(&dir.path().join("demo.wav"));
+        assert_eq!((spec.sample_rate, samples.len()), (rate, 5 * rate as usize * 2), "demo at {rate} Hz: rate and length");
+        assert!(samples.iter().all(|x| x.is_finite()));
+        stdout(&o).lines().find(|l| l.contains("event whistle")).and_then(|l| l.split_whitespace().next()?.parse().ok())
+    };
+    let reference = whistle(22_050).expect("the kick-off whistle is detected at 22.05 kHz");
+    for rate in [1_000, 8_000, 12_345, 768_000] {
+        let at = whistle(rate);
+        eprintln!("{rate:>9} Hz: whistle at {at:?} s (22.05 kHz: {reference} s)");
+        if rate >= 8_000 {
+            let at = at.unwrap_or_else(|| panic!("{rate} Hz: the whistle is not detected"));
+            assert!((at - reference).abs() <= 0.05, "{rate} Hz: whistle at {at} s, at 22.05 kHz {reference} s");
+        }
+    }
+}

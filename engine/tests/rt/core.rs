@@ -257,3 +257,51 @@ fn bypass_passes_input_through() {
     let (l, r, _) = render_with(&mut proc, &mut handle, &[512], &main, &crowd);
     assert!(l == main[0] && r == main[1], "bypassed output must equal the input");
 }
+
+/// The engine behind its rate converter ([`resonance_engine::rate_bridge::AnyRateProcessor`])
+/// at the rates a host, a device or a file may run at outside the engine's own: not one
+/// allocation in `process()` with hostile input and commands, finite output, mono and stereo
+/// main buses, with and without the sidechain, at block sizes up to and past `max_block`.
+#[test]
+fn engine_behind_the_rate_converter_never_allocates() {
+    use resonance_engine::rate_bridge::AnyRateProcessor;
+    for (rate, block) in [(1_000.0, 64usize), (1_234.567_8, 7), (8_000.0, 512), (12_345.678, 300), (384_000.0, 512), (768_000.0, 4096)] {
+        let layout = Layout { main_channels: 2, sidechain: true, music_out: false };
+        let (mut proc, mut handle) = AnyRateProcessor::prepare(&Engine::new(EngineConfig::default()), rate, 512, layout).expect("prepare");
+        assert!(proc.engine_rate() != rate && proc.latency() > 0, "{rate} Hz runs behind the converter");
+        let total = (3.0 * rate) as usize;
+        let (mut l, mut r, mut sc) = (vec![0.0f32; block], vec![0.0f32; block], vec![0.0f32; block]);
+        let (mut allocs, mut pos, mut peak, mut step) = (0, 0, 0.0f32, 0u64);
+        while pos < total {
+            for i in 0..block {
+                let t = (pos + i) as f64 / rate;
+                l[i] = (0.3 * (std::f64::consts::TAU * 0.05 * rate * t).sin()) as f32;
+                r[i] = l[i];
+                sc[i] = (0.2 * (std::f64::consts::TAU * 0.11 * rate * t).sin()) as f32;
+            }
+            if (pos / block) % 97 == 3 {
+                l.iter_mut().step_by(5).for_each(|x| *x = f32::NAN);
+            }
+            if (pos / block) % 50 == 0 {
+                let _ = handle.commands.send(command_for(step));
+                step += 1;
+            }
+            let mono = (pos / block) % 2 == 1;
+            let (status, n) = count_allocations(|| {
+                let side = [&sc[..], &sc[..]];
+                let sidechain = (pos / block % 3 != 0).then_some(&side[..]);
+                if mono { proc.process(&mut [&mut l[..]], sidechain) } else { proc.process(&mut [&mut l[..], &mut r[..]], sidechain) }
+            });
+            allocs += n;
+            assert!(!matches!(status, ProcessStatus::Error(_)), "{rate} Hz: {status:?}");
+            assert!(l.iter().chain(&r).all(|x| x.is_finite()), "{rate} Hz: non-finite output at {pos}");
+            peak = l.iter().fold(peak, |p, x| p.max(x.abs()));
+            handle.telemetry.drain().for_each(drop);
+            while handle.landmarks.pop().is_some() {}
+            pos += block;
+        }
+        assert_eq!(allocs, 0, "{allocs} allocations in process() at {rate} Hz, block {block}");
+        assert!(peak > 0.01, "{rate} Hz: the output sounds");
+        assert!(handle.meters.read().sanitized_samples > 0, "{rate} Hz: the NaN input was counted");
+    }
+}

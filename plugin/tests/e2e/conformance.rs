@@ -352,7 +352,7 @@ fn music_keeps_its_tempo_and_timeline_at_the_extreme_and_fractional_rates() {
         "rate (Hz) | reference (Hz) | activates | output finite | tempo error (%) | timeline offset first/last 3 s (ms) | latency (ms) | envelope correlation"
     );
     for rate in [1_000.0, 1_234.567_8, 12_345.678, 44_100.0, 123_456.78, 768_000.0] {
-        let inner = resonance_plugin::resample::inner_rate(rate).expect("a supported rate");
+        let inner = resonance_engine::rate_bridge::inner_rate(rate).expect("a supported rate");
         let reference_rate = if inner == rate { 48_000.0 } else { inner };
         if !references.iter().any(|(r, _)| *r == reference_rate) {
             let (env, _) = render(reference_rate);

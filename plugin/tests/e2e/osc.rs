@@ -198,7 +198,7 @@ fn to_rate(x: &[f32], from: f64, to: f64) -> Vec<f32> {
 /// which outside 22.05–192 kHz runs at 22.05 or 192 kHz behind the plugin's converter.
 #[test]
 fn a_roar_is_reported_at_its_time_at_the_extreme_and_fractional_rates() {
-    use resonance_plugin::resample::inner_rate;
+    use resonance_engine::rate_bridge::inner_rate;
     let _reader = BRIDGE_READER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = resonance_test_support::test_audio_dir();
     let source = 48_000u32;

@@ -30,6 +30,7 @@ const fn uid(a: u32, b: u32, c: u32, d: u32) -> [u8; 16] {
 const IID_ICOMPONENT: [u8; 16] = uid(0xE831_FF31, 0xF2D5_4301, 0x928E_BBEE, 0x2569_7802);
 const IID_IAUDIOPROCESSOR: [u8; 16] = uid(0x4204_3F99, 0xB7DA_453C, 0xA569_E79D, 0x9AAE_C33D);
 const IID_IEDITCONTROLLER: [u8; 16] = uid(0xDCD7_BBE3, 0x7742_448D, 0xA874_AACC, 0x979C_759E);
+const IID_IMIDIMAPPING: [u8; 16] = uid(0xDF0F_F9F7, 0x49B7_4669, 0xB63A_B732, 0x7ADB_F5E5);
 /// `RestartFlags::kParamValuesChanged` (vst/ivsteditcontroller.h).
 const K_PARAM_VALUES_CHANGED: i32 = 1 << 2;
 
@@ -71,7 +72,7 @@ struct ComponentVtbl {
     activate_bus: unsafe extern "C" fn(*mut c_void, i32, i32, i32, u8) -> i32,
     set_active: unsafe extern "C" fn(*mut c_void, u8) -> i32,
     set_state: unsafe extern "C" fn(*mut c_void, *mut c_void) -> i32,
-    get_state: *const c_void,
+    get_state: unsafe extern "C" fn(*mut c_void, *mut c_void) -> i32,
 }
 
 /// `Steinberg::Vst::BusInfo` (vst/ivstcomponent.h).
@@ -283,6 +284,30 @@ unsafe extern "C" fn stream_tell(this: *mut c_void, pos: *mut i64) -> i32 {
     }
     K_RESULT_OK
 }
+unsafe extern "C" fn stream_append(this: *mut c_void, buf: *mut c_void, n: i32, written: *mut i32) -> i32 {
+    // SAFETY: `this` is the MemStream we handed out; `buf` holds `n` bytes.
+    unsafe {
+        let s = &mut *this.cast::<MemStream>();
+        let n = usize::try_from(n).unwrap_or(0);
+        s.data.truncate(s.pos);
+        s.data.extend_from_slice(std::slice::from_raw_parts(buf.cast::<u8>(), n));
+        s.pos += n;
+        if !written.is_null() {
+            *written = n as i32;
+        }
+    }
+    K_RESULT_OK
+}
+/// A writable in-memory `IBStream` (for `getState`).
+static WRITE_STREAM_VTBL: StreamVtbl = StreamVtbl {
+    query_interface: no_interface,
+    add_ref: one,
+    release: one,
+    read: stream_read,
+    write: stream_append,
+    seek: stream_seek,
+    tell: stream_tell,
+};
 static STREAM_VTBL: StreamVtbl = StreamVtbl {
     query_interface: no_interface,
     add_ref: one,
@@ -292,6 +317,115 @@ static STREAM_VTBL: StreamVtbl = StreamVtbl {
     seek: stream_seek,
     tell: stream_tell,
 };
+
+/// `IMidiMapping`'s vtable (vst/ivsteditcontroller.h).
+#[repr(C)]
+struct MidiMappingVtbl {
+    query_interface: *const c_void,
+    add_ref: *const c_void,
+    release: unsafe extern "C" fn(*mut c_void) -> u32,
+    get_midi_controller_assignment: unsafe extern "C" fn(*mut c_void, i32, i16, i16, *mut u32) -> i32,
+}
+
+/// A host's `IParamValueQueue` of one point (vst/ivstparameterchanges.h).
+#[repr(C)]
+struct ParamQueue {
+    vtbl: *const QueueVtbl,
+    id: u32,
+    offset: i32,
+    value: f64,
+}
+
+#[repr(C)]
+struct QueueVtbl {
+    query_interface: unsafe extern "C" fn(*mut c_void, *const u8, *mut *mut c_void) -> i32,
+    add_ref: unsafe extern "C" fn(*mut c_void) -> u32,
+    release: unsafe extern "C" fn(*mut c_void) -> u32,
+    get_parameter_id: unsafe extern "C" fn(*mut c_void) -> u32,
+    get_point_count: unsafe extern "C" fn(*mut c_void) -> i32,
+    get_point: unsafe extern "C" fn(*mut c_void, i32, *mut i32, *mut f64) -> i32,
+    add_point: unsafe extern "C" fn(*mut c_void, i32, f64, *mut i32) -> i32,
+}
+
+unsafe extern "C" fn queue_id(this: *mut c_void) -> u32 {
+    // SAFETY: `this` is a ParamQueue we handed out.
+    unsafe { (*this.cast::<ParamQueue>()).id }
+}
+unsafe extern "C" fn queue_points(_this: *mut c_void) -> i32 {
+    1
+}
+unsafe extern "C" fn queue_point(this: *mut c_void, index: i32, offset: *mut i32, value: *mut f64) -> i32 {
+    if index != 0 || offset.is_null() || value.is_null() {
+        return 1;
+    }
+    // SAFETY: `this` is a ParamQueue we handed out; the out-pointers are non-null.
+    unsafe {
+        let q = &*this.cast::<ParamQueue>();
+        *offset = q.offset;
+        *value = q.value;
+    }
+    K_RESULT_OK
+}
+unsafe extern "C" fn queue_add(_this: *mut c_void, _offset: i32, _value: f64, _index: *mut i32) -> i32 {
+    1 // kResultFalse: the host's input queue is read-only
+}
+static QUEUE_VTBL: QueueVtbl = QueueVtbl {
+    query_interface: no_interface,
+    add_ref: one,
+    release: one,
+    get_parameter_id: queue_id,
+    get_point_count: queue_points,
+    get_point: queue_point,
+    add_point: queue_add,
+};
+
+/// A host's `IParameterChanges` for one block: one point per parameter.
+#[repr(C)]
+struct ParamChanges {
+    vtbl: *const ChangesVtbl,
+    queues: Vec<ParamQueue>,
+}
+
+#[repr(C)]
+struct ChangesVtbl {
+    query_interface: unsafe extern "C" fn(*mut c_void, *const u8, *mut *mut c_void) -> i32,
+    add_ref: unsafe extern "C" fn(*mut c_void) -> u32,
+    release: unsafe extern "C" fn(*mut c_void) -> u32,
+    get_parameter_count: unsafe extern "C" fn(*mut c_void) -> i32,
+    get_parameter_data: unsafe extern "C" fn(*mut c_void, i32) -> *mut c_void,
+    add_parameter_data: unsafe extern "C" fn(*mut c_void, *const u32, *mut i32) -> *mut c_void,
+}
+
+unsafe extern "C" fn changes_count(this: *mut c_void) -> i32 {
+    // SAFETY: `this` is the ParamChanges we handed out.
+    unsafe { (*this.cast::<ParamChanges>()).queues.len() as i32 }
+}
+unsafe extern "C" fn changes_data(this: *mut c_void, index: i32) -> *mut c_void {
+    // SAFETY: `this` is the ParamChanges we handed out.
+    let c = unsafe { &mut *this.cast::<ParamChanges>() };
+    usize::try_from(index).ok().and_then(|i| c.queues.get_mut(i)).map_or(std::ptr::null_mut(), |q| (&raw mut *q).cast())
+}
+unsafe extern "C" fn changes_add(_this: *mut c_void, _id: *const u32, _index: *mut i32) -> *mut c_void {
+    std::ptr::null_mut()
+}
+static CHANGES_VTBL: ChangesVtbl = ChangesVtbl {
+    query_interface: no_interface,
+    add_ref: one,
+    release: one,
+    get_parameter_count: changes_count,
+    get_parameter_data: changes_data,
+    add_parameter_data: changes_add,
+};
+
+impl ParamChanges {
+    /// One change per `(parameter ID, normalised value)`, at sample offset 0.
+    fn new(points: &[(u32, f64)]) -> Self {
+        Self {
+            vtbl: &raw const CHANGES_VTBL,
+            queues: points.iter().map(|&(id, value)| ParamQueue { vtbl: &raw const QUEUE_VTBL, id, offset: 0, value }).collect(),
+        }
+    }
+}
 
 const BLOCK: usize = 512;
 const SET: [(ParamId, f64); 3] = [(ParamId::DryWet, 0.5), (ParamId::MusicLevel, -12.0), (ParamId::Intensity, 0.7)];
@@ -547,8 +681,11 @@ enum Layout {
 /// One block of a 440 Hz tone (or 5 % of the rate) of amplitude `amp` on every input through `process`; returns
 /// the status, the main output's peak and its silence flags. Asserts the output is finite.
 ///
+/// `changes` are the host's parameter changes for the block.
+///
 /// # Safety
 /// `processor` is a live `IAudioProcessor` with `pv` its vtable.
+#[allow(clippy::too_many_arguments)] // a host's process call has this many inputs
 unsafe fn process_block(
     pv: &ProcessorVtbl,
     processor: *mut c_void,
@@ -557,6 +694,7 @@ unsafe fn process_block(
     (rate, amp): (f64, f64),
     phase: &mut f64,
     layout: Layout,
+    changes: Option<&mut ParamChanges>,
 ) -> (i32, f32, u64) {
     for i in 0..frames {
         let x = (amp * (std::f64::consts::TAU * *phase).sin()) as f32;
@@ -593,7 +731,7 @@ unsafe fn process_block(
             num_outputs: buses,
             inputs: inputs.as_mut_ptr(),
             outputs: outputs.as_mut_ptr(),
-            input_parameter_changes: std::ptr::null_mut(),
+            input_parameter_changes: changes.map_or(std::ptr::null_mut(), |c| (&raw mut *c).cast()),
             output_parameter_changes: std::ptr::null_mut(),
             input_events: std::ptr::null_mut(),
             output_events: std::ptr::null_mut(),
@@ -692,7 +830,7 @@ fn vst3_host_checks(with_handler: bool) {
         let pv = &**processor.cast::<*const ProcessorVtbl>();
         let mut bufs = vec![vec![0.0f32; 256]; 8];
         let mut phase = 0.0;
-        let status = process_block(pv, processor, &mut bufs, 16, (48_000.0, 0.25), &mut phase, Layout::Full).0;
+        let status = process_block(pv, processor, &mut bufs, 16, (48_000.0, 0.25), &mut phase, Layout::Full, None).0;
         assert_ne!(status, K_RESULT_OK, "process before setActive is refused");
 
         // What activation would refuse, setupProcessing refuses (and recovers after).
@@ -716,7 +854,7 @@ fn vst3_host_checks(with_handler: bool) {
                     // A state load between blocks while processing (a host's undo or preset).
                     load_and_read_back(cv, component, ctl, controller, "while processing", &state_b, &values_b);
                 }
-                let (status, p, flags) = process_block(pv, processor, &mut bufs, frames, (rate, 0.25), &mut phase, layout);
+                let (status, p, flags) = process_block(pv, processor, &mut bufs, frames, (rate, 0.25), &mut phase, layout, None);
                 assert_eq!(status, K_RESULT_OK, "{rate} Hz, {frames} frames, {layout:?}");
                 for ch in 0..2 {
                     let zero = bufs[4 + ch][..frames].iter().all(|&x| x == 0.0);
@@ -729,6 +867,8 @@ fn vst3_host_checks(with_handler: bool) {
             assert!(peak > 0.0, "{rate} Hz, {layout:?}: the VST3 produced sound");
         }
 
+        ccs_move_their_parameters(cv, component, ctl, controller, pv, processor, &state_b);
+
         // Bypassed with silent input: a silent main output, flagged silent in VST3.
         let mut stream = MemStream { vtbl: &raw const STREAM_VTBL, data: state_bypassed, pos: 0 };
         assert_eq!((cv.set_state)(component, (&raw mut stream).cast()), K_RESULT_OK);
@@ -737,7 +877,7 @@ fn vst3_host_checks(with_handler: bool) {
         assert_eq!((pv.setup_processing)(processor, &raw mut setup), K_RESULT_OK);
         assert_eq!((cv.set_active)(component, 1), K_RESULT_OK);
         (pv.set_processing)(processor, 1);
-        let (status, _, flags) = process_block(pv, processor, &mut bufs, 256, (48_000.0, 0.0), &mut phase, Layout::MainOnly);
+        let (status, _, flags) = process_block(pv, processor, &mut bufs, 256, (48_000.0, 0.0), &mut phase, Layout::MainOnly, None);
         assert_eq!(status, K_RESULT_OK);
         assert!(bufs[4].iter().all(|&x| x == 0.0), "bypassed silence stays silent");
         assert_eq!(flags & 3, 3, "silent main output flagged silent");
@@ -752,6 +892,80 @@ fn vst3_host_checks(with_handler: bool) {
         assert_eq!((cv.terminate)(component), K_RESULT_OK);
         (cv.release)(component);
         module.close();
+    }
+}
+
+/// MIDI CC control without MIDI learn and without MIDI-mapping parameters, the way a VST3
+/// host does it: the host asks `IMidiMapping` which parameter a controller moves, then sends
+/// the controller value (value / 127) as that parameter's change in `process`. Every CC of
+/// the plugin's map lands on the plugin's own parameter, on any channel, at the value a CLAP
+/// host's MIDI CC gives it (read back through `getState`); unmapped controllers, other buses
+/// and out-of-range channels map to nothing.
+///
+/// # Safety
+/// The interfaces are the live plugin's, with their vtables.
+unsafe fn ccs_move_their_parameters(
+    cv: &ComponentVtbl,
+    component: *mut c_void,
+    ctl: &ControllerVtbl,
+    controller: *mut c_void,
+    pv: &ProcessorVtbl,
+    processor: *mut c_void,
+    defaults: &[u8],
+) {
+    use resonance_plugin::params::{CC_MAP, cc_to_param};
+    // SAFETY: as the caller promises; every host struct outlives the call it is passed to.
+    unsafe {
+        let mut mapping: *mut c_void = std::ptr::null_mut();
+        assert_eq!((cv.query_interface)(component, IID_IMIDIMAPPING.as_ptr(), &raw mut mapping), K_RESULT_OK, "IMidiMapping offered");
+        let mv = &**mapping.cast::<*const MidiMappingVtbl>();
+        let assigned = |bus: i32, channel: i16, cc: i16| {
+            let mut id = u32::MAX;
+            ((mv.get_midi_controller_assignment)(mapping, bus, channel, cc, &raw mut id) == K_RESULT_OK).then_some(id)
+        };
+        for &(cc, param) in CC_MAP {
+            for channel in [0, 9, 15] {
+                assert_eq!(assigned(0, channel, i16::from(cc)), Some(param.index() as u32), "CC {cc} on channel {channel}");
+            }
+            assert_eq!(assigned(1, 0, i16::from(cc)), None, "CC {cc} on a second event bus");
+            assert_eq!(assigned(0, 16, i16::from(cc)), None, "CC {cc} on channel 17");
+        }
+        for cc in [0, 2, 63, 127, 128, 129, 130, -1] {
+            assert_eq!(assigned(0, 0, cc), None, "controller {cc} is not mapped");
+        }
+        let count = (ctl.get_parameter_count)(controller);
+        assert!(count as usize == ParamId::ALL.len(), "{count} parameters with MIDI mapping on: no MIDI-mapping entries");
+
+        let mut stream = MemStream { vtbl: &raw const STREAM_VTBL, data: defaults.to_vec(), pos: 0 };
+        assert_eq!((cv.set_state)(component, (&raw mut stream).cast()), K_RESULT_OK);
+        let mut setup = ProcessSetup { process_mode: 0, symbolic_sample_size: 0, max_samples_per_block: 256, sample_rate: 48_000.0 };
+        assert_eq!((pv.setup_processing)(processor, &raw mut setup), K_RESULT_OK);
+        assert_eq!((cv.set_active)(component, 1), K_RESULT_OK);
+        (pv.set_processing)(processor, 1);
+        let mut bufs = vec![vec![0.0f32; 256]; 8];
+        let mut phase = 0.0;
+        // Controller values away from every default, as the host scales them.
+        let sent: Vec<(u8, u8)> = CC_MAP.iter().zip([100u8, 0, 13, 127, 90, 64]).map(|(&(cc, _), v)| (cc, v)).collect();
+        let points: Vec<(u32, f64)> =
+            sent.iter().map(|&(cc, v)| (assigned(0, 0, i16::from(cc)).expect("mapped"), f64::from(v) / 127.0)).collect();
+        let mut changes = ParamChanges::new(&points);
+        let (status, ..) = process_block(pv, processor, &mut bufs, 256, (48_000.0, 0.25), &mut phase, Layout::MainOnly, Some(&mut changes));
+        assert_eq!(status, K_RESULT_OK);
+        (pv.set_processing)(processor, 0);
+        assert_eq!((cv.set_active)(component, 0), K_RESULT_OK);
+
+        let mut saved = MemStream { vtbl: &raw const WRITE_STREAM_VTBL, data: Vec::new(), pos: 0 };
+        assert_eq!((cv.get_state)(component, (&raw mut saved).cast()), K_RESULT_OK, "getState");
+        let values = resonance_plugin::state::decode(&saved.data).expect("the VST3's state decodes");
+        let default_values = resonance_plugin::state::decode(defaults).expect("defaults decode");
+        for &(cc, v) in &sent {
+            let (param, want) = cc_to_param(cc, v).expect("mapped");
+            let want = resonance_plugin::params::canonical(param, want);
+            let got = values.get(param);
+            assert!((got - want).abs() < 1e-4, "CC {cc} = {v}: {} is {got}, a CLAP host's CC gives {want}", param.info().id);
+            assert_ne!(got, default_values.get(param), "CC {cc} = {v} moved {}", param.info().id);
+        }
+        (mv.release)(mapping);
     }
 }
 

@@ -582,8 +582,24 @@ tresult PLUGIN_API ClapAsVst3::getMidiControllerAssignment(int32 busIndex, int16
                                                            Vst::CtrlNumber midiControllerNumber,
                                                            Vst::ParamID &id /*out*/)
 {
+  // Resonance patch: a plugin that maps CCs onto its own parameters answers here; the
+  // channel is bounds-checked before it indexes _IMidiMappingIDs.
+  if (channel < 0 || channel >= 16 || midiControllerNumber < 0) return kResultFalse;
+  if (_midiCC)
+  {
+    clap_id param = CLAP_INVALID_ID;
+    if (busIndex != 0 || midiControllerNumber >= Vst::kAfterTouch) return kResultFalse;
+    auto raise = _plugin->AlwaysMainThread();
+    if (_midiCC->get_param(_plugin->_plugin, 0, (uint16_t)channel, (uint16_t)midiControllerNumber, &param) &&
+        param != CLAP_INVALID_ID && getParameterObject(param & 0x7FFFFFFF))
+    {
+      id = param & 0x7FFFFFFF;
+      return kResultTrue;
+    }
+    return kResultFalse;
+  }
   // for my first Event bus and for MIDI channel 0 and for MIDI CC Volume only
-  if (busIndex == 0)  // && channel == 0) // && midiControllerNumber == Vst::kCtrlVolume)
+  if (busIndex == 0 && _useIMidiMapping)  // && channel == 0) // && midiControllerNumber == Vst::kCtrlVolume)
   {
     if (midiControllerNumber < Vst::kCountCtrlNumber)  // with program change
     {
@@ -872,7 +888,11 @@ Vst::UnitID ClapAsVst3::getOrCreateUnitInfo(const char *modulename)
 
 void ClapAsVst3::setupWrapperSpecifics(const clap_plugin_t *plugin)
 {
-  _useIMidiMapping = checkMIDIDialectSupport();
+  // Resonance patch: a plugin mapping CCs onto its own parameters gets no MIDI-mapping
+  // parameters, whatever its note ports declare.
+  _midiCC = (const clap_plugin_as_vst3_midi_cc_t *)plugin->get_extension(plugin, CLAP_PLUGIN_AS_VST3_MIDI_CC);
+  if (_midiCC && !_midiCC->get_param) _midiCC = nullptr;
+  _useIMidiMapping = !_midiCC && checkMIDIDialectSupport();
 
   _vst3specifics = (clap_plugin_as_vst3_t *)plugin->get_extension(plugin, CLAP_PLUGIN_AS_VST3);
   if (_vst3specifics)

@@ -248,7 +248,8 @@ class ClapAsVst3 : public Steinberg::Vst::SingleComponentEffect,
   if (::Steinberg::FUnknownPrivate::iidEqual(iid, IMidiMapping::iid))
   {
     // when queried for the IMididMapping interface, check if the CLAP supports MIDI dialect on the MIDI Input busses and only return IMidiMapping then
-    if (_useIMidiMapping)
+    // Resonance patch: also when the plugin maps CCs onto its own parameters.
+    if (_useIMidiMapping || _midiCC)
     {
       DEF_INTERFACE(IMidiMapping)
     }
@@ -386,6 +387,8 @@ class ClapAsVst3 : public Steinberg::Vst::SingleComponentEffect,
   int _libraryIndex = 0;
   std::shared_ptr<Clap::Plugin> _plugin;
   clap_plugin_as_vst3_t *_vst3specifics = nullptr;
+  // Resonance patch: the plugin's own CC -> parameter map (CLAP_PLUGIN_AS_VST3_MIDI_CC).
+  const clap_plugin_as_vst3_midi_cc_t *_midiCC = nullptr;
   Clap::ProcessAdapter *_processAdapter = nullptr;
   WrappedView *_wrappedview = nullptr;
 

@@ -130,6 +130,27 @@ extern "C"
         const clap_plugin *plugin);  // returns a bitmap of clap_supported_note_expressions
   } clap_plugin_as_vst3_t;
 
+  /*
+  Resonance patch: MIDI controllers onto the plugin's own parameters.
+
+  A plugin that moves parameters from MIDI CCs gets them in VST3 without the 16 x 130
+  MIDI-mapping parameters the wrapper otherwise adds for IMidiMapping (CLAP_NOTE_DIALECT_MIDI):
+  the wrapper answers IMidiMapping::getMidiControllerAssignment with the parameter this
+  extension names, and the host sends the controller value (value / 127, normalised over the
+  parameter's range) as an ordinary parameter change.
+
+  This extension is optionally returned by the plugin when asked for CLAP_PLUGIN_AS_VST3_MIDI_CC.
+*/
+  static const CLAP_CONSTEXPR char CLAP_PLUGIN_AS_VST3_MIDI_CC[] = "resonance.plugin-as-vst3-midi-cc/1";
+
+  typedef struct clap_plugin_as_vst3_midi_cc
+  {
+    // The parameter MIDI controller `cc` (0-127) on `channel` (0-15) of note port `note_port`
+    // moves: true and `*param_id` set, or false when the controller moves none. [main-thread]
+    bool(CLAP_ABI *get_param)(const clap_plugin *plugin, uint32_t note_port, uint16_t channel,
+                              uint16_t cc, clap_id *param_id);
+  } clap_plugin_as_vst3_midi_cc_t;
+
 #ifdef __cplusplus
 }
 #endif

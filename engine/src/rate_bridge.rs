@@ -1,22 +1,25 @@
-//! Running the engine at a host rate it does not support natively.
+//! The engine at any rate a host or device may run at: [`AnyRateProcessor`].
 //!
-//! The engine runs from [`MIN_SAMPLE_RATE`] to [`MAX_SAMPLE_RATE`]. Hosts (and clap-validator)
-//! also run at 1 kHz, at 384 or 768 kHz, and at fractional rates. At such a rate the plugin
-//! runs the engine at the nearest supported rate (the *inner* rate) and converts in both
+//! The engine runs natively from [`MIN_SAMPLE_RATE`] to [`MAX_SAMPLE_RATE`]. Hosts (and
+//! clap-validator), devices and files also come at 1 kHz, 8 kHz, 384 or 768 kHz and, in a
+//! plugin host, at fractional rates. At such a rate the engine runs at the nearest supported
+//! rate (the *inner* rate, [`inner_rate`]) behind a [`RateBridge`] that converts in both
 //! directions: host-rate inputs to the inner rate, the engine's outputs back to the host rate.
 //! Pitch, tempo and event times stay right, since both conversions keep time; the cost is a
-//! few host samples of latency (reported to the host) and, at a host rate below 22.05 kHz,
-//! only the band the host rate can carry.
+//! few host samples of latency ([`AnyRateProcessor::latency`]) and, at a host rate below
+//! 22.05 kHz, only the band the host rate can carry. The plugin (CLAP/VST3), `resonance live`
+//! and `resonance render` all run the engine through this module.
 //!
 //! Conversion is linear interpolation, behind a 4th-order Butterworth low-pass at 0.45 of the
 //! lower rate on the side that decimates (the host inputs above 192 kHz, the engine outputs
-//! below 22.05 kHz). Everything is allocated in [`RateBridge::new`]; processing is real-time
-//! safe.
+//! below 22.05 kHz). Everything is allocated in [`RateBridge::new`] and
+//! [`AnyRateProcessor::prepare`]; processing is real-time safe.
 
-use resonance_engine::{EngineProcessor, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE};
+use crate::engine::{Engine, EngineHandle, EngineProcessor, Layout, MAX_BLOCK_LIMIT, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE};
+use crate::error::{EngineError, ProcessStatus};
 
-/// Host rates the plugin accepts: 1 kHz to 1.536 MHz (the engine's native range and, around
-/// it, a resampled domain). Outside, `activate` fails with a log line.
+/// Host rates served: 1 kHz to 1.536 MHz (the engine's native range and, around it, a
+/// resampled domain).
 pub const MIN_HOST_RATE: f64 = 1_000.0;
 /// See [`MIN_HOST_RATE`].
 pub const MAX_HOST_RATE: f64 = 1_536_000.0;
@@ -147,6 +150,8 @@ pub struct RateBridge {
     fifo_read: usize,
     fifo_len: usize,
     latency: usize,
+    /// The worst status of the engine calls of the current `process`.
+    status: ProcessStatus,
 }
 
 impl RateBridge {
@@ -165,6 +170,7 @@ impl RateBridge {
             fifo_read: 0,
             fifo_len: 0,
             latency,
+            status: ProcessStatus::Ok,
         };
         bridge.reset();
         (bridge, INNER_BLOCK)
@@ -192,11 +198,20 @@ impl RateBridge {
     }
 
     /// Runs `engine` over host-rate `main` (in place), `sidechain` and `music` (all the same
-    /// length), through the inner rate.
+    /// length, at most the `max_host_block` of [`RateBridge::new`]), through the inner rate.
+    /// Returns the worst status of the engine's calls ([`ProcessStatus::Sanitized`] when an
+    /// input held NaN/Inf).
     ///
     /// # Realtime safety
     /// Real-time safe.
-    pub fn process(&mut self, engine: &mut EngineProcessor, main: [&mut [f32]; 2], sidechain: ([&[f32]; 2], bool), music: [&mut [f32]; 2]) {
+    pub fn process(
+        &mut self,
+        engine: &mut EngineProcessor,
+        main: [&mut [f32]; 2],
+        sidechain: ([&[f32]; 2], bool),
+        music: [&mut [f32]; 2],
+    ) -> ProcessStatus {
+        self.status = ProcessStatus::Ok;
         let ([ml, mr], ([sl, sr], connected), [ol, or]) = (main, sidechain, music);
         let n = ml.len().min(mr.len()).min(sl.len()).min(sr.len()).min(ol.len()).min(or.len());
         for i in 0..n {
@@ -225,6 +240,7 @@ impl RateBridge {
             ol[i] = c;
             or[i] = d;
         }
+        self.status
     }
 
     /// Processes the inner frames gathered so far and queues their host-rate output.
@@ -239,7 +255,12 @@ impl RateBridge {
             let sc: [&[f32]; 2] = [&sl[..m], &sr[..m]];
             let mut main: [&mut [f32]; 2] = [&mut ml[..m], &mut mr[..m]];
             let mut music: [&mut [f32]; 2] = [&mut ol[..m], &mut or[..m]];
-            let _ = engine.process(&mut main, connected.then_some(&sc[..]), Some(&mut music));
+            let status = engine.process(&mut main, connected.then_some(&sc[..]), Some(&mut music));
+            self.status = match (self.status, status) {
+                (ProcessStatus::Error(e), _) | (_, ProcessStatus::Error(e)) => ProcessStatus::Error(e),
+                (ProcessStatus::Ok, ProcessStatus::Ok) => ProcessStatus::Ok,
+                _ => ProcessStatus::Sanitized,
+            };
         }
         let mut to_host = std::mem::replace(&mut self.to_host, Converter::new(1.0, 1.0));
         for k in 0..m {
@@ -270,6 +291,135 @@ impl RateBridge {
         self.fifo_read = (self.fifo_read + 1) % cap;
         self.fifo_len -= 1;
         std::array::from_fn(|ch| self.fifo[ch][at])
+    }
+}
+
+/// The engine at any host rate from [`MIN_HOST_RATE`] to [`MAX_HOST_RATE`]: natively within
+/// [`MIN_SAMPLE_RATE`]..=[`MAX_SAMPLE_RATE`], else at [`inner_rate`] behind a [`RateBridge`].
+/// Telemetry times (mood times, event onsets) count samples of [`AnyRateProcessor::engine_rate`].
+#[derive(Debug)]
+pub struct AnyRateProcessor {
+    engine: EngineProcessor,
+    bridge: Option<Bridged>,
+    host_rate: f64,
+    engine_rate: f64,
+}
+
+/// The converter and its host-rate scratch (a right channel for a mono main bus, the
+/// sidechain pair, the music pair), each `max_block` long.
+#[derive(Debug)]
+struct Bridged {
+    bridge: RateBridge,
+    max_block: usize,
+    scratch: [Vec<f32>; 5],
+}
+
+impl AnyRateProcessor {
+    /// Prepares `engine` for `host_rate` and host blocks of up to `max_block` (larger blocks
+    /// are split), with the engine's own [`Engine::prepare`] where it runs natively. Allocates;
+    /// main thread.
+    ///
+    /// # Errors
+    /// [`EngineError::SampleRate`] for a rate outside [`MIN_HOST_RATE`]..=[`MAX_HOST_RATE`]
+    /// (or not a number), and [`Engine::prepare`]'s errors.
+    pub fn prepare(engine: &Engine, host_rate: f64, max_block: usize, layout: Layout) -> Result<(Self, EngineHandle), EngineError> {
+        let inner = inner_rate(host_rate).ok_or(EngineError::SampleRate(host_rate))?;
+        if inner == host_rate {
+            let (engine, handle) = engine.prepare(host_rate, max_block, layout)?;
+            return Ok((Self { engine, bridge: None, host_rate, engine_rate: host_rate }, handle));
+        }
+        if max_block == 0 || max_block > MAX_BLOCK_LIMIT {
+            return Err(EngineError::MaxBlock(max_block));
+        }
+        if !(1..=2).contains(&layout.main_channels) {
+            return Err(EngineError::Channels(layout.main_channels));
+        }
+        let (bridge, inner_block) = RateBridge::new(host_rate, inner, max_block);
+        let (engine, handle) = engine.prepare(inner, inner_block, Layout { main_channels: 2, ..layout })?;
+        let bridge = Bridged { bridge, max_block, scratch: std::array::from_fn(|_| vec![0.0; max_block]) };
+        Ok((Self { engine, bridge: Some(bridge), host_rate, engine_rate: inner }, handle))
+    }
+
+    /// The host rate this processor was prepared for.
+    pub fn host_rate(&self) -> f64 {
+        self.host_rate
+    }
+
+    /// The rate the engine runs at: the host rate, or the inner rate behind the converter.
+    /// Telemetry sample times count samples of this rate.
+    pub fn engine_rate(&self) -> f64 {
+        self.engine_rate
+    }
+
+    /// Latency the conversion adds, in host samples (0 at a native rate).
+    pub fn latency(&self) -> u32 {
+        self.bridge.as_ref().map_or(0, |b| b.bridge.latency())
+    }
+
+    /// Back to the state right after `prepare()` (engine and converter).
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    pub fn reset(&mut self) {
+        self.engine.reset();
+        if let Some(b) = &mut self.bridge {
+            b.bridge.reset();
+        }
+    }
+
+    /// Processes one host-rate block in place, as [`EngineProcessor::process`] does (`main`
+    /// 1 or 2 channels of equal length, any length; `sidechain` 1 or 2 channels, shorter ones
+    /// count as silence), without the music-only output.
+    ///
+    /// # Realtime safety
+    /// Real-time safe: no allocation, locks, logging or I/O; never panics on any input values.
+    pub fn process(&mut self, main: &mut [&mut [f32]], sidechain: Option<&[&[f32]]>) -> ProcessStatus {
+        let Some(b) = &mut self.bridge else {
+            return self.engine.process(main, sidechain, None);
+        };
+        let n_total = main.first().map_or(0, |c| c.len());
+        if main.is_empty() || main.len() > 2 || main.iter().any(|c| c.len() != n_total) {
+            for ch in main.iter_mut() {
+                ch.fill(0.0);
+            }
+            return ProcessStatus::Error(if main.is_empty() || main.len() > 2 {
+                "the main bus must have 1 or 2 channels"
+            } else {
+                "the main bus channels differ in length"
+            });
+        }
+        let mut worst = ProcessStatus::Ok;
+        let mut off = 0;
+        while off < n_total {
+            let n = (n_total - off).min(b.max_block);
+            let [right, sl, sr, ml, mr] = &mut b.scratch;
+            let connected = sidechain.is_some_and(|s| !s.is_empty());
+            for (ch, dst) in [&mut *sl, &mut *sr].into_iter().enumerate() {
+                let dst = &mut dst[..n];
+                let src = sidechain.and_then(|s| s.get(ch.min(s.len().saturating_sub(1))));
+                let have = src.map_or(0, |c| c.len().saturating_sub(off).min(n));
+                if let Some(c) = src {
+                    dst[..have].copy_from_slice(&c[off..off + have]);
+                }
+                dst[have..].fill(0.0);
+            }
+            let (first, rest) = main.split_at_mut(1);
+            let l = &mut first[0][off..off + n];
+            let r: &mut [f32] = if let Some(r) = rest.first_mut() {
+                &mut r[off..off + n]
+            } else {
+                right[..n].copy_from_slice(l);
+                &mut right[..n]
+            };
+            let status = b.bridge.process(&mut self.engine, [l, r], ([&sl[..n], &sr[..n]], connected), [&mut ml[..n], &mut mr[..n]]);
+            worst = match (worst, status) {
+                (ProcessStatus::Error(e), _) | (_, ProcessStatus::Error(e)) => ProcessStatus::Error(e),
+                (ProcessStatus::Ok, ProcessStatus::Ok) => ProcessStatus::Ok,
+                _ => ProcessStatus::Sanitized,
+            };
+            off += n;
+        }
+        worst
     }
 }
 
