@@ -5,6 +5,7 @@ mod api;
 mod common;
 mod fuzz;
 mod modules;
+mod obs;
 mod openapi;
 mod postgres;
 mod recognition;
