@@ -39,6 +39,9 @@ pub struct Config {
     pub instance: Option<String>,
     /// The recognition service (`/api/v1/recognize`, `/api/v1/tracks`).
     pub recognition: RecognitionConfig,
+    /// OBS's WebSocket server, for the director rules' `obs` actions (`--obs`); `None`: the
+    /// actions are published on the WebSocket only.
+    pub obs: Option<crate::clients::obs::ObsConfig>,
 }
 
 /// Limits and places of the recognition service (`crate::recognition`).
@@ -155,6 +158,7 @@ impl Default for Config {
             osc_tokens: Vec::new(),
             osc_rate: 200,
             instance: None,
+            obs: None,
         }
     }
 }

@@ -181,3 +181,79 @@ async fn obs_restart_mid_stream_loses_and_repeats_nothing() {
     assert_eq!(fake.state.lock().unwrap().inputs["Desktop Audio"].volume_db, -20.0);
     assert_eq!(fake.state.lock().unwrap().current_scene, "Main");
 }
+
+const STUDIO_RULES: &str = r#"version = 1
+name = "studio"
+[base]
+valence = 0.0
+arousal = 0.0
+intensity = 0.5
+style = "stadium-anthem"
+
+[[rule]]
+name = "goal to replay"
+on = "crowd.goal_roar"
+obs = { scene = "Replay", media_restart = "Goal Clip" }
+
+[[rule]]
+name = "half time"
+on = "half_time"
+obs = { scene = "Break", mute = { input = "Mic", muted = true }, text = { input = "Now Playing", template = "{now_playing}" } }
+
+[[rule]]
+name = "unknown scene"
+on = "card"
+obs = { scene = "Studio 9" }
+"#;
+
+/// A crowd event from a fake engine over OSC goes through the director's rule to the fake OBS
+/// as `SetCurrentProgramScene`; a match event's rule mutes an input and fills a text source; a
+/// scene OBS does not know comes back as an outcome naming it.
+#[tokio::test]
+async fn a_goal_roar_over_osc_switches_the_obs_scene() {
+    use resonance_bridge::osc::{self, Inbound, TelemetryArg};
+    use resonance_engine::{CrowdEvent, CrowdEventKind, WhistleKind};
+
+    let fake = FakeObs::start(Some("pw")).await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+    std::fs::write(dir.path().join("rules/studio.toml"), STUDIO_RULES).unwrap();
+    let mut cfg = crate::common::config(dir.path());
+    cfg.default_rules = "studio".into();
+    cfg.obs = Some(ObsConfig::new(fake.addr.to_string(), Some("pw".into())));
+    let b = resonance_bridge::start(cfg).await.unwrap();
+    let mut ws = crate::common::ws_connect(b.http_addr, "").await;
+    crate::common::ws_expect(&mut ws, 5, |v| v["type"] == "obs_status" && v["status"]["state"] == "connected").await;
+
+    let engine = crate::common::engine_socket().await;
+    let send = |i: Inbound| osc::to_datagram(osc::encode_inbound(&i));
+    engine.send_to(&send(Inbound::Hello { session: "match".into(), token: None }), b.osc_addr).await.unwrap();
+    let np = Inbound::NowPlaying { title: "Anthem".into(), artist: "Band".into(), confidence: 0.8 };
+    engine.send_to(&send(np), b.osc_addr).await.unwrap();
+    let mut lat = Vec::new();
+    for i in 0..20u64 {
+        let ev = CrowdEvent { kind: CrowdEventKind::GoalRoar, onset: i, detected: i, confidence: 0.9, whistle: WhistleKind::Short };
+        let t = std::time::Instant::now();
+        engine.send_to(&send(Inbound::Event(ev)), b.osc_addr).await.unwrap();
+        let got = fake.wait_for("SetCurrentProgramScene", usize::try_from(i).unwrap() + 1, 5).await;
+        lat.push(got.last().unwrap().at.saturating_duration_since(t));
+        assert_eq!(got.last().unwrap().data["sceneName"], "Replay");
+    }
+    fake.wait_for("TriggerMediaInputAction", 20, 5).await;
+    lat.sort();
+    eprintln!("goal roar OSC -> OBS SetCurrentProgramScene over 20 events: p50 {:?}, max {:?}", lat[10], lat[19]);
+
+    let half = Inbound::Telemetry { session: "match".into(), fields: vec![("event".into(), TelemetryArg::Text("half_time".into()))] };
+    engine.send_to(&send(half), b.osc_addr).await.unwrap();
+    fake.wait_for("SetInputSettings", 1, 5).await;
+    {
+        let s = fake.state.lock().unwrap();
+        assert_eq!(s.current_scene, "Break");
+        assert!(s.inputs["Mic"].muted);
+        assert_eq!(s.inputs["Now Playing"].settings["text"], "Anthem — Band");
+    }
+    let card = Inbound::Telemetry { session: "match".into(), fields: vec![("event".into(), TelemetryArg::Text("card".into()))] };
+    engine.send_to(&send(card), b.osc_addr).await.unwrap();
+    let o = crate::common::ws_expect(&mut ws, 5, |v| v["type"] == "obs_outcome" && v["ok"] == false).await;
+    assert!(o["error"].as_str().unwrap().contains("OBS has no scene \"Studio 9\""), "{o}");
+}

@@ -53,8 +53,8 @@ pub const CLOSE_AUTH_FAILED: u16 = 4009;
 /// Most actions waiting in the outbox; beyond it the oldest is dropped (reported).
 pub const OUTBOX: usize = 256;
 
-/// Where OBS is and how to talk to it.
-#[derive(Clone, Debug)]
+/// Where OBS is and how to talk to it (its `Debug` never shows the password).
+#[derive(Clone)]
 pub struct ObsConfig {
     /// `host:port` of OBS's WebSocket server (OBS › Tools › WebSocket Server Settings; 4455).
     pub addr: String,
@@ -64,6 +64,17 @@ pub struct ObsConfig {
     pub connect_timeout: Duration,
     /// Longest a trigger action (media restart, hotkey) waits for OBS before it is dropped.
     pub trigger_ttl: Duration,
+}
+
+impl std::fmt::Debug for ObsConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ObsConfig")
+            .field("addr", &self.addr)
+            .field("password", &self.password.as_ref().map(|_| "<set>"))
+            .field("connect_timeout", &self.connect_timeout)
+            .field("trigger_ttl", &self.trigger_ttl)
+            .finish()
+    }
 }
 
 impl ObsConfig {
