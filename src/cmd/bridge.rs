@@ -65,6 +65,12 @@ pub struct BridgeArgs {
     /// many in a burst); the rest are dropped and counted.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub osc_rate: u32,
+    /// OBS's WebSocket server (HOST:PORT, usually 127.0.0.1:4455), for the rules' `obs` actions.
+    #[arg(long, value_name = "HOST:PORT")]
+    pub obs: Option<String>,
+    /// File holding OBS's WebSocket password (first line); never given on the command line.
+    #[arg(long, value_name = "FILE", requires = "obs")]
+    pub obs_password_file: Option<PathBuf>,
     /// Identity of this run, reported by /healthz (set by `resonance up`).
     #[arg(long, hide = true)]
     pub instance_id: Option<String>,
@@ -175,7 +181,25 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
     if args.exit_with_stdin {
         terminate_with_parent();
     }
+    let obs = match &args.obs {
+        Some(addr) => {
+            let password = match &args.obs_password_file {
+                Some(f) => Some(
+                    std::fs::read_to_string(f)
+                        .with_context(|| format!("cannot read --obs-password-file {}", f.display()))?
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                ),
+                None => None,
+            };
+            Some(resonance_bridge::clients::obs::ObsConfig::new(addr.clone(), password))
+        }
+        None => None,
+    };
     let config = resonance_bridge::Config {
+        obs,
         listen: args.listen,
         osc_listen: args.osc,
         osc_targets: args.engines,
