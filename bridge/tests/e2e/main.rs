@@ -4,6 +4,7 @@
 mod api;
 mod common;
 mod fuzz;
+mod guard;
 mod modules;
 mod obs;
 mod openapi;

@@ -37,6 +37,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/tracks/{id}"),
     ("PATCH", "/api/v1/tracks/{id}"),
     ("DELETE", "/api/v1/tracks/{id}"),
+    ("GET", "/api/v1/tracks/{id}/clearance"),
+    ("PATCH", "/api/v1/tracks/{id}/clearance"),
+    ("POST", "/api/v1/clearance/import"),
     ("GET", "/api/v1/index/stats"),
 ];
 

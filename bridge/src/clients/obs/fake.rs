@@ -25,7 +25,7 @@ use tokio_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request, 
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 
-use super::SUBPROTOCOL;
+use crate::clients::obs::SUBPROTOCOL;
 
 /// One request the fake received.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,188 @@
+//! The clearance API: read and edit one track's clearance, import a rights list as CSV.
+//!
+//! Every route needs an API key with the `manage` scope (when the key has scopes), like the
+//! catalogue's routes.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::extract::Authed;
+use crate::error::{AppError, ErrorBody};
+use crate::extract::{json_body, verr};
+use crate::guard::clearance::{Clearance, ClearanceState, MAX_NOTE, Problem, parse_import, territory};
+use crate::recognition::routes::allow;
+use crate::state::AppState;
+
+/// Largest CSV import body.
+pub const MAX_IMPORT_BYTES: usize = 10 << 20;
+
+/// The clearance routes.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_clearance, patch_clearance))
+        .routes(routes!(import_clearance))
+        .layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES))
+}
+
+fn no_track(id: &str) -> AppError {
+    AppError::NotFound(format!("no track {id:?} in the catalogue; GET /api/v1/tracks lists them"))
+}
+
+async fn existing(st: &AppState, id: &str) -> Result<Clearance, AppError> {
+    let cat = st.inner.recognition.catalogue.id();
+    if st.inner.store.track(cat, id).await?.is_none() {
+        return Err(no_track(id));
+    }
+    Ok(st.inner.store.clearance(cat, id).await?.unwrap_or_default())
+}
+
+/// A track's clearance
+///
+/// A track nobody cleared is `unknown` (with `updated_ms` 0).
+#[utoipa::path(get, path = "/api/v1/tracks/{id}/clearance", tag = "recognition",
+    params(("id" = String, Path)),
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "the clearance", body = Clearance), (status = 401, response = ErrorBody),
+        (status = 403, response = ErrorBody), (status = 429, response = ErrorBody), (status = 404, response = ErrorBody)))]
+pub async fn get_clearance(State(st): State<AppState>, auth: Authed, Path(id): Path<String>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    Ok(Json(existing(&st, &id).await?).into_response())
+}
+
+/// `PATCH /api/v1/tracks/{id}/clearance`: any of the three.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "documents the body the handler validates")]
+struct ClearancePatch {
+    state: Option<ClearanceState>,
+    note: Option<String>,
+    /// ISO 3166-1 alpha-2 codes and platform names; empty: everywhere.
+    territories: Option<Vec<String>>,
+}
+
+/// Set a track's clearance
+#[utoipa::path(patch, path = "/api/v1/tracks/{id}/clearance", tag = "recognition",
+    params(("id" = String, Path)),
+    request_body = ClearancePatch,
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "the clearance", body = Clearance), (status = 400, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody),
+        (status = 404, response = ErrorBody), (status = 422, response = ErrorBody)))]
+pub async fn patch_clearance(
+    State(st): State<AppState>,
+    auth: Authed,
+    Path(id): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    let (v, _) = json_body(body, st.inner.config.body_limit)?;
+    let obj = v.as_object().ok_or_else(|| verr("(body)", "must be a JSON object"))?;
+    let mut c = existing(&st, &id).await?;
+    for (k, val) in obj {
+        match k.as_str() {
+            "state" => {
+                let s = val.as_str().ok_or_else(|| verr(k, "must be a string"))?;
+                c.state = ClearanceState::parse(s)
+                    .filter(|_| !s.trim().is_empty())
+                    .ok_or_else(|| verr(k, "must be one of cleared, not_cleared, unknown"))?;
+            }
+            "note" => {
+                let s = val.as_str().ok_or_else(|| verr(k, "must be a string"))?;
+                if s.len() > MAX_NOTE || s.chars().any(|ch| ch.is_control() && ch != '\n') {
+                    return Err(verr(k, format!("must be at most {MAX_NOTE} bytes without control characters")));
+                }
+                c.note = s.trim().to_string();
+            }
+            "territories" => {
+                let list = val.as_array().ok_or_else(|| verr(k, "must be an array of strings, e.g. [\"DE\", \"twitch\"]"))?;
+                let mut t = list
+                    .iter()
+                    .map(|x| x.as_str().ok_or_else(|| "every entry must be a string".to_string()).and_then(territory))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| verr(k, e))?;
+                t.sort();
+                t.dedup();
+                c.territories = t;
+            }
+            _ => return Err(verr(k, "unknown field; allowed: state, note, territories")),
+        }
+    }
+    c.updated_ms = crate::clock::now_ms();
+    st.inner.store.set_clearances(st.inner.recognition.catalogue.id(), &[(id, c.clone())]).await?;
+    Ok(Json(c).into_response())
+}
+
+/// `POST /api/v1/clearance/import` options.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct ImportQuery {
+    /// Check the file and report what would change, without changing anything.
+    #[serde(default)]
+    dry_run: bool,
+}
+
+/// Import clearances from CSV
+///
+/// The body is a CSV file (at most 10 MiB, 100,000 rows): a header naming `track_id`, `state`
+/// and optionally `note` and `territories`, then one row per track. All or nothing: when any
+/// row is wrong (bad state, unknown track, a track twice) nothing is applied and the answer
+/// (422) lists every such row by line; otherwise every row is applied in one transaction.
+#[utoipa::path(post, path = "/api/v1/clearance/import", tag = "recognition",
+    params(ImportQuery),
+    request_body(content = String, content_type = "text/csv"),
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "`{applied, dry_run}`", body = Object), (status = 400, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 413, response = ErrorBody),
+        (status = 429, response = ErrorBody), (status = 422, description = "`{error, message, problems: [{line, reason}]}`", body = Object)))]
+pub async fn import_clearance(
+    State(st): State<AppState>,
+    auth: Authed,
+    Query(q): Query<ImportQuery>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    let bytes = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge { limit: MAX_IMPORT_BYTES }
+        } else {
+            AppError::BadJson(e.body_text())
+        }
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| verr("(body)", format!("the CSV is not UTF-8 ({e}); save it as UTF-8")))?;
+    let (rows, mut problems) = parse_import(text).map_err(|e| verr("(body)", e))?;
+    let cat = st.inner.recognition.catalogue.id();
+    let known: std::collections::HashSet<String> = st.inner.store.track_ids(cat).await?.into_iter().collect();
+    let mut seen = std::collections::HashMap::new();
+    for r in &rows {
+        if !known.contains(&r.track_id) {
+            problems.push(Problem { line: r.line, reason: format!("no track {:?} in the catalogue", r.track_id) });
+        } else if let Some(first) = seen.insert(r.track_id.clone(), r.line) {
+            problems.push(Problem { line: r.line, reason: format!("track {:?} is already on line {first}", r.track_id) });
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        let body = json!({
+            "error": "validation",
+            "message": format!("{} row(s) cannot be applied; nothing was changed (the rows are listed in `problems`)", problems.len()),
+            "problems": problems,
+        });
+        let mut resp = (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
+        resp.extensions_mut().insert(crate::error::RejectReason("validation"));
+        return Ok(resp);
+    }
+    let now = crate::clock::now_ms();
+    let applied: Vec<(String, Clearance)> = rows
+        .into_iter()
+        .map(|r| (r.track_id, Clearance { state: r.state, note: r.note, territories: r.territories, updated_ms: now }))
+        .collect();
+    if !q.dry_run {
+        st.inner.store.set_clearances(cat, &applied).await?;
+    }
+    Ok(Json(json!({"applied": applied.len(), "dry_run": q.dry_run})).into_response())
+}
