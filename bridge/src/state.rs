@@ -36,6 +36,7 @@ use crate::director::rules::RuleBook;
 use crate::director::step::Decision;
 use crate::director::styles::Styles;
 use crate::error::{AppError, BridgeError, ValidationError};
+use crate::guard::service::Guard;
 use crate::metrics::Metrics;
 use crate::osc::{self, Outbound};
 use crate::recognition::service::Recognition;
@@ -118,6 +119,8 @@ pub struct Inner {
     pub recognition: Recognition,
     /// The OBS connection (`--obs`), for the director rules' `obs` actions.
     pub obs: Option<ObsClient>,
+    /// The copyright guard: policy, per-session decisions, action log, segments.
+    pub guard: Guard,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -182,6 +185,7 @@ impl AppState {
         let writer = Writer::spawn(store.clone(), metrics.clone());
         let recognition = Recognition::open(&config, &store, &metrics).await?;
         let obs = config.obs.clone().map(ObsClient::spawn);
+        let config_guard = config.guard.clone();
         let inner = Inner {
             config,
             writer,
@@ -200,9 +204,11 @@ impl AppState {
             midi_learn: std::sync::Mutex::new(None),
             recognition,
             obs,
+            guard: Guard::new(config_guard),
         };
         let state = Self { inner: Arc::new(inner) };
         state.watch_obs();
+        state.start_guard();
         Ok((state, first_key))
     }
 

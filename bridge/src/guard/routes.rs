@@ -17,6 +17,9 @@ use crate::auth::extract::Authed;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{json_body, verr};
 use crate::guard::clearance::{Clearance, ClearanceState, MAX_NOTE, Problem, parse_import, territory};
+use crate::guard::decide::Mode;
+use crate::guard::report;
+use crate::guard::service::lock;
 use crate::recognition::routes::allow;
 use crate::state::AppState;
 
@@ -28,6 +31,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(get_clearance, patch_clearance))
         .routes(routes!(import_clearance))
+        .routes(routes!(get_guard))
+        .routes(routes!(set_guard_mode))
+        .routes(routes!(guard_report))
         .layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES))
 }
 
@@ -185,4 +191,102 @@ pub async fn import_clearance(
         st.inner.store.set_clearances(cat, &applied).await?;
     }
     Ok(Json(json!({"applied": applied.len(), "dry_run": q.dry_run})).into_response())
+}
+
+/// `?session=NAME` (all sessions when absent).
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct GuardQuery {
+    session: Option<String>,
+}
+
+/// The guard: mode, what it is ducking now, its action log
+#[utoipa::path(get, path = "/api/v1/guard", tag = "recognition",
+    params(GuardQuery),
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "`{mode, duck_db, flip_hold_ms, ducking: [{session, title, artist, clearance}], log: [...]}`", body = Object),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody)))]
+pub async fn get_guard(State(st): State<AppState>, auth: Authed, Query(q): Query<GuardQuery>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    let g = &st.inner.guard;
+    let p = g.policy();
+    let ducking: Vec<serde_json::Value> = lock(&g.sessions)
+        .iter()
+        .filter(|(n, _)| q.session.as_ref().is_none_or(|s| s == *n))
+        .filter_map(|(n, (gs, _))| {
+            gs.ducking.as_ref().map(|(h, _)| json!({"session": n, "title": h.title, "artist": h.artist, "clearance": h.clearance}))
+        })
+        .collect();
+    Ok(Json(json!({
+        "mode": p.mode,
+        "duck_db": if p.duck_db.is_finite() { json!(p.duck_db) } else { json!("mute") },
+        "flip_hold_ms": p.flip_hold.as_millis() as u64,
+        "ducking": ducking,
+        "log": g.log(q.session.as_deref()),
+    }))
+    .into_response())
+}
+
+/// `POST /api/v1/guard/mode`.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "documents the body the handler validates")]
+struct ModeBody {
+    mode: Mode,
+}
+
+/// Set the guard's mode
+///
+/// `off` releases every duck at once; `normal` ducks tracks that are not cleared; `strict`
+/// also ducks tracks whose clearance is unknown.
+#[utoipa::path(post, path = "/api/v1/guard/mode", tag = "recognition",
+    request_body = ModeBody,
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "`{mode}`", body = Object), (status = 400, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody),
+        (status = 422, response = ErrorBody)))]
+pub async fn set_guard_mode(State(st): State<AppState>, auth: Authed, body: Result<Bytes, BytesRejection>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    let (v, _) = json_body(body, st.inner.config.body_limit)?;
+    let mode = v["mode"].as_str().and_then(Mode::parse).ok_or_else(|| verr("mode", "must be one of off, normal, strict"))?;
+    st.set_guard_mode(mode);
+    Ok(Json(json!({"mode": mode})).into_response())
+}
+
+/// `GET /api/v1/guard/report` options.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct ReportQuery {
+    /// The session (all sessions when absent).
+    session: Option<String>,
+    /// `json` (default), `csv`, `edl` (CMX 3600) or `chapters`.
+    format: Option<String>,
+    /// Frames per second of the EDL's timecodes (default 30).
+    fps: Option<u32>,
+}
+
+/// The after-show report of recognised segments
+///
+/// Every recognised stretch of the programme with its track, start and end in stream time
+/// (from the session's first recognition report), clearance and the action taken.
+#[utoipa::path(get, path = "/api/v1/guard/report", tag = "recognition",
+    params(ReportQuery),
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "the report in the format asked for", body = Object),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody),
+        (status = 422, response = ErrorBody)))]
+pub async fn guard_report(State(st): State<AppState>, auth: Authed, Query(q): Query<ReportQuery>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    let g = &st.inner.guard;
+    let segments = g.segments(q.session.as_deref());
+    let now = q.session.as_deref().map_or(0, |s| lock(&g.sessions).get(s).map_or(0, |(_, origin)| crate::clock::now_ms() - origin));
+    let fps = q.fps.unwrap_or(30);
+    if !(1..=120).contains(&fps) {
+        return Err(verr("fps", "must be 1..=120"));
+    }
+    let text = |ct: &'static str, body: String| ([(axum::http::header::CONTENT_TYPE, ct)], body).into_response();
+    Ok(match q.format.as_deref().unwrap_or("json") {
+        "json" => Json(json!({"segments": segments, "log": g.log(q.session.as_deref())})).into_response(),
+        "csv" => text("text/csv; charset=utf-8", report::csv(&segments, now)),
+        "edl" => text("text/plain; charset=utf-8", report::edl(q.session.as_deref().unwrap_or("resonance"), &segments, now, fps)),
+        "chapters" => text("text/plain; charset=utf-8", report::chapters(&segments)),
+        _ => return Err(verr("format", "must be one of json, csv, edl, chapters")),
+    })
 }

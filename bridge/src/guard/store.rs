@@ -53,6 +53,31 @@ impl Store {
         }))
     }
 
+    /// The catalogue track a recognition report names and its clearance row: by id when the
+    /// title is a track id (a catalogue track without tags is reported by its id), else by
+    /// title and artist (case-insensitive, the newest such track). `("", None)` when none.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the read fails.
+    pub async fn clearance_of_heard(&self, catalogue: &str, title: &str, artist: &str) -> Result<(String, Option<Clearance>), BridgeError> {
+        let sql = "SELECT t.id, c.state, c.note, c.territories, c.updated_ms FROM recognition_tracks t \
+                   LEFT JOIN track_clearance c ON c.catalogue = t.catalogue AND c.track_id = t.id \
+                   WHERE t.catalogue = $1 AND (t.id = $2 OR (LOWER(t.title) = LOWER($2) AND LOWER(t.artist) = LOWER($3))) \
+                   ORDER BY t.id = $2 DESC, t.created_ms DESC LIMIT 1";
+        Ok(with_pool!(self, p => match sqlx::query(sql).bind(catalogue).bind(title).bind(artist).fetch_optional(p).await? {
+            Some(r) => {
+                let id: String = r.try_get(0)?;
+                let state: Option<String> = r.try_get(1)?;
+                let c = match state {
+                    Some(state) => Some(clearance_of(&state, r.try_get(2)?, &r.try_get::<String, _>(3)?, r.try_get(4)?)),
+                    None => None,
+                };
+                (id, c)
+            }
+            None => (String::new(), None),
+        }))
+    }
+
     /// Sets the clearances of tracks, all in one transaction (all or none).
     ///
     /// # Errors

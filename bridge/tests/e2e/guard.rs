@@ -120,3 +120,88 @@ async fn clearance_api_and_csv_import() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(v["message"].as_str().unwrap().contains("lacks track_id"), "{v}");
 }
+
+/// A not-cleared track reported by a fake engine over OSC: the engine is told to duck the
+/// programme (dry/wet towards the music), a recognition flip to a cleared track holds the duck
+/// (and the report says that stretch was ducked),
+/// the end of the track releases it, turning the guard off releases a duck at once, and the
+/// after-show report lists each segment with its action.
+#[tokio::test]
+async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
+    use resonance_bridge::osc::{self, Inbound, Outbound};
+    use resonance_engine::ParamId;
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = resonance_bridge::start(crate::common::config(dir.path())).await.unwrap();
+    let key = b.first_key.clone().unwrap();
+    let app = resonance_bridge::app(b.state.clone());
+    let auth = bearer(&key);
+    let mut ids = Vec::new();
+    for (seed, title) in [(3, "Anthem"), (4, "Chant")] {
+        let (s, v) = raw(&app, "POST", "/api/v1/tracks", &key, "audio/wav", bursts(seed, 6.0)).await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        let id = v["id"].as_str().unwrap().to_string();
+        let body = format!(r#"{{"title": "{title}", "artist": "Band"}}"#);
+        assert_eq!(call(&app, "PATCH", &format!("/api/v1/tracks/{id}"), Some(&auth), Some(&body)).await.0, StatusCode::OK);
+        ids.push(id);
+    }
+    let csv = format!("track_id,state\n{},not_cleared\n{},cleared\n", ids[0], ids[1]);
+    assert_eq!(raw(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", csv.into_bytes()).await.0, StatusCode::OK);
+
+    let engine = crate::common::engine_socket().await;
+    let send = |i: Inbound| osc::to_datagram(osc::encode_inbound(&i));
+    let np = |t: &str| Inbound::NowPlaying {
+        title: t.into(),
+        artist: if t.is_empty() { String::new() } else { "band".into() },
+        confidence: 0.9,
+    };
+    let dry_wet = |v: f32| move |c: &Outbound| matches!(c, Outbound::Param { id: ParamId::DryWet, value } if (value - v).abs() < 1e-3);
+    engine.send_to(&send(Inbound::Hello { session: "show".into(), token: None }), b.osc_addr).await.unwrap();
+    engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
+    // -20 dB on the programme: dry = 0.1, so dry_wet = 1 - 0.1 / 2.
+    crate::common::expect_command(&engine, 5, dry_wet(0.95)).await;
+    // A flip to the cleared track and back within the hold: no release in between.
+    engine.send_to(&send(np("chant")), b.osc_addr).await.unwrap();
+    engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let (_, _, g) = call(&app, "GET", "/api/v1/guard?session=show", Some(&auth), None).await;
+    assert_eq!(g["ducking"][0]["title"], "anthem", "{g}");
+    engine.send_to(&send(np("")), b.osc_addr).await.unwrap();
+    crate::common::expect_command(&engine, 5, dry_wet(0.5)).await;
+
+    // Ducking again, then the guard is turned off: released at once.
+    engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
+    crate::common::expect_command(&engine, 5, dry_wet(0.95)).await;
+    let (s, _, v) = call(&app, "POST", "/api/v1/guard/mode", Some(&auth), Some(r#"{"mode": "off"}"#)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    crate::common::expect_command(&engine, 5, dry_wet(0.5)).await;
+    let (s, _, _) = call(&app, "POST", "/api/v1/guard/mode", Some(&auth), Some(r#"{"mode": "loud"}"#)).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let (_, _, r) = call(&app, "GET", "/api/v1/guard/report?session=show", Some(&auth), None).await;
+    let segs: Vec<(String, String, String)> = r["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["title"].as_str().unwrap().into(), s["clearance"].as_str().unwrap().into(), s["action"].as_str().unwrap().into()))
+        .collect();
+    let seg = |t: &str, c: &str, a: &str| (t.to_string(), c.to_string(), a.to_string());
+    assert_eq!(
+        segs,
+        [
+            seg("anthem", "not_cleared", "ducked"),
+            seg("chant", "cleared", "ducked"),
+            seg("anthem", "not_cleared", "ducked"),
+            seg("anthem", "not_cleared", "ducked")
+        ],
+        "{r}"
+    );
+    let kinds: Vec<&str> =
+        r["log"].as_array().unwrap().iter().filter_map(|e| e["kind"].as_str()).filter(|k| *k == "duck" || *k == "release").collect();
+    assert_eq!(kinds, ["duck", "release", "duck", "release"], "{r}");
+    let (s, _, csv) = call(&app, "GET", "/api/v1/guard/report?session=show&format=csv", Some(&auth), None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(csv.as_str().unwrap().starts_with("session,track_id,title,artist,clearance,start,end,duration_s,action\nshow,trk_"), "{csv}");
+    let (_, _, edl) = call(&app, "GET", "/api/v1/guard/report?session=show&format=edl", Some(&auth), None).await;
+    assert!(edl.as_str().unwrap().contains("* COMMENT: NOT CLEARED - DUCKED"), "{edl}");
+}

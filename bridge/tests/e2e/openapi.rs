@@ -40,6 +40,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/tracks/{id}/clearance"),
     ("PATCH", "/api/v1/tracks/{id}/clearance"),
     ("POST", "/api/v1/clearance/import"),
+    ("GET", "/api/v1/guard"),
+    ("POST", "/api/v1/guard/mode"),
+    ("GET", "/api/v1/guard/report"),
     ("GET", "/api/v1/index/stats"),
 ];
 
