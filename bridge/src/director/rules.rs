@@ -132,7 +132,7 @@ pub struct Rule {
     pub style: Option<(String, Quantize)>,
     pub stinger: Option<Cue>,
     /// OBS actions, in the order scene, mute, volume, text, media restart, hotkey; a text
-    /// action holds its template (filled in by [`step`](crate::director::step)).
+    /// action holds its template (filled in by [`step`](fn@crate::director::step::step)).
     pub obs: Vec<ObsAction>,
 }
 

@@ -189,8 +189,8 @@ fn heard_track(s: &mut GuardState, h: Heard, p: &Policy, now: Instant, out: &mut
 mod tests {
     use super::*;
 
-    fn t(title: &str, c: ClearanceState) -> Option<Heard> {
-        Some(Heard { track_id: String::new(), title: title.into(), artist: "X".into(), clearance: c })
+    fn t(title: &str, c: ClearanceState) -> Heard {
+        Heard { track_id: String::new(), title: title.into(), artist: "X".into(), clearance: c }
     }
 
     fn kinds(a: &[Action]) -> Vec<&'static str> {
@@ -201,10 +201,10 @@ mod tests {
     fn normal_mode_ducks_only_not_cleared_and_releases_at_the_end() {
         let p = Policy::default();
         let (mut s, t0) = (GuardState::default(), Instant::now());
-        assert!(step(&mut s, Input::Report(t("ok", ClearanceState::Cleared)), &p, t0).is_empty());
-        assert!(step(&mut s, Input::Report(t("who", ClearanceState::Unknown)), &p, t0).is_empty());
-        assert_eq!(kinds(&step(&mut s, Input::Report(t("bad", ClearanceState::NotCleared)), &p, t0)), ["duck"]);
-        assert!(step(&mut s, Input::Report(t("bad", ClearanceState::NotCleared)), &p, t0).is_empty(), "no repeat");
+        assert!(step(&mut s, Input::Report(Some(t("ok", ClearanceState::Cleared))), &p, t0).is_empty());
+        assert!(step(&mut s, Input::Report(Some(t("who", ClearanceState::Unknown))), &p, t0).is_empty());
+        assert_eq!(kinds(&step(&mut s, Input::Report(Some(t("bad", ClearanceState::NotCleared))), &p, t0)), ["duck"]);
+        assert!(step(&mut s, Input::Report(Some(t("bad", ClearanceState::NotCleared))), &p, t0).is_empty(), "no repeat");
         assert_eq!(kinds(&step(&mut s, Input::Report(None), &p, t0)), ["release"]);
         assert!(step(&mut s, Input::Report(None), &p, t0).is_empty());
     }
@@ -213,7 +213,7 @@ mod tests {
     fn strict_mode_ducks_unknown_and_turning_off_releases() {
         let p = Policy { mode: Mode::Strict, ..Policy::default() };
         let (mut s, t0) = (GuardState::default(), Instant::now());
-        assert_eq!(kinds(&step(&mut s, Input::Report(t("who", ClearanceState::Unknown)), &p, t0)), ["duck"]);
+        assert_eq!(kinds(&step(&mut s, Input::Report(Some(t("who", ClearanceState::Unknown))), &p, t0)), ["duck"]);
         assert_eq!(kinds(&step(&mut s, Input::Mode(Mode::Normal), &p, t0)), ["release"], "unknown is not guarded in normal mode");
         assert_eq!(kinds(&step(&mut s, Input::Mode(Mode::Strict), &p, t0)), ["duck"]);
         assert_eq!(kinds(&step(&mut s, Input::Mode(Mode::Off), &p, t0)), ["release"]);
@@ -224,16 +224,16 @@ mod tests {
         let p = Policy::default();
         let (mut s, t0) = (GuardState::default(), Instant::now());
         let at = |ms: u64| t0 + Duration::from_millis(ms);
-        step(&mut s, Input::Report(t("bad", ClearanceState::NotCleared)), &p, at(0));
+        step(&mut s, Input::Report(Some(t("bad", ClearanceState::NotCleared))), &p, at(0));
         // A → B → A within the hold: the duck never lifts.
-        assert!(step(&mut s, Input::Report(t("ok", ClearanceState::Cleared)), &p, at(1000)).is_empty());
-        assert!(step(&mut s, Input::Report(t("bad", ClearanceState::NotCleared)), &p, at(2000)).is_empty());
-        assert!(step(&mut s, Input::Report(t("ok", ClearanceState::Cleared)), &p, at(3500)).is_empty());
+        assert!(step(&mut s, Input::Report(Some(t("ok", ClearanceState::Cleared))), &p, at(1000)).is_empty());
+        assert!(step(&mut s, Input::Report(Some(t("bad", ClearanceState::NotCleared))), &p, at(2000)).is_empty());
+        assert!(step(&mut s, Input::Report(Some(t("ok", ClearanceState::Cleared))), &p, at(3500)).is_empty());
         assert!(step(&mut s, Input::Tick, &p, at(6000)).is_empty(), "the hold restarted at 3.5 s");
         assert_eq!(kinds(&step(&mut s, Input::Tick, &p, at(6500))), ["release"]);
         // Another not-cleared track while ducking: the duck stays, now for it.
-        step(&mut s, Input::Report(t("bad", ClearanceState::NotCleared)), &p, at(7000));
-        let a = step(&mut s, Input::Report(t("worse", ClearanceState::NotCleared)), &p, at(8000));
+        step(&mut s, Input::Report(Some(t("bad", ClearanceState::NotCleared))), &p, at(7000));
+        let a = step(&mut s, Input::Report(Some(t("worse", ClearanceState::NotCleared))), &p, at(8000));
         assert!(matches!(&a[..], [Action::Duck { track, .. }] if track.title == "worse"), "{a:?}");
     }
 }

@@ -13,7 +13,7 @@ use tokio::sync::mpsc;
 use crate::clients::obs::ObsAction;
 use crate::clock::now_ms;
 use crate::guard::clearance::ClearanceState;
-use crate::guard::decide::{Action, Heard, Input, Mode, step};
+use crate::guard::decide::{Action, GuardState, Heard, Input, Mode, step};
 use crate::guard::service::{LogEntry, MAX_LOG, Report, Segment, lock};
 use crate::osc::Outbound;
 use crate::state::AppState;
@@ -144,7 +144,7 @@ impl AppState {
     fn guard_stream_ms(&self, session: &str) -> i64 {
         let now = now_ms();
         let mut s = lock(&self.inner.guard.sessions);
-        let (_, origin) = s.entry(session.to_string()).or_insert_with(|| (Default::default(), now));
+        let (_, origin) = s.entry(session.to_string()).or_insert_with(|| (GuardState::default(), now));
         now - *origin
     }
 

@@ -57,7 +57,7 @@ fn auth_matches_the_protocols_worked_example() {
 
 #[tokio::test]
 async fn authenticated_requests_batches_events_and_unknown_names() {
-    let fake = FakeObs::start(Some("s3cret")).await;
+    let fake = FakeObs::start(Some("s3cret"));
     let c = ObsClient::spawn(ObsConfig::new(fake.addr.to_string(), Some("s3cret".into())));
     let s = status_until(&c, 5, ObsStatus::is_connected).await;
     assert_eq!(s, ObsStatus::Connected { obs_version: "31.0.0".into(), websocket_version: "5.5.2".into() });
@@ -106,7 +106,7 @@ async fn authenticated_requests_batches_events_and_unknown_names() {
 
 #[tokio::test]
 async fn wrong_password_missing_password_and_obs_not_running_are_clear() {
-    let fake = FakeObs::start(Some("right")).await;
+    let fake = FakeObs::start(Some("right"));
     let c = ObsClient::spawn(ObsConfig::new(fake.addr.to_string(), Some("wrong".into())));
     let s = status_until(&c, 5, |s| matches!(s, ObsStatus::AuthFailed { .. })).await;
     assert!(format!("{s:?}").contains("refused the password (close 4009)"), "{s:?}");
@@ -133,7 +133,7 @@ async fn wrong_password_missing_password_and_obs_not_running_are_clear() {
 /// all), and nothing sent before the restart is sent again.
 #[tokio::test]
 async fn obs_restart_mid_stream_loses_and_repeats_nothing() {
-    let fake = FakeObs::start(Some("pw")).await;
+    let fake = FakeObs::start(Some("pw"));
     let mut cfg = ObsConfig::new(fake.addr.to_string(), Some("pw".into()));
     cfg.trigger_ttl = Duration::from_millis(1300);
     let c = ObsClient::spawn(cfg);
@@ -214,7 +214,7 @@ async fn a_goal_roar_over_osc_switches_the_obs_scene() {
     use resonance_bridge::osc::{self, Inbound, TelemetryArg};
     use resonance_engine::{CrowdEvent, CrowdEventKind, WhistleKind};
 
-    let fake = FakeObs::start(Some("pw")).await;
+    let fake = FakeObs::start(Some("pw"));
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("rules")).unwrap();
     std::fs::write(dir.path().join("rules/studio.toml"), STUDIO_RULES).unwrap();

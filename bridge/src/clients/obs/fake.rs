@@ -88,9 +88,11 @@ impl FakeObs {
     /// inputs `Mic`, `Desktop Audio`, `Now Playing` (text), `Goal Clip` (media) and the hotkey
     /// `ReplayBuffer.Save`.
     ///
+    /// Call it inside a tokio runtime (it spawns the accept task).
+    ///
     /// # Panics
     /// When 127.0.0.1 has no free port.
-    pub async fn start(password: Option<&str>) -> Arc<Self> {
+    pub fn start(password: Option<&str>) -> Arc<Self> {
         let listener = bind("127.0.0.1:0".parse().expect("address")).expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("local address");
         let input = |settings: Value| FakeInput { muted: false, volume_db: 0.0, settings };
@@ -203,7 +205,7 @@ impl FakeObs {
         if expected.is_some() {
             hello["authentication"] = json!({"challenge": challenge, "salt": salt});
         }
-        if ws.send(msg(0, hello)).await.is_err() {
+        if ws.send(msg(0, &hello)).await.is_err() {
             return;
         }
         let mut events = self.events.subscribe();
@@ -217,7 +219,7 @@ impl FakeObs {
                 ev = events.recv() => {
                     if let (Ok((category, ev)), Some(subs)) = (ev, subscriptions)
                         && subs & category != 0
-                        && ws.send(msg(5, ev)).await.is_err()
+                        && ws.send(msg(5, &ev)).await.is_err()
                     {
                         return;
                     }
@@ -239,7 +241,7 @@ impl FakeObs {
                             }
                             subscriptions = Some(d["eventSubscriptions"].as_u64().unwrap_or(2047));
                             self.lock().identified += 1;
-                            msg(2, json!({"negotiatedRpcVersion": 1}))
+                            msg(2, &json!({"negotiatedRpcVersion": 1}))
                         }
                         (Some(1), Some(_)) => {
                             let _ = ws.close(Some(CloseFrame { code: CloseCode::from(4008), reason: "Already identified.".into() })).await;
@@ -256,9 +258,9 @@ impl FakeObs {
                             if let Some(data) = data {
                                 r["responseData"] = data;
                             }
-                            msg(7, r)
+                            msg(7, &r)
                         }
-                        (Some(8), Some(_)) => msg(9, self.batch(d)),
+                        (Some(8), Some(_)) => msg(9, &self.batch(d)),
                         _ => {
                             let _ = ws.close(Some(CloseFrame { code: CloseCode::from(4006), reason: "Unknown op code.".into() })).await;
                             return;
@@ -357,6 +359,6 @@ impl FakeObs {
     }
 }
 
-fn msg(op: u8, d: Value) -> Message {
+fn msg(op: u8, d: &Value) -> Message {
     Message::text(json!({"op": op, "d": d}).to_string())
 }

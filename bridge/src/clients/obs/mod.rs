@@ -265,7 +265,7 @@ impl ObsClient {
             .send(Cmd::Call { request_type: request_type.to_string(), data, reply })
             .await
             .map_err(|_| ObsError::NotConnected("client stopped".into()))?;
-        rx.await.unwrap_or_else(|_| Err(ObsError::Unknown))
+        rx.await.unwrap_or(Err(ObsError::Unknown))
     }
 
     /// A batch of requests run one after another by OBS (execution type 0, serial realtime).
@@ -276,7 +276,7 @@ impl ObsClient {
     pub async fn batch(&self, requests: Vec<(String, Value)>, halt_on_failure: bool) -> Result<Vec<BatchResult>, ObsError> {
         let (reply, rx) = oneshot::channel();
         self.tx.send(Cmd::Batch { requests, halt_on_failure, reply }).await.map_err(|_| ObsError::NotConnected("client stopped".into()))?;
-        rx.await.unwrap_or_else(|_| Err(ObsError::Unknown))
+        rx.await.unwrap_or(Err(ObsError::Unknown))
     }
 
     /// The connection's state now.
@@ -368,10 +368,7 @@ impl Supervisor {
                     attempt = 1;
                     tracing::info!("OBS {obs_version} connected (obs-websocket {websocket_version}) at {}", self.config.addr);
                     self.status.send_replace(ObsStatus::Connected { obs_version, websocket_version });
-                    let why = match self.session(ws).await {
-                        Some(why) => why,
-                        None => return,
-                    };
+                    let Some(why) = self.session(ws).await else { return };
                     tracing::warn!("OBS at {}: {why}; reconnecting", self.config.addr);
                     self.status.send_replace(ObsStatus::Unreachable { why });
                     backoff(attempt)
