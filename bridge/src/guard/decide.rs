@@ -91,6 +91,9 @@ pub enum Input {
     Report(Option<Heard>),
     /// The mode changed.
     Mode(Mode),
+    /// Someone overrode the guard for the track it is ducking: release now and leave that
+    /// track alone until it ends.
+    Override,
     /// Time passed (checks the flip hold).
     Tick,
 }
@@ -114,6 +117,8 @@ pub struct GuardState {
     candidate: Option<(Heard, Instant)>,
     /// The last track reported (to re-decide when the mode changes).
     last: Option<Heard>,
+    /// A track overridden by hand: not ducked again until another track or its end.
+    overridden: Option<Heard>,
 }
 
 /// One decision step at `now`.
@@ -128,6 +133,7 @@ pub fn step(s: &mut GuardState, input: Input, p: &Policy, now: Instant) -> Vec<A
                         out.push(Action::Release { reason: "the track ended".into() });
                     }
                     s.candidate = None;
+                    s.overridden = None;
                 }
                 Some(h) => heard_track(s, h, p, now, &mut out),
             }
@@ -149,6 +155,13 @@ pub fn step(s: &mut GuardState, input: Input, p: &Policy, now: Instant) -> Vec<A
                 }
             }
         }
+        Input::Override => {
+            if let Some((h, _)) = s.ducking.take() {
+                out.push(Action::Release { reason: format!("overridden by hand for {:?}", h.title) });
+                s.overridden = Some(h);
+                s.candidate = None;
+            }
+        }
         Input::Tick => {}
     }
     if s.ducking.is_some()
@@ -163,7 +176,10 @@ pub fn step(s: &mut GuardState, input: Input, p: &Policy, now: Instant) -> Vec<A
 }
 
 fn heard_track(s: &mut GuardState, h: Heard, p: &Policy, now: Instant, out: &mut Vec<Action>) {
-    let act = p.mode.acts_on(h.clearance);
+    if s.overridden.as_ref().is_some_and(|o| !o.same(&h)) {
+        s.overridden = None;
+    }
+    let act = p.mode.acts_on(h.clearance) && s.overridden.is_none();
     match &s.ducking {
         None if act => {
             s.ducking = Some((h.clone(), now));
@@ -217,6 +233,18 @@ mod tests {
         assert_eq!(kinds(&step(&mut s, Input::Mode(Mode::Normal), &p, t0)), ["release"], "unknown is not guarded in normal mode");
         assert_eq!(kinds(&step(&mut s, Input::Mode(Mode::Strict), &p, t0)), ["duck"]);
         assert_eq!(kinds(&step(&mut s, Input::Mode(Mode::Off), &p, t0)), ["release"]);
+    }
+
+    #[test]
+    fn an_override_releases_and_holds_off_until_the_track_ends() {
+        let p = Policy::default();
+        let (mut s, t0) = (GuardState::default(), Instant::now());
+        step(&mut s, Input::Report(Some(t("bad", ClearanceState::NotCleared))), &p, t0);
+        assert_eq!(kinds(&step(&mut s, Input::Override, &p, t0)), ["release"]);
+        assert!(step(&mut s, Input::Report(Some(t("bad", ClearanceState::NotCleared))), &p, t0).is_empty(), "left alone");
+        assert!(step(&mut s, Input::Override, &p, t0).is_empty(), "nothing to override");
+        step(&mut s, Input::Report(None), &p, t0);
+        assert_eq!(kinds(&step(&mut s, Input::Report(Some(t("bad", ClearanceState::NotCleared))), &p, t0)), ["duck"], "played again");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! [`run`](mod@run) (reports in, commands out), [`report`](mod@report) (the after-show report
 //! as CSV, JSON and an EDL), [`routes`](mod@routes) (`GET`/`PATCH
 //! /api/v1/tracks/{id}/clearance`, `POST /api/v1/clearance/import`, `GET /api/v1/guard`,
-//! `POST /api/v1/guard/mode`, `GET /api/v1/guard/report`).
+//! `POST /api/v1/guard/mode`, `POST /api/v1/guard/override`, `GET /api/v1/guard/report`).
 //!
 //! The clearance is kept beside the recognition catalogue, not in it: the catalogue's table
 //! and code are unchanged, and a track without a clearance row is `unknown`.

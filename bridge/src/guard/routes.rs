@@ -33,6 +33,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(import_clearance))
         .routes(routes!(get_guard))
         .routes(routes!(set_guard_mode))
+        .routes(routes!(override_guard))
         .routes(routes!(guard_report))
         .layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES))
 }
@@ -249,6 +250,33 @@ pub async fn set_guard_mode(State(st): State<AppState>, auth: Authed, body: Resu
     let mode = v["mode"].as_str().and_then(Mode::parse).ok_or_else(|| verr("mode", "must be one of off, normal, strict"))?;
     st.set_guard_mode(mode);
     Ok(Json(json!({"mode": mode})).into_response())
+}
+
+/// `POST /api/v1/guard/override`.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "documents the body the handler validates")]
+struct OverrideBody {
+    session: String,
+}
+
+/// Override the guard for the track a session is ducking
+///
+/// The duck is released now and the track is left alone until it ends or another track plays
+/// (logged as `release` with the reason). 404 when the session is ducking nothing.
+#[utoipa::path(post, path = "/api/v1/guard/override", tag = "recognition",
+    request_body = OverrideBody,
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "`{released: true}`", body = Object), (status = 400, response = ErrorBody),
+        (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 404, response = ErrorBody),
+        (status = 429, response = ErrorBody), (status = 422, response = ErrorBody)))]
+pub async fn override_guard(State(st): State<AppState>, auth: Authed, body: Result<Bytes, BytesRejection>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    let (v, _) = json_body(body, st.inner.config.body_limit)?;
+    let session = v["session"].as_str().ok_or_else(|| verr("session", "must be the name of the session"))?;
+    if !st.override_guard(session) {
+        return Err(AppError::NotFound(format!("session {session:?} is ducking nothing; GET /api/v1/guard shows what is ducked")));
+    }
+    Ok(Json(json!({"released": true})).into_response())
 }
 
 /// `GET /api/v1/guard/report` options.

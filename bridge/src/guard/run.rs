@@ -67,6 +67,17 @@ impl AppState {
         }
     }
 
+    /// Overrides the guard for the track `session` is ducking: released now, and not ducked
+    /// again until it ends or another track plays. `false` when nothing was being ducked.
+    pub fn override_guard(&self, session: &str) -> bool {
+        let ducking = lock(&self.inner.guard.sessions).get(session).is_some_and(|(g, _)| g.ducking.is_some());
+        if ducking {
+            let p = self.inner.guard.policy();
+            self.guard_step(session, Input::Override, &p);
+        }
+        ducking
+    }
+
     async fn guard_report(&self, r: Report) {
         let heard = if r.title.is_empty() {
             None

@@ -123,9 +123,9 @@ async fn clearance_api_and_csv_import() {
 
 /// A not-cleared track reported by a fake engine over OSC: the engine is told to duck the
 /// programme (dry/wet towards the music), a recognition flip to a cleared track holds the duck
-/// (and the report says that stretch was ducked),
-/// the end of the track releases it, turning the guard off releases a duck at once, and the
-/// after-show report lists each segment with its action.
+/// (and the report says that stretch was ducked), the end of the track releases it, an
+/// override releases it and leaves the track alone, turning the guard off releases a duck at
+/// once, and the after-show report lists each segment with its action.
 #[tokio::test]
 async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
     use resonance_bridge::osc::{self, Inbound, Outbound};
@@ -169,6 +169,15 @@ async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
     engine.send_to(&send(np("")), b.osc_addr).await.unwrap();
     crate::common::expect_command(&engine, 5, dry_wet(0.5)).await;
 
+    // Ducking again; overridden by hand: released, and the same track is left alone.
+    engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
+    crate::common::expect_command(&engine, 5, dry_wet(0.95)).await;
+    let (s, _, v) = call(&app, "POST", "/api/v1/guard/override", Some(&auth), Some(r#"{"session": "show"}"#)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    crate::common::expect_command(&engine, 5, dry_wet(0.5)).await;
+    let (s, _, _) = call(&app, "POST", "/api/v1/guard/override", Some(&auth), Some(r#"{"session": "show"}"#)).await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "nothing left to override");
+    engine.send_to(&send(np("")), b.osc_addr).await.unwrap();
     // Ducking again, then the guard is turned off: released at once.
     engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
     crate::common::expect_command(&engine, 5, dry_wet(0.95)).await;
@@ -192,13 +201,14 @@ async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
             seg("anthem", "not_cleared", "ducked"),
             seg("chant", "cleared", "ducked"),
             seg("anthem", "not_cleared", "ducked"),
+            seg("anthem", "not_cleared", "ducked"),
             seg("anthem", "not_cleared", "ducked")
         ],
         "{r}"
     );
     let kinds: Vec<&str> =
         r["log"].as_array().unwrap().iter().filter_map(|e| e["kind"].as_str()).filter(|k| *k == "duck" || *k == "release").collect();
-    assert_eq!(kinds, ["duck", "release", "duck", "release"], "{r}");
+    assert_eq!(kinds, ["duck", "release", "duck", "release", "duck", "release"], "{r}");
     let (s, _, csv) = call(&app, "GET", "/api/v1/guard/report?session=show&format=csv", Some(&auth), None).await;
     assert_eq!(s, StatusCode::OK);
     assert!(csv.as_str().unwrap().starts_with("session,track_id,title,artist,clearance,start,end,duration_s,action\nshow,trk_"), "{csv}");

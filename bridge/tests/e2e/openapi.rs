@@ -42,6 +42,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/clearance/import"),
     ("GET", "/api/v1/guard"),
     ("POST", "/api/v1/guard/mode"),
+    ("POST", "/api/v1/guard/override"),
     ("GET", "/api/v1/guard/report"),
     ("GET", "/api/v1/index/stats"),
 ];
