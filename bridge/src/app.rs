@@ -54,6 +54,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::osc_in::routes::routes())
         .merge(crate::auth::routes::routes())
         .merge(crate::recognition::routes::routes())
+        .merge(crate::guard::routes::routes())
         .merge(crate::ws::routes())
 }
 

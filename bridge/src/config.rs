@@ -39,6 +39,16 @@ pub struct Config {
     pub instance: Option<String>,
     /// The recognition service (`/api/v1/recognize`, `/api/v1/tracks`).
     pub recognition: RecognitionConfig,
+    /// OBS's WebSocket server, for the director rules' `obs` actions (`--obs`); `None`: the
+    /// actions are published on the WebSocket only.
+    pub obs: Option<crate::clients::obs::ObsConfig>,
+    /// The copyright guard's mode, duck depth and flip hold (`--guard`, `--guard-duck-db`).
+    pub guard: crate::guard::decide::Policy,
+    /// Where the stream goes (a country code or a platform), for clearances limited to
+    /// territories (`--guard-territory`); `None`: such clearances count as unknown.
+    pub guard_territory: Option<String>,
+    /// An OBS input the guard also mutes while it ducks (`--guard-obs-input`).
+    pub guard_obs_input: Option<String>,
 }
 
 /// Limits and places of the recognition service (`crate::recognition`).
@@ -155,6 +165,10 @@ impl Default for Config {
             osc_tokens: Vec::new(),
             osc_rate: 200,
             instance: None,
+            obs: None,
+            guard: crate::guard::decide::Policy::default(),
+            guard_territory: None,
+            guard_obs_input: None,
         }
     }
 }

@@ -30,11 +30,13 @@ use tokio::sync::{Mutex, OwnedMutexGuard, broadcast};
 
 use crate::auth::keys::{KeySet, new_key};
 use crate::auth::policy::Policies;
+use crate::clients::obs::ObsClient;
 use crate::config::Config;
 use crate::director::rules::RuleBook;
 use crate::director::step::Decision;
 use crate::director::styles::Styles;
 use crate::error::{AppError, BridgeError, ValidationError};
+use crate::guard::service::Guard;
 use crate::metrics::Metrics;
 use crate::osc::{self, Outbound};
 use crate::recognition::service::Recognition;
@@ -115,6 +117,10 @@ pub struct Inner {
     pub midi_learn: std::sync::Mutex<Option<String>>,
     /// The recognition service: its catalogue and worker pools.
     pub recognition: Recognition,
+    /// The OBS connection (`--obs`), for the director rules' `obs` actions.
+    pub obs: Option<ObsClient>,
+    /// The copyright guard: policy, per-session decisions, action log, segments.
+    pub guard: Guard,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -130,7 +136,7 @@ fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
 /// Every table's statements, in order (what [`AppState::open`] applies; also for tools that
 /// open the store alone, like `resonance keys`).
 pub fn schema() -> Vec<&'static str> {
-    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA].concat()
+    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA, crate::guard::store::SCHEMA].concat()
 }
 
 impl AppState {
@@ -178,6 +184,8 @@ impl AppState {
         metrics.sessions.store(sessions.len() as i64, Relaxed);
         let writer = Writer::spawn(store.clone(), metrics.clone());
         let recognition = Recognition::open(&config, &store, &metrics).await?;
+        let obs = config.obs.clone().map(ObsClient::spawn);
+        let config_guard = config.guard.clone();
         let inner = Inner {
             config,
             writer,
@@ -195,8 +203,13 @@ impl AppState {
             bound: std::sync::OnceLock::new(),
             midi_learn: std::sync::Mutex::new(None),
             recognition,
+            obs,
+            guard: Guard::new(config_guard),
         };
-        Ok((Self { inner: Arc::new(inner) }, first_key))
+        let state = Self { inner: Arc::new(inner) };
+        state.watch_obs();
+        state.start_guard();
+        Ok((state, first_key))
     }
 
     /// Sets the UDP socket used for commands out (the OSC listener's own socket, so engines
@@ -330,6 +343,37 @@ impl AppState {
         for c in &d.stingers {
             self.command(&name, &Outbound::Cue(*c));
         }
+        for a in &d.obs {
+            let id = self.inner.obs.as_ref().map(|o| o.act(a.clone()));
+            self.publish(Some(&name), &json!({"type": "obs_action", "session": name, "id": id, "action": a, "sent": id.is_some()}));
+        }
+    }
+
+    /// Publishes the OBS connection's status changes and every action's outcome as bridge-wide
+    /// frames (`obs_status`, `obs_outcome`), while the state lives.
+    fn watch_obs(&self) {
+        let Some(obs) = &self.inner.obs else { return };
+        let (mut status, mut outcomes) = (obs.watch_status(), obs.outcomes());
+        let weak = Arc::downgrade(&self.inner);
+        tokio::spawn(async move {
+            loop {
+                let value = tokio::select! {
+                    r = status.changed() => {
+                        if r.is_err() { return; }
+                        let s = status.borrow_and_update().clone();
+                        json!({"type": "obs_status", "status": s})
+                    }
+                    o = outcomes.recv() => match o {
+                        Ok(o) => json!({"type": "obs_outcome", "id": o.id, "action": o.action, "ok": o.result.is_ok(),
+                                        "error": o.result.err().map(|e| e.to_string())}),
+                        Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                        Err(broadcast::error::RecvError::Closed) => return,
+                    },
+                };
+                let Some(inner) = weak.upgrade() else { return };
+                let _ = inner.hub.send(frame(None, &value));
+            }
+        });
     }
 
     /// Sends a command to every engine bound to `session` and to the configured targets, and

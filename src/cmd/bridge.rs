@@ -65,12 +65,43 @@ pub struct BridgeArgs {
     /// many in a burst); the rest are dropped and counted.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub osc_rate: u32,
+    /// OBS's WebSocket server (HOST:PORT, usually 127.0.0.1:4455), for the rules' `obs` actions.
+    #[arg(long, value_name = "HOST:PORT")]
+    pub obs: Option<String>,
+    /// File holding OBS's WebSocket password (first line); never given on the command line.
+    #[arg(long, value_name = "FILE", requires = "obs")]
+    pub obs_password_file: Option<PathBuf>,
+    /// The copyright guard: `normal` ducks recognised tracks that are not cleared, `strict`
+    /// also unknown ones, `off` never acts.
+    #[arg(long, default_value = "normal", value_parser = ["off", "normal", "strict"])]
+    pub guard: String,
+    /// How far the guard ducks the programme, in dB (1 to 60; `mute` for silence).
+    #[arg(long, default_value = "20", value_parser = guard_duck_db)]
+    pub guard_duck_db: f32,
+    /// Where the stream goes (an ISO 3166-1 country code like DE, or a platform like twitch),
+    /// for clearances limited to territories or platforms.
+    #[arg(long, value_name = "CODE")]
+    pub guard_territory: Option<String>,
+    /// An OBS input the guard also mutes while it ducks (needs --obs).
+    #[arg(long, value_name = "INPUT", requires = "obs")]
+    pub guard_obs_input: Option<String>,
     /// Identity of this run, reported by /healthz (set by `resonance up`).
     #[arg(long, hide = true)]
     pub instance_id: Option<String>,
     /// Stop when stdin reaches end of file (set by `resonance up`, whose pipe it is).
     #[arg(long, hide = true)]
     pub exit_with_stdin: bool,
+}
+
+/// `--guard-duck-db`: 1..=60 dB, or `mute`.
+fn guard_duck_db(s: &str) -> Result<f32, String> {
+    if s == "mute" {
+        return Ok(f32::INFINITY);
+    }
+    match s.parse::<f32>() {
+        Ok(v) if (1.0..=60.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not 1 to 60 (dB) or `mute`")),
+    }
 }
 
 /// The `--osc-trust` ranges (loopback when none is given; nothing for `none`).
@@ -175,7 +206,37 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
     if args.exit_with_stdin {
         terminate_with_parent();
     }
+    let obs = match &args.obs {
+        Some(addr) => {
+            let password = match &args.obs_password_file {
+                Some(f) => Some(
+                    std::fs::read_to_string(f)
+                        .with_context(|| format!("cannot read --obs-password-file {}", f.display()))?
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                ),
+                None => None,
+            };
+            Some(resonance_bridge::clients::obs::ObsConfig::new(addr.clone(), password))
+        }
+        None => None,
+    };
+    let guard_territory = match &args.guard_territory {
+        Some(t) => Some(resonance_bridge::guard::clearance::territory(t).map_err(|e| anyhow::anyhow!("--guard-territory: {e}"))?),
+        None => None,
+    };
+    let guard = resonance_bridge::guard::decide::Policy {
+        mode: resonance_bridge::guard::decide::Mode::parse(&args.guard).unwrap_or_default(),
+        duck_db: args.guard_duck_db,
+        ..resonance_bridge::guard::decide::Policy::default()
+    };
     let config = resonance_bridge::Config {
+        obs,
+        guard,
+        guard_territory,
+        guard_obs_input: args.guard_obs_input.clone(),
         listen: args.listen,
         osc_listen: args.osc,
         osc_targets: args.engines,

@@ -41,6 +41,17 @@
 //! base = { valence = -0.2, arousal = 0.8, intensity = 0.9 }
 //! ```
 //!
+//! Any rule may also act in OBS (`--obs`; docs/obs.md): an `obs` table with `scene`,
+//! `mute = { input, muted }`, `volume = { input, db }`, `text = { input, template }` (with
+//! `{now_playing}` and `{mood}` filled in), `media_restart = "INPUT"` and `hotkey = "NAME"`:
+//!
+//! ```toml
+//! [[rule]]
+//! name = "goal to replay"
+//! on = "crowd.goal_roar"
+//! obs = { scene = "Replay", hotkey = "ReplayBuffer.Save" }
+//! ```
+//!
 //! A `style` is a preset name: a factory preset (`resonance presets` lists them) or a user
 //! preset in `DIR/styles/`; a rule naming anything else is refused when the rules load, naming
 //! the file, the rule and the valid styles ([`styles`](mod@styles)).

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use resonance_engine::{CrowdEventKind, Cue, Quantize};
 use serde::Deserialize;
 
+use crate::clients::obs::ObsAction;
 use crate::error::BridgeError;
 use crate::telemetry::session::{Mood3, SessionState};
 use crate::telemetry::validate::{TRIGGERS, validate_session_name};
@@ -76,6 +77,41 @@ struct RawRule {
     style: Option<String>,
     quantize: Option<String>,
     stinger: Option<String>,
+    obs: Option<RawObs>,
+}
+
+/// A rule's `obs` table: what to do in OBS when the rule fires (see the module docs).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawObs {
+    scene: Option<String>,
+    mute: Option<RawMute>,
+    volume: Option<RawVolume>,
+    text: Option<RawText>,
+    media_restart: Option<String>,
+    hotkey: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMute {
+    input: String,
+    muted: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVolume {
+    input: String,
+    db: f32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    input: String,
+    /// `{now_playing}` and `{mood}` are filled in when the rule fires.
+    template: String,
 }
 
 /// What starts a rule.
@@ -95,6 +131,9 @@ pub struct Rule {
     pub base: Option<Partial>,
     pub style: Option<(String, Quantize)>,
     pub stinger: Option<Cue>,
+    /// OBS actions, in the order scene, mute, volume, text, media restart, hotkey; a text
+    /// action holds its template (filled in by [`step`](fn@crate::director::step::step)).
+    pub obs: Vec<ObsAction>,
 }
 
 /// A rule set's base.
@@ -225,11 +264,55 @@ fn parse_rule(file: &str, r: RawRule) -> Result<Rule, BridgeError> {
             .ok_or_else(|| rerr(file, format!("rule {n:?}: unknown quantize {q:?}; allowed: immediate, beat, bar, phrase")))?,
         None => Quantize::Bar,
     };
+    let obs = match &r.obs {
+        Some(o) => parse_obs(file, n, o)?,
+        None => Vec::new(),
+    };
     let style = r.style.map(|s| (s, quantize));
-    if style.is_none() && stinger.is_none() && r.add.is_none() && r.set.is_none() && r.base.is_none() {
-        return Err(rerr(file, format!("rule {n:?} does nothing; give it add, set, base, style or stinger")));
+    if style.is_none() && stinger.is_none() && r.add.is_none() && r.set.is_none() && r.base.is_none() && obs.is_empty() {
+        return Err(rerr(file, format!("rule {n:?} does nothing; give it add, set, base, style, stinger or obs")));
     }
-    Ok(Rule { name: r.name, trigger, add: r.add.unwrap_or_default(), set: r.set.unwrap_or_default(), base: r.base, style, stinger })
+    Ok(Rule { name: r.name, trigger, add: r.add.unwrap_or_default(), set: r.set.unwrap_or_default(), base: r.base, style, stinger, obs })
+}
+
+/// Validates a rule's `obs` table. Names are checked for form only: OBS may be offline when
+/// the rules load; a name OBS does not know is reported when the rule fires.
+fn parse_obs(file: &str, n: &str, o: &RawObs) -> Result<Vec<ObsAction>, BridgeError> {
+    let name = |key: &str, v: &str| -> Result<String, BridgeError> {
+        if v.trim().is_empty() || v.len() > 256 {
+            return Err(rerr(file, format!("rule {n:?}: obs.{key} must be 1..=256 characters (the name as OBS shows it)")));
+        }
+        Ok(v.to_string())
+    };
+    let mut out = Vec::new();
+    if let Some(s) = &o.scene {
+        out.push(ObsAction::Scene { scene: name("scene", s)? });
+    }
+    if let Some(m) = &o.mute {
+        out.push(ObsAction::Mute { input: name("mute.input", &m.input)?, muted: m.muted });
+    }
+    if let Some(v) = &o.volume {
+        if !(v.db.is_finite() && (-100.0..=26.0).contains(&v.db)) {
+            return Err(rerr(file, format!("rule {n:?}: obs.volume.db = {} must be in -100..=26 (OBS's range in dB)", v.db)));
+        }
+        out.push(ObsAction::Volume { input: name("volume.input", &v.input)?, db: v.db });
+    }
+    if let Some(t) = &o.text {
+        if t.template.len() > 1024 {
+            return Err(rerr(file, format!("rule {n:?}: obs.text.template is longer than 1024 bytes")));
+        }
+        out.push(ObsAction::Text { input: name("text.input", &t.input)?, text: t.template.clone() });
+    }
+    if let Some(i) = &o.media_restart {
+        out.push(ObsAction::MediaRestart { input: name("media_restart", i)? });
+    }
+    if let Some(h) = &o.hotkey {
+        out.push(ObsAction::Hotkey { hotkey: name("hotkey", h)? });
+    }
+    if out.is_empty() {
+        return Err(rerr(file, format!("rule {n:?}: obs is empty; give it scene, mute, volume, text, media_restart or hotkey")));
+    }
+    Ok(out)
 }
 
 /// What starts rule `n`: exactly one of a level condition (`when`) or an occurrence (`on`),
@@ -351,6 +434,31 @@ fn fallback() -> RuleSet {
 mod tests {
     use super::*;
 
+    #[test]
+    fn obs_actions_parse_in_order() {
+        let text = "version = 1\nname = \"x\"\n[base]\nvalence = 0.0\narousal = 0.0\nintensity = 0.5\nstyle = \"s\"\n\
+                    [[rule]]\nname = \"goal to replay\"\non = \"crowd.goal_roar\"\n\
+                    obs = { scene = \"Replay\", hotkey = \"ReplayBuffer.Save\", mute = { input = \"PA\", muted = true } }\n\
+                    [[rule]]\nname = \"lower third\"\nwhen = { metric = \"crowd_arousal\", above = 0.7 }\n\
+                    obs = { text = { input = \"LT\", template = \"{mood}: {now_playing}\" }, volume = { input = \"Music\", db = -6.0 } }\n";
+        let s = RuleSet::parse("x.toml", text).unwrap();
+        assert_eq!(
+            s.rules[0].obs,
+            [
+                ObsAction::Scene { scene: "Replay".into() },
+                ObsAction::Mute { input: "PA".into(), muted: true },
+                ObsAction::Hotkey { hotkey: "ReplayBuffer.Save".into() }
+            ]
+        );
+        assert_eq!(
+            s.rules[1].obs,
+            [
+                ObsAction::Volume { input: "Music".into(), db: -6.0 },
+                ObsAction::Text { input: "LT".into(), text: "{mood}: {now_playing}".into() }
+            ]
+        );
+    }
+
     fn factory_styles() -> Vec<String> {
         resonance_engine::preset::factory_styles().into_iter().map(|(n, _)| n).collect()
     }
@@ -388,6 +496,10 @@ mod tests {
             ("[[rule]]\nname = \"a\"\non = \"victory\"\nstinger = \"fanfare\"\n", "fanfare"),
             ("[[rule]]\nname = \"a\"\non = \"victory\"\n", "does nothing"),
             ("[[rule]]\nname = \"a\"\non = \"victory\"\nstinger = \"goal\"\ncolour = 1\n", "colour"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nobs = { scen = \"Replay\" }\n", "scen"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nobs = {}\n", "obs is empty"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nobs = { volume = { input = \"Mic\", db = 40.0 } }\n", "-100..=26"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nobs = { scene = \" \" }\n", "obs.scene"),
         ] {
             let e = RuleSet::parse("x.toml", &format!("{base}{extra}")).unwrap_err().to_string();
             assert!(e.contains(needle) && e.contains("x.toml"), "{e}");

@@ -3,6 +3,7 @@
 
 use resonance_engine::{Cue, Quantize};
 
+use crate::clients::obs::ObsAction;
 use crate::director::rules::{Condition, Partial, Rule, RuleSet, Trigger};
 use crate::telemetry::session::{Mood3, SessionState};
 
@@ -13,13 +14,15 @@ pub struct Decision {
     pub target: Option<Mood3>,
     pub style: Option<(String, Quantize)>,
     pub stingers: Vec<Cue>,
+    /// OBS actions of the rules that fired (text templates filled in).
+    pub obs: Vec<ObsAction>,
     /// Names of the rules that fired (occurrences and rising edges).
     pub fired: Vec<String>,
 }
 
 impl Decision {
     pub fn is_empty(&self) -> bool {
-        self.target.is_none() && self.style.is_none() && self.stingers.is_empty()
+        self.target.is_none() && self.style.is_none() && self.stingers.is_empty() && self.obs.is_empty()
     }
 }
 
@@ -114,6 +117,25 @@ fn fire(r: &Rule, state: &mut SessionState, d: &mut Decision) {
         state.log("stinger", c.as_str());
         d.stingers.push(c);
     }
+    for a in &r.obs {
+        let a = match a {
+            ObsAction::Text { input, text } => ObsAction::Text { input: input.clone(), text: fill(text, state) },
+            a => a.clone(),
+        };
+        state.log("obs", &a.target());
+        d.obs.push(a);
+    }
+}
+
+/// A text template with `{now_playing}` ("Title — Artist", or empty) and `{mood}` (the crowd's
+/// mood label, or empty) filled in.
+fn fill(template: &str, state: &SessionState) -> String {
+    let now = state
+        .now_playing
+        .as_ref()
+        .map_or_else(String::new, |n| if n.artist.is_empty() { n.title.clone() } else { format!("{} — {}", n.title, n.artist) });
+    let mood = state.crowd.as_ref().map_or("", |c| c.label.as_str());
+    template.replace("{now_playing}", &now).replace("{mood}", mood)
 }
 
 #[cfg(test)]

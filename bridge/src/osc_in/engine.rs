@@ -20,6 +20,7 @@ use serde_json::json;
 use tokio::sync::OwnedMutexGuard;
 
 use crate::director::step::step;
+use crate::guard::service::Report;
 use crate::osc::{self, Inbound, Outbound};
 use crate::state::{AppState, PEER_TIMEOUT, Peer, SessionEntry};
 use crate::telemetry::session::{CrowdMood, MetersView, NowPlaying};
@@ -166,6 +167,7 @@ impl AppState {
             }
             Inbound::NowPlaying { title, artist, confidence } => {
                 let v = json!({"type": "now_playing", "session": name, "title": title, "artist": artist, "confidence": confidence});
+                self.inner.guard.report(Report { session: name.to_string(), title: title.clone(), artist: artist.clone() });
                 o.e.state.now_playing = if title.is_empty() { None } else { Some(NowPlaying { title, artist, confidence }) };
                 (v, None)
             }

@@ -41,7 +41,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// Whether the request's key may call a route of `scope` now (auth::policy).
-fn allow(st: &AppState, auth: &Authed, scope: &str) -> Result<(), AppError> {
+pub(crate) fn allow(st: &AppState, auth: &Authed, scope: &str) -> Result<(), AppError> {
     match st.inner.policies.check(&auth.key_id, scope) {
         Ok(()) => Ok(()),
         Err(Refusal::Scope) => Err(AppError::rejected(

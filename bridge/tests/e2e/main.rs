@@ -4,7 +4,9 @@
 mod api;
 mod common;
 mod fuzz;
+mod guard;
 mod modules;
+mod obs;
 mod openapi;
 mod postgres;
 mod recognition;

@@ -37,6 +37,13 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/tracks/{id}"),
     ("PATCH", "/api/v1/tracks/{id}"),
     ("DELETE", "/api/v1/tracks/{id}"),
+    ("GET", "/api/v1/tracks/{id}/clearance"),
+    ("PATCH", "/api/v1/tracks/{id}/clearance"),
+    ("POST", "/api/v1/clearance/import"),
+    ("GET", "/api/v1/guard"),
+    ("POST", "/api/v1/guard/mode"),
+    ("POST", "/api/v1/guard/override"),
+    ("GET", "/api/v1/guard/report"),
     ("GET", "/api/v1/index/stats"),
 ];
 

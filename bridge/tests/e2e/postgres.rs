@@ -114,3 +114,40 @@ async fn postgres_recognition_catalogue() {
     assert!(st.inner.store.track(st.inner.recognition.catalogue.id(), &id).await.unwrap().is_none());
     st.inner.store.close().await;
 }
+
+/// Track clearances on PostgreSQL: set, replace (upsert), read back, and find a reported
+/// track by id or by title and artist with its clearance (the same SQL as SQLite).
+#[tokio::test]
+async fn postgres_track_clearances() {
+    use resonance_bridge::guard::clearance::{Clearance, ClearanceState};
+    use resonance_bridge::recognition::store::TrackRow;
+    let Some(url) = url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config { database: Some(url), ..crate::common::config(dir.path()) };
+    let (st, _) = AppState::open(config).await.unwrap();
+    let store = &st.inner.store;
+    let cat = format!("pg-clearance-{}", std::process::id());
+    let row = |id: &str, title: &str| TrackRow {
+        id: id.into(),
+        title: title.into(),
+        artist: "Band".into(),
+        album: String::new(),
+        source: "upload:x".into(),
+        duration_ms: 1000,
+        created_ms: 1,
+    };
+    store.insert_tracks(&cat, &[row("trk_a", "Anthem"), row("trk_b", "Chant")]).await.unwrap();
+    let c =
+        |state, t: &[&str]| Clearance { state, note: "n".into(), territories: t.iter().map(ToString::to_string).collect(), updated_ms: 5 };
+    store.set_clearances(&cat, &[("trk_a".into(), c(ClearanceState::Cleared, &[]))]).await.unwrap();
+    store.set_clearances(&cat, &[("trk_a".into(), c(ClearanceState::NotCleared, &["DE", "twitch"]))]).await.unwrap();
+    assert_eq!(store.clearance(&cat, "trk_a").await.unwrap(), Some(c(ClearanceState::NotCleared, &["DE", "twitch"])));
+    assert_eq!(store.clearances(&cat).await.unwrap().len(), 1);
+    let (id, found) = store.clearance_of_heard(&cat, "anthem", "BAND").await.unwrap();
+    assert_eq!((id.as_str(), found.map(|f| f.state)), ("trk_a", Some(ClearanceState::NotCleared)));
+    assert_eq!(store.clearance_of_heard(&cat, "trk_b", "").await.unwrap(), ("trk_b".to_string(), None));
+    assert_eq!(store.clearance_of_heard(&cat, "Nothing", "Band").await.unwrap(), (String::new(), None));
+    for id in ["trk_a", "trk_b"] {
+        store.delete_track(&cat, id).await.unwrap();
+    }
+}
