@@ -122,8 +122,23 @@ impl Store {
         } else {
             return Err(BridgeError::Config(format!("unsupported --database {url:?}; use sqlite://PATH or postgres://USER:PASS@HOST/DB")));
         };
-        for stmt in schema {
-            with_pool!(store, p => sqlx::query(sqlx::AssertSqlSafe(*stmt)).execute(p).await.map(|_| ()))?;
+        match &store.pool {
+            // Two bridges (or two tests) creating the tables of a fresh database at the same
+            // moment collide in PostgreSQL's catalogue even with `IF NOT EXISTS` (a unique
+            // violation on `pg_type`): one transaction under an advisory lock serialises them.
+            Pool::Postgres(p) => {
+                let mut tx = p.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock(7305172)").execute(&mut *tx).await?;
+                for stmt in schema {
+                    sqlx::query(sqlx::AssertSqlSafe(*stmt)).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+            }
+            Pool::Sqlite(_) => {
+                for stmt in schema {
+                    with_pool!(store, p => sqlx::query(sqlx::AssertSqlSafe(*stmt)).execute(p).await.map(|_| ()))?;
+                }
+            }
         }
         Ok(store)
     }

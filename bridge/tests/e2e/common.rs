@@ -77,6 +77,9 @@ impl Http {
             b = b.header("authorization", format!("Bearer {k}"));
         }
         let body = http_body_util::Full::new(axum::body::Bytes::from(body.unwrap_or("").to_string()));
+        // The connection task marks the connection ready again only after it has run; on a
+        // loaded machine it may not have yet ("connection was not ready"), so wait for it.
+        self.send.ready().await.unwrap();
         let resp = self.send.send_request(b.body(body).unwrap()).await.unwrap();
         let status = resp.status().as_u16();
         let bytes = resp.into_body().collect().await.unwrap().to_bytes();
