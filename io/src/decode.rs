@@ -206,7 +206,7 @@ impl DecodeStream {
 
     fn open_unguarded(path: &Path) -> Result<Self, IoError> {
         let (mut format, _) = open_format(path)?;
-        let (title, artist) = read_tags(&mut *format);
+        let Tags { title, artist, .. } = tags_of(&mut *format);
         let track =
             format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "contains no audio track (video or data only?)"))?;
         let track_id = track.id;
@@ -447,20 +447,54 @@ pub fn stereo_into(channels: &[Vec<f32>], out: &mut [Vec<f32>; 2]) {
     }
 }
 
-fn read_tags(format: &mut dyn symphonia::core::formats::FormatReader) -> (Option<String>, Option<String>) {
-    let mut title = None;
-    let mut artist = None;
+/// Title, artist and album tags of a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tags {
+    pub title: Option<String>,
+    pub artist: Option<String>,
+    pub album: Option<String>,
+}
+
+/// A file's title, artist and album tags (empty when it carries none or cannot be probed):
+/// the one tag reader of the workspace ([`DecodeStream`], the index, the recognition service).
+///
+/// Priority, for each of the three: the latest metadata revision first (a stream's later
+/// revision replaces an earlier one), within a revision the container's tags before the
+/// per-track ones, and the first value that is not blank wins, trimmed.
+pub fn read_tags(path: &Path) -> Tags {
+    match open_format(path) {
+        Ok((mut format, _)) => tags_of(&mut *format),
+        Err(_) => Tags::default(),
+    }
+}
+
+/// [`read_tags`]'s rule over an open format reader (its metadata log is advanced to the
+/// latest revision).
+fn tags_of(format: &mut dyn FormatReader) -> Tags {
+    let mut tags = Tags::default();
     let mut meta = format.metadata();
-    if let Some(rev) = meta.skip_to_latest() {
-        for tag in &rev.media.tags {
-            match &tag.std {
-                Some(StandardTag::TrackTitle(t)) if title.is_none() => title = Some(t.to_string()),
-                Some(StandardTag::Artist(a)) if artist.is_none() => artist = Some(a.to_string()),
-                _ => {}
+    let mut revisions = Vec::new();
+    while let Some(rev) = meta.pop() {
+        revisions.push(rev);
+    }
+    if let Some(rev) = meta.current() {
+        revisions.push(rev.clone());
+    }
+    for rev in revisions.iter().rev() {
+        let per_track = rev.per_track.iter().flat_map(|t| t.metadata.tags.iter());
+        for tag in rev.media.tags.iter().chain(per_track) {
+            let (slot, value) = match &tag.std {
+                Some(StandardTag::TrackTitle(s)) => (&mut tags.title, s),
+                Some(StandardTag::Artist(s)) => (&mut tags.artist, s),
+                Some(StandardTag::Album(s)) => (&mut tags.album, s),
+                _ => continue,
+            };
+            if slot.is_none() && !value.trim().is_empty() {
+                *slot = Some(value.trim().to_string());
             }
         }
     }
-    (title, artist)
+    tags
 }
 
 /// Resamples one channel from `from_hz` to `to_hz` with rubato's FFT resampler (offline,

@@ -31,7 +31,7 @@ use crate::store::Store;
 
 /// File extensions an import picks up.
 pub const AUDIO_EXTENSIONS: &[&str] =
-    &["wav", "flac", "ogg", "oga", "mp3", "m4a", "mp4", "aac", "aif", "aiff", "caf", "mka", "mkv", "webm"];
+    &["wav", "flac", "ogg", "oga", "opus", "mp3", "m4a", "mp4", "aac", "aif", "aiff", "caf", "mka", "mkv", "webm"];
 /// Most files one import takes.
 pub const MAX_IMPORT_FILES: usize = 10_000;
 /// Files hashed and acknowledged together (one segment, one transaction).
@@ -146,20 +146,11 @@ impl Recognition {
     /// 503 when the pool is full; the 4xx of [`audio`] for bad input.
     pub async fn recognise(&self, body: Vec<u8>, ext: Option<String>, metrics: &Arc<Metrics>) -> Result<Recognised, AppError> {
         let max_s = self.max_query_s;
-        let catalogue = self.catalogue.clone();
-        let m = metrics.clone();
-        let r = self
-            .queries
-            .run(move || {
-                let t = Instant::now();
-                let q = audio::decode_query(&body, ext.as_deref(), max_s)?;
-                let result = Catalogue::identify(&catalogue.snapshot(), &q.mono, q.sample_rate);
-                let work_s = t.elapsed().as_secs_f64();
-                m.observe_recognition(work_s);
-                Ok::<_, AppError>(Recognised { result, duration_s: q.duration_s, work_s })
-            })
-            .await;
-        count(r, metrics)
+        self.query(metrics, move |catalogue| {
+            let q = audio::decode_query(&body, ext.as_deref(), max_s)?;
+            Ok((Catalogue::identify(&catalogue.snapshot(), &q.mono, q.sample_rate), q.duration_s))
+        })
+        .await
     }
 
     /// Parses a client's fingerprint and matches it on the worker pool.
@@ -170,26 +161,38 @@ impl Recognition {
     /// 422 `too_short`.
     pub async fn recognise_fingerprint(&self, body: Vec<u8>, metrics: &Arc<Metrics>) -> Result<Recognised, AppError> {
         let max_s = self.max_query_s;
+        self.query(metrics, move |catalogue| {
+            let fp = Fingerprint::from_bytes(&body).map_err(|e| {
+                let status = match e {
+                    WireError::Version { .. } | WireError::Hasher { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                    _ => StatusCode::BAD_REQUEST,
+                };
+                AppError::rejected(status, "bad_fingerprint", e.to_string())
+            })?;
+            if fp.duration_s > max_s {
+                return Err(audio::too_long(fp.duration_s, max_s, "fingerprinted recording"));
+            }
+            Ok((Catalogue::query_landmarks(&catalogue.snapshot(), &fp.landmarks, fp.duration_s), fp.duration_s))
+        })
+        .await
+    }
+
+    /// Runs one query's `work` (returning what it found and the query's duration) on the
+    /// worker pool, timed into the latency histogram, its outcome counted.
+    async fn query<F>(&self, metrics: &Arc<Metrics>, work: F) -> Result<Recognised, AppError>
+    where
+        F: FnOnce(&Catalogue) -> Result<(QueryResult, f64), AppError> + Send + 'static,
+    {
         let catalogue = self.catalogue.clone();
         let m = metrics.clone();
         let r = self
             .queries
             .run(move || {
                 let t = Instant::now();
-                let fp = Fingerprint::from_bytes(&body).map_err(|e| {
-                    let status = match e {
-                        WireError::Version { .. } | WireError::Hasher { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-                        _ => StatusCode::BAD_REQUEST,
-                    };
-                    AppError::rejected(status, "bad_fingerprint", e.to_string())
-                })?;
-                if fp.duration_s > max_s {
-                    return Err(audio::too_long(fp.duration_s, max_s, "fingerprinted recording"));
-                }
-                let result = Catalogue::query_landmarks(&catalogue.snapshot(), &fp.landmarks, fp.duration_s);
+                let (result, duration_s) = work(&catalogue)?;
                 let work_s = t.elapsed().as_secs_f64();
                 m.observe_recognition(work_s);
-                Ok::<_, AppError>(Recognised { result, duration_s: fp.duration_s, work_s })
+                Ok::<_, AppError>(Recognised { result, duration_s, work_s })
             })
             .await;
         count(r, metrics)

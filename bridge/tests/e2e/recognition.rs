@@ -60,6 +60,23 @@ fn excerpt(file: &Path, start_s: f64, seconds: f64) -> Vec<u8> {
     wav(&mono[a..b], d.sample_rate)
 }
 
+/// `seconds` of `file` from `start_s` encoded by `ffmpeg` (`args`: the codec) into a file of
+/// extension `ext`; its bytes.
+fn ffmpeg_encode(file: &Path, start_s: f64, seconds: f64, ext: &str, args: &[&str]) -> Vec<u8> {
+    let out = std::env::temp_dir().join(format!("resonance-e2e-{}-{}.{ext}", std::process::id(), rand::random::<u32>()));
+    let ok = Command::new("ffmpeg")
+        .args(["-v", "error", "-y", "-ss", &start_s.to_string(), "-t", &seconds.to_string(), "-i"])
+        .arg(file)
+        .args(args)
+        .arg(&out)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "ffmpeg {args:?} failed (install the Debian package ffmpeg)");
+    let bytes = std::fs::read(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    bytes
+}
+
 /// Sends `body` (raw, with `content_type`) to the router.
 async fn send(app: &axum::Router, method: &str, uri: &str, key: &str, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
     let req = Request::builder()
@@ -236,13 +253,15 @@ async fn bad_audio_gets_a_clear_4xx_and_is_counted() {
     let ten_minutes = wav(&vec![0.0; 8000 * 600], 8000);
     let mut opus = b"OggS\0\x02\0\0\0\0\0\0\0\0".to_vec();
     opus.extend_from_slice(b"\x01\0\0\0\0\0\0\0\0\0\0\0\x01\x13OpusHead\x01\x02\x38\x01\x80\xbb\0\0\0\0\0");
+    let ac3 = ffmpeg_encode(&music("elf-land.ogg"), 2.0, 4.0, "mka", &["-c:a", "ac3"]);
     let cases: Vec<(&str, Vec<u8>, StatusCode, &str)> = vec![
         ("0 bytes", Vec::new(), StatusCode::BAD_REQUEST, "empty_body"),
         ("text", b"this is not audio at all, just some words".to_vec(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "not_audio"),
         ("truncated WAV", truncated, StatusCode::UNPROCESSABLE_ENTITY, "bad_audio"),
         ("25 s", long, StatusCode::PAYLOAD_TOO_LARGE, "too_long"),
         ("10 minutes", ten_minutes, StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
-        ("Ogg Opus", opus, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_codec"),
+        ("an Ogg Opus header alone", opus, StatusCode::UNPROCESSABLE_ENTITY, "bad_audio"),
+        ("AC-3 in Matroska", ac3, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_codec"),
         ("0.5 s", wav(&tone[..4000], 8000), StatusCode::UNPROCESSABLE_ENTITY, "too_short"),
     ];
     for (what, body, status, reason) in cases {
@@ -267,6 +286,62 @@ async fn bad_audio_gets_a_clear_4xx_and_is_counted() {
         assert!(metric(&m, &format!("resonance_bridge_rejects_total{{reason=\"{reason}\"}}")) >= 1.0, "{reason} counted: {m}");
     }
     assert_eq!(st.inner.recognition.catalogue.snapshot().tracks(), 0);
+}
+
+/// Opus as browsers record it (WebM from Chromium's `MediaRecorder`, Ogg from Firefox's),
+/// made by `ffmpeg -c:a libopus` from the test audio: recognised with the right track and
+/// offset; cut or garbled, a 422 naming the problem.
+#[tokio::test]
+async fn opus_in_webm_and_ogg_is_recognised() {
+    let dir = tempfile::tempdir().unwrap();
+    let (st, key) = open(dir.path(), None).await;
+    let key = key.unwrap();
+    let app = app(st.clone());
+    let mut ids = Vec::new();
+    for f in ["main_menu.ogg", "sad.ogg"] {
+        let (s, t) = send(&app, "POST", "/api/v1/tracks", &key, "audio/ogg", std::fs::read(music(f)).unwrap()).await;
+        assert_eq!(s, StatusCode::CREATED, "{t}");
+        ids.push(t["id"].clone());
+    }
+    let opus = ["-c:a", "libopus", "-b:a", "48k"];
+    let cases = [
+        ("WebM stereo", "audio/webm;codecs=opus", ffmpeg_encode(&music("main_menu.ogg"), 20.0, 8.0, "webm", &opus), 0, 20.0),
+        ("WebM mono", "audio/webm", ffmpeg_encode(&music("sad.ogg"), 12.0, 6.0, "webm", &[&opus[..], &["-ac", "1"]].concat()), 1, 12.0),
+        ("Ogg Opus", "audio/ogg;codecs=opus", ffmpeg_encode(&music("sad.ogg"), 30.0, 8.0, "opus", &opus), 1, 30.0),
+        (
+            "Ogg Opus voice",
+            "audio/ogg",
+            ffmpeg_encode(&music("main_menu.ogg"), 40.0, 8.0, "ogg", &[&opus[..], &["-application", "voip", "-ac", "1"]].concat()),
+            0,
+            40.0,
+        ),
+    ];
+    for (what, ct, body, track, offset) in &cases {
+        let (s, r) = send(&app, "POST", "/api/v1/recognize", &key, ct, body.clone()).await;
+        assert_eq!(s, StatusCode::OK, "{what}: {r}");
+        assert_eq!(r["match"]["track_id"], ids[*track], "{what}: {r}");
+        assert!((r["match"]["offset_s"].as_f64().unwrap() - offset).abs() < 0.5, "{what}: {r}");
+    }
+    let webm = &cases[0].2;
+    let ogg = &cases[2].2;
+    let mut garbled = webm.clone();
+    let mut x = 0x2545_f491u32;
+    for b in &mut garbled[2048..] {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = x as u8;
+    }
+    for (what, ct, body) in [
+        ("half a WebM", "audio/webm", webm[..webm.len() / 2].to_vec()),
+        ("half an Ogg Opus", "audio/ogg", ogg[..ogg.len() / 2].to_vec()),
+        ("a garbled WebM", "audio/webm", garbled),
+    ] {
+        let (s, v) = send(&app, "POST", "/api/v1/recognize", &key, ct, body).await;
+        assert_eq!((s, v["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_audio")), "{what}: {v}");
+        let m = v["message"].as_str().unwrap();
+        assert!(m.contains("truncated") || m.contains("corrupt"), "{what}: the message names the problem: {m}");
+    }
 }
 
 /// Env var that makes [`kill_child_adds_tracks`] run (in the child process).
