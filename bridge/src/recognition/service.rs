@@ -51,6 +51,8 @@ pub struct Recognition {
     pub max_query_bytes: usize,
     pub max_track_s: f64,
     pub max_track_bytes: usize,
+    /// Registered webhooks and their delivery queue.
+    pub webhooks: crate::recognition::webhooks::Webhooks,
 }
 
 /// A track ready to be added: its metadata and fingerprints.
@@ -94,7 +96,7 @@ impl Recognition {
     ///
     /// # Errors
     /// [`BridgeError`] when the catalogue cannot be opened or the store read.
-    pub async fn open(config: &Config, store: &Store, metrics: &Metrics) -> Result<Self, BridgeError> {
+    pub async fn open(config: &Config, store: &Store, metrics: &Arc<Metrics>) -> Result<Self, BridgeError> {
         let rc = &config.recognition;
         let dir = config.recognition_dir();
         let merge_at = rc.merge_at;
@@ -127,6 +129,7 @@ impl Recognition {
             max_query_bytes: rc.max_query_bytes,
             max_track_s: rc.max_track_s,
             max_track_bytes: rc.max_track_bytes,
+            webhooks: crate::recognition::webhooks::Webhooks::open(store, metrics, rc.webhook_allow_private, rc.webhook_backoff).await?,
         };
         r.publish_metrics(metrics);
         Ok(r)

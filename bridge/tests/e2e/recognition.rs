@@ -490,3 +490,135 @@ async fn key_scopes_and_rate_limits() {
 fn app_of(st: AppState) -> axum::Router {
     app(st)
 }
+
+/// What a test receiver got: headers and body of each POST.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, Vec<u8>)>>>;
+
+/// A webhook receiver on 127.0.0.1: answers 503 to the first `fail_first` POSTs, then 200;
+/// with `stall`, never answers. Its URL and what it received.
+async fn receiver(fail_first: usize, stall: bool) -> (String, Received) {
+    let got: Received = Received::default();
+    let g = got.clone();
+    let handler = move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+        let g = g.clone();
+        async move {
+            let n = {
+                let mut v = g.lock().unwrap();
+                v.push((headers, body.to_vec()));
+                v.len()
+            };
+            if stall {
+                tokio::time::sleep(Duration::from_secs(60)).await;
+            }
+            if n <= fail_first { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK }
+        }
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, axum::Router::new().route("/hook", axum::routing::post(handler))).await });
+    (format!("http://{addr}/hook"), got)
+}
+
+/// Webhooks: bad URLs refused (scheme, the service itself, private addresses by default); a
+/// receiver that fails twice (503) gets the signed recognition on the third attempt; a
+/// stalled receiver does not hold up recognitions; deliveries and metrics show it all.
+#[tokio::test]
+async fn webhooks_are_signed_retried_and_never_in_the_way() {
+    use hmac::{KeyInit as _, Mac as _};
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = config(dir.path());
+    c.recognition.webhook_allow_private = true;
+    c.recognition.webhook_backoff = Duration::from_millis(50);
+    let (st, key) = AppState::open(c).await.unwrap();
+    let key = key.unwrap();
+    let app = app(st.clone());
+    let auth = bearer(&key);
+    let own = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    st.inner.bound.set(own.local_addr().unwrap()).unwrap();
+    let own_url = format!("http://127.0.0.1:{}/api/v1/health", own.local_addr().unwrap().port());
+    for url in ["https://example.com/hook", "file:///etc/passwd", "gopher://example.com/", "http://user:pw@example.com/", own_url.as_str()]
+    {
+        let (s, v) = api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&format!(r#"{{"url": "{url}"}}"#))).await;
+        assert_eq!((s, v["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_webhook_url")), "{url}: {v}");
+    }
+    let (s, v) = api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(r#"{"url": "http://127.0.0.1:9/x", "events": ["lunch"]}"#)).await;
+    assert_eq!((s, v["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("events")), "{v}");
+    {
+        // without webhook_allow_private, loopback and private addresses are refused
+        let dir2 = tempfile::tempdir().unwrap();
+        let (st2, key2) = AppState::open(config(dir2.path())).await.unwrap();
+        let app2 = app_of(st2);
+        for url in ["http://127.0.0.1:8080/x", "http://10.0.0.7/x", "http://169.254.169.254/latest", "http://[::1]:80/"] {
+            let (s, v) =
+                api(&app2, "POST", "/api/v1/webhooks", Some(&bearer(&key2.clone().unwrap())), Some(&format!(r#"{{"url": "{url}"}}"#)))
+                    .await;
+            assert_eq!((s, v["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_webhook_url")), "{url}: {v}");
+        }
+    }
+
+    let (flaky_url, flaky_got) = receiver(2, false).await;
+    let (stalled_url, stalled_got) = receiver(0, true).await;
+    let (s, flaky) =
+        api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&format!(r#"{{"url": "{flaky_url}", "events": ["recognition"]}}"#))).await;
+    assert_eq!(s, StatusCode::CREATED, "{flaky}");
+    let secret = flaky["secret"].as_str().unwrap().to_string();
+    assert_eq!(secret.len(), 64, "{flaky}");
+    let (s, stalled) = api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&format!(r#"{{"url": "{stalled_url}"}}"#))).await;
+    assert_eq!(s, StatusCode::CREATED, "{stalled}");
+    let (_, list) = api(&app, "GET", "/api/v1/webhooks", Some(&auth), None).await;
+    assert_eq!(list["webhooks"].as_array().unwrap().len(), 2, "{list}");
+    assert!(list["webhooks"][0].get("secret").is_none(), "secrets are shown once: {list}");
+
+    let (s, track) = send(&app, "POST", "/api/v1/tracks", &key, "audio/ogg", std::fs::read(music("main_menu.ogg")).unwrap()).await;
+    assert_eq!(s, StatusCode::CREATED, "{track}");
+    let q = excerpt(&music("main_menu.ogg"), 20.0, 6.0);
+    // a plain query sends nothing; with notify=true each webhook gets it, and the stalled
+    // receiver holds no query up
+    let (s, _) = send(&app, "POST", "/api/v1/recognize", &key, "audio/wav", q.clone()).await;
+    assert_eq!(s, StatusCode::OK);
+    for _ in 0..3 {
+        let (s, r) = send(&app, "POST", "/api/v1/recognize?notify=true", &key, "audio/wav", q.clone()).await;
+        assert_eq!(s, StatusCode::OK, "{r}");
+        assert_eq!(r["match"]["track_id"], track["id"], "{r}");
+    }
+    let flaky_id = flaky["id"].as_str().unwrap();
+    let mut delivered = Value::Null;
+    for _ in 0..200 {
+        let (_, d) = api(&app, "GET", &format!("/api/v1/webhooks/{flaky_id}/deliveries"), Some(&auth), None).await;
+        let all = d["deliveries"].as_array().unwrap().clone();
+        if all.len() == 3 && all.iter().all(|x| x["status"] != "pending") {
+            delivered = d;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let all = delivered["deliveries"].as_array().unwrap_or_else(|| panic!("the flaky receiver's deliveries never finished"));
+    assert!(all.iter().all(|x| x["status"] == "delivered" && x["last_code"] == 200), "{delivered}");
+    assert_eq!(all.iter().map(|x| x["attempts"].as_u64().unwrap()).sum::<u64>(), 5, "two 503s retried: {delivered}");
+    // every POST is signed: v1=HMAC-SHA256(secret, "{timestamp}.{body}")
+    let got = flaky_got.lock().unwrap().clone();
+    assert_eq!(got.len(), 5);
+    for (headers, body) in &got {
+        let ts = headers["resonance-timestamp"].to_str().unwrap();
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+        mac.update(format!("{ts}.").as_bytes());
+        mac.update(body);
+        let hex: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(headers["resonance-signature"].to_str().unwrap(), format!("v1={hex}"));
+        let v: Value = serde_json::from_slice(body).unwrap();
+        assert_eq!((v["event"].as_str(), &v["data"]["match"]["track_id"]), (Some("recognition"), &track["id"]), "{v}");
+        assert_eq!(headers["resonance-webhook-id"].to_str().unwrap(), v["id"].as_str().unwrap());
+    }
+    // the stalled receiver got its POSTs and holds them; their deliveries are still pending
+    assert!(!stalled_got.lock().unwrap().is_empty());
+    let (_, d) = api(&app, "GET", &format!("/api/v1/webhooks/{}/deliveries", stalled["id"].as_str().unwrap()), Some(&auth), None).await;
+    assert!(d["deliveries"].as_array().unwrap().iter().all(|x| x["status"] == "pending"), "{d}");
+    let m = st.inner.metrics.render();
+    assert_eq!(metric(&m, "resonance_bridge_webhook_deliveries_total{outcome=\"delivered\"}"), 3.0, "{m}");
+    assert_eq!(metric(&m, "resonance_bridge_webhook_deliveries_total{outcome=\"retry\"}"), 2.0, "{m}");
+    // delete: gone from the list, its deliveries 404
+    let (s, _) = api(&app, "DELETE", &format!("/api/v1/webhooks/{flaky_id}"), Some(&auth), None).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _) = api(&app, "GET", &format!("/api/v1/webhooks/{flaky_id}/deliveries"), Some(&auth), None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
