@@ -38,6 +38,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("PATCH", "/api/v1/tracks/{id}"),
     ("DELETE", "/api/v1/tracks/{id}"),
     ("GET", "/api/v1/index/stats"),
+    ("GET", "/api/v1/webhooks"),
+    ("POST", "/api/v1/webhooks"),
+    ("DELETE", "/api/v1/webhooks/{id}"),
+    ("GET", "/api/v1/webhooks/{id}/deliveries"),
 ];
 
 #[tokio::test]
