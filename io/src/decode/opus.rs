@@ -99,12 +99,11 @@ impl OpusAdapter {
     /// # Errors
     /// When the header is missing or damaged, or the stream is not mono or stereo.
     pub fn try_new(params: &AudioCodecParameters) -> Result<Self> {
-        let head = match params.extra_data.as_deref() {
-            Some(extra) => OpusHead::parse(extra).map_err(unsupported)?,
-            None => {
-                let channels = params.channels.as_ref().map_or(2, Channels::count);
-                OpusHead::parse(&head_bytes(channels, 0)).map_err(unsupported)?
-            }
+        let head = if let Some(extra) = params.extra_data.as_deref() {
+            OpusHead::parse(extra).map_err(unsupported)?
+        } else {
+            let channels = params.channels.as_ref().map_or(2, Channels::count);
+            OpusHead::parse(&head_bytes(channels, 0)).map_err(unsupported)?
         };
         let decoder =
             OpusDecoder::new(OPUS_RATE, head.channels).map_err(|e| unsupported(format!("the Opus decoder refused the stream ({e})")))?;
