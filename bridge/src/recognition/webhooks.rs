@@ -388,7 +388,7 @@ async fn deliver(
         if last {
             return;
         }
-        let cap = backoff.saturating_mul(1 << (attempt - 1).min(16)).min(Duration::from_secs(900));
+        let cap = backoff.saturating_mul(1 << (attempt - 1).min(16)).min(Duration::from_mins(15));
         let jitter = rand::random::<f64>().mul_add(0.5, 0.5);
         tokio::time::sleep(cap.mul_f64(jitter)).await;
     }
@@ -434,7 +434,7 @@ async fn attempt_once(job: &Job, allow_private: bool, own: Option<SocketAddr>) -
         let mut read = 0usize;
         while read < 64 * 1024 {
             match body.frame().await {
-                Some(Ok(f)) => read += f.data_ref().map_or(0, |d| d.len()),
+                Some(Ok(f)) => read += f.data_ref().map_or(0, axum::body::Bytes::len),
                 _ => break,
             }
         }
@@ -472,7 +472,11 @@ mod tests {
         // a known vector: HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog")
         let mut mac = Hmac::<Sha256>::new_from_slice(b"key").unwrap();
         mac.update(b"The quick brown fox jumps over the lazy dog");
-        let hex: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        let hex = mac.finalize().into_bytes().iter().fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
         assert_eq!(hex, "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
         assert!(signature("secret", 1, b"{}").starts_with("v1="));
     }

@@ -508,7 +508,7 @@ async fn receiver(fail_first: usize, stall: bool) -> (String, Received) {
                 v.len()
             };
             if stall {
-                tokio::time::sleep(Duration::from_secs(60)).await;
+                tokio::time::sleep(Duration::from_mins(1)).await;
             }
             if n <= fail_first { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK }
         }
@@ -603,7 +603,11 @@ async fn webhooks_are_signed_retried_and_never_in_the_way() {
         let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
         mac.update(format!("{ts}.").as_bytes());
         mac.update(body);
-        let hex: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        let hex = mac.finalize().into_bytes().iter().fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
         assert_eq!(headers["resonance-signature"].to_str().unwrap(), format!("v1={hex}"));
         let v: Value = serde_json::from_slice(body).unwrap();
         assert_eq!((v["event"].as_str(), &v["data"]["match"]["track_id"]), (Some("recognition"), &track["id"]), "{v}");
