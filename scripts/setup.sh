@@ -11,10 +11,11 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
 # Build: pkg-config + ALSA headers (cpal), g++ (VST3 wrapper), fontconfig/freetype (plots).
 # Tests and benchmarks: sox and espeak-ng (test material), fpcalc (peer benchmark),
-# opusdec (the recognition bench's Opus soundtracks, scripts/fetch-bench-music.sh).
+# opusdec (the recognition bench's Opus soundtracks, scripts/fetch-bench-music.sh), ffmpeg (Opus,
+# WebM and AC-3 test files for the decoder and the recognition service's tests).
 # Live host: JACK server and headers (the `jack` feature; tests run on `jackd -d dummy`).
 # SoundFont playback tests: a small General MIDI .sf2 (/usr/share/sounds/sf2/TimGM6mb.sf2).
-pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools opus-tools
+pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools opus-tools ffmpeg
       libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates
       jackd2 libjack-jackd2-dev timgm6mb-soundfont
       postgresql chromium)

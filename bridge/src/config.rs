@@ -73,6 +73,11 @@ pub struct RecognitionConfig {
     pub queue: usize,
     /// Index segments that trigger a background merge into one.
     pub merge_at: usize,
+    /// Webhooks may call loopback, private and link-local addresses (a receiver on this
+    /// host or network); off by default.
+    pub webhook_allow_private: bool,
+    /// First retry delay of a webhook delivery (doubling with each attempt, jittered).
+    pub webhook_backoff: std::time::Duration,
 }
 
 impl Default for RecognitionConfig {
@@ -88,6 +93,8 @@ impl Default for RecognitionConfig {
             workers: cores,
             queue: 4 * cores,
             merge_at: 8,
+            webhook_allow_private: false,
+            webhook_backoff: std::time::Duration::from_secs(2),
         }
     }
 }

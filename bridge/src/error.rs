@@ -66,6 +66,7 @@ pub const REJECT_REASONS: &[&str] = &[
     "too_short",
     "bad_fingerprint",
     "bad_path",
+    "bad_webhook_url",
     "busy",
     "rate_limited",
     "forbidden",

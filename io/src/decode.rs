@@ -1,7 +1,8 @@
 //! Non-real-time decoding of audio files (symphonia) and resampling (rubato).
 //!
 //! Accepts everything symphonia's default registry knows: WAV (8/16/24/32-bit PCM and float),
-//! FLAC, Ogg Vorbis, MP3, AAC and ALAC in MP4/M4A, AIFF, CAF, Matroska/WebM. Errors say what
+//! FLAC, Ogg Vorbis, MP3, AAC and ALAC in MP4/M4A, AIFF, CAF, Matroska/WebM, plus Opus in Ogg
+//! and WebM/Matroska through [`opus`] (symphonia has no Opus decoder). Errors say what
 //! was wrong with the file and what to give instead. A file that ends early is an error, not a
 //! silently short result: callers render, index and analyse whole files.
 
@@ -18,8 +19,21 @@ use symphonia::core::meta::{MetadataOptions, StandardTag};
 
 use crate::IoError;
 
+pub mod opus;
+
 /// The formats named in error messages.
-pub const SUPPORTED: &str = "WAV, FLAC, Ogg Vorbis, MP3, AAC/ALAC in MP4/M4A, AIFF, CAF or Matroska/WebM";
+pub const SUPPORTED: &str = "WAV, FLAC, Ogg Vorbis/Opus, MP3, AAC/ALAC in MP4/M4A, AIFF, CAF or Matroska/WebM (Vorbis, Opus, ...)";
+
+/// The codecs every decode here uses: symphonia's enabled codecs plus [`opus::OpusAdapter`].
+pub fn codecs() -> &'static symphonia::core::codecs::registry::CodecRegistry {
+    static CODECS: std::sync::LazyLock<symphonia::core::codecs::registry::CodecRegistry> = std::sync::LazyLock::new(|| {
+        let mut registry = symphonia::core::codecs::registry::CodecRegistry::new();
+        symphonia::default::register_enabled_codecs(&mut registry);
+        registry.register_audio_decoder::<opus::OpusAdapter>();
+        registry
+    });
+    &CODECS
+}
 
 /// The sample rates a file may declare (Hz): telephone 1 kHz recordings to 768 kHz DXD. A
 /// header outside this range is damaged or hostile, and resampling from it would need an FFT
@@ -192,7 +206,7 @@ impl DecodeStream {
 
     fn open_unguarded(path: &Path) -> Result<Self, IoError> {
         let (mut format, _) = open_format(path)?;
-        let (title, artist) = read_tags(&mut *format);
+        let Tags { title, artist, .. } = tags_of(&mut *format);
         let track =
             format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "contains no audio track (video or data only?)"))?;
         let track_id = track.id;
@@ -203,7 +217,7 @@ impl DecodeStream {
             .and_then(|p| p.audio())
             .ok_or_else(|| decode_err(path, "has an audio track without codec parameters; the file is damaged"))?
             .clone();
-        let decoder = symphonia::default::get_codecs()
+        let decoder = codecs()
             .make_audio_decoder(&params, &AudioDecoderOptions::default())
             .map_err(|e| decode_err(path, format!("uses a codec Resonance cannot decode ({e}); convert it to WAV or FLAC")))?;
         let mut stream = Self {
@@ -433,20 +447,54 @@ pub fn stereo_into(channels: &[Vec<f32>], out: &mut [Vec<f32>; 2]) {
     }
 }
 
-fn read_tags(format: &mut dyn symphonia::core::formats::FormatReader) -> (Option<String>, Option<String>) {
-    let mut title = None;
-    let mut artist = None;
+/// Title, artist and album tags of a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tags {
+    pub title: Option<String>,
+    pub artist: Option<String>,
+    pub album: Option<String>,
+}
+
+/// A file's title, artist and album tags (empty when it carries none or cannot be probed):
+/// the one tag reader of the workspace ([`DecodeStream`], the index, the recognition service).
+///
+/// Priority, for each of the three: the latest metadata revision first (a stream's later
+/// revision replaces an earlier one), within a revision the container's tags before the
+/// per-track ones, and the first value that is not blank wins, trimmed.
+pub fn read_tags(path: &Path) -> Tags {
+    match open_format(path) {
+        Ok((mut format, _)) => tags_of(&mut *format),
+        Err(_) => Tags::default(),
+    }
+}
+
+/// [`read_tags`]'s rule over an open format reader (its metadata log is advanced to the
+/// latest revision).
+fn tags_of(format: &mut dyn FormatReader) -> Tags {
+    let mut tags = Tags::default();
     let mut meta = format.metadata();
-    if let Some(rev) = meta.skip_to_latest() {
-        for tag in &rev.media.tags {
-            match &tag.std {
-                Some(StandardTag::TrackTitle(t)) if title.is_none() => title = Some(t.to_string()),
-                Some(StandardTag::Artist(a)) if artist.is_none() => artist = Some(a.to_string()),
-                _ => {}
+    let mut revisions = Vec::new();
+    while let Some(rev) = meta.pop() {
+        revisions.push(rev);
+    }
+    if let Some(rev) = meta.current() {
+        revisions.push(rev.clone());
+    }
+    for rev in revisions.iter().rev() {
+        let per_track = rev.per_track.iter().flat_map(|t| t.metadata.tags.iter());
+        for tag in rev.media.tags.iter().chain(per_track) {
+            let (slot, value) = match &tag.std {
+                Some(StandardTag::TrackTitle(s)) => (&mut tags.title, s),
+                Some(StandardTag::Artist(s)) => (&mut tags.artist, s),
+                Some(StandardTag::Album(s)) => (&mut tags.album, s),
+                _ => continue,
+            };
+            if slot.is_none() && !value.trim().is_empty() {
+                *slot = Some(value.trim().to_string());
             }
         }
     }
-    (title, artist)
+    tags
 }
 
 /// Resamples one channel from `from_hz` to `to_hz` with rubato's FFT resampler (offline,
@@ -637,6 +685,21 @@ impl ChannelsResampler {
     }
 }
 
+/// The container a file's first bytes name (Matroska/WebM's EBML id, `OggS`, `fLaC`, RIFF
+/// WAVE), so that a file the probe rejects can be called damaged rather than "not audio".
+fn container_magic(path: &Path) -> Option<&'static str> {
+    use std::io::Read as _;
+    let mut head = [0u8; 12];
+    File::open(path).ok()?.read_exact(&mut head).ok()?;
+    match head {
+        [0x1a, 0x45, 0xdf, 0xa3, ..] => Some("Matroska/WebM"),
+        [b'O', b'g', b'g', b'S', ..] => Some("Ogg"),
+        [b'f', b'L', b'a', b'C', ..] => Some("FLAC"),
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'A', b'V', b'E'] => Some("WAV"),
+        _ => None,
+    }
+}
+
 /// Opens `path` and probes its container: the first stage of [`decode_file_with_progress`].
 /// Returns the format reader and the file's size in bytes.
 fn open_format(path: &Path) -> Result<(Box<dyn FormatReader>, u64), IoError> {
@@ -657,6 +720,10 @@ fn open_format(path: &Path) -> Result<(Box<dyn FormatReader>, u64), IoError> {
         decode_err(
             path,
             match e {
+                SymError::Unsupported(_) if container_magic(path).is_some() => format!(
+                    "is a truncated or damaged {} file: its start says so but its header cannot be read ({e}); send the whole file",
+                    container_magic(path).unwrap_or_default()
+                ),
                 SymError::Unsupported(_) => format!("is not an audio file in a format Resonance reads; give a {SUPPORTED} file"),
                 SymError::IoError(_) => {
                     format!("ends before its header is complete (truncated or not audio); give a complete {SUPPORTED} file")

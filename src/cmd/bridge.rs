@@ -53,6 +53,10 @@ pub struct BridgeArgs {
     /// Recognition worker threads (decoding and matching), 1 to 256; default: one per core.
     #[arg(long, value_parser = crate::limits::recognition_workers)]
     pub recognition_workers: Option<usize>,
+    /// Let webhooks call loopback, private and link-local addresses (a receiver on this host
+    /// or network). Off by default: such URLs are refused with 422.
+    #[arg(long)]
+    pub webhook_allow_private: bool,
     /// OSC senders trusted by address: an address or range (`192.168.1.0/24`), repeatable;
     /// `none` trusts no address. Default: loopback (127.0.0.0/8 and ::1). Other senders must
     /// present an --osc-token in their hello.
@@ -197,6 +201,7 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         library_root: args.library,
         max_query_s: args.max_query_seconds,
         max_query_bytes: args.max_query_bytes,
+        webhook_allow_private: args.webhook_allow_private,
         ..resonance_bridge::config::RecognitionConfig::default()
     };
     if let Some(w) = args.recognition_workers {

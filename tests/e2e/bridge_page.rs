@@ -109,3 +109,74 @@ fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
     assert!(got_cue, "the stinger click never reached the engine");
     assert!(got_style, "the style control never reached the engine");
 }
+
+/// The page's Identify panel in headless Chromium: the fake microphone plays a WAV excerpt of
+/// a catalogue track from 20 s to 50 s (Chromium's `--use-file-for-fake-audio-capture`), the
+/// panel records 8 s with `MediaRecorder` (WebM/Opus), sends it to `POST /api/v1/recognize`
+/// and shows that track at a position inside the excerpt (the fake device starts playing when
+/// the browser opens it, before the click, so the exact second is not fixed); then a title is
+/// edited and the track removed in the catalogue table, which the API confirms.
+#[test]
+fn identify_panel_names_the_track_the_microphone_hears() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = root.join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is missing: run `npm ci --prefix tests/browser` (needs node and npm)"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(Path::new(&chromium).exists(), "{chromium} not found: run `apt-get install -y chromium` or set CHROMIUM");
+
+    let music = resonance_test_support::test_audio_dir().join("music");
+    let dir = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    for f in ["main_menu.ogg", "sad.ogg", "elf-land.ogg"] {
+        std::fs::copy(music.join(f), library.path().join(f)).unwrap();
+    }
+    let b = spawn_bridge(dir.path(), &["--library", library.path().to_str().unwrap()]);
+    let key = b.key.clone().unwrap();
+    let mut conn = crate::bridge::Conn::open(b.http).unwrap();
+    let (s, v) = conn.req("POST", "/api/v1/tracks/import", Some(&key), r#"{"path": "."}"#).unwrap();
+    assert_eq!((s, v["added"].as_array().map(Vec::len)), (200, Some(3)), "{v}");
+    let menu = v["added"].as_array().unwrap().iter().find(|t| t["source"].as_str().unwrap().ends_with("main_menu.ogg")).unwrap().clone();
+
+    // The fake microphone: 30 s of the track (51 s long) from 20 s, 48 kHz 16-bit stereo WAV.
+    let d = resonance_io::decode::decode_file(&music.join("main_menu.ogg")).unwrap();
+    let mono = resonance_io::decode::resample(&d.to_mono(), d.sample_rate, 48_000).unwrap();
+    let mic = dir.path().join("mic.wav");
+    let spec = hound::WavSpec { channels: 2, sample_rate: 48_000, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
+    let mut w = hound::WavWriter::create(&mic, spec).unwrap();
+    for s in &mono[48_000 * 20..48_000 * 50] {
+        let v = (s.clamp(-1.0, 1.0) * 32_000.0) as i16;
+        w.write_sample(v).unwrap();
+        w.write_sample(v).unwrap();
+    }
+    w.finalize().unwrap();
+
+    let out = Command::new("node")
+        .arg(browser_dir.join("identify_panel.mjs"))
+        .env("BRIDGE_URL", format!("http://{}", b.http))
+        .env("BRIDGE_KEY", &key)
+        .env("MIC_WAV", &mic)
+        .env("EXPECT_TITLE", menu["title"].as_str().unwrap())
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run node (apt-get install -y nodejs npm)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stdout.contains("STEP done"), "browser test failed:\n{stdout}\n{stderr}");
+    let result: serde_json::Value =
+        serde_json::from_str(stdout.lines().find_map(|l| l.strip_prefix("RESULT ")).expect("the script prints its RESULT")).unwrap();
+    assert_eq!(result["type"], "audio/webm;codecs=opus", "Chromium recorded WebM/Opus: {result}");
+    // the position shown (the match's offset plus the time since recording began) lies in the
+    // excerpt, at least the 8 s recorded after its start, and is what the text says
+    let at = result["position"].as_f64().unwrap();
+    assert!((27.5..=52.0).contains(&at), "shown position {at:.2} s: {result}");
+    let mmss = format!("at {}:{:02}", (at / 60.0) as u32, (at % 60.0) as u32);
+    assert!(result["text"].as_str().unwrap().contains(&mmss), "{mmss}: {result}");
+
+    let (s, v) = conn.req("GET", "/api/v1/tracks?q=Edited%20In%20The%20Page", Some(&key), "").unwrap();
+    assert_eq!((s, v["total"].as_i64()), (200, Some(0)), "the edited track was removed: {v}");
+    let (s, v) = conn.req("GET", "/api/v1/tracks", Some(&key), "").unwrap();
+    assert_eq!((s, v["total"].as_i64()), (200, Some(2)), "{v}");
+}

@@ -73,6 +73,14 @@ pub struct Metrics {
     pub catalogue_segments: AtomicI64,
     /// Background merges of index segments.
     pub catalogue_merges: AtomicU64,
+    /// Webhook delivery attempts by outcome (`recognition::webhooks`): delivered, retried
+    /// (a failed attempt with another to come), failed (given up), dropped (queue full).
+    pub webhook_delivered: AtomicU64,
+    pub webhook_retried: AtomicU64,
+    pub webhook_failed: AtomicU64,
+    pub webhook_dropped: AtomicU64,
+    /// Duration of each webhook delivery attempt.
+    webhook: Histogram,
     /// Decode + match time of each recognition query (the worker's share of the latency).
     recognize: Histogram,
     commit: Histogram,
@@ -107,6 +115,11 @@ impl Default for Metrics {
             catalogue_seconds: AtomicI64::default(),
             catalogue_segments: AtomicI64::default(),
             catalogue_merges: AtomicU64::default(),
+            webhook_delivered: AtomicU64::default(),
+            webhook_retried: AtomicU64::default(),
+            webhook_failed: AtomicU64::default(),
+            webhook_dropped: AtomicU64::default(),
+            webhook: new_histogram(),
             recognize: new_histogram(),
             commit: new_histogram(),
             queue_wait: new_histogram(),
@@ -158,6 +171,11 @@ impl Metrics {
     /// Records one recognition query's decode + match time.
     pub fn observe_recognition(&self, seconds: f64) {
         self.recognize.observe(seconds);
+    }
+
+    /// Records one webhook delivery attempt's duration.
+    pub fn observe_webhook(&self, seconds: f64) {
+        self.webhook.observe(seconds);
     }
 
     /// As [`Self::commit_buckets`], for the recognition queries' decode + match time.
@@ -221,6 +239,15 @@ impl Metrics {
             self.catalogue_segments.load(Relaxed),
         )?;
         counter(e, "resonance_bridge_catalogue_merges", "Background merges of index segments.", self.catalogue_merges.load(Relaxed))?;
+        let deliveries = [
+            ("delivered", self.webhook_delivered.load(Relaxed)),
+            ("retry", self.webhook_retried.load(Relaxed)),
+            ("failed", self.webhook_failed.load(Relaxed)),
+            ("dropped", self.webhook_dropped.load(Relaxed)),
+        ];
+        counter_by(e, "resonance_bridge_webhook_deliveries", "Webhook delivery attempts by outcome.", "outcome", &deliveries)?;
+        let help = "Duration of each webhook delivery attempt.";
+        self.webhook.encode(e.encode_descriptor("resonance_bridge_webhook_delivery_seconds", help, None, MetricType::Histogram)?)?;
         let help = "Decode and match time of each recognition query.";
         self.recognize.encode(e.encode_descriptor("resonance_bridge_recognition_seconds", help, None, MetricType::Histogram)?)
     }

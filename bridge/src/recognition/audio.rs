@@ -4,15 +4,16 @@
 //! A body is written to a private temporary file and decoded by
 //! [`resonance_io::decode::decode_file`], the decoder `resonance index`/`identify` use, so the
 //! service accepts exactly what the command line does (WAV, FLAC, Ogg Vorbis, MP3, AAC/ALAC in
-//! MP4/M4A, AIFF, CAF, Matroska/WebM with those codecs) and its checks for truncated and
-//! corrupt files apply. Opus (Ogg or WebM, as browsers' `MediaRecorder` makes it) has no
-//! decoder in symphonia 0.6 and is refused with a 415 that says so (decision record 0032).
+//! MP4/M4A, AIFF, CAF, Matroska/WebM with those codecs, and Opus in Ogg or WebM as browsers'
+//! `MediaRecorder` makes it: decision record 0036) and its checks for truncated and corrupt
+//! files apply. An Ogg body must end with its last page (an Ogg stream cut at a page boundary
+//! looks complete to the demuxer).
 //!
 //! | input | answer |
 //! |---|---|
 //! | 0-byte body | 400 `empty_body` |
 //! | not audio, unknown container | 415 `not_audio` |
-//! | a codec without a decoder (Opus, ...) | 415 `unsupported_codec` |
+//! | a codec without a decoder (AC-3, WMA, ...) | 415 `unsupported_codec` |
 //! | truncated or corrupt audio | 422 `bad_audio` |
 //! | longer than the limit (or larger than the byte limit) | 413 `too_long` / `too_large` |
 
@@ -22,6 +23,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use axum::http::StatusCode;
 use resonance_io::IoError;
 use resonance_io::decode::{Decoded, decode_file};
+pub use resonance_io::decode::{Tags, read_tags};
 
 use crate::error::AppError;
 
@@ -31,14 +33,6 @@ pub struct QueryAudio {
     pub mono: Vec<f32>,
     pub sample_rate: f64,
     pub duration_s: f64,
-}
-
-/// Title, artist and album tags of a file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tags {
-    pub title: Option<String>,
-    pub artist: Option<String>,
-    pub album: Option<String>,
 }
 
 /// A temporary copy of a request body; removed when dropped.
@@ -88,6 +82,7 @@ pub fn extension_hint(content_type: Option<&str>, file_name: Option<&str>) -> Op
         "audio/wav" | "audio/x-wav" | "audio/wave" | "audio/vnd.wave" => "wav",
         "audio/flac" | "audio/x-flac" => "flac",
         "audio/ogg" | "application/ogg" | "audio/vorbis" => "ogg",
+        "audio/opus" => "opus",
         "audio/mpeg" | "audio/mp3" => "mp3",
         "audio/mp4" | "audio/x-m4a" | "audio/m4a" => "m4a",
         "audio/aac" | "audio/aacp" => "aac",
@@ -99,17 +94,36 @@ pub fn extension_hint(content_type: Option<&str>, file_name: Option<&str>) -> Op
     Some(ext.to_string())
 }
 
-/// Whether `bytes` hold Opus audio (an Ogg `OpusHead` packet or a Matroska `A_OPUS` codec
-/// id near the start), which this build cannot decode.
-fn is_opus(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(64 * 1024)];
-    head.windows(8).any(|w| w == b"OpusHead") || head.windows(6).any(|w| w == b"A_OPUS")
+/// Whether an Ogg stream (`bytes` starting with `OggS`) ends with a complete last page, the
+/// one flagged end-of-stream: `None` when it does (or is not Ogg), else what is wrong.
+fn ogg_incomplete(bytes: &[u8]) -> Option<&'static str> {
+    if !bytes.starts_with(b"OggS") {
+        return None;
+    }
+    let (mut at, mut eos) = (0usize, false);
+    while at < bytes.len() {
+        let page = &bytes[at..];
+        if page.len() < 27 || !page.starts_with(b"OggS") {
+            return Some("ends inside an Ogg page (truncated)");
+        }
+        let segments = usize::from(page[26]);
+        if page.len() < 27 + segments {
+            return Some("ends inside an Ogg page header (truncated)");
+        }
+        let body: usize = page[27..27 + segments].iter().map(|&b| usize::from(b)).sum();
+        if page.len() < 27 + segments + body {
+            return Some("ends inside an Ogg page (truncated)");
+        }
+        eos = page[5] & 0x04 != 0;
+        at += 27 + segments + body;
+    }
+    if eos { None } else { Some("ends without its last Ogg page (truncated, or a recording not stopped)") }
 }
 
-/// Refuses a 0-byte body and Opus before any decoding.
+/// Refuses a 0-byte body and a cut Ogg stream before any decoding.
 ///
 /// # Errors
-/// 400 `empty_body`, 415 `unsupported_codec`.
+/// 400 `empty_body`, 422 `bad_audio`.
 pub fn precheck(bytes: &[u8]) -> Result<(), AppError> {
     if bytes.is_empty() {
         return Err(AppError::rejected(
@@ -121,15 +135,11 @@ pub fn precheck(bytes: &[u8]) -> Result<(), AppError> {
             ),
         ));
     }
-    if is_opus(bytes) {
+    if let Some(why) = ogg_incomplete(bytes) {
         return Err(AppError::rejected(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_codec",
-            format!(
-                "the audio is Opus (Ogg or WebM, as a browser's MediaRecorder makes it), which this build does not decode; \
-                 send {} (a browser can record WAV through the Web Audio API)",
-                resonance_io::decode::SUPPORTED
-            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad_audio",
+            format!("the audio {why}; send the whole file ({} bytes arrived)", bytes.len()),
         ));
     }
     Ok(())
@@ -177,48 +187,6 @@ pub fn decode_query(bytes: &[u8], ext: Option<&str>, max_s: f64) -> Result<Query
     Ok(QueryAudio { mono: decoded.to_mono(), sample_rate: f64::from(decoded.sample_rate), duration_s })
 }
 
-/// Title, artist and album tags of a file (container and per-track tags, latest revision
-/// first); empty when the file carries none or cannot be probed.
-pub fn read_tags(path: &Path) -> Tags {
-    use symphonia::core::formats::FormatOptions;
-    use symphonia::core::formats::probe::Hint;
-    use symphonia::core::io::{MediaSourceStream, MediaSourceStreamOptions};
-    use symphonia::core::meta::{MetadataOptions, StandardTag};
-    let mut tags = Tags::default();
-    let Ok(file) = std::fs::File::open(path) else { return tags };
-    let mss = MediaSourceStream::new(Box::new(file), MediaSourceStreamOptions::default());
-    let mut hint = Hint::new();
-    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-        hint.with_extension(ext);
-    }
-    let Ok(mut format) = symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()) else {
-        return tags;
-    };
-    let mut meta = format.metadata();
-    let mut revisions = Vec::new();
-    while let Some(rev) = meta.pop() {
-        revisions.push(rev);
-    }
-    if let Some(rev) = meta.current() {
-        revisions.push(rev.clone());
-    }
-    for rev in revisions.iter().rev() {
-        let per_track = rev.per_track.iter().flat_map(|t| t.metadata.tags.iter());
-        for tag in rev.media.tags.iter().chain(per_track) {
-            let (slot, value) = match &tag.std {
-                Some(StandardTag::TrackTitle(s)) => (&mut tags.title, s),
-                Some(StandardTag::Artist(s)) => (&mut tags.artist, s),
-                Some(StandardTag::Album(s)) => (&mut tags.album, s),
-                _ => continue,
-            };
-            if slot.is_none() && !value.trim().is_empty() {
-                *slot = Some(value.trim().to_string());
-            }
-        }
-    }
-    tags
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +199,14 @@ mod tests {
         assert_eq!(extension_hint(Some("application/octet-stream"), None), None);
         assert!(precheck(b"").is_err());
         assert!(precheck(b"OggS\0\x02........OpusHead\x01\x02").is_err());
+        // one complete page flagged end-of-stream, then the same page cut and unflagged
+        let mut page = b"OggS\0\x04".to_vec();
+        page.extend_from_slice(&[0; 20]);
+        page.extend_from_slice(&[1, 3, b'a', b'b', b'c']);
+        assert!(precheck(&page).is_ok());
+        assert!(precheck(&page[..page.len() - 1]).is_err());
+        page[5] = 0;
+        assert!(precheck(&page).is_err());
         assert!(precheck(b"RIFF....WAVE").is_ok());
     }
 }

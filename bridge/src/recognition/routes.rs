@@ -37,6 +37,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(import_tracks))
         .routes(routes!(get_track, patch_track, delete_track))
         .routes(routes!(index_stats))
+        .routes(routes!(list_webhooks, add_webhook))
+        .routes(routes!(delete_webhook))
+        .routes(routes!(webhook_deliveries))
         .layer(DefaultBodyLimit::disable())
 }
 
@@ -191,6 +194,7 @@ async fn match_bodies(st: &AppState, hits: &[Hit]) -> Result<Vec<MatchBody>, App
 /// duration (20 s by default) and size. Decoded and matched on a bounded worker pool; a full
 /// pool answers 503 with `Retry-After`.
 #[utoipa::path(post, path = "/api/v1/recognize", tag = "recognition",
+    params(NotifyQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "audio file, or multipart/form-data with field `file`"),
     security(("bearer" = []), ("basic" = [])),
     responses(
@@ -202,7 +206,7 @@ async fn match_bodies(st: &AppState, hits: &[Hit]) -> Result<Vec<MatchBody>, App
         (status = 422, response = ErrorBody),
         (status = 503, response = ErrorBody),
     ))]
-pub async fn recognize(State(st): State<AppState>, auth: Authed, req: Request) -> Result<Response, AppError> {
+pub async fn recognize(State(st): State<AppState>, auth: Authed, Query(n): Query<NotifyQuery>, req: Request) -> Result<Response, AppError> {
     allow(&st, &auth, "recognize")?;
     let t = Instant::now();
     let rec = &st.inner.recognition;
@@ -211,7 +215,20 @@ pub async fn recognize(State(st): State<AppState>, auth: Authed, req: Request) -
     let mut bodies = match_bodies(&st, &r.result.hits).await?;
     let best = if bodies.is_empty() { None } else { Some(bodies.remove(0)) };
     let body = RecognizeResponse { best, alternatives: bodies, query_ms: t.elapsed().as_secs_f64() * 1000.0, duration_s: r.duration_s };
+    if n.notify.unwrap_or(false) {
+        let payload = serde_json::to_value(&body).unwrap_or(Value::Null);
+        rec.webhooks.emit("recognition", &payload, &st.inner.metrics);
+    }
     Ok(Json(body).into_response())
+}
+
+/// `POST /api/v1/recognize` query.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NotifyQuery {
+    /// `true`: send the result to the webhooks subscribed to `recognition` (after answering;
+    /// never delays the answer).
+    notify: Option<bool>,
 }
 
 /// Largest fingerprint body (a minute of audio is well under 100 KiB).
@@ -486,4 +503,83 @@ pub async fn index_stats(State(st): State<AppState>, auth: Authed) -> Result<Res
         "max_query_s": rec.max_query_s,
     }))
     .into_response())
+}
+
+fn no_webhook(id: &str) -> AppError {
+    AppError::NotFound(format!("no webhook {id:?}; list them with GET /api/v1/webhooks"))
+}
+
+/// Register a webhook
+///
+/// `{"url": "http://HOST/PATH", "events": ["recognition"], "secret"?: "..."}`. The answer
+/// holds the signing secret (random when not given), shown this once. Deliveries are signed
+/// (`Resonance-Signature: v1=HEX`, HMAC-SHA256 of `"{Resonance-Timestamp}.{body}"`).
+#[utoipa::path(post, path = "/api/v1/webhooks", tag = "recognition",
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 201, description = "registered, with its secret", body = crate::recognition::webhooks::Webhook), (status = 400, response = ErrorBody), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody), (status = 422, response = ErrorBody)))]
+pub async fn add_webhook(State(st): State<AppState>, auth: Authed, body: Result<Bytes, BytesRejection>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    let (v, _) = json_body(body, st.inner.config.body_limit)?;
+    let obj = v.as_object().ok_or_else(|| verr("(body)", "must be a JSON object"))?;
+    if let Some(k) = obj.keys().find(|k| !matches!(k.as_str(), "url" | "events" | "secret")) {
+        return Err(verr(k, "unknown field; allowed: url, events, secret"));
+    }
+    let url = obj.get("url").and_then(Value::as_str).ok_or_else(|| verr("url", "give the receiver's URL as a string"))?;
+    let events = match obj.get("events") {
+        None => vec!["recognition".to_string()],
+        Some(Value::Array(a)) => {
+            a.iter().map(|e| e.as_str().map(str::to_string).ok_or_else(|| verr("events", "must be strings"))).collect::<Result<_, _>>()?
+        }
+        Some(_) => return Err(verr("events", "must be an array of event names")),
+    };
+    let secret = match obj.get("secret") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(verr("secret", "must be a string")),
+    };
+    let wh = &st.inner.recognition.webhooks;
+    if let Some(b) = st.inner.bound.get() {
+        let _ = wh.own.set(*b);
+    }
+    let hook = wh.register(&st.inner.store, url, events, secret).await?;
+    Ok((StatusCode::CREATED, Json(hook)).into_response())
+}
+
+/// List webhooks (without their secrets)
+#[utoipa::path(get, path = "/api/v1/webhooks", tag = "recognition",
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "`{webhooks}`", body = Object), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody)))]
+pub async fn list_webhooks(State(st): State<AppState>, auth: Authed) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    Ok(Json(json!({"webhooks": st.inner.recognition.webhooks.list()})).into_response())
+}
+
+/// Delete a webhook (deliveries under way finish)
+#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "recognition",
+    params(("id" = String, Path)),
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 204, description = "deleted"), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody), (status = 404, response = ErrorBody)))]
+pub async fn delete_webhook(State(st): State<AppState>, auth: Authed, Path(id): Path<String>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    if !st.inner.recognition.webhooks.delete(&st.inner.store, &id).await? {
+        return Err(no_webhook(&id));
+    }
+    Ok(Response::builder().status(StatusCode::NO_CONTENT).body(Body::empty()).unwrap_or_default())
+}
+
+/// A webhook's recent deliveries and their status
+///
+/// Newest first: `pending`, `delivered`, `failed` (after its retries, or a 4xx) or `dropped`
+/// (the queue was full), with attempts, the receiver's last status and the last error.
+#[utoipa::path(get, path = "/api/v1/webhooks/{id}/deliveries", tag = "recognition",
+    params(("id" = String, Path)),
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "`{deliveries}`", body = Object), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody), (status = 404, response = ErrorBody)))]
+pub async fn webhook_deliveries(State(st): State<AppState>, auth: Authed, Path(id): Path<String>) -> Result<Response, AppError> {
+    allow(&st, &auth, "manage")?;
+    let wh = &st.inner.recognition.webhooks;
+    if !wh.list().iter().any(|h| h.id == id) {
+        return Err(no_webhook(&id));
+    }
+    Ok(Json(json!({"deliveries": wh.deliveries(&id, 200)})).into_response())
 }

@@ -31,7 +31,7 @@ use crate::store::Store;
 
 /// File extensions an import picks up.
 pub const AUDIO_EXTENSIONS: &[&str] =
-    &["wav", "flac", "ogg", "oga", "mp3", "m4a", "mp4", "aac", "aif", "aiff", "caf", "mka", "mkv", "webm"];
+    &["wav", "flac", "ogg", "oga", "opus", "mp3", "m4a", "mp4", "aac", "aif", "aiff", "caf", "mka", "mkv", "webm"];
 /// Most files one import takes.
 pub const MAX_IMPORT_FILES: usize = 10_000;
 /// Files hashed and acknowledged together (one segment, one transaction).
@@ -51,6 +51,8 @@ pub struct Recognition {
     pub max_query_bytes: usize,
     pub max_track_s: f64,
     pub max_track_bytes: usize,
+    /// Registered webhooks and their delivery queue.
+    pub webhooks: crate::recognition::webhooks::Webhooks,
 }
 
 /// A track ready to be added: its metadata and fingerprints.
@@ -94,7 +96,7 @@ impl Recognition {
     ///
     /// # Errors
     /// [`BridgeError`] when the catalogue cannot be opened or the store read.
-    pub async fn open(config: &Config, store: &Store, metrics: &Metrics) -> Result<Self, BridgeError> {
+    pub async fn open(config: &Config, store: &Store, metrics: &Arc<Metrics>) -> Result<Self, BridgeError> {
         let rc = &config.recognition;
         let dir = config.recognition_dir();
         let merge_at = rc.merge_at;
@@ -127,6 +129,7 @@ impl Recognition {
             max_query_bytes: rc.max_query_bytes,
             max_track_s: rc.max_track_s,
             max_track_bytes: rc.max_track_bytes,
+            webhooks: crate::recognition::webhooks::Webhooks::open(store, metrics, rc.webhook_allow_private, rc.webhook_backoff).await?,
         };
         r.publish_metrics(metrics);
         Ok(r)
@@ -146,20 +149,11 @@ impl Recognition {
     /// 503 when the pool is full; the 4xx of [`audio`] for bad input.
     pub async fn recognise(&self, body: Vec<u8>, ext: Option<String>, metrics: &Arc<Metrics>) -> Result<Recognised, AppError> {
         let max_s = self.max_query_s;
-        let catalogue = self.catalogue.clone();
-        let m = metrics.clone();
-        let r = self
-            .queries
-            .run(move || {
-                let t = Instant::now();
-                let q = audio::decode_query(&body, ext.as_deref(), max_s)?;
-                let result = Catalogue::identify(&catalogue.snapshot(), &q.mono, q.sample_rate);
-                let work_s = t.elapsed().as_secs_f64();
-                m.observe_recognition(work_s);
-                Ok::<_, AppError>(Recognised { result, duration_s: q.duration_s, work_s })
-            })
-            .await;
-        count(r, metrics)
+        self.query(metrics, move |catalogue| {
+            let q = audio::decode_query(&body, ext.as_deref(), max_s)?;
+            Ok((Catalogue::identify(&catalogue.snapshot(), &q.mono, q.sample_rate), q.duration_s))
+        })
+        .await
     }
 
     /// Parses a client's fingerprint and matches it on the worker pool.
@@ -170,26 +164,38 @@ impl Recognition {
     /// 422 `too_short`.
     pub async fn recognise_fingerprint(&self, body: Vec<u8>, metrics: &Arc<Metrics>) -> Result<Recognised, AppError> {
         let max_s = self.max_query_s;
+        self.query(metrics, move |catalogue| {
+            let fp = Fingerprint::from_bytes(&body).map_err(|e| {
+                let status = match e {
+                    WireError::Version { .. } | WireError::Hasher { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                    _ => StatusCode::BAD_REQUEST,
+                };
+                AppError::rejected(status, "bad_fingerprint", e.to_string())
+            })?;
+            if fp.duration_s > max_s {
+                return Err(audio::too_long(fp.duration_s, max_s, "fingerprinted recording"));
+            }
+            Ok((Catalogue::query_landmarks(&catalogue.snapshot(), &fp.landmarks, fp.duration_s), fp.duration_s))
+        })
+        .await
+    }
+
+    /// Runs one query's `work` (returning what it found and the query's duration) on the
+    /// worker pool, timed into the latency histogram, its outcome counted.
+    async fn query<F>(&self, metrics: &Arc<Metrics>, work: F) -> Result<Recognised, AppError>
+    where
+        F: FnOnce(&Catalogue) -> Result<(QueryResult, f64), AppError> + Send + 'static,
+    {
         let catalogue = self.catalogue.clone();
         let m = metrics.clone();
         let r = self
             .queries
             .run(move || {
                 let t = Instant::now();
-                let fp = Fingerprint::from_bytes(&body).map_err(|e| {
-                    let status = match e {
-                        WireError::Version { .. } | WireError::Hasher { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-                        _ => StatusCode::BAD_REQUEST,
-                    };
-                    AppError::rejected(status, "bad_fingerprint", e.to_string())
-                })?;
-                if fp.duration_s > max_s {
-                    return Err(audio::too_long(fp.duration_s, max_s, "fingerprinted recording"));
-                }
-                let result = Catalogue::query_landmarks(&catalogue.snapshot(), &fp.landmarks, fp.duration_s);
+                let (result, duration_s) = work(&catalogue)?;
                 let work_s = t.elapsed().as_secs_f64();
                 m.observe_recognition(work_s);
-                Ok::<_, AppError>(Recognised { result, duration_s: fp.duration_s, work_s })
+                Ok::<_, AppError>(Recognised { result, duration_s, work_s })
             })
             .await;
         count(r, metrics)

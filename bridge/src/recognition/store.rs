@@ -16,6 +16,7 @@ use crate::store::{Store, with_pool};
 
 /// The catalogue's table, as portable statements (applied in order, idempotent).
 pub const SCHEMA: &[&str] = &[
+    crate::recognition::webhooks::SCHEMA,
     "CREATE TABLE IF NOT EXISTS recognition_tracks (id TEXT PRIMARY KEY, catalogue TEXT NOT NULL, title TEXT NOT NULL, artist TEXT NOT NULL, album TEXT NOT NULL, source TEXT NOT NULL, duration_ms BIGINT NOT NULL, created_ms BIGINT NOT NULL)",
 ];
 

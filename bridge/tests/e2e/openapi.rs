@@ -45,6 +45,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/guard/override"),
     ("GET", "/api/v1/guard/report"),
     ("GET", "/api/v1/index/stats"),
+    ("GET", "/api/v1/webhooks"),
+    ("POST", "/api/v1/webhooks"),
+    ("DELETE", "/api/v1/webhooks/{id}"),
+    ("GET", "/api/v1/webhooks/{id}/deliveries"),
 ];
 
 #[tokio::test]

@@ -60,6 +60,23 @@ fn excerpt(file: &Path, start_s: f64, seconds: f64) -> Vec<u8> {
     wav(&mono[a..b], d.sample_rate)
 }
 
+/// `seconds` of `file` from `start_s` encoded by `ffmpeg` (`args`: the codec) into a file of
+/// extension `ext`; its bytes.
+fn ffmpeg_encode(file: &Path, start_s: f64, seconds: f64, ext: &str, args: &[&str]) -> Vec<u8> {
+    let out = std::env::temp_dir().join(format!("resonance-e2e-{}-{}.{ext}", std::process::id(), rand::random::<u32>()));
+    let ok = Command::new("ffmpeg")
+        .args(["-v", "error", "-y", "-ss", &start_s.to_string(), "-t", &seconds.to_string(), "-i"])
+        .arg(file)
+        .args(args)
+        .arg(&out)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "ffmpeg {args:?} failed (install the Debian package ffmpeg)");
+    let bytes = std::fs::read(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    bytes
+}
+
 /// Sends `body` (raw, with `content_type`) to the router.
 async fn send(app: &axum::Router, method: &str, uri: &str, key: &str, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
     let req = Request::builder()
@@ -236,13 +253,15 @@ async fn bad_audio_gets_a_clear_4xx_and_is_counted() {
     let ten_minutes = wav(&vec![0.0; 8000 * 600], 8000);
     let mut opus = b"OggS\0\x02\0\0\0\0\0\0\0\0".to_vec();
     opus.extend_from_slice(b"\x01\0\0\0\0\0\0\0\0\0\0\0\x01\x13OpusHead\x01\x02\x38\x01\x80\xbb\0\0\0\0\0");
+    let ac3 = ffmpeg_encode(&music("elf-land.ogg"), 2.0, 4.0, "mka", &["-c:a", "ac3"]);
     let cases: Vec<(&str, Vec<u8>, StatusCode, &str)> = vec![
         ("0 bytes", Vec::new(), StatusCode::BAD_REQUEST, "empty_body"),
         ("text", b"this is not audio at all, just some words".to_vec(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "not_audio"),
         ("truncated WAV", truncated, StatusCode::UNPROCESSABLE_ENTITY, "bad_audio"),
         ("25 s", long, StatusCode::PAYLOAD_TOO_LARGE, "too_long"),
         ("10 minutes", ten_minutes, StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
-        ("Ogg Opus", opus, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_codec"),
+        ("an Ogg Opus header alone", opus, StatusCode::UNPROCESSABLE_ENTITY, "bad_audio"),
+        ("AC-3 in Matroska", ac3, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_codec"),
         ("0.5 s", wav(&tone[..4000], 8000), StatusCode::UNPROCESSABLE_ENTITY, "too_short"),
     ];
     for (what, body, status, reason) in cases {
@@ -267,6 +286,62 @@ async fn bad_audio_gets_a_clear_4xx_and_is_counted() {
         assert!(metric(&m, &format!("resonance_bridge_rejects_total{{reason=\"{reason}\"}}")) >= 1.0, "{reason} counted: {m}");
     }
     assert_eq!(st.inner.recognition.catalogue.snapshot().tracks(), 0);
+}
+
+/// Opus as browsers record it (WebM from Chromium's `MediaRecorder`, Ogg from Firefox's),
+/// made by `ffmpeg -c:a libopus` from the test audio: recognised with the right track and
+/// offset; cut or garbled, a 422 naming the problem.
+#[tokio::test]
+async fn opus_in_webm_and_ogg_is_recognised() {
+    let dir = tempfile::tempdir().unwrap();
+    let (st, key) = open(dir.path(), None).await;
+    let key = key.unwrap();
+    let app = app(st.clone());
+    let mut ids = Vec::new();
+    for f in ["main_menu.ogg", "sad.ogg"] {
+        let (s, t) = send(&app, "POST", "/api/v1/tracks", &key, "audio/ogg", std::fs::read(music(f)).unwrap()).await;
+        assert_eq!(s, StatusCode::CREATED, "{t}");
+        ids.push(t["id"].clone());
+    }
+    let opus = ["-c:a", "libopus", "-b:a", "48k"];
+    let cases = [
+        ("WebM stereo", "audio/webm;codecs=opus", ffmpeg_encode(&music("main_menu.ogg"), 20.0, 8.0, "webm", &opus), 0, 20.0),
+        ("WebM mono", "audio/webm", ffmpeg_encode(&music("sad.ogg"), 12.0, 6.0, "webm", &[&opus[..], &["-ac", "1"]].concat()), 1, 12.0),
+        ("Ogg Opus", "audio/ogg;codecs=opus", ffmpeg_encode(&music("sad.ogg"), 30.0, 8.0, "opus", &opus), 1, 30.0),
+        (
+            "Ogg Opus voice",
+            "audio/ogg",
+            ffmpeg_encode(&music("main_menu.ogg"), 40.0, 8.0, "ogg", &[&opus[..], &["-application", "voip", "-ac", "1"]].concat()),
+            0,
+            40.0,
+        ),
+    ];
+    for (what, ct, body, track, offset) in &cases {
+        let (s, r) = send(&app, "POST", "/api/v1/recognize", &key, ct, body.clone()).await;
+        assert_eq!(s, StatusCode::OK, "{what}: {r}");
+        assert_eq!(r["match"]["track_id"], ids[*track], "{what}: {r}");
+        assert!((r["match"]["offset_s"].as_f64().unwrap() - offset).abs() < 0.5, "{what}: {r}");
+    }
+    let webm = &cases[0].2;
+    let ogg = &cases[2].2;
+    let mut garbled = webm.clone();
+    let mut x = 0x2545_f491u32;
+    for b in &mut garbled[2048..] {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = x as u8;
+    }
+    for (what, ct, body) in [
+        ("half a WebM", "audio/webm", webm[..webm.len() / 2].to_vec()),
+        ("half an Ogg Opus", "audio/ogg", ogg[..ogg.len() / 2].to_vec()),
+        ("a garbled WebM", "audio/webm", garbled),
+    ] {
+        let (s, v) = send(&app, "POST", "/api/v1/recognize", &key, ct, body).await;
+        assert_eq!((s, v["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_audio")), "{what}: {v}");
+        let m = v["message"].as_str().unwrap();
+        assert!(m.contains("truncated") || m.contains("corrupt"), "{what}: the message names the problem: {m}");
+    }
 }
 
 /// Env var that makes [`kill_child_adds_tracks`] run (in the child process).
@@ -414,4 +489,140 @@ async fn key_scopes_and_rate_limits() {
 
 fn app_of(st: AppState) -> axum::Router {
     app(st)
+}
+
+/// What a test receiver got: headers and body of each POST.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, Vec<u8>)>>>;
+
+/// A webhook receiver on 127.0.0.1: answers 503 to the first `fail_first` POSTs, then 200;
+/// with `stall`, never answers. Its URL and what it received.
+async fn receiver(fail_first: usize, stall: bool) -> (String, Received) {
+    let got: Received = Received::default();
+    let g = got.clone();
+    let handler = move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+        let g = g.clone();
+        async move {
+            let n = {
+                let mut v = g.lock().unwrap();
+                v.push((headers, body.to_vec()));
+                v.len()
+            };
+            if stall {
+                tokio::time::sleep(Duration::from_mins(1)).await;
+            }
+            if n <= fail_first { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK }
+        }
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, axum::Router::new().route("/hook", axum::routing::post(handler))).await });
+    (format!("http://{addr}/hook"), got)
+}
+
+/// Webhooks: bad URLs refused (scheme, the service itself, private addresses by default); a
+/// receiver that fails twice (503) gets the signed recognition on the third attempt; a
+/// stalled receiver does not hold up recognitions; deliveries and metrics show it all.
+#[tokio::test]
+async fn webhooks_are_signed_retried_and_never_in_the_way() {
+    use hmac::{KeyInit as _, Mac as _};
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = config(dir.path());
+    c.recognition.webhook_allow_private = true;
+    c.recognition.webhook_backoff = Duration::from_millis(50);
+    let (st, key) = AppState::open(c).await.unwrap();
+    let key = key.unwrap();
+    let app = app(st.clone());
+    let auth = bearer(&key);
+    let own = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    st.inner.bound.set(own.local_addr().unwrap()).unwrap();
+    let own_url = format!("http://127.0.0.1:{}/api/v1/health", own.local_addr().unwrap().port());
+    for url in ["https://example.com/hook", "file:///etc/passwd", "gopher://example.com/", "http://user:pw@example.com/", own_url.as_str()]
+    {
+        let (s, v) = api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&format!(r#"{{"url": "{url}"}}"#))).await;
+        assert_eq!((s, v["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_webhook_url")), "{url}: {v}");
+    }
+    let (s, v) = api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(r#"{"url": "http://127.0.0.1:9/x", "events": ["lunch"]}"#)).await;
+    assert_eq!((s, v["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("events")), "{v}");
+    {
+        // without webhook_allow_private, loopback and private addresses are refused
+        let dir2 = tempfile::tempdir().unwrap();
+        let (st2, key2) = AppState::open(config(dir2.path())).await.unwrap();
+        let app2 = app_of(st2);
+        for url in ["http://127.0.0.1:8080/x", "http://10.0.0.7/x", "http://169.254.169.254/latest", "http://[::1]:80/"] {
+            let (s, v) =
+                api(&app2, "POST", "/api/v1/webhooks", Some(&bearer(&key2.clone().unwrap())), Some(&format!(r#"{{"url": "{url}"}}"#)))
+                    .await;
+            assert_eq!((s, v["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_webhook_url")), "{url}: {v}");
+        }
+    }
+
+    let (flaky_url, flaky_got) = receiver(2, false).await;
+    let (stalled_url, stalled_got) = receiver(0, true).await;
+    let (s, flaky) =
+        api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&format!(r#"{{"url": "{flaky_url}", "events": ["recognition"]}}"#))).await;
+    assert_eq!(s, StatusCode::CREATED, "{flaky}");
+    let secret = flaky["secret"].as_str().unwrap().to_string();
+    assert_eq!(secret.len(), 64, "{flaky}");
+    let (s, stalled) = api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&format!(r#"{{"url": "{stalled_url}"}}"#))).await;
+    assert_eq!(s, StatusCode::CREATED, "{stalled}");
+    let (_, list) = api(&app, "GET", "/api/v1/webhooks", Some(&auth), None).await;
+    assert_eq!(list["webhooks"].as_array().unwrap().len(), 2, "{list}");
+    assert!(list["webhooks"][0].get("secret").is_none(), "secrets are shown once: {list}");
+
+    let (s, track) = send(&app, "POST", "/api/v1/tracks", &key, "audio/ogg", std::fs::read(music("main_menu.ogg")).unwrap()).await;
+    assert_eq!(s, StatusCode::CREATED, "{track}");
+    let q = excerpt(&music("main_menu.ogg"), 20.0, 6.0);
+    // a plain query sends nothing; with notify=true each webhook gets it, and the stalled
+    // receiver holds no query up
+    let (s, _) = send(&app, "POST", "/api/v1/recognize", &key, "audio/wav", q.clone()).await;
+    assert_eq!(s, StatusCode::OK);
+    for _ in 0..3 {
+        let (s, r) = send(&app, "POST", "/api/v1/recognize?notify=true", &key, "audio/wav", q.clone()).await;
+        assert_eq!(s, StatusCode::OK, "{r}");
+        assert_eq!(r["match"]["track_id"], track["id"], "{r}");
+    }
+    let flaky_id = flaky["id"].as_str().unwrap();
+    let mut delivered = Value::Null;
+    for _ in 0..200 {
+        let (_, d) = api(&app, "GET", &format!("/api/v1/webhooks/{flaky_id}/deliveries"), Some(&auth), None).await;
+        let all = d["deliveries"].as_array().unwrap().clone();
+        if all.len() == 3 && all.iter().all(|x| x["status"] != "pending") {
+            delivered = d;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let all = delivered["deliveries"].as_array().unwrap_or_else(|| panic!("the flaky receiver's deliveries never finished"));
+    assert!(all.iter().all(|x| x["status"] == "delivered" && x["last_code"] == 200), "{delivered}");
+    assert_eq!(all.iter().map(|x| x["attempts"].as_u64().unwrap()).sum::<u64>(), 5, "two 503s retried: {delivered}");
+    // every POST is signed: v1=HMAC-SHA256(secret, "{timestamp}.{body}")
+    let got = flaky_got.lock().unwrap().clone();
+    assert_eq!(got.len(), 5);
+    for (headers, body) in &got {
+        let ts = headers["resonance-timestamp"].to_str().unwrap();
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+        mac.update(format!("{ts}.").as_bytes());
+        mac.update(body);
+        let hex = mac.finalize().into_bytes().iter().fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
+        assert_eq!(headers["resonance-signature"].to_str().unwrap(), format!("v1={hex}"));
+        let v: Value = serde_json::from_slice(body).unwrap();
+        assert_eq!((v["event"].as_str(), &v["data"]["match"]["track_id"]), (Some("recognition"), &track["id"]), "{v}");
+        assert_eq!(headers["resonance-webhook-id"].to_str().unwrap(), v["id"].as_str().unwrap());
+    }
+    // the stalled receiver got its POSTs and holds them; their deliveries are still pending
+    assert!(!stalled_got.lock().unwrap().is_empty());
+    let (_, d) = api(&app, "GET", &format!("/api/v1/webhooks/{}/deliveries", stalled["id"].as_str().unwrap()), Some(&auth), None).await;
+    assert!(d["deliveries"].as_array().unwrap().iter().all(|x| x["status"] == "pending"), "{d}");
+    let m = st.inner.metrics.render();
+    assert_eq!(metric(&m, "resonance_bridge_webhook_deliveries_total{outcome=\"delivered\"}"), 3.0, "{m}");
+    assert_eq!(metric(&m, "resonance_bridge_webhook_deliveries_total{outcome=\"retry\"}"), 2.0, "{m}");
+    // delete: gone from the list, its deliveries 404
+    let (s, _) = api(&app, "DELETE", &format!("/api/v1/webhooks/{flaky_id}"), Some(&auth), None).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _) = api(&app, "GET", &format!("/api/v1/webhooks/{flaky_id}/deliveries"), Some(&auth), None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
 }

@@ -440,7 +440,7 @@ mod build {
         }
         hasher.flush(&mut |l| lms.push(l));
         let duration_s = stream.progress().0 as f64 / f64::from(stream.sample_rate().max(1));
-        let (title, artist) = read_tags(path);
+        let crate::decode::Tags { title, artist, .. } = crate::decode::read_tags(path);
         let info = TrackInfo {
             name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
             path: path.to_string_lossy().into_owned(),
@@ -450,43 +450,6 @@ mod build {
             frames: (duration_s / FRAME_S).ceil() as u32,
         };
         Ok((info, lms))
-    }
-
-    /// Title and artist tags, when the container carries them.
-    pub fn read_tags(path: &Path) -> (Option<String>, Option<String>) {
-        use symphonia::core::formats::FormatOptions;
-        use symphonia::core::formats::probe::Hint;
-        use symphonia::core::io::{MediaSourceStream, MediaSourceStreamOptions};
-        use symphonia::core::meta::{MetadataOptions, StandardTag};
-        let Ok(file) = std::fs::File::open(path) else { return (None, None) };
-        let mss = MediaSourceStream::new(Box::new(file), MediaSourceStreamOptions::default());
-        let mut hint = Hint::new();
-        if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-            hint.with_extension(ext);
-        }
-        let Ok(mut format) = symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()) else {
-            return (None, None);
-        };
-        let (mut title, mut artist) = (None, None);
-        let mut meta = format.metadata();
-        let mut revisions = Vec::new();
-        while let Some(rev) = meta.pop() {
-            revisions.push(rev);
-        }
-        if let Some(rev) = meta.current() {
-            revisions.push(rev.clone());
-        }
-        for rev in &revisions {
-            let per_track = rev.per_track.iter().flat_map(|t| t.metadata.tags.iter());
-            for tag in rev.media.tags.iter().chain(per_track) {
-                match &tag.std {
-                    Some(StandardTag::TrackTitle(s)) if title.is_none() => title = Some(s.to_string()),
-                    Some(StandardTag::Artist(s)) if artist.is_none() => artist = Some(s.to_string()),
-                    _ => {}
-                }
-            }
-        }
-        (title, artist)
     }
 
     impl Index {
@@ -515,7 +478,7 @@ mod build {
     }
 }
 
-pub use build::{build_entries, read_tags};
+pub use build::build_entries;
 
 #[cfg(test)]
 mod tests {
