@@ -115,6 +115,8 @@ pub struct Inner {
     pub midi_learn: std::sync::Mutex<Option<String>>,
     /// The recognition service: its catalogue and worker pools.
     pub recognition: Recognition,
+    /// The clip library: its files, limits and write lock.
+    pub clips: crate::clips::Clips,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -130,7 +132,7 @@ fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
 /// Every table's statements, in order (what [`AppState::open`] applies; also for tools that
 /// open the store alone, like `resonance keys`).
 pub fn schema() -> Vec<&'static str> {
-    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA].concat()
+    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA, crate::clips::store::SCHEMA].concat()
 }
 
 impl AppState {
@@ -178,6 +180,8 @@ impl AppState {
         metrics.sessions.store(sessions.len() as i64, Relaxed);
         let writer = Writer::spawn(store.clone(), metrics.clone());
         let recognition = Recognition::open(&config, &store, &metrics).await?;
+        let clips = crate::clips::Clips::open(config.clips_dir(), config.clips.clone(), &store).await?;
+        metrics.clips.store(store.clip_count().await?, Relaxed);
         let inner = Inner {
             config,
             writer,
@@ -195,6 +199,7 @@ impl AppState {
             bound: std::sync::OnceLock::new(),
             midi_learn: std::sync::Mutex::new(None),
             recognition,
+            clips,
         };
         Ok((Self { inner: Arc::new(inner) }, first_key))
     }

@@ -73,6 +73,15 @@ pub struct Metrics {
     pub catalogue_segments: AtomicI64,
     /// Background merges of index segments.
     pub catalogue_merges: AtomicU64,
+    /// Clips in the library (set at start, then on each add and delete).
+    pub clips: AtomicI64,
+    /// Clip plays counted: listens (streams from byte 0) and on-air plays.
+    pub clip_listens: AtomicU64,
+    pub clip_on_air: AtomicU64,
+    /// Bytes of clip files handed to connections.
+    pub clip_bytes_streamed: AtomicU64,
+    /// Clip streams whose body is being sent.
+    pub clip_streams_active: AtomicI64,
     /// Decode + match time of each recognition query (the worker's share of the latency).
     recognize: Histogram,
     commit: Histogram,
@@ -107,6 +116,11 @@ impl Default for Metrics {
             catalogue_seconds: AtomicI64::default(),
             catalogue_segments: AtomicI64::default(),
             catalogue_merges: AtomicU64::default(),
+            clips: AtomicI64::default(),
+            clip_listens: AtomicU64::default(),
+            clip_on_air: AtomicU64::default(),
+            clip_bytes_streamed: AtomicU64::default(),
+            clip_streams_active: AtomicI64::default(),
             recognize: new_histogram(),
             commit: new_histogram(),
             queue_wait: new_histogram(),
@@ -226,6 +240,24 @@ impl Metrics {
     }
 }
 
+impl Metrics {
+    /// The clip library's metrics (no per-clip label: per-clip counts are in `/play/{id}/stats`).
+    fn encode_clips(&self, e: &mut DescriptorEncoder) -> fmt::Result {
+        let plays = [("listen", self.clip_listens.load(Relaxed)), ("on_air", self.clip_on_air.load(Relaxed))];
+        counter_by(
+            e,
+            "resonance_bridge_clip_plays",
+            "Clip plays counted, by kind (listen: a stream from byte 0; on_air).",
+            "kind",
+            &plays,
+        )?;
+        let bytes = self.clip_bytes_streamed.load(Relaxed);
+        counter(e, "resonance_bridge_clip_bytes_streamed", "Bytes of clip files sent by /play/{id}/stream.", bytes)?;
+        gauge(e, "resonance_bridge_clip_streams_active", "Clip streams being sent.", self.clip_streams_active.load(Relaxed))?;
+        gauge(e, "resonance_bridge_clips", "Clips in the library.", self.clips.load(Relaxed))
+    }
+}
+
 /// One unlabelled counter; `name` without its `_total`, which the client appends.
 fn counter(e: &mut DescriptorEncoder, name: &str, help: &str, v: u64) -> fmt::Result {
     ConstCounter::new(v).encode(e.encode_descriptor(name, help, None, MetricType::Counter)?)
@@ -276,6 +308,7 @@ impl Collector for Metrics {
         counter(e, "resonance_bridge_store_errors", "Failed database writes.", self.store_errors.load(Relaxed))?;
         gauge(e, "resonance_bridge_sessions", "Sessions in memory.", self.sessions.load(Relaxed))?;
         self.encode_recognition(e)?;
+        self.encode_clips(e)?;
         let name = "resonance_bridge_http_request_duration_seconds";
         self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
         let help = "Duration of each storage transaction (one group commit).";

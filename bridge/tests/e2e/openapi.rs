@@ -38,6 +38,12 @@ const ROUTES: &[(&str, &str)] = &[
     ("PATCH", "/api/v1/tracks/{id}"),
     ("DELETE", "/api/v1/tracks/{id}"),
     ("GET", "/api/v1/index/stats"),
+    ("GET", "/play"),
+    ("POST", "/play"),
+    ("GET", "/play/{id}/stats"),
+    ("GET", "/play/{id}/stream"),
+    ("PATCH", "/play/{id}"),
+    ("DELETE", "/play/{id}"),
 ];
 
 #[tokio::test]
