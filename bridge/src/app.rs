@@ -128,5 +128,6 @@ async fn observe(State(st): State<AppState>, req: Request, next: Next) -> Respon
     if route != "/api/v1/ws" {
         m.observe(&method, &route, t.elapsed().as_secs_f64());
     }
+    m.count_request(&method, &route, resp.status().as_u16());
     resp
 }

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric, prometheus_text};
 use prometheus_client::metrics::MetricType;
-use prometheus_client::metrics::counter::ConstCounter;
+use prometheus_client::metrics::counter::{ConstCounter, Counter};
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::histogram::Histogram;
@@ -34,6 +34,15 @@ const BUCKETS: [f64; 12] = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1,
 struct RouteLabels {
     method: String,
     route: String,
+}
+
+/// The labels of a request count.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    method: String,
+    route: String,
+    /// `2xx`, `3xx`, `4xx` or `5xx`.
+    status_class: String,
 }
 
 fn new_histogram() -> Histogram {
@@ -88,6 +97,7 @@ pub struct Metrics {
     /// Time a write waits in the writer's queue before the batch holding it starts.
     queue_wait: Histogram,
     latencies: Family<RouteLabels, Histogram, fn() -> Histogram>,
+    requests: Family<RequestLabels, Counter>,
 }
 
 impl Default for Metrics {
@@ -125,6 +135,7 @@ impl Default for Metrics {
             commit: new_histogram(),
             queue_wait: new_histogram(),
             latencies: Family::new_with_constructor(new_histogram),
+            requests: Family::default(),
         }
     }
 }
@@ -195,6 +206,19 @@ impl Metrics {
     /// As [`Self::commit_buckets`], for the writer queue wait.
     pub fn queue_wait_buckets(&self) -> Vec<(f64, u64)> {
         buckets(&self.queue_wait)
+    }
+
+    /// Counts one answered request of `route` (the matched path) by status class.
+    pub fn count_request(&self, method: &str, route: &str, status: u16) {
+        let class = match status {
+            200..=299 => "2xx",
+            300..=399 => "3xx",
+            400..=499 => "4xx",
+            _ => "5xx",
+        };
+        self.requests
+            .get_or_create(&RequestLabels { method: method.to_string(), route: route.to_string(), status_class: class.into() })
+            .inc();
     }
 
     /// As [`Self::commit_buckets`], for the server-side latency of one route (empty if unseen).
@@ -311,6 +335,8 @@ impl Collector for Metrics {
         self.encode_clips(e)?;
         let name = "resonance_bridge_http_request_duration_seconds";
         self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
+        let help = "HTTP requests answered, by route and status class.";
+        self.requests.encode(e.encode_descriptor("resonance_bridge_http_requests", help, None, MetricType::Counter)?)?;
         let help = "Duration of each storage transaction (one group commit).";
         self.commit.encode(e.encode_descriptor("resonance_bridge_store_commit_seconds", help, None, MetricType::Histogram)?)?;
         let help = "Time each write waited for the writer before its group commit started.";

@@ -392,3 +392,47 @@ async fn a_private_library_needs_a_key() {
         assert_eq!(s, StatusCode::OK, "{path}");
     }
 }
+
+/// The repository's Grafana dashboard names only metrics the bridge exports, and the
+/// Prometheus scrape config points at /metrics.
+#[tokio::test]
+async fn grafana_dashboard_names_only_real_metrics() {
+    let dir = tempfile::tempdir().unwrap();
+    let (st, key) = open(dir.path(), |_| {}).await;
+    let app = app(st.clone());
+    let (_, v) = upload(&app, &key, &std::fs::read(audio("events/crowdooh.wav")).unwrap(), "ooh.wav", &[]).await;
+    let (s, _, _) = raw(&app, "GET", &format!("/play/{}/stream", v["id"].as_str().unwrap()), &[], Vec::new()).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _, text) = raw(&app, "GET", "/metrics", &[], Vec::new()).await;
+    assert_eq!(s, StatusCode::OK);
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("resonance_bridge_http_requests_total{method=\"GET\",route=\"/play/{id}/stream\",status_class=\"2xx\"} 1"),
+        "{text}"
+    );
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let dash: Value = serde_json::from_str(&std::fs::read_to_string(repo.join("ops/grafana/resonance-bridge.json")).unwrap()).unwrap();
+    let mut names = Vec::new();
+    for p in dash["panels"].as_array().unwrap() {
+        for t in p["targets"].as_array().unwrap() {
+            let expr = t["expr"].as_str().unwrap();
+            let mut rest = expr;
+            while let Some(i) = rest.find("resonance_bridge_") {
+                let tail = &rest[i..];
+                let end = tail.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(tail.len());
+                names.push(tail[..end].to_string());
+                rest = &tail[end..];
+            }
+        }
+    }
+    assert!(names.len() >= 8, "{names:?}");
+    for n in &names {
+        let base = n.trim_end_matches("_bucket").trim_end_matches("_count").trim_end_matches("_sum");
+        assert!(
+            text.lines().any(|l| l.starts_with(base) && !l.starts_with('#')),
+            "the dashboard names {n}, which /metrics does not export"
+        );
+    }
+    let prom = std::fs::read_to_string(repo.join("ops/prometheus/resonance.yml")).unwrap();
+    assert!(prom.contains("metrics_path: /metrics") && prom.contains("job_name: resonance-bridge"));
+}
