@@ -77,7 +77,7 @@ pub struct BridgeArgs {
     pub clip_max_seconds: f64,
     /// On-air loudness normalisation target of clips, LUFS (`off`: clips play at their own level).
     #[arg(long, default_value = "-16", value_parser = parse_target_lufs, allow_hyphen_values = true)]
-    pub clip_target_lufs: Option<f64>,
+    pub clip_target_lufs: TargetLufs,
     /// Identity of this run, reported by /healthz (set by `resonance up`).
     #[arg(long, hide = true)]
     pub instance_id: Option<String>,
@@ -86,16 +86,20 @@ pub struct BridgeArgs {
     pub exit_with_stdin: bool,
 }
 
+/// `--clip-target-lufs`: a level in LUFS, or `None` for `off`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TargetLufs(pub Option<f64>);
+
 /// `--clip-target-lufs`: `off`, or a level in −40..=−5 LUFS.
-fn parse_target_lufs(s: &str) -> Result<Option<f64>, String> {
+fn parse_target_lufs(s: &str) -> Result<TargetLufs, String> {
     if s.eq_ignore_ascii_case("off") {
-        return Ok(None);
+        return Ok(TargetLufs(None));
     }
     let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number; give a level in LUFS like -16, or off"))?;
     if !(-40.0..=-5.0).contains(&v) {
         return Err(format!("{v} LUFS is outside -40..=-5; broadcast targets are -23 (EBU R128) to -14 (streaming)"));
     }
-    Ok(Some(v))
+    Ok(TargetLufs(Some(v)))
 }
 
 /// The `--osc-trust` ranges (loopback when none is given; nothing for `none`).
@@ -218,7 +222,7 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
             public: args.clips_public,
             max_bytes: usize::try_from(args.clip_max_bytes).unwrap_or(usize::MAX),
             max_s: args.clip_max_seconds,
-            target_lufs: args.clip_target_lufs,
+            target_lufs: args.clip_target_lufs.0,
         },
         ..resonance_bridge::Config::default()
     };
