@@ -96,7 +96,7 @@ pub fn extension_of(content_type: &str) -> &'static str {
     }
 }
 
-fn meter_error(e: &ebur128::Error) -> AppError {
+fn meter_error(e: ebur128::Error) -> AppError {
     AppError::Internal(format!("the loudness meter failed ({e}); retry, or report the file"))
 }
 
@@ -120,14 +120,14 @@ pub fn measure(path: &Path, max_s: f64) -> Result<Measures, AppError> {
     let rate = stream.sample_rate();
     let channels = stream.channels();
     let mode = Mode::I | Mode::LRA | Mode::TRUE_PEAK | Mode::HISTOGRAM;
-    let mut meter = EbuR128::new(u32::try_from(channels).unwrap_or(1), rate, mode).map_err(|e| meter_error(&e))?;
+    let mut meter = EbuR128::new(u32::try_from(channels).unwrap_or(1), rate, mode).map_err(meter_error)?;
     let mut analyser = CrowdAnalyzer::new(rate as f32);
     let (mut v_sum, mut a_sum, mut w_sum) = (0.0f64, 0.0f64, 0.0f64);
     let mut mono = Vec::new();
     let mut frames = 0u64;
     while let Some(chunk) = stream.next_chunk().map_err(|e| decode_error(&e))? {
         let planes: Vec<&[f32]> = chunk.iter().map(Vec::as_slice).collect();
-        meter.add_frames_planar_f32(&planes).map_err(|e| meter_error(&e))?;
+        meter.add_frames_planar_f32(&planes).map_err(meter_error)?;
         let n = chunk[0].len();
         frames += n as u64;
         if frames as f64 / f64::from(rate) > max_s {
@@ -152,12 +152,12 @@ pub fn measure(path: &Path, max_s: f64) -> Result<Measures, AppError> {
             format!("the clip is {:.0} ms long; at least {:.0} ms is accepted", seconds * 1000.0, MIN_SECONDS * 1000.0),
         ));
     }
-    let lufs = meter.loudness_global().map_err(|e| meter_error(&e))?;
+    let lufs = meter.loudness_global().map_err(meter_error)?;
     let lufs = if lufs.is_finite() { lufs } else { SILENCE_LUFS };
-    let lra = meter.loudness_range().map_err(|e| meter_error(&e))?;
+    let lra = meter.loudness_range().map_err(meter_error)?;
     let mut peak = 0.0f64;
     for ch in 0..u32::try_from(channels).unwrap_or(1) {
-        peak = peak.max(meter.true_peak(ch).map_err(|e| meter_error(&e))?);
+        peak = peak.max(meter.true_peak(ch).map_err(meter_error)?);
     }
     let (valence, arousal) = if w_sum > 0.0 { ((v_sum / w_sum) as f32, (a_sum / w_sum) as f32) } else { (0.0, 0.0) };
     let intensity = ((lufs + 40.0) / 34.0).clamp(0.0, 1.0) as f32;

@@ -174,7 +174,7 @@ pub fn bad_id(id: &str) -> AppError {
     AppError::rejected(
         StatusCode::BAD_REQUEST,
         "bad_id",
-        format!("{:?}{more} is not a clip id; ids are `clp_` and 16 hex digits, as GET /play lists them", shown),
+        format!("{shown:?}{more} is not a clip id; ids are `clp_` and 16 hex digits, as GET /play lists them"),
     )
 }
 
@@ -393,7 +393,11 @@ impl Upload {
         }
         self.file.flush().await.map_err(|e| write_error(self.temp.path(), &e))?;
         self.file.sync_all().await.map_err(|e| write_error(self.temp.path(), &e))?;
-        let sha: String = self.hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let sha = self.hash.finalize().iter().fold(String::with_capacity(64), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
         Ok((self.temp, i64::try_from(self.bytes).unwrap_or(i64::MAX), sha))
     }
 }

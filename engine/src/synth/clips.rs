@@ -443,6 +443,7 @@ impl ClipBank {
 mod tests {
     use super::*;
 
+    #[expect(clippy::unnecessary_box_returns, reason = "the bank takes clips as boxes")]
     fn clip(frames: usize, generation: u32) -> Box<ClipData> {
         let mut l = vec![0.25; frames];
         l[0] = 1.0;
@@ -537,7 +538,7 @@ mod tests {
                 accepted += 1;
             }
         }
-        assert!(accepted <= MAX_CLIP_BUFFERS && accepted >= CLIP_QUEUE, "{accepted}");
+        assert!((CLIP_QUEUE..=MAX_CLIP_BUFFERS).contains(&accepted), "{accepted}");
         assert!(tx.load(64, clip(8, 0)).is_err(), "slot out of range");
         assert!(ClipData::new(vec![0.0; 3], vec![0.0; 2], 0).is_err() && ClipData::new(vec![], vec![], 0).is_err());
     }
