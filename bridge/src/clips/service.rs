@@ -204,7 +204,7 @@ impl Clips {
         Ok(Self { blobs, config, write: Mutex::new(()), decoders: Arc::new(Semaphore::new(decoders)) })
     }
 
-    /// Starts a temporary for an upload: the digest and size grow with each [`Self::append`].
+    /// Starts a temporary for an upload: the digest and size grow with each [`Upload::append`].
     ///
     /// # Errors
     /// 507/503/500 when the data directory cannot be written.
