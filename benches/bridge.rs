@@ -3,7 +3,9 @@
 //!
 //! `cargo bench --bench bridge` (add `-- --quick` for a shorter run, `-- --osc` or `-- --http`
 //! for one half; `RESONANCE_BENCH_POSTGRES_URL=postgres://...` adds the HTTP row on PostgreSQL;
-//! `-- --osc-flood` runs only the unauthenticated-flood row of decision record 0022).
+//! `-- --osc-flood` runs only the unauthenticated-flood row of decision record 0022; `-- --clips`
+//! only the clip library's rows: list and stats at 1,000 req/s over 10,000 clips, 100
+//! concurrent streams' throughput, upload-to-listed latency).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -491,6 +493,288 @@ async fn http_under_osc_flood(server: &tokio::runtime::Handle, flood: u64, secs:
     }
 }
 
+/// A GET on one keep-alive connection: (status, body bytes).
+async fn get(send: &mut hyper::client::conn::http1::SendRequest<http_body_util::Empty<axum::body::Bytes>>, path: &str) -> (u16, usize) {
+    let req = hyper::Request::get(path).header("host", "127.0.0.1").body(http_body_util::Empty::new()).unwrap();
+    send.ready().await.unwrap();
+    let resp = send.send_request(req).await.unwrap();
+    let status = resp.status().as_u16();
+    let mut body = resp.into_body();
+    let mut n = 0;
+    while let Some(frame) = body.frame().await {
+        if let Ok(d) = frame.unwrap().into_data() {
+            n += d.len();
+        }
+    }
+    (status, n)
+}
+
+async fn connect_get(addr: SocketAddr) -> hyper::client::conn::http1::SendRequest<http_body_util::Empty<axum::body::Bytes>> {
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.set_nodelay(true).unwrap();
+    let (send, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.unwrap();
+    tokio::spawn(conn);
+    send
+}
+
+/// Clip rows made directly in the store, all naming the blob `sha` of `len` bytes (placed by
+/// a real upload before).
+fn seed_clips(server: &tokio::runtime::Handle, b: &resonance_bridge::Running, n: usize, sha: String, len: i64) -> Vec<String> {
+    let st = b.state.clone();
+    let h = server.clone();
+    std::thread::spawn(move || {
+        h.block_on(async move {
+            let mut ids = Vec::with_capacity(n);
+            for i in 0..n {
+                let id = resonance_bridge::clips::service::new_id();
+                let row = resonance_bridge::clips::store::ClipRow {
+                    id: id.clone(),
+                    slug: format!("clip-{i}"),
+                    sha256: sha.clone(),
+                    title: format!("Clip {i:05} {}", ["horn", "chant", "sting", "jingle"][i % 4]),
+                    source: "bench".into(),
+                    content_type: "audio/ogg".into(),
+                    bytes: len,
+                    duration_ms: 10_000,
+                    sample_rate: 44_100,
+                    channels: 2,
+                    lufs_milli: -18_000,
+                    true_peak_milli: -1_500,
+                    lra_milli: 4_000,
+                    valence_milli: 0,
+                    arousal_milli: 0,
+                    energy_milli: 500,
+                    gain_milli: 2_000,
+                    tags: vec![["goal", "crowd", "sponsor", "fx"][i % 4].to_string()],
+                    listens: (i % 97) as i64,
+                    on_air_plays: 0,
+                    last_played_ms: None,
+                    created_ms: i as i64,
+                    updated_ms: i as i64,
+                };
+                st.inner.store.insert_clip(&row).await.unwrap();
+                ids.push(id);
+            }
+            ids
+        })
+    })
+    .join()
+    .unwrap()
+}
+
+/// List and stats requests at `rate` req/s in total (half each) for `secs`, open loop on
+/// `conns` connections, over `ids`: one row per kind.
+async fn clip_reads(addr: SocketAddr, ids: Arc<Vec<String>>, rate: u64, secs: f64, conns: usize) -> Vec<Row> {
+    let per_conn = rate as f64 / conns as f64;
+    let per_conn_total = (per_conn * secs) as u64;
+    let start = tokio::time::Instant::now() + Duration::from_millis(200);
+    let mut tasks = Vec::new();
+    for c in 0..conns {
+        let ids = ids.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut send = connect_get(addr).await;
+            let (mut list, mut stats, mut errors) = (Vec::new(), Vec::new(), 0u64);
+            let offset = Duration::from_secs_f64(c as f64 / rate as f64);
+            for i in 0..per_conn_total {
+                let due = start + offset + Duration::from_secs_f64(i as f64 / per_conn);
+                tokio::time::sleep_until(due).await;
+                let k = (c as u64 * 7919 + i * 104_729) as usize;
+                let is_list = (i + c as u64).is_multiple_of(2);
+                let path = if is_list {
+                    match k % 4 {
+                        0 => "/play?sort=plays&limit=50".to_string(),
+                        1 => format!("/play?tag={}&limit=50", ["goal", "crowd", "sponsor", "fx"][(k / 4) % 4]),
+                        2 => "/play?sort=title&limit=50&offset=5000".to_string(),
+                        _ => format!("/play?q=clip%20{:03}&limit=20", k % 1000),
+                    }
+                } else {
+                    format!("/play/{}/stats", ids[k % ids.len()])
+                };
+                let (status, _) = get(&mut send, &path).await;
+                let ms = due.elapsed().as_secs_f64() * 1e3;
+                if status != 200 {
+                    errors += 1;
+                }
+                if is_list { list.push(ms) } else { stats.push(ms) }
+            }
+            (list, stats, errors)
+        }));
+    }
+    let (mut list, mut stats, mut errors) = (Vec::new(), Vec::new(), 0);
+    for t in tasks {
+        let (l, s, e) = t.await.unwrap();
+        list.extend(l);
+        stats.extend(s);
+        errors += e;
+    }
+    let el = start.elapsed().as_secs_f64();
+    let mut rows = Vec::new();
+    for (name, mut v) in [("GET /play (list: by plays, by tag, page at offset 5000, search)", list), ("GET /play/{id}/stats", stats)] {
+        v.sort_by(f64::total_cmp);
+        rows.push(Row {
+            // the seeded rows and the clip uploaded to make their file
+            name: format!("{name}, {} clips", ids.len() + 1),
+            offered: format!("{} req/s", rate / 2),
+            achieved: format!("{:.0} req/s", v.len() as f64 / el),
+            p50: percentile(&v, 0.5),
+            p95: percentile(&v, 0.95),
+            p99: percentile(&v, 0.99),
+            max: v.last().copied().unwrap_or(f64::NAN),
+            target: Some(10.0),
+            note: format!("{} requests on {conns} connections (1,000 req/s list + stats together), {errors} errors", v.len()),
+        });
+    }
+    rows
+}
+
+/// `streams` connections each fetching the clip again and again for `secs`: aggregate MB/s.
+async fn clip_streams(addr: SocketAddr, id: &str, streams: usize, secs: f64) -> Row {
+    let start = Instant::now();
+    let deadline = start + Duration::from_secs_f64(secs);
+    let total = Arc::new(AtomicU64::new(0));
+    let mut tasks = Vec::new();
+    for _ in 0..streams {
+        let (total, path) = (total.clone(), format!("/play/{id}/stream"));
+        tasks.push(tokio::spawn(async move {
+            let mut send = connect_get(addr).await;
+            let mut lat = Vec::new();
+            while Instant::now() < deadline {
+                let t = Instant::now();
+                let (status, n) = get(&mut send, &path).await;
+                assert_eq!(status, 200);
+                total.fetch_add(n as u64, Ordering::Relaxed);
+                lat.push(t.elapsed().as_secs_f64() * 1e3);
+            }
+            lat
+        }));
+    }
+    let mut lat = Vec::new();
+    for t in tasks {
+        lat.extend(t.await.unwrap());
+    }
+    let el = start.elapsed().as_secs_f64();
+    lat.sort_by(f64::total_cmp);
+    let mb = total.load(Ordering::Relaxed) as f64 / 1e6;
+    Row {
+        name: format!("{streams} concurrent streams of a {:.2} MB clip (whole file each)", 0.0),
+        offered: "as fast as possible".into(),
+        achieved: format!("{:.0} MB/s", mb / el),
+        p50: percentile(&lat, 0.5),
+        p95: percentile(&lat, 0.95),
+        p99: percentile(&lat, 0.99),
+        max: lat.last().copied().unwrap_or(f64::NAN),
+        target: None,
+        note: format!(
+            "{mb:.0} MB in {el:.1} s over {} responses (latency = one whole-file response); target >= 500 MB/s: ratio {:.2}",
+            lat.len(),
+            mb / el / 500.0
+        ),
+    }
+}
+
+/// Uploads of real clips, each followed by a list: time from the upload's start to the clip
+/// being in `GET /play` (newest first).
+/// Uploads one file: the answer's JSON text.
+async fn upload_clip(addr: SocketAddr, key: &str, bytes: &[u8], name: &str) -> String {
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (mut post, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.unwrap();
+    tokio::spawn(conn);
+    let boundary = "bench-boundary";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\r\n").into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let req = hyper::Request::post("/play")
+        .header("host", "127.0.0.1")
+        .header("authorization", format!("Bearer {key}"))
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(http_body_util::Full::new(axum::body::Bytes::from(body)))
+        .unwrap();
+    let resp = post.send_request(req).await.unwrap();
+    let status = resp.status();
+    let out = String::from_utf8_lossy(&resp.into_body().collect().await.unwrap().to_bytes()).into_owned();
+    assert!(status.is_success(), "{status} {out}");
+    out
+}
+
+async fn clip_upload_to_listed(addr: SocketAddr, key: &str, files: &[std::path::PathBuf], rounds: usize) -> Row {
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (mut post, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.unwrap();
+    tokio::spawn(conn);
+    let mut send = connect_get(addr).await;
+    let mut lat = Vec::new();
+    for r in 0..rounds {
+        let f = &files[r % files.len()];
+        let mut bytes = std::fs::read(f).unwrap();
+        // A different file each round (else it is a duplicate): the last sample's low bits.
+        let last = bytes.len() - 1;
+        bytes[last] ^= (r as u8).wrapping_add(1);
+        let boundary = "bench-boundary";
+        let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.wav\"\r\n\r\n").into_bytes();
+        body.extend_from_slice(&bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let t = Instant::now();
+        let req = hyper::Request::post("/play")
+            .header("host", "127.0.0.1")
+            .header("authorization", format!("Bearer {key}"))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(http_body_util::Full::new(axum::body::Bytes::from(body)))
+            .unwrap();
+        let resp = post.send_request(req).await.unwrap();
+        let status = resp.status();
+        let out = resp.into_body().collect().await.unwrap().to_bytes();
+        assert!(status.is_success(), "{status} {}", String::from_utf8_lossy(&out));
+        let id = json_str(&String::from_utf8_lossy(&out), "id").unwrap();
+        loop {
+            let req = hyper::Request::get("/play?limit=5").header("host", "127.0.0.1").body(http_body_util::Empty::new()).unwrap();
+            send.ready().await.unwrap();
+            let listed = send.send_request(req).await.unwrap().into_body().collect().await.unwrap().to_bytes();
+            if String::from_utf8_lossy(&listed).contains(&id) {
+                break;
+            }
+        }
+        lat.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    lat.sort_by(f64::total_cmp);
+    Row {
+        name: "upload to listed (WAV 10-250 kB: decode, loudness, mood, store, then in GET /play)".into(),
+        offered: "one at a time".into(),
+        achieved: format!("{} uploads", lat.len()),
+        p50: percentile(&lat, 0.5),
+        p95: percentile(&lat, 0.95),
+        p99: percentile(&lat, 0.99),
+        max: lat.last().copied().unwrap_or(f64::NAN),
+        target: None,
+        note: "the answer is sent after the insert commits; the list is read once after it".into(),
+    }
+}
+
+fn json_str(s: &str, key: &str) -> Option<String> {
+    let i = s.find(&format!("\"{key}\":\""))? + key.len() + 4;
+    Some(s[i..].split('"').next()?.to_string())
+}
+
+/// The clip library's rows (`-- --clips`).
+async fn clip_rows(server: &tokio::runtime::Handle, secs: f64) -> Vec<Row> {
+    let dir = tempfile::tempdir().unwrap();
+    let b = start_bridge(server, dir.path(), None);
+    let key = b.first_key.clone().unwrap();
+    let audio = resonance_test_support::test_audio_dir();
+    let clip = audio.join("music/battle-epic.ogg");
+    let size = std::fs::metadata(&clip).map_or(0, |m| m.len()) as f64 / 1e6;
+    let first = upload_clip(b.http_addr, &key, &std::fs::read(&clip).unwrap(), "battle-epic.ogg").await;
+    let sha = json_str(&first, "sha256").unwrap();
+    let ids = Arc::new(seed_clips(server, &b, 9_999, sha, json_u64(&first, "\"bytes\":").unwrap() as i64));
+    let mut rows = clip_reads(b.http_addr, ids.clone(), 1_000, secs, 16).await;
+    let mut s = clip_streams(b.http_addr, &ids[0], 100, secs).await;
+    s.name = format!("100 concurrent streams of a {size:.2} MB clip (whole file each)");
+    rows.push(s);
+    let files: Vec<_> =
+        ["crowdcheer.wav", "crowdooh.wav", "refwhistleshort.wav", "crowdboo.wav"].iter().map(|f| audio.join("events").join(f)).collect();
+    rows.push(clip_upload_to_listed(b.http_addr, &key, &files, 20).await);
+    stop_bridge(server, b);
+    rows
+}
+
 /// Per row name: (p99, p50, load average before the run) of every run.
 type Runs = Vec<(f64, f64, String)>;
 
@@ -521,6 +805,7 @@ fn main() {
     let osc_only = args.iter().any(|a| a == "--osc");
     let http_only = args.iter().any(|a| a == "--http");
     let flood_only = args.iter().any(|a| a == "--osc-flood");
+    let clips_only = args.iter().any(|a| a == "--clips");
     // `--runs N`: the whole set N times (a table per run, then best and worst p99 per row).
     let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(1);
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
@@ -531,6 +816,9 @@ fn main() {
         let load_before = load_average();
         let rows = load.block_on(async {
             let mut rows = Vec::new();
+            if clips_only {
+                return clip_rows(&h, secs).await;
+            }
             if flood_only {
                 // the same HTTP load without the flood, as the baseline on this machine now
                 rows.push(http_under_osc_flood(&h, 0, secs).await);

@@ -52,6 +52,8 @@ enum Command {
     Bridge(cmd::bridge::BridgeArgs),
     /// The bridge's API keys: create, list, revoke (in its data directory or database).
     Keys(cmd::keys::KeysArgs),
+    /// The bridge's clip library: import a folder of clips (in its data directory or database).
+    Clips(cmd::clips::ClipsArgs),
     /// Analyse a crowd recording: events and the mood every 0.5 s (text, JSON, plot).
     Analyze(cmd::analyze::AnalyzeArgs),
     /// Create or extend a music fingerprint index from audio files and folders.
@@ -78,6 +80,7 @@ fn main() -> std::process::ExitCode {
         }
         Some(Command::Bridge(args)) => cmd::bridge::run(args),
         Some(Command::Keys(args)) => cmd::keys::run(&args),
+        Some(Command::Clips(args)) => cmd::clips::run(&args),
         Some(Command::Analyze(args)) => cmd::analyze::run(&args),
         Some(Command::Index(args)) => cmd::index::run(&args),
         Some(Command::Identify(args)) => cmd::identify::run(&args),

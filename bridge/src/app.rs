@@ -55,6 +55,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::auth::routes::routes())
         .merge(crate::recognition::routes::routes())
         .merge(crate::guard::routes::routes())
+        .merge(crate::clips::routes::routes())
         .merge(crate::ws::routes())
 }
 
@@ -93,7 +94,7 @@ pub fn app(state: AppState) -> Router {
         state.inner.config.allowed_origins(bound).iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
+        .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::PATCH, Method::DELETE])
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE]);
     let limit = state.inner.config.body_limit;
     let (api, _) = api().split_for_parts();
@@ -128,5 +129,6 @@ async fn observe(State(st): State<AppState>, req: Request, next: Next) -> Respon
     if route != "/api/v1/ws" {
         m.observe(&method, &route, t.elapsed().as_secs_f64());
     }
+    m.count_request(&method, &route, resp.status().as_u16());
     resp
 }

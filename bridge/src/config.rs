@@ -49,6 +49,27 @@ pub struct Config {
     pub guard_territory: Option<String>,
     /// An OBS input the guard also mutes while it ducks (`--guard-obs-input`).
     pub guard_obs_input: Option<String>,
+    /// The clip library (`/play`).
+    pub clips: ClipsConfig,
+}
+
+/// Limits and access of the clip library (`crate::clips`, docs/clips.md).
+#[derive(Clone, Debug)]
+pub struct ClipsConfig {
+    /// Listing, streaming and stats without an API key (mutations always need one).
+    pub public: bool,
+    /// Largest clip file in bytes (larger: 413 `too_large`).
+    pub max_bytes: usize,
+    /// Longest clip in seconds (longer: 413 `too_long`).
+    pub max_s: f64,
+    /// On-air loudness normalisation target (LUFS); `None` plays clips at their own level.
+    pub target_lufs: Option<f64>,
+}
+
+impl Default for ClipsConfig {
+    fn default() -> Self {
+        Self { public: true, max_bytes: 64 << 20, max_s: 600.0, target_lufs: Some(-16.0) }
+    }
 }
 
 /// Limits and places of the recognition service (`crate::recognition`).
@@ -168,6 +189,7 @@ impl Default for Config {
             ws_buffer: 1024,
             persist_interval: Duration::from_millis(250),
             recognition: RecognitionConfig::default(),
+            clips: ClipsConfig::default(),
             osc_trust: IpRange::loopback(),
             osc_tokens: Vec::new(),
             osc_rate: 200,
@@ -197,6 +219,11 @@ impl Config {
             return d.clone();
         }
         self.data_dir.clone().unwrap_or_else(|| PathBuf::from(".")).join("recognition")
+    }
+
+    /// The clip library's folder: `clips/` in the data directory (or the current one).
+    pub fn clips_dir(&self) -> PathBuf {
+        self.data_dir.clone().unwrap_or_else(|| PathBuf::from(".")).join("clips")
     }
 
     /// Origins allowed by CORS: the bridge's own (127.0.0.1 and localhost) plus `cors_origins`.

@@ -73,6 +73,12 @@ pub const REJECT_REASONS: &[&str] = &[
     "osc_unauthenticated",
     "osc_rate_limited",
     "osc_too_many_styles",
+    "bad_id",
+    "no_such_clip",
+    "blob_missing",
+    "bad_range",
+    "storage_full",
+    "storage_read_only",
 ];
 
 /// An HTTP error answer.
@@ -102,6 +108,17 @@ impl AppError {
     /// A 4xx answer of this status and reason (one of [`REJECT_REASONS`]).
     pub fn rejected(status: StatusCode, reason: &'static str, message: impl Into<String>) -> Self {
         AppError::Rejected { status, reason, message: message.into() }
+    }
+}
+
+/// The message an error answer carries (for command-line tools that call the services).
+pub fn message_of(e: &AppError) -> String {
+    match e {
+        AppError::Validation(v) => format!("{}: {}", v.field, v.message),
+        AppError::BadJson(m) | AppError::NotFound(m) | AppError::Internal(m) => m.clone(),
+        AppError::TooLarge { limit } => format!("larger than {limit} bytes"),
+        AppError::Unauthorized(m) => (*m).to_string(),
+        AppError::Rejected { message, .. } | AppError::RetryLater { message, .. } => message.clone(),
     }
 }
 

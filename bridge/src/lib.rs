@@ -29,6 +29,7 @@
 pub mod app;
 pub mod auth;
 pub mod clients;
+pub mod clips;
 pub mod clock;
 pub mod config;
 pub mod director;

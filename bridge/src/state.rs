@@ -121,6 +121,8 @@ pub struct Inner {
     pub obs: Option<ObsClient>,
     /// The copyright guard: policy, per-session decisions, action log, segments.
     pub guard: Guard,
+    /// The clip library: its files, limits and write lock.
+    pub clips: crate::clips::Clips,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -136,7 +138,7 @@ fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
 /// Every table's statements, in order (what [`AppState::open`] applies; also for tools that
 /// open the store alone, like `resonance keys`).
 pub fn schema() -> Vec<&'static str> {
-    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA, crate::guard::store::SCHEMA].concat()
+    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA, crate::guard::store::SCHEMA, crate::clips::store::SCHEMA].concat()
 }
 
 impl AppState {
@@ -186,6 +188,8 @@ impl AppState {
         let recognition = Recognition::open(&config, &store, &metrics).await?;
         let obs = config.obs.clone().map(ObsClient::spawn);
         let config_guard = config.guard.clone();
+        let clips = crate::clips::Clips::open(config.clips_dir(), config.clips.clone(), &store).await?;
+        metrics.clips.store(store.clip_count().await?, Relaxed);
         let inner = Inner {
             config,
             writer,
@@ -205,6 +209,7 @@ impl AppState {
             recognition,
             obs,
             guard: Guard::new(config_guard),
+            clips,
         };
         let state = Self { inner: Arc::new(inner) };
         state.watch_obs();

@@ -89,6 +89,19 @@ pub struct BridgeArgs {
     /// An OBS input the guard also mutes while it ducks (needs --obs).
     #[arg(long, value_name = "INPUT", requires = "obs")]
     pub guard_obs_input: Option<String>,
+    /// Clip library (`/play`): list, stream and stats without an API key (`false`: a key is
+    /// needed for those too; adding, editing and deleting always need one).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub clips_public: bool,
+    /// Largest clip file accepted, in bytes.
+    #[arg(long, default_value_t = 64 << 20, value_parser = clap::value_parser!(u64).range(1024..=(4u64 << 30)))]
+    pub clip_max_bytes: u64,
+    /// Longest clip accepted, in seconds.
+    #[arg(long, default_value_t = 600.0)]
+    pub clip_max_seconds: f64,
+    /// On-air loudness normalisation target of clips, LUFS (`off`: clips play at their own level).
+    #[arg(long, default_value = "-16", value_parser = parse_target_lufs, allow_hyphen_values = true)]
+    pub clip_target_lufs: TargetLufs,
     /// Identity of this run, reported by /healthz (set by `resonance up`).
     #[arg(long, hide = true)]
     pub instance_id: Option<String>,
@@ -106,6 +119,22 @@ fn guard_duck_db(s: &str) -> Result<f32, String> {
         Ok(v) if (1.0..=60.0).contains(&v) => Ok(v),
         _ => Err(format!("{s:?} is not 1 to 60 (dB) or `mute`")),
     }
+}
+
+/// `--clip-target-lufs`: a level in LUFS, or `None` for `off`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TargetLufs(pub Option<f64>);
+
+/// `--clip-target-lufs`: `off`, or a level in −40..=−5 LUFS.
+fn parse_target_lufs(s: &str) -> Result<TargetLufs, String> {
+    if s.eq_ignore_ascii_case("off") {
+        return Ok(TargetLufs(None));
+    }
+    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number; give a level in LUFS like -16, or off"))?;
+    if !(-40.0..=-5.0).contains(&v) {
+        return Err(format!("{v} LUFS is outside -40..=-5; broadcast targets are -23 (EBU R128) to -14 (streaming)"));
+    }
+    Ok(TargetLufs(Some(v)))
 }
 
 /// The `--osc-trust` ranges (loopback when none is given; nothing for `none`).
@@ -255,6 +284,12 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         osc_tokens: args.osc_tokens.into_iter().filter(|t| !t.is_empty()).collect(),
         osc_rate: args.osc_rate,
         instance: args.instance_id,
+        clips: resonance_bridge::config::ClipsConfig {
+            public: args.clips_public,
+            max_bytes: usize::try_from(args.clip_max_bytes).unwrap_or(usize::MAX),
+            max_s: args.clip_max_seconds,
+            target_lufs: args.clip_target_lufs.0,
+        },
         ..resonance_bridge::Config::default()
     };
     tracing_subscriber::fmt()

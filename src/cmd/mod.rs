@@ -2,6 +2,7 @@
 
 pub mod analyze;
 pub mod bridge;
+pub mod clips;
 pub mod demo;
 pub mod highlight;
 pub mod identify;

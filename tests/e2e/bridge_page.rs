@@ -180,3 +180,39 @@ fn identify_panel_names_the_track_the_microphone_hears() {
     let (s, v) = conn.req("GET", "/api/v1/tracks", Some(&key), "").unwrap();
     assert_eq!((s, v["total"].as_i64()), (200, Some(2)), "{v}");
 }
+
+/// The clip panel in headless Chromium: a real file uploaded through the page's file input is
+/// listed, plays in the page, its listen count goes up live, its waveform is drawn; the count
+/// the API reports agrees.
+#[test]
+fn clip_board_uploads_lists_plays_and_counts_in_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = root.join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is missing: run `npm ci --prefix tests/browser` (needs node and npm)"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(Path::new(&chromium).exists(), "{chromium} not found: run `apt-get install -y chromium` or set CHROMIUM");
+    let dir = tempfile::tempdir().unwrap();
+    let b = spawn_bridge(dir.path(), &[]);
+    let key = b.key.clone().unwrap();
+    let clip = resonance_test_support::test_audio_dir().join("events/crowdcheer.wav");
+    let out = Command::new("node")
+        .arg(browser_dir.join("clips_page.mjs"))
+        .env("BRIDGE_URL", format!("http://{}", b.http))
+        .env("BRIDGE_KEY", &key)
+        .env("CLIP_FILE", &clip)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run node (apt-get install -y nodejs npm)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stdout.contains("STEP done"), "browser test failed:\n{stdout}\n{stderr}");
+    let mut c = crate::bridge::Conn::open(b.http).unwrap();
+    let (s, list) = c.req("GET", "/play", None, "").unwrap();
+    assert_eq!(s, 200);
+    let clip = &list["clips"][0];
+    assert_eq!(clip["content_type"], "audio/wav");
+    assert!(clip["listens"].as_i64().unwrap() >= 1, "{list}");
+}

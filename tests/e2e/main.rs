@@ -8,6 +8,7 @@ mod fingerprint;
 mod golden;
 mod hardening;
 mod live;
+mod prometheus;
 mod render;
 mod styles;
 mod synth;

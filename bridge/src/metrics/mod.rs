@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric, prometheus_text};
 use prometheus_client::metrics::MetricType;
-use prometheus_client::metrics::counter::ConstCounter;
+use prometheus_client::metrics::counter::{ConstCounter, Counter};
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::histogram::Histogram;
@@ -34,6 +34,15 @@ const BUCKETS: [f64; 12] = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1,
 struct RouteLabels {
     method: String,
     route: String,
+}
+
+/// The labels of a request count.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    method: String,
+    route: String,
+    /// `2xx`, `3xx`, `4xx` or `5xx`.
+    status_class: String,
 }
 
 fn new_histogram() -> Histogram {
@@ -81,12 +90,22 @@ pub struct Metrics {
     pub webhook_dropped: AtomicU64,
     /// Duration of each webhook delivery attempt.
     webhook: Histogram,
+    /// Clips in the library (set at start, then on each add and delete).
+    pub clips: AtomicI64,
+    /// Clip plays counted: listens (streams from byte 0) and on-air plays.
+    pub clip_listens: AtomicU64,
+    pub clip_on_air: AtomicU64,
+    /// Bytes of clip files handed to connections.
+    pub clip_bytes_streamed: AtomicU64,
+    /// Clip streams whose body is being sent.
+    pub clip_streams_active: AtomicI64,
     /// Decode + match time of each recognition query (the worker's share of the latency).
     recognize: Histogram,
     commit: Histogram,
     /// Time a write waits in the writer's queue before the batch holding it starts.
     queue_wait: Histogram,
     latencies: Family<RouteLabels, Histogram, fn() -> Histogram>,
+    requests: Family<RequestLabels, Counter>,
 }
 
 impl Default for Metrics {
@@ -120,10 +139,16 @@ impl Default for Metrics {
             webhook_failed: AtomicU64::default(),
             webhook_dropped: AtomicU64::default(),
             webhook: new_histogram(),
+            clips: AtomicI64::default(),
+            clip_listens: AtomicU64::default(),
+            clip_on_air: AtomicU64::default(),
+            clip_bytes_streamed: AtomicU64::default(),
+            clip_streams_active: AtomicI64::default(),
             recognize: new_histogram(),
             commit: new_histogram(),
             queue_wait: new_histogram(),
             latencies: Family::new_with_constructor(new_histogram),
+            requests: Family::default(),
         }
     }
 }
@@ -201,6 +226,19 @@ impl Metrics {
         buckets(&self.queue_wait)
     }
 
+    /// Counts one answered request of `route` (the matched path) by status class.
+    pub fn count_request(&self, method: &str, route: &str, status: u16) {
+        let class = match status {
+            200..=299 => "2xx",
+            300..=399 => "3xx",
+            400..=499 => "4xx",
+            _ => "5xx",
+        };
+        self.requests
+            .get_or_create(&RequestLabels { method: method.to_string(), route: route.to_string(), status_class: class.into() })
+            .inc();
+    }
+
     /// As [`Self::commit_buckets`], for the server-side latency of one route (empty if unseen).
     pub fn route_buckets(&self, method: &str, route: &str) -> Vec<(f64, u64)> {
         self.latencies.get(&RouteLabels { method: method.to_string(), route: route.to_string() }).map(|h| buckets(&h)).unwrap_or_default()
@@ -250,6 +288,24 @@ impl Metrics {
         self.webhook.encode(e.encode_descriptor("resonance_bridge_webhook_delivery_seconds", help, None, MetricType::Histogram)?)?;
         let help = "Decode and match time of each recognition query.";
         self.recognize.encode(e.encode_descriptor("resonance_bridge_recognition_seconds", help, None, MetricType::Histogram)?)
+    }
+}
+
+impl Metrics {
+    /// The clip library's metrics (no per-clip label: per-clip counts are in `/play/{id}/stats`).
+    fn encode_clips(&self, e: &mut DescriptorEncoder) -> fmt::Result {
+        let plays = [("listen", self.clip_listens.load(Relaxed)), ("on_air", self.clip_on_air.load(Relaxed))];
+        counter_by(
+            e,
+            "resonance_bridge_clip_plays",
+            "Clip plays counted, by kind (listen: a stream from byte 0; on_air).",
+            "kind",
+            &plays,
+        )?;
+        let bytes = self.clip_bytes_streamed.load(Relaxed);
+        counter(e, "resonance_bridge_clip_bytes_streamed", "Bytes of clip files sent by /play/{id}/stream.", bytes)?;
+        gauge(e, "resonance_bridge_clip_streams_active", "Clip streams being sent.", self.clip_streams_active.load(Relaxed))?;
+        gauge(e, "resonance_bridge_clips", "Clips in the library.", self.clips.load(Relaxed))
     }
 }
 
@@ -303,8 +359,11 @@ impl Collector for Metrics {
         counter(e, "resonance_bridge_store_errors", "Failed database writes.", self.store_errors.load(Relaxed))?;
         gauge(e, "resonance_bridge_sessions", "Sessions in memory.", self.sessions.load(Relaxed))?;
         self.encode_recognition(e)?;
+        self.encode_clips(e)?;
         let name = "resonance_bridge_http_request_duration_seconds";
         self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
+        let help = "HTTP requests answered, by route and status class.";
+        self.requests.encode(e.encode_descriptor("resonance_bridge_http_requests", help, None, MetricType::Counter)?)?;
         let help = "Duration of each storage transaction (one group commit).";
         self.commit.encode(e.encode_descriptor("resonance_bridge_store_commit_seconds", help, None, MetricType::Histogram)?)?;
         let help = "Time each write waited for the writer before its group commit started.";

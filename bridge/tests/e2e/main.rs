@@ -2,6 +2,7 @@
 //! 127.0.0.1 with real OSC, HTTP and WebSocket clients. One test binary, one module per area.
 
 mod api;
+mod clips;
 mod common;
 mod fuzz;
 mod guard;

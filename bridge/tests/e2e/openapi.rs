@@ -49,6 +49,12 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/webhooks"),
     ("DELETE", "/api/v1/webhooks/{id}"),
     ("GET", "/api/v1/webhooks/{id}/deliveries"),
+    ("GET", "/play"),
+    ("POST", "/play"),
+    ("GET", "/play/{id}/stats"),
+    ("GET", "/play/{id}/stream"),
+    ("PATCH", "/play/{id}"),
+    ("DELETE", "/play/{id}"),
 ];
 
 #[tokio::test]

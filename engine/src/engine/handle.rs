@@ -55,6 +55,8 @@ pub struct EngineHandle {
     pub sample_rate: f64,
     /// Names of the styles, in `style` parameter order.
     pub styles: Vec<String>,
+    /// On-air clips to the audio thread (decoded buffers in, spent buffers back out).
+    pub clips: crate::synth::clips::ClipSender,
 }
 
 // Compile-time proof that every main-thread end can be moved to another thread.

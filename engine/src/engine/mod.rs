@@ -114,7 +114,9 @@ impl Engine {
             dropped_landmarks: 0,
         };
         processor.reset();
+        let clips = processor.synth.connect_clips();
         let handle = EngineHandle {
+            clips,
             commands: CommandSender { queue: cmd_tx },
             telemetry: TelemetryReceiver { queue: tel_rx },
             landmarks: LandmarkReceiver { queue: lm_rx, hashed_frames },

@@ -27,6 +27,7 @@
 //! mix) and stays one unit until the form/arrangement work splits the layers into their own
 //! modules; see docs/music.md.
 
+pub mod clips;
 pub(crate) mod conductor;
 pub(crate) mod fastmath;
 pub mod master;
@@ -363,6 +364,8 @@ pub struct Synth {
     bed: [Vec<f32>; 2],
     sting: [Vec<f32>; 2],
     initial_style: u16,
+    /// On-air clip voices (mixed on the stinger bus).
+    clips: clips::ClipBank,
 }
 
 impl Synth {
@@ -390,6 +393,7 @@ impl Synth {
             sting: [vec![0.0; CHUNK], vec![0.0; CHUNK]],
             styles,
             initial_style: 0,
+            clips: clips::channel(sr).1,
         };
         s.reset();
         s
@@ -404,6 +408,14 @@ impl Synth {
         self.pool.set_player(soundfont::Player::new(soundfont, self.sample_rate)?);
         self.reset();
         Ok(self)
+    }
+
+    /// A new sender of on-air clips to this synth (any earlier one is disconnected).
+    /// Allocates: call from `prepare()`.
+    pub fn connect_clips(&mut self) -> clips::ClipSender {
+        let (tx, bank) = clips::channel(self.sample_rate);
+        self.clips = bank;
+        tx
     }
 
     /// The sample rate the synth was built for.
@@ -537,6 +549,7 @@ impl Synth {
         self.seq.reset();
         self.seq.set_style_now(self.initial_style);
         self.pool.reset();
+        self.clips.reset();
         self.reverb.reset();
         self.ducker.reset();
         self.dynamics = dynamics_gain(self.seq.music().energy);
@@ -608,6 +621,8 @@ impl Synth {
         left[n..].fill(0.0);
         right[n..].fill(0.0);
         let latency = self.latency() as u64;
+        let (beat, bar, phrase) = (self.seq.next_beat(), self.seq.next_bar(&self.styles), self.seq.next_phrase(&self.styles));
+        self.clips.drain(self.time, beat, bar, phrase, latency);
         let mut done = 0;
         while done < n {
             if self.time >= self.seq.next_tick() {
@@ -623,10 +638,11 @@ impl Synth {
             sl.fill(0.0);
             sr.fill(0.0);
             self.pool.render(self.time, bl, br, sl, sr);
+            self.clips.render(self.time, sl, sr, latency);
             let style = self.styles.get(usize::from(self.seq.style()));
             let send_target = style.map_or(0.0, |s| s.reverb);
             let duck_db = style.map_or(-8.0, |s| s.stinger_duck_db);
-            let ducking = self.seq.ducking();
+            let ducking = self.seq.ducking() || self.clips.active();
             self.ducker.set(if ducking { 10f32.powf(duck_db / 20.0) } else { 1.0 });
             let dyn_target = dynamics_gain(self.seq.music().energy);
             let out = left[done..done + len].iter_mut().zip(right[done..done + len].iter_mut());

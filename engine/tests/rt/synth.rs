@@ -149,6 +149,62 @@ fn engine_with_music_commands_flowing_does_not_allocate() {
     assert_eq!(total, 0);
 }
 
+/// On-air clips through the engine's clip queue: loads (also over a slot that is playing),
+/// plays on the beat, the bar and at once, stale and missing plays, nine voices at once
+/// (stealing), stops and unloads, at several block sizes: nothing is allocated or freed on the
+/// audio thread, and every buffer comes back to be freed here.
+#[test]
+fn engine_plays_clips_without_allocating_or_freeing_on_the_audio_thread() {
+    use resonance_engine::synth::clips::{ClipData, ClipEvent};
+    for (block, seconds) in [(1usize, 1usize), (7, 6), (64, 10), (512, 10)] {
+        let (mut p, mut h) = Engine::new(EngineConfig::default()).prepare(48_000.0, 512, Layout::STEREO).unwrap();
+        let mut a = vec![0.0f32; block];
+        let mut b = vec![0.0f32; block];
+        let (mut total, mut scheduled, mut refused, mut freed, mut generation) = (0, 0, 0, 0, 0u32);
+        let every = (4_800 / block).max(1);
+        for i in 0..(48_000 * seconds / block) {
+            if i % every == 0 {
+                let k = i / every;
+                generation += 1;
+                let len = 2_000 + (k % 5) * 3_000;
+                let clip: Vec<f32> = (0..len).map(|j| ((j as f32) * 0.05).sin() * 0.3).collect();
+                let slot = (k % 3) as u16;
+                h.clips.load(slot, ClipData::new(clip.clone(), clip, generation).unwrap()).unwrap();
+                let q = [Quantize::Beat, Quantize::Bar, Quantize::Immediate][k % 3];
+                h.clips.play(slot, generation, q, -3.0).unwrap();
+                if k % 4 == 1 {
+                    h.clips.play(slot, generation - 1, Quantize::Immediate, 0.0).unwrap();
+                    h.clips.play(60, 1, Quantize::Immediate, 0.0).unwrap();
+                }
+                if k % 7 == 3 {
+                    for _ in 0..9 {
+                        h.clips.play(slot, generation, Quantize::Immediate, -12.0).unwrap();
+                    }
+                }
+                if k % 5 == 4 {
+                    h.clips.stop(slot).unwrap();
+                    h.clips.unload((slot + 1) % 3).unwrap();
+                }
+            }
+            a.fill(0.0);
+            b.fill(0.0);
+            let (_, n) = count_allocations(|| p.process(&mut [&mut a, &mut b], None, None));
+            total += n;
+            while h.telemetry.pop().is_some() {}
+            while let Some(e) = h.clips.next_event() {
+                match e {
+                    ClipEvent::Scheduled { .. } => scheduled += 1,
+                    ClipEvent::Refused { .. } => refused += 1,
+                    ClipEvent::Ended { .. } => {}
+                }
+            }
+            freed += h.clips.collect_garbage();
+        }
+        assert_eq!(total, 0, "block {block}: the audio thread allocated or freed with clips playing");
+        assert!(scheduled > 0 && refused > 0 && freed > 0, "block {block}: {scheduled} scheduled, {refused} refused, {freed} freed");
+    }
+}
+
 #[test]
 fn same_seed_same_music_and_other_seed_other_music() {
     let styles = factory_styles();
