@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use resonance_engine::analysis::probes::ReactionClass;
+use resonance_engine::analysis::probes::{N_CLASS, ReactionClass, predict};
 use resonance_engine::{CrowdEvent, CrowdEventKind};
 use resonance_test_support::{SplitMix64, test_audio_dir, thread_cpu_ns};
 
@@ -79,6 +79,7 @@ fn material(spans: &[Span]) -> Material<'_> {
         music,
         speech: spans.iter().filter(|s| s.kind == "speech").collect(),
         bait: spans.iter().filter(|s| s.kind == "bait").collect(),
+        murmur: spans.iter().filter(|s| s.kind == "murmur").map(|s| s.audio.clone()).collect(),
     }
 }
 
@@ -218,10 +219,16 @@ pub fn run(o: &Options) -> Option<String> {
         d.mixes.iter().map(|m| m.audio.len()).sum::<usize>() / RATE as usize
     );
     let mut s = Score::default();
+    let mut win = [[0usize; N_CLASS]; N_CLASS];
     for g in ['A', 'B'] {
         let other = if g == 'A' { 'B' } else { 'A' };
         for src in &sources {
             let model = train::fit(&examples(&d, |m| m.group == other && &m.source != src));
+            for (x, c) in examples(&d, |m| m.group == g && &m.source == src) {
+                let p = predict(&model, &x);
+                let best = (0..N_CLASS).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(N_CLASS - 1);
+                win[c][best] += 1;
+            }
             let test: Vec<&Mix> = d.mixes.iter().filter(|m| m.group == g && &m.source == src).collect();
             for (m, ev) in test.iter().zip(par_map(&test, |m| analyse(&m.audio, Some(&model)).0)) {
                 score_event_mix(&mut s, m, &ev);
@@ -233,6 +240,7 @@ pub fn run(o: &Options) -> Option<String> {
             score_negative(&mut s, m, &ev);
         }
     }
+    print_windows(&win);
     report(&s);
     print_cpu(&d);
     let all = examples(&d, |_| true);
@@ -250,6 +258,19 @@ pub fn run(o: &Options) -> Option<String> {
         );
         train::rust_source(&model, &header)
     })
+}
+
+/// The classifier alone on the held-out decisions (argmax), before the detectors' rules.
+fn print_windows(win: &[[usize; N_CLASS]; N_CLASS]) {
+    let names: Vec<&str> = ReactionClass::ALL.iter().map(|c| c.name()).collect();
+    println!("## Classifier alone, leave-one-source-out, per decision (rows: true; columns: argmax)\n");
+    println!("| true \\ read | {} | recall |\n|---|{}---|", names.join(" | "), "---|".repeat(N_CLASS));
+    for (c, row) in win.iter().enumerate() {
+        let n: usize = row.iter().sum();
+        let cells: Vec<String> = row.iter().map(ToString::to_string).collect();
+        println!("| {} | {} | {:.2} |", names[c], cells.join(" | "), row[c] as f64 / n.max(1) as f64);
+    }
+    println!();
 }
 
 fn print_corpus(spans: &[Span]) {
@@ -324,7 +345,7 @@ fn report(s: &Score) {
 
 fn targets(s: &Score) {
     let mut e = s.whistle_err_ms.clone();
-    let p95 = super::super::scoring::pct(&mut e, 95.0);
+    let p95 = super::super::scoring::pct(&mut e, 0.95);
     let cheers: usize = s.conf[0].iter().sum();
     let swell_goals: usize = s.swell_goals.values().map(|v| v.1).sum();
     let (cr, _) = rp(s, 0);

@@ -109,6 +109,8 @@ pub struct Material<'a> {
     pub speech: Vec<&'a Span>,
     /// Bangs.
     pub bait: Vec<&'a Span>,
+    /// Other crowds' murmur (markets, a restaurant): calm negatives of their own.
+    pub murmur: Vec<Vec<f32>>,
 }
 
 fn gi(group: char) -> usize {
@@ -198,6 +200,9 @@ pub fn negatives(group: char, n: usize, m: &Material, rng: &mut SplitMix64) -> V
             }
         }
         v.push(neg(bed(&m.beds[gi(group)], 30.0, rng), "calm", 0.0));
+        if !m.murmur.is_empty() && group == 'B' {
+            v.push(neg(bed(&m.murmur, 30.0, rng), "murmur", 0.0));
+        }
     }
     v
 }
