@@ -76,6 +76,11 @@ impl ReactionClass {
 /// ±6 so that no input can blow a logit up), then `softmax(w·x + b)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Model {
+    /// Whether the model decides the surge's type. When `false` (the shipped weights until the
+    /// leave-one-source-out figures beat the hand-set rules, decision 0042) the classifier
+    /// still reads every surge (for the trainer and traces) but the hand-set rules of
+    /// decisions 0014 and 0016 decide.
+    pub enabled: bool,
     /// Per-input mean of the training set.
     pub mean: [f32; N_FEAT],
     /// Per-input standard deviation of the training set (≥ 1e-3).

@@ -24,11 +24,25 @@ struct Cli {
     /// Write the model trained on everything into the engine's weights file.
     #[arg(long)]
     write: bool,
+    /// With --write: let the model decide the reaction type in the engine (only when its
+    /// leave-one-source-out figures beat the hand-set rules; decision 0042).
+    #[arg(long)]
+    enable: bool,
+    /// Score the hand-set rules on the same composites (the bar the learned path must beat).
+    #[arg(long)]
+    hand_set: bool,
 }
 
 fn main() {
     let cli = Cli::parse();
-    let opts = Options { variants: cli.variants, negatives: cli.negatives, write: cli.write, seed: cli.seed };
+    let opts = Options {
+        variants: cli.variants,
+        negatives: cli.negatives,
+        write: cli.write,
+        enable: cli.enable,
+        hand_set: cli.hand_set,
+        seed: cli.seed,
+    };
     if let Some(src) = run(&opts) {
         let path = workspace_dir().join("engine/src/analysis/reaction_weights.rs");
         if let Err(e) = std::fs::write(&path, src) {

@@ -78,7 +78,7 @@ pub fn trace_roar(set: &[Composite]) {
                 }
                 if (lo..hi).contains(&t_ms) {
                     println!(
-                        "   {t_ms:+7.1} ms vfast {:5.1} fast {:5.1} m {:5.1} b1 {:5.1} b3 {:5.1} tilt {:6.1} hf {:6.1} flat {:4.2} clar {:4.2} surge {} len {len} read {bright}",
+                        "   {t_ms:+7.1} ms vfast {:5.1} fast {:5.1} m {:5.1} b1 {:5.1} b3 {:5.1} tilt {:6.1} hf {:6.1} flat {:4.2} clar {:4.2} surge {} len {len} bright {bright}",
                         h.rel_vfast,
                         h.rel_fast,
                         h.rel_m,

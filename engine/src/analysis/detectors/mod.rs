@@ -133,7 +133,7 @@ impl Detectors {
         if let Some((onset, x, p)) = self.surge.decision() {
             self.decisions = (self.decisions.0 + 1, Some((onset, x, p)));
         }
-        self.boo.hop(h, self.surge.roaring() || self.surge.vetoes_boo(), self.chant.active(), out);
+        self.boo.hop(h, self.surge.roaring() || (self.model.enabled && self.surge.vetoes_boo()), self.chant.active(), out);
         self.applause.hop(h, w || self.surge.clapping(), out);
         self.chant.hop(h, out);
     }

