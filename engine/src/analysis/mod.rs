@@ -202,7 +202,7 @@ impl CrowdAnalyzer {
     /// Replaces the reaction classifier's weights (the trainer's leave-one-source-out folds).
     /// Kept across [`Self::reset`].
     #[cfg(feature = "tuning-probes")]
-    pub fn set_reaction_model(&mut self, m: self::reaction::Model) {
+    pub fn set_reaction_model(&mut self, m: &self::reaction::Model) {
         self.detectors.set_model(m);
     }
 

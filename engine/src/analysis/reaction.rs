@@ -22,6 +22,9 @@ pub const N_CH: usize = 18;
 /// Model inputs: mean and standard deviation of every channel, plus the 100 ms loudness's
 /// peak and rise over the window.
 pub const N_FEAT: usize = 2 * N_CH + 2;
+/// One decision of the classifier, for the trainer: the surge's onset (samples), its input
+/// vector and the class probabilities.
+pub type Decision = (u64, [f32; N_FEAT], [f32; N_CLASS]);
 /// Reaction classes ([`ReactionClass`]).
 pub const N_CLASS: usize = 7;
 /// Hops from a surge's start to its type decision (200 ms): a sudden goal roar is still

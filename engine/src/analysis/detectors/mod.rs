@@ -32,7 +32,7 @@ use self::whistle::Whistle;
 use super::features::{Features, HOPS_PER_S, Tone};
 use super::reaction::Model;
 #[cfg(feature = "tuning-probes")]
-use super::reaction::{N_CLASS, N_FEAT};
+use super::reaction::{Decision, N_CLASS, N_FEAT};
 use crate::types::{CrowdEventKind, WhistleKind};
 
 /// A detection, in analysis-rate samples.
@@ -101,7 +101,7 @@ pub(crate) struct Detectors {
     model: Model,
     /// The classifier's decisions since reset and the latest one (onset, input, probabilities).
     #[cfg(feature = "tuning-probes")]
-    decisions: (u32, Option<(u64, [f32; N_FEAT], [f32; N_CLASS])>),
+    decisions: (u32, Option<Decision>),
 }
 
 impl Detectors {
@@ -140,8 +140,8 @@ impl Detectors {
 
     /// Replaces the classifier's weights (kept across [`Self::reset`]).
     #[cfg(feature = "tuning-probes")]
-    pub(crate) fn set_model(&mut self, m: Model) {
-        self.model = m;
+    pub(crate) fn set_model(&mut self, m: &Model) {
+        self.model = *m;
     }
 
     /// The classifier's decisions since reset, and the latest one: onset (analysis-rate

@@ -24,7 +24,9 @@
 
 use super::{CROWD_ROUGH_MAX, Detection, H, Hop, clamp01};
 use crate::analysis::features::HOP;
-use crate::analysis::reaction::{DECIDE_HOPS, Model, N_CLASS, N_FEAT, ReactionClass, Window, predict};
+#[cfg(feature = "tuning-probes")]
+use crate::analysis::reaction::Decision;
+use crate::analysis::reaction::{DECIDE_HOPS, Model, N_CLASS, ReactionClass, Window, predict};
 use crate::types::{CrowdEventKind, WhistleKind};
 
 /// Probability of [`ReactionClass::Cheer`] from which a surge is a goal roar. A false goal
@@ -91,7 +93,7 @@ pub(super) struct Surge {
     class: Option<ReactionClass>,
     /// The decision made on this hop, for the trainer: onset, input, probabilities.
     #[cfg(feature = "tuning-probes")]
-    decision: Option<(u64, [f32; N_FEAT], [f32; N_CLASS])>,
+    decision: Option<Decision>,
     roar_sent: bool,
     /// Whether this surge was reported as applause rather than a roar.
     applause: bool,
@@ -301,7 +303,7 @@ impl Surge {
 
     /// The classifier's decision on this hop, if it made one (for the trainer).
     #[cfg(feature = "tuning-probes")]
-    pub(super) fn decision(&self) -> Option<(u64, [f32; N_FEAT], [f32; N_CLASS])> {
+    pub(super) fn decision(&self) -> Option<Decision> {
         self.decision
     }
 

@@ -175,10 +175,11 @@ fn score_event_mix(s: &mut Score, m: &Mix, ev: &[CrowdEvent]) {
     }
     for e in ev {
         let o = e.onset as f64 / f64::from(RATE);
-        if (o < m.at - 1.0 || o > m.end + 0.5) && o >= 3.0 {
-            if let Some(c) = class_of_event(e.kind) {
-                s.false_ev[c] += 1;
-            }
+        if (o < m.at - 1.0 || o > m.end + 0.5)
+            && o >= 3.0
+            && let Some(c) = class_of_event(e.kind)
+        {
+            s.false_ev[c] += 1;
         }
     }
     let r = s.per_source.entry(m.source.clone()).or_insert((t, 0, 0, [0; SCORED + 1]));
@@ -281,11 +282,14 @@ fn print_windows(win: &[[usize; N_CLASS]; N_CLASS]) {
     println!();
 }
 
+/// Per kind: spans, sources, packages, licences, seconds.
+type KindRow<'a> = (usize, Vec<&'a str>, Vec<&'a str>, Vec<&'a str>, f64);
+
 fn print_corpus(spans: &[Span]) {
     println!(
         "## Corpus (tools/corpus/crowd-labels.tsv)\n\n| kind | spans | sources | packages | licences | seconds |\n|---|---|---|---|---|---|"
     );
-    let mut by: BTreeMap<&str, (usize, Vec<&str>, Vec<&str>, Vec<&str>, f64)> = BTreeMap::new();
+    let mut by: BTreeMap<&str, KindRow> = BTreeMap::new();
     for s in spans {
         let r = by.entry(&s.kind).or_default();
         r.0 += 1;

@@ -41,7 +41,7 @@ pub struct Decision {
 pub fn analyse(x: &[f32], model: Option<&Model>) -> (Vec<CrowdEvent>, Vec<Decision>) {
     let mut a = CrowdAnalyzer::new(RATE as f32);
     if let Some(m) = model {
-        a.set_reaction_model(*m);
+        a.set_reaction_model(m);
     }
     let (mut ev, mut dec) = (Vec::new(), Vec::new());
     let mut seen = 0;

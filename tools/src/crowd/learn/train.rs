@@ -17,6 +17,9 @@ const STEP: f64 = 0.05;
 /// L2 penalty on the weights (not the biases), per example.
 const L2: f64 = 3e-3;
 
+/// Parameters per class: N_FEAT weights and a bias.
+const P: usize = N_FEAT + 1;
+
 /// Fits a model to `data`.
 pub fn fit(data: &[Example]) -> Model {
     let n = data.len().max(1) as f64;
@@ -39,7 +42,6 @@ pub fn fit(data: &[Example]) -> Model {
     let sw: Vec<f64> = data.iter().map(|(_, c)| cw[*c] * if *c <= 1 { 2.0 } else { 1.0 }).collect();
     let total: f64 = sw.iter().sum::<f64>().max(1e-9);
     // Parameters: N_CLASS × (N_FEAT weights + bias).
-    const P: usize = N_FEAT + 1;
     let mut w = vec![0.0f64; N_CLASS * P];
     let (mut m1, mut m2) = (vec![0.0f64; w.len()], vec![0.0f64; w.len()]);
     for it in 1..=ITERS {
