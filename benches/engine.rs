@@ -2,12 +2,15 @@
 //!
 //! `cargo bench --bench engine` runs criterion (statistics in target/criterion) and then prints
 //! a table: time per block against the block's real-time budget, for 64- and 512-sample
-//! blocks, with real music on the main bus and a real stadium crowd on the sidechain.
+//! blocks, with real music on the main bus and a real stadium crowd on the sidechain; then the
+//! crowd analyser alone (64-sample blocks) and one decision of its reaction classifier.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
+use resonance_engine::analysis::CrowdAnalyzer;
+use resonance_engine::analysis::probes::{Model, N_FEAT, predict};
 use resonance_engine::prelude::*;
 use resonance_io::decode::decode_file;
 use resonance_test_support::test_audio_dir as audio_dir;
@@ -69,6 +72,27 @@ fn main() {
         }
         g.finish();
     }
+    {
+        let mut g = c.benchmark_group("crowd_analysis_48k");
+        g.throughput(Throughput::Elements(64));
+        g.bench_function("block_64", |b| {
+            let mut a = CrowdAnalyzer::new(RATE as f32);
+            let mut at = 0;
+            b.iter(|| {
+                if at + 64 > crowd.len() {
+                    at = 0;
+                }
+                a.process(black_box(&crowd[at..at + 64]), &mut |t| {
+                    black_box(t);
+                });
+                at += 64;
+            });
+        });
+        let m = Model::default();
+        let x: [f32; N_FEAT] = std::array::from_fn(|i| i as f32 * 0.37 - 3.0);
+        g.bench_function("reaction_decision", |b| b.iter(|| black_box(predict(&m, black_box(&x)))));
+        g.finish();
+    }
     c.final_summary();
 
     // The table: 60 s of audio per block size, wall-clock time against the real-time budget.
@@ -89,4 +113,21 @@ fn main() {
         let budget = block as f64 / f64::from(RATE);
         println!("| {block} | {:.2} µs | {:.0} µs | {:.3} % |", per_block * 1e6, budget * 1e6, 100.0 * per_block / budget);
     }
+
+    // The crowd analyser alone (with its reaction classifier), 64-sample blocks over the crowd
+    // input looped to 60 s.
+    let mut a = CrowdAnalyzer::new(RATE as f32);
+    let n = 60 * RATE as usize;
+    let t = Instant::now();
+    let mut done = 0;
+    while done < n {
+        for b in crowd.chunks(64) {
+            a.process(b, &mut |t| {
+                black_box(t);
+            });
+        }
+        done += crowd.len().max(1);
+    }
+    let share = t.elapsed().as_secs_f64() / (done as f64 / f64::from(RATE));
+    println!("\ncrowd analysis alone (64-sample blocks, 48 kHz): {:.3} % of one core", 100.0 * share);
 }

@@ -32,6 +32,8 @@ pub(crate) mod features;
 pub(crate) mod floor;
 pub(crate) mod mood;
 pub(crate) mod pitch;
+pub(crate) mod reaction;
+mod reaction_weights;
 
 /// The analyser's internals, for tuning tools (feature `tuning-probes`): the frame features,
 /// the whistle detector's short frames, what the detectors see each hop, and the building
@@ -43,6 +45,7 @@ pub mod probes {
     pub use super::detectors::Hop;
     pub use super::features::{FeatureExtractor, Features, Step, Tone};
     pub use super::pitch::Pitch;
+    pub use super::reaction::{DECIDE_HOPS, Model, N_CLASS, N_FEAT, ReactionClass, predict};
 }
 
 use self::decimate::{ANALYSIS_RATE, Decimator};
@@ -190,10 +193,25 @@ impl CrowdAnalyzer {
     }
 
     /// Everything the detectors saw in the latest 10 ms hop, and the surge detector's state
-    /// (active, hops since it began, bright hops): for tools and traces.
+    /// (active, hops since it began, hops read by the classifier): for tools and traces.
     #[cfg(feature = "tuning-probes")]
     pub fn last_detector_hop(&self) -> (Hop, (bool, u32, u32)) {
         (self.last, self.detectors.surge_state())
+    }
+
+    /// Replaces the reaction classifier's weights (the trainer's leave-one-source-out folds).
+    /// Kept across [`Self::reset`].
+    #[cfg(feature = "tuning-probes")]
+    pub fn set_reaction_model(&mut self, m: &self::reaction::Model) {
+        self.detectors.set_model(m);
+    }
+
+    /// The reaction classifier's latest decision: how many it made since reset, the surge's
+    /// onset (host samples), the input vector and the class probabilities (for the trainer).
+    #[cfg(feature = "tuning-probes")]
+    pub fn last_reaction(&self) -> (u32, u64, [f32; reaction::N_FEAT], [f32; reaction::N_CLASS]) {
+        let (n, onset, x, p) = self.detectors.last_reaction();
+        (n, self.decimator.input_time(onset), x, p)
     }
 
     /// The features and floor-relative levels of the latest 10 ms hop (for tools).

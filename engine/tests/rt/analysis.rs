@@ -127,6 +127,10 @@ fn analysis_never_allocates_for_ten_minutes_at_48k_and_at_every_rate_and_block_s
     }
     assert!(n_moods >= 1_190, "a mood every 0.5 s: got {n_moods}");
     assert!(n_events >= loops, "events were detected: {n_events}");
+    // The reaction classifier ran inside the counted blocks: at least the cheer's surge of
+    // every loop was decided (window statistics and one model product each).
+    let (decisions, ..) = a.last_reaction();
+    assert!(decisions as usize >= loops, "the reaction classifier decided {decisions} surges in {loops} loops");
 
     // Every rate × block size, 20 s each (the rates resample the same programme).
     for rate in [22_050u32, 44_100, 48_000, 96_000] {

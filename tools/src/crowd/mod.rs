@@ -47,6 +47,7 @@
 //! timelines, and [`trace`] holds the debugging and tuning aids (per-hop traces, dumps).
 
 pub mod corpus;
+pub mod learn;
 pub mod report;
 pub mod scoring;
 pub mod synthesis;

@@ -4,9 +4,11 @@
 //!
 //! * [`whistle`] — a referee's pea whistle, on its own short frames (16 ms every 5 ms),
 //!   confirmed by sequential evidence (`docs/decisions/0001-whistle-sequential-evidence.md`).
-//! * [`surge`] — a rise of the 50 ms loudness ≥ 8 dB over the floor: a goal roar, applause
-//!   decided at the roar's moment, or a near miss ("ooh") when it dies soon.
-//! * [`boo`] — booing: a dark, voiced, noise-like rise held for 1.5 s.
+//! * [`surge`] — a rise of the 50 ms loudness ≥ 8 dB over the floor, whose type the learned
+//!   classifier ([`crate::analysis::reaction`]) decides 200 ms in: a goal roar, applause, or a
+//!   near miss ("ooh") when it dies soon; boos, chants, whistles and swells raise nothing here.
+//! * [`boo`] — booing: a dark, voiced, noise-like rise held for 1.5 s, unless the classifier
+//!   read the surge under way as a cheer, applause, an "ooh", a chant or a whistle.
 //! * [`applause`] — a noise-like (flat), bright, unvoiced rise held for 1 s.
 //! * [`chant`] — chant start and end from the envelope's periodicity, which must have a beat
 //!   (`docs/decisions/0007-chant-needs-a-beat.md`).
@@ -28,6 +30,9 @@ use self::chant::Chant;
 use self::surge::Surge;
 use self::whistle::Whistle;
 use super::features::{Features, HOPS_PER_S, Tone};
+use super::reaction::Model;
+#[cfg(feature = "tuning-probes")]
+use super::reaction::{Decision, N_CLASS, N_FEAT};
 use crate::types::{CrowdEventKind, WhistleKind};
 
 /// A detection, in analysis-rate samples.
@@ -92,6 +97,11 @@ pub(crate) struct Detectors {
     boo: Boo,
     applause: Applause,
     chant: Chant,
+    /// The reaction classifier's weights.
+    model: Model,
+    /// The classifier's decisions since reset and the latest one (onset, input, probabilities).
+    #[cfg(feature = "tuning-probes")]
+    decisions: (u32, Option<Decision>),
 }
 
 impl Detectors {
@@ -100,7 +110,7 @@ impl Detectors {
     /// # Realtime safety
     /// Real-time safe.
     pub(crate) fn reset(&mut self) {
-        *self = Self { whistle: Whistle::new(), ..Self::default() };
+        *self = Self { whistle: Whistle::new(), model: self.model, ..Self::default() };
     }
 
     /// Runs the whistle detector on a short frame that ends mid-hop, against the latest hop.
@@ -118,10 +128,29 @@ impl Detectors {
     pub(crate) fn hop(&mut self, h: &Hop, out: &mut dyn FnMut(Detection)) {
         self.whistle.hop(h, out);
         let w = self.whistle.busy();
-        self.surge.hop(h, w, self.chant.active(), self.boo.active(), out);
-        self.boo.hop(h, self.surge.roaring(), self.chant.active(), out);
+        self.surge.hop(h, &self.model, w, self.chant.active(), self.boo.active(), out);
+        #[cfg(feature = "tuning-probes")]
+        if let Some((onset, x, p)) = self.surge.decision() {
+            self.decisions = (self.decisions.0 + 1, Some((onset, x, p)));
+        }
+        self.boo.hop(h, self.surge.roaring() || (self.model.enabled && self.surge.vetoes_boo()), self.chant.active(), out);
         self.applause.hop(h, w || self.surge.clapping(), out);
         self.chant.hop(h, out);
+    }
+
+    /// Replaces the classifier's weights (kept across [`Self::reset`]).
+    #[cfg(feature = "tuning-probes")]
+    pub(crate) fn set_model(&mut self, m: &Model) {
+        self.model = *m;
+    }
+
+    /// The classifier's decisions since reset, and the latest one: onset (analysis-rate
+    /// samples), input vector, probabilities.
+    #[cfg(feature = "tuning-probes")]
+    pub(crate) fn last_reaction(&self) -> (u32, u64, [f32; N_FEAT], [f32; N_CLASS]) {
+        let (n, d) = self.decisions;
+        let (onset, x, p) = d.unwrap_or((0, [0.0; N_FEAT], [0.0; N_CLASS]));
+        (n, onset, x, p)
     }
 
     /// Whether a goal roar is being heard now.
@@ -129,7 +158,7 @@ impl Detectors {
         self.surge.roaring()
     }
 
-    /// The surge detector's state: active, hops since it began, bright hops (for traces).
+    /// The surge detector's state: active, hops since it began, hops read by the classifier (for traces).
     #[cfg(feature = "tuning-probes")]
     pub(crate) fn surge_state(&self) -> (bool, u32, u32) {
         self.surge.trace_state()

@@ -1,20 +1,41 @@
-//! Surges of the crowd's loudness: goal roar, applause decided at a roar's moment, near miss.
+//! Surges of the crowd's loudness: goal roar, applause decided at the roar's moment, near miss.
 //!
-//! A surge starts when the 50 ms loudness rises ≥ 8 dB above the floor. Its first 14 *loud*
-//! hops (50 ms loudness ≥ 8 dB, 2.5–5 kHz band ≥ 6 dB over their floors; 140 ms) decide a goal
-//! roar if what was added to the floor is bright on average (mean tilt ≥ -13.3 dB) and
-//! unvoiced (mean MPM clarity ≤ 0.44: screams, not the sustained vowels of boos and "ooh"s);
-//! failing that, 14 hops each bright (tilt ≥ -12 dB) and unvoiced on average. A bright surge
-//! whose added energy reaches up to 5–7 kHz is applause instead (hand-claps are broadband,
-//! voices are not), decided at the same moment. A surge that dies within 0.3–2.5 s without
-//! having been either is a near miss ("ooh") if voices carried it (the 1–2.5 kHz band ≥ 10 dB
-//! over its floor on average, and no lower than 2.5–5 kHz) and it was noise-like on average
-//! (spectral roughness ≤ 7 dB,
-//! [`Features::roughness`](crate::analysis::features::Features::roughness)): a surge of music is tonal.
+//! A surge starts when the 50 ms loudness rises ≥ 8 dB above the floor; its onset is dated
+//! back to where the loudness last sat near the floor (at most 0.6 s before). What it *is* is
+//! decided by one of two paths, chosen by the reaction model's `enabled` flag (decision 0042):
+//!
+//! * **Learned** ([`crate::analysis::reaction`]): [`DECIDE_HOPS`] hops (200 ms) after the surge
+//!   starts, the classifier reads the statistics of those hops: a cheer at p ≥ [`P_ROAR`] is a
+//!   goal roar, applause at p ≥ [`P_APPLAUSE`] is applause, an "ooh" at p ≥ [`P_OOH`] that dies
+//!   within 0.3–2.5 s is a near miss; a surge read as a cheer, applause, "ooh", chant or
+//!   whistle vetoes booing ([`Surge::vetoes_boo`]).
+//! * **Hand-set** (decisions 0014 and 0016; the shipped default while the learned path's
+//!   leave-one-source-out figures do not beat it): the first 14 *loud* hops (50 ms loudness
+//!   ≥ 8 dB, 2.5–5 kHz band ≥ 6 dB over their floors; 140 ms) decide a goal roar if what was
+//!   added to the floor is bright on average (mean tilt ≥ -13.3 dB) and unvoiced (mean MPM
+//!   clarity ≤ 0.44); failing that, 14 hops each bright (tilt ≥ -12 dB) and unvoiced on
+//!   average. A bright surge whose added energy reaches up to 5–7 kHz is applause instead.
+//!   A surge that dies within 0.3–2.5 s without having been either is a near miss ("ooh") if
+//!   voices carried it (the 1–2.5 kHz band ≥ 10 dB over its floor on average, and no lower
+//!   than 2.5–5 kHz) and it was noise-like on average (spectral roughness ≤ 7 dB,
+//!   [`Features::roughness`](crate::analysis::features::Features::roughness)).
+//!
+//! The classifier reads every surge on both paths (the trainer reads its vectors).
 
 use super::{CROWD_ROUGH_MAX, Detection, H, Hop, clamp01};
 use crate::analysis::features::HOP;
+#[cfg(feature = "tuning-probes")]
+use crate::analysis::reaction::Decision;
+use crate::analysis::reaction::{DECIDE_HOPS, Model, N_CLASS, ReactionClass, Window, predict};
 use crate::types::{CrowdEventKind, WhistleKind};
+
+/// Probability of [`ReactionClass::Cheer`] from which a surge is a goal roar. A false goal
+/// (a triumphant stinger on a swell, or on a home goal's boos) costs more than a late one.
+const P_ROAR: f32 = 0.6;
+/// Probability of [`ReactionClass::Applause`] from which a surge is applause.
+const P_APPLAUSE: f32 = 0.5;
+/// Probability of [`ReactionClass::Ooh`] from which a short surge is a near miss.
+const P_OOH: f32 = 0.4;
 
 /// Bright hops that confirm a goal roar (140 ms), read on the 50 ms loudness, which reaches
 /// +8 dB about 30 ms sooner after a step than the 100 ms loudness. 120 ms made the onset of the real boos (crowdboo at +12 dB) a goal roar; 140 ms does not.
@@ -67,6 +88,12 @@ pub(super) struct Surge {
     loud_tilt: f32,
     loud_hf: f32,
     loud_clar: f32,
+    /// Statistics of the surge's hops, and the classifier's reading of them once decided.
+    window: Window,
+    class: Option<ReactionClass>,
+    /// The decision made on this hop, for the trainer: onset, input, probabilities.
+    #[cfg(feature = "tuning-probes")]
+    decision: Option<Decision>,
     roar_sent: bool,
     /// Whether this surge was reported as applause rather than a roar.
     applause: bool,
@@ -74,24 +101,40 @@ pub(super) struct Surge {
     below: u32,
     /// Last hop at which the fast loudness was still near the floor (onset estimate).
     rise_from: u64,
-    /// Hops since the last goal roar ended (refractory), saturating.
+    /// Hops since the last goal roar or applause ended (refractory), saturating.
     since_roar: u32,
     /// Sum of the spectral roughness over the surge's hops.
     rough_sum: f32,
+    /// The probability of [`ReactionClass::Ooh`] at the decision.
+    p_ooh: f32,
     /// Sums of the 1–2.5 kHz and 2.5–5 kHz bands over their floors (dB) over the surge's hops
     /// above its end threshold, and their count (a near miss's voices: [`OOH_VOICE_DB`]).
     voice_sum: f32,
     presence_sum: f32,
     held_hops: u32,
+    /// Whether the last surge that ended was a goal roar (booing is vetoed for 5 s after it).
+    after_roar: bool,
 }
 
 impl Surge {
-    /// One hop. `whistle_active`: a whistle sounds or is being weighed; `chanting`, `booing`:
-    /// those states are on (no roar during booing, no near miss during either).
-    pub(super) fn hop(&mut self, h: &Hop, whistle_active: bool, chanting: bool, booing: bool, out: &mut dyn FnMut(Detection)) {
+    /// One hop. `model`: the reaction classifier; `whistle_active`: a whistle sounds or is
+    /// being weighed; `chanting`, `booing`: those states are on (no roar during booing, no near
+    /// miss during either).
+    pub(super) fn hop(
+        &mut self,
+        h: &Hop,
+        model: &Model,
+        whistle_active: bool,
+        chanting: bool,
+        booing: bool,
+        out: &mut dyn FnMut(Detection),
+    ) {
+        #[cfg(feature = "tuning-probes")]
+        {
+            self.decision = None;
+        }
         let f = &h.f;
         let s = h.sens_db;
-        let b3 = h.band_rel[3];
         if h.rel_fast < 2.5 || !h.present {
             self.rise_from = f.end;
         }
@@ -108,9 +151,11 @@ impl Surge {
                     start: self.rise_from.max(earliest),
                     peak: h.rel_fast,
                     since_roar: self.since_roar,
+                    after_roar: self.after_roar,
                     rise_from: self.rise_from,
                     ..Self::default()
                 };
+                self.window.push(h);
                 // The hop that starts the surge is its first loud hop.
                 self.loud(h, whistle_active);
             }
@@ -122,29 +167,14 @@ impl Surge {
         // A surge that a referee's whistle is part of is the whistle, not the crowd.
         self.tainted |= whistle_active;
         self.loud(h, whistle_active);
-        let bright = h.rel_vfast >= 8.0 + s && b3 >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
-        if bright {
-            self.bright_hops += 1;
-            self.hf_sum += h.added_hf;
-            self.clar_sum += h.f.pitch.clarity;
-        }
-        let may_roar = !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.since_roar > 5 * H;
-        // Goal roar, first decision: the first ROAR_HOPS loud hops are bright and unvoiced on
-        // average. Fallback (a surge that starts dark and brightens): ROAR_HOPS hops each
-        // bright. Either way applause if what was added reaches up to 5–7 kHz like
-        // hand-claps, which voices do not.
-        let n = ROAR_HOPS as f32;
-        if may_roar && self.loud_hops == ROAR_HOPS && self.loud_tilt / n >= ROAR_TILT {
-            let hf = self.loud_hf / n;
-            if hf >= APPLAUSE_HF || self.loud_clar / n <= ROAR_CLARITY {
-                self.decide(hf, self.loud_hops, out);
+        if self.class.is_none() {
+            self.window.push(h);
+            if self.window.len() >= DECIDE_HOPS {
+                self.decide(model, booing, out);
             }
         }
-        if may_roar && !self.roar_sent && self.bright_hops >= ROAR_HOPS {
-            let hf = self.hf_sum / self.bright_hops as f32;
-            if hf >= APPLAUSE_HF || self.clar_sum / self.bright_hops as f32 <= ROAR_CLARITY {
-                self.decide(hf, self.bright_hops, out);
-            }
+        if !model.enabled {
+            self.hand_set(h, whistle_active, booing, out);
         }
         // End of the surge: 100 ms loudness back within 3 dB of the floor or 10 dB below the
         // surge's peak, for 300 ms.
@@ -153,7 +183,7 @@ impl Surge {
         } else {
             self.below = 0;
             self.voice_sum += h.band_rel[2];
-            self.presence_sum += b3;
+            self.presence_sum += h.band_rel[3];
             self.held_hops += 1;
         }
         if self.below >= 3 * H / 10 {
@@ -161,28 +191,33 @@ impl Surge {
             let noisy = self.rough_sum / self.len.max(1) as f32 <= CROWD_ROUGH_MAX;
             let n = self.held_hops.max(1) as f32;
             let (voice, presence) = (self.voice_sum / n, self.presence_sum / n);
-            let voiced = voice >= OOH_VOICE_DB + s && voice >= presence;
+            let ooh = if model.enabled {
+                self.class == Some(ReactionClass::Ooh) && self.p_ooh >= P_OOH
+            } else {
+                voice >= OOH_VOICE_DB + s && voice >= presence
+            };
             if !self.roar_sent
                 && !self.tainted
                 && !booing
                 && !chanting
                 && noisy
-                && voiced
+                && ooh
                 && (3 * H / 10..=25 * H / 10).contains(&dur)
                 && self.peak >= 9.0 + s
             {
-                let confidence = clamp01(0.4 + (self.peak - 9.0) / 15.0);
+                let confidence = clamp01(0.3 * self.p_ooh + 0.4 + (self.peak - 9.0) / 20.0);
                 out(Detection { kind: CrowdEventKind::NearMiss, onset: self.start, confidence, whistle: WhistleKind::Short });
             }
             if self.roar_sent {
                 self.since_roar = 0;
             }
+            self.after_roar = self.roar_sent && !self.applause;
             self.active = false;
         }
     }
 
-    /// Accumulates a loud hop (the 50 ms loudness ≥ 8 dB and the 2.5–5 kHz band ≥ 6 dB over
-    /// their floors), up to the first [`ROAR_HOPS`].
+    /// Dates the onset on the surge's first loud hop (the 50 ms loudness ≥ 8 dB and the
+    /// 2.5–5 kHz band ≥ 6 dB over their floors).
     fn loud(&mut self, h: &Hop, whistle_active: bool) {
         let loud = h.rel_vfast >= 8.0 + h.sens_db && h.band_rel[3] >= 6.0 + h.sens_db && !whistle_active;
         if loud && self.loud_hops == 0 {
@@ -200,9 +235,35 @@ impl Surge {
         }
     }
 
+    /// The hand-set roar/applause decision (decision 0014), run each hop while the model is
+    /// not enabled.
+    fn hand_set(&mut self, h: &Hop, whistle_active: bool, booing: bool, out: &mut dyn FnMut(Detection)) {
+        let s = h.sens_db;
+        let bright = h.rel_vfast >= 8.0 + s && h.band_rel[3] >= 6.0 + s && h.added_tilt >= -12.0 && !whistle_active;
+        if bright {
+            self.bright_hops += 1;
+            self.hf_sum += h.added_hf;
+            self.clar_sum += h.f.pitch.clarity;
+        }
+        let may_roar = !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.since_roar > 5 * H;
+        let n = ROAR_HOPS as f32;
+        if may_roar && self.loud_hops == ROAR_HOPS && self.loud_tilt / n >= ROAR_TILT {
+            let hf = self.loud_hf / n;
+            if hf >= APPLAUSE_HF || self.loud_clar / n <= ROAR_CLARITY {
+                self.report(hf, self.loud_hops, out);
+            }
+        }
+        if may_roar && !self.roar_sent && self.bright_hops >= ROAR_HOPS {
+            let hf = self.hf_sum / self.bright_hops as f32;
+            if hf >= APPLAUSE_HF || self.clar_sum / self.bright_hops as f32 <= ROAR_CLARITY {
+                self.report(hf, self.bright_hops, out);
+            }
+        }
+    }
+
     /// Reports the surge as applause (mean added 5–7 kHz tilt `hf` ≥ [`APPLAUSE_HF`]) or as a
-    /// goal roar, decided after `hops` bright hops.
-    fn decide(&mut self, hf: f32, hops: u32, out: &mut dyn FnMut(Detection)) {
+    /// goal roar, decided after `hops` bright hops (the hand-set path).
+    fn report(&mut self, hf: f32, hops: u32, out: &mut dyn FnMut(Detection)) {
         self.roar_sent = true;
         self.applause = hf >= APPLAUSE_HF;
         let (kind, confidence) = if self.applause {
@@ -211,6 +272,50 @@ impl Surge {
             (CrowdEventKind::GoalRoar, clamp01(0.4 + (self.peak - 6.0) / 15.0 + 0.2 * (hops as f32 / self.len.max(1) as f32).min(1.0)))
         };
         out(Detection { kind, onset: self.start, confidence, whistle: WhistleKind::Short });
+    }
+
+    /// The type decision, [`DECIDE_HOPS`] hops into the surge: a goal roar or applause is
+    /// reported now (unless a whistle is part of the surge, booing is on, or a roar ended
+    /// under 5 s ago); an "ooh" waits for the surge to die.
+    fn decide(&mut self, model: &Model, booing: bool, out: &mut dyn FnMut(Detection)) {
+        let x = self.window.features();
+        let p = predict(model, &x);
+        #[cfg(feature = "tuning-probes")]
+        {
+            self.decision = Some((self.start, x, p));
+        }
+        let (best, pb) = p.iter().copied().enumerate().fold((N_CLASS, f32::NEG_INFINITY), |a, (i, v)| if v > a.1 { (i, v) } else { a });
+        let class = ReactionClass::from_index(best);
+        self.class = Some(class);
+        self.p_ooh = p[ReactionClass::Ooh as usize];
+        if !model.enabled || self.tainted || booing || self.since_roar <= 5 * H || self.peak < 8.0 {
+            return;
+        }
+        let (kind, confidence) = match class {
+            ReactionClass::Cheer if pb >= P_ROAR => (CrowdEventKind::GoalRoar, pb),
+            ReactionClass::Applause if pb >= P_APPLAUSE => (CrowdEventKind::Applause, pb),
+            _ => return,
+        };
+        self.roar_sent = true;
+        self.applause = kind == CrowdEventKind::Applause;
+        out(Detection { kind, onset: self.start, confidence: clamp01(confidence), whistle: WhistleKind::Short });
+    }
+
+    /// The classifier's decision on this hop, if it made one (for the trainer).
+    #[cfg(feature = "tuning-probes")]
+    pub(super) fn decision(&self) -> Option<Decision> {
+        self.decision
+    }
+
+    /// Whether the surge under way was read as something booing cannot be: a cheer,
+    /// applause, an "ooh", a chant or a whistle; or a goal roar ended under 5 s ago.
+    pub(super) fn vetoes_boo(&self) -> bool {
+        let read_other = self.active
+            && matches!(
+                self.class,
+                Some(ReactionClass::Cheer | ReactionClass::Applause | ReactionClass::Ooh | ReactionClass::Chant | ReactionClass::Whistle)
+            );
+        read_other || (self.after_roar && self.since_roar <= 5 * H)
     }
 
     /// Whether a goal roar is being heard now.
@@ -239,6 +344,67 @@ impl Surge {
 mod tests {
     use super::*;
     use crate::analysis::features::Features;
+    use crate::analysis::reaction::N_FEAT;
+
+    /// A model that reads every surge as `class` with certainty.
+    fn always(class: ReactionClass) -> Model {
+        let mut b = [-20.0; N_CLASS];
+        b[class as usize] = 20.0;
+        Model { enabled: true, mean: [0.0; N_FEAT], scale: [1.0; N_FEAT], w: [[0.0; N_FEAT]; N_CLASS], b }
+    }
+
+    /// A second at the floor, then a loud surge of `hops` hops, then the floor for 2 s: what
+    /// was reported, at which hop.
+    fn surge(model: &Model, hops: u64) -> Vec<(u64, CrowdEventKind)> {
+        let mut s = Surge { since_roar: u32::MAX / 2, ..Surge::default() };
+        let mut out = Vec::new();
+        for i in 0..300 + hops {
+            let loud = (100..100 + hops).contains(&i);
+            let mut f = Features { end: (i + 1) * HOP as u64, roughness: 5.8, ..Features::default() };
+            f.pitch.clarity = 0.4;
+            let h = if loud {
+                Hop {
+                    f,
+                    rel_fast: 13.0,
+                    rel_vfast: 14.0,
+                    rel_m: 10.0,
+                    band_rel: [10.0, 16.0, 16.0, 18.0, 10.0],
+                    present: true,
+                    ..Hop::default()
+                }
+            } else {
+                Hop { f, present: true, ..Hop::default() }
+            };
+            s.hop(&h, model, false, false, false, &mut |d| out.push((i, d.kind)));
+        }
+        out
+    }
+
+    #[test]
+    fn the_classifier_decides_what_a_surge_is_two_hundred_ms_in() {
+        // The surge starts on hop 100; the decision is on its DECIDE_HOPS-th hop.
+        let at = 100 + u64::from(DECIDE_HOPS) - 1;
+        assert_eq!(surge(&always(ReactionClass::Cheer), 200), vec![(at, CrowdEventKind::GoalRoar)]);
+        assert_eq!(surge(&always(ReactionClass::Applause), 200), vec![(at, CrowdEventKind::Applause)]);
+        // Boos, chants, whistles and swells raise nothing from the surge detector.
+        for c in [ReactionClass::Boo, ReactionClass::Chant, ReactionClass::Whistle, ReactionClass::Other] {
+            assert!(surge(&always(c), 200).is_empty(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_near_miss_is_a_short_surge_read_as_an_ooh() {
+        let ooh = always(ReactionClass::Ooh);
+        let v = surge(&ooh, 120);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1, CrowdEventKind::NearMiss);
+        // Held for 4 s it is no near miss; read as anything else it is none either.
+        assert!(surge(&ooh, 400).is_empty());
+        assert!(surge(&always(ReactionClass::Other), 120).is_empty());
+    }
+
+    /// The hand-set rules decide (the model only reads).
+    const HAND_SET: Model = Model { enabled: false, ..crate::analysis::reaction_weights::MODEL };
 
     fn surge_hop(i: u64, tilt: f32, clarity: f32) -> Hop {
         let mut f = Features { end: (i + 1) * HOP as u64, ..Features::default() };
@@ -257,28 +423,28 @@ mod tests {
     }
 
     /// Runs a surge of `hops` loud hops after a second at the floor; returns (hop, kind).
-    fn surge(hops: u64, tilt: f32, clarity: f32) -> Vec<(u64, CrowdEventKind)> {
+    fn hand_set_surge(hops: u64, tilt: f32, clarity: f32) -> Vec<(u64, CrowdEventKind)> {
         let mut s = Surge { since_roar: u32::MAX / 2, ..Surge::default() };
         let mut out = Vec::new();
         for i in 0..100 {
             let h = Hop { f: Features { end: (i + 1) * HOP as u64, ..Features::default() }, present: true, ..Hop::default() };
-            s.hop(&h, false, false, false, &mut |d| out.push((i, d.kind)));
+            s.hop(&h, &HAND_SET, false, false, false, &mut |d| out.push((i, d.kind)));
         }
         for i in 100..100 + hops {
-            s.hop(&surge_hop(i, tilt, clarity), false, false, false, &mut |d| out.push((i, d.kind)));
+            s.hop(&surge_hop(i, tilt, clarity), &HAND_SET, false, false, false, &mut |d| out.push((i, d.kind)));
         }
         out
     }
 
     #[test]
-    fn a_sudden_bright_unvoiced_surge_is_a_goal_roar_after_fourteen_loud_hops() {
+    fn hand_set_a_sudden_bright_unvoiced_surge_is_a_goal_roar_after_fourteen_loud_hops() {
         // Hop by hop darker than -12 dB (the fallback never counts it), bright on average.
-        assert_eq!(surge(40, -12.8, 0.38), vec![(113, CrowdEventKind::GoalRoar)]);
+        assert_eq!(hand_set_surge(40, -12.8, 0.38), vec![(113, CrowdEventKind::GoalRoar)]);
         // Voiced like boos: no roar from the first decision, nor from the fallback.
-        assert!(surge(40, -12.8, 0.55).is_empty());
-        assert!(surge(40, -11.0, 0.55).is_empty());
+        assert!(hand_set_surge(40, -12.8, 0.55).is_empty());
+        assert!(hand_set_surge(40, -11.0, 0.55).is_empty());
         // Darker on average than any cheer: not a roar.
-        assert!(surge(40, -14.5, 0.38).is_empty());
+        assert!(hand_set_surge(40, -14.5, 0.38).is_empty());
     }
 
     /// A second at the floor, then a dark, voiced surge of 1.2 s at `bands` over their floors,
@@ -295,13 +461,13 @@ mod tests {
             } else {
                 Hop { f, present: true, ..Hop::default() }
             };
-            s.hop(&h, false, false, false, &mut |d| out.push(d.kind));
+            s.hop(&h, &HAND_SET, false, false, false, &mut |d| out.push(d.kind));
         }
         out
     }
 
     #[test]
-    fn a_near_miss_is_carried_by_voices() {
+    fn hand_set_a_near_miss_is_carried_by_voices() {
         // An "ooh": the voice band well over its floor, the presence band under it.
         assert_eq!(short_surge([15.0, 14.0, 16.0, 9.0, 15.0]), vec![CrowdEventKind::NearMiss]);
         // The same rise under 300 Hz only (a bassier ambience, the floor still settling).
