@@ -1118,9 +1118,9 @@ mod tests {
         a.add_tracks((0..1).map(item).collect());
         b.add_tracks((1..4).map(item).collect());
         let mut ident = Identifier::new(IdentifyOptions::default());
-        for k in 0..4 {
+        for (k, track) in tracks.iter().enumerate() {
             let start = (sr * (4.0 + 5.0 * k as f64)) as usize;
-            let q = &tracks[k][start..start + (sr * 5.0) as usize];
+            let q = &track[start..start + (sr * 5.0) as usize];
             let one = ident.identify(&whole, q, sr);
             let two = ident.identify_segments(&[&a, &b], q, sr);
             let (Outcome::Match(one), Outcome::Match(two)) = (one, two) else { panic!("track {k}: {one:?} / {two:?}") };
