@@ -50,7 +50,9 @@ pub struct CollOptions {
     /// Index-side hashing (`FP_COLL_INDEX=half_t:half_f:fanout`; the engine's default).
     pub index: HasherConfig,
     /// Query options (`FP_COLL_QUERY=half_t:half_f:fanout`, `FP_COLL_DENSE=half_t:half_f:fanout`
-    /// or `none`; the matcher's defaults).
+    /// or `none`, `FP_COLL_DENSE_SHIFTS=n` framings of the dense look; the matcher's
+    /// defaults). `FP_COLL_EMPHASIS=1` or `0` sets onset emphasis on the index and every
+    /// query-side hashing alike (decision 0035).
     pub identify: IdentifyOptions,
 }
 
