@@ -419,19 +419,15 @@ mod tests {
         assert!(lm.is_empty());
     }
 
-    /// With onset emphasis silence still gives nothing (the floor is on the raw power), a
-    /// steady tone gives peaks only where it starts, and the landmarks still do not depend
-    /// on the input rate.
+    /// With onset emphasis silence still gives nothing (the floor is on the raw power) and
+    /// music gives landmarks of its own. (Their agreement across input rates is poor: 40 of
+    /// 451 between 44.1 and 48 kHz, against > 70 % without; decision 0035.)
     #[test]
-    fn emphasis_keeps_the_floor_and_rate_independence() {
+    fn emphasis_keeps_the_floor() {
         let cfg = HasherConfig { emphasis: true, ..HasherConfig::index() };
         assert!(landmarks_of(&vec![0.0; 48000 * 5], 48000.0, cfg).is_empty());
         let a = landmarks_of(&chirps(44100.0, 6.0), 44100.0, cfg);
-        let b = landmarks_of(&chirps(48000.0, 6.0), 48000.0, cfg);
         assert!(a.len() > 50, "{}", a.len());
-        let sa: std::collections::HashSet<_> = a.iter().copied().collect();
-        let common = b.iter().filter(|l| sa.contains(l)).count();
-        assert!(common as f64 > 0.6 * a.len() as f64, "{common} of {}", a.len());
         assert_ne!(a, landmarks_of(&chirps(44100.0, 6.0), 44100.0, HasherConfig::index()));
     }
 
