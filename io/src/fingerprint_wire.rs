@@ -25,7 +25,7 @@ use resonance_engine::Landmark;
 use resonance_engine::fingerprint::{HASH_BITS, HasherConfig};
 
 use crate::fingerprint::index::HASHER_ID;
-use crate::fingerprint::landmarks_of;
+use crate::fingerprint::{landmarks_of, put_varint};
 
 /// First bytes of every fingerprint.
 pub const MAGIC: &[u8; 4] = b"RSFP";
@@ -71,18 +71,6 @@ fn fnv1a32(bytes: &[u8]) -> u32 {
     h
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
 fn varint(buf: &[u8], pos: &mut usize) -> Result<u32, WireError> {
     let mut v = 0u32;
     for shift in (0..35).step_by(7) {
@@ -119,9 +107,9 @@ impl Fingerprint {
         out.extend_from_slice(&(lms.len() as u32).to_le_bytes());
         let mut prev = 0u32;
         for l in &lms {
-            put_varint(&mut out, l.frame - prev);
+            put_varint(&mut out, u64::from(l.frame - prev));
             prev = l.frame;
-            put_varint(&mut out, l.hash & ((1 << HASH_BITS) - 1));
+            put_varint(&mut out, u64::from(l.hash & ((1 << HASH_BITS) - 1)));
         }
         let sum = fnv1a32(&out);
         out.extend_from_slice(&sum.to_le_bytes());

@@ -23,10 +23,12 @@
 //! Each track's catalogue id is stored as the segment's [`TrackInfo::name`] (and `path`, so
 //! [`Index::add_tracks`]' replace-by-path never merges two uploads of one file).
 //!
-//! A query runs [`Identifier::identify`] on every segment with the chance-match budget
-//! [`ALPHA`] divided by the number of segments (a union bound over the segments, as the
-//! matcher splits it over its attempts), so the false-match rate of the whole catalogue
-//! stays that of one index however it is split.
+//! A query runs [`Identifier::identify_segments`] once over all segments: the audio is hashed
+//! once per attempt and one chance model over every segment's frames judges it at the full
+//! chance-match budget [`ALPHA`], so the false-match rate of the whole catalogue is that of one
+//! index however it is split, and no segment split costs recall or repeated hashing. (A
+//! client's fingerprint, [`Catalogue::query_landmarks`], is still matched per segment at
+//! `ALPHA / segments`.)
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -179,9 +181,8 @@ fn sync_dir(dir: &Path) -> Result<(), CatalogueError> {
 }
 
 thread_local! {
-    /// One matcher context per worker thread, for the segment count it was made for (the
-    /// chance budget is split over the segments).
-    static IDENTIFIER: RefCell<Option<(usize, Identifier)>> = const { RefCell::new(None) };
+    /// One matcher context per worker thread (its hashers and buffers are reused).
+    static IDENTIFIER: RefCell<Option<Identifier>> = const { RefCell::new(None) };
 }
 
 impl Catalogue {
@@ -370,30 +371,18 @@ impl Catalogue {
 
     /// Matches mono `samples` at `sample_rate` against every segment of `snap` (module docs).
     pub fn identify(snap: &Snapshot, samples: &[f32], sample_rate: f64) -> QueryResult {
-        let k = snap.segments.len().max(1);
         IDENTIFIER.with_borrow_mut(|slot| {
-            let ident = match slot {
-                Some((n, ident)) if *n == k => ident,
-                slot => {
-                    let options = IdentifyOptions { alpha: ALPHA / k as f64, ..IdentifyOptions::default() };
-                    &mut slot.insert((k, Identifier::new(options))).1
-                }
-            };
+            let ident = slot.get_or_insert_with(|| Identifier::new(IdentifyOptions::default()));
+            let segments: Vec<&Index> = snap.segments.iter().map(|s| &s.index).collect();
             let mut result = QueryResult::default();
-            for seg in &snap.segments {
-                match ident.identify(&seg.index, samples, sample_rate) {
-                    Outcome::Match(m) => result.hits.extend(Hit::of(&seg.index, &m)),
-                    Outcome::NoMatch { best_score, .. } => result.best_rejected_score = result.best_rejected_score.max(best_score),
-                    Outcome::TooShort { duration_s } => {
-                        result.too_short = Some(duration_s);
-                        break;
-                    }
-                }
+            match ident.identify_segments(&segments, samples, sample_rate) {
+                Outcome::Match(m) => result.hits.extend(segments.get(m.segment).and_then(|index| Hit::of(index, &m))),
+                Outcome::NoMatch { best_score, .. } => result.best_rejected_score = best_score,
+                Outcome::TooShort { duration_s } => result.too_short = Some(duration_s),
             }
             if snap.segments.is_empty() && samples.len() as f64 / sample_rate < MIN_QUERY_S {
                 result.too_short = Some(samples.len() as f64 / sample_rate);
             }
-            result.hits.sort_by(|a, b| b.significance.total_cmp(&a.significance));
             result
         })
     }

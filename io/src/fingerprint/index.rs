@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use resonance_engine::Landmark;
 use resonance_engine::fingerprint::{FFT_LEN, HASH_BITS, HOP};
 
+use super::put_varint;
 use crate::IoError;
 
 const MAGIC: &[u8; 8] = b"RSNFPIDX";
@@ -67,18 +68,6 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {

@@ -38,7 +38,7 @@
 //! by the cross-collection recognition work.
 
 use resonance_engine::Landmark;
-use resonance_engine::fingerprint::hasher::CUTOFF_HZ;
+use resonance_engine::fingerprint::hasher::{CUTOFF_HZ, EMIT_DELAY_FRAMES};
 use resonance_engine::fingerprint::resample::Resampler;
 use resonance_engine::fingerprint::{ANALYSIS_RATE, FRAME_S, HOP, Hasher, HasherConfig};
 
@@ -112,7 +112,10 @@ pub enum ChanceRate {
 /// A recognised track.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Match {
-    /// The track's id in the index.
+    /// The index segment holding the track (0 for a query of one index; see
+    /// [`query_segments`] and [`Identifier::identify_segments`]).
+    pub segment: usize,
+    /// The track's id in the index (in its segment).
     pub track: u32,
     /// Position of the query's start in the track (frames).
     pub offset_frames: i64,
@@ -227,29 +230,61 @@ pub fn ln_poisson_tail(lambda: f64, k: u32) -> f64 {
 /// Width of an offset window in frames.
 const W: f64 = (2 * TOLERANCE + 1) as f64;
 
+/// Several index segments judged as one index (a catalogue split into segments): tracks are
+/// numbered segment after segment, `F` is the sum of the segments' frames, and one chance
+/// model with one multiple-comparison factor judges every cell, so the catalogue keeps the
+/// full acceptance level however it is split (no union bound over segments).
+#[derive(Clone, Copy, Debug)]
+struct View<'a> {
+    segments: &'a [&'a Index],
+    total_frames: u64,
+}
+
+impl<'a> View<'a> {
+    fn new(segments: &'a [&'a Index]) -> Self {
+        Self { segments, total_frames: segments.iter().map(|i| i.total_frames()).sum() }
+    }
+
+    /// `(segment, track id in it)` of view-wide track `track`.
+    fn locate(&self, mut track: u32) -> Option<(usize, u32)> {
+        for (s, index) in self.segments.iter().enumerate() {
+            let n = index.tracks().len() as u32;
+            if track < n {
+                return Some((s, track));
+            }
+            track -= n;
+        }
+        None
+    }
+
+    fn track_frames(&self, track: u32) -> u32 {
+        self.locate(track).and_then(|(s, t)| self.segments[s].track(t)).map_or(0, |t| t.frames)
+    }
+}
+
 /// Chance-vote rate of the index as a whole: `C` chance votes spread over all `F` frames.
-fn global_lambda(index: &Index, chance_votes: usize) -> f64 {
-    SAFETY * chance_votes as f64 * W / index.total_frames().max(1) as f64
+fn global_lambda(view: &View<'_>, chance_votes: usize) -> f64 {
+    SAFETY * chance_votes as f64 * W / view.total_frames.max(1) as f64
 }
 
 /// Chance-vote rate of one track: its background votes `C_t` (the votes on the track outside
 /// the cell being tested) over its `F_t` frames, never below the index-wide rate.
-fn track_lambda(index: &Index, track: u32, background_votes: usize, global: f64) -> f64 {
-    let frames = index.track(track).map_or(0, |t| t.frames).max(1);
+fn track_lambda(view: &View<'_>, track: u32, background_votes: usize, global: f64) -> f64 {
+    let frames = view.track_frames(track).max(1);
     (SAFETY * background_votes as f64 * W / f64::from(frames)).max(global)
 }
 
 /// Chance-match probability `p(k)` of a window holding `k` votes at chance rate `lambda`,
 /// with the multiple-comparison factor `F / w` (every window of the index could have won).
-fn chance_p(index: &Index, lambda: f64, k: u32) -> f64 {
-    let cells = (index.total_frames().max(1) as f64 / W).max(1.0);
+fn chance_p(view: &View<'_>, lambda: f64, k: u32) -> f64 {
+    let cells = (view.total_frames.max(1) as f64 / W).max(1.0);
     (cells.ln() + ln_poisson_tail(lambda, k)).exp()
 }
 
 /// Smallest score whose chance probability is at most `alpha` at chance rate `lambda`.
-fn threshold_at(index: &Index, lambda: f64, alpha: f64) -> u32 {
+fn threshold_at(view: &View<'_>, lambda: f64, alpha: f64) -> u32 {
     let mut k = MIN_SCORE;
-    while chance_p(index, lambda, k) > alpha && k < 10_000 {
+    while chance_p(view, lambda, k) > alpha && k < 10_000 {
         k += 1;
     }
     k
@@ -259,7 +294,9 @@ fn threshold_at(index: &Index, lambda: f64, alpha: f64) -> u32 {
 /// `chance_votes` votes, at the index-wide chance rate (a track that draws more than its share
 /// of the chance votes needs more, see the module docs).
 pub fn threshold(index: &Index, chance_votes: usize, alpha: f64) -> u32 {
-    threshold_at(index, global_lambda(index, chance_votes), alpha)
+    let segments = [index];
+    let view = View::new(&segments);
+    threshold_at(&view, global_lambda(&view, chance_votes), alpha)
 }
 
 /// Matches query landmarks (frames counted from the query's start) covering `duration_s`,
@@ -276,7 +313,14 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
 
 /// [`query_at`] with an explicit estimate of the chance-vote rate.
 pub fn query_with(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate) -> Outcome {
-    query_scratch(index, landmarks, duration_s, alpha, rate, &mut Scratch::default())
+    query_scratch(&View::new(&[index]), landmarks, duration_s, alpha, rate, &mut Scratch::default())
+}
+
+/// [`query_at`] over several index segments judged as one index: the landmarks are looked up
+/// in every segment and one chance model over all of them decides at `alpha` (no split per
+/// segment). A match names its segment ([`Match::segment`]) and its track id there.
+pub fn query_segments(segments: &[&Index], landmarks: &[Landmark], duration_s: f64, alpha: f64) -> Outcome {
+    query_scratch(&View::new(segments), landmarks, duration_s, alpha, ChanceRate::default(), &mut Scratch::default())
 }
 
 /// Buffers of [`query_scratch`], kept by an [`Identifier`] from one query to the next.
@@ -293,7 +337,7 @@ struct Scratch {
     clippy::too_many_lines,
     reason = "one pass over the candidate offsets with its three rejections in order; split, the hot loop would pass its scratch state through four signatures"
 )]
-fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate, scratch: &mut Scratch) -> Outcome {
+fn query_scratch(view: &View<'_>, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate, scratch: &mut Scratch) -> Outcome {
     if duration_s < MIN_QUERY_S {
         return Outcome::TooShort { duration_s };
     }
@@ -311,26 +355,30 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
         let dt = l.hash & DT_MASK;
         let base = l.hash & !DT_MASK;
         let (lo, hi) = (base | dt.saturating_sub(DT_SPREAD).max(1), base | (dt + DT_SPREAD).min(DT_MASK));
-        let (hashes, tracks, frames) = index.posting_range(lo, hi);
-        let mut i = 0;
-        while let Some(&h) = hashes.get(i) {
-            let n = hashes.get(i..).map_or(0, |r| r.partition_point(|&x| x == h)).max(1);
-            if n <= MAX_POSTINGS
-                && let (Some(ts), Some(fs)) = (tracks.get(i..i + n), frames.get(i..i + n))
-            {
-                for (&t, &f) in ts.iter().zip(fs) {
-                    let offset = i64::from(f) - i64::from(l.frame) + OFFSET_BIAS;
-                    if let Ok(offset) = u32::try_from(offset) {
-                        votes.push(((u64::from(t) << 32) | u64::from(offset), l.hash, l.frame));
+        let mut base = 0u32;
+        for index in view.segments {
+            let (hashes, tracks, frames) = index.posting_range(lo, hi);
+            let mut i = 0;
+            while let Some(&h) = hashes.get(i) {
+                let n = hashes.get(i..).map_or(0, |r| r.partition_point(|&x| x == h)).max(1);
+                if n <= MAX_POSTINGS
+                    && let (Some(ts), Some(fs)) = (tracks.get(i..i + n), frames.get(i..i + n))
+                {
+                    for (&t, &f) in ts.iter().zip(fs) {
+                        let offset = i64::from(f) - i64::from(l.frame) + OFFSET_BIAS;
+                        if let Ok(offset) = u32::try_from(offset) {
+                            votes.push(((u64::from(base + t) << 32) | u64::from(offset), l.hash, l.frame));
+                        }
                     }
                 }
+                i += n;
             }
-            i += n;
+            base += index.tracks().len() as u32;
         }
     }
     let chance = votes.len();
-    let global = global_lambda(index, chance);
-    let thr = threshold_at(index, global, alpha);
+    let global = global_lambda(view, chance);
+    let thr = threshold_at(view, global, alpha);
     if votes.is_empty() {
         return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level };
     }
@@ -407,9 +455,9 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
         };
         let lambda = match rate {
             ChanceRate::IndexWide => global,
-            ChanceRate::Track | ChanceRate::TrackRobust => track_lambda(index, t, (track_hi - track_lo).saturating_sub(excluded), global),
+            ChanceRate::Track | ChanceRate::TrackRobust => track_lambda(view, t, (track_hi - track_lo).saturating_sub(excluded), global),
         };
-        let p = chance_p(index, lambda, score).min(1.0);
+        let p = chance_p(view, lambda, score).min(1.0);
         let offset = i64::from(mode.1 as u32) - OFFSET_BIAS;
         if winner.is_none_or(|w| p < w.0 || (p == w.0 && score > w.1)) {
             winner = Some((p, score, t, offset, lambda));
@@ -419,11 +467,13 @@ fn query_scratch(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: 
         return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level };
     };
     let significance = -p.max(1e-300).log10();
-    let thr = threshold_at(index, lambda, alpha);
+    let thr = threshold_at(view, lambda, alpha);
     if score < thr {
         return Outcome::NoMatch { best_score: score, threshold: thr, significance, level };
     }
+    let (segment, track) = view.locate(track).unwrap_or((0, track));
     Outcome::Match(Match {
+        segment,
         track,
         offset_frames: delta,
         offset_s: delta as f64 * FRAME_S,
@@ -559,18 +609,29 @@ struct Lane {
     shift: u32,
     /// Samples still to skip in this pass.
     to_skip: usize,
+    /// Playback speed the lane undoes (1.0 for the dense look's framings).
+    speed: f64,
+    /// [`Lane::end`] has flushed the hasher: every landmark is out.
+    ended: bool,
     out: Vec<Landmark>,
 }
 
 impl Lane {
-    fn new(rate: f64, config: HasherConfig, skip: usize, shift: u32) -> Self {
-        Self { hasher: Hasher::with_config(rate, config), skip, shift, to_skip: skip, out: Vec::new() }
+    fn new(rate: f64, config: HasherConfig, skip: usize, shift: u32, speed: f64) -> Self {
+        Self { hasher: Hasher::with_config(rate, config), skip, shift, to_skip: skip, speed, ended: false, out: Vec::new() }
     }
 
     fn start(&mut self) {
         self.hasher.reset();
         self.to_skip = self.skip;
+        self.ended = false;
         self.out.clear();
+    }
+
+    /// Every landmark whose frame is below this has been emitted (anchors are paired
+    /// [`EMIT_DELAY_FRAMES`] frames late, at most; everything after [`Lane::end`]).
+    fn decided(&self) -> u64 {
+        if self.ended { u64::MAX } else { self.hasher.frames().saturating_sub(u64::from(EMIT_DELAY_FRAMES) + 1) }
     }
 
     fn feed(&mut self, x: &[f32]) {
@@ -589,6 +650,7 @@ impl Lane {
             l.frame += shift;
             out.push(l);
         });
+        self.ended = true;
     }
 }
 
@@ -674,11 +736,6 @@ impl Identifier {
             return Outcome::TooShort { duration_s };
         }
         self.resample_to_analysis(samples, sample_rate);
-        self.dense_attempt(index, duration_s, dense, alpha)
-    }
-
-    /// The dense look at the analysis copy in `self.analysis`.
-    fn dense_attempt(&mut self, index: &Index, duration_s: f64, dense: DenseLook, alpha: f64) -> Outcome {
         self.landmarks.clear();
         let shifts = dense.shifts.clamp(1, HOP);
         for k in 0..shifts {
@@ -691,12 +748,21 @@ impl Identifier {
             self.landmarks.sort_unstable_by_key(|l| (l.frame, l.hash));
             self.landmarks.dedup();
         }
-        query_scratch(index, &self.landmarks, duration_s, alpha, self.options.rate, &mut self.scratch)
+        query_scratch(&View::new(&[index]), &self.landmarks, duration_s, alpha, self.options.rate, &mut self.scratch)
     }
 
     /// [`identify`] with this context's options and buffers.
     pub fn identify(&mut self, index: &Index, samples: &[f32], sample_rate: f64) -> Outcome {
-        let r: Result<Outcome, std::convert::Infallible> = self.identify_passes(index, sample_rate, &mut |sink| {
+        self.identify_segments(&[index], samples, sample_rate)
+    }
+
+    /// [`Identifier::identify`] against several index segments judged as one index (a
+    /// catalogue split into segments): the query is hashed once per attempt, whatever the
+    /// number of segments, and every attempt looks its landmarks up in all of them, judged by
+    /// one chance model over their frames at the full acceptance level (no union bound over
+    /// segments). A match names its segment ([`Match::segment`]) and its track id there.
+    pub fn identify_segments(&mut self, segments: &[&Index], samples: &[f32], sample_rate: f64) -> Outcome {
+        let r: Result<Outcome, std::convert::Infallible> = self.identify_segments_passes(segments, sample_rate, &mut |sink| {
             sink(samples);
             Ok(())
         });
@@ -711,14 +777,31 @@ impl Identifier {
     /// given. It is called once, and a second time when the normal-speed attempt finds nothing
     /// and the dense look or the speed search runs: that pass resamples the query to
     /// [`ANALYSIS_RATE`] as it comes and hashes it for the dense look's framings and every
-    /// speed at once. Only landmarks are held, never the samples (decision record 0023). The
-    /// outcome is [`Identifier::identify`]'s, bit for bit (the hasher and the resampler give the
-    /// same output however their input is split).
+    /// speed at once. Only landmarks are held, never the samples (decision record 0023), and
+    /// the second pass holds them for one window of [`SECOND_PASS_WINDOW_S`] at a time (see
+    /// [`SECOND_PASS_WINDOW_S`]), so its memory does not grow with the query. The outcome is
+    /// [`Identifier::identify`]'s, bit for bit (the hasher and the resampler give the same
+    /// output however their input is split).
     ///
     /// # Errors
     /// The first error `pass` returns (the query could not be read).
     pub fn identify_passes<E>(&mut self, index: &Index, sample_rate: f64, pass: &mut QueryPass<'_, E>) -> Result<Outcome, E> {
-        let (alpha_first, alpha_dense, alpha_speed) = self.options.budgets();
+        self.identify_segments_passes(&[index], sample_rate, pass)
+    }
+
+    /// [`Identifier::identify_passes`] against several index segments judged as one index
+    /// ([`Identifier::identify_segments`]).
+    ///
+    /// # Errors
+    /// The first error `pass` returns (the query could not be read).
+    pub fn identify_segments_passes<E>(
+        &mut self,
+        segments: &[&Index],
+        sample_rate: f64,
+        pass: &mut QueryPass<'_, E>,
+    ) -> Result<Outcome, E> {
+        let view = View::new(segments);
+        let (alpha_first, _, _) = self.options.budgets();
         let (rate, config) = (self.options.rate, self.options.hasher);
         self.landmarks.clear();
         let slot = self.hasher_slot(sample_rate, config);
@@ -735,53 +818,20 @@ impl Identifier {
         if duration_s < MIN_QUERY_S {
             return Ok(Outcome::TooShort { duration_s });
         }
-        let first = query_scratch(index, &self.landmarks, duration_s, alpha_first, rate, &mut self.scratch);
+        let first = query_scratch(&view, &self.landmarks, duration_s, alpha_first, rate, &mut self.scratch);
         if !matches!(first, Outcome::NoMatch { .. }) || (self.options.speeds.is_empty() && self.options.dense.is_none()) {
             return Ok(first);
         }
-        // The rejected cell that came closest to its attempt's acceptance level so far
-        // (returned when nothing matches).
-        let mut best = first;
         // The dense look and the speed attempts re-hash the query once resampled to the
         // analysis rate (a short kernel instead of the input rate's long one); the STFT and
-        // peaks are computed afresh per attempt.
-        self.second_pass(sample_rate, pass)?;
-        let shifts = self.options.dense.map_or(0, |d| d.shifts.clamp(1, HOP));
-        if self.options.dense.is_some() {
-            self.landmarks.clear();
-            for lane in &self.lanes[..shifts] {
-                self.landmarks.extend_from_slice(&lane.out);
-            }
-            if shifts > 1 {
-                self.landmarks.sort_unstable_by_key(|l| (l.frame, l.hash));
-                self.landmarks.dedup();
-            }
-            match query_scratch(index, &self.landmarks, duration_s, alpha_dense, rate, &mut self.scratch) {
-                Outcome::Match(mut m) => {
-                    m.dense = true;
-                    return Ok(Outcome::Match(m));
-                }
-                o @ Outcome::NoMatch { .. } if closer(&o, &best) => best = o,
-                _ => {}
-            }
-        }
-        for (k, &speed) in self.options.speeds.iter().enumerate() {
-            let lms = &self.lanes[shifts + k].out;
-            match query_scratch(index, lms, duration_s * speed, alpha_speed, rate, &mut self.scratch) {
-                Outcome::Match(mut m) => {
-                    m.speed = speed;
-                    return Ok(Outcome::Match(m));
-                }
-                o @ Outcome::NoMatch { .. } if closer(&o, &best) => best = o,
-                _ => {}
-            }
-        }
-        Ok(best)
+        // peaks are computed afresh per attempt. When nothing matches, the rejected cell that
+        // came closest to its attempt's acceptance level is returned.
+        self.second_pass(&view, sample_rate, duration_s, first, pass)
     }
 
-    /// The second pass of [`Identifier::identify_passes`]: every lane (dense framings, then
-    /// speeds) hashes the analysis-rate query as `pass` feeds it.
-    fn second_pass<E>(&mut self, sample_rate: f64, pass: &mut QueryPass<'_, E>) -> Result<(), E> {
+    /// The lanes of the second pass (dense framings, then speeds), built on first use and
+    /// started afresh.
+    fn start_lanes(&mut self) {
         if self.lanes.is_empty() {
             if let Some(dense) = self.options.dense {
                 let shifts = dense.shifts.clamp(1, HOP);
@@ -789,31 +839,190 @@ impl Identifier {
                     // Framing k starts `skip` samples later: its frame f lies at frame
                     // f + skip / HOP of the query, rounded to the nearest.
                     let skip = k * HOP / shifts;
-                    self.lanes.push(Lane::new(ANALYSIS_RATE, dense.hasher, skip, u32::from(2 * skip >= HOP)));
+                    self.lanes.push(Lane::new(ANALYSIS_RATE, dense.hasher, skip, u32::from(2 * skip >= HOP), 1.0));
                 }
             }
             for &speed in &self.options.speeds {
-                self.lanes.push(Lane::new(ANALYSIS_RATE / speed, self.options.hasher, 0, 0));
+                self.lanes.push(Lane::new(ANALYSIS_RATE / speed, self.options.hasher, 0, 0, speed));
             }
         }
         for lane in &mut self.lanes {
             lane.start();
         }
+    }
+
+    /// The second pass of [`Identifier::identify_segments_passes`]: every lane (dense
+    /// framings, then speeds) hashes the analysis-rate query as `pass` feeds it, and each
+    /// window of the query ([`Windows`]) is tried as soon as every lane has hashed it; the
+    /// lanes then forget the landmarks no later window needs. The first match wins.
+    fn second_pass<E>(
+        &mut self,
+        view: &View<'_>,
+        sample_rate: f64,
+        duration_s: f64,
+        first: Outcome,
+        pass: &mut QueryPass<'_, E>,
+    ) -> Result<Outcome, E> {
+        self.start_lanes();
         self.analysis_resampler(sample_rate);
-        let Self { to_analysis, analysis, lanes, .. } = self;
-        let Some((_, r)) = to_analysis.as_mut() else { return Ok(()) };
+        let windows = Windows::of(duration_s);
+        let (_, alpha_dense, alpha_speed) = self.options.budgets();
+        let mut attempt = Attempts {
+            view,
+            shifts: self.options.dense.map_or(0, |d| d.shifts.clamp(1, HOP)),
+            duration_s,
+            alpha_dense: alpha_dense / windows.count as f64,
+            alpha_speed: alpha_speed / windows.count as f64,
+            rate: self.options.rate,
+            best: first,
+            found: None,
+            next: 0,
+        };
+        let Self { to_analysis, analysis, lanes, landmarks, scratch, .. } = self;
+        let Some((_, r)) = to_analysis.as_mut() else { return Ok(attempt.best) };
         pass(&mut |x| {
+            if attempt.found.is_some() {
+                return;
+            }
             analysis.clear();
             resample_into(r, x, analysis);
             for lane in lanes.iter_mut() {
                 lane.feed(analysis);
             }
+            attempt.ready_windows(&windows, lanes, landmarks, scratch, false);
         })?;
-        for lane in lanes.iter_mut() {
-            lane.end();
+        if attempt.found.is_none() {
+            for lane in lanes.iter_mut() {
+                lane.end();
+            }
+            attempt.ready_windows(&windows, lanes, landmarks, scratch, true);
         }
-        Ok(())
+        Ok(attempt.found.unwrap_or(attempt.best))
     }
+}
+
+/// Length of a window of [`Identifier::identify_passes`]' second pass (s). A query up to this
+/// long is one window (the whole query, as before windows); a longer one is tried in windows
+/// of this length, half of it apart, each at the dense look's and the speeds' levels divided
+/// by the number of windows (a union bound over windows: one window or many, the second pass
+/// accepts a chance match with the same probability). The second pass then holds the
+/// landmarks of 1.5 windows per lane, not of the whole query (a 1-hour query held 280 MB).
+pub const SECOND_PASS_WINDOW_S: f64 = 60.0;
+
+/// The windows of the second pass: `count` windows `[k * hop_s, k * hop_s + len_s)`.
+#[derive(Clone, Copy, Debug)]
+struct Windows {
+    count: usize,
+    len_s: f64,
+    hop_s: f64,
+}
+
+impl Windows {
+    fn of(duration_s: f64) -> Self {
+        if duration_s <= SECOND_PASS_WINDOW_S {
+            return Self { count: 1, len_s: f64::INFINITY, hop_s: 0.0 };
+        }
+        let hop_s = SECOND_PASS_WINDOW_S / 2.0;
+        let count = ((duration_s - SECOND_PASS_WINDOW_S) / hop_s).ceil() as usize + 1;
+        Self { count, len_s: SECOND_PASS_WINDOW_S, hop_s }
+    }
+
+    /// Window `k` in the frames of a lane hashing at `speed`: `[start, end)`.
+    fn frames(&self, k: usize, speed: f64) -> (u32, u32) {
+        let to_frame = |t: f64| (t * speed / FRAME_S).floor().clamp(0.0, f64::from(u32::MAX)) as u32;
+        let t0 = k as f64 * self.hop_s;
+        (to_frame(t0), to_frame(t0 + self.len_s))
+    }
+}
+
+/// State of the second pass's attempts over its windows.
+struct Attempts<'v, 'a> {
+    view: &'v View<'a>,
+    shifts: usize,
+    duration_s: f64,
+    alpha_dense: f64,
+    alpha_speed: f64,
+    rate: ChanceRate,
+    /// The rejected cell closest to its level so far.
+    best: Outcome,
+    found: Option<Outcome>,
+    /// The next window to try.
+    next: usize,
+}
+
+impl Attempts<'_, '_> {
+    /// Tries every window all lanes have hashed (all that are left when `end`), in order,
+    /// until one matches; then drops the landmarks no later window needs.
+    fn ready_windows(&mut self, windows: &Windows, lanes: &mut [Lane], landmarks: &mut Vec<Landmark>, scratch: &mut Scratch, end: bool) {
+        while self.found.is_none() && self.next < windows.count {
+            let k = self.next;
+            if !end && !lanes.iter().all(|l| l.decided() >= u64::from(windows.frames(k, l.speed).1)) {
+                return;
+            }
+            self.try_window(windows, k, lanes, landmarks, scratch);
+            self.next += 1;
+            if self.next < windows.count {
+                for lane in lanes.iter_mut() {
+                    let keep_from = windows.frames(self.next, lane.speed).0;
+                    let n = lane.out.partition_point(|l| l.frame < keep_from);
+                    lane.out.drain(..n);
+                }
+            }
+        }
+    }
+
+    /// The dense look, then every speed, on window `k`'s landmarks (frames counted from the
+    /// window's start; a match's offset is moved back to the query's start).
+    fn try_window(&mut self, windows: &Windows, k: usize, lanes: &[Lane], landmarks: &mut Vec<Landmark>, scratch: &mut Scratch) {
+        let gather = |lanes: &[Lane], landmarks: &mut Vec<Landmark>| {
+            landmarks.clear();
+            let mut start = 0;
+            for lane in lanes {
+                let (a, b) = windows.frames(k, lane.speed);
+                start = a;
+                let lo = lane.out.partition_point(|l| l.frame < a);
+                let hi = lane.out.partition_point(|l| l.frame < b);
+                landmarks.extend(lane.out[lo..hi].iter().map(|l| Landmark { hash: l.hash, frame: l.frame - a }));
+            }
+            start
+        };
+        if self.shifts > 0 {
+            let start = gather(&lanes[..self.shifts], landmarks);
+            if self.shifts > 1 {
+                landmarks.sort_unstable_by_key(|l| (l.frame, l.hash));
+                landmarks.dedup();
+            }
+            match query_scratch(self.view, landmarks, self.duration_s, self.alpha_dense, self.rate, scratch) {
+                Outcome::Match(mut m) => {
+                    m.dense = true;
+                    self.found = Some(Outcome::Match(moved(m, start)));
+                    return;
+                }
+                o @ Outcome::NoMatch { .. } if closer(&o, &self.best) => self.best = o,
+                _ => {}
+            }
+        }
+        for lane in &lanes[self.shifts..] {
+            let start = gather(std::slice::from_ref(lane), landmarks);
+            match query_scratch(self.view, landmarks, self.duration_s * lane.speed, self.alpha_speed, self.rate, scratch) {
+                Outcome::Match(mut m) => {
+                    m.speed = lane.speed;
+                    self.found = Some(Outcome::Match(moved(m, start)));
+                    return;
+                }
+                o @ Outcome::NoMatch { .. } if closer(&o, &self.best) => self.best = o,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `m` found on landmarks whose frames were counted from frame `start`: its offset from the
+/// query's start.
+fn moved(mut m: Match, start: u32) -> Match {
+    m.offset_frames -= i64::from(start);
+    m.offset_s = m.offset_frames as f64 * FRAME_S;
+    m
 }
 
 #[cfg(test)]
@@ -883,6 +1092,68 @@ mod tests {
         }
         assert!(matched >= 4, "{matched} of {} queries matched", queries.len());
         assert!(queries.get(3).is_some_and(|(x, r)| identify(&index, x, *r, &options).matched().is_none()));
+    }
+
+    fn info(k: usize, secs: f64) -> crate::fingerprint::index::TrackInfo {
+        crate::fingerprint::index::TrackInfo {
+            name: format!("t{k}"),
+            path: format!("t{k}"),
+            duration_s: secs,
+            frames: (secs / FRAME_S) as u32,
+            ..Default::default()
+        }
+    }
+
+    /// Two segments judged as one index answer as the index holding both: the same track,
+    /// offset and score, named by its segment and its id there; a query of neither matches
+    /// nothing.
+    #[test]
+    fn segments_answer_as_one_index() {
+        let sr = 16000.0;
+        let tracks: Vec<Vec<f32>> = (0..4).map(|k| melody(k + 11, sr, 30.0)).collect();
+        let item = |k: usize| (info(k, 30.0), landmarks_of(&tracks[k], sr, HasherConfig::index()));
+        let mut whole = Index::new();
+        whole.add_tracks((0..4).map(item).collect());
+        let (mut a, mut b) = (Index::new(), Index::new());
+        a.add_tracks((0..1).map(item).collect());
+        b.add_tracks((1..4).map(item).collect());
+        let mut ident = Identifier::new(IdentifyOptions::default());
+        for (k, track) in tracks.iter().enumerate() {
+            let start = (sr * (4.0 + 5.0 * k as f64)) as usize;
+            let q = &track[start..start + (sr * 5.0) as usize];
+            let one = ident.identify(&whole, q, sr);
+            let two = ident.identify_segments(&[&a, &b], q, sr);
+            let (Outcome::Match(one), Outcome::Match(two)) = (one, two) else { panic!("track {k}: {one:?} / {two:?}") };
+            assert_eq!((two.segment, two.track), if k == 0 { (0, 0) } else { (1, k as u32 - 1) });
+            assert_eq!((one.offset_frames, one.score, one.significance), (two.offset_frames, two.score, two.significance));
+        }
+        let miss = melody(99, sr, 5.0);
+        assert!(ident.identify_segments(&[&a, &b], &miss, sr).matched().is_none());
+        assert!(matches!(ident.identify_segments(&[], &miss, sr), Outcome::NoMatch { best_score: 0, .. }));
+    }
+
+    /// A query longer than [`SECOND_PASS_WINDOW_S`]: the second pass holds one window's
+    /// landmarks, not the whole query's, and still finds a sped-up track late in the query.
+    #[test]
+    fn long_queries_hold_one_window_in_the_second_pass() {
+        let sr = 16000.0;
+        let track = melody(5, sr, 40.0);
+        let mut index = Index::new();
+        index.add_tracks(vec![(info(0, 40.0), landmarks_of(&track, sr, HasherConfig::index()))]);
+        let mut ident = Identifier::new(IdentifyOptions::default());
+        // 200 s of unindexed music: no match, and each lane keeps at most the last window.
+        let miss = melody(77, sr, 200.0);
+        assert!(ident.identify(&index, &miss, sr).matched().is_none());
+        let whole = landmarks_of(&miss, sr, DenseLook::default().hasher).len();
+        assert!(ident.lanes.iter().all(|l| l.out.len() * 3 < whole), "a lane kept more than a third of {whole} landmarks");
+        // 100 s of unindexed music, then the track 3 % fast (rendered at sr / 1.03, played at
+        // sr): the normal attempt misses, a later window's speed attempt finds it.
+        let mut q = melody(78, sr, 100.0);
+        let fast = melody(5, sr / 1.03, 40.0);
+        q.extend_from_slice(&fast[(sr * 5.0) as usize..(sr * 25.0) as usize]);
+        let o = ident.identify(&index, &q, sr);
+        let m = o.matched().unwrap_or_else(|| panic!("{o:?}"));
+        assert!(m.track == 0 && (m.dense || m.speed != 1.0), "{m:?}");
     }
 
     #[test]

@@ -33,6 +33,21 @@ pub fn to_analysis_rate(samples: &[f32], sample_rate: f64) -> Vec<f32> {
     out
 }
 
+/// Appends `v` to `out` as an unsigned LEB128 varint (7 bits a byte, low bits first, the high
+/// bit set on every byte but the last): the one varint writer of the index file and of the
+/// fingerprint wire format.
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
 /// Appends everything `r` makes of `samples` to `out` (no flush: the kernel's last half-width
 /// stays in `r`).
 pub(crate) fn resample_into(r: &mut resample::Resampler, samples: &[f32], out: &mut Vec<f32>) {

@@ -50,7 +50,9 @@ pub struct CollOptions {
     /// Index-side hashing (`FP_COLL_INDEX=half_t:half_f:fanout`; the engine's default).
     pub index: HasherConfig,
     /// Query options (`FP_COLL_QUERY=half_t:half_f:fanout`, `FP_COLL_DENSE=half_t:half_f:fanout`
-    /// or `none`; the matcher's defaults).
+    /// or `none`, `FP_COLL_DENSE_SHIFTS=n` framings of the dense look; the matcher's
+    /// defaults). `FP_COLL_EMPHASIS=1` or `0` sets onset emphasis on the index and every
+    /// query-side hashing alike (decision 0035).
     pub identify: IdentifyOptions,
 }
 
@@ -64,6 +66,15 @@ fn config_env(key: &str) -> Option<HasherConfig> {
     }
 }
 
+/// `config` with [`HasherConfig::emphasis`] as `FP_COLL_EMPHASIS` (`1` or `0`) sets it, for
+/// the index and every query-side hashing alike.
+fn with_emphasis(mut config: HasherConfig) -> HasherConfig {
+    if let Ok(v) = std::env::var("FP_COLL_EMPHASIS") {
+        config.emphasis = v == "1";
+    }
+    config
+}
+
 impl CollOptions {
     /// From the environment: `FP_COLL_POS` (60), `FP_COLL_NEG` (40), `FP_COLL_TUNE`
     /// (orchestral), `FP_BENCH_THREADS` (2).
@@ -75,16 +86,21 @@ impl CollOptions {
             tune: std::env::var("FP_COLL_TUNE").unwrap_or_else(|_| "orchestral".into()),
             scaling,
             threads: num("FP_BENCH_THREADS", 2),
-            index: config_env("FP_COLL_INDEX").unwrap_or_else(HasherConfig::index),
+            index: with_emphasis(config_env("FP_COLL_INDEX").unwrap_or_else(HasherConfig::index)),
             identify: {
                 let mut o = IdentifyOptions::default();
                 if let Some(q) = config_env("FP_COLL_QUERY") {
                     o.hasher = q;
                 }
+                o.hasher = with_emphasis(o.hasher);
                 if std::env::var("FP_COLL_DENSE").is_ok_and(|v| v == "none") {
                     o.dense = None;
-                } else if let (Some(d), Some(look)) = (config_env("FP_COLL_DENSE"), o.dense.as_mut()) {
-                    look.hasher = d;
+                } else if let Some(look) = o.dense.as_mut() {
+                    if let Some(d) = config_env("FP_COLL_DENSE") {
+                        look.hasher = d;
+                    }
+                    look.hasher = with_emphasis(look.hasher);
+                    look.shifts = num("FP_COLL_DENSE_SHIFTS", look.shifts);
                 }
                 o
             },
