@@ -13,10 +13,11 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 # Tests and benchmarks: sox and espeak-ng (test material), fpcalc (peer benchmark),
 # opusdec (the recognition bench's Opus soundtracks, scripts/fetch-bench-music.sh).
 # Live host: JACK server and headers (the `jack` feature; tests run on `jackd -d dummy`).
-# SoundFont playback tests: a small General MIDI .sf2 (/usr/share/sounds/sf2/TimGM6mb.sf2).
+# SoundFont playback tests: a small General MIDI .sf2 (/usr/share/sounds/sf2/TimGM6mb.sf2);
+# the acoustic styles' default instruments: FluidR3 (/usr/share/sounds/sf2/FluidR3_GM.sf2).
 pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools opus-tools
       libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates
-      jackd2 libjack-jackd2-dev timgm6mb-soundfont
+      jackd2 libjack-jackd2-dev timgm6mb-soundfont fluid-soundfont-gm
       postgresql chromium)
 # Node.js for the browser test: the machine's own if it has one, else Debian's.
 if ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
