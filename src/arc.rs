@@ -224,9 +224,6 @@ pub struct MusicJob<'a> {
     pub seed: u64,
     pub profile: Profile,
     pub rate: u32,
-    /// Issue cues this much early (offline renders know the future: a lead of half a beat
-    /// makes the stinger land on the beat nearest the event instead of the next one).
-    pub cue_lead_s: f64,
     /// Play the style's `[style.soundfont]` layers (a General MIDI mapping if it has none)
     /// from this SoundFont.
     pub soundfont: Option<&'a std::sync::Arc<resonance_engine::synth::soundfont::SoundFont>>,
@@ -236,7 +233,8 @@ pub struct MusicJob<'a> {
 /// engine's offline renderer ([`resonance_engine::synth::offline`]): one static loudness
 /// gain found by measuring passes (decision record 0024), so the arc's dynamics are kept
 /// exactly, the whole lands on target at any length, and the render stays bit-identical for a
-/// seed. Progress: the measuring passes fill the first half of `progress`'s `0..frames`, the
+/// seed; every event's stinger starts on a bar line planned onto the event's time (sync
+/// points, decision record 0045), and the music ends on a cadence under a 4-second fade. Progress: the measuring passes fill the first half of `progress`'s `0..frames`, the
 /// written pass the second.
 pub fn render_music(job: &MusicJob<'_>, write: &mut dyn FnMut(&[f32]) -> Result<()>, progress: &mut dyn FnMut(u64)) -> Result<MusicReport> {
     let MusicJob { style, rate, soundfont, profile, seed, arc, .. } = *job;
@@ -252,14 +250,7 @@ pub fn render_music(job: &MusicJob<'_>, write: &mut dyn FnMut(&[f32]) -> Result<
     };
     let cues: Vec<(f64, Cue)> = arc.events.iter().map(|e| (e.t, e.cue)).collect();
     let target_at = |t: f64| arc.target_at(t);
-    let plan = offline::Plan {
-        duration_s: arc.duration_s,
-        target_at: &target_at,
-        cues: &cues,
-        cue_lead_s: job.cue_lead_s,
-        sync: false,
-        ending: false,
-    };
+    let plan = offline::Plan { duration_s: arc.duration_s, target_at: &target_at, cues: &cues, cue_lead_s: 0.0, sync: true, ending: true };
     let report = offline::render(&mut synth, &plan, profile, write, progress, &mut |_, _| {})?;
     Ok(MusicReport { stingers: report.stingers, dropped_cues: report.dropped_cues, output_lufs: report.output_lufs })
 }

@@ -29,7 +29,7 @@ pub const FADE_S: f64 = 4.0;
 pub const FADE_FLOOR_DB: f64 = -80.0;
 /// Sync points are requested this long before the cue: enough bars to stretch the tempo by
 /// a few percent at most.
-pub const SYNC_LOOKAHEAD_S: f64 = 16.0;
+pub const SYNC_LOOKAHEAD_S: f64 = 24.0;
 /// A sync point still waiting this close to its time (an earlier one was being planned) is
 /// given up: the stinger then comes on the next beat.
 const MIN_SYNC_S: f64 = 4.0;
@@ -227,4 +227,41 @@ fn pass_once<E>(
     report.dropped_cues = synth.dropped_cues();
     report.output_lufs = synth.output_lufs();
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::Style;
+
+    #[test]
+    fn stingers_land_on_their_events_and_the_render_fades_out() {
+        let style = Style::default();
+        let mut synth = Synth::new(48_000.0, BLOCK, std::slice::from_ref(&style), 3);
+        let target_at = |t: f64| MoodTarget { valence: 0.3, arousal: if t < 12.0 { -0.2 } else { 0.6 }, intensity: 0.6 };
+        let cues = [(17.37, Cue::Goal), (29.81, Cue::Card)];
+        let plan = Plan { duration_s: 40.0, target_at: &target_at, cues: &cues, cue_lead_s: 0.0, sync: true, ending: true };
+        let mut out = Vec::new();
+        let report = render::<()>(
+            &mut synth,
+            &plan,
+            Profile::Broadcast,
+            &mut |b| {
+                out.extend_from_slice(b);
+                Ok(())
+            },
+            &mut |_| {},
+            &mut |_, _| {},
+        )
+        .unwrap();
+        assert_eq!(report.stingers.len(), 2, "{report:?}");
+        for (cue, want, got) in &report.stingers {
+            assert!((got - want).abs() <= 0.020, "{cue:?}: the stinger starts at {got:.4} s, the event is at {want:.4} s");
+        }
+        let tail = out[out.len() - 960..].iter().fold(0.0f32, |a, x| a.max(x.abs()));
+        assert!(20.0 * tail.max(1e-12).log10() <= -60.0, "the last 10 ms peak at {tail}");
+        // the music is still playing before the fade
+        let before = out[(2 * 30 * 48_000)..(2 * 31 * 48_000)].iter().fold(0.0f32, |a, x| a.max(x.abs()));
+        assert!(before > 0.01, "{before}");
+    }
 }

@@ -42,6 +42,8 @@ pub const STINGER_GAP_S: f32 = 2.0;
 pub const PHRASE_BARS: u64 = 4;
 /// Layer id of stinger voices.
 const STINGER_LAYER: u8 = 5;
+/// How much louder than the style's lead timbre the melody plays, dB.
+const LEAD_LIFT_DB: f32 = 4.0;
 /// Steps of a phrase's melody (four bars of at most 16 steps).
 const PHRASE_STEPS: usize = 4 * 16;
 
@@ -697,7 +699,7 @@ impl Sequencer {
         self.arp_idx += 1;
         let note = self.pad.notes().get(i).copied().unwrap_or(60) + 12;
         let gate = (self.music.gate * (every * self.spt) as f32) as u32;
-        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 } * if full { 1.0 } else { 0.5 };
+        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 } * if full { 1.0 } else { 0.7 };
         pool.note_on(&self.note(style, ARP, note, gate, vel));
     }
 
@@ -729,7 +731,10 @@ impl Sequencer {
         let note = (self.tonic(style) + 12 * octave + self.music.mode.degree_semis(degree)).min(96);
         let gate = (self.music.gate * (dist as u32 * self.spt) as f32) as u32;
         self.lead_note = (note, self.next_tick + u64::from(gate));
-        pool.note_on(&self.note(style, LEAD, note, gate, if full { 0.9 } else { 0.55 }));
+        let mut on = self.note(style, LEAD, note, gate, if full { 1.0 } else { 0.75 });
+        // the melody sits over the pads: a few dB above the style's lead level
+        on.timbre.gain_db += LEAD_LIFT_DB;
+        pool.note_on(&on);
     }
 
     fn drums(&mut self, style: &Style, pool: &mut Pool, spb: u32) {
@@ -799,8 +804,10 @@ impl Sequencer {
     }
 
     fn activate_stinger(&mut self, pool: &mut Pool, now: SampleTime) {
+        // half a step of tolerance: while a sync point stretches the steps, the beat a cue was
+        // scheduled on can sit a few samples off the step that starts it
         if let Some(p) = self.pending_stinger
-            && now >= p.at
+            && now + u64::from(self.spt / 2) >= p.at
         {
             self.pending_stinger = None;
             self.stinger = Some(Active { cue: p.cue, step: 0, mode: self.music.mode });

@@ -14,6 +14,10 @@ enum Ev {
     Target(MoodTarget),
     Cue(Cue),
     Style(u16, Quantize),
+    /// A sync point (`Synth::sync_to`) at this output sample.
+    Sync(u64),
+    /// An ending (`sync_to` + `end_at`) at this output sample.
+    End(u64),
 }
 
 struct Render {
@@ -55,6 +59,13 @@ fn render(s: &mut Synth, n: usize, block: usize, events: &[(u64, Ev)]) -> Render
                     Ev::Target(m) => s.set_target(m),
                     Ev::Cue(c) => s.cue(c, &mut sink),
                     Ev::Style(i, q) => s.set_style(i, q, &mut sink),
+                    Ev::Sync(at) => {
+                        s.sync_to(at);
+                    }
+                    Ev::End(at) => {
+                        s.sync_to(at);
+                        s.end_at(at);
+                    }
                 }
                 next_ev += 1;
             }
@@ -86,9 +97,16 @@ fn script(seconds: u64, sr: u64, styles: u16) -> Vec<(u64, Ev)> {
             let q = [Quantize::Immediate, Quantize::Beat, Quantize::Bar, Quantize::Phrase][(k as usize / 5) % 4];
             ev.push((at(t + 0.6), Ev::Style((k as u16 / 5) % styles, q)));
         }
+        if k % 11 == 3 {
+            // a sync point 9.1 s ahead, as offline renders request them
+            ev.push((at(t), Ev::Sync(at(t) + (9.1 * sr as f64) as u64)));
+        }
         t += 1.7;
         k += 1;
     }
+    // and an ending (a cadence 2 s before the end, planned 12 s ahead)
+    let secs = seconds as f64;
+    ev.push((at((secs - 14.0).max(0.0)), Ev::End(at(secs - 2.0))));
     ev.sort_by_key(|e| e.0);
     ev
 }

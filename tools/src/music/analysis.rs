@@ -196,33 +196,31 @@ fn chord_label(chroma: &[f64; 12]) -> usize {
     best.0
 }
 
-/// Measures one render along its arc.
-pub fn measure(r: &Render, arc: &Arc) -> Metrics {
-    let rate = f64::from(r.rate);
-    let fr = stft(&r.mono, rate);
-    let nf = fr.flux.len();
-    let frame_of = |s: u64| (((s as f64) - (N / 2) as f64) / HOP as f64).round().clamp(0.0, nf.saturating_sub(1) as f64) as usize;
-    let t_of = |f: usize| (f * HOP + N / 2) as f64 / rate;
-    let mut m = Metrics { lufs: r.lufs, true_peak_db: r.true_peak_db, last_db: r.last_db, ..Metrics::default() };
-    // onsets: local flux maxima over 1.3x the local median, 50 ms apart
+/// Onsets: local flux maxima over 1.3x the local median (±250 ms) plus 1, 50 ms apart.
+fn onsets(flux: &[f32]) -> Vec<usize> {
+    let nf = flux.len();
     let mut onsets = Vec::new();
     for i in 1..nf.saturating_sub(1) {
         let (lo, hi) = (i.saturating_sub(25), (i + 25).min(nf));
-        let mut w: Vec<f32> = fr.flux[lo..hi].to_vec();
+        let mut w: Vec<f32> = flux[lo..hi].to_vec();
         w.sort_by(f32::total_cmp);
         let med = w[w.len() / 2];
-        let f = fr.flux[i];
-        if f > fr.flux[i - 1] && f >= fr.flux[i + 1] && f > 1.3 * med + 1.0 && onsets.last().is_none_or(|&o: &usize| i - o >= 5) {
+        let f = flux[i];
+        if f > flux[i - 1] && f >= flux[i + 1] && f > 1.3 * med + 1.0 && onsets.last().is_none_or(|&o: &usize| i - o >= 5) {
             onsets.push(i);
         }
     }
-    // bars
-    let bpb = r.beats_per_bar as usize;
+    onsets
+}
+
+/// One vector per bar: chroma per beat, flux per 16th step, band energies minus the mean;
+/// each block unit norm, the whole scaled to unit norm.
+fn bar_vectors(fr: &Frames, bars: &[(u64, u64)], bpb: usize, frame_of: FrameOf<'_>) -> Vec<Vec<f64>> {
+    let nf = fr.flux.len();
     let steps = 4 * bpb;
-    let bars: Vec<(u64, u64)> = r.bars.windows(2).map(|w| (w[0], w[1])).collect();
     let mean_bands: Vec<f64> = (0..8).map(|k| fr.bands.iter().map(|b| f64::from(b[k])).sum::<f64>() / nf.max(1) as f64).collect();
     let mut vecs: Vec<Vec<f64>> = Vec::with_capacity(bars.len());
-    for &(a, b) in &bars {
+    for &(a, b) in bars {
         let len = (b - a) as f64;
         let mut chroma = vec![0.0f64; 12 * bpb];
         let mut pattern = vec![0.0f64; steps];
@@ -251,22 +249,15 @@ pub fn measure(r: &Render, arc: &Arc) -> Metrics {
         v.iter_mut().for_each(|x| *x /= 3f64.sqrt());
         vecs.push(v);
     }
-    for (k, lag) in [1, 2, 4, 8].into_iter().enumerate() {
-        let c: Vec<f64> = (lag..vecs.len()).map(|i| dot(&vecs[i], &vecs[i - lag])).collect();
-        m.sim[k] = if c.is_empty() { f64::NAN } else { c.iter().sum::<f64>() / c.len() as f64 };
-    }
-    let phrases: Vec<Vec<f64>> = vecs.chunks_exact(4).map(|c| c.concat().iter().map(|x| x / 2.0).collect()).collect();
-    m.phrases = phrases.len();
-    m.distinct_phrases = (0..phrases.len()).filter(|&i| (0..i).all(|j| dot(&phrases[i], &phrases[j]) < DISTINCT_BELOW)).count();
-    chords(r, &fr, &bars, &frame_of, &mut m);
-    themes_and_melody(r, &fr, &bars, &frame_of, &mut m);
-    // calm onsets
-    let calm: Vec<bool> = (0..nf).map(|f| arc.target_at(t_of(f)).arousal < -0.3).collect();
-    let calm_s = calm.iter().filter(|&&c| c).count() as f64 * HOP as f64 / rate;
-    if calm_s >= 5.0 {
-        m.calm_onsets_per_s = Some(onsets.iter().filter(|&&o| calm[o]).count() as f64 / calm_s);
-    }
-    // arc correlations over 5 s windows
+    vecs
+}
+
+/// Pearson r of tempo, onsets/s, centroid and RMS level against the arc's arousal over 5 s
+/// windows; `None` when the arousal hardly moves (standard deviation < 0.2).
+fn arc_correlations(r: &Render, fr: &Frames, onsets: &[usize], arc: &Arc) -> Option<[f64; 4]> {
+    let rate = f64::from(r.rate);
+    let nf = fr.flux.len();
+    let t_of = |f: usize| (f * HOP + N / 2) as f64 / rate;
     let win = (5.0 * rate / HOP as f64) as usize;
     let (mut ar, mut tempo, mut ons, mut bright, mut loud) = (vec![], vec![], vec![], vec![], vec![]);
     for w in 0..nf / win {
@@ -283,9 +274,38 @@ pub fn measure(r: &Render, arc: &Arc) -> Metrics {
     }
     let mean = ar.iter().sum::<f64>() / ar.len().max(1) as f64;
     let sd = (ar.iter().map(|a| (a - mean) * (a - mean)).sum::<f64>() / ar.len().max(1) as f64).sqrt();
-    if sd >= 0.2 {
-        m.arc_r = Some([pearson(&tempo, &ar), pearson(&ons, &ar), pearson(&bright, &ar), pearson(&loud, &ar)]);
+    (sd >= 0.2).then(|| [pearson(&tempo, &ar), pearson(&ons, &ar), pearson(&bright, &ar), pearson(&loud, &ar)])
+}
+
+/// Measures one render along its arc.
+pub fn measure(r: &Render, arc: &Arc) -> Metrics {
+    let rate = f64::from(r.rate);
+    let fr = stft(&r.mono, rate);
+    let nf = fr.flux.len();
+    let frame_of = |s: u64| (((s as f64) - (N / 2) as f64) / HOP as f64).round().clamp(0.0, nf.saturating_sub(1) as f64) as usize;
+    let t_of = |f: usize| (f * HOP + N / 2) as f64 / rate;
+    let mut m = Metrics { lufs: r.lufs, true_peak_db: r.true_peak_db, last_db: r.last_db, ..Metrics::default() };
+    let onsets = onsets(&fr.flux);
+    // bars
+    let bpb = r.beats_per_bar as usize;
+    let bars: Vec<(u64, u64)> = r.bars.windows(2).map(|w| (w[0], w[1])).collect();
+    let vecs = bar_vectors(&fr, &bars, bpb, &frame_of);
+    for (k, lag) in [1, 2, 4, 8].into_iter().enumerate() {
+        let c: Vec<f64> = (lag..vecs.len()).map(|i| dot(&vecs[i], &vecs[i - lag])).collect();
+        m.sim[k] = if c.is_empty() { f64::NAN } else { c.iter().sum::<f64>() / c.len() as f64 };
     }
+    let phrases: Vec<Vec<f64>> = vecs.chunks_exact(4).map(|c| c.concat().iter().map(|x| x / 2.0).collect()).collect();
+    m.phrases = phrases.len();
+    m.distinct_phrases = (0..phrases.len()).filter(|&i| (0..i).all(|j| dot(&phrases[i], &phrases[j]) < DISTINCT_BELOW)).count();
+    chords(r, &fr, &bars, &frame_of, &mut m);
+    themes_and_melody(r, &fr, &bars, &frame_of, &mut m);
+    // calm onsets
+    let calm: Vec<bool> = (0..nf).map(|f| arc.target_at(t_of(f)).arousal < -0.3).collect();
+    let calm_s = calm.iter().filter(|&&c| c).count() as f64 * HOP as f64 / rate;
+    if calm_s >= 5.0 {
+        m.calm_onsets_per_s = Some(onsets.iter().filter(|&&o| calm[o]).count() as f64 / calm_s);
+    }
+    m.arc_r = arc_correlations(r, &fr, &onsets, arc);
     m.cues = arc.events.len();
     m.stingers = r.stingers.len();
     m.stinger_err_ms = r.stingers.iter().map(|s| 1000.0 * (s.2 - s.1).abs()).reduce(f64::max);

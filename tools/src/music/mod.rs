@@ -95,13 +95,13 @@ pub fn render(style: &Style, arc: &arcs::Arc, seed: u64, seconds: f64, planned: 
         },
         &mut |_| {},
         &mut |s, pos| {
+            // the next bar line, as predicted now; it is a bar start once the output has passed
+            // it (while a sync point stretches the steps the prediction moves by a few samples)
             let bar = s.next_bar_at();
-            if bar != next_bar {
-                if next_bar != u64::MAX && next_bar < bar {
-                    out.bars.push(next_bar);
-                }
-                next_bar = bar;
+            if next_bar != u64::MAX && next_bar <= s.time() && bar > next_bar {
+                out.bars.push(next_bar);
             }
+            next_bar = bar;
             let (lead, chord) = s.probe();
             let m = s.music();
             // the probe is in generator time; the output is `latency` later
