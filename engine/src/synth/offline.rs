@@ -181,6 +181,10 @@ fn pass_once<E>(
             if synth.syncing() {
                 // one sync point at a time: retry after this block, until too late to plan
                 if pos + samples(MIN_SYNC_S) >= at {
+                    if end {
+                        // no time to plan the bar line: the cadence comes on the nearest one
+                        synth.end_at(at as u64);
+                    }
                     next_sync += 1;
                     continue;
                 }

@@ -24,7 +24,7 @@ struct Cli {
     /// Render as `render --arc` did before sync points and endings (the baseline).
     #[arg(long)]
     unplanned: bool,
-    /// Write 10-second spectrogram excerpts (PNG: calm opening, the first event, the end) of
+    /// Write 10-second spectrogram excerpts (PNG: around the first event, the ending) of
     /// the first arc and seed of each style into this folder.
     #[arg(long)]
     spectrograms: Option<std::path::PathBuf>,

@@ -29,7 +29,8 @@ pub struct Options {
     /// Render as `render --arc` did before sync points and endings (stingers on the next
     /// beat, no closing cadence or fade): the baseline.
     pub unplanned: bool,
-    /// Write 10-second spectrogram excerpts (PNG) of the first seed of each style here.
+    /// Write 10-second spectrogram excerpts (PNG: around the first event, the ending) of the
+    /// first arc and seed of each style here.
     pub spectrograms: Option<std::path::PathBuf>,
 }
 

@@ -73,8 +73,8 @@ pub fn table(style: &str, cols: &[(String, Metrics)], drone: bool) -> String {
 pub fn spectrogram(r: &Render, at: f64, len: f64, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     use plotters::prelude::*;
     use realfft::RealFftPlanner;
-    const W: u32 = 800;
-    const H: u32 = 300;
+    const W: u32 = 600;
+    const H: u32 = 200;
     const NFFT: usize = 4096;
     let rate = f64::from(r.rate);
     let start = ((at.max(0.0) * rate) as usize).min(r.mono.len());
