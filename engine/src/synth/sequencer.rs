@@ -269,11 +269,15 @@ impl Sequencer {
     }
 
     /// The lead's note sounding at generator time `at` (MIDI), if any; and the current chord
-    /// (root pitch class from the tonic, tones). Read by benchmarks (`music-eval`).
+    /// (tones in semitones from the style's tonic, the section's key shift included). Read by benchmarks (`music-eval`).
     #[cfg_attr(not(feature = "tuning-probes"), allow(dead_code))]
     pub fn probe(&self, at: SampleTime) -> (Option<i32>, Chord) {
         let lead = (at < self.lead_note.1).then_some(self.lead_note.0);
-        (lead, self.chord)
+        let mut chord = self.chord;
+        for t in &mut chord.tones {
+            *t += self.key_shift;
+        }
+        (lead, chord)
     }
 
     pub fn next_tick(&self) -> SampleTime {
