@@ -264,9 +264,7 @@ pub fn state(theme: &[i8; MOTIF], v: Variation, out: &mut [i8]) {
     let n = out.len().min(MOTIF);
     for (pos, o) in out.iter_mut().enumerate().take(n) {
         let x = theme[pos];
-        *o = if x == REST {
-            REST
-        } else if v.thin && pos % 4 != 0 {
+        *o = if x == REST || (v.thin && pos % 4 != 0) {
             REST
         } else {
             let y = if v.invert { 2 * first - x } else { x };
@@ -280,7 +278,7 @@ pub fn state(theme: &[i8; MOTIF], v: Variation, out: &mut [i8]) {
                 && a != REST
                 && b != REST
             {
-                out[pos] = (a + b) / 2;
+                out[pos] = i8::midpoint(a, b);
             }
         }
     }
@@ -337,10 +335,9 @@ pub fn next_section(st: &mut FormState, energy: f32, major: bool) -> PhrasePlan 
         (cur, false)
     } else {
         let next = match cur {
-            Section::Intro | Section::Bridge | Section::Climax => Section::A,
             Section::A => Section::B,
             Section::B if energy > 0.45 => Section::Bridge,
-            Section::B => Section::A,
+            Section::Intro | Section::Bridge | Section::Climax | Section::B => Section::A,
         };
         (next, true)
     };
@@ -377,12 +374,10 @@ pub fn next_section(st: &mut FormState, energy: f32, major: bool) -> PhrasePlan 
 /// last phrase is deceptive or half, the Bridge ends on the dominant, inner phrases half.
 pub fn cadence_for(plan: PhrasePlan, last: bool, plagal: bool) -> Cadence {
     match (plan.section, last) {
-        (Section::Intro, _) => Cadence::Half,
-        (Section::Bridge, _) => Cadence::Half,
+        (Section::Intro | Section::Bridge, _) | (_, false) => Cadence::Half,
         (Section::B, true) => Cadence::Deceptive,
         (Section::A | Section::Climax, true) if plagal => Cadence::Plagal,
         (Section::A | Section::Climax, true) => Cadence::Authentic,
-        (_, false) => Cadence::Half,
     }
 }
 

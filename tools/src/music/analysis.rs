@@ -147,7 +147,9 @@ pub struct Metrics {
 fn unit(v: &mut [f64]) {
     let n = v.iter().map(|x| x * x).sum::<f64>().sqrt();
     if n > 1e-12 {
-        v.iter_mut().for_each(|x| *x /= n);
+        for x in v.iter_mut() {
+            *x /= n;
+        }
     }
 }
 
@@ -246,7 +248,9 @@ fn bar_vectors(fr: &Frames, bars: &[(u64, u64)], bpb: usize, frame_of: FrameOf<'
         let mut v = chroma;
         v.extend(pattern);
         v.extend(timbre);
-        v.iter_mut().for_each(|x| *x /= 3f64.sqrt());
+        for x in &mut v {
+            *x /= 3f64.sqrt();
+        }
         vecs.push(v);
     }
     vecs
@@ -364,7 +368,7 @@ fn themes_and_melody(r: &Render, fr: &Frames, bars: &[(u64, u64)], frame_of: Fra
         let st = (b - a) as f64 / steps as f64;
         bar_steps.push((0..steps).map(|k| lead_at(a + ((k as f64 + 0.5) * st) as u64)).collect());
     }
-    let phrases: Vec<Vec<Option<i32>>> = bar_steps.chunks_exact(4).map(|c| c.concat()).collect();
+    let phrases: Vec<Vec<Option<i32>>> = bar_steps.chunks_exact(4).map(<[Vec<Option<i32>>]>::concat).collect();
     let voiced = |p: &[Option<i32>]| p.iter().filter(|x| x.is_some()).count();
     for q in 0..phrases.len() {
         if voiced(&phrases[q]) < 8 {
