@@ -12,8 +12,8 @@
 //! non-finite floats; those tokens are read so that the error can name the entry.
 
 use anyhow::{Result, bail};
-use resonance_engine::synth::{Profile, Style, Synth};
-use resonance_engine::{Cue, MoodTarget, Telemetry};
+use resonance_engine::synth::{Profile, Style, Synth, offline};
+use resonance_engine::{Cue, MoodTarget};
 use serde_json::Value;
 
 /// One point of the mood curve.
@@ -224,127 +224,35 @@ pub struct MusicJob<'a> {
     pub seed: u64,
     pub profile: Profile,
     pub rate: u32,
-    /// Issue cues this much early (offline renders know the future: a lead of half a beat
-    /// makes the stinger land on the beat nearest the event instead of the next one).
-    pub cue_lead_s: f64,
     /// Play the style's `[style.soundfont]` layers (a General MIDI mapping if it has none)
     /// from this SoundFont.
     pub soundfont: Option<&'a std::sync::Arc<resonance_engine::synth::soundfont::SoundFont>>,
 }
 
-/// Renders the music of `job` and streams interleaved stereo blocks to `write`.
-///
-/// Loudness: an offline render knows the whole arc, so it does not need the live normaliser
-/// (which can only follow the loudness measured so far, and on an arc that opens quietly sends
-/// the loud middle several LU over the target). It renders the arc with a static gain and
-/// nothing written, measures the integrated loudness of that output, and corrects the gain:
-/// the first pass at the broadcast level (where the true-peak limiter rarely works, so the
-/// loudness moves with the gain almost one for one), then secant steps (the limiter makes the
-/// loudness rise less than the gain), until within 0.2 LU or after three measuring passes;
-/// then renders it once more, written, with the one static gain found. The arc's dynamics
-/// are kept exactly, the whole lands on target at any length, and the passes are
-/// deterministic, so the render stays bit-identical for a seed. Progress: the measuring
-/// passes fill the first half of `progress`'s `0..frames`, the written pass the second.
+/// Renders the music of `job` and streams interleaved stereo blocks to `write`, through the
+/// engine's offline renderer ([`resonance_engine::synth::offline`]): one static loudness
+/// gain found by measuring passes (decision record 0024), so the arc's dynamics are kept
+/// exactly, the whole lands on target at any length, and the render stays bit-identical for a
+/// seed; every event's stinger starts on a bar line planned onto the event's time (sync
+/// points, decision record 0045), and the music ends on a cadence under a 4-second fade. Progress: the measuring passes fill the first half of `progress`'s `0..frames`, the
+/// written pass the second.
 pub fn render_music(job: &MusicJob<'_>, write: &mut dyn FnMut(&[f32]) -> Result<()>, progress: &mut dyn FnMut(u64)) -> Result<MusicReport> {
-    let MusicJob { style, rate, soundfont, profile, seed, .. } = *job;
+    let MusicJob { style, rate, soundfont, profile, seed, arc, .. } = *job;
     let mut synth = match soundfont {
         Some(sf) => {
             let mut style = style.clone();
             if !style.soundfont.any() {
                 style.soundfont = resonance_engine::synth::SoundFontMap::general_midi();
             }
-            Synth::new(rate as f32, MUSIC_BLOCK, std::slice::from_ref(&style), seed).with_soundfont(sf)?
+            Synth::new(rate as f32, offline::BLOCK, std::slice::from_ref(&style), seed).with_soundfont(sf)?
         }
-        None => Synth::new(rate as f32, MUSIC_BLOCK, std::slice::from_ref(style), seed),
+        None => Synth::new(rate as f32, offline::BLOCK, std::slice::from_ref(style), seed),
     };
-    synth.set_profile(profile);
-    let frames = (job.arc.duration_s * f64::from(rate)).round() as u64;
-    let target = profile.target_lufs();
-    // start where the limiter rarely works (the broadcast level), so the first measurement is
-    // close to linear in the gain; then secant steps (the limiter makes the loudness rise
-    // less than the gain) until within 0.2 LU, at most three measuring passes
-    let mut gain = Profile::Broadcast.target_lufs() - resonance_engine::synth::master::Loudness::INITIAL_LUFS;
-    let mut prev: Option<(f32, f32)> = None;
-    for pass in 0..MEASURING_PASSES {
-        synth.set_fixed_loudness_gain_db(Some(gain));
-        synth.reset();
-        let _ = render_pass(&mut synth, job, &mut |_| Ok(()), &mut |pos| progress((pass * frames + pos) / (2 * MEASURING_PASSES)))?;
-        let measured = synth.output_lufs();
-        if !measured.is_finite() || measured < -70.0 {
-            break;
-        }
-        let error = target - measured;
-        if error.abs() <= 0.2 {
-            break;
-        }
-        let slope = match prev {
-            Some((g0, l0)) if (gain - g0).abs() > 1e-3 => ((measured - l0) / (gain - g0)).clamp(0.3, 1.0),
-            _ => 1.0,
-        };
-        prev = Some((gain, measured));
-        gain += error / slope;
-    }
-    synth.set_fixed_loudness_gain_db(Some(gain));
-    synth.reset();
-    render_pass(&mut synth, job, write, &mut |pos| progress(frames / 2 + pos / 2))
-}
-
-/// Most renders an offline job spends measuring its loudness before the written one.
-const MEASURING_PASSES: u64 = 3;
-
-/// Block size of offline music renders.
-const MUSIC_BLOCK: usize = 512;
-
-/// One pass of [`render_music`] on a freshly reset synth.
-fn render_pass(
-    synth: &mut Synth,
-    job: &MusicJob<'_>,
-    write: &mut dyn FnMut(&[f32]) -> Result<()>,
-    progress: &mut dyn FnMut(u64),
-) -> Result<MusicReport> {
-    const BLOCK: usize = MUSIC_BLOCK;
-    let MusicJob { arc, rate, cue_lead_s, .. } = *job;
-    let frames = (arc.duration_s * f64::from(rate)).round() as usize;
-    let mut cue_at: Vec<(usize, Cue, f64)> =
-        arc.events.iter().map(|e| (((e.t - cue_lead_s).max(0.0) * f64::from(rate)).round() as usize, e.cue, e.t)).collect();
-    cue_at.sort_by_key(|c| c.0);
-    let mut report = MusicReport::default();
-    let mut l = vec![0.0f32; BLOCK];
-    let mut r = vec![0.0f32; BLOCK];
-    let mut inter = vec![0.0f32; 2 * BLOCK];
-    let mut next = 0;
-    let mut pos = 0usize;
-    while pos < frames {
-        let mut n = BLOCK.min(frames - pos);
-        synth.set_target(arc.target_at(pos as f64 / f64::from(rate)));
-        while let Some(&(at, cue, t)) = cue_at.get(next) {
-            if at > pos {
-                n = n.min(at - pos);
-                break;
-            }
-            let mut scheduled = None;
-            synth.cue(cue, &mut |tel| {
-                if let Telemetry::CueScheduled { at, .. } = tel {
-                    scheduled = Some(at);
-                }
-            });
-            if let Some(s) = scheduled {
-                report.stingers.push((cue, t, s as f64 / f64::from(rate)));
-            }
-            next += 1;
-        }
-        synth.process(&mut l[..n], &mut r[..n], &mut |_| {});
-        for i in 0..n {
-            inter[2 * i] = l[i];
-            inter[2 * i + 1] = r[i];
-        }
-        write(&inter[..2 * n])?;
-        pos += n;
-        progress(pos as u64);
-    }
-    report.dropped_cues = synth.dropped_cues();
-    report.output_lufs = synth.output_lufs();
-    Ok(report)
+    let cues: Vec<(f64, Cue)> = arc.events.iter().map(|e| (e.t, e.cue)).collect();
+    let target_at = |t: f64| arc.target_at(t);
+    let plan = offline::Plan { duration_s: arc.duration_s, target_at: &target_at, cues: &cues, cue_lead_s: 0.0, sync: true, ending: true };
+    let report = offline::render(&mut synth, &plan, profile, write, progress, &mut |_, _| {})?;
+    Ok(MusicReport { stingers: report.stingers, dropped_cues: report.dropped_cues, output_lufs: report.output_lufs })
 }
 
 #[cfg(test)]

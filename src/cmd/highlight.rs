@@ -9,8 +9,9 @@
 //!    music builds *into* a moment instead of reacting after it (offline, the future is known).
 //! 4. Takes stingers from supplied match data (`--events`: goal, card, penalty, half_time,
 //!    full_time, ...) and from detected goal roars and near misses (a detection within 10 s of a
-//!    supplied event of the same kind is the same moment). Cues are issued a quarter second
-//!    early so each stinger lands on the beat nearest its moment.
+//!    supplied event of the same kind is the same moment). The music plans the bars before
+//!    each moment so that its stinger's downbeat lands on it, and ends with the match on a
+//!    cadence under a fade (engine `synth::offline`).
 //! 5. Renders the music block by block, writing each block as it comes (with `--mix`, mixed
 //!    under the original, read from the file a second time and ducked by the programme's
 //!    level), then writes `<out>.moments.json` beside the output and optionally a plot. The
@@ -307,8 +308,8 @@ fn gather_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, 
     (moments, events)
 }
 
-/// Stages 4 and 5: renders the music over the arc (stereo at [`RATE`]; cues issued a quarter
-/// second early) and writes it block by block as it is rendered, mixed under the original
+/// Stages 4 and 5: renders the music over the arc (stereo at [`RATE`]; stingers planned onto the events'
+/// times) and writes it block by block as it is rendered, mixed under the original
 /// (read again from the file, chunk by chunk) with `--mix`. Returns the music's report and
 /// its level per second for the plot. Nothing of the soundtrack is held beyond a block: the
 /// loudness is set by the measuring passes of [`render_music`] (decision record 0024).
@@ -323,7 +324,7 @@ fn render_soundtrack(args: &HighlightArgs, preset: &Preset, arc: &Arc, seed: u64
     let mut level = MusicLevel::new(RATE);
     let (mut ol, mut or, mut mixed) = (Vec::new(), Vec::new(), Vec::new());
     let pb = progress(frames as u64, "music");
-    let job = MusicJob { style: &preset.style, arc, seed, profile, rate: RATE, cue_lead_s: 0.25, soundfont: soundfont.as_ref() };
+    let job = MusicJob { style: &preset.style, arc, seed, profile, rate: RATE, soundfont: soundfont.as_ref() };
     let report = render_music(
         &job,
         &mut |block| {

@@ -67,7 +67,6 @@ pub fn run(
         seed: seed.unwrap_or(DEFAULT_SEED),
         profile: profile.into(),
         rate,
-        cue_lead_s: 0.0,
         soundfont: soundfont.as_ref(),
     };
     let report = render_music(&job, &mut |block| wav.write_interleaved(block), &mut |pos| pb.set_position(pos))?;

@@ -6,12 +6,15 @@
 //! - [`fingerprint`]: music recognition (`fingerprint-eval`): accuracy under noise and speed
 //!   changes, false positives, query latency, extraction speed, index size, and `fpcalc` as a
 //!   peer.
+//! - [`music`]: music quality (`music-eval`): form, harmony, themes, calm motion, melody
+//!   salience, arc following, loudness, endings and stinger timing of the generative music.
 //!
 //! Each is split into stages: `corpus` (the material), `synthesis` (composites and noisy
 //! queries), `scoring`, `report` (tables, plots) and, for the crowd, `trace` (tuning aids).
 
 pub mod crowd;
 pub mod fingerprint;
+pub mod music;
 
 use std::path::{Path, PathBuf};
 

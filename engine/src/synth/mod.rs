@@ -30,8 +30,10 @@
 pub mod clips;
 pub(crate) mod conductor;
 pub(crate) mod fastmath;
+pub(crate) mod form;
 pub mod master;
 pub(crate) mod mixer;
+pub mod offline;
 pub(crate) mod rng;
 pub(crate) mod sequencer;
 pub(crate) mod simd;
@@ -535,6 +537,19 @@ impl Synth {
         self.seq.next_phrase(&self.styles) + self.latency() as u64
     }
 
+    /// What the music plays now, for benchmarks (`music-eval`): the lead's sounding note
+    /// (MIDI) and the current chord's pitch classes (absolute, 0 = C; up to four).
+    #[cfg(feature = "tuning-probes")]
+    pub fn probe(&self) -> (Option<i32>, [Option<u8>; 4]) {
+        let (lead, chord) = self.seq.probe(self.time);
+        let tonic = self.styles.get(usize::from(self.seq.style())).map_or(60, Style::tonic);
+        let mut pcs = [None; 4];
+        for (p, t) in pcs.iter_mut().zip(chord.tones()) {
+            *p = Some((tonic + t).rem_euclid(12) as u8);
+        }
+        (lead, pcs)
+    }
+
     /// Output time (samples since reset).
     pub fn time(&self) -> SampleTime {
         self.time
@@ -561,6 +576,32 @@ impl Synth {
         for b in self.bed.iter_mut().chain(self.sting.iter_mut()) {
             b.fill(0.0);
         }
+    }
+
+    /// Asks for a bar line at output time `at` (a sync point: offline renders plan the
+    /// tempo of the bars before a known event so that its stinger's downbeat lands on it;
+    /// see [`offline`]). Returns false when a sync point is pending, `at` is not ahead, or
+    /// the bar line cannot be reached within ±8 % of the tempo.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    pub fn sync_to(&mut self, at: SampleTime) -> bool {
+        self.seq.sync_to(at.saturating_sub(self.latency() as u64))
+    }
+
+    /// Whether a sync point is still being planned.
+    pub fn syncing(&self) -> bool {
+        self.seq.syncing()
+    }
+
+    /// Ends the music with a cadence (dominant seventh, then the tonic held) whose final
+    /// downbeat falls on output time `at`; pair with [`Self::sync_to`] so that `at` is a bar
+    /// line. Nothing new starts after it.
+    ///
+    /// # Realtime safety
+    /// Real-time safe.
+    pub fn end_at(&mut self, at: SampleTime) {
+        self.seq.end_at(at.saturating_sub(self.latency() as u64));
     }
 
     /// Sets the mood the music should follow (NaN and out-of-range values are sanitised).

@@ -26,6 +26,7 @@
 //! sections and themes (form, docs/music.md) splits it along those parts.
 
 use super::conductor::{ARP, BASS, Conductor, LEAD, Music, PAD, STRINGS};
+use super::form::{self, ChordSym, FormState, Section, Variation};
 use super::rng::Rng;
 use super::stingers::{self, Inst};
 use super::theory::{Chord, Voicing, voice_lead};
@@ -41,8 +42,10 @@ pub const STINGER_GAP_S: f32 = 2.0;
 pub const PHRASE_BARS: u64 = 4;
 /// Layer id of stinger voices.
 const STINGER_LAYER: u8 = 5;
-/// Longest melody motif, in steps (two bars of 16).
-const MOTIF: usize = 32;
+/// How much louder than the style's lead timbre the melody plays, dB.
+const LEAD_LIFT_DB: f32 = 4.0;
+/// Steps of a phrase's melody (four bars of at most 16 steps).
+const PHRASE_STEPS: usize = 4 * 16;
 
 #[derive(Clone, Copy, Debug)]
 struct Pending {
@@ -54,6 +57,8 @@ struct Pending {
 struct Active {
     cue: Cue,
     step: u32,
+    /// The mode sounding when the stinger started (its pitches are resolved into it).
+    mode: super::theory::Mode,
 }
 
 /// Clock, musical state and scheduling.
@@ -73,12 +78,19 @@ pub struct Sequencer {
     music: Music,
     conductor: Conductor,
     chord: Chord,
-    prog: usize,
-    prog_pos: usize,
+    /// The phrase's chords, one per half bar (form::progression).
+    chords: [ChordSym; form::SLOTS],
     pad: Voicing,
     strings: Voicing,
     arp_idx: usize,
-    motif: [i8; MOTIF],
+    /// The phrase's melody in key-relative scale degrees per step (`form::REST`: none).
+    mel: [i8; PHRASE_STEPS],
+    /// The themes (A, B, bridge): two-bar motifs made once per seed.
+    themes: [[i8; form::MOTIF]; 3],
+    form: FormState,
+    /// Semitones of the current section's key above the style's.
+    key_shift: i32,
+    rng_form: Rng,
     phrases: u64,
     rng_harm: Rng,
     rng_mel: Rng,
@@ -92,7 +104,22 @@ pub struct Sequencer {
     crash_next: bool,
     dropped_cues: u64,
     transitions: u64,
+    /// The lead's sounding note and when it ends (generator time), for benchmarks.
+    lead_note: (i32, SampleTime),
+    /// A requested sync point (a bar line at this generator time) and, once planned, the
+    /// steps left until it.
+    sync: Option<(SampleTime, Option<u32>)>,
+    /// The final downbeat of an ending (generator time): the bar before it plays the
+    /// dominant, the downbeat the tonic, held.
+    ending_at: Option<SampleTime>,
+    /// The ending's tonic has sounded: nothing new starts.
+    ended: bool,
+    /// The current bar is the ending's dominant: no chord changes.
+    cadence_bar: bool,
 }
+
+/// Largest tempo change a sync point may ask for (a share of the tempo).
+pub const SYNC_MAX_STRETCH: f64 = 0.08;
 
 /// Beat period in steps.
 const STEPS_PER_BEAT: u32 = 4;
@@ -110,12 +137,15 @@ impl Sequencer {
             music: Music::default(),
             conductor: Conductor::default(),
             chord: Chord::default(),
-            prog: 0,
-            prog_pos: 0,
+            chords: [ChordSym::default(); form::SLOTS],
             pad: Voicing::default(),
             strings: Voicing::default(),
             arp_idx: 0,
-            motif: [i8::MIN; MOTIF],
+            mel: [form::REST; PHRASE_STEPS],
+            themes: [[form::REST; form::MOTIF]; 3],
+            form: FormState::default(),
+            key_shift: 0,
+            rng_form: Rng::new(seed, 5),
             phrases: 0,
             rng_harm: Rng::new(seed, 1),
             rng_mel: Rng::new(seed, 2),
@@ -129,6 +159,11 @@ impl Sequencer {
             crash_next: false,
             dropped_cues: 0,
             transitions: 0,
+            lead_note: (0, 0),
+            sync: None,
+            ending_at: None,
+            ended: false,
+            cadence_bar: false,
         };
         s.reset();
         s
@@ -144,12 +179,21 @@ impl Sequencer {
         self.music = Music { bpm: 0.0, ..Music::default() };
         self.conductor.reset();
         self.chord = Chord::default();
-        self.prog = 0;
-        self.prog_pos = 0;
+        self.chords = [ChordSym::default(); form::SLOTS];
         self.pad = Voicing::default();
         self.strings = Voicing::default();
         self.arp_idx = 0;
-        self.motif = [i8::MIN; MOTIF];
+        self.mel = [form::REST; PHRASE_STEPS];
+        self.form = FormState::default();
+        self.key_shift = 0;
+        self.rng_form = Rng::new(seed, 5);
+        // the themes: A starts on the third or fifth, B lower and sparser, the bridge's busy
+        let mut rng_theme = Rng::new(seed, 6);
+        let a_start = 2 + 2 * rng_theme.below(2) as i32;
+        self.themes[0] = form::motif(&mut rng_theme, 16, 0.55, a_start);
+        let b_start = rng_theme.below(3) as i32;
+        self.themes[1] = form::motif(&mut rng_theme, 16, 0.3, b_start);
+        self.themes[2] = form::motif(&mut rng_theme, 16, 0.8, 4);
         self.phrases = 0;
         self.rng_harm = Rng::new(seed, 1);
         self.rng_mel = Rng::new(seed, 2);
@@ -163,6 +207,77 @@ impl Sequencer {
         self.crash_next = false;
         self.dropped_cues = 0;
         self.transitions = 0;
+        self.lead_note = (0, 0);
+        self.sync = None;
+        self.ending_at = None;
+        self.ended = false;
+        self.cadence_bar = false;
+    }
+
+    /// Requests that a bar line fall on generator time `at` (offline renders, which know
+    /// the future): from the next bar line, the steps are stretched or compressed (at most
+    /// [`SYNC_MAX_STRETCH`]) so that a whole number of bars ends exactly there, give or take
+    /// the SoundFont player's 8-sample block. Refused (false) when one is pending or `at`
+    /// is not ahead.
+    pub fn sync_to(&mut self, at: SampleTime) -> bool {
+        if self.sync.is_some() || at <= self.next_tick {
+            return false;
+        }
+        self.sync = Some((at, None));
+        true
+    }
+
+    /// Whether a sync point is pending.
+    pub fn syncing(&self) -> bool {
+        self.sync.is_some()
+    }
+
+    /// Ends the music with a cadence whose tonic falls on generator time `at` (a bar line:
+    /// pair it with [`Self::sync_to`]).
+    pub fn end_at(&mut self, at: SampleTime) {
+        self.ending_at = Some(at);
+    }
+
+    /// Samples per step while a sync point is planned: the remaining samples spread over
+    /// the remaining steps in whole 8-sample blocks, so the last step ends within 4 samples
+    /// of the target. Plans the number of bars at the first bar line after the request.
+    fn sync_step(&mut self, now: SampleTime, spb: u32) {
+        let Some((at, left)) = self.sync else { return };
+        let left = match left {
+            Some(k) => k,
+            None if self.step != 0 => return,
+            None => {
+                let bar = f64::from(spb) * f64::from(self.spt);
+                let bars = (at.saturating_sub(now)) as f64 / bar;
+                let n = bars.round().max(1.0);
+                if (bars / n - 1.0).abs() > SYNC_MAX_STRETCH {
+                    // too close (or too far off the grid) to reach by tempo alone
+                    self.sync = None;
+                    return;
+                }
+                n as u32 * spb
+            }
+        };
+        if left == 0 || at <= now {
+            self.sync = None;
+            return;
+        }
+        let block = u64::from(super::soundfont::SF_BLOCK as u32);
+        let units = (at - now) as f64 / block as f64 / f64::from(left);
+        self.spt = ((units.round() as u64).max(1) * block) as u32;
+        self.sync = if left == 1 { None } else { Some((at, Some(left - 1))) };
+    }
+
+    /// The lead's note sounding at generator time `at` (MIDI), if any; and the current chord
+    /// (tones in semitones from the style's tonic, the section's key shift included). Read by benchmarks (`music-eval`).
+    #[cfg_attr(not(feature = "tuning-probes"), allow(dead_code))]
+    pub fn probe(&self, at: SampleTime) -> (Option<i32>, Chord) {
+        let lead = (at < self.lead_note.1).then_some(self.lead_note.0);
+        let mut chord = self.chord;
+        for t in &mut chord.tones {
+            *t += self.key_shift;
+        }
+        (lead, chord)
     }
 
     pub fn next_tick(&self) -> SampleTime {
@@ -269,9 +384,6 @@ impl Sequencer {
                 self.pad = Voicing::default();
                 self.strings = Voicing::default();
                 self.crash_next = true;
-                if q != Quantize::Immediate && q != Quantize::Beat {
-                    self.prog_pos = 0;
-                }
                 sink(Telemetry::StyleChanged { index, at: now + latency });
             }
         }
@@ -288,10 +400,40 @@ impl Sequencer {
         // 2. conductor, once per bar (tempo changes only here)
         if bar_start {
             self.music = self.conductor.plan(style, &self.music, phrase_start || !self.started);
-            self.spt = spt_for(self.sr, self.music.bpm);
+            if self.sync.is_none_or(|s| s.1.is_none()) {
+                self.spt = spt_for(self.sr, self.music.bpm);
+            }
             if phrase_start {
                 self.new_phrase(style, spb);
             }
+        }
+        self.sync_step(now, spb);
+        if bar_start {
+            self.cadence_bar = false;
+        }
+        if let Some(end) = self.ending_at
+            && bar_start
+        {
+            let bar = u64::from(spb) * u64::from(self.spt);
+            if now + bar / 2 >= end {
+                self.ending_at = None;
+                self.ended = true;
+                self.final_chord(style, pool, spb);
+            } else if now + bar + bar / 2 >= end {
+                // the last bar before the final tonic: the dominant seventh (the raised
+                // leading tone in minor modes)
+                let mode = if self.music.mode.is_major() { self.music.mode } else { super::theory::Mode::HarmonicMinor };
+                self.chord = Chord::diatonic(mode, 4, true);
+                self.cadence_bar = true;
+                self.hold_chord(style, pool, 2 * spb);
+            }
+        }
+        if self.ended {
+            self.started = true;
+            self.stingers(style, pool);
+            self.next_tick = now + u64::from(self.spt);
+            self.step = (self.step + 1) % spb;
+            return;
         }
         self.started = true;
         self.activate_stinger(pool, now);
@@ -301,7 +443,8 @@ impl Sequencer {
             1 => self.step.is_multiple_of(half.max(1)),
             4 => bar_start && self.bar.is_multiple_of(2),
             _ => bar_start,
-        } || self.pad.len == 0;
+        } && !self.cadence_bar
+            || self.pad.len == 0;
         let chord_steps = match self.music.half_bars_per_chord {
             1 => half,
             4 => 2 * spb,
@@ -330,48 +473,109 @@ impl Sequencer {
         }
     }
 
+    /// Plans the phrase that starts now: its section (the form), chords drawn backwards from
+    /// the section's cadence, and the melody: the section's theme with a variation.
     fn new_phrase(&mut self, style: &Style, spb: u32) {
-        let list = if self.music.mode.is_major() { &style.progressions_major } else { &style.progressions_minor };
-        self.prog = self.rng_harm.below(list.len());
-        self.prog_pos = 0;
-        if self.phrases.is_multiple_of(2) {
-            // a new two-bar motif every other phrase: the melody repeats, so it is recognisable
-            let mut c: i32 = self.rng_mel.below(3) as i32 * 2;
-            let len = (2 * spb as usize).min(MOTIF);
-            for (pos, m) in self.motif.iter_mut().enumerate() {
-                *m = i8::MIN;
-                if pos >= len {
-                    continue;
-                }
-                let on_beat = pos % 4 == 0;
-                let p = if on_beat {
-                    0.8
-                } else if pos % 2 == 0 {
-                    0.5
-                } else {
-                    0.15
-                };
-                if self.rng_mel.chance(p * (0.5 + self.music.lead_density)) {
-                    c += self.rng_mel.below(5) as i32 - 2;
-                    c = c.clamp(0, 7);
-                    if on_beat && c % 2 == 1 {
-                        c -= 1;
-                    }
-                    *m = c as i8;
-                }
+        let e = self.music.energy;
+        let major = self.music.mode.is_major();
+        let plan = form::next_section(&mut self.form, e, major);
+        self.key_shift = i32::from(plan.key_shift);
+        let len = if matches!(plan.section, Section::Intro | Section::Bridge) { 1 } else { 2 };
+        let last = plan.index + 1 >= len;
+        let cadence = form::cadence_for(plan, last, self.rng_form.chance(0.3));
+        let list = if major { &style.progressions_major } else { &style.progressions_minor };
+        let g = form::grammar(major, list);
+        let per = self.music.half_bars_per_chord as usize;
+        // the first statement of a theme keeps its own harmony (seeded by the theme), later
+        // ones are re-harmonised
+        let mut own = Rng::new(self.seed, 10 + u64::from(plan.theme));
+        let rng = if plan.index == 0 && !self.form.triumphant { &mut own } else { &mut self.rng_harm };
+        self.chords = form::progression(&g, cadence, per, plan.index == 0, 0.1 + 0.2 * e, rng);
+        // melody: two two-bar statements
+        let theme = self.themes[usize::from(plan.theme).min(2)];
+        let half = (2 * spb as usize).min(form::MOTIF);
+        let calm = e < 0.3;
+        let excited = e > 0.72 || plan.section == Section::Climax;
+        let v1 = Variation { thin: calm, ornament: excited, ..Variation::default() };
+        let v2 = match plan.section {
+            Section::B if plan.index == 1 => Variation { invert: true, ..v1 },
+            Section::Bridge => Variation { transpose: 2, ..v1 },
+            _ => Variation { transpose: [1, -1, 2][self.rng_mel.below(3)], ..v1 },
+        };
+        let (first, second) = self.mel.split_at_mut(half);
+        form::state(&theme, v1, first);
+        form::state(&theme, v2, &mut second[..half]);
+        if plan.section == Section::Bridge {
+            // development: the first bar of A in a rising sequence
+            let a = self.themes[0];
+            let bar = spb as usize;
+            for k in 0..4 {
+                let v = Variation { transpose: k as i8, ..v1 };
+                let mut tmp = [form::REST; form::MOTIF];
+                form::state(&a, v, &mut tmp);
+                self.mel[k * bar..(k + 1) * bar].copy_from_slice(&tmp[..bar]);
             }
+        }
+        if plan.section == Section::Intro {
+            // the intro only hints at the theme
+            self.mel[half..].fill(form::REST);
+        }
+        if matches!(cadence, form::Cadence::Authentic | form::Cadence::Plagal) {
+            // the melody closes on the tonic with the cadence
+            let start = 3 * spb as usize;
+            self.mel[start..start + spb as usize].fill(form::REST);
+            self.mel[start] = 0;
         }
         self.phrases += 1;
     }
 
+    /// The current key's tonic (the style's, moved by the section's key shift).
+    fn tonic(&self, style: &Style) -> i32 {
+        style.tonic() + self.key_shift
+    }
+
+    /// Voices `self.chord` and holds it on the pad (always) and the strings (if playing).
+    fn hold_chord(&mut self, style: &Style, pool: &mut Pool, steps: u32) {
+        let tonic = self.tonic(style);
+        let gate = steps * self.spt;
+        self.pad = voice_lead(&self.chord, tonic, 4, tonic - 7, &self.pad);
+        self.sustain(style, pool, PAD, self.pad, gate);
+        self.strings = voice_lead(&self.chord, tonic, 3, tonic + 7, &self.strings);
+        if self.music.layers[STRINGS] {
+            self.sustain(style, pool, STRINGS, self.strings, gate);
+        }
+    }
+
+    /// The ending's final tonic: the chord held for two bars on every sustained layer, the
+    /// bass on the root, the lead on the tonic, a cymbal if drums play.
+    fn final_chord(&mut self, style: &Style, pool: &mut Pool, spb: u32) {
+        self.chord = Chord::diatonic(self.music.mode, 0, false);
+        pool.release_layer(Some(ARP as u8));
+        pool.release_layer(Some(LEAD as u8));
+        self.hold_chord(style, pool, 2 * spb);
+        let tonic = self.tonic(style);
+        let gate = 2 * spb * self.spt;
+        if self.music.layers[BASS] {
+            pool.note_on(&self.note(style, BASS, tonic - 24, gate, 0.9));
+        }
+        if self.music.layers[LEAD] {
+            let note = tonic + 12 * self.music.lead_octave + 12;
+            self.lead_note = (note, self.next_tick + u64::from(gate));
+            pool.note_on(&self.note(style, LEAD, note, gate, 0.8));
+        }
+        if self.music.drum_level.is_some() {
+            let seed = self.next_noise();
+            pool.drum(DrumKind::Crash, 0.7 * self.music.velocity, &style.drums, -0.3, seed, false);
+            pool.drum(DrumKind::Kick, self.music.velocity, &style.drums, 0.0, seed ^ 7, false);
+        }
+    }
+
     fn next_chord(&mut self, style: &Style, pool: &mut Pool, chord_steps: u32) {
-        let list = if self.music.mode.is_major() { &style.progressions_major } else { &style.progressions_minor };
-        let prog = list.get(self.prog).or_else(|| list.first());
-        let degree = prog.and_then(|p| p.get(self.prog_pos % p.len().max(1))).copied().unwrap_or(1);
-        self.prog_pos += 1;
+        let spb = steps_per_bar_of(style);
+        let slot = ((self.bar % PHRASE_BARS) as usize * 2 + usize::from(self.step >= spb / 2)).min(form::SLOTS - 1);
         let seventh = self.rng_harm.chance(self.music.sevenths);
-        self.chord = Chord::diatonic(self.music.mode, i32::from(degree.clamp(1, 7)) - 1, seventh);
-        let tonic = style.tonic();
+        self.chord = self.chords[slot].chord(self.music.mode, seventh);
+        let tonic = self.tonic(style);
         let gate = chord_steps * self.spt * 2;
         if self.music.layers[PAD] {
             self.pad = voice_lead(&self.chord, tonic, 4, tonic - 7, &self.pad);
@@ -473,16 +677,18 @@ impl Sequencer {
             dist += 1;
         }
         let fifth = c == b'o' && self.rng_harm.chance(0.35);
-        let note = style.tonic() - 24 + self.chord.root() + if fifth { 7 } else { 0 };
+        let note = self.tonic(style) - 24 + self.chord.root() + if fifth { 7 } else { 0 };
         let gate = (self.music.gate * (dist * self.spt) as f32) as u32;
         pool.note_on(&self.note(style, BASS, note, gate, vel));
     }
 
+    /// The arpeggio; below its entry energy it still plays the chord in soft quarters.
     fn arp(&mut self, style: &Style, pool: &mut Pool) {
-        if !self.music.layers[ARP] || self.pad.len == 0 {
+        if self.pad.len == 0 {
             return;
         }
-        let every = self.music.arp_steps.max(1);
+        let full = self.music.layers[ARP];
+        let every = if full { self.music.arp_steps.max(1) } else { STEPS_PER_BEAT };
         if !self.step.is_multiple_of(every) {
             return;
         }
@@ -497,28 +703,42 @@ impl Sequencer {
         self.arp_idx += 1;
         let note = self.pad.notes().get(i).copied().unwrap_or(60) + 12;
         let gate = (self.music.gate * (every * self.spt) as f32) as u32;
-        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 };
+        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 } * if full { 1.0 } else { 0.7 };
         pool.note_on(&self.note(style, ARP, note, gate, vel));
     }
 
+    /// The melody: the phrase's theme statement, in key-relative degrees, strong beats
+    /// moved to the nearest chord tone of the sounding chord. Above the pads (an octave over
+    /// the style's lead register unless the mood already lifts it). When the lead layer is
+    /// silent (calm), its notes on the beats still sound, softly: calm is slow, not static.
     fn lead(&mut self, style: &Style, pool: &mut Pool, spb: u32) {
-        if !self.music.layers[LEAD] {
+        let full = self.music.layers[LEAD];
+        let pos = (self.bar % PHRASE_BARS) as usize * spb as usize + self.step as usize;
+        let Some(&m) = self.mel.get(pos) else { return };
+        if m == form::REST || (!full && !self.step.is_multiple_of(STEPS_PER_BEAT)) {
             return;
         }
-        let len = (2 * spb as usize).min(MOTIF);
-        let pos = ((self.bar % 2) as usize * spb as usize + self.step as usize) % len.max(1);
-        let Some(&m) = self.motif.get(pos) else { return };
-        if m == i8::MIN {
-            return;
-        }
+        let len = (PHRASE_BARS as usize * spb as usize).min(PHRASE_STEPS);
         let mut dist = 1;
-        while dist < 8 && self.motif.get((pos + dist) % len.max(1)).copied().unwrap_or(i8::MIN) == i8::MIN {
+        let until = if full { 8 } else { 16 };
+        while dist < until && self.mel.get((pos + dist) % len.max(1)).copied().unwrap_or(form::REST) == form::REST {
             dist += 1;
         }
-        let degree = self.chord.degree + i32::from(m);
-        let note = style.tonic() + 12 * self.music.lead_octave + self.music.mode.degree_semis(degree);
+        let mut degree = i32::from(m);
+        if self.step.is_multiple_of(STEPS_PER_BEAT) {
+            let tone = |d: i32| (d - self.chord.degree).rem_euclid(7) % 2 == 0 && (d - self.chord.degree).rem_euclid(7) <= 4;
+            if !tone(degree) {
+                degree = if tone(degree - 1) { degree - 1 } else { degree + 1 };
+            }
+        }
+        let octave = (self.music.lead_octave + 1).min(1);
+        let note = (self.tonic(style) + 12 * octave + self.music.mode.degree_semis(degree)).min(96);
         let gate = (self.music.gate * (dist as u32 * self.spt) as f32) as u32;
-        pool.note_on(&self.note(style, LEAD, note, gate, 0.85));
+        self.lead_note = (note, self.next_tick + u64::from(gate));
+        let mut on = self.note(style, LEAD, note, gate, if full { 1.0 } else { 0.75 });
+        // the melody sits over the pads: a few dB above the style's lead level
+        on.timbre.gain_db += LEAD_LIFT_DB;
+        pool.note_on(&on);
     }
 
     fn drums(&mut self, style: &Style, pool: &mut Pool, spb: u32) {
@@ -588,11 +808,13 @@ impl Sequencer {
     }
 
     fn activate_stinger(&mut self, pool: &mut Pool, now: SampleTime) {
+        // half a step of tolerance: while a sync point stretches the steps, the beat a cue was
+        // scheduled on can sit a few samples off the step that starts it
         if let Some(p) = self.pending_stinger
-            && now >= p.at
+            && now + u64::from(self.spt / 2) >= p.at
         {
             self.pending_stinger = None;
-            self.stinger = Some(Active { cue: p.cue, step: 0 });
+            self.stinger = Some(Active { cue: p.cue, step: 0, mode: self.music.mode });
             pool.set_soft(Some(pool.soft().unwrap_or(0.0).max(super::voices::SOFT_ATTACK_S)));
             let (dv, da) = stingers::mood_push(p.cue);
             self.conductor.push(dv, da);
@@ -601,7 +823,7 @@ impl Sequencer {
 
     fn stingers(&mut self, style: &Style, pool: &mut Pool) {
         let Some(mut active) = self.stinger else { return };
-        let tonic = style.tonic() + 12;
+        let tonic = self.tonic(style) + 12;
         for n in stingers::phrase(active.cue) {
             let first = u32::from(n.step);
             let k = active.step.wrapping_sub(first);
@@ -617,7 +839,7 @@ impl Sequencer {
                 Inst::Tone(chord) => {
                     for &semis in chord {
                         pool.note_on(&NoteOn {
-                            note: (tonic + i32::from(semis)) as f32,
+                            note: (tonic + stingers::in_mode(active.cue, semis, active.mode)) as f32,
                             velocity: vel,
                             gate: u32::from(n.len) * self.spt,
                             timbre: style.stinger,
@@ -636,6 +858,11 @@ impl Sequencer {
         active.step += 1;
         self.stinger = if active.step >= length_steps(active.cue) { None } else { Some(active) };
     }
+}
+
+/// Steps per bar of one style.
+fn steps_per_bar_of(style: &Style) -> u32 {
+    u32::from(style.beats_per_bar.clamp(2, 7)) * STEPS_PER_BEAT
 }
 
 /// Steps per bar of a style (16 for 4/4, 12 for 3/4).

@@ -1,10 +1,15 @@
 //! Stinger phrases: short figures fired by cues, landing on the next beat.
 //!
-//! Each is a list of notes on the 16th-note grid, relative to the style's tonic. Their
+//! Each is a list of notes on the 16th-note grid, relative to the style's tonic, written in
+//! major-scale semitones and resolved into the mode that sounds when the stinger starts
+//! ([`in_mode`]): a scale tone moves to the mode's degree, a chromatic one stays, and a
+//! triumphant figure in a minor mode is played in the relative major (the same key
+//! signature, the brightest chord it has), so no stinger leaves the key. Their
 //! shapes follow the film/game conventions the issue names (Wwise/FMOD/Elias stingers): a
 //! rising major arpeggio and cymbal for goals and victories, a falling minor line for defeats,
 //! a dissonant stab for cards and bosses, a heartbeat for critical HP.
 
+use super::theory::Mode;
 use super::voices::drums::DrumKind;
 use crate::types::Cue;
 
@@ -105,6 +110,27 @@ static BOSS: [Note; 4] = [d(0, Crash, 1.0), d(0, LowTom, 1.0), t(0, &[-12, -6, 0
 static DEATH: [Note; 3] = [t(0, &[3], 6, 0.7), t(6, &[2], 6, 0.65), t(12, &[-12, 0], 16, 0.6)];
 static REST: [Note; 1] = [t(0, &[0, 4, 9], 16, 0.45)];
 
+/// Degree (0-based) of each semitone of the major scale; -1 for chromatic tones.
+const MAJOR_DEGREE: [i8; 12] = [0, -1, 1, -1, 2, 3, -1, 4, -1, 5, -1, 6];
+
+/// Whether a cue's stinger is triumphant (major, rising).
+pub fn triumphant(cue: Cue) -> bool {
+    matches!(cue, Cue::Goal | Cue::HomeGoal | Cue::Victory | Cue::LevelUp | Cue::KickOff)
+}
+
+/// Semitones above the tonic of a stinger pitch written as `semis` over a major scale, in
+/// `mode`; triumphant cues in a minor mode sound in the relative major.
+pub fn in_mode(cue: Cue, semis: i8, mode: Mode) -> i32 {
+    let (offset, mode) = if triumphant(cue) && !mode.is_major() { (mode.degree_semis(2), Mode::Ionian) } else { (0, mode) };
+    let s = i32::from(semis);
+    let r = s.rem_euclid(12) as usize;
+    let pitch = match MAJOR_DEGREE.get(r).copied().unwrap_or(-1) {
+        -1 => s,
+        d => mode.degree_semis(i32::from(d)) + 12 * s.div_euclid(12),
+    };
+    offset + pitch
+}
+
 /// The stinger of a cue.
 pub fn phrase(cue: Cue) -> &'static [Note] {
     match cue {
@@ -148,6 +174,25 @@ pub fn mood_push(cue: Cue) -> (f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stingers_stay_in_the_key() {
+        // a goal in A minor: the relative major's arpeggio (C E G), never a C# (A major's third)
+        let aeolian = Mode::Aeolian.steps();
+        for n in phrase(Cue::Goal) {
+            if let Inst::Tone(ps) = n.inst {
+                for &p in ps {
+                    let x = in_mode(Cue::Goal, p, Mode::Aeolian).rem_euclid(12);
+                    assert!(aeolian.contains(&x), "{p} -> {x} is not in the mode");
+                }
+            }
+        }
+        assert_eq!(in_mode(Cue::Goal, 4, Mode::Ionian), 4);
+        assert_eq!(in_mode(Cue::Goal, 0, Mode::Aeolian), 3);
+        // a half-time chord in Dorian takes the minor third; chromatic tones stay
+        assert_eq!(in_mode(Cue::HalfTime, 4, Mode::Dorian), 3);
+        assert_eq!(in_mode(Cue::Card, 6, Mode::Ionian), 6);
+    }
 
     #[test]
     fn every_cue_has_a_phrase_that_starts_on_its_beat() {

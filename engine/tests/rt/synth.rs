@@ -14,8 +14,13 @@ enum Ev {
     Target(MoodTarget),
     Cue(Cue),
     Style(u16, Quantize),
+    /// A sync point (`Synth::sync_to`) at this output sample.
+    Sync(u64),
+    /// An ending (`sync_to` + `end_at`) at this output sample.
+    End(u64),
 }
 
+#[derive(Clone)]
 struct Render {
     l: Vec<f32>,
     r: Vec<f32>,
@@ -55,6 +60,13 @@ fn render(s: &mut Synth, n: usize, block: usize, events: &[(u64, Ev)]) -> Render
                     Ev::Target(m) => s.set_target(m),
                     Ev::Cue(c) => s.cue(c, &mut sink),
                     Ev::Style(i, q) => s.set_style(i, q, &mut sink),
+                    Ev::Sync(at) => {
+                        s.sync_to(at);
+                    }
+                    Ev::End(at) => {
+                        s.sync_to(at);
+                        s.end_at(at);
+                    }
                 }
                 next_ev += 1;
             }
@@ -86,9 +98,16 @@ fn script(seconds: u64, sr: u64, styles: u16) -> Vec<(u64, Ev)> {
             let q = [Quantize::Immediate, Quantize::Beat, Quantize::Bar, Quantize::Phrase][(k as usize / 5) % 4];
             ev.push((at(t + 0.6), Ev::Style((k as u16 / 5) % styles, q)));
         }
+        if k % 11 == 3 {
+            // a sync point 9.1 s ahead, as offline renders request them
+            ev.push((at(t), Ev::Sync(at(t) + (9.1 * sr as f64) as u64)));
+        }
         t += 1.7;
         k += 1;
     }
+    // and an ending (a cadence 2 s before the end, planned 12 s ahead)
+    let secs = seconds as f64;
+    ev.push((at((secs - 14.0).max(0.0)), Ev::End(at(secs - 2.0))));
     ev.sort_by_key(|e| e.0);
     ev
 }
@@ -241,12 +260,24 @@ fn output_does_not_depend_on_block_size() {
     let n = 48_000 * 15;
     let reference = render(&mut Synth::new(48_000.0, 512, &styles, 5), n, 512, &ev);
     for block in [1usize, 7, 64, 0] {
+        let (ev, reference) = if block == 0 {
+            (unplanned(&ev), render(&mut Synth::new(48_000.0, 512, &styles, 5), n, 512, &unplanned(&ev)))
+        } else {
+            (ev.clone(), reference.clone())
+        };
         let other = render(&mut Synth::new(48_000.0, 512, &styles, 5), n, block, &ev);
         let first_diff = reference.l.iter().zip(&other.l).position(|(a, b)| a != b);
         assert_eq!(first_diff, None, "block {block} differs from block 512");
         assert!(reference.r == other.r);
         assert_eq!(reference.telemetry, other.telemetry, "block {block}");
     }
+}
+
+/// The script without sync points and endings: random block sizes apply an event up to 700
+/// samples late, and a sync request that then misses a bar line is planned a bar later (the
+/// offline renderer requests them at fixed 512-sample blocks, where they are exact).
+fn unplanned(ev: &[(u64, Ev)]) -> Vec<(u64, Ev)> {
+    ev.iter().filter(|e| !matches!(e.1, Ev::Sync(_) | Ev::End(_))).copied().collect()
 }
 
 /// First index where two renders differ.
@@ -433,6 +464,11 @@ fn soundfont_layers_play_without_allocating_at_any_block_size_and_deterministica
     assert!(first_second > 1e-3, "the SoundFont layers must be audible: energy {first_second}");
     assert!(reference.l != plain.l, "the mapped layers must come from the SoundFont");
     for block in [1usize, 7, 64, 0] {
+        let (ev, reference) = if block == 0 {
+            (unplanned(&ev), render(&mut mk(), 48_000 * secs as usize, 512, &unplanned(&ev)))
+        } else {
+            (ev.clone(), reference.clone())
+        };
         let other = render(&mut mk(), 48_000 * secs as usize, block, &ev);
         assert_eq!(other.allocations, 0, "block {block}: allocated");
         assert_eq!(first_difference(&reference, &other), None, "block {block}: differs from block 512");

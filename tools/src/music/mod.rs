@@ -1,0 +1,163 @@
+//! The music-quality evaluation (`music-eval`, issue 29): renders every factory style along
+//! several arcs and seeds through the engine's offline renderer (the path of `render --arc`)
+//! and measures, from the audio and from the engine's own probes, what a listener hears as
+//! form: repetition (self-similarity at 1/2/4/8 bars, distinct 4-bar phrases), harmony (chord
+//! labels heard), themes that return, motion in calm passages, whether a melody can be
+//! followed, how the music follows the arc, loudness, the ending and stinger timing.
+//!
+//! Stages: [`arcs`] (the material), `render` (here: audio plus the bar grid and the probes),
+//! [`analysis`] (spectral features and metrics), [`report`] (tables).
+
+pub mod analysis;
+pub mod arcs;
+pub mod report;
+
+use resonance_engine::Cue;
+use resonance_engine::synth::{Profile, Style, Synth, offline};
+
+/// What to evaluate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Style names (empty: every factory style).
+    pub styles: Vec<String>,
+    /// Arc names (empty: every arc of [`arcs::ALL`]).
+    pub arcs: Vec<String>,
+    /// Seeds.
+    pub seeds: Vec<u64>,
+    /// Render length, seconds.
+    pub seconds: f64,
+    /// Render as `render --arc` did before sync points and endings (stingers on the next
+    /// beat, no closing cadence or fade): the baseline.
+    pub unplanned: bool,
+    /// Write 10-second spectrogram excerpts (PNG: around the first event, the ending) of the
+    /// first arc and seed of each style here.
+    pub spectrograms: Option<std::path::PathBuf>,
+}
+
+/// One render: the audio (mono mix and stereo peak data) and what the engine played.
+#[derive(Debug, Default)]
+pub struct Render {
+    pub rate: u32,
+    /// Mono mix (L+R)/2.
+    pub mono: Vec<f32>,
+    /// Largest |sample| of either channel in the last 10 ms, dBFS.
+    pub last_db: f64,
+    /// Integrated loudness (LUFS) and true peak (dBTP) of the output.
+    pub lufs: f64,
+    pub true_peak_db: f64,
+    /// Bar starts (output samples).
+    pub bars: Vec<u64>,
+    /// Beats per bar.
+    pub beats_per_bar: u32,
+    /// Per block (512 frames): start sample, bpm, lead layer on, lead note, chord pcs.
+    pub blocks: Vec<BlockProbe>,
+    /// Stingers: cue, requested time, audible time (s).
+    pub stingers: Vec<(Cue, f64, f64)>,
+}
+
+/// What the engine played during one block.
+#[derive(Debug, Clone, Copy)]
+pub struct BlockProbe {
+    pub pos: u64,
+    pub bpm: f32,
+    pub lead_layer: bool,
+    pub lead: Option<i32>,
+    pub chord: [Option<u8>; 4],
+}
+
+/// Renders `style` along `arc` with `seed`, as `render --arc` does.
+pub fn render(style: &Style, arc: &arcs::Arc, seed: u64, seconds: f64, planned: bool) -> Render {
+    const RATE: u32 = 48_000;
+    let mut synth = Synth::new(RATE as f32, offline::BLOCK, std::slice::from_ref(style), seed);
+    let latency = synth.latency() as u64;
+    let target_at = |t: f64| arc.target_at(t);
+    let cues: Vec<(f64, Cue)> = arc.events.iter().copied().filter(|e| e.0 < seconds).collect();
+    let plan = offline::Plan { duration_s: seconds, target_at: &target_at, cues: &cues, cue_lead_s: 0.0, sync: planned, ending: planned };
+    let frames = (seconds * f64::from(RATE)).round() as usize;
+    let mut out = Render { rate: RATE, beats_per_bar: u32::from(style.beats_per_bar.clamp(2, 7)), ..Render::default() };
+    out.mono.reserve(frames);
+    let mut meter = ebur128::EbuR128::new(2, RATE, ebur128::Mode::I | ebur128::Mode::TRUE_PEAK).expect("ebur128");
+    let mut tail = [0.0f32; 2 * 480];
+    let mut next_bar = u64::MAX;
+    let report = offline::render::<std::convert::Infallible>(
+        &mut synth,
+        &plan,
+        Profile::Broadcast,
+        &mut |block| {
+            meter.add_frames_f32(block).expect("ebur128 frames");
+            for f in block.chunks_exact(2) {
+                out.mono.push(0.5 * (f[0] + f[1]));
+            }
+            let n = block.len().min(tail.len());
+            tail.rotate_left(n);
+            let k = tail.len() - n;
+            tail[k..].copy_from_slice(&block[block.len() - n..]);
+            Ok(())
+        },
+        &mut |_| {},
+        &mut |s, pos| {
+            // the next bar line, as predicted now; it is a bar start once the output has passed
+            // it (while a sync point stretches the steps the prediction moves by a few samples)
+            let bar = s.next_bar_at();
+            if next_bar != u64::MAX && next_bar <= s.time() && bar > next_bar {
+                out.bars.push(next_bar);
+            }
+            next_bar = bar;
+            let (lead, chord) = s.probe();
+            let m = s.music();
+            // the probe is in generator time; the output is `latency` later
+            out.blocks.push(BlockProbe { pos: pos + latency, bpm: m.bpm, lead_layer: m.layers[4], lead, chord });
+        },
+    );
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => match e {},
+    };
+    out.bars.retain(|&b| (b as usize) < frames);
+    out.bars.dedup();
+    out.lufs = meter.loudness_global().unwrap_or(f64::NEG_INFINITY);
+    out.true_peak_db = (0..2).map(|c| meter.true_peak(c).unwrap_or(0.0)).fold(0.0, f64::max).max(1e-12).log10() * 20.0;
+    out.last_db = 20.0 * f64::from(tail.iter().fold(0.0f32, |a, &x| a.max(x.abs())).max(1e-9)).log10();
+    out.stingers = report.stingers;
+    out
+}
+
+/// Runs the evaluation and prints the tables.
+pub fn run(opts: &Options) {
+    let presets = resonance_io::preset::factory().expect("factory presets");
+    let arcs: Vec<arcs::Arc> = arcs::ALL.iter().map(|f| f()).filter(|a| opts.arcs.is_empty() || opts.arcs.contains(&a.name)).collect();
+    let mut tables = Vec::new();
+    for p in presets.iter().filter(|p| opts.styles.is_empty() || opts.styles.contains(&p.name)) {
+        let mut cols = Vec::new();
+        for arc in &arcs {
+            for &seed in &opts.seeds {
+                let started = std::time::Instant::now();
+                let r = render(&p.style, arc, seed, opts.seconds, !opts.unplanned);
+                let m = analysis::measure(&r, arc);
+                eprintln!("{} / {} / seed {seed}: rendered and measured in {:.1} s", p.name, arc.name, started.elapsed().as_secs_f64());
+                if let Some(dir) = &opts.spectrograms
+                    && seed == opts.seeds[0]
+                    && arc.name == arcs[0].name
+                {
+                    for (what, at) in
+                        [("calm", 10.0), ("goal", arc.events.first().map_or(60.0, |e| e.0 - 4.0)), ("end", opts.seconds - 10.0)]
+                    {
+                        let path = dir.join(format!("{}-{what}.png", p.name));
+                        if let Err(e) = report::spectrogram(&r, at, 10.0, &path) {
+                            eprintln!("cannot write {}: {e}", path.display());
+                        }
+                    }
+                }
+                cols.push((format!("{} s{seed}", arc.name), m));
+            }
+        }
+        let table = report::table(&p.name, &cols, false);
+        println!("{table}");
+        tables.push(table);
+    }
+    let dir = crate::workspace_dir().join("target/music-eval");
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join("report.md"), tables.join("\n"));
+        eprintln!("tables written to {}", dir.join("report.md").display());
+    }
+}
