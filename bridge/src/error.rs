@@ -72,6 +72,11 @@ pub const REJECT_REASONS: &[&str] = &[
     "osc_unauthenticated",
     "osc_rate_limited",
     "osc_too_many_styles",
+    "provider_auth",
+    "provider_premium",
+    "provider_no_device",
+    "provider_rate_limited",
+    "provider_failed",
 ];
 
 /// An HTTP error answer.

@@ -35,6 +35,7 @@ use crate::director::rules::RuleBook;
 use crate::director::step::Decision;
 use crate::director::styles::Styles;
 use crate::error::{AppError, BridgeError, ValidationError};
+use crate::library::service::Library;
 use crate::metrics::Metrics;
 use crate::osc::{self, Outbound};
 use crate::recognition::service::Recognition;
@@ -115,6 +116,8 @@ pub struct Inner {
     pub midi_learn: std::sync::Mutex<Option<String>>,
     /// The recognition service: its catalogue and worker pools.
     pub recognition: Recognition,
+    /// The music library (Spotify, Subsonic, folders) and its player task.
+    pub library: Library,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -130,7 +133,7 @@ fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
 /// Every table's statements, in order (what [`AppState::open`] applies; also for tools that
 /// open the store alone, like `resonance keys`).
 pub fn schema() -> Vec<&'static str> {
-    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA].concat()
+    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA, crate::library::store::SCHEMA].concat()
 }
 
 impl AppState {
@@ -178,6 +181,11 @@ impl AppState {
         metrics.sessions.store(sessions.len() as i64, Relaxed);
         let writer = Writer::spawn(store.clone(), metrics.clone());
         let recognition = Recognition::open(&config, &store, &metrics).await?;
+        let hub_lib = hub.clone();
+        let publish: crate::library::model::Publish = std::sync::Arc::new(move |v| {
+            let _ = hub_lib.send(frame(None, &v));
+        });
+        let library = Library::open(&store, metrics.clone(), publish, config.library_timeout).await?;
         let inner = Inner {
             config,
             writer,
@@ -195,6 +203,7 @@ impl AppState {
             bound: std::sync::OnceLock::new(),
             midi_learn: std::sync::Mutex::new(None),
             recognition,
+            library,
         };
         Ok((Self { inner: Arc::new(inner) }, first_key))
     }
@@ -312,6 +321,13 @@ impl AppState {
         }
         for r in &d.fired {
             self.publish(Some(&name), &json!({"type": "rule", "session": name, "rule": r}));
+        }
+        let trigger = u.is_some_and(|u| u.trigger.is_some());
+        if d.target.is_some() || trigger {
+            // the library follows the target; a non-blocking offer (never waits for a provider)
+            let t = d.target.unwrap_or(e.state.target);
+            let target = crate::library::select::Target { valence: t.valence, arousal: t.arousal, energy: Some(t.intensity), trigger };
+            self.inner.library.offer(&name, target);
         }
         if let Some(t) = d.target {
             self.publish(Some(&name), &json!({"type": "target", "session": name, "target": t, "style": e.state.style}));

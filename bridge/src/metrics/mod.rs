@@ -79,6 +79,22 @@ pub struct Metrics {
     /// Time a write waits in the writer's queue before the batch holding it starts.
     queue_wait: Histogram,
     latencies: Family<RouteLabels, Histogram, fn() -> Histogram>,
+    /// The music library's provider calls (`crate::library`).
+    pub library: LibraryCounters,
+}
+
+/// Provider calls and errors of the music library, by provider (spotify, subsonic, local),
+/// and the player's events.
+#[derive(Debug, Default)]
+pub struct LibraryCounters {
+    pub calls: [AtomicU64; 3],
+    pub errors: [AtomicU64; 3],
+    /// Targets dropped because the player's queue was full (the telemetry path never waits).
+    pub dropped_events: AtomicU64,
+    /// Tracks started by the selector or the page.
+    pub switches: AtomicU64,
+    /// Tracks whose mood was measured from their audio.
+    pub analysed: AtomicU64,
 }
 
 impl Default for Metrics {
@@ -111,6 +127,7 @@ impl Default for Metrics {
             commit: new_histogram(),
             queue_wait: new_histogram(),
             latencies: Family::new_with_constructor(new_histogram),
+            library: LibraryCounters::default(),
         }
     }
 }
@@ -226,6 +243,22 @@ impl Metrics {
     }
 }
 
+impl Metrics {
+    /// The music library's metrics.
+    fn encode_library(&self, e: &mut DescriptorEncoder) -> fmt::Result {
+        let l = &self.library;
+        let by = |a: &[AtomicU64; 3]| -> Vec<(&'static str, u64)> {
+            ["spotify", "subsonic", "local"].iter().zip(a).map(|(n, c)| (*n, c.load(Relaxed))).collect()
+        };
+        counter_by(e, "resonance_bridge_library_provider_calls", "Music provider calls by provider.", "provider", &by(&l.calls))?;
+        counter_by(e, "resonance_bridge_library_provider_errors", "Failed music provider calls by provider.", "provider", &by(&l.errors))?;
+        let help = "Library targets dropped because the player was busy (telemetry never waits).";
+        counter(e, "resonance_bridge_library_dropped_events", help, l.dropped_events.load(Relaxed))?;
+        counter(e, "resonance_bridge_library_switches", "Library tracks started.", l.switches.load(Relaxed))?;
+        counter(e, "resonance_bridge_library_analysed", "Library tracks whose mood was measured from audio.", l.analysed.load(Relaxed))
+    }
+}
+
 /// One unlabelled counter; `name` without its `_total`, which the client appends.
 fn counter(e: &mut DescriptorEncoder, name: &str, help: &str, v: u64) -> fmt::Result {
     ConstCounter::new(v).encode(e.encode_descriptor(name, help, None, MetricType::Counter)?)
@@ -276,6 +309,7 @@ impl Collector for Metrics {
         counter(e, "resonance_bridge_store_errors", "Failed database writes.", self.store_errors.load(Relaxed))?;
         gauge(e, "resonance_bridge_sessions", "Sessions in memory.", self.sessions.load(Relaxed))?;
         self.encode_recognition(e)?;
+        self.encode_library(e)?;
         let name = "resonance_bridge_http_request_duration_seconds";
         self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
         let help = "Duration of each storage transaction (one group commit).";

@@ -4,6 +4,7 @@
 mod api;
 mod common;
 mod fuzz;
+mod library;
 mod modules;
 mod openapi;
 mod postgres;
