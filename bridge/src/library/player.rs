@@ -271,12 +271,10 @@ async fn spotify_pool(shared: &Shared) -> Vec<Track> {
             duration_ms: t.duration_ms,
         })
         .collect();
-    match c.is_premium().await {
-        Ok(true) => shared.set_status(ProviderKind::Spotify, true, true, format!("{} tracks", tracks.len())),
-        Ok(false) => {
-            shared.set_status(ProviderKind::Spotify, true, false, "this Spotify account has no Premium: playback control needs Premium")
-        }
-        Err(e) => shared.set_status(ProviderKind::Spotify, true, false, e.to_string()),
+    let r = c.user().await;
+    shared.count(ProviderKind::Spotify, &r);
+    if let Ok(name) = r {
+        shared.set_status(ProviderKind::Spotify, true, true, format!("{name}: {} tracks", tracks.len()));
     }
     tracks
 }

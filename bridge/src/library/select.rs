@@ -109,12 +109,14 @@ pub fn choose(rules: &Rules, target: &Target, pool: &[Candidate], playing: Optio
     };
     let recent: Vec<&String> = history.iter().rev().take(rules.no_repeat).collect();
     let current = playing.map(|p| p.track);
-    let eligible = |c: &&Candidate| current.is_none_or(|cur| cur.key != c.key) && !recent.contains(&&c.key);
-    let best_of =
-        |it: &mut dyn Iterator<Item = &Candidate>| it.map(|c| (c, score(rules, &target, c, current))).min_by(|a, b| a.1.total_cmp(&b.1));
-    let best = best_of(&mut pool.iter().filter(eligible))
-        // everything played recently: the least recently played other track
-        .or_else(|| best_of(&mut pool.iter().filter(|c| current.is_none_or(|cur| cur.key != c.key))));
+    let best_of = |eligible_only: bool| {
+        pool.iter()
+            .filter(|c| current.is_none_or(|cur| cur.key != c.key) && (!eligible_only || !recent.contains(&&c.key)))
+            .map(|c| (c, score(rules, &target, c, current)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    // everything played recently: the best other track anyway
+    let best = best_of(true).or_else(|| best_of(false));
     let Some((best, best_score)) = best else {
         return match current {
             Some(_) => Choice::Keep { why: "no other track in the pool".into() },

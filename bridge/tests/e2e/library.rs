@@ -202,7 +202,7 @@ async fn spotify_client_logs_in_with_pkce_plays_and_refreshes_against_the_fake()
     c.exchange(&code, &verifier).await.unwrap();
     assert_eq!(tokens.lock().unwrap().len(), 1, "the new token went to the sink");
 
-    assert!(c.is_premium().await.unwrap());
+    assert_eq!(c.user().await.unwrap(), "Fake User");
     assert_eq!(c.devices().await.unwrap()[0].id, "dev-1");
     let uri = format!("spotify:track:{}", track_id(3));
     c.play(&uri, Some("dev-1")).await.unwrap();

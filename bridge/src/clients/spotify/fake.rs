@@ -206,10 +206,10 @@ async fn token(State(w): State<Arc<World>>, Form(f): Form<HashMap<String, String
     }
 }
 
-async fn me(State(w): State<Arc<World>>) -> Json<Value> {
-    let product = if w.premium.load(Relaxed) { "premium" } else { "free" };
+async fn me() -> Json<Value> {
+    // Feb 2026: no `product` any more (rspotify 0.16 marks it removed): Premium shows on play
     Json(json!({"id": "fake-user", "display_name": "Fake User", "href": "https://api.spotify.com/v1/users/fake-user",
-        "external_urls": {}, "product": product, "type": "user", "uri": "spotify:user:fake-user"}))
+        "external_urls": {}, "type": "user", "uri": "spotify:user:fake-user"}))
 }
 
 async fn devices(State(w): State<Arc<World>>) -> Json<Value> {

@@ -36,7 +36,7 @@ const SERVICE: &str = "Spotify";
 pub const SEARCH_PAGE: u32 = 10;
 
 /// The scopes asked for: playback state and control, the library and playlists, and
-/// `user-read-private` for the subscription level (playback needs Premium).
+/// `user-read-private` (the user's profile).
 pub const SCOPES: &[&str] = &[
     "user-read-playback-state",
     "user-modify-playback-state",
@@ -190,13 +190,15 @@ impl SpotifyClient {
         }
     }
 
-    /// The subscription level: `true` for Premium (playback control needs it).
+    /// The user's display name (or id): checks the token. Whether the account has Premium
+    /// is not readable since Feb 2026 (`product` was removed from `/me`); a player command
+    /// answers `PREMIUM_REQUIRED` instead, which [`from_status`] turns into its message.
     ///
     /// # Errors
     /// Any [`ClientError`].
-    pub async fn is_premium(&self) -> Result<bool, ClientError> {
-        let me = self.run(|c| async move { c.me().await }).await?;
-        Ok(me.product == Some(rspotify::model::SubscriptionLevel::Premium))
+    pub async fn user(&self) -> Result<String, ClientError> {
+        let me = self.get_json("me".into(), Vec::new()).await?;
+        Ok(me["display_name"].as_str().or_else(|| me["id"].as_str()).unwrap_or_default().to_string())
     }
 
     /// The user's Spotify Connect devices.
