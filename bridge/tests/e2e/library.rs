@@ -157,8 +157,11 @@ async fn subsonic_client_survives_each_injected_failure() {
 
     // a stream cut mid-track: the body ends early with an error, never a hang
     fake.cut_stream_at(Some(5000));
-    let r = c.stream("s1", None).await.unwrap();
-    assert!(r.bytes().await.is_err(), "a body shorter than its Content-Length is an error");
+    // (hyper may close before or after the headers leave: either way an error, not a hang)
+    match c.stream("s1", None).await {
+        Ok(r) => assert!(r.bytes().await.is_err(), "a body shorter than its Content-Length is an error"),
+        Err(e) => assert!(e.is_transient(), "{e}"),
+    }
     fake.cut_stream_at(None);
 }
 
