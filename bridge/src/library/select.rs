@@ -173,16 +173,16 @@ mod tests {
 
     #[test]
     fn a_flapping_target_does_not_thrash_but_a_trigger_switches_at_once() {
-        let pool = vec![c("a", 0.0, 0.1), c("b", 0.0, -0.1)];
+        let pool = vec![c("a", 0.0, 0.05), c("b", 0.0, -0.05)];
         let r = Rules::default();
         let playing = Playing { track: &pool[0], elapsed_ms: 10_000 };
         // target flips around the midpoint: inside the dwell, keep
-        assert!(matches!(choose(&r, &t(0.0, -0.1, false), &pool, Some(playing), &[]), Choice::Keep { .. }));
+        assert!(matches!(choose(&r, &t(0.0, -0.05, false), &pool, Some(playing), &[]), Choice::Keep { .. }));
         // after the dwell, a small advantage is inside the hysteresis: keep
         let later = Playing { track: &pool[0], elapsed_ms: 60_000 };
-        assert!(matches!(choose(&r, &t(0.0, -0.1, false), &pool, Some(later), &[]), Choice::Keep { .. }));
+        assert!(matches!(choose(&r, &t(0.0, -0.05, false), &pool, Some(later), &[]), Choice::Keep { .. }));
         // a trigger switches even inside the dwell, with the short fade
-        let Choice::Switch { key, fade_ms, .. } = choose(&r, &t(0.0, -0.1, true), &pool, Some(playing), &[]) else { panic!() };
+        let Choice::Switch { key, fade_ms, .. } = choose(&r, &t(0.0, -0.05, true), &pool, Some(playing), &[]) else { panic!() };
         assert_eq!((key.as_str(), fade_ms), ("b", r.trigger_fade_ms));
         // NaN targets are read as neutral, never a panic
         let _ = choose(&r, &t(f32::NAN, f32::INFINITY, false), &pool, None, &[]);
