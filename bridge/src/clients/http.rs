@@ -199,7 +199,7 @@ mod tests {
         h.insert(RETRY_AFTER, "0".parse().unwrap());
         assert_eq!(retry_after(&h), Some(Duration::from_secs(1)));
         h.insert(RETRY_AFTER, "86400".parse().unwrap());
-        assert_eq!(retry_after(&h), Some(Duration::from_secs(900)));
+        assert_eq!(retry_after(&h), Some(Duration::from_mins(15)));
         assert_eq!(httpdate_secs("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
         h.insert(RETRY_AFTER, "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap());
         assert_eq!(retry_after(&h), Some(Duration::from_secs(1)), "a date in the past waits the minimum");

@@ -331,7 +331,11 @@ async fn subsonic_pool(shared: &Shared) -> Vec<Track> {
 pub fn local_key(path: &Path) -> String {
     use sha2::Digest as _;
     let d = sha2::Sha256::digest(path.to_string_lossy().as_bytes());
-    format!("local:{}", d.iter().take(8).map(|b| format!("{b:02x}")).collect::<String>())
+    d.iter().take(8).fold(String::from("local:"), |mut s, b| {
+        use std::fmt::Write as _;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 fn local_pool(shared: &Shared) -> Vec<Track> {

@@ -96,12 +96,11 @@ impl Library {
     /// Queues an event for the player without waiting; `false` (and counted) when the queue
     /// is full — the telemetry path must never wait for a provider.
     pub fn send(&self, e: Event) -> bool {
-        match self.tx.try_send(e) {
-            Ok(()) => true,
-            Err(_) => {
-                self.shared.metrics.library.dropped_events.fetch_add(1, Relaxed);
-                false
-            }
+        if self.tx.try_send(e).is_ok() {
+            true
+        } else {
+            self.shared.metrics.library.dropped_events.fetch_add(1, Relaxed);
+            false
         }
     }
 
@@ -203,7 +202,7 @@ impl Library {
         let c = spotify_client(&self.shared, &s, None);
         Some(c.authorize_url().map(|(url, state, verifier)| {
             let mut p = lock(&self.shared.oauth);
-            p.retain(|_, (_, t)| t.elapsed() < Duration::from_secs(600));
+            p.retain(|_, (_, t)| t.elapsed() < Duration::from_mins(10));
             p.insert(state, (verifier, std::time::Instant::now()));
             url
         }))
@@ -216,7 +215,7 @@ impl Library {
     pub async fn spotify_callback(&self, code: &str, state: &str) -> Result<(), ClientError> {
         let verifier = {
             let mut p = lock(&self.shared.oauth);
-            p.retain(|_, (_, t)| t.elapsed() < Duration::from_secs(600));
+            p.retain(|_, (_, t)| t.elapsed() < Duration::from_mins(10));
             p.remove(state).map(|(v, _)| v)
         };
         let bad = |m: &str| ClientError::Rejected { service: "Spotify", status: 400, reason: "state".into(), message: m.into() };

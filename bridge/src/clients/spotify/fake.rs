@@ -40,6 +40,9 @@ pub struct Command {
     pub at: Instant,
 }
 
+/// `(title, artist, album, duration_ms)` of a saved track.
+pub type FakeTrack = (String, String, String, u32);
+
 #[derive(Debug, Default)]
 struct World {
     premium: AtomicBool,
@@ -293,7 +296,7 @@ fn full_track(n: usize, t: &(String, String, String, u32)) -> Value {
         "uri": format!("spotify:track:{id}")})
 }
 
-fn page(items: Vec<Value>, limit: usize, offset: usize, total: usize) -> Value {
+fn page(items: &[Value], limit: usize, offset: usize, total: usize) -> Value {
     let next =
         if offset + limit < total { json!(format!("https://api.spotify.com/v1/next?offset={}", offset + limit)) } else { Value::Null };
     json!({"href": "https://api.spotify.com/v1/page", "items": items, "limit": limit, "next": next, "offset": offset, "previous": null, "total": total})
@@ -316,7 +319,7 @@ async fn saved(State(w): State<Arc<World>>, Query(q): Query<HashMap<String, Stri
         .take(limit)
         .map(|(i, t)| json!({"added_at": "2026-12-01T10:00:00Z", "track": full_track(i, t)}))
         .collect();
-    Json(page(items, limit, offset, w.tracks.len())).into_response()
+    Json(page(&items, limit, offset, w.tracks.len())).into_response()
 }
 
 fn playlist_meta(id: &str, owner: &str, with_items: bool) -> Value {
@@ -335,7 +338,7 @@ const FOLLOWED: &str = "0000000000000followed";
 
 async fn playlists() -> Json<Value> {
     // the followed playlist comes without items (Feb 2026): rspotify's own type would panic on it
-    Json(page(vec![playlist_meta(OWN, "fake-user", true), playlist_meta(FOLLOWED, "someone-else", false)], 50, 0, 2))
+    Json(page(&[playlist_meta(OWN, "fake-user", true), playlist_meta(FOLLOWED, "someone-else", false)], 50, 0, 2))
 }
 
 async fn playlist_items(State(w): State<Arc<World>>, Path(id): Path<String>) -> Response {
@@ -349,7 +352,7 @@ async fn playlist_items(State(w): State<Arc<World>>, Path(id): Path<String>) -> 
         .take(1)
         .map(|(i, t)| json!({"added_at": "2026-12-01T10:00:00Z", "added_by": null, "is_local": false, "item": full_track(i, t)}))
         .collect();
-    Json(page(items, 50, 0, 1)).into_response()
+    Json(page(&items, 50, 0, 1)).into_response()
 }
 
 async fn playlist(Path(id): Path<String>) -> Json<Value> {
@@ -362,10 +365,10 @@ async fn search(State(w): State<Arc<World>>, Query(q): Query<HashMap<String, Str
         return err(StatusCode::BAD_REQUEST, "Invalid limit", None);
     }
     let needle = q.get("q").map(|s| s.to_lowercase()).unwrap_or_default();
-    let hits: Vec<(usize, &(String, String, String, u32))> =
+    let hits: Vec<(usize, &FakeTrack)> =
         w.tracks.iter().enumerate().filter(|(_, t)| format!("{} {}", t.0, t.1).to_lowercase().contains(&needle)).collect();
     let items: Vec<Value> = hits.iter().skip(offset).take(limit).map(|(i, t)| full_track(*i, t)).collect();
-    Json(json!({"tracks": page(items, limit, offset, hits.len())})).into_response()
+    Json(json!({"tracks": page(&items, limit, offset, hits.len())})).into_response()
 }
 
 async fn removed(headers: HeaderMap) -> Response {

@@ -110,7 +110,11 @@ fn salt() -> String {
 /// `md5(password + salt)` in lower-case hex, the protocol's token.
 pub fn token(password: &str, salt: &str) -> String {
     let d = Md5::digest(format!("{password}{salt}").as_bytes());
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    d.iter().fold(String::with_capacity(32), |mut s, b| {
+        use std::fmt::Write as _;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 impl SubsonicClient {
