@@ -56,6 +56,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::recognition::routes::routes())
         .merge(crate::guard::routes::routes())
         .merge(crate::clips::routes::routes())
+        .merge(crate::library::routes::routes())
         .merge(crate::ws::routes())
 }
 
@@ -94,7 +95,7 @@ pub fn app(state: AppState) -> Router {
         state.inner.config.allowed_origins(bound).iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::PATCH, Method::DELETE])
+        .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE]);
     let limit = state.inner.config.body_limit;
     let (api, _) = api().split_for_parts();

@@ -39,6 +39,9 @@ pub struct Config {
     pub instance: Option<String>,
     /// The recognition service (`/api/v1/recognize`, `/api/v1/tracks`).
     pub recognition: RecognitionConfig,
+    /// Request timeout of music provider calls (Spotify, Subsonic): a stalled provider costs
+    /// the player at most this per attempt, never the telemetry path.
+    pub library_timeout: Duration,
     /// OBS's WebSocket server, for the director rules' `obs` actions (`--obs`); `None`: the
     /// actions are published on the WebSocket only.
     pub obs: Option<crate::clients::obs::ObsConfig>,
@@ -190,6 +193,7 @@ impl Default for Config {
             persist_interval: Duration::from_millis(250),
             recognition: RecognitionConfig::default(),
             clips: ClipsConfig::default(),
+            library_timeout: Duration::from_secs(10),
             osc_trust: IpRange::loopback(),
             osc_tokens: Vec::new(),
             osc_rate: 200,

@@ -79,6 +79,11 @@ pub const REJECT_REASONS: &[&str] = &[
     "bad_range",
     "storage_full",
     "storage_read_only",
+    "provider_auth",
+    "provider_premium",
+    "provider_no_device",
+    "provider_rate_limited",
+    "provider_failed",
 ];
 
 /// An HTTP error answer.

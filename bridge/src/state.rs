@@ -37,6 +37,7 @@ use crate::director::step::Decision;
 use crate::director::styles::Styles;
 use crate::error::{AppError, BridgeError, ValidationError};
 use crate::guard::service::Guard;
+use crate::library::service::Library;
 use crate::metrics::Metrics;
 use crate::osc::{self, Outbound};
 use crate::recognition::service::Recognition;
@@ -123,6 +124,8 @@ pub struct Inner {
     pub guard: Guard,
     /// The clip library: its files, limits and write lock.
     pub clips: crate::clips::Clips,
+    /// The music library (Spotify, Subsonic, folders) and its player task.
+    pub library: Library,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -138,7 +141,7 @@ fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
 /// Every table's statements, in order (what [`AppState::open`] applies; also for tools that
 /// open the store alone, like `resonance keys`).
 pub fn schema() -> Vec<&'static str> {
-    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA, crate::guard::store::SCHEMA, crate::clips::store::SCHEMA].concat()
+    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA, crate::guard::store::SCHEMA, crate::clips::store::SCHEMA, crate::library::store::SCHEMA].concat()
 }
 
 impl AppState {
@@ -190,6 +193,11 @@ impl AppState {
         let config_guard = config.guard.clone();
         let clips = crate::clips::Clips::open(config.clips_dir(), config.clips.clone(), &store).await?;
         metrics.clips.store(store.clip_count().await?, Relaxed);
+        let hub_lib = hub.clone();
+        let publish: crate::library::model::Publish = std::sync::Arc::new(move |v| {
+            let _ = hub_lib.send(frame(None, &v));
+        });
+        let library = Library::open(&store, metrics.clone(), publish, config.library_timeout).await?;
         let inner = Inner {
             config,
             writer,
@@ -210,6 +218,7 @@ impl AppState {
             obs,
             guard: Guard::new(config_guard),
             clips,
+            library,
         };
         let state = Self { inner: Arc::new(inner) };
         state.watch_obs();
@@ -330,6 +339,13 @@ impl AppState {
         }
         for r in &d.fired {
             self.publish(Some(&name), &json!({"type": "rule", "session": name, "rule": r}));
+        }
+        let trigger = u.is_some_and(|u| u.trigger.is_some());
+        if d.target.is_some() || trigger {
+            // the library follows the target; a non-blocking offer (never waits for a provider)
+            let t = d.target.unwrap_or(e.state.target);
+            let target = crate::library::select::Target { valence: t.valence, arousal: t.arousal, energy: Some(t.intensity), trigger };
+            self.inner.library.offer(&name, target);
         }
         if let Some(t) = d.target {
             self.publish(Some(&name), &json!({"type": "target", "session": name, "target": t, "style": e.state.style}));

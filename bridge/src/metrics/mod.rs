@@ -106,6 +106,22 @@ pub struct Metrics {
     queue_wait: Histogram,
     latencies: Family<RouteLabels, Histogram, fn() -> Histogram>,
     requests: Family<RequestLabels, Counter>,
+    /// The music library's provider calls (`crate::library`).
+    pub library: LibraryCounters,
+}
+
+/// Provider calls and errors of the music library, by provider (spotify, subsonic, local),
+/// and the player's events.
+#[derive(Debug, Default)]
+pub struct LibraryCounters {
+    pub calls: [AtomicU64; 3],
+    pub errors: [AtomicU64; 3],
+    /// Targets dropped because the player's queue was full (the telemetry path never waits).
+    pub dropped_events: AtomicU64,
+    /// Tracks started by the selector or the page.
+    pub switches: AtomicU64,
+    /// Tracks whose mood was measured from their audio.
+    pub analysed: AtomicU64,
 }
 
 impl Default for Metrics {
@@ -149,6 +165,7 @@ impl Default for Metrics {
             queue_wait: new_histogram(),
             latencies: Family::new_with_constructor(new_histogram),
             requests: Family::default(),
+            library: LibraryCounters::default(),
         }
     }
 }
@@ -307,6 +324,20 @@ impl Metrics {
         gauge(e, "resonance_bridge_clip_streams_active", "Clip streams being sent.", self.clip_streams_active.load(Relaxed))?;
         gauge(e, "resonance_bridge_clips", "Clips in the library.", self.clips.load(Relaxed))
     }
+
+    /// The music library's metrics.
+    fn encode_library(&self, e: &mut DescriptorEncoder) -> fmt::Result {
+        let l = &self.library;
+        let by = |a: &[AtomicU64; 3]| -> Vec<(&'static str, u64)> {
+            ["spotify", "subsonic", "local"].iter().zip(a).map(|(n, c)| (*n, c.load(Relaxed))).collect()
+        };
+        counter_by(e, "resonance_bridge_library_provider_calls", "Music provider calls by provider.", "provider", &by(&l.calls))?;
+        counter_by(e, "resonance_bridge_library_provider_errors", "Failed music provider calls by provider.", "provider", &by(&l.errors))?;
+        let help = "Library targets dropped because the player was busy (telemetry never waits).";
+        counter(e, "resonance_bridge_library_dropped_events", help, l.dropped_events.load(Relaxed))?;
+        counter(e, "resonance_bridge_library_switches", "Library tracks started.", l.switches.load(Relaxed))?;
+        counter(e, "resonance_bridge_library_analysed", "Library tracks whose mood was measured from audio.", l.analysed.load(Relaxed))
+    }
 }
 
 /// One unlabelled counter; `name` without its `_total`, which the client appends.
@@ -360,6 +391,7 @@ impl Collector for Metrics {
         gauge(e, "resonance_bridge_sessions", "Sessions in memory.", self.sessions.load(Relaxed))?;
         self.encode_recognition(e)?;
         self.encode_clips(e)?;
+        self.encode_library(e)?;
         let name = "resonance_bridge_http_request_duration_seconds";
         self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
         let help = "HTTP requests answered, by route and status class.";

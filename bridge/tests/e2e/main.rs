@@ -6,6 +6,7 @@ mod clips;
 mod common;
 mod fuzz;
 mod guard;
+mod library;
 mod modules;
 mod obs;
 mod openapi;

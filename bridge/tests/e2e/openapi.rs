@@ -55,6 +55,22 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/play/{id}/stream"),
     ("PATCH", "/play/{id}"),
     ("DELETE", "/play/{id}"),
+    ("GET", "/api/v1/library"),
+    ("GET", "/api/v1/library/tracks"),
+    ("PUT", "/api/v1/library/active"),
+    ("PUT", "/api/v1/library/providers/subsonic"),
+    ("PUT", "/api/v1/library/providers/spotify"),
+    ("DELETE", "/api/v1/library/providers/spotify"),
+    ("PUT", "/api/v1/library/providers/local"),
+    ("GET", "/api/v1/providers/spotify/login"),
+    ("GET", "/api/v1/providers/spotify/callback"),
+    ("GET", "/api/v1/library/devices"),
+    ("POST", "/api/v1/library/skip"),
+    ("POST", "/api/v1/library/approve"),
+    ("POST", "/api/v1/library/play"),
+    ("PUT", "/api/v1/library/tracks/{key}/mood"),
+    ("DELETE", "/api/v1/library/tracks/{key}/mood"),
+    ("GET", "/api/v1/library/stream/{token}"),
 ];
 
 #[tokio::test]
@@ -77,7 +93,7 @@ async fn document_matches_routes() {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(served, doc);
     for (method, path) in &routed {
-        let uri = path.replace("{session}", "doc-check").replace("{id}", "k0");
+        let uri = path.replace("{session}", "doc-check").replace("{id}", "k0").replace("{key}", "k0").replace("{token}", "t0");
         let (s, _, v) = call(&app, method, &uri, Some(&bearer(&key)), Some("{}")).await;
         let unrouted = s == StatusCode::METHOD_NOT_ALLOWED
             || (s == StatusCode::NOT_FOUND && v["message"].as_str().is_some_and(|m| m.contains("no such route")));

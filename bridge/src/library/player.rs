@@ -1,0 +1,478 @@
+//! The player task: the only place that calls providers on the director's behalf. It takes
+//! [`Event`]s from a bounded queue (the telemetry path only `try_send`s: a slow or stalled
+//! provider never slows telemetry), keeps the newest target, asks the selector, and starts
+//! tracks: on the Spotify device through the Web API, or — for Subsonic and local tracks —
+//! by handing the page a short-lived stream URL the bridge serves (the page plays and
+//! crossfades it). It also loads the candidate pool and measures missing moods in the
+//! background.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering::Relaxed;
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc;
+
+use crate::clients::http::ClientError;
+use crate::library::model::{Event, NowPlaying, PoolEntry, ProviderKind, Shared, Track, lock};
+use crate::library::mood::{self, MoodSource, TrackMood};
+use crate::library::select::{self, Candidate, Choice, Playing, Target};
+use crate::library::store::MoodRow;
+
+/// How often the selector looks again without a new target (a dwell may have ended).
+const TICK: Duration = Duration::from_secs(5);
+/// Most tracks in the pool.
+pub const MAX_POOL: usize = 2000;
+/// History kept (for no-repeat).
+const HISTORY: usize = 100;
+/// Audio extensions the local provider lists.
+const AUDIO_EXT: &[&str] = &["wav", "flac", "mp3", "ogg", "oga", "m4a", "aac", "aiff", "aif", "caf", "mka", "webm"];
+
+/// Starts the player task.
+pub fn spawn(shared: Arc<Shared>, rx: mpsc::Receiver<Event>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(run(shared, rx))
+}
+
+async fn run(shared: Arc<Shared>, mut rx: mpsc::Receiver<Event>) {
+    loop {
+        let first = tokio::select! {
+            e = rx.recv() => match e { Some(e) => Some(e), None => return },
+            () = tokio::time::sleep(TICK) => None,
+        };
+        // Coalesce what is queued: the newest target wins, a trigger among them is kept.
+        let mut events: Vec<Event> = first.into_iter().collect();
+        while let Ok(e) = rx.try_recv() {
+            events.push(e);
+        }
+        let mut target: Option<(String, Target)> = None;
+        let mut reload = false;
+        let mut skip = false;
+        let mut play = None;
+        for e in events {
+            match e {
+                Event::Target { session, target: t } => {
+                    let trigger = t.trigger || target.as_ref().is_some_and(|(_, p)| p.trigger);
+                    target = Some((session, Target { trigger, ..t }));
+                }
+                Event::Reload => reload = true,
+                Event::Skip => skip = true,
+                Event::Play { key } => play = Some(key),
+            }
+        }
+        if reload {
+            load_pool(&shared).await;
+        }
+        let mut trigger = skip;
+        if let Some((session, t)) = target {
+            let mut v = lock(&shared.view);
+            if v.session.as_ref().is_none_or(|s| *s == session) {
+                v.target = Some(t);
+                trigger |= t.trigger;
+            }
+        }
+        if let Some(key) = play {
+            let entry = lock(&shared.pool).iter().find(|p| p.track.key == key).cloned();
+            if let Some(e) = entry {
+                start(&shared, e, "chosen on the page".into(), 250).await;
+            }
+            continue;
+        }
+        decide(&shared, trigger).await;
+    }
+}
+
+/// Asks the selector and starts its choice.
+async fn decide(shared: &Shared, trigger: bool) {
+    let (target, now, history, active) = {
+        let v = lock(&shared.view);
+        (v.target, v.now.clone(), v.history.clone(), v.active)
+    };
+    let Some(mut target) = target else { return };
+    if active.is_none() {
+        return;
+    }
+    target.trigger = trigger;
+    let pool = lock(&shared.pool).clone();
+    let cands: Vec<Candidate> = pool.iter().map(candidate).collect();
+    let cur = now.as_ref().and_then(|n| cands.iter().find(|c| c.key == n.track.key));
+    let playing =
+        cur.zip(now.as_ref()).map(|(c, n)| Playing { track: c, elapsed_ms: n.started.map_or(0, |s| s.elapsed().as_millis() as u64) });
+    let choice = select::choose(&shared.rules, &target, &cands, playing, &history);
+    match choice {
+        Choice::Switch { key, fade_ms, why, .. } => {
+            if let Some(e) = pool.into_iter().find(|p| p.track.key == key) {
+                start(shared, e, why, fade_ms).await;
+            }
+        }
+        Choice::Keep { why } | Choice::Nothing { why } => lock(&shared.view).decision = why,
+    }
+}
+
+fn candidate(p: &PoolEntry) -> Candidate {
+    Candidate {
+        key: p.track.key.clone(),
+        valence: p.mood.valence,
+        arousal: p.mood.arousal,
+        confidence: p.mood.confidence,
+        tempo_bpm: p.mood.tempo_bpm,
+        energy: (p.mood.source != MoodSource::Unknown).then_some(p.mood.energy),
+    }
+}
+
+/// A random URL-safe token (stream URLs, OAuth state).
+pub fn token() -> String {
+    (0..32).map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[usize::from(rand::random::<u8>()) % 36])).collect()
+}
+
+/// Starts a track on its provider; on failure the current track stays and the status says why.
+async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
+    let t = &e.track;
+    let mut stream_url = None;
+    match t.provider {
+        ProviderKind::Spotify => {
+            let client = lock(&shared.spotify).clone();
+            let device = lock(&shared.view).device.clone();
+            let Some(c) = client else {
+                shared.set_status(ProviderKind::Spotify, false, false, "Spotify is not connected: connect it on the page");
+                return;
+            };
+            let r = tokio::time::timeout(shared.timeout * 2, c.play(&t.id, device.as_deref()))
+                .await
+                .unwrap_or(Err(ClientError::Timeout { service: "Spotify", timeout: shared.timeout * 2 }));
+            shared.count(ProviderKind::Spotify, &r);
+            if r.is_err() {
+                return;
+            }
+            shared.set_status(ProviderKind::Spotify, true, true, format!("playing {} — {}", t.artist, t.title));
+        }
+        ProviderKind::Subsonic | ProviderKind::Local => {
+            let tok = token();
+            let mut streams = lock(&shared.streams);
+            // keep the previous track's URL alive for its crossfade
+            let current: Vec<String> = lock(&shared.view).now.iter().filter_map(|n| n.stream_url.clone()).collect();
+            streams.retain(|k, _| current.iter().any(|u| u.ends_with(k.as_str())));
+            streams.insert(tok.clone(), t.clone());
+            stream_url = Some(format!("/api/v1/library/stream/{tok}"));
+            if t.provider == ProviderKind::Subsonic
+                && let Some(c) = lock(&shared.subsonic).clone()
+            {
+                let id = t.id.clone();
+                // "now playing" for the server's own history; not awaited
+                tokio::spawn(async move {
+                    let _ = c.scrobble(&id, false).await;
+                });
+            }
+        }
+    }
+    shared.metrics.library.switches.fetch_add(1, Relaxed);
+    let json = {
+        let mut v = lock(&shared.view);
+        v.history.push(t.key.clone());
+        let n = v.history.len();
+        if n > HISTORY {
+            v.history.drain(..n - HISTORY);
+        }
+        v.decision.clone_from(&why);
+        v.now =
+            Some(NowPlaying { track: t.clone(), mood: e.mood, why, fade_ms, stream_url, approved: false, started: Some(Instant::now()) });
+        serde_json::json!({"type": "library", "now": v.now, "target": v.target, "decision": v.decision})
+    };
+    (shared.publish)(json);
+}
+
+/// Loads the active provider's pool, attaches stored moods, and measures missing ones in
+/// the background.
+pub async fn load_pool(shared: &Arc<Shared>) {
+    let active = lock(&shared.view).active;
+    let tracks = match active {
+        None => Vec::new(),
+        Some(ProviderKind::Spotify) => spotify_pool(shared).await,
+        Some(ProviderKind::Subsonic) => subsonic_pool(shared).await,
+        Some(ProviderKind::Local) => local_pool(shared),
+    };
+    let moods = match shared.store.moods().await {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::warn!("library: moods not read: {e}");
+            Vec::new()
+        }
+    };
+    let pool = attach_moods(tracks, &moods);
+    let with_mood = pool.iter().filter(|p| p.mood.source != MoodSource::Unknown).count();
+    {
+        let mut v = lock(&shared.view);
+        v.pool_size = pool.len();
+        v.with_mood = with_mood;
+    }
+    *lock(&shared.pool) = pool;
+    let s = shared.clone();
+    tokio::spawn(async move { analyse_missing(&s).await });
+}
+
+/// Normalised `artist|title` for matching copies across providers.
+fn norm(artist: &str, title: &str) -> String {
+    let f = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    format!("{}|{}", f(artist), f(title))
+}
+
+/// Each track's mood: its own stored one (user label or measured), else that of an analysed
+/// copy with the same artist and title, else unknown.
+pub fn attach_moods(tracks: Vec<Track>, moods: &[MoodRow]) -> Vec<PoolEntry> {
+    let by_key: HashMap<&str, &MoodRow> = moods.iter().map(|m| (m.track_key.as_str(), m)).collect();
+    let by_name: HashMap<String, &MoodRow> =
+        moods.iter().filter(|m| m.mood.source == MoodSource::Audio).map(|m| (norm(&m.artist, &m.title), m)).collect();
+    tracks
+        .into_iter()
+        .map(|track| {
+            let mood = if let Some(m) = by_key.get(track.key.as_str()) {
+                m.mood
+            } else if let Some(m) = by_name.get(&norm(&track.artist, &track.title)) {
+                TrackMood { source: MoodSource::Matched, confidence: m.mood.confidence * 0.8, ..m.mood }
+            } else {
+                TrackMood::UNKNOWN
+            };
+            PoolEntry { track, mood }
+        })
+        .collect()
+}
+
+async fn spotify_pool(shared: &Shared) -> Vec<Track> {
+    let Some(c) = lock(&shared.spotify).clone() else {
+        shared.set_status(ProviderKind::Spotify, false, false, "Spotify is not connected: register the app and connect it on the page");
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut offset = 0;
+    loop {
+        let r = c.saved_tracks(50, offset).await;
+        shared.count(ProviderKind::Spotify, &r);
+        let Ok((page, more)) = r else { break };
+        offset += page.len() as u32;
+        out.extend(page);
+        if !more || out.len() >= MAX_POOL / 2 {
+            break;
+        }
+    }
+    let r = c.own_playlist_tracks(MAX_POOL / 2).await;
+    shared.count(ProviderKind::Spotify, &r);
+    out.extend(r.unwrap_or_default());
+    let mut seen = std::collections::HashSet::new();
+    let tracks: Vec<Track> = out
+        .into_iter()
+        .filter(|t| seen.insert(t.uri.clone()))
+        .map(|t| Track {
+            key: t.uri.clone(),
+            provider: ProviderKind::Spotify,
+            id: t.uri,
+            title: t.title,
+            artist: t.artist,
+            album: t.album,
+            duration_ms: t.duration_ms,
+        })
+        .collect();
+    let r = c.user().await;
+    shared.count(ProviderKind::Spotify, &r);
+    if let Ok(name) = r {
+        shared.set_status(ProviderKind::Spotify, true, true, format!("{name}: {} tracks", tracks.len()));
+    }
+    tracks
+}
+
+async fn subsonic_pool(shared: &Shared) -> Vec<Track> {
+    let Some(c) = lock(&shared.subsonic).clone() else {
+        shared.set_status(ProviderKind::Subsonic, false, false, "no Subsonic server set: give its URL, user and password on the page");
+        return Vec::new();
+    };
+    let mut songs = Vec::new();
+    let r = c.starred().await;
+    shared.count(ProviderKind::Subsonic, &r);
+    songs.extend(r.unwrap_or_default());
+    let mut offset = 0;
+    'pages: loop {
+        let r = c.albums(100, offset).await;
+        shared.count(ProviderKind::Subsonic, &r);
+        let Ok(albums) = r else { break };
+        if albums.is_empty() {
+            break;
+        }
+        offset += albums.len() as u32;
+        for a in albums {
+            let r = c.album_songs(&a.id).await;
+            shared.count(ProviderKind::Subsonic, &r);
+            songs.extend(r.unwrap_or_default());
+            if songs.len() >= MAX_POOL {
+                break 'pages;
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let tracks: Vec<Track> = songs
+        .into_iter()
+        .filter(|s| seen.insert(s.id.clone()))
+        .take(MAX_POOL)
+        .map(|s| Track {
+            key: format!("subsonic:{}", s.id),
+            provider: ProviderKind::Subsonic,
+            id: s.id,
+            title: s.title,
+            artist: s.artist,
+            album: s.album,
+            duration_ms: s.duration.saturating_mul(1000),
+        })
+        .collect();
+    if !tracks.is_empty() || lock(&shared.view).providers.iter().any(|p| p.provider == ProviderKind::Subsonic && p.ok) {
+        shared.set_status(ProviderKind::Subsonic, true, true, format!("{} tracks", tracks.len()));
+    }
+    tracks
+}
+
+/// The key of a local file: `local:` and 16 hex digits of the SHA-256 of its path.
+pub fn local_key(path: &Path) -> String {
+    use sha2::Digest as _;
+    let d = sha2::Sha256::digest(path.to_string_lossy().as_bytes());
+    d.iter().take(8).fold(String::from("local:"), |mut s, b| {
+        use std::fmt::Write as _;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn local_pool(shared: &Shared) -> Vec<Track> {
+    let dirs = lock(&shared.local_dirs).clone();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for d in &dirs {
+        walk(d, &mut files, 0);
+    }
+    files.sort();
+    files.truncate(MAX_POOL);
+    let tracks: Vec<Track> = files
+        .into_iter()
+        .map(|p| {
+            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let (artist, title) =
+                stem.split_once(" - ").map_or((String::new(), stem.clone()), |(a, t)| (a.trim().to_string(), t.trim().to_string()));
+            let album = p.parent().and_then(Path::file_name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            Track {
+                key: local_key(&p),
+                provider: ProviderKind::Local,
+                id: p.to_string_lossy().into_owned(),
+                title,
+                artist,
+                album,
+                duration_ms: 0,
+            }
+        })
+        .collect();
+    let msg = if dirs.is_empty() { "no folders set".to_string() } else { format!("{} tracks in {} folders", tracks.len(), dirs.len()) };
+    shared.set_status(ProviderKind::Local, !dirs.is_empty(), !tracks.is_empty(), msg);
+    tracks
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 8 || out.len() >= MAX_POOL {
+        return;
+    }
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out, depth + 1);
+        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| AUDIO_EXT.contains(&x.to_lowercase().as_str())) {
+            out.push(p);
+        }
+    }
+}
+
+/// Measures the mood of every pool track Resonance can hear (Subsonic, local) that has none
+/// stored, one at a time, off the async threads; stores each and updates the pool.
+async fn analyse_missing(shared: &Arc<Shared>) {
+    if shared.analysing.swap(true, Relaxed) {
+        return;
+    }
+    let todo: Vec<Track> = lock(&shared.pool)
+        .iter()
+        .filter(|p| p.track.provider != ProviderKind::Spotify && matches!(p.mood.source, MoodSource::Unknown | MoodSource::Matched))
+        .map(|p| p.track.clone())
+        .collect();
+    for t in todo {
+        match analyse(shared, &t).await {
+            Ok(m) => {
+                let row = MoodRow {
+                    track_key: t.key.clone(),
+                    artist: t.artist.clone(),
+                    title: t.title.clone(),
+                    mood: mood::mood_from_features(&m),
+                    features: serde_json::to_string(&m).unwrap_or_default(),
+                };
+                if let Err(e) = shared.store.put_mood(&row).await {
+                    tracing::warn!("library: mood of {} not stored: {e}", t.key);
+                }
+                shared.metrics.library.analysed.fetch_add(1, Relaxed);
+                let n = {
+                    let mut pool = lock(&shared.pool);
+                    if let Some(p) = pool.iter_mut().find(|p| p.track.key == t.key && p.mood.source != MoodSource::User) {
+                        p.mood = row.mood;
+                    }
+                    pool.iter().filter(|p| p.mood.source != MoodSource::Unknown).count()
+                };
+                lock(&shared.view).with_mood = n;
+            }
+            Err(e) => tracing::warn!("library: cannot analyse {} ({}): {e}", t.key, t.title),
+        }
+    }
+    shared.analysing.store(false, Relaxed);
+}
+
+/// Largest Subsonic file downloaded for analysis.
+const MAX_ANALYSE_BYTES: u64 = 256 << 20;
+
+async fn analyse(shared: &Shared, t: &Track) -> Result<mood::TrackFeatures, String> {
+    match t.provider {
+        ProviderKind::Local => {
+            let p = PathBuf::from(&t.id);
+            tokio::task::spawn_blocking(move || mood::analyse_file(&p)).await.map_err(|e| e.to_string())?
+        }
+        ProviderKind::Subsonic => {
+            let c = lock(&shared.subsonic).clone().ok_or("no Subsonic server")?;
+            let r = c.stream(&t.id, None).await;
+            shared.count(ProviderKind::Subsonic, &r);
+            let mut resp = r.map_err(|e| e.to_string())?;
+            let ext = resp
+                .headers()
+                .get(reqwest::header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|c| c.rsplit('/').next())
+                .map_or("bin", |s| {
+                    if s.contains("mpeg") {
+                        "mp3"
+                    } else if s.contains("wav") {
+                        "wav"
+                    } else {
+                        s
+                    }
+                })
+                .to_string();
+            let path = std::env::temp_dir().join(format!("resonance-analyse-{}.{ext}", token()));
+            let mut bytes = Vec::new();
+            loop {
+                let chunk = tokio::time::timeout(shared.timeout, resp.chunk()).await.map_err(|_| "the stream stalled".to_string())?;
+                match chunk.map_err(|e| format!("the stream broke: {e}"))? {
+                    Some(c) => {
+                        bytes.extend_from_slice(&c);
+                        if bytes.len() as u64 > MAX_ANALYSE_BYTES {
+                            return Err("file too large to analyse".into());
+                        }
+                    }
+                    None => break,
+                }
+            }
+            tokio::fs::write(&path, &bytes).await.map_err(|e| e.to_string())?;
+            let p = path.clone();
+            let r = tokio::task::spawn_blocking(move || mood::analyse_file(&p)).await.map_err(|e| e.to_string());
+            let _ = tokio::fs::remove_file(&path).await;
+            r?
+        }
+        ProviderKind::Spotify => Err("Spotify audio is not available to Resonance".into()),
+    }
+}
