@@ -141,7 +141,15 @@ fn frame(session: Option<&str>, value: &serde_json::Value) -> Frame {
 /// Every table's statements, in order (what [`AppState::open`] applies; also for tools that
 /// open the store alone, like `resonance keys`).
 pub fn schema() -> Vec<&'static str> {
-    [crate::telemetry::store::SCHEMA, crate::auth::store::SCHEMA, crate::recognition::store::SCHEMA, crate::guard::store::SCHEMA, crate::clips::store::SCHEMA, crate::library::store::SCHEMA].concat()
+    [
+        crate::telemetry::store::SCHEMA,
+        crate::auth::store::SCHEMA,
+        crate::recognition::store::SCHEMA,
+        crate::guard::store::SCHEMA,
+        crate::clips::store::SCHEMA,
+        crate::library::store::SCHEMA,
+    ]
+    .concat()
 }
 
 impl AppState {
