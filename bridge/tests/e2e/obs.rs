@@ -223,7 +223,13 @@ async fn a_goal_roar_over_osc_switches_the_obs_scene() {
     cfg.obs = Some(ObsConfig::new(fake.addr.to_string(), Some("pw".into())));
     let b = resonance_bridge::start(cfg).await.unwrap();
     let mut ws = crate::common::ws_connect(b.http_addr, "").await;
-    crate::common::ws_expect(&mut ws, 5, |v| v["type"] == "obs_status" && v["status"]["state"] == "connected").await;
+    // The bridge may have connected to OBS before this subscriber joined (its `obs_status`
+    // frame then went to no one): wait on the client's own status instead.
+    let mut status = b.state.inner.obs.as_ref().expect("--obs gives the bridge an OBS client").watch_status();
+    tokio::time::timeout(Duration::from_secs(5), status.wait_for(ObsStatus::is_connected))
+        .await
+        .expect("the bridge connected to OBS within 5 s")
+        .unwrap();
 
     let engine = crate::common::engine_socket().await;
     let send = |i: Inbound| osc::to_datagram(osc::encode_inbound(&i));
