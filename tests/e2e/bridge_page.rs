@@ -7,7 +7,7 @@
 //! notes); fails with those instructions when they are missing.
 
 use std::net::UdpSocket;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,8 +21,8 @@ fn osc(addr: &str, args: Vec<OscType>) -> Vec<u8> {
     rosc::encoder::encode(&OscPacket::Message(OscMessage { addr: addr.into(), args })).unwrap()
 }
 
-#[test]
-fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
+/// The page scripts' folder and Chromium's path, or a failure saying how to install them.
+fn browser() -> (PathBuf, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let browser_dir = root.join("tests/browser");
     assert!(
@@ -31,6 +31,12 @@ fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
     );
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(Path::new(&chromium).exists(), "{chromium} not found: run `apt-get install -y chromium` or set CHROMIUM");
+    (browser_dir, chromium)
+}
+
+#[test]
+fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
+    let (browser_dir, chromium) = browser();
 
     let dir = tempfile::tempdir().unwrap();
     let b = spawn_bridge(dir.path(), &[]);
@@ -118,14 +124,7 @@ fn web_page_shows_live_engine_data_and_controls_reach_the_engine() {
 /// edited and the track removed in the catalogue table, which the API confirms.
 #[test]
 fn identify_panel_names_the_track_the_microphone_hears() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let browser_dir = root.join("tests/browser");
-    assert!(
-        browser_dir.join("node_modules/playwright-core").is_dir(),
-        "playwright-core is missing: run `npm ci --prefix tests/browser` (needs node and npm)"
-    );
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(Path::new(&chromium).exists(), "{chromium} not found: run `apt-get install -y chromium` or set CHROMIUM");
+    let (browser_dir, chromium) = browser();
 
     let music = resonance_test_support::test_audio_dir().join("music");
     let dir = tempfile::tempdir().unwrap();
@@ -186,14 +185,7 @@ fn identify_panel_names_the_track_the_microphone_hears() {
 /// the API reports agrees.
 #[test]
 fn clip_board_uploads_lists_plays_and_counts_in_chromium() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let browser_dir = root.join("tests/browser");
-    assert!(
-        browser_dir.join("node_modules/playwright-core").is_dir(),
-        "playwright-core is missing: run `npm ci --prefix tests/browser` (needs node and npm)"
-    );
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(Path::new(&chromium).exists(), "{chromium} not found: run `apt-get install -y chromium` or set CHROMIUM");
+    let (browser_dir, chromium) = browser();
     let dir = tempfile::tempdir().unwrap();
     let b = spawn_bridge(dir.path(), &[]);
     let key = b.key.clone().unwrap();

@@ -18,9 +18,9 @@ use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::auth::allow;
 use crate::auth::extract::Authed;
 use crate::auth::keys::key_from_header;
-use crate::auth::policy::Refusal;
 use crate::clips::service::{bad_id, check_title, is_id, is_slug, no_clip, parse_tags, view};
 use crate::clips::store::{ClipRow, ListQuery, Sort};
 use crate::clips::stream::{Plan, content_range, plan};
@@ -41,24 +41,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(stream_clip))
         .routes(routes!(patch_clip, delete_clip))
         .layer(DefaultBodyLimit::disable())
-}
-
-/// Whether the request's key may call a route of `scope` now (auth::policy).
-fn allow(st: &AppState, auth: &Authed, scope: &str) -> Result<(), AppError> {
-    match st.inner.policies.check(&auth.key_id, scope) {
-        Ok(()) => Ok(()),
-        Err(Refusal::Scope) => Err(AppError::rejected(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            format!("this API key lacks the `{scope}` scope; use a key created with it (POST /api/v1/keys with \"scopes\")"),
-        )),
-        Err(Refusal::Rate { retry_after_s }) => Err(AppError::RetryLater {
-            status: StatusCode::TOO_MANY_REQUESTS,
-            reason: "rate_limited",
-            retry_after_s,
-            message: format!("this API key's rate limit is reached; retry after {retry_after_s} s"),
-        }),
-    }
 }
 
 /// Listing, streaming and stats: free while the library is public, else an active key.

@@ -13,6 +13,7 @@ use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::auth::allow;
 use crate::auth::extract::Authed;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{json_body, verr};
@@ -20,7 +21,6 @@ use crate::guard::clearance::{Clearance, ClearanceState, MAX_NOTE, Problem, pars
 use crate::guard::decide::Mode;
 use crate::guard::report;
 use crate::guard::service::lock;
-use crate::recognition::routes::allow;
 use crate::state::AppState;
 
 /// Largest CSV import body.

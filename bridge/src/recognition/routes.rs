@@ -18,8 +18,8 @@ use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::auth::allow;
 use crate::auth::extract::Authed;
-use crate::auth::policy::Refusal;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{json_body, verr};
 use crate::recognition::audio::{Tags, extension_hint};
@@ -41,24 +41,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(delete_webhook))
         .routes(routes!(webhook_deliveries))
         .layer(DefaultBodyLimit::disable())
-}
-
-/// Whether the request's key may call a route of `scope` now (auth::policy).
-pub(crate) fn allow(st: &AppState, auth: &Authed, scope: &str) -> Result<(), AppError> {
-    match st.inner.policies.check(&auth.key_id, scope) {
-        Ok(()) => Ok(()),
-        Err(Refusal::Scope) => Err(AppError::rejected(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            format!("this API key lacks the `{scope}` scope; use a key created with it (POST /api/v1/keys with \"scopes\")"),
-        )),
-        Err(Refusal::Rate { retry_after_s }) => Err(AppError::RetryLater {
-            status: StatusCode::TOO_MANY_REQUESTS,
-            reason: "rate_limited",
-            retry_after_s,
-            message: format!("this API key's rate limit is reached; retry after {retry_after_s} s"),
-        }),
-    }
 }
 
 /// An uploaded audio file and the text fields beside it.

@@ -24,6 +24,7 @@ pub const N_CH: usize = 18;
 pub const N_FEAT: usize = 2 * N_CH + 2;
 /// One decision of the classifier, for the trainer: the surge's onset (samples), its input
 /// vector and the class probabilities.
+#[cfg_attr(not(feature = "tuning-probes"), allow(dead_code))]
 pub type Decision = (u64, [f32; N_FEAT], [f32; N_CLASS]);
 /// Reaction classes ([`ReactionClass`]).
 pub const N_CLASS: usize = 7;
@@ -62,6 +63,7 @@ impl ReactionClass {
     }
 
     /// Short name (tables, the label table's `kind` column).
+    #[cfg_attr(not(feature = "tuning-probes"), allow(dead_code))]
     pub fn name(self) -> &'static str {
         match self {
             Self::Cheer => "cheer",
