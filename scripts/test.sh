@@ -23,7 +23,7 @@ if [ -z "${RESONANCE_TEST_POSTGRES_URL:-}" ] && command -v pg_lsclusters >/dev/n
 fi
 # The plugin tests load the built bundles, as a host would.
 cargo xtask bundle resonance-plugin --release
-cargo test --workspace --locked
+cargo test --workspace --locked --no-fail-fast
 # The live host on JACK's dummy driver (real-time paced audio and JACK MIDI, no hardware): the
 # tests start and stop their own `jackd -d dummy` (jackd2, installed by setup.sh), one at a time.
 cargo test --locked --features jack --test e2e jack -- --test-threads=1
