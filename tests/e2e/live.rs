@@ -471,6 +471,21 @@ impl Up {
         }
     }
 
+    /// Waits up to `secs` until the live host's audio runs: its meters (measured by the audio
+    /// callback) have reached the bridge. A fixed sleep is not enough on a loaded machine.
+    fn wait_audio_running(&self, secs: u64) {
+        let mut conn = crate::bridge::Conn::open(self.listen).unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            let (code, s) = conn.req("GET", "/api/v1/sessions/default", None, "").unwrap();
+            if code == 200 && !s["meters"].is_null() {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "the live host's meters never reached the bridge: {s}");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    }
+
     /// The bridge child's process id, from its `/healthz`.
     fn bridge_pid(&self) -> u32 {
         let mut conn = crate::bridge::Conn::open(self.listen).unwrap();
@@ -490,7 +505,7 @@ fn up_stops_together_on_term_int_and_hup() {
         let mut up = Up::start(dir.path());
         up.expect_line("web page: http://", 30);
         let bridge = up.bridge_pid();
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        up.wait_audio_running(30);
         signal(up.child.id(), sig);
         let summary_line = up.expect_line("\"frames\"", 20);
         let s: serde_json::Value = serde_json::from_str(&summary_line).unwrap();
