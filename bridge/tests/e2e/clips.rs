@@ -13,26 +13,10 @@ use resonance_bridge::{AppState, Config, app};
 use serde_json::Value;
 use tower::ServiceExt;
 
-use crate::common::{bearer, config};
+use crate::common::{bearer, config, multipart};
 
 fn audio(rel: &str) -> PathBuf {
     resonance_test_support::test_audio_dir().join(rel)
-}
-
-/// A multipart body of a `file` part and text parts.
-fn multipart(file: &[u8], file_name: &str, fields: &[(&str, &str)]) -> (String, Vec<u8>) {
-    let boundary = "resonance-clip-boundary-41c2";
-    let mut out = Vec::new();
-    for (k, v) in fields {
-        out.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .as_bytes(),
-    );
-    out.extend_from_slice(file);
-    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), out)
 }
 
 /// Sends a request; the status, headers and body bytes.

@@ -53,6 +53,38 @@ pub async fn call(
     (status, headers, v)
 }
 
+/// Sends `body` (raw, with `content_type`) to the router with `key`; returns the status and
+/// the body as JSON (or a string).
+pub async fn send(app: &axum::Router, method: &str, uri: &str, key: &str, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("authorization", bearer(key))
+        .header("content-type", content_type)
+        .body(Body::from(body))
+        .unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let status = resp.status();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    (status, serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned())))
+}
+
+/// A multipart body of a `file` part and text parts, and its content type.
+pub fn multipart(file: &[u8], file_name: &str, fields: &[(&str, &str)]) -> (String, Vec<u8>) {
+    let boundary = "resonance-test-boundary-7d1f";
+    let mut out = Vec::new();
+    for (k, v) in fields {
+        out.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .as_bytes(),
+    );
+    out.extend_from_slice(file);
+    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), out)
+}
+
 pub fn bearer(key: &str) -> String {
     format!("Bearer {key}")
 }

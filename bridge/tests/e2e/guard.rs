@@ -1,13 +1,10 @@
 //! Track clearances: the API (read, edit, bad input) and the CSV import (all or nothing,
 //! dry run, every bad row reported by line), on a catalogue of two synthetic tracks.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
-use serde_json::{Value, json};
-use tower::ServiceExt;
+use axum::http::StatusCode;
+use serde_json::json;
 
-use crate::common::{bearer, call};
+use crate::common::{bearer, call, send};
 
 /// `seconds` of tone bursts (a new pitch every 80 ms, from `seed`) as a mono 16-bit WAV.
 fn bursts(seed: u64, seconds: f32) -> Vec<u8> {
@@ -41,20 +38,6 @@ fn bursts(seed: u64, seconds: f32) -> Vec<u8> {
     out
 }
 
-async fn raw(app: &axum::Router, method: &str, uri: &str, key: &str, ct: &str, body: Vec<u8>) -> (StatusCode, Value) {
-    let req = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header("authorization", bearer(key))
-        .header("content-type", ct)
-        .body(Body::from(body))
-        .unwrap();
-    let resp = app.clone().oneshot(req).await.unwrap();
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned())))
-}
-
 #[tokio::test]
 async fn clearance_api_and_csv_import() {
     let (st, key, _dir) = crate::common::state().await;
@@ -63,7 +46,7 @@ async fn clearance_api_and_csv_import() {
     let mut ids = Vec::new();
     for (seed, title) in [(1, "Anthem"), (2, "Chant")] {
         let uri = format!("/api/v1/tracks?title={title}&artist=Band");
-        let (s, v) = raw(&app, "POST", &uri, &key, "audio/wav", bursts(seed, 6.0)).await;
+        let (s, v) = send(&app, "POST", &uri, &key, "audio/wav", bursts(seed, 6.0)).await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
         ids.push(v["id"].as_str().or_else(|| v["tracks"][0]["id"].as_str()).unwrap().to_string());
     }
@@ -97,7 +80,7 @@ async fn clearance_api_and_csv_import() {
 
     // Import: one bad row refuses the whole file and names every bad row.
     let csv = format!("\u{feff}track_id,state,note\r\n{a},cleared,\"ok, signed\"\r\n{b},perhaps,\r\ntrk_nope,cleared,\r\n{a},no,\r\n");
-    let (s, v) = raw(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", csv.into_bytes()).await;
+    let (s, v) = send(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", csv.into_bytes()).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
     let lines: Vec<u64> = v["problems"].as_array().unwrap().iter().map(|p| p["line"].as_u64().unwrap()).collect();
     assert_eq!(lines, [3, 4, 5], "{v}");
@@ -105,18 +88,18 @@ async fn clearance_api_and_csv_import() {
     assert_eq!(still["state"], "not_cleared", "nothing applied");
 
     let csv = format!("track_id,state,territories,note\n{a},cleared,,\"ok, signed\"\n{b},not cleared,GB;US,\n");
-    let (s, v) = raw(&app, "POST", "/api/v1/clearance/import?dry_run=true", &key, "text/csv", csv.clone().into_bytes()).await;
+    let (s, v) = send(&app, "POST", "/api/v1/clearance/import?dry_run=true", &key, "text/csv", csv.clone().into_bytes()).await;
     assert_eq!((s, &v), (StatusCode::OK, &json!({"applied": 2, "dry_run": true})));
     let (_, _, still) = call(&app, "GET", &format!("/api/v1/tracks/{a}/clearance"), Some(&auth), None).await;
     assert_eq!(still["state"], "not_cleared", "a dry run changes nothing");
-    let (s, v) = raw(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", csv.into_bytes()).await;
+    let (s, v) = send(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", csv.into_bytes()).await;
     assert_eq!((s, &v), (StatusCode::OK, &json!({"applied": 2, "dry_run": false})));
     let (_, _, va) = call(&app, "GET", &format!("/api/v1/tracks/{a}/clearance"), Some(&auth), None).await;
     let (_, _, vb) = call(&app, "GET", &format!("/api/v1/tracks/{b}/clearance"), Some(&auth), None).await;
     assert_eq!((&va["state"], &va["note"], &va["territories"]), (&json!("cleared"), &json!("ok, signed"), &json!([])));
     assert_eq!((&vb["state"], &vb["territories"]), (&json!("not_cleared"), &json!(["GB", "US"])));
 
-    let (s, v) = raw(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", b"id,state\nx,cleared\n".to_vec()).await;
+    let (s, v) = send(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", b"id,state\nx,cleared\n".to_vec()).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(v["message"].as_str().unwrap().contains("lacks track_id"), "{v}");
 }
@@ -138,7 +121,7 @@ async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
     let auth = bearer(&key);
     let mut ids = Vec::new();
     for (seed, title) in [(3, "Anthem"), (4, "Chant")] {
-        let (s, v) = raw(&app, "POST", "/api/v1/tracks", &key, "audio/wav", bursts(seed, 6.0)).await;
+        let (s, v) = send(&app, "POST", "/api/v1/tracks", &key, "audio/wav", bursts(seed, 6.0)).await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
         let id = v["id"].as_str().unwrap().to_string();
         let body = format!(r#"{{"title": "{title}", "artist": "Band"}}"#);
@@ -146,7 +129,7 @@ async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
         ids.push(id);
     }
     let csv = format!("track_id,state\n{},not_cleared\n{},cleared\n", ids[0], ids[1]);
-    assert_eq!(raw(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", csv.into_bytes()).await.0, StatusCode::OK);
+    assert_eq!(send(&app, "POST", "/api/v1/clearance/import", &key, "text/csv", csv.into_bytes()).await.0, StatusCode::OK);
 
     let engine = crate::common::engine_socket().await;
     let send = |i: Inbound| osc::to_datagram(osc::encode_inbound(&i));

@@ -10,14 +10,13 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
 use resonance_bridge::recognition::catalogue::Catalogue;
 use resonance_bridge::{AppState, app};
 use resonance_io::fingerprint_wire::fingerprint_of;
 use serde_json::Value;
 use tower::ServiceExt;
 
-use crate::common::{bearer, config};
+use crate::common::{bearer, config, multipart, send};
 
 /// [`crate::common::call`] without the headers.
 async fn api(app: &axum::Router, method: &str, uri: &str, auth: Option<&str>, body: Option<&str>) -> (StatusCode, Value) {
@@ -75,37 +74,6 @@ fn ffmpeg_encode(file: &Path, start_s: f64, seconds: f64, ext: &str, args: &[&st
     let bytes = std::fs::read(&out).unwrap();
     let _ = std::fs::remove_file(&out);
     bytes
-}
-
-/// Sends `body` (raw, with `content_type`) to the router.
-async fn send(app: &axum::Router, method: &str, uri: &str, key: &str, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
-    let req = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header("authorization", bearer(key))
-        .header("content-type", content_type)
-        .body(Body::from(body))
-        .unwrap();
-    let resp = app.clone().oneshot(req).await.unwrap();
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
-}
-
-/// A multipart body of a `file` part and text parts.
-fn multipart(file: &[u8], file_name: &str, fields: &[(&str, &str)]) -> (String, Vec<u8>) {
-    let boundary = "resonance-test-boundary-7d1f";
-    let mut out = Vec::new();
-    for (k, v) in fields {
-        out.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .as_bytes(),
-    );
-    out.extend_from_slice(file);
-    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), out)
 }
 
 async fn open(dir: &Path, library: Option<&Path>) -> (AppState, Option<String>) {
