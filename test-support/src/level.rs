@@ -1,4 +1,5 @@
-//! Signal levels: RMS, mean power and decibel conversions.
+//! Signal levels: RMS, mean power and decibel conversions, and loudness envelopes that
+//! compare renders made at different sample rates.
 
 /// Root mean square of `x` in `f32` (0 for an empty slice).
 pub fn rms(x: &[f32]) -> f32 {
@@ -23,6 +24,59 @@ pub fn lin_to_db(x: f64) -> f64 {
 /// A level in dB as an amplitude ratio.
 pub fn db_to_lin(db: f64) -> f64 {
     10f64.powf(db / 20.0)
+}
+
+/// Loudness envelope of `x` (one channel at `rate` Hz) in 5 ms frames of time, whatever the
+/// rate, after a two-pole 300 Hz low-pass, so that rates down to 1 kHz compare on the same
+/// band.
+pub fn envelope_5ms(x: impl Iterator<Item = f32>, rate: f64) -> Vec<f64> {
+    let a = (-std::f64::consts::TAU * 300.0 / rate).exp();
+    let (mut y1, mut y2) = (0.0f64, 0.0f64);
+    let low: Vec<f64> = x
+        .map(|v| {
+            y1 = (1.0 - a) * f64::from(v) + a * y1;
+            y2 = (1.0 - a) * y1 + a * y2;
+            y2
+        })
+        .collect();
+    let frames = (low.len() as f64 / rate * 200.0) as usize;
+    (0..frames)
+        .map(|k| {
+            let (s, e) = ((k as f64 * rate / 200.0) as usize, (((k + 1) as f64 * rate / 200.0) as usize).min(low.len()));
+            (low[s..e.max(s + 1)].iter().map(|v| v * v).sum::<f64>() / (e.max(s + 1) - s) as f64).sqrt()
+        })
+        .collect()
+}
+
+/// The offset (in envelope frames, linearly interpolated to 1/10 frame, at most
+/// `max_frames` either way) that best maps `env` onto `reference` over the reference's frames
+/// `span`, and the normalised correlation there.
+pub fn best_offset(env: &[f64], reference: &[f64], span: std::ops::Range<usize>, max_frames: i32) -> (f64, f64) {
+    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
+    let (mr, me) = (mean(&reference[span.clone()]), mean(&env[span.clone()]));
+    let mut best = (0.0, f64::MIN);
+    for d in -max_frames * 10..=max_frames * 10 {
+        let d = f64::from(d) / 10.0;
+        let (mut num, mut er, mut ee) = (0.0, 0.0, 0.0);
+        for k in span.clone() {
+            let t = k as f64 + d;
+            if t < 0.0 {
+                continue;
+            }
+            let (i, f) = (t.floor() as usize, t.fract());
+            let Some(&b) = env.get(i + 1) else { continue };
+            let v = env[i] * (1.0 - f) + b * f - me;
+            let r = reference[k] - mr;
+            num += v * r;
+            er += r * r;
+            ee += v * v;
+        }
+        let c = num / (er * ee).sqrt().max(1e-30);
+        if c > best.1 {
+            best = (d, c);
+        }
+    }
+    best
 }
 
 #[cfg(test)]

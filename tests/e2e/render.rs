@@ -1,5 +1,7 @@
 //! `resonance render`, `resonance demo` and `resonance presets`.
 
+use resonance_test_support::level::{best_offset, envelope_5ms};
+
 use crate::common::{files_in, read_wav, resonance, stderr, stdout, test_audio};
 
 #[test]
@@ -92,60 +94,6 @@ fn demo_renders_the_scripted_match() {
     assert!(stdout(&o).contains("kick-off whistle"));
 }
 
-/// Loudness envelope in 5 ms frames (of time, whatever the rate) of the left channel of
-/// interleaved stereo, after a two-pole 300 Hz low-pass, so rates down to 1 kHz compare on
-/// the same band.
-fn envelope(stereo: &[f32], rate: f64) -> Vec<f64> {
-    let a = (-std::f64::consts::TAU * 300.0 / rate).exp();
-    let (mut y1, mut y2) = (0.0f64, 0.0f64);
-    let low: Vec<f64> = stereo
-        .iter()
-        .step_by(2)
-        .map(|&v| {
-            y1 = (1.0 - a) * f64::from(v) + a * y1;
-            y2 = (1.0 - a) * y1 + a * y2;
-            y2
-        })
-        .collect();
-    let frames = (low.len() as f64 / rate * 200.0) as usize;
-    (0..frames)
-        .map(|k| {
-            let (s, e) = ((k as f64 * rate / 200.0) as usize, (((k + 1) as f64 * rate / 200.0) as usize).min(low.len()));
-            (low[s..e.max(s + 1)].iter().map(|v| v * v).sum::<f64>() / (e.max(s + 1) - s) as f64).sqrt()
-        })
-        .collect()
-}
-
-/// The offset (5 ms frames, to 1/10 frame) that best maps `env` onto `reference` over the
-/// reference's frames `span`, and the normalised correlation there.
-fn best_offset(env: &[f64], reference: &[f64], span: std::ops::Range<usize>) -> (f64, f64) {
-    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
-    let (mr, me) = (mean(&reference[span.clone()]), mean(&env[span.clone()]));
-    let mut best = (0.0, f64::MIN);
-    for d in -200..=200 {
-        let d = f64::from(d) / 10.0;
-        let (mut num, mut er, mut ee) = (0.0, 0.0, 0.0);
-        for k in span.clone() {
-            let t = k as f64 + d;
-            if t < 0.0 {
-                continue;
-            }
-            let (i, f) = (t.floor() as usize, t.fract());
-            let Some(&b) = env.get(i + 1) else { continue };
-            let v = env[i] * (1.0 - f) + b * f - me;
-            let r = reference[k] - mr;
-            num += v * r;
-            er += r * r;
-            ee += v * v;
-        }
-        let c = num / (er * ee).sqrt().max(1e-30);
-        if c > best.1 {
-            best = (d, c);
-        }
-    }
-    best
-}
-
 /// `render --rate` from 1 kHz to 768 kHz: outside 22.05-192 kHz the engine runs at the nearest
 /// of those behind its rate converter. Over silence the music alone: the WAV has the rate and
 /// the input's length, is finite, and the music keeps the tempo and timeline of the music the
@@ -177,7 +125,7 @@ fn render_serves_1_khz_to_768_khz_with_tempo_and_events_in_time() {
         let want = (seconds * rate) as usize;
         assert!(frames.abs_diff(want) <= 1, "{rate} Hz: {frames} frames for {seconds} s ({want})");
         assert!(samples.iter().all(|x| x.is_finite()), "{rate} Hz: non-finite output");
-        envelope(&samples, f64::from(rate))
+        envelope_5ms(samples.iter().step_by(2).copied(), f64::from(rate))
     };
     let references = [(22_050, render(22_050)), (192_000, render(192_000))];
     for (_, env) in &references {
@@ -188,8 +136,8 @@ fn render_serves_1_khz_to_768_khz_with_tempo_and_events_in_time() {
         let (inner, reference) = if rate < 22_050 { &references[0] } else { &references[1] };
         let env = render(rate);
         let n = reference.len().min(env.len());
-        let (early, c1) = best_offset(&env, reference, 40..440);
-        let (late, c2) = best_offset(&env, reference, n - 420..n - 20);
+        let (early, c1) = best_offset(&env, reference, 40..440, 20);
+        let (late, c2) = best_offset(&env, reference, n - 420..n - 20, 20);
         // the two spans' centres are 740 frames (3.7 s) apart
         let tempo_error = (late - early) / 740.0 * 100.0;
         eprintln!("{rate:>9} | {inner} | {tempo_error:+.3} | {:+.1} / {:+.1} | {:.3}", early * 5.0, late * 5.0, c1.min(c2));

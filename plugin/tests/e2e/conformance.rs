@@ -11,6 +11,7 @@ use clack_host::events::event_types::{MidiEvent, NoteOnEvent, ParamValueEvent};
 use clack_host::events::io::InputEventBuffer;
 use clack_host::prelude::*;
 use resonance_engine::ParamId;
+use resonance_test_support::level::{best_offset, envelope_5ms};
 
 use crate::host::{TestHost, crowd_audio, flush_params, get_value, new_instance, state_ext};
 
@@ -275,55 +276,6 @@ fn state_loads_between_blocks_and_reactivation_keep_output_finite() {
     assert_eq!(get_value(&mut inst, ParamId::Bypass), 1.0);
 }
 
-/// The music-only output's loudness envelope in 5 ms frames (of time, whatever the rate),
-/// after a two-pole 300 Hz low-pass, so that rates down to 1 kHz compare on the same band.
-fn music_envelope(x: &[f32], rate: f64) -> Vec<f64> {
-    let a = (-std::f64::consts::TAU * 300.0 / rate).exp();
-    let (mut y1, mut y2) = (0.0f64, 0.0f64);
-    let low: Vec<f64> = x
-        .iter()
-        .map(|&v| {
-            y1 = (1.0 - a) * f64::from(v) + a * y1;
-            y2 = (1.0 - a) * y1 + a * y2;
-            y2
-        })
-        .collect();
-    let frames = (x.len() as f64 / rate * 200.0) as usize;
-    (0..frames)
-        .map(|k| {
-            let (s, e) = ((k as f64 * rate / 200.0) as usize, (((k + 1) as f64 * rate / 200.0) as usize).min(low.len()));
-            (low[s..e.max(s + 1)].iter().map(|v| v * v).sum::<f64>() / (e.max(s + 1) - s) as f64).sqrt()
-        })
-        .collect()
-}
-
-/// The offset (in 5 ms frames, linearly interpolated to 1/10 frame) that best maps `env`
-/// onto `reference` over the reference's frames `span`, and the normalised correlation there.
-fn best_offset(env: &[f64], reference: &[f64], span: std::ops::Range<usize>) -> (f64, f64) {
-    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
-    let (mr, me) = (mean(&reference[span.clone()]), mean(&env[span.clone()]));
-    let mut best = (0.0, f64::MIN);
-    for d in -400..=400 {
-        let d = f64::from(d) / 10.0;
-        let (mut num, mut er, mut ee) = (0.0, 0.0, 0.0);
-        for k in span.clone() {
-            let t = k as f64 + d;
-            let (i, f) = (t.floor() as usize, t.fract());
-            let Some(&b) = env.get(i + 1) else { continue };
-            let v = env[i] * (1.0 - f) + b * f - me;
-            let r = reference[k] - mr;
-            num += v * r;
-            er += r * r;
-            ee += v * v;
-        }
-        let c = num / (er * ee).sqrt().max(1e-30);
-        if c > best.1 {
-            best = (d, c);
-        }
-    }
-    best
-}
-
 /// The music at 1 kHz, the fractional rates and 768 kHz through the plugin's rate converter
 /// against the music the engine makes natively at the rate it runs at there: same tempo, same
 /// timeline. Native rates are printed against 48 kHz for the table (the engine's own rate
@@ -342,7 +294,7 @@ fn music_keeps_its_tempo_and_timeline_at_the_extreme_and_fractional_rates() {
         let p = inst.activate(|_, _| (), config).expect("activate");
         let lat = latency.get(&inst.plugin_handle());
         inst.deactivate(p);
-        (music_envelope(&out.music[0], rate), f64::from(lat) / rate)
+        (envelope_5ms(out.music[0].iter().copied(), rate), f64::from(lat) / rate)
     };
     // Outside 22.05–192 kHz the engine runs at 22.05 or 192 kHz behind the plugin's converter:
     // the music there is compared with the music the engine makes at that rate natively,
@@ -364,8 +316,8 @@ fn music_keeps_its_tempo_and_timeline_at_the_extreme_and_fractional_rates() {
         // The timeline's offset over the first and over the last 3 s: their difference over
         // the 3.5 s between the two spans' centres is the tempo error.
         let n = reference.len().min(env.len());
-        let (early, c1) = best_offset(&env, reference, 100..700);
-        let (late, c2) = best_offset(&env, reference, n - 700..n - 100);
+        let (early, c1) = best_offset(&env, reference, 100..700, 40);
+        let (late, c2) = best_offset(&env, reference, n - 700..n - 100, 40);
         let corr = c1.min(c2);
         let tempo_error = (late - early) / (n as f64 - 800.0) * 100.0;
         let offset_ms = early * 5.0;
