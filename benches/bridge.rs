@@ -679,21 +679,25 @@ async fn upload_clip(addr: SocketAddr, key: &str, bytes: &[u8], name: &str) -> S
     let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let (mut post, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.unwrap();
     tokio::spawn(conn);
-    let boundary = "bench-boundary";
-    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\r\n").into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let req = hyper::Request::post("/play")
-        .header("host", "127.0.0.1")
-        .header("authorization", format!("Bearer {key}"))
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(http_body_util::Full::new(axum::body::Bytes::from(body)))
-        .unwrap();
-    let resp = post.send_request(req).await.unwrap();
+    let resp = post.send_request(clip_upload(key, name, bytes)).await.unwrap();
     let status = resp.status();
     let out = String::from_utf8_lossy(&resp.into_body().collect().await.unwrap().to_bytes()).into_owned();
     assert!(status.is_success(), "{status} {out}");
     out
+}
+
+/// `POST /play` of `bytes` as the multipart field `file` named `name`.
+fn clip_upload(key: &str, name: &str, bytes: &[u8]) -> hyper::Request<http_body_util::Full<axum::body::Bytes>> {
+    let boundary = "bench-boundary";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\r\n").into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    hyper::Request::post("/play")
+        .header("host", "127.0.0.1")
+        .header("authorization", format!("Bearer {key}"))
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(http_body_util::Full::new(axum::body::Bytes::from(body)))
+        .unwrap()
 }
 
 async fn clip_upload_to_listed(addr: SocketAddr, key: &str, files: &[std::path::PathBuf], rounds: usize) -> Row {
@@ -708,17 +712,8 @@ async fn clip_upload_to_listed(addr: SocketAddr, key: &str, files: &[std::path::
         // A different file each round (else it is a duplicate): the last sample's low bits.
         let last = bytes.len() - 1;
         bytes[last] ^= (r as u8).wrapping_add(1);
-        let boundary = "bench-boundary";
-        let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.wav\"\r\n\r\n").into_bytes();
-        body.extend_from_slice(&bytes);
-        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = clip_upload(key, "c.wav", &bytes);
         let t = Instant::now();
-        let req = hyper::Request::post("/play")
-            .header("host", "127.0.0.1")
-            .header("authorization", format!("Bearer {key}"))
-            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-            .body(http_body_util::Full::new(axum::body::Bytes::from(body)))
-            .unwrap();
         let resp = post.send_request(req).await.unwrap();
         let status = resp.status();
         let out = resp.into_body().collect().await.unwrap().to_bytes();
