@@ -27,6 +27,7 @@ use http_body_util::BodyExt;
 use resonance_bridge::osc::{self, Inbound};
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, WhistleKind};
 
+#[path = "bridge/recognition.rs"]
 mod recognition;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {

@@ -419,7 +419,7 @@ mod tests {
         std::thread::spawn(move || {
             for a in answers {
                 let Ok((mut s, _)) = l.accept() else { return };
-                let mut buf = [0u8; 65536];
+                let mut buf = vec![0u8; 65536];
                 let _ = s.read(&mut buf);
                 let _ = s.write_all(a.as_bytes());
             }

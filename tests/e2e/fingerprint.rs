@@ -379,8 +379,11 @@ fn live_host_reports_now_playing_to_the_bridge() {
     );
 }
 
-/// A webhook receiver on 127.0.0.1: every POST's headers (lower-case names) and body, answered 200.
-fn webhook_receiver() -> (std::net::SocketAddr, std::sync::mpsc::Receiver<(Vec<(String, String)>, Vec<u8>)>) {
+/// A POST's headers (lower-case names) and body.
+type Delivered = (Vec<(String, String)>, Vec<u8>);
+
+/// A webhook receiver on 127.0.0.1: every POST, answered 200.
+fn webhook_receiver() -> (std::net::SocketAddr, std::sync::mpsc::Receiver<Delivered>) {
     use std::io::{Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind the receiver");
     let addr = listener.local_addr().expect("receiver address");
@@ -437,7 +440,7 @@ fn live_host_asks_a_recognition_service() {
     );
     let key = service.key.clone().expect("the first start prints a key");
     // (decoding and hashing five tracks takes a while in a debug build)
-    let mut conn = Conn::open_waiting(service.http, Duration::from_secs(120)).expect("connect to the service");
+    let mut conn = Conn::open_waiting(service.http, Duration::from_mins(2)).expect("connect to the service");
     let (code, imported) = conn.req("POST", "/api/v1/tracks/import", Some(&key), r#"{"path": "."}"#).expect("import");
     let added = imported["added"].as_array().cloned().unwrap_or_default();
     assert_eq!((code, added.len()), (200, names.len()), "{imported}");
