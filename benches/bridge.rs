@@ -5,7 +5,9 @@
 //! for one half; `RESONANCE_BENCH_POSTGRES_URL=postgres://...` adds the HTTP row on PostgreSQL;
 //! `-- --osc-flood` runs only the unauthenticated-flood row of decision record 0022; `-- --clips`
 //! only the clip library's rows: list and stats at 1,000 req/s over 10,000 clips, 100
-//! concurrent streams' throughput, upload-to-listed latency).
+//! concurrent streams' throughput, upload-to-listed latency; `-- --recognition` only the
+//! recognition service's: open-loop audio and fingerprint query sweeps against a catalogue of
+//! the test audio's music, a burst over the worker pool, the import, in `bridge/recognition.rs`).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -24,6 +26,9 @@ use futures_util::StreamExt;
 use http_body_util::BodyExt;
 use resonance_bridge::osc::{self, Inbound};
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, WhistleKind};
+
+#[path = "bridge/recognition.rs"]
+mod recognition;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -801,6 +806,7 @@ fn main() {
     let http_only = args.iter().any(|a| a == "--http");
     let flood_only = args.iter().any(|a| a == "--osc-flood");
     let clips_only = args.iter().any(|a| a == "--clips");
+    let recognition_only = args.iter().any(|a| a == "--recognition");
     // `--runs N`: the whole set N times (a table per run, then best and worst p99 per row).
     let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(1);
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
@@ -813,6 +819,9 @@ fn main() {
             let mut rows = Vec::new();
             if clips_only {
                 return clip_rows(&h, secs).await;
+            }
+            if recognition_only {
+                return recognition::rows(&h, if quick { 3.0 } else { 10.0 }, quick).await;
             }
             if flood_only {
                 // the same HTTP load without the flood, as the baseline on this machine now

@@ -50,6 +50,9 @@ enum Command {
     Up(cmd::up::UpArgs),
     /// Run the bridge: telemetry hub, director rules, web page, overlays, metrics.
     Bridge(cmd::bridge::BridgeArgs),
+    /// A dedicated recognition host: the bridge serving the recognition API
+    /// (`/api/v1/recognize`, the catalogue, webhooks) from the catalogue in `--index DIR`.
+    ServeRecognition(cmd::bridge::ServeRecognitionArgs),
     /// The bridge's API keys: create, list, revoke (in its data directory or database).
     Keys(cmd::keys::KeysArgs),
     /// The bridge's clip library: import a folder of clips (in its data directory or database).
@@ -79,6 +82,7 @@ fn main() -> std::process::ExitCode {
             Ok(())
         }
         Some(Command::Bridge(args)) => cmd::bridge::run(args),
+        Some(Command::ServeRecognition(args)) => cmd::bridge::serve_recognition(args),
         Some(Command::Keys(args)) => cmd::keys::run(&args),
         Some(Command::Clips(args)) => cmd::clips::run(&args),
         Some(Command::Analyze(args)) => cmd::analyze::run(&args),

@@ -102,6 +102,9 @@ pub struct RecognitionConfig {
     pub webhook_allow_private: bool,
     /// First retry delay of a webhook delivery (doubling with each attempt, jittered).
     pub webhook_backoff: std::time::Duration,
+    /// A PEM certificate authority trusted for `https` webhook receivers besides the public
+    /// roots (a private CA; the tests' own).
+    pub webhook_ca: Option<Vec<u8>>,
 }
 
 impl Default for RecognitionConfig {
@@ -119,6 +122,7 @@ impl Default for RecognitionConfig {
             merge_at: 8,
             webhook_allow_private: false,
             webhook_backoff: std::time::Duration::from_secs(2),
+            webhook_ca: None,
         }
     }
 }

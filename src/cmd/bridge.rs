@@ -57,6 +57,10 @@ pub struct BridgeArgs {
     /// or network). Off by default: such URLs are refused with 422.
     #[arg(long)]
     pub webhook_allow_private: bool,
+    /// A PEM certificate authority trusted for https webhook receivers, besides the public
+    /// roots (a private CA).
+    #[arg(long, value_name = "FILE.pem")]
+    pub webhook_ca: Option<PathBuf>,
     /// OSC senders trusted by address: an address or range (`192.168.1.0/24`), repeatable;
     /// `none` trusts no address. Default: loopback (127.0.0.0/8 and ::1). Other senders must
     /// present an --osc-token in their hello.
@@ -223,6 +227,22 @@ async fn shutdown_signal(watch_stdin: bool) {
     eprintln!("resonance bridge: shutting down");
 }
 
+/// Flags of `resonance serve-recognition`: the bridge's, with the catalogue folder required.
+#[derive(Debug, clap::Args)]
+pub struct ServeRecognitionArgs {
+    /// Recognition catalogue folder (index segments and manifest; created when missing).
+    #[arg(long, value_name = "DIR")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub bridge: BridgeArgs,
+}
+
+/// Runs the bridge as a dedicated recognition host (docs/recognition-service.md): the same
+/// process, API keys, store and routes, with the catalogue in `--index`.
+pub fn serve_recognition(args: ServeRecognitionArgs) -> anyhow::Result<()> {
+    run(BridgeArgs { recognition_index: Some(args.index), ..args.bridge })
+}
+
 /// Runs the bridge.
 pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
     let mut recognition = resonance_bridge::config::RecognitionConfig {
@@ -231,6 +251,10 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         max_query_s: args.max_query_seconds,
         max_query_bytes: args.max_query_bytes,
         webhook_allow_private: args.webhook_allow_private,
+        webhook_ca: match &args.webhook_ca {
+            Some(f) => Some(std::fs::read(f).with_context(|| format!("cannot read --webhook-ca {}", f.display()))?),
+            None => None,
+        },
         ..resonance_bridge::config::RecognitionConfig::default()
     };
     if let Some(w) = args.recognition_workers {

@@ -99,9 +99,16 @@ impl<'a> Control<'a> {
             None => None,
         };
         let mut osc = open_osc(args)?;
-        let recognition = match &args.db {
-            Some(db) => Some(Recognition::load(db, args.quiet)?),
-            None => None,
+        let recognition = match (&args.db, &args.recognition) {
+            (Some(_), Some(_)) => bail!("give either --db (a local index) or --recognition (a recognition service), not both"),
+            (Some(db), None) => Some(Recognition::load(db, args.quiet)?),
+            (None, Some(url)) => Some(Recognition::remote(
+                url,
+                args.recognition_key.clone(),
+                args.recognition_every.unwrap_or(super::remote::DEFAULT_EVERY_S),
+                args.quiet,
+            )?),
+            (None, None) => None,
         };
         let session = build_session(args, &mut rec_link, &stats, recognition.as_ref(), false)?;
         // the bridge learns which style names exist from the engine itself

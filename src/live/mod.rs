@@ -6,7 +6,7 @@
 //! The parts, from the command line to the audio thread: [`options`] (flags and config file),
 //! [`control`] (the main thread's loop), [`session`] (devices, sources and engine for one run of
 //! the streams), [`streams`] (cpal streams) or [`null_output`] (no device), [`rt`] (the
-//! audio-thread side), and beside them [`midi`], [`osc`], [`recognition`], [`recorder`] and
+//! audio-thread side), and beside them [`midi`], [`osc`], [`recognition`] (with [`remote`]), [`recorder`] and
 //! [`summary`].
 
 pub mod control;
@@ -19,6 +19,7 @@ pub mod options;
 pub mod osc;
 pub mod recognition;
 pub mod recorder;
+pub mod remote;
 pub mod rt;
 pub mod session;
 pub mod streams;

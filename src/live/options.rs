@@ -39,8 +39,20 @@ pub struct LiveArgs {
     /// Music recognition: a fingerprint index made by `resonance index`. The programme (main
     /// input) is matched against it; "now playing" and "ended" go to the bridge as
     /// `/resonance/now_playing`, to stderr, and (with `--json`) to stdout as JSON lines.
-    #[arg(long, value_name = "INDEX")]
+    #[arg(long, value_name = "INDEX", conflicts_with = "recognition")]
     pub db: Option<PathBuf>,
+    /// Music recognition by a recognition service (the bridge, or `resonance
+    /// serve-recognition`): its URL, e.g. `http://127.0.0.1:7878`. The programme's fingerprint
+    /// is computed here and sent (a few kilobytes per query); "now playing" comes from the
+    /// answers and is reported as with `--db`.
+    #[arg(long, value_name = "URL")]
+    pub recognition: Option<String>,
+    /// API key for `--recognition` (scope `recognize`).
+    #[arg(long, value_name = "KEY", env = "RESONANCE_RECOGNITION_KEY", hide_env_values = true)]
+    pub recognition_key: Option<String>,
+    /// Seconds of audio between two queries to `--recognition` (1 to 60; default 2).
+    #[arg(long, value_name = "SECONDS", requires = "recognition")]
+    pub recognition_every: Option<f64>,
     /// Use the built-in demo match as the crowd input.
     #[arg(long)]
     #[serde(default)]
@@ -127,6 +139,9 @@ impl LiveArgs {
             input: self.input.clone().or(file.input),
             input_once: self.input_once || file.input_once,
             db: self.db.clone().or(file.db),
+            recognition: self.recognition.clone().or(file.recognition),
+            recognition_key: self.recognition_key.clone().or(file.recognition_key),
+            recognition_every: self.recognition_every.or(file.recognition_every),
             demo: self.demo || file.demo,
             rate: self.rate.or(file.rate),
             buffer: self.buffer.or(file.buffer),

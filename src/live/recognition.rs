@@ -1,8 +1,10 @@
-//! Music recognition in the live host (`resonance live --db INDEX`).
+//! Music recognition in the live host (`resonance live --db INDEX`, or `--recognition URL`).
 //!
 //! The engine's audio thread already hashes the programme (the main input) into landmarks
 //! (`ParamId::Recognition`, on by default). With an index, each session moves its landmark
-//! receiver to a [`StreamRecognizer`] thread; the events it reports come back to the control
+//! receiver to a [`StreamRecognizer`] thread; with a recognition service's URL, to a
+//! [`Remote`] client thread that sends the landmarks as fingerprints and reads "now playing"
+//! from the answers (module [`remote`](super::remote)). The events either reports come back to the control
 //! loop over a channel, which sends them to the bridge as `/resonance/now_playing` (title,
 //! artist, confidence; an empty title when the music ended), prints them on stderr and, with
 //! `--json`, writes each as one JSON line on stdout (the closing summary stays the last line).
@@ -17,17 +19,32 @@ use resonance_io::fingerprint::index::Index;
 use resonance_io::fingerprint::stream::{RecognitionEvent, RecognizerThread, StreamRecognizer};
 use resonance_protocol::{Inbound, OscPeer};
 
-/// The loaded index and the channel the matcher threads report on.
+use super::remote::{Remote, RemoteThread};
+
+/// What the programme is matched against.
+#[derive(Debug)]
+enum Matcher {
+    /// A local index (`--db`).
+    Local(Arc<Index>),
+    /// A recognition service (`--recognition URL`).
+    Remote(Remote),
+}
+
+/// The matcher and the channel the matcher threads report on.
 #[derive(Debug)]
 pub struct Recognition {
-    index: Arc<Index>,
+    matcher: Matcher,
     tx: mpsc::Sender<RecognitionEvent>,
     rx: mpsc::Receiver<RecognitionEvent>,
 }
 
-/// A session's matcher thread: stopped and joined when dropped.
+/// A session's matcher thread (local or remote): stopped and joined when dropped.
 #[derive(Debug)]
-pub struct Recognizer(#[allow(dead_code, reason = "held for its Drop, which stops the thread")] RecognizerThread);
+#[allow(dead_code, reason = "held for their Drop, which stops the thread")]
+pub enum Recognizer {
+    Local(RecognizerThread),
+    Remote(RemoteThread),
+}
 
 impl Recognition {
     /// Loads the index once for every session of this run.
@@ -39,20 +56,38 @@ impl Recognition {
             eprintln!("recognition: {} tracks from {}", index.tracks().len(), db.display());
         }
         let (tx, rx) = mpsc::channel();
-        Ok(Self { index: Arc::new(index), tx, rx })
+        Ok(Self { matcher: Matcher::Local(Arc::new(index)), tx, rx })
+    }
+
+    /// Asks the recognition service at `url` (module [`remote`](super::remote)).
+    ///
+    /// # Errors
+    /// A URL or interval that cannot be used.
+    pub fn remote(url: &str, key: Option<String>, every_s: f64, quiet: bool) -> Result<Self> {
+        let remote = Remote::new(url, key, every_s, quiet)?;
+        if !quiet {
+            eprintln!("recognition: asking {} every {every_s} s", remote.endpoint());
+        }
+        let (tx, rx) = mpsc::channel();
+        Ok(Self { matcher: Matcher::Remote(remote), tx, rx })
     }
 
     /// Moves the session's landmark receiver to a new matcher thread.
     pub fn start(&self, handle: &mut EngineHandle) -> Result<Recognizer> {
         let landmarks = std::mem::replace(&mut handle.landmarks, LandmarkReceiver::disconnected());
         let tx = self.tx.clone();
-        let thread = StreamRecognizer::new(Arc::clone(&self.index))
-            .spawn(landmarks, move |e| {
-                // the control loop is gone only when the run ends
-                let _ = tx.send(e);
-            })
-            .context("cannot start the music recognition thread")?;
-        Ok(Recognizer(thread))
+        // the control loop is gone only when the run ends
+        let report = move |e| {
+            let _ = tx.send(e);
+        };
+        Ok(match &self.matcher {
+            Matcher::Local(index) => Recognizer::Local(
+                StreamRecognizer::new(Arc::clone(index)).spawn(landmarks, report).context("cannot start the music recognition thread")?,
+            ),
+            Matcher::Remote(remote) => {
+                Recognizer::Remote(remote.spawn(landmarks, report).context("cannot start the recognition service client thread")?)
+            }
+        })
     }
 
     /// Sends, prints and writes every event reported since the last call.

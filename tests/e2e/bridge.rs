@@ -24,8 +24,13 @@ impl Drop for BridgeProc {
 
 /// Starts the bridge on ephemeral loopback ports with its data in `dir`.
 pub fn spawn_bridge(dir: &std::path::Path, extra: &[&str]) -> BridgeProc {
+    spawn_service("bridge", dir, extra)
+}
+
+/// Starts `resonance COMMAND` (`bridge` or `serve-recognition`) like [`spawn_bridge`].
+pub fn spawn_service(command: &str, dir: &std::path::Path, extra: &[&str]) -> BridgeProc {
     let child = Command::new(env!("CARGO_BIN_EXE_resonance"))
-        .args(["bridge", "--listen", "127.0.0.1:0", "--osc", "127.0.0.1:0", "--data"])
+        .args([command, "--listen", "127.0.0.1:0", "--osc", "127.0.0.1:0", "--data"])
         .arg(dir)
         .args(extra)
         .env("RUST_LOG", "warn")
@@ -59,9 +64,14 @@ pub struct Conn(TcpStream);
 
 impl Conn {
     pub fn open(addr: SocketAddr) -> std::io::Result<Self> {
+        Self::open_waiting(addr, Duration::from_secs(10))
+    }
+
+    /// [`Conn::open`] waiting up to `wait` for each answer (a long import).
+    pub fn open_waiting(addr: SocketAddr, wait: Duration) -> std::io::Result<Self> {
         let s = TcpStream::connect(addr)?;
         s.set_nodelay(true)?;
-        s.set_read_timeout(Some(Duration::from_secs(10)))?;
+        s.set_read_timeout(Some(wait))?;
         Ok(Self(s))
     }
 

@@ -378,3 +378,139 @@ fn live_host_reports_now_playing_to_the_bridge() {
         "live: recognised at {at:.2} s, ended at {ended:.2} s; bridge: shown after {shown:.1} s, cleared after {cleared:.1} s (wall)"
     );
 }
+
+/// A POST's headers (lower-case names) and body.
+type Delivered = (Vec<(String, String)>, Vec<u8>);
+
+/// A webhook receiver on 127.0.0.1: every POST, answered 200.
+fn webhook_receiver() -> (std::net::SocketAddr, std::sync::mpsc::Receiver<Delivered>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind the receiver");
+    let addr = listener.local_addr().expect("receiver address");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for mut s in listener.incoming().flatten() {
+            let mut head = Vec::new();
+            let mut b = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && s.read(&mut b).unwrap_or(0) == 1 {
+                head.push(b[0]);
+            }
+            let headers: Vec<(String, String)> = String::from_utf8_lossy(&head)
+                .lines()
+                .skip(1)
+                .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string())))
+                .collect();
+            let len = headers.iter().find(|(k, _)| k == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+            let mut body = vec![0u8; len];
+            if s.read_exact(&mut body).is_ok() {
+                let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                let _ = tx.send((headers, body));
+            }
+        }
+    });
+    (addr, rx)
+}
+
+/// `resonance live --recognition URL`: the live host computes the programme's fingerprint
+/// itself and asks a real `resonance serve-recognition` (seven tracks of the test audio
+/// imported over the API) every 2 s of audio. The host names the right track at the right
+/// position from the service's answers, reports it ended after the music stops, the service
+/// (its bridge, over OSC) shows it as the session's now playing, and a webhook registered
+/// for `now_playing` and `ended` receives both, signed.
+#[test]
+fn live_host_asks_a_recognition_service() {
+    use std::time::{Duration, Instant};
+
+    use crate::bridge::{Conn, spawn_service};
+
+    let music = audio_dir().join("music");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let lib = tmp.path().join("library");
+    std::fs::create_dir(&lib).expect("mkdir");
+    // the seven shortest tracks of the test audio (3.6 min): a quick import in a debug build
+    let names = ["defeat", "defeat2", "victory2", "elf-land", "sad", "transience", "main_menu"];
+    for n in names {
+        std::fs::copy(music.join(format!("{n}.ogg")), lib.join(format!("{n}.ogg"))).expect("copy");
+    }
+    let catalogue = tmp.path().join("catalogue");
+    let service = spawn_service(
+        "serve-recognition",
+        tmp.path(),
+        &["--index", catalogue.to_str().unwrap(), "--library", lib.to_str().unwrap(), "--webhook-allow-private"],
+    );
+    let key = service.key.clone().expect("the first start prints a key");
+    // (decoding and hashing five tracks takes a while in a debug build)
+    let mut conn = Conn::open_waiting(service.http, Duration::from_mins(2)).expect("connect to the service");
+    let (code, imported) = conn.req("POST", "/api/v1/tracks/import", Some(&key), r#"{"path": "."}"#).expect("import");
+    let added = imported["added"].as_array().cloned().unwrap_or_default();
+    assert_eq!((code, added.len()), (200, names.len()), "{imported}");
+    let played = added.iter().find(|t| t["source"] == "library:main_menu.ogg").expect("main_menu.ogg imported");
+    let title = played["title"].as_str().unwrap().to_string();
+    let (receiver, deliveries) = webhook_receiver();
+    let secret = "a-test-secret-of-32-characters!!";
+    let body = format!(r#"{{"url": "http://{receiver}/hook", "events": ["now_playing", "ended"], "secret": "{secret}"}}"#);
+    let (code, hook) = conn.req("POST", "/api/v1/webhooks", Some(&key), &body).expect("register a webhook");
+    assert_eq!(code, 201, "{hook}");
+
+    let (start_s, music_s) = (20.0, 10.0);
+    let clip = tmp.path().join("programme.wav");
+    excerpt(&music.join("main_menu.ogg"), start_s, music_s, &clip, 0.0);
+    let live = bin()
+        .current_dir(tmp.path())
+        .args(["live", "--output", "null", "--rate", "48000", "--input-once", "--duration", "18", "--json"])
+        .arg("--input")
+        .arg(&clip)
+        .args(["--recognition", &format!("http://{}", service.http), "--recognition-key", &key])
+        .args(["--osc-listen", "127.0.0.1:0", "--osc-bridge", &service.osc.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start resonance live");
+    let started = Instant::now();
+    let (mut shown, mut cleared) = (None, None);
+    while started.elapsed() < Duration::from_secs(20) && cleared.is_none() {
+        let (code, s) = conn.req("GET", "/api/v1/sessions/default", None, "").expect("GET session");
+        let np = &s["now_playing"];
+        if code == 200 && shown.is_none() && np["title"] == title.as_str() {
+            shown = Some(started.elapsed().as_secs_f64());
+        } else if shown.is_some() && np.is_null() {
+            cleared = Some(started.elapsed().as_secs_f64());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let out = live.wait_with_output().expect("wait for resonance live");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let events: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["type"].is_string())
+        .collect();
+    let kinds: Vec<String> =
+        events.iter().map(|e| format!("{} {}", e["type"].as_str().unwrap(), e["name"].as_str().unwrap_or("?"))).collect();
+    assert_eq!(kinds, [format!("now_playing {title}"), format!("ended {title}")], "events: {events:?}\n{err}");
+    assert!(err.contains("asking http://") && !err.contains("asking again"), "{err}");
+    let at = events[0]["at_s"].as_f64().unwrap();
+    assert!(at <= 6.0, "recognised at {at:.2} s of audio time: {}", events[0]);
+    let offset = events[0]["offset_s"].as_f64().unwrap();
+    assert!((offset - (start_s + at)).abs() < 0.5, "position in the track {offset:.2} vs {:.2}", start_s + at);
+    assert!(events[0]["confidence"].as_f64().unwrap() > 0.5, "{}", events[0]);
+    let ended = events[1]["at_s"].as_f64().unwrap();
+    assert!((music_s..=music_s + 8.0).contains(&ended), "ended at {ended:.2} s; the music stopped at {music_s} s");
+    let shown = shown.unwrap_or_else(|| panic!("the service never showed {title:?} as now playing\n{err}"));
+    let cleared = cleared.unwrap_or_else(|| panic!("the service still shows now playing after the music ended\n{err}"));
+
+    let mut got = Vec::new();
+    while got.len() < 2 {
+        let (headers, body) = deliveries.recv_timeout(Duration::from_secs(10)).expect("a webhook delivery within 10 s");
+        let h = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        let ts: i64 = h("resonance-timestamp").parse().expect("a timestamp header");
+        assert_eq!(h("resonance-signature"), resonance_bridge::recognition::webhooks::signature(secret, ts, &body), "signature");
+        let v: serde_json::Value = serde_json::from_slice(&body).expect("JSON delivery");
+        got.push(format!("{} {}", v["event"].as_str().unwrap_or("?"), v["data"]["title"].as_str().unwrap_or("?")));
+    }
+    assert_eq!(got, [format!("now_playing {title}"), format!("ended {title}")]);
+    eprintln!(
+        "remote: recognised at {at:.2} s, ended at {ended:.2} s; service: shown after {shown:.1} s, cleared after {cleared:.1} s (wall)"
+    );
+}

@@ -168,7 +168,9 @@ impl AppState {
             Inbound::NowPlaying { title, artist, confidence } => {
                 let v = json!({"type": "now_playing", "session": name, "title": title, "artist": artist, "confidence": confidence});
                 self.inner.guard.report(Report { session: name.to_string(), title: title.clone(), artist: artist.clone() });
-                o.e.state.now_playing = if title.is_empty() { None } else { Some(NowPlaying { title, artist, confidence }) };
+                let now = if title.is_empty() { None } else { Some(NowPlaying { title, artist, confidence }) };
+                self.now_playing_webhooks(name, o.e.state.now_playing.as_ref(), now.as_ref());
+                o.e.state.now_playing = now;
                 (v, None)
             }
             Inbound::CueScheduled { cue, at } => {
@@ -229,6 +231,24 @@ impl AppState {
     }
 
     /// Ends a session's run in a batch: publishes what is pending and releases its lock.
+    /// Webhooks for a session's recognised track changing (`recognition::webhooks`):
+    /// `ended` when the heard track stops or another replaces it, `now_playing` when another
+    /// track is heard. A repeated report of the same track sends nothing.
+    fn now_playing_webhooks(&self, session: &str, before: Option<&NowPlaying>, now: Option<&NowPlaying>) {
+        let same = |a: &NowPlaying, b: &NowPlaying| a.title == b.title && a.artist == b.artist;
+        let (hooks, m) = (&self.inner.recognition.webhooks, &self.inner.metrics);
+        if let Some(b) = before
+            && now.is_none_or(|n| !same(b, n))
+        {
+            hooks.emit("ended", &json!({"session": session, "title": b.title, "artist": b.artist}), m);
+        }
+        if let Some(n) = now
+            && before.is_none_or(|b| !same(b, n))
+        {
+            hooks.emit("now_playing", &json!({"session": session, "title": n.title, "artist": n.artist, "confidence": n.confidence}), m);
+        }
+    }
+
     fn flush_open(&self, mut o: Open) {
         self.publish_pending(&mut o);
     }

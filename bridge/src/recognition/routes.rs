@@ -493,7 +493,9 @@ fn no_webhook(id: &str) -> AppError {
 
 /// Register a webhook
 ///
-/// `{"url": "http://HOST/PATH", "events": ["recognition"], "secret"?: "..."}`. The answer
+/// `{"url": "https://HOST/PATH", "events": ["recognition", "now_playing", "ended"], "secret"?: "..."}`
+/// (events default `["recognition"]`: API queries with `?notify=true`; `now_playing` and
+/// `ended`: a live session's recognised track changing). The answer
 /// holds the signing secret (random when not given), shown this once. Deliveries are signed
 /// (`Resonance-Signature: v1=HEX`, HMAC-SHA256 of `"{Resonance-Timestamp}.{body}"`).
 #[utoipa::path(post, path = "/api/v1/webhooks", tag = "recognition",

@@ -129,7 +129,14 @@ impl Recognition {
             max_query_bytes: rc.max_query_bytes,
             max_track_s: rc.max_track_s,
             max_track_bytes: rc.max_track_bytes,
-            webhooks: crate::recognition::webhooks::Webhooks::open(store, metrics, rc.webhook_allow_private, rc.webhook_backoff).await?,
+            webhooks: crate::recognition::webhooks::Webhooks::open(
+                store,
+                metrics,
+                rc.webhook_allow_private,
+                rc.webhook_backoff,
+                rc.webhook_ca.as_deref(),
+            )
+            .await?,
         };
         r.publish_metrics(metrics);
         Ok(r)

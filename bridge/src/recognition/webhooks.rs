@@ -1,12 +1,18 @@
 //! Webhooks of the recognition service: registered URLs receive a signed POST for each
-//! recognition over the API that asks for it (`POST /api/v1/recognize?notify=true`).
+//! recognition over the API that asks for it (`POST /api/v1/recognize?notify=true`, event
+//! `recognition`), and for each live stream's recognised track changing (the
+//! `/resonance/now_playing` reports of live hosts and plugins: `now_playing` when a track is
+//! heard, `ended` when it stops; `data` is `{session, title, artist[, confidence]}`).
 //!
 //! * **Registrations** live in the store (`recognition_webhooks`: id, URL, events, secret), so
-//!   they survive a restart. A URL must be `http://` (no TLS client in this build: `https`,
-//!   `file`, ... answer 422 `bad_webhook_url`), and may not resolve to the bridge itself;
+//!   they survive a restart. A URL must be `http://` or `https://` (`file`, `gopher`, ...
+//!   answer 422 `bad_webhook_url`), and may not resolve to the bridge itself;
 //!   loopback, private and link-local addresses are refused too unless the bridge runs with
 //!   `webhook_allow_private` (tests, a receiver on the same host). The address is checked again
 //!   at every delivery and the connection goes to the checked address (no DNS rebinding).
+//! * **TLS**: `https` receivers are called through reqwest with rustls, verified against the
+//!   public roots (webpki-roots) plus the bridge's `webhook_ca` (a private CA, or a test's);
+//!   no redirects are followed.
 //! * **Signing**: headers `Resonance-Webhook-Id` (the delivery's id, for deduplication),
 //!   `Resonance-Timestamp` (Unix seconds) and `Resonance-Signature: v1=HEX`, where `HEX` is
 //!   HMAC-SHA256 with the webhook's secret over `"{timestamp}.{body}"`. A receiver recomputes
@@ -38,7 +44,7 @@ use crate::metrics::Metrics;
 use crate::store::{Store, with_pool};
 
 /// Events a webhook can subscribe to.
-pub const EVENTS: &[&str] = &["recognition"];
+pub const EVENTS: &[&str] = &["recognition", "now_playing", "ended"];
 /// Deliveries waiting for the dispatcher; beyond it an event is dropped (counted).
 pub const QUEUE: usize = 1024;
 /// Deliveries in flight at once.
@@ -79,6 +85,16 @@ pub struct Delivery {
     pub last_error: Option<String>,
     pub created_ms: i64,
     pub done_ms: Option<i64>,
+}
+
+/// How deliveries are made: the address rules and the TLS roots.
+#[derive(Debug)]
+struct Dialer {
+    allow_private: bool,
+    own: Arc<OnceLock<SocketAddr>>,
+    /// An extra trusted certificate authority for `https` receivers.
+    ca: Option<reqwest::Certificate>,
+    backoff: Duration,
 }
 
 #[derive(Debug)]
@@ -127,27 +143,27 @@ pub fn signature(secret: &str, timestamp: i64, body: &[u8]) -> String {
     })
 }
 
-/// Host and port of an `http://` URL (path ignored), or why it is refused.
+/// Host and port of an `http://` or `https://` URL (path ignored), or why it is refused.
 fn http_target(url: &str) -> Result<(String, u16), AppError> {
     let Some((scheme, rest)) = url.split_once("://") else {
-        return Err(bad_url(format!("{url:?} is not a URL; give http://HOST[:PORT]/PATH")));
+        return Err(bad_url(format!("{url:?} is not a URL; give http(s)://HOST[:PORT]/PATH")));
     };
-    if !scheme.eq_ignore_ascii_case("http") {
-        return Err(bad_url(format!(
-            "the scheme {scheme:?} is not delivered to; give an http:// URL (https needs a TLS client this build does not have)"
-        )));
-    }
+    let default_port = match scheme.to_ascii_lowercase().as_str() {
+        "http" => "80",
+        "https" => "443",
+        _ => return Err(bad_url(format!("the scheme {scheme:?} is not delivered to; give an http:// or https:// URL"))),
+    };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.contains('@') {
         return Err(bad_url("a webhook URL may not carry a user name or password; put a token in the path"));
     }
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let (h, after) = v6.split_once(']').ok_or_else(|| bad_url("an IPv6 host needs its closing ]"))?;
-        (h.to_string(), after.strip_prefix(':').unwrap_or("80"))
+        (h.to_string(), after.strip_prefix(':').unwrap_or(default_port))
     } else {
         match authority.rsplit_once(':') {
             Some((h, p)) => (h.to_string(), p),
-            None => (authority.to_string(), "80"),
+            None => (authority.to_string(), default_port),
         }
     };
     if host.is_empty() {
@@ -208,10 +224,21 @@ async fn checked_addr(url: &str, allow_private: bool, own: Option<SocketAddr>) -
 
 impl Webhooks {
     /// Loads the registrations and starts the dispatcher (on the current tokio runtime).
+    /// `ca`: a PEM certificate authority trusted for `https` receivers besides the public ones.
     ///
     /// # Errors
-    /// [`BridgeError`] when the store cannot be read.
-    pub async fn open(store: &Store, metrics: &Arc<Metrics>, allow_private: bool, backoff: Duration) -> Result<Self, BridgeError> {
+    /// [`BridgeError`] when the store cannot be read, or `ca` is not a PEM certificate.
+    pub async fn open(
+        store: &Store,
+        metrics: &Arc<Metrics>,
+        allow_private: bool,
+        backoff: Duration,
+        ca: Option<&[u8]>,
+    ) -> Result<Self, BridgeError> {
+        let ca = ca
+            .map(reqwest::Certificate::from_pem)
+            .transpose()
+            .map_err(|e| BridgeError::Config(format!("the webhook CA is not a PEM certificate ({e}); give a PEM file")))?;
         let rows: Vec<(String, String, String, String, i64)> = with_pool!(store, p => sqlx::query("SELECT id, url, events, secret, created_ms FROM recognition_webhooks ORDER BY created_ms, id").fetch_all(p).await?
             .iter().map(|r| Ok::<_, sqlx::Error>((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?))).collect::<Result<Vec<_>, _>>()?);
         let hooks = rows
@@ -224,7 +251,8 @@ impl Webhooks {
         let (tx, rx) = mpsc::channel(QUEUE);
         let deliveries = Arc::new(Mutex::new(VecDeque::new()));
         let own = Arc::new(OnceLock::new());
-        tokio::spawn(dispatch(rx, deliveries.clone(), metrics.clone(), allow_private, own.clone(), backoff));
+        let dialer = Arc::new(Dialer { allow_private, own: own.clone(), ca, backoff });
+        tokio::spawn(dispatch(rx, deliveries.clone(), metrics.clone(), dialer));
         Ok(Self { hooks: RwLock::new(hooks), tx, deliveries, allow_private, own })
     }
 
@@ -331,37 +359,24 @@ fn update(deliveries: &Mutex<VecDeque<Delivery>>, id: &str, f: impl FnOnce(&mut 
 }
 
 /// The dispatcher: each job on its own task, at most [`CONCURRENCY`] at once.
-async fn dispatch(
-    mut rx: mpsc::Receiver<Job>,
-    deliveries: Arc<Mutex<VecDeque<Delivery>>>,
-    metrics: Arc<Metrics>,
-    allow_private: bool,
-    own: Arc<OnceLock<SocketAddr>>,
-    backoff: Duration,
-) {
+async fn dispatch(mut rx: mpsc::Receiver<Job>, deliveries: Arc<Mutex<VecDeque<Delivery>>>, metrics: Arc<Metrics>, dialer: Arc<Dialer>) {
     let slots = Arc::new(Semaphore::new(CONCURRENCY));
     while let Some(job) = rx.recv().await {
         let Ok(permit) = slots.clone().acquire_owned().await else { return };
-        let (d, m, own) = (deliveries.clone(), metrics.clone(), own.clone());
+        let (d, m, dialer) = (deliveries.clone(), metrics.clone(), dialer.clone());
         tokio::spawn(async move {
             let _permit = permit;
-            deliver(job, &d, &m, allow_private, own.get().copied(), backoff).await;
+            deliver(job, &d, &m, &dialer).await;
         });
     }
 }
 
 /// One delivery with its retries.
-async fn deliver(
-    job: Job,
-    deliveries: &Mutex<VecDeque<Delivery>>,
-    metrics: &Metrics,
-    allow_private: bool,
-    own: Option<SocketAddr>,
-    backoff: Duration,
-) {
+async fn deliver(job: Job, deliveries: &Mutex<VecDeque<Delivery>>, metrics: &Metrics, dialer: &Dialer) {
+    let backoff = dialer.backoff;
     for attempt in 1..=ATTEMPTS {
         let t = Instant::now();
-        let outcome = attempt_once(&job, allow_private, own).await;
+        let outcome = attempt_once(&job, dialer).await;
         metrics.observe_webhook(t.elapsed().as_secs_f64());
         let (code, error, retry) = match outcome {
             Ok(code) if (200..300).contains(&code) => (Some(code), None, false),
@@ -402,45 +417,64 @@ fn why(e: AppError) -> String {
     }
 }
 
-/// One POST: the receiver's status, or why there is none.
-async fn attempt_once(job: &Job, allow_private: bool, own: Option<SocketAddr>) -> Result<u16, String> {
-    use http_body_util::{BodyExt as _, Full};
-    let addr = checked_addr(&job.hook.url, allow_private, own).await.map_err(why)?;
+/// A reqwest error with its causes ("error sending request" alone says little).
+fn chain(e: &reqwest::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(c) = source {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        source = c.source();
+    }
+    s
+}
+
+/// One POST: the receiver's status, or why there is none. The connection goes to the
+/// address just checked (reqwest's resolver is bypassed for the URL's host), with rustls
+/// for `https`.
+async fn attempt_once(job: &Job, dialer: &Dialer) -> Result<u16, String> {
+    let addr = checked_addr(&job.hook.url, dialer.allow_private, dialer.own.get().copied()).await.map_err(why)?;
     let (host, _) = http_target(&job.hook.url).map_err(why)?;
-    let path = job.hook.url.splitn(4, '/').nth(3).map_or_else(|| "/".to_string(), |p| format!("/{p}"));
+    let mut client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .connect_timeout(Duration::from_secs(2))
+        .timeout(Duration::from_secs(5))
+        .user_agent("resonance-bridge-webhooks")
+        .resolve(&host, addr);
+    if let Some(ca) = &dialer.ca {
+        client = client.add_root_certificate(ca.clone());
+    }
+    let client = client.build().map_err(|e| format!("cannot build the HTTP client ({})", chain(&e)))?;
     let ts = now_ms() / 1000;
-    let req = axum::http::Request::post(path)
-        .header("host", host)
+    let mut resp = client
+        .post(&job.hook.url)
         .header("content-type", "application/json")
-        .header("user-agent", "resonance-bridge-webhooks")
         .header("resonance-webhook-id", &job.delivery)
         .header("resonance-timestamp", ts.to_string())
         .header("resonance-signature", signature(&job.secret, ts, &job.body))
-        .body(Full::new(axum::body::Bytes::from(job.body.clone())))
-        .map_err(|e| format!("cannot build the request ({e})"))?;
-    let send = async {
-        let tcp = tokio::time::timeout(Duration::from_secs(2), tokio::net::TcpStream::connect(addr))
-            .await
-            .map_err(|_| format!("connecting to {addr} timed out"))?
-            .map_err(|e| format!("cannot connect to {addr} ({e})"))?;
-        let (mut sender, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(tcp))
-            .await
-            .map_err(|e| format!("HTTP handshake with {addr} failed ({e})"))?;
-        tokio::spawn(conn);
-        let resp = sender.send_request(req).await.map_err(|e| format!("the request to {addr} failed ({e})"))?;
-        let code = resp.status().as_u16();
-        // read (at most 64 KiB of) the answer, then drop it
-        let mut body = resp.into_body();
-        let mut read = 0usize;
-        while read < 64 * 1024 {
-            match body.frame().await {
-                Some(Ok(f)) => read += f.data_ref().map_or(0, axum::body::Bytes::len),
-                _ => break,
+        .body(job.body.clone())
+        .send()
+        .await
+        .map_err(|e| {
+            if e.is_timeout() {
+                format!("{addr} did not answer within 5 s")
+            } else if e.is_connect() {
+                format!("cannot connect to {addr} ({})", chain(&e))
+            } else {
+                format!("the request to {addr} failed ({})", chain(&e))
             }
+        })?;
+    let code = resp.status().as_u16();
+    // read (at most 64 KiB of) the answer, then drop it
+    let mut read = 0usize;
+    while read < 64 * 1024 {
+        match resp.chunk().await {
+            Ok(Some(c)) => read += c.len(),
+            _ => break,
         }
-        Ok::<u16, String>(code)
-    };
-    tokio::time::timeout(Duration::from_secs(5), send).await.map_err(|_| format!("{addr} did not answer within 5 s"))?
+    }
+    Ok(code)
 }
 
 #[cfg(test)]
@@ -451,7 +485,9 @@ mod tests {
     fn urls_and_addresses() {
         assert_eq!(http_target("http://example.com/hook").unwrap(), ("example.com".into(), 80));
         assert_eq!(http_target("http://[::1]:9000/x").unwrap(), ("::1".into(), 9000));
-        for bad in ["https://example.com/", "file:///etc/passwd", "gopher://x/", "http://u:p@example.com/", "example.com", "http://:80/"] {
+        assert_eq!(http_target("https://example.com/hook").unwrap(), ("example.com".into(), 443));
+        assert_eq!(http_target("HTTPS://example.com:8443").unwrap(), ("example.com".into(), 8443));
+        for bad in ["ftp://example.com/", "file:///etc/passwd", "gopher://x/", "http://u:p@example.com/", "example.com", "http://:80/"] {
             assert!(http_target(bad).is_err(), "{bad}");
         }
         for ip in [

@@ -504,8 +504,7 @@ async fn webhooks_are_signed_retried_and_never_in_the_way() {
     let own = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     st.inner.bound.set(own.local_addr().unwrap()).unwrap();
     let own_url = format!("http://127.0.0.1:{}/api/v1/health", own.local_addr().unwrap().port());
-    for url in ["https://example.com/hook", "file:///etc/passwd", "gopher://example.com/", "http://user:pw@example.com/", own_url.as_str()]
-    {
+    for url in ["ftp://example.com/hook", "file:///etc/passwd", "gopher://example.com/", "http://user:pw@example.com/", own_url.as_str()] {
         let (s, v) = api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&format!(r#"{{"url": "{url}"}}"#))).await;
         assert_eq!((s, v["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_webhook_url")), "{url}: {v}");
     }
@@ -593,4 +592,142 @@ async fn webhooks_are_signed_retried_and_never_in_the_way() {
     assert_eq!(s, StatusCode::NO_CONTENT);
     let (s, _) = api(&app, "GET", &format!("/api/v1/webhooks/{flaky_id}/deliveries"), Some(&auth), None).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+/// A certificate authority and a server certificate for 127.0.0.1 signed by it, made with
+/// `openssl` in `dir`: (CA PEM, certificate PEM file, key PEM file).
+fn test_certificates(dir: &Path) -> (Vec<u8>, PathBuf, PathBuf) {
+    let run = |args: &[&str]| {
+        let out = Command::new("openssl").args(args).current_dir(dir).output().expect("run openssl (Debian: apt install openssl)");
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+    run(&[&["req", "-x509"][..], &ec, &["-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=resonance test CA"]].concat());
+    run(&[&["req"][..], &ec, &["-keyout", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=127.0.0.1"]].concat());
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "leaf.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.ext",
+    ]);
+    (std::fs::read(dir.join("ca.pem")).unwrap(), dir.join("leaf.pem"), dir.join("leaf.key"))
+}
+
+/// An https receiver on 127.0.0.1 (rustls, the given certificate): every POST's headers
+/// (lower-case names) and body, answered 200. Its URL.
+async fn tls_receiver(cert: &Path, key: &Path) -> (String, tokio::sync::mpsc::UnboundedReceiver<(Vec<(String, String)>, Vec<u8>)>) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    use tokio_rustls::rustls::{self, pki_types::CertificateDer, pki_types::PrivateKeyDer, pki_types::pem::PemObject as _};
+    let certs = CertificateDer::pem_file_iter(cert).unwrap().collect::<Result<Vec<_>, _>>().unwrap();
+    let key = PrivateKeyDer::from_pem_file(key).unwrap();
+    // (the process's crypto provider: ring, the one the tree's rustls is built with)
+    let tls = rustls::ServerConfig::builder().with_no_client_auth().with_single_cert(certs, key).unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(tls));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let (acceptor, tx) = (acceptor.clone(), tx.clone());
+            tokio::spawn(async move {
+                let Ok(mut s) = acceptor.accept(tcp).await else { return };
+                let mut head = Vec::new();
+                while !head.ends_with(b"\r\n\r\n") {
+                    let Ok(b) = s.read_u8().await else { return };
+                    head.push(b);
+                }
+                let headers: Vec<(String, String)> = String::from_utf8_lossy(&head)
+                    .lines()
+                    .skip(1)
+                    .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string())))
+                    .collect();
+                let len = headers.iter().find(|(k, _)| k == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+                let mut body = vec![0u8; len];
+                if s.read_exact(&mut body).await.is_ok() {
+                    let _ = s.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n").await;
+                    let _ = s.shutdown().await;
+                    let _ = tx.send((headers, body));
+                }
+            });
+        }
+    });
+    (format!("https://{addr}/hook"), rx)
+}
+
+/// A live stream's recognised track changing fires signed `now_playing` and `ended` webhooks:
+/// a fake engine's `/resonance/now_playing` reports over OSC (a track, the same again, another,
+/// the end) reach an https receiver (rustls, a certificate signed by a CA made for the test and
+/// trusted through `webhook_ca`) as four deliveries (the repeat sends nothing; the switch ends
+/// the first track), each signed; a receiver subscribed only to `recognition` gets none.
+#[tokio::test]
+async fn now_playing_and_ended_webhooks_reach_an_https_receiver() {
+    use resonance_bridge::osc::{self, Inbound};
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cert, key_file) = test_certificates(dir.path());
+    let mut c = config(dir.path());
+    c.recognition.webhook_allow_private = true;
+    c.recognition.webhook_backoff = Duration::from_millis(50);
+    c.recognition.webhook_ca = Some(ca);
+    let b = resonance_bridge::start(c).await.unwrap();
+    let key = b.first_key.clone().unwrap();
+    let app = app(b.state.clone());
+    let auth = bearer(&key);
+    let (url, mut got) = tls_receiver(&cert, &key_file).await;
+    let secret = "0123456789abcdef0123456789abcdef";
+    let body = format!(r#"{{"url": "{url}", "events": ["now_playing", "ended"], "secret": "{secret}"}}"#);
+    let (s, hook) = api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&body)).await;
+    assert_eq!(s, StatusCode::CREATED, "{hook}");
+    let (other_url, other_got) = receiver(0, false).await;
+    let (s, v) =
+        api(&app, "POST", "/api/v1/webhooks", Some(&auth), Some(&format!(r#"{{"url": "{other_url}", "events": ["recognition"]}}"#))).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+
+    let engine = crate::common::engine_socket().await;
+    let np = |t: &str| {
+        let artist = if t.is_empty() { String::new() } else { "Band".into() };
+        osc::to_datagram(osc::encode_inbound(&Inbound::NowPlaying { title: t.into(), artist, confidence: 0.9 }))
+    };
+    engine
+        .send_to(&osc::to_datagram(osc::encode_inbound(&Inbound::Hello { session: "show".into(), token: None })), b.osc_addr)
+        .await
+        .unwrap();
+    for t in ["Anthem", "Anthem", "Chant", ""] {
+        engine.send_to(&np(t), b.osc_addr).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut events = Vec::new();
+    while events.len() < 4 {
+        let (headers, body) = tokio::time::timeout(Duration::from_secs(10), got.recv()).await.expect("a delivery within 10 s").unwrap();
+        let h = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        let ts: i64 = h("resonance-timestamp").parse().unwrap();
+        assert_eq!(h("resonance-signature"), resonance_bridge::recognition::webhooks::signature(secret, ts, &body));
+        let v: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!((v["data"]["session"].as_str(), v["data"]["artist"].as_str()), (Some("show"), Some("Band")), "{v}");
+        events.push(format!("{} {}", v["event"].as_str().unwrap(), v["data"]["title"].as_str().unwrap()));
+    }
+    // (deliveries run concurrently, so their order at the receiver may differ)
+    events.sort();
+    assert_eq!(events, ["ended Anthem", "ended Chant", "now_playing Anthem", "now_playing Chant"]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(got.try_recv().is_err(), "the repeated report sent nothing more");
+    assert!(other_got.lock().unwrap().is_empty(), "a receiver of `recognition` gets no live events");
+    let (_, d) = api(&app, "GET", &format!("/api/v1/webhooks/{}/deliveries", hook["id"].as_str().unwrap()), Some(&auth), None).await;
+    let all = d["deliveries"].as_array().unwrap();
+    assert!(all.len() == 4 && all.iter().all(|x| x["status"] == "delivered" && x["last_code"] == 200 && x["attempts"] == 1), "{d}");
 }
