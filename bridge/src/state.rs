@@ -210,7 +210,7 @@ impl AppState {
         });
         let library = Library::open(&store, metrics.clone(), publish, config.library_timeout).await?;
         let hub_disc = hub.clone();
-        let publish_disc: crate::discovery::service::Publish = std::sync::Arc::new(move |v| {
+        let publish_disc: crate::discovery::jobs::Publish = std::sync::Arc::new(move |v| {
             let _ = hub_disc.send(frame(None, &v));
         });
         let discovery = crate::discovery::service::Discovery::open(&store, metrics.clone(), publish_disc).await?;

@@ -13,8 +13,8 @@ use crate::clients::http::ClientError;
 use crate::clients::lastfm::LastfmClient;
 use crate::clients::musicbrainz::{ReleaseGroup, cover_url};
 use crate::clients::subsonic::{Settings as SubsonicSettings, SubsonicClient};
+use crate::discovery::jobs::{Outcome, Run};
 use crate::discovery::model::{Item, norm};
-use crate::discovery::service::{Outcome, Run};
 
 /// A candidate artist: name, MusicBrainz id if known, summed similarity, seeds it is like.
 #[derive(Debug, Default)]

@@ -22,9 +22,9 @@ use std::time::Duration;
 use crate::clients::http::ClientError;
 use crate::clients::musicbrainz::Track;
 use crate::clients::slskd::{SlskdClient, Transfer};
+use crate::discovery::jobs::{Outcome, Run};
 use crate::discovery::model::{Download, Item, Settings, now_ms, uuid};
 use crate::discovery::score::rank;
-use crate::discovery::service::{Outcome, Run};
 
 fn storage(e: &crate::error::BridgeError) -> String {
     format!("storage failed: {e}")

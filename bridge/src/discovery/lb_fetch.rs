@@ -11,8 +11,8 @@ use std::time::Duration;
 use crate::clients::http::ClientError;
 use crate::clients::listenbrainz::ListenBrainzClient;
 use crate::clients::musicbrainz::{best_release_group, cover_url};
+use crate::discovery::jobs::{Outcome, Run};
 use crate::discovery::model::Item;
-use crate::discovery::service::{Outcome, Run};
 
 /// A recording to look up: mbid, score 0..1, cover when the source gave one, why.
 struct Wanted {

@@ -15,6 +15,7 @@
 
 pub mod catalog;
 pub mod downloader;
+pub mod jobs;
 pub mod lb_fetch;
 pub mod model;
 pub mod routes;

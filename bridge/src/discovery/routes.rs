@@ -93,7 +93,8 @@ pub async fn get_queue(State(st): State<AppState>, _auth: Authed, Query(q): Quer
 #[utoipa::path(post, path = "/api/v1/discovery/queue/{action}", tag = "discovery", request_body = Object,
     params(("action" = String, Path, description = "approve or reject")),
     security(("bearer" = []), ("basic" = [])),
-    responses((status = 200, description = "`{results: [{key, state, changed}]}`", body = Object), (status = 422, response = crate::error::ErrorBody)))]
+    responses((status = 200, description = "`{results: [{key, state, changed}]}`", body = Object), (status = 404, response = crate::error::ErrorBody),
+        (status = 422, response = crate::error::ErrorBody)))]
 pub async fn post_decision(
     State(st): State<AppState>,
     auth: Authed,
