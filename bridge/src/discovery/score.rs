@@ -1,11 +1,11 @@
 //! Choosing the copy to download (pure, no I/O): slskd's search responses are grouped into
-//! candidates — one peer's one folder of audio files — and each gets a score out of 110:
+//! candidates — one peer's one folder of audio files — and each gets a score out of 120 (format first: a FLAC copy beats an MP3 one with a free slot and a fast peer):
 //!
 //! | part | points |
 //! |---|---|
 //! | track count vs the release's (MusicBrainz) | exact 40, off by one 15, else 0; fewer than 70 % of the tracks: rejected |
 //! | durations (files in order vs tracks in order, mean absolute difference) | ≤ 3 s: 20, ≤ 10 s: 10, else 0; unknown: 10 |
-//! | format | all FLAC 30, all MP3 ≥ 320 kbit/s 20, else 5 |
+//! | format | all FLAC 40, all MP3 ≥ 320 kbit/s 20, else 5 |
 //! | free upload slot | 10 |
 //! | upload speed | 0..10, logarithmic (10 kB/s → 0, 10 MB/s → 10) |
 //! | queue length | minus 1 per 10 queued, at most minus 10 |
@@ -112,7 +112,7 @@ pub fn rank(responses: &[PeerResponse], artist: &str, album: &str, tracks: &[Tra
             score += dur;
             why.push(format!("durations +{dur}"));
             let fmt = if files.iter().all(|f| ext(&f.filename) == "flac") {
-                30.0
+                40.0
             } else if files.iter().all(|f| ext(&f.filename) == "mp3" && f.bit_rate.is_some_and(|b| b >= 320)) {
                 20.0
             } else {
