@@ -124,14 +124,14 @@ async fn albums_of(r: &Run, c: Cand, max: f64) -> Result<(), String> {
     let mbid = match c.mbid.clone() {
         Some(m) => m,
         None => match mb.search_artist(&c.name).await {
-            Ok(hits) => match hits.into_iter().find(|h| h.score >= 95 && norm(&h.name) == norm(&c.name)) {
-                Some(h) => h.id,
-                None => {
+            Ok(hits) => {
+                let Some(h) = hits.into_iter().find(|h| h.score >= 95 && norm(&h.name) == norm(&c.name)) else {
                     r.count("artist_not_found");
                     r.log(format!("{} is not in MusicBrainz; skipped", c.name)).await;
                     return Ok(());
-                }
-            },
+                };
+                h.id
+            }
             Err(e) => {
                 r.count("errors");
                 r.log(format!("MusicBrainz search for {}: {e}", c.name)).await;

@@ -99,10 +99,10 @@ impl Run {
             *s += 1;
             *s
         };
-        if seq <= LOG_MAX {
-            if let Err(e) = self.shared.store.log_line(&self.id, seq, &line).await {
-                tracing::warn!("discovery log not stored: {e}");
-            }
+        if seq <= LOG_MAX
+            && let Err(e) = self.shared.store.log_line(&self.id, seq, &line).await
+        {
+            tracing::warn!("discovery log not stored: {e}");
         }
         if let Some(j) = lock(&self.shared.jobs).get_mut(self.job) {
             if j.log.len() >= LOG_TAIL {

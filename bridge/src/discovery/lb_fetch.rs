@@ -87,7 +87,7 @@ async fn playlists(
             return Ok(done);
         }
     };
-    for p in lists.into_iter().filter(|p| patches.iter().any(|x| *x == p.source_patch)) {
+    for p in lists.into_iter().filter(|p| patches.contains(&p.source_patch)) {
         if r.shared.store.processed(&format!("lb:pl:{}", p.mbid)).await.map_err(|e| storage(&e))? {
             r.count("playlists_already_processed");
             continue;
@@ -129,8 +129,8 @@ async fn lookup(r: &Run, wanted: Vec<Wanted>) -> Result<usize, String> {
             continue;
         }
         match mb.recording(&w.mbid).await {
-            Ok(rec) => match best_release_group(&rec) {
-                Some((g, _)) => {
+            Ok(rec) => {
+                if let Some((g, _)) = best_release_group(&rec) {
                     let album = g.title.clone();
                     let it = Item {
                         key: g.id.clone(),
@@ -152,13 +152,12 @@ async fn lookup(r: &Run, wanted: Vec<Wanted>) -> Result<usize, String> {
                         r.log(format!("proposed {} — {album} ({})", rec.artist, w.why)).await;
                     }
                     r.shared.store.mark_processed(&pk).await.map_err(|e| storage(&e))?;
-                }
-                None => {
+                } else {
                     r.count("no_release_group");
                     r.log(format!("recording {} ({}) is on no album in MusicBrainz; skipped", w.mbid, rec.title)).await;
                     r.shared.store.mark_processed(&pk).await.map_err(|e| storage(&e))?;
                 }
-            },
+            }
             Err(ClientError::Rejected { status: 404, .. }) => {
                 r.count("not_found");
                 r.log(format!("recording {} is not in MusicBrainz; skipped", w.mbid)).await;

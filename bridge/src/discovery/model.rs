@@ -149,7 +149,7 @@ impl Settings {
                 return Err((f, format!("{u:?} is not an http:// or https:// URL")));
             }
         }
-        if !self.slskd_url.is_empty() && !(self.slskd_url.starts_with("http://") || self.slskd_url.starts_with("https://")) {
+        if !(self.slskd_url.is_empty() || self.slskd_url.starts_with("http://") || self.slskd_url.starts_with("https://")) {
             return Err(("slskd_url", format!("{:?} is not an http:// or https:// URL, e.g. http://127.0.0.1:5030", self.slskd_url)));
         }
         if !(1..=60_000).contains(&self.timeout_s) || self.poll_ms < 10 || self.max_attempts == 0 {

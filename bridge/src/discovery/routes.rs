@@ -194,11 +194,11 @@ pub async fn put_settings(State(st): State<AppState>, auth: Authed, body: Result
         if SECRETS.contains(&k.as_str()) && val.as_str() == Some("set") {
             continue;
         }
-        if k == "intervals" {
-            if let (Some(c), Value::Object(p)) = (cur[&k].as_object_mut(), val.clone()) {
-                c.extend(p);
-                continue;
-            }
+        if k == "intervals"
+            && let (Some(c), Value::Object(p)) = (cur[&k].as_object_mut(), val.clone())
+        {
+            c.extend(p);
+            continue;
         }
         cur[&k] = val;
     }

@@ -92,7 +92,7 @@ impl Env {
             if let Some(r) = runs["runs"].as_array().unwrap().iter().find(|r| r["id"] == id && !r["finished_ms"].is_null()) {
                 return r.clone();
             }
-            assert!(t.elapsed() < Duration::from_secs(60), "{job} run {id} did not finish");
+            assert!(t.elapsed() < Duration::from_mins(1), "{job} run {id} did not finish");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

@@ -16,11 +16,13 @@ use serde_json::{Value, json};
 
 use crate::clients::fakekit::{FakeServer, Faults};
 
+/// lower-case artist → (name, mbid or "", match).
+type Similar = HashMap<String, Vec<(String, String, f64)>>;
+
 #[derive(Debug, Default)]
 struct Db {
     key: String,
-    /// lower-case artist → (name, mbid or "", match).
-    similar: Mutex<HashMap<String, Vec<(String, String, f64)>>>,
+    similar: Mutex<Similar>,
     /// The next n calls answer error 29.
     rate_limited: AtomicUsize,
 }

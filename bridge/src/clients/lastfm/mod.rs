@@ -19,7 +19,7 @@ const SERVICE: &str = "Last.fm";
 /// The public API.
 pub const DEFAULT_URL: &str = "https://ws.audioscrobbler.com";
 /// How long an error 29 (no `Retry-After` given) waits.
-pub const RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
+pub const RATE_LIMIT_WAIT: Duration = Duration::from_mins(1);
 
 /// An artist similar to the one asked about.
 #[derive(Clone, Debug, PartialEq)]

@@ -82,7 +82,7 @@ impl FakeListenBrainz {
 }
 
 /// Counts the request against the window; the 429 when it is used up; the headers to add.
-fn meter(users: &Mutex<Users>) -> Result<[(&'static str, HeaderValue); 3], Response> {
+fn meter(users: &Mutex<Users>) -> Result<[(&'static str, HeaderValue); 3], Box<Response>> {
     let mut u = lock(users);
     let reset = u.reset_in;
     let left = match u.remaining {
@@ -92,7 +92,7 @@ fn meter(users: &Mutex<Users>) -> Result<[(&'static str, HeaderValue); 3], Respo
             let mut r = (StatusCode::TOO_MANY_REQUESTS, axum::Json(json!({"code": 429, "error": "Too many requests"}))).into_response();
             r.headers_mut().insert("x-ratelimit-reset-in", HeaderValue::from(reset));
             r.headers_mut().insert("x-ratelimit-remaining", HeaderValue::from(0));
-            return Err(r);
+            return Err(Box::new(r));
         }
         Some(n) => {
             u.remaining = Some(n - 1);
@@ -143,7 +143,7 @@ fn playlist_json(user: &str, p: &FakePlaylist, tracks: bool) -> Value {
 async fn recs(State(users): State<Arc<Mutex<Users>>>, Path(user): Path<String>) -> Response {
     let h = match meter(&users) {
         Ok(h) => h,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let u = lock(&users);
     let Some(list) = u.recs.get(&user) else { return no_user(&user) };
@@ -162,7 +162,7 @@ async fn recs(State(users): State<Arc<Mutex<Users>>>, Path(user): Path<String>) 
 async fn created_for(State(users): State<Arc<Mutex<Users>>>, Path(user): Path<String>) -> Response {
     let h = match meter(&users) {
         Ok(h) => h,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let u = lock(&users);
     let Some(lists) = u.playlists.get(&user) else { return no_user(&user) };
@@ -173,7 +173,7 @@ async fn created_for(State(users): State<Arc<Mutex<Users>>>, Path(user): Path<St
 async fn playlist(State(users): State<Arc<Mutex<Users>>>, Path(mbid): Path<String>) -> Response {
     let h = match meter(&users) {
         Ok(h) => h,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let u = lock(&users);
     for (user, lists) in &u.playlists {

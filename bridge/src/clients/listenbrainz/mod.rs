@@ -89,7 +89,7 @@ impl ListenBrainzClient {
             http: http::client(timeout),
             timeout,
             hold: Arc::default(),
-            policy: RetryPolicy { attempts: 4, base: Duration::from_millis(500), max_wait: Duration::from_secs(60) },
+            policy: RetryPolicy { attempts: 4, base: Duration::from_millis(500), max_wait: Duration::from_mins(1) },
         }
     }
 

@@ -27,7 +27,7 @@ pub const DEFAULT_URL: &str = "https://musicbrainz.org";
 /// The public Cover Art Archive.
 pub const COVER_ART_URL: &str = "https://coverartarchive.org";
 /// The minimum interval between two requests (MusicBrainz allows 1/s per IP).
-pub const MIN_INTERVAL: Duration = Duration::from_millis(1000);
+pub const MIN_INTERVAL: Duration = Duration::from_secs(1);
 
 /// Spaces requests at least `interval` apart (by slot: a call waits only for its own slot).
 #[derive(Debug)]
@@ -226,7 +226,13 @@ impl MusicBrainzClient {
         let id = v["id"].as_str().ok_or_else(|| malformed("recording without an id"))?.to_string();
         let artist = v["artist-credit"]
             .as_array()
-            .map(|a| a.iter().map(|c| format!("{}{}", c["name"].as_str().unwrap_or(""), c["joinphrase"].as_str().unwrap_or(""))).collect())
+            .map(|a| {
+                a.iter().fold(String::new(), |mut s, c| {
+                    s.push_str(c["name"].as_str().unwrap_or(""));
+                    s.push_str(c["joinphrase"].as_str().unwrap_or(""));
+                    s
+                })
+            })
             .unwrap_or_default();
         let releases = match &v["releases"] {
             Value::Null => Vec::new(),

@@ -127,18 +127,18 @@ impl FakeSlskd {
     }
 }
 
-fn authed(db: &Db, h: &HeaderMap) -> Result<(), Response> {
+fn authed(db: &Db, h: &HeaderMap) -> Result<(), Box<Response>> {
     if h.get("x-api-key").and_then(|v| v.to_str().ok()) == Some(db.key.as_str()) {
         Ok(())
     } else {
-        Err((StatusCode::UNAUTHORIZED, "").into_response())
+        Err(Box::new((StatusCode::UNAUTHORIZED, "").into_response()))
     }
 }
 
 async fn start_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, axum::Json(body): axum::Json<Value>) -> Response {
     let mut d = lock(&db);
     if let Err(r) = authed(&d, &h) {
-        return r;
+        return *r;
     }
     let id = body["id"].as_str().unwrap_or("").to_string();
     let text = body["searchText"].as_str().unwrap_or("").to_string();
@@ -162,7 +162,7 @@ fn hits<'a>(d: &'a Db, text: &str) -> Vec<&'a FakePeer> {
 async fn get_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(id): Path<String>) -> Response {
     let mut d = lock(&db);
     if let Err(r) = authed(&d, &h) {
-        return r;
+        return *r;
     }
     let Some((text, polls)) = d.searches.get_mut(&id) else { return (StatusCode::NOT_FOUND, "").into_response() };
     *polls += 1;
@@ -177,7 +177,7 @@ async fn get_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(id): Pa
 async fn delete_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(_id): Path<String>) -> Response {
     let d = lock(&db);
     if let Err(r) = authed(&d, &h) {
-        return r;
+        return *r;
     }
     // keeps the id (the test counts searches); slskd forgets it
     StatusCode::NO_CONTENT.into_response()
@@ -186,7 +186,7 @@ async fn delete_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(_id)
 async fn responses(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(id): Path<String>) -> Response {
     let d = lock(&db);
     if let Err(r) = authed(&d, &h) {
-        return r;
+        return *r;
     }
     let Some((text, _)) = d.searches.get(&id) else { return (StatusCode::NOT_FOUND, "").into_response() };
     let out: Vec<Value> = hits(&d, text)
@@ -217,7 +217,7 @@ async fn enqueue(
 ) -> Response {
     let mut d = lock(&db);
     if let Err(r) = authed(&d, &h) {
-        return r;
+        return *r;
     }
     if d.peers.iter().any(|p| p.username == user && p.behaviour == Behaviour::Offline) {
         return (StatusCode::INTERNAL_SERVER_ERROR, format!("Failed to establish a connection to {user}")).into_response();
@@ -238,7 +238,7 @@ async fn enqueue(
 async fn user_downloads(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(user): Path<String>) -> Response {
     let mut d = lock(&db);
     if let Err(r) = authed(&d, &h) {
-        return r;
+        return *r;
     }
     let behaviour = d.peers.iter().find(|p| p.username == user).map_or(Behaviour::Complete, |p| p.behaviour);
     let dir = d.downloads_dir.clone();
@@ -283,7 +283,7 @@ async fn user_downloads(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(use
 async fn cancel(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path((user, id)): Path<(String, String)>) -> Response {
     let mut d = lock(&db);
     if let Err(r) = authed(&d, &h) {
-        return r;
+        return *r;
     }
     d.xfers.retain(|x| !(x.username == user && x.id == id));
     StatusCode::NO_CONTENT.into_response()
