@@ -8,7 +8,7 @@
 //!
 //! Files: [`model`] (settings, items, downloads), [`service`] (scheduler, runs, proposals,
 //! decisions), [`lb_fetch`], [`catalog`], [`downloader`] (the jobs), [`score`] (choosing a
-//! copy, pure), [`store`](mod@store) (tables and queries), [`routes`](mod@routes)
+//! copy, pure), [`legacy`] (import and export of other tools' files), [`store`](mod@store) (tables and queries), [`routes`](mod@routes)
 //! (`/api/v1/discovery/...`).
 //!
 //! The clients are `crate::clients::{listenbrainz, musicbrainz, lastfm, slskd, subsonic}`.
@@ -17,6 +17,7 @@ pub mod catalog;
 pub mod downloader;
 pub mod jobs;
 pub mod lb_fetch;
+pub mod legacy;
 pub mod model;
 pub mod routes;
 pub mod score;

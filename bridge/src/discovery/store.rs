@@ -238,6 +238,32 @@ impl Store {
         Ok(())
     }
 
+    /// Every processed source key.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the read fails.
+    pub async fn processed_keys(&self) -> Result<Vec<String>, BridgeError> {
+        Ok(with_pool!(self, p => {
+            let rows = sqlx::query("SELECT source_key FROM discovery_processed ORDER BY source_key").fetch_all(p).await?;
+            let mut out = Vec::new();
+            for r in &rows {
+                out.push(r.try_get::<String, _>(0)?);
+            }
+            out
+        }))
+    }
+
+    /// Rejects a known album (by key or normalised name) that is not rejected or being
+    /// downloaded; true when one changed.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when the write fails.
+    pub async fn reject_known(&self, key: &str, norm: &str) -> Result<bool, BridgeError> {
+        let sql = "UPDATE discovery_items SET state = 'rejected', updated_ms = $1 WHERE (key = $2 OR norm = $3) AND state IN ('pending', 'wishlist', 'failed')";
+        let n = with_pool!(self, p => sqlx::query(sql).bind(now_ms()).bind(key).bind(norm).execute(p).await?.rows_affected());
+        Ok(n > 0)
+    }
+
     /// An album's stored search id and track list (JSON).
     ///
     /// # Errors
