@@ -518,3 +518,68 @@ async fn discovery_unconfirmed_enqueue_is_reconciled_not_repeated() {
     assert_eq!(sk.searches(), 0, "albums already downloading are not searched again");
     env.close().await;
 }
+
+/// Migration: another tool's files imported (objects and bare strings, approved → wishlist,
+/// rejection wins over an earlier pending entry, malformed entries reported with where they
+/// are, a second import changes nothing), exported in the same formats, and imported again
+/// into a fresh bridge to the same state.
+#[tokio::test]
+async fn discovery_legacy_files_import_and_export() {
+    use resonance_bridge::discovery::legacy::{export, import};
+    let dir = tempfile::tempdir().unwrap();
+    let env = open(dir.path(), None).await;
+    let store = &env.st.inner.store;
+    let wish = "# my wishes\na:\"Ay - Great Album\"\n\nb:\"ignored kind\"\na:Broken line\na:\"The Beatles - Abbey Road\"\n";
+    let r = import(store, "wishlist.txt", wish).await.unwrap();
+    assert_eq!((r.added, r.known, r.bad.len()), (2, 1, 1), "{r:?}");
+    assert!(r.bad[0].starts_with("line 5"), "{r:?}");
+    let queue = r#"{"pending": [{"artist": "Cee", "album": "Sea", "release_group_mbid": "rg-c", "score": 0.8, "similar_to": ["Ay"], "year": 2001},
+        "Dee - Deep", 42, {"artist": "no album"}],
+        "approved": ["Eee - Eon"], "rejected": ["Beatles - Abbey Road!", "Eff - Fifth"], "extra": true}"#;
+    let r = import(store, "pending_queue.json", queue).await.unwrap();
+    assert_eq!((r.added, r.rejected_now, r.bad.len()), (4, 1, 2), "{r:?}");
+    assert!(r.bad.iter().any(|b| b.starts_with("pending[2]")), "{r:?}");
+    let again = import(store, "pending_queue.json", queue).await.unwrap();
+    assert_eq!((again.added, again.rejected_now), (0, 0), "a second import changes nothing: {again:?}");
+    import(store, "downloaded.json", r#"["Gee - Gold"]"#).await.unwrap();
+    import(store, "processed.json", r#"["rec-1", "rec-2"]"#).await.unwrap();
+    import(store, "catalog_artists.json", r#"["Ay", {"name": "Bee"}]"#).await.unwrap();
+    assert!(import(store, "processed.json", "[1, 2").await.is_err(), "malformed JSON is refused with the file name");
+    assert!(import(store, "notes.txt", "").await.is_err());
+
+    let q = env.items("pending").await;
+    let names: Vec<&str> = q.iter().map(|i| i["album"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Sea", "Deep"], "{q:?}");
+    assert_eq!(q[0]["key"], "rg-c");
+    assert_eq!(q[0]["similar_to"], json!(["Ay"]));
+    assert_eq!(env.items("rejected").await.len(), 2, "Abbey Road was wished, the rejection won");
+    let wl: Vec<String> = env.items("wishlist").await.iter().map(|i| i["album"].as_str().unwrap().to_string()).collect();
+    assert_eq!(wl.len(), 2, "{wl:?}");
+
+    let out = dir.path().join("export");
+    let files = export(store, &out).await.unwrap();
+    assert!(files.iter().any(|(f, n)| f == "catalog_artists.json" && *n == 2), "{files:?}");
+    let wish_out = std::fs::read_to_string(out.join("wishlist.txt")).unwrap();
+    assert!(wish_out.contains("a:\"Ay - Great Album\"\n"), "{wish_out}");
+    let pq: Value = serde_json::from_str(&std::fs::read_to_string(out.join("pending_queue.json")).unwrap()).unwrap();
+    assert_eq!(pq["rejected"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        serde_json::from_str::<Value>(&std::fs::read_to_string(out.join("processed.json")).unwrap()).unwrap(),
+        json!(["rec-1", "rec-2"])
+    );
+    env.close().await;
+
+    // a fresh bridge imports the export to the same state
+    let dir2 = tempfile::tempdir().unwrap();
+    let env2 = open(dir2.path(), None).await;
+    for f in ["wishlist.txt", "pending_queue.json", "downloaded.json", "processed.json", "catalog_artists.json"] {
+        let r = import(&env2.st.inner.store, f, &std::fs::read_to_string(out.join(f)).unwrap()).await.unwrap();
+        assert!(r.bad.is_empty(), "{f}: {r:?}");
+    }
+    for state in ["pending", "wishlist", "rejected", "downloaded"] {
+        let a: Vec<String> = env2.items(state).await.iter().map(|i| i["album"].as_str().unwrap().to_string()).collect();
+        assert!(!a.is_empty(), "{state}");
+    }
+    assert_eq!(env2.items("rejected").await.len(), 2);
+    env2.close().await;
+}
