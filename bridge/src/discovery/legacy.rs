@@ -131,7 +131,9 @@ pub async fn import(store: &Store, name: &str, text: &str) -> Result<FileReport,
         for (i, e) in a.iter().enumerate() {
             add(store, e, "downloaded", "import", &mut r, &format!("[{i}]")).await?;
         }
-    } else if name == "processed.json" || (name.starts_with("catalog_") && name.ends_with(".json")) {
+    } else if name == "processed.json"
+        || (name.starts_with("catalog_") && Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
+    {
         let v = json()?;
         let Some(a) = v.as_array() else { return Err(BridgeError::Config(format!("{name} must be a JSON array"))) };
         for e in a {
@@ -186,7 +188,12 @@ pub async fn export(store: &Store, dir: &Path) -> Result<Vec<(String, usize)>, B
         "rejected": rejected.iter().map(obj).collect::<Vec<_>>()});
     write(dir, "pending_queue.json", &serde_json::to_string_pretty(&q).unwrap_or_default())?;
     out.push(("pending_queue.json".to_string(), pending.len() + approved.len() + rejected.len()));
-    let wish: String = approved.iter().filter(|i| i.state == "wishlist").map(|i| format!("a:\"{}\"\n", line(i))).collect();
+    let wish = approved.iter().filter(|i| i.state == "wishlist").fold(String::new(), |mut w, i| {
+        w.push_str("a:\"");
+        w.push_str(&line(i));
+        w.push_str("\"\n");
+        w
+    });
     write(dir, "wishlist.txt", &wish)?;
     out.push(("wishlist.txt".to_string(), wish.lines().count()));
     let d: Vec<String> = downloaded.iter().map(line).collect();
