@@ -4,7 +4,9 @@
 //! several library artists ranks higher), artists already in the library dropped → the best
 //! `catalog_top` → their albums from MusicBrainz (newest first, no compilations or live
 //! albums) → the pending queue or the wishlist. Subsonic unreachable: the run is skipped; an
-//! invalid Last.fm key stops it; any other failed call is logged and the job goes on.
+//! invalid Last.fm key stops it; a rate limit longer than the client waits out stops asking
+//! Last.fm for this run (what was gathered is used); any other failed call is logged and the
+//! job goes on.
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -100,6 +102,12 @@ pub async fn run(r: &Run) -> Result<Outcome, String> {
                 }
             }
             Err(e @ ClientError::Auth { .. }) => return Err(e.to_string()),
+            Err(e @ ClientError::RateLimited { .. }) => {
+                // waited out and retried already when short; a longer wait ends the asking for this run
+                r.count("errors");
+                r.log(format!("similar artists of {seed}: {e}; the remaining seeds wait for the next run")).await;
+                break;
+            }
             Err(e) => {
                 r.count("errors");
                 r.log(format!("similar artists of {seed}: {e}")).await;

@@ -280,7 +280,7 @@ async fn discovery_services_faults_and_rate_limits() {
 /// catalog-discovery: library artists from Subsonic → Last.fm similar artists, summed (an
 /// artist like two library artists ranks first), library artists dropped → MusicBrainz
 /// albums (compilations left out) → queue with "similar to"; on-air/labelled seeds when set;
-/// a rate-limit error 29 is logged and the run goes on; an invalid key stops the run;
+/// a rate-limit error 29 is backed off and retried; an invalid key stops the run;
 /// Subsonic down skips it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn discovery_catalog_from_library_and_lastfm() {
@@ -327,8 +327,8 @@ async fn discovery_catalog_from_library_and_lastfm() {
     assert_eq!(q[0]["reason"], "similar to Band A and Band B");
     assert!(q.iter().all(|i| i["artist"] != "Band B"), "library artists are not proposed");
 
-    // next run: a rate-limit error 29 on the first seed is logged and the run goes on; the
-    // labelled artist seeds a proposal
+    // next run: a rate-limit error 29 on the first seed is waited out (Retry-After) and asked
+    // again; the labelled artist seeds a proposal
     env.settings(json!({"on_air_seeds": true})).await;
     fm.rate_limit_next(1);
     let mood = resonance_bridge::library::mood::TrackMood {
@@ -347,10 +347,11 @@ async fn discovery_catalog_from_library_and_lastfm() {
         features: "{}".into(),
     };
     env.st.inner.store.put_mood(&row).await.unwrap();
+    let asked = fm.faults().count("/2.0/");
     let run = env.run("catalog-discovery").await;
     assert_eq!(run["outcome"], "ok", "{run}");
-    let log = env.log(&run).await;
-    assert!(log.contains("similar artists of Band A") && log.contains("rate limiting"), "error 29 logged: {log}");
+    assert_eq!(fm.faults().count("/2.0/") - asked, 4, "three seeds, the rate-limited one asked again after its Retry-After");
+    assert_eq!(run["counts"]["errors"], Value::Null, "{run}");
     let q = env.items("pending").await;
     let ulu = q.iter().find(|i| i["album"] == "Ulu Land").expect("the labelled artist seeded a proposal");
     assert_eq!(ulu["source"], "on-air", "{ulu}");

@@ -1,6 +1,6 @@
 //! A fake Last.fm (`/2.0/?method=artist.getsimilar`) on 127.0.0.1: similar artists with
 //! `match` as a string and `mbid` sometimes empty (as Last.fm sends them), error 6 for an
-//! unknown artist, error 10 for a wrong key, and error 29 on demand. Faults from
+//! unknown artist, error 10 for a wrong key, and error 29 (with `Retry-After`) on demand. Faults from
 //! [`fakekit`](crate::clients::fakekit).
 
 use std::collections::HashMap;
@@ -56,7 +56,7 @@ impl FakeLastfm {
         self.db.similar.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(artist.to_lowercase(), list);
     }
 
-    /// The next `n` calls answer error 29 (rate limit exceeded).
+    /// The next `n` calls answer error 29 (rate limit exceeded) with `Retry-After: 1`.
     pub fn rate_limit_next(&self, n: usize) {
         self.db.rate_limited.store(n, Relaxed);
     }
@@ -75,7 +75,9 @@ async fn api(State(db): State<Arc<Db>>, Query(q): Query<HashMap<String, String>>
     }
     if db.rate_limited.load(Relaxed) > 0 {
         db.rate_limited.fetch_sub(1, Relaxed);
-        return error(StatusCode::OK, 29, "Rate Limit Exceded");
+        let mut r = error(StatusCode::OK, 29, "Rate Limit Exceded");
+        r.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(1));
+        return r;
     }
     let artist = q.get("artist").cloned().unwrap_or_default();
     let map = db.similar.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
