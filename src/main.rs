@@ -63,6 +63,8 @@ enum Command {
     Index(cmd::index::IndexArgs),
     /// Identify recorded music against a fingerprint index.
     Identify(cmd::identify::IdentifyArgs),
+    /// Music discovery's queue, wishlist and history: import other tools' files, export them.
+    Discovery(cmd::discovery::DiscoveryArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -88,6 +90,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Analyze(args)) => cmd::analyze::run(&args),
         Some(Command::Index(args)) => cmd::index::run(&args),
         Some(Command::Identify(args)) => cmd::identify::run(&args),
+        Some(Command::Discovery(args)) => cmd::discovery::run(&args),
         None => cmd::up::run(&cli.up),
     };
     match result {

@@ -57,6 +57,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::guard::routes::routes())
         .merge(crate::clips::routes::routes())
         .merge(crate::library::routes::routes())
+        .merge(crate::discovery::routes::routes())
         .merge(crate::ws::routes())
 }
 

@@ -126,6 +126,8 @@ pub struct Inner {
     pub clips: crate::clips::Clips,
     /// The music library (Spotify, Subsonic, folders) and its player task.
     pub library: Library,
+    /// Music discovery: its jobs, queue, wishlist and downloads.
+    pub discovery: crate::discovery::service::Discovery,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -148,6 +150,7 @@ pub fn schema() -> Vec<&'static str> {
         crate::guard::store::SCHEMA,
         crate::clips::store::SCHEMA,
         crate::library::store::SCHEMA,
+        crate::discovery::store::SCHEMA,
     ]
     .concat()
 }
@@ -206,6 +209,11 @@ impl AppState {
             let _ = hub_lib.send(frame(None, &v));
         });
         let library = Library::open(&store, metrics.clone(), publish, config.library_timeout).await?;
+        let hub_disc = hub.clone();
+        let publish_disc: crate::discovery::jobs::Publish = std::sync::Arc::new(move |v| {
+            let _ = hub_disc.send(frame(None, &v));
+        });
+        let discovery = crate::discovery::service::Discovery::open(&store, metrics.clone(), publish_disc).await?;
         let inner = Inner {
             config,
             writer,
@@ -227,10 +235,17 @@ impl AppState {
             guard: Guard::new(config_guard),
             clips,
             library,
+            discovery,
         };
         let state = Self { inner: Arc::new(inner) };
         state.watch_obs();
         state.start_guard();
+        // artists the guard recognised on air: catalog-discovery's extra seeds
+        let weak = Arc::downgrade(&state.inner);
+        state.inner.discovery.set_on_air(Arc::new(move || {
+            weak.upgrade()
+                .map_or_else(Vec::new, |i| crate::guard::service::lock(&i.guard.segments).iter().map(|s| s.artist.clone()).collect())
+        }));
         Ok((state, first_key))
     }
 

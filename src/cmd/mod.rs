@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod bridge;
 pub mod clips;
 pub mod demo;
+pub mod discovery;
 pub mod highlight;
 pub mod identify;
 pub mod index;

@@ -208,3 +208,66 @@ fn clip_board_uploads_lists_plays_and_counts_in_chromium() {
     assert_eq!(clip["content_type"], "audio/wav");
     assert!(clip["listens"].as_i64().unwrap() >= 1, "{list}");
 }
+
+/// The discovery section in Chromium, with the real bridge process and fakes of ListenBrainz,
+/// MusicBrainz and slskd on 127.0.0.1: run lb-fetch from the page, the proposal appears with
+/// its cover and why, approve it, it reaches the wishlist, the downloader (run from the page)
+/// completes the fake download, and slskd got each file once.
+#[test]
+fn discovery_section_proposes_approves_and_downloads_in_chromium() {
+    use resonance_bridge::clients::listenbrainz::fake::FakeListenBrainz;
+    use resonance_bridge::clients::musicbrainz::fake::{FakeAlbum, FakeMusicBrainz};
+    use resonance_bridge::clients::slskd::fake::{Behaviour, FakePeer, FakeSlskd};
+    let (browser_dir, chromium) = browser();
+    let dir = tempfile::tempdir().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let (lb, mb, sk) = rt.block_on(async {
+        let lb = FakeListenBrainz::start().await;
+        lb.set_recs("alice", &[("r1", 3.0)]);
+        let mb = FakeMusicBrainz::start(Duration::from_millis(900)).await;
+        mb.add_album(FakeAlbum {
+            rgid: "rg-a".into(),
+            release_id: "rel-a".into(),
+            title: "Great Album".into(),
+            artist_id: "ar-a".into(),
+            artist: "Ay".into(),
+            date: "1997-05-01".into(),
+            secondary: Vec::new(),
+            tracks: (0..3).map(|i| (format!("Song {i}"), 200_000)).collect(),
+        });
+        mb.add_recording("r1", "One", "Ay", &["rg-a"]);
+        let sk = FakeSlskd::start("sk", dir.path().join("slskd")).await;
+        sk.add_peer(FakePeer {
+            username: "flacpeer".into(),
+            matches: "great album".into(),
+            directory: "@@f\\Ay - Great Album [FLAC]".into(),
+            files: (0..3).map(|i| (format!("{:02} Song {i}.flac", i + 1), 5000, 200, None)).collect(),
+            upload_speed: 1_000_000,
+            free_slot: true,
+            queue_length: 0,
+            behaviour: Behaviour::Complete,
+        });
+        (lb, mb, sk)
+    });
+    let b = spawn_bridge(&dir.path().join("bridge"), &[]);
+    let key = b.key.clone().unwrap();
+    let settings = serde_json::json!({"lb_user": "alice", "listenbrainz_url": lb.server.url(), "musicbrainz_url": mb.url(),
+        "mb_contact": "test@example.org", "slskd_url": sk.url(), "slskd_key": "sk", "poll_ms": 20, "search_wait_s": 5, "timeout_s": 5});
+    let mut c = crate::bridge::Conn::open(b.http).unwrap();
+    let (s, v) = c.req("PUT", "/api/v1/discovery/settings", Some(&key), &settings.to_string()).unwrap();
+    assert_eq!(s, 200, "{v}");
+    let out = Command::new("node")
+        .arg(browser_dir.join("discovery_page.mjs"))
+        .env("BRIDGE_URL", format!("http://{}", b.http))
+        .env("BRIDGE_KEY", &key)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run node (apt-get install -y nodejs npm)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stdout.contains("STEP done"), "browser test failed:\n{stdout}\n{stderr}");
+    let enqueues = sk.enqueues();
+    assert_eq!(enqueues.len(), 3, "{enqueues:?}");
+    assert!(enqueues.values().all(|n| *n == 1), "{enqueues:?}");
+    drop(rt);
+}

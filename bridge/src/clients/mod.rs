@@ -14,10 +14,16 @@
 //!   queries and the metrics around it.
 //!
 //! Services: [`obs`] (obs-websocket v5, for the director's OBS actions and the copyright
-//! guard), [`spotify`] (Web API through rspotify), [`subsonic`] (Subsonic/OpenSubsonic).
+//! guard), [`spotify`] (Web API through rspotify), [`subsonic`] (Subsonic/OpenSubsonic),
+//! and for music discovery [`listenbrainz`], [`musicbrainz`] (with the Cover Art Archive
+//! URLs), [`lastfm`] and [`slskd`].
 
 pub mod fakekit;
 pub mod http;
+pub mod lastfm;
+pub mod listenbrainz;
+pub mod musicbrainz;
 pub mod obs;
+pub mod slskd;
 pub mod spotify;
 pub mod subsonic;

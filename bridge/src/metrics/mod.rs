@@ -108,6 +108,21 @@ pub struct Metrics {
     requests: Family<RequestLabels, Counter>,
     /// The music library's provider calls (`crate::library`).
     pub library: LibraryCounters,
+    /// Music discovery's jobs, proposals and downloads (`crate::discovery`).
+    pub discovery: DiscoveryCounters,
+}
+
+/// Music discovery: runs by job (lb-fetch, catalog-discovery, slskd-downloader), albums
+/// proposed, downloads verified complete or failed, failed service calls.
+#[derive(Debug, Default)]
+pub struct DiscoveryCounters {
+    pub runs: [AtomicU64; 3],
+    /// Runs that failed or were skipped (not configured, a service unreachable).
+    pub runs_not_ok: [AtomicU64; 3],
+    pub proposed: AtomicU64,
+    pub downloads_done: AtomicU64,
+    pub downloads_failed: AtomicU64,
+    pub service_errors: AtomicU64,
 }
 
 /// Provider calls and errors of the music library, by provider (spotify, subsonic, local),
@@ -166,6 +181,7 @@ impl Default for Metrics {
             latencies: Family::new_with_constructor(new_histogram),
             requests: Family::default(),
             library: LibraryCounters::default(),
+            discovery: DiscoveryCounters::default(),
         }
     }
 }
@@ -340,6 +356,22 @@ impl Metrics {
     }
 }
 
+impl Metrics {
+    /// Music discovery's metrics.
+    fn encode_discovery(&self, e: &mut DescriptorEncoder) -> fmt::Result {
+        let d = &self.discovery;
+        let by = |a: &[AtomicU64; 3]| -> Vec<(&'static str, u64)> {
+            ["lb-fetch", "catalog-discovery", "slskd-downloader"].iter().zip(a).map(|(n, c)| (*n, c.load(Relaxed))).collect()
+        };
+        counter_by(e, "resonance_bridge_discovery_runs", "Discovery job runs by job.", "job", &by(&d.runs))?;
+        counter_by(e, "resonance_bridge_discovery_runs_not_ok", "Discovery runs failed or skipped, by job.", "job", &by(&d.runs_not_ok))?;
+        counter(e, "resonance_bridge_discovery_proposed", "Albums proposed by discovery.", d.proposed.load(Relaxed))?;
+        counter(e, "resonance_bridge_discovery_downloads_done", "Downloads verified complete.", d.downloads_done.load(Relaxed))?;
+        counter(e, "resonance_bridge_discovery_downloads_failed", "Downloads failed or stalled.", d.downloads_failed.load(Relaxed))?;
+        counter(e, "resonance_bridge_discovery_service_errors", "Failed calls to discovery's services.", d.service_errors.load(Relaxed))
+    }
+}
+
 /// One unlabelled counter; `name` without its `_total`, which the client appends.
 fn counter(e: &mut DescriptorEncoder, name: &str, help: &str, v: u64) -> fmt::Result {
     ConstCounter::new(v).encode(e.encode_descriptor(name, help, None, MetricType::Counter)?)
@@ -392,6 +424,7 @@ impl Collector for Metrics {
         self.encode_recognition(e)?;
         self.encode_clips(e)?;
         self.encode_library(e)?;
+        self.encode_discovery(e)?;
         let name = "resonance_bridge_http_request_duration_seconds";
         self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
         let help = "HTTP requests answered, by route and status class.";

@@ -4,6 +4,7 @@
 mod api;
 mod clips;
 mod common;
+mod discovery;
 mod fuzz;
 mod guard;
 mod library;

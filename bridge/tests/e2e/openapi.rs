@@ -71,6 +71,17 @@ const ROUTES: &[(&str, &str)] = &[
     ("PUT", "/api/v1/library/tracks/{key}/mood"),
     ("DELETE", "/api/v1/library/tracks/{key}/mood"),
     ("GET", "/api/v1/library/stream/{token}"),
+    ("GET", "/api/v1/discovery"),
+    ("GET", "/api/v1/discovery/queue"),
+    ("POST", "/api/v1/discovery/queue/{action}"),
+    ("GET", "/api/v1/discovery/wishlist"),
+    ("POST", "/api/v1/discovery/wishlist"),
+    ("GET", "/api/v1/discovery/downloads"),
+    ("GET", "/api/v1/discovery/settings"),
+    ("PUT", "/api/v1/discovery/settings"),
+    ("POST", "/api/v1/discovery/jobs/{name}/run"),
+    ("GET", "/api/v1/discovery/jobs/{name}/runs"),
+    ("GET", "/api/v1/discovery/runs/{id}/log"),
 ];
 
 #[tokio::test]

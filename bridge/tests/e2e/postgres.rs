@@ -151,3 +151,72 @@ async fn postgres_track_clearances() {
         store.delete_track(&cat, id).await.unwrap();
     }
 }
+
+/// Discovery's tables and state changes on PostgreSQL: a proposal, the same album again (by
+/// key and by name) refused, approve once, reject, a download claimed and recorded in one
+/// transaction, runs and their log, the queue route.
+#[tokio::test]
+async fn postgres_discovery_store() {
+    use resonance_bridge::discovery::model::{Download, Item, norm_key, uuid};
+    let Some(url) = url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config { database: Some(url), ..crate::common::config(dir.path()) };
+    let (st, _) = AppState::open(config).await.unwrap();
+    let store = &st.inner.store;
+    let tag = uuid();
+    let item = |key: &str, album: &str| Item {
+        key: key.into(),
+        rgid: Some(key.into()),
+        artist: format!("Artist {tag}"),
+        album: album.into(),
+        year: Some(1999),
+        cover_url: None,
+        state: "pending".into(),
+        score: 0.5,
+        source: "listenbrainz".into(),
+        similar_to: vec!["X".into()],
+        reason: "test".into(),
+        attempts: 0,
+        created_ms: 1,
+        updated_ms: 1,
+    };
+    let (a, b) = (format!("a-{tag}"), format!("b-{tag}"));
+    let it = item(&a, "One");
+    assert!(store.propose(&it, &norm_key(&it.artist, &it.album)).await.unwrap());
+    assert!(!store.propose(&it, &norm_key(&it.artist, &it.album)).await.unwrap(), "same key");
+    let same_name = item(&b, "one!");
+    assert!(!store.propose(&same_name, &norm_key(&same_name.artist, &same_name.album)).await.unwrap(), "same name");
+    assert!(store.transition(&a, &["pending"], "wishlist", 0).await.unwrap());
+    assert!(!store.transition(&a, &["pending"], "wishlist", 0).await.unwrap(), "approved once");
+    let d = Download {
+        id: format!("d-{tag}"),
+        item_key: a.clone(),
+        username: "u".into(),
+        directory: "dir".into(),
+        files: vec![("dir\\f.flac".into(), 10)],
+        state: "enqueuing".into(),
+        bytes: 0,
+        total: 10,
+        error: None,
+        created_ms: 0,
+        updated_ms: 0,
+        progress_ms: 0,
+    };
+    assert!(store.begin_download(&d).await.unwrap());
+    assert!(!store.begin_download(&Download { id: format!("d2-{tag}"), ..d.clone() }).await.unwrap(), "claimed once");
+    store.update_download(&d.id, "enqueued", 5, None).await.unwrap();
+    assert!(store.downloads(true, 1000).await.unwrap().iter().any(|x| x.id == d.id && x.bytes == 5));
+    assert_eq!(store.tried(&a).await.unwrap(), vec!["u|dir".to_string()]);
+    assert_eq!(store.item(&a).await.unwrap().unwrap().state, "downloading");
+    store.start_run(&tag, "lb-fetch").await.unwrap();
+    store.log_line(&tag, 1, "hello").await.unwrap();
+    store.finish_run(&tag, "ok", &json!({"proposed": 1}), None).await.unwrap();
+    assert_eq!(store.log_lines(&tag).await.unwrap()[0].1, "hello");
+    assert!(store.runs("lb-fetch", 50).await.unwrap().iter().any(|r| r.id == tag && r.counts["proposed"] == 1));
+    let (key, rec) = resonance_bridge::auth::new_key("pg-discovery");
+    store.insert_key(&rec).await.unwrap();
+    st.inner.keys.insert(&rec);
+    let (s, _, v) = call(&app(st.clone()), "GET", "/api/v1/discovery/queue?state=downloading&limit=1000", Some(&bearer(&key)), None).await;
+    assert_eq!(s, 200, "{v}");
+    assert!(v["items"].as_array().unwrap().iter().any(|i| i["key"] == a.as_str()));
+}

@@ -172,6 +172,13 @@ async fn rest(
                 .collect();
             ok(json!({"albumList2": {"album": page}}))
         }
+        "getArtists" => {
+            let mut names: Vec<&str> = lib.songs.iter().map(|s| s.artist.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            let artists: Vec<Value> = names.iter().map(|a| json!({"id": format!("ar-{a}"), "name": a, "albumCount": 1})).collect();
+            ok(json!({"artists": {"ignoredArticles": "The El La Los Las Le Les", "index": [{"name": "#", "artist": artists}]}}))
+        }
         "getAlbum" => {
             let id = q.get("id").cloned().unwrap_or_default();
             let songs = all(&|s| format!("al-{}", s.album) == id);

@@ -1,6 +1,6 @@
 //! Subsonic / OpenSubsonic client (Navidrome, Gonic, Airsonic): token+salt auth or an
 //! OpenSubsonic API key, and the calls the library needs — `ping`, `search3`,
-//! `getAlbumList2`, `getAlbum`, `getSong`, `getStarred2`, `getPlaylists`/`getPlaylist`,
+//! `getAlbumList2`, `getAlbum`, `getArtists`, `getSong`, `getStarred2`, `getPlaylists`/`getPlaylist`,
 //! `star`, `scrobble`, and `stream` with `Range` (the audio Resonance plays and analyses).
 //!
 //! Every answer is an envelope `{"subsonic-response": {"status": "ok"|"failed", "error"?}}`,
@@ -70,6 +70,17 @@ pub struct Album {
     pub artist: String,
     #[serde(deserialize_with = "lenient_u32")]
     pub song_count: u32,
+}
+
+/// An artist of `getArtists`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Artist {
+    pub id: String,
+    pub name: String,
+    #[serde(deserialize_with = "lenient_u32")]
+    pub album_count: u32,
+    pub music_brainz_id: Option<String>,
 }
 
 /// A playlist of `getPlaylists`.
@@ -223,6 +234,19 @@ impl SubsonicClient {
             )
             .await?;
         list(&v["albumList2"]["album"])
+    }
+
+    /// `getArtists`: every artist of the library (music discovery's seeds).
+    ///
+    /// # Errors
+    /// Any [`ClientError`].
+    pub async fn artists(&self) -> Result<Vec<Artist>, ClientError> {
+        let v = self.call("getArtists", &[]).await?;
+        let mut out = Vec::new();
+        for index in list::<Value>(&v["artists"]["index"])? {
+            out.extend(list::<Artist>(&index["artist"])?);
+        }
+        Ok(out)
     }
 
     /// `getAlbum`: the album's songs.
