@@ -71,6 +71,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("PUT", "/api/v1/library/tracks/{key}/mood"),
     ("DELETE", "/api/v1/library/tracks/{key}/mood"),
     ("GET", "/api/v1/library/stream/{token}"),
+    ("GET", "/readyz"),
 ];
 
 #[tokio::test]
