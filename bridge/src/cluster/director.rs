@@ -38,7 +38,7 @@ use futures_util::StreamExt as _;
 use serde_json::{Value, json};
 use tokio::sync::{Mutex, mpsc, watch};
 
-use crate::cluster::link::{LEASE_TTL, LeaseError, Link, Owned, RENEW_EVERY, consumer_name, subject_in, subject_ws};
+use crate::cluster::link::{LEASE_TTL, LeaseError, Link, Owned, RENEW_EVERY, consumer_name, redact, subject_in, subject_ws};
 use crate::cluster::store::Applied;
 use crate::director::step::Decision;
 use crate::error::AppError;
@@ -90,14 +90,6 @@ pub async fn submit(st: &AppState, name: &str, raw: &[u8], idempotency_key: Opti
 
 fn cluster_url(st: &AppState) -> String {
     st.inner.config.cluster.as_deref().map_or_else(String::new, redact)
-}
-
-/// `nats://user:***@host` for logs and answers.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => format!("{}***{}", &url[..s + 3], &url[at..]),
-        _ => url.to_string(),
-    }
 }
 
 /// This bridge's id in the cluster: `--instance-id`, else `bridge-PID-RANDOM`.
@@ -240,6 +232,7 @@ async fn lease_loop(st: AppState, link: Arc<Link>) {
         if started.elapsed() > REBALANCE_AFTER && last_release.elapsed() > REBALANCE_EVERY && hand_over_one(&link, &mut owned).await {
             last_release = Instant::now();
         }
+        st.inner.metrics.owned_matches.store(owned.len() as i64, Relaxed);
         link.set_owned_list(owned.keys().cloned().collect());
     }
 }
@@ -380,8 +373,23 @@ enum Step {
     Stop,
 }
 
-/// Directs one owned match until told to stop or fenced out.
-async fn direct(st: AppState, link: Arc<Link>, m: String, epoch: u64, mut stop: watch::Receiver<bool>, lost: mpsc::Sender<String>) {
+/// Directs one owned match until told to stop or fenced out, then forgets its state in
+/// memory (reads go to PostgreSQL or the next owner from then on).
+async fn direct(st: AppState, link: Arc<Link>, m: String, epoch: u64, stop: watch::Receiver<bool>, lost: mpsc::Sender<String>) {
+    direct_until_stopped(&st, link, m.clone(), epoch, stop, lost).await;
+    let mut map = st.inner.sessions.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+    map.remove(&m);
+    st.inner.metrics.sessions.store(map.len() as i64, Relaxed);
+}
+
+async fn direct_until_stopped(
+    st: &AppState,
+    link: Arc<Link>,
+    m: String,
+    epoch: u64,
+    mut stop: watch::Receiver<bool>,
+    lost: mpsc::Sender<String>,
+) {
     let resume = loop {
         match st.inner.store.cluster_claim(&m, epoch, &link.id).await {
             Ok(Some(r)) => break r,
@@ -450,7 +458,7 @@ async fn direct(st: AppState, link: Arc<Link>, m: String, epoch: u64, mut stop: 
             _ = stop.changed() => return,
             next = messages.next() => match next {
                 Some(Ok(msg)) => {
-                    if let Step::Stop = apply(&st, &link, &m, epoch, &entry, &msg, &mut last, &stop).await {
+                    if let Step::Stop = apply(st, &link, &m, epoch, &entry, &msg, &mut last, &stop).await {
                         let _ = lost.send(m).await;
                         return;
                     }
@@ -529,9 +537,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn urls_are_redacted_and_scores_differ_between_bridges() {
-        assert_eq!(redact("nats://u:secret@127.0.0.1:4222"), "nats://***@127.0.0.1:4222");
-        assert_eq!(redact("nats://127.0.0.1:4222"), "nats://127.0.0.1:4222");
+    fn scores_differ_between_bridges() {
         let a: Vec<u64> = (0..8).map(|i| score(&format!("m{i}"), "a")).collect();
         let b: Vec<u64> = (0..8).map(|i| score(&format!("m{i}"), "b")).collect();
         assert_ne!(a, b);

@@ -188,7 +188,7 @@ impl Link {
                 Ok(c) => break c,
                 Err(e) => {
                     attempt += 1;
-                    tracing::warn!("cannot reach NATS at {url} ({e}); retrying every 2 s (attempt {attempt})");
+                    tracing::warn!("cannot reach NATS at {} ({e}); retrying every 2 s (attempt {attempt})", redact(url));
                     tokio::time::sleep(Duration::from_secs(2)).await;
                 }
             }
@@ -198,11 +198,11 @@ impl Link {
             match Self::declare(&js).await {
                 Ok(v) => break v,
                 Err(e) if e.contains("not enabled") => {
-                    return Err(format!("NATS at {url} has no JetStream ({e}); start it with `nats-server -js`"));
+                    return Err(format!("NATS at {} has no JetStream ({e}); start it with `nats-server -js`", redact(url)));
                 }
                 Err(e) => {
                     attempt += 1;
-                    tracing::warn!("NATS at {url} is not ready ({e}); retrying every 2 s (attempt {attempt})");
+                    tracing::warn!("cannot reach NATS at {} ({e}); retrying every 2 s (attempt {attempt})", redact(url));
                     tokio::time::sleep(Duration::from_secs(2)).await;
                 }
             }
@@ -397,6 +397,14 @@ impl Link {
     }
 }
 
+/// `nats://user:***@host` for logs and answers.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}***{}", &url[..s + 3], &url[at..]),
+        _ => url.to_string(),
+    }
+}
+
 /// The owner named by a lease value (`None`: released or unreadable).
 pub fn owner_of(value: &[u8]) -> Option<String> {
     serde_json::from_slice::<Value>(value).ok()?.get("owner")?.as_str().map(String::from)
@@ -416,6 +424,8 @@ mod tests {
         assert!(!consumer_name("a.b").contains('.'));
         assert_eq!(owner_of(br#"{"owner":"x"}"#).as_deref(), Some("x"));
         assert_eq!(owner_of(br#"{"owner":null}"#), None);
+        assert_eq!(redact("nats://u:secret@127.0.0.1:4222"), "nats://***@127.0.0.1:4222");
+        assert_eq!(redact("nats://127.0.0.1:4222"), "nats://127.0.0.1:4222");
     }
 
     #[test]
