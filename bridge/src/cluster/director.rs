@@ -274,7 +274,9 @@ async fn renew(link: &Link, owned: &mut HashMap<String, Owned>) {
     }
 }
 
-/// Takes expired or released leases up to the fair share (orphans whatever the share).
+/// Takes leases: a match whose owner stopped renewing (a failed bridge) at once, whatever the
+/// share; released and never-held matches up to the fair share, or whatever the share once
+/// nobody took them for [`ORPHAN`] + TTL.
 async fn acquire(
     st: &AppState,
     link: &Arc<Link>,
@@ -283,25 +285,25 @@ async fn acquire(
     lost: &mpsc::Sender<String>,
 ) {
     let now = Instant::now();
+    // (match, its owner stopped renewing)
     let (mut candidates, target) = {
         let view = link.view.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let c: Vec<String> = view
+        let c: Vec<(String, bool)> = view
             .matches
             .iter()
             .filter(|m| !owned.contains_key(*m))
-            .filter(|m| match view.leases.get(*m) {
-                None | Some((_, None)) => true,
-                Some((t, Some(_))) => now.saturating_duration_since(*t) > LEASE_TTL,
+            .filter_map(|m| match view.leases.get(m) {
+                None | Some((_, None)) => Some((m.clone(), false)),
+                Some((t, Some(_))) => (now.saturating_duration_since(*t) > LEASE_TTL).then(|| (m.clone(), true)),
             })
-            .cloned()
             .collect();
         (c, view.target(now))
     };
-    since.retain(|m, _| candidates.contains(m));
-    candidates.sort_by_key(|m| std::cmp::Reverse(score(m, &link.id)));
-    for m in candidates {
+    since.retain(|m, _| candidates.iter().any(|(c, _)| c == m));
+    candidates.sort_by_key(|(m, expired)| (!*expired, std::cmp::Reverse(score(m, &link.id))));
+    for (m, expired) in candidates {
         let first = *since.entry(m.clone()).or_insert(now);
-        let orphan = now.saturating_duration_since(first) > ORPHAN + LEASE_TTL;
+        let orphan = expired || now.saturating_duration_since(first) > ORPHAN + LEASE_TTL;
         if owned.len() >= target && !orphan {
             continue;
         }
@@ -315,8 +317,8 @@ async fn acquire(
                 tracing::info!("cluster: took match {m} (epoch {epoch})");
             }
             Ok(None) => {
-                // Held by someone alive: wait for the watcher to see its next write.
-                link.saw_lease(&crate::cluster::link::key(&m), br#"{"owner":"?"}"#, now);
+                // Not expired on the server yet, or another bridge was first (the watcher
+                // will see its write): try again at the next tick.
             }
             Err(e) => {
                 tracing::warn!("cluster: cannot take leases ({e})");

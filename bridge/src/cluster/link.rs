@@ -225,22 +225,31 @@ impl Link {
     }
 
     async fn declare(js: &jetstream::Context) -> Result<(kv::Store, kv::Store, kv::Store, stream::Stream), String> {
-        let bucket = |name: &str, max_age: Duration| kv::Config {
-            bucket: name.to_string(),
-            history: 1,
+        // A bucket is the stream `KV_<name>` with the key-value settings. It is created here
+        // rather than with `create_key_value`, which first reads the account's information and
+        // fails to parse nats-server 2.9's answer (no `reserved_memory`; decision record 0063).
+        let bucket = |name: &str, max_age: Duration| stream::Config {
+            name: format!("KV_{name}"),
+            subjects: vec![format!("$KV.{name}.>")],
+            max_messages_per_subject: 1,
             max_age,
             storage: stream::StorageType::File,
             num_replicas: 1,
+            allow_rollup: true,
+            deny_delete: true,
+            allow_direct: true,
+            discard: stream::DiscardPolicy::New,
             ..Default::default()
         };
         let open = |name: &'static str, max_age: Duration| {
             let js = js.clone();
             let cfg = bucket(name, max_age);
             async move {
-                match js.get_key_value(name).await {
-                    Ok(s) => Ok(s),
-                    Err(_) => js.create_key_value(cfg).await.map_err(|e| format!("bucket {name}: {e}")),
+                if let Ok(s) = js.get_key_value(name).await {
+                    return Ok(s);
                 }
+                js.get_or_create_stream(cfg).await.map_err(|e| format!("bucket {name}: {e}"))?;
+                js.get_key_value(name).await.map_err(|e| format!("bucket {name}: {e}"))
             }
         };
         let leases = open("RESONANCE_LEASES", LEASE_TTL).await?;
