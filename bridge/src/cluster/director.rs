@@ -48,7 +48,7 @@ use crate::telemetry::validate::{TelemetryUpdate, validate_json};
 /// How often the lease loop runs.
 const TICK: Duration = Duration::from_millis(100);
 /// A match without a live lease for this long is taken whatever the fair share.
-const ORPHAN: Duration = Duration::from_millis(1000);
+const ORPHAN: Duration = Duration::from_secs(1);
 /// Bridges hand leases over (above their share) at most this often, and not before this long
 /// after they start (the members bucket must be known first).
 const REBALANCE_EVERY: Duration = Duration::from_secs(1);

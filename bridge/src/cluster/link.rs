@@ -54,9 +54,9 @@ pub const SUBJECT_IN: &str = "resonance.in";
 pub const SUBJECT_WS: &str = "resonance.ws";
 /// How long the input stream keeps messages (a match's replay after a takeover starts at its
 /// last applied sequence, stored in PostgreSQL).
-pub const STREAM_MAX_AGE: Duration = Duration::from_secs(24 * 3600);
+pub const STREAM_MAX_AGE: Duration = Duration::from_hours(24);
 /// Window within which a message id is published once.
-pub const DUPLICATE_WINDOW: Duration = Duration::from_secs(120);
+pub const DUPLICATE_WINDOW: Duration = Duration::from_mins(2);
 
 /// A lease this bridge holds.
 #[derive(Debug)]
@@ -159,8 +159,10 @@ pub fn subject_ws(m: &str) -> String {
 
 /// The durable consumer of a match (consumer names may not hold `.`: hex of the name).
 pub fn consumer_name(m: &str) -> String {
-    let hex: String = m.bytes().map(|b| format!("{b:02x}")).collect();
-    format!("dir-{hex}")
+    m.bytes().fold(String::from("dir-"), |mut s, b| {
+        let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{b:02x}"));
+        s
+    })
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -290,10 +292,6 @@ impl Link {
         Ok(())
     }
 
-    fn value(&self, owner: Option<&str>) -> Bytes {
-        Bytes::from(json!({"owner": owner}).to_string())
-    }
-
     /// Tries to take the lease of `m`: when nobody holds it (no value: never held or
     /// expired) or it was released. Returns the revision written (the epoch), `None` when
     /// another bridge holds it.
@@ -307,7 +305,7 @@ impl Link {
             Some(e) if e.operation == kv::Operation::Put && owner_of(&e.value).is_none() => e.revision,
             Some(_) => return Ok(None),
         };
-        match self.leases.update(k, self.value(Some(&self.id)), expected).await {
+        match self.leases.update(k, lease_value(Some(&self.id)), expected).await {
             Ok(rev) => Ok(Some(rev)),
             Err(e) if e.kind() == kv::UpdateErrorKind::WrongLastRevision => Ok(None),
             Err(e) => Err(LeaseError::Nats(e.to_string())),
@@ -320,7 +318,7 @@ impl Link {
     /// [`LeaseError::Lost`] when another bridge wrote the key (or it expired and was taken),
     /// [`LeaseError::Nats`] when NATS did not answer.
     pub async fn renew(&self, m: &str, rev: u64) -> Result<u64, LeaseError> {
-        match self.leases.update(key(m), self.value(Some(&self.id)), rev).await {
+        match self.leases.update(key(m), lease_value(Some(&self.id)), rev).await {
             Ok(rev) => Ok(rev),
             Err(e) if e.kind() == kv::UpdateErrorKind::WrongLastRevision => Err(LeaseError::Lost),
             Err(e) => Err(LeaseError::Nats(e.to_string())),
@@ -333,7 +331,7 @@ impl Link {
     /// # Errors
     /// As [`Link::renew`].
     pub async fn release(&self, m: &str, rev: u64) -> Result<(), LeaseError> {
-        match self.leases.update(key(m), self.value(None), rev).await {
+        match self.leases.update(key(m), lease_value(None), rev).await {
             Ok(_) => Ok(()),
             Err(e) if e.kind() == kv::UpdateErrorKind::WrongLastRevision => Err(LeaseError::Lost),
             Err(e) => Err(LeaseError::Nats(e.to_string())),
@@ -406,6 +404,11 @@ impl Link {
     }
 }
 
+/// A lease's value: its owner, or `null` once released.
+fn lease_value(owner: Option<&str>) -> Bytes {
+    Bytes::from(json!({"owner": owner}).to_string())
+}
+
 /// `nats://user:***@host` for logs and answers.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
@@ -443,21 +446,22 @@ mod tests {
         let t0 = Instant::now();
         let o = Owned { epoch: 1, rev: 1, renewed: t0, stop, task: None };
         assert!(o.valid(t0 + Duration::from_millis(1100)));
-        assert!(!o.valid(t0 + LEASE_TTL - LEASE_MARGIN));
+        assert!(!o.valid(t0 + LEASE_TTL.saturating_sub(LEASE_MARGIN)));
         assert!(!o.valid(t0 + LEASE_TTL));
     }
 
     #[test]
     fn fair_share_rounds_up_and_counts_only_live_members() {
-        let now = Instant::now() + Duration::from_secs(10);
+        let base = Instant::now();
+        let now = base + Duration::from_secs(10);
         let mut v = View::default();
         for i in 0..7 {
             v.matches.insert(format!("m{i}"));
         }
         assert_eq!(v.target(now), 7, "alone: everything");
         v.members.insert("a".into(), now);
-        v.members.insert("b".into(), now - Duration::from_millis(500));
-        v.members.insert("dead".into(), now - MEMBER_TTL - Duration::from_millis(1));
+        v.members.insert("b".into(), base + Duration::from_millis(9500));
+        v.members.insert("dead".into(), base + Duration::from_secs(10).saturating_sub(MEMBER_TTL + Duration::from_millis(1)));
         assert_eq!(v.live_members(now), 2);
         assert_eq!(v.target(now), 4);
     }

@@ -6,7 +6,7 @@
 //! Needs `nats-server` (`apt-get install -y nats-server`; `RESONANCE_SKIP_CLUSTER_TESTS=1`
 //! skips) and `RESONANCE_TEST_POSTGRES_URL` (skips without it, fails on CI).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::BufRead as _;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -119,7 +119,7 @@ impl Bridge {
                 }
             }
         });
-        let http = rx.recv_timeout(Duration::from_secs(60)).expect("the child bridge reports its address within 60 s");
+        let http = rx.recv_timeout(Duration::from_mins(1)).expect("the child bridge reports its address within 60 s");
         Self { child, http, id: id.to_string() }
     }
 
@@ -282,7 +282,7 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
     let body = |m: usize, r: u32| {
         let mut v = json!({"minute": r, "stress": 0.1});
         // the trigger once per match: half before the kill, half after
-        if r == if m % 2 == 0 { 2 } else { rounds_before + 3 } {
+        if r == if m.is_multiple_of(2) { 2 } else { rounds_before + 3 } {
             v["trigger"] = json!("boss_appears");
         }
         v
@@ -335,9 +335,10 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
                 if wanted.iter().all(|m| o.contains_key(m)) {
                     return killed_at.elapsed();
                 }
-                if killed_at.elapsed() > Duration::from_secs(30) {
-                    panic!("the killed bridge's matches {wanted:?} were not taken over within 30 s: {o:?}");
-                }
+                assert!(
+                    killed_at.elapsed() <= Duration::from_secs(30),
+                    "the killed bridge's matches {wanted:?} were not taken over within 30 s: {o:?}"
+                );
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
         }
@@ -361,12 +362,18 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
         resonance_bridge::cluster::link::LEASE_TTL.as_millis()
     );
     assert!(takeover < Duration::from_secs(30));
+    check_applied_once(live[0], &matches, rounds, &pg, &engine).await;
+    drop(nats);
+}
 
-    // every acknowledged update applied exactly once (`updates` counts applications)
+/// Every acknowledged update was applied exactly once (`updates` counts applications; the
+/// first match had one more, the WebSocket probe), and each match's one `boss_appears` trigger
+/// fired one stinger, in storage and at the engine.
+async fn check_applied_once(live: SocketAddr, matches: &[String], rounds: u32, pg: &str, engine: &UdpSocket) {
     let deadline = Instant::now() + Duration::from_secs(30);
-    for m in &matches {
+    for m in matches {
         loop {
-            let (s, v) = request(live[0], "GET", &format!("/api/v1/sessions/{m}"), None, None, None).await.unwrap();
+            let (s, v) = request(live, "GET", &format!("/api/v1/sessions/{m}"), None, None, None).await.unwrap();
             let updates = v["updates"].as_u64().unwrap_or(0);
             let want = u64::from(rounds) + u64::from(m == &matches[0]);
             assert!(updates <= want, "{m}: {updates} applications of {want} distinct updates: applied twice");
@@ -379,17 +386,14 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
         }
     }
     // each trigger fired its stinger once: in storage and at the engine
-    let store = resonance_bridge::store::Store::open(&pg, &resonance_bridge::state::schema()).await.unwrap();
-    for m in &matches {
+    let store = resonance_bridge::store::Store::open(pg, &resonance_bridge::state::schema()).await.unwrap();
+    for m in matches {
         let fired: Vec<_> = store.cluster_stingers(m).await.unwrap().into_iter().filter(|(_, c, _)| c == "boss_appears").collect();
         assert_eq!(fired.len(), 1, "{m}: {fired:?}");
     }
     store.close().await;
-    let heard = count_boss_stingers(&engine, Instant::now() + Duration::from_millis(300)).await;
+    let heard = count_boss_stingers(engine, Instant::now() + Duration::from_millis(300)).await;
     assert!(heard <= matches.len(), "{heard} boss stingers for {} triggers", matches.len());
-    let victim_seen: HashSet<&String> = victim_matches.iter().copied().collect();
-    assert!(!victim_seen.is_empty());
-    drop(nats);
 }
 
 /// A split: the owner is frozen (SIGSTOP) past its lease, the other bridge takes the match
