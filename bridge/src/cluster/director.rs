@@ -148,7 +148,7 @@ async fn watch_bucket(link: Arc<Link>, which: Bucket) {
                     let now = Instant::now();
                     match which {
                         Bucket::Leases => link.saw_lease(&e.key, &e.value, now),
-                        Bucket::Members => link.saw_member(&e.key, now),
+                        Bucket::Members => link.saw_member(&e.key, e.operation == async_nats::jetstream::kv::Operation::Put, now),
                         Bucket::Matches => link.saw_match(&e.key),
                     }
                 }
@@ -360,6 +360,13 @@ async fn release(link: &Link, m: &str, mut o: Owned) {
 pub async fn leave(st: &AppState) {
     let Some(link) = st.inner.cluster.get() else { return };
     link.leaving.store(true, SeqCst);
+    // first one bridge less in everyone's share, then the leases: the others take them at once
+    if let Err(e) = link.goodbye().await {
+        tracing::warn!(
+            "cluster: could not say goodbye ({e}); the others count this bridge for {:?} more",
+            crate::cluster::link::MEMBER_TTL
+        );
+    }
     let mut owned = link.owned.lock().await;
     let all: Vec<(String, Owned)> = owned.drain().collect();
     let n = all.len();

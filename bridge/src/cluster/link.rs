@@ -389,11 +389,24 @@ impl Link {
         }
     }
 
-    /// Applies a member heartbeat seen by the watcher.
-    pub fn saw_member(&self, key: &str, now: Instant) {
+    /// Applies a member heartbeat (or, `alive == false`, a member's goodbye) seen by the watcher.
+    pub fn saw_member(&self, key: &str, alive: bool, now: Instant) {
         if let Some(id) = match_of(key) {
-            lock(&self.view).members.insert(id.to_string(), now);
+            let mut view = lock(&self.view);
+            if alive {
+                view.members.insert(id.to_string(), now);
+            } else {
+                view.members.remove(id);
+            }
         }
+    }
+
+    /// Says goodbye in the members bucket, so the others count one bridge less at once.
+    ///
+    /// # Errors
+    /// NATS did not answer (the heartbeat then expires within [`MEMBER_TTL`]).
+    pub async fn goodbye(&self) -> Result<(), String> {
+        self.members.delete(key(&self.id)).await.map_err(|e| e.to_string())
     }
 
     /// Applies a match registration seen by the watcher.

@@ -469,3 +469,61 @@ async fn cluster_frozen_owner_resumes_fenced_out() {
     assert!(heard <= 1, "{heard} boss stingers for one trigger");
     drop((a, b, nats));
 }
+
+/// A bridge stopped gracefully (SIGTERM) hands its matches over before it exits: the other
+/// bridge owns them well before the lease could have expired, and the stopped one exits cleanly.
+/// A bridge joining later takes its fair share from the one holding everything.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_graceful_stop_hands_matches_over_and_a_joiner_takes_its_share() {
+    let Some(pg) = postgres_url() else { return };
+    if !nats_available() {
+        return;
+    }
+    let nats = Nats::start();
+    let key = make_key(&pg).await;
+    let engine = engine_socket().await;
+    let engine_addr = engine.local_addr().unwrap();
+    let (da, db, dc) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let run = format!("{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis());
+    let mut a = Bridge::start(&nats.url, &pg, da.path(), engine_addr, &format!("a-{run}"));
+    wait_ready(a.http).await;
+    let matches: Vec<String> = (0..4).map(|i| format!("g{run}-{i}")).collect();
+    for m in &matches {
+        post_acked(&[a.http], 0, &key, m, "u0", &json!({"minute": 0})).await;
+    }
+    let b = Bridge::start(&nats.url, &pg, db.path(), engine_addr, &format!("b-{run}"));
+    wait_ready(b.http).await;
+    // a joiner takes its fair share (2 of 4) from the bridge that took everything
+    let both = [(a.id.clone(), a.http), (b.id.clone(), b.http)];
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let o = owners(&both).await;
+        let of_b = o.values().filter(|id| **id == b.id).count();
+        if o.len() == matches.len() && of_b == 2 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no fair share for the joining bridge: {o:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let stopped = Instant::now();
+    a.signal("TERM");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while owners(&[(b.id.clone(), b.http)]).await.len() < matches.len() {
+        assert!(Instant::now() < deadline, "the stopped bridge's matches were not taken over");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    println!("cluster: matches of a bridge stopped with SIGTERM taken over after {} ms", stopped.elapsed().as_millis());
+    assert!(a.child.wait().unwrap().success(), "the stopped bridge exits cleanly");
+    // and the survivor goes on applying each match's updates
+    for m in &matches {
+        post_acked(&[b.http], 0, &key, m, "u1", &json!({"minute": 1})).await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    for m in &matches {
+        while request(b.http, "GET", &format!("/api/v1/sessions/{m}"), None, None, None).await.unwrap().1["updates"] != 2 {
+            assert!(Instant::now() < deadline, "{m}: updates after the hand-over not applied");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+    drop((dc, b, nats));
+}
