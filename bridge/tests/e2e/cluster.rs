@@ -119,7 +119,12 @@ impl Bridge {
                 }
             }
         });
-        let http = rx.recv_timeout(Duration::from_mins(1)).expect("the child bridge reports its address within 60 s");
+        let Ok(http) = rx.recv_timeout(Duration::from_mins(1)) else {
+            // never leave a child behind
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the child bridge did not report its address within 60 s (its stderr: {})", data.join("stderr.log").display());
+        };
         Self { child, http, id: id.to_string() }
     }
 
