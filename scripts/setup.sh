@@ -20,6 +20,7 @@ pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromap
       libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates
       jackd2 libjack-jackd2-dev timgm6mb-soundfont
       postgresql chromium prometheus)
+pkgs+=(nats-server) # cluster mode tests: Debian's NATS server, run with JetStream (bridge/tests/e2e/cluster.rs)
 # Node.js for the browser test: the machine's own if it has one, else Debian's.
 if ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
 

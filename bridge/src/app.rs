@@ -59,6 +59,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::library::routes::routes())
         .merge(crate::discovery::routes::routes())
         .merge(crate::ws::routes())
+        .merge(crate::cluster::routes::routes())
 }
 
 /// The OpenAPI 3.1 document of the HTTP API (served at `/api/v1/openapi.json`).

@@ -54,6 +54,8 @@ pub struct Config {
     pub guard_obs_input: Option<String>,
     /// The clip library (`/play`).
     pub clips: ClipsConfig,
+    /// Cluster mode: the NATS server (`--cluster nats://HOST:PORT`); needs PostgreSQL.
+    pub cluster: Option<String>,
 }
 
 /// Limits and access of the clip library (`crate::clips`, docs/clips.md).
@@ -206,6 +208,7 @@ impl Default for Config {
             guard: crate::guard::decide::Policy::default(),
             guard_territory: None,
             guard_obs_input: None,
+            cluster: None,
         }
     }
 }

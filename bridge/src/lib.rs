@@ -18,7 +18,7 @@
 //! its operations, its store queries and tables, and its tests: [`telemetry`] (sessions and
 //! telemetry), [`director`] (rules), [`auth`] (API keys), [`osc_in`] (OSC in, engines),
 //! [`ws`] (the live stream), [`web`] (page and overlays), [`metrics`] (`/metrics`,
-//! `/healthz`), [`recognition`] (the recognition service and its catalogue), [`guard`] (track clearances, the copyright guard), [`library`] (music from the user's Spotify, Subsonic or folders, chosen by mood), [`discovery`] (new music found for the user: queue, wishlist, downloads). Infrastructure below them: [`state`], [`store`], [`writer`], [`error`],
+//! `/healthz`), [`recognition`] (the recognition service and its catalogue), [`guard`] (track clearances, the copyright guard), [`library`] (music from the user's Spotify, Subsonic or folders, chosen by mood), [`discovery`] (new music found for the user: queue, wishlist, downloads), [`cluster`] (several bridges sharing matches through NATS JetStream and PostgreSQL). Infrastructure below them: [`state`], [`store`], [`writer`], [`error`],
 //! [`config`], [`extract`], [`clock`]. Clients of external services go in [`clients`].
 //!
 //! Dependencies between modules form a DAG, checked by a test (`tests/e2e/modules.rs`):
@@ -31,6 +31,7 @@ pub mod auth;
 pub mod clients;
 pub mod clips;
 pub mod clock;
+pub mod cluster;
 pub mod config;
 pub mod director;
 pub mod discovery;

@@ -38,6 +38,8 @@ impl Running {
     pub async fn stop(self) -> Result<(), BridgeError> {
         let _ = self.shutdown.send(true);
         let r = self.server.await;
+        // Cluster mode: hand the matches over before going (the others take them at once).
+        crate::cluster::director::leave(&self.state).await;
         for t in &self.tasks {
             t.abort();
         }
@@ -57,7 +59,11 @@ impl Running {
 pub async fn start(config: Config) -> Result<Running, BridgeError> {
     let listen = config.listen;
     let osc_listen = config.osc_listen;
+    let cluster = config.cluster.is_some();
     let (state, first_key) = AppState::open(config).await?;
+    if cluster && state.inner.store.kind() != "postgres" {
+        return Err(BridgeError::Config("--cluster needs the shared database: add --database postgres://USER:PASS@HOST/DB".into()));
+    }
     let tcp = TcpListener::bind(listen).await.map_err(|source| BridgeError::Bind { what: "HTTP", addr: listen, source })?;
     let http_addr = tcp.local_addr()?;
     let udp = bind_udp(osc_listen).map_err(|source| BridgeError::Bind { what: "OSC", addr: osc_listen, source })?;
@@ -86,6 +92,9 @@ pub async fn start(config: Config) -> Result<Running, BridgeError> {
             }
         }
     }));
+    if cluster {
+        tasks.push(tokio::spawn(crate::cluster::director::run(state.clone())));
+    }
     let (shutdown, mut rx) = tokio::sync::watch::channel(false);
     let _ = state.inner.bound.set(http_addr);
     let router = app(state.clone());

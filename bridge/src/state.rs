@@ -128,6 +128,10 @@ pub struct Inner {
     pub library: Library,
     /// Music discovery: its jobs, queue, wishlist and downloads.
     pub discovery: crate::discovery::service::Discovery,
+    /// Cluster mode (`--cluster`): the NATS link, set once connected (docs/cluster.md).
+    pub cluster: std::sync::OnceLock<Arc<crate::cluster::link::Link>>,
+    /// Cluster mode: session frames go to NATS through this queue, not to the local ring.
+    pub cluster_frames: std::sync::OnceLock<tokio::sync::mpsc::Sender<(Arc<str>, Utf8Bytes)>>,
 }
 
 /// Cheap-to-clone handle to the bridge's state (axum `State`).
@@ -151,6 +155,7 @@ pub fn schema() -> Vec<&'static str> {
         crate::clips::store::SCHEMA,
         crate::library::store::SCHEMA,
         crate::discovery::store::SCHEMA,
+        crate::cluster::store::SCHEMA,
     ]
     .concat()
 }
@@ -236,6 +241,8 @@ impl AppState {
             clips,
             library,
             discovery,
+            cluster: std::sync::OnceLock::new(),
+            cluster_frames: std::sync::OnceLock::new(),
         };
         let state = Self { inner: Arc::new(inner) };
         state.watch_obs();
@@ -256,8 +263,16 @@ impl AppState {
     }
 
     pub fn publish(&self, session: Option<&str>, value: &serde_json::Value) {
+        let f = frame(session, value);
+        // Cluster mode: a session's frames reach every bridge's subscribers through NATS.
+        if let (Some(s), Some(tx)) = (&f.session, self.inner.cluster_frames.get()) {
+            if tx.try_send((s.clone(), f.json)).is_err() {
+                self.inner.metrics.ws_dropped.fetch_add(1, Relaxed);
+            }
+            return;
+        }
         // No receivers is fine: nobody is watching.
-        let _ = self.inner.hub.send(frame(session, value));
+        let _ = self.inner.hub.send(f);
     }
 
     pub fn session_names(&self) -> Vec<String> {

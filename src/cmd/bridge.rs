@@ -106,6 +106,10 @@ pub struct BridgeArgs {
     /// On-air loudness normalisation target of clips, LUFS (`off`: clips play at their own level).
     #[arg(long, default_value = "-16", value_parser = parse_target_lufs, allow_hyphen_values = true)]
     pub clip_target_lufs: TargetLufs,
+    /// Cluster mode: the NATS server with JetStream (`nats://HOST:4222`) that several bridges
+    /// share matches through; needs --database postgres://... (docs/cluster.md).
+    #[arg(long, value_name = "NATS_URL", env = "RESONANCE_CLUSTER")]
+    pub cluster: Option<String>,
     /// Identity of this run, reported by /healthz (set by `resonance up`).
     #[arg(long, hide = true)]
     pub instance_id: Option<String>,
@@ -308,6 +312,7 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         osc_tokens: args.osc_tokens.into_iter().filter(|t| !t.is_empty()).collect(),
         osc_rate: args.osc_rate,
         instance: args.instance_id,
+        cluster: args.cluster,
         clips: resonance_bridge::config::ClipsConfig {
             public: args.clips_public,
             max_bytes: usize::try_from(args.clip_max_bytes).unwrap_or(usize::MAX),

@@ -64,6 +64,8 @@ pub struct Metrics {
     pub store_writes: AtomicU64,
     pub store_errors: AtomicU64,
     pub sessions: AtomicI64,
+    /// Cluster mode: matches whose lease this bridge holds.
+    pub owned_matches: AtomicI64,
     /// OSC receive batches (datagrams drained from the socket per wake-up) and their messages.
     pub osc_batches: AtomicU64,
     pub osc_batch_messages: AtomicU64,
@@ -154,6 +156,7 @@ impl Default for Metrics {
             store_writes: AtomicU64::default(),
             store_errors: AtomicU64::default(),
             sessions: AtomicI64::default(),
+            owned_matches: AtomicI64::default(),
             osc_batches: AtomicU64::default(),
             osc_batch_messages: AtomicU64::default(),
             store_batches: AtomicU64::default(),
@@ -421,6 +424,12 @@ impl Collector for Metrics {
         counter(e, "resonance_bridge_osc_batch_messages", "OSC messages received in those batches.", osc_messages)?;
         counter(e, "resonance_bridge_store_errors", "Failed database writes.", self.store_errors.load(Relaxed))?;
         gauge(e, "resonance_bridge_sessions", "Sessions in memory.", self.sessions.load(Relaxed))?;
+        gauge(
+            e,
+            "resonance_bridge_owned_matches",
+            "Cluster mode: matches this bridge directs (holds the lease of).",
+            self.owned_matches.load(Relaxed),
+        )?;
         self.encode_recognition(e)?;
         self.encode_clips(e)?;
         self.encode_library(e)?;

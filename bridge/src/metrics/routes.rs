@@ -30,6 +30,7 @@ pub async fn healthz(State(st): State<AppState>) -> Response {
         "storage": st.inner.store.kind(),
         "sessions": st.inner.metrics.sessions.load(Relaxed),
         "uptime_s": st.inner.started.elapsed().as_secs(),
+        "cluster": st.inner.cluster.get().map(|l| l.status()),
     }))
     .into_response()
 }

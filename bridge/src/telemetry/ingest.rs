@@ -57,7 +57,8 @@ impl AppState {
         Ok(())
     }
 
-    fn apply_update(&self, st: &mut SessionState, u: &TelemetryUpdate) -> Decision {
+    /// Applies an update to `st` and runs the director on it (also the cluster's owner path).
+    pub(crate) fn apply_update(&self, st: &mut SessionState, u: &TelemetryUpdate) -> Decision {
         st.apply(u);
         let mut occ: Vec<String> = Vec::new();
         if let Some(t) = &u.trigger {

@@ -83,9 +83,17 @@ pub async fn list_sessions(State(st): State<AppState>) -> Response {
     ))]
 pub async fn get_session(State(st): State<AppState>, Path(name): Path<String>) -> Result<Response, AppError> {
     let name = session_name(&name)?;
-    let e = st
-        .get(&name)
-        .ok_or_else(|| AppError::NotFound(format!("no session {name:?}; POST telemetry to create it, or GET /api/v1/sessions")))?;
+    let missing = || AppError::NotFound(format!("no session {name:?}; POST telemetry to create it, or GET /api/v1/sessions"));
+    let Some(e) = st.get(&name) else {
+        // Cluster mode: a match directed by another bridge is read from the shared store.
+        if st.inner.config.cluster.is_some()
+            && let Some(r) = st.inner.store.cluster_state(&name).await?
+        {
+            let s: SessionState = serde_json::from_str(&r.state).map_err(|e| AppError::Internal(e.to_string()))?;
+            return Ok(Json(s).into_response());
+        }
+        return Err(missing());
+    };
     let s = e.lock().await.state.clone();
     Ok(Json(s).into_response())
 }
@@ -133,9 +141,15 @@ struct TelemetryAnswer {
 pub async fn post_telemetry(
     State(st): State<AppState>,
     _auth: Authed,
+    headers: axum::http::HeaderMap,
     SessionBody { name, value, raw }: SessionBody,
 ) -> Result<Response, AppError> {
     let u = validate_json(&value)?;
+    if st.inner.config.cluster.is_some() {
+        // Cluster mode: stored in the match's stream; its owner applies it (docs/cluster.md).
+        let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
+        return Ok(Json(crate::cluster::director::submit(&st, &name, &raw, key).await?).into_response());
+    }
     let body_text = String::from_utf8_lossy(&raw);
     let s = st.ingest_http(&name, &u, &body_text).await?;
     Ok(Json(json!({"session": s.name, "updates": s.updates, "target": s.target, "style": s.style})).into_response())

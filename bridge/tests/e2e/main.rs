@@ -3,6 +3,7 @@
 
 mod api;
 mod clips;
+mod cluster;
 mod common;
 mod discovery;
 mod fuzz;

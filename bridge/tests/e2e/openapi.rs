@@ -82,6 +82,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/discovery/jobs/{name}/run"),
     ("GET", "/api/v1/discovery/jobs/{name}/runs"),
     ("GET", "/api/v1/discovery/runs/{id}/log"),
+    ("GET", "/readyz"),
 ];
 
 #[tokio::test]

@@ -1,0 +1,554 @@
+//! Cluster mode at work: accepting telemetry for any match, owning matches through leases,
+//! directing each owned match from its input stream, and fanning WebSocket frames out to
+//! every bridge.
+//!
+//! * [`submit`]: HTTP telemetry is validated by the bridge that receives it and published to
+//!   the match's subject with a message id (the client's `Idempotency-Key`, else a random
+//!   one); the client is answered once JetStream has stored it (the publish ack), so an
+//!   acknowledged update is in the stream whatever bridge dies next.
+//! * [`run`]: connects, keeps three watchers (leases, members, matches) and the lease loop:
+//!   every 100 ms it renews the leases it holds (every 400 ms each), drops those it can no
+//!   longer prove (lost, or not renewed within the TTL minus a margin), takes expired or
+//!   released leases up to its fair share (any lease orphaned for longer than the TTL plus a
+//!   second, whatever the share), and hands one lease a second over while above its share.
+//! * A match's director task claims the match in PostgreSQL with the lease's epoch, loads the
+//!   state and the last applied input sequence, (re)creates the match's durable consumer to
+//!   start just after it, and applies the input in stream order: each input is written with
+//!   its sequence under the epoch (one transaction with the stingers it fired), then its
+//!   effects go out (WebSocket frames, commands and stingers to engines), then it is acked.
+//!   An input seen again (redelivered, or replayed by a new owner) is skipped by its
+//!   sequence; an owner fenced out by a later epoch stops. Effects follow the commit, so a
+//!   crash between the two loses an effect rather than repeating it: a stinger fires at most
+//!   once per input.
+//! * Frames for sessions go out on core NATS (`resonance.ws.<match>`) instead of the local
+//!   ring; every bridge subscribes to all of them and feeds its own WebSocket clients.
+
+use std::collections::HashMap;
+use std::hash::{Hash as _, Hasher as _};
+use std::sync::Arc;
+use std::sync::atomic::Ordering::{Relaxed, SeqCst};
+use std::time::{Duration, Instant};
+
+use async_nats::jetstream::consumer::{AckPolicy, DeliverPolicy, pull};
+use async_nats::jetstream::message::PublishMessage;
+use axum::body::Bytes;
+use axum::extract::ws::Utf8Bytes;
+use axum::http::StatusCode;
+use futures_util::StreamExt as _;
+use serde_json::{Value, json};
+use tokio::sync::{Mutex, mpsc, watch};
+
+use crate::cluster::link::{LEASE_TTL, LeaseError, Link, Owned, RENEW_EVERY, consumer_name, redact, subject_in, subject_ws};
+use crate::cluster::store::Applied;
+use crate::director::step::Decision;
+use crate::error::AppError;
+use crate::state::{AppState, Frame, SessionEntry};
+use crate::telemetry::validate::{TelemetryUpdate, validate_json};
+
+/// How often the lease loop runs.
+const TICK: Duration = Duration::from_millis(100);
+/// A match without a live lease for this long is taken whatever the fair share.
+const ORPHAN: Duration = Duration::from_secs(1);
+/// Bridges hand leases over (above their share) at most this often, and not before this long
+/// after they start (the members bucket must be known first).
+const REBALANCE_EVERY: Duration = Duration::from_secs(1);
+const REBALANCE_AFTER: Duration = Duration::from_secs(3);
+/// Frames waiting to go out on NATS before new ones are dropped (counted as WebSocket drops).
+pub const FRAME_QUEUE: usize = 8192;
+
+fn unavailable(message: String) -> AppError {
+    AppError::RetryLater { status: StatusCode::SERVICE_UNAVAILABLE, reason: "busy", retry_after_s: 1, message }
+}
+
+/// Accepts HTTP telemetry in cluster mode: publishes the validated body to the match's
+/// stream subject and answers with the stream sequence once JetStream stored it.
+///
+/// # Errors
+/// 503 (`Retry-After: 1`) while NATS is unreachable or did not acknowledge; 422 for an
+/// `Idempotency-Key` that is not 1 to 128 visible ASCII characters.
+pub async fn submit(st: &AppState, name: &str, raw: &[u8], idempotency_key: Option<&str>) -> Result<Value, AppError> {
+    let link = st.inner.cluster.get().ok_or_else(|| {
+        unavailable(format!("this bridge is still connecting to NATS at {}; retry, or send to another bridge", cluster_url(st)))
+    })?;
+    let id = match idempotency_key {
+        Some(k) if (1..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => format!("{name}:{k}"),
+        Some(_) => {
+            return Err(AppError::Validation(crate::error::ValidationError {
+                field: "Idempotency-Key".into(),
+                message: "must be 1 to 128 visible ASCII characters (a UUID works)".into(),
+            }));
+        }
+        None => format!("{name}:{:032x}", rand::random::<u128>()),
+    };
+    link.register(name).await.map_err(unavailable)?;
+    let publish = PublishMessage::build().payload(Bytes::copy_from_slice(raw)).message_id(&id);
+    let ack = async { link.js.send_publish(subject_in(name), publish).await?.await.map_err(async_nats::Error::from) };
+    let ack = ack.await.map_err(|e| unavailable(format!("NATS did not store the update ({e}); retry with the same Idempotency-Key")))?;
+    st.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+    Ok(json!({"session": name, "accepted": true, "seq": ack.sequence, "duplicate": ack.duplicate, "bridge": link.id}))
+}
+
+fn cluster_url(st: &AppState) -> String {
+    st.inner.config.cluster.as_deref().map_or_else(String::new, redact)
+}
+
+/// This bridge's id in the cluster: `--instance-id`, else `bridge-PID-RANDOM`.
+fn bridge_id(st: &AppState) -> String {
+    st.inner.config.instance.clone().unwrap_or_else(|| format!("bridge-{}-{:08x}", std::process::id(), rand::random::<u32>()))
+}
+
+/// Runs cluster mode until the bridge stops: connects (retrying), then the watchers, the
+/// heartbeat, the frame fan-out and the lease loop.
+pub async fn run(st: AppState) {
+    let Some(url) = st.inner.config.cluster.clone() else { return };
+    let link = match Link::connect(&url, bridge_id(&st)).await {
+        Ok(l) => Arc::new(l),
+        Err(e) => {
+            tracing::error!("cluster mode is off: {e}");
+            return;
+        }
+    };
+    tracing::info!("cluster: connected to {} as {}", redact(&url), link.id);
+    let (tx, rx) = mpsc::channel(FRAME_QUEUE);
+    let _ = st.inner.cluster_frames.set(tx);
+    let _ = st.inner.cluster.set(link.clone());
+    let mut tasks = vec![
+        tokio::spawn(watch_bucket(link.clone(), Bucket::Leases)),
+        tokio::spawn(watch_bucket(link.clone(), Bucket::Members)),
+        tokio::spawn(watch_bucket(link.clone(), Bucket::Matches)),
+        tokio::spawn(heartbeat(link.clone())),
+        tokio::spawn(frames_out(link.clone(), rx)),
+        tokio::spawn(frames_in(st.clone(), link.clone())),
+    ];
+    lease_loop(st, link).await;
+    for t in &mut tasks {
+        t.abort();
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Bucket {
+    Leases,
+    Members,
+    Matches,
+}
+
+/// Follows one bucket (current values first, then every write), reconnecting after errors.
+async fn watch_bucket(link: Arc<Link>, which: Bucket) {
+    loop {
+        let store = match which {
+            Bucket::Leases => &link.leases,
+            Bucket::Members => &link.members,
+            Bucket::Matches => &link.matches,
+        };
+        match store.watch_with_history(">").await {
+            Ok(mut w) => {
+                while let Some(e) = w.next().await {
+                    let Ok(e) = e else { break };
+                    let now = Instant::now();
+                    match which {
+                        Bucket::Leases => link.saw_lease(&e.key, &e.value, now),
+                        Bucket::Members => link.saw_member(&e.key, e.operation == async_nats::jetstream::kv::Operation::Put, now),
+                        Bucket::Matches => link.saw_match(&e.key),
+                    }
+                }
+            }
+            Err(e) => tracing::warn!("cluster: cannot watch {which:?} ({e}); retrying"),
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+async fn heartbeat(link: Arc<Link>) {
+    let mut tick = tokio::time::interval(crate::cluster::link::HEARTBEAT);
+    loop {
+        tick.tick().await;
+        if link.leaving.load(SeqCst) {
+            return;
+        }
+        if let Err(e) = link.heartbeat().await {
+            tracing::warn!("cluster: heartbeat failed ({e})");
+        }
+    }
+}
+
+/// Sends the session frames queued by [`AppState::publish`] to `resonance.ws.<match>`.
+async fn frames_out(link: Arc<Link>, mut rx: mpsc::Receiver<(Arc<str>, Utf8Bytes)>) {
+    while let Some((session, json)) = rx.recv().await {
+        let body = Bytes::copy_from_slice(json.as_str().as_bytes());
+        if let Err(e) = link.client.publish(subject_ws(&session), body).await {
+            tracing::debug!("cluster: frame not sent ({e})");
+        }
+    }
+}
+
+/// Feeds every match's frames, from whichever bridge made them, to this bridge's clients.
+async fn frames_in(st: AppState, link: Arc<Link>) {
+    let prefix = format!("{}.", crate::cluster::link::SUBJECT_WS);
+    loop {
+        match link.client.subscribe(format!("{prefix}>")).await {
+            Ok(mut sub) => {
+                while let Some(msg) = sub.next().await {
+                    let Some(session) = msg.subject.as_str().strip_prefix(&prefix) else { continue };
+                    let Ok(text) = std::str::from_utf8(&msg.payload) else { continue };
+                    let _ = st.inner.hub.send(Frame { session: Some(Arc::from(session)), json: Utf8Bytes::from(text) });
+                }
+            }
+            Err(e) => tracing::warn!("cluster: cannot subscribe to frames ({e}); retrying"),
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// Rendezvous score: each bridge prefers a different subset of the matches.
+fn score(m: &str, id: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    m.hash(&mut h);
+    id.hash(&mut h);
+    h.finish()
+}
+
+async fn lease_loop(st: AppState, link: Arc<Link>) {
+    let (lost_tx, mut lost_rx) = mpsc::channel::<String>(1024);
+    let started = Instant::now();
+    let mut since: HashMap<String, Instant> = HashMap::new();
+    let mut last_release = Instant::now();
+    let mut tick = tokio::time::interval(TICK);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        tick.tick().await;
+        if link.leaving.load(SeqCst) {
+            return;
+        }
+        let mut owned = link.owned.lock().await;
+        while let Ok(m) = lost_rx.try_recv() {
+            if let Some(o) = owned.remove(&m) {
+                tracing::warn!("cluster: match {m} is fenced out (another bridge holds a later lease)");
+                let _ = o.stop.send(true);
+            }
+        }
+        renew(&link, &mut owned).await;
+        acquire(&st, &link, &mut owned, &mut since, &lost_tx).await;
+        if started.elapsed() > REBALANCE_AFTER && last_release.elapsed() > REBALANCE_EVERY && hand_over_one(&link, &mut owned).await {
+            last_release = Instant::now();
+        }
+        st.inner.metrics.owned_matches.store(owned.len() as i64, Relaxed);
+        link.set_owned_list(owned.keys().cloned().collect());
+    }
+}
+
+/// Renews the leases due, concurrently; drops the lost and those no longer locally valid.
+async fn renew(link: &Link, owned: &mut HashMap<String, Owned>) {
+    let now = Instant::now();
+    let due: Vec<(String, u64)> =
+        owned.iter().filter(|(_, o)| now.saturating_duration_since(o.renewed) >= RENEW_EVERY).map(|(m, o)| (m.clone(), o.rev)).collect();
+    let results = futures_util::future::join_all(due.iter().map(|(m, rev)| async move {
+        let sent = Instant::now();
+        (m, sent, link.renew(m, *rev).await)
+    }))
+    .await;
+    for (m, sent, r) in results {
+        match r {
+            Ok(rev) => {
+                if let Some(o) = owned.get_mut(m) {
+                    o.rev = rev;
+                    o.renewed = sent;
+                }
+            }
+            Err(LeaseError::Lost) => {
+                if let Some(o) = owned.remove(m) {
+                    tracing::warn!("cluster: lost the lease of {m} (another bridge took it)");
+                    let _ = o.stop.send(true);
+                }
+            }
+            Err(LeaseError::Nats(e)) => tracing::warn!("cluster: cannot renew the lease of {m} ({e})"),
+        }
+    }
+    let now = Instant::now();
+    let expired: Vec<String> = owned.iter().filter(|(_, o)| !o.valid(now)).map(|(m, _)| m.clone()).collect();
+    for m in expired {
+        if let Some(o) = owned.remove(&m) {
+            tracing::warn!("cluster: stopped directing {m}: its lease could not be renewed in time (NATS unreachable?)");
+            let _ = o.stop.send(true);
+        }
+    }
+}
+
+/// Takes leases: a match whose owner stopped renewing (a failed bridge) at once, whatever the
+/// share; released and never-held matches up to the fair share, or whatever the share once
+/// nobody took them for [`ORPHAN`] + TTL.
+async fn acquire(
+    st: &AppState,
+    link: &Arc<Link>,
+    owned: &mut HashMap<String, Owned>,
+    since: &mut HashMap<String, Instant>,
+    lost: &mpsc::Sender<String>,
+) {
+    let now = Instant::now();
+    // (match, its owner stopped renewing)
+    let (mut candidates, target) = {
+        let view = link.view.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let c: Vec<(String, bool)> = view
+            .matches
+            .iter()
+            .filter(|m| !owned.contains_key(*m))
+            .filter_map(|m| match view.leases.get(m) {
+                None | Some((_, None)) => Some((m.clone(), false)),
+                Some((t, Some(_))) => (now.saturating_duration_since(*t) > LEASE_TTL).then(|| (m.clone(), true)),
+            })
+            .collect();
+        (c, view.target(now))
+    };
+    since.retain(|m, _| candidates.iter().any(|(c, _)| c == m));
+    candidates.sort_by_key(|(m, expired)| (!*expired, std::cmp::Reverse(score(m, &link.id))));
+    for (m, expired) in candidates {
+        let first = *since.entry(m.clone()).or_insert(now);
+        let orphan = expired || now.saturating_duration_since(first) > ORPHAN + LEASE_TTL;
+        if owned.len() >= target && !orphan {
+            continue;
+        }
+        match link.acquire(&m).await {
+            Ok(Some(epoch)) => {
+                since.remove(&m);
+                let (stop, stop_rx) = watch::channel(false);
+                let task = tokio::spawn(direct(st.clone(), link.clone(), m.clone(), epoch, stop_rx, lost.clone()));
+                owned.insert(m.clone(), Owned { epoch, rev: epoch, renewed: now, stop, task: Some(task) });
+                link.saw_lease(&crate::cluster::link::key(&m), json!({"owner": link.id}).to_string().as_bytes(), now);
+                tracing::info!("cluster: took match {m} (epoch {epoch})");
+            }
+            Ok(None) => {
+                // Not expired on the server yet, or another bridge was first (the watcher
+                // will see its write): try again at the next tick.
+            }
+            Err(e) => {
+                tracing::warn!("cluster: cannot take leases ({e})");
+                return;
+            }
+        }
+    }
+}
+
+/// Hands the least preferred lease over while holding more than the fair share.
+async fn hand_over_one(link: &Link, owned: &mut HashMap<String, Owned>) -> bool {
+    let target = {
+        let view = link.view.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        view.target(Instant::now())
+    };
+    if owned.len() <= target {
+        return false;
+    }
+    let Some(m) = owned.keys().min_by_key(|m| score(m, &link.id)).cloned() else { return false };
+    let Some(o) = owned.remove(&m) else { return false };
+    release(link, &m, o).await;
+    tracing::info!("cluster: handed match {m} over (holding more than the fair share {target})");
+    true
+}
+
+/// Stops a match's director after the input it is applying, then releases its lease.
+async fn release(link: &Link, m: &str, mut o: Owned) {
+    let _ = o.stop.send(true);
+    if let Some(t) = o.task.take() {
+        let _ = tokio::time::timeout(Duration::from_millis(500), t).await;
+    }
+    if let Err(e) = link.release(m, o.rev).await {
+        tracing::warn!("cluster: could not release {m} ({e}); it expires within {LEASE_TTL:?}");
+    }
+}
+
+/// A graceful stop: takes nothing more and hands every lease over (the others take them at
+/// their next tick, not after the TTL).
+pub async fn leave(st: &AppState) {
+    let Some(link) = st.inner.cluster.get() else { return };
+    link.leaving.store(true, SeqCst);
+    // first one bridge less in everyone's share, then the leases: the others take them at once
+    if let Err(e) = link.goodbye().await {
+        tracing::warn!(
+            "cluster: could not say goodbye ({e}); the others count this bridge for {:?} more",
+            crate::cluster::link::MEMBER_TTL
+        );
+    }
+    let mut owned = link.owned.lock().await;
+    let all: Vec<(String, Owned)> = owned.drain().collect();
+    let n = all.len();
+    futures_util::future::join_all(all.into_iter().map(|(m, o)| async move { release(link, &m, o).await })).await;
+    link.set_owned_list(Vec::new());
+    let _ = link.client.flush().await;
+    tracing::info!("cluster: handed {n} matches over");
+}
+
+/// What a director task does next.
+enum Step {
+    Next,
+    Stop,
+}
+
+/// Directs one owned match until told to stop or fenced out, then forgets its state in
+/// memory (reads go to PostgreSQL or the next owner from then on).
+async fn direct(st: AppState, link: Arc<Link>, m: String, epoch: u64, stop: watch::Receiver<bool>, lost: mpsc::Sender<String>) {
+    direct_until_stopped(&st, link, m.clone(), epoch, stop, lost).await;
+    let mut map = st.inner.sessions.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+    map.remove(&m);
+    st.inner.metrics.sessions.store(map.len() as i64, Relaxed);
+}
+
+async fn direct_until_stopped(
+    st: &AppState,
+    link: Arc<Link>,
+    m: String,
+    epoch: u64,
+    mut stop: watch::Receiver<bool>,
+    lost: mpsc::Sender<String>,
+) {
+    let resume = loop {
+        match st.inner.store.cluster_claim(&m, epoch, &link.id).await {
+            Ok(Some(r)) => break r,
+            Ok(None) => {
+                let _ = lost.send(m).await;
+                return;
+            }
+            Err(e) => {
+                tracing::warn!("cluster: cannot claim {m} in PostgreSQL ({e}); retrying");
+                if *stop.borrow() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    };
+    let entry = match st.get_or_create(&m) {
+        Ok(e) => e,
+        Err(e) => {
+            tracing::warn!("cluster: cannot direct {m}: {}", e.message);
+            return;
+        }
+    };
+    {
+        let mut e = entry.lock().await;
+        let fresh = || st.inner.rules.default_set().new_session(&m);
+        e.state = if resume.state.is_empty() { fresh() } else { serde_json::from_str(&resume.state).unwrap_or_else(|_| fresh()) };
+        e.last_sent = None;
+        e.dirty = false;
+        e.ephemeral = false;
+    }
+    let mut last = resume.last_seq;
+    let name = consumer_name(&m);
+    let _ = link.stream.delete_consumer(&name).await;
+    let config = pull::Config {
+        durable_name: Some(name),
+        filter_subject: subject_in(&m),
+        deliver_policy: DeliverPolicy::ByStartSequence { start_sequence: last + 1 },
+        ack_policy: AckPolicy::Explicit,
+        ack_wait: Duration::from_secs(30),
+        max_ack_pending: 10_000,
+        ..Default::default()
+    };
+    let messages = match link.stream.create_consumer(config).await {
+        Ok(c) => {
+            let c: async_nats::jetstream::consumer::PullConsumer = c;
+            c.messages().await
+        }
+        Err(e) => {
+            tracing::warn!("cluster: cannot consume {m} ({e}); leaving it to the next owner");
+            let _ = lost.send(m).await;
+            return;
+        }
+    };
+    let mut messages = match messages {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::warn!("cluster: cannot consume {m} ({e})");
+            let _ = lost.send(m).await;
+            return;
+        }
+    };
+    loop {
+        tokio::select! {
+            biased;
+            _ = stop.changed() => return,
+            next = messages.next() => match next {
+                Some(Ok(msg)) => {
+                    if let Step::Stop = apply(st, &link, &m, epoch, &entry, &msg, &mut last, &stop).await {
+                        let _ = lost.send(m).await;
+                        return;
+                    }
+                }
+                Some(Err(e)) => {
+                    tracing::debug!("cluster: {m}: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                None => {
+                    let _ = lost.send(m).await;
+                    return;
+                }
+            },
+        }
+    }
+}
+
+/// Applies one input message (at most once), then its effects, then acks it.
+#[allow(clippy::too_many_arguments)]
+async fn apply(
+    st: &AppState,
+    link: &Link,
+    m: &str,
+    epoch: u64,
+    entry: &Arc<Mutex<SessionEntry>>,
+    msg: &async_nats::jetstream::Message,
+    last: &mut u64,
+    stop: &watch::Receiver<bool>,
+) -> Step {
+    let Ok(seq) = msg.info().map(|i| i.stream_sequence) else { return Step::Next };
+    if seq <= *last {
+        let _ = msg.ack().await;
+        return Step::Next;
+    }
+    let update: Option<TelemetryUpdate> = serde_json::from_slice::<Value>(&msg.payload).ok().and_then(|v| validate_json(&v).ok());
+    let mut e = entry.lock().await;
+    let mut next = e.state.clone();
+    let d = match &update {
+        Some(u) => st.apply_update(&mut next, u),
+        None => Decision::default(),
+    };
+    let Ok(json) = serde_json::to_string(&next) else { return Step::Next };
+    let cues: Vec<&str> = d.stingers.iter().map(|c| c.as_str()).collect();
+    let mut backoff = Duration::from_millis(50);
+    loop {
+        match st.inner.store.cluster_apply(m, epoch, seq, &json, &cues, &link.id).await {
+            Ok(Applied::Yes) => break,
+            Ok(Applied::AlreadyApplied) => {
+                *last = seq;
+                let _ = msg.ack().await;
+                return Step::Next;
+            }
+            Ok(Applied::Fenced) => return Step::Stop,
+            Err(err) => {
+                // Not acked: the input stays in the stream for this owner's retry or the next owner.
+                tracing::warn!("cluster: cannot store {m} input {seq} ({err}); retrying");
+                if *stop.borrow() {
+                    return Step::Stop;
+                }
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(Duration::from_secs(1));
+            }
+        }
+    }
+    e.state = next;
+    e.dirty = false;
+    *last = seq;
+    st.emit(&mut e, update.as_ref(), &d);
+    drop(e);
+    let _ = msg.ack().await;
+    Step::Next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_differ_between_bridges() {
+        let a: Vec<u64> = (0..8).map(|i| score(&format!("m{i}"), "a")).collect();
+        let b: Vec<u64> = (0..8).map(|i| score(&format!("m{i}"), "b")).collect();
+        assert_ne!(a, b);
+    }
+}
