@@ -19,6 +19,10 @@ struct Cli {
     /// Negatives of each type (swell, music, speech, bang, calm) per bed group.
     #[arg(long, default_value_t = 12)]
     negatives: usize,
+    /// Synthetic crowds of layered single voices (the table's voice:* rows) per class and bed
+    /// group, for training only; 0 for none.
+    #[arg(long, default_value_t = 0)]
+    voices: usize,
     /// Seed of the composites.
     #[arg(long, default_value_t = 28)]
     seed: u64,
@@ -45,7 +49,14 @@ fn main() {
         }
         return;
     }
-    let opts = Options { variants: cli.variants, negatives: cli.negatives, write: cli.write, enable: cli.enable, seed: cli.seed };
+    let opts = Options {
+        variants: cli.variants,
+        negatives: cli.negatives,
+        write: cli.write,
+        enable: cli.enable,
+        seed: cli.seed,
+        voices: cli.voices,
+    };
     if let Some(src) = run(&opts) {
         let path = workspace_dir().join("engine/src/analysis/reaction_weights.rs");
         if let Err(e) = std::fs::write(&path, src) {

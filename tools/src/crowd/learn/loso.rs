@@ -36,6 +36,9 @@ pub struct Options {
     pub enable: bool,
     /// Seed.
     pub seed: u64,
+    /// Synthetic crowds of layered single voices per class (cheer, boo, "ooh") and bed group,
+    /// for training only (0: none).
+    pub voices: usize,
 }
 
 /// The reaction classes scored (every class but `Other`).
@@ -97,6 +100,10 @@ fn build(spans: &[Span], o: &Options) -> Data {
             mixes.extend(mix::events(s, g, o.variants, &m, &mut rng));
         }
         mixes.extend(mix::negatives(g, o.negatives, &m, &mut rng));
+        for (kind, class) in [("voice:cheer", ReactionClass::Cheer), ("voice:boo", ReactionClass::Boo), ("voice:ooh", ReactionClass::Ooh)] {
+            let tokens: Vec<&Span> = spans.iter().filter(|s| s.kind == kind).collect();
+            mixes.extend(mix::voice_crowds(&tokens, class, g, o.voices, &m, &mut rng));
+        }
     }
     let decisions = par_map(&mixes, |x| analyse(&x.audio, None).1);
     Data { mixes, decisions }
@@ -212,15 +219,17 @@ pub fn run(o: &Options) -> Option<String> {
     print_corpus(&spans);
     let d = build(&spans, o);
     let sources: Vec<String> = {
-        let mut v: Vec<String> = d.mixes.iter().filter(|m| m.negative.is_empty()).map(|m| m.source.clone()).collect();
+        let mut v: Vec<String> =
+            d.mixes.iter().filter(|m| m.negative.is_empty() && m.source != mix::SYNTHETIC).map(|m| m.source.clone()).collect();
         v.sort();
         v.dedup();
         v
     };
     let n_ex = examples(&d, |_| true).len();
     println!(
-        "\n{} composites ({} s of audio), {n_ex} classifier decisions\n",
+        "\n{} composites ({} synthetic, for training only; {} s of audio), {n_ex} classifier decisions\n",
         d.mixes.len(),
+        d.mixes.iter().filter(|m| m.source == mix::SYNTHETIC).count(),
         d.mixes.iter().map(|m| m.audio.len()).sum::<usize>() / RATE as usize
     );
     let hand_model = Model { enabled: false, ..Model::default() };
