@@ -10,8 +10,9 @@
 //! Arousal is read on the match's own scale ([`MatchScale`], decision 0060): after
 //! [`SCALE_WARMUP_S`] of crowd, the crowd's level is placed on the distribution of its levels
 //! so far (a histogram forgetting with a time constant of [`SCALE_TAU_S`]), so ordinary
-//! chanting sits in the middle of the match's range and a goal celebration above it; the
-//! absolute reading blends into the relative one over [`SCALE_RAMP_S`].
+//! chanting sits in the middle of the match's range and a goal celebration above it. The
+//! relative reading only ever lowers the absolute one (a calm spell stays calm); it blends in
+//! over [`SCALE_RAMP_S`].
 //!
 //! The label is a rule over (arousal, valence, detector states). It may change at most once
 //! per [`MIN_HOLD_S`] unless a strong event (goal roar, booing, chant start) forces it, and a
@@ -210,7 +211,9 @@ impl MoodEstimator {
         }
         let w = if self.absolute_only { 0.0 } else { self.scale.weight() };
         if w > 0.0 {
-            a = (1.0 - w) * a + w * rel;
+            // The match scale only ever lowers the absolute reading: a calm spell stays calm,
+            // and a level the match has heard often (chanting) no longer saturates.
+            a = (1.0 - w) * a + w * a.min(rel);
         }
         if !h.present {
             a = -1.0;
