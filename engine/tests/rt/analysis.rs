@@ -107,6 +107,8 @@ fn analysis_never_allocates_for_ten_minutes_at_48k_and_at_every_rate_and_block_s
     let mut a = CrowdAnalyzer::new(rate as f32);
     let mut n_events = 0usize;
     let mut n_moods = 0usize;
+    // Moods read on the match's full scale (after its 30 s warm-up and 60 s ramp), in range.
+    let mut n_scaled = 0usize;
     let total = 600 * rate as usize;
     let mut done = 0usize;
     let mut loops = 0;
@@ -117,6 +119,10 @@ fn analysis_never_allocates_for_ten_minutes_at_48k_and_at_every_rate_and_block_s
             for b in block.chunks(64) {
                 a.process(b, &mut |t| match t {
                     Telemetry::Event(_) => n_events += 1,
+                    Telemetry::Mood(m) => {
+                        n_moods += 1;
+                        n_scaled += usize::from(m.time >= 90 * u64::from(rate) && (-1.0..=1.0).contains(&m.arousal));
+                    }
                     _ => n_moods += 1,
                 });
             }
@@ -126,6 +132,7 @@ fn analysis_never_allocates_for_ten_minutes_at_48k_and_at_every_rate_and_block_s
         loops += 1;
     }
     assert!(n_moods >= 1_190, "a mood every 0.5 s: got {n_moods}");
+    assert!(n_scaled >= 1_000, "moods on the match scale, in range: {n_scaled}");
     assert!(n_events >= loops, "events were detected: {n_events}");
     // The reaction classifier ran inside the counted blocks: at least the cheer's surge of
     // every loop was decided (window statistics and one model product each).
