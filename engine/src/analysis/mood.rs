@@ -73,7 +73,7 @@ impl MatchScale {
         self.hist[Self::bin(self.level)] += 1.0;
         self.total += 1.0;
         self.hops = self.hops.saturating_add(1);
-        if self.hops % hz == 0 {
+        if self.hops.is_multiple_of(hz) {
             let d = (-1.0 / SCALE_TAU_S).exp();
             for v in &mut self.hist {
                 *v *= d;

@@ -153,7 +153,7 @@ pub fn predict(m: &Model, x: &[f32; N_FEAT]) -> [f32; N_CLASS] {
     let top = logit.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut p = logit.map(|l| if l.is_finite() { (l - top).exp() } else { 0.0 });
     let sum: f32 = p.iter().sum();
-    if !(sum > 0.0) || !sum.is_finite() {
+    if !sum.is_finite() || sum <= 0.0 {
         return [1.0 / N_CLASS as f32; N_CLASS];
     }
     for v in &mut p {
@@ -221,13 +221,13 @@ impl Context {
             self.lp_fast = m;
             self.lp_slow = m;
         }
-        for i in 0..N_CH {
-            self.mean[i] += (c[i] - self.mean[i]) * CTX_C;
-            self.sq[i] += (c[i] * c[i] - self.sq[i]) * CTX_C;
+        for ((mean, sq), &v) in self.mean.iter_mut().zip(&mut self.sq).zip(&c) {
+            *mean += (v - *mean) * CTX_C;
+            *sq += (v * v - *sq) * CTX_C;
         }
-        for k in 0..N_MOD {
-            self.lp_fast[k] += (m[k] - self.lp_fast[k]) * MOD_FAST;
-            self.lp_slow[k] += (m[k] - self.lp_slow[k]) * MOD_SLOW;
+        for (k, &v) in m.iter().enumerate() {
+            self.lp_fast[k] += (v - self.lp_fast[k]) * MOD_FAST;
+            self.lp_slow[k] += (v - self.lp_slow[k]) * MOD_SLOW;
             let d = self.lp_fast[k] - self.lp_slow[k];
             self.modulation[k] += (d * d - self.modulation[k]) * CTX_C;
         }
@@ -325,8 +325,7 @@ mod tests {
 
     #[test]
     fn probabilities_sum_to_one_and_survive_hostile_inputs() {
-        let mut loud = Model::default();
-        loud.w2 = [[1e30; N_HIDDEN]; N_CLASS];
+        let loud = Model { w2: [[1e30; N_HIDDEN]; N_CLASS], ..Model::default() };
         for m in [Model::default(), loud] {
             for x in [[0.0f32; N_FEAT], [f32::NAN; N_FEAT], [1e30; N_FEAT], [-1e30; N_FEAT]] {
                 let p = predict(&m, &x);
