@@ -2,7 +2,8 @@
 //! Weights of the reaction classifier ([`super::reaction`]), trained by `crowd-train` on the
 //! corpus of `tools/corpus/crowd-labels.tsv`.
 //!
-//! Placeholder (all zero: every class equally likely) until `crowd-train --write` runs.
+//! Placeholder of the perceptron's shape (all zero: every class equally likely; disabled, so no
+//! output depends on it) until `crowd-train --write` regenerates it (decision 0059).
 
 use super::reaction::{Model, N_CLASS, N_FEAT, N_HIDDEN};
 

@@ -204,10 +204,9 @@ where
         .y_label_area_size(50)
         .build_cartesian_2d(0.0..end, -40.0..0.0)?;
     c.configure_mesh().y_desc("dBFS").draw()?;
-    for &(name, a, b) in seg {
+    for &(name, a, _) in seg {
         c.draw_series(std::iter::once(Text::new(name, (a + 1.0, -4.0), ("sans-serif", 14))))?;
         c.draw_series(std::iter::once(PathElement::new(vec![(a, -40.0), (a, 0.0)], BLACK.mix(0.3))))?;
-        let _ = b;
     }
     c.draw_series(LineSeries::new(level, BLACK))?;
     let mut c = ChartBuilder::on(&bottom).margin(10).x_label_area_size(30).y_label_area_size(50).build_cartesian_2d(0.0..end, -1.0..1.0)?;
