@@ -9,9 +9,10 @@
 //!    music builds *into* a moment instead of reacting after it (offline, the future is known).
 //! 4. Takes stingers from supplied match data (`--events`: goal, card, penalty, half_time,
 //!    full_time, ...) and from detected goal roars and near misses (a detection within 10 s of a
-//!    supplied event of the same kind is the same moment). The music plans the bars before
-//!    each moment so that its stinger's downbeat lands on it, and ends with the match on a
-//!    cadence under a fade (engine `synth::offline`).
+//!    supplied event of the same kind is the same moment; with `--sync` the supplied events
+//!    are a lagging feed, aligned with the reactions by `sync_moments`). The music plans the
+//!    bars before each moment so that its stinger's downbeat lands on it, and ends with the
+//!    match on a cadence under a fade (engine `synth::offline`).
 //! 5. Renders the music block by block, writing each block as it comes (with `--mix`, mixed
 //!    under the original, read from the file a second time and ducked by the programme's
 //!    level), then writes `<out>.moments.json` beside the output and optionally a plot. The
@@ -47,6 +48,10 @@ pub struct HighlightArgs {
     /// `{"events": [...]}`; kinds: goal, card, penalty, half_time, full_time, ...
     #[arg(long, value_name = "match.json")]
     pub events: Option<PathBuf>,
+    /// The --events come from a live match-data feed that lags the sound by 2–30 s: align each
+    /// with the crowd's reaction to it (the reaction gives the moment, the feed the meaning).
+    #[arg(long, requires = "events")]
+    pub sync: bool,
     /// Mix the soundtrack under the original recording, ducked by the programme's level.
     #[arg(long)]
     pub mix: bool,
@@ -89,6 +94,9 @@ struct Moment {
     stinger: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stinger_at: Option<f64>,
+    /// With `--sync`: how far the feed lagged the crowd's reaction (s).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lag_s: Option<f64>,
 }
 
 /// Reads supplied match events (a list or an object with `events`).
@@ -168,7 +176,7 @@ pub fn run(args: &HighlightArgs) -> Result<()> {
         Some(p) => load_events(p, duration_s)?,
         None => Vec::new(),
     };
-    let (mut moments, events) = gather_moments(&supplied, &crowd);
+    let (mut moments, events) = if args.sync { sync_moments(&supplied, &crowd) } else { gather_moments(&supplied, &crowd) };
     let arc = Arc { duration_s, mood: derive_arc(&crowd.moods, duration_s), events };
     // 4-5. music, mixed and written as it is rendered
     let seed = args.seed.unwrap_or(DEFAULT_SEED);
@@ -283,6 +291,7 @@ fn gather_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, 
             confidence: None,
             stinger: Some(e.cue.as_str()),
             stinger_at: None,
+            lag_s: None,
         })
         .collect();
     let mut events = supplied.to_vec();
@@ -298,6 +307,7 @@ fn gather_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, 
             confidence: Some(e.confidence),
             stinger: cue.map(Cue::as_str),
             stinger_at: None,
+            lag_s: None,
         });
         if let Some(cue) = cue {
             events.push(ArcEvent { t, cue });
@@ -348,6 +358,113 @@ fn render_soundtrack(args: &HighlightArgs, preset: &Preset, arc: &Arc, seed: u64
     Ok((report, level.finish()))
 }
 
+/// Whether a crowd reaction of kind `k` can be the crowd's answer to a feed event `c`.
+fn answers(c: Cue, k: CrowdEventKind) -> bool {
+    use CrowdEventKind as K;
+    match c {
+        Cue::Goal | Cue::HomeGoal => k == K::GoalRoar,
+        // At a home ground an away goal is met with boos or a groan, or the away end's roar.
+        Cue::AwayGoal => matches!(k, K::GoalRoar | K::Booing | K::NearMiss),
+        Cue::Card => matches!(k, K::Booing | K::Whistle),
+        Cue::Penalty | Cue::KickOff | Cue::HalfTime | Cue::FullTime => k == K::Whistle,
+        Cue::NearMiss => k == K::NearMiss,
+        _ => false,
+    }
+}
+
+/// Feed lag window: a reaction from 30 s before the feed event to 2 s after it.
+const LAG_MAX_S: f64 = 30.0;
+const LAG_MIN_S: f64 = -2.0;
+
+/// Score of matching a feed event to a reaction `lag` s before it with the detector's
+/// `confidence`: 1 for the match itself (so the alignment matches as many as it can), plus
+/// up to 0.5 for a lag near a log-normal's median of 8 s (σ_log 0.8) and up to 0.25 for the
+/// confidence.
+fn match_score(lag: f64, confidence: f32) -> f64 {
+    let l = (lag.max(0.5) / 8.0).ln() / 0.8;
+    1.0 + 0.5 * (-0.5 * l * l).exp() + 0.25 * f64::from(confidence.clamp(0.0, 1.0))
+}
+
+/// Stage 3 with `--sync`: the feed events (`supplied`, lagging) aligned with the detected
+/// reactions by an order-preserving dynamic programme (one reaction per feed event, no
+/// crossings, so one late feed event cannot steal another's reaction). A matched pair is one
+/// moment at the reaction's onset with the feed's meaning (`source: "both"`, the lag and the
+/// detector's confidence), and its stinger lands on the reaction; a feed event with no
+/// reaction stays at its own time minus the median lag of the matched ones (`"feed"`,
+/// confidence 0.5); a reaction no feed event claims is `"detected"` as without `--sync`.
+fn sync_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, Vec<ArcEvent>) {
+    let sr = f64::from(crowd.sample_rate);
+    let mut feed = supplied.to_vec();
+    feed.sort_by(|a, b| a.t.total_cmp(&b.t));
+    let det = &crowd.detected;
+    let (n, m) = (feed.len(), det.len());
+    // best[i][j]: the best score aligning the first i feed events with the first j reactions.
+    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
+    for i in 1..=n {
+        for j in 1..=m {
+            let lag = feed[i - 1].t - det[j - 1].onset as f64 / sr;
+            let pair = (answers(feed[i - 1].cue, det[j - 1].kind) && (LAG_MIN_S..=LAG_MAX_S).contains(&lag))
+                .then(|| best[i - 1][j - 1] + match_score(lag, det[j - 1].confidence));
+            best[i][j] = best[i - 1][j].max(best[i][j - 1]).max(pair.unwrap_or(f64::NEG_INFINITY));
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        if best[i][j] == best[i - 1][j] {
+            i -= 1;
+        } else if best[i][j] == best[i][j - 1] {
+            j -= 1;
+        } else {
+            pairs.push((i - 1, j - 1));
+            i -= 1;
+            j -= 1;
+        }
+    }
+    let mut lags: Vec<f64> = pairs.iter().map(|&(f, d)| feed[f].t - det[d].onset as f64 / sr).collect();
+    lags.sort_by(f64::total_cmp);
+    let median_lag = lags.get(lags.len() / 2).copied().unwrap_or(0.0);
+    let (mut moments, mut events) = (Vec::new(), Vec::new());
+    for (f, e) in feed.iter().enumerate() {
+        let (t, source, confidence, lag_s) = match pairs.iter().find(|p| p.0 == f) {
+            Some(&(_, d)) => {
+                let t = det[d].onset as f64 / sr;
+                (t, "both", det[d].confidence, Some(e.t - t))
+            }
+            None => ((e.t - median_lag).max(0.0), "feed", 0.5, None),
+        };
+        moments.push(Moment {
+            t,
+            kind: e.cue.as_str().to_string(),
+            source,
+            confidence: Some(confidence),
+            stinger: Some(e.cue.as_str()),
+            stinger_at: None,
+            lag_s,
+        });
+        events.push(ArcEvent { t, cue: e.cue });
+    }
+    for (_, e) in det.iter().enumerate().filter(|(d, _)| !pairs.iter().any(|p| p.1 == *d)) {
+        let t = e.onset as f64 / sr;
+        let cue = detected_cue(e.kind, e.whistle).filter(|_| e.confidence >= 0.5);
+        moments.push(Moment {
+            t,
+            kind: e.kind.as_str().to_string(),
+            source: "detected",
+            confidence: Some(e.confidence),
+            stinger: cue.map(Cue::as_str),
+            stinger_at: None,
+            lag_s: None,
+        });
+        if let Some(cue) = cue {
+            events.push(ArcEvent { t, cue });
+        }
+    }
+    events.sort_by(|a, b| a.t.total_cmp(&b.t));
+    moments.sort_by(|a, b| a.t.total_cmp(&b.t));
+    (moments, events)
+}
+
 fn moments_for_plot(m: &[Moment]) -> Vec<(f64, String, bool)> {
     m.iter().map(|m| (m.t, m.kind.clone(), m.stinger.is_some())).collect()
 }
@@ -393,5 +510,59 @@ impl MixUnder {
             out.push(l);
             out.push(r);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reaction(kind: CrowdEventKind, t: f64, confidence: f32) -> CrowdEvent {
+        let s = (t * 48_000.0) as u64;
+        CrowdEvent { kind, onset: s, detected: s + 9_600, confidence, whistle: WhistleKind::Short }
+    }
+
+    #[test]
+    fn a_lagging_feed_takes_the_crowds_moment_and_keeps_its_meaning() {
+        let crowd = CrowdReading {
+            moods: Vec::new(),
+            detected: vec![
+                reaction(CrowdEventKind::Whistle, 5.0, 0.9),
+                reaction(CrowdEventKind::GoalRoar, 100.0, 0.8),
+                reaction(CrowdEventKind::GoalRoar, 112.0, 0.7),
+                reaction(CrowdEventKind::Booing, 300.0, 0.9),
+                reaction(CrowdEventKind::GoalRoar, 500.0, 0.9),
+            ],
+            sample_rate: 48_000,
+            duration_s: 600.0,
+        };
+        // Feed: kick-off 3 s late; two home goals 9 s and 6 s late (the second's window also
+        // holds the first roar: order keeps each on its own); an away goal met with boos 20 s
+        // late; a card the crowd did not react to.
+        let feed = [
+            ArcEvent { t: 8.0, cue: Cue::KickOff },
+            ArcEvent { t: 109.0, cue: Cue::HomeGoal },
+            ArcEvent { t: 118.0, cue: Cue::HomeGoal },
+            ArcEvent { t: 320.0, cue: Cue::AwayGoal },
+            ArcEvent { t: 400.0, cue: Cue::Card },
+        ];
+        let (moments, events) = sync_moments(&feed, &crowd);
+        let row = |t: f64| moments.iter().find(|m| (m.t - t).abs() < 0.01).unwrap_or_else(|| panic!("no moment at {t}: {moments:?}"));
+        for (t, kind, lag) in [(5.0, "kick_off", 3.0), (100.0, "home_goal", 9.0), (112.0, "home_goal", 6.0), (300.0, "away_goal", 20.0)] {
+            let m = row(t);
+            assert_eq!((m.kind.as_str(), m.source), (kind, "both"), "{m:?}");
+            assert!((m.lag_s.unwrap_or(f64::NAN) - lag).abs() < 0.01, "{m:?}");
+        }
+        // The card: at the feed's time less the median lag of the matched (6 or 9 s), shown
+        // as the feed's alone; the roar at 500 s with no feed event is the crowd's alone.
+        let card = moments.iter().find(|m| m.kind == Cue::Card.as_str()).expect("the card");
+        assert_eq!(card.source, "feed");
+        assert!((391.0..=394.0).contains(&card.t), "{card:?}");
+        assert_eq!(row(500.0).source, "detected");
+        assert_eq!(moments.len(), 6, "{moments:?}");
+        // Stingers: on the reactions' onsets, one per moment, none doubled.
+        let goals: Vec<f64> = events.iter().filter(|e| e.cue == Cue::HomeGoal).map(|e| e.t).collect();
+        assert_eq!(goals, vec![100.0, 112.0]);
+        assert_eq!(events.len(), 6, "{events:?}");
     }
 }

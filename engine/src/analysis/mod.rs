@@ -45,7 +45,7 @@ pub mod probes {
     pub use super::detectors::Hop;
     pub use super::features::{FeatureExtractor, Features, Step, Tone};
     pub use super::pitch::Pitch;
-    pub use super::reaction::{DECIDE_HOPS, Model, N_CLASS, N_FEAT, ReactionClass, predict};
+    pub use super::reaction::{DECIDE_HOPS, Model, N_CLASS, N_FEAT, N_HIDDEN, ReactionClass, predict};
 }
 
 use self::decimate::{ANALYSIS_RATE, Decimator};
@@ -204,6 +204,13 @@ impl CrowdAnalyzer {
     #[cfg(feature = "tuning-probes")]
     pub fn set_reaction_model(&mut self, m: &self::reaction::Model) {
         self.detectors.set_model(m);
+    }
+
+    /// Reads arousal on the absolute scale only (`true`: the reading before decision 0060) or
+    /// on the match's own scale (`false`, the default). Kept across [`Self::reset`].
+    #[cfg(feature = "tuning-probes")]
+    pub fn set_absolute_arousal(&mut self, on: bool) {
+        self.mood_est.set_absolute_only(on);
     }
 
     /// The reaction classifier's latest decision: how many it made since reset, the surge's

@@ -7,6 +7,13 @@
 //! the rise (bright cheering vs dark booing) and from what the detectors heard recently
 //! (roar/applause positive, boos and near misses negative, chants mildly positive).
 //!
+//! Arousal is read on the match's own scale ([`MatchScale`], decision 0060): after
+//! [`SCALE_WARMUP_S`] of crowd, the crowd's level is placed on the distribution of its levels
+//! so far (a histogram forgetting with a time constant of [`SCALE_TAU_S`]), so ordinary
+//! chanting sits in the middle of the match's range and a goal celebration above it. The
+//! relative reading only ever lowers the absolute one (a calm spell stays calm); it blends in
+//! over [`SCALE_RAMP_S`].
+//!
 //! The label is a rule over (arousal, valence, detector states). It may change at most once
 //! per [`MIN_HOLD_S`] unless a strong event (goal roar, booing, chant start) forces it, and a
 //! new candidate must persist for two estimates before it is taken.
@@ -16,6 +23,80 @@ use crate::types::MoodLabel;
 
 /// Minimum time between two label changes without a forcing event.
 pub(crate) const MIN_HOLD_S: f32 = 3.0;
+
+/// Seconds of crowd before the match scale starts to count: a scale built on less than half a
+/// minute of the match is noise (and short clips read as before).
+pub(crate) const SCALE_WARMUP_S: f32 = 30.0;
+/// Seconds over which arousal moves from the absolute to the match-relative reading.
+pub(crate) const SCALE_RAMP_S: f32 = 60.0;
+/// Time constant of the match scale's memory: 20 minutes (a loud spell an hour ago counts
+/// for 5 %).
+pub(crate) const SCALE_TAU_S: f32 = 1200.0;
+/// Bins of the match scale: the crowd's level over its floor from −10 to +30 dB.
+const SCALE_BINS: usize = 64;
+const SCALE_LO_DB: f32 = -10.0;
+const SCALE_BIN_DB: f32 = 40.0 / SCALE_BINS as f32;
+/// The highest relative arousal a chant reaches with no reaction under way (its level's
+/// percentile is capped at the 85th): chanting is the match's ordinary loud state.
+const CHANT_CAP: f32 = 2.0 * 0.85 - 1.0;
+/// The lowest relative arousal during (and 6 s after) a goal roar.
+const ROAR_FLOOR: f32 = 0.9;
+
+/// The match's own scale of crowd level: a histogram of the crowd's 1 s level over its floor
+/// (every hop the crowd is present), decayed once a second with [`SCALE_TAU_S`]. Fixed arrays.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MatchScale {
+    hist: [f32; SCALE_BINS],
+    total: f32,
+    /// Hops of crowd counted so far (saturating).
+    hops: u32,
+    /// The 1 s level (dB over the floor) placed on the scale.
+    level: f32,
+}
+
+impl Default for MatchScale {
+    fn default() -> Self {
+        Self { hist: [0.0; SCALE_BINS], total: 0.0, hops: 0, level: 0.0 }
+    }
+}
+
+impl MatchScale {
+    fn bin(db: f32) -> usize {
+        (((db - SCALE_LO_DB) / SCALE_BIN_DB).max(0.0) as usize).min(SCALE_BINS - 1)
+    }
+
+    /// Adds one hop of crowd at `rel_m` dB over its floor.
+    pub(crate) fn push(&mut self, rel_m: f32) {
+        let hz = super::features::HOPS_PER_S as u32;
+        let x = if rel_m.is_finite() { rel_m } else { 0.0 };
+        self.level += (x - self.level) * if self.hops == 0 { 1.0 } else { 0.01 };
+        self.hist[Self::bin(self.level)] += 1.0;
+        self.total += 1.0;
+        self.hops = self.hops.saturating_add(1);
+        if self.hops.is_multiple_of(hz) {
+            let d = (-1.0 / SCALE_TAU_S).exp();
+            for v in &mut self.hist {
+                *v *= d;
+            }
+            self.total *= d;
+        }
+    }
+
+    /// The share of the match so far quieter than the current level (0…1; the current bin
+    /// counts half).
+    pub(crate) fn percentile(&self) -> f32 {
+        let b = Self::bin(self.level);
+        let below: f32 = self.hist[..b].iter().sum::<f32>() + 0.5 * self.hist[b];
+        if self.total > 0.0 { (below / self.total).clamp(0.0, 1.0) } else { 0.5 }
+    }
+
+    /// Weight of the relative reading: 0 before [`SCALE_WARMUP_S`] of crowd, rising to 1 over
+    /// [`SCALE_RAMP_S`].
+    pub(crate) fn weight(&self) -> f32 {
+        let secs = self.hops as f32 / super::features::HOPS_PER_S as f32;
+        ((secs - SCALE_WARMUP_S) / SCALE_RAMP_S).clamp(0.0, 1.0)
+    }
+}
 
 /// Memory of recent events, in hops since they happened (saturating).
 #[derive(Clone, Copy, Debug)]
@@ -63,6 +144,10 @@ pub(crate) struct MoodEstimator {
     held_s: f32,
     confidence: f32,
     force: Option<MoodLabel>,
+    scale: MatchScale,
+    /// Arousal on the absolute scale only (the reading before decision 0060; for tools that
+    /// compare the two). Kept across [`Self::reset`].
+    absolute_only: bool,
 }
 
 fn ema(state: &mut f32, x: f32, c: f32) {
@@ -71,7 +156,14 @@ fn ema(state: &mut f32, x: f32, c: f32) {
 
 impl MoodEstimator {
     pub(crate) fn reset(&mut self) {
-        *self = Self { held_s: MIN_HOLD_S, ..Self::default() };
+        *self = Self { held_s: MIN_HOLD_S, absolute_only: self.absolute_only, ..Self::default() };
+    }
+
+    /// Reads arousal on the absolute scale only (`true`) or on the match's scale (`false`,
+    /// the default).
+    #[cfg_attr(not(feature = "tuning-probes"), allow(dead_code))]
+    pub(crate) fn set_absolute_only(&mut self, on: bool) {
+        self.absolute_only = on;
     }
 
     /// Asks for an immediate change to `label` at the next estimate (a strong event).
@@ -86,9 +178,18 @@ impl MoodEstimator {
         let tilt = (b3 - b1.max(b2 - 3.0)).clamp(-12.0, 12.0);
         let mut a = -0.75 + h.rel_m / 12.0 + 0.2 * (b3.max(0.0) / 12.0) + 0.1 * (h.f.onset_rate / 4.0).min(1.0);
         let mut v = 0.35 * (tilt / 8.0).tanh() * (h.rel_m / 6.0).clamp(0.0, 1.0);
-        if s.roaring || r.roar < 6 * hz {
+        if h.present {
+            self.scale.push(h.rel_m);
+        }
+        // The match-relative reading: where the crowd's level sits among its levels so far.
+        let mut rel = 2.0 * self.scale.percentile() - 1.0;
+        let roar = s.roaring || r.roar < 6 * hz;
+        if roar {
             v += 0.6;
             a += 0.3;
+            rel = rel.max(ROAR_FLOOR);
+        } else if s.chanting {
+            rel = rel.min(CHANT_CAP);
         }
         if s.applauding || r.applause < 4 * hz {
             v += 0.4;
@@ -107,6 +208,12 @@ impl MoodEstimator {
         }
         if r.whistle < 2 * hz {
             a += 0.1;
+        }
+        let w = if self.absolute_only { 0.0 } else { self.scale.weight() };
+        if w > 0.0 {
+            // The match scale only ever lowers the absolute reading: a calm spell stays calm,
+            // and a level the match has heard often (chanting) no longer saturates.
+            a = (1.0 - w) * a + w * a.min(rel);
         }
         if !h.present {
             a = -1.0;

@@ -107,6 +107,8 @@ fn analysis_never_allocates_for_ten_minutes_at_48k_and_at_every_rate_and_block_s
     let mut a = CrowdAnalyzer::new(rate as f32);
     let mut n_events = 0usize;
     let mut n_moods = 0usize;
+    // Moods read on the match's full scale (after its 30 s warm-up and 60 s ramp), in range.
+    let mut n_scaled = 0usize;
     let total = 600 * rate as usize;
     let mut done = 0usize;
     let mut loops = 0;
@@ -117,6 +119,10 @@ fn analysis_never_allocates_for_ten_minutes_at_48k_and_at_every_rate_and_block_s
             for b in block.chunks(64) {
                 a.process(b, &mut |t| match t {
                     Telemetry::Event(_) => n_events += 1,
+                    Telemetry::Mood(m) => {
+                        n_moods += 1;
+                        n_scaled += usize::from(m.time >= 90 * u64::from(rate) && (-1.0..=1.0).contains(&m.arousal));
+                    }
                     _ => n_moods += 1,
                 });
             }
@@ -126,6 +132,7 @@ fn analysis_never_allocates_for_ten_minutes_at_48k_and_at_every_rate_and_block_s
         loops += 1;
     }
     assert!(n_moods >= 1_190, "a mood every 0.5 s: got {n_moods}");
+    assert!(n_scaled >= 1_000, "moods on the match scale, in range: {n_scaled}");
     assert!(n_events >= loops, "events were detected: {n_events}");
     // The reaction classifier ran inside the counted blocks: at least the cheer's surge of
     // every loop was decided (window statistics and one model product each).
@@ -358,6 +365,66 @@ fn real_chanting_is_reported_with_start_and_end() {
     assert!((chant_end..chant_end + 8.0).contains(&e), "chant end detected at {e} (chant ended {chant_end})");
     let mid = moods(&t).into_iter().filter(|m| ((s + 1.0)..chant_end).contains(&(m.time as f32 / rate as f32)));
     assert!(mid.clone().all(|m| m.label == MoodLabel::Chanting), "{:?}", mid.collect::<Vec<_>>());
+}
+
+/// `x` scaled to RMS `level`.
+fn levelled(mut x: Vec<f32>, level: f32) -> Vec<f32> {
+    let g = level / rms(&x).max(1e-6);
+    for v in &mut x {
+        *v *= g;
+    }
+    x
+}
+
+/// A match-like tape of real recordings at `rate`: 40 s of stadium ambience, the six rhythmic
+/// chant clips twice over (~97 s, 6 dB over the bed), the real goal cheer 4 dB over the chant,
+/// then 10 s of ambience. Returns the tape, the chant's start and end and the cheer's
+/// insertion (s).
+fn match_tape(dir: &Path, rate: u32) -> (Vec<f32>, f32, f32, f32) {
+    let mut x = ambience_bed(dir, rate, 40.0);
+    let chant_start = x.len() as f32 / rate as f32;
+    for _ in 0..2 {
+        for name in ["crowd01.wav", "crowd05.wav", "crowd08.wav", "crowd13.wav", "crowd14.wav", "crowd16.wav"] {
+            let c = levelled(clip(dir, &format!("crowd/{name}"), rate), 0.2);
+            append_crossfaded(&mut x, &c, (0.05 * rate as f32) as usize);
+        }
+    }
+    let chant_end = x.len() as f32 / rate as f32;
+    let mut tail = ambience_bed(dir, rate, 16.0);
+    let cheer = levelled(clip(dir, "events/crowdcheer.wav", rate), 0.32);
+    for (b, e) in tail.iter_mut().zip(&cheer) {
+        *b += e;
+    }
+    append_crossfaded(&mut x, &tail, (0.05 * rate as f32) as usize);
+    (x, chant_start, chant_end, chant_end)
+}
+
+#[test]
+fn a_goal_celebration_stands_above_the_chanting_before_it_on_the_match_scale() {
+    let dir = audio_dir();
+    let rate = 22_050;
+    let (x, chant_start, chant_end, cheer_at) = match_tape(&dir, rate);
+    let mut a = CrowdAnalyzer::new(rate as f32);
+    let t = run(&mut a, &x, 256);
+    let ev = events(&t);
+    assert!(
+        ev.iter().any(|e| e.kind == CrowdEventKind::GoalRoar && (e.onset as f32 / rate as f32 - cheer_at).abs() < 1.0),
+        "the cheer at {cheer_at} s: {:?}",
+        timeline(&ev, rate)
+    );
+    let mean_arousal = |lo: f32, hi: f32| {
+        let v: Vec<f32> = moods(&t).iter().filter(|m| (lo..hi).contains(&(m.time as f32 / rate as f32))).map(|m| m.arousal).collect();
+        assert!(v.len() >= 4, "no mood snapshots in {lo}..{hi} s");
+        v.iter().sum::<f32>() / v.len() as f32
+    };
+    // The last 30 s of the chant (the scale has seen > 90 s of crowd by then) against the
+    // celebration's 1.5…5.5 s.
+    let chant = mean_arousal(chant_end - 30.0, chant_end);
+    let celebration = mean_arousal(cheer_at + 1.5, cheer_at + 5.5);
+    let calm = mean_arousal(10.0, chant_start);
+    assert!(celebration - chant >= 0.2, "celebration {celebration:.2} is not above the chant {chant:.2}");
+    assert!(chant <= 0.75, "ordinary chanting saturates arousal: {chant:.2}");
+    assert!(calm < chant, "calm {calm:.2} is not below the chant {chant:.2}");
 }
 
 /// Event kinds and onsets (s) of a run, for comparing variants of one programme.

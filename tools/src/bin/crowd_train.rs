@@ -7,7 +7,8 @@ use resonance_tools::workspace_dir;
 
 /// Trains the crowd analysis's reaction classifier on composites of the labelled corpus
 /// (tools/corpus/crowd-labels.tsv; fetch it with scripts/fetch-crowd-corpus.sh), prints the
-/// leave-one-source-out evaluation (confusion matrix, per-source rows, negatives, targets),
+/// leave-one-source-out evaluation of the learned path and of the hand-set rules on the same
+/// composites (confusion matrices, per-source rows, negatives, targets, a side-by-side table),
 /// and with --write regenerates engine/src/analysis/reaction_weights.rs.
 #[derive(Debug, Parser)]
 #[command(name = "crowd-train")]
@@ -18,9 +19,18 @@ struct Cli {
     /// Negatives of each type (swell, music, speech, bang, calm) per bed group.
     #[arg(long, default_value_t = 12)]
     negatives: usize,
+    /// Synthetic crowds of layered single voices (the table's voice:* rows) per class and bed
+    /// group, for training only; 0 for none.
+    #[arg(long, default_value_t = 0)]
+    voices: usize,
     /// Seed of the composites.
     #[arg(long, default_value_t = 28)]
     seed: u64,
+    /// Instead of training: run the arousal-scale demonstration (a match-like tape of real
+    /// recordings, arousal on the match scale and on the absolute one, plotted into
+    /// target/crowd-eval/arousal-tape.{svg,png}).
+    #[arg(long)]
+    tape: bool,
     /// Write the model trained on everything into the engine's weights file.
     #[arg(long)]
     write: bool,
@@ -28,20 +38,24 @@ struct Cli {
     /// leave-one-source-out figures beat the hand-set rules; decision 0042).
     #[arg(long)]
     enable: bool,
-    /// Score the hand-set rules on the same composites (the bar the learned path must beat).
-    #[arg(long)]
-    hand_set: bool,
 }
 
 fn main() {
     let cli = Cli::parse();
+    if cli.tape {
+        if let Err(e) = resonance_tools::crowd::learn::tape::run(&resonance_tools::crowd::out_dir()) {
+            eprintln!("arousal tape: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let opts = Options {
         variants: cli.variants,
         negatives: cli.negatives,
         write: cli.write,
         enable: cli.enable,
-        hand_set: cli.hand_set,
         seed: cli.seed,
+        voices: cli.voices,
     };
     if let Some(src) = run(&opts) {
         let path = workspace_dir().join("engine/src/analysis/reaction_weights.rs");

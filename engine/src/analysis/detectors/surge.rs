@@ -26,7 +26,7 @@ use super::{CROWD_ROUGH_MAX, Detection, H, Hop, clamp01};
 use crate::analysis::features::HOP;
 #[cfg(feature = "tuning-probes")]
 use crate::analysis::reaction::Decision;
-use crate::analysis::reaction::{DECIDE_HOPS, Model, N_CLASS, ReactionClass, Window, predict};
+use crate::analysis::reaction::{Context, DECIDE_HOPS, Model, N_CLASS, ReactionClass, Window, predict};
 use crate::types::{CrowdEventKind, WhistleKind};
 
 /// Probability of [`ReactionClass::Cheer`] from which a surge is a goal roar. A false goal
@@ -90,6 +90,8 @@ pub(super) struct Surge {
     loud_clar: f32,
     /// Statistics of the surge's hops, and the classifier's reading of them once decided.
     window: Window,
+    /// The 1.5 s before now (the classifier's context), kept across surges.
+    context: Context,
     class: Option<ReactionClass>,
     /// The decision made on this hop, for the trainer: onset, input, probabilities.
     #[cfg(feature = "tuning-probes")]
@@ -139,6 +141,9 @@ impl Surge {
             self.rise_from = f.end;
         }
         self.since_roar = self.since_roar.saturating_add(1);
+        // The context before this hop: a surge that starts now is read against it.
+        let pre = self.context;
+        self.context.push(h);
         let on = h.present && h.rel_vfast >= 8.0 + s;
         if !self.active {
             if on && !whistle_active {
@@ -153,6 +158,8 @@ impl Surge {
                     since_roar: self.since_roar,
                     after_roar: self.after_roar,
                     rise_from: self.rise_from,
+                    window: Window::after(&pre),
+                    context: self.context,
                     ..Self::default()
                 };
                 self.window.push(h);
@@ -278,7 +285,7 @@ impl Surge {
     /// reported now (unless a whistle is part of the surge, booing is on, or a roar ended
     /// under 5 s ago); an "ooh" waits for the surge to die.
     fn decide(&mut self, model: &Model, booing: bool, out: &mut dyn FnMut(Detection)) {
-        let x = self.window.features();
+        let x = self.window.features(&self.context);
         let p = predict(model, &x);
         #[cfg(feature = "tuning-probes")]
         {
@@ -344,13 +351,21 @@ impl Surge {
 mod tests {
     use super::*;
     use crate::analysis::features::Features;
-    use crate::analysis::reaction::N_FEAT;
+    use crate::analysis::reaction::{N_FEAT, N_HIDDEN};
 
     /// A model that reads every surge as `class` with certainty.
     fn always(class: ReactionClass) -> Model {
         let mut b = [-20.0; N_CLASS];
         b[class as usize] = 20.0;
-        Model { enabled: true, mean: [0.0; N_FEAT], scale: [1.0; N_FEAT], w: [[0.0; N_FEAT]; N_CLASS], b }
+        Model {
+            enabled: true,
+            mean: [0.0; N_FEAT],
+            scale: [1.0; N_FEAT],
+            w1: [[0.0; N_FEAT]; N_HIDDEN],
+            b1: [0.0; N_HIDDEN],
+            w2: [[0.0; N_HIDDEN]; N_CLASS],
+            b2: b,
+        }
     }
 
     /// A second at the floor, then a loud surge of `hops` hops, then the floor for 2 s: what

@@ -1,22 +1,25 @@
-//! Learning the reaction type (issue 28, decision 0042): `crowd-train` builds composites from
+//! Learning the reaction type (issue 28, decisions 0042 and 0059): `crowd-train` builds composites from
 //! the labelled corpus (`tools/corpus/crowd-labels.tsv`, fetched by
 //! `scripts/fetch-crowd-corpus.sh`), runs the real analyser over them and reads the vector the
 //! reaction classifier decided on at every surge ([`CrowdAnalyzer::last_reaction`]), trains a
-//! multinomial logistic regression on those vectors, scores it leave-one-source-out, and writes
-//! the final weights into `engine/src/analysis/reaction_weights.rs`.
+//! small perceptron on those vectors, scores it leave-one-source-out against the hand-set rules
+//! on the same composites, and writes the final weights into
+//! `engine/src/analysis/reaction_weights.rs`.
 //!
 //! * [`corpus`] — the label table and its audio.
 //! * [`mix`] — composites: every event span over beds of two disjoint groups (A, B), at
 //!   several levels, sped/slowed, filtered, with music or speech over them; and negatives
 //!   (swells of +2…+6 dB, music, speech, fireworks, calm beds).
-//! * [`train`] — the regression (deterministic full-batch Adam in `f64`).
+//! * [`train`] — the perceptron (deterministic full-batch Adam in `f64`).
 //! * [`loso`] — leave-one-source-out evaluation at event level with the analyser itself.
+//! * [`tape`] — the arousal-scale demonstration over a match-like tape (`--tape`).
 //!
 //! [`CrowdAnalyzer::last_reaction`]: resonance_engine::analysis::CrowdAnalyzer::last_reaction
 
 pub mod corpus;
 pub mod loso;
 pub mod mix;
+pub mod tape;
 pub mod train;
 
 use resonance_engine::analysis::CrowdAnalyzer;

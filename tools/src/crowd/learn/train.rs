@@ -1,27 +1,33 @@
-//! The reaction classifier's training: a multinomial logistic regression with L2, fitted by
-//! deterministic full-batch Adam in `f64` (fixed order, no randomness), with class weights
-//! ∝ 1/√count and cheer/boo examples counted twice (confusing the two is the costly error),
-//! and the weights written as Rust consts.
+//! The reaction classifier's training: a perceptron with one tanh hidden layer
+//! ([`N_HIDDEN`] units) and L2, fitted by deterministic full-batch Adam in `f64` (fixed
+//! order, weights initialised from a seeded SplitMix64), with class weights ∝ 1/√count and
+//! cheer/boo examples counted twice (confusing the two is the costly error), and the weights
+//! written as Rust consts.
 
 use std::fmt::Write as _;
 
-use resonance_engine::analysis::probes::{Model, N_CLASS, N_FEAT};
+use resonance_engine::analysis::probes::{Model, N_CLASS, N_FEAT, N_HIDDEN};
+use resonance_test_support::SplitMix64;
 
 /// One training example: input, class index.
 pub type Example = ([f32; N_FEAT], usize);
 
 /// Iterations of Adam.
-const ITERS: usize = 600;
+const ITERS: usize = 500;
 /// Adam's step.
-const STEP: f64 = 0.05;
-/// L2 penalty on the weights (not the biases), per example.
+const STEP: f64 = 0.01;
+/// L2 penalty on the weights (not the biases).
 const L2: f64 = 3e-3;
 
-/// Parameters per class: N_FEAT weights and a bias.
-const P: usize = N_FEAT + 1;
+/// Offsets of the parameter blocks in one flat vector: W1 (N_HIDDEN × N_FEAT), b1, W2
+/// (N_CLASS × N_HIDDEN), b2.
+const B1: usize = N_HIDDEN * N_FEAT;
+const W2: usize = B1 + N_HIDDEN;
+const B2: usize = W2 + N_CLASS * N_HIDDEN;
+const N_PARAM: usize = B2 + N_CLASS;
 
-/// Fits a model to `data`.
-pub fn fit(data: &[Example]) -> Model {
+/// Fits a model to `data` (`seed`: the initial weights).
+pub fn fit(data: &[Example], seed: u64) -> Model {
     let n = data.len().max(1) as f64;
     let mut mean = [0.0f64; N_FEAT];
     let mut sq = [0.0f64; N_FEAT];
@@ -41,27 +47,27 @@ pub fn fit(data: &[Example]) -> Model {
     let cw: [f64; N_CLASS] = std::array::from_fn(|c| if count[c] == 0 { 0.0 } else { 1.0 / (count[c] as f64).sqrt() });
     let sw: Vec<f64> = data.iter().map(|(_, c)| cw[*c] * if *c <= 1 { 2.0 } else { 1.0 }).collect();
     let total: f64 = sw.iter().sum::<f64>().max(1e-9);
-    // Parameters: N_CLASS × (N_FEAT weights + bias).
-    let mut w = vec![0.0f64; N_CLASS * P];
-    let (mut m1, mut m2) = (vec![0.0f64; w.len()], vec![0.0f64; w.len()]);
+    let mut rng = SplitMix64(seed);
+    let mut w = vec![0.0f64; N_PARAM];
+    let a1 = (3.0 / N_FEAT as f64).sqrt();
+    let a2 = (3.0 / N_HIDDEN as f64).sqrt();
+    for v in &mut w[..B1] {
+        *v = rng.range(-a1, a1);
+    }
+    for v in &mut w[W2..B2] {
+        *v = rng.range(-a2, a2);
+    }
+    let (mut m1, mut m2) = (vec![0.0f64; N_PARAM], vec![0.0f64; N_PARAM]);
+    let mut g = vec![0.0f64; N_PARAM];
     for it in 1..=ITERS {
-        let mut g = vec![0.0f64; w.len()];
+        g.fill(0.0);
         for (k, zi) in z.iter().enumerate() {
-            let p = softmax(&w, zi);
-            for c in 0..N_CLASS {
-                let d = sw[k] * (p[c] - if data[k].1 == c { 1.0 } else { 0.0 }) / total;
-                for i in 0..N_FEAT {
-                    g[c * P + i] += d * zi[i];
-                }
-                g[c * P + N_FEAT] += d;
-            }
+            backprop(&w, zi, data[k].1, sw[k] / total, &mut g);
         }
-        for c in 0..N_CLASS {
-            for i in 0..N_FEAT {
-                g[c * P + i] += L2 * w[c * P + i];
-            }
+        for j in (0..B1).chain(W2..B2) {
+            g[j] += L2 * w[j];
         }
-        for j in 0..w.len() {
+        for j in 0..N_PARAM {
             m1[j] = 0.9 * m1[j] + 0.1 * g[j];
             m2[j] = 0.999 * m2[j] + 0.001 * g[j] * g[j];
             let mh = m1[j] / (1.0 - 0.9f64.powi(it as i32));
@@ -73,21 +79,42 @@ pub fn fit(data: &[Example]) -> Model {
         enabled: true,
         mean: mean.map(|v| v as f32),
         scale: scale.map(|v| v as f32),
-        w: std::array::from_fn(|c| std::array::from_fn(|i| w[c * P + i] as f32)),
-        b: std::array::from_fn(|c| w[c * P + N_FEAT] as f32),
+        w1: std::array::from_fn(|j| std::array::from_fn(|i| w[j * N_FEAT + i] as f32)),
+        b1: std::array::from_fn(|j| w[B1 + j] as f32),
+        w2: std::array::from_fn(|c| std::array::from_fn(|j| w[W2 + c * N_HIDDEN + j] as f32)),
+        b2: std::array::from_fn(|c| w[B2 + c] as f32),
     }
 }
 
-fn softmax(w: &[f64], z: &[f64; N_FEAT]) -> [f64; N_CLASS] {
-    let p_len = N_FEAT + 1;
-    let mut l: [f64; N_CLASS] = std::array::from_fn(|c| w[c * p_len + N_FEAT] + (0..N_FEAT).map(|i| w[c * p_len + i] * z[i]).sum::<f64>());
+/// Adds the gradient of `weight` × the cross-entropy of one example (input `z`, class `y`)
+/// to `g`.
+fn backprop(w: &[f64], z: &[f64; N_FEAT], y: usize, weight: f64, g: &mut [f64]) {
+    let h: [f64; N_HIDDEN] =
+        std::array::from_fn(|j| (w[B1 + j] + w[j * N_FEAT..(j + 1) * N_FEAT].iter().zip(z).map(|(a, b)| a * b).sum::<f64>()).tanh());
+    let mut l: [f64; N_CLASS] =
+        std::array::from_fn(|c| w[B2 + c] + w[W2 + c * N_HIDDEN..W2 + (c + 1) * N_HIDDEN].iter().zip(&h).map(|(a, b)| a * b).sum::<f64>());
     let top = l.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let mut s = 0.0;
     for v in &mut l {
         *v = (*v - top).exp();
         s += *v;
     }
-    l.map(|v| v / s)
+    let mut dh = [0.0f64; N_HIDDEN];
+    for c in 0..N_CLASS {
+        let d = weight * (l[c] / s - if y == c { 1.0 } else { 0.0 });
+        g[B2 + c] += d;
+        for j in 0..N_HIDDEN {
+            g[W2 + c * N_HIDDEN + j] += d * h[j];
+            dh[j] += d * w[W2 + c * N_HIDDEN + j];
+        }
+    }
+    for j in 0..N_HIDDEN {
+        let da = dh[j] * (1.0 - h[j] * h[j]);
+        g[B1 + j] += da;
+        for (gi, zi) in g[j * N_FEAT..(j + 1) * N_FEAT].iter_mut().zip(z) {
+            *gi += da * zi;
+        }
+    }
 }
 
 /// The weights file: `header` (comment lines) and the model as consts.
@@ -104,12 +131,18 @@ pub fn rust_source(m: &Model, header: &str, enabled: bool) -> String {
     let _ = writeln!(s, "    enabled: {enabled},");
     let _ = writeln!(s, "    mean: [{}],", arr(&m.mean));
     let _ = writeln!(s, "    scale: [{}],", arr(&m.scale));
-    s.push_str("    w: [\n");
-    for row in &m.w {
+    s.push_str("    w1: [\n");
+    for row in &m.w1 {
         let _ = writeln!(s, "        [{}],", arr(row));
     }
     s.push_str("    ],\n");
-    let _ = writeln!(s, "    b: [{}],", arr(&m.b));
+    let _ = writeln!(s, "    b1: [{}],", arr(&m.b1));
+    s.push_str("    w2: [\n");
+    for row in &m.w2 {
+        let _ = writeln!(s, "        [{}],", arr(row));
+    }
+    s.push_str("    ],\n");
+    let _ = writeln!(s, "    b2: [{}],", arr(&m.b2));
     s.push_str("};\n");
     s
 }
