@@ -60,6 +60,9 @@ enum Command {
     Index(cmd::index::IndexArgs),
     /// Identify recorded music against a fingerprint index.
     Identify(cmd::identify::IdentifyArgs),
+    /// The bridge's music library: `scan DIR` measures the mood of every audio file in a
+    /// folder and stores it (resumable).
+    Library(cmd::library::LibraryArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -84,6 +87,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Analyze(args)) => cmd::analyze::run(&args),
         Some(Command::Index(args)) => cmd::index::run(&args),
         Some(Command::Identify(args)) => cmd::identify::run(&args),
+        Some(Command::Library(args)) => cmd::library::run(&args),
         None => cmd::up::run(&cli.up),
     };
     match result {

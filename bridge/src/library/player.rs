@@ -211,7 +211,7 @@ fn deck_play(shared: &Shared, tok: &str, fade_ms: u32) -> usize {
 
 /// Sends a deck command to the live hosts of the library's session (the one it follows, else
 /// the latest target's, else `default`).
-fn deck_command(shared: &Shared, cmd: &Outbound) -> usize {
+pub(crate) fn deck_command(shared: &Shared, cmd: &Outbound) -> usize {
     let Some(link) = shared.engines.get() else { return 0 };
     let session = {
         let v = lock(&shared.view);
@@ -385,30 +385,24 @@ fn local_pool(shared: &Shared) -> Vec<Track> {
     }
     files.sort();
     files.truncate(MAX_POOL);
-    let tracks: Vec<Track> = files
-        .into_iter()
-        .map(|p| {
-            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            let (artist, title) =
-                stem.split_once(" - ").map_or((String::new(), stem.clone()), |(a, t)| (a.trim().to_string(), t.trim().to_string()));
-            let album = p.parent().and_then(Path::file_name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            Track {
-                key: local_key(&p),
-                provider: ProviderKind::Local,
-                id: p.to_string_lossy().into_owned(),
-                title,
-                artist,
-                album,
-                duration_ms: 0,
-            }
-        })
-        .collect();
+    let tracks: Vec<Track> = files.iter().map(|p| local_track(p)).collect();
     let msg = if dirs.is_empty() { "no folders set".to_string() } else { format!("{} tracks in {} folders", tracks.len(), dirs.len()) };
     shared.set_status(ProviderKind::Local, !dirs.is_empty(), !tracks.is_empty(), msg);
     tracks
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+/// A local file as a track: `Artist - Title.ext` names give artist and title, the folder the
+/// album.
+pub fn local_track(p: &Path) -> Track {
+    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let (artist, title) =
+        stem.split_once(" - ").map_or((String::new(), stem.clone()), |(a, t)| (a.trim().to_string(), t.trim().to_string()));
+    let album = p.parent().and_then(Path::file_name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Track { key: local_key(p), provider: ProviderKind::Local, id: p.to_string_lossy().into_owned(), title, artist, album, duration_ms: 0 }
+}
+
+/// The audio files under `dir` (8 levels deep at most, [`MAX_POOL`] at most), appended to `out`.
+pub fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     if depth > 8 || out.len() >= MAX_POOL {
         return;
     }

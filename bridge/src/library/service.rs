@@ -149,6 +149,10 @@ impl Library {
             v.session.clone_from(&a.session);
             v.device.clone_from(&a.device);
         }
+        if !matches!(a.provider, Some(ProviderKind::Subsonic | ProviderKind::Local)) {
+            // a track on the live hosts' deck stops; the generated music returns
+            crate::library::player::deck_command(&self.shared, &crate::osc::Outbound::DeckStop { fade_s: 2.0 });
+        }
         self.send(Event::Reload);
         Ok(())
     }

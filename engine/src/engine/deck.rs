@@ -50,10 +50,10 @@ impl DeckFeed {
     /// Pushes as many whole frames of `left`/`right` as fit; returns how many.
     pub fn push(&mut self, left: &[f32], right: &[f32]) -> usize {
         let n = left.len().min(right.len()).min(self.free_frames());
-        for i in 0..n {
+        for (&a, &b) in left.iter().zip(right).take(n) {
             // cannot fail: `n` frames were free and only this end pushes
-            let _ = self.ring.push(sanitize_sample(left[i]));
-            let _ = self.ring.push(sanitize_sample(right[i]));
+            let _ = self.ring.push(sanitize_sample(a));
+            let _ = self.ring.push(sanitize_sample(b));
         }
         n
     }
@@ -173,14 +173,14 @@ impl DeckSender {
         }
         let gain = if gain_db.is_finite() { 10f32.powf(gain_db.clamp(-60.0, 12.0) / 20.0) } else { 1.0 };
         let layer = if layer.is_finite() { layer.clamp(0.0, 1.0) } else { 0.0 };
-        match self.queue.push(Msg::Play { stream, fade: self.fade_samples(fade_s), gain, layer }) {
-            Ok(()) => {
-                self.inside += 1;
-                Ok(())
-            }
-            Err(rtrb::PushError::Full(Msg::Play { stream, .. })) => Err(stream),
-            Err(rtrb::PushError::Full(Msg::Stop { .. })) => unreachable!("pushed a play"),
+        // cannot fail: a slot is free and only this end pushes
+        if let Err(rtrb::PushError::Full(Msg::Play { stream, .. })) =
+            self.queue.push(Msg::Play { stream, fade: self.fade_samples(fade_s), gain, layer })
+        {
+            return Err(stream);
         }
+        self.inside += 1;
+        Ok(())
     }
 
     /// Fades the track out over `fade_s` and the generated music back in.
@@ -263,6 +263,9 @@ pub fn channel(sample_rate: f32) -> (DeckSender, DeckPlayer) {
 
 impl DeckPlayer {
     /// A track plays (or fades).
+    ///
+    /// # Realtime safety
+    /// Real-time safe: reads two fields.
     pub fn active(&self) -> bool {
         self.cur.is_some() || self.old.is_some()
     }
@@ -306,7 +309,11 @@ impl DeckPlayer {
     }
 
     /// Adds the deck to the music bus `l`/`r` (the generated music, scaled by the layer
-    /// level). Real-time safe: no allocation, lock, I/O or panic.
+    /// level).
+    ///
+    /// # Realtime safety
+    /// Real-time safe: pops from lock-free rings and pushes spent rings back (never frees);
+    /// no allocation, lock, I/O or panic.
     pub fn render(&mut self, l: &mut [f32], r: &mut [f32]) {
         self.drain();
         let n = l.len().min(r.len());
@@ -319,7 +326,7 @@ impl DeckPlayer {
         let mut peak = 0.0f32;
         let mut missing = 0u64;
         let mut played = 0u64;
-        for i in 0..n {
+        for (ol, or) in l.iter_mut().zip(r.iter_mut()).take(n) {
             if self.layer != self.layer_target {
                 self.layer = if self.layer < self.layer_target {
                     (self.layer + self.layer_step).min(self.layer_target)
@@ -343,8 +350,8 @@ impl DeckPlayer {
                 }
             }
             peak = peak.max(dl.abs()).max(dr.abs());
-            l[i] = l[i] * self.layer + dl;
-            r[i] = r[i] * self.layer + dr;
+            *ol = *ol * self.layer + dl;
+            *or = *or * self.layer + dr;
         }
         self.retire();
         self.status.peak_bits.store(peak.to_bits(), Ordering::Relaxed);
@@ -372,6 +379,9 @@ impl DeckPlayer {
     }
 
     /// Hands every stream back (the engine's reset).
+    ///
+    /// # Realtime safety
+    /// Real-time safe, as [`DeckPlayer::render`].
     pub fn reset(&mut self) {
         self.drain();
         for s in [self.cur.take(), self.old.take()].into_iter().flatten() {
