@@ -663,6 +663,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_input_with_reasons() {
+        // deck commands: only http(s) URLs, finite numbers
+        let deck = |url: &str, fade: f32| {
+            let m = msg(CMD_DECK_PLAY, vec![OscType::String(url.into()), OscType::Float(fade), OscType::Float(0.0), OscType::Float(0.0)]);
+            decode_command(&m)
+        };
+        assert!(deck("http://127.0.0.1:7878/api/v1/library/stream/x", 0.25).is_ok());
+        assert!(deck("file:///etc/passwd", 0.25).unwrap_err().to_string().contains("http"));
+        assert!(deck("http://h/x", f32::NAN).unwrap_err().to_string().contains("fade"));
         assert_eq!(decode_packet(b"garbage!").unwrap_err().reason(), "osc_malformed");
         let d = to_datagram(msg("/other/thing", vec![]));
         assert_eq!(decode_packet(&d).unwrap()[0].as_ref().unwrap_err().reason(), "osc_unknown_address");

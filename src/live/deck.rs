@@ -121,14 +121,11 @@ impl LiveDeck {
             if r.id != self.wanted {
                 continue;
             }
-            match deck.play(r.stream, r.fade_s, r.gain_db, r.layer) {
-                Ok(()) => {
-                    self.counts.started.fetch_add(1, Ordering::Relaxed);
-                }
-                Err(_) => {
-                    self.counts.failed.fetch_add(1, Ordering::Relaxed);
-                    eprintln!("deck: the track could not start (too many tracks changing at once); the next choice will");
-                }
+            if deck.play(r.stream, r.fade_s, r.gain_db, r.layer).is_ok() {
+                self.counts.started.fetch_add(1, Ordering::Relaxed);
+            } else {
+                self.counts.failed.fetch_add(1, Ordering::Relaxed);
+                eprintln!("deck: the track could not start (too many tracks changing at once); the next choice will");
             }
         }
     }

@@ -135,11 +135,14 @@ pub enum Event {
 /// Publishes a WebSocket frame (`{"type":"library",...}`) to the page.
 pub type Publish = Arc<dyn Fn(serde_json::Value) + Send + Sync>;
 
+/// Sends a command to the engines of a session; how many it was sent to.
+pub type EngineCommand = Arc<dyn Fn(&str, &crate::osc::Outbound) -> usize + Send + Sync>;
+
 /// How the library reaches the live hosts: a command to the engines of a session (answers
 /// how many were sent it), and the bridge's own base URL (`http://host:port`) for the stream
 /// URLs they fetch.
 pub struct EngineLink {
-    pub command: Arc<dyn Fn(&str, &crate::osc::Outbound) -> usize + Send + Sync>,
+    pub command: EngineCommand,
     pub base_url: Arc<dyn Fn() -> String + Send + Sync>,
 }
 
