@@ -65,6 +65,9 @@ enum Command {
     Identify(cmd::identify::IdentifyArgs),
     /// Music discovery's queue, wishlist and history: import other tools' files, export them.
     Discovery(cmd::discovery::DiscoveryArgs),
+    /// The bridge's music library: `scan DIR` measures the mood of every audio file in a
+    /// folder and stores it (resumable).
+    Library(cmd::library::LibraryArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -91,6 +94,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Index(args)) => cmd::index::run(&args),
         Some(Command::Identify(args)) => cmd::identify::run(&args),
         Some(Command::Discovery(args)) => cmd::discovery::run(&args),
+        Some(Command::Library(args)) => cmd::library::run(&args),
         None => cmd::up::run(&cli.up),
     };
     match result {

@@ -213,7 +213,8 @@ impl AppState {
         let publish: crate::library::model::Publish = std::sync::Arc::new(move |v| {
             let _ = hub_lib.send(frame(None, &v));
         });
-        let library = Library::open(&store, metrics.clone(), publish, config.library_timeout).await?;
+        let vault = crate::library::vault::Vault::open(config.data_dir.as_deref().unwrap_or(std::path::Path::new(".")))?;
+        let library = Library::open(&store, metrics.clone(), publish, config.library_timeout, vault).await?;
         let hub_disc = hub.clone();
         let publish_disc: crate::discovery::jobs::Publish = std::sync::Arc::new(move |v| {
             let _ = hub_disc.send(frame(None, &v));
@@ -245,6 +246,7 @@ impl AppState {
             cluster_frames: std::sync::OnceLock::new(),
         };
         let state = Self { inner: Arc::new(inner) };
+        state.link_library();
         state.watch_obs();
         state.start_guard();
         // artists the guard recognised on air: catalog-discovery's extra seeds
@@ -435,9 +437,28 @@ impl AppState {
         });
     }
 
+    /// Gives the library its way to the live hosts' music decks: commands to a session's
+    /// engines, and this bridge's address for the stream URLs they fetch.
+    fn link_library(&self) {
+        let (w1, w2) = (Arc::downgrade(&self.inner), Arc::downgrade(&self.inner));
+        let link = crate::library::model::EngineLink {
+            command: Arc::new(move |session, cmd| w1.upgrade().map_or(0, |inner| AppState { inner }.command(session, cmd))),
+            base_url: Arc::new(move || {
+                let Some(inner) = w2.upgrade() else { return String::new() };
+                let mut a = inner.bound.get().copied().unwrap_or(inner.config.listen);
+                if a.ip().is_unspecified() {
+                    a.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+                }
+                format!("http://{a}")
+            }),
+        };
+        let _ = self.inner.library.shared.engines.set(link);
+    }
+
     /// Sends a command to every engine bound to `session` and to the configured targets, and
-    /// tells subscribers. Never blocks: a full socket buffer drops the datagram (counted).
-    pub fn command(&self, session: &str, cmd: &Outbound) {
+    /// tells subscribers; how many it was sent to. Never blocks: a full socket buffer drops
+    /// the datagram (counted).
+    pub fn command(&self, session: &str, cmd: &Outbound) -> usize {
         let datagram = osc::to_datagram(osc::encode_command(cmd));
         let mut targets: Vec<SocketAddr> = self.inner.config.osc_targets.clone();
         {
@@ -468,9 +489,12 @@ impl AppState {
             Outbound::StyleIndex { index, quantize } => {
                 json!({"command": "style", "style_index": index, "quantize": osc::quantize_name(*quantize)})
             }
+            Outbound::DeckPlay { url, fade_s, .. } => json!({"command": "deck_play", "fade_s": fade_s, "track": url.rsplit('/').next()}),
+            Outbound::DeckStop { fade_s } => json!({"command": "deck_stop", "fade_s": fade_s}),
             _ => json!({"command": "other"}),
         };
         self.publish(Some(session), &json!({"type": "command", "session": session, "engines": targets.len(), "detail": what}));
+        targets.len()
     }
 
     /// Writes every dirty session (engine reports and OSC telemetry), all in one group commit.

@@ -59,6 +59,8 @@ pub mod synth;
 pub mod testing;
 mod types;
 
+/// The music deck: whole tracks streamed in as the music bed ([`EngineHandle::deck`]).
+pub use engine::deck;
 pub use engine::{
     CONTROL_PERIOD, CommandSender, Engine, EngineConfig, EngineHandle, EngineProcessor, LandmarkReceiver, Layout, MAX_BLOCK_LIMIT,
     MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, MetersReader, OUTPUT_CEILING_DB, TelemetryReceiver,

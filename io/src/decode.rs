@@ -204,8 +204,28 @@ impl DecodeStream {
         guarded(path, || Self::open_unguarded(path))
     }
 
+    /// Opens audio read progressively from `reader` (an HTTP body, a pipe: no seeking), with
+    /// `name` in error messages and `extension` as the format hint. Decoding starts as soon as
+    /// the container's header has arrived.
+    ///
+    /// # Errors
+    /// As [`DecodeStream::open`]; a body that is not audio says so.
+    pub fn open_reader(name: &str, reader: Box<dyn std::io::Read + Send + Sync>, extension: Option<&str>) -> Result<Self, IoError> {
+        let label = PathBuf::from(name);
+        guarded(&label, || {
+            let source = symphonia::core::io::ReadOnlySource::new(reader);
+            let mss = MediaSourceStream::new(Box::new(source), symphonia::core::io::MediaSourceStreamOptions::default());
+            let format = probe(&label, mss, extension, None)?;
+            Self::from_format(&label, format)
+        })
+    }
+
     fn open_unguarded(path: &Path) -> Result<Self, IoError> {
-        let (mut format, _) = open_format(path)?;
+        let (format, _) = open_format(path)?;
+        Self::from_format(path, format)
+    }
+
+    fn from_format(path: &Path, mut format: Box<dyn FormatReader>) -> Result<Self, IoError> {
         let Tags { title, artist, .. } = tags_of(&mut *format);
         let track =
             format.default_track(TrackType::Audio).ok_or_else(|| decode_err(path, "contains no audio track (video or data only?)"))?;
@@ -712,17 +732,29 @@ fn open_format(path: &Path) -> Result<(Box<dyn FormatReader>, u64), IoError> {
         return Err(decode_err(path, format!("is empty (0 bytes); give a {SUPPORTED} file")));
     }
     let mss = MediaSourceStream::new(Box::new(file), symphonia::core::io::MediaSourceStreamOptions::default());
+    let format = probe(path, mss, path.extension().and_then(|e| e.to_str()), container_magic(path))?;
+    Ok((format, total))
+}
+
+/// Probes the container of `mss` (`path` names it in errors; `magic` is what its first bytes
+/// say it is, when known).
+fn probe(
+    path: &Path,
+    mss: MediaSourceStream<'static>,
+    extension: Option<&str>,
+    magic: Option<&'static str>,
+) -> Result<Box<dyn FormatReader>, IoError> {
     let mut hint = Hint::new();
-    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
+    if let Some(ext) = extension {
         hint.with_extension(ext);
     }
-    let format = symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()).map_err(|e| {
+    symphonia::default::get_probe().probe(&hint, mss, FormatOptions::default(), MetadataOptions::default()).map_err(|e| {
         decode_err(
             path,
             match e {
-                SymError::Unsupported(_) if container_magic(path).is_some() => format!(
+                SymError::Unsupported(_) if magic.is_some() => format!(
                     "is a truncated or damaged {} file: its start says so but its header cannot be read ({e}); send the whole file",
-                    container_magic(path).unwrap_or_default()
+                    magic.unwrap_or_default()
                 ),
                 SymError::Unsupported(_) => format!("is not an audio file in a format Resonance reads; give a {SUPPORTED} file"),
                 SymError::IoError(_) => {
@@ -731,8 +763,7 @@ fn open_format(path: &Path) -> Result<(Box<dyn FormatReader>, u64), IoError> {
                 other => format!("cannot be read as audio ({other}); give a {SUPPORTED} file"),
             },
         )
-    })?;
-    Ok((format, total))
+    })
 }
 
 #[cfg(test)]

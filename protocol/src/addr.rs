@@ -36,3 +36,7 @@ pub const CMD_CUE: &str = "/resonance/command/cue";
 pub const CMD_PARAM: &str = "/resonance/command/param";
 /// Bridge -> engine: arm MIDI learn.
 pub const CMD_MIDI_LEARN: &str = "/resonance/command/midi_learn";
+/// Bridge -> live host: play a whole track (its URL) on the music deck.
+pub const CMD_DECK_PLAY: &str = "/resonance/command/deck_play";
+/// Bridge -> live host: stop the music deck (the generated music returns).
+pub const CMD_DECK_STOP: &str = "/resonance/command/deck_stop";

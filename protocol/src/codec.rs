@@ -10,8 +10,8 @@ use resonance_engine::{
 use rosc::{OscBundle, OscMessage, OscPacket, OscType};
 
 use crate::addr::{
-    CMD_CUE, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS,
-    METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
+    CMD_CUE, CMD_DECK_PLAY, CMD_DECK_STOP, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE,
+    CUE_SCHEDULED, EVENT, HELLO, LOUDNESS, METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
 };
 use crate::error::ProtocolError;
 
@@ -92,6 +92,19 @@ pub enum Outbound {
     MidiLearn {
         id: ParamId,
     },
+    /// Play the track at `url` (http or https) on the live host's music deck: crossfade over
+    /// `fade_s` seconds, at `gain_db`, with the generated music at `layer` (0 = the track
+    /// instead of it, 1 = layered). Not an audio-thread command: the live host streams it.
+    DeckPlay {
+        url: String,
+        fade_s: f32,
+        gain_db: f32,
+        layer: f32,
+    },
+    /// Stop the music deck over `fade_s` seconds; the generated music returns.
+    DeckStop {
+        fade_s: f32,
+    },
 }
 
 impl Outbound {
@@ -109,7 +122,7 @@ impl Outbound {
             Outbound::StyleIndex { index, quantize } => Command::SetStyle { index: *index, quantize: *quantize },
             Outbound::Cue(c) => Command::Cue(*c),
             Outbound::Param { id, value } => Command::SetParam { id: *id, value: *value },
-            Outbound::MidiLearn { .. } => return None,
+            Outbound::MidiLearn { .. } | Outbound::DeckPlay { .. } | Outbound::DeckStop { .. } => return None,
         })
     }
 }
@@ -439,6 +452,17 @@ pub fn decode_command(msg: &OscMessage) -> Result<Outbound, ProtocolError> {
             Outbound::Param { id, value: a.f32("value")? }
         }
         CMD_MIDI_LEARN => Outbound::MidiLearn { id: param(&mut a)? },
+        CMD_DECK_PLAY => {
+            let url = short_text(addr, "url", a.string("url")?, 2048)?;
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(bad(addr, "url must be an http:// or https:// URL"));
+            }
+            let fade_s = finite(addr, "fade", a.f32("fade")?)?;
+            let gain_db = finite(addr, "gain", a.f32("gain")?)?;
+            let layer = finite(addr, "layer", a.f32("layer")?)?;
+            Outbound::DeckPlay { url, fade_s, gain_db, layer }
+        }
+        CMD_DECK_STOP => Outbound::DeckStop { fade_s: finite(addr, "fade", a.f32("fade")?)? },
         _ => return Err(ProtocolError::UnknownAddress(addr.chars().take(128).collect())),
     };
     if a.has_more() {
@@ -548,7 +572,17 @@ pub fn encode_command(c: &Outbound) -> OscMessage {
         Outbound::Cue(c) => msg(CMD_CUE, vec![OscType::String(c.as_str().into())]),
         Outbound::Param { id, value } => msg(CMD_PARAM, vec![OscType::String(id.info().id.into()), OscType::Float(*value)]),
         Outbound::MidiLearn { id } => msg(CMD_MIDI_LEARN, vec![OscType::String(id.info().id.into())]),
+        Outbound::DeckPlay { url, fade_s, gain_db, layer } => msg(
+            CMD_DECK_PLAY,
+            vec![OscType::String(url.clone()), OscType::Float(*fade_s), OscType::Float(*gain_db), OscType::Float(*layer)],
+        ),
+        Outbound::DeckStop { fade_s } => msg(CMD_DECK_STOP, vec![OscType::Float(*fade_s)]),
     }
+}
+
+/// A finite argument, or an error naming it.
+fn finite(addr: &str, what: &str, x: f32) -> Result<f32, ProtocolError> {
+    if x.is_finite() { Ok(x) } else { Err(bad(addr, format!("{what} must be a finite number"))) }
 }
 
 /// Encodes a message as a UDP datagram.
@@ -619,6 +653,8 @@ mod tests {
             Outbound::Cue(Cue::HomeGoal),
             Outbound::Param { id: ParamId::Intensity, value: 0.7 },
             Outbound::MidiLearn { id: ParamId::MusicLevel },
+            Outbound::DeckPlay { url: "http://127.0.0.1:7878/api/v1/library/stream/abc".into(), fade_s: 4.0, gain_db: -3.0, layer: 0.0 },
+            Outbound::DeckStop { fade_s: 0.25 },
         ] {
             let d = to_datagram(encode_command(&c));
             assert_eq!(decode_command_packet(&d).unwrap(), vec![c]);
@@ -627,6 +663,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_input_with_reasons() {
+        // deck commands: only http(s) URLs, finite numbers
+        let deck = |url: &str, fade: f32| {
+            let m = msg(CMD_DECK_PLAY, vec![OscType::String(url.into()), OscType::Float(fade), OscType::Float(0.0), OscType::Float(0.0)]);
+            decode_command(&m)
+        };
+        assert!(deck("http://127.0.0.1:7878/api/v1/library/stream/x", 0.25).is_ok());
+        assert!(deck("file:///etc/passwd", 0.25).unwrap_err().to_string().contains("http"));
+        assert!(deck("http://h/x", f32::NAN).unwrap_err().to_string().contains("fade"));
         assert_eq!(decode_packet(b"garbage!").unwrap_err().reason(), "osc_malformed");
         let d = to_datagram(msg("/other/thing", vec![]));
         assert_eq!(decode_packet(&d).unwrap()[0].as_ref().unwrap_err().reason(), "osc_unknown_address");

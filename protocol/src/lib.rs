@@ -47,6 +47,8 @@
 //! | `/resonance/command/cue` | `s` cue | fire a stinger (`Cue`) |
 //! | `/resonance/command/param` | `s` param id, `f` value | set an engine parameter by its stable id (`ParamId`) |
 //! | `/resonance/command/midi_learn` | `s` param id | arm MIDI learn for a parameter on the engine's MIDI input (a plugin ignores it: its host maps MIDI) |
+//! | `/resonance/command/deck_play` | `s` url, `f` fade s, `f` gain dB, `f` layer 0..1 | the live host streams the track at the http(s) URL as the music bed (a plugin ignores it) |
+//! | `/resonance/command/deck_stop` | `f` fade s | the live host stops its music deck; the generated music returns |
 //!
 //! # Rules
 //! * Bundles are accepted and flattened (nested at most 8 deep); time tags are ignored

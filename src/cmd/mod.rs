@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod identify;
 pub mod index;
 pub mod keys;
+pub mod library;
 pub mod plot;
 pub mod presets;
 pub mod render;

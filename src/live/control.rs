@@ -11,6 +11,7 @@ use anyhow::{Result, bail};
 use resonance_engine::prelude::*;
 use resonance_protocol::OscPeer;
 
+use super::deck::LiveDeck;
 use super::midi::Midi;
 use super::options::LiveArgs;
 use super::recognition::Recognition;
@@ -60,6 +61,8 @@ struct Control<'a> {
     back_rx: mpsc::Receiver<rtrb::Producer<f32>>,
     midi: Option<Midi>,
     osc: Option<OscPeer>,
+    /// The music deck: whole tracks the bridge chooses, streamed as the music bed.
+    deck: LiveDeck,
     recognition: Option<Recognition>,
     started: Instant,
     xrun_window: XrunWindow,
@@ -133,6 +136,7 @@ impl<'a> Control<'a> {
             back_rx,
             midi,
             osc,
+            deck: LiveDeck::new(args.quiet),
             recognition,
             started,
             xrun_window,
@@ -161,8 +165,9 @@ impl<'a> Control<'a> {
         }
         self.forward_telemetry(session);
         if let Some(p) = &mut self.osc {
-            osc::serve(p, &mut session.handle, self.midi.as_mut(), &self.stats, &mut self.last_meters, self.args.quiet);
+            osc::serve(p, &mut session.handle, &mut self.deck, self.midi.as_mut(), &self.stats, &mut self.last_meters, self.args.quiet);
         }
+        self.deck.turn(&mut session.handle.deck);
         // without --db nobody matches the landmarks: keep the queue empty
         while session.handle.landmarks.pop().is_some() {}
         if let Some(r) = &self.recognition {

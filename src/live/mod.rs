@@ -6,11 +6,12 @@
 //! The parts, from the command line to the audio thread: [`options`] (flags and config file),
 //! [`control`] (the main thread's loop), [`session`] (devices, sources and engine for one run of
 //! the streams), [`streams`] (cpal streams) or [`null_output`] (no device), [`rt`] (the
-//! audio-thread side), and beside them [`midi`], [`osc`], [`recognition`] (with [`remote`]), [`recorder`] and
+//! audio-thread side), and beside them [`deck`] (a whole track as the music bed), [`midi`], [`osc`], [`recognition`] (with [`remote`]), [`recorder`] and
 //! [`summary`].
 
 pub mod control;
 pub mod cpuclock;
+pub mod deck;
 pub mod devices;
 pub mod memlock;
 pub mod midi;

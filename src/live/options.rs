@@ -32,6 +32,11 @@ pub struct LiveArgs {
     /// Play a file as the crowd input, looping (rehearsals).
     #[arg(long, value_name = "FILE")]
     pub input: Option<PathBuf>,
+    /// Play a file as the programme (commentary) bus, looping, in place of
+    /// `--programme-device`: the crowd then feeds the sidechain and the music ducks under it
+    /// (rehearsals, tests).
+    #[arg(long, value_name = "FILE", conflicts_with = "programme_device")]
+    pub programme: Option<PathBuf>,
     /// Play `--input` once, then silence, instead of looping it.
     #[arg(long, requires = "input")]
     #[serde(default)]
@@ -137,6 +142,7 @@ impl LiveArgs {
             programme_device: self.programme_device.clone().or(file.programme_device),
             output: self.output.clone().or(file.output),
             input: self.input.clone().or(file.input),
+            programme: self.programme.clone().or(file.programme),
             input_once: self.input_once || file.input_once,
             db: self.db.clone().or(file.db),
             recognition: self.recognition.clone().or(file.recognition),

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use resonance_engine::prelude::*;
 use resonance_protocol::{Inbound, OscConfig, OscPeer, Outbound};
 
+use super::deck::LiveDeck;
 use super::midi::Midi;
 use super::options::LiveArgs;
 use super::rt::LiveStats;
@@ -40,11 +41,12 @@ pub fn open_osc(args: &LiveArgs) -> Result<Option<OscPeer>> {
 
 /// The control loop's OSC turn: meters and the xrun count to the bridge every
 /// [`METERS_INTERVAL`](resonance_protocol::link::METERS_INTERVAL), the hello kept alive, and
-/// the commands received since the last turn dispatched — MIDI learn to the MIDI side, the rest
-/// to the engine.
+/// the commands received since the last turn dispatched — MIDI learn to the MIDI side, the
+/// music deck's to the deck, the rest to the engine.
 pub fn serve(
     peer: &mut OscPeer,
     handle: &mut EngineHandle,
+    deck: &mut LiveDeck,
     mut midi: Option<&mut Midi>,
     stats: &LiveStats,
     last_meters: &mut Instant,
@@ -70,6 +72,8 @@ pub fn serve(
                 eprintln!("midi learn for {} ignored: this host has no MIDI input (start it with --midi PATTERN)", id.info().id);
             }
         },
+        Outbound::DeckPlay { url, fade_s, gain_db, layer } => deck.play(handle, &url, fade_s, gain_db, layer),
+        Outbound::DeckStop { fade_s } => deck.stop(handle, fade_s),
         Outbound::Style { name, .. } if !handle.styles.contains(&name) => {
             refuse_unknown_style(peer_stats, &name, &handle.styles);
         }

@@ -167,8 +167,13 @@ impl Builder<'_> {
         })
     }
 
-    /// The programme source (`--programme-device`), which makes the crowd feed the sidechain.
+    /// The programme source (`--programme-device`, or `--programme FILE` looping), which
+    /// makes the crowd feed the sidechain.
     fn programme(&mut self) -> Result<Option<Source>> {
+        if let Some(file) = &self.args.programme {
+            self.described.push(format!("programme file {} (looping)", file.display()));
+            return Ok(Some(Source::Looped { data: load_looped(file, self.rate)?, pos: 0, once: false }));
+        }
         let Some(p) = &self.args.programme_device else { return Ok(None) };
         let dev = devices::find(p, false)?;
         let src = self.ring_input(&dev)?;

@@ -7,6 +7,7 @@ mod common;
 mod fingerprint;
 mod golden;
 mod hardening;
+mod library;
 mod live;
 mod prometheus;
 mod render;

@@ -6,7 +6,8 @@
 //! nearest mood, no repeats, dwell and hysteresis, triggers), [`player`] (the task that
 //! calls providers, off the telemetry path), [`service`] (opening, settings, the Spotify
 //! log-in), [`store`](mod@store) (settings and moods), [`routes`](mod@routes)
-//! (`/api/v1/library/...`, `/api/v1/providers/spotify/...`).
+//! (`/api/v1/library/...`, `/api/v1/providers/spotify/...`), [`vault`] (the provider
+//! secrets encrypted at rest).
 //!
 //! The clients are `crate::clients::spotify` (rspotify) and `crate::clients::subsonic`.
 
@@ -17,3 +18,4 @@ pub mod routes;
 pub mod select;
 pub mod service;
 pub mod store;
+pub mod vault;

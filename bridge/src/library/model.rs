@@ -88,6 +88,8 @@ pub struct NowPlaying {
     pub stream_url: Option<String>,
     /// The user approved it (starred on Subsonic).
     pub approved: bool,
+    /// Live hosts told to play it on their music deck (then the page does not play it too).
+    pub live_hosts: usize,
     #[serde(skip)]
     pub started: Option<Instant>,
 }
@@ -111,6 +113,10 @@ pub struct View {
     pub device: Option<String>,
     /// Keys played, oldest first (bounded).
     pub history: Vec<String>,
+    /// The session of the latest target (where the live host's deck commands go when no
+    /// session is followed).
+    #[serde(skip)]
+    pub target_session: Option<String>,
 }
 
 /// What the player task is asked to do.
@@ -128,6 +134,23 @@ pub enum Event {
 
 /// Publishes a WebSocket frame (`{"type":"library",...}`) to the page.
 pub type Publish = Arc<dyn Fn(serde_json::Value) + Send + Sync>;
+
+/// Sends a command to the engines of a session; how many it was sent to.
+pub type EngineCommand = Arc<dyn Fn(&str, &crate::osc::Outbound) -> usize + Send + Sync>;
+
+/// How the library reaches the live hosts: a command to the engines of a session (answers
+/// how many were sent it), and the bridge's own base URL (`http://host:port`) for the stream
+/// URLs they fetch.
+pub struct EngineLink {
+    pub command: EngineCommand,
+    pub base_url: Arc<dyn Fn() -> String + Send + Sync>,
+}
+
+impl std::fmt::Debug for EngineLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EngineLink").finish_non_exhaustive()
+    }
+}
 
 /// State shared by the player task and the routes.
 pub struct Shared {
@@ -149,6 +172,10 @@ pub struct Shared {
     pub rules: Rules,
     /// A background mood analysis is running (one at a time).
     pub analysing: std::sync::atomic::AtomicBool,
+    /// The live hosts (set once the bridge's state exists).
+    pub engines: std::sync::OnceLock<EngineLink>,
+    /// The key the provider secrets are stored under.
+    pub vault: crate::library::vault::Vault,
 }
 
 impl std::fmt::Debug for Shared {

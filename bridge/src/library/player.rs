@@ -2,8 +2,9 @@
 //! [`Event`]s from a bounded queue (the telemetry path only `try_send`s: a slow or stalled
 //! provider never slows telemetry), keeps the newest target, asks the selector, and starts
 //! tracks: on the Spotify device through the Web API, or — for Subsonic and local tracks —
-//! by handing the page a short-lived stream URL the bridge serves (the page plays and
-//! crossfades it). It also loads the candidate pool and measures missing moods in the
+//! by sending the session's live hosts a short-lived stream URL the bridge serves (their music
+//! deck streams it, ducked under commentary) and, when no live host listens, handing it to
+//! the page (which plays and crossfades it). It also loads the candidate pool and measures missing moods in the
 //! background.
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use crate::library::model::{Event, NowPlaying, PoolEntry, ProviderKind, Shared, 
 use crate::library::mood::{self, MoodSource, TrackMood};
 use crate::library::select::{self, Candidate, Choice, Playing, Target};
 use crate::library::store::MoodRow;
+use crate::osc::Outbound;
 
 /// How often the selector looks again without a new target (a dwell may have ended).
 const TICK: Duration = Duration::from_secs(5);
@@ -68,6 +70,7 @@ async fn run(shared: Arc<Shared>, mut rx: mpsc::Receiver<Event>) {
             let mut v = lock(&shared.view);
             if v.session.as_ref().is_none_or(|s| *s == session) {
                 v.target = Some(t);
+                v.target_session = Some(session);
                 trigger |= t.trigger;
             }
         }
@@ -129,6 +132,7 @@ pub fn token() -> String {
 async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
     let t = &e.track;
     let mut stream_url = None;
+    let mut live_hosts = 0;
     match t.provider {
         ProviderKind::Spotify => {
             let client = lock(&shared.spotify).clone();
@@ -145,6 +149,8 @@ async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
                 return;
             }
             shared.set_status(ProviderKind::Spotify, true, true, format!("playing {} — {}", t.artist, t.title));
+            // a Subsonic/local track on a live host's deck gives way to the Spotify device
+            deck_command(shared, &Outbound::DeckStop { fade_s: fade_ms as f32 / 1000.0 });
         }
         ProviderKind::Subsonic | ProviderKind::Local => {
             let tok = token();
@@ -154,6 +160,8 @@ async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
             streams.retain(|k, _| current.iter().any(|u| u.ends_with(k.as_str())));
             streams.insert(tok.clone(), t.clone());
             stream_url = Some(format!("/api/v1/library/stream/{tok}"));
+            drop(streams);
+            live_hosts = deck_play(shared, &tok, fade_ms);
             if t.provider == ProviderKind::Subsonic
                 && let Some(c) = lock(&shared.subsonic).clone()
             {
@@ -174,11 +182,42 @@ async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
             v.history.drain(..n - HISTORY);
         }
         v.decision.clone_from(&why);
-        v.now =
-            Some(NowPlaying { track: t.clone(), mood: e.mood, why, fade_ms, stream_url, approved: false, started: Some(Instant::now()) });
+        v.now = Some(NowPlaying {
+            track: t.clone(),
+            mood: e.mood,
+            why,
+            fade_ms,
+            stream_url,
+            approved: false,
+            live_hosts,
+            started: Some(Instant::now()),
+        });
         serde_json::json!({"type": "library", "now": v.now, "target": v.target, "decision": v.decision})
     };
     (shared.publish)(json);
+}
+
+/// Level of a library track on a live host's deck, dB (tracks are mastered hot; the
+/// generated music sits near −23 LUFS).
+const DECK_GAIN_DB: f32 = -6.0;
+
+/// Tells the live hosts of the library's session to play the track behind stream token `tok`
+/// on their music deck, in place of the generated music; how many were told.
+fn deck_play(shared: &Shared, tok: &str, fade_ms: u32) -> usize {
+    let Some(link) = shared.engines.get() else { return 0 };
+    let url = format!("{}/api/v1/library/stream/{tok}", (link.base_url)());
+    deck_command(shared, &Outbound::DeckPlay { url, fade_s: fade_ms as f32 / 1000.0, gain_db: DECK_GAIN_DB, layer: 0.0 })
+}
+
+/// Sends a deck command to the live hosts of the library's session (the one it follows, else
+/// the latest target's, else `default`).
+pub(crate) fn deck_command(shared: &Shared, cmd: &Outbound) -> usize {
+    let Some(link) = shared.engines.get() else { return 0 };
+    let session = {
+        let v = lock(&shared.view);
+        v.session.clone().or_else(|| v.target_session.clone()).unwrap_or_else(|| "default".into())
+    };
+    (link.command)(&session, cmd)
 }
 
 /// Loads the active provider's pool, attaches stored moods, and measures missing ones in
@@ -346,30 +385,24 @@ fn local_pool(shared: &Shared) -> Vec<Track> {
     }
     files.sort();
     files.truncate(MAX_POOL);
-    let tracks: Vec<Track> = files
-        .into_iter()
-        .map(|p| {
-            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            let (artist, title) =
-                stem.split_once(" - ").map_or((String::new(), stem.clone()), |(a, t)| (a.trim().to_string(), t.trim().to_string()));
-            let album = p.parent().and_then(Path::file_name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            Track {
-                key: local_key(&p),
-                provider: ProviderKind::Local,
-                id: p.to_string_lossy().into_owned(),
-                title,
-                artist,
-                album,
-                duration_ms: 0,
-            }
-        })
-        .collect();
+    let tracks: Vec<Track> = files.iter().map(|p| local_track(p)).collect();
     let msg = if dirs.is_empty() { "no folders set".to_string() } else { format!("{} tracks in {} folders", tracks.len(), dirs.len()) };
     shared.set_status(ProviderKind::Local, !dirs.is_empty(), !tracks.is_empty(), msg);
     tracks
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+/// A local file as a track: `Artist - Title.ext` names give artist and title, the folder the
+/// album.
+pub fn local_track(p: &Path) -> Track {
+    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let (artist, title) =
+        stem.split_once(" - ").map_or((String::new(), stem.clone()), |(a, t)| (a.trim().to_string(), t.trim().to_string()));
+    let album = p.parent().and_then(Path::file_name).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Track { key: local_key(p), provider: ProviderKind::Local, id: p.to_string_lossy().into_owned(), title, artist, album, duration_ms: 0 }
+}
+
+/// The audio files under `dir` (8 levels deep at most, [`MAX_POOL`] at most), appended to `out`.
+pub fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     if depth > 8 || out.len() >= MAX_POOL {
         return;
     }

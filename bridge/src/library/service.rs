@@ -15,6 +15,7 @@ use crate::clients::subsonic::{Settings as SubsonicSettings, SubsonicClient};
 use crate::error::BridgeError;
 use crate::library::model::{Event, ProviderKind, Publish, Shared, View, lock};
 use crate::library::select::{Rules, Target};
+use crate::library::vault::{SealError, Vault};
 use crate::metrics::Metrics;
 use crate::store::Store;
 
@@ -48,24 +49,35 @@ pub struct Library {
 }
 
 impl Library {
-    /// Opens the library: settings and tokens from `store`, clients built, the player task
-    /// spawned and asked to load the pool. `timeout` bounds every provider request.
+    /// Opens the library: settings and tokens from `store` (secrets opened with `vault`), clients
+    /// built, the player task spawned and asked to load the pool. `timeout` bounds every
+    /// provider request.
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the settings cannot be read.
-    pub async fn open(store: &Store, metrics: Arc<Metrics>, publish: Publish, timeout: Duration) -> Result<Self, BridgeError> {
+    pub async fn open(
+        store: &Store,
+        metrics: Arc<Metrics>,
+        publish: Publish,
+        timeout: Duration,
+        vault: Vault,
+    ) -> Result<Self, BridgeError> {
         let read = |name: &'static str| {
             let store = store.clone();
             async move { store.library_setting(name).await }
         };
         let active: Active = read(keys::ACTIVE).await?.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
         let local: Vec<PathBuf> = read(keys::LOCAL).await?.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
-        let subsonic = read(keys::SUBSONIC)
-            .await?
+        let mut subsonic_secret = read_secret(store, &vault, keys::SUBSONIC).await?;
+        let subsonic = subsonic_secret
+            .as_mut()
+            .ok()
+            .and_then(Option::take)
             .and_then(|s| serde_json::from_str::<SubsonicSettings>(&s).ok())
             .and_then(|s| SubsonicClient::new(s, timeout).ok());
         let spotify_settings: Option<SpotifySettings> = read(keys::SPOTIFY).await?.and_then(|s| serde_json::from_str(&s).ok());
-        let token: Option<rspotify::Token> = read(keys::SPOTIFY_TOKEN).await?.and_then(|s| serde_json::from_str(&s).ok());
+        let token_secret = read_secret(store, &vault, keys::SPOTIFY_TOKEN).await?;
+        let token: Option<rspotify::Token> = token_secret.as_ref().ok().and_then(Option::as_ref).and_then(|s| serde_json::from_str(s).ok());
         let view = View { active: active.provider, session: active.session, device: active.device, ..View::default() };
         let shared = Arc::new(Shared {
             store: store.clone(),
@@ -82,7 +94,15 @@ impl Library {
             timeout,
             rules: Rules::default(),
             analysing: std::sync::atomic::AtomicBool::new(false),
+            engines: std::sync::OnceLock::new(),
+            vault,
         });
+        for (p, r) in [(ProviderKind::Subsonic, subsonic_secret.err()), (ProviderKind::Spotify, token_secret.err())] {
+            if let Some(e) = r {
+                tracing::error!("library: {e}");
+                shared.set_status(p, true, false, e.to_string());
+            }
+        }
         if let (Some(s), Some(t)) = (spotify_settings, token) {
             *lock(&shared.spotify) = Some(spotify_client(&shared, &s, Some(t)));
         }
@@ -129,6 +149,10 @@ impl Library {
             v.session.clone_from(&a.session);
             v.device.clone_from(&a.device);
         }
+        if !matches!(a.provider, Some(ProviderKind::Subsonic | ProviderKind::Local)) {
+            // a track on the live hosts' deck stops; the generated music returns
+            crate::library::player::deck_command(&self.shared, &crate::osc::Outbound::DeckStop { fade_s: 2.0 });
+        }
         self.send(Event::Reload);
         Ok(())
     }
@@ -147,7 +171,8 @@ impl Library {
         if let Err(e) = r {
             return Ok(Err(e));
         }
-        self.shared.store.set_library_setting(keys::SUBSONIC, Some(&serde_json::to_string(&s).unwrap_or_default())).await?;
+        let sealed = self.shared.vault.seal(keys::SUBSONIC, &serde_json::to_string(&s).unwrap_or_default());
+        self.shared.store.set_library_setting(keys::SUBSONIC, Some(&sealed)).await?;
         *lock(&self.shared.subsonic) = Some(c);
         self.shared.set_status(ProviderKind::Subsonic, true, true, "connected");
         self.send(Event::Reload);
@@ -228,7 +253,7 @@ impl Library {
         self.shared.count(ProviderKind::Spotify, &r);
         r?;
         if let Some(t) = c.token().await {
-            let json = serde_json::to_string(&t).unwrap_or_default();
+            let json = self.shared.vault.seal(keys::SPOTIFY_TOKEN, &serde_json::to_string(&t).unwrap_or_default());
             if let Err(e) = self.shared.store.set_library_setting(keys::SPOTIFY_TOKEN, Some(&json)).await {
                 tracing::error!("library: the Spotify token was not stored ({e}); the next start needs a new log-in");
             }
@@ -240,11 +265,27 @@ impl Library {
     }
 }
 
+/// A secret setting, opened with the vault: `Err` when it does not open (another key). A
+/// value stored in clear (before encryption existed) is encrypted in place.
+async fn read_secret(store: &Store, vault: &Vault, name: &'static str) -> Result<Result<Option<String>, SealError>, BridgeError> {
+    let Some(stored) = store.library_setting(name).await? else { return Ok(Ok(None)) };
+    let plain = match vault.open_value(name, &stored) {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e)),
+    };
+    if plain == stored {
+        store.set_library_setting(name, Some(&vault.seal(name, &plain))).await?;
+        tracing::info!("library: the stored {name} is now encrypted at rest (key from {})", vault.origin());
+    }
+    Ok(Ok(Some(plain)))
+}
+
 /// A Spotify client whose every new token is stored.
 fn spotify_client(shared: &Arc<Shared>, s: &SpotifySettings, token: Option<rspotify::Token>) -> SpotifyClient {
     let store = shared.store.clone();
+    let vault = shared.vault.clone();
     let sink: TokenSink = Arc::new(move |t: &rspotify::Token| {
-        let json = serde_json::to_string(t).unwrap_or_default();
+        let json = vault.seal(keys::SPOTIFY_TOKEN, &serde_json::to_string(t).unwrap_or_default());
         let store = store.clone();
         if let Ok(h) = tokio::runtime::Handle::try_current() {
             h.spawn(async move {

@@ -282,6 +282,22 @@ async fn the_library_follows_telemetry_with_subsonic_tracks_measured_from_their_
     let good = json!({"url": fake.url(), "password": {"user": "gm", "password": "sesame"}}).to_string();
     let (s, _, v) = call(&app, "PUT", "/api/v1/library/providers/subsonic", a, Some(&good)).await;
     assert_eq!(s, 200, "{v}");
+    // the password is stored encrypted; opened with another key, the library says what to do
+    let row = st.inner.store.library_setting("subsonic").await.unwrap().unwrap();
+    assert!(row.starts_with("enc1:") && !row.contains("sesame"), "{row}");
+    let other = resonance_bridge::library::service::Library::open(
+        &st.inner.store,
+        Arc::new(resonance_bridge::metrics::Metrics::default()),
+        Arc::new(|_| {}),
+        Duration::from_secs(2),
+        resonance_bridge::library::vault::Vault::from_key(&[9; 32], "RESONANCE_LIBRARY_KEY"),
+    )
+    .await
+    .unwrap();
+    let status = other.view().providers.into_iter().find(|p| p.provider == resonance_bridge::library::model::ProviderKind::Subsonic);
+    let msg = status.map(|p| p.message).unwrap_or_default();
+    assert!(msg.contains("does not open with the key from RESONANCE_LIBRARY_KEY") && msg.contains("restore the key"), "{msg}");
+    assert!(lock_subsonic_is_none(&other), "nothing is used from a secret that does not open");
     let (s, _, _) = call(&app, "PUT", "/api/v1/library/active", a, Some(r#"{"provider": "subsonic"}"#)).await;
     assert_eq!(s, 200);
     let v = wait_for(&app, "every track measured", |v| v["pool_size"] == 3 && v["with_mood"] == 3).await;
@@ -352,7 +368,16 @@ async fn spotify_login_through_the_bridge_and_telemetry_stays_fast_while_spotify
     let (s, h, _) = call(&app, "GET", &format!("/api/v1/providers/spotify/callback?code={c}&state={state}"), None, None).await;
     assert_eq!(s, 303);
     assert_eq!(h["location"], "/?library=spotify-connected");
-    assert!(st.inner.store.library_setting("spotify_token").await.unwrap().is_some(), "token stored");
+    // stored encrypted: the row holds neither token, and opens only with the data directory's key
+    let row = st.inner.store.library_setting("spotify_token").await.unwrap().expect("token stored");
+    let tok: Value = serde_json::from_str(&st.inner.library.shared.vault.open_value("spotify_token", &row).unwrap()).unwrap();
+    for k in ["access_token", "refresh_token"] {
+        let t = tok[k].as_str().unwrap();
+        assert!(row.starts_with("enc1:") && !t.is_empty() && !row.contains(t), "{k} in clear: {row}");
+    }
+    let wrong = resonance_bridge::library::vault::Vault::from_key(&[9; 32], "a wrong key");
+    let e = wrong.open_value("spotify_token", &row).unwrap_err().to_string();
+    assert!(e.contains("a wrong key") && e.contains("set the provider up again"), "{e}");
     let (_, _, d) = call(&app, "GET", "/api/v1/library/devices", a, None).await;
     assert_eq!(d["devices"][0]["name"], "Living room");
 
@@ -389,4 +414,8 @@ async fn spotify_login_through_the_bridge_and_telemetry_stays_fast_while_spotify
     println!("telemetry with Spotify stalled: p50 {:?}, p99 {:?}, max {:?}", lat[100], lat[197], lat[199]);
     fake.faults().stall_all(None);
     assert_eq!(fake.removed_hits(), 0);
+}
+
+fn lock_subsonic_is_none(l: &resonance_bridge::library::service::Library) -> bool {
+    resonance_bridge::library::model::lock(&l.shared.subsonic).is_none()
 }

@@ -57,6 +57,8 @@ pub struct EngineHandle {
     pub styles: Vec<String>,
     /// On-air clips to the audio thread (decoded buffers in, spent buffers back out).
     pub clips: crate::synth::clips::ClipSender,
+    /// The music deck: whole tracks streamed in as the music bed (`deck.rs`).
+    pub deck: super::deck::DeckSender,
 }
 
 // Compile-time proof that every main-thread end can be moved to another thread.

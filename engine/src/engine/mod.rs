@@ -5,10 +5,11 @@
 //! One job per file: `config.rs` (rates, block sizes, [`Layout`], [`EngineConfig`]),
 //! `handle.rs` (the main-thread ends), `processor.rs` (the audio thread's `process()`,
 //! `reset()`, `set_param()` and the chunk loop) and `output.rs` (ducking, dry/wet, limiter,
-//! bypass crossfade, meters). This file holds the [`Engine`] and `prepare()`, the only place
+//! bypass crossfade, meters), `deck.rs` (a whole track streamed in as the music bed). This file holds the [`Engine`] and `prepare()`, the only place
 //! that allocates.
 
 mod config;
+pub mod deck;
 mod handle;
 mod output;
 mod processor;
@@ -77,6 +78,7 @@ impl Engine {
         let hashed_frames = Arc::new(AtomicU64::new(0));
         let styles: Vec<Style> = c.styles.iter().map(|(_, s)| s.clone()).collect();
         let params = c.params;
+        let (deck, deck_player) = deck::channel(sr);
         let mut processor = EngineProcessor {
             sample_rate: sr,
             max_block,
@@ -112,11 +114,13 @@ impl Engine {
             sanitized: 0,
             dropped_telemetry: 0,
             dropped_landmarks: 0,
+            deck: deck_player,
         };
         processor.reset();
         let clips = processor.synth.connect_clips();
         let handle = EngineHandle {
             clips,
+            deck,
             commands: CommandSender { queue: cmd_tx },
             telemetry: TelemetryReceiver { queue: tel_rx },
             landmarks: LandmarkReceiver { queue: lm_rx, hashed_frames },

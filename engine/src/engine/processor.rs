@@ -65,6 +65,8 @@ pub struct EngineProcessor {
     pub(super) sanitized: u64,
     pub(super) dropped_telemetry: u64,
     pub(super) dropped_landmarks: u64,
+    /// The music deck (a whole track streamed in as the music bed), mixed into the music bus.
+    pub(super) deck: super::deck::DeckPlayer,
 }
 
 // Compile-time proof that the processor can move to the audio thread.
@@ -176,6 +178,7 @@ impl EngineProcessor {
         self.telemetry_mood = MoodTarget::default();
         self.mood_override = None;
         self.sanitized = 0;
+        self.deck.reset();
         let params = self.params;
         for id in ParamId::ALL {
             self.apply_param(id, params.get(id), true);
@@ -418,6 +421,7 @@ impl EngineProcessor {
             let mut sink = |t| push_telemetry(&mut self.telemetry, &mut self.dropped_telemetry, t);
             self.synth.process(&mut self.music_l[..n], &mut self.music_r[..n], &mut sink);
         }
+        self.deck.render(&mut self.music_l[..n], &mut self.music_r[..n]);
     }
 }
 

@@ -305,3 +305,80 @@ fn engine_behind_the_rate_converter_never_allocates() {
         assert!(handle.meters.read().sanitized_samples > 0, "{rate} Hz: the NaN input was counted");
     }
 }
+
+/// The music deck (a whole track streamed in as the music bed): tracks handed in, crossfaded,
+/// stopped, ended and fed from the main thread while the audio thread plays them — nothing is
+/// allocated or freed in `process()` (each spent ring comes back to be freed here); the track
+/// replaces the generated music, and is ducked under the programme like it.
+#[test]
+fn engine_plays_the_music_deck_without_allocating_and_ducks_it_under_the_programme() {
+    let rate = 48_000usize;
+    let block = 256;
+    let layout = Layout { main_channels: 2, sidechain: true, music_out: true };
+    let (mut proc, mut handle) = Engine::new(EngineConfig::default()).prepare(rate as f64, block, layout).expect("prepare");
+    let (mut l, mut r, mut sc, mut ml, mut mr) = (vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block]);
+    // a 220 Hz "track" at -12 dBFS, fed a block at a time from this (the main) thread
+    let tone: Vec<f32> = (0..rate).map(|i| 0.25 * (std::f32::consts::TAU * 220.0 * i as f32 / rate as f32).sin()).collect();
+    let (mut allocs, mut freed, mut fed) = (0, 0, 0usize);
+    let (mut quiet_sq, mut quiet_n, mut ducked_sq, mut ducked_n) = (0.0f64, 0usize, 0.0f64, 0usize);
+    let mut feed = None;
+    let blocks = 24 * rate / block;
+    for i in 0..blocks {
+        let t = i * block / rate; // whole seconds
+        // a new track every 6 s (crossfade 0.25 s); a stop at 17 s; the last one ends on its own
+        if i * block % (6 * rate) == 0 {
+            let (f, s) = handle.deck.stream(2.0);
+            handle.deck.play(s, 0.25, 0.0, 0.0).expect("the deck takes the track");
+            feed = Some(f);
+        }
+        if i * block == 17 * rate {
+            handle.deck.stop(0.1).unwrap();
+        }
+        if let Some(f) = feed.as_mut() {
+            if t % 6 == 5 && t >= 18 {
+                f.finish();
+            }
+            let n = f.free_frames().min(block * 2);
+            let at = fed % rate;
+            let n = n.min(rate - at);
+            fed += f.push(&tone[at..at + n], &tone[at..at + n]);
+        }
+        // commentary (a loud programme) in seconds 3-5 of each track; the crowd on the sidechain
+        let talking = t % 6 >= 3;
+        for (j, (a, b)) in l.iter_mut().zip(r.iter_mut()).enumerate() {
+            let x = if talking { 0.3 * ((i * block + j) as f32 * 0.031).sin() } else { 0.0 };
+            *a = x;
+            *b = x;
+        }
+        sc.fill(0.0);
+        let (_, n) = count_allocations(|| {
+            let mut main = [&mut l[..], &mut r[..]];
+            let side = [&sc[..]];
+            let mut music_out = [&mut ml[..], &mut mr[..]];
+            proc.process(&mut main, Some(&side), Some(&mut music_out))
+        });
+        allocs += n;
+        handle.telemetry.drain().for_each(drop);
+        freed += handle.deck.collect_garbage();
+        // steady state of the first track: 1.5-2.5 s quiet, 4-5 s under commentary
+        let s = i * block;
+        let sq: f64 = ml.iter().map(|&x| f64::from(x) * f64::from(x)).sum();
+        if (rate * 3 / 2..rate * 5 / 2).contains(&s) {
+            quiet_sq += sq;
+            quiet_n += block;
+        } else if (rate * 4..rate * 5).contains(&s) {
+            ducked_sq += sq;
+            ducked_n += block;
+        }
+    }
+    assert_eq!(allocs, 0, "the audio thread allocated or freed with the deck playing");
+    let status = &handle.deck.status;
+    assert!(status.frames.load(std::sync::atomic::Ordering::Relaxed) > 10 * rate as u64, "the deck played");
+    assert!(freed >= 3, "spent rings come back to be freed here: {freed}");
+    let db = |sq: f64, n: usize| 10.0 * (sq / n.max(1) as f64).log10();
+    let (quiet, ducked) = (db(quiet_sq, quiet_n), db(ducked_sq, ducked_n));
+    // the track alone on the music bus: a -12 dBFS sine is -15 dB RMS, at the default music
+    // level of -6 dB
+    assert!((quiet + 21.0).abs() < 1.5, "the deck's track on the music bus: {quiet:.1} dB RMS");
+    assert!(ducked < quiet - 6.0, "ducked under the programme: {ducked:.1} vs {quiet:.1} dB RMS");
+}
