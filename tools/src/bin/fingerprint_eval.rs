@@ -28,12 +28,16 @@ struct Cli {
     /// With --collections: also the scaling table (indexes of 1 h, 5 h, 20 h, all).
     #[arg(long)]
     scaling: bool,
+    /// With --collections: also time the vote orders (bucketed and sorted) on the tuning
+    /// collection's index and on the whole one, checking that they answer alike.
+    #[arg(long)]
+    latency: bool,
 }
 
 fn main() {
     let cli = Cli::parse();
     if cli.collections {
-        collections::run(&collections::CollOptions::from_env(cli.quick, cli.scaling));
+        collections::run(&collections::CollOptions::from_env(cli.quick, cli.scaling, cli.latency));
         return;
     }
     let env = Options::from_env();
