@@ -22,7 +22,9 @@ struct Cli {
     #[arg(long, value_name = "N")]
     profile_query: Option<usize>,
     /// The cross-collection evaluation (scripts/fetch-bench-collections.sh; FP_BENCH_COLLECTIONS,
-    /// FP_COLL_POS, FP_COLL_NEG, FP_COLL_TUNE, FP_BENCH_THREADS) instead of the single-corpus one.
+    /// FP_COLL_POS, FP_COLL_NEG, FP_COLL_TUNE, FP_BENCH_THREADS, FP_COLL_CONDS, FP_COLL_LENGTHS,
+    /// FP_COLL_NEG_EXTRA, FP_COLL_CALIBRATE, FP_COLL_DENSE_LEVEL, FP_COLL_OUT) instead of the
+    /// single-corpus one.
     #[arg(long)]
     collections: bool,
     /// With --collections: also the scaling table (indexes of 1 h, 5 h, 20 h, all).
