@@ -138,8 +138,16 @@ pub fn excerpt<'a>(m: &'a Material, q: &Query) -> &'a Excerpt {
     if q.positive { &m.positives[q.coll][q.k] } else { &m.negatives[q.coll][q.k] }
 }
 
+/// Query `q`'s samples: its excerpt under its condition, cut to its length (the noise drawn
+/// from a seed of the query, so every run and every attempt hears the same copy).
+pub fn samples(m: &Material, noises: &Noises, q: &Query) -> Vec<f32> {
+    let seed = (q.coll as u64) << 40 ^ (q.k as u64) << 20 ^ u64::from(q.positive) << 60 ^ (q.len_s as u64) << 8 ^ 0x9e37;
+    let len = (q.len_s * f64::from(RATE)) as usize;
+    noises.apply(&excerpt(m, q).audio, q.cond, len, seed)
+}
+
 /// Runs one query.
-pub fn answer(
+fn answer(
     m: &Material,
     index: &Index,
     id_of: &[Option<u32>],
@@ -149,9 +157,7 @@ pub fn answer(
     q: &Query,
 ) -> Answer {
     let e = excerpt(m, q);
-    let seed = (q.coll as u64) << 40 ^ (q.k as u64) << 20 ^ u64::from(q.positive) << 60 ^ (q.len_s as u64) << 8 ^ 0x9e37;
-    let len = (q.len_s * f64::from(RATE)) as usize;
-    let x = noises.apply(&e.audio, q.cond, len, seed);
+    let x = samples(m, noises, q);
     let t0 = thread_cpu_ns();
     let o = ident.identify(index, &x, f64::from(RATE));
     let cpu_ms = thread_cpu_s_since(t0) * 1e3;

@@ -10,23 +10,12 @@ use resonance_test_support::{thread_cpu_ns, thread_cpu_s_since};
 
 use super::conditions::{Cond, NEG_CONDS, Noises};
 use super::material::{Material, RATE};
-use super::score::{Checks, Ctx, Query, excerpt, percentile};
+use super::score::{Checks, Ctx, Query, excerpt, percentile, samples};
 use super::{CollOptions, build};
 
 /// The decades between the most significant calibration negative and the acceptance level
 /// (decision 0002).
 const MARGIN_DECADES: f64 = 1.5;
-
-/// The noise seed of query `q` (the one [`super::score::answer`] uses, so the same noisy copy).
-fn seed(q: &Query) -> u64 {
-    (q.coll as u64) << 40 ^ (q.k as u64) << 20 ^ u64::from(q.positive) << 60 ^ (q.len_s as u64) << 8 ^ 0x9e37
-}
-
-/// Query `q`'s samples.
-fn samples(m: &Material, noises: &Noises, q: &Query) -> Vec<f32> {
-    let len = (q.len_s * f64::from(RATE)) as usize;
-    noises.apply(&excerpt(m, q).audio, q.cond, len, seed(q))
-}
 
 /// Every negative query (re-releases left out) under [`NEG_CONDS`] at the chosen lengths.
 fn negatives(m: &Material, checks: &Checks, opts: &CollOptions) -> Vec<Query> {
