@@ -22,18 +22,24 @@ struct Cli {
     #[arg(long, value_name = "N")]
     profile_query: Option<usize>,
     /// The cross-collection evaluation (scripts/fetch-bench-collections.sh; FP_BENCH_COLLECTIONS,
-    /// FP_COLL_POS, FP_COLL_NEG, FP_COLL_TUNE, FP_BENCH_THREADS) instead of the single-corpus one.
+    /// FP_COLL_POS, FP_COLL_NEG, FP_COLL_TUNE, FP_BENCH_THREADS, FP_COLL_CONDS, FP_COLL_LENGTHS,
+    /// FP_COLL_NEG_EXTRA, FP_COLL_CALIBRATE, FP_COLL_DENSE_LEVEL, FP_COLL_OUT) instead of the
+    /// single-corpus one.
     #[arg(long)]
     collections: bool,
     /// With --collections: also the scaling table (indexes of 1 h, 5 h, 20 h, all).
     #[arg(long)]
     scaling: bool,
+    /// With --collections: also time the vote orders (bucketed and sorted) on the tuning
+    /// collection's index and on the whole one, checking that they answer alike.
+    #[arg(long)]
+    latency: bool,
 }
 
 fn main() {
     let cli = Cli::parse();
     if cli.collections {
-        collections::run(&collections::CollOptions::from_env(cli.quick, cli.scaling));
+        collections::run(&collections::CollOptions::from_env(cli.quick, cli.scaling, cli.latency));
         return;
     }
     let env = Options::from_env();

@@ -91,8 +91,10 @@ pub fn decode_cached(p: &Path, cache: &Path) -> Result<Vec<f32>, String> {
     }
     let x = decode_mono(p)?;
     let bytes: Vec<u8> = x.iter().flat_map(|&v| ((v.clamp(-1.0, 1.0) * 32767.0).round() as i16).to_le_bytes()).collect();
-    if std::fs::create_dir_all(cache).is_ok() {
-        let _ = std::fs::write(&file, bytes);
+    // Written aside and renamed, so a run going at the same time never reads half a file.
+    let part = file.with_extension(format!("part{}", std::process::id()));
+    if std::fs::create_dir_all(cache).is_ok() && std::fs::write(&part, bytes).is_ok() {
+        let _ = std::fs::rename(&part, &file);
     }
     Ok(x)
 }
@@ -127,7 +129,18 @@ impl Material {
     /// Lists the collections (each sub-folder of `dir` with audio files), holds out a seeded
     /// `held_out` share of each collection's tracks (at least two), and plans the excerpts:
     /// `n_pos` positives and `n_neg` negatives per collection at seeded positions.
-    pub fn plan(dir: &Path, held_out: f64, n_pos: usize, n_neg: usize, rng: &mut SplitMix64) -> (Self, Vec<Vec<Cut>>) {
+    ///
+    /// `extra` is `(folder, n)`: a last "collection" named `negatives-<folder name>` whose
+    /// tracks are all held out, with `n` negative excerpts and no positives (recordings in no
+    /// collection, to have enough negatives).
+    pub fn plan(
+        dir: &Path,
+        held_out: f64,
+        n_pos: usize,
+        n_neg: usize,
+        extra: Option<&(PathBuf, usize)>,
+        rng: &mut SplitMix64,
+    ) -> (Self, Vec<Vec<Cut>>) {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map(|r| r.filter_map(Result::ok).filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
             .unwrap_or_default();
@@ -158,6 +171,29 @@ impl Material {
             }
             for k in 0..n_neg {
                 cuts[neg[k % neg.len()]].push((k, rng.uniform()));
+            }
+        }
+        if let Some((extra_dir, n_extra)) = extra {
+            let files = audio_files(extra_dir);
+            assert!(!files.is_empty(), "FP_COLL_NEG_EXTRA={}: no audio files there", extra_dir.display());
+            let ci = names.len();
+            names.push(format!("negatives-{}", extra_dir.file_name().unwrap_or_default().to_string_lossy()));
+            let first = tracks.len();
+            for p in &files {
+                let name = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+                tracks.push(Track {
+                    coll: ci,
+                    path: p.clone(),
+                    name,
+                    indexed: false,
+                    duration_s: 0.0,
+                    landmarks: Vec::new(),
+                    hash_cpu_s: 0.0,
+                });
+                cuts.push(PROBES.iter().map(|&f| (usize::MAX, f)).collect());
+            }
+            for k in 0..*n_extra {
+                cuts[first + k % files.len()].push((k, rng.uniform()));
             }
         }
         let n = names.len();

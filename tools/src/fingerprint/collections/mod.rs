@@ -21,6 +21,7 @@ pub mod conditions;
 pub mod material;
 pub mod report;
 pub mod score;
+pub mod tune;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -31,7 +32,7 @@ use resonance_io::fingerprint::index::{Index, TrackInfo};
 use resonance_io::fingerprint::matcher::{Identifier, IdentifyOptions};
 use resonance_test_support::{SplitMix64, test_audio_dir};
 
-use conditions::Noises;
+use conditions::{CONDS, Cond, Noises};
 use material::Material;
 
 /// Options of the cross-collection run.
@@ -52,8 +53,38 @@ pub struct CollOptions {
     /// Query options (`FP_COLL_QUERY=half_t:half_f:fanout`, `FP_COLL_DENSE=half_t:half_f:fanout`
     /// or `none`, `FP_COLL_DENSE_SHIFTS=n` framings of the dense look; the matcher's
     /// defaults). `FP_COLL_EMPHASIS=1` or `0` sets onset emphasis on the index and every
-    /// query-side hashing alike (decision 0035).
+    /// query-side hashing alike (decision 0035). `FP_COLL_DENSE_LEVEL=x` sets the dense look's
+    /// acceptance level to `-log10 p >= x` (its [`DenseLook::alpha`](resonance_io::fingerprint::matcher::DenseLook::alpha)).
     pub identify: IdentifyOptions,
+    /// The positives' conditions (`FP_COLL_CONDS=clean,crowd0,crowd-5,white0,white-5`: the
+    /// names of [`cond_key`]; every condition of [`CONDS`] by default).
+    pub conds: Vec<Cond>,
+    /// Query lengths (`FP_COLL_LENGTHS=5,3`, the default).
+    pub lengths: Vec<f64>,
+    /// A folder of recordings in no collection and in no index (`FP_COLL_NEG_EXTRA`): every
+    /// one is held out, and `FP_COLL_NEG_EXTRA_N` (160) excerpts of them are more negatives.
+    pub extra_negatives: Option<(PathBuf, usize)>,
+    /// Also calibrate the acceptance levels on the negatives (`FP_COLL_CALIBRATE=1`;
+    /// [`tune::calibrate`]).
+    pub calibrate: bool,
+    /// Also time both vote orders on an index of the tuning collection and on the whole index
+    /// (`--latency`; [`tune::latency`]).
+    pub latency: bool,
+}
+
+/// A condition's short name in `FP_COLL_CONDS`: `clean`, `crowd0`, `crowd-5`, `white0`,
+/// `white-5`, `pink0`, `commentary0`, `room`, `speed+3`, `speed-3`, `pitch+1`, `pitch-1`.
+pub fn cond_key(c: Cond) -> String {
+    match c {
+        Cond::Clean => "clean".into(),
+        Cond::Crowd(s) => format!("crowd{s}"),
+        Cond::White(s) => format!("white{s}"),
+        Cond::Pink(s) => format!("pink{s}"),
+        Cond::Commentary(s) => format!("commentary{s}"),
+        Cond::Room => "room".into(),
+        Cond::Speed(s) => format!("speed{:+.0}", (s - 1.0) * 100.0),
+        Cond::Pitch(s) => format!("pitch{s:+}"),
+    }
 }
 
 /// `half_t:half_f:fanout` from the environment variable `key`.
@@ -78,7 +109,7 @@ fn with_emphasis(mut config: HasherConfig) -> HasherConfig {
 impl CollOptions {
     /// From the environment: `FP_COLL_POS` (60), `FP_COLL_NEG` (40), `FP_COLL_TUNE`
     /// (orchestral), `FP_BENCH_THREADS` (2).
-    pub fn from_env(quick: bool, scaling: bool) -> Self {
+    pub fn from_env(quick: bool, scaling: bool, latency: bool) -> Self {
         let num = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
         CollOptions {
             n_pos: num("FP_COLL_POS", if quick { 12 } else { 60 }),
@@ -101,9 +132,31 @@ impl CollOptions {
                     }
                     look.hasher = with_emphasis(look.hasher);
                     look.shifts = num("FP_COLL_DENSE_SHIFTS", look.shifts);
+                    if let Some(level) = std::env::var("FP_COLL_DENSE_LEVEL").ok().and_then(|v| v.parse::<f64>().ok()) {
+                        look.alpha = 10f64.powf(-level);
+                    }
                 }
                 o
             },
+            conds: std::env::var("FP_COLL_CONDS").map_or_else(
+                |_| CONDS.to_vec(),
+                |v| {
+                    v.split(',')
+                        .map(|k| {
+                            CONDS.iter().copied().find(|&c| cond_key(c) == k.trim()).unwrap_or_else(|| {
+                                panic!("FP_COLL_CONDS: unknown condition {k:?}; known: {}", CONDS.map(cond_key).join(","))
+                            })
+                        })
+                        .collect()
+                },
+            ),
+            lengths: std::env::var("FP_COLL_LENGTHS").map_or_else(
+                |_| score::LENGTHS.to_vec(),
+                |v| v.split(',').map(|x| x.trim().parse().unwrap_or_else(|_| panic!("FP_COLL_LENGTHS: {x:?} is not seconds"))).collect(),
+            ),
+            extra_negatives: std::env::var_os("FP_COLL_NEG_EXTRA").map(|d| (PathBuf::from(d), num("FP_COLL_NEG_EXTRA_N", 160))),
+            calibrate: std::env::var("FP_COLL_CALIBRATE").is_ok_and(|v| v == "1"),
+            latency,
         }
     }
 }
@@ -141,12 +194,14 @@ pub fn build(m: &Material, tracks: &[usize]) -> (Index, Vec<Option<u32>>) {
 
 /// Runs the cross-collection evaluation and prints its tables.
 pub fn run(opts: &CollOptions) {
-    let out = super::out_dir().join("collections");
-    std::fs::create_dir_all(&out).expect("create target/fingerprint-bench/collections");
+    // FP_COLL_OUT: another output folder, so two runs can go at once (they share the cache).
+    let out = std::env::var_os("FP_COLL_OUT").map_or_else(|| super::out_dir().join("collections"), PathBuf::from);
+    std::fs::create_dir_all(&out).expect("create the output folder (FP_COLL_OUT, default target/fingerprint-bench/collections)");
+    let cache = super::out_dir().join("collections").join("cache");
     let mut rng = SplitMix64(0x5eed_c011_0023);
-    let (mut m, cuts) = Material::plan(&collections_dir(), 0.15, opts.n_pos, opts.n_neg, &mut rng);
+    let (mut m, cuts) = Material::plan(&collections_dir(), 0.15, opts.n_pos, opts.n_neg, opts.extra_negatives.as_ref(), &mut rng);
     let t0 = Instant::now();
-    m.decode(&cuts, opts.threads, opts.index, &out.join("cache"));
+    m.decode(&cuts, opts.threads, opts.index, &cache);
     eprintln!("decoded and hashed {} tracks in {:.0} s", m.tracks.len(), t0.elapsed().as_secs_f64());
     let (_, crowd) = super::corpus::crowd_noise(&test_audio_dir());
     let speech = super::corpus::speech_clips(&out.join("speech"), 24);
@@ -182,8 +237,14 @@ pub fn run(opts: &CollOptions) {
         hours * 3600.0 / hash_cpu.max(1e-9),
     );
     report::write_tsv(&out.join("queries.tsv"), &m, &results);
-    if let Err(e) = report::plot(&out.join("accuracy.png"), &m, &results) {
+    if let Err(e) = report::plot(&out.join("accuracy.png"), &m, &results, opts) {
         eprintln!("plot failed: {e}");
+    }
+    if opts.calibrate {
+        table.push_str(&tune::calibrate(&score::Ctx { m: &m, index: &index, id_of: &id_of, checks: &checks, noises: &noises, opts }));
+    }
+    if opts.latency {
+        table.push_str(&tune::latency(&m, &checks, &noises, opts));
     }
     if opts.scaling {
         table.push_str(&score::scaling(&m, &checks, &noises, &out, opts));

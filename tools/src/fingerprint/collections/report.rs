@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::CollOptions;
-use super::conditions::{CONDS, Cond};
+use super::conditions::Cond;
 use super::material::Material;
-use super::score::{Answer, Checks, LENGTHS, Query, percentile};
+use super::score::{Answer, Checks, Query, percentile};
 
 /// The target for a condition at a length (percent), if it has one.
 fn target(cond: Cond, len_s: f64) -> Option<f64> {
@@ -57,13 +57,18 @@ pub fn collection_table(m: &Material, (qs, a): &(Vec<Query>, Vec<Answer>), check
     s.push_str("**worst** | target |\n|---|---|");
     s.push_str(&"---|".repeat(n_coll + 2));
     s.push('\n');
-    for &len_s in &LENGTHS {
-        for cond in CONDS {
+    for &len_s in &opts.lengths {
+        for &cond in &opts.conds {
             let _ = write!(s, "| {len_s:.0} s | {} | ", cond.name());
             let mut worst = f64::INFINITY;
             for c in 0..n_coll {
                 let (r, w, n) = cell(qs, a, c, cond, len_s);
-                let p = 100.0 * r as f64 / n.max(1) as f64;
+                if n == 0 {
+                    // A collection of negatives only (FP_COLL_NEG_EXTRA).
+                    s.push_str("– | ");
+                    continue;
+                }
+                let p = 100.0 * r as f64 / n as f64;
                 worst = worst.min(p);
                 let wrong = if w > 0 { format!(" ({w} wrong)") } else { String::new() };
                 let _ = write!(s, "{p:.1}{wrong} | ");
@@ -72,7 +77,7 @@ pub fn collection_table(m: &Material, (qs, a): &(Vec<Query>, Vec<Answer>), check
             let _ = writeln!(s, "**{worst:.1}** | {t} |");
         }
     }
-    for &len_s in &LENGTHS {
+    for &len_s in &opts.lengths {
         let _ = write!(s, "| {len_s:.0} s | false positives / negatives | ");
         let mut tot = (0, 0);
         for c in 0..n_coll {
@@ -121,11 +126,13 @@ pub fn write_tsv(path: &Path, m: &Material, (qs, a): &(Vec<Query>, Vec<Answer>))
 }
 
 /// Accuracy per condition (x) per collection (one line each), 5 s solid and 3 s dashed-light.
-pub fn plot(path: &Path, m: &Material, (qs, a): &(Vec<Query>, Vec<Answer>)) -> Result<(), Box<dyn std::error::Error>> {
+/// Only the measured conditions ([`CollOptions::conds`]) and the collections with positives.
+pub fn plot(path: &Path, m: &Material, (qs, a): &(Vec<Query>, Vec<Answer>), opts: &CollOptions) -> Result<(), Box<dyn std::error::Error>> {
     use plotters::prelude::*;
+    let conds = &opts.conds;
     let root = BitMapBackend::new(path, (1400, 700)).into_drawing_area();
     root.fill(&WHITE)?;
-    let n = CONDS.len();
+    let n = conds.len();
     let mut chart = ChartBuilder::on(&root)
         .caption("recognition accuracy per condition and collection (5 s solid, 3 s faint)", ("sans-serif", 22))
         .margin(15)
@@ -137,15 +144,15 @@ pub fn plot(path: &Path, m: &Material, (qs, a): &(Vec<Query>, Vec<Answer>)) -> R
         .x_labels(n)
         .x_label_formatter(&|x| {
             let i = x.round();
-            if (x - i).abs() < 0.01 && i >= 0.0 && (i as usize) < n { CONDS[i as usize].name() } else { String::new() }
+            if (x - i).abs() < 0.01 && i >= 0.0 && (i as usize) < n { conds[i as usize].name() } else { String::new() }
         })
         .y_desc("right answers (%)")
         .draw()?;
     let colours = [RED, BLUE, GREEN, MAGENTA, CYAN, BLACK, RGBColor(230, 140, 0)];
-    for c in 0..m.names.len() {
+    for c in (0..m.names.len()).filter(|&c| !m.positives[c].is_empty()) {
         let col = colours[c % colours.len()];
-        for &len_s in &[5.0, 3.0] {
-            let pts: Vec<(f64, f64)> = CONDS
+        for &len_s in &opts.lengths {
+            let pts: Vec<(f64, f64)> = conds
                 .iter()
                 .enumerate()
                 .map(|(i, &cond)| {

@@ -11,7 +11,7 @@ use resonance_io::fingerprint::matcher::Identifier;
 use resonance_test_support::{SplitMix64, thread_cpu_ns, thread_cpu_s_since};
 
 use super::CollOptions;
-use super::conditions::{CONDS, Cond, NEG_CONDS, Noises};
+use super::conditions::{Cond, NEG_CONDS, Noises};
 use super::material::{Excerpt, Material, RATE};
 
 /// Query lengths (s).
@@ -110,13 +110,13 @@ pub struct Answer {
     pub cpu_ms: f64,
 }
 
-/// Every query of the table: positives under [`CONDS`], negatives (not re-releases) under
-/// [`NEG_CONDS`], at each of [`LENGTHS`].
-pub fn queries(m: &Material, checks: &Checks) -> Vec<Query> {
+/// Every query of the table: positives under the chosen conditions ([`CollOptions::conds`]), negatives (not re-releases) under
+/// [`NEG_CONDS`], at each chosen length ([`CollOptions::lengths`]).
+pub fn queries(m: &Material, checks: &Checks, opts: &CollOptions) -> Vec<Query> {
     let mut v = Vec::new();
     for coll in 0..m.names.len() {
-        for &len_s in &LENGTHS {
-            for cond in CONDS {
+        for &len_s in &opts.lengths {
+            for &cond in &opts.conds {
                 v.extend((0..m.positives[coll].len()).map(|k| Query { coll, positive: true, cond, len_s, k }));
             }
             for cond in NEG_CONDS {
@@ -133,8 +133,17 @@ pub fn queries(m: &Material, checks: &Checks) -> Vec<Query> {
     v
 }
 
-fn excerpt<'a>(m: &'a Material, q: &Query) -> &'a Excerpt {
+/// The excerpt query `q` plays.
+pub fn excerpt<'a>(m: &'a Material, q: &Query) -> &'a Excerpt {
     if q.positive { &m.positives[q.coll][q.k] } else { &m.negatives[q.coll][q.k] }
+}
+
+/// Query `q`'s samples: its excerpt under its condition, cut to its length (the noise drawn
+/// from a seed of the query, so every run and every attempt hears the same copy).
+pub fn samples(m: &Material, noises: &Noises, q: &Query) -> Vec<f32> {
+    let seed = (q.coll as u64) << 40 ^ (q.k as u64) << 20 ^ u64::from(q.positive) << 60 ^ (q.len_s as u64) << 8 ^ 0x9e37;
+    let len = (q.len_s * f64::from(RATE)) as usize;
+    noises.apply(&excerpt(m, q).audio, q.cond, len, seed)
 }
 
 /// Runs one query.
@@ -148,9 +157,7 @@ fn answer(
     q: &Query,
 ) -> Answer {
     let e = excerpt(m, q);
-    let seed = (q.coll as u64) << 40 ^ (q.k as u64) << 20 ^ u64::from(q.positive) << 60 ^ (q.len_s as u64) << 8 ^ 0x9e37;
-    let len = (q.len_s * f64::from(RATE)) as usize;
-    let x = noises.apply(&e.audio, q.cond, len, seed);
+    let x = samples(m, noises, q);
     let t0 = thread_cpu_ns();
     let o = ident.identify(index, &x, f64::from(RATE));
     let cpu_ms = thread_cpu_s_since(t0) * 1e3;
@@ -190,7 +197,7 @@ pub fn run_queries(c: &Ctx, qs: &[Query], what: &str) -> Vec<Answer> {
 
 /// The table's queries and their answers.
 pub fn score_all(c: &Ctx) -> (Vec<Query>, Vec<Answer>) {
-    let qs = queries(c.m, c.checks);
+    let qs = queries(c.m, c.checks, c.opts);
     let answers = run_queries(c, &qs, "queries");
     (qs, answers)
 }
