@@ -36,3 +36,5 @@ pub const CMD_CUE: &str = "/resonance/command/cue";
 pub const CMD_PARAM: &str = "/resonance/command/param";
 /// Bridge -> engine: arm MIDI learn.
 pub const CMD_MIDI_LEARN: &str = "/resonance/command/midi_learn";
+/// Bridge -> engine: the copyright guard's programme gain (with a lease).
+pub const CMD_GUARD: &str = "/resonance/command/guard";

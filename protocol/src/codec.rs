@@ -10,8 +10,8 @@ use resonance_engine::{
 use rosc::{OscBundle, OscMessage, OscPacket, OscType};
 
 use crate::addr::{
-    CMD_CUE, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS,
-    METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
+    CMD_CUE, CMD_GUARD, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO,
+    LOUDNESS, METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
 };
 use crate::error::ProtocolError;
 
@@ -92,6 +92,12 @@ pub enum Outbound {
     MidiLearn {
         id: ParamId,
     },
+    /// The copyright guard's programme gain (`Command::Guard`; decision record 0061).
+    Guard {
+        gain_db: f32,
+        fade_ms: u16,
+        lease_ms: u32,
+    },
 }
 
 impl Outbound {
@@ -110,6 +116,7 @@ impl Outbound {
             Outbound::Cue(c) => Command::Cue(*c),
             Outbound::Param { id, value } => Command::SetParam { id: *id, value: *value },
             Outbound::MidiLearn { .. } => return None,
+            Outbound::Guard { gain_db, fade_ms, lease_ms } => Command::Guard { gain_db: *gain_db, fade_ms: *fade_ms, lease_ms: *lease_ms },
         })
     }
 }
@@ -439,6 +446,12 @@ pub fn decode_command(msg: &OscMessage) -> Result<Outbound, ProtocolError> {
             Outbound::Param { id, value: a.f32("value")? }
         }
         CMD_MIDI_LEARN => Outbound::MidiLearn { id: param(&mut a)? },
+        CMD_GUARD => {
+            let gain_db = a.f32_in("gain dB", -1000.0, 0.0)?;
+            let fade_ms = u16::try_from(a.u64("fade ms")?).map_err(|_| bad(addr, "argument 2 (fade ms) must be 0..=65535"))?;
+            let lease_ms = u32::try_from(a.u64("lease ms")?).map_err(|_| bad(addr, "argument 3 (lease ms) must fit 32 bits"))?;
+            Outbound::Guard { gain_db, fade_ms, lease_ms }
+        }
         _ => return Err(ProtocolError::UnknownAddress(addr.chars().take(128).collect())),
     };
     if a.has_more() {
@@ -548,6 +561,20 @@ pub fn encode_command(c: &Outbound) -> OscMessage {
         Outbound::Cue(c) => msg(CMD_CUE, vec![OscType::String(c.as_str().into())]),
         Outbound::Param { id, value } => msg(CMD_PARAM, vec![OscType::String(id.info().id.into()), OscType::Float(*value)]),
         Outbound::MidiLearn { id } => msg(CMD_MIDI_LEARN, vec![OscType::String(id.info().id.into())]),
+        Outbound::Guard { gain_db, fade_ms, lease_ms } => msg(
+            CMD_GUARD,
+            vec![
+                OscType::Float(if gain_db.is_finite() {
+                    gain_db.clamp(-1000.0, 0.0)
+                } else if gain_db.is_nan() {
+                    0.0
+                } else {
+                    -1000.0
+                }),
+                OscType::Int(i32::from(*fade_ms)),
+                OscType::Int(i32::try_from(*lease_ms).unwrap_or(i32::MAX)),
+            ],
+        ),
     }
 }
 
@@ -666,6 +693,15 @@ mod tests {
         );
         assert_eq!(d(CMD_PARAM, vec![OscType::String("intensity".into()), OscType::Float(f32::NAN)]), None);
         assert_eq!(d(CMD_PARAM, vec![OscType::String("nope".into()), OscType::Float(0.5)]), None);
+        let guard = Outbound::Guard { gain_db: -20.0, fade_ms: 150, lease_ms: 6000 };
+        assert_eq!(decode_command(&encode_command(&guard)).ok(), Some(guard.clone()), "round trip");
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(-20.0), OscType::Int(150), OscType::Int(6000)]), guard.to_command(&styles));
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(6.0), OscType::Int(150), OscType::Int(6000)]), None, "a guard only lowers");
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(-20.0), OscType::Int(-1), OscType::Int(6000)]), None);
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(-20.0), OscType::Int(70_000), OscType::Int(6000)]), None);
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(-20.0), OscType::Int(150)]), None, "the lease is required");
+        let mute = Outbound::Guard { gain_db: f32::NEG_INFINITY, fade_ms: 150, lease_ms: 6000 };
+        assert!(matches!(decode_command(&encode_command(&mute)), Ok(Outbound::Guard { gain_db: -1000.0, .. })), "mute goes as −1000 dB");
         assert_eq!(
             d(CMD_STYLE, vec![OscType::String("tense".into()), OscType::String("beat".into())]),
             Some(Command::SetStyle { index: 1, quantize: Quantize::Beat })

@@ -47,6 +47,7 @@
 //! | `/resonance/command/cue` | `s` cue | fire a stinger (`Cue`) |
 //! | `/resonance/command/param` | `s` param id, `f` value | set an engine parameter by its stable id (`ParamId`) |
 //! | `/resonance/command/midi_learn` | `s` param id | arm MIDI learn for a parameter on the engine's MIDI input (a plugin ignores it: its host maps MIDI) |
+//! | `/resonance/command/guard` | `f` gain dB (≤ 0; below −120 mutes), `i` fade ms, `i` lease ms | the copyright guard's programme gain (`Command::Guard`): a duck lapses by itself after the lease unless renewed; 0 dB releases |
 //!
 //! # Rules
 //! * Bundles are accepted and flattened (nested at most 8 deep); time tags are ignored
