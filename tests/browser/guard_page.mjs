@@ -1,8 +1,9 @@
-// Headless Chromium check of the bridge page's copyright-guard panel, driven by
-// tests/e2e/bridge_page.rs. Env: BRIDGE_URL, BRIDGE_KEY, BRIDGE_SESSION, EXPECT_TITLE, CHROMIUM.
-// The fake engine has reported a not-cleared track: the panel shows it with its clearance and
-// the duck, the OBS line and the log; a click on Override releases the duck, which the panel
-// shows. Prints one line per step; exits non-zero with the reason on failure.
+// Headless Chromium check of the bridge page's copyright guard, driven by
+// tests/e2e/bridge_page.rs. Env: BRIDGE_URL, BRIDGE_KEY, BRIDGE_SESSION, EXPECT_TITLE (the
+// catalogue track's id), CHROMIUM. Marks the track not cleared in the catalogue table; the fake
+// engine (which waits for that) reports it playing: the guard panel shows it with its clearance
+// and the duck, the OBS line and the log; a click on Override releases the duck, which the
+// panel shows. Prints one line per step; exits non-zero with the reason on failure.
 import { chromium } from "playwright-core";
 
 const url = process.env.BRIDGE_URL;
@@ -23,6 +24,11 @@ try {
   await page.goto(`${url}/?session=${encodeURIComponent(session)}#key=${encodeURIComponent(key)}`);
   await page.waitForFunction(() => document.getElementById("status").textContent === "live", null, { timeout: 15000 });
   step("loaded");
+  const sel = `#tracks tbody tr[data-id="${title}"] select.track-clearance`;
+  await page.waitForFunction((s) => document.querySelector(s)?.dataset.saved === "unknown", sel, { timeout: 15000 });
+  await page.selectOption(sel, "not_cleared");
+  await page.waitForFunction((s) => document.querySelector(s).dataset.saved === "not_cleared", sel, { timeout: 10000 });
+  step("clearance-set");
   await page.waitForFunction(() => document.getElementById("guard-state").textContent.startsWith("DUCKING"), null, { timeout: 15000 });
   const heard = await page.textContent("#guard-track");
   if (!heard.includes(title) || !heard.includes("(not cleared)")) throw new Error("the panel shows the track as " + heard);

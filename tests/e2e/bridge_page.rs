@@ -209,10 +209,10 @@ fn clip_board_uploads_lists_plays_and_counts_in_chromium() {
     assert!(clip["listens"].as_i64().unwrap() >= 1, "{list}");
 }
 
-/// The copyright-guard panel in headless Chromium: a catalogue track (imported from a real
-/// file) is set `not_cleared`, a fake engine reports it playing; the panel shows the track with
-/// its clearance, DUCKING and the logged duck, and the engine got the guard command with its
-/// lease. A click on Override releases the duck: the panel shows it, and the engine gets the
+/// The copyright guard on the page in headless Chromium: a catalogue track (imported from a
+/// real file) is set `not_cleared` in the catalogue table; a fake engine, seeing that through
+/// the API, reports it playing; the guard panel shows the track with its clearance, DUCKING and
+/// the logged duck, and the engine got the guard command with its lease. A click on Override releases the duck: the panel shows it, and the engine gets the
 /// release (0 dB).
 #[test]
 fn guard_panel_shows_the_duck_and_its_override_button_releases_it() {
@@ -227,24 +227,31 @@ fn guard_panel_shows_the_duck_and_its_override_button_releases_it() {
     let (s, v) = conn.req("POST", "/api/v1/tracks/import", Some(&key), r#"{"path": "."}"#).unwrap();
     assert_eq!((s, v["added"].as_array().map(Vec::len)), (200, Some(1)), "{v}");
     let track = v["added"][0].clone();
-    let id = track["id"].as_str().unwrap();
-    let (s, v) = conn.req("PATCH", &format!("/api/v1/tracks/{id}/clearance"), Some(&key), r#"{"state": "not_cleared"}"#).unwrap();
-    assert_eq!(s, 200, "{v}");
+    let id = track["id"].as_str().unwrap().to_string();
 
-    // The fake engine: hello (kept alive), then the track is heard once.
+    // The fake engine: hello (kept alive); once the page has marked the track not cleared, the
+    // track is heard, reported by its id as the live host reports an untagged catalogue track.
     let engine = UdpSocket::bind("127.0.0.1:0").unwrap();
     engine.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
-    let hello = osc("/resonance/hello", vec![OscType::String("guarded".into())]);
-    engine.send_to(&hello, b.osc).unwrap();
-    let (title, artist) = (track["title"].as_str().unwrap().to_string(), track["artist"].as_str().unwrap_or_default().to_string());
-    engine.send_to(&osc("/resonance/now_playing", vec![OscType::String(title.clone()), OscType::String(artist)]), b.osc).unwrap();
+    let title = id.clone();
     let stop = Arc::new(AtomicBool::new(false));
     let keeper = {
-        let (engine, stop, target) = (engine.try_clone().unwrap(), stop.clone(), b.osc);
+        let (engine, stop, target, http, key) = (engine.try_clone().unwrap(), stop.clone(), b.osc, b.http, key.clone());
+        let heard = osc("/resonance/now_playing", vec![OscType::String(id.clone()), OscType::String(String::new())]);
         std::thread::spawn(move || {
+            let hello = osc("/resonance/hello", vec![OscType::String("guarded".into())]);
+            let mut conn = crate::bridge::Conn::open(http).unwrap();
+            let mut sent = false;
             while !stop.load(Ordering::Relaxed) {
                 engine.send_to(&hello, target).unwrap();
-                std::thread::sleep(Duration::from_millis(500));
+                if !sent {
+                    let (_, c) = conn.req("GET", &format!("/api/v1/tracks/{id}/clearance"), Some(&key), "").unwrap();
+                    if c["state"] == "not_cleared" {
+                        engine.send_to(&heard, target).unwrap();
+                        sent = true;
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(250));
             }
         })
     };
