@@ -219,13 +219,9 @@ pub async fn get_guard(State(st): State<AppState>, auth: Authed, Query(q): Query
         .collect();
     let sessions: Vec<serde_json::Value> = {
         let s = lock(&g.sessions);
-        let mut v: Vec<_> = s
-            .iter()
-            .filter(|(n, _)| q.session.as_ref().is_none_or(|s| s == *n))
-            .map(|(n, (gs, _))| json!({"session": n, "now_playing": gs.last(), "ducking": gs.ducking.is_some()}))
-            .collect();
-        v.sort_by(|a, b| a["session"].as_str().cmp(&b["session"].as_str()));
-        v
+        let mut v: Vec<_> = s.iter().filter(|(n, _)| q.session.as_ref().is_none_or(|s| s == *n)).collect();
+        v.sort_by_key(|(n, _)| *n);
+        v.into_iter().map(|(n, (gs, _))| json!({"session": n, "now_playing": gs.last(), "ducking": gs.ducking.is_some()})).collect()
     };
     Ok(Json(json!({
         "sessions": sessions,

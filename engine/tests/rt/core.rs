@@ -337,9 +337,11 @@ fn the_guard_gain_lowers_only_the_programme_with_its_fade_and_lease() {
         let (mut out, mut mus, mut landmarks, mut allocs) = (Vec::new(), Vec::new(), Vec::new(), 0);
         let (mut l, mut r, mut sc, mut ml, mut mr) =
             (vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block]);
+        // From 20 s into the track: its opening second is silent.
+        let from = 20 * rate as usize;
         for k in 0..(3 * rate as usize / block) {
-            looped(&main[0], k * block, &mut l);
-            looped(&main[1], k * block, &mut r);
+            looped(&main[0], from + k * block, &mut l);
+            looped(&main[1], from + k * block, &mut r);
             looped(&crowd, k * block, &mut sc);
             let (status, n) = count_allocations(|| {
                 proc.process(&mut [&mut l[..], &mut r[..]], Some(&[&sc[..], &sc[..]]), Some(&mut [&mut ml[..], &mut mr[..]]))

@@ -15,6 +15,10 @@
 //!   block; the duck counts as taken effect when the engine's programme gain reaches −6 dB
 //!   (`Meters::guard_db`, per 10 ms block).
 //!
+//! Then `GUARD_EVAL_NEGATIVE_MIN` (default 60) minutes of music from the same collections that
+//! is not in the index, under commentary, as one stream: every track the recogniser names there
+//! would be a false duck if that track were not cleared.
+//!
 //! Not simulated: the OSC hops and the bridge's decision and clearance look-up (loopback and
 //! in-memory: milliseconds; the bridge e2e tests time them). Prints a markdown table per
 //! collection: detected, wrong track first, latency p50 / p95 / max.
@@ -104,12 +108,75 @@ fn trial(index: &Arc<Index>, track: u32, programme: &[f32]) -> (Option<f64>, boo
     (None, wrong)
 }
 
+/// Tracks the recogniser names in `minutes` of music that is not in the index (a minute from
+/// each of `files`, in turn) under commentary at 0 dB, run as one continuous stream: each
+/// would be a duck if the track it names were not cleared.
+fn false_reports(index: &Arc<Index>, files: &[PathBuf], commentary: &[f32], minutes: usize) -> (usize, f64) {
+    let (mut proc, mut handle) = Engine::new(EngineConfig::default()).prepare(f64::from(RATE), BLOCK, Layout::STEREO).expect("engine");
+    let mut rec = StreamRecognizer::new(Arc::clone(index));
+    let (mut l, mut r) = (vec![0.0; BLOCK], vec![0.0; BLOCK]);
+    let (mut reports, mut done, mut c) = (0, 0usize, 0usize);
+    let minute = 60 * RATE as usize;
+    for p in files.iter().cycle().take(files.len() * 4) {
+        let Ok(d) = decode_file(p) else { continue };
+        let Ok(music) = resample(&d.to_mono(), d.sample_rate, RATE) else { continue };
+        if music.len() < minute {
+            continue;
+        }
+        let from = (music.len() - minute) / 2;
+        let piece = &music[from..from + minute];
+        let g = rms(piece) / rms(commentary).max(1e-6);
+        for chunk in piece.chunks_exact(BLOCK) {
+            for (i, x) in chunk.iter().enumerate() {
+                l[i] = 0.5 * (x + g * commentary[(c + i) % commentary.len()]);
+            }
+            c += BLOCK;
+            r.copy_from_slice(&l);
+            proc.process(&mut [&mut l[..], &mut r[..]], None, None);
+            let mut on = |e: RecognitionEvent| reports += usize::from(matches!(e, RecognitionEvent::NowPlaying { .. }));
+            while let Some(lm) = handle.landmarks.pop() {
+                rec.push(lm, &mut on);
+            }
+            let anchor = handle.landmarks.frames_hashed().saturating_sub(u64::from(EMIT_DELAY_FRAMES));
+            rec.advance_to(u32::try_from(anchor).unwrap_or(u32::MAX), &mut on);
+        }
+        done += minute;
+        if done >= minutes * minute {
+            break;
+        }
+    }
+    (reports, done as f64 / f64::from(RATE) / 60.0)
+}
+
 fn percentile(v: &mut [f64], p: f64) -> f64 {
     v.sort_by(f64::total_cmp);
     if v.is_empty() {
         return f64::NAN;
     }
     v[((p * (v.len() - 1) as f64).round() as usize).min(v.len() - 1)]
+}
+
+/// `per` tracks of every collection (evenly spaced in file order), and the other tracks of
+/// all collections interleaved.
+fn choose(root: &Path, per: usize) -> (Vec<(String, PathBuf)>, Vec<PathBuf>) {
+    let mut chosen: Vec<(String, PathBuf)> = Vec::new();
+    let mut others: Vec<Vec<PathBuf>> = Vec::new();
+    for coll in ["acoustic", "electronic", "orchestral", "programme", "rockpop"] {
+        let files = audio_files(&root.join(coll));
+        assert!(
+            !files.is_empty(),
+            "no audio in {}: run scripts/fetch-bench-collections.sh or set GUARD_EVAL_COLLECTIONS",
+            root.join(coll).display()
+        );
+        let step = (files.len() / per.min(files.len())).max(1);
+        let picked: Vec<PathBuf> = files.iter().step_by(step).take(per).cloned().collect();
+        others.push(files.into_iter().filter(|f| !picked.contains(f)).collect::<Vec<_>>());
+        chosen.extend(picked.into_iter().map(|p| (coll.to_string(), p)));
+    }
+    // Not indexed, interleaved across the collections.
+    let longest = others.iter().map(Vec::len).max().unwrap_or(0);
+    let negatives: Vec<PathBuf> = (0..longest).flat_map(|i| others.iter().filter_map(move |o| o.get(i).cloned())).collect();
+    (chosen, negatives)
 }
 
 fn main() {
@@ -121,18 +188,8 @@ fn main() {
     let speech: Vec<Vec<f32>> = speech_clips(&tmp, 10).into_iter().map(|s| resample(&s, 44_100, RATE).expect("resample")).collect();
     let commentary: Vec<f32> = speech.iter().flat_map(|s| s.iter().copied().chain(std::iter::repeat_n(0.0, RATE as usize / 4))).collect();
 
-    // The chosen tracks of every collection, decoded and indexed.
-    let mut chosen: Vec<(String, PathBuf)> = Vec::new();
-    for coll in ["acoustic", "electronic", "orchestral", "programme", "rockpop"] {
-        let files = audio_files(&root.join(coll));
-        assert!(
-            !files.is_empty(),
-            "no audio in {}: run scripts/fetch-bench-collections.sh or set GUARD_EVAL_COLLECTIONS",
-            root.join(coll).display()
-        );
-        let step = (files.len() / per.min(files.len())).max(1);
-        chosen.extend(files.into_iter().step_by(step).take(per).map(|p| (coll.to_string(), p)));
-    }
+    // The chosen tracks of every collection, indexed; the others are the negatives.
+    let (chosen, negatives) = choose(&root, per);
     eprintln!("indexing {} tracks", chosen.len());
     let mut index = Index::new();
     let mut items = Vec::new();
@@ -199,4 +256,11 @@ fn main() {
     let n = all.len();
     let max = all.iter().copied().fold(f64::NAN, f64::max);
     println!("| **all** | | {n} | | | {:.2} | **{:.2}** | {:.2} |", percentile(&mut all, 0.5), percentile(&mut all, 0.95), max);
+    let minutes = env_usize("GUARD_EVAL_NEGATIVE_MIN", 60);
+    if minutes > 0 {
+        let (reports, played) = false_reports(&index, &negatives, &commentary, minutes);
+        println!(
+            "\nMusic not in the index under commentary at 0 dB, {played:.0} min in one stream: {reports} track(s) named (each a duck only if that track were not cleared)."
+        );
+    }
 }
