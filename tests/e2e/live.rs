@@ -610,7 +610,7 @@ fn live_guard_ducks_the_programme_and_keeps_the_commentary() {
     use resonance_protocol::{Outbound, encode_command, to_datagram};
 
     let dir = tempfile::tempdir().unwrap();
-    let (prog_file, comm_file) = (test_audio("music/battle.ogg"), test_audio("crowd/crowd01.wav"));
+    let (prog_file, comm_file) = (test_audio("music/main_menu.ogg"), test_audio("crowd/crowd01.wav"));
     let bridge = UdpSocket::bind("127.0.0.1:0").unwrap();
     bridge.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
     let live = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
@@ -634,7 +634,7 @@ fn live_guard_ducks_the_programme_and_keeps_the_commentary() {
     };
     let send = |c: Outbound| bridge.send_to(&to_datagram(encode_command(&c)), host).unwrap();
     send(Outbound::Param { id: resonance_engine::ParamId::MusicLevel, value: -60.0 });
-    std::thread::sleep(Duration::from_millis(1500));
+    std::thread::sleep(Duration::from_millis(2000));
     send(Outbound::Guard { gain_db: -20.0, fade_ms: 150, lease_ms: 10_000 });
     let out = live.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -664,7 +664,7 @@ fn live_guard_ducks_the_programme_and_keeps_the_commentary() {
         fits.push((w, (rp * cc - rc * pc) / det, (rc * pp - rp * pc) / det));
     }
     // The programme before the duck (the music fades out within the first half second), and
-    // in the last second (the duck came 1.5 s after the host's first report).
+    // in the last second (the duck came 2 s after the host's first report).
     let music_off = 5;
     let full = fits.iter().filter(|f| f.0 >= music_off).map(|f| f.1).fold(0.0, f64::max);
     let before = fits.iter().filter(|f| f.0 >= music_off && f.1 > 0.9 * full).count();

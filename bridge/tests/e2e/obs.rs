@@ -274,6 +274,16 @@ async fn a_goal_roar_over_osc_switches_the_obs_scene() {
 async fn real_obs_under_xvfb_authenticates_switches_scenes_and_sets_text() {
     use std::os::unix::process::CommandExt;
 
+    /// OBS, Xvfb and xvfb-run: the process group this test started, stopped when dropped
+    /// (also on a failure).
+    struct Group(std::process::Child);
+    impl Drop for Group {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("kill").args(["-TERM", "--", &format!("-{}", self.0.id())]).status();
+            let _ = self.0.wait();
+        }
+    }
+
     let (obs, xvfb) = (std::path::Path::new("/usr/bin/obs"), std::path::Path::new("/usr/bin/xvfb-run"));
     if !obs.exists() || !xvfb.exists() {
         eprintln!("skipped: OBS or Xvfb is not installed (apt-get install -y --no-install-recommends obs-studio xvfb xauth)");
@@ -302,14 +312,6 @@ async fn real_obs_under_xvfb_authenticates_switches_scenes_and_sets_text() {
         .process_group(0)
         .spawn()
         .unwrap();
-    // Stops OBS, Xvfb and xvfb-run (the process group this test started), also on a failure.
-    struct Group(std::process::Child);
-    impl Drop for Group {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("kill").args(["-TERM", "--", &format!("-{}", self.0.id())]).status();
-            let _ = self.0.wait();
-        }
-    }
     let mut child = Group(child);
     let addr = format!("127.0.0.1:{port}");
     let deadline = std::time::Instant::now() + Duration::from_secs(60);

@@ -236,26 +236,24 @@ fn main() {
         }
     }
     println!(
-        "\n{} trials in {:.0} s ({} tracks per collection, {trials} trials each; commentary at 0 dB)\n",
+        "\n{} trials in {:.0} s ({per} tracks per collection, {trials} trials each; commentary at 0 dB)\n",
         rows.iter().map(|r| r.2).sum::<usize>(),
         started.elapsed().as_secs_f64(),
-        per
     );
     println!("| collection | trials | ducked | not reported in 15 s | a wrong track first | p50 (s) | p95 (s) | max (s) |");
     println!("|---|---|---|---|---|---|---|---|");
     for (coll, mut v, n, missed, wrong) in rows {
         let max = v.iter().copied().fold(f64::NAN, f64::max);
         println!(
-            "| {coll} | {n} | {} | {missed} | {wrong} | {:.2} | {:.2} | {:.2} |",
+            "| {coll} | {n} | {} | {missed} | {wrong} | {:.2} | {:.2} | {max:.2} |",
             v.len(),
             percentile(&mut v, 0.5),
             percentile(&mut v, 0.95),
-            max
         );
     }
     let n = all.len();
     let max = all.iter().copied().fold(f64::NAN, f64::max);
-    println!("| **all** | | {n} | | | {:.2} | **{:.2}** | {:.2} |", percentile(&mut all, 0.5), percentile(&mut all, 0.95), max);
+    println!("| **all** | | {n} | | | {:.2} | **{:.2}** | {max:.2} |", percentile(&mut all, 0.5), percentile(&mut all, 0.95));
     let minutes = env_usize("GUARD_EVAL_NEGATIVE_MIN", 60);
     if minutes > 0 {
         let (reports, played) = false_reports(&index, &negatives, &commentary, minutes);
