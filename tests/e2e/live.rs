@@ -597,8 +597,8 @@ fn unreachable_database_is_reported_and_retried() {
 
 /// The copyright guard in the live host, measured from real audio: a real music track is the
 /// programme (`--input`), a real crowd recording the commentary (`--commentary`), the music
-/// generator is off. A fake bridge answers the host's hello with a guard command (−20 dB,
-/// 150 ms fade). Fitting each 100 ms of the recording as `a·programme + b·commentary` (the
+/// generator is off. 1.5 s after the host's meters show its audio runs, a fake bridge sends it a
+/// guard command (−20 dB, 150 ms fade). Fitting each 100 ms of the recording as `a·programme + b·commentary` (the
 /// inputs are decoded and resampled as the host does, so the recording lines up sample for
 /// sample): the programme drops by 20 dB (a ≈ 0.1 of its level before the duck) while the
 /// commentary stays at unity (b = 1 ± 1 %) before, during and after the duck.
@@ -622,19 +622,22 @@ fn live_guard_ducks_the_programme_and_keeps_the_commentary() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // The host's first datagram tells where it listens; it gets the music off at once, and the
-    // duck once the recording has a second or so of the programme at full level.
+    // The host's first meters tell that its audio runs and where it listens; it gets the music
+    // off at once, and the duck once the recording has 1.5 s of the programme at full level.
     let mut buf = [0u8; 9000];
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(30);
     let host = loop {
-        assert!(Instant::now() < deadline, "the live host never reported to its bridge");
-        if let Ok((_, from)) = bridge.recv_from(&mut buf) {
+        assert!(Instant::now() < deadline, "the live host's meters never reached its bridge");
+        if let Ok((n, from)) = bridge.recv_from(&mut buf)
+            && resonance_protocol::decode_packet(&buf[..n])
+                .is_ok_and(|v| v.iter().any(|m| matches!(m, Ok(resonance_protocol::Inbound::Meters(_)))))
+        {
             break from;
         }
     };
     let send = |c: Outbound| bridge.send_to(&to_datagram(encode_command(&c)), host).unwrap();
     send(Outbound::Param { id: resonance_engine::ParamId::MusicLevel, value: -60.0 });
-    std::thread::sleep(Duration::from_millis(2000));
+    std::thread::sleep(Duration::from_millis(1500));
     send(Outbound::Guard { gain_db: -20.0, fade_ms: 150, lease_ms: 10_000 });
     let out = live.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -664,7 +667,7 @@ fn live_guard_ducks_the_programme_and_keeps_the_commentary() {
         fits.push((w, (rp * cc - rc * pc) / det, (rc * pp - rp * pc) / det));
     }
     // The programme before the duck (the music fades out within the first half second), and
-    // in the last second (the duck came 2 s after the host's first report).
+    // in the last second (the duck came 1.5 s after the audio started).
     let music_off = 5;
     let full = fits.iter().filter(|f| f.0 >= music_off).map(|f| f.1).fold(0.0, f64::max);
     let before = fits.iter().filter(|f| f.0 >= music_off && f.1 > 0.9 * full).count();
