@@ -314,7 +314,7 @@ async fn real_obs_under_xvfb_authenticates_switches_scenes_and_sets_text() {
         .unwrap();
     let mut child = Group(child);
     let addr = format!("127.0.0.1:{port}");
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let deadline = std::time::Instant::now() + Duration::from_mins(1);
     while std::net::TcpStream::connect(&addr).is_err() {
         if std::time::Instant::now() > deadline || child.0.try_wait().unwrap().is_some() {
             drop(child);
