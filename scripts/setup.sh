@@ -16,10 +16,11 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 # Live host: JACK server and headers (the `jack` feature; tests run on `jackd -d dummy`).
 # SoundFont playback tests: a small General MIDI .sf2 (/usr/share/sounds/sf2/TimGM6mb.sf2).
 # Operations test: Debian's prometheus (and promtool) scrape a running bridge (tests/e2e/prometheus.rs).
+# OBS test: Debian's obs-studio (29, with obs-websocket 5.1) under Xvfb (bridge/tests/e2e/obs.rs).
 pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromaprint-tools opus-tools ffmpeg
       libfontconfig1-dev libfreetype-dev fonts-dejavu-core ca-certificates
       jackd2 libjack-jackd2-dev timgm6mb-soundfont
-      postgresql chromium prometheus)
+      postgresql chromium prometheus obs-studio xvfb xauth)
 pkgs+=(nats-server) # cluster mode tests: Debian's NATS server, run with JetStream (bridge/tests/e2e/cluster.rs)
 # Node.js for the browser test: the machine's own if it has one, else Debian's.
 if ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi

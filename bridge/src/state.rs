@@ -482,6 +482,9 @@ impl AppState {
             Outbound::Cue(c) => json!({"command": "cue", "cue": c.as_str()}),
             Outbound::Param { id, value } => json!({"command": "param", "param": id.info().id, "value": value}),
             Outbound::MidiLearn { id } => json!({"command": "midi_learn", "param": id.info().id}),
+            Outbound::Guard { gain_db, fade_ms, lease_ms } => {
+                json!({"command": "guard", "gain_db": gain_db, "fade_ms": fade_ms, "lease_ms": lease_ms})
+            }
             Outbound::MoodOverride(t) => {
                 json!({"command": "mood_override", "valence": t.valence, "arousal": t.arousal, "intensity": t.intensity})
             }

@@ -65,6 +65,7 @@ pub use engine::{
     CONTROL_PERIOD, CommandSender, Engine, EngineConfig, EngineHandle, EngineProcessor, LandmarkReceiver, Layout, MAX_BLOCK_LIMIT,
     MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, MetersReader, OUTPUT_CEILING_DB, TelemetryReceiver,
 };
+pub use engine::{GUARD_FADE_MS, GUARD_LEASE_MS, GUARD_MUTE_DB};
 pub use error::{EngineError, ProcessStatus};
 pub use params::{ParamId, ParamInfo, ParamValues};
 pub use preset::Preset;

@@ -338,6 +338,19 @@ pub enum Command {
         /// The musical boundary to switch on.
         quantize: Quantize,
     },
+    /// The copyright guard's programme gain (decision record 0061): ramps the main input alone
+    /// (never the music or the sidechain) to `gain_db` over `fade_ms`. A duck (below 0 dB)
+    /// lapses by itself `lease_ms` after the last such command, fading back to unity; 0 dB
+    /// releases at once. Sanitised: above 0 dB or NaN is unity, below −120 dB mutes, the fade
+    /// is clamped to 1–5000 ms and the lease to 100–600,000 ms.
+    Guard {
+        /// Target gain of the programme in dB (≤ 0; −inf mutes).
+        gain_db: f32,
+        /// Length of the linear fade in milliseconds.
+        fade_ms: u16,
+        /// How long a duck holds without a renewal, in milliseconds.
+        lease_ms: u32,
+    },
 }
 
 /// Meters and counters, published as the latest value (triple buffer), not queued.
@@ -373,6 +386,11 @@ pub struct Meters {
     pub music_momentary_lufs: f32,
     /// Short-term (3 s) loudness of the music bus as delivered, LUFS; as above.
     pub music_short_term_lufs: f32,
+    /// The copyright guard's programme gain at the end of the block, dB (0: not ducked;
+    /// −144: muted).
+    pub guard_db: f32,
+    /// Guard leases that lapsed (the bridge stopped renewing a duck) since the last reset.
+    pub guard_lapses: u64,
 }
 
 /// [`MoodTarget`] with a `Default` of all zeros, for [`Meters`].

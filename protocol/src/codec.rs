@@ -10,8 +10,8 @@ use resonance_engine::{
 use rosc::{OscBundle, OscMessage, OscPacket, OscType};
 
 use crate::addr::{
-    CMD_CUE, CMD_DECK_PLAY, CMD_DECK_STOP, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE,
-    CUE_SCHEDULED, EVENT, HELLO, LOUDNESS, METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
+    CMD_CUE, CMD_DECK_PLAY, CMD_DECK_STOP, CMD_GUARD, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM,
+    CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS, METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
 };
 use crate::error::ProtocolError;
 
@@ -105,6 +105,12 @@ pub enum Outbound {
     DeckStop {
         fade_s: f32,
     },
+    /// The copyright guard's programme gain (`Command::Guard`; decision record 0061).
+    Guard {
+        gain_db: f32,
+        fade_ms: u16,
+        lease_ms: u32,
+    },
 }
 
 impl Outbound {
@@ -123,6 +129,7 @@ impl Outbound {
             Outbound::Cue(c) => Command::Cue(*c),
             Outbound::Param { id, value } => Command::SetParam { id: *id, value: *value },
             Outbound::MidiLearn { .. } | Outbound::DeckPlay { .. } | Outbound::DeckStop { .. } => return None,
+            Outbound::Guard { gain_db, fade_ms, lease_ms } => Command::Guard { gain_db: *gain_db, fade_ms: *fade_ms, lease_ms: *lease_ms },
         })
     }
 }
@@ -463,6 +470,12 @@ pub fn decode_command(msg: &OscMessage) -> Result<Outbound, ProtocolError> {
             Outbound::DeckPlay { url, fade_s, gain_db, layer }
         }
         CMD_DECK_STOP => Outbound::DeckStop { fade_s: finite(addr, "fade", a.f32("fade")?)? },
+        CMD_GUARD => {
+            let gain_db = a.f32_in("gain dB", -1000.0, 0.0)?;
+            let fade_ms = u16::try_from(a.u64("fade ms")?).map_err(|_| bad(addr, "argument 2 (fade ms) must be 0..=65535"))?;
+            let lease_ms = u32::try_from(a.u64("lease ms")?).map_err(|_| bad(addr, "argument 3 (lease ms) must fit 32 bits"))?;
+            Outbound::Guard { gain_db, fade_ms, lease_ms }
+        }
         _ => return Err(ProtocolError::UnknownAddress(addr.chars().take(128).collect())),
     };
     if a.has_more() {
@@ -577,6 +590,20 @@ pub fn encode_command(c: &Outbound) -> OscMessage {
             vec![OscType::String(url.clone()), OscType::Float(*fade_s), OscType::Float(*gain_db), OscType::Float(*layer)],
         ),
         Outbound::DeckStop { fade_s } => msg(CMD_DECK_STOP, vec![OscType::Float(*fade_s)]),
+        Outbound::Guard { gain_db, fade_ms, lease_ms } => msg(
+            CMD_GUARD,
+            vec![
+                OscType::Float(if gain_db.is_finite() {
+                    gain_db.clamp(-1000.0, 0.0)
+                } else if gain_db.is_nan() {
+                    0.0
+                } else {
+                    -1000.0
+                }),
+                OscType::Int(i32::from(*fade_ms)),
+                OscType::Int(i32::try_from(*lease_ms).unwrap_or(i32::MAX)),
+            ],
+        ),
     }
 }
 
@@ -710,6 +737,15 @@ mod tests {
         );
         assert_eq!(d(CMD_PARAM, vec![OscType::String("intensity".into()), OscType::Float(f32::NAN)]), None);
         assert_eq!(d(CMD_PARAM, vec![OscType::String("nope".into()), OscType::Float(0.5)]), None);
+        let guard = Outbound::Guard { gain_db: -20.0, fade_ms: 150, lease_ms: 6000 };
+        assert_eq!(decode_command(&encode_command(&guard)).ok(), Some(guard.clone()), "round trip");
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(-20.0), OscType::Int(150), OscType::Int(6000)]), guard.to_command(&styles));
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(6.0), OscType::Int(150), OscType::Int(6000)]), None, "a guard only lowers");
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(-20.0), OscType::Int(-1), OscType::Int(6000)]), None);
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(-20.0), OscType::Int(70_000), OscType::Int(6000)]), None);
+        assert_eq!(d(CMD_GUARD, vec![OscType::Float(-20.0), OscType::Int(150)]), None, "the lease is required");
+        let mute = Outbound::Guard { gain_db: f32::NEG_INFINITY, fade_ms: 150, lease_ms: 6000 };
+        assert!(matches!(decode_command(&encode_command(&mute)), Ok(Outbound::Guard { gain_db: -1000.0, .. })), "mute goes as −1000 dB");
         assert_eq!(
             d(CMD_STYLE, vec![OscType::String("tense".into()), OscType::String("beat".into())]),
             Some(Command::SetStyle { index: 1, quantize: Quantize::Beat })

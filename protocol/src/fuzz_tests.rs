@@ -22,14 +22,14 @@ use resonance_test_support::rng::SplitMix64;
 use rosc::{OscBundle, OscMessage, OscPacket, OscType};
 
 use crate::addr::{
-    CMD_CUE, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS,
-    METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, TELEMETRY, XRUNS,
+    CMD_CUE, CMD_GUARD, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO,
+    LOUDNESS, METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, TELEMETRY, XRUNS,
 };
 use crate::codec::{decode_command_packet, decode_packet, encode_command, encode_inbound, to_datagram};
 use crate::link::{OscConfig, OscPeer};
 
 const INBOUND: [&str; 10] = [HELLO, MOOD, EVENT, NOW_PLAYING, METERS, LOUDNESS, XRUNS, CUE_SCHEDULED, STYLE_CHANGED, TELEMETRY];
-const COMMANDS: [&str; 7] = [CMD_MOOD, CMD_MOOD_OVERRIDE, CMD_MOOD_CLEAR, CMD_STYLE, CMD_CUE, CMD_PARAM, CMD_MIDI_LEARN];
+const COMMANDS: [&str; 8] = [CMD_MOOD, CMD_MOOD_OVERRIDE, CMD_MOOD_CLEAR, CMD_STYLE, CMD_CUE, CMD_PARAM, CMD_MIDI_LEARN, CMD_GUARD];
 
 /// Words a valid message would carry: labels, kinds, cues, quantize and parameter names.
 const WORDS: [&str; 22] = [

@@ -49,6 +49,7 @@
 //! | `/resonance/command/midi_learn` | `s` param id | arm MIDI learn for a parameter on the engine's MIDI input (a plugin ignores it: its host maps MIDI) |
 //! | `/resonance/command/deck_play` | `s` url, `f` fade s, `f` gain dB, `f` layer 0..1 | the live host streams the track at the http(s) URL as the music bed (a plugin ignores it) |
 //! | `/resonance/command/deck_stop` | `f` fade s | the live host stops its music deck; the generated music returns |
+//! | `/resonance/command/guard` | `f` gain dB (≤ 0; below −120 mutes), `i` fade ms, `i` lease ms | the copyright guard's programme gain (`Command::Guard`): a duck lapses by itself after the lease unless renewed; 0 dB releases |
 //!
 //! # Rules
 //! * Bundles are accepted and flattened (nested at most 8 deep); time tags are ignored

@@ -25,6 +25,14 @@ pub struct LiveArgs {
     /// Programme input device (commentary/programme bus); the crowd then feeds the sidechain.
     #[arg(long, value_name = "PATTERN")]
     pub programme_device: Option<String>,
+    /// Commentary microphone (an input device id or part of its name): added to the output
+    /// after the engine at unity, so the copyright guard's duck of the programme (and the
+    /// engine's dry/wet) never touch it.
+    #[arg(long, value_name = "PATTERN", conflicts_with = "commentary")]
+    pub commentary_device: Option<String>,
+    /// A file played as the commentary input, looping (rehearsals); as `--commentary-device`.
+    #[arg(long, value_name = "FILE")]
+    pub commentary: Option<PathBuf>,
     /// Output device id or part of its name (default: the system's default output); `null`
     /// runs on a null output paced in real time (headless).
     #[arg(long, value_name = "PATTERN")]
@@ -140,6 +148,8 @@ impl LiveArgs {
             host: self.host.clone().or(file.host),
             input_device: self.input_device.clone().or(file.input_device),
             programme_device: self.programme_device.clone().or(file.programme_device),
+            commentary_device: self.commentary_device.clone().or(file.commentary_device),
+            commentary: self.commentary.clone().or(file.commentary),
             output: self.output.clone().or(file.output),
             input: self.input.clone().or(file.input),
             programme: self.programme.clone().or(file.programme),

@@ -92,7 +92,8 @@ pub fn build_session(
     let (engine, mut handle) = AnyRateProcessor::prepare(&Engine::new(EngineConfig::with_preset(&preset)), f64::from(rate), CHUNK, layout)?;
     b.engine_rate = engine.engine_rate();
     let recognizer = recognition.map(|r| r.start(&mut handle)).transpose()?;
-    let proc = LiveProcessor::new(engine, crowd, programme, recorder.take(), b.stats.clone());
+    let commentary = b.commentary()?;
+    let proc = LiveProcessor::new(engine, crowd, programme, recorder.take(), b.stats.clone()).with_commentary(commentary);
     b.start(out, proc, handle, recognizer)
 }
 
@@ -178,6 +179,20 @@ impl Builder<'_> {
         let dev = devices::find(p, false)?;
         let src = self.ring_input(&dev)?;
         self.described.push(format!("programme {p}"));
+        Ok(Some(src))
+    }
+
+    /// The commentary source (`--commentary-device` or `--commentary FILE`), added to the
+    /// output after the engine.
+    fn commentary(&mut self) -> Result<Option<Source>> {
+        if let Some(file) = &self.args.commentary {
+            self.described.push(format!("commentary file {} (looping, after the engine)", file.display()));
+            return Ok(Some(Source::Looped { data: load_looped(file, self.rate)?, pos: 0, once: false }));
+        }
+        let Some(p) = &self.args.commentary_device else { return Ok(None) };
+        let dev = devices::find(p, false)?;
+        let src = self.ring_input(&dev).with_context(|| format!("cannot use commentary device `{p}`"))?;
+        self.described.push(format!("commentary {p} (after the engine)"));
         Ok(Some(src))
     }
 

@@ -271,3 +271,82 @@ fn discovery_section_proposes_approves_and_downloads_in_chromium() {
     assert!(enqueues.values().all(|n| *n == 1), "{enqueues:?}");
     drop(rt);
 }
+
+/// The copyright guard on the page in headless Chromium: a catalogue track (imported from a
+/// real file) is set `not_cleared` in the catalogue table; a fake engine, seeing that through
+/// the API, reports it playing; the guard panel shows the track with its clearance, DUCKING and
+/// the logged duck, and the engine got the guard command with its lease. A click on Override releases the duck: the panel shows it, and the engine gets the
+/// release (0 dB).
+#[test]
+fn guard_panel_shows_the_duck_and_its_override_button_releases_it() {
+    let (browser_dir, chromium) = browser();
+    let music = resonance_test_support::test_audio_dir().join("music");
+    let dir = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    std::fs::copy(music.join("main_menu.ogg"), library.path().join("main_menu.ogg")).unwrap();
+    let b = spawn_bridge(dir.path(), &["--library", library.path().to_str().unwrap()]);
+    let key = b.key.clone().unwrap();
+    let mut conn = crate::bridge::Conn::open(b.http).unwrap();
+    let (s, v) = conn.req("POST", "/api/v1/tracks/import", Some(&key), r#"{"path": "."}"#).unwrap();
+    assert_eq!((s, v["added"].as_array().map(Vec::len)), (200, Some(1)), "{v}");
+    let track = v["added"][0].clone();
+    let id = track["id"].as_str().unwrap().to_string();
+
+    // The fake engine: hello (kept alive); once the page has marked the track not cleared, the
+    // track is heard, reported by its id as the live host reports an untagged catalogue track.
+    let engine = UdpSocket::bind("127.0.0.1:0").unwrap();
+    engine.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let title = id.clone();
+    let stop = Arc::new(AtomicBool::new(false));
+    let keeper = {
+        let (engine, stop, target, http, key) = (engine.try_clone().unwrap(), stop.clone(), b.osc, b.http, key.clone());
+        let heard = osc("/resonance/now_playing", vec![OscType::String(id.clone()), OscType::String(String::new())]);
+        std::thread::spawn(move || {
+            let hello = osc("/resonance/hello", vec![OscType::String("guarded".into())]);
+            let mut conn = crate::bridge::Conn::open(http).unwrap();
+            let mut sent = false;
+            while !stop.load(Ordering::Relaxed) {
+                engine.send_to(&hello, target).unwrap();
+                if !sent {
+                    let (_, c) = conn.req("GET", &format!("/api/v1/tracks/{id}/clearance"), Some(&key), "").unwrap();
+                    if c["state"] == "not_cleared" {
+                        engine.send_to(&heard, target).unwrap();
+                        sent = true;
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(250));
+            }
+        })
+    };
+    let out = Command::new("node")
+        .arg(browser_dir.join("guard_page.mjs"))
+        .env("BRIDGE_URL", format!("http://{}", b.http))
+        .env("BRIDGE_KEY", &key)
+        .env("BRIDGE_SESSION", "guarded")
+        .env("EXPECT_TITLE", &title)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run node (apt-get install -y nodejs npm)");
+    stop.store(true, Ordering::Relaxed);
+    keeper.join().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stdout.contains("STEP done"), "browser test failed:\n{stdout}\n{stderr}");
+
+    // What reached the engine, in order: the duck with its lease, then the release.
+    let mut gains = Vec::new();
+    let mut buf = [0u8; 9000];
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline && !gains.contains(&0.0) {
+        let Ok((n, _)) = engine.recv_from(&mut buf) else { continue };
+        let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n]) else { continue };
+        if let ("/resonance/command/guard", [OscType::Float(g), OscType::Int(_fade), OscType::Int(lease)]) =
+            (m.addr.as_str(), m.args.as_slice())
+        {
+            assert_eq!(*lease > 0, *g < 0.0, "a duck has a lease, a release none");
+            gains.push(*g);
+        }
+    }
+    assert_eq!(gains.first(), Some(&-20.0), "{gains:?}");
+    assert_eq!(gains.last(), Some(&0.0), "the override released the duck: {gains:?}");
+}

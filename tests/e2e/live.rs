@@ -594,3 +594,92 @@ fn unreachable_database_is_reported_and_retried() {
     assert!(reports[1].contains("attempt 2") && reports[1].contains("retrying"), "{}", reports[1]);
     assert!(!reports.iter().any(|r| r.contains("hunter2")), "the password is not shown");
 }
+
+/// The copyright guard in the live host, measured from real audio: a real music track is the
+/// programme (`--input`), a real crowd recording the commentary (`--commentary`), the music
+/// generator is off. 1.5 s after the host's meters show its audio runs, a fake bridge sends it a
+/// guard command (−20 dB, 150 ms fade). Fitting each 100 ms of the recording as `a·programme + b·commentary` (the
+/// inputs are decoded and resampled as the host does, so the recording lines up sample for
+/// sample): the programme drops by 20 dB (a ≈ 0.1 of its level before the duck) while the
+/// commentary stays at unity (b = 1 ± 1 %) before, during and after the duck.
+#[test]
+fn live_guard_ducks_the_programme_and_keeps_the_commentary() {
+    use std::net::UdpSocket;
+    use std::time::{Duration, Instant};
+
+    use resonance_protocol::{Outbound, encode_command, to_datagram};
+
+    let dir = tempfile::tempdir().unwrap();
+    let (prog_file, comm_file) = (test_audio("music/main_menu.ogg"), test_audio("crowd/crowd01.wav"));
+    let bridge = UdpSocket::bind("127.0.0.1:0").unwrap();
+    bridge.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let live = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
+        .current_dir(dir.path())
+        .args(["live", "--output", "null", "--rate", "48000", "--duration", "5", "--json", "--quiet", "--record", "rec.wav"])
+        .args(["--input", prog_file.to_str().unwrap(), "--commentary", comm_file.to_str().unwrap()])
+        .args(["--osc-listen", "127.0.0.1:0", "--osc-bridge", &bridge.local_addr().unwrap().to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The host's first meters tell that its audio runs and where it listens; it gets the music
+    // off at once, and the duck once the recording has 1.5 s of the programme at full level.
+    let mut buf = [0u8; 9000];
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let host = loop {
+        assert!(Instant::now() < deadline, "the live host's meters never reached its bridge");
+        if let Ok((n, from)) = bridge.recv_from(&mut buf)
+            && resonance_protocol::decode_packet(&buf[..n])
+                .is_ok_and(|v| v.iter().any(|m| matches!(m, Ok(resonance_protocol::Inbound::Meters(_)))))
+        {
+            break from;
+        }
+    };
+    let send = |c: Outbound| bridge.send_to(&to_datagram(encode_command(&c)), host).unwrap();
+    send(Outbound::Param { id: resonance_engine::ParamId::MusicLevel, value: -60.0 });
+    std::thread::sleep(Duration::from_millis(1500));
+    send(Outbound::Guard { gain_db: -20.0, fade_ms: 150, lease_ms: 10_000 });
+    let out = live.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let load = |p: &std::path::Path| {
+        let d = resonance_io::decode::decode_file(p).unwrap();
+        resonance_io::decode::resample(&d.to_mono(), d.sample_rate, 48_000).unwrap()
+    };
+    let (prog, comm) = (load(&prog_file), load(&comm_file));
+    let (spec, rec) = read_wav(&dir.path().join("rec.wav"));
+    assert_eq!((spec.sample_rate, spec.channels), (48_000, 2));
+    // Least squares per 100 ms window of the left channel: rec = a·prog + b·comm.
+    let win = 4_800;
+    let mut fits = Vec::new();
+    for w in 0..rec.len() / 2 / win {
+        let (mut pp, mut cc, mut pc, mut rp, mut rc) = (0f64, 0f64, 0f64, 0f64, 0f64);
+        let mut clipped = false;
+        for i in w * win..(w + 1) * win {
+            let (p, c, r) = (f64::from(prog[i % prog.len()]), f64::from(comm[i % comm.len()]), f64::from(rec[2 * i]));
+            clipped |= r.abs() > 0.99;
+            (pp, cc, pc, rp, rc) = (pp + p * p, cc + c * c, pc + p * c, rp + r * p, rc + r * c);
+        }
+        let det = pp * cc - pc * pc;
+        if clipped || det <= 1e-9 * pp * cc || pp < 1e-3 || cc < 1e-3 {
+            continue;
+        }
+        fits.push((w, (rp * cc - rc * pc) / det, (rc * pp - rp * pc) / det));
+    }
+    // The programme before the duck (the music fades out within the first half second), and
+    // in the last second (the duck came 1.5 s after the audio started).
+    let music_off = 5;
+    let full = fits.iter().filter(|f| f.0 >= music_off).map(|f| f.1).fold(0.0, f64::max);
+    let before = fits.iter().filter(|f| f.0 >= music_off && f.1 > 0.9 * full).count();
+    let ducked: Vec<f64> = fits.iter().filter(|f| f.0 >= 40).map(|f| f.1).collect();
+    assert!(before > 3 && ducked.len() > 3, "too few clean windows before or after the duck: {fits:?}");
+    let drop_db = 20.0 * (full * ducked.len() as f64 / ducked.iter().sum::<f64>()).log10();
+    assert!((18.0..22.0).contains(&drop_db), "programme dropped {drop_db:.1} dB: {fits:?}");
+    let comm_gains: Vec<f64> = fits.iter().filter(|f| f.0 >= music_off).map(|f| f.2).collect();
+    assert!(comm_gains.iter().all(|b| (b - 1.0).abs() < 0.01), "the commentary stays at unity: {fits:?}");
+    eprintln!(
+        "programme −{drop_db:.2} dB; commentary gain {:.4}..{:.4}",
+        comm_gains.iter().copied().fold(f64::MAX, f64::min),
+        comm_gains.iter().copied().fold(f64::MIN, f64::max)
+    );
+}

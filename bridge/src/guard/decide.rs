@@ -9,8 +9,9 @@
 //!   flip A → B → A never lifts the duck for a moment).
 //! * No stuck duck: it is released when the recogniser says the track ended (an empty report;
 //!   the live recogniser reports a track once, and "ended" 2.5 s of stream time after its last
-//!   landmarks, docs/recognition.md) and when the guard is turned off. The duck lives in the
-//!   engine's `dry_wet` parameter, so an engine that restarts starts unducked.
+//!   landmarks, docs/recognition.md) and when the guard is turned off. The engine holds a duck
+//!   only for a lease the bridge renews (decision record 0061), so a bridge that stops cannot
+//!   leave the programme ducked either.
 
 use std::time::{Duration, Instant};
 
@@ -119,6 +120,13 @@ pub struct GuardState {
     last: Option<Heard>,
     /// A track overridden by hand: not ducked again until another track or its end.
     overridden: Option<Heard>,
+}
+
+impl GuardState {
+    /// The track reported last (`None`: nothing, or it ended).
+    pub fn last(&self) -> Option<&Heard> {
+        self.last.as_ref()
+    }
 }
 
 /// One decision step at `now`.

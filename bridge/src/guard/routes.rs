@@ -204,7 +204,7 @@ pub struct GuardQuery {
 #[utoipa::path(get, path = "/api/v1/guard", tag = "recognition",
     params(GuardQuery),
     security(("bearer" = []), ("basic" = [])),
-    responses((status = 200, description = "`{mode, duck_db, flip_hold_ms, ducking: [{session, title, artist, clearance}], log: [...]}`", body = Object),
+    responses((status = 200, description = "`{mode, duck_db, flip_hold_ms, ducking: [{session, title, artist, clearance}], sessions: [{session, now_playing: {track_id, title, artist, clearance} | null, ducking}], obs: status | null, log: [...]}`", body = Object),
         (status = 401, response = ErrorBody), (status = 403, response = ErrorBody), (status = 429, response = ErrorBody)))]
 pub async fn get_guard(State(st): State<AppState>, auth: Authed, Query(q): Query<GuardQuery>) -> Result<Response, AppError> {
     allow(&st, &auth, "manage")?;
@@ -217,7 +217,15 @@ pub async fn get_guard(State(st): State<AppState>, auth: Authed, Query(q): Query
             gs.ducking.as_ref().map(|(h, _)| json!({"session": n, "title": h.title, "artist": h.artist, "clearance": h.clearance}))
         })
         .collect();
+    let sessions: Vec<serde_json::Value> = {
+        let s = lock(&g.sessions);
+        let mut v: Vec<_> = s.iter().filter(|(n, _)| q.session.as_ref().is_none_or(|s| s == *n)).collect();
+        v.sort_by_key(|(n, _)| *n);
+        v.into_iter().map(|(n, (gs, _))| json!({"session": n, "now_playing": gs.last(), "ducking": gs.ducking.is_some()})).collect()
+    };
     Ok(Json(json!({
+        "sessions": sessions,
+        "obs": st.inner.obs.as_ref().map(crate::clients::obs::ObsClient::status),
         "mode": p.mode,
         "duck_db": if p.duck_db.is_finite() { json!(p.duck_db) } else { json!("mute") },
         "flip_hold_ms": p.flip_hold.as_millis() as u64,

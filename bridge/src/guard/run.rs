@@ -1,12 +1,12 @@
 //! The guard at work: recognition reports from engines (`/resonance/now_playing`) are looked up
 //! in the catalogue and its clearances, decided on ([`decide`](mod@crate::guard::decide)), and
-//! acted on: the session's engines get `dry_wet` commands that duck the programme (decision
-//! record 0047), OBS optionally mutes an input (`--guard-obs-input`), and every step is logged
-//! with its times and published (`guard` frames).
+//! acted on: the session's engines get `/resonance/command/guard` commands that lower their
+//! programme input alone, with a lease the task renews every [`LEASE_RENEW`] while it ducks
+//! (decision record 0061), OBS optionally mutes an input (`--guard-obs-input`), and every step
+//! is logged with its times and published (`guard` frames).
 
 use std::time::{Duration, Instant};
 
-use resonance_engine::ParamId;
 use serde_json::json;
 use tokio::sync::mpsc;
 
@@ -18,15 +18,22 @@ use crate::guard::service::{LogEntry, MAX_LOG, Report, Segment, lock};
 use crate::osc::Outbound;
 use crate::state::AppState;
 
-/// The `dry_wet` value that lowers the programme by `db` (decision 0009:
-/// `dry = min(1, 2·(1 − x))`); infinite dB mutes it (`x = 1`).
-pub fn dry_wet_for(db: f32) -> f32 {
-    let dry = if db.is_finite() { 10f32.powf(-db.max(0.0) / 20.0) } else { 0.0 };
-    (1.0 - dry / 2.0).clamp(0.5, 1.0)
-}
+/// The fade of a duck and of a release (ms).
+pub const FADE_MS: u16 = 150;
+/// How long an engine holds a duck without hearing from the bridge (ms): three renewals may
+/// be lost before the programme comes back by itself.
+pub const LEASE_MS: u32 = 6_000;
+/// How often a running duck is renewed.
+pub const LEASE_RENEW: Duration = Duration::from_secs(2);
 
-/// The `dry_wet` value a release restores (the parameter's default: both at unity).
-pub const DRY_WET_NORMAL: f32 = 0.5;
+/// The engine command that lowers the programme by `db` (infinite: mutes it), or releases it
+/// (`None`).
+pub fn guard_command(db: Option<f32>) -> Outbound {
+    match db {
+        Some(db) => Outbound::Guard { gain_db: if db.is_finite() { -db.abs() } else { -1000.0 }, fade_ms: FADE_MS, lease_ms: LEASE_MS },
+        None => Outbound::Guard { gain_db: 0.0, fade_ms: FADE_MS, lease_ms: 0 },
+    }
+}
 
 impl AppState {
     /// Starts the guard task (once).
@@ -149,6 +156,22 @@ impl AppState {
         for n in names {
             self.guard_step(&n, Input::Tick, &p);
         }
+        // Renew the leases of running ducks (an engine that restarted meanwhile is ducked again).
+        let due: Vec<(String, f32)> = {
+            let mut leases = lock(&self.inner.guard.leases);
+            let now = Instant::now();
+            leases
+                .iter_mut()
+                .filter(|(_, (sent, _))| now.duration_since(*sent) >= LEASE_RENEW)
+                .map(|(n, (sent, db))| {
+                    *sent = now;
+                    (n.clone(), *db)
+                })
+                .collect()
+        };
+        for (n, db) in due {
+            self.command(&n, &guard_command(Some(db)));
+        }
     }
 
     /// Milliseconds since the session's first report (its stream time origin).
@@ -174,7 +197,8 @@ impl AppState {
         let obs_input = self.inner.config.guard_obs_input.clone();
         match a {
             Action::Duck { db, track } => {
-                self.command(session, &Outbound::Param { id: ParamId::DryWet, value: dry_wet_for(*db) });
+                self.command(session, &guard_command(Some(*db)));
+                lock(&self.inner.guard.leases).insert(session.to_string(), (Instant::now(), *db));
                 if let (Some(obs), Some(input)) = (&self.inner.obs, obs_input) {
                     obs.act(ObsAction::Mute { input, muted: true });
                 }
@@ -184,7 +208,8 @@ impl AppState {
                 self.guard_log(session, "duck", &format!("-{db} dB: {} — {} ({})", track.title, track.artist, track.clearance.as_str()));
             }
             Action::Release { reason } => {
-                self.command(session, &Outbound::Param { id: ParamId::DryWet, value: DRY_WET_NORMAL });
+                lock(&self.inner.guard.leases).remove(session);
+                self.command(session, &guard_command(None));
                 if let (Some(obs), Some(input)) = (&self.inner.obs, obs_input) {
                     obs.act(ObsAction::Mute { input, muted: false });
                 }

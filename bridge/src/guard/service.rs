@@ -59,6 +59,8 @@ pub struct Guard {
     pub(crate) sessions: Mutex<HashMap<String, (GuardState, i64)>>,
     pub(crate) log: Mutex<Vec<LogEntry>>,
     pub(crate) segments: Mutex<Vec<Segment>>,
+    /// Running ducks: when each session's lease was last sent, and its depth (dB).
+    pub(crate) leases: Mutex<HashMap<String, (std::time::Instant, f32)>>,
     pub(crate) tx: OnceLock<mpsc::Sender<Report>>,
 }
 

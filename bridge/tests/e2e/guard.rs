@@ -105,14 +105,13 @@ async fn clearance_api_and_csv_import() {
 }
 
 /// A not-cleared track reported by a fake engine over OSC: the engine is told to duck the
-/// programme (dry/wet towards the music), a recognition flip to a cleared track holds the duck
+/// programme (a guard command with a lease, renewed while the duck lasts), a recognition flip to a cleared track holds the duck
 /// (and the report says that stretch was ducked), the end of the track releases it, an
 /// override releases it and leaves the track alone, turning the guard off releases a duck at
 /// once, and the after-show report lists each segment with its action.
 #[tokio::test]
 async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
     use resonance_bridge::osc::{self, Inbound, Outbound};
-    use resonance_engine::ParamId;
 
     let dir = tempfile::tempdir().unwrap();
     let b = resonance_bridge::start(crate::common::config(dir.path())).await.unwrap();
@@ -138,11 +137,14 @@ async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
         artist: if t.is_empty() { String::new() } else { "band".into() },
         confidence: 0.9,
     };
-    let dry_wet = |v: f32| move |c: &Outbound| matches!(c, Outbound::Param { id: ParamId::DryWet, value } if (value - v).abs() < 1e-3);
+    let guard_cmd = |db: f32| move |c: &Outbound| matches!(c, Outbound::Guard { gain_db, fade_ms: 150, lease_ms } if (gain_db - db).abs() < 1e-3 && (*lease_ms > 0) == (db < 0.0));
     engine.send_to(&send(Inbound::Hello { session: "show".into(), token: None }), b.osc_addr).await.unwrap();
     engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
-    // -20 dB on the programme: dry = 0.1, so dry_wet = 1 - 0.1 / 2.
-    crate::common::expect_command(&engine, 5, dry_wet(0.95)).await;
+    // -20 dB on the programme, with a lease; renewed every 2 s while the duck lasts.
+    crate::common::expect_command(&engine, 5, guard_cmd(-20.0)).await;
+    let t = std::time::Instant::now();
+    crate::common::expect_command(&engine, 5, guard_cmd(-20.0)).await;
+    assert!(t.elapsed() > std::time::Duration::from_secs(1), "a renewal, not a repeat: {:?}", t.elapsed());
     // A flip to the cleared track and back within the hold: no release in between.
     engine.send_to(&send(np("chant")), b.osc_addr).await.unwrap();
     engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
@@ -150,23 +152,23 @@ async fn a_not_cleared_track_over_osc_ducks_the_programme_until_it_ends() {
     let (_, _, g) = call(&app, "GET", "/api/v1/guard?session=show", Some(&auth), None).await;
     assert_eq!(g["ducking"][0]["title"], "anthem", "{g}");
     engine.send_to(&send(np("")), b.osc_addr).await.unwrap();
-    crate::common::expect_command(&engine, 5, dry_wet(0.5)).await;
+    crate::common::expect_command(&engine, 5, guard_cmd(0.0)).await;
 
     // Ducking again; overridden by hand: released, and the same track is left alone.
     engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
-    crate::common::expect_command(&engine, 5, dry_wet(0.95)).await;
+    crate::common::expect_command(&engine, 5, guard_cmd(-20.0)).await;
     let (s, _, v) = call(&app, "POST", "/api/v1/guard/override", Some(&auth), Some(r#"{"session": "show"}"#)).await;
     assert_eq!(s, StatusCode::OK, "{v}");
-    crate::common::expect_command(&engine, 5, dry_wet(0.5)).await;
+    crate::common::expect_command(&engine, 5, guard_cmd(0.0)).await;
     let (s, _, _) = call(&app, "POST", "/api/v1/guard/override", Some(&auth), Some(r#"{"session": "show"}"#)).await;
     assert_eq!(s, StatusCode::NOT_FOUND, "nothing left to override");
     engine.send_to(&send(np("")), b.osc_addr).await.unwrap();
     // Ducking again, then the guard is turned off: released at once.
     engine.send_to(&send(np("anthem")), b.osc_addr).await.unwrap();
-    crate::common::expect_command(&engine, 5, dry_wet(0.95)).await;
+    crate::common::expect_command(&engine, 5, guard_cmd(-20.0)).await;
     let (s, _, v) = call(&app, "POST", "/api/v1/guard/mode", Some(&auth), Some(r#"{"mode": "off"}"#)).await;
     assert_eq!(s, StatusCode::OK, "{v}");
-    crate::common::expect_command(&engine, 5, dry_wet(0.5)).await;
+    crate::common::expect_command(&engine, 5, guard_cmd(0.0)).await;
     let (s, _, _) = call(&app, "POST", "/api/v1/guard/mode", Some(&auth), Some(r#"{"mode": "loud"}"#)).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 

@@ -1,7 +1,7 @@
 //! The obs-websocket v5 client against the fake OBS on 127.0.0.1: authentication, requests,
 //! batches, events, unknown scenes, a wrong password, OBS not running, OBS restarting
 //! mid-stream; and a crowd event from a fake engine over OSC switching the OBS scene through a
-//! director rule.
+//! director rule. Where Debian's OBS and Xvfb are installed, also against OBS itself.
 
 use std::time::Duration;
 
@@ -262,4 +262,95 @@ async fn a_goal_roar_over_osc_switches_the_obs_scene() {
     engine.send_to(&send(card), b.osc_addr).await.unwrap();
     let o = crate::common::ws_expect(&mut ws, 5, |v| v["type"] == "obs_outcome" && v["ok"] == false).await;
     assert!(o["error"].as_str().unwrap().contains("OBS has no scene \"Studio 9\""), "{o}");
+}
+
+/// OBS itself (Debian's `obs-studio` 29, which ships obs-websocket 5.1) under Xvfb, with the
+/// WebSocket server on a free port and a password: the client authenticates, creates and
+/// switches to a scene, sets a text source's text, gets "not found" for a scene OBS lacks, and
+/// a wrong password is reported as such. Skipped with a message when `obs` or `xvfb-run` is
+/// not installed (`apt-get install -y --no-install-recommends obs-studio xvfb xauth`) or OBS
+/// does not start listening within 60 s.
+#[tokio::test]
+async fn real_obs_under_xvfb_authenticates_switches_scenes_and_sets_text() {
+    use std::os::unix::process::CommandExt;
+
+    /// OBS, Xvfb and xvfb-run: the process group this test started, stopped when dropped
+    /// (also on a failure).
+    struct Group(std::process::Child);
+    impl Drop for Group {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("kill").args(["-TERM", "--", &format!("-{}", self.0.id())]).status();
+            let _ = self.0.wait();
+        }
+    }
+
+    let (obs, xvfb) = (std::path::Path::new("/usr/bin/obs"), std::path::Path::new("/usr/bin/xvfb-run"));
+    if !obs.exists() || !xvfb.exists() {
+        eprintln!("skipped: OBS or Xvfb is not installed (apt-get install -y --no-install-recommends obs-studio xvfb xauth)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    // obs-websocket 5.1 (OBS 29) reads its settings from OBS's global.ini.
+    let cfg = dir.path().join("obs-studio");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("global.ini"),
+        format!(
+            "[General]\nFirstRun=false\nEnableAutoUpdates=false\n[BasicWindow]\nSysTrayEnabled=false\n[OBSWebSocket]\n\
+             FirstLoad=false\nServerEnabled=true\nServerPort={port}\nAlertsEnabled=false\nAuthRequired=true\nServerPassword=resonance-test\n"
+        ),
+    )
+    .unwrap();
+    let log = std::fs::File::create(dir.path().join("obs.log")).unwrap();
+    let child = std::process::Command::new(xvfb)
+        .args(["-a", "-s", "-screen 0 1280x720x24", "obs", "--disable-shutdown-check", "--multi"])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("HOME", dir.path())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let mut child = Group(child);
+    let addr = format!("127.0.0.1:{port}");
+    let deadline = std::time::Instant::now() + Duration::from_mins(1);
+    while std::net::TcpStream::connect(&addr).is_err() {
+        if std::time::Instant::now() > deadline || child.0.try_wait().unwrap().is_some() {
+            drop(child);
+            let text = std::fs::read_to_string(dir.path().join("obs.log")).unwrap_or_default();
+            let tail: Vec<&str> = text.lines().rev().take(15).collect();
+            eprintln!("skipped: OBS did not start listening on {addr} within 60 s; its log ends:\n{}", tail.join("\n"));
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+
+    let c = ObsClient::spawn(ObsConfig::new(addr.clone(), Some("resonance-test".into())));
+    let s = status_until(&c, 15, ObsStatus::is_connected).await;
+    let ObsStatus::Connected { obs_version, websocket_version } = &s else { unreachable!() };
+    assert!(obs_version.starts_with(|ch: char| ch.is_ascii_digit()) && websocket_version.starts_with('5'), "{s:?}");
+    c.call("CreateScene", json!({"sceneName": "Replay"})).await.unwrap();
+    let mut out = c.outcomes();
+    let id = c.act(scene("Replay"));
+    assert_eq!(outcome(&mut out, id).await.result, Ok(()));
+    let now = c.call("GetCurrentProgramScene", json!({})).await.unwrap();
+    assert_eq!(now["currentProgramSceneName"], "Replay", "{now}");
+    let id = c.act(scene("No Such Scene"));
+    assert_eq!(outcome(&mut out, id).await.result, Err(ObsError::NotFound("scene \"No Such Scene\"".into())));
+    c.call(
+        "CreateInput",
+        json!({"sceneName": "Replay", "inputName": "Now Playing", "inputKind": "text_ft2_source_v2", "inputSettings": {"text": "-"}}),
+    )
+    .await
+    .unwrap();
+    let id = c.act(ObsAction::Text { input: "Now Playing".into(), text: "Anthem — Band".into() });
+    assert_eq!(outcome(&mut out, id).await.result, Ok(()));
+    let st = c.call("GetInputSettings", json!({"inputName": "Now Playing"})).await.unwrap();
+    assert_eq!(st["inputSettings"]["text"], "Anthem — Band", "{st}");
+
+    let wrong = ObsClient::spawn(ObsConfig::new(addr, Some("not-it".into())));
+    let s = status_until(&wrong, 15, |s| matches!(s, ObsStatus::AuthFailed { .. })).await;
+    eprintln!("real OBS: {obs_version} / obs-websocket {websocket_version}; wrong password: {s:?}");
+    drop(child);
 }

@@ -3,13 +3,14 @@
 //! bounded lock-free queues and a triple buffer.
 //!
 //! One job per file: `config.rs` (rates, block sizes, [`Layout`], [`EngineConfig`]),
-//! `handle.rs` (the main-thread ends), `processor.rs` (the audio thread's `process()`,
+//! `handle.rs` (the main-thread ends), `guard.rs` (the copyright guard's programme gain), `processor.rs` (the audio thread's `process()`,
 //! `reset()`, `set_param()` and the chunk loop) and `output.rs` (ducking, dry/wet, limiter,
 //! bypass crossfade, meters), `deck.rs` (a whole track streamed in as the music bed). This file holds the [`Engine`] and `prepare()`, the only place
 //! that allocates.
 
 mod config;
 pub mod deck;
+mod guard;
 mod handle;
 mod output;
 mod processor;
@@ -20,6 +21,7 @@ use std::sync::atomic::AtomicU64;
 use rtrb::RingBuffer;
 
 pub use self::config::{CONTROL_PERIOD, EngineConfig, Layout, MAX_BLOCK_LIMIT, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, OUTPUT_CEILING_DB};
+pub use self::guard::{GUARD_FADE_MS, GUARD_LEASE_MS, GUARD_MUTE_DB};
 pub use self::handle::{CommandSender, EngineHandle, LandmarkReceiver, MetersReader, TelemetryReceiver};
 pub use self::processor::EngineProcessor;
 use crate::analysis::CrowdAnalyzer;
@@ -102,6 +104,7 @@ impl Engine {
             duck_attack: 1.0 - (-1.0 / (0.005 * sr)).exp(),
             duck_release: 1.0 - (-1.0 / (0.300 * sr)).exp(),
             duck_min_gain: 1.0,
+            guard: guard::ProgrammeGuard::new(sr),
             commands: cmd_rx,
             telemetry: tel_tx,
             landmarks: lm_tx,

@@ -92,6 +92,8 @@ impl EngineProcessor {
             target: self.target.into(),
             music_momentary_lufs,
             music_short_term_lufs,
+            guard_db: self.guard.gain_db(),
+            guard_lapses: self.guard.lapses(),
         });
     }
 }

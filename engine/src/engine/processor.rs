@@ -2,8 +2,8 @@
 //! command queue, then walks the host's block in chunks that end on control-period boundaries
 //! of the absolute sample clock (so the output does not depend on the host's block size). Each
 //! chunk reads and sanitises the inputs, updates the music's target mood on a boundary, runs
-//! the crowd analysis, the fingerprint hasher and the synth, and hands over to the output stage
-//! (`output.rs`).
+//! the crowd analysis, the fingerprint hasher and the synth, applies the copyright guard's
+//! programme gain (`guard.rs`) and hands over to the output stage (`output.rs`).
 //!
 //! `EngineProcessor` is `Send` but not `Sync` (asserted at compile time below): it moves to the
 //! audio thread once, and exactly one thread calls it.
@@ -51,6 +51,7 @@ pub struct EngineProcessor {
     pub(super) duck_attack: f32,
     pub(super) duck_release: f32,
     pub(super) duck_min_gain: f32,
+    pub(super) guard: super::guard::ProgrammeGuard,
     pub(super) commands: Consumer<Command>,
     pub(super) telemetry: Producer<Telemetry>,
     pub(super) landmarks: Producer<Landmark>,
@@ -174,6 +175,7 @@ impl EngineProcessor {
         self.time = 0;
         self.duck_env = 0.0;
         self.duck_min_gain = 1.0;
+        self.guard.reset();
         self.target = MoodTarget::default();
         self.telemetry_mood = MoodTarget::default();
         self.mood_override = None;
@@ -239,6 +241,7 @@ impl EngineProcessor {
                         self.synth.set_style(index, quantize, &mut sink);
                     }
                 }
+                Command::Guard { gain_db, fade_ms, lease_ms } => self.guard.command(gain_db, fade_ms, lease_ms),
             }
         }
     }
@@ -352,6 +355,10 @@ impl EngineProcessor {
             self.synth.set_target(self.target);
         }
         self.analyse_and_generate(n);
+        // The copyright guard lowers the programme only after the hasher and the analysis
+        // heard it (a duck must not make the recogniser report "ended").
+        self.guard.apply(&mut self.in_l[..n], &mut self.in_r[..n], &mut self.prog[..n]);
+        self.guard.advance(n);
 
         // Ducking follows the programme only when the crowd arrives on the sidechain (then the
         // main bus is commentary/programme); without a sidechain the main input is the crowd.

@@ -16,9 +16,11 @@ fn real_inputs(rate: u32) -> ([Vec<f32>; 2], Vec<f32>) {
     (load_stereo("music/battle.ogg", rate), load_mono("crowd/crowd01.wav", rate))
 }
 
-/// Commands a busy broadcast sends: cues, style switches, parameter moves, overrides.
+/// Commands a busy broadcast sends: cues, style switches, parameter moves, overrides, and the
+/// copyright guard's ducks (a 300 ms lease, so every one lapses before the next command).
 fn command_for(step: u64) -> Command {
-    match step % 8 {
+    match step % 9 {
+        8 => Command::Guard { gain_db: if step % 18 == 8 { f32::NEG_INFINITY } else { -20.0 }, fade_ms: 150, lease_ms: 300 },
         0 => Command::Cue(Cue::ALL[(step as usize / 8) % Cue::ALL.len()]),
         1 => Command::SetStyle { index: (step % 3) as u16, quantize: Quantize::Bar },
         2 => Command::SetParam { id: ParamId::MusicLevel, value: -20.0 + (step % 20) as f32 },
@@ -75,6 +77,9 @@ fn allocations_while_processing(rate: u32, block: usize, seconds: f64) -> usize 
     }
     let m = handle.meters.read();
     assert!(m.sanitized_samples > 0, "hostile input was injected and must be counted");
+    if seconds >= 10.0 {
+        assert!(m.guard_lapses > 0, "guard leases were sent and must lapse");
+    }
     assert_eq!(m.time, pos as u64);
     allocs
 }
@@ -381,4 +386,81 @@ fn engine_plays_the_music_deck_without_allocating_and_ducks_it_under_the_program
     // level of -6 dB
     assert!((quiet + 21.0).abs() < 1.5, "the deck's track on the music bus: {quiet:.1} dB RMS");
     assert!(ducked < quiet - 6.0, "ducked under the programme: {ducked:.1} vs {quiet:.1} dB RMS");
+}
+
+/// The copyright guard's programme gain on real audio: after `Command::Guard` (−20 dB, 150 ms
+/// fade) the programme comes out at 0.1 of an unguarded run from exactly 150 ms on and fades
+/// monotonically before; the music bus and the landmarks (the hasher hears the programme
+/// before the guard) are bit-identical to the unguarded run; the lease lapses at its time and
+/// the programme fades back; none of it allocates.
+#[test]
+fn the_guard_gain_lowers_only_the_programme_with_its_fade_and_lease() {
+    let rate = 48_000u32;
+    // A short track (resampling a long one dominates the test's time in a debug build).
+    let (music, crowd) = (load_stereo("music/sad.ogg", rate), load_mono("crowd/crowd01.wav", rate));
+    let quiet = |x: &Vec<f32>| x.iter().map(|v| v * 0.25).collect::<Vec<f32>>();
+    let main = [quiet(&music[0]), quiet(&music[1])];
+    let block = 256;
+    let layout = Layout { main_channels: 2, sidechain: true, music_out: true };
+    let run = |guard: bool| {
+        let mut config = EngineConfig::default();
+        config.params.set(ParamId::Recognition, 1.0);
+        config.params.set(ParamId::Ducking, 0.0);
+        // The music stays in the mix, low enough that the limiter never acts on the sum.
+        config.params.set(ParamId::MusicLevel, -20.0);
+        let (mut proc, mut handle) = Engine::new(config).prepare(f64::from(rate), block, layout).unwrap();
+        if guard {
+            handle.commands.send(Command::Guard { gain_db: -20.0, fade_ms: 150, lease_ms: 2_000 }).unwrap();
+        }
+        let (mut out, mut mus, mut landmarks, mut allocs) = (Vec::new(), Vec::new(), Vec::new(), 0);
+        let (mut l, mut r, mut sc, mut ml, mut mr) =
+            (vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block]);
+        // From 10 s into the track (its opening is quiet).
+        let from = 10 * rate as usize;
+        for k in 0..(3 * rate as usize / block) {
+            looped(&main[0], from + k * block, &mut l);
+            looped(&main[1], from + k * block, &mut r);
+            looped(&crowd, k * block, &mut sc);
+            let (status, n) = count_allocations(|| {
+                proc.process(&mut [&mut l[..], &mut r[..]], Some(&[&sc[..], &sc[..]]), Some(&mut [&mut ml[..], &mut mr[..]]))
+            });
+            assert!(!matches!(status, ProcessStatus::Error(_)));
+            allocs += n;
+            out.extend_from_slice(&l);
+            mus.extend_from_slice(&ml);
+            while let Some(lm) = handle.landmarks.pop() {
+                landmarks.push(lm);
+            }
+        }
+        (out, mus, landmarks, allocs, handle.meters.read())
+    };
+    let (plain, plain_music, plain_lm, a0, _) = run(false);
+    let (guarded, guarded_music, guarded_lm, a1, m) = run(true);
+    assert_eq!((a0, a1), (0, 0), "no allocation in process() with the guard at work");
+    assert_eq!(plain_music, guarded_music, "the music bus is untouched by the guard");
+    assert!(
+        !plain_lm.is_empty() && plain_lm == guarded_lm,
+        "the hasher hears the programme before the guard: {} / {} landmarks",
+        plain_lm.len(),
+        guarded_lm.len()
+    );
+    assert_eq!(m.guard_lapses, 1, "the 2 s lease lapsed once in 3 s");
+    // A sample's programme gain: (output − music) guarded over unguarded (the music is
+    // identical in both runs, and at dry/wet 0.5 both sit at unity in the output).
+    let fade = 7_200; // 150 ms at 48 kHz
+    let lapse = 2 * rate as usize;
+    let mut ratios = Vec::new();
+    for i in (0..lapse).filter(|&i| plain[i].abs() > 0.02) {
+        let mu = plain_music[i];
+        ratios.push((i, (guarded[i] - mu) / (plain[i] - mu)));
+    }
+    let ducked: Vec<f32> = ratios.iter().filter(|(i, _)| (fade..lapse).contains(i)).map(|(_, g)| *g).collect();
+    assert!(ducked.len() > 1000 && ducked.iter().all(|g| (g - 0.1).abs() < 2e-3), "−20 dB from 150 ms on");
+    let fading: Vec<f32> = ratios.iter().filter(|(i, _)| (fade / 2 - 200..fade / 2 + 200).contains(i)).map(|(_, g)| *g).collect();
+    assert!(!fading.is_empty() && fading.iter().all(|g| (0.5..0.6).contains(g)), "half way down at 75 ms: {fading:?}");
+    let back: Vec<f32> = (lapse + 2 * fade..plain.len())
+        .filter(|&i| plain[i].abs() > 0.02)
+        .map(|i| (guarded[i] - plain_music[i]) / (plain[i] - plain_music[i]))
+        .collect();
+    assert!(!back.is_empty() && back.iter().all(|g| (g - 1.0).abs() < 2e-3), "back at unity after the lapse and its fade");
 }

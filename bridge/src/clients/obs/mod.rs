@@ -478,7 +478,15 @@ impl Supervisor {
         }
         send(&mut ws, 1, identify).await.map_err(ConnectError::Other)?;
         read_op(&mut ws, 2).await?;
-        let obs_version = hello["obsStudioVersion"].as_str().unwrap_or("?").to_string();
+        let mut obs_version = hello["obsStudioVersion"].as_str().unwrap_or("?").to_string();
+        if hello.get("obsStudioVersion").is_none() {
+            // obs-websocket before 5.5 (OBS 29, Debian's) does not say OBS's version in Hello.
+            send(&mut ws, 6, json!({"requestType": "GetVersion", "requestId": "hello-version"})).await.map_err(ConnectError::Other)?;
+            let r = read_op(&mut ws, 7).await?;
+            if let Some(v) = r["responseData"]["obsVersion"].as_str() {
+                obs_version = v.to_string();
+            }
+        }
         let websocket_version = hello["obsWebSocketVersion"].as_str().unwrap_or("?").to_string();
         Ok((ws, obs_version, websocket_version))
     }

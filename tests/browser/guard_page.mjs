@@ -1,0 +1,51 @@
+// Headless Chromium check of the bridge page's copyright guard, driven by
+// tests/e2e/bridge_page.rs. Env: BRIDGE_URL, BRIDGE_KEY, BRIDGE_SESSION, EXPECT_TITLE (the
+// catalogue track's id), CHROMIUM. Marks the track not cleared in the catalogue table; the fake
+// engine (which waits for that) reports it playing: the guard panel shows it with its clearance
+// and the duck, the OBS line and the log; a click on Override releases the duck, which the
+// panel shows. Prints one line per step; exits non-zero with the reason on failure.
+import { chromium } from "playwright-core";
+
+const url = process.env.BRIDGE_URL;
+const key = process.env.BRIDGE_KEY;
+const session = process.env.BRIDGE_SESSION;
+const title = process.env.EXPECT_TITLE;
+const step = (s) => console.log("STEP " + s);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${url}/?session=${encodeURIComponent(session)}#key=${encodeURIComponent(key)}`);
+  await page.waitForFunction(() => document.getElementById("status").textContent === "live", null, { timeout: 15000 });
+  step("loaded");
+  const sel = `#tracks tbody tr[data-id="${title}"] select.track-clearance`;
+  await page.waitForFunction((s) => document.querySelector(s)?.dataset.saved === "unknown", sel, { timeout: 15000 });
+  await page.selectOption(sel, "not_cleared");
+  await page.waitForFunction((s) => document.querySelector(s).dataset.saved === "not_cleared", sel, { timeout: 10000 });
+  step("clearance-set");
+  await page.waitForFunction(() => document.getElementById("guard-state").textContent.startsWith("DUCKING"), null, { timeout: 15000 });
+  const heard = await page.textContent("#guard-track");
+  if (!heard.includes(title) || !heard.includes("(not cleared)")) throw new Error("the panel shows the track as " + heard);
+  if (await page.isDisabled("#guard-override")) throw new Error("override is disabled while ducking");
+  if (!(await page.textContent("#guard-log")).includes("duck: -20 dB")) throw new Error("the log lacks the duck");
+  if (!(await page.textContent("#obs-status")).startsWith("not configured")) throw new Error("OBS line: " + (await page.textContent("#obs-status")));
+  step("ducking-shown");
+  await page.click("#guard-override");
+  await page.waitForFunction(() => document.getElementById("guard-state").textContent === "watching", null, { timeout: 10000 });
+  await page.waitForFunction(() => document.getElementById("guard-log").textContent.includes("overridden by hand"), null, { timeout: 10000 });
+  if (!(await page.isDisabled("#guard-override"))) throw new Error("override still enabled after the release");
+  step("override-released");
+  if (errors.length) throw new Error("page errors: " + errors.join("; "));
+  step("done");
+} catch (e) {
+  console.log("FAIL " + (e && e.stack || e));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
