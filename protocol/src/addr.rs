@@ -36,3 +36,11 @@ pub const CMD_CUE: &str = "/resonance/command/cue";
 pub const CMD_PARAM: &str = "/resonance/command/param";
 /// Bridge -> engine: arm MIDI learn.
 pub const CMD_MIDI_LEARN: &str = "/resonance/command/midi_learn";
+/// Controller or engine -> bridge: fire a clip of the bridge's library on air.
+pub const CLIP: &str = "/resonance/clip";
+/// Engine -> bridge: a clip fired on air was scheduled (it will sound at `at`).
+pub const CLIP_SCHEDULED: &str = "/resonance/clip_scheduled";
+/// Engine -> bridge: a clip fired on air could not be played.
+pub const CLIP_REFUSED: &str = "/resonance/clip_refused";
+/// Bridge -> engine: play a clip of the bridge's library.
+pub const CMD_CLIP: &str = "/resonance/command/clip";

@@ -29,12 +29,15 @@
 //! | `/resonance/cue_scheduled` | `s` cue, `h` at | a stinger was scheduled at sample time `at` |
 //! | `/resonance/style_changed` | `i` index, `h` at, [`s` name] | the active style changed |
 //! | `/resonance/styles` | `s` name... (1..=64 names) | the engine's styles in index order (the factory presets plus a user preset); sent with every hello, so the bridge knows which style names exist ([`Outbound::Style`] names one of them) |
+//! | `/resonance/clip_scheduled` | `s` clip id, `s` fire id, `h` at | a clip the bridge fired is scheduled: its first sample sounds at output sample time `at` (the bridge counts an on-air play) |
+//! | `/resonance/clip_refused` | `s` clip id, `s` fire id, `s` reason | a clip the bridge fired cannot be played (fetch, checksum or decode failed, the engine's queues are full) |
 //!
 //! # Game/app -> bridge ([`Inbound::Telemetry`])
 //!
 //! | address | arguments | meaning |
 //! |---|---|---|
 //! | `/resonance/telemetry` | `s` session, then pairs `s` field, value (`f`/`i`/`d`/`h`/`s`/`T`/`F`) | the same fields as `POST /api/v1/sessions/{session}/telemetry`, same validation (done by the bridge) |
+//! | `/resonance/clip` | `s` clip id or slug, [`s` quantize, default `beat`] | fire a clip of the bridge's library on air for the sender's session (an engine's session after its hello, else `default`); same as `POST /play/{id}/fire` |
 //!
 //! # Bridge (or any controller) -> engine ([`Outbound`])
 //!
@@ -47,6 +50,7 @@
 //! | `/resonance/command/cue` | `s` cue | fire a stinger (`Cue`) |
 //! | `/resonance/command/param` | `s` param id, `f` value | set an engine parameter by its stable id (`ParamId`) |
 //! | `/resonance/command/midi_learn` | `s` param id | arm MIDI learn for a parameter on the engine's MIDI input (a plugin ignores it: its host maps MIDI) |
+//! | `/resonance/command/clip` | `s` clip id, `s` sha256, `s` quantize, `f` gain_db (−60..=24), `s` fire id, `i` HTTP port | play a clip of the bridge's library: fetched from `http://BRIDGE:PORT/play/{id}/stream?count=false` (BRIDGE: the host the engine reports to) unless already loaded, checked against the SHA-256, decoded and resampled off the audio thread; answered with `/resonance/clip_scheduled` or `/resonance/clip_refused` |
 //!
 //! # Rules
 //! * Bundles are accepted and flattened (nested at most 8 deep); time tags are ignored
