@@ -11,6 +11,7 @@ use anyhow::{Result, bail};
 use resonance_engine::prelude::*;
 use resonance_protocol::OscPeer;
 
+use super::clips::{ClipPlayer, Sources};
 use super::midi::Midi;
 use super::options::LiveArgs;
 use super::recognition::Recognition;
@@ -60,6 +61,8 @@ struct Control<'a> {
     back_rx: mpsc::Receiver<rtrb::Producer<f32>>,
     midi: Option<Midi>,
     osc: Option<OscPeer>,
+    /// On-air clips fired by the bridge (fetched and decoded on their own thread).
+    clips: ClipPlayer,
     recognition: Option<Recognition>,
     started: Instant,
     xrun_window: XrunWindow,
@@ -116,6 +119,7 @@ impl<'a> Control<'a> {
         let xrun_window = XrunWindow::new(&stats);
         // telemetry times count samples of the engine's rate
         let sr = session.engine_rate;
+        let clips = ClipPlayer::start(clip_sources(args), sr.round() as u32);
         let control = Self {
             args,
             stop,
@@ -126,6 +130,7 @@ impl<'a> Control<'a> {
             back_rx,
             midi,
             osc,
+            clips,
             recognition,
             started,
             xrun_window,
@@ -154,8 +159,9 @@ impl<'a> Control<'a> {
         }
         self.forward_telemetry(session);
         if let Some(p) = &mut self.osc {
-            osc::serve(p, &mut session.handle, self.midi.as_mut(), &self.stats, &mut self.last_meters, self.args.quiet);
+            osc::serve(p, &mut session.handle, self.midi.as_mut(), &mut self.clips, &self.stats, &mut self.last_meters, self.args.quiet);
         }
+        self.clips.step(&mut session.handle.clips, self.osc.as_ref(), self.sr, self.args.quiet);
         // without --db nobody matches the landmarks: keep the queue empty
         while session.handle.landmarks.pop().is_some() {}
         if let Some(r) = &self.recognition {
@@ -223,6 +229,7 @@ impl<'a> Control<'a> {
                         p.set_styles(&s.handle.styles);
                     }
                     self.rebuilds += 1;
+                    self.clips.reset();
                     self.xrun_window.restart(&self.stats);
                     return Ok(s);
                 }
@@ -253,4 +260,12 @@ impl<'a> Control<'a> {
         }
         Ok(summary)
     }
+}
+
+/// Where the clip loader finds clip files: `--clips-dir`, `--clips-url`, else the host of
+/// `--osc-bridge` (with the port the bridge names).
+fn clip_sources(args: &LiveArgs) -> Sources {
+    let bridge = args.osc_bridge.as_deref().unwrap_or(resonance_protocol::link::DEFAULT_BRIDGE);
+    let bridge_ip = std::net::ToSocketAddrs::to_socket_addrs(bridge).ok().and_then(|mut a| a.next()).map(|a| a.ip());
+    Sources { dir: args.clips_dir.clone(), url: args.clips_url.clone(), bridge_ip }
 }

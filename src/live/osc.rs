@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use resonance_engine::prelude::*;
 use resonance_protocol::{Inbound, OscConfig, OscPeer, Outbound};
 
+use super::clips::{ClipPlayer, Fire};
 use super::midi::Midi;
 use super::options::LiveArgs;
 use super::rt::LiveStats;
@@ -46,6 +47,7 @@ pub fn serve(
     peer: &mut OscPeer,
     handle: &mut EngineHandle,
     mut midi: Option<&mut Midi>,
+    clips: &mut ClipPlayer,
     stats: &LiveStats,
     last_meters: &mut Instant,
     quiet: bool,
@@ -58,7 +60,11 @@ pub fn serve(
     peer.keep_alive();
     let peer_stats = std::sync::Arc::clone(peer.stats());
     let peer_stats = &*peer_stats;
+    let mut fires = Vec::new();
     peer.poll(|o| match o {
+        Outbound::Clip { id, sha256, quantize, gain_db, fire_id, port } => {
+            fires.push(Fire { id, sha256, quantize, gain_db, fire_id, port });
+        }
         Outbound::MidiLearn { id } => match &mut midi {
             Some(m) => {
                 m.learn(id);
@@ -83,6 +89,9 @@ pub fn serve(
             }
         }
     });
+    for f in fires {
+        clips.fire(f, &mut handle.clips, Some(peer));
+    }
 }
 
 /// A style command naming a style this engine does not have: refused, counted and said (with
