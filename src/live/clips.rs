@@ -186,7 +186,7 @@ impl ClipPlayer {
             ClipEvent::Scheduled { at, .. } => {
                 self.played += 1;
                 if !quiet {
-                    eprintln!("{:>8.2} s  clip {id}", at as f64 / sr);
+                    eprintln!("{:>8.2} s  clip {id} on air at output sample {at}", at as f64 / sr);
                 }
                 if let Some(p) = peer {
                     p.report(&Inbound::ClipScheduled { id, fire_id, at });

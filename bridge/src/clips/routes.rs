@@ -497,7 +497,6 @@ pub async fn fire_clip(
     let c = row(&st, &id).await?;
     let fired = st.fire_clip(&session, &c, quantize, gain_db, "http");
     if fired.engines == 0 {
-        st.inner.metrics.reject("no_engine");
         return Err(AppError::Rejected {
             status: StatusCode::CONFLICT,
             reason: "no_engine",
