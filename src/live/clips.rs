@@ -88,6 +88,12 @@ pub struct ClipPlayer {
     pub played: u64,
 }
 
+impl std::fmt::Debug for ClipPlayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClipPlayer").field("loading", &self.loading.len()).field("played", &self.played).finish_non_exhaustive()
+    }
+}
+
 impl ClipPlayer {
     /// Starts the loader thread for an engine running at `rate`.
     pub fn start(sources: Sources, rate: u32) -> Self {

@@ -604,41 +604,11 @@ fn a_clip_fired_on_the_bridge_sounds_in_the_live_host_on_the_reported_beat() {
     use std::time::{Duration, Instant};
 
     use crate::bridge::{Conn, spawn_bridge};
-    use crate::prometheus::http;
 
     let dir = tempfile::tempdir().unwrap();
     let bridge = spawn_bridge(&dir.path().join("data"), &[]);
     let key = bridge.key.clone().expect("the first start prints an API key");
-    // 0.5 s of seeded white noise: its autocorrelation has one sharp peak, so its position in
-    // the recording is found to the sample under the music
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let noise: Vec<f32> = (0..24_000)
-        .map(|_| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 1.2
-        })
-        .collect();
-    let wav = dir.path().join("noise.wav");
-    let mut w = hound::WavWriter::create(
-        &wav,
-        hound::WavSpec { channels: 1, sample_rate: 48_000, bits_per_sample: 32, sample_format: hound::SampleFormat::Float },
-    )
-    .unwrap();
-    noise.iter().for_each(|x| w.write_sample(*x).unwrap());
-    w.finalize().unwrap();
-    let boundary = "clip-fire-boundary";
-    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"noise.wav\"\r\n\r\n").into_bytes();
-    body.extend_from_slice(&std::fs::read(&wav).unwrap());
-    body.extend_from_slice(
-        format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nNoise burst\r\n--{boundary}--\r\n").as_bytes(),
-    );
-    let (ct, auth) = (format!("multipart/form-data; boundary={boundary}"), format!("Bearer {key}"));
-    let (s, out) = http(bridge.http, "POST", "/play", &[("Content-Type", &ct), ("Authorization", &auth)], &body);
-    assert_eq!(s, 201, "{}", String::from_utf8_lossy(&out));
-    let clip: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let id = clip["id"].as_str().unwrap().to_string();
+    let (id, noise) = upload_noise_clip(&bridge, &key, dir.path());
 
     let live = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
         .current_dir(dir.path())
@@ -701,4 +671,39 @@ fn a_clip_fired_on_the_bridge_sounds_in_the_live_host_on_the_reported_beat() {
     let typical = others[others.len() / 2];
     assert!(peak > 20.0 * typical, "the clip is audible in the recording (peak {peak:.3}, typical {typical:.3})");
     assert_eq!(best, at, "the clip starts on the output sample the engine reported (its next beat)");
+}
+
+/// Uploads 0.5 s of seeded white noise as a clip: its id and samples. Its autocorrelation has
+/// one sharp peak, so its position in a recording is found to the sample under the music.
+fn upload_noise_clip(bridge: &crate::bridge::BridgeProc, key: &str, dir: &std::path::Path) -> (String, Vec<f32>) {
+    use crate::prometheus::http;
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let noise: Vec<f32> = (0..24_000)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 1.2
+        })
+        .collect();
+    let wav = dir.join("noise.wav");
+    let mut w = hound::WavWriter::create(
+        &wav,
+        hound::WavSpec { channels: 1, sample_rate: 48_000, bits_per_sample: 32, sample_format: hound::SampleFormat::Float },
+    )
+    .unwrap();
+    noise.iter().for_each(|x| w.write_sample(*x).unwrap());
+    w.finalize().unwrap();
+    let boundary = "clip-fire-boundary";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"noise.wav\"\r\n\r\n").into_bytes();
+    body.extend_from_slice(&std::fs::read(&wav).unwrap());
+    body.extend_from_slice(
+        format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nNoise burst\r\n--{boundary}--\r\n").as_bytes(),
+    );
+    let (ct, auth) = (format!("multipart/form-data; boundary={boundary}"), format!("Bearer {key}"));
+    let (s, out) = http(bridge.http, "POST", "/play", &[("Content-Type", &ct), ("Authorization", &auth)], &body);
+    assert_eq!(s, 201, "{}", String::from_utf8_lossy(&out));
+    let clip: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let id = clip["id"].as_str().unwrap().to_string();
+    (id, noise)
 }
