@@ -8,8 +8,8 @@
 //! `/resonance/clip_scheduled` once its clip voice has the clip, with the output sample it
 //! starts on; that answer — not the request — counts one on-air play
 //! ([`AppState::clip_scheduled`]): once per engine that plays it, and only for a fire this
-//! bridge made (an unknown fire id is refused and counted as `clip_unknown_fire`), so a
-//! repeated or forged report cannot inflate the count.
+//! bridge made (a report of an unknown fire id, or one already counted, is dropped and counted
+//! as `clip_unknown_fire`), so a repeated or forged report cannot inflate the count.
 
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;

@@ -212,9 +212,9 @@ async fn postgres_clip_library() {
     for _ in 0..2 {
         st.handle_inbound(engine, Inbound::ClipScheduled { id: id.clone(), fire_id: fired.fire_id.clone(), at: 48_000 }).await;
     }
-    // a report of a fire this bridge never made is not counted
+    // a report of a fire this bridge never made is not counted either
     st.handle_inbound(engine, Inbound::ClipScheduled { id: id.clone(), fire_id: "fire-forged".into(), at: 1 }).await;
-    assert_eq!(st.inner.metrics.rejects("clip_unknown_fire"), 1);
+    assert_eq!(st.inner.metrics.rejects("clip_unknown_fire"), 2, "the repeated report and the forged one");
     st.inner.store.close().await;
     drop((a, st));
 
