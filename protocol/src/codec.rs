@@ -320,6 +320,27 @@ fn quantize_arg(a: &mut Args<'_>) -> Result<Quantize, ProtocolError> {
 /// Most style names in one `/resonance/styles` report.
 pub const MAX_STYLES: usize = 64;
 
+/// The clip messages of [`decode_message`] (`addr` is one of their addresses).
+fn decode_clip(addr: &str, a: &mut Args<'_>) -> Result<Inbound, ProtocolError> {
+    Ok(match addr {
+        CLIP => {
+            let clip = clip_name(addr, "clip", a.string("clip id or slug")?)?;
+            let quantize = if a.has_more() { Some(quantize_arg(a)?) } else { None };
+            Inbound::ClipFire { clip, quantize }
+        }
+        CLIP_SCHEDULED => Inbound::ClipScheduled {
+            id: clip_name(addr, "id", a.string("clip id")?)?,
+            fire_id: clip_name(addr, "fire_id", a.string("fire id")?)?,
+            at: a.u64("at")?,
+        },
+        _ => Inbound::ClipRefused {
+            id: clip_name(addr, "id", a.string("clip id")?)?,
+            fire_id: clip_name(addr, "fire_id", a.string("fire id")?)?,
+            reason: short_text(addr, "reason", a.string("reason")?, 200)?,
+        },
+    })
+}
+
 /// Decodes one OSC message into an [`Inbound`].
 pub fn decode_message(msg: &OscMessage) -> Result<Inbound, ProtocolError> {
     let addr = msg.addr.as_str();
@@ -415,21 +436,7 @@ pub fn decode_message(msg: &OscMessage) -> Result<Inbound, ProtocolError> {
             }
             Inbound::Telemetry { session, fields }
         }
-        CLIP => {
-            let clip = clip_name(addr, "clip", a.string("clip id or slug")?)?;
-            let quantize = if a.has_more() { Some(quantize_arg(&mut a)?) } else { None };
-            Inbound::ClipFire { clip, quantize }
-        }
-        CLIP_SCHEDULED => Inbound::ClipScheduled {
-            id: clip_name(addr, "id", a.string("clip id")?)?,
-            fire_id: clip_name(addr, "fire_id", a.string("fire id")?)?,
-            at: a.u64("at")?,
-        },
-        CLIP_REFUSED => Inbound::ClipRefused {
-            id: clip_name(addr, "id", a.string("clip id")?)?,
-            fire_id: clip_name(addr, "fire_id", a.string("fire id")?)?,
-            reason: short_text(addr, "reason", a.string("reason")?, 200)?,
-        },
+        CLIP | CLIP_SCHEDULED | CLIP_REFUSED => decode_clip(addr, &mut a)?,
         _ => return Err(ProtocolError::UnknownAddress(addr.chars().take(128).collect())),
     };
     if a.has_more() {

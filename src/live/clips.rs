@@ -36,7 +36,7 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A clip the bridge asked to play.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Fire {
+pub struct FireRequest {
     pub id: String,
     pub sha256: String,
     pub quantize: Quantize,
@@ -74,12 +74,12 @@ struct Slot {
 
 /// The live host's clip player: the loader thread and the slot table of the current session.
 pub struct ClipPlayer {
-    jobs: Option<mpsc::Sender<(Fire, u32)>>,
+    jobs: Option<mpsc::Sender<(FireRequest, u32)>>,
     done: mpsc::Receiver<Loaded>,
     thread: Option<JoinHandle<()>>,
     slots: Vec<Option<Slot>>,
     /// Fires waiting for their clip to be decoded (several fires of one clip wait together).
-    loading: Vec<Fire>,
+    loading: Vec<FireRequest>,
     /// Plays sent to the bank, waiting for its report: (slot, generation, clip id, fire id).
     reports: VecDeque<(u16, u32, String, String)>,
     generation: u32,
@@ -97,7 +97,7 @@ impl std::fmt::Debug for ClipPlayer {
 impl ClipPlayer {
     /// Starts the loader thread for an engine running at `rate`.
     pub fn start(sources: Sources, rate: u32) -> Self {
-        let (jobs, rx) = mpsc::channel::<(Fire, u32)>();
+        let (jobs, rx) = mpsc::channel::<(FireRequest, u32)>();
         let (tx, done) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("clip-loader".into())
@@ -131,9 +131,9 @@ impl ClipPlayer {
 
     /// The bridge's `/resonance/command/clip`: plays at once when the clip is loaded, else
     /// has it loaded first.
-    pub fn fire(&mut self, fire: Fire, sender: &mut ClipSender, peer: Option<&OscPeer>) {
+    pub fn fire(&mut self, fire: &FireRequest, sender: &mut ClipSender, peer: Option<&OscPeer>) {
         if let Some(i) = self.slots.iter().position(|s| s.as_ref().is_some_and(|s| s.sha256 == fire.sha256)) {
-            self.play(i, &fire, sender, peer);
+            self.play(i, fire, sender, peer);
             return;
         }
         let first = !self.loading.iter().any(|f| f.sha256 == fire.sha256);
@@ -142,7 +142,7 @@ impl ClipPlayer {
             self.generation = self.generation.wrapping_add(1);
             if self.jobs.as_ref().is_none_or(|j| j.send((fire.clone(), self.generation)).is_err()) {
                 self.loading.retain(|f| f.sha256 != fire.sha256);
-                refuse(peer, &fire, "the clip loader has stopped");
+                refuse(peer, fire, "the clip loader has stopped");
             }
         }
     }
@@ -151,12 +151,14 @@ impl ClipPlayer {
     /// the bank's reports to the bridge, spent buffers dropped.
     pub fn step(&mut self, sender: &mut ClipSender, peer: Option<&OscPeer>, sr: f64, quiet: bool) {
         while let Ok(l) = self.done.try_recv() {
-            let waiting: Vec<Fire> = self.loading.iter().filter(|f| f.sha256 == l.sha256).cloned().collect();
+            let waiting: Vec<FireRequest> = self.loading.iter().filter(|f| f.sha256 == l.sha256).cloned().collect();
             self.loading.retain(|f| f.sha256 != l.sha256);
             let data = match l.result {
                 Ok(d) => d,
                 Err(why) => {
-                    waiting.iter().for_each(|f| refuse(peer, f, &why));
+                    for f in &waiting {
+                        refuse(peer, f, &why);
+                    }
                     if !quiet {
                         eprintln!("clip {}: {why}", waiting.first().map_or("?", |f| f.id.as_str()));
                     }
@@ -167,7 +169,9 @@ impl ClipPlayer {
             let i = self.free_slot();
             let slot = u16::try_from(i).unwrap_or(0);
             if let Err(_data) = sender.load(slot, data) {
-                waiting.iter().for_each(|f| refuse(peer, f, "the engine's clip queue is full; fire it again"));
+                for f in &waiting {
+                    refuse(peer, f, "the engine's clip queue is full; fire it again");
+                }
                 continue;
             }
             self.slots[i] = Some(Slot { sha256: l.sha256, generation, last_used: 0 });
@@ -201,7 +205,7 @@ impl ClipPlayer {
             ClipEvent::Refused { reason, .. } => {
                 let why = match reason {
                     ClipRefusal::Stale => "the clip was replaced in the engine before it could play; fire it again",
-                    _ => "the engine no longer holds the clip; fire it again",
+                    ClipRefusal::NoSuchSlot => "the engine no longer holds the clip; fire it again",
                 };
                 if let Some(p) = peer {
                     p.report(&Inbound::ClipRefused { id, fire_id, reason: why.into() });
@@ -211,7 +215,7 @@ impl ClipPlayer {
         }
     }
 
-    fn play(&mut self, i: usize, f: &Fire, sender: &mut ClipSender, peer: Option<&OscPeer>) {
+    fn play(&mut self, i: usize, f: &FireRequest, sender: &mut ClipSender, peer: Option<&OscPeer>) {
         self.uses += 1;
         let Some(s) = self.slots[i].as_mut() else { return };
         s.last_used = self.uses;
@@ -246,14 +250,14 @@ impl Drop for ClipPlayer {
     }
 }
 
-fn refuse(peer: Option<&OscPeer>, f: &Fire, why: &str) {
+fn refuse(peer: Option<&OscPeer>, f: &FireRequest, why: &str) {
     if let Some(p) = peer {
         p.report(&Inbound::ClipRefused { id: f.id.clone(), fire_id: f.fire_id.clone(), reason: why.chars().take(200).collect() });
     }
 }
 
 /// Fetches, checks, decodes and resamples one clip (the loader thread's work).
-fn load(sources: &Sources, f: &Fire, rate: u32, generation: u32) -> Result<Box<ClipData>, String> {
+fn load(sources: &Sources, f: &FireRequest, rate: u32, generation: u32) -> Result<Box<ClipData>, String> {
     let bytes = match sources.dir.as_deref().map(|d| blob_path(d, &f.sha256)).filter(|p| p.is_file()) {
         Some(p) => std::fs::read(&p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
         None => fetch(sources, f)?,
@@ -283,7 +287,7 @@ fn blob_path(dir: &Path, sha256: &str) -> PathBuf {
 
 /// `GET /play/{id}/stream?count=false` from the bridge: a plain HTTP/1.1 request (the bridge
 /// answers a file with `Content-Length`); anything but a 200 is an error naming the status.
-fn fetch(sources: &Sources, f: &Fire) -> Result<Vec<u8>, String> {
+fn fetch(sources: &Sources, f: &FireRequest) -> Result<Vec<u8>, String> {
     let base = match (&sources.url, sources.bridge_ip) {
         (Some(u), _) => u.trim_end_matches('/').to_string(),
         (None, Some(ip)) if f.port != 0 => format!("http://{}", SocketAddr::new(ip, f.port)),
@@ -332,8 +336,14 @@ mod tests {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, b"not the right bytes").unwrap();
         let sources = Sources { dir: Some(dir.path().to_path_buf()), ..Sources::default() };
-        let f =
-            Fire { id: "clp_0011223344556677".into(), sha256: sha, quantize: Quantize::Beat, gain_db: 0.0, fire_id: "f".into(), port: 0 };
+        let f = FireRequest {
+            id: "clp_0011223344556677".into(),
+            sha256: sha,
+            quantize: Quantize::Beat,
+            gain_db: 0.0,
+            fire_id: "f".into(),
+            port: 0,
+        };
         let e = load(&sources, &f, 48_000, 1).unwrap_err();
         assert!(e.contains("SHA-256"), "{e}");
         let e = fetch(&Sources::default(), &f).unwrap_err();

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use resonance_engine::prelude::*;
 use resonance_protocol::{Inbound, OscConfig, OscPeer, Outbound};
 
-use super::clips::{ClipPlayer, Fire};
+use super::clips::{ClipPlayer, FireRequest};
 use super::midi::Midi;
 use super::options::LiveArgs;
 use super::rt::LiveStats;
@@ -63,7 +63,7 @@ pub fn serve(
     let mut fires = Vec::new();
     peer.poll(|o| match o {
         Outbound::Clip { id, sha256, quantize, gain_db, fire_id, port } => {
-            fires.push(Fire { id, sha256, quantize, gain_db, fire_id, port });
+            fires.push(FireRequest { id, sha256, quantize, gain_db, fire_id, port });
         }
         Outbound::MidiLearn { id } => match &mut midi {
             Some(m) => {
@@ -90,7 +90,7 @@ pub fn serve(
         }
     });
     for f in fires {
-        clips.fire(f, &mut handle.clips, Some(peer));
+        clips.fire(&f, &mut handle.clips, Some(peer));
     }
 }
 

@@ -692,7 +692,9 @@ fn upload_noise_clip(bridge: &crate::bridge::BridgeProc, key: &str, dir: &std::p
         hound::WavSpec { channels: 1, sample_rate: 48_000, bits_per_sample: 32, sample_format: hound::SampleFormat::Float },
     )
     .unwrap();
-    noise.iter().for_each(|x| w.write_sample(*x).unwrap());
+    for x in &noise {
+        w.write_sample(*x).unwrap();
+    }
     w.finalize().unwrap();
     let boundary = "clip-fire-boundary";
     let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"noise.wav\"\r\n\r\n").into_bytes();

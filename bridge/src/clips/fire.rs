@@ -29,7 +29,7 @@ use crate::state::AppState;
 /// Fires remembered at most (the oldest are forgotten first).
 const MAX_PENDING: usize = 4096;
 /// How long an engine has to report a fire as scheduled (fetch and decode included).
-const FIRE_TTL: Duration = Duration::from_secs(600);
+const FIRE_TTL: Duration = Duration::from_mins(10);
 
 /// The fires sent and not yet forgotten.
 #[derive(Debug, Default)]
