@@ -84,6 +84,11 @@ pub const REJECT_REASONS: &[&str] = &[
     "provider_no_device",
     "provider_rate_limited",
     "provider_failed",
+    "no_engine",
+    "clip_unknown",
+    "clip_unknown_fire",
+    "clip_refused_by_engine",
+    "rule_clip_missing",
 ];
 
 /// An HTTP error answer.

@@ -404,6 +404,7 @@ impl AppState {
         for c in &d.stingers {
             self.command(&name, &Outbound::Cue(*c));
         }
+        self.fire_rule_clips(&name, &d.clips);
         for a in &d.obs {
             let id = self.inner.obs.as_ref().map(|o| o.act(a.clone()));
             self.publish(Some(&name), &json!({"type": "obs_action", "session": name, "id": id, "action": a, "sent": id.is_some()}));
@@ -456,8 +457,8 @@ impl AppState {
     }
 
     /// Sends a command to every engine bound to `session` and to the configured targets, and
-    /// tells subscribers; how many it was sent to. Never blocks: a full socket buffer drops
-    /// the datagram (counted).
+    /// tells subscribers; how many engines and targets it went to. Never blocks: a full socket
+    /// buffer drops the datagram (counted).
     pub fn command(&self, session: &str, cmd: &Outbound) -> usize {
         let datagram = osc::to_datagram(osc::encode_command(cmd));
         let mut targets: Vec<SocketAddr> = self.inner.config.osc_targets.clone();
@@ -494,6 +495,9 @@ impl AppState {
             }
             Outbound::DeckPlay { url, fade_s, .. } => json!({"command": "deck_play", "fade_s": fade_s, "track": url.rsplit('/').next()}),
             Outbound::DeckStop { fade_s } => json!({"command": "deck_stop", "fade_s": fade_s}),
+            Outbound::Clip { id, quantize, gain_db, fire_id, .. } => {
+                json!({"command": "clip", "id": id, "quantize": osc::quantize_name(*quantize), "gain_db": gain_db, "fire_id": fire_id})
+            }
             _ => json!({"command": "other"}),
         };
         self.publish(Some(session), &json!({"type": "command", "session": session, "engines": targets.len(), "detail": what}));

@@ -42,3 +42,11 @@ pub const CMD_DECK_PLAY: &str = "/resonance/command/deck_play";
 pub const CMD_DECK_STOP: &str = "/resonance/command/deck_stop";
 /// Bridge -> engine: the copyright guard's programme gain (with a lease).
 pub const CMD_GUARD: &str = "/resonance/command/guard";
+/// Controller or engine -> bridge: fire a clip of the bridge's library on air.
+pub const CLIP: &str = "/resonance/clip";
+/// Engine -> bridge: a clip fired on air was scheduled (it will sound at `at`).
+pub const CLIP_SCHEDULED: &str = "/resonance/clip_scheduled";
+/// Engine -> bridge: a clip fired on air could not be played.
+pub const CLIP_REFUSED: &str = "/resonance/clip_refused";
+/// Bridge -> engine: play a clip of the bridge's library.
+pub const CMD_CLIP: &str = "/resonance/command/clip";

@@ -10,7 +10,8 @@ use resonance_engine::{
 use rosc::{OscBundle, OscMessage, OscPacket, OscType};
 
 use crate::addr::{
-    CMD_CUE, CMD_DECK_PLAY, CMD_DECK_STOP, CMD_GUARD, CMD_MIDI_LEARN, CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM,
+    CLIP, CLIP_REFUSED, CLIP_SCHEDULED, CMD_CLIP, CMD_CUE, CMD_DECK_PLAY, CMD_DECK_STOP, CMD_GUARD, CMD_MIDI_LEARN, CMD_MOOD,
+    CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM,
     CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS, METERS, MOOD, NOW_PLAYING, STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
 };
 use crate::error::ProtocolError;
@@ -62,6 +63,25 @@ pub enum Inbound {
         session: String,
         fields: Vec<(String, TelemetryArg)>,
     },
+    /// Fire a clip of the bridge's library on air, for the sender's session (a controller's
+    /// pad, an engine's MIDI pad): the clip's id or slug, and when (default: the next beat).
+    ClipFire {
+        clip: String,
+        quantize: Option<Quantize>,
+    },
+    /// A clip the bridge fired (`fire_id`) is scheduled: its first sample sounds at output
+    /// sample time `at`.
+    ClipScheduled {
+        id: String,
+        fire_id: String,
+        at: u64,
+    },
+    /// A clip the bridge fired could not be played, and why.
+    ClipRefused {
+        id: String,
+        fire_id: String,
+        reason: String,
+    },
 }
 
 /// What the bridge (or any OSC controller) sends to engines.
@@ -111,6 +131,18 @@ pub enum Outbound {
         fade_ms: u16,
         lease_ms: u32,
     },
+    /// Play a clip of the bridge's library: the engine fetches it (`GET /play/{id}/stream` on
+    /// the bridge's HTTP `port`, the bridge's OSC address's host) unless it has it, checks its
+    /// SHA-256, and plays it at the next `quantize` point at `gain_db`. Not an audio-thread
+    /// command: the host's clip loader handles it.
+    Clip {
+        id: String,
+        sha256: String,
+        quantize: Quantize,
+        gain_db: f32,
+        fire_id: String,
+        port: u16,
+    },
 }
 
 impl Outbound {
@@ -128,7 +160,7 @@ impl Outbound {
             Outbound::StyleIndex { index, quantize } => Command::SetStyle { index: *index, quantize: *quantize },
             Outbound::Cue(c) => Command::Cue(*c),
             Outbound::Param { id, value } => Command::SetParam { id: *id, value: *value },
-            Outbound::MidiLearn { .. } | Outbound::DeckPlay { .. } | Outbound::DeckStop { .. } => return None,
+            Outbound::MidiLearn { .. } | Outbound::DeckPlay { .. } | Outbound::DeckStop { .. } | Outbound::Clip { .. } => return None,
             Outbound::Guard { gain_db, fade_ms, lease_ms } => Command::Guard { gain_db: *gain_db, fade_ms: *fade_ms, lease_ms: *lease_ms },
         })
     }
@@ -289,8 +321,46 @@ fn short_text(addr: &str, what: &str, s: &str, max: usize) -> Result<String, Pro
     Ok(s.to_string())
 }
 
+/// Longest clip id, slug or fire id on the wire, in characters.
+pub const MAX_CLIP_NAME: usize = 64;
+
+/// A clip id, slug or fire id: 1..=64 characters of `a-z`, `0-9`, `_`, `-`.
+fn clip_name(addr: &str, what: &str, s: &str) -> Result<String, ProtocolError> {
+    if s.is_empty() || s.len() > MAX_CLIP_NAME || !s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_-".contains(&b)) {
+        return Err(bad(addr, format!("{what} must be 1..={MAX_CLIP_NAME} characters of a-z, 0-9, '_', '-'")));
+    }
+    Ok(s.to_string())
+}
+
+fn quantize_arg(a: &mut Args<'_>) -> Result<Quantize, ProtocolError> {
+    let addr = a.addr;
+    let q = a.string("quantize")?;
+    parse_quantize(q).ok_or_else(|| bad(addr, format!("unknown quantize {q:?} (immediate, beat, bar, phrase)")))
+}
+
 /// Most style names in one `/resonance/styles` report.
 pub const MAX_STYLES: usize = 64;
+
+/// The clip messages of [`decode_message`] (`addr` is one of their addresses).
+fn decode_clip(addr: &str, a: &mut Args<'_>) -> Result<Inbound, ProtocolError> {
+    Ok(match addr {
+        CLIP => {
+            let clip = clip_name(addr, "clip", a.string("clip id or slug")?)?;
+            let quantize = if a.has_more() { Some(quantize_arg(a)?) } else { None };
+            Inbound::ClipFire { clip, quantize }
+        }
+        CLIP_SCHEDULED => Inbound::ClipScheduled {
+            id: clip_name(addr, "id", a.string("clip id")?)?,
+            fire_id: clip_name(addr, "fire_id", a.string("fire id")?)?,
+            at: a.u64("at")?,
+        },
+        _ => Inbound::ClipRefused {
+            id: clip_name(addr, "id", a.string("clip id")?)?,
+            fire_id: clip_name(addr, "fire_id", a.string("fire id")?)?,
+            reason: short_text(addr, "reason", a.string("reason")?, 200)?,
+        },
+    })
+}
 
 /// Decodes one OSC message into an [`Inbound`].
 pub fn decode_message(msg: &OscMessage) -> Result<Inbound, ProtocolError> {
@@ -387,6 +457,7 @@ pub fn decode_message(msg: &OscMessage) -> Result<Inbound, ProtocolError> {
             }
             Inbound::Telemetry { session, fields }
         }
+        CLIP | CLIP_SCHEDULED | CLIP_REFUSED => decode_clip(addr, &mut a)?,
         _ => return Err(ProtocolError::UnknownAddress(addr.chars().take(128).collect())),
     };
     if a.has_more() {
@@ -475,6 +546,18 @@ pub fn decode_command(msg: &OscMessage) -> Result<Outbound, ProtocolError> {
             let fade_ms = u16::try_from(a.u64("fade ms")?).map_err(|_| bad(addr, "argument 2 (fade ms) must be 0..=65535"))?;
             let lease_ms = u32::try_from(a.u64("lease ms")?).map_err(|_| bad(addr, "argument 3 (lease ms) must fit 32 bits"))?;
             Outbound::Guard { gain_db, fade_ms, lease_ms }
+        }
+        CMD_CLIP => {
+            let id = clip_name(addr, "id", a.string("clip id")?)?;
+            let sha256 = a.string("sha256")?;
+            if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+                return Err(bad(addr, "argument 2 (sha256) must be 64 lowercase hex digits"));
+            }
+            let quantize = quantize_arg(&mut a)?;
+            let gain_db = a.f32_in("gain_db", -60.0, 24.0)?;
+            let fire_id = clip_name(addr, "fire_id", a.string("fire id")?)?;
+            let port = u16::try_from(a.u64("port")?).map_err(|_| bad(addr, "argument 6 (port) must be 0..=65535"))?;
+            Outbound::Clip { id, sha256: sha256.to_string(), quantize, gain_db, fire_id, port }
         }
         _ => return Err(ProtocolError::UnknownAddress(addr.chars().take(128).collect())),
     };
@@ -565,6 +648,18 @@ pub fn encode_inbound(i: &Inbound) -> OscMessage {
             }
             msg(TELEMETRY, args)
         }
+        Inbound::ClipFire { clip, quantize } => {
+            let mut args = vec![OscType::String(clip.clone())];
+            args.extend(quantize.map(|q| OscType::String(quantize_name(q).into())));
+            msg(CLIP, args)
+        }
+        Inbound::ClipScheduled { id, fire_id, at } => {
+            msg(CLIP_SCHEDULED, vec![OscType::String(id.clone()), OscType::String(fire_id.clone()), time_arg(*at)])
+        }
+        Inbound::ClipRefused { id, fire_id, reason } => msg(
+            CLIP_REFUSED,
+            vec![OscType::String(id.clone()), OscType::String(fire_id.clone()), OscType::String(reason.chars().take(200).collect())],
+        ),
     }
 }
 
@@ -602,6 +697,17 @@ pub fn encode_command(c: &Outbound) -> OscMessage {
                 }),
                 OscType::Int(i32::from(*fade_ms)),
                 OscType::Int(i32::try_from(*lease_ms).unwrap_or(i32::MAX)),
+            ],
+        ),
+        Outbound::Clip { id, sha256, quantize, gain_db, fire_id, port } => msg(
+            CMD_CLIP,
+            vec![
+                OscType::String(id.clone()),
+                OscType::String(sha256.clone()),
+                OscType::String(quantize_name(*quantize).into()),
+                within(*gain_db, -60.0, 24.0),
+                OscType::String(fire_id.clone()),
+                OscType::Int(i32::from(*port)),
             ],
         ),
     }
@@ -682,6 +788,14 @@ mod tests {
             Outbound::MidiLearn { id: ParamId::MusicLevel },
             Outbound::DeckPlay { url: "http://127.0.0.1:7878/api/v1/library/stream/abc".into(), fade_s: 4.0, gain_db: -3.0, layer: 0.0 },
             Outbound::DeckStop { fade_s: 0.25 },
+            Outbound::Clip {
+                id: "clp_00112233aabbccdd".into(),
+                sha256: "ab".repeat(32),
+                quantize: Quantize::Beat,
+                gain_db: -3.5,
+                fire_id: "f-1".into(),
+                port: 7878,
+            },
         ] {
             let d = to_datagram(encode_command(&c));
             assert_eq!(decode_command_packet(&d).unwrap(), vec![c]);
@@ -789,6 +903,36 @@ mod tests {
         assert_eq!(encode_inbound(&named).args, vec![OscType::Int(0), OscType::Long(5), OscType::String("anthem".into())]);
         let unnamed = Inbound::from_telemetry(&Telemetry::StyleChanged { index: 9, at: 5 }, &["anthem".into()]).unwrap();
         assert_eq!(roundtrip(&unnamed), Inbound::StyleChanged { index: 9, at: 5, name: None });
+    }
+
+    #[test]
+    fn clip_messages_roundtrip_and_bad_names_are_refused() {
+        for i in [
+            Inbound::ClipFire { clip: "goal-horn".into(), quantize: None },
+            Inbound::ClipFire { clip: "clp_0011223344556677".into(), quantize: Some(Quantize::Bar) },
+            Inbound::ClipScheduled { id: "clp_0011223344556677".into(), fire_id: "f-9".into(), at: 96_000 },
+            Inbound::ClipRefused { id: "clp_0011223344556677".into(), fire_id: "f-9".into(), reason: "fetch failed".into() },
+        ] {
+            assert_eq!(roundtrip(&i), i);
+        }
+        for bad_name in ["", "../..", "Goal", "a b", &"x".repeat(65)] {
+            let d = to_datagram(msg(CLIP, vec![OscType::String(bad_name.into())]));
+            assert_eq!(decode_packet(&d).unwrap()[0].as_ref().unwrap_err().reason(), "osc_bad_arguments", "{bad_name:?}");
+        }
+        let d = to_datagram(msg(CLIP, vec![OscType::String("horn".into()), OscType::String("soon".into())]));
+        assert!(decode_packet(&d).unwrap()[0].is_err(), "unknown quantize");
+        let short_sha = msg(
+            CMD_CLIP,
+            vec![
+                OscType::String("clp_0011223344556677".into()),
+                OscType::String("abc".into()),
+                OscType::String("beat".into()),
+                OscType::Float(0.0),
+                OscType::String("f".into()),
+                OscType::Int(1),
+            ],
+        );
+        assert!(decode_command(&short_sha).unwrap_err().to_string().contains("sha256"));
     }
 
     #[test]

@@ -29,12 +29,15 @@
 //! | `/resonance/cue_scheduled` | `s` cue, `h` at | a stinger was scheduled at sample time `at` |
 //! | `/resonance/style_changed` | `i` index, `h` at, [`s` name] | the active style changed |
 //! | `/resonance/styles` | `s` name... (1..=64 names) | the engine's styles in index order (the factory presets plus a user preset); sent with every hello, so the bridge knows which style names exist ([`Outbound::Style`] names one of them) |
+//! | `/resonance/clip_scheduled` | `s` clip id, `s` fire id, `h` at | a clip the bridge fired is scheduled: its first sample sounds at output sample time `at` (the bridge counts an on-air play) |
+//! | `/resonance/clip_refused` | `s` clip id, `s` fire id, `s` reason | a clip the bridge fired cannot be played (fetch, checksum or decode failed, the engine's queues are full) |
 //!
 //! # Game/app -> bridge ([`Inbound::Telemetry`])
 //!
 //! | address | arguments | meaning |
 //! |---|---|---|
 //! | `/resonance/telemetry` | `s` session, then pairs `s` field, value (`f`/`i`/`d`/`h`/`s`/`T`/`F`) | the same fields as `POST /api/v1/sessions/{session}/telemetry`, same validation (done by the bridge) |
+//! | `/resonance/clip` | `s` clip id or slug, [`s` quantize, default `beat`] | fire a clip of the bridge's library on air for the sender's session (an engine's session after its hello, else `default`); same as `POST /play/{id}/fire` |
 //!
 //! # Bridge (or any controller) -> engine ([`Outbound`])
 //!
@@ -50,6 +53,7 @@
 //! | `/resonance/command/deck_play` | `s` url, `f` fade s, `f` gain dB, `f` layer 0..1 | the live host streams the track at the http(s) URL as the music bed (a plugin ignores it) |
 //! | `/resonance/command/deck_stop` | `f` fade s | the live host stops its music deck; the generated music returns |
 //! | `/resonance/command/guard` | `f` gain dB (≤ 0; below −120 mutes), `i` fade ms, `i` lease ms | the copyright guard's programme gain (`Command::Guard`): a duck lapses by itself after the lease unless renewed; 0 dB releases |
+//! | `/resonance/command/clip` | `s` clip id, `s` sha256, `s` quantize, `f` gain_db (−60..=24), `s` fire id, `i` HTTP port | play a clip of the bridge's library: fetched from `http://BRIDGE:PORT/play/{id}/stream?count=false` (BRIDGE: the host the engine reports to) unless already loaded, checked against the SHA-256, decoded and resampled off the audio thread; answered with `/resonance/clip_scheduled` or `/resonance/clip_refused` |
 //!
 //! # Rules
 //! * Bundles are accepted and flattened (nested at most 8 deep); time tags are ignored

@@ -12,6 +12,7 @@ use resonance_engine::prelude::*;
 use resonance_protocol::OscPeer;
 
 use super::deck::LiveDeck;
+use super::clips::{ClipPlayer, Sources};
 use super::midi::Midi;
 use super::options::LiveArgs;
 use super::recognition::Recognition;
@@ -63,6 +64,8 @@ struct Control<'a> {
     osc: Option<OscPeer>,
     /// The music deck: whole tracks the bridge chooses, streamed as the music bed.
     deck: LiveDeck,
+    /// On-air clips fired by the bridge (fetched and decoded on their own thread).
+    clips: ClipPlayer,
     recognition: Option<Recognition>,
     started: Instant,
     xrun_window: XrunWindow,
@@ -126,6 +129,7 @@ impl<'a> Control<'a> {
         let xrun_window = XrunWindow::new(&stats);
         // telemetry times count samples of the engine's rate
         let sr = session.engine_rate;
+        let clips = ClipPlayer::start(clip_sources(args), sr.round() as u32);
         let control = Self {
             args,
             stop,
@@ -137,6 +141,7 @@ impl<'a> Control<'a> {
             midi,
             osc,
             deck: LiveDeck::new(args.quiet),
+            clips,
             recognition,
             started,
             xrun_window,
@@ -165,9 +170,10 @@ impl<'a> Control<'a> {
         }
         self.forward_telemetry(session);
         if let Some(p) = &mut self.osc {
-            osc::serve(p, &mut session.handle, &mut self.deck, self.midi.as_mut(), &self.stats, &mut self.last_meters, self.args.quiet);
+            osc::serve(p, &mut session.handle, &mut self.deck, self.midi.as_mut(), &mut self.clips, &self.stats, &mut self.last_meters, self.args.quiet);
         }
         self.deck.turn(&mut session.handle.deck);
+        self.clips.step(&mut session.handle.clips, self.osc.as_ref(), self.sr, self.args.quiet);
         // without --db nobody matches the landmarks: keep the queue empty
         while session.handle.landmarks.pop().is_some() {}
         if let Some(r) = &self.recognition {
@@ -235,6 +241,7 @@ impl<'a> Control<'a> {
                         p.set_styles(&s.handle.styles);
                     }
                     self.rebuilds += 1;
+                    self.clips.reset();
                     self.xrun_window.restart(&self.stats);
                     return Ok(s);
                 }
@@ -265,4 +272,12 @@ impl<'a> Control<'a> {
         }
         Ok(summary)
     }
+}
+
+/// Where the clip loader finds clip files: `--clips-dir`, `--clips-url`, else the host of
+/// `--osc-bridge` (with the port the bridge names).
+fn clip_sources(args: &LiveArgs) -> Sources {
+    let bridge = args.osc_bridge.as_deref().unwrap_or(resonance_protocol::link::DEFAULT_BRIDGE);
+    let bridge_ip = std::net::ToSocketAddrs::to_socket_addrs(bridge).ok().and_then(|mut a| a.next()).map(|a| a.ip());
+    Sources { dir: args.clips_dir.clone(), url: args.clips_url.clone(), bridge_ip }
 }

@@ -6,9 +6,10 @@
 //! The parts, from the command line to the audio thread: [`options`] (flags and config file),
 //! [`control`] (the main thread's loop), [`session`] (devices, sources and engine for one run of
 //! the streams), [`streams`] (cpal streams) or [`null_output`] (no device), [`rt`] (the
-//! audio-thread side), and beside them [`deck`] (a whole track as the music bed), [`midi`], [`osc`], [`recognition`] (with [`remote`]), [`recorder`] and
-//! [`summary`].
+//! audio-thread side), and beside them [`deck`] (a whole track as the music bed), [`midi`], [`osc`], [`clips`]
+//! (on-air clips fired by the bridge), [`recognition`] (with [`remote`]), [`recorder`] and [`summary`].
 
+pub mod clips;
 pub mod control;
 pub mod cpuclock;
 pub mod deck;

@@ -115,6 +115,14 @@ pub struct LiveArgs {
     #[arg(long)]
     #[serde(default)]
     pub no_osc: bool,
+    /// The bridge's HTTP address (`http://HOST:PORT`) on-air clips are fetched from. Default:
+    /// the `--osc-bridge` host and the HTTP port the bridge names when it fires a clip.
+    #[arg(long, value_name = "URL")]
+    pub clips_url: Option<String>,
+    /// The bridge's data folder (its `--data`), when on this machine: clip files are read from
+    /// it directly instead of over HTTP.
+    #[arg(long, value_name = "DIR")]
+    pub clips_dir: Option<PathBuf>,
     /// Print only the summary.
     #[arg(long)]
     #[serde(default)]
@@ -172,6 +180,8 @@ impl LiveArgs {
             session: self.session.clone().or(file.session),
             osc_token: self.osc_token.clone().or(file.osc_token),
             no_osc: self.no_osc || file.no_osc,
+            clips_url: self.clips_url.clone().or(file.clips_url),
+            clips_dir: self.clips_dir.clone().or(file.clips_dir),
             quiet: self.quiet || file.quiet,
             json: self.json || file.json,
         })

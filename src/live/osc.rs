@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use resonance_engine::prelude::*;
 use resonance_protocol::{Inbound, OscConfig, OscPeer, Outbound};
 
+use super::clips::{ClipPlayer, FireRequest};
 use super::deck::LiveDeck;
 use super::midi::Midi;
 use super::options::LiveArgs;
@@ -48,6 +49,7 @@ pub fn serve(
     handle: &mut EngineHandle,
     deck: &mut LiveDeck,
     mut midi: Option<&mut Midi>,
+    clips: &mut ClipPlayer,
     stats: &LiveStats,
     last_meters: &mut Instant,
     quiet: bool,
@@ -60,7 +62,11 @@ pub fn serve(
     peer.keep_alive();
     let peer_stats = std::sync::Arc::clone(peer.stats());
     let peer_stats = &*peer_stats;
+    let mut fires = Vec::new();
     peer.poll(|o| match o {
+        Outbound::Clip { id, sha256, quantize, gain_db, fire_id, port } => {
+            fires.push(FireRequest { id, sha256, quantize, gain_db, fire_id, port });
+        }
         Outbound::MidiLearn { id } => match &mut midi {
             Some(m) => {
                 m.learn(id);
@@ -87,6 +93,9 @@ pub fn serve(
             }
         }
     });
+    for f in fires {
+        clips.fire(&f, &mut handle.clips, Some(peer));
+    }
 }
 
 /// A style command naming a style this engine does not have: refused, counted and said (with

@@ -683,3 +683,118 @@ fn live_guard_ducks_the_programme_and_keeps_the_commentary() {
         comm_gains.iter().copied().fold(f64::MIN, f64::max)
     );
 }
+
+/// A clip fired through the bridge's HTTP API plays on air in a real live host: the host
+/// fetches it from the bridge (not counted as a listen), decodes it off the audio thread and
+/// its clip voice starts it on the music's next beat; the recording has the clip starting on
+/// exactly the output sample the engine reported, and the bridge counted one on-air play.
+#[test]
+fn a_clip_fired_on_the_bridge_sounds_in_the_live_host_on_the_reported_beat() {
+    use std::time::{Duration, Instant};
+
+    use crate::bridge::{Conn, spawn_bridge};
+
+    let dir = tempfile::tempdir().unwrap();
+    let bridge = spawn_bridge(&dir.path().join("data"), &[]);
+    let key = bridge.key.clone().expect("the first start prints an API key");
+    let (id, noise) = upload_noise_clip(&bridge, &key, dir.path());
+
+    let live = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"))
+        .current_dir(dir.path())
+        .args(["live", "--output", "null", "--demo", "--duration", "8", "--rate", "48000", "--record", "rec.wav", "--json"])
+        .args(["--osc-listen", "127.0.0.1:0", "--osc-bridge", &bridge.osc.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut conn = Conn::open(bridge.http).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, engines) = conn.req("GET", "/api/v1/engines", None, "").unwrap();
+        if engines["engines"].as_array().is_some_and(|a| a.iter().any(|e| e["session"] == "default")) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no engine reached the bridge: {engines}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (code, fired) = conn.req("POST", &format!("/play/{id}/fire"), Some(&key), r#"{"quantize":"beat"}"#).unwrap();
+    assert_eq!(code, 202, "{fired}");
+    assert!(fired["engines"].as_u64() >= Some(1), "{fired}");
+    let (code, e) = conn.req("POST", "/play/clp_0000000000000000/fire", Some(&key), "").unwrap();
+    assert_eq!(code, 404, "an unknown clip is named: {e}");
+    let (code, e) = conn.req("POST", &format!("/play/{id}/fire"), Some(&key), r#"{"session":"nobody-here"}"#).unwrap();
+    assert_eq!((code, e["error"].as_str()), (409, Some("no_engine")), "{e}");
+    // the on-air play is counted from the engine's report, not the request
+    let deadline = Instant::now() + Duration::from_secs(8);
+    let stats = loop {
+        let (_, s) = conn.req("GET", &format!("/play/{id}/stats"), None, "").unwrap();
+        if s["on_air_plays"] == 1 {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "the engine did not report the clip scheduled: {s}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(stats["listens"], 0, "the engine's fetch is not a listen: {stats}");
+    assert_eq!(stats["play_count"], 1, "{stats}");
+
+    let out = live.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let at: usize = err
+        .lines()
+        .find_map(|l| l.split(&format!("clip {id} on air at output sample ")).nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("the live host did not say when the clip starts: {err}"));
+    let (spec, rec) = read_wav(&dir.path().join("rec.wav"));
+    assert_eq!(spec.channels, 2);
+    let left: Vec<f32> = rec.iter().step_by(2).copied().collect();
+    assert!(at + noise.len() < left.len(), "the clip starts inside the recording ({at} of {})", left.len());
+    // where the noise sits in the recording: the lag of the largest cross-correlation
+    let probe = &noise[..4096];
+    let corr = |lag: usize| -> f64 { probe.iter().zip(&left[lag..]).map(|(a, b)| f64::from(*a) * f64::from(*b)).sum() };
+    let lags = at.saturating_sub(4800)..at + 4800;
+    let scores: Vec<(usize, f64)> = lags.map(|l| (l, corr(l))).collect();
+    let (best, peak) = scores.iter().copied().fold((0, f64::MIN), |m, s| if s.1 > m.1 { s } else { m });
+    let mut others: Vec<f64> = scores.iter().filter(|s| s.0.abs_diff(best) > 8).map(|s| s.1.abs()).collect();
+    others.sort_by(f64::total_cmp);
+    let typical = others[others.len() / 2];
+    assert!(peak > 20.0 * typical, "the clip is audible in the recording (peak {peak:.3}, typical {typical:.3})");
+    assert_eq!(best, at, "the clip starts on the output sample the engine reported (its next beat)");
+}
+
+/// Uploads 0.5 s of seeded white noise as a clip: its id and samples. Its autocorrelation has
+/// one sharp peak, so its position in a recording is found to the sample under the music.
+fn upload_noise_clip(bridge: &crate::bridge::BridgeProc, key: &str, dir: &std::path::Path) -> (String, Vec<f32>) {
+    use crate::prometheus::http;
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let noise: Vec<f32> = (0..24_000)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            ((seed >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 1.2
+        })
+        .collect();
+    let wav = dir.join("noise.wav");
+    let mut w = hound::WavWriter::create(
+        &wav,
+        hound::WavSpec { channels: 1, sample_rate: 48_000, bits_per_sample: 32, sample_format: hound::SampleFormat::Float },
+    )
+    .unwrap();
+    for x in &noise {
+        w.write_sample(*x).unwrap();
+    }
+    w.finalize().unwrap();
+    let boundary = "clip-fire-boundary";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"noise.wav\"\r\n\r\n").into_bytes();
+    body.extend_from_slice(&std::fs::read(&wav).unwrap());
+    body.extend_from_slice(
+        format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nNoise burst\r\n--{boundary}--\r\n").as_bytes(),
+    );
+    let (ct, auth) = (format!("multipart/form-data; boundary={boundary}"), format!("Bearer {key}"));
+    let (s, out) = http(bridge.http, "POST", "/play", &[("Content-Type", &ct), ("Authorization", &auth)], &body);
+    assert_eq!(s, 201, "{}", String::from_utf8_lossy(&out));
+    let clip: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let id = clip["id"].as_str().unwrap().to_string();
+    (id, noise)
+}

@@ -6,9 +6,11 @@
 //! whole file, loudness, true peak, the engine's mood reading), [`service`] (the operations,
 //! keeping files and rows in agreement), [`store`](mod@store) (the `clips`, `clip_tags` and
 //! `clip_plays` tables), [`stream`] (the range and validator decisions of a stream),
-//! [`routes`](mod@routes) (`/play`, `/play/{id}/stream`, `/play/{id}/stats`).
+//! [`routes`](mod@routes) (`/play`, `/play/{id}/stream`, `/play/{id}/stats`, `/play/{id}/fire`),
+//! [`fire`] (firing clips on air on a session's engines, counting the plays they report).
 
 pub mod blobs;
+pub mod fire;
 pub mod measure;
 pub mod routes;
 pub mod service;

@@ -1,5 +1,6 @@
 //! The clip API: `GET /play` (list), `POST /play` (add), `GET /play/{id}/stream`,
-//! `GET /play/{id}/stats`, `PATCH` and `DELETE /play/{id}` (docs/clips.md).
+//! `GET /play/{id}/stats`, `PATCH` and `DELETE /play/{id}`, `POST /play/{id}/fire` (on air)
+//! (docs/clips.md).
 //!
 //! Mutations need an API key (a key created with scopes needs `manage`). Listing, streaming
 //! and stats need none while `--clips-public` is on (the default), and a key otherwise.
@@ -40,6 +41,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(clip_stats))
         .routes(routes!(stream_clip))
         .routes(routes!(patch_clip, delete_clip))
+        .routes(routes!(fire_clip))
         .layer(DefaultBodyLimit::disable())
 }
 
@@ -440,4 +442,68 @@ pub async fn delete_clip(
     st.inner.metrics.clips.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
     st.publish(None, &json!({"type": "clip_removed", "id": id}));
     Ok(Response::builder().status(StatusCode::NO_CONTENT).body(Body::empty()).unwrap_or_default())
+}
+
+/// Fire a clip on air
+///
+/// Body (all optional): `{"session": "default", "quantize": "immediate"|"beat"|"bar"|"phrase"
+/// (default `beat`), "gain_db": 0}`. Sends the clip to every engine of the session; each
+/// fetches it, decodes it off its audio thread and plays it on the music's next beat (or bar,
+/// or at once), ducked under commentary like a stinger. Answers 202 with the fire's id; the
+/// on-air play is counted when an engine reports the clip scheduled (`clip_on_air` on the
+/// WebSocket). 409 `no_engine` when no engine is listening for the session.
+#[utoipa::path(post, path = "/play/{id}/fire", tag = "clips",
+    params(("id" = String, Path)),
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 202, description = "`{fire_id, session, engines, quantize, gain_db}`", body = Object),
+        (status = 400, response = ErrorBody), (status = 401, response = ErrorBody), (status = 403, response = ErrorBody),
+        (status = 404, response = ErrorBody), (status = 409, response = ErrorBody), (status = 422, response = ErrorBody)))]
+pub async fn fire_clip(
+    State(st): State<AppState>,
+    auth: Authed,
+    path: Result<Path<String>, PathRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, AppError> {
+    let id = clip_id(path)?;
+    allow(&st, &auth, "manage")?;
+    let (mut session, mut quantize, mut gain_db) = ("default".to_string(), resonance_engine::Quantize::Beat, 0.0f32);
+    let empty = body.as_ref().is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace));
+    if !empty {
+        let (v, _) = json_body(body, st.inner.config.body_limit)?;
+        let obj = v.as_object().ok_or_else(|| verr("(body)", "must be a JSON object"))?;
+        for (k, val) in obj {
+            match k.as_str() {
+                "session" => {
+                    let s = val.as_str().ok_or_else(|| verr("session", "must be a string"))?;
+                    if !crate::osc::is_valid_session_name(s) {
+                        return Err(verr("session", "must be 1..=64 characters of A-Z, a-z, 0-9, '_', '-', '.'"));
+                    }
+                    s.clone_into(&mut session);
+                }
+                "quantize" => {
+                    let q = val.as_str().ok_or_else(|| verr("quantize", "must be a string"))?;
+                    quantize = crate::osc::parse_quantize(q).ok_or_else(|| verr("quantize", "must be immediate, beat, bar or phrase"))?;
+                }
+                "gain_db" => {
+                    gain_db = val
+                        .as_f64()
+                        .filter(|g| (-60.0..=24.0).contains(g))
+                        .ok_or_else(|| verr("gain_db", "must be a number in -60..=24"))? as f32;
+                }
+                _ => return Err(verr(k, "unknown field; allowed: session, quantize, gain_db")),
+            }
+        }
+    }
+    let c = row(&st, &id).await?;
+    let fired = st.fire_clip(&session, &c, quantize, gain_db, "http");
+    if fired.engines == 0 {
+        return Err(AppError::Rejected {
+            status: StatusCode::CONFLICT,
+            reason: "no_engine",
+            message: format!(
+                "no engine is listening for session {session:?}: start `resonance live --session {session}` (or `resonance up`) against this bridge, or name another session"
+            ),
+        });
+    }
+    Ok((StatusCode::ACCEPTED, Json(serde_json::to_value(&fired).unwrap_or_default())).into_response())
 }

@@ -46,6 +46,8 @@ pub struct Clips {
     write: Mutex<()>,
     /// Decodes running at once (each holds a core).
     decoders: Arc<Semaphore>,
+    /// Fires sent on air and not yet forgotten.
+    pub fires: crate::clips::fire::Fires,
 }
 
 /// A clip ready to be added: its file (a temporary), digest, size and measures.
@@ -201,7 +203,13 @@ impl Clips {
             tracing::info!("clip library: removed {temps} unfinished upload(s) and {orphans} unreferenced file(s) left by an earlier stop");
         }
         let decoders = std::thread::available_parallelism().map_or(2, std::num::NonZero::get).min(4);
-        Ok(Self { blobs, config, write: Mutex::new(()), decoders: Arc::new(Semaphore::new(decoders)) })
+        Ok(Self {
+            blobs,
+            config,
+            write: Mutex::new(()),
+            decoders: Arc::new(Semaphore::new(decoders)),
+            fires: crate::clips::fire::Fires::default(),
+        })
     }
 
     /// Starts a temporary for an upload: the digest and size grow with each [`Upload::append`].

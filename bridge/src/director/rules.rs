@@ -78,6 +78,10 @@ struct RawRule {
     quantize: Option<String>,
     stinger: Option<String>,
     obs: Option<RawObs>,
+    /// A clip of the library to fire on air (its slug or id; looked up when the rule fires).
+    clip: Option<String>,
+    /// When the clip starts: `immediate`, `beat` (default), `bar`, `phrase`.
+    clip_quantize: Option<String>,
 }
 
 /// A rule's `obs` table: what to do in OBS when the rule fires (see the module docs).
@@ -134,6 +138,8 @@ pub struct Rule {
     /// OBS actions, in the order scene, mute, volume, text, media restart, hotkey; a text
     /// action holds its template (filled in by [`step`](fn@crate::director::step::step)).
     pub obs: Vec<ObsAction>,
+    /// A clip to fire on air (slug or id, checked for form; looked up when the rule fires).
+    pub clip: Option<(String, Quantize)>,
 }
 
 /// A rule set's base.
@@ -268,11 +274,42 @@ fn parse_rule(file: &str, r: RawRule) -> Result<Rule, BridgeError> {
         Some(o) => parse_obs(file, n, o)?,
         None => Vec::new(),
     };
+    let clip = parse_clip(file, n, r.clip.as_deref(), r.clip_quantize.as_deref())?;
     let style = r.style.map(|s| (s, quantize));
-    if style.is_none() && stinger.is_none() && r.add.is_none() && r.set.is_none() && r.base.is_none() && obs.is_empty() {
-        return Err(rerr(file, format!("rule {n:?} does nothing; give it add, set, base, style, stinger or obs")));
+    if style.is_none() && stinger.is_none() && r.add.is_none() && r.set.is_none() && r.base.is_none() && obs.is_empty() && clip.is_none() {
+        return Err(rerr(file, format!("rule {n:?} does nothing; give it add, set, base, style, stinger, obs or clip")));
     }
-    Ok(Rule { name: r.name, trigger, add: r.add.unwrap_or_default(), set: r.set.unwrap_or_default(), base: r.base, style, stinger, obs })
+    Ok(Rule {
+        name: r.name,
+        trigger,
+        add: r.add.unwrap_or_default(),
+        set: r.set.unwrap_or_default(),
+        base: r.base,
+        style,
+        stinger,
+        obs,
+        clip,
+    })
+}
+
+/// Validates a rule's `clip` (a slug or id, by form: the library may change while the rules
+/// are loaded) and `clip_quantize` (default `beat`).
+fn parse_clip(file: &str, n: &str, clip: Option<&str>, quantize: Option<&str>) -> Result<Option<(String, Quantize)>, BridgeError> {
+    let Some(c) = clip else {
+        return match quantize {
+            Some(_) => Err(rerr(file, format!("rule {n:?}: clip_quantize without a clip"))),
+            None => Ok(None),
+        };
+    };
+    if !crate::clips::service::is_slug(c) && !crate::clips::service::is_id(c) {
+        return Err(rerr(file, format!("rule {n:?}: clip {c:?} is not a clip slug (a-z, 0-9 and -) or id (clp_ and 16 hex digits)")));
+    }
+    let q = match quantize {
+        Some(q) => crate::osc::parse_quantize(q)
+            .ok_or_else(|| rerr(file, format!("rule {n:?}: unknown clip_quantize {q:?}; allowed: immediate, beat, bar, phrase")))?,
+        None => Quantize::Beat,
+    };
+    Ok(Some((c.to_string(), q)))
 }
 
 /// Validates a rule's `obs` table. Names are checked for form only: OBS may be offline when
@@ -500,9 +537,26 @@ mod tests {
             ("[[rule]]\nname = \"a\"\non = \"victory\"\nobs = {}\n", "obs is empty"),
             ("[[rule]]\nname = \"a\"\non = \"victory\"\nobs = { volume = { input = \"Mic\", db = 40.0 } }\n", "-100..=26"),
             ("[[rule]]\nname = \"a\"\non = \"victory\"\nobs = { scene = \" \" }\n", "obs.scene"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nclip = \"../horn\"\n", "not a clip slug"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nclip = \"horn\"\nclip_quantize = \"soon\"\n", "clip_quantize"),
+            ("[[rule]]\nname = \"a\"\non = \"victory\"\nclip_quantize = \"bar\"\n", "without a clip"),
         ] {
             let e = RuleSet::parse("x.toml", &format!("{base}{extra}")).unwrap_err().to_string();
             assert!(e.contains(needle) && e.contains("x.toml"), "{e}");
         }
+    }
+
+    #[test]
+    fn a_rule_fires_a_clip_by_slug_on_the_beat_or_its_own_quantize() {
+        let text = "version = 1\nname = \"x\"\n[base]\nvalence = 0.0\narousal = 0.0\nintensity = 0.5\nstyle = \"s\"\n\
+                    [[rule]]\nname = \"horn\"\non = \"home_goal\"\nclip = \"goal-horn\"\n\
+                    [[rule]]\nname = \"jingle\"\non = \"half_time\"\nclip = \"clp_00112233aabbccdd\"\nclip_quantize = \"bar\"\n";
+        let s = RuleSet::parse("x.toml", text).unwrap();
+        assert_eq!(s.rules[0].clip, Some(("goal-horn".to_string(), Quantize::Beat)));
+        assert_eq!(s.rules[1].clip, Some(("clp_00112233aabbccdd".to_string(), Quantize::Bar)));
+        let mut state = s.new_session("t");
+        let d = crate::director::step::step(&s, &mut state, &["home_goal"]);
+        assert_eq!(d.clips, vec![("horn".to_string(), "goal-horn".to_string(), Quantize::Beat)]);
+        assert!(!d.is_empty(), "a clip alone is a decision");
     }
 }

@@ -18,11 +18,13 @@ pub struct Decision {
     pub obs: Vec<ObsAction>,
     /// Names of the rules that fired (occurrences and rising edges).
     pub fired: Vec<String>,
+    /// Clips to fire on air: (rule, clip slug or id, quantize).
+    pub clips: Vec<(String, String, Quantize)>,
 }
 
 impl Decision {
     pub fn is_empty(&self) -> bool {
-        self.target.is_none() && self.style.is_none() && self.stingers.is_empty() && self.obs.is_empty()
+        self.target.is_none() && self.style.is_none() && self.stingers.is_empty() && self.obs.is_empty() && self.clips.is_empty()
     }
 }
 
@@ -116,6 +118,10 @@ fn fire(r: &Rule, state: &mut SessionState, d: &mut Decision) {
     if let Some(c) = r.stinger {
         state.log("stinger", c.as_str());
         d.stingers.push(c);
+    }
+    if let Some((c, q)) = &r.clip {
+        state.log("clip", c);
+        d.clips.push((r.name.clone(), c.clone(), *q));
     }
     for a in &r.obs {
         let a = match a {

@@ -62,6 +62,14 @@ impl AppState {
                 peer_session = Some((peer, self.bind_peer(peer, &msg)));
             }
             let Some((_, session)) = &peer_session else { continue };
+            if matches!(msg, Inbound::ClipFire { .. } | Inbound::ClipScheduled { .. } | Inbound::ClipRefused { .. }) {
+                if let Some(o) = open.take() {
+                    self.flush_open(o);
+                }
+                let session = session.clone();
+                self.clip_report(peer, &session, msg).await;
+                continue;
+            }
             if open.as_ref().is_none_or(|o| o.name != *session) {
                 if let Some(o) = open.take() {
                     self.flush_open(o);
@@ -80,6 +88,17 @@ impl AppState {
         }
         if let Some(o) = open.take() {
             self.flush_open(o);
+        }
+    }
+
+    /// A clip message: a fire from a controller or an engine's pad, or an engine's report of
+    /// one (`clips::fire`).
+    async fn clip_report(&self, peer: SocketAddr, session: &str, msg: Inbound) {
+        match msg {
+            Inbound::ClipFire { clip, quantize } => self.osc_clip_fire(session, &clip, quantize).await,
+            Inbound::ClipScheduled { id, fire_id, at } => self.clip_scheduled(peer, &id, &fire_id, at).await,
+            Inbound::ClipRefused { id, fire_id, reason } => self.clip_refused(peer, session, &id, &fire_id, &reason),
+            _ => {}
         }
     }
 

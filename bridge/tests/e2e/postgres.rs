@@ -220,3 +220,79 @@ async fn postgres_discovery_store() {
     assert_eq!(s, 200, "{v}");
     assert!(v["items"].as_array().unwrap().iter().any(|i| i["key"] == a.as_str()));
 }
+
+/// The clip library on PostgreSQL: an upload is measured and listed, 20 concurrent playbacks
+/// add exactly 20 listens, an on-air play reported by an engine is counted apart (with its log
+/// row), the counts survive a restart, and a delete leaves no row (the same SQL as SQLite).
+#[tokio::test]
+async fn postgres_clip_library() {
+    use std::net::SocketAddr;
+
+    use resonance_bridge::osc::Inbound;
+    let Some(url) = url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config { database: Some(url), ..crate::common::config(dir.path()) };
+    let (st, _) = AppState::open(config.clone()).await.unwrap();
+    let (key, rec) = resonance_bridge::auth::new_key("pg-clips");
+    st.inner.store.insert_key(&rec).await.unwrap();
+    st.inner.keys.insert(&rec);
+    // a file of its own per run, so runs sharing the database never meet as duplicates
+    let tag = format!("pg{}", std::process::id());
+    let mut seed = u64::from(std::process::id()) | 1 << 40;
+    let mut pcm = Vec::with_capacity(16_000);
+    for _ in 0..8_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        pcm.extend_from_slice(&((seed >> 52) as i16 - 2048).to_le_bytes());
+    }
+    // a 16-bit mono 16 kHz WAV: RIFF header, fmt chunk, data chunk
+    let mut wav = Vec::with_capacity(44 + pcm.len());
+    wav.extend_from_slice(b"RIFF");
+    wav.extend_from_slice(&(36 + pcm.len() as u32).to_le_bytes());
+    wav.extend_from_slice(b"WAVEfmt ");
+    for (v, n) in [(16u32, 4), (1, 2), (1, 2), (16_000, 4), (32_000, 4), (2, 2), (16, 2)] {
+        wav.extend_from_slice(&v.to_le_bytes()[..n]);
+    }
+    wav.extend_from_slice(b"data");
+    wav.extend_from_slice(&(pcm.len() as u32).to_le_bytes());
+    wav.extend_from_slice(&pcm);
+    let a = app(st.clone());
+    let (ct, body) = crate::common::multipart(&wav, "horn.wav", &[("title", &format!("PG horn {tag}")), ("tags", &tag)]);
+    let (s, clip) = crate::common::send(&a, "POST", "/play", &key, &ct, body).await;
+    assert_eq!(s, 201, "{clip}");
+    let id = clip["id"].as_str().unwrap().to_string();
+    assert_eq!(clip["sample_rate"], 16_000, "{clip}");
+    let (_, _, v) = call(&a, "GET", &format!("/play?tag={tag}&q=pg%20HORN"), None, None).await;
+    assert_eq!(v["total"], 1, "{v}");
+    let streams = (0..20).map(|_| {
+        let (a, uri) = (a.clone(), format!("/play/{id}/stream"));
+        tokio::spawn(async move { call(&a, "GET", &uri, None, None).await.0 })
+    });
+    for s in futures_util::future::join_all(streams).await {
+        assert_eq!(s.unwrap(), 200);
+    }
+    // an engine plays it on air: counted from its report, once
+    let engine: SocketAddr = "127.0.0.1:45999".parse().unwrap();
+    st.handle_inbound(engine, Inbound::Hello { session: tag.clone(), token: None }).await;
+    let row = st.inner.store.clip(&id).await.unwrap().unwrap();
+    let fired = st.fire_clip(&tag, &row, resonance_engine::Quantize::Beat, 0.0, "test");
+    assert_eq!(fired.engines, 1);
+    for _ in 0..2 {
+        st.handle_inbound(engine, Inbound::ClipScheduled { id: id.clone(), fire_id: fired.fire_id.clone(), at: 48_000 }).await;
+    }
+    // a report of a fire this bridge never made is not counted either
+    st.handle_inbound(engine, Inbound::ClipScheduled { id: id.clone(), fire_id: "fire-forged".into(), at: 1 }).await;
+    assert_eq!(st.inner.metrics.rejects("clip_unknown_fire"), 2, "the repeated report and the forged one");
+    st.inner.store.close().await;
+    drop((a, st));
+
+    let (st, _) = AppState::open(config).await.unwrap();
+    let a = app(st.clone());
+    let (_, _, v) = call(&a, "GET", &format!("/play/{id}/stats"), None, None).await;
+    assert_eq!((v["listens"].as_i64(), v["on_air_plays"].as_i64(), v["play_count"].as_i64()), (Some(20), Some(1), Some(21)), "{v}");
+    let (s, _, _) = call(&a, "DELETE", &format!("/play/{id}"), Some(&bearer(&key)), None).await;
+    assert_eq!(s, 204);
+    assert!(st.inner.store.clip(&id).await.unwrap().is_none());
+    st.inner.store.close().await;
+}
