@@ -11,8 +11,8 @@ use anyhow::{Result, bail};
 use resonance_engine::prelude::*;
 use resonance_protocol::OscPeer;
 
-use super::deck::LiveDeck;
 use super::clips::{ClipPlayer, Sources};
+use super::deck::LiveDeck;
 use super::midi::Midi;
 use super::options::LiveArgs;
 use super::recognition::Recognition;
@@ -170,7 +170,8 @@ impl<'a> Control<'a> {
         }
         self.forward_telemetry(session);
         if let Some(p) = &mut self.osc {
-            osc::serve(p, &mut session.handle, &mut self.deck, self.midi.as_mut(), &mut self.clips, &self.stats, &mut self.last_meters, self.args.quiet);
+            let players = osc::Players { deck: &mut self.deck, clips: &mut self.clips };
+            osc::serve(p, &mut session.handle, players, self.midi.as_mut(), &self.stats, &mut self.last_meters, self.args.quiet);
         }
         self.deck.turn(&mut session.handle.deck);
         self.clips.step(&mut session.handle.clips, self.osc.as_ref(), self.sr, self.args.quiet);

@@ -43,17 +43,17 @@ pub fn open_osc(args: &LiveArgs) -> Result<Option<OscPeer>> {
 /// The control loop's OSC turn: meters and the xrun count to the bridge every
 /// [`METERS_INTERVAL`](resonance_protocol::link::METERS_INTERVAL), the hello kept alive, and
 /// the commands received since the last turn dispatched — MIDI learn to the MIDI side, the
-/// music deck's to the deck, the rest to the engine.
+/// music deck's to the deck, clips fired on air to the clip player, the rest to the engine.
 pub fn serve(
     peer: &mut OscPeer,
     handle: &mut EngineHandle,
-    deck: &mut LiveDeck,
+    players: Players<'_>,
     mut midi: Option<&mut Midi>,
-    clips: &mut ClipPlayer,
     stats: &LiveStats,
     last_meters: &mut Instant,
     quiet: bool,
 ) {
+    let Players { deck, clips } = players;
     if last_meters.elapsed() >= resonance_protocol::link::METERS_INTERVAL {
         *last_meters = Instant::now();
         peer.report_meters(&handle.meters.read());
@@ -96,6 +96,14 @@ pub fn serve(
     for f in fires {
         clips.fire(&f, &mut handle.clips, Some(peer));
     }
+}
+
+/// What plays besides the engine's own music: the deck's whole tracks and the on-air clips.
+pub struct Players<'a> {
+    /// The music deck (whole tracks the bridge chooses).
+    pub deck: &'a mut LiveDeck,
+    /// Clips fired on air.
+    pub clips: &'a mut ClipPlayer,
 }
 
 /// A style command naming a style this engine does not have: refused, counted and said (with
