@@ -323,13 +323,13 @@ pub fn query_segments(segments: &[&Index], landmarks: &[Landmark], duration_s: f
     query_scratch(&View::new(segments), landmarks, duration_s, alpha, ChanceRate::default(), &mut Scratch::default())
 }
 
-/// How [`query_scratch`] puts the votes in `(track, offset)` order before its sliding window.
+/// How the matcher puts the votes in `(track, offset)` order before its sliding window.
 /// Both give the same order of keys (votes with equal keys may come in another order, which
 /// nothing downstream depends on), so the same outcome, bit for bit (a unit test checks it);
 /// they differ in time only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum VoteOrder {
-    /// Bucketing: the votes are counted per `(track, offset bin)` ([`OFFSET_BIN_SHIFT`]) and
+    /// Bucketing: the votes are counted per `(track, offset bin)` (`OFFSET_BIN_SHIFT`) and
     /// scattered bin after bin, and each bin's few votes are sorted: `O(V)` for `V` votes plus
     /// `O(bins)`. Measured slower than the sort at 17 h (decision 0048: the bins of the
     /// voted tracks' offset spans outnumber the votes), so not the default.
