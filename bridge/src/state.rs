@@ -214,12 +214,12 @@ impl AppState {
             let _ = hub_lib.send(frame(None, &v));
         });
         let vault = crate::library::vault::Vault::open(config.data_dir.as_deref().unwrap_or(std::path::Path::new(".")))?;
-        let library = Library::open(&store, metrics.clone(), publish, config.library_timeout, vault).await?;
+        let library = Library::open(&store, metrics.clone(), publish, config.library_timeout, vault.clone()).await?;
         let hub_disc = hub.clone();
         let publish_disc: crate::discovery::jobs::Publish = std::sync::Arc::new(move |v| {
             let _ = hub_disc.send(frame(None, &v));
         });
-        let discovery = crate::discovery::service::Discovery::open(&store, metrics.clone(), publish_disc).await?;
+        let discovery = crate::discovery::service::Discovery::open(&store, metrics.clone(), publish_disc, vault).await?;
         let inner = Inner {
             config,
             writer,

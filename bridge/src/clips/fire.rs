@@ -11,78 +11,17 @@
 //! bridge made (a report of an unknown fire id, or one already counted, is dropped and counted
 //! as `clip_unknown_fire`), so a repeated or forged report cannot inflate the count.
 
-use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::time::{Duration, Instant};
+use std::sync::atomic::Ordering::Relaxed;
 
 use resonance_engine::Quantize;
 use serde_json::json;
 
-use crate::clips::service::is_id;
+use crate::clips::fires::Fired;
 use crate::clips::store::ClipRow;
 use crate::clock::now_ms;
 use crate::osc::{self, Outbound};
 use crate::state::AppState;
-
-/// Fires remembered at most (the oldest are forgotten first).
-const MAX_PENDING: usize = 4096;
-/// How long an engine has to report a fire as scheduled (fetch and decode included).
-const FIRE_TTL: Duration = Duration::from_mins(10);
-
-/// The fires sent and not yet forgotten.
-#[derive(Debug, Default)]
-pub struct Fires {
-    pending: Mutex<HashMap<String, Pending>>,
-    next: AtomicU64,
-}
-
-#[derive(Debug)]
-struct Pending {
-    clip: String,
-    session: String,
-    sent: Instant,
-    /// Engines whose report was counted.
-    counted: HashSet<SocketAddr>,
-}
-
-/// A fire sent: its id and how many engines it went to.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct Fired {
-    pub fire_id: String,
-    pub session: String,
-    pub engines: usize,
-    pub quantize: &'static str,
-    pub gain_db: f32,
-}
-
-impl Fires {
-    fn remember(&self, clip: &str, session: &str) -> String {
-        let id = format!("fire-{:x}-{}", now_ms(), self.next.fetch_add(1, Relaxed));
-        let mut p = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if p.len() >= MAX_PENDING {
-            p.retain(|_, f| f.sent.elapsed() < FIRE_TTL);
-            if p.len() >= MAX_PENDING
-                && let Some(oldest) = p.iter().min_by_key(|(_, f)| f.sent).map(|(k, _)| k.clone())
-            {
-                p.remove(&oldest);
-            }
-        }
-        p.insert(
-            id.clone(),
-            Pending { clip: clip.to_string(), session: session.to_string(), sent: Instant::now(), counted: HashSet::new() },
-        );
-        id
-    }
-
-    /// Whether `engine`'s report of `fire_id` for `clip` is the first from it for a live fire.
-    fn first_report(&self, fire_id: &str, clip: &str, engine: SocketAddr) -> Option<String> {
-        let mut p = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let f = p.get_mut(fire_id).filter(|f| f.clip == clip && f.sent.elapsed() < FIRE_TTL)?;
-        f.counted.insert(engine).then(|| f.session.clone())
-    }
-}
 
 impl AppState {
     /// Sends `clip` to every engine of `session` (module docs). `gain_db` is added to the
@@ -107,7 +46,8 @@ impl AppState {
     /// # Errors
     /// What went wrong, when no clip has that id or slug or the store cannot be read.
     pub async fn fire_clip_named(&self, session: &str, name: &str, quantize: Quantize, origin: &str) -> Result<Fired, String> {
-        let row = if is_id(name) { self.inner.store.clip(name).await } else { self.inner.store.clip_by_slug(name).await };
+        // ids start `clp_`, slugs never do (clips::service::is_slug)
+        let row = if name.starts_with("clp_") { self.inner.store.clip(name).await } else { self.inner.store.clip_by_slug(name).await };
         let clip = row.map_err(|e| e.to_string())?.ok_or_else(|| format!("no clip has the id or slug {name:?}"))?;
         Ok(self.fire_clip(session, &clip, quantize, 0.0, origin))
     }

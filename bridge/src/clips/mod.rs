@@ -7,10 +7,12 @@
 //! keeping files and rows in agreement), [`store`](mod@store) (the `clips`, `clip_tags` and
 //! `clip_plays` tables), [`stream`] (the range and validator decisions of a stream),
 //! [`routes`](mod@routes) (`/play`, `/play/{id}/stream`, `/play/{id}/stats`, `/play/{id}/fire`),
-//! [`fire`] (firing clips on air on a session's engines, counting the plays they report).
+//! [`fire`] (firing clips on air on a session's engines, counting the plays they report),
+//! [`fires`] (the ledger of fires sent and the engines whose report was counted).
 
 pub mod blobs;
 pub mod fire;
+pub mod fires;
 pub mod measure;
 pub mod routes;
 pub mod service;

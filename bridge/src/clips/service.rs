@@ -47,7 +47,7 @@ pub struct Clips {
     /// Decodes running at once (each holds a core).
     decoders: Arc<Semaphore>,
     /// Fires sent on air and not yet forgotten.
-    pub fires: crate::clips::fire::Fires,
+    pub fires: crate::clips::fires::Fires,
 }
 
 /// A clip ready to be added: its file (a temporary), digest, size and measures.
@@ -208,7 +208,7 @@ impl Clips {
             config,
             write: Mutex::new(()),
             decoders: Arc::new(Semaphore::new(decoders)),
-            fires: crate::clips::fire::Fires::default(),
+            fires: crate::clips::fires::Fires::default(),
         })
     }
 

@@ -545,18 +545,4 @@ mod tests {
             assert!(e.contains(needle) && e.contains("x.toml"), "{e}");
         }
     }
-
-    #[test]
-    fn a_rule_fires_a_clip_by_slug_on_the_beat_or_its_own_quantize() {
-        let text = "version = 1\nname = \"x\"\n[base]\nvalence = 0.0\narousal = 0.0\nintensity = 0.5\nstyle = \"s\"\n\
-                    [[rule]]\nname = \"horn\"\non = \"home_goal\"\nclip = \"goal-horn\"\n\
-                    [[rule]]\nname = \"jingle\"\non = \"half_time\"\nclip = \"clp_00112233aabbccdd\"\nclip_quantize = \"bar\"\n";
-        let s = RuleSet::parse("x.toml", text).unwrap();
-        assert_eq!(s.rules[0].clip, Some(("goal-horn".to_string(), Quantize::Beat)));
-        assert_eq!(s.rules[1].clip, Some(("clp_00112233aabbccdd".to_string(), Quantize::Bar)));
-        let mut state = s.new_session("t");
-        let d = crate::director::step::step(&s, &mut state, &["home_goal"]);
-        assert_eq!(d.clips, vec![("horn".to_string(), "goal-horn".to_string(), Quantize::Beat)]);
-        assert!(!d.is_empty(), "a clip alone is a decision");
-    }
 }

@@ -67,8 +67,12 @@ pub async fn run(r: &Run) -> Result<Outcome, String> {
         return Ok(Outcome::Skipped("no Last.fm API key is set; set lastfm_key in the discovery settings".into()));
     };
     let timeout = Duration::from_secs(s.timeout_s);
-    let sub: Option<SubsonicSettings> =
-        r.shared.store.library_setting("subsonic").await.map_err(|e| storage(&e))?.and_then(|v| serde_json::from_str(&v).ok());
+    let stored = r.shared.store.library_setting("subsonic").await.map_err(|e| storage(&e))?;
+    let sub = match stored.map(|v| r.shared.vault.open_value("subsonic", &v)) {
+        Some(Ok(plain)) => serde_json::from_str::<SubsonicSettings>(&plain).ok(),
+        Some(Err(e)) => return Ok(Outcome::Skipped(format!("the library's Subsonic settings do not open: {e}"))),
+        None => None,
+    };
     let Some(sub) = sub else {
         return Ok(Outcome::Skipped("no Subsonic server is set; connect one in the library settings".into()));
     };

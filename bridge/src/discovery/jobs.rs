@@ -63,6 +63,8 @@ pub struct Shared {
     pub(crate) publish: Publish,
     pub(crate) on_air: OnceLock<OnAir>,
     pub(crate) mb: Mutex<Option<(String, MusicBrainzClient)>>,
+    /// Opens the library's stored Subsonic settings (encrypted at rest, decision 0055).
+    pub(crate) vault: crate::library::vault::Vault,
 }
 
 impl std::fmt::Debug for Shared {

@@ -31,7 +31,12 @@ impl Discovery {
     ///
     /// # Errors
     /// [`BridgeError::Storage`] when the store cannot be read.
-    pub async fn open(store: &Store, metrics: Arc<Metrics>, publish: Publish) -> Result<Self, BridgeError> {
+    pub async fn open(
+        store: &Store,
+        metrics: Arc<Metrics>,
+        publish: Publish,
+        vault: crate::library::vault::Vault,
+    ) -> Result<Self, BridgeError> {
         let settings: Settings = match store.discovery_setting("settings").await? {
             Some(s) => serde_json::from_str(&s).unwrap_or_else(|e| {
                 tracing::warn!("discovery settings unreadable ({e}); using the defaults");
@@ -65,6 +70,7 @@ impl Discovery {
             publish,
             on_air: OnceLock::new(),
             mb: Mutex::new(None),
+            vault,
         });
         tokio::spawn(scheduler(Arc::downgrade(&shared)));
         Ok(Self { shared })

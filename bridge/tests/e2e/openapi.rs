@@ -55,6 +55,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/play/{id}/stream"),
     ("PATCH", "/play/{id}"),
     ("DELETE", "/play/{id}"),
+    ("POST", "/play/{id}/fire"),
     ("GET", "/api/v1/library"),
     ("GET", "/api/v1/library/tracks"),
     ("PUT", "/api/v1/library/active"),
