@@ -31,8 +31,8 @@ try {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${url}/#key=${encodeURIComponent(key)}`);
-  await page.waitForFunction(() => document.getElementById("status").textContent === "live", null, { timeout: 15000 });
-  await page.waitForFunction(() => document.querySelectorAll("#disc-jobs .row").length === 3, null, { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById("status").textContent === "live", null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll("#disc-jobs .row").length === 3, null, { timeout: 30000 });
   step("loaded");
   if (!(await runNow(page, "lb-fetch"))) throw new Error("no run-now button for lb-fetch");
   await page.waitForFunction(() => document.querySelectorAll("#disc-queue tbody tr").length === 1, null, { timeout: 30000 });
@@ -40,17 +40,17 @@ try {
   if (!row.includes("Ay — Great Album (1997)") || !row.includes("recommended by ListenBrainz")) throw new Error("the proposal reads " + row);
   const cover = await page.getAttribute("#disc-queue tbody tr img", "src");
   if (!cover.includes("/release-group/rg-a/front-250")) throw new Error("cover " + cover);
-  await page.waitForFunction(() => document.getElementById("disc-log").textContent.includes("proposed Ay"), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.getElementById("disc-log").textContent.includes("proposed Ay"), null, { timeout: 30000 });
   step("proposal-shown");
   await page.click("#disc-queue tbody tr button");
-  await page.waitForFunction(() => [...document.querySelectorAll("#disc-wish li")].some((li) => li.textContent.includes("Great Album")), null, { timeout: 10000 });
-  await page.waitForFunction(() => document.querySelectorAll("#disc-queue tbody tr").length === 0, null, { timeout: 10000 });
+  await page.waitForFunction(() => [...document.querySelectorAll("#disc-wish li")].some((li) => li.textContent.includes("Great Album")), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll("#disc-queue tbody tr").length === 0, null, { timeout: 30000 });
   step("approved-on-wishlist");
   const t0 = Date.now();
   for (;;) {
     const done = await page.evaluate(() => [...document.querySelectorAll("#disc-dl li")].some((li) => li.textContent.includes("downloaded")));
     if (done) break;
-    if (Date.now() - t0 > 40000) throw new Error("no completed download: " + await page.textContent("#disc-dl"));
+    if (Date.now() - t0 > 90000) throw new Error("no completed download: " + await page.textContent("#disc-dl"));
     await runNow(page, "slskd-downloader");
     await page.waitForTimeout(700);
   }
