@@ -10,8 +10,6 @@ use anyhow::{Context as _, Result, bail};
 use resonance_bridge::discovery::legacy;
 use resonance_bridge::store::Store;
 
-use super::bridge::default_data_dir;
-
 /// Flags of `resonance discovery`.
 #[derive(Debug, clap::Args)]
 pub struct DiscoveryArgs {
@@ -43,25 +41,7 @@ pub enum DiscoveryAction {
 
 /// Runs `resonance discovery`.
 pub fn run(args: &DiscoveryArgs) -> Result<()> {
-    let config = resonance_bridge::Config {
-        data_dir: Some(args.data.clone().unwrap_or_else(default_data_dir)),
-        database: args.database.clone(),
-        ..resonance_bridge::Config::default()
-    };
-    if config.database.is_none()
-        && let Some(dir) = &config.data_dir
-    {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
-    }
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the tokio runtime")?;
-    rt.block_on(async {
-        let url = config.database_url();
-        let store =
-            Store::open(&url, &resonance_bridge::state::schema()).await.with_context(|| format!("cannot open the bridge's store {url}"))?;
-        let r = act(&store, &args.action).await;
-        store.close().await;
-        r
-    })
+    super::keys::with_store(args.data.clone(), args.database.clone(), async |store| act(store, &args.action).await)
 }
 
 async fn act(store: &Store, action: &DiscoveryAction) -> Result<()> {

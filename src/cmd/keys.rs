@@ -44,16 +44,20 @@ pub enum KeysAction {
 
 /// Runs `resonance keys`.
 pub fn run(args: &KeysArgs) -> Result<()> {
-    let config = resonance_bridge::Config {
-        data_dir: Some(args.data.clone().unwrap_or_else(default_data_dir)),
-        database: args.database.clone(),
-        ..resonance_bridge::Config::default()
-    };
     if let KeysAction::Create { name } = &args.action
         && (name.is_empty() || name.len() > 64 || name.chars().any(char::is_control))
     {
         bail!("--name must be 1..=64 characters without control characters");
     }
+    with_store(args.data.clone(), args.database.clone(), async |store| act(store, &args.action).await)
+}
+
+/// Opens the bridge's store (SQLite in `data`, default the bridge's data directory, created if
+/// missing; or PostgreSQL at `database`), runs `f` on it and closes it: what the offline
+/// commands (`keys`, `discovery`) share.
+pub(crate) fn with_store(data: Option<PathBuf>, database: Option<String>, f: impl AsyncFnOnce(&Store) -> Result<()>) -> Result<()> {
+    let config =
+        resonance_bridge::Config { data_dir: Some(data.unwrap_or_else(default_data_dir)), database, ..resonance_bridge::Config::default() };
     if config.database.is_none()
         && let Some(dir) = &config.data_dir
     {
@@ -64,7 +68,7 @@ pub fn run(args: &KeysArgs) -> Result<()> {
         let url = config.database_url();
         let store =
             Store::open(&url, &resonance_bridge::state::schema()).await.with_context(|| format!("cannot open the bridge's store {url}"))?;
-        let r = act(&store, &args.action).await;
+        let r = f(&store).await;
         store.close().await;
         r
     })
