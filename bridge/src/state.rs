@@ -493,8 +493,12 @@ impl AppState {
             Outbound::StyleIndex { index, quantize } => {
                 json!({"command": "style", "style_index": index, "quantize": osc::quantize_name(*quantize)})
             }
-            Outbound::DeckPlay { url, fade_s, .. } => json!({"command": "deck_play", "fade_s": fade_s, "track": url.rsplit('/').next()}),
-            Outbound::DeckStop { fade_s } => json!({"command": "deck_stop", "fade_s": fade_s}),
+            Outbound::DeckPlay { url, fade_s, layer, quantize, .. } => json!({"command": "deck_play", "fade_s": fade_s, "layer": layer,
+                "quantize": osc::quantize_name(*quantize), "track": url.rsplit('/').next()}),
+            Outbound::DeckStop { fade_s, quantize } => {
+                json!({"command": "deck_stop", "fade_s": fade_s, "quantize": osc::quantize_name(*quantize)})
+            }
+            Outbound::DeckLayer { layer, fade_s } => json!({"command": "deck_layer", "layer": layer, "fade_s": fade_s}),
             Outbound::Clip { id, quantize, gain_db, fire_id, .. } => {
                 json!({"command": "clip", "id": id, "quantize": osc::quantize_name(*quantize), "gain_db": gain_db, "fire_id": fire_id})
             }

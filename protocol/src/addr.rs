@@ -40,6 +40,8 @@ pub const CMD_MIDI_LEARN: &str = "/resonance/command/midi_learn";
 pub const CMD_DECK_PLAY: &str = "/resonance/command/deck_play";
 /// Bridge -> live host: stop the music deck (the generated music returns).
 pub const CMD_DECK_STOP: &str = "/resonance/command/deck_stop";
+/// Bridge -> live host: the generated music's level under the deck's track.
+pub const CMD_DECK_LAYER: &str = "/resonance/command/deck_layer";
 /// Bridge -> engine: the copyright guard's programme gain (with a lease).
 pub const CMD_GUARD: &str = "/resonance/command/guard";
 /// Controller or engine -> bridge: fire a clip of the bridge's library on air.

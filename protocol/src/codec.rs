@@ -10,8 +10,8 @@ use resonance_engine::{
 use rosc::{OscBundle, OscMessage, OscPacket, OscType};
 
 use crate::addr::{
-    CLIP, CLIP_REFUSED, CLIP_SCHEDULED, CMD_CLIP, CMD_CUE, CMD_DECK_PLAY, CMD_DECK_STOP, CMD_GUARD, CMD_MIDI_LEARN, CMD_MOOD,
-    CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS, METERS, MOOD, NOW_PLAYING,
+    CLIP, CLIP_REFUSED, CLIP_SCHEDULED, CMD_CLIP, CMD_CUE, CMD_DECK_LAYER, CMD_DECK_PLAY, CMD_DECK_STOP, CMD_GUARD, CMD_MIDI_LEARN,
+    CMD_MOOD, CMD_MOOD_CLEAR, CMD_MOOD_OVERRIDE, CMD_PARAM, CMD_STYLE, CUE_SCHEDULED, EVENT, HELLO, LOUDNESS, METERS, MOOD, NOW_PLAYING,
     STYLE_CHANGED, STYLES, TELEMETRY, XRUNS,
 };
 use crate::error::ProtocolError;
@@ -113,16 +113,25 @@ pub enum Outbound {
         id: ParamId,
     },
     /// Play the track at `url` (http or https) on the live host's music deck: crossfade over
-    /// `fade_s` seconds, at `gain_db`, with the generated music at `layer` (0 = the track
-    /// instead of it, 1 = layered). Not an audio-thread command: the live host streams it.
+    /// `fade_s` seconds starting at the generated music's next `quantize` boundary, at
+    /// `gain_db`, with the generated music at `layer` (0 = the track instead of it, 1 =
+    /// layered). Not an audio-thread command: the live host streams it.
     DeckPlay {
         url: String,
         fade_s: f32,
         gain_db: f32,
         layer: f32,
+        quantize: Quantize,
     },
-    /// Stop the music deck over `fade_s` seconds; the generated music returns.
+    /// Stop the music deck over `fade_s` seconds from the next `quantize` boundary; the
+    /// generated music returns.
     DeckStop {
+        fade_s: f32,
+        quantize: Quantize,
+    },
+    /// The generated music's level under the deck's track now (0..=1), over `fade_s`.
+    DeckLayer {
+        layer: f32,
         fade_s: f32,
     },
     /// The copyright guard's programme gain (`Command::Guard`; decision record 0061).
@@ -160,7 +169,11 @@ impl Outbound {
             Outbound::StyleIndex { index, quantize } => Command::SetStyle { index: *index, quantize: *quantize },
             Outbound::Cue(c) => Command::Cue(*c),
             Outbound::Param { id, value } => Command::SetParam { id: *id, value: *value },
-            Outbound::MidiLearn { .. } | Outbound::DeckPlay { .. } | Outbound::DeckStop { .. } | Outbound::Clip { .. } => return None,
+            Outbound::MidiLearn { .. }
+            | Outbound::DeckPlay { .. }
+            | Outbound::DeckStop { .. }
+            | Outbound::DeckLayer { .. }
+            | Outbound::Clip { .. } => return None,
             Outbound::Guard { gain_db, fade_ms, lease_ms } => Command::Guard { gain_db: *gain_db, fade_ms: *fade_ms, lease_ms: *lease_ms },
         })
     }
@@ -538,9 +551,18 @@ pub fn decode_command(msg: &OscMessage) -> Result<Outbound, ProtocolError> {
             let fade_s = finite(addr, "fade", a.f32("fade")?)?;
             let gain_db = finite(addr, "gain", a.f32("gain")?)?;
             let layer = finite(addr, "layer", a.f32("layer")?)?;
-            Outbound::DeckPlay { url, fade_s, gain_db, layer }
+            let quantize = if a.has_more() { quantize_arg(&mut a)? } else { Quantize::Immediate };
+            Outbound::DeckPlay { url, fade_s, gain_db, layer, quantize }
         }
-        CMD_DECK_STOP => Outbound::DeckStop { fade_s: finite(addr, "fade", a.f32("fade")?)? },
+        CMD_DECK_STOP => {
+            let fade_s = finite(addr, "fade", a.f32("fade")?)?;
+            let quantize = if a.has_more() { quantize_arg(&mut a)? } else { Quantize::Immediate };
+            Outbound::DeckStop { fade_s, quantize }
+        }
+        CMD_DECK_LAYER => {
+            let layer = a.f32_in("layer", 0.0, 1.0)?;
+            Outbound::DeckLayer { layer, fade_s: finite(addr, "fade", a.f32("fade")?)? }
+        }
         CMD_GUARD => {
             let gain_db = a.f32_in("gain dB", -1000.0, 0.0)?;
             let fade_ms = u16::try_from(a.u64("fade ms")?).map_err(|_| bad(addr, "argument 2 (fade ms) must be 0..=65535"))?;
@@ -680,11 +702,20 @@ pub fn encode_command(c: &Outbound) -> OscMessage {
         Outbound::Cue(c) => msg(CMD_CUE, vec![OscType::String(c.as_str().into())]),
         Outbound::Param { id, value } => msg(CMD_PARAM, vec![OscType::String(id.info().id.into()), OscType::Float(*value)]),
         Outbound::MidiLearn { id } => msg(CMD_MIDI_LEARN, vec![OscType::String(id.info().id.into())]),
-        Outbound::DeckPlay { url, fade_s, gain_db, layer } => msg(
+        Outbound::DeckPlay { url, fade_s, gain_db, layer, quantize } => msg(
             CMD_DECK_PLAY,
-            vec![OscType::String(url.clone()), OscType::Float(*fade_s), OscType::Float(*gain_db), OscType::Float(*layer)],
+            vec![
+                OscType::String(url.clone()),
+                OscType::Float(*fade_s),
+                OscType::Float(*gain_db),
+                OscType::Float(*layer),
+                OscType::String(quantize_name(*quantize).into()),
+            ],
         ),
-        Outbound::DeckStop { fade_s } => msg(CMD_DECK_STOP, vec![OscType::Float(*fade_s)]),
+        Outbound::DeckStop { fade_s, quantize } => {
+            msg(CMD_DECK_STOP, vec![OscType::Float(*fade_s), OscType::String(quantize_name(*quantize).into())])
+        }
+        Outbound::DeckLayer { layer, fade_s } => msg(CMD_DECK_LAYER, vec![OscType::Float(*layer), OscType::Float(*fade_s)]),
         Outbound::Guard { gain_db, fade_ms, lease_ms } => msg(
             CMD_GUARD,
             vec![
@@ -786,8 +817,15 @@ mod tests {
             Outbound::Cue(Cue::HomeGoal),
             Outbound::Param { id: ParamId::Intensity, value: 0.7 },
             Outbound::MidiLearn { id: ParamId::MusicLevel },
-            Outbound::DeckPlay { url: "http://127.0.0.1:7878/api/v1/library/stream/abc".into(), fade_s: 4.0, gain_db: -3.0, layer: 0.0 },
-            Outbound::DeckStop { fade_s: 0.25 },
+            Outbound::DeckPlay {
+                url: "http://127.0.0.1:7878/api/v1/library/stream/abc".into(),
+                fade_s: 4.0,
+                gain_db: -3.0,
+                layer: 0.0,
+                quantize: Quantize::Phrase,
+            },
+            Outbound::DeckStop { fade_s: 0.25, quantize: Quantize::Immediate },
+            Outbound::DeckLayer { layer: 0.5, fade_s: 1.0 },
             Outbound::Clip {
                 id: "clp_00112233aabbccdd".into(),
                 sha256: "ab".repeat(32),

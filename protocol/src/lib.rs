@@ -50,8 +50,9 @@
 //! | `/resonance/command/cue` | `s` cue | fire a stinger (`Cue`) |
 //! | `/resonance/command/param` | `s` param id, `f` value | set an engine parameter by its stable id (`ParamId`) |
 //! | `/resonance/command/midi_learn` | `s` param id | arm MIDI learn for a parameter on the engine's MIDI input (a plugin ignores it: its host maps MIDI) |
-//! | `/resonance/command/deck_play` | `s` url, `f` fade s, `f` gain dB, `f` layer 0..1 | the live host streams the track at the http(s) URL as the music bed (a plugin ignores it) |
-//! | `/resonance/command/deck_stop` | `f` fade s | the live host stops its music deck; the generated music returns |
+//! | `/resonance/command/deck_play` | `s` url, `f` fade s, `f` gain dB, `f` layer 0..1, [`s` quantize, default `immediate`] | the live host streams the track at the http(s) URL as the music bed, crossfading from the generated music's next beat/bar/phrase (a plugin ignores it) |
+//! | `/resonance/command/deck_stop` | `f` fade s, [`s` quantize, default `immediate`] | the live host stops its music deck at that boundary; the generated music returns |
+//! | `/resonance/command/deck_layer` | `f` layer 0..1, `f` fade s | the generated music's level under the deck's track, now |
 //! | `/resonance/command/guard` | `f` gain dB (≤ 0; below −120 mutes), `i` fade ms, `i` lease ms | the copyright guard's programme gain (`Command::Guard`): a duck lapses by itself after the lease unless renewed; 0 dB releases |
 //! | `/resonance/command/clip` | `s` clip id, `s` sha256, `s` quantize, `f` gain_db (−60..=24), `s` fire id, `i` HTTP port | play a clip of the bridge's library: fetched from `http://BRIDGE:PORT/play/{id}/stream?count=false` (BRIDGE: the host the engine reports to) unless already loaded, checked against the SHA-256, decoded and resampled off the audio thread; answered with `/resonance/clip_scheduled` or `/resonance/clip_refused` |
 //!

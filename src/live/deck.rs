@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use resonance_engine::deck::{DeckFeed, DeckSender, DeckStream};
-use resonance_engine::prelude::EngineHandle;
+use resonance_engine::prelude::{EngineHandle, Quantize};
 
 /// Seconds of audio a track's ring holds ahead of the audio thread.
 pub const RING_S: f32 = 8.0;
@@ -47,6 +47,7 @@ struct Ready {
     fade_s: f32,
     gain_db: f32,
     layer: f32,
+    quantize: Quantize,
     /// The track's id (its feed's).
     id: u32,
 }
@@ -75,8 +76,9 @@ impl LiveDeck {
         Self { ready_tx, ready_rx, cancel: None, wanted: 0, quiet, counts: Arc::default() }
     }
 
-    /// Starts fetching and decoding the track at `url`; it plays once pre-buffered.
-    pub fn play(&mut self, handle: &mut EngineHandle, url: &str, fade_s: f32, gain_db: f32, layer: f32) {
+    /// Starts fetching and decoding the track at `url`; it plays once pre-buffered, from the
+    /// generated music's next `quantize` boundary after that.
+    pub fn play(&mut self, handle: &mut EngineHandle, url: &str, fade_s: f32, gain_db: f32, layer: f32, quantize: Quantize) {
         self.counts.requested.fetch_add(1, Ordering::Relaxed);
         if let Some(c) = self.cancel.take() {
             c.store(true, Ordering::Relaxed);
@@ -94,6 +96,7 @@ impl LiveDeck {
             cancel,
             counts: Arc::clone(&self.counts),
             play: (fade_s, gain_db, layer),
+            quantize,
             quiet: self.quiet,
         };
         let spawned = std::thread::Builder::new().name("resonance-deck".into()).spawn(move || job.run());
@@ -103,14 +106,22 @@ impl LiveDeck {
         }
     }
 
-    /// Stops the track over `fade_s`; the generated music returns.
-    pub fn stop(&mut self, handle: &mut EngineHandle, fade_s: f32) {
+    /// Stops the track over `fade_s` from the next `quantize` boundary; the generated music
+    /// returns.
+    pub fn stop(&mut self, handle: &mut EngineHandle, fade_s: f32, quantize: Quantize) {
         if let Some(c) = self.cancel.take() {
             c.store(true, Ordering::Relaxed);
         }
         self.wanted = 0;
-        if handle.deck.stop(fade_s).is_err() {
+        if handle.deck.stop(fade_s, quantize).is_err() {
             eprintln!("deck: stop refused (the deck's queue is full); send it again");
+        }
+    }
+
+    /// Sets the generated music's level under the playing track.
+    pub fn layer(handle: &mut EngineHandle, layer: f32, fade_s: f32) {
+        if handle.deck.set_layer(layer, fade_s).is_err() {
+            eprintln!("deck: layer refused (the deck's queue is full); send it again");
         }
     }
 
@@ -121,7 +132,7 @@ impl LiveDeck {
             if r.id != self.wanted {
                 continue;
             }
-            if deck.play(r.stream, r.fade_s, r.gain_db, r.layer).is_ok() {
+            if deck.play(r.stream, r.fade_s, r.gain_db, r.layer, r.quantize).is_ok() {
                 self.counts.started.fetch_add(1, Ordering::Relaxed);
             } else {
                 self.counts.failed.fetch_add(1, Ordering::Relaxed);
@@ -141,6 +152,7 @@ struct Job {
     cancel: Arc<AtomicBool>,
     counts: Arc<DeckCounts>,
     play: (f32, f32, f32),
+    quantize: Quantize,
     quiet: bool,
 }
 
@@ -169,7 +181,7 @@ impl Job {
     fn hand_over(&mut self) {
         if let Some(stream) = self.stream.take() {
             let (fade_s, gain_db, layer) = self.play;
-            let _ = self.ready.send(Ready { stream, fade_s, gain_db, layer, id: self.feed.id() });
+            let _ = self.ready.send(Ready { stream, fade_s, gain_db, layer, quantize: self.quantize, id: self.feed.id() });
         }
     }
 

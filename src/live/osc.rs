@@ -78,8 +78,9 @@ pub fn serve(
                 eprintln!("midi learn for {} ignored: this host has no MIDI input (start it with --midi PATTERN)", id.info().id);
             }
         },
-        Outbound::DeckPlay { url, fade_s, gain_db, layer } => deck.play(handle, &url, fade_s, gain_db, layer),
-        Outbound::DeckStop { fade_s } => deck.stop(handle, fade_s),
+        Outbound::DeckPlay { url, fade_s, gain_db, layer, quantize } => deck.play(handle, &url, fade_s, gain_db, layer, quantize),
+        Outbound::DeckStop { fade_s, quantize } => deck.stop(handle, fade_s, quantize),
+        Outbound::DeckLayer { layer, fade_s } => LiveDeck::layer(handle, layer, fade_s),
         Outbound::Style { name, .. } if !handle.styles.contains(&name) => {
             refuse_unknown_style(peer_stats, &name, &handle.styles);
         }

@@ -14,6 +14,7 @@
 pub mod model;
 pub mod mood;
 pub mod player;
+pub mod plot;
 pub mod routes;
 pub mod select;
 pub mod service;

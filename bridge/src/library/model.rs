@@ -90,6 +90,9 @@ pub struct NowPlaying {
     pub approved: bool,
     /// Live hosts told to play it on their music deck (then the page does not play it too).
     pub live_hosts: usize,
+    /// The live hosts start it on the generated music's next phrase (a mood drift), not at
+    /// once (a trigger, a skip, a play from the page).
+    pub at_phrase: bool,
     #[serde(skip)]
     pub started: Option<Instant>,
 }
@@ -113,6 +116,9 @@ pub struct View {
     pub device: Option<String>,
     /// Keys played, oldest first (bounded).
     pub history: Vec<String>,
+    /// The generated music's level under a track on a live host's deck: 0 = the track
+    /// instead of it, 1 = both at full level (`PUT /api/v1/library/layer`).
+    pub layer: f32,
     /// The session of the latest target (where the live host's deck commands go when no
     /// session is followed).
     #[serde(skip)]

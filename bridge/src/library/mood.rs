@@ -43,6 +43,8 @@ pub enum MoodSource {
     Audio,
     /// Taken from an analysed copy of the same track (artist + title match).
     Matched,
+    /// Mapped from the track's tags (MusicBrainz, ListenBrainz, Last.fm) through the tag table.
+    Tags,
     /// Nothing known: neutral.
     Unknown,
 }
@@ -53,6 +55,7 @@ impl MoodSource {
             MoodSource::User => "user",
             MoodSource::Audio => "audio",
             MoodSource::Matched => "matched",
+            MoodSource::Tags => "tags",
             MoodSource::Unknown => "unknown",
         }
     }
@@ -62,6 +65,7 @@ impl MoodSource {
             "user" => MoodSource::User,
             "audio" => MoodSource::Audio,
             "matched" => MoodSource::Matched,
+            "tags" => MoodSource::Tags,
             _ => MoodSource::Unknown,
         }
     }

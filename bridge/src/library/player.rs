@@ -21,6 +21,7 @@ use crate::library::mood::{self, MoodSource, TrackMood};
 use crate::library::select::{self, Candidate, Choice, Playing, Target};
 use crate::library::store::MoodRow;
 use crate::osc::Outbound;
+use resonance_engine::Quantize;
 
 /// How often the selector looks again without a new target (a dwell may have ended).
 const TICK: Duration = Duration::from_secs(5);
@@ -77,7 +78,7 @@ async fn run(shared: Arc<Shared>, mut rx: mpsc::Receiver<Event>) {
         if let Some(key) = play {
             let entry = lock(&shared.pool).iter().find(|p| p.track.key == key).cloned();
             if let Some(e) = entry {
-                start(&shared, e, "chosen on the page".into(), 250).await;
+                start(&shared, e, "chosen on the page".into(), 250, false).await;
             }
             continue;
         }
@@ -105,7 +106,9 @@ async fn decide(shared: &Shared, trigger: bool) {
     match choice {
         Choice::Switch { key, fade_ms, why, .. } => {
             if let Some(e) = pool.into_iter().find(|p| p.track.key == key) {
-                start(shared, e, why, fade_ms).await;
+                // a drift of the mood waits for the generated music's phrase; a trigger or a
+                // skip is heard at once (decision record 0071)
+                start(shared, e, why, fade_ms, !trigger).await;
             }
         }
         Choice::Keep { why } | Choice::Nothing { why } => lock(&shared.view).decision = why,
@@ -128,8 +131,10 @@ pub fn token() -> String {
     (0..32).map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[usize::from(rand::random::<u8>()) % 36])).collect()
 }
 
-/// Starts a track on its provider; on failure the current track stays and the status says why.
-async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
+/// Starts a track on its provider (on a live host's deck from the generated music's next
+/// phrase when `at_phrase`); on failure the current track stays and the status says why.
+async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32, at_phrase: bool) {
+    let quantize = if at_phrase { Quantize::Phrase } else { Quantize::Immediate };
     let t = &e.track;
     let mut stream_url = None;
     let mut live_hosts = 0;
@@ -150,7 +155,7 @@ async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
             }
             shared.set_status(ProviderKind::Spotify, true, true, format!("playing {} — {}", t.artist, t.title));
             // a Subsonic/local track on a live host's deck gives way to the Spotify device
-            deck_command(shared, &Outbound::DeckStop { fade_s: fade_ms as f32 / 1000.0 });
+            deck_command(shared, &Outbound::DeckStop { fade_s: fade_ms as f32 / 1000.0, quantize });
         }
         ProviderKind::Subsonic | ProviderKind::Local => {
             let tok = token();
@@ -161,7 +166,7 @@ async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
             streams.insert(tok.clone(), t.clone());
             stream_url = Some(format!("/api/v1/library/stream/{tok}"));
             drop(streams);
-            live_hosts = deck_play(shared, &tok, fade_ms);
+            live_hosts = deck_play(shared, &tok, fade_ms, quantize);
             if t.provider == ProviderKind::Subsonic
                 && let Some(c) = lock(&shared.subsonic).clone()
             {
@@ -190,6 +195,7 @@ async fn start(shared: &Shared, e: PoolEntry, why: String, fade_ms: u32) {
             stream_url,
             approved: false,
             live_hosts,
+            at_phrase: at_phrase && live_hosts > 0,
             started: Some(Instant::now()),
         });
         serde_json::json!({"type": "library", "now": v.now, "target": v.target, "decision": v.decision})
@@ -203,10 +209,11 @@ const DECK_GAIN_DB: f32 = -6.0;
 
 /// Tells the live hosts of the library's session to play the track behind stream token `tok`
 /// on their music deck, in place of the generated music; how many were told.
-fn deck_play(shared: &Shared, tok: &str, fade_ms: u32) -> usize {
+fn deck_play(shared: &Shared, tok: &str, fade_ms: u32, quantize: Quantize) -> usize {
     let Some(link) = shared.engines.get() else { return 0 };
     let url = format!("{}/api/v1/library/stream/{tok}", (link.base_url)());
-    deck_command(shared, &Outbound::DeckPlay { url, fade_s: fade_ms as f32 / 1000.0, gain_db: DECK_GAIN_DB, layer: 0.0 })
+    let layer = lock(&shared.view).layer;
+    deck_command(shared, &Outbound::DeckPlay { url, fade_s: fade_ms as f32 / 1000.0, gain_db: DECK_GAIN_DB, layer, quantize })
 }
 
 /// Sends a deck command to the live hosts of the library's session (the one it follows, else
@@ -425,7 +432,10 @@ async fn analyse_missing(shared: &Arc<Shared>) {
     }
     let todo: Vec<Track> = lock(&shared.pool)
         .iter()
-        .filter(|p| p.track.provider != ProviderKind::Spotify && matches!(p.mood.source, MoodSource::Unknown | MoodSource::Matched))
+        .filter(|p| {
+            p.track.provider != ProviderKind::Spotify
+                && matches!(p.mood.source, MoodSource::Unknown | MoodSource::Matched | MoodSource::Tags)
+        })
         .map(|p| p.track.clone())
         .collect();
     for t in todo {

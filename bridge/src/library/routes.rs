@@ -41,6 +41,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(post_play))
         .routes(routes!(put_mood, delete_mood))
         .routes(routes!(get_stream))
+        .routes(routes!(put_layer))
+        .routes(routes!(get_pool_plot))
 }
 
 /// A provider error as an answer: 502 (the provider failed), 503 + Retry-After (rate
@@ -375,4 +377,38 @@ fn content_type(path: &str) -> &'static str {
         Some("wav") => "audio/wav",
         _ => "application/octet-stream",
     }
+}
+
+/// Sets how library tracks sit with the generated music on the live hosts: `layer` 0 = the
+/// track instead of it, 1 = both at full level, between = the generated music that much under
+/// the track. Applies at once to a track playing on a live host, and to every next track.
+#[utoipa::path(put, path = "/api/v1/library/layer", tag = "library", request_body = Object,
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "the view", body = View), (status = 422, response = crate::error::ErrorBody)))]
+pub async fn put_layer(State(st): State<AppState>, _auth: Authed, body: Result<Bytes, BytesRejection>) -> Result<Json<View>, AppError> {
+    let (v, _) = json_body(body, st.inner.config.body_limit)?;
+    let hint = "send {\"layer\": 0..1} (0: the library track instead of the generated music, 1: both at full level)";
+    let layer = v
+        .get("layer")
+        .and_then(Value::as_f64)
+        .filter(|l| (0.0..=1.0).contains(l))
+        .ok_or_else(|| verr("layer", format!("must be a number from 0 to 1; {hint}")))?;
+    st.inner.library.set_layer(layer as f32).await?;
+    Ok(Json(st.inner.library.view()))
+}
+
+/// The candidate pool on a valence × arousal plot (SVG): one dot per track (colour: where its
+/// mood comes from; opacity: its confidence), the target, and the track playing
+#[utoipa::path(get, path = "/api/v1/library/pool.svg", tag = "library",
+    security(("bearer" = []), ("basic" = [])),
+    responses((status = 200, description = "an SVG image", content_type = "image/svg+xml"), (status = 401, response = crate::error::ErrorBody)))]
+pub async fn get_pool_plot(State(st): State<AppState>, _auth: Authed) -> Response {
+    let shared = &st.inner.library.shared;
+    let pool: Vec<PoolEntry> = lock(&shared.pool).clone();
+    let (target, now) = {
+        let v = lock(&shared.view);
+        (v.target, v.now.as_ref().map(|n| n.track.key.clone()))
+    };
+    let svg = crate::library::plot::pool_svg(&pool, target.as_ref(), now.as_deref());
+    ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "no-store")], svg).into_response()
 }

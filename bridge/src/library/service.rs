@@ -29,6 +29,7 @@ pub mod keys {
     pub const SPOTIFY_TOKEN: &str = "spotify_token";
     pub const LOCAL: &str = "local_dirs";
     pub const ACTIVE: &str = "active";
+    pub const LAYER: &str = "layer";
 }
 
 /// The persisted choice of provider, session and device.
@@ -78,7 +79,8 @@ impl Library {
         let spotify_settings: Option<SpotifySettings> = read(keys::SPOTIFY).await?.and_then(|s| serde_json::from_str(&s).ok());
         let token_secret = read_secret(store, &vault, keys::SPOTIFY_TOKEN).await?;
         let token: Option<rspotify::Token> = token_secret.as_ref().ok().and_then(Option::as_ref).and_then(|s| serde_json::from_str(s).ok());
-        let view = View { active: active.provider, session: active.session, device: active.device, ..View::default() };
+        let layer = read(keys::LAYER).await?.and_then(|s| s.parse::<f32>().ok()).filter(|l| (0.0..=1.0).contains(l)).unwrap_or(0.0);
+        let view = View { active: active.provider, session: active.session, device: active.device, layer, ..View::default() };
         let shared = Arc::new(Shared {
             store: store.clone(),
             metrics,
@@ -151,9 +153,31 @@ impl Library {
         }
         if !matches!(a.provider, Some(ProviderKind::Subsonic | ProviderKind::Local)) {
             // a track on the live hosts' deck stops; the generated music returns
-            crate::library::player::deck_command(&self.shared, &crate::osc::Outbound::DeckStop { fade_s: 2.0 });
+            crate::library::player::deck_command(
+                &self.shared,
+                &crate::osc::Outbound::DeckStop { fade_s: 2.0, quantize: resonance_engine::Quantize::Phrase },
+            );
         }
         self.send(Event::Reload);
+        Ok(())
+    }
+
+    /// Stores the generated music's level under library tracks (0..=1) and moves it on the
+    /// live hosts at once when a track plays there.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when it cannot be stored.
+    pub async fn set_layer(&self, layer: f32) -> Result<(), BridgeError> {
+        let layer = layer.clamp(0.0, 1.0);
+        self.shared.store.set_library_setting(keys::LAYER, Some(&layer.to_string())).await?;
+        let on_deck = {
+            let mut v = lock(&self.shared.view);
+            v.layer = layer;
+            v.now.as_ref().is_some_and(|n| n.live_hosts > 0)
+        };
+        if on_deck {
+            crate::library::player::deck_command(&self.shared, &crate::osc::Outbound::DeckLayer { layer, fade_s: 1.0 });
+        }
         Ok(())
     }
 

@@ -17,11 +17,21 @@
 //! feeder marked it finished and its ring ran dry), fades the generated music back: it is the
 //! fallback whenever no track plays. A ring that runs dry before its end (the network is slow)
 //! plays silence for the missing frames and counts them ([`DeckStatus::underruns`]).
+//!
+//! Timing: a play or stop carries a [`Quantize`]. `Immediate` starts the crossfade in the
+//! block it arrives; `Beat`/`Bar`/`Phrase` hold it until the generated music's next beat,
+//! bar or phrase (the [`DeckClock`] the engine passes each block, in output time, the clips'
+//! convention), so the crossfade starts exactly on that sample (decision record 0071); the
+//! boundary is looked up again every block, as the generated music's tempo may glide while
+//! a message waits. A newer message replaces one still waiting. [`DeckSender::set_layer`] moves the generated
+//! music's level under a playing track at once.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 
 use rtrb::{Consumer, Producer, RingBuffer};
+
+use crate::types::{Quantize, SampleTime};
 
 /// Streams that can be inside the deck at once (playing, fading out, queued).
 pub const MAX_STREAMS: usize = 4;
@@ -104,6 +114,10 @@ pub struct DeckStatus {
     pub ended: AtomicU64,
     /// Peak of the deck's output (before the output stage) over the last block, as `f32` bits.
     pub peak_bits: AtomicU32,
+    /// Output time at which the last play or stop started its crossfade (0: none yet).
+    pub switched_at: AtomicU64,
+    /// Output time a play or stop waits for (its beat, bar or phrase); 0 when none waits.
+    pub waiting_for: AtomicU64,
 }
 
 impl DeckStatus {
@@ -114,8 +128,45 @@ impl DeckStatus {
 }
 
 enum Msg {
-    Play { stream: Box<DeckStream>, fade: f32, gain: f32, layer: f32 },
-    Stop { fade: f32 },
+    Play { stream: Box<DeckStream>, fade: f32, gain: f32, layer: f32, quantize: Quantize },
+    Stop { fade: f32, quantize: Quantize },
+    Layer { layer: f32, fade: f32 },
+}
+
+/// Where the generated music is, in output time (what the synth reports), for quantised
+/// plays: now (the block's first sample) and its next beat, bar and phrase.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeckClock {
+    /// Output time of the block's first sample.
+    pub now: SampleTime,
+    /// Output time of the generated music's next beat.
+    pub next_beat: SampleTime,
+    /// Output time of its next bar line.
+    pub next_bar: SampleTime,
+    /// Output time of its next phrase (4 bars).
+    pub next_phrase: SampleTime,
+    /// How much later the music is heard than the generator decides it (its limiter's delay):
+    /// a boundary less than this ahead has been passed by the generator already.
+    pub latency: SampleTime,
+}
+
+impl DeckClock {
+    fn start(&self, q: Quantize) -> SampleTime {
+        match q {
+            Quantize::Immediate => self.now,
+            Quantize::Beat => self.next_beat.max(self.now),
+            Quantize::Bar => self.next_bar.max(self.now),
+            Quantize::Phrase => self.next_phrase.max(self.now),
+        }
+    }
+}
+
+/// A play or stop waiting for its boundary (`at`, recomputed each block from the clock: the
+/// generated music's tempo may glide while it waits).
+struct Waiting {
+    msg: Msg,
+    quantize: Quantize,
+    at: SampleTime,
 }
 
 /// The sender's end (any thread but the audio thread).
@@ -161,12 +212,20 @@ impl DeckSender {
         (DeckFeed { ring: tx, finished: Arc::clone(&finished), id }, Box::new(DeckStream { ring: rx, finished, id }))
     }
 
-    /// Plays `stream`, crossfading from what plays over `fade_s`, at `gain_db`, with the
+    /// Plays `stream`, crossfading from what plays over `fade_s` starting at `quantize` (the
+    /// generated music's next beat, bar or phrase, or at once), at `gain_db`, with the
     /// generated music at `layer` (0..=1) under it.
     ///
     /// # Errors
     /// The stream back when the queue is full or too many streams are inside.
-    pub fn play(&mut self, stream: Box<DeckStream>, fade_s: f32, gain_db: f32, layer: f32) -> Result<(), Box<DeckStream>> {
+    pub fn play(
+        &mut self,
+        stream: Box<DeckStream>,
+        fade_s: f32,
+        gain_db: f32,
+        layer: f32,
+        quantize: Quantize,
+    ) -> Result<(), Box<DeckStream>> {
         self.collect_garbage();
         if self.inside >= MAX_STREAMS || self.queue.slots() == 0 {
             return Err(stream);
@@ -175,7 +234,7 @@ impl DeckSender {
         let layer = if layer.is_finite() { layer.clamp(0.0, 1.0) } else { 0.0 };
         // cannot fail: a slot is free and only this end pushes
         if let Err(rtrb::PushError::Full(Msg::Play { stream, .. })) =
-            self.queue.push(Msg::Play { stream, fade: self.fade_samples(fade_s), gain, layer })
+            self.queue.push(Msg::Play { stream, fade: self.fade_samples(fade_s), gain, layer, quantize })
         {
             return Err(stream);
         }
@@ -183,13 +242,25 @@ impl DeckSender {
         Ok(())
     }
 
-    /// Fades the track out over `fade_s` and the generated music back in.
+    /// Fades the track out over `fade_s` and the generated music back in, starting at
+    /// `quantize`.
     ///
     /// # Errors
     /// [`DeckBusy`] when the queue is full.
-    pub fn stop(&mut self, fade_s: f32) -> Result<(), DeckBusy> {
+    pub fn stop(&mut self, fade_s: f32, quantize: Quantize) -> Result<(), DeckBusy> {
         let fade = self.fade_samples(fade_s);
-        self.queue.push(Msg::Stop { fade }).map_err(|_| DeckBusy)
+        self.queue.push(Msg::Stop { fade, quantize }).map_err(|_| DeckBusy)
+    }
+
+    /// Moves the generated music's level under a playing track to `layer` (0..=1) over
+    /// `fade_s`, at once; the next play brings its own.
+    ///
+    /// # Errors
+    /// [`DeckBusy`] when the queue is full.
+    pub fn set_layer(&mut self, layer: f32, fade_s: f32) -> Result<(), DeckBusy> {
+        let layer = if layer.is_finite() { layer.clamp(0.0, 1.0) } else { 0.0 };
+        let fade = self.fade_samples(fade_s);
+        self.queue.push(Msg::Layer { layer, fade }).map_err(|_| DeckBusy)
     }
 
     /// Drops the streams the deck handed back (here, not on the audio thread); how many.
@@ -224,6 +295,10 @@ pub struct DeckPlayer {
     freed: Producer<Box<DeckStream>>,
     cur: Option<Slot>,
     old: Option<Slot>,
+    /// A play or stop waiting for its beat, bar or phrase.
+    waiting: Option<Waiting>,
+    /// Output time of the sample being rendered.
+    time: SampleTime,
     /// Level of the generated music now, its target, and the step towards it per sample.
     layer: f32,
     layer_target: f32,
@@ -252,6 +327,8 @@ pub fn channel(sample_rate: f32) -> (DeckSender, DeckPlayer) {
         freed: ftx,
         cur: None,
         old: None,
+        waiting: None,
+        time: 0,
         layer: 1.0,
         layer_target: 1.0,
         layer_step: 0.0,
@@ -267,7 +344,7 @@ impl DeckPlayer {
     /// # Realtime safety
     /// Real-time safe: reads two fields.
     pub fn active(&self) -> bool {
-        self.cur.is_some() || self.old.is_some()
+        self.cur.is_some() || self.old.is_some() || self.waiting.is_some()
     }
 
     /// Hands a stream back to the sender's thread. Never fails while at most
@@ -279,28 +356,56 @@ impl DeckPlayer {
         }
     }
 
-    fn drain(&mut self) {
+    /// Takes the queued messages: immediate ones apply now, quantised ones wait for their
+    /// boundary (a newer one replaces one still waiting; a replaced play's ring goes back).
+    fn drain(&mut self, clock: &DeckClock) {
         while let Ok(m) = self.queue.pop() {
-            match m {
-                Msg::Play { stream, fade, gain, layer } => {
+            let quantize = match &m {
+                Msg::Play { quantize, .. } | Msg::Stop { quantize, .. } => *quantize,
+                Msg::Layer { layer, fade } => {
+                    self.set_layer(if self.cur.is_some() { *layer } else { 1.0 }, *fade);
+                    continue;
+                }
+            };
+            if let Some(Waiting { msg: Msg::Play { stream, .. }, .. }) = self.waiting.take()
+                && let Err(rtrb::PushError::Full(s)) = self.freed.push(stream)
+            {
+                std::mem::forget(s);
+            }
+            let at = clock.start(quantize);
+            if at <= clock.now {
+                self.apply(m, clock.now);
+            } else {
+                self.waiting = Some(Waiting { msg: m, quantize, at });
+            }
+        }
+        self.status.waiting_for.store(self.waiting.as_ref().map_or(0, |w| w.at), Ordering::Relaxed);
+    }
+
+    /// Starts a play's or stop's crossfade at output time `at`.
+    fn apply(&mut self, m: Msg, at: SampleTime) {
+        match m {
+            Msg::Play { stream, fade, gain, layer, .. } => {
+                if let Some(o) = self.old.take() {
+                    self.release(o);
+                }
+                self.old = self.cur.take().map(|s| Slot { step: -1.0 / fade, ..s });
+                self.cur = Some(Slot { stream, gain, fade: 0.0, step: 1.0 / fade });
+                self.set_layer(layer, fade);
+            }
+            Msg::Stop { fade, .. } => {
+                if let Some(c) = self.cur.take() {
                     if let Some(o) = self.old.take() {
                         self.release(o);
                     }
-                    self.old = self.cur.take().map(|s| Slot { step: -1.0 / fade, ..s });
-                    self.cur = Some(Slot { stream, gain, fade: 0.0, step: 1.0 / fade });
-                    self.set_layer(layer, fade);
+                    self.old = Some(Slot { step: -1.0 / fade, ..c });
                 }
-                Msg::Stop { fade } => {
-                    if let Some(c) = self.cur.take() {
-                        if let Some(o) = self.old.take() {
-                            self.release(o);
-                        }
-                        self.old = Some(Slot { step: -1.0 / fade, ..c });
-                    }
-                    self.set_layer(1.0, fade);
-                }
+                self.set_layer(1.0, fade);
             }
+            Msg::Layer { .. } => {}
         }
+        self.status.switched_at.store(at, Ordering::Relaxed);
+        self.status.waiting_for.store(0, Ordering::Relaxed);
     }
 
     fn set_layer(&mut self, target: f32, fade: f32) {
@@ -309,13 +414,22 @@ impl DeckPlayer {
     }
 
     /// Adds the deck to the music bus `l`/`r` (the generated music, scaled by the layer
-    /// level).
+    /// level); `clock` says where the generated music is (output time of `l[0]` and its next
+    /// boundaries).
     ///
     /// # Realtime safety
     /// Real-time safe: pops from lock-free rings and pushes spent rings back (never frees);
     /// no allocation, lock, I/O or panic.
-    pub fn render(&mut self, l: &mut [f32], r: &mut [f32]) {
-        self.drain();
+    pub fn render(&mut self, l: &mut [f32], r: &mut [f32], clock: &DeckClock) {
+        self.time = clock.now;
+        // look the boundary up again while the generator has not reached it (after that, the
+        // clock already names the one after)
+        if let Some(w) = self.waiting.as_mut()
+            && w.at > clock.now.saturating_add(clock.latency)
+        {
+            w.at = clock.start(w.quantize);
+        }
+        self.drain(clock);
         let n = l.len().min(r.len());
         if !self.active() && self.layer == self.layer_target {
             self.status.peak_bits.store(0, Ordering::Relaxed);
@@ -327,6 +441,12 @@ impl DeckPlayer {
         let mut missing = 0u64;
         let mut played = 0u64;
         for (ol, or) in l.iter_mut().zip(r.iter_mut()).take(n) {
+            if self.waiting.as_ref().is_some_and(|w| w.at <= self.time)
+                && let Some(w) = self.waiting.take()
+            {
+                self.apply(w.msg, self.time);
+            }
+            self.time += 1;
             if self.layer != self.layer_target {
                 self.layer = if self.layer < self.layer_target {
                     (self.layer + self.layer_step).min(self.layer_target)
@@ -383,10 +503,16 @@ impl DeckPlayer {
     /// # Realtime safety
     /// Real-time safe, as [`DeckPlayer::render`].
     pub fn reset(&mut self) {
-        self.drain();
+        self.drain(&DeckClock::default());
+        if let Some(Waiting { msg: Msg::Play { stream, .. }, .. }) = self.waiting.take()
+            && let Err(rtrb::PushError::Full(s)) = self.freed.push(stream)
+        {
+            std::mem::forget(s);
+        }
         for s in [self.cur.take(), self.old.take()].into_iter().flatten() {
             self.release(s);
         }
+        self.status.waiting_for.store(0, Ordering::Relaxed);
         self.layer = 1.0;
         self.layer_target = 1.0;
     }
@@ -397,11 +523,18 @@ mod tests {
     use super::*;
 
     fn run(p: &mut DeckPlayer, blocks: usize, bed: f32) -> (Vec<f32>, Vec<f32>) {
+        run_at(p, blocks, bed, 0, u64::MAX)
+    }
+
+    /// Renders `blocks` of 64 from output time `t0`, with the next phrase at `phrase` (and
+    /// beats/bars there too).
+    fn run_at(p: &mut DeckPlayer, blocks: usize, bed: f32, t0: u64, phrase: u64) -> (Vec<f32>, Vec<f32>) {
         let (mut ol, mut or) = (Vec::new(), Vec::new());
-        for _ in 0..blocks {
+        for b in 0..blocks {
             let mut l = [bed; 64];
             let mut r = [bed; 64];
-            p.render(&mut l, &mut r);
+            let now = t0 + 64 * b as u64;
+            p.render(&mut l, &mut r, &DeckClock { now, next_beat: phrase, next_bar: phrase, next_phrase: phrase, latency: 0 });
             ol.extend_from_slice(&l);
             or.extend_from_slice(&r);
         }
@@ -414,7 +547,7 @@ mod tests {
         let (mut feed, stream) = tx.stream(2.0);
         assert_eq!(feed.push(&[0.5; 640], &[-0.5; 640]), 640);
         feed.finish();
-        tx.play(stream, 0.064, 0.0, 0.0).unwrap();
+        tx.play(stream, 0.064, 0.0, 0.0, Quantize::Immediate).unwrap();
         let (l, r) = run(&mut p, 4, 0.1);
         // after the 64-sample fade: the track alone, the bed faded to 0
         assert!((l[100] - 0.5).abs() < 1e-6 && (r[100] + 0.5).abs() < 1e-6, "{} {}", l[100], r[100]);
@@ -434,16 +567,16 @@ mod tests {
         let (mut tx, mut p) = channel(1000.0);
         let (mut a, sa) = tx.stream(2.0);
         a.push(&[1.0; 1000], &[1.0; 1000]);
-        tx.play(sa, 0.0, 0.0, 0.0).unwrap();
+        tx.play(sa, 0.0, 0.0, 0.0, Quantize::Immediate).unwrap();
         run(&mut p, 2, 0.0);
         let (b, sb) = tx.stream(2.0);
-        tx.play(sb, 0.128, -6.0, 0.0).unwrap();
+        tx.play(sb, 0.128, -6.0, 0.0, Quantize::Immediate).unwrap();
         let (l, _) = run(&mut p, 4, 0.0);
         // the first track fades from 1 towards 0 while the empty second one counts underruns
         assert!(l[0] > 0.9 && l[127] < 0.05 && l[200] == 0.0, "{} {} {}", l[0], l[127], l[200]);
         assert!(tx.status.underruns.load(Ordering::Relaxed) >= 128);
         assert_eq!(tx.status.playing.load(Ordering::Relaxed), b.id());
-        tx.stop(0.0).unwrap();
+        tx.stop(0.0, Quantize::Immediate).unwrap();
         run(&mut p, 1, 0.0);
         assert_eq!(tx.collect_garbage(), 2);
         assert!(a.abandoned());
@@ -454,9 +587,36 @@ mod tests {
         let (mut tx, _p) = channel(1000.0);
         for _ in 0..MAX_STREAMS {
             let (_f, s) = tx.stream(0.1);
-            tx.play(s, 0.0, 0.0, 0.0).unwrap();
+            tx.play(s, 0.0, 0.0, 0.0, Quantize::Immediate).unwrap();
         }
         let (_f, s) = tx.stream(0.1);
-        assert!(tx.play(s, 0.0, 0.0, 0.0).is_err());
+        assert!(tx.play(s, 0.0, 0.0, 0.0, Quantize::Immediate).is_err());
+    }
+
+    #[test]
+    fn a_phrase_play_waits_for_the_phrase_and_a_newer_one_replaces_it() {
+        let (mut tx, mut p) = channel(1000.0);
+        let (mut a, sa) = tx.stream(2.0);
+        a.push(&[0.5; 1000], &[0.5; 1000]);
+        tx.play(sa, 0.0, 0.0, 0.0, Quantize::Phrase).unwrap();
+        // the phrase starts at output time 1000 + 100: the bed alone until then, the track from it
+        let (l, _) = run_at(&mut p, 4, 0.1, 1000, 1100);
+        assert_eq!(tx.status.waiting_for.load(Ordering::Relaxed), 0);
+        assert_eq!(tx.status.switched_at.load(Ordering::Relaxed), 1100);
+        assert!(l[..100].iter().all(|&x| x == 0.1), "the bed until the phrase");
+        assert!(l[100..].iter().all(|&x| (x - 0.5).abs() < 1e-6), "the track from the phrase: {}", l[100]);
+        // a phrase stop replaced by a newer play before its boundary: the first never happens
+        tx.stop(0.0, Quantize::Phrase).unwrap();
+        let (mut b, sb) = tx.stream(2.0);
+        b.push(&[0.25; 1000], &[0.25; 1000]);
+        tx.play(sb, 0.0, 0.0, 0.0, Quantize::Phrase).unwrap();
+        let (l, _) = run_at(&mut p, 2, 0.1, 2000, 2010);
+        assert_eq!(tx.status.switched_at.load(Ordering::Relaxed), 2010);
+        assert!((l[9] - 0.5).abs() < 1e-6 && (l[10] - 0.25).abs() < 1e-6, "{} {}", l[9], l[10]);
+        assert_eq!(tx.status.playing.load(Ordering::Relaxed), b.id());
+        // the layer: the bed comes back under the track at once
+        tx.set_layer(1.0, 0.0).unwrap();
+        let (l, _) = run_at(&mut p, 1, 0.1, 3000, u64::MAX);
+        assert!((l[5] - 0.35).abs() < 1e-6, "{}", l[5]);
     }
 }

@@ -424,11 +424,19 @@ impl EngineProcessor {
             };
             self.hasher.process(&self.prog[..n], &mut sink);
         }
+        // where the generated music is, before this block moves it (the deck's quantised plays)
+        let clock = super::deck::DeckClock {
+            now: self.synth.time(),
+            next_beat: self.synth.next_beat_at(),
+            next_bar: self.synth.next_bar_at(),
+            next_phrase: self.synth.next_phrase_at(),
+            latency: self.synth.latency() as u64,
+        };
         {
             let mut sink = |t| push_telemetry(&mut self.telemetry, &mut self.dropped_telemetry, t);
             self.synth.process(&mut self.music_l[..n], &mut self.music_r[..n], &mut sink);
         }
-        self.deck.render(&mut self.music_l[..n], &mut self.music_r[..n]);
+        self.deck.render(&mut self.music_l[..n], &mut self.music_r[..n], &clock);
     }
 }
 

@@ -333,11 +333,11 @@ fn engine_plays_the_music_deck_without_allocating_and_ducks_it_under_the_program
         // a new track every 6 s (crossfade 0.25 s); a stop at 17 s; the last one ends on its own
         if i * block % (6 * rate) == 0 {
             let (f, s) = handle.deck.stream(2.0);
-            handle.deck.play(s, 0.25, 0.0, 0.0).expect("the deck takes the track");
+            handle.deck.play(s, 0.25, 0.0, 0.0, Quantize::Immediate).expect("the deck takes the track");
             feed = Some(f);
         }
         if i * block == 17 * rate {
-            handle.deck.stop(0.1).unwrap();
+            handle.deck.stop(0.1, Quantize::Immediate).unwrap();
         }
         if let Some(f) = feed.as_mut() {
             if t % 6 == 5 && t >= 18 {
@@ -386,6 +386,81 @@ fn engine_plays_the_music_deck_without_allocating_and_ducks_it_under_the_program
     // level of -6 dB
     assert!((quiet + 21.0).abs() < 1.5, "the deck's track on the music bus: {quiet:.1} dB RMS");
     assert!(ducked < quiet - 6.0, "ducked under the programme: {ducked:.1} vs {quiet:.1} dB RMS");
+}
+
+/// A library track asked for at the next phrase (decision record 0071) starts its crossfade
+/// on exactly the sample where the generated music's phrase starts — the sample a style
+/// change asked for at the same phrase takes effect — and the music bus is bit-identical to a
+/// run without the track until then; a phrase-quantised stop hands back to the generated
+/// music on the next phrase too. Nothing allocates.
+#[test]
+fn a_deck_track_asked_for_at_the_phrase_crossfades_on_the_generated_musics_phrase() {
+    let rate = 48_000usize;
+    let block = 128;
+    let layout = Layout { main_channels: 2, sidechain: false, music_out: true };
+    let tone: Vec<f32> = (0..rate).map(|i| 0.25 * (std::f32::consts::TAU * 330.0 * i as f32 / rate as f32).sin()).collect();
+    // the whole run's music bus, with and without the track; the deck's switch times
+    let run = |with_track: bool| {
+        let (mut proc, mut handle) = Engine::new(EngineConfig::default()).prepare(rate as f64, block, layout).expect("prepare");
+        handle.commands.send(Command::SetParam { id: ParamId::MoodSource, value: 2.0 }).unwrap();
+        let (mut l, mut r, mut ml, mut mr) = (vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block]);
+        let (mut bus, mut styles, mut allocs, mut feed, mut fed) = (Vec::new(), Vec::new(), 0, None, 0usize);
+        let (mut play_at, mut stop_at) = (0u64, 0u64);
+        let blocks = 30 * rate / block;
+        for i in 0..blocks {
+            if i * block == 3 * rate + 17 * block {
+                handle.commands.send(Command::SetStyle { index: 1, quantize: Quantize::Phrase }).unwrap();
+                if with_track {
+                    let (f, s) = handle.deck.stream(4.0);
+                    handle.deck.play(s, 2.0, 0.0, 0.0, Quantize::Phrase).expect("the deck takes the track");
+                    feed = Some(f);
+                }
+            }
+            if i * block == 16 * rate {
+                handle.commands.send(Command::SetStyle { index: 0, quantize: Quantize::Phrase }).unwrap();
+                if with_track {
+                    play_at = handle.deck.status.switched_at.load(std::sync::atomic::Ordering::Relaxed);
+                    handle.deck.stop(1.0, Quantize::Phrase).unwrap();
+                }
+            }
+            if let Some(f) = feed.as_mut() {
+                let at = fed % rate;
+                let n = f.free_frames().min(rate - at);
+                fed += f.push(&tone[at..at + n], &tone[at..at + n]);
+            }
+            l.fill(0.0);
+            r.fill(0.0);
+            let (_, n) = count_allocations(|| {
+                let mut main = [&mut l[..], &mut r[..]];
+                let mut music_out = [&mut ml[..], &mut mr[..]];
+                proc.process(&mut main, None, Some(&mut music_out))
+            });
+            allocs += n;
+            for t in handle.telemetry.drain() {
+                if let Telemetry::StyleChanged { at, .. } = t {
+                    styles.push(at);
+                }
+            }
+            handle.deck.collect_garbage();
+            bus.extend_from_slice(&ml);
+        }
+        if with_track {
+            stop_at = handle.deck.status.switched_at.load(std::sync::atomic::Ordering::Relaxed);
+        }
+        (bus, styles, play_at, stop_at, allocs)
+    };
+    let (plain, styles_plain, ..) = run(false);
+    let (deck, styles, play_at, stop_at, allocs) = run(true);
+    assert_eq!(allocs, 0, "the audio thread allocated or freed with a quantised deck");
+    assert_eq!(styles_plain, styles, "the generated music keeps its time");
+    let [style_at, back_at] = styles[..] else { panic!("two style changes on phrases: {styles:?}") };
+    let asked = (3 * rate + 18 * block) as u64;
+    assert!(play_at >= asked, "after it was asked for: {play_at} < {asked}");
+    assert_eq!(play_at, style_at, "the track's crossfade starts on the phrase the style changes on");
+    let first = plain.iter().zip(&deck).position(|(a, b)| a != b).expect("the track is heard");
+    assert_eq!(first as u64, play_at, "the music bus is untouched until the phrase");
+    assert!(stop_at > (16 * rate) as u64, "the stop waits for a phrase: {stop_at}");
+    assert_eq!(stop_at, back_at, "the generated music returns on the phrase the style changes back on");
 }
 
 /// The copyright guard's programme gain on real audio: after `Command::Guard` (−20 dB, 150 ms
