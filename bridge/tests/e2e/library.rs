@@ -332,6 +332,24 @@ async fn the_library_follows_telemetry_with_subsonic_tracks_measured_from_their_
     assert_eq!(s, 422);
     let (s, _, m) = call(&app, "PUT", &key, a, Some(r#"{"valence": 0.9, "arousal": -0.9}"#)).await;
     assert_eq!((s.as_u16(), m["source"].as_str()), (200, Some("user")));
+    // the pool on a plot: a dot per track, the one playing ringed, the target crossed
+    let (s, _, svg) = call(&app, "GET", "/api/v1/library/pool.svg", a, None).await;
+    let svg = svg.as_str().unwrap_or_default().to_string();
+    assert_eq!(s, 200);
+    assert_eq!(svg.matches("<circle cx=").count(), 3 + 5, "three tracks and the legend's five: {svg}");
+    assert_eq!(svg.matches(r#"class="playing""#).count(), 1);
+    assert!(svg.contains("Storm") && svg.contains(r#"class="target""#));
+    assert_eq!(call(&app, "GET", "/api/v1/library/pool.svg", None, None).await.0, 401);
+    // how the track sits with the generated music: validated, stored, in the view
+    for bad in [r#"{"layer": 1.5}"#, r#"{"layer": "half"}"#, "{}"] {
+        let (s, _, e) = call(&app, "PUT", "/api/v1/library/layer", a, Some(bad)).await;
+        assert_eq!(s, 422, "{bad}: {e}");
+        assert!(e["message"].as_str().unwrap().contains("0 to 1"), "{e}");
+    }
+    assert_eq!(v["layer"], 0.0, "the track instead of the generated music by default");
+    let (s, _, lv) = call(&app, "PUT", "/api/v1/library/layer", a, Some(r#"{"layer": 0.5}"#)).await;
+    assert_eq!((s.as_u16(), lv["layer"].as_f64()), (200, Some(0.5)));
+    assert_eq!(st.inner.store.library_setting("layer").await.unwrap().as_deref(), Some("0.5"), "kept across restarts");
     // skip moves on to another track
     let first = v["now"]["track"]["key"].clone();
     let (s, _, _) = call(&app, "POST", "/api/v1/library/skip", a, None).await;

@@ -84,6 +84,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/discovery/jobs/{name}/runs"),
     ("GET", "/api/v1/discovery/runs/{id}/log"),
     ("GET", "/readyz"),
+    ("PUT", "/api/v1/library/layer"),
+    ("GET", "/api/v1/library/pool.svg"),
 ];
 
 #[tokio::test]
