@@ -1,14 +1,20 @@
-//! `resonance library scan DIR`: measures the mood of every audio file under a folder (the
-//! bridge's own measurement, `resonance_bridge::library::mood`) and stores it in the bridge's
-//! library (the same SQLite file or PostgreSQL database `resonance bridge` uses), so that a
-//! bridge with that folder as a local provider has every mood at once instead of measuring
-//! them in the background.
+//! `resonance library scan SOURCE`: measures the mood of every track of a folder or a
+//! Subsonic/Navidrome server (the bridge's own measurement, `resonance_bridge::library::mood`)
+//! and stores it in the bridge's library (the same SQLite file or PostgreSQL database
+//! `resonance bridge` uses), so that a bridge with that folder or server as its provider has
+//! every mood at once instead of measuring them in the background.
 //!
-//! Resumable: a file whose mood is already stored (measured, or a hand label) is skipped, so a
+//! SOURCE is a folder; `subsonic` (the server set on the bridge's page, its password opened
+//! with the data directory's key); or a server's `http(s)://` URL with `--user` and the
+//! password in `RESONANCE_SUBSONIC_PASSWORD` (or an OpenSubsonic API key in
+//! `RESONANCE_SUBSONIC_API_KEY`). A Subsonic song is listed through the Subsonic client (starred,
+//! then album by album), downloaded with `stream`, measured and deleted.
+//!
+//! Resumable: a track whose mood is already stored (measured, or a hand label) is skipped, so a
 //! scan stopped half-way (Ctrl-C, a crash) picks up where it stopped; `--rescan` measures
-//! everything again (hand labels are never replaced). Files are measured in parallel, one per
-//! core; a progress bar shows files done, the rate and the time left. A file that cannot be
-//! decoded is reported and skipped; the scan goes on.
+//! everything again (hand labels are never replaced). Tracks are measured in parallel, one per
+//! core; a progress bar shows tracks done, the rate and the time left. A track that cannot be
+//! fetched or decoded is reported and skipped; the scan goes on.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -16,8 +22,10 @@ use std::sync::Mutex;
 
 use anyhow::{Context as _, Result, bail};
 use rayon::prelude::*;
+use resonance_bridge::clients::subsonic::{Auth, Settings as SubsonicSettings, SubsonicClient};
+use resonance_bridge::library::model::Track;
 use resonance_bridge::library::mood::{self, MoodSource};
-use resonance_bridge::library::player::{MAX_POOL, local_track, walk};
+use resonance_bridge::library::player::{MAX_POOL, local_track, measure_subsonic, subsonic_tracks, walk};
 use resonance_bridge::library::store::MoodRow;
 use resonance_bridge::store::Store;
 
@@ -39,11 +47,18 @@ pub struct LibraryArgs {
 /// What to do with the library.
 #[derive(Debug, clap::Subcommand)]
 pub enum LibraryAction {
-    /// Measure the mood of every audio file under a folder and store it in the library. Give
-    /// the folder as it is set in the bridge's local provider (tracks are keyed by path).
+    /// Measure the mood of every track of a folder or a Subsonic server and store it in the
+    /// library. Give a folder as it is set in the bridge's local provider (tracks are keyed by
+    /// path).
     Scan {
-        /// The folder (WAV, FLAC, MP3, Ogg, M4A…; 8 levels deep, 2000 files at most).
-        dir: PathBuf,
+        /// A folder (WAV, FLAC, MP3, Ogg, M4A…; 8 levels deep, 2000 files at most);
+        /// `subsonic` (the server set on the bridge's page); or a Subsonic server's
+        /// http(s):// URL (with --user and RESONANCE_SUBSONIC_PASSWORD, or
+        /// RESONANCE_SUBSONIC_API_KEY).
+        source: String,
+        /// The Subsonic user, when SOURCE is a URL.
+        #[arg(long)]
+        user: Option<String>,
         /// Print one JSON object per track on stdout (key, path, artist, title, valence,
         /// arousal, confidence, source), also for tracks already stored.
         #[arg(long)]
@@ -56,9 +71,10 @@ pub enum LibraryAction {
 
 /// Runs `resonance library`.
 pub fn run(args: &LibraryArgs) -> Result<()> {
-    let LibraryAction::Scan { dir, json, rescan } = &args.action;
-    if !dir.is_dir() {
-        bail!("{} is not a folder: give the folder of audio files to scan", dir.display());
+    let LibraryAction::Scan { source, user, json, rescan } = &args.action;
+    let is_url = source.starts_with("http://") || source.starts_with("https://");
+    if source != "subsonic" && !is_url && !std::path::Path::new(source).is_dir() {
+        bail!("{source} is not a folder: give the folder of audio files to scan, `subsonic` or a Subsonic server's http(s):// URL");
     }
     let config = resonance_bridge::Config {
         data_dir: Some(args.data.clone().unwrap_or_else(default_data_dir)),
@@ -77,9 +93,90 @@ pub fn run(args: &LibraryArgs) -> Result<()> {
     let store = rt
         .block_on(Store::open(&url, &resonance_bridge::state::schema()))
         .with_context(|| format!("cannot open the bridge's store {url}"))?;
-    let r = scan(&rt, &store, dir, *json, *rescan);
+    let r = (|| {
+        let source = if source == "subsonic" {
+            let data = config.data_dir.clone().unwrap_or_else(default_data_dir);
+            Source::Subsonic(stored_subsonic(&rt, &store, &data)?)
+        } else if is_url {
+            Source::Subsonic(url_subsonic(source, user.as_deref())?)
+        } else {
+            Source::Folder(PathBuf::from(source))
+        };
+        scan(&rt, &store, &source, *json, *rescan)
+    })();
     rt.block_on(store.close());
     r
+}
+
+/// Request timeout of Subsonic calls (a song's download may pause this long).
+const SUBSONIC_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// What is scanned.
+enum Source {
+    Folder(PathBuf),
+    Subsonic(SubsonicClient),
+}
+
+/// The Subsonic server set on the bridge's page.
+fn stored_subsonic(rt: &tokio::runtime::Runtime, store: &Store, data: &std::path::Path) -> Result<SubsonicClient> {
+    let stored = rt
+        .block_on(store.library_setting("subsonic"))?
+        .context("no Subsonic server is set in the bridge's library: set it on the page (Library) first, or give its URL with --user")?;
+    let vault = resonance_bridge::library::vault::Vault::open(data)?;
+    let plain = vault.open_value("subsonic", &stored).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let settings: SubsonicSettings =
+        serde_json::from_str(&plain).context("the stored Subsonic settings are not readable; set the server again on the page")?;
+    SubsonicClient::new(settings, SUBSONIC_TIMEOUT).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// A Subsonic server named by URL, logged in from `--user` and the environment.
+fn url_subsonic(url: &str, user: Option<&str>) -> Result<SubsonicClient> {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let auth = match (user, env("RESONANCE_SUBSONIC_PASSWORD"), env("RESONANCE_SUBSONIC_API_KEY")) {
+        (Some(u), Some(p), _) => Auth::Password { user: u.to_string(), password: p },
+        (None, _, Some(k)) => Auth::ApiKey { key: k },
+        _ => bail!(
+            "a Subsonic URL needs a log-in: --user NAME with the password in RESONANCE_SUBSONIC_PASSWORD, or an API key in RESONANCE_SUBSONIC_API_KEY"
+        ),
+    };
+    SubsonicClient::new(SubsonicSettings { url: url.to_string(), auth }, SUBSONIC_TIMEOUT).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// The tracks of the source, and where each is (for `--json`'s `path`).
+fn list(rt: &tokio::runtime::Runtime, source: &Source) -> Result<Vec<Track>> {
+    match source {
+        Source::Folder(dir) => {
+            let mut files = Vec::new();
+            walk(dir, &mut files, 0);
+            files.sort();
+            if files.is_empty() {
+                bail!("{} holds no audio files (WAV, FLAC, MP3, Ogg, M4A, AIFF, CAF, Matroska/WebM)", dir.display());
+            }
+            if files.len() >= MAX_POOL {
+                eprintln!("library scan: only the first {MAX_POOL} files are scanned (the bridge's pool holds no more)");
+            }
+            Ok(files.iter().map(|p| local_track(p)).collect())
+        }
+        Source::Subsonic(c) => {
+            let first_error = Mutex::new(None);
+            let tracks = rt.block_on(subsonic_tracks(c, |e| {
+                if let Some(e) = e {
+                    first_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_or_insert_with(|| e.to_string());
+                }
+            }));
+            let err = first_error.into_inner().unwrap_or_default();
+            if tracks.is_empty() {
+                match err {
+                    Some(e) => bail!("the Subsonic server gave no tracks: {e}"),
+                    None => bail!("the Subsonic server holds no songs (no albums, nothing starred)"),
+                }
+            }
+            if let Some(e) = err {
+                eprintln!("library scan: the server answered some calls with an error ({e}); scanning the {} tracks it gave", tracks.len());
+            }
+            Ok(tracks)
+        }
+    }
 }
 
 /// One JSON line for a track.
@@ -93,23 +190,14 @@ fn json_line(row: &MoodRow, path: &str) -> String {
     .to_string()
 }
 
-fn scan(rt: &tokio::runtime::Runtime, store: &Store, dir: &std::path::Path, json: bool, rescan: bool) -> Result<()> {
-    let mut files = Vec::new();
-    walk(dir, &mut files, 0);
-    files.sort();
-    if files.is_empty() {
-        bail!("{} holds no audio files (WAV, FLAC, MP3, Ogg, M4A, AIFF, CAF, Matroska/WebM)", dir.display());
-    }
-    if files.len() >= MAX_POOL {
-        eprintln!("library scan: only the first {MAX_POOL} files are scanned (the bridge's pool holds no more)");
-    }
+fn scan(rt: &tokio::runtime::Runtime, store: &Store, source: &Source, json: bool, rescan: bool) -> Result<()> {
+    let tracks = list(rt, source)?;
     let stored: Vec<MoodRow> = rt.block_on(store.moods())?;
     let done: HashSet<&str> = stored
         .iter()
         .filter(|r| (!rescan && r.mood.source == MoodSource::Audio) || r.mood.source == MoodSource::User)
         .map(|r| r.track_key.as_str())
         .collect();
-    let tracks: Vec<_> = files.iter().map(|p| local_track(p)).collect();
     let (skip, todo): (Vec<_>, Vec<_>) = tracks.iter().partition(|t| done.contains(t.key.as_str()));
     if json {
         for t in &skip {
@@ -118,10 +206,14 @@ fn scan(rt: &tokio::runtime::Runtime, store: &Store, dir: &std::path::Path, json
             }
         }
     }
-    eprintln!("library scan: {} files in {}, {} already stored, {} to measure", tracks.len(), dir.display(), skip.len(), todo.len());
+    let name = match source {
+        Source::Folder(d) => d.display().to_string(),
+        Source::Subsonic(_) => "the Subsonic server".to_string(),
+    };
+    eprintln!("library scan: {} tracks in {name}, {} already stored, {} to measure", tracks.len(), skip.len(), todo.len());
     let bar = indicatif::ProgressBar::new(todo.len() as u64);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  {eta} left  {msg}")
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} tracks  {per_sec}  {eta} left  {msg}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let started = std::time::Instant::now();
@@ -133,7 +225,13 @@ fn scan(rt: &tokio::runtime::Runtime, store: &Store, dir: &std::path::Path, json
     let stored_now: Vec<Option<MoodRow>> = todo
         .par_iter()
         .map(|t| {
-            let r = match mood::analyse_file(std::path::Path::new(&t.id)) {
+            let measured = match source {
+                Source::Folder(_) => mood::analyse_file(std::path::Path::new(&t.id)),
+                Source::Subsonic(c) => handle
+                    .block_on(measure_subsonic(c, &t.id, SUBSONIC_TIMEOUT, |_| {}))
+                    .map_err(|e| format!("{} — {} ({}): {e}", t.artist, t.title, t.id)),
+            };
+            let r = match measured {
                 Ok(f) => {
                     *audio_s.lock().unwrap_or_else(std::sync::PoisonError::into_inner) += f64::from(f.analysed_s);
                     let row = MoodRow {

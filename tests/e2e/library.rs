@@ -209,3 +209,58 @@ fn library_scan_measures_a_folder_stores_the_moods_and_resumes() {
     let bad = crate::common::resonance(dir.path(), &["library", "scan", "/nonexistent/music", "--data", data.to_str().unwrap()]);
     assert!(!bad.status.success() && crate::common::stderr(&bad).contains("is not a folder"), "{}", crate::common::stderr(&bad));
 }
+
+/// `resonance library scan URL` lists a Subsonic server through the Subsonic client (against
+/// the fake on 127.0.0.1), downloads each song with `stream`, stores its mood keyed as the
+/// bridge keys it, skips a song that does not decode, resumes, and says what to do when the
+/// log-in or the stored server is missing.
+#[test]
+fn library_scan_measures_a_subsonic_server_and_resumes() {
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let song = |id: &str, title: &str, bytes: Vec<u8>, ct: &str| FakeSong {
+        id: id.into(),
+        title: title.into(),
+        artist: "Wesnoth".into(),
+        album: "Fights".into(),
+        duration_s: 60,
+        bytes: Arc::new(bytes),
+        content_type: ct.into(),
+    };
+    let songs = vec![
+        song("b1", "Battle", std::fs::read(crate::common::test_audio("music/battle.ogg")).unwrap(), "audio/ogg"),
+        song("x1", "Broken", b"RIFF but not audio".to_vec(), "audio/wav"),
+    ];
+    let fake = rt.block_on(FakeSubsonic::start("gm", "sesame", None, songs));
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let url = fake.url();
+    let scan = |source: &str, password: Option<&str>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_resonance"));
+        c.current_dir(dir.path()).args(["library", "scan", source, "--json", "--user", "gm", "--data", data.to_str().unwrap()]);
+        c.env_remove("RESONANCE_SUBSONIC_API_KEY");
+        match password {
+            Some(p) => c.env("RESONANCE_SUBSONIC_PASSWORD", p),
+            None => c.env_remove("RESONANCE_SUBSONIC_PASSWORD"),
+        };
+        c.output().unwrap()
+    };
+    let out = scan(&url, Some("sesame"));
+    let (so, se) = (crate::common::stdout(&out), crate::common::stderr(&out));
+    assert!(out.status.success(), "{se}");
+    let rows: Vec<serde_json::Value> = so.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 1, "the real song measured, the broken one skipped: {so}\n{se}");
+    assert_eq!((rows[0]["key"].as_str(), rows[0]["source"].as_str()), (Some("subsonic:b1"), Some("audio")), "{}", rows[0]);
+    assert!(rows[0]["confidence"].as_f64() > Some(0.3), "{}", rows[0]);
+    assert!(se.contains("Broken") && se.contains("skipped"), "the broken song is named: {se}");
+    // resumable
+    let again = scan(&url, Some("sesame"));
+    let se2 = crate::common::stderr(&again);
+    assert!(se2.contains("2 tracks in the Subsonic server, 1 already stored, 1 to measure"), "{se2}");
+    // a wrong password, no password, no stored server: each says what to do
+    let wrong = crate::common::stderr(&scan(&url, Some("nope")));
+    assert!(wrong.contains("password") || wrong.contains("Wrong"), "{wrong}");
+    let none = crate::common::stderr(&scan(&url, None));
+    assert!(none.contains("RESONANCE_SUBSONIC_PASSWORD"), "{none}");
+    let stored = crate::common::stderr(&scan("subsonic", None));
+    assert!(stored.contains("no Subsonic server is set") && stored.contains("on the page"), "{stored}");
+}

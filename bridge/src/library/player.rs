@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
 use crate::clients::http::ClientError;
+use crate::clients::subsonic::SubsonicClient;
 use crate::library::model::{Event, NowPlaying, PoolEntry, ProviderKind, Shared, Track, lock};
 use crate::library::mood::{self, MoodSource, TrackMood};
 use crate::library::select::{self, Candidate, Choice, Playing, Target};
@@ -330,30 +331,40 @@ async fn subsonic_pool(shared: &Shared) -> Vec<Track> {
         shared.set_status(ProviderKind::Subsonic, false, false, "no Subsonic server set: give its URL, user and password on the page");
         return Vec::new();
     };
-    let mut songs = Vec::new();
-    let r = c.starred().await;
-    shared.count(ProviderKind::Subsonic, &r);
-    songs.extend(r.unwrap_or_default());
+    let tracks = subsonic_tracks(&c, |e| shared.count::<()>(ProviderKind::Subsonic, &e.map_or(Ok(()), |e| Err(e.clone())))).await;
+    if !tracks.is_empty() || lock(&shared.view).providers.iter().any(|p| p.provider == ProviderKind::Subsonic && p.ok) {
+        shared.set_status(ProviderKind::Subsonic, true, true, format!("{} tracks", tracks.len()));
+    }
+    tracks
+}
+
+/// A Subsonic server's tracks: the starred ones, then album by album, at most [`MAX_POOL`],
+/// each once. `count` hears every call's outcome (`None`: it succeeded); a failing call is
+/// skipped, so a half-answering server gives what it has.
+pub async fn subsonic_tracks(c: &SubsonicClient, count: impl Fn(Option<&ClientError>)) -> Vec<Track> {
+    let counted = |r: Result<Vec<crate::clients::subsonic::Song>, ClientError>| {
+        count(r.as_ref().err());
+        r.unwrap_or_default()
+    };
+    let mut songs = counted(c.starred().await);
     let mut offset = 0;
     'pages: loop {
         let r = c.albums(100, offset).await;
-        shared.count(ProviderKind::Subsonic, &r);
+        count(r.as_ref().err());
         let Ok(albums) = r else { break };
         if albums.is_empty() {
             break;
         }
         offset += albums.len() as u32;
         for a in albums {
-            let r = c.album_songs(&a.id).await;
-            shared.count(ProviderKind::Subsonic, &r);
-            songs.extend(r.unwrap_or_default());
+            songs.extend(counted(c.album_songs(&a.id).await));
             if songs.len() >= MAX_POOL {
                 break 'pages;
             }
         }
     }
     let mut seen = std::collections::HashSet::new();
-    let tracks: Vec<Track> = songs
+    songs
         .into_iter()
         .filter(|s| seen.insert(s.id.clone()))
         .take(MAX_POOL)
@@ -366,11 +377,7 @@ async fn subsonic_pool(shared: &Shared) -> Vec<Track> {
             album: s.album,
             duration_ms: s.duration.saturating_mul(1000),
         })
-        .collect();
-    if !tracks.is_empty() || lock(&shared.view).providers.iter().any(|p| p.provider == ProviderKind::Subsonic && p.ok) {
-        shared.set_status(ProviderKind::Subsonic, true, true, format!("{} tracks", tracks.len()));
-    }
-    tracks
+        .collect()
 }
 
 /// The key of a local file: `local:` and 16 hex digits of the SHA-256 of its path.
@@ -478,44 +485,61 @@ async fn analyse(shared: &Shared, t: &Track) -> Result<mood::TrackFeatures, Stri
         }
         ProviderKind::Subsonic => {
             let c = lock(&shared.subsonic).clone().ok_or("no Subsonic server")?;
-            let r = c.stream(&t.id, None).await;
-            shared.count(ProviderKind::Subsonic, &r);
-            let mut resp = r.map_err(|e| e.to_string())?;
-            let ext = resp
-                .headers()
-                .get(reqwest::header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|c| c.rsplit('/').next())
-                .map_or("bin", |s| {
-                    if s.contains("mpeg") {
-                        "mp3"
-                    } else if s.contains("wav") {
-                        "wav"
-                    } else {
-                        s
-                    }
-                })
-                .to_string();
-            let path = std::env::temp_dir().join(format!("resonance-analyse-{}.{ext}", token()));
-            let mut bytes = Vec::new();
-            loop {
-                let chunk = tokio::time::timeout(shared.timeout, resp.chunk()).await.map_err(|_| "the stream stalled".to_string())?;
-                match chunk.map_err(|e| format!("the stream broke: {e}"))? {
-                    Some(c) => {
-                        bytes.extend_from_slice(&c);
-                        if bytes.len() as u64 > MAX_ANALYSE_BYTES {
-                            return Err("file too large to analyse".into());
-                        }
-                    }
-                    None => break,
-                }
-            }
-            tokio::fs::write(&path, &bytes).await.map_err(|e| e.to_string())?;
-            let p = path.clone();
-            let r = tokio::task::spawn_blocking(move || mood::analyse_file(&p)).await.map_err(|e| e.to_string());
-            let _ = tokio::fs::remove_file(&path).await;
-            r?
+            measure_subsonic(&c, &t.id, shared.timeout, |e| {
+                shared.count::<()>(ProviderKind::Subsonic, &e.map_or(Ok(()), |e| Err(e.clone())))
+            })
+            .await
         }
         ProviderKind::Spotify => Err("Spotify audio is not available to Resonance".into()),
     }
+}
+
+/// Downloads a Subsonic song (`stream`, at most [`MAX_ANALYSE_BYTES`]; a pause longer than
+/// `timeout` gives up) and measures it; `count` hears the stream call's outcome.
+///
+/// # Errors
+/// What failed, as text: the call, a stalled or broken stream, a file too large, the decoder.
+pub async fn measure_subsonic(
+    c: &SubsonicClient,
+    id: &str,
+    timeout: Duration,
+    count: impl Fn(Option<&ClientError>),
+) -> Result<mood::TrackFeatures, String> {
+    let r = c.stream(id, None).await;
+    count(r.as_ref().err());
+    let mut resp = r.map_err(|e| e.to_string())?;
+    let ext = resp
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| c.rsplit('/').next())
+        .map_or("bin", |s| {
+            if s.contains("mpeg") {
+                "mp3"
+            } else if s.contains("wav") {
+                "wav"
+            } else {
+                s
+            }
+        })
+        .to_string();
+    let path = std::env::temp_dir().join(format!("resonance-analyse-{}.{ext}", token()));
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = tokio::time::timeout(timeout, resp.chunk()).await.map_err(|_| "the stream stalled".to_string())?;
+        match chunk.map_err(|e| format!("the stream broke: {e}"))? {
+            Some(c) => {
+                bytes.extend_from_slice(&c);
+                if bytes.len() as u64 > MAX_ANALYSE_BYTES {
+                    return Err("file too large to analyse".into());
+                }
+            }
+            None => break,
+        }
+    }
+    tokio::fs::write(&path, &bytes).await.map_err(|e| e.to_string())?;
+    let p = path.clone();
+    let r = tokio::task::spawn_blocking(move || mood::analyse_file(&p)).await.map_err(|e| e.to_string());
+    let _ = tokio::fs::remove_file(&path).await;
+    r?
 }
