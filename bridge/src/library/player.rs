@@ -486,7 +486,7 @@ async fn analyse(shared: &Shared, t: &Track) -> Result<mood::TrackFeatures, Stri
         ProviderKind::Subsonic => {
             let c = lock(&shared.subsonic).clone().ok_or("no Subsonic server")?;
             measure_subsonic(&c, &t.id, shared.timeout, |e| {
-                shared.count::<()>(ProviderKind::Subsonic, &e.map_or(Ok(()), |e| Err(e.clone())))
+                shared.count::<()>(ProviderKind::Subsonic, &e.map_or(Ok(()), |e| Err(e.clone())));
             })
             .await
         }

@@ -31,7 +31,7 @@ fn colour(s: MoodSource) -> (&'static str, &'static str) {
 /// Plot coordinates of a valence/arousal pair (non-finite values sit at 0).
 fn xy(valence: f32, arousal: f32) -> (f32, f32) {
     let f = |v: f32| if v.is_finite() { v.clamp(-1.0, 1.0) } else { 0.0 };
-    (MARGIN + (f(valence) + 1.0) / 2.0 * SIDE, MARGIN + (1.0 - f(arousal)) / 2.0 * SIDE)
+    (MARGIN + f32::midpoint(f(valence), 1.0) * SIDE, MARGIN + f32::midpoint(1.0, -f(arousal)) * SIDE)
 }
 
 fn escape(s: &str) -> String {
@@ -83,7 +83,7 @@ pub fn pool_svg(pool: &[PoolEntry], target: Option<&Target>, playing: Option<&st
         let op = 0.25 + 0.75 * if m.confidence.is_finite() { m.confidence.clamp(0.0, 1.0) } else { 0.0 };
         let _ = write!(
             s,
-            r##"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{fill}" fill-opacity="{op:.2}"><title>{} — {} (v {:.2}, a {:.2}, {} {:.0} %)</title></circle>"##,
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{fill}" fill-opacity="{op:.2}"><title>{} — {} (v {:.2}, a {:.2}, {} {:.0} %)</title></circle>"#,
             escape(&e.track.artist),
             escape(&e.track.title),
             m.valence,
@@ -119,7 +119,7 @@ pub fn pool_svg(pool: &[PoolEntry], target: Option<&Target>, playing: Option<&st
     {
         let (fill, label) = colour(src);
         let y = MARGIN + 16.0 * i as f32;
-        let _ = write!(s, r##"<circle cx="{lx}" cy="{y}" r="5" fill="{fill}"/><text x="{}" y="{}">{label}</text>"##, lx + 9.0, y + 4.0);
+        let _ = write!(s, r#"<circle cx="{lx}" cy="{y}" r="5" fill="{fill}"/><text x="{}" y="{}">{label}</text>"#, lx + 9.0, y + 4.0);
     }
     let _ = write!(s, r##"<text x="{lx}" y="{}" fill="#555">{} tracks</text></svg>"##, MARGIN + 16.0 * 5.0 + 8.0, pool.len());
     s
