@@ -494,7 +494,7 @@ async fn analyse(shared: &Shared, t: &Track) -> Result<mood::TrackFeatures, Stri
     }
 }
 
-/// Downloads a Subsonic song (`stream`, at most [`MAX_ANALYSE_BYTES`]; a pause longer than
+/// Downloads a Subsonic song (`stream`, at most 256 MiB; a pause longer than
 /// `timeout` gives up) and measures it; `count` hears the stream call's outcome.
 ///
 /// # Errors
