@@ -345,7 +345,8 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
         shared: &'a Shared,
         config: PluginAudioConfiguration,
     ) -> Result<Self, PluginError> {
-        let (engine_config, fallback) = EngineConfig { params: shared.params.snapshot(), ..EngineConfig::default() }.with_default_soundfont();
+        let (engine_config, fallback) =
+            EngineConfig { params: shared.params.snapshot(), ..EngineConfig::default() }.with_default_soundfont();
         if let Some(why) = fallback {
             log(&host, LogSeverity::Warning, &format!("Resonance: {why}"));
         }

@@ -528,6 +528,10 @@ impl Sequencer {
         let v2 = match plan.section {
             Section::B if plan.index == 1 => Variation { invert: true, ..v1 },
             Section::Bridge => Variation { transpose: 2, ..v1 },
+            // a section's first phrase is the theme's sentence as it was first heard (its
+            // sequence step fixed per theme), so a return is recognisable; later phrases
+            // develop it with another step
+            _ if plan.index == 0 => Variation { transpose: [1, -1, 2][Rng::new(self.seed, 20 + u64::from(plan.theme)).below(3)], ..v1 },
             _ => Variation { transpose: [1, -1, 2][self.rng_mel.below(3)], ..v1 },
         };
         let (first, second) = self.mel.split_at_mut(half);
@@ -731,7 +735,9 @@ impl Sequencer {
         self.arp_idx += 1;
         let note = self.pad.notes().get(i).copied().unwrap_or(60) + 12;
         let gate = (self.music.gate * (every * self.spt) as f32) as u32;
-        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 } * if full { 1.0 } else { 0.7 };
+        // the calm quarters at full velocity: a pulse that is heard (and counted as onsets)
+        // under the held chords, where the conductor's dynamics already make everything soft
+        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 } * if full { 1.0 } else { 0.95 };
         pool.note_on(&self.note(style, ARP, note, gate, vel));
     }
 

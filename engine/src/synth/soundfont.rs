@@ -34,6 +34,11 @@ const MAX_PENDING: usize = 192;
 const DRUM_CHANNEL: i32 = 9;
 /// Drum hits are released after this long (GM drum sounds mostly ignore note-off anyway).
 const DRUM_GATE_S: f32 = 1.0;
+/// MIDI channel volume (CC 7) per layer: pad, bass, arpeggio, strings, lead, stinger. The
+/// channel gain is (volume / 127)², so the sustained pad and strings sit at −8 dB, bass,
+/// arpeggio and stingers at General MIDI's default (100, −4 dB) and the melody at 0 dB: 8 dB
+/// over the chords it must be heard above.
+const CHANNEL_VOLUME: [i32; 6] = [80, 100, 100, 80, 127, 100];
 
 /// Which layers a style plays from the SoundFont (`[style.soundfont]`): a General MIDI program
 /// (0..=127) per layer, or nothing for the built-in voice.
@@ -293,6 +298,7 @@ impl Player {
             let bus = if layer == 5 { &mut self.sting } else { &mut self.bed };
             if let Some(p) = program {
                 bus.synth.process_midi_message(channel, 0xC0, i32::from(p), 0);
+                bus.synth.process_midi_message(channel, 0xB0, 7, CHANNEL_VOLUME.get(layer).copied().unwrap_or(100));
             }
             if let Some(slot) = self.programs.get_mut(layer) {
                 *slot = program;
