@@ -2,13 +2,14 @@
 //!
 //! ```text
 //! cargo bench --bench synth            # RESONANCE_BENCH_MINUTES=10 by default
-//! RESONANCE_BENCH_ONLY=cpu|table|arousal|click ...   # one part only (click: metric rows only)
+//! RESONANCE_BENCH_ONLY=cpu|sampled|table|arousal|click ...   # one part only (click: metric rows only)
 //! RESONANCE_BENCH_STYLE=electronic RESONANCE_BENCH_ARC=steps ...   # filter the arousal table
 //! RESONANCE_BENCH_AROUSAL_DEBUG=1 ...  # print every 5 s window of the arousal table
 //! ```
 //!
 //! * CPU of the full synth (voices, reverb, loudness meters, true-peak limiter) at 48 kHz
-//!   stereo with its 32-voice pool saturated, as a share of one core (time / audio duration).
+//!   stereo with its 32-voice pool saturated, as a share of one core (time / audio duration);
+//!   then each factory style with its layers and drums sampled from the default SoundFont.
 //! * Timing error of quantised transitions (beat, bar, phrase) against the clock, and of
 //!   stingers: scheduled time vs the clock's next beat, and the first audible sample (a render
 //!   with the cue against one without) vs the scheduled time.
@@ -390,6 +391,66 @@ fn cpu_saturated() -> (f64, f64, f64) {
     (min, median, voices / (segments * seg_blocks) as f64)
 }
 
+/// CPU with sampled instruments: each factory style with every layer it maps to the default
+/// SoundFont (FluidR3 GM; layers a style does not map take the General MIDI defaults, so
+/// every tonal layer and the drums are sampled), a 32-voice pool held full as in
+/// [`cpu_saturated`]. Returns per style the thread's CPU time over the audio time and the
+/// fastest 6 s segment by the wall clock, or why it could not run.
+fn cpu_sampled() -> Result<Vec<(String, f64, f64)>, String> {
+    let sf = resonance_engine::synth::soundfont::load_default()?;
+    let seconds: f64 = std::env::var("RESONANCE_BENCH_CPU_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(30.0);
+    let mut rows = Vec::new();
+    for (name, mut style) in styles() {
+        style.polyphony = 32;
+        let mapped = style.soundfont;
+        let gm = resonance_engine::synth::SoundFontMap::general_midi();
+        style.soundfont = resonance_engine::synth::SoundFontMap {
+            pad: mapped.pad.or(gm.pad),
+            bass: mapped.bass.or(gm.bass),
+            arp: mapped.arp.or(gm.arp),
+            strings: mapped.strings.or(gm.strings),
+            lead: mapped.lead.or(gm.lead),
+            stinger: mapped.stinger.or(gm.stinger),
+            drums: true,
+            gain_db: mapped.gain_db,
+        };
+        for t in [&mut style.pad, &mut style.strings, &mut style.arp, &mut style.lead, &mut style.bass] {
+            t.release = 6.0;
+            t.enter = 0.0;
+        }
+        let mut s = Synth::new(SR as f32, BLOCK, &[style], 1).with_soundfont(&sf).map_err(|e| e.to_string())?;
+        s.set_target(MoodTarget { valence: 0.8, arousal: 1.0, intensity: 1.0 });
+        let mut l = vec![0.0f32; BLOCK];
+        let mut r = vec![0.0f32; BLOCK];
+        for _ in 0..(10 * SR as usize / BLOCK) {
+            s.process(&mut l, &mut r, &mut |_| {});
+        }
+        let seg_blocks = (6 * SR as usize / BLOCK).min((seconds * f64::from(SR)) as usize / BLOCK).max(1);
+        let segments = ((seconds * f64::from(SR)) as usize / BLOCK / seg_blocks).max(1);
+        let mut ratios = Vec::with_capacity(segments);
+        let cpu0 = thread_cpu_s();
+        for _ in 0..segments {
+            let t = Instant::now();
+            timed_blocks(&mut s, &mut l, &mut r, seg_blocks);
+            ratios.push(t.elapsed().as_secs_f64() / (seg_blocks * BLOCK) as f64 * f64::from(SR));
+        }
+        // the thread's own CPU time: what the synth costs, however loaded the machine is
+        let cpu = (thread_cpu_s() - cpu0) / (segments * seg_blocks * BLOCK) as f64 * f64::from(SR);
+        ratios.sort_by(f64::total_cmp);
+        rows.push((name, cpu, ratios[0]));
+    }
+    Ok(rows)
+}
+
+/// CPU time this thread has spent running, seconds (Linux: the first field of
+/// `/proc/thread-self/schedstat`, in ns; 0 elsewhere).
+fn thread_cpu_s() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse::<u64>().ok()))
+        .map_or(0.0, |ns| ns as f64 * 1e-9)
+}
+
 /// The measured part of the CPU benchmark, kept out of line so that an instruction counter can
 /// be limited to it: `valgrind --tool=callgrind --collect-atstart=no
 /// --toggle-collect='*timed_blocks*'` counts the steady state only, not the warm-up.
@@ -487,13 +548,26 @@ fn main() {
         arousal_table(&named, &all, minutes);
         return;
     }
-    let (cpu, cpu_median, voices) = if only == "click" { (0.0, 0.0, 0.0) } else { cpu_saturated() };
+    let (cpu, cpu_median, voices) = if only == "click" || only == "sampled" { (0.0, 0.0, 0.0) } else { cpu_saturated() };
     println!(
         "CPU, full synth at 48 kHz stereo, pool saturated ({voices:.1} voices sounding on average, 32-voice limit + fading steals): {:.2}% of one core (fastest 6 s segment; median {:.2}%)\n",
         cpu * 100.0,
         cpu_median * 100.0
     );
-    if only == "cpu" {
+    if only == "cpu" || only == "sampled" {
+        match cpu_sampled() {
+            Ok(rows) => {
+                println!("CPU with sampled instruments (default SoundFont, every layer and the drums sampled, 32-voice pool full):");
+                println!("| style | % of one core (thread CPU time / audio time) | wall clock, fastest 6 s |");
+                println!("|---|---|---|");
+                for (name, cpu, wall) in &rows {
+                    println!("| {name} | {:.2} | {:.2} |", cpu * 100.0, wall * 100.0);
+                }
+                let (sum, worst) = rows.iter().fold((0.0, 0.0f64), |(s, w), r| (s + r.1, w.max(r.1)));
+                println!("| all 5 at once (sum) | {:.2} | worst single {:.2} |\n", sum * 100.0, worst * 100.0);
+            }
+            Err(why) => println!("CPU with sampled instruments: not measured ({why})\n"),
+        }
         return;
     }
 

@@ -22,6 +22,7 @@ pkgs=(pkg-config libasound2-dev g++ make sox libsox-fmt-all espeak-ng libchromap
       jackd2 libjack-jackd2-dev timgm6mb-soundfont
       postgresql chromium prometheus obs-studio xvfb xauth)
 pkgs+=(nats-server) # cluster mode tests: Debian's NATS server, run with JetStream (bridge/tests/e2e/cluster.rs)
+pkgs+=(fluid-soundfont-gm) # the default SoundFont of the sampled styles (FluidR3 GM, /usr/share/sounds/sf2/FluidR3_GM.sf2)
 # Node.js for the browser test: the machine's own if it has one, else Debian's.
 if ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
 

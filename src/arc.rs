@@ -229,6 +229,33 @@ pub struct MusicJob<'a> {
     pub soundfont: Option<&'a std::sync::Arc<resonance_engine::synth::soundfont::SoundFont>>,
 }
 
+/// The SoundFont a music render plays: `explicit` (`--soundfont`; an unreadable file is an
+/// error), else the default SoundFont when `style` maps layers to one (styles that imply
+/// acoustic instruments). Without a default, says so on stderr and returns `None`: the
+/// synthesised voices play.
+///
+/// # Errors
+/// The explicit file cannot be read or parsed.
+pub fn soundfont_for(
+    explicit: Option<&std::path::Path>,
+    style: &resonance_engine::synth::Style,
+) -> Result<Option<std::sync::Arc<resonance_engine::synth::soundfont::SoundFont>>> {
+    use resonance_engine::synth::soundfont;
+    if let Some(path) = explicit {
+        return Ok(Some(soundfont::load(path)?));
+    }
+    if !style.soundfont.any() {
+        return Ok(None);
+    }
+    match soundfont::load_default() {
+        Ok(sf) => Ok(Some(sf)),
+        Err(why) => {
+            eprintln!("warning: sampled instruments unavailable, the synthesised voices play instead: {why}");
+            Ok(None)
+        }
+    }
+}
+
 /// Renders the music of `job` and streams interleaved stereo blocks to `write`, through the
 /// engine's offline renderer ([`resonance_engine::synth::offline`]): one static loudness
 /// gain found by measuring passes (decision record 0024), so the arc's dynamics are kept

@@ -131,7 +131,12 @@ impl DefaultPluginFactory for Resonance {
     fn new_main_thread<'a>(host: HostMainThreadHandle<'a>, shared: &'a Shared) -> Result<MainThread<'a>, PluginError> {
         // No bridge, a bad address or a socket error all leave the plugin working without OSC.
         let osc = OscConfig::from_env().ok().flatten().and_then(|c| OscLink::start(&c).ok());
-        let styles = EngineConfig::default().styles.into_iter().map(|(name, _)| name).collect();
+        let styles: Vec<(String, resonance_engine::synth::Style)> = EngineConfig::default().styles;
+        if resonance_engine::synth::soundfont::wanted(styles.iter().map(|(_, s)| &s.soundfont)) {
+            // parsed on a loader thread now, shared by every instance: `activate` finds it ready
+            resonance_engine::synth::soundfont::preload_default();
+        }
+        let styles = styles.into_iter().map(|(name, _)| name).collect();
         let wrapped_as_vst3 = host.name().and_then(|n| n.to_str().ok()).is_some_and(|n| n.to_ascii_lowercase().contains("clap-as-vst3"));
         let index = if osc.is_some() { crate::recognition::load_configured() } else { None };
         Ok(MainThread { shared, host, host_params: host.get_extension(), wrapped_as_vst3, osc, index, styles })
@@ -340,7 +345,11 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
         shared: &'a Shared,
         config: PluginAudioConfiguration,
     ) -> Result<Self, PluginError> {
-        let engine_config = EngineConfig { params: shared.params.snapshot(), ..EngineConfig::default() };
+        let (engine_config, fallback) =
+            EngineConfig { params: shared.params.snapshot(), ..EngineConfig::default() }.with_default_soundfont();
+        if let Some(why) = fallback {
+            log(&host, LogSeverity::Warning, &format!("Resonance: {why}"));
+        }
         let capacity = (config.max_frames_count as usize).clamp(1, resonance_engine::MAX_BLOCK_LIMIT);
         let layout = Layout { main_channels: 2, sidechain: true, music_out: true };
         let Some(inner) = inner_rate(config.sample_rate) else {
@@ -636,9 +645,14 @@ fn mark_constant_outputs(audio: &mut Audio, frames: usize) {
 
 /// Logs `message` as an error through the host's log extension, or on stderr without one.
 fn log_error(host: &HostAudioProcessorHandle, message: &str) {
+    log(host, LogSeverity::Error, message);
+}
+
+/// Logs `message` through the host's log extension, or on stderr without one.
+fn log(host: &HostAudioProcessorHandle, severity: LogSeverity, message: &str) {
     let log: Option<HostLog> = host.get_extension();
     match (log, std::ffi::CString::new(message)) {
-        (Some(log), Ok(text)) => log.log(host, LogSeverity::Error, &text),
+        (Some(log), Ok(text)) => log.log(host, severity, &text),
         _ => eprintln!("{message}"),
     }
 }

@@ -43,7 +43,7 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     crate::files::refuse_clobber(&[crate::files::named("--out", &args.out)], &preset_file)?;
     eprintln!("Resonance demo: a synthesised match crowd with scripted moments, rendered through the engine.");
     let preset = resonance_io::preset::find(&args.preset)?;
-    let mut config = EngineConfig::with_preset(&preset);
+    let mut config = super::render::sampled_or_warn(EngineConfig::with_preset(&preset));
     config.seed = args.seed;
     let main = crowd(args.rate, args.duration, args.seed);
     let mut wav = AtomicWav::create(&args.out, args.rate, 2, WavFormat::S24)?;

@@ -326,7 +326,7 @@ fn gather_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, 
 fn render_soundtrack(args: &HighlightArgs, preset: &Preset, arc: &Arc, seed: u64) -> Result<(MusicReport, Vec<(f64, f64)>)> {
     let profile = Profile::from(args.profile);
     let frames = (arc.duration_s * f64::from(RATE)).round() as usize;
-    let soundfont = args.soundfont.as_deref().map(resonance_engine::synth::soundfont::load).transpose()?;
+    let soundfont = crate::arc::soundfont_for(args.soundfont.as_deref(), &preset.style)?;
     let mut wav = AtomicWav::create(&args.out, RATE, 2, args.format)?;
     let mut original =
         if args.mix { Some(StereoFile::open(&args.input, |_| Ok(RATE)).context("cannot read the match recording")?) } else { None };

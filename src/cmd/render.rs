@@ -36,8 +36,10 @@ pub struct RenderArgs {
     /// Seed for the music's random choices (same seed and input: identical output).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Play the music (--arc renders) from this General MIDI SoundFont (.sf2): the layers the
-    /// preset's `[style.soundfont]` maps, or every layer and the drums if it maps none.
+    /// Play the music from this General MIDI SoundFont (.sf2): the layers the preset's
+    /// `[style.soundfont]` maps (with --arc: every layer and the drums if it maps none). By
+    /// default styles that map layers play them from $RESONANCE_SOUNDFONT or FluidR3 GM
+    /// (/usr/share/sounds/sf2/FluidR3_GM.sf2); RESONANCE_SOUNDFONT=off synthesises everything.
     #[arg(long, value_name = "FILE.sf2")]
     pub soundfont: Option<PathBuf>,
     /// Output sample rate in Hz, 1000 to 768000 (whole numbers: WAV stores an integer rate);
@@ -233,6 +235,10 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     };
     let preset = resonance_io::preset::find(&args.preset)?;
     let mut config = EngineConfig::with_preset(&preset);
+    match &args.soundfont {
+        Some(path) => config.soundfont = Some(resonance_engine::synth::soundfont::load(path)?),
+        None => config = sampled_or_warn(config),
+    }
     if let Some(seed) = args.seed {
         config.seed = seed;
     }
@@ -248,4 +254,14 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     wav.finish()?;
     print_summary(&report, &args.out);
     Ok(())
+}
+
+/// The configuration with the default SoundFont for the styles that map layers to one; when
+/// there is none, a warning on stderr and the synthesised voices.
+pub(crate) fn sampled_or_warn(config: EngineConfig) -> EngineConfig {
+    let (config, warning) = config.with_default_soundfont();
+    if let Some(w) = warning {
+        eprintln!("warning: {w}");
+    }
+    config
 }

@@ -47,7 +47,7 @@ pub fn run(
 ) -> Result<()> {
     let preset = resonance_io::preset::find(preset)?;
     let arc = Arc::load(arc_path)?;
-    let soundfont = soundfont.map(resonance_engine::synth::soundfont::load).transpose()?;
+    let soundfont = crate::arc::soundfont_for(soundfont, &preset.style)?;
     let rate = rate.unwrap_or(48_000);
     let native = crate::limits::NATIVE_RATE_HZ;
     if !native.contains(&rate) {

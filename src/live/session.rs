@@ -89,7 +89,12 @@ pub fn build_session(
     let programme = b.programme()?;
     let layout = Layout { main_channels: 2, sidechain: programme.is_some(), music_out: false };
     // Outside 22.05-192 kHz the engine runs behind its rate converter (`rate_bridge`).
-    let (engine, mut handle) = AnyRateProcessor::prepare(&Engine::new(EngineConfig::with_preset(&preset)), f64::from(rate), CHUNK, layout)?;
+    let (engine, mut handle) = AnyRateProcessor::prepare(
+        &Engine::new(crate::cmd::render::sampled_or_warn(EngineConfig::with_preset(&preset))),
+        f64::from(rate),
+        CHUNK,
+        layout,
+    )?;
     b.engine_rate = engine.engine_rate();
     let recognizer = recognition.map(|r| r.start(&mut handle)).transpose()?;
     let commentary = b.commentary()?;

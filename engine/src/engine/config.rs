@@ -4,7 +4,10 @@
 
 use crate::params::{ParamId, ParamValues};
 use crate::preset::Preset;
+use std::sync::Arc;
+
 use crate::synth::Style;
+use crate::synth::soundfont::SoundFont;
 
 /// Lowest supported sample rate.
 pub const MIN_SAMPLE_RATE: f64 = 22_050.0;
@@ -42,8 +45,8 @@ impl Layout {
 }
 
 /// Everything the engine is built from. Plain data; cloning it is cheap enough for the main
-/// thread.
-#[derive(Clone, Debug)]
+/// thread (the SoundFont is shared, not copied).
+#[derive(Clone)]
 pub struct EngineConfig {
     /// Style table: the `style` parameter indexes it. Never empty after [`Engine::new`].
     ///
@@ -59,6 +62,20 @@ pub struct EngineConfig {
     pub telemetry_capacity: usize,
     /// Capacity of the landmark queue (audio -> matcher).
     pub landmark_capacity: usize,
+    /// The SoundFont that the styles' `[style.soundfont]` layers play from; without one every
+    /// layer is synthesised. [`EngineConfig::with_default_soundfont`] fills it in.
+    pub soundfont: Option<Arc<SoundFont>>,
+}
+
+impl std::fmt::Debug for EngineConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EngineConfig")
+            .field("styles", &self.styles.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>())
+            .field("params", &self.params)
+            .field("seed", &self.seed)
+            .field("soundfont", &self.soundfont.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for EngineConfig {
@@ -71,6 +88,7 @@ impl Default for EngineConfig {
             command_capacity: 1024,
             telemetry_capacity: 4096,
             landmark_capacity: 1 << 16,
+            soundfont: None,
         }
     }
 }
@@ -87,6 +105,25 @@ impl EngineConfig {
         };
         c.params.set(ParamId::Style, index as f32);
         c
+    }
+
+    /// Plays the styles' sampled layers from the default SoundFont
+    /// ([`crate::synth::soundfont::load_default`]: `RESONANCE_SOUNDFONT`, else FluidR3 GM where
+    /// the distribution installs it), if any style maps a layer to one and none was given.
+    /// Returns the message to show when the synthesised voices must play instead. Reads a file
+    /// (once per process): main thread, never the audio thread.
+    #[must_use]
+    pub fn with_default_soundfont(mut self) -> (Self, Option<String>) {
+        if self.soundfont.is_some() || !crate::synth::soundfont::wanted(self.styles.iter().map(|(_, s)| &s.soundfont)) {
+            return (self, None);
+        }
+        match crate::synth::soundfont::load_default() {
+            Ok(sf) => {
+                self.soundfont = Some(sf);
+                (self, None)
+            }
+            Err(why) => (self, Some(format!("sampled instruments unavailable, the synthesised voices play instead: {why}"))),
+        }
     }
 
     /// Index of a style by name.

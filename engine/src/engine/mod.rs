@@ -81,6 +81,10 @@ impl Engine {
         let styles: Vec<Style> = c.styles.iter().map(|(_, s)| s.clone()).collect();
         let params = c.params;
         let (deck, deck_player) = deck::channel(sr);
+        let synth = match &c.soundfont {
+            Some(sf) => Synth::new(sr, max_block, &styles, c.seed).with_soundfont(sf)?,
+            None => Synth::new(sr, max_block, &styles, c.seed),
+        };
         let mut processor = EngineProcessor {
             sample_rate: sr,
             max_block,
@@ -94,7 +98,7 @@ impl Engine {
             music_r: vec![0.0; max_block],
             analysis: CrowdAnalyzer::new(sr),
             hasher: Hasher::new(sr),
-            synth: Synth::new(sr, max_block, &styles, c.seed),
+            synth,
             limiter: SafetyLimiter::new(OUTPUT_CEILING_DB, 0.08, sr),
             music_gain: Smoother::new(0.0, 0.02, sr),
             dry_gain: Smoother::new(1.0, 0.02, sr),

@@ -51,12 +51,17 @@ const PHRASE_STEPS: usize = 4 * 16;
 struct Pending {
     cue: Cue,
     at: SampleTime,
+    /// Steps of the stinger that are played (all of it, or a shortened version before an
+    /// ending).
+    len: u32,
 }
 
 #[derive(Clone, Copy, Debug)]
 struct Active {
     cue: Cue,
     step: u32,
+    /// Steps played: notes starting later are left out, longer ones end here.
+    len: u32,
     /// The mode sounding when the stinger started (its pitches are resolved into it).
     mode: super::theory::Mode,
 }
@@ -342,17 +347,40 @@ impl Sequencer {
 
     /// Schedules a cue's stinger on the next beat. Returns its start (generator time), or
     /// `None` when it was rate-limited.
+    ///
+    /// Before an ending ([`Self::end_at`]) a stinger must be over by the final downbeat: one
+    /// that would not fit is shortened to the whole beats left (its notes that start in them,
+    /// held to the last of those beats and released there through their own release), or
+    /// skipped when less than a beat is left or the ending's tonic has sounded; never cut off
+    /// mid-note.
     pub fn cue(&mut self, cue: Cue, now: SampleTime) -> Option<SampleTime> {
         let at = self.next_beat().max(now);
         let gap = (STINGER_GAP_S * self.sr) as u64;
         let busy = self.pending_stinger.is_some() || self.last_stinger.is_some_and(|t| at < t + gap);
-        if busy {
+        let len = self.stinger_room(cue, at);
+        if busy || len == 0 {
             self.dropped_cues += 1;
             return None;
         }
-        self.pending_stinger = Some(Pending { cue, at });
+        self.pending_stinger = Some(Pending { cue, at, len });
         self.last_stinger = Some(at);
         Some(at)
+    }
+
+    /// Steps of `cue`'s stinger that fit between `at` and the ending's final downbeat: its
+    /// full length, the whole beats left when it does not fit, 0 when not a beat is left.
+    fn stinger_room(&self, cue: Cue, at: SampleTime) -> u32 {
+        let full = length_steps(cue);
+        if self.ended {
+            return 0;
+        }
+        let Some(end) = self.ending_at else { return full };
+        let room = end.saturating_sub(at) / u64::from(self.spt.max(1));
+        if room >= u64::from(full) {
+            return full;
+        }
+        let beats = room as u32 / STEPS_PER_BEAT;
+        beats * STEPS_PER_BEAT
     }
 
     fn boundary_reached(&self, q: Quantize) -> bool {
@@ -500,6 +528,10 @@ impl Sequencer {
         let v2 = match plan.section {
             Section::B if plan.index == 1 => Variation { invert: true, ..v1 },
             Section::Bridge => Variation { transpose: 2, ..v1 },
+            // a section's first phrase is the theme's sentence as it was first heard (its
+            // sequence step fixed per theme), so a return is recognisable; later phrases
+            // develop it with another step
+            _ if plan.index == 0 => Variation { transpose: [1, -1, 2][Rng::new(self.seed, 20 + u64::from(plan.theme)).below(3)], ..v1 },
             _ => Variation { transpose: [1, -1, 2][self.rng_mel.below(3)], ..v1 },
         };
         let (first, second) = self.mel.split_at_mut(half);
@@ -703,7 +735,9 @@ impl Sequencer {
         self.arp_idx += 1;
         let note = self.pad.notes().get(i).copied().unwrap_or(60) + 12;
         let gate = (self.music.gate * (every * self.spt) as f32) as u32;
-        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 } * if full { 1.0 } else { 0.7 };
+        // the calm quarters at full velocity: a pulse that is heard (and counted as onsets)
+        // under the held chords, where the conductor's dynamics already make everything soft
+        let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 } * if full { 1.0 } else { 0.95 };
         pool.note_on(&self.note(style, ARP, note, gate, vel));
     }
 
@@ -814,7 +848,7 @@ impl Sequencer {
             && now + u64::from(self.spt / 2) >= p.at
         {
             self.pending_stinger = None;
-            self.stinger = Some(Active { cue: p.cue, step: 0, mode: self.music.mode });
+            self.stinger = Some(Active { cue: p.cue, step: 0, len: p.len, mode: self.music.mode });
             pool.set_soft(Some(pool.soft().unwrap_or(0.0).max(super::voices::SOFT_ATTACK_S)));
             let (dv, da) = stingers::mood_push(p.cue);
             self.conductor.push(dv, da);
@@ -826,9 +860,14 @@ impl Sequencer {
         let tonic = self.tonic(style) + 12;
         for n in stingers::phrase(active.cue) {
             let first = u32::from(n.step);
+            if first >= active.len {
+                continue;
+            }
+            // a shortened stinger holds its notes to its last step
+            let len = u32::from(n.len).min(active.len - first);
             let k = active.step.wrapping_sub(first);
             let fires = match n.inst {
-                Inst::Roll(_) => active.step >= first && k < u32::from(n.len),
+                Inst::Roll(_) => active.step >= first && k < len,
                 _ => active.step == first,
             };
             if !fires {
@@ -841,7 +880,7 @@ impl Sequencer {
                         pool.note_on(&NoteOn {
                             note: (tonic + stingers::in_mode(active.cue, semis, active.mode)) as f32,
                             velocity: vel,
-                            gate: u32::from(n.len) * self.spt,
+                            gate: len * self.spt,
                             timbre: style.stinger,
                             brightness: 1.0,
                             layer: STINGER_LAYER,
@@ -856,7 +895,7 @@ impl Sequencer {
             }
         }
         active.step += 1;
-        self.stinger = if active.step >= length_steps(active.cue) { None } else { Some(active) };
+        self.stinger = if active.step >= active.len.min(length_steps(active.cue)) { None } else { Some(active) };
     }
 }
 
@@ -878,4 +917,36 @@ pub fn spt_for(sr: f32, bpm: f32) -> u32 {
     let bpm = if bpm.is_finite() && bpm > 1.0 { bpm } else { 100.0 };
     let block = super::soundfont::SF_BLOCK as f32;
     (((sr * 60.0 / (bpm * 4.0)) / block).round() as u32).max(1) * super::soundfont::SF_BLOCK as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stinger_before_the_ending_is_shortened_to_whole_beats_or_skipped() {
+        let mut s = Sequencer::new(48_000.0, 1);
+        let spt = u64::from(s.spt);
+        let full = length_steps(Cue::Goal);
+        assert!(full > 8, "the goal stinger is longer than two beats ({full} steps)");
+        let at = s.next_beat();
+        // room for all of it: played whole
+        s.end_at(at + spt * u64::from(full));
+        assert_eq!(s.stinger_room(Cue::Goal, at), full);
+        // two beats and a step left: the first two beats, nothing cut mid-beat
+        s.end_at(at + spt * 9);
+        assert_eq!(s.stinger_room(Cue::Goal, at), 2 * STEPS_PER_BEAT);
+        let start = s.cue(Cue::Goal, 0).expect("a shortened stinger is scheduled");
+        assert_eq!(s.pending_stinger.map(|p| (p.at, p.len)), Some((start, 2 * STEPS_PER_BEAT)));
+        // less than a beat left: skipped and counted
+        let mut s = Sequencer::new(48_000.0, 1);
+        let at = s.next_beat();
+        s.end_at(at + spt * 3);
+        assert_eq!(s.cue(Cue::Goal, 0), None);
+        assert_eq!(s.dropped_cues, 1);
+        // after the final tonic: skipped
+        let mut s = Sequencer::new(48_000.0, 1);
+        s.ended = true;
+        assert_eq!(s.cue(Cue::Goal, 0), None);
+    }
 }

@@ -34,6 +34,11 @@ const MAX_PENDING: usize = 192;
 const DRUM_CHANNEL: i32 = 9;
 /// Drum hits are released after this long (GM drum sounds mostly ignore note-off anyway).
 const DRUM_GATE_S: f32 = 1.0;
+/// MIDI channel volume (CC 7) per layer: pad, bass, arpeggio, strings, lead, stinger. The
+/// channel gain is (volume / 127)², so the sustained pad and strings sit at −8 dB, bass,
+/// arpeggio and stingers at General MIDI's default (100, −4 dB) and the melody at 0 dB: 8 dB
+/// over the chords it must be heard above.
+const CHANNEL_VOLUME: [i32; 6] = [80, 100, 100, 80, 127, 100];
 
 /// Which layers a style plays from the SoundFont (`[style.soundfont]`): a General MIDI program
 /// (0..=127) per layer, or nothing for the built-in voice.
@@ -121,6 +126,63 @@ pub fn load(path: &std::path::Path) -> Result<Arc<SoundFont>, EngineError> {
     SoundFont::new(&mut reader)
         .map(Arc::new)
         .map_err(|e| bad(format!("not a valid SoundFont 2 file ({e:?}); use a .sf2 file such as /usr/share/sounds/sf2/TimGM6mb.sf2")))
+}
+
+/// Environment variable naming the SoundFont that styles with a `[style.soundfont]` table play
+/// by default; `off` (or `none`) keeps every style on the synthesised voices.
+pub const SOUNDFONT_ENV: &str = "RESONANCE_SOUNDFONT";
+
+/// Where the default SoundFont is looked for when [`SOUNDFONT_ENV`] is unset, in order:
+/// Debian/Ubuntu's `fluid-soundfont-gm` (FluidR3 GM, 141 MB), then the same file where
+/// Fedora and Arch put it.
+pub const DEFAULT_SOUNDFONT_PATHS: &[&str] = &["/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/soundfonts/FluidR3_GM.sf2"];
+
+/// Where the default SoundFont comes from: the path named by [`SOUNDFONT_ENV`] if set, else
+/// the first of [`DEFAULT_SOUNDFONT_PATHS`] that exists.
+///
+/// # Errors
+/// A sentence for the user when sampled instruments are off or no SoundFont is found (what to
+/// install or set); the caller plays the synthesised voices.
+pub fn default_path() -> Result<std::path::PathBuf, String> {
+    match std::env::var_os(SOUNDFONT_ENV) {
+        Some(v) if v == "off" || v == "none" => Err(format!("sampled instruments are off ({SOUNDFONT_ENV}={})", v.to_string_lossy())),
+        Some(v) if !v.is_empty() => Ok(std::path::PathBuf::from(v)),
+        _ => DEFAULT_SOUNDFONT_PATHS.iter().map(std::path::PathBuf::from).find(|p| p.is_file()).ok_or_else(|| {
+            format!(
+                "no General MIDI SoundFont found at {}; install one (Debian/Ubuntu: apt-get install fluid-soundfont-gm) or set {SOUNDFONT_ENV}=/path/to/file.sf2",
+                DEFAULT_SOUNDFONT_PATHS.join(" or ")
+            )
+        }),
+    }
+}
+
+/// The default SoundFont ([`default_path`]), read and parsed once per process and shared by
+/// every engine in it (FluidR3 takes about 150 MB parsed; plugin instances share one copy).
+/// Blocks while another thread loads it; call [`preload_default`] early to move the 1–2 s
+/// parse off the thread that needs it. Main thread or a loader thread only, never the audio
+/// thread.
+///
+/// # Errors
+/// A sentence for the user saying why the synthesised voices play instead (nothing found,
+/// turned off, or the file does not parse).
+pub fn load_default() -> Result<Arc<SoundFont>, String> {
+    static DEFAULT: std::sync::OnceLock<Result<Arc<SoundFont>, String>> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(|| load(&default_path()?).map_err(|e| e.to_string())).clone()
+}
+
+/// Starts loading the default SoundFont on a background thread (see [`load_default`]), so that
+/// a later `prepare()` finds it parsed.
+pub fn preload_default() {
+    // a failure to spawn only means the first `load_default` parses it itself
+    let _ = std::thread::Builder::new().name("soundfont-load".into()).spawn(|| {
+        let _ = load_default();
+    });
+}
+
+/// Whether any of `styles` plays something from a SoundFont (then a default one is worth
+/// loading).
+pub fn wanted<'a>(mut maps: impl Iterator<Item = &'a SoundFontMap>) -> bool {
+    maps.any(SoundFontMap::any)
 }
 
 /// General MIDI percussion key of a drum.
@@ -236,6 +298,7 @@ impl Player {
             let bus = if layer == 5 { &mut self.sting } else { &mut self.bed };
             if let Some(p) = program {
                 bus.synth.process_midi_message(channel, 0xC0, i32::from(p), 0);
+                bus.synth.process_midi_message(channel, 0xB0, 7, CHANNEL_VOLUME.get(layer).copied().unwrap_or(100));
             }
             if let Some(slot) = self.programs.get_mut(layer) {
                 *slot = program;

@@ -28,6 +28,10 @@ struct Cli {
     /// the first arc and seed of each style into this folder.
     #[arg(long)]
     spectrograms: Option<std::path::PathBuf>,
+    /// Synthesise every layer, even those a style plays from the default SoundFont
+    /// ($RESONANCE_SOUNDFONT, else FluidR3 GM).
+    #[arg(long)]
+    synthesised: bool,
 }
 
 fn main() {
@@ -43,5 +47,6 @@ fn main() {
         seconds: cli.seconds,
         unplanned: cli.unplanned,
         spectrograms: cli.spectrograms,
+        synthesised: cli.synthesised,
     });
 }

@@ -32,6 +32,9 @@ pub struct Options {
     /// Write 10-second spectrogram excerpts (PNG: around the first event, the ending) of the
     /// first arc and seed of each style here.
     pub spectrograms: Option<std::path::PathBuf>,
+    /// Play every layer synthesised, even where a style maps layers to the default SoundFont
+    /// (what styles sounded like before sampled instruments were the default).
+    pub synthesised: bool,
 }
 
 /// One render: the audio (mono mix and stereo peak data) and what the engine played.
@@ -66,9 +69,21 @@ pub struct BlockProbe {
 }
 
 /// Renders `style` along `arc` with `seed`, as `render --arc` does.
-pub fn render(style: &Style, arc: &arcs::Arc, seed: u64, seconds: f64, planned: bool) -> Render {
+/// `soundfont` plays the layers the style maps to one (`render --arc` passes the default
+/// SoundFont for such styles).
+pub fn render(
+    style: &Style,
+    soundfont: Option<&std::sync::Arc<resonance_engine::synth::soundfont::SoundFont>>,
+    arc: &arcs::Arc,
+    seed: u64,
+    seconds: f64,
+    planned: bool,
+) -> Render {
     const RATE: u32 = 48_000;
     let mut synth = Synth::new(RATE as f32, offline::BLOCK, std::slice::from_ref(style), seed);
+    if let Some(sf) = soundfont.filter(|_| style.soundfont.any()) {
+        synth = synth.with_soundfont(sf).expect("a SoundFont synth at 48 kHz");
+    }
     let latency = synth.latency() as u64;
     let target_at = |t: f64| arc.target_at(t);
     let cues: Vec<(f64, Cue)> = arc.events.iter().copied().filter(|e| e.0 < seconds).collect();
@@ -127,12 +142,23 @@ pub fn run(opts: &Options) {
     let presets = resonance_io::preset::factory().expect("factory presets");
     let arcs: Vec<arcs::Arc> = arcs::ALL.iter().map(|f| f()).filter(|a| opts.arcs.is_empty() || opts.arcs.contains(&a.name)).collect();
     let mut tables = Vec::new();
+    let soundfont = if opts.synthesised {
+        None
+    } else {
+        match resonance_engine::synth::soundfont::load_default() {
+            Ok(sf) => Some(sf),
+            Err(why) => {
+                eprintln!("warning: {why}; every style is synthesised");
+                None
+            }
+        }
+    };
     for p in presets.iter().filter(|p| opts.styles.is_empty() || opts.styles.contains(&p.name)) {
         let mut cols = Vec::new();
         for arc in &arcs {
             for &seed in &opts.seeds {
                 let started = std::time::Instant::now();
-                let r = render(&p.style, arc, seed, opts.seconds, !opts.unplanned);
+                let r = render(&p.style, soundfont.as_ref(), arc, seed, opts.seconds, !opts.unplanned);
                 let m = analysis::measure(&r, arc);
                 eprintln!("{} / {} / seed {seed}: rendered and measured in {:.1} s", p.name, arc.name, started.elapsed().as_secs_f64());
                 if let Some(dir) = &opts.spectrograms
