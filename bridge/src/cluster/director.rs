@@ -144,7 +144,7 @@ async fn submit_input(
 }
 
 /// Queues an engine report or OSC telemetry received by this bridge for its match's stream
-/// (published in arrival order by [`inputs_out`]; engines are not answered, so nothing waits
+/// (published in arrival order by the cluster's publisher task; engines are not answered, so nothing waits
 /// for the publish). The hello's OSC token is not copied into the stream.
 pub fn submit_osc(st: &AppState, session: &str, peer: std::net::SocketAddr, msg: &Inbound) {
     let Some(tx) = st.inner.cluster.get().and_then(|l| l.inputs.get()) else {
