@@ -7,7 +7,8 @@
 //! only the clip library's rows: list and stats at 1,000 req/s over 10,000 clips, 100
 //! concurrent streams' throughput, upload-to-listed latency; `-- --recognition` only the
 //! recognition service's: open-loop audio and fingerprint query sweeps against a catalogue of
-//! the test audio's music, a burst over the worker pool, the import, in `bridge/recognition.rs`).
+//! the test audio's music, a burst over the worker pool, the import, in `bridge/recognition.rs`;
+//! `-- --cluster` only the cluster's fault run of issue 31, in `bridge/cluster.rs`).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -27,6 +28,8 @@ use http_body_util::BodyExt;
 use resonance_bridge::osc::{self, Inbound};
 use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, WhistleKind};
 
+#[path = "bridge/cluster.rs"]
+mod cluster;
 #[path = "bridge/recognition.rs"]
 mod recognition;
 
@@ -800,6 +803,10 @@ fn print_table(rows: &[Row]) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--cluster") {
+        cluster::run(&args);
+        return;
+    }
     let quick = args.iter().any(|a| a == "--quick");
     let secs = if quick { 2.0 } else { 5.0 };
     let osc_only = args.iter().any(|a| a == "--osc");

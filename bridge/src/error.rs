@@ -89,6 +89,7 @@ pub const REJECT_REASONS: &[&str] = &[
     "clip_unknown_fire",
     "clip_refused_by_engine",
     "rule_clip_missing",
+    "cluster_input_dropped",
 ];
 
 /// An HTTP error answer.

@@ -35,14 +35,17 @@ use axum::body::Bytes;
 use axum::extract::ws::Utf8Bytes;
 use axum::http::StatusCode;
 use futures_util::StreamExt as _;
+use resonance_engine::Cue;
 use serde_json::{Value, json};
-use tokio::sync::{Mutex, mpsc, watch};
+use tokio::sync::{Mutex, OwnedMutexGuard, mpsc, watch};
 
 use crate::cluster::link::{LEASE_TTL, LeaseError, Link, Owned, RENEW_EVERY, consumer_name, redact, subject_in, subject_ws};
 use crate::cluster::store::Applied;
 use crate::director::step::Decision;
 use crate::error::AppError;
+use crate::osc::Inbound;
 use crate::state::{AppState, Frame, SessionEntry};
+use crate::telemetry::control::{ControlRequest, parse_control};
 use crate::telemetry::validate::{TelemetryUpdate, validate_json};
 
 /// How often the lease loop runs.
@@ -60,6 +63,17 @@ fn unavailable(message: String) -> AppError {
     AppError::RetryLater { status: StatusCode::SERVICE_UNAVAILABLE, reason: "busy", retry_after_s: 1, message }
 }
 
+/// The header naming what an input of a match's stream is: absent or `telemetry` (HTTP
+/// telemetry, the JSON body), `osc` (an engine report or OSC telemetry, one OSC message, with
+/// [`HEADER_PEER`]), `control` (a control request's JSON), `stinger` (a cue's name).
+pub const HEADER_INPUT: &str = "Resonance-Input";
+/// The engine's address as the receiving bridge saw it (`osc` inputs): the owner sends that
+/// match's commands there too.
+pub const HEADER_PEER: &str = "Resonance-Peer";
+/// OSC inputs waiting to be published before new ones are dropped (counted as
+/// `cluster_input_dropped`).
+pub const INPUT_QUEUE: usize = 16_384;
+
 /// Accepts HTTP telemetry in cluster mode: publishes the validated body to the match's
 /// stream subject and answers with the stream sequence once JetStream stored it.
 ///
@@ -67,11 +81,43 @@ fn unavailable(message: String) -> AppError {
 /// 503 (`Retry-After: 1`) while NATS is unreachable or did not acknowledge; 422 for an
 /// `Idempotency-Key` that is not 1 to 128 visible ASCII characters.
 pub async fn submit(st: &AppState, name: &str, raw: &[u8], idempotency_key: Option<&str>) -> Result<Value, AppError> {
+    let v = submit_input(st, name, None, raw, idempotency_key).await?;
+    st.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+    Ok(v)
+}
+
+/// Accepts a control (style, intensity, rules) or a hand-fired stinger (`kind` `control` or
+/// `stinger`, already validated by the caller) like [`submit`]: the match's owner applies it
+/// in stream order, once.
+///
+/// # Errors
+/// As [`submit`].
+pub async fn submit_command(
+    st: &AppState,
+    name: &str,
+    kind: &'static str,
+    raw: &[u8],
+    idempotency_key: Option<&str>,
+) -> Result<Value, AppError> {
+    submit_input(st, name, Some(kind), raw, idempotency_key).await
+}
+
+async fn submit_input(
+    st: &AppState,
+    name: &str,
+    kind: Option<&'static str>,
+    raw: &[u8],
+    idempotency_key: Option<&str>,
+) -> Result<Value, AppError> {
     let link = st.inner.cluster.get().ok_or_else(|| {
         unavailable(format!("this bridge is still connecting to NATS at {}; retry, or send to another bridge", cluster_url(st)))
     })?;
     let id = match idempotency_key {
-        Some(k) if (1..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => format!("{name}:{k}"),
+        Some(k) if (1..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => match kind {
+            // a control and an update may carry the same client key without colliding
+            Some(kind) => format!("{name}:{kind}:{k}"),
+            None => format!("{name}:{k}"),
+        },
         Some(_) => {
             return Err(AppError::Validation(crate::error::ValidationError {
                 field: "Idempotency-Key".into(),
@@ -80,12 +126,72 @@ pub async fn submit(st: &AppState, name: &str, raw: &[u8], idempotency_key: Opti
         }
         None => format!("{name}:{:032x}", rand::random::<u128>()),
     };
+    if link.nats_state() != "connected" {
+        // refused at once rather than queued in the client for a NATS that may not come back
+        return Err(unavailable(format!(
+            "this bridge lost NATS at {} and is reconnecting; retry with the same Idempotency-Key, or send to another bridge",
+            cluster_url(st)
+        )));
+    }
     link.register(name).await.map_err(unavailable)?;
-    let publish = PublishMessage::build().payload(Bytes::copy_from_slice(raw)).message_id(&id);
+    let mut publish = PublishMessage::build().payload(Bytes::copy_from_slice(raw)).message_id(&id);
+    if let Some(kind) = kind {
+        publish = publish.header(HEADER_INPUT, kind);
+    }
     let ack = async { link.js.send_publish(subject_in(name), publish).await?.await.map_err(async_nats::Error::from) };
-    let ack = ack.await.map_err(|e| unavailable(format!("NATS did not store the update ({e}); retry with the same Idempotency-Key")))?;
-    st.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
+    let ack = ack.await.map_err(|e| unavailable(format!("NATS did not store the input ({e}); retry with the same Idempotency-Key")))?;
     Ok(json!({"session": name, "accepted": true, "seq": ack.sequence, "duplicate": ack.duplicate, "bridge": link.id}))
+}
+
+/// Queues an engine report or OSC telemetry received by this bridge for its match's stream
+/// (published in arrival order by the cluster's publisher task; engines are not answered, so nothing waits
+/// for the publish). The hello's OSC token is not copied into the stream.
+pub fn submit_osc(st: &AppState, session: &str, peer: std::net::SocketAddr, msg: &Inbound) {
+    let Some(tx) = st.inner.cluster.get().and_then(|l| l.inputs.get()) else {
+        st.inner.metrics.reject("cluster_input_dropped");
+        return;
+    };
+    let stripped;
+    let msg = if let Inbound::Hello { session, .. } = msg {
+        stripped = Inbound::Hello { session: session.clone(), token: None };
+        &stripped
+    } else {
+        msg
+    };
+    let datagram = crate::osc::to_datagram(crate::osc::encode_inbound(msg));
+    if tx.try_send((session.to_string(), peer, datagram)).is_err() {
+        st.inner.metrics.reject("cluster_input_dropped");
+    }
+}
+
+/// Publishes the queued OSC inputs, in order, each with a fresh message id; acks are awaited
+/// apart, so a slow ack does not hold the next report back (a failed one is counted).
+async fn inputs_out(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<(String, std::net::SocketAddr, Vec<u8>)>) {
+    while let Some((session, peer, datagram)) = rx.recv().await {
+        if link.register(&session).await.is_err() {
+            st.inner.metrics.reject("cluster_input_dropped");
+            continue;
+        }
+        let publish = PublishMessage::build()
+            .payload(Bytes::from(datagram))
+            .message_id(format!("{session}:osc:{:032x}", rand::random::<u128>()))
+            .header(HEADER_INPUT, "osc")
+            .header(HEADER_PEER, peer.to_string().as_str());
+        match link.js.send_publish(subject_in(&session), publish).await {
+            Ok(ack) => {
+                let st = st.clone();
+                tokio::spawn(async move {
+                    if ack.await.is_err() {
+                        st.inner.metrics.reject("cluster_input_dropped");
+                    }
+                });
+            }
+            Err(e) => {
+                tracing::debug!("cluster: OSC input for {session} not published ({e})");
+                st.inner.metrics.reject("cluster_input_dropped");
+            }
+        }
+    }
 }
 
 fn cluster_url(st: &AppState) -> String {
@@ -111,6 +217,8 @@ pub async fn run(st: AppState) {
     tracing::info!("cluster: connected to {} as {}", redact(&url), link.id);
     let (tx, rx) = mpsc::channel(FRAME_QUEUE);
     let _ = st.inner.cluster_frames.set(tx);
+    let (in_tx, in_rx) = mpsc::channel(INPUT_QUEUE);
+    let _ = link.inputs.set(in_tx);
     let _ = st.inner.cluster.set(link.clone());
     let mut tasks = vec![
         tokio::spawn(watch_bucket(link.clone(), Bucket::Leases)),
@@ -119,6 +227,7 @@ pub async fn run(st: AppState) {
         tokio::spawn(heartbeat(link.clone())),
         tokio::spawn(frames_out(link.clone(), rx)),
         tokio::spawn(frames_in(st.clone(), link.clone())),
+        tokio::spawn(inputs_out(st.clone(), link.clone(), in_rx)),
     ];
     lease_loop(st, link).await;
     for t in &mut tasks {
@@ -228,13 +337,26 @@ async fn lease_loop(st: AppState, link: Arc<Link>) {
             }
         }
         renew(&link, &mut owned).await;
-        acquire(&st, &link, &mut owned, &mut since, &lost_tx).await;
+        // without NATS nothing can be taken (and each try would wait for its timeout)
+        if link.nats_state() == "connected" {
+            acquire(&st, &link, &mut owned, &mut since, &lost_tx).await;
+        }
         if started.elapsed() > REBALANCE_AFTER && last_release.elapsed() > REBALANCE_EVERY && hand_over_one(&link, &mut owned).await {
             last_release = Instant::now();
         }
         st.inner.metrics.owned_matches.store(owned.len() as i64, Relaxed);
         link.set_owned_list(owned.keys().cloned().collect());
     }
+}
+
+/// How long a lease operation may wait for NATS. A renewal must not hold the lease loop past
+/// the lease's local validity (TTL − margin − renewal interval = 800 ms): while NATS is away the
+/// loop goes on and drops the leases it can no longer prove. A renewal stored by the server but
+/// answered too late is seen as lost at the next renewal (its revision moved on), which is safe.
+const OP_TIMEOUT: Duration = Duration::from_millis(500);
+
+async fn bounded<T>(op: impl Future<Output = Result<T, LeaseError>>) -> Result<T, LeaseError> {
+    tokio::time::timeout(OP_TIMEOUT, op).await.unwrap_or_else(|_| Err(LeaseError::Nats(format!("no answer within {OP_TIMEOUT:?}"))))
 }
 
 /// Renews the leases due, concurrently; drops the lost and those no longer locally valid.
@@ -244,7 +366,7 @@ async fn renew(link: &Link, owned: &mut HashMap<String, Owned>) {
         owned.iter().filter(|(_, o)| now.saturating_duration_since(o.renewed) >= RENEW_EVERY).map(|(m, o)| (m.clone(), o.rev)).collect();
     let results = futures_util::future::join_all(due.iter().map(|(m, rev)| async move {
         let sent = Instant::now();
-        (m, sent, link.renew(m, *rev).await)
+        (m, sent, bounded(link.renew(m, *rev)).await)
     }))
     .await;
     for (m, sent, r) in results {
@@ -307,7 +429,7 @@ async fn acquire(
         if owned.len() >= target && !orphan {
             continue;
         }
-        match link.acquire(&m).await {
+        match bounded(link.acquire(&m)).await {
             Ok(Some(epoch)) => {
                 since.remove(&m);
                 let (stop, stop_rx) = watch::channel(false);
@@ -350,7 +472,7 @@ async fn release(link: &Link, m: &str, mut o: Owned) {
     if let Some(t) = o.task.take() {
         let _ = tokio::time::timeout(Duration::from_millis(500), t).await;
     }
-    if let Err(e) = link.release(m, o.rev).await {
+    if let Err(e) = bounded(link.release(m, o.rev)).await {
         tracing::warn!("cluster: could not release {m} ({e}); it expires within {LEASE_TTL:?}");
     }
 }
@@ -485,6 +607,67 @@ async fn direct_until_stopped(
     }
 }
 
+/// One input of a match's stream, read by its [`HEADER_INPUT`].
+enum Input {
+    /// HTTP telemetry (`None`: unreadable, applied as nothing so its sequence still counts).
+    Telemetry(Option<TelemetryUpdate>),
+    /// An engine report or OSC telemetry, and the engine's address.
+    Engine(std::net::SocketAddr, Inbound),
+    Control(ControlRequest),
+    Stinger(Cue),
+    /// Something this bridge cannot read (a newer bridge's kind): its sequence is recorded.
+    Unreadable,
+}
+
+fn parse_input(msg: &async_nats::jetstream::Message) -> Input {
+    let header = |name: &str| msg.message.headers.as_ref().and_then(|h| h.get(name)).map(|v| v.as_str().to_string());
+    let json = || serde_json::from_slice::<Value>(&msg.payload).ok();
+    match header(HEADER_INPUT).as_deref() {
+        None | Some("telemetry") => Input::Telemetry(json().and_then(|v| validate_json(&v).ok())),
+        Some("osc") => {
+            let peer = header(HEADER_PEER).and_then(|p| p.parse().ok());
+            let inbound = crate::osc::decode_packet(&msg.payload).ok().and_then(|v| v.into_iter().next()).and_then(Result::ok);
+            match (peer, inbound) {
+                (Some(p), Some(m)) => Input::Engine(p, m),
+                _ => Input::Unreadable,
+            }
+        }
+        Some("control") => json().and_then(|v| parse_control(&v).ok()).map_or(Input::Unreadable, Input::Control),
+        Some("stinger") => std::str::from_utf8(&msg.payload).ok().and_then(Cue::from_name).map_or(Input::Unreadable, Input::Stinger),
+        Some(_) => Input::Unreadable,
+    }
+}
+
+/// Applies an input to the locked session: the director's decisions (effects not sent yet)
+/// and the telemetry update, if it was one.
+fn step_input(
+    st: &AppState,
+    e: OwnedMutexGuard<SessionEntry>,
+    input: Input,
+) -> (OwnedMutexGuard<SessionEntry>, Vec<Decision>, Option<TelemetryUpdate>) {
+    let mut e = e;
+    match input {
+        Input::Engine(peer, inbound) => return st.apply_engine_input(e, peer, inbound),
+        Input::Telemetry(Some(u)) => {
+            e.ephemeral = false;
+            let d = st.apply_update(&mut e.state, &u);
+            return (e, vec![d], Some(u));
+        }
+        Input::Control(c) => {
+            e.ephemeral = false;
+            let d = st.control_step(&mut e.state, &c);
+            return (e, vec![d], None);
+        }
+        Input::Stinger(cue) => {
+            e.ephemeral = false;
+            e.state.log("stinger", cue.as_str());
+            return (e, vec![Decision { stingers: vec![cue], ..Decision::default() }], None);
+        }
+        Input::Telemetry(None) | Input::Unreadable => {}
+    }
+    (e, Vec::new(), None)
+}
+
 /// Applies one input message (at most once), then its effects, then acks it.
 #[allow(clippy::too_many_arguments)]
 async fn apply(
@@ -502,29 +685,35 @@ async fn apply(
         let _ = msg.ack().await;
         return Step::Next;
     }
-    let update: Option<TelemetryUpdate> = serde_json::from_slice::<Value>(&msg.payload).ok().and_then(|v| validate_json(&v).ok());
-    let mut e = entry.lock().await;
-    let mut next = e.state.clone();
-    let d = match &update {
-        Some(u) => st.apply_update(&mut next, u),
-        None => Decision::default(),
+    let input = parse_input(msg);
+    let e = entry.clone().lock_owned().await;
+    // restored unless the new state is committed
+    let before = e.state.clone();
+    let (mut e, decisions, update) = step_input(st, e, input);
+    let Ok(json) = serde_json::to_string(&e.state) else {
+        e.state = before;
+        return Step::Next;
     };
-    let Ok(json) = serde_json::to_string(&next) else { return Step::Next };
-    let cues: Vec<&str> = d.stingers.iter().map(|c| c.as_str()).collect();
+    let cues: Vec<&str> = decisions.iter().flat_map(|d| d.stingers.iter().map(|c| c.as_str())).collect();
     let mut backoff = Duration::from_millis(50);
     loop {
         match st.inner.store.cluster_apply(m, epoch, seq, &json, &cues, &link.id).await {
             Ok(Applied::Yes) => break,
             Ok(Applied::AlreadyApplied) => {
+                e.state = before;
                 *last = seq;
                 let _ = msg.ack().await;
                 return Step::Next;
             }
-            Ok(Applied::Fenced) => return Step::Stop,
+            Ok(Applied::Fenced) => {
+                e.state = before;
+                return Step::Stop;
+            }
             Err(err) => {
                 // Not acked: the input stays in the stream for this owner's retry or the next owner.
                 tracing::warn!("cluster: cannot store {m} input {seq} ({err}); retrying");
                 if *stop.borrow() {
+                    e.state = before;
                     return Step::Stop;
                 }
                 tokio::time::sleep(backoff).await;
@@ -532,10 +721,14 @@ async fn apply(
             }
         }
     }
-    e.state = next;
     e.dirty = false;
     *last = seq;
-    st.emit(&mut e, update.as_ref(), &d);
+    if decisions.is_empty() && update.is_some() {
+        st.emit(&mut e, update.as_ref(), &Decision::default());
+    }
+    for (i, d) in decisions.iter().enumerate() {
+        st.emit(&mut e, update.as_ref().filter(|_| i == 0), d);
+    }
     drop(e);
     let _ = msg.ack().await;
     Step::Next

@@ -135,6 +135,9 @@ pub struct Link {
     pub view: Mutex<View>,
     /// Set by a graceful stop: take nothing more.
     pub leaving: std::sync::atomic::AtomicBool,
+    /// OSC inputs (match, engine address, OSC message) for the publisher task
+    /// (`cluster::director`), set once it runs.
+    pub inputs: std::sync::OnceLock<tokio::sync::mpsc::Sender<(String, std::net::SocketAddr, Vec<u8>)>>,
 }
 
 /// The key of a match in the buckets (match names are `[A-Za-z0-9_.-]{1,64}`, valid keys).
@@ -223,6 +226,7 @@ impl Link {
             owned_names: Mutex::new(Vec::new()),
             view: Mutex::new(View::default()),
             leaving: std::sync::atomic::AtomicBool::new(false),
+            inputs: std::sync::OnceLock::new(),
         })
     }
 

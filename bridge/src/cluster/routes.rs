@@ -11,6 +11,10 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 
+/// How long `/readyz` waits for PostgreSQL before it says `postgres: down` (probes time out
+/// after 1 s by default in Kubernetes).
+const PING_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The readiness route.
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(readyz))
@@ -25,7 +29,8 @@ pub async fn readyz(State(st): State<AppState>) -> Response {
     if st.inner.config.cluster.is_none() {
         return Json(json!({"ready": true, "storage": st.inner.store.kind()})).into_response();
     }
-    let postgres = st.inner.store.cluster_ping().await;
+    // bounded: a probe must answer even while the pool waits for a server that is gone
+    let postgres = tokio::time::timeout(PING_TIMEOUT, st.inner.store.cluster_ping()).await.unwrap_or(false);
     let body = match st.inner.cluster.get() {
         Some(link) => {
             let mut s = link.status();

@@ -19,7 +19,7 @@ use resonance_engine::params::ParamId;
 use serde_json::json;
 use tokio::sync::OwnedMutexGuard;
 
-use crate::director::step::step;
+use crate::director::step::{Decision, step};
 use crate::guard::service::Report;
 use crate::osc::{self, Inbound, Outbound};
 use crate::state::{AppState, PEER_TIMEOUT, Peer, SessionEntry};
@@ -36,6 +36,9 @@ struct Open {
     meters: bool,
     /// The director has not yet seen the latest state.
     changed: bool,
+    /// The cluster owner's path: the director's decisions wait here until the new state is
+    /// committed (`None`: they go out at once).
+    deferred: Option<Vec<Decision>>,
 }
 
 impl AppState {
@@ -47,6 +50,10 @@ impl AppState {
     /// Handles a batch of decoded OSC messages in order (drains `batch`). Engine reports are
     /// applied one by one; state frames are coalesced per session (module docs).
     pub async fn handle_batch(&self, batch: &mut Vec<(SocketAddr, Inbound)>) {
+        if self.inner.config.cluster.is_some() {
+            self.cluster_batch(batch);
+            return;
+        }
         let mut open: Option<Open> = None;
         let mut peer_session: Option<(SocketAddr, String)> = None;
         for (peer, msg) in batch.drain(..) {
@@ -80,7 +87,14 @@ impl AppState {
                 };
                 // A plain lock, not `lock_session`: engine reports are not acknowledged, so after a
                 // failed write they may land on the unstored state; the next flush reloads it.
-                open = Some(Open { name: session.clone(), e: entry.lock_owned().await, mood: false, meters: false, changed: false });
+                open = Some(Open {
+                    name: session.clone(),
+                    e: entry.lock_owned().await,
+                    mood: false,
+                    meters: false,
+                    changed: false,
+                    deferred: None,
+                });
             }
             if let Some(o) = open.as_mut() {
                 self.apply_engine(o, peer, msg);
@@ -220,9 +234,83 @@ impl AppState {
         let set = self.inner.rules.for_session(&o.e.state.rules);
         let occ: Vec<&str> = occurrence.as_deref().into_iter().collect();
         let d = step(&set, &mut o.e.state, &occ);
-        if !d.is_empty() {
-            self.emit(&mut o.e, None, &d);
+        self.decide(o, d);
+    }
+
+    /// Sends a decision's effects, or keeps them for after the commit (cluster owner).
+    fn decide(&self, o: &mut Open, d: Decision) {
+        if d.is_empty() {
+            return;
         }
+        match o.deferred.as_mut() {
+            Some(v) => v.push(d),
+            None => self.emit(&mut o.e, None, &d),
+        }
+    }
+
+    /// Cluster mode: each message goes to its session's input stream instead (the owner
+    /// applies it: [`AppState::apply_engine_input`]); only the style vocabulary and clip
+    /// messages stay with this bridge. The peer's session binding (hello) stays local too:
+    /// it decides which stream a report goes to.
+    fn cluster_batch(&self, batch: &mut Vec<(SocketAddr, Inbound)>) {
+        let mut peer_session: Option<(SocketAddr, String)> = None;
+        for (peer, msg) in batch.drain(..) {
+            let session = match &msg {
+                Inbound::Telemetry { session, .. } => session.clone(),
+                Inbound::Styles(names) => {
+                    for _ in 0..self.inner.styles.announce(names) {
+                        self.inner.metrics.reject("osc_too_many_styles");
+                    }
+                    continue;
+                }
+                _ => {
+                    self.inner.metrics.osc_engine_messages.fetch_add(1, Relaxed);
+                    if matches!(msg, Inbound::Hello { .. }) || peer_session.as_ref().is_none_or(|(p, _)| *p != peer) {
+                        peer_session = Some((peer, self.bind_peer(peer, &msg)));
+                    }
+                    peer_session.as_ref().map(|(_, s)| s.clone()).unwrap_or_default()
+                }
+            };
+            if matches!(msg, Inbound::ClipFire { .. } | Inbound::ClipScheduled { .. } | Inbound::ClipRefused { .. }) {
+                // the clip ledger is per bridge (docs/cluster.md, limits)
+                continue;
+            }
+            crate::cluster::director::submit_osc(self, &session, peer, &msg);
+        }
+    }
+
+    /// The cluster owner's path for one engine report or OSC telemetry taken from the match's
+    /// stream: applies it to the locked session like [`AppState::handle_batch`] does, binds
+    /// the engine to the match here (so the owner's commands reach it), publishes its frames,
+    /// and returns the director's decisions for the caller to send after the commit (with the
+    /// telemetry update, when it was telemetry).
+    pub(crate) fn apply_engine_input(
+        &self,
+        e: OwnedMutexGuard<SessionEntry>,
+        peer: SocketAddr,
+        msg: Inbound,
+    ) -> (OwnedMutexGuard<SessionEntry>, Vec<Decision>, Option<crate::telemetry::validate::TelemetryUpdate>) {
+        let name = e.state.name.clone();
+        if let Inbound::Telemetry { fields, .. } = &msg {
+            let mut e = e;
+            let Ok(u) = validate(fields.iter().map(|(k, v)| (k.as_str(), v.into()))) else {
+                self.inner.metrics.reject("osc_invalid_telemetry");
+                return (e, Vec::new(), None);
+            };
+            e.ephemeral = false;
+            let d = self.apply_update(&mut e.state, &u);
+            self.inner.metrics.telemetry_osc_game.fetch_add(1, Relaxed);
+            return (e, vec![d], Some(u));
+        }
+        {
+            let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            peers.insert(peer, Peer { session: name.clone(), last_seen: Instant::now() });
+        }
+        let mut o = Open { name, e, mood: false, meters: false, changed: false, deferred: Some(Vec::new()) };
+        self.apply_engine(&mut o, peer, msg);
+        self.publish_pending(&mut o);
+        let deferred = o.deferred.take().unwrap_or_default();
+        (o.e, deferred, None)
     }
 
     /// Publishes the open session's coalesced state frames and runs the director on its
@@ -243,9 +331,7 @@ impl AppState {
         if std::mem::take(&mut o.changed) {
             let set = self.inner.rules.for_session(&o.e.state.rules);
             let d = step(&set, &mut o.e.state, &[]);
-            if !d.is_empty() {
-                self.emit(&mut o.e, None, &d);
-            }
+            self.decide(o, d);
         }
     }
 

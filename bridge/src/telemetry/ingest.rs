@@ -76,41 +76,61 @@ impl AppState {
 
     /// Applies a control request from the page or an API client.
     pub async fn control(&self, name: &str, c: &ControlRequest) -> Result<SessionState, AppError> {
-        if let Some(style) = &c.style
-            && !self.inner.styles.contains(style)
-        {
-            return Err(AppError::Validation(ValidationError { field: "style".into(), message: self.inner.styles.unknown(style) }));
-        }
+        self.check_control(c)?;
         let entry = self.get_or_create(name)?;
         let mut e = self.lock_session(&entry).await?;
         e.ephemeral = false;
         let mut next = e.state.clone();
-        if let Some(r) = &c.rules {
-            let set = self.inner.rules.get(r).ok_or_else(|| {
-                AppError::Validation(ValidationError {
-                    field: "rules".into(),
-                    message: format!("unknown rule set {r:?}; available: {}", self.inner.rules.names().collect::<Vec<_>>().join(", ")),
-                })
-            })?;
-            next.rules.clone_from(&set.name);
-        }
-        if let Some(i) = c.intensity {
-            next.intensity_override = i;
-        }
-        let mut d = step(&self.inner.rules.for_session(&next.rules), &mut next, &[]);
-        if let Some(style) = &c.style
-            && *style != next.style
-        {
-            next.style.clone_from(style);
-            next.log("style", style);
-            d.style = Some((style.clone(), c.quantize.unwrap_or(Quantize::Bar)));
-        }
+        let d = self.control_step(&mut next, c);
         let row = SessionRow::new(&next, None)?;
         self.inner.writer.queue(WriteOp::Session(row), e.fence()).committed().await?;
         e.state = next;
         e.dirty = false;
         self.emit(&mut e, None, &d);
         Ok(e.state.clone())
+    }
+
+    /// Checks what a control names against this bridge's vocabulary: the style and the rule
+    /// set must exist.
+    ///
+    /// # Errors
+    /// A 422 listing what is available.
+    pub(crate) fn check_control(&self, c: &ControlRequest) -> Result<(), AppError> {
+        if let Some(style) = &c.style
+            && !self.inner.styles.contains(style)
+        {
+            return Err(AppError::Validation(ValidationError { field: "style".into(), message: self.inner.styles.unknown(style) }));
+        }
+        if let Some(r) = &c.rules
+            && self.inner.rules.get(r).is_none()
+        {
+            return Err(AppError::Validation(ValidationError {
+                field: "rules".into(),
+                message: format!("unknown rule set {r:?}; available: {}", self.inner.rules.names().collect::<Vec<_>>().join(", ")),
+            }));
+        }
+        Ok(())
+    }
+
+    /// Applies a checked control to `next` and runs the director on it (also the cluster's
+    /// owner path); an unknown rule set or style (checked before) is left alone.
+    pub(crate) fn control_step(&self, next: &mut SessionState, c: &ControlRequest) -> Decision {
+        if let Some(set) = c.rules.as_deref().and_then(|r| self.inner.rules.get(r)) {
+            next.rules.clone_from(&set.name);
+        }
+        if let Some(i) = c.intensity {
+            next.intensity_override = i;
+        }
+        let mut d = step(&self.inner.rules.for_session(&next.rules), next, &[]);
+        if let Some(style) = &c.style
+            && *style != next.style
+            && self.inner.styles.contains(style)
+        {
+            next.style.clone_from(style);
+            next.log("style", style);
+            d.style = Some((style.clone(), c.quantize.unwrap_or(Quantize::Bar)));
+        }
+        d
     }
 
     /// Fires a stinger by hand.

@@ -170,9 +170,16 @@ pub async fn post_telemetry(
 pub async fn post_control(
     State(st): State<AppState>,
     _auth: Authed,
-    SessionBody { name, value, .. }: SessionBody,
+    headers: axum::http::HeaderMap,
+    SessionBody { name, value, raw }: SessionBody,
 ) -> Result<Response, AppError> {
     let c = parse_control(&value)?;
+    if st.inner.config.cluster.is_some() {
+        // Cluster mode: the match's owner applies it in stream order (docs/cluster.md).
+        st.check_control(&c)?;
+        let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
+        return Ok(Json(crate::cluster::director::submit_command(&st, &name, "control", &raw, key).await?).into_response());
+    }
     let s = st.control(&name, &c).await?;
     Ok(Json(json!({"session": s.name, "target": s.target, "style": s.style, "intensity_override": s.intensity_override, "rules": s.rules}))
         .into_response())
@@ -201,12 +208,19 @@ struct StingerRequest {
 pub async fn post_stinger(
     State(st): State<AppState>,
     _auth: Authed,
+    headers: axum::http::HeaderMap,
     SessionBody { name, value, .. }: SessionBody,
 ) -> Result<Response, AppError> {
     let cue_name = single_string(&value, "cue")?;
     let cue = Cue::from_name(&cue_name).ok_or_else(|| {
         verr("cue", format!("unknown cue {cue_name:?}; allowed: {}", Cue::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")))
     })?;
+    if st.inner.config.cluster.is_some() {
+        // Cluster mode: fired by the match's owner, once (docs/cluster.md).
+        let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
+        let v = crate::cluster::director::submit_command(&st, &name, "stinger", cue.as_str().as_bytes(), key).await?;
+        return Ok((StatusCode::ACCEPTED, Json(v)).into_response());
+    }
     st.stinger(&name, cue).await?;
     Ok((StatusCode::ACCEPTED, Json(json!({"session": name, "cue": cue.as_str()}))).into_response())
 }

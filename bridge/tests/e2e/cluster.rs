@@ -5,6 +5,13 @@
 //!
 //! Needs `nats-server` (`apt-get install -y nats-server`; `RESONANCE_SKIP_CLUSTER_TESTS=1`
 //! skips) and `RESONANCE_TEST_POSTGRES_URL` (skips without it, fails on CI).
+//!
+//! Shared set-up: [`Cluster::start`] (NATS, an API key, an engine socket, a run id) and
+//! [`Cluster::bridge`] (a child bridge, ready); polling goes through [`wait_for`]. Losing
+//! PostgreSQL is simulated with [`PgProxy`], a TCP relay between the bridges and the server
+//! that can drop every connection and refuse new ones (the test server is shared, so it is not
+//! stopped); losing NATS is the real thing: the server is killed and started again on the same
+//! port and store.
 
 use std::collections::BTreeMap;
 use std::io::BufRead as _;
@@ -49,22 +56,26 @@ fn nats_available() -> bool {
 struct Nats {
     child: Child,
     url: String,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
+}
+
+fn nats_server(port: &str, dir: &Path) -> Child {
+    Command::new("nats-server")
+        .args(["-js", "-a", "127.0.0.1", "-p", port, "-n", "resonance-test"])
+        .arg("-sd")
+        .arg(dir.join("js"))
+        .arg("--ports_file_dir")
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nats-server starts")
 }
 
 impl Nats {
     fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let child = Command::new("nats-server")
-            .args(["-js", "-a", "127.0.0.1", "-p", "-1", "-n", "resonance-test"])
-            .arg("-sd")
-            .arg(dir.path().join("js"))
-            .arg("--ports_file_dir")
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("nats-server starts");
+        let child = nats_server("-1", dir.path());
         let deadline = Instant::now() + Duration::from_secs(10);
         let url = loop {
             let found = std::fs::read_dir(dir.path())
@@ -80,7 +91,25 @@ impl Nats {
             assert!(Instant::now() < deadline, "nats-server wrote no ports file within 10 s");
             std::thread::sleep(Duration::from_millis(20));
         };
-        Self { child, url, _dir: dir }
+        Self { child, url, dir }
+    }
+
+    /// Kills the server (SIGKILL, as a crash).
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts the server again on the same port with the same JetStream store.
+    fn restart(&mut self) {
+        let port = self.url.rsplit(':').next().unwrap().to_string();
+        self.child = nats_server(&port, self.dir.path());
+        let addr: SocketAddr = self.url.trim_start_matches("nats://").parse().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(addr).is_err() {
+            assert!(Instant::now() < deadline, "nats-server did not listen again on {addr} within 10 s");
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
@@ -95,17 +124,74 @@ impl Drop for Nats {
 struct Bridge {
     child: Child,
     http: SocketAddr,
+    osc: SocketAddr,
     id: String,
+    _data: tempfile::TempDir,
 }
 
 impl Bridge {
-    fn start(nats: &str, pg: &str, data: &Path, engine: SocketAddr, id: &str) -> Self {
-        let spec = json!({"nats": nats, "pg": pg, "data": data, "engine": engine.to_string(), "id": id});
+    fn signal(&self, sig: &str) {
+        let ok = Command::new("kill").arg(format!("-{sig}")).arg(self.child.id().to_string()).status().unwrap().success();
+        assert!(ok, "kill -{sig} {}", self.child.id());
+    }
+
+    fn named(&self) -> (String, SocketAddr) {
+        (self.id.clone(), self.http)
+    }
+}
+
+impl Drop for Bridge {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What every cluster test starts with: a NATS server, the PostgreSQL URL, an API key in it,
+/// an engine socket the bridges send commands to, and a run id that keeps match and bridge
+/// names apart between runs on the same database.
+struct Cluster {
+    nats: Nats,
+    pg: String,
+    key: String,
+    engine: UdpSocket,
+    run: String,
+}
+
+impl Cluster {
+    /// `None` (the test is skipped) without PostgreSQL or nats-server outside CI.
+    async fn start() -> Option<Self> {
+        let pg = postgres_url()?;
+        if !nats_available() {
+            return None;
+        }
+        let nats = Nats::start();
+        let key = make_key(&pg).await;
+        let engine = engine_socket().await;
+        let run = format!("{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis());
+        Some(Self { nats, pg, key, engine, run })
+    }
+
+    /// Starts bridge `name` (its id gets the run id) on this cluster's database and waits until
+    /// it is ready.
+    async fn bridge(&self, name: &str) -> Bridge {
+        let b = self.bridge_on(name, &self.pg);
+        wait_for(&format!("bridge {name} ready"), 30, async || ok(request(b.http, "GET", "/readyz", None, None, None).await)).await;
+        b
+    }
+
+    /// Starts bridge `name` with `pg` as its database URL, without waiting for readiness.
+    fn bridge_on(&self, name: &str, pg: &str) -> Bridge {
+        let data = tempfile::tempdir().unwrap();
+        let id = format!("{name}-{}", self.run);
+        let engine = self.engine.local_addr().unwrap();
+        let spec = json!({"nats": self.nats.url, "pg": pg, "data": data.path(), "engine": engine.to_string(), "id": id});
+        let log = data.path().join("stderr.log");
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["cluster::cluster_child_bridge", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, spec.to_string())
             .stdout(Stdio::piped())
-            .stderr(Stdio::from(std::fs::File::create(data.join("stderr.log")).unwrap()))
+            .stderr(Stdio::from(std::fs::File::create(&log).unwrap()))
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
@@ -115,29 +201,43 @@ impl Bridge {
                 let Ok(line) = line else { return };
                 // libtest may print `test NAME ... ` on the same line first
                 if let Some((_, a)) = line.split_once("CLUSTER_CHILD_HTTP ") {
-                    let _ = tx.send(a.trim().parse::<SocketAddr>().unwrap());
+                    let (http, osc) = a.trim().split_once(' ').unwrap();
+                    let _ = tx.send((http.parse::<SocketAddr>().unwrap(), osc.parse::<SocketAddr>().unwrap()));
                 }
             }
         });
-        let Ok(http) = rx.recv_timeout(Duration::from_mins(1)) else {
+        let Ok((http, osc)) = rx.recv_timeout(Duration::from_mins(1)) else {
             // never leave a child behind
             let _ = child.kill();
             let _ = child.wait();
-            panic!("the child bridge did not report its address within 60 s (its stderr: {})", data.join("stderr.log").display());
+            panic!("the child bridge did not report its address within 60 s (its stderr: {})", log.display());
         };
-        Self { child, http, id: id.to_string() }
+        Bridge { child, http, osc, id, _data: data }
     }
 
-    fn signal(&self, sig: &str) {
-        let ok = Command::new("kill").arg(format!("-{sig}")).arg(self.child.id().to_string()).status().unwrap().success();
-        assert!(ok, "kill -{sig} {}", self.child.id());
+    /// Posts one update until a bridge of `bridges` acknowledges it (see [`post_acked`]).
+    async fn post(&self, bridges: &[SocketAddr], start: usize, m: &str, idem: &str, body: &Value) -> Value {
+        post_acked(bridges, start, &self.key, m, idem, body).await
     }
 }
 
-impl Drop for Bridge {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// `Some(body)` for a 200 answer.
+fn ok(r: Result<(u16, Value), String>) -> Option<Value> {
+    match r {
+        Ok((200, v)) => Some(v),
+        _ => None,
+    }
+}
+
+/// Polls `probe` every 20 ms until it gives `Some`, or panics after `secs` naming `what`.
+async fn wait_for<T>(what: &str, secs: u64, mut probe: impl AsyncFnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(v) = probe().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "{what}: not within {secs} s");
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
@@ -158,7 +258,7 @@ fn cluster_child_bridge() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let running = resonance_bridge::start(config).await.unwrap();
-        println!("\nCLUSTER_CHILD_HTTP {}", running.http_addr);
+        println!("\nCLUSTER_CHILD_HTTP {} {}", running.http_addr, running.osc_addr);
         let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).unwrap();
         term.recv().await;
         running.stop().await.unwrap();
@@ -198,17 +298,18 @@ async fn request(
 /// Posts one update until a live bridge acknowledges it (the same Idempotency-Key on every
 /// attempt); returns the answer.
 async fn post_acked(bridges: &[SocketAddr], start: usize, key: &str, m: &str, idem: &str, body: &Value) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(20);
     let mut i = start;
-    loop {
+    let path = format!("/api/v1/sessions/{m}/telemetry");
+    wait_for(&format!("update {m}/{idem} acknowledged"), 20, async || {
         let addr = bridges[i % bridges.len()];
-        match request(addr, "POST", &format!("/api/v1/sessions/{m}/telemetry"), Some(key), Some(idem), Some(&body.to_string())).await {
-            Ok((200, v)) => return v,
-            other => assert!(Instant::now() < deadline, "update {m}/{idem} never acknowledged: {other:?}"),
-        }
         i += 1;
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+        let r = ok(request(addr, "POST", &path, Some(key), Some(idem), Some(&body.to_string())).await);
+        if r.is_none() {
+            tokio::time::sleep(Duration::from_millis(30)).await;
+        }
+        r
+    })
+    .await
 }
 
 /// Which bridge owns which match, from their `/healthz`.
@@ -224,15 +325,15 @@ async fn owners(bridges: &[(String, SocketAddr)]) -> BTreeMap<String, String> {
     out
 }
 
-async fn wait_ready(addr: SocketAddr) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Ok((200, _)) = request(addr, "GET", "/readyz", None, None, None).await {
-            return;
-        }
-        assert!(Instant::now() < deadline, "bridge {addr} not ready within 30 s");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+/// Waits until `b` lists `m` among the matches it owns.
+async fn wait_owned(b: &Bridge, m: &str, secs: u64) {
+    let named = [b.named()];
+    wait_for(&format!("{} owns {m}", b.id), secs, async || (owners(&named).await.get(m) == Some(&b.id)).then_some(())).await;
+}
+
+/// The session as `addr` answers it (200 or nothing).
+async fn session(addr: SocketAddr, m: &str) -> Option<Value> {
+    ok(request(addr, "GET", &format!("/api/v1/sessions/{m}"), None, None, None).await)
 }
 
 /// Counts `boss_appears` stingers arriving at the engine socket until `until` passes.
@@ -259,6 +360,14 @@ async fn make_key(pg: &str) -> String {
     key
 }
 
+/// The `boss_appears` stingers stored for `m` (input sequence, bridge).
+async fn boss_stingers_stored(pg: &str, m: &str) -> Vec<(u64, String)> {
+    let store = resonance_bridge::store::Store::open(pg, &resonance_bridge::state::schema()).await.unwrap();
+    let fired = store.cluster_stingers(m).await.unwrap();
+    store.close().await;
+    fired.into_iter().filter(|(_, c, _)| c == "boss_appears").map(|(s, _, by)| (s, by)).collect()
+}
+
 /// Three bridges share six matches; the one owning the most is killed with SIGKILL while
 /// telemetry keeps coming (retried on the others with the same Idempotency-Key, and sent
 /// twice on purpose). The others take its matches over (the time is printed), every
@@ -266,22 +375,12 @@ async fn make_key(pg: &str) -> String {
 /// stinger once — never twice. A WebSocket client on one bridge sees a match another owns.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
-    let Some(pg) = postgres_url() else { return };
-    if !nats_available() {
-        return;
+    let Some(c) = Cluster::start().await else { return };
+    let mut bridges = Vec::new();
+    for i in 0..3 {
+        bridges.push(c.bridge(&format!("b{i}")).await);
     }
-    let nats = Nats::start();
-    let key = make_key(&pg).await;
-    let engine = engine_socket().await;
-    let engine_addr = engine.local_addr().unwrap();
-    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
-    let run = format!("{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis());
-    let mut bridges: Vec<Bridge> =
-        dirs.iter().enumerate().map(|(i, d)| Bridge::start(&nats.url, &pg, d.path(), engine_addr, &format!("b{i}-{run}"))).collect();
-    for b in &bridges {
-        wait_ready(b.http).await;
-    }
-    let matches: Vec<String> = (0..6).map(|i| format!("c{run}-{i}")).collect();
+    let matches: Vec<String> = (0..6).map(|i| format!("c{}-{i}", c.run)).collect();
     let all: Vec<SocketAddr> = bridges.iter().map(|b| b.http).collect();
     let (rounds_before, rounds) = (6u32, 14u32);
     let body = |m: usize, r: u32| {
@@ -294,25 +393,21 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
     };
     for r in 0..rounds_before {
         for (i, m) in matches.iter().enumerate() {
-            post_acked(&all, i + r as usize, &key, m, &format!("r{r}"), &body(i, r)).await;
+            c.post(&all, i + r as usize, m, &format!("r{r}"), &body(i, r)).await;
         }
     }
     // every match gets a director
-    let named: Vec<(String, SocketAddr)> = bridges.iter().map(|b| (b.id.clone(), b.http)).collect();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let before = loop {
+    let named: Vec<(String, SocketAddr)> = bridges.iter().map(Bridge::named).collect();
+    let before = wait_for("every match gets a director", 20, async || {
         let o = owners(&named).await;
-        if o.len() == matches.len() {
-            break o;
-        }
-        assert!(Instant::now() < deadline, "not every match got a director: {o:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+        (o.len() == matches.len()).then_some(o)
+    })
+    .await;
     // WebSocket fan-out: a client on a bridge that does not own matches[0] sees its updates
     let owner0 = &before[&matches[0]];
     let other = bridges.iter().find(|b| &b.id != owner0).unwrap().http;
     let mut ws = crate::common::ws_connect(other, &format!("?session={}", matches[0])).await;
-    post_acked(&all, 0, &key, &matches[0], "ws-probe", &json!({"stress": 0.2})).await;
+    c.post(&all, 0, &matches[0], "ws-probe", &json!({"stress": 0.2})).await;
     // (frames of earlier updates the owner is still applying may come first)
     let probe = |v: &Value| v["update"]["stress"].as_f64().is_some_and(|s| (s - 0.2).abs() < 1e-6);
     let seen = crate::common::ws_expect(&mut ws, 10, |v| v["type"] == "telemetry" && v["session"] == matches[0].as_str() && probe(v)).await;
@@ -324,7 +419,7 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
         *count.entry(o).or_default() += 1;
     }
     let victim_id = count.iter().max_by_key(|(_, n)| **n).map(|(id, _)| (*id).to_string()).unwrap();
-    let victim_matches: Vec<&String> = before.iter().filter(|(_, o)| **o == victim_id).map(|(m, _)| m).collect();
+    let victim_matches: Vec<String> = before.iter().filter(|(_, o)| **o == victim_id).map(|(m, _)| m.clone()).collect();
     let vi = bridges.iter().position(|b| b.id == victim_id).unwrap();
     let killed_at = Instant::now();
     bridges[vi].signal("KILL");
@@ -333,7 +428,8 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
     let live: Vec<SocketAddr> = survivors.iter().map(|(_, a)| *a).collect();
     let watch = tokio::spawn({
         let survivors = survivors.clone();
-        let wanted: Vec<String> = victim_matches.iter().map(|m| (*m).clone()).collect();
+        let wanted = victim_matches.clone();
+        // (a plain loop: the spawned future must be Send)
         async move {
             loop {
                 let o = owners(&survivors).await;
@@ -342,7 +438,7 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
                 }
                 assert!(
                     killed_at.elapsed() <= Duration::from_secs(30),
-                    "the killed bridge's matches {wanted:?} were not taken over within 30 s: {o:?}"
+                    "the killed bridge's matches {wanted:?} not taken over within 30 s: {o:?}"
                 );
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
@@ -350,10 +446,10 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
     });
     for r in rounds_before..rounds {
         for (i, m) in matches.iter().enumerate() {
-            let v = post_acked(&live, i + r as usize, &key, m, &format!("r{r}"), &body(i, r)).await;
+            let v = c.post(&live, i + r as usize, m, &format!("r{r}"), &body(i, r)).await;
             if r % 3 == 0 {
                 // the same update again through the other bridge: stored once
-                let again = post_acked(&live, i + r as usize + 1, &key, m, &format!("r{r}"), &body(i, r)).await;
+                let again = c.post(&live, i + r as usize + 1, m, &format!("r{r}"), &body(i, r)).await;
                 assert_eq!(again["duplicate"], true, "{again}");
                 assert_eq!(again["seq"], v["seq"]);
             }
@@ -366,39 +462,37 @@ async fn cluster_failover_after_kill_9_loses_and_repeats_nothing() {
         takeover.as_millis(),
         resonance_bridge::cluster::link::LEASE_TTL.as_millis()
     );
-    assert!(takeover < Duration::from_secs(30));
-    check_applied_once(live[0], &matches, rounds, &pg, &engine).await;
-    drop(nats);
+    check_applied_once(live[0], &matches, rounds, &c.pg, &c.engine).await;
 }
 
 /// Every acknowledged update was applied exactly once (`updates` counts applications; the
 /// first match had one more, the WebSocket probe), and each match's one `boss_appears` trigger
 /// fired one stinger, in storage and at the engine.
 async fn check_applied_once(live: SocketAddr, matches: &[String], rounds: u32, pg: &str, engine: &UdpSocket) {
-    let deadline = Instant::now() + Duration::from_secs(30);
     for m in matches {
-        loop {
-            let (s, v) = request(live, "GET", &format!("/api/v1/sessions/{m}"), None, None, None).await.unwrap();
-            let updates = v["updates"].as_u64().unwrap_or(0);
-            let want = u64::from(rounds) + u64::from(m == &matches[0]);
-            assert!(updates <= want, "{m}: {updates} applications of {want} distinct updates: applied twice");
-            if s == 200 && updates == want {
-                assert_eq!(v["metrics"]["minute"], f64::from(rounds - 1), "{v}");
-                break;
-            }
-            assert!(Instant::now() < deadline, "{m}: {updates} of {want} acknowledged updates applied: {v}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let want = u64::from(rounds) + u64::from(m == &matches[0]);
+        let v = wait_applied(live, m, want, 30).await;
+        assert_eq!(v["metrics"]["minute"], f64::from(rounds - 1), "{v}");
     }
     // each trigger fired its stinger once: in storage and at the engine
-    let store = resonance_bridge::store::Store::open(pg, &resonance_bridge::state::schema()).await.unwrap();
     for m in matches {
-        let fired: Vec<_> = store.cluster_stingers(m).await.unwrap().into_iter().filter(|(_, c, _)| c == "boss_appears").collect();
+        let fired = boss_stingers_stored(pg, m).await;
         assert_eq!(fired.len(), 1, "{m}: {fired:?}");
     }
-    store.close().await;
     let heard = count_boss_stingers(engine, Instant::now() + Duration::from_millis(300)).await;
     assert!(heard <= matches.len(), "{heard} boss stingers for {} triggers", matches.len());
+}
+
+/// Waits until `addr` answers `m` with `want` applications, failing at once on more (applied
+/// twice); returns the session.
+async fn wait_applied(addr: SocketAddr, m: &str, want: u64, secs: u64) -> Value {
+    wait_for(&format!("{m}: {want} acknowledged updates applied"), secs, async || {
+        let v = session(addr, m).await?;
+        let updates = v["updates"].as_u64().unwrap_or(0);
+        assert!(updates <= want, "{m}: {updates} applications of {want} distinct updates: applied twice");
+        (updates == want).then_some(v)
+    })
+    .await
 }
 
 /// A split: the owner is frozen (SIGSTOP) past its lease, the other bridge takes the match
@@ -407,72 +501,37 @@ async fn check_applied_once(live: SocketAddr, matches: &[String], rounds: u32, p
 /// the new owner, and the trigger sent during the split fires one stinger.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cluster_frozen_owner_resumes_fenced_out() {
-    let Some(pg) = postgres_url() else { return };
-    if !nats_available() {
-        return;
-    }
-    let nats = Nats::start();
-    let key = make_key(&pg).await;
-    let engine = engine_socket().await;
-    let engine_addr = engine.local_addr().unwrap();
-    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let run = format!("{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis());
-    let a = Bridge::start(&nats.url, &pg, da.path(), engine_addr, &format!("a-{run}"));
-    wait_ready(a.http).await;
-    let m = format!("split{run}");
-    post_acked(&[a.http], 0, &key, &m, "u0", &json!({"minute": 0})).await;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while owners(&[(a.id.clone(), a.http)]).await.get(&m) != Some(&a.id) {
-        assert!(Instant::now() < deadline, "the first bridge never took {m}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let b = Bridge::start(&nats.url, &pg, db.path(), engine_addr, &format!("b-{run}"));
-    wait_ready(b.http).await;
+    let Some(c) = Cluster::start().await else { return };
+    let a = c.bridge("a").await;
+    let m = format!("split{}", c.run);
+    c.post(&[a.http], 0, &m, "u0", &json!({"minute": 0})).await;
+    wait_owned(&a, &m, 20).await;
+    let b = c.bridge("b").await;
     a.signal("STOP");
     let frozen = Instant::now();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while owners(&[(b.id.clone(), b.http)]).await.get(&m) != Some(&b.id) {
-        assert!(Instant::now() < deadline, "the second bridge never took {m} from the frozen one");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_owned(&b, &m, 20).await;
     println!("cluster: frozen owner's match taken over after {} ms", frozen.elapsed().as_millis());
     for r in 1..4 {
         let mut body = json!({"minute": r});
         if r == 2 {
             body["trigger"] = json!("boss_appears");
         }
-        post_acked(&[b.http], 0, &key, &m, &format!("u{r}"), &body).await;
+        c.post(&[b.http], 0, &m, &format!("u{r}"), &body).await;
     }
     a.signal("CONT");
     for r in 4..8 {
-        post_acked(&[a.http, b.http], r, &key, &m, &format!("u{r}"), &json!({"minute": r})).await;
+        c.post(&[a.http, b.http], r, &m, &format!("u{r}"), &json!({"minute": r})).await;
     }
     // the resumed bridge lets go; the new owner applied every update once
-    let named = [(a.id.clone(), a.http), (b.id.clone(), b.http)];
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let (_, v) = request(b.http, "GET", &format!("/api/v1/sessions/{m}"), None, None, None).await.unwrap();
-        let updates = v["updates"].as_u64().unwrap_or(0);
-        assert!(updates <= 8, "{updates} applications of 8 updates");
-        let o = owners(&named).await;
-        let a_owns = request(a.http, "GET", "/healthz", None, None, None).await.unwrap().1["cluster"]["owned"]
-            .as_array()
-            .is_some_and(|l| l.iter().any(|x| x == m.as_str()));
-        if updates == 8 && o.get(&m) == Some(&b.id) && !a_owns {
-            assert_eq!(v["metrics"]["minute"], 7.0, "{v}");
-            break;
-        }
-        assert!(Instant::now() < deadline, "not settled: {updates} of 8 applied, owners {o:?}, frozen one still owns: {a_owns}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let store = resonance_bridge::store::Store::open(&pg, &resonance_bridge::state::schema()).await.unwrap();
-    let fired = store.cluster_stingers(&m).await.unwrap();
-    assert_eq!(fired.iter().filter(|(_, c, _)| c == "boss_appears").count(), 1, "{fired:?}");
-    assert!(fired.iter().all(|(_, _, by)| *by == b.id), "{fired:?}");
-    store.close().await;
-    let heard = count_boss_stingers(&engine, Instant::now() + Duration::from_millis(300)).await;
+    let named = [a.named(), b.named()];
+    let v = wait_applied(b.http, &m, 8, 20).await;
+    assert_eq!(v["metrics"]["minute"], 7.0, "{v}");
+    wait_for("the resumed bridge lets go", 20, async || (owners(&named).await.get(&m) == Some(&b.id)).then_some(())).await;
+    let fired = boss_stingers_stored(&c.pg, &m).await;
+    assert_eq!(fired.len(), 1, "{fired:?}");
+    assert!(fired.iter().all(|(_, by)| *by == b.id), "{fired:?}");
+    let heard = count_boss_stingers(&c.engine, Instant::now() + Duration::from_millis(300)).await;
     assert!(heard <= 1, "{heard} boss stingers for one trigger");
-    drop((a, b, nats));
 }
 
 /// A bridge stopped gracefully (SIGTERM) hands its matches over before it exits: the other
@@ -480,55 +539,277 @@ async fn cluster_frozen_owner_resumes_fenced_out() {
 /// A bridge joining later takes its fair share from the one holding everything.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cluster_graceful_stop_hands_matches_over_and_a_joiner_takes_its_share() {
-    let Some(pg) = postgres_url() else { return };
-    if !nats_available() {
-        return;
-    }
-    let nats = Nats::start();
-    let key = make_key(&pg).await;
-    let engine = engine_socket().await;
-    let engine_addr = engine.local_addr().unwrap();
-    let (da, db, dc) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let run = format!("{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis());
-    let mut a = Bridge::start(&nats.url, &pg, da.path(), engine_addr, &format!("a-{run}"));
-    wait_ready(a.http).await;
-    let matches: Vec<String> = (0..4).map(|i| format!("g{run}-{i}")).collect();
+    let Some(c) = Cluster::start().await else { return };
+    let mut a = c.bridge("a").await;
+    let matches: Vec<String> = (0..4).map(|i| format!("g{}-{i}", c.run)).collect();
     for m in &matches {
-        post_acked(&[a.http], 0, &key, m, "u0", &json!({"minute": 0})).await;
+        c.post(&[a.http], 0, m, "u0", &json!({"minute": 0})).await;
     }
-    let b = Bridge::start(&nats.url, &pg, db.path(), engine_addr, &format!("b-{run}"));
-    wait_ready(b.http).await;
+    let b = c.bridge("b").await;
     // a joiner takes its fair share (2 of 4) from the bridge that took everything
-    let both = [(a.id.clone(), a.http), (b.id.clone(), b.http)];
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
+    let both = [a.named(), b.named()];
+    wait_for("a fair share for the joining bridge", 20, async || {
         let o = owners(&both).await;
-        let of_b = o.values().filter(|id| **id == b.id).count();
-        if o.len() == matches.len() && of_b == 2 {
-            break;
-        }
-        assert!(Instant::now() < deadline, "no fair share for the joining bridge: {o:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+        (o.len() == matches.len() && o.values().filter(|id| **id == b.id).count() == 2).then_some(())
+    })
+    .await;
     let stopped = Instant::now();
     a.signal("TERM");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while owners(&[(b.id.clone(), b.http)]).await.len() < matches.len() {
-        assert!(Instant::now() < deadline, "the stopped bridge's matches were not taken over");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    let only_b = [b.named()];
+    wait_for("the stopped bridge's matches taken over", 20, async || (owners(&only_b).await.len() == matches.len()).then_some(())).await;
     println!("cluster: matches of a bridge stopped with SIGTERM taken over after {} ms", stopped.elapsed().as_millis());
     assert!(a.child.wait().unwrap().success(), "the stopped bridge exits cleanly");
     // and the survivor goes on applying each match's updates
     for m in &matches {
-        post_acked(&[b.http], 0, &key, m, "u1", &json!({"minute": 1})).await;
+        c.post(&[b.http], 0, m, "u1", &json!({"minute": 1})).await;
     }
-    let deadline = Instant::now() + Duration::from_secs(20);
     for m in &matches {
-        while request(b.http, "GET", &format!("/api/v1/sessions/{m}"), None, None, None).await.unwrap().1["updates"] != 2 {
-            assert!(Instant::now() < deadline, "{m}: updates after the hand-over not applied");
-            tokio::time::sleep(Duration::from_millis(20)).await;
+        wait_applied(b.http, m, 2, 20).await;
+    }
+}
+
+/// `/readyz` of `addr`: (status, body).
+async fn readyz(addr: SocketAddr) -> (u16, Value) {
+    request(addr, "GET", "/readyz", None, None, None).await.unwrap_or((0, Value::Null))
+}
+
+/// NATS lost mid-run (the server killed, then started again on the same port and store): the
+/// bridge says so on `/readyz` (503, `nats` not connected), stops directing the match once its
+/// lease can no longer be proven, refuses telemetry with 503 (`Retry-After`) rather than
+/// accepting what it cannot store, and still answers reads from PostgreSQL. When NATS is back
+/// it is ready again, takes the match again, and every acknowledged update is applied exactly
+/// once (one sent again with the same Idempotency-Key is recognised as a duplicate).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_nats_lost_mid_run_refuses_then_recovers_without_loss() {
+    let Some(mut c) = Cluster::start().await else { return };
+    let a = c.bridge("a").await;
+    let m = format!("natslost{}", c.run);
+    for r in 0..3 {
+        c.post(&[a.http], 0, &m, &format!("u{r}"), &json!({"minute": r})).await;
+    }
+    wait_owned(&a, &m, 20).await;
+    wait_applied(a.http, &m, 3, 20).await;
+
+    c.nats.kill();
+    let (status, body) = wait_for("/readyz says NATS is gone", 10, async || {
+        let (s, v) = readyz(a.http).await;
+        (s == 503).then_some((s, v))
+    })
+    .await;
+    assert_ne!(body["nats"], "connected", "{status} {body}");
+    assert_eq!(body["ready"], false, "{body}");
+    // the lease cannot be renewed: the bridge stops acting as the owner within the TTL
+    let named = [a.named()];
+    wait_for("the bridge stops directing without NATS", 10, async || owners(&named).await.is_empty().then_some(())).await;
+    let (s, v) = request(a.http, "POST", &format!("/api/v1/sessions/{m}/telemetry"), Some(&c.key), Some("u3"), Some(r#"{"minute": 3}"#))
+        .await
+        .unwrap();
+    assert_eq!(s, 503, "telemetry without NATS is refused, not lost: {v}");
+    assert!(v["message"].as_str().unwrap_or_default().contains("retry with the same Idempotency-Key"), "{v}");
+    // reads still answer, from PostgreSQL
+    let v = session(a.http, &m).await.expect("the session is still readable without NATS");
+    assert_eq!(v["updates"], 3, "{v}");
+
+    c.nats.restart();
+    wait_for("/readyz is 200 again once NATS is back", 30, async || (readyz(a.http).await.0 == 200).then_some(())).await;
+    // the refused update is sent again with the same key, then more; one repeated on purpose
+    for r in 3..6 {
+        c.post(&[a.http], 0, &m, &format!("u{r}"), &json!({"minute": r})).await;
+    }
+    let again = c.post(&[a.http], 0, &m, "u4", &json!({"minute": 4})).await;
+    assert_eq!(again["duplicate"], true, "{again}");
+    wait_owned(&a, &m, 20).await;
+    let v = wait_applied(a.http, &m, 6, 30).await;
+    assert_eq!(v["metrics"]["minute"], 5.0, "{v}");
+}
+
+/// A TCP relay from a loopback port to PostgreSQL that can drop every connection and refuse
+/// new ones (`cut`), then accept again (`restore`): PostgreSQL lost and back, as the bridges
+/// see it, without stopping the test server other tests share.
+struct PgProxy {
+    url: String,
+    up: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    conns: std::sync::Arc<std::sync::Mutex<Vec<tokio::task::AbortHandle>>>,
+    accept: tokio::task::JoinHandle<()>,
+}
+
+impl PgProxy {
+    async fn start(pg: &str) -> Self {
+        let target = pg_host_port(pg);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let url = pg.replacen(&target, &format!("127.0.0.1:{port}"), 1);
+        let up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let conns = std::sync::Arc::new(std::sync::Mutex::new(Vec::<tokio::task::AbortHandle>::new()));
+        let accept = tokio::spawn({
+            let (up, conns) = (up.clone(), conns.clone());
+            async move {
+                while let Ok((mut inbound, _)) = listener.accept().await {
+                    if !up.load(std::sync::atomic::Ordering::SeqCst) {
+                        continue; // dropped: the connection is closed at once
+                    }
+                    let target = target.clone();
+                    let t = tokio::spawn(async move {
+                        let addr = if target.contains(':') { target } else { format!("{target}:5432") };
+                        if let Ok(mut out) = tokio::net::TcpStream::connect(addr).await {
+                            let _ = tokio::io::copy_bidirectional(&mut inbound, &mut out).await;
+                        }
+                    });
+                    conns.lock().unwrap().push(t.abort_handle());
+                }
+            }
+        });
+        Self { url, up, conns, accept }
+    }
+
+    /// PostgreSQL gone: every open connection dropped, new ones closed at once.
+    fn cut(&self) {
+        self.up.store(false, std::sync::atomic::Ordering::SeqCst);
+        for c in self.conns.lock().unwrap().drain(..) {
+            c.abort();
         }
     }
-    drop((dc, b, nats));
+
+    fn restore(&self) {
+        self.up.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl Drop for PgProxy {
+    fn drop(&mut self) {
+        self.cut();
+        self.accept.abort();
+    }
+}
+
+/// `HOST[:PORT]` of a `postgres://USER:PASS@HOST[:PORT]/DB` URL.
+fn pg_host_port(url: &str) -> String {
+    let after = url.split_once("://").map_or(url, |(_, r)| r);
+    let after = after.rsplit_once('@').map_or(after, |(_, r)| r);
+    after.split(['/', '?']).next().unwrap_or(after).to_string()
+}
+
+/// PostgreSQL lost mid-run (every connection of the bridge dropped and refused for a few
+/// seconds): `/readyz` answers 503 with `postgres: down` promptly; telemetry is still
+/// acknowledged, because it is stored in the match's JetStream stream (the stream buffers it);
+/// the owner keeps its lease and retries the writes it could not make. When PostgreSQL is back
+/// every update sent during the outage is applied in order, exactly once, and its trigger fires
+/// one stinger.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_postgres_lost_mid_run_buffers_in_the_stream_then_applies_once() {
+    let Some(c) = Cluster::start().await else { return };
+    let proxy = PgProxy::start(&c.pg).await;
+    let a = c.bridge_on("a", &proxy.url);
+    wait_for("bridge a ready", 30, async || ok(request(a.http, "GET", "/readyz", None, None, None).await)).await;
+    let m = format!("pglost{}", c.run);
+    for r in 0..3 {
+        c.post(&[a.http], 0, &m, &format!("u{r}"), &json!({"minute": r})).await;
+    }
+    wait_owned(&a, &m, 20).await;
+    wait_applied(a.http, &m, 3, 20).await;
+
+    proxy.cut();
+    let body = wait_for("/readyz says PostgreSQL is down", 10, async || {
+        let (s, v) = readyz(a.http).await;
+        (s == 503).then_some(v)
+    })
+    .await;
+    assert_eq!(body["postgres"], "down", "{body}");
+    assert_eq!(body["nats"], "connected", "{body}");
+    // accepted into the stream while the database is away, one with a trigger
+    for r in 3..8 {
+        let mut b = json!({"minute": r});
+        if r == 5 {
+            b["trigger"] = json!("boss_appears");
+        }
+        let v = c.post(&[a.http], 0, &m, &format!("u{r}"), &b).await;
+        assert_eq!(v["accepted"], true, "{v}");
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        boss_stingers_stored(&c.pg, &m).await.is_empty(),
+        "nothing can be stored (or fired: effects follow the commit) while PostgreSQL is away"
+    );
+    proxy.restore();
+    wait_for("/readyz is 200 again once PostgreSQL is back", 30, async || (readyz(a.http).await.0 == 200).then_some(())).await;
+    let v = wait_applied(a.http, &m, 8, 30).await;
+    assert_eq!(v["metrics"]["minute"], 7.0, "{v}");
+    assert_eq!(boss_stingers_stored(&c.pg, &m).await.len(), 1);
+    let heard = count_boss_stingers(&c.engine, Instant::now() + Duration::from_millis(300)).await;
+    assert!(heard <= 1, "{heard} boss stingers for one trigger");
+    drop(a);
+}
+
+/// The stored state of `m` (as the owner committed it), once `pred` holds for it.
+async fn stored_when(pg: &str, m: &str, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+    let store = resonance_bridge::store::Store::open(pg, &resonance_bridge::state::schema()).await.unwrap();
+    let v = wait_for(what, 20, async || {
+        let r = store.cluster_state(m).await.ok()??;
+        let v: Value = serde_json::from_str(&r.state).ok()?;
+        pred(&v).then_some(v)
+    })
+    .await;
+    store.close().await;
+    v
+}
+
+/// Engine reports over OSC and hand-fired controls sent to a bridge that does not own the
+/// match go through the match's stream: the owner applies them (its stored state has the
+/// engine's crowd mood and event, the control's style and intensity), learns the engine's
+/// address from the stream and sends it the match's commands, and a hand-fired stinger sent
+/// twice with one Idempotency-Key is stored once and reaches the engine once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_engine_reports_and_controls_reach_the_owner_once() {
+    use resonance_bridge::osc::{self, Inbound};
+    use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, WhistleKind};
+    let Some(c) = Cluster::start().await else { return };
+    let a = c.bridge("a").await;
+    let m = format!("osc{}", c.run);
+    c.post(&[a.http], 0, &m, "u0", &json!({"minute": 0})).await;
+    wait_owned(&a, &m, 20).await;
+    let b = c.bridge("b").await;
+    // an engine of the match reports to b, which does not own it
+    let engine = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    let send = async |msg: Inbound| {
+        engine.send_to(&osc::to_datagram(osc::encode_inbound(&msg)), b.osc).await.unwrap();
+    };
+    send(Inbound::Hello { session: m.clone(), token: None }).await;
+    send(Inbound::Mood(MoodSnapshot { time: 7, valence: 0.625, arousal: 0.5, label: MoodLabel::Excitement, confidence: 0.9 })).await;
+    send(Inbound::Event(CrowdEvent {
+        kind: CrowdEventKind::Applause,
+        onset: 8,
+        detected: 8,
+        confidence: 0.8,
+        whistle: WhistleKind::Short,
+    }))
+    .await;
+    let v = stored_when(&c.pg, &m, "the owner stores the engine's mood and event", |v| {
+        v["crowd"]["valence"].as_f64() == Some(0.625) && v["timeline"].to_string().contains("applause")
+    })
+    .await;
+    assert_eq!(v["updates"], 1, "engine reports are not telemetry updates: {v}");
+    assert_eq!(owners(&[a.named(), b.named()]).await.get(&m), Some(&a.id), "the match stayed with a");
+
+    // a control through b: applied by the owner, which sends the style to the engine it
+    // learned from the stream
+    let path = format!("/api/v1/sessions/{m}/control");
+    let body = r#"{"style": "cinematic-orchestral", "quantize": "beat", "intensity": 0.75}"#;
+    let (s, v) = request(b.http, "POST", &path, Some(&c.key), Some("k1"), Some(body)).await.unwrap();
+    assert_eq!((s, v["accepted"].clone()), (200, json!(true)), "{v}");
+    let (s, v) = request(b.http, "POST", &path, Some(&c.key), None, Some(r#"{"style": "no-such-style"}"#)).await.unwrap();
+    assert_eq!(s, 422, "an unknown style is refused by the receiving bridge: {v}");
+    let stored = stored_when(&c.pg, &m, "the owner stores the control", |v| v["style"] == "cinematic-orchestral").await;
+    assert!((stored["intensity_override"].as_f64().unwrap() - 0.75).abs() < 1e-6, "{stored}");
+    crate::common::expect_command(&engine, 10, |o| matches!(o, Outbound::Style { name, .. } if name == "cinematic-orchestral")).await;
+
+    // a hand-fired stinger through b, sent twice with one key: stored once, heard once
+    let path = format!("/api/v1/sessions/{m}/stinger");
+    let (s, first) = request(b.http, "POST", &path, Some(&c.key), Some("s1"), Some(r#"{"cue": "boss_appears"}"#)).await.unwrap();
+    assert_eq!(s, 202, "{first}");
+    let (_, again) = request(a.http, "POST", &path, Some(&c.key), Some("s1"), Some(r#"{"cue": "boss_appears"}"#)).await.unwrap();
+    assert_eq!((again["duplicate"].clone(), again["seq"].clone()), (json!(true), first["seq"].clone()), "{again}");
+    wait_for("the hand-fired stinger is stored", 20, async || (boss_stingers_stored(&c.pg, &m).await.len() == 1).then_some(())).await;
+    let heard = count_boss_stingers(&engine, Instant::now() + Duration::from_secs(2)).await;
+    assert_eq!(heard, 1, "the stinger reaches the match's engine once");
+    assert_eq!(boss_stingers_stored(&c.pg, &m).await.len(), 1);
 }
