@@ -394,7 +394,7 @@ pub async fn rows(server: &tokio::runtime::Handle, secs: f64, quick: bool) -> Ve
     );
     // per collection: (audio 200, matched), (fingerprint 200, matched) over every sweep step
     let mut tally = vec![((0, 0), (0, 0)); collections.len()];
-    let audio_rates: &[f64] = if quick { &[10.0, 20.0] } else { &[5.0, 10.0, 20.0, 30.0, 40.0, 60.0] };
+    let audio_rates: &[f64] = if quick { &[10.0, 20.0] } else { &[5.0, 10.0, 20.0, 30.0, 40.0, 60.0, 90.0, 120.0] };
     for &rate in audio_rates {
         let o = open_loop(addr, key.clone(), "/api/v1/recognize", "audio/wav", audio.clone(), rate, secs).await;
         for (t, &(ok, hit)) in tally.iter_mut().zip(&o.by_collection) {
