@@ -377,17 +377,18 @@ pub fn prepare_file(path: &Path, given: Tags, source: String, fallback: &str, ma
 
 /// One file of an import: its path, its `source` in the store and its path for messages.
 pub type ImportFile = (PathBuf, String, String);
+/// What [`prepare_files`] made of one file: its path for messages and the track or the error.
+pub type Prepared = (String, Result<NewTrack, AppError>);
 
 /// [`prepare_file`] for each of `files` (no given tags, the relative path as the fallback
 /// title) on up to `threads` threads at once (blocking); the results in the files' order.
-pub fn prepare_files(files: Vec<ImportFile>, max_s: f64, threads: usize) -> Vec<(String, Result<NewTrack, AppError>)> {
+pub fn prepare_files(files: Vec<ImportFile>, max_s: f64, threads: usize) -> Vec<Prepared> {
     let threads = threads.clamp(1, files.len().max(1));
     if threads == 1 {
         return files.into_iter().map(|(p, source, rel)| (rel.clone(), prepare_file(&p, Tags::default(), source, &rel, max_s))).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<(String, Result<NewTrack, AppError>)>>> =
-        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let slots: Vec<std::sync::Mutex<Option<Prepared>>> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
