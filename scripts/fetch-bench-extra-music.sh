@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetch the music that takes the recognition service's load benchmark (issue 24) past 20 h of
-# catalogue: the benchmark collections (scripts/fetch-bench-collections.sh, about 17.3 h) plus
+# catalogue: the benchmark collections (scripts/fetch-bench-collections.sh, 20.5 h by ffprobe,
+# 17.3 h as an earlier run counted them) plus
 # the test audio's music (../shared/data/fetch-test-audio.sh, 2.13 h) plus these two game
 # soundtracks, none of them in either set. Freely licensed Debian packages, `apt-get
 # download` + `dpkg-deb -x` (scripts/debfetch.sh), nothing installed, no audio committed.
