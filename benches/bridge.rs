@@ -7,8 +7,9 @@
 //! only the clip library's rows: list and stats at 1,000 req/s over 10,000 clips, 100
 //! concurrent streams' throughput, upload-to-listed latency; `-- --recognition` only the
 //! recognition service's: open-loop audio and fingerprint query sweeps against a catalogue of
-//! the test audio's music, a burst over the worker pool, the import, in `bridge/recognition.rs`;
-//! `-- --cluster` only the cluster's fault run of issue 31, in `bridge/cluster.rs`).
+//! the test audio's music or the folders of `RESONANCE_BENCH_CATALOGUE`, a burst over the
+//! worker pool, the import, in `bridge/recognition.rs`; `-- --cluster` only the cluster's fault
+//! run of issue 31, in `bridge/cluster.rs`).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,

@@ -107,6 +107,10 @@ pub struct RecognitionConfig {
     /// A PEM certificate authority trusted for `https` webhook receivers besides the public
     /// roots (a private CA; the tests' own).
     pub webhook_ca: Option<Vec<u8>>,
+    /// Threads one library import decodes and hashes its files on (several files at once;
+    /// the catalogue still has one writer). Default: half the cores, at least one, so
+    /// queries keep the rest.
+    pub import_threads: usize,
 }
 
 impl Default for RecognitionConfig {
@@ -125,6 +129,7 @@ impl Default for RecognitionConfig {
             webhook_allow_private: false,
             webhook_backoff: std::time::Duration::from_secs(2),
             webhook_ca: None,
+            import_threads: cores.div_ceil(2),
         }
     }
 }

@@ -53,6 +53,10 @@ pub struct BridgeArgs {
     /// Recognition worker threads (decoding and matching), 1 to 256; default: one per core.
     #[arg(long, value_parser = crate::limits::recognition_workers)]
     pub recognition_workers: Option<usize>,
+    /// Threads a library import decodes and hashes files on at once, 1 to 256; default: half
+    /// the cores (queries keep the rest).
+    #[arg(long, value_parser = crate::limits::recognition_workers)]
+    pub import_threads: Option<usize>,
     /// Let webhooks call loopback, private and link-local addresses (a receiver on this host
     /// or network). Off by default: such URLs are refused with 422.
     #[arg(long)]
@@ -264,6 +268,9 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
     if let Some(w) = args.recognition_workers {
         recognition.workers = w.max(1);
         recognition.queue = 4 * w.max(1);
+    }
+    if let Some(t) = args.import_threads {
+        recognition.import_threads = t;
     }
     if args.exit_with_stdin {
         terminate_with_parent();

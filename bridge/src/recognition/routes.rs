@@ -24,7 +24,7 @@ use crate::error::{AppError, ErrorBody};
 use crate::extract::{json_body, verr};
 use crate::recognition::audio::{Tags, extension_hint};
 use crate::recognition::catalogue::Hit;
-use crate::recognition::service::{IMPORT_CHUNK, NewTrack, audio_files, prepare_file};
+use crate::recognition::service::{IMPORT_CHUNK, ImportFile, NewTrack, audio_files, prepare_files};
 use crate::recognition::store::TrackRow;
 use crate::state::AppState;
 
@@ -346,37 +346,44 @@ pub async fn import_tracks(State(st): State<AppState>, auth: Authed, body: Resul
     let files = audio_files(&folder);
     let present: std::collections::HashSet<String> = st.inner.store.track_sources(rec.catalogue.id()).await?.into_iter().collect();
     let (mut added, mut failed, mut skipped) = (Vec::new(), Vec::new(), Vec::new());
-    let max_s = rec.max_track_s;
-    for chunk in files.chunks(IMPORT_CHUNK) {
-        let mut todo = Vec::new();
+    let (max_s, threads) = (rec.max_track_s, rec.import_threads);
+    let started = Instant::now();
+    let total = files.len();
+    // Chunk k+1 is decoded and hashed while chunk k is written (rows, segment, manifest), so
+    // the writes cost no decoding time; chunks are still added in order, one at a time.
+    let mut ready: Vec<NewTrack> = Vec::new();
+    for (n, chunk) in files.chunks(IMPORT_CHUNK).enumerate() {
+        let mut todo: Vec<ImportFile> = Vec::new();
         for p in chunk {
             let rel = p.strip_prefix(&root).unwrap_or(p).to_string_lossy().into_owned();
             let source = format!("library:{rel}");
             if present.contains(&source) { skipped.push(rel) } else { todo.push((p.clone(), source, rel)) }
         }
-        let prepared = rec
-            .ingest
-            .run(move || {
-                todo.into_iter()
-                    .map(|(p, source, rel)| (rel.clone(), prepare_file(&p, Tags::default(), source, &rel, max_s)))
-                    .collect::<Vec<(String, Result<NewTrack, AppError>)>>()
-            })
-            .await
-            .map_err(|_| AppError::RetryLater {
-                status: StatusCode::SERVICE_UNAVAILABLE,
-                reason: "busy",
-                retry_after_s: 5,
-                message: "another upload or import is running; retry after the Retry-After delay".into(),
-            })?;
-        let mut tracks = Vec::new();
+        let prepare = rec.ingest.run(move || prepare_files(todo, max_s, threads));
+        let write = rec.add(&st.inner.store, &st.inner.metrics, std::mem::take(&mut ready));
+        let (prepared, written) = tokio::join!(prepare, write);
+        added.extend(written?);
+        let prepared = prepared.map_err(|_| AppError::RetryLater {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            reason: "busy",
+            retry_after_s: 5,
+            message: "another upload or import is running; retry after the Retry-After delay (files imported so far stay)".into(),
+        })?;
         for (rel, r) in prepared {
             match r {
-                Ok(t) => tracks.push(t),
+                Ok(t) => ready.push(t),
                 Err(e) => failed.push(json!({"path": rel, "error": error_text(e)})),
             }
         }
-        added.extend(rec.add(&st.inner.store, &st.inner.metrics, tracks).await?);
+        if (n + 1) % 16 == 0 {
+            tracing::info!(
+                "recognition import of {requested:?}: {} of {total} files done in {:.0} s",
+                ((n + 1) * IMPORT_CHUNK).min(total),
+                started.elapsed().as_secs_f64()
+            );
+        }
     }
+    added.extend(rec.add(&st.inner.store, &st.inner.metrics, ready).await?);
     Ok(Json(json!({"added": added, "failed": failed, "skipped": skipped})).into_response())
 }
 

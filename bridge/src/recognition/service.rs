@@ -43,9 +43,11 @@ pub struct Recognition {
     pub catalogue: Arc<Catalogue>,
     /// Decoding and matching of queries.
     pub queries: WorkerPool,
-    /// Decoding and hashing of new tracks (one at a time: the catalogue has one writer, and
-    /// queries keep the other cores).
+    /// Decoding and hashing of new tracks (one upload or import chunk at a time: the
+    /// catalogue has one writer).
     pub ingest: WorkerPool,
+    /// Threads an import chunk's files are decoded and hashed on at once.
+    pub import_threads: usize,
     pub library_root: Option<PathBuf>,
     pub max_query_s: f64,
     pub max_query_bytes: usize,
@@ -124,6 +126,7 @@ impl Recognition {
             catalogue,
             queries: WorkerPool::new(rc.workers, rc.queue),
             ingest: WorkerPool::new(1, 4),
+            import_threads: rc.import_threads.max(1),
             library_root: rc.library_root.clone(),
             max_query_s: rc.max_query_s,
             max_query_bytes: rc.max_query_bytes,
@@ -370,6 +373,35 @@ pub fn prepare_file(path: &Path, given: Tags, source: String, fallback: &str, ma
         created_ms: now_ms(),
     };
     Ok(NewTrack { row, landmarks })
+}
+
+/// One file of an import: its path, its `source` in the store and its path for messages.
+pub type ImportFile = (PathBuf, String, String);
+/// What [`prepare_files`] made of one file: its path for messages and the track or the error.
+pub type Prepared = (String, Result<NewTrack, AppError>);
+
+/// [`prepare_file`] for each of `files` (no given tags, the relative path as the fallback
+/// title) on up to `threads` threads at once (blocking); the results in the files' order.
+pub fn prepare_files(files: Vec<ImportFile>, max_s: f64, threads: usize) -> Vec<Prepared> {
+    let threads = threads.clamp(1, files.len().max(1));
+    if threads == 1 {
+        return files.into_iter().map(|(p, source, rel)| (rel.clone(), prepare_file(&p, Tags::default(), source, &rel, max_s))).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Prepared>>> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Relaxed);
+                    let Some((p, source, rel)) = files.get(i) else { break };
+                    let r = prepare_file(p, Tags::default(), source.clone(), rel, max_s);
+                    *slots[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some((rel.clone(), r));
+                }
+            });
+        }
+    });
+    slots.into_iter().filter_map(|m| m.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)).collect()
 }
 
 /// Audio files below `folder`, sorted, at most [`MAX_IMPORT_FILES`].

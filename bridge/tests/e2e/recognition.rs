@@ -80,6 +80,8 @@ async fn open(dir: &Path, library: Option<&Path>) -> (AppState, Option<String>) 
     let mut c = config(dir);
     c.recognition.library_root = library.map(Path::to_path_buf);
     c.recognition.merge_at = 3;
+    // imports decode several files at once (the order of the answer is the files')
+    c.recognition.import_threads = 2;
     AppState::open(c).await.unwrap()
 }
 
@@ -95,6 +97,7 @@ async fn recognises_and_manages_the_catalogue_live() {
     for f in ["sad.ogg", "transience.ogg"] {
         std::fs::copy(music(f), library.path().join("album").join(f)).unwrap();
     }
+    std::fs::write(library.path().join("album").join("notes.ogg"), b"not audio at all").unwrap();
     let (st, key) = open(dir.path(), Some(library.path())).await;
     let key = key.unwrap();
     let app = app(st.clone());
@@ -114,6 +117,8 @@ async fn recognises_and_manages_the_catalogue_live() {
     let (s, v) = api(&app, "POST", "/api/v1/tracks/import", Some(&bearer(&key)), Some(r#"{"path": "album"}"#)).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["added"].as_array().unwrap().len(), 2, "{v}");
+    let failed = v["failed"].as_array().unwrap();
+    assert!(failed.len() == 1 && failed[0]["path"].as_str().unwrap().ends_with("notes.ogg"), "the file that is not audio is named: {v}");
     let (_, again) = api(&app, "POST", "/api/v1/tracks/import", Some(&bearer(&key)), Some(r#"{"path": "album"}"#)).await;
     assert_eq!(again["skipped"].as_array().unwrap().len(), 2, "a second import skips what is there: {again}");
     for bad in [r#"{"path": "../"}"#, r#"{"path": "album/../.."}"#, r#"{"path": "/etc"}"#, r#"{"path": "nowhere"}"#] {
