@@ -23,7 +23,8 @@ use crate::director::step::step;
 use crate::guard::service::Report;
 use crate::osc::{self, Inbound, Outbound};
 use crate::state::{AppState, PEER_TIMEOUT, Peer, SessionEntry};
-use crate::telemetry::session::{CrowdMood, MetersView, NowPlaying};
+use crate::telemetry::session::{CrowdMood, MetersView, NowPlaying, now_ms};
+use crate::telemetry::sync::Source;
 use crate::telemetry::validate::validate;
 
 /// A session locked by the OSC batch being handled, with what it has yet to publish.
@@ -134,6 +135,8 @@ impl AppState {
             o.e.ephemeral = false;
         }
         let name = o.name.as_str();
+        // A pair this report completes: its `sync` frame and its occurrence (empty if none).
+        let mut sync: Option<(serde_json::Value, String)> = None;
         let (payload, occurrence) = match msg {
             Inbound::Mood(m) => {
                 o.e.state.crowd = Some(CrowdMood {
@@ -179,6 +182,15 @@ impl AppState {
             Inbound::Hello { .. } => (json!({"type": "engine", "session": name, "engine": peer.to_string()}), None),
             Inbound::Event(ev) => {
                 o.e.state.log("crowd", ev.kind.as_str());
+                // the match feed's events pair with it (telemetry::sync)
+                if let Some((m, settled)) = o.e.state.sync.reaction(now_ms(), ev.kind, ev.confidence) {
+                    let frame = self.sync_counted(&mut o.e.state, &m, settled);
+                    if m.source == Source::Both {
+                        sync = Some((frame, format!("sync.{}", m.kind)));
+                    } else {
+                        sync = Some((frame, String::new()));
+                    }
+                }
                 (
                     json!({"type": "event", "session": name, "kind": ev.kind.as_str(), "confidence": ev.confidence, "onset": ev.onset}),
                     Some(format!("crowd.{}", ev.kind.as_str())),
@@ -217,8 +229,12 @@ impl AppState {
         // Pending state first, so the occurrence is seen after the mood that preceded it.
         self.publish_pending(o);
         self.publish(Some(&o.name), &payload);
+        if let Some((frame, _)) = &sync {
+            self.publish(Some(&o.name), frame);
+        }
         let set = self.inner.rules.for_session(&o.e.state.rules);
-        let occ: Vec<&str> = occurrence.as_deref().into_iter().collect();
+        let paired = sync.as_ref().map(|s| s.1.as_str()).filter(|s| !s.is_empty());
+        let occ: Vec<&str> = occurrence.as_deref().into_iter().chain(paired).collect();
         let d = step(&set, &mut o.e.state, &occ);
         if !d.is_empty() {
             self.emit(&mut o.e, None, &d);
