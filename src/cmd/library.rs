@@ -14,14 +14,14 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use rayon::prelude::*;
 use resonance_bridge::library::mood::{self, MoodSource};
 use resonance_bridge::library::player::{MAX_POOL, local_track, walk};
 use resonance_bridge::library::store::MoodRow;
 use resonance_bridge::store::Store;
 
-use super::bridge::default_data_dir;
+use super::keys::with_store;
 
 /// Flags of `resonance library`.
 #[derive(Debug, clap::Args)]
@@ -60,26 +60,11 @@ pub fn run(args: &LibraryArgs) -> Result<()> {
     if !dir.is_dir() {
         bail!("{} is not a folder: give the folder of audio files to scan", dir.display());
     }
-    let config = resonance_bridge::Config {
-        data_dir: Some(args.data.clone().unwrap_or_else(default_data_dir)),
-        database: args.database.clone(),
-        ..resonance_bridge::Config::default()
-    };
-    if config.database.is_none()
-        && let Some(d) = &config.data_dir
-    {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create the data directory {}", d.display()))?;
-    }
-    // one worker: the measuring threads store through its handle
-    let rt =
-        tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().context("cannot start the tokio runtime")?;
-    let url = config.database_url();
-    let store = rt
-        .block_on(Store::open(&url, &resonance_bridge::state::schema()))
-        .with_context(|| format!("cannot open the bridge's store {url}"))?;
-    let r = scan(&rt, &store, dir, *json, *rescan);
-    rt.block_on(store.close());
-    r
+    with_store(args.data.clone(), args.database.clone(), async |store| {
+        // the measuring threads store through the runtime's handle while this thread waits
+        let handle = tokio::runtime::Handle::current();
+        tokio::task::block_in_place(|| scan(&handle, store, dir, *json, *rescan))
+    })
 }
 
 /// One JSON line for a track.
@@ -93,7 +78,7 @@ fn json_line(row: &MoodRow, path: &str) -> String {
     .to_string()
 }
 
-fn scan(rt: &tokio::runtime::Runtime, store: &Store, dir: &std::path::Path, json: bool, rescan: bool) -> Result<()> {
+fn scan(handle: &tokio::runtime::Handle, store: &Store, dir: &std::path::Path, json: bool, rescan: bool) -> Result<()> {
     let mut files = Vec::new();
     walk(dir, &mut files, 0);
     files.sort();
@@ -103,7 +88,7 @@ fn scan(rt: &tokio::runtime::Runtime, store: &Store, dir: &std::path::Path, json
     if files.len() >= MAX_POOL {
         eprintln!("library scan: only the first {MAX_POOL} files are scanned (the bridge's pool holds no more)");
     }
-    let stored: Vec<MoodRow> = rt.block_on(store.moods())?;
+    let stored: Vec<MoodRow> = handle.block_on(store.moods())?;
     let done: HashSet<&str> = stored
         .iter()
         .filter(|r| (!rescan && r.mood.source == MoodSource::Audio) || r.mood.source == MoodSource::User)
@@ -127,7 +112,6 @@ fn scan(rt: &tokio::runtime::Runtime, store: &Store, dir: &std::path::Path, json
     let started = std::time::Instant::now();
     let failed = Mutex::new(Vec::new());
     let audio_s = Mutex::new(0.0f64);
-    let handle = rt.handle();
     // measured in parallel; each result is stored at once, so a stop loses at most the files
     // being measured
     let stored_now: Vec<Option<MoodRow>> = todo
