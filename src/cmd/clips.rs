@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use resonance_bridge::clips::Clips;
 use resonance_bridge::clips::service::{MAX_IMPORT_FILES, parse_tags};
-use resonance_bridge::store::Store;
 
 use super::bridge::default_data_dir;
+use super::keys::with_store;
 
 /// Flags of `resonance clips`.
 #[derive(Debug, clap::Args)]
@@ -82,20 +82,15 @@ pub fn run(args: &ClipsArgs) -> Result<()> {
         bail!("{} holds {} audio files; import at most {MAX_IMPORT_FILES} at a time", dir.display(), files.len());
     }
     let data = args.data.clone().unwrap_or_else(default_data_dir);
-    let config =
-        resonance_bridge::Config { data_dir: Some(data.clone()), database: args.database.clone(), ..resonance_bridge::Config::default() };
+    let config = resonance_bridge::Config { data_dir: Some(data.clone()), ..resonance_bridge::Config::default() };
     std::fs::create_dir_all(&data).with_context(|| format!("cannot create the data directory {}", data.display()))?;
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the tokio runtime")?;
-    rt.block_on(async {
-        let url = config.database_url();
-        let store =
-            Store::open(&url, &resonance_bridge::state::schema()).await.with_context(|| format!("cannot open the bridge's store {url}"))?;
+    with_store(Some(data), args.database.clone(), async |store| {
         let clips_config = resonance_bridge::config::ClipsConfig { max_s: *max_seconds, ..config.clips.clone() };
-        let clips = Clips::open(config.clips_dir(), clips_config, &store).await?;
+        let clips = Clips::open(config.clips_dir(), clips_config, store).await?;
         let (mut added, mut skipped, mut failed) = (0, 0, 0);
         for f in &files {
             let rel = f.strip_prefix(dir).unwrap_or(f).to_string_lossy().into_owned();
-            match clips.add_file(&store, f, tags.clone(), format!("import:{rel}")).await {
+            match clips.add_file(store, f, tags.clone(), format!("import:{rel}")).await {
                 Ok((row, false)) => {
                     added += 1;
                     println!(
@@ -115,7 +110,6 @@ pub fn run(args: &ClipsArgs) -> Result<()> {
                 }
             }
         }
-        store.close().await;
         eprintln!("{added} added, {skipped} already in the library, {failed} failed");
         if failed > 0 && added + skipped == 0 {
             bail!("no file could be imported");

@@ -34,6 +34,7 @@ use crate::cmd::plot::MusicLevel;
 use crate::cmd::render_arc::{DEFAULT_SEED, ProfileArg};
 use crate::output::{AtomicWav, WavFormat, progress};
 use crate::source::{PlanarFile, StereoFile};
+use resonance_bridge::telemetry::sync::{LAG_MAX_S, LAG_MIN_S, PRIOR_LAG_S, answers, match_score, resolve};
 
 /// Arguments of `resonance highlight`.
 #[derive(Debug, Clone, clap::Args)]
@@ -97,6 +98,13 @@ struct Moment {
     /// With `--sync`: how far the feed lagged the crowd's reaction (s).
     #[serde(skip_serializing_if = "Option::is_none")]
     lag_s: Option<f64>,
+}
+
+impl Moment {
+    /// A moment whose stinger (if any) is not placed yet.
+    fn new(t: f64, kind: String, source: &'static str, confidence: Option<f32>, stinger: Option<Cue>) -> Self {
+        Self { t, kind, source, confidence, stinger: stinger.map(Cue::as_str), stinger_at: None, lag_s: None }
+    }
 }
 
 /// Reads supplied match events (a list or an object with `events`).
@@ -281,41 +289,34 @@ fn analyse(input: &Path) -> Result<CrowdReading> {
 /// A confident detected goal roar, near miss or full-time whistle gets a stinger unless a
 /// supplied event of the same kind lies within 10 s.
 fn gather_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, Vec<ArcEvent>) {
-    let sr = crowd.sample_rate;
-    let mut moments: Vec<Moment> = supplied
-        .iter()
-        .map(|e| Moment {
-            t: e.t,
-            kind: e.cue.as_str().to_string(),
-            source: "supplied",
-            confidence: None,
-            stinger: Some(e.cue.as_str()),
-            stinger_at: None,
-            lag_s: None,
-        })
-        .collect();
+    let sr = f64::from(crowd.sample_rate);
+    let mut moments: Vec<Moment> =
+        supplied.iter().map(|e| Moment::new(e.t, e.cue.as_str().to_string(), "supplied", None, Some(e.cue))).collect();
     let mut events = supplied.to_vec();
     for e in &crowd.detected {
-        let t = e.onset as f64 / f64::from(sr);
-        let cue = detected_cue(e.kind, e.whistle).filter(|_| e.confidence >= 0.5);
-        let duplicate = cue.is_some_and(|c| supplied.iter().any(|s| s.cue.as_str().contains(c.as_str()) && (s.t - t).abs() < 10.0));
-        let cue = cue.filter(|_| !duplicate);
-        moments.push(Moment {
-            t,
-            kind: e.kind.as_str().to_string(),
-            source: "detected",
-            confidence: Some(e.confidence),
-            stinger: cue.map(Cue::as_str),
-            stinger_at: None,
-            lag_s: None,
-        });
-        if let Some(cue) = cue {
-            events.push(ArcEvent { t, cue });
-        }
+        let claimed = |c: Cue, t: f64| supplied.iter().any(|s| s.cue.as_str().contains(c.as_str()) && (s.t - t).abs() < 10.0);
+        push_detected(e, sr, claimed, &mut moments, &mut events);
     }
+    sort_moments(&mut moments, &mut events);
+    (moments, events)
+}
+
+/// A detected reaction as a `"detected"` moment; a confident goal roar, near miss or
+/// full-time whistle also gets a stinger event, unless `claimed(cue, t)` (a supplied event
+/// already stands for it).
+fn push_detected(e: &CrowdEvent, sr: f64, claimed: impl Fn(Cue, f64) -> bool, moments: &mut Vec<Moment>, events: &mut Vec<ArcEvent>) {
+    let t = e.onset as f64 / sr;
+    let cue = detected_cue(e.kind, e.whistle).filter(|&c| e.confidence >= 0.5 && !claimed(c, t));
+    moments.push(Moment::new(t, e.kind.as_str().to_string(), "detected", Some(e.confidence), cue));
+    if let Some(cue) = cue {
+        events.push(ArcEvent { t, cue });
+    }
+}
+
+/// Both lists in time order.
+fn sort_moments(moments: &mut [Moment], events: &mut [ArcEvent]) {
     events.sort_by(|a, b| a.t.total_cmp(&b.t));
     moments.sort_by(|a, b| a.t.total_cmp(&b.t));
-    (moments, events)
 }
 
 /// Stages 4 and 5: renders the music over the arc (stereo at [`RATE`]; stingers planned onto the events'
@@ -358,33 +359,6 @@ fn render_soundtrack(args: &HighlightArgs, preset: &Preset, arc: &Arc, seed: u64
     Ok((report, level.finish()))
 }
 
-/// Whether a crowd reaction of kind `k` can be the crowd's answer to a feed event `c`.
-fn answers(c: Cue, k: CrowdEventKind) -> bool {
-    use CrowdEventKind as K;
-    match c {
-        Cue::Goal | Cue::HomeGoal => k == K::GoalRoar,
-        // At a home ground an away goal is met with boos or a groan, or the away end's roar.
-        Cue::AwayGoal => matches!(k, K::GoalRoar | K::Booing | K::NearMiss),
-        Cue::Card => matches!(k, K::Booing | K::Whistle),
-        Cue::Penalty | Cue::KickOff | Cue::HalfTime | Cue::FullTime => k == K::Whistle,
-        Cue::NearMiss => k == K::NearMiss,
-        _ => false,
-    }
-}
-
-/// Feed lag window: a reaction from 30 s before the feed event to 2 s after it.
-const LAG_MAX_S: f64 = 30.0;
-const LAG_MIN_S: f64 = -2.0;
-
-/// Score of matching a feed event to a reaction `lag` s before it with the detector's
-/// `confidence`: 1 for the match itself (so the alignment matches as many as it can), plus
-/// up to 0.5 for a lag near a log-normal's median of 8 s (σ_log 0.8) and up to 0.25 for the
-/// confidence.
-fn match_score(lag: f64, confidence: f32) -> f64 {
-    let l = (lag.max(0.5) / 8.0).ln() / 0.8;
-    1.0 + 0.5 * (-0.5 * l * l).exp() + 0.25 * f64::from(confidence.clamp(0.0, 1.0))
-}
-
 /// Stage 3 with `--sync`: the feed events (`supplied`, lagging) aligned with the detected
 /// reactions by an order-preserving dynamic programme (one reaction per feed event, no
 /// crossings, so one late feed event cannot steal another's reaction). A matched pair is one
@@ -404,7 +378,7 @@ fn sync_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, Ve
         for j in 1..=m {
             let lag = feed[i - 1].t - det[j - 1].onset as f64 / sr;
             let pair = (answers(feed[i - 1].cue, det[j - 1].kind) && (LAG_MIN_S..=LAG_MAX_S).contains(&lag))
-                .then(|| best[i - 1][j - 1] + match_score(lag, det[j - 1].confidence));
+                .then(|| best[i - 1][j - 1] + match_score(lag, det[j - 1].confidence, PRIOR_LAG_S));
             best[i][j] = best[i - 1][j].max(best[i][j - 1]).max(pair.unwrap_or(f64::NEG_INFINITY));
         }
     }
@@ -426,42 +400,20 @@ fn sync_moments(supplied: &[ArcEvent], crowd: &CrowdReading) -> (Vec<Moment>, Ve
     let median_lag = lags.get(lags.len() / 2).copied().unwrap_or(0.0);
     let (mut moments, mut events) = (Vec::new(), Vec::new());
     for (f, e) in feed.iter().enumerate() {
-        let (t, source, confidence, lag_s) = match pairs.iter().find(|p| p.0 == f) {
+        let (t, cue, source, confidence, lag_s) = match pairs.iter().find(|p| p.0 == f) {
             Some(&(_, d)) => {
                 let t = det[d].onset as f64 / sr;
-                (t, "both", det[d].confidence, Some(e.t - t))
+                (t, resolve(e.cue, Some(det[d].kind)), "both", det[d].confidence, Some(e.t - t))
             }
-            None => ((e.t - median_lag).max(0.0), "feed", 0.5, None),
+            None => ((e.t - median_lag).max(0.0), e.cue, "feed", 0.5, None),
         };
-        moments.push(Moment {
-            t,
-            kind: e.cue.as_str().to_string(),
-            source,
-            confidence: Some(confidence),
-            stinger: Some(e.cue.as_str()),
-            stinger_at: None,
-            lag_s,
-        });
-        events.push(ArcEvent { t, cue: e.cue });
+        moments.push(Moment { lag_s, ..Moment::new(t, cue.as_str().to_string(), source, Some(confidence), Some(cue)) });
+        events.push(ArcEvent { t, cue });
     }
     for (_, e) in det.iter().enumerate().filter(|(d, _)| !pairs.iter().any(|p| p.1 == *d)) {
-        let t = e.onset as f64 / sr;
-        let cue = detected_cue(e.kind, e.whistle).filter(|_| e.confidence >= 0.5);
-        moments.push(Moment {
-            t,
-            kind: e.kind.as_str().to_string(),
-            source: "detected",
-            confidence: Some(e.confidence),
-            stinger: cue.map(Cue::as_str),
-            stinger_at: None,
-            lag_s: None,
-        });
-        if let Some(cue) = cue {
-            events.push(ArcEvent { t, cue });
-        }
+        push_detected(e, sr, |_, _| false, &mut moments, &mut events);
     }
-    events.sort_by(|a, b| a.t.total_cmp(&b.t));
-    moments.sort_by(|a, b| a.t.total_cmp(&b.t));
+    sort_moments(&mut moments, &mut events);
     (moments, events)
 }
 

@@ -54,7 +54,8 @@ pub fn run(args: &KeysArgs) -> Result<()> {
 
 /// Opens the bridge's store (SQLite in `data`, default the bridge's data directory, created if
 /// missing; or PostgreSQL at `database`), runs `f` on it and closes it: what the offline
-/// commands (`keys`, `discovery`) share.
+/// commands (`keys`, `discovery`, `clips`, `library`) share. The runtime has one worker, so
+/// `f` may leave it for blocking work (`tokio::task::block_in_place`).
 pub(crate) fn with_store(data: Option<PathBuf>, database: Option<String>, f: impl AsyncFnOnce(&Store) -> Result<()>) -> Result<()> {
     let config =
         resonance_bridge::Config { data_dir: Some(data.unwrap_or_else(default_data_dir)), database, ..resonance_bridge::Config::default() };
@@ -63,7 +64,8 @@ pub(crate) fn with_store(data: Option<PathBuf>, database: Option<String>, f: imp
     {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
     }
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().context("cannot start the tokio runtime")?;
+    let rt =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().context("cannot start the tokio runtime")?;
     rt.block_on(async {
         let url = config.database_url();
         let store =

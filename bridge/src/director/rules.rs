@@ -22,7 +22,8 @@ pub const FACTORY: &[(&str, &str)] = &[
 /// Metrics a level rule can test.
 pub const METRICS: &[&str] = &["hp_ratio", "hp", "stress", "danger", "minute", "score_diff", "crowd_valence", "crowd_arousal"];
 
-/// Occurrences other than game triggers and crowd events (`crowd.<kind>`).
+/// Occurrences other than game triggers, crowd events (`crowd.<kind>`) and match events
+/// confirmed by the crowd's reaction (`sync.<occurrence>`, decision record 0080).
 pub const MATCH_OCCURRENCES: &[&str] =
     &["goal", "home_goal", "away_goal", "card", "penalty", "kick_off", "half_time", "full_time", "near_miss", "score"];
 
@@ -372,12 +373,13 @@ fn parse_trigger(file: &str, r: &RawRule) -> Result<Trigger, BridgeError> {
         (None, Some(on)) => {
             let known = TRIGGERS.contains(&on.as_str())
                 || MATCH_OCCURRENCES.contains(&on.as_str())
-                || on.strip_prefix("crowd.").and_then(CrowdEventKind::from_name).is_some();
+                || on.strip_prefix("crowd.").and_then(CrowdEventKind::from_name).is_some()
+                || on.strip_prefix("sync.").is_some_and(|m| MATCH_OCCURRENCES.contains(&m));
             if !known {
                 return Err(rerr(
                     file,
                     format!(
-                        "rule {n:?}: unknown occurrence {on:?}; allowed: a trigger ({}), a match event ({}) or crowd.<event>",
+                        "rule {n:?}: unknown occurrence {on:?}; allowed: a trigger ({}), a match event ({}), crowd.<event> or sync.<match event>",
                         TRIGGERS.join(", "),
                         MATCH_OCCURRENCES.join(", ")
                     ),

@@ -46,6 +46,20 @@ fn metric(state: &SessionState, name: &str) -> Option<f64> {
     }
 }
 
+/// Whether a rule `on = o` fires on occurrence `occ`: the same name, or `goal` (`sync.goal`)
+/// for a side's goal (`home_goal`, `sync.away_goal`, ...).
+fn fires_on(o: &str, occ: &str) -> bool {
+    if o == occ {
+        return true;
+    }
+    let (o, occ) = match (o.strip_prefix("sync."), occ.strip_prefix("sync.")) {
+        (Some(o), Some(occ)) => (o, occ),
+        (None, None) if !occ.contains('.') => (o, occ),
+        _ => return false,
+    };
+    o == "goal" && occ.ends_with("_goal")
+}
+
 fn holds(c: &Condition, v: Option<f64>) -> bool {
     v.is_some_and(|v| c.below.is_none_or(|b| v < b) && c.above.is_none_or(|a| v > a))
 }
@@ -62,12 +76,13 @@ fn apply(m: &mut Mood3, p: Partial, add: bool) {
 }
 
 /// One director step for a session: handles `occurrences` (triggers, match events as
-/// `home_goal`/`card`/..., crowd events as `crowd.<kind>`), re-evaluates level rules and the
+/// `home_goal`/`card`/..., crowd events as `crowd.<kind>`, match events paired with the
+/// crowd's reaction as `sync.<event>`), re-evaluates level rules and the
 /// target mood, and updates the state (target, style, base, active rules, timeline).
 pub fn step(set: &RuleSet, state: &mut SessionState, occurrences: &[&str]) -> Decision {
     let mut d = Decision::default();
     for occ in occurrences {
-        for r in set.rules.iter().filter(|r| matches!(&r.trigger, Trigger::On(o) if o == occ || (o == "goal" && occ.ends_with("_goal")))) {
+        for r in set.rules.iter().filter(|r| matches!(&r.trigger, Trigger::On(o) if fires_on(o, occ))) {
             if let Some(b) = r.base {
                 apply(&mut state.base, b, false);
             }
@@ -181,6 +196,15 @@ mod tests {
         assert_eq!(s.style, "cinematic-orchestral");
         let d = step(&set, &mut s, &["home_goal"]);
         assert!(d.stingers.contains(&Cue::HomeGoal), "{d:?}");
+    }
+
+    #[test]
+    fn a_goal_rule_fires_on_either_side_and_sync_rules_only_on_pairs() {
+        assert!(fires_on("goal", "home_goal") && fires_on("goal", "away_goal") && fires_on("home_goal", "home_goal"));
+        assert!(fires_on("sync.goal", "sync.away_goal") && fires_on("sync.card", "sync.card"));
+        // a pair is also its plain occurrence: a `goal` rule must not fire twice for it
+        assert!(!fires_on("goal", "sync.home_goal") && !fires_on("sync.goal", "home_goal"));
+        assert!(!fires_on("goal", "crowd.goal_roar") && !fires_on("home_goal", "away_goal"));
     }
 
     #[test]

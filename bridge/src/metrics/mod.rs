@@ -112,6 +112,8 @@ pub struct Metrics {
     pub library: LibraryCounters,
     /// Music discovery's jobs, proposals and downloads (`crate::discovery`).
     pub discovery: DiscoveryCounters,
+    /// Match events paired with the crowd's reactions (`telemetry::sync`).
+    pub sync: SyncCounters,
 }
 
 /// Music discovery: runs by job (lb-fetch, catalog-discovery, slskd-downloader), albums
@@ -185,6 +187,7 @@ impl Default for Metrics {
             requests: Family::default(),
             library: LibraryCounters::default(),
             discovery: DiscoveryCounters::default(),
+            sync: SyncCounters::default(),
         }
     }
 }
@@ -375,6 +378,31 @@ impl Metrics {
     }
 }
 
+/// Match events paired with the crowd's reactions, and the feed's lag (`telemetry::sync`).
+#[derive(Debug, Default)]
+pub struct SyncCounters {
+    /// Feed events paired with a reaction.
+    pub paired: AtomicU64,
+    /// Feed events no reaction answered; reactions no feed event claimed.
+    pub feed_only: AtomicU64,
+    pub crowd_only: AtomicU64,
+    /// The feed's lag behind the crowd (ms) as last estimated, in any session.
+    pub lag_ms: AtomicI64,
+}
+
+impl Metrics {
+    /// The match sync's metrics.
+    fn encode_sync(&self, e: &mut DescriptorEncoder) -> fmt::Result {
+        let s = &self.sync;
+        let outcomes =
+            [("paired", s.paired.load(Relaxed)), ("feed_only", s.feed_only.load(Relaxed)), ("crowd_only", s.crowd_only.load(Relaxed))];
+        let help = "Match-feed events and crowd reactions by outcome: paired, a feed event alone, a reaction alone.";
+        counter_by(e, "resonance_bridge_match_sync", help, "outcome", &outcomes)?;
+        let help = "The match feed's lag behind the crowd's reactions (ms), as last estimated (median of recent pairs).";
+        gauge(e, "resonance_bridge_match_feed_lag_ms", help, s.lag_ms.load(Relaxed))
+    }
+}
+
 /// One unlabelled counter; `name` without its `_total`, which the client appends.
 fn counter(e: &mut DescriptorEncoder, name: &str, help: &str, v: u64) -> fmt::Result {
     ConstCounter::new(v).encode(e.encode_descriptor(name, help, None, MetricType::Counter)?)
@@ -434,6 +462,7 @@ impl Collector for Metrics {
         self.encode_clips(e)?;
         self.encode_library(e)?;
         self.encode_discovery(e)?;
+        self.encode_sync(e)?;
         let name = "resonance_bridge_http_request_duration_seconds";
         self.latencies.encode(e.encode_descriptor(name, "HTTP request latency by route.", None, MetricType::Histogram)?)?;
         let help = "HTTP requests answered, by route and status class.";

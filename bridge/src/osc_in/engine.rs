@@ -15,6 +15,7 @@ use std::net::SocketAddr;
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::Instant;
 
+use resonance_engine::CrowdEvent;
 use resonance_engine::params::ParamId;
 use serde_json::json;
 use tokio::sync::OwnedMutexGuard;
@@ -23,7 +24,8 @@ use crate::director::step::{Decision, step};
 use crate::guard::service::Report;
 use crate::osc::{self, Inbound, Outbound};
 use crate::state::{AppState, PEER_TIMEOUT, Peer, SessionEntry};
-use crate::telemetry::session::{CrowdMood, MetersView, NowPlaying};
+use crate::telemetry::session::{CrowdMood, MetersView, NowPlaying, SessionState, now_ms};
+use crate::telemetry::sync::Source;
 use crate::telemetry::validate::validate;
 
 /// A session locked by the OSC batch being handled, with what it has yet to publish.
@@ -148,6 +150,8 @@ impl AppState {
             o.e.ephemeral = false;
         }
         let name = o.name.as_str();
+        // A crowd event's `sync` frame, and its pair's occurrence if it completes one.
+        let mut sync: Option<(serde_json::Value, Option<String>)> = None;
         let (payload, occurrence) = match msg {
             Inbound::Mood(m) => {
                 o.e.state.crowd = Some(CrowdMood {
@@ -192,7 +196,7 @@ impl AppState {
             }
             Inbound::Hello { .. } => (json!({"type": "engine", "session": name, "engine": peer.to_string()}), None),
             Inbound::Event(ev) => {
-                o.e.state.log("crowd", ev.kind.as_str());
+                sync = self.crowd_reaction(&mut o.e.state, &ev);
                 (
                     json!({"type": "event", "session": name, "kind": ev.kind.as_str(), "confidence": ev.confidence, "onset": ev.onset}),
                     Some(format!("crowd.{}", ev.kind.as_str())),
@@ -231,8 +235,12 @@ impl AppState {
         // Pending state first, so the occurrence is seen after the mood that preceded it.
         self.publish_pending(o);
         self.publish(Some(&o.name), &payload);
+        if let Some((frame, _)) = &sync {
+            self.publish(Some(&o.name), frame);
+        }
         let set = self.inner.rules.for_session(&o.e.state.rules);
-        let occ: Vec<&str> = occurrence.as_deref().into_iter().collect();
+        let paired = sync.as_ref().and_then(|s| s.1.as_deref());
+        let occ: Vec<&str> = occurrence.as_deref().into_iter().chain(paired).collect();
         let d = step(&set, &mut o.e.state, &occ);
         self.decide(o, d);
     }
@@ -311,6 +319,16 @@ impl AppState {
         self.publish_pending(&mut o);
         let deferred = o.deferred.take().unwrap_or_default();
         (o.e, deferred, None)
+    }
+
+    /// Logs a crowd event and holds it against the match feed (`telemetry::sync`): returns its
+    /// `sync` frame and, when it completes a pair, the pair's occurrence (`sync.<event>`);
+    /// `None` for kinds no feed event can pair with.
+    fn crowd_reaction(&self, st: &mut SessionState, ev: &CrowdEvent) -> Option<(serde_json::Value, Option<String>)> {
+        st.log("crowd", ev.kind.as_str());
+        let (m, settled) = st.sync.reaction(now_ms(), ev.kind, ev.confidence)?;
+        let frame = self.sync_counted(st, &m, settled);
+        Some((frame, (m.source == Source::Both).then(|| format!("sync.{}", m.kind))))
     }
 
     /// Publishes the open session's coalesced state frames and runs the director on its

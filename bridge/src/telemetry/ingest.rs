@@ -1,9 +1,11 @@
 //! Telemetry and controls applied to sessions: HTTP telemetry with write-through, OSC game
-//! telemetry, controls and stingers (operations on [`AppState`]).
+//! telemetry, controls and stingers, match events paired with the crowd (operations on
+//! [`AppState`]).
 
 use std::sync::atomic::Ordering::Relaxed;
 
 use resonance_engine::{Cue, Quantize};
+use serde_json::json;
 
 use crate::director::step::{Decision, step};
 use crate::error::{AppError, ValidationError};
@@ -11,7 +13,9 @@ use crate::osc::Outbound;
 use crate::state::AppState;
 use crate::telemetry::control::ControlRequest;
 use crate::telemetry::session::SessionState;
+use crate::telemetry::session::now_ms;
 use crate::telemetry::store::{SessionRow, WriteOp};
+use crate::telemetry::sync::{Settled, Source, SyncMoment};
 use crate::telemetry::validate::TelemetryUpdate;
 
 impl AppState {
@@ -65,13 +69,53 @@ impl AppState {
             occ.push(t.clone());
         }
         if u.event.is_some()
-            && let Some(e) = &st.metrics.last_event
+            && let Some(e) = st.metrics.last_event.clone()
         {
-            occ.push(e.clone());
+            match Cue::from_name(&e) {
+                Some(cue) => occ.extend(self.sync_feed(st, cue)),
+                None => occ.push(e),
+            }
         }
         let set = self.inner.rules.for_session(&st.rules);
         let occ_refs: Vec<&str> = occ.iter().map(String::as_str).collect();
         step(&set, st, &occ_refs)
+    }
+
+    /// A match event from the feed, paired with the crowd's reaction if one answered it
+    /// (`telemetry::sync`, decision record 0080). Returns the director's occurrences: the
+    /// event's meaning (a goal that names no side takes it from the pair) and, when paired,
+    /// `sync.<meaning>`.
+    fn sync_feed(&self, st: &mut SessionState, cue: Cue) -> Vec<String> {
+        let (m, settled) = st.sync.feed(now_ms(), cue);
+        let frame = self.sync_counted(st, &m, settled);
+        self.publish(Some(&st.name), &frame);
+        let mut occ = vec![m.kind.clone()];
+        if m.source == Source::Both {
+            st.metrics.last_event = Some(m.kind.clone());
+            occ.push(format!("sync.{}", m.kind));
+        }
+        occ
+    }
+
+    /// Counts a sync outcome in the metrics, logs a pair on the session's timeline, and
+    /// returns the `sync` frame for subscribers.
+    pub(crate) fn sync_counted(&self, st: &mut SessionState, m: &SyncMoment, settled: Settled) -> serde_json::Value {
+        let c = &self.inner.metrics.sync;
+        c.feed_only.fetch_add(settled.feed_only, Relaxed);
+        c.crowd_only.fetch_add(settled.crowd_only, Relaxed);
+        if m.source == Source::Both {
+            c.paired.fetch_add(1, Relaxed);
+            if let Some(l) = st.sync.lag_s {
+                c.lag_ms.store((l * 1000.0).round() as i64, Relaxed);
+            }
+            let lag = m.lag_s.unwrap_or(0.0);
+            st.log(
+                "sync",
+                &format!("{} = {} + {} ({lag:.1} s)", m.kind, m.feed.as_deref().unwrap_or("?"), m.reaction.as_deref().unwrap_or("?")),
+            );
+        }
+        json!({"type": "sync", "session": st.name, "moment": m, "lag_s": st.sync.lag_s,
+               "paired": st.sync.paired, "feed_only": st.sync.feed_only, "crowd_only": st.sync.crowd_only})
     }
 
     /// Applies a control request from the page or an API client.

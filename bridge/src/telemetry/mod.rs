@@ -4,13 +4,14 @@
 //! Files: [`validate`](mod@validate) (telemetry fields), [`session`](mod@session) (the state), [`control`](mod@control) (the control
 //! request), [`ingest`](mod@ingest) (applying updates, controls and stingers), [`routes`](mod@routes)
 //! (`/api/v1/sessions/...`), [`store`] (the `sessions` and `telemetry_log` tables, the
-//! group-commit batch).
+//! group-commit batch), [`sync`](mod@sync) (match events paired with the crowd's reactions).
 
 pub mod control;
 pub mod ingest;
 pub mod routes;
 pub mod session;
 pub mod store;
+pub mod sync;
 pub mod validate;
 
 pub use control::ControlRequest;

@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 use serde::{Deserialize, Serialize};
 
 pub use crate::clock::now_ms;
+use crate::telemetry::sync::MatchSync;
 use crate::telemetry::validate::{Team, TelemetryUpdate};
 
 /// How many timeline entries a session keeps.
@@ -91,7 +92,7 @@ pub struct TimelineEntry {
     /// Unix time in milliseconds.
     pub at_ms: i64,
     /// `trigger`, `match`, `crowd`, `stinger`, `style` (asked for), `style_changed` (an
-    /// engine switched), `rule`.
+    /// engine switched), `rule`, `sync` (a match event paired with the crowd's reaction).
     pub kind: String,
     pub name: String,
 }
@@ -125,6 +126,9 @@ pub struct SessionState {
     pub timeline: VecDeque<TimelineEntry>,
     pub created_ms: i64,
     pub updated_ms: i64,
+    /// Match events paired with the crowd's reactions: the feed's lag, recent moments.
+    #[serde(default)]
+    pub sync: MatchSync,
 }
 
 impl SessionState {
@@ -149,6 +153,7 @@ impl SessionState {
             timeline: VecDeque::new(),
             created_ms: now,
             updated_ms: now,
+            sync: MatchSync::default(),
         }
     }
 

@@ -15,3 +15,4 @@ mod openapi;
 mod postgres;
 mod recognition;
 mod server;
+mod sync;

@@ -33,6 +33,9 @@ pub(crate) mod floor;
 pub(crate) mod mood;
 pub(crate) mod pitch;
 pub(crate) mod reaction;
+// Generated and committed by `crowd-train --write` (tools/); as shipped, the all-zero
+// placeholder with `enabled: false` (decision 0059). If it is missing, regenerate it or restore
+// it from git: the analyser does not build without it.
 mod reaction_weights;
 
 /// The analyser's internals, for tuning tools (feature `tuning-probes`): the frame features,

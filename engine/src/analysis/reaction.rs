@@ -123,6 +123,44 @@ impl Default for Model {
     }
 }
 
+impl Model {
+    /// Whether every weight is zero: the placeholder committed while no trained model beats
+    /// the hand-set rules (every class equally likely; decision 0059).
+    pub const fn is_placeholder(&self) -> bool {
+        let mut u = 0;
+        while u < N_HIDDEN {
+            let mut i = 0;
+            while i < N_FEAT {
+                if self.w1[u][i] != 0.0 {
+                    return false;
+                }
+                i += 1;
+            }
+            u += 1;
+        }
+        let mut c = 0;
+        while c < N_CLASS {
+            let mut u = 0;
+            while u < N_HIDDEN {
+                if self.w2[c][u] != 0.0 {
+                    return false;
+                }
+                u += 1;
+            }
+            c += 1;
+        }
+        true
+    }
+}
+
+// The shipped weights may only be enabled once trained: an enabled placeholder would read
+// every surge as "cheer" (the first of seven equal classes) and turn every boo into a roar.
+const _: () = assert!(
+    !super::reaction_weights::MODEL.enabled || !super::reaction_weights::MODEL.is_placeholder(),
+    "engine/src/analysis/reaction_weights.rs is enabled but holds the all-zero placeholder: \
+     regenerate it with `crowd-train --write --enable` (tools/, decision 0059) or set `enabled: false`"
+);
+
 /// The standardised, clipped input of `x` (non-finite values read as the mean).
 ///
 /// # Realtime safety
@@ -333,6 +371,16 @@ mod tests {
                 assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4, "{p:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_zero_placeholder_is_recognised_and_ships_disabled() {
+        let shipped = crate::analysis::reaction_weights::MODEL;
+        assert!(!shipped.enabled || !shipped.is_placeholder(), "an enabled placeholder must not build");
+        let mut m = Model { w1: [[0.0; N_FEAT]; N_HIDDEN], w2: [[0.0; N_HIDDEN]; N_CLASS], ..shipped };
+        assert!(m.is_placeholder());
+        m.w2[N_CLASS - 1][N_HIDDEN - 1] = 1e-3;
+        assert!(!m.is_placeholder());
     }
 
     #[test]

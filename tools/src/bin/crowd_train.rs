@@ -34,9 +34,9 @@ struct Cli {
     /// Write the model trained on everything into the engine's weights file.
     #[arg(long)]
     write: bool,
-    /// With --write: let the model decide the reaction type in the engine (only when its
-    /// leave-one-source-out figures beat the hand-set rules; decision 0042).
-    #[arg(long)]
+    /// With --write: let the model decide the reaction type in the engine (refused unless its
+    /// leave-one-source-out figures in this run beat the hand-set rules; decision 0042).
+    #[arg(long, requires = "write")]
     enable: bool,
 }
 

@@ -284,7 +284,13 @@ pub fn run(o: &Options) -> Option<String> {
             macro_f1(&h),
             if beats { "yes" } else { "no" }
         );
-        train::rust_source(&model, &header, o.enable)
+        if o.enable && !beats {
+            eprintln!(
+                "--enable refused: the learned path does not beat the hand-set rules in this run (decision 0042), \
+                 so the weights are written with `enabled: false`"
+            );
+        }
+        train::rust_source(&model, &header, o.enable && beats)
     })
 }
 
