@@ -32,8 +32,8 @@
 //! [`StreamOptions::confirm_alpha`] at the track's own chance rate among those landmarks. The
 //! test is of one cell named in advance, so it needs no multiple-comparison factor and a few
 //! hits are strong evidence; the fresh landmarks share nothing with the window that named
-//! the candidate, so a chance cluster in that window cannot confirm itself. A candidate that
-//! is not confirmed within [`CONFIRM_WITHIN_S`] of stream time is dropped.
+//! the candidate, so a chance cluster in that window cannot confirm itself. A candidate that no
+//! window has matched for [`CONFIRM_WITHIN_S`] of stream time is dropped.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -54,7 +54,7 @@ pub const WINDOW_S: f64 = 4.0;
 pub const QUERY_EVERY_S: f64 = 0.25;
 /// A playing track that has not matched for this long has ended.
 pub const ENDED_AFTER_S: f64 = 2.5;
-/// A candidate not confirmed within this much stream time of its first match is dropped.
+/// A candidate no window has matched for this much stream time is dropped.
 pub const CONFIRM_WITHIN_S: f64 = 3.0;
 /// Hashes with more postings than this are skipped by the confirmation (as by the matcher).
 const MAX_POSTINGS: usize = 400;
@@ -93,8 +93,8 @@ struct Candidate {
     align: i64,
     /// Newest landmark frame of the window that named it: confirming landmarks are newer.
     evidence_end: u32,
-    /// Stream frame of the first match.
-    since: u32,
+    /// Stream frame of its latest window match.
+    seen: u32,
     confidence: f64,
 }
 
@@ -230,20 +230,25 @@ impl StreamRecognizer {
                     self.candidate = None;
                     return;
                 }
-                (_, Some(c)) if c.track == m.track && (c.align - (m.offset_frames - i64::from(start))).abs() <= 2 * TOLERANCE => {}
+                // The candidate matched again: it stays (its evidence boundary too).
+                (_, Some(c)) if c.track == m.track && (c.align - (m.offset_frames - i64::from(start))).abs() <= 2 * TOLERANCE => {
+                    if let Some(c) = self.candidate.as_mut() {
+                        c.seen = self.newest;
+                    }
+                }
                 _ => {
                     self.candidate = Some(Candidate {
                         track: m.track,
                         align: m.offset_frames - i64::from(start),
                         evidence_end: last,
-                        since: self.newest,
+                        seen: self.newest,
                         confidence: m.confidence,
                     });
                 }
             }
         }
         let Some(c) = self.candidate else { return };
-        if self.newest.saturating_sub(c.since) > frames(CONFIRM_WITHIN_S) {
+        if self.newest.saturating_sub(c.seen) > frames(CONFIRM_WITHIN_S) {
             self.candidate = None;
             return;
         }

@@ -307,6 +307,9 @@ fn main() {
             let peak = programme.iter().fold(0f32, |m, v| m.max(v.abs())).max(1e-6);
             let programme: Vec<f32> = programme.iter().map(|v| v * (0.9 / peak).min(1.0)).collect();
             let (latency, wrong) = trial(&index, *id, &programme);
+            if std::env::var_os("GUARD_EVAL_VERBOSE").is_some() {
+                eprintln!("trial: {coll} {} from {:.1} s: {latency:?}", path.display(), from as f64 / f64::from(RATE));
+            }
             let row = rows.last_mut().expect("row");
             row.2 += 1;
             row.4 += usize::from(wrong);
