@@ -92,7 +92,7 @@ fn stream_options() -> StreamOptions {
 /// recognition benchmark drops re-releases from its negatives the same way.
 fn indexed_material(index: &Index, ident: &mut Identifier, music: &[f32]) -> Option<String> {
     let (len, hop) = (5 * RATE as usize, RATE as usize * 5 / 2);
-    (0..music.len().saturating_sub(len) + 1).step_by(hop).find_map(|from| {
+    (0..=music.len().saturating_sub(len)).step_by(hop).find_map(|from| {
         let m = *ident.identify(index, &music[from..from + len], f64::from(RATE)).matched()?;
         index.track(m.track).map(|t| format!("{} at {:.0} s", t.name, m.offset_s))
     })
