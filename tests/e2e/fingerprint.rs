@@ -234,6 +234,88 @@ fn streaming_recognition_through_the_engine() {
     assert_eq!(events.iter().filter(|(_, e)| matches!(e, RecognitionEvent::NowPlaying { .. })).count(), 1, "{events:?}");
 }
 
+/// The live recogniser under commentary at 0 dB (espeak-ng speech at the music's RMS, as in
+/// `guard-eval`), in stream time through the real engine: 36 s of three tracks that are not in
+/// the index name nothing (each name would be a false duck of the copyright guard); an
+/// indexed track after them is named, at its position.
+#[test]
+fn live_recognition_under_commentary_names_only_indexed_music() {
+    use resonance_engine::fingerprint::hasher::EMIT_DELAY_FRAMES;
+    use resonance_engine::{Engine, EngineConfig, Layout};
+    use resonance_io::decode::{decode_file, resample};
+    use resonance_io::fingerprint::index::{Index, build_entries};
+    use resonance_io::fingerprint::stream::{RecognitionEvent, StreamRecognizer};
+
+    const SR: u32 = 44_100;
+    let load = |p: &Path| {
+        let d = decode_file(p).expect("decode");
+        resample(&d.to_mono(), d.sample_rate, SR).expect("resample")
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wav = dir.path().join("commentary.wav");
+    let said = "And he shoots, the keeper dives, and the ball goes just wide of the far post. \
+                Welcome back to the second half here at a packed stadium on a cold evening. \
+                That is the third corner in a row, and the pressure is building on the visitors now.";
+    let ok = Command::new("espeak-ng").args(["-v", "en", "-s", "160", "-w"]).arg(&wav).arg(said).status().is_ok_and(|s| s.success());
+    assert!(ok, "espeak-ng failed: install the Debian package espeak-ng (scripts/setup.sh)");
+    let speech = load(&wav);
+
+    let music = audio_dir().join("music");
+    let mut index = Index::new();
+    index.add_tracks(
+        ["knolls", "sad", "battle"].iter().map(|n| build_entries(&music.join(format!("{n}.ogg"))).expect("index track")).collect(),
+    );
+    let index = std::sync::Arc::new(index);
+    let piece_s = 12.0;
+    let n = (piece_s * f64::from(SR)) as usize;
+    let mut programme = Vec::new();
+    for (name, from_s) in [("frantic", 30.0), ("suspense", 40.0), ("northerners", 20.0), ("knolls", 60.0)] {
+        let x = load(&music.join(format!("{name}.ogg")));
+        let a = (from_s * f64::from(SR)) as usize;
+        programme.extend_from_slice(&x[a..a + n]);
+    }
+    // Commentary at the RMS of the music under it, second by second.
+    let rms = |x: &[f32]| (x.iter().map(|v| v * v).sum::<f32>() / x.len().max(1) as f32).sqrt();
+    let speech_rms = rms(&speech).max(1e-6);
+    for (k, sec) in programme.chunks_mut(SR as usize).enumerate() {
+        let g = rms(sec) / speech_rms;
+        for (i, v) in sec.iter_mut().enumerate() {
+            *v = 0.5 * (*v + g * speech[(k * SR as usize + i) % speech.len()]);
+        }
+    }
+
+    let (mut proc, mut handle) = Engine::new(EngineConfig::default()).prepare(f64::from(SR), 512, Layout::MONO).expect("prepare");
+    let mut rec = StreamRecognizer::new(index);
+    let mut events: Vec<(f64, RecognitionEvent)> = Vec::new();
+    let mut done = 0usize;
+    for block in programme.chunks(512) {
+        let mut buf = block.to_vec();
+        proc.process(&mut [&mut buf[..]], None, None);
+        done += block.len();
+        let now = done as f64 / f64::from(SR);
+        while let Some(l) = handle.landmarks.pop() {
+            rec.push(l, &mut |e| events.push((now, e)));
+        }
+        let anchor = handle.landmarks.frames_hashed().saturating_sub(u64::from(EMIT_DELAY_FRAMES));
+        rec.advance_to(anchor as u32, &mut |e| events.push((now, e)));
+    }
+    let named: Vec<(f64, String, f64)> = events
+        .into_iter()
+        .filter_map(|(now, e)| match e {
+            RecognitionEvent::NowPlaying { name, offset_s, .. } => Some((now, name, offset_s)),
+            _ => None,
+        })
+        .collect();
+    let known_from = 3.0 * piece_s;
+    let false_names: Vec<_> = named.iter().filter(|n| n.0 < known_from || n.1 != "knolls").collect();
+    assert!(false_names.is_empty(), "music not in the index was named: {false_names:?}");
+    let first = named.first().expect("the indexed track under commentary was not named");
+    assert_eq!(first.1, "knolls", "{named:?}");
+    // Its position in the track at the event: 60 s in at `known_from`, within the pairing delay.
+    let expected = 60.0 + first.0 - known_from;
+    assert!((first.2 - expected).abs() < 2.5, "offset {:.2} s vs {expected:.2} s", first.2);
+}
+
 /// The recogniser's own thread (`StreamRecognizer::spawn`), fed from `EngineHandle::landmarks`
 /// while the engine plays music in real-time-sized blocks, names the track and reports
 /// "ended" once the landmarks stop (stream time then follows the wall clock).

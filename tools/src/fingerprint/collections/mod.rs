@@ -161,8 +161,9 @@ impl CollOptions {
     }
 }
 
-/// The collections folder: `FP_BENCH_COLLECTIONS`, default `target/bench-collections`.
-fn collections_dir() -> PathBuf {
+/// The collections folder: `FP_BENCH_COLLECTIONS`, default `target/bench-collections` (also
+/// `guard-eval`'s default).
+pub fn collections_dir() -> PathBuf {
     std::env::var_os("FP_BENCH_COLLECTIONS").map_or_else(|| crate::workspace_dir().join("target/bench-collections"), PathBuf::from)
 }
 
