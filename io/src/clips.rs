@@ -269,11 +269,7 @@ fn load(sources: &Sources, f: &FireRequest, rate: u32, generation: u32) -> Resul
         Some(p) => std::fs::read(&p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
         None => fetch(sources, f)?,
     };
-    let got = Sha256::digest(&bytes).iter().fold(String::with_capacity(64), |mut s, b| {
-        use std::fmt::Write as _;
-        let _ = write!(s, "{b:02x}");
-        s
-    });
+    let got = sha256_hex(&bytes);
     if got != f.sha256 {
         return Err(format!("the clip file's SHA-256 is {got}, not the {} the bridge sent; not played", f.sha256));
     }
@@ -285,6 +281,15 @@ fn load(sources: &Sources, f: &FireRequest, rate: u32, generation: u32) -> Resul
     let d = d.resampled(rate).map_err(|e| format!("cannot resample the clip to {rate} Hz: {e}"))?;
     let [left, right] = d.to_stereo();
     ClipData::new(left, right, generation).map_err(|_| "the clip decodes to no audio".to_string())
+}
+
+/// The SHA-256 of `bytes` in lower-case hex (how the bridge names a clip's content).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 /// Where the bridge keeps a clip file under its data folder.
