@@ -27,6 +27,11 @@ try {
   await page.click("button.clip-play");
   await page.waitForFunction(() => document.getElementById("clip-audio").currentTime > 0.3, null, { timeout: WAIT });
   step("playing");
+  // Seeking works (a Range request from the middle of the file, which the bridge answers 206).
+  await page.waitForFunction(() => document.getElementById("clip-audio").duration > 1.5, null, { timeout: WAIT });
+  await page.evaluate(() => { const a = document.getElementById("clip-audio"); a.currentTime = a.duration - 1; });
+  await page.waitForFunction(() => { const a = document.getElementById("clip-audio"); return a.currentTime >= a.duration - 1 && !a.seeking; }, null, { timeout: WAIT });
+  step("seeked");
   await page.waitForFunction(() => Number(document.querySelector(".clip-listens").textContent) >= 1, null, { timeout: WAIT });
   step("count-went-up");
   await page.waitForFunction(() => document.getElementById("clip-wave").dataset.clip !== undefined, null, { timeout: WAIT });

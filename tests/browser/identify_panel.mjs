@@ -2,7 +2,7 @@
 // tests/e2e/bridge_page.rs (identify_panel_...). The microphone is Chromium's fake device fed
 // from a WAV excerpt of a catalogue track (--use-file-for-fake-audio-capture).
 // Env: BRIDGE_URL, BRIDGE_KEY, MIC_WAV, EXPECT_TITLE, CHROMIUM. Prints STEP lines and RESULT json.
-import { launch, step, WAIT } from "./launch.mjs";
+import { launch, step, WAIT, LONG_WAIT } from "./launch.mjs";
 
 const url = process.env.BRIDGE_URL;
 const key = process.env.BRIDGE_KEY;
@@ -26,7 +26,7 @@ try {
   await page.waitForFunction(() => {
     const r = document.getElementById("identify-result");
     return r.dataset.title !== undefined || /error|no match|microphone|_/.test(r.textContent);
-  }, null, { timeout: WAIT });
+  }, null, { timeout: LONG_WAIT }); // 8 s of recording, then the match, on a loaded machine
   const result = await page.evaluate(() => {
     const r = document.getElementById("identify-result");
     return { title: r.dataset.title, position: Number(r.dataset.position), type: r.dataset.type, text: r.textContent };
