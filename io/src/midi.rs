@@ -249,10 +249,9 @@ fn quantize_named(name: &str) -> Option<Quantize> {
 fn quantize_name(q: Quantize) -> &'static str {
     match q {
         Quantize::Immediate => "immediate",
-        Quantize::Beat => "beat",
         Quantize::Bar => "bar",
         Quantize::Phrase => "phrase",
-        // a kind added to the engine later: written as the default
+        // `Beat`, and a kind added to the engine later: written as the default
         _ => "beat",
     }
 }

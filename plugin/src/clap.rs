@@ -512,20 +512,13 @@ impl AudioProcessor<'_> {
             }
             Some(CoreEventSpace::NoteOn(ev)) => {
                 if let Some(key) = ev.key().into_specific() {
-                    let channel = ev.channel().into_specific().unwrap_or(0);
-                    if !self.pad(channel, key) {
-                        self.note_on(key);
-                    }
+                    self.pad_or_note(ev.channel().into_specific().unwrap_or(0), key);
                 }
             }
             Some(CoreEventSpace::Midi(ev)) => {
                 let [status, d1, d2] = ev.data();
                 match status & 0xf0 {
-                    0x90 if d2 > 0 => {
-                        if !self.pad(u16::from(status & 0x0f), u16::from(d1)) {
-                            self.note_on(u16::from(d1));
-                        }
-                    }
+                    0x90 if d2 > 0 => self.pad_or_note(u16::from(status & 0x0f), u16::from(d1)),
                     0xb0 => {
                         if let Some((id, value)) = cc_to_param(d1, d2) {
                             self.set_param_and_tell_host(id, value, e.header().time(), output);
@@ -538,22 +531,21 @@ impl AudioProcessor<'_> {
         }
     }
 
-    /// A note that the MIDI map names as a clip pad: its index goes to the clip thread (which
-    /// asks the bridge to fire the clip). Returns whether the note was a pad; a full queue
-    /// drops the press.
+    /// A note-on: a note that the MIDI map names as a clip pad sends its index to the clip
+    /// thread (which asks the bridge to fire the clip; a full queue drops the press), any
+    /// other note goes to [`Self::note_on`].
     ///
     /// # Realtime safety
     /// Real-time safe: an array lookup and an SPSC push.
-    fn pad(&mut self, channel: u16, key: u16) -> bool {
-        let Some((table, press)) = &mut self.pads else { return false };
-        let (Ok(channel), Ok(key)) = (u8::try_from(channel), u8::try_from(key)) else { return false };
-        match table.pad(channel, key) {
-            Some(i) => {
-                let _ = press.push(i);
-                true
-            }
-            None => false,
+    fn pad_or_note(&mut self, channel: u16, key: u16) {
+        if let Some((table, press)) = &mut self.pads
+            && let (Ok(channel), Ok(note)) = (u8::try_from(channel), u8::try_from(key))
+            && let Some(i) = table.pad(channel, note)
+        {
+            let _ = press.push(i);
+            return;
         }
+        self.note_on(key);
     }
 
     /// A note fires a cue (C4 and up) or switches style at the next bar (C3 to B3). A full
