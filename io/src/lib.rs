@@ -4,6 +4,9 @@
 //! or the outside world. Nothing here runs on the audio thread; the engine's `process()` never
 //! calls into this crate. See `docs/decisions/0006-realtime-io-crate-boundary.md`.
 //!
+//! * [`clips`]: on-air clips on the engine's side (fetch, SHA-256 check, decode, resample on
+//!   a loader thread; the slot table feeding the engine's clip bank), shared by the live host
+//!   and the plugin.
 //! * [`decode`]: audio files to `f32` samples (symphonia) and offline resampling (rubato).
 //! * [`fingerprint`]: the landmark [`index`](fingerprint::index) (build, save, load), the
 //!   [`matcher`](fingerprint::matcher) (identify a clip) and the streaming recogniser
@@ -17,6 +20,7 @@
 //! Errors are [`IoError`]s; each message names the file and what to do.
 #![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
+pub mod clips;
 pub mod decode;
 pub mod error;
 pub mod fingerprint;

@@ -38,7 +38,17 @@
 //! [[note]]
 //! note = 36                            # MIDI note number
 //! cue = "home_goal"
+//!
+//! [[pad]]
+//! note = 40                            # a pad fires a clip of the bridge's library on air
+//! clip = "goal-horn"                   # the clip's id (clp_…) or slug
+//! quantize = "beat"                    # "immediate", "beat" (default), "bar" or "phrase"
+//! channel = 10                         # optional
 //! ```
+//!
+//! A pad's note cannot also fire a cue on the same channel. The engine side does not resolve
+//! the clip's name: a pad press asks the bridge (`/resonance/clip <id|slug>`), which resolves
+//! it, counts the play and fires it to the session's engines (decision record 0070).
 //!
 //! Sources: the MIDI 1.0 specification (CC 0–31 MSB / 32–63 LSB pairs, NRPN CC 99/98 with data
 //! entry CC 6/38 and increment/decrement CC 96/97, RPN CC 101/100 deselecting NRPN); relative
@@ -46,7 +56,7 @@
 
 use std::collections::HashMap;
 
-use resonance_engine::{Cue, ParamId};
+use resonance_engine::{Cue, ParamId, Quantize};
 
 use crate::IoError;
 
@@ -135,6 +145,8 @@ pub enum MidiAction {
     Cue(Cue),
     /// MIDI learn made (or replaced) this mapping.
     Learned(Mapping),
+    /// A pad was pressed: fire the clip of [`MidiMap::pads`]`[pad]`.
+    Clip { pad: usize },
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -148,6 +160,19 @@ struct RawMap {
     control: Vec<RawControl>,
     #[serde(default)]
     note: Vec<RawNote>,
+    #[serde(default)]
+    pad: Vec<RawPad>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPad {
+    note: u8,
+    #[serde(default)]
+    channel: Option<u8>,
+    clip: String,
+    #[serde(default)]
+    quantize: Option<String>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -190,6 +215,70 @@ pub struct MidiMap {
     pub controls: Vec<Mapping>,
     /// (channel or any, note, cue)
     pub notes: Vec<(Option<u8>, u8, Cue)>,
+    /// Pads that fire clips of the bridge's library.
+    pub pads: Vec<ClipPad>,
+}
+
+/// A note that fires a clip of the bridge's library on air.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClipPad {
+    /// MIDI channel 0..=15, or `None` for any.
+    pub channel: Option<u8>,
+    /// MIDI note number 0..=127.
+    pub note: u8,
+    /// The clip's id (`clp_…`) or slug, resolved by the bridge.
+    pub clip: String,
+    /// When the clip starts.
+    pub quantize: Quantize,
+}
+
+/// Longest clip name a pad may carry (the bridge's ids and slugs are shorter).
+pub const MAX_PAD_CLIP_NAME: usize = 64;
+
+/// `quantize` of a pad, by name.
+fn quantize_named(name: &str) -> Option<Quantize> {
+    match name {
+        "immediate" => Some(Quantize::Immediate),
+        "beat" => Some(Quantize::Beat),
+        "bar" => Some(Quantize::Bar),
+        "phrase" => Some(Quantize::Phrase),
+        _ => None,
+    }
+}
+
+fn quantize_name(q: Quantize) -> &'static str {
+    match q {
+        Quantize::Immediate => "immediate",
+        Quantize::Bar => "bar",
+        Quantize::Phrase => "phrase",
+        // `Beat`, and a kind added to the engine later: written as the default
+        _ => "beat",
+    }
+}
+
+/// Which pad a note-on fires, looked up without allocating (the plugin's audio thread reads
+/// it; built on a control thread by [`MidiMap::pad_table`]).
+#[derive(Clone, Debug)]
+pub struct PadTable {
+    /// Pad index + 1 per (channel, note); 0 = no pad.
+    slots: Box<[u16; 16 * 128]>,
+}
+
+impl PadTable {
+    /// The pad a note-on of `note` on `channel` (0..=15) fires, if any.
+    ///
+    /// # Realtime safety
+    /// Real-time safe: one array read.
+    #[inline]
+    pub fn pad(&self, channel: u8, note: u8) -> Option<u16> {
+        let i = usize::from(channel & 0x0f) * 128 + usize::from(note & 0x7f);
+        self.slots.get(i).copied().filter(|&v| v != 0).map(|v| v - 1)
+    }
+
+    /// Whether no note fires a pad.
+    pub fn is_empty(&self) -> bool {
+        self.slots.iter().all(|&v| v == 0)
+    }
 }
 
 /// Default relative step: one tick moves 1/128 of the range.
@@ -254,7 +343,67 @@ impl MidiMap {
             let channel = channel_of(n.channel).map_err(|m| bad(format!("{key}.channel"), m))?;
             map.notes.push((channel, n.note, cue));
         }
+        for (i, raw) in raw.pad.iter().enumerate() {
+            let pad = Self::parse_pad(&format!("pad[{i}]"), raw, &map).map_err(|(k, m)| bad(k, m))?;
+            map.pads.push(pad);
+        }
         Ok(map)
+    }
+
+    /// One `[[pad]]`: its note in range and not a cue's (or another pad's) on the same channel,
+    /// a clip name the bridge could hold, a known quantize.
+    fn parse_pad(key: &str, raw: &RawPad, map: &MidiMap) -> Result<ClipPad, (String, String)> {
+        if raw.note > 127 {
+            return Err((format!("{key}.note"), format!("note {} is out of range; allowed 0..=127", raw.note)));
+        }
+        let channel = channel_of(raw.channel).map_err(|m| (format!("{key}.channel"), m))?;
+        let overlaps = |c: Option<u8>| c.is_none() || channel.is_none() || c == channel;
+        if map.notes.iter().any(|&(c, n, _)| n == raw.note && overlaps(c)) {
+            return Err((
+                format!("{key}.note"),
+                format!("note {} already fires a cue ([[note]]); give the pad its own note or channel", raw.note),
+            ));
+        }
+        if map.pads.iter().any(|p| p.note == raw.note && overlaps(p.channel)) {
+            return Err((
+                format!("{key}.note"),
+                format!("note {} is already another pad; give each pad its own note or channel", raw.note),
+            ));
+        }
+        let clip = raw.clip.trim();
+        if clip.is_empty()
+            || clip.len() > MAX_PAD_CLIP_NAME
+            || !clip.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            return Err((
+                format!("{key}.clip"),
+                format!(
+                    "clip {:?} is not a clip id or slug: give 1..={MAX_PAD_CLIP_NAME} characters of a-z, 0-9, '-', '_', '.' (as `GET /play` lists them)",
+                    raw.clip
+                ),
+            ));
+        }
+        let quantize = match raw.quantize.as_deref() {
+            None => Quantize::Beat,
+            Some(q) => quantize_named(q)
+                .ok_or_else(|| (format!("{key}.quantize"), format!("unknown quantize `{q}`; allowed: immediate, beat, bar, phrase")))?,
+        };
+        Ok(ClipPad { channel, note: raw.note, clip: clip.to_string(), quantize })
+    }
+
+    /// The note-to-pad lookup the plugin's audio thread reads (later pads never shadow earlier
+    /// ones: the parser refuses overlaps).
+    pub fn pad_table(&self) -> PadTable {
+        let mut slots = Box::new([0u16; 16 * 128]);
+        for (i, p) in self.pads.iter().enumerate() {
+            let v = u16::try_from(i + 1).unwrap_or(u16::MAX);
+            for ch in 0..16u8 {
+                if p.channel.is_none_or(|c| c == ch) {
+                    slots[usize::from(ch) * 128 + usize::from(p.note)] = v;
+                }
+            }
+        }
+        PadTable { slots }
     }
 
     /// Serialises the map (e.g. after MIDI learn) in the same format [`MidiMap::parse`] reads.
@@ -298,6 +447,13 @@ impl MidiMap {
         for (ch, note, cue) in &self.notes {
             let _ = write!(s, "\n[[note]]\nnote = {note}\ncue = {:?}\n", cue.as_str());
             if let Some(ch) = ch {
+                let _ = writeln!(s, "channel = {}", ch + 1);
+            }
+        }
+        for p in &self.pads {
+            let _ =
+                write!(s, "\n[[pad]]\nnote = {}\nclip = {}\nquantize = {:?}\n", p.note, toml_string(&p.clip), quantize_name(p.quantize));
+            if let Some(ch) = p.channel {
                 let _ = writeln!(s, "channel = {}", ch + 1);
             }
         }
@@ -399,6 +555,11 @@ impl MidiMapper {
                 for &(c, n, cue) in &self.map.notes {
                     if n == note & 0x7f && c.is_none_or(|c| c == ch) {
                         out.push(MidiAction::Cue(cue));
+                    }
+                }
+                for (pad, p) in self.map.pads.iter().enumerate() {
+                    if p.note == note & 0x7f && p.channel.is_none_or(|c| c == ch) {
+                        out.push(MidiAction::Clip { pad });
                     }
                 }
             }
@@ -661,6 +822,44 @@ mod tests {
         assert!(m.feed(&[0x90, 36, 100]).is_empty(), "wrong channel");
         assert!(m.feed(&[0x99, 36, 0]).is_empty(), "note-on with velocity 0 is a note-off");
         assert!(m.feed(&[]).is_empty() && m.feed(&[0xb0]).is_empty(), "short messages are ignored");
+    }
+
+    #[test]
+    fn pads_name_clips_and_refuse_overlaps_and_bad_names() {
+        let text = "version = 1\nname = \"t\"\n[[note]]\nnote = 36\ncue = \"home_goal\"\nchannel = 10\n\
+                    [[pad]]\nnote = 36\nclip = \"goal-horn\"\nchannel = 1\n\
+                    [[pad]]\nnote = 37\nclip = \"clp_0011223344556677\"\nquantize = \"bar\"\n";
+        let map = MidiMap::parse("t.toml", text).unwrap();
+        assert_eq!(map.pads[0], ClipPad { channel: Some(0), note: 36, clip: "goal-horn".into(), quantize: Quantize::Beat });
+        assert_eq!(map.pads[1].quantize, Quantize::Bar);
+        let mut m = MidiMapper::new(map.clone());
+        assert_eq!(m.feed(&[0x90, 36, 100]), vec![MidiAction::Clip { pad: 0 }]);
+        assert_eq!(m.feed(&[0x99, 36, 100]), vec![MidiAction::Cue(Cue::HomeGoal)], "channel 10 is the cue's");
+        assert_eq!(m.feed(&[0x95, 37, 1]), vec![MidiAction::Clip { pad: 1 }], "any channel");
+        assert!(m.feed(&[0x90, 37, 0]).is_empty(), "velocity 0 is a note-off");
+        // the real-time table agrees with the mapper on every channel and note
+        let table = map.pad_table();
+        for ch in 0..16u8 {
+            for note in 0..128u8 {
+                let want =
+                    m.feed(&[0x90 | ch, note, 100]).iter().find_map(|a| if let MidiAction::Clip { pad } = a { Some(*pad) } else { None });
+                assert_eq!(table.pad(ch, note).map(usize::from), want, "channel {ch} note {note}");
+            }
+        }
+        assert!(MidiMap::default().pad_table().is_empty());
+        assert_eq!(MidiMap::parse("w.toml", &map.to_toml()).unwrap(), map, "pads are written back as read");
+        for (pad, want) in [
+            ("note = 36\nclip = \"x\"", "already fires a cue"),
+            ("note = 40\nclip = \"x\"\n[[pad]]\nnote = 40\nclip = \"y\"\nchannel = 3", "already another pad"),
+            ("note = 40\nclip = \"../..\"", "not a clip id or slug"),
+            ("note = 40\nclip = \"\"", "not a clip id or slug"),
+            ("note = 40\nclip = \"x\"\nquantize = \"soon\"", "unknown quantize"),
+            ("note = 200\nclip = \"x\"", "out of range"),
+        ] {
+            let text = format!("version = 1\nname = \"t\"\n[[note]]\nnote = 36\ncue = \"home_goal\"\n[[pad]]\n{pad}\n");
+            let e = MidiMap::parse("m.toml", &text).unwrap_err().to_string();
+            assert!(e.contains(want) && e.contains("pad["), "{pad}: {e}");
+        }
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub struct MainThread<'a> {
     /// Music recognition index (see [`crate::recognition`]); loaded only with OSC, where
     /// its reports go.
     index: Option<std::sync::Arc<resonance_io::fingerprint::index::Index>>,
+    /// Where fired clips are fetched from and which notes are clip pads (see
+    /// [`crate::clips`]); read only with OSC, through which clips are fired.
+    clips: Option<crate::clips::ClipConfig>,
     styles: Vec<String>,
 }
 
@@ -130,7 +133,8 @@ impl DefaultPluginFactory for Resonance {
 
     fn new_main_thread<'a>(host: HostMainThreadHandle<'a>, shared: &'a Shared) -> Result<MainThread<'a>, PluginError> {
         // No bridge, a bad address or a socket error all leave the plugin working without OSC.
-        let osc = OscConfig::from_env().ok().flatten().and_then(|c| OscLink::start(&c).ok());
+        let config = OscConfig::from_env().ok().flatten();
+        let osc = config.as_ref().and_then(|c| OscLink::start(c).ok());
         let styles: Vec<(String, resonance_engine::synth::Style)> = EngineConfig::default().styles;
         if resonance_engine::synth::soundfont::wanted(styles.iter().map(|(_, s)| &s.soundfont)) {
             // parsed on a loader thread now, shared by every instance: `activate` finds it ready
@@ -139,7 +143,8 @@ impl DefaultPluginFactory for Resonance {
         let styles = styles.into_iter().map(|(name, _)| name).collect();
         let wrapped_as_vst3 = host.name().and_then(|n| n.to_str().ok()).is_some_and(|n| n.to_ascii_lowercase().contains("clap-as-vst3"));
         let index = if osc.is_some() { crate::recognition::load_configured() } else { None };
-        Ok(MainThread { shared, host, host_params: host.get_extension(), wrapped_as_vst3, osc, index, styles })
+        let clips = if osc.is_some() { Some(crate::clips::ClipConfig::load(config.map(|c| c.bridge))) } else { None };
+        Ok(MainThread { shared, host, host_params: host.get_extension(), wrapped_as_vst3, osc, index, clips, styles })
     }
 }
 
@@ -323,6 +328,11 @@ pub struct AudioProcessor<'a> {
     /// The activation's music recognition thread; stopped when the processor is dropped
     /// (on the main thread, at deactivation).
     _recognizer: Option<resonance_io::fingerprint::stream::RecognizerThread>,
+    /// The activation's clip thread (on-air clips, pad presses to the bridge); stopped when
+    /// the processor is dropped.
+    _clips: Option<crate::clips::ClipThread>,
+    /// Notes that are MIDI clip pads, and the queue their presses go to the clip thread by.
+    pads: Option<(resonance_io::midi::PadTable, rtrb::Producer<u16>)>,
     /// Host rate outside the engine's range: the engine runs at another rate behind this.
     bridge: Option<RateBridge>,
     /// Scratch of `max_frames_count` samples per channel: main (in place), sidechain, music.
@@ -373,14 +383,26 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
             (Some(index), Some(osc)) => crate::recognition::start(index, handle.landmarks, osc.reporter()),
             _ => None,
         };
+        let (mut clips, mut pads) = (None, None);
         if let Some(osc) = &main_thread.osc {
+            // Clips fired by the bridge reach the clip thread through `other`; MIDI learn
+            // requests go there too and are ignored (in a plugin the host maps MIDI).
+            let (other, fires) = std::sync::mpsc::channel();
+            if let Some(config) = &main_thread.clips {
+                let (press, presses) = rtrb::RingBuffer::new(crate::clips::PAD_QUEUE);
+                let rate = inner.round() as u32;
+                clips = crate::clips::start(config, rate, handle.clips, fires, presses, osc.reporter());
+                let table = config.pad_table();
+                if clips.is_some() && !table.is_empty() {
+                    pads = Some((table, press));
+                }
+            }
             osc.attach(Attachment {
                 telemetry: handle.telemetry,
                 meters: handle.meters,
                 commands: Box::new(producer),
                 styles: handle.styles,
-                // In a plugin the host maps MIDI: MIDI learn requests are ignored.
-                other: None,
+                other: Some(other),
             });
         }
         let buf = || vec![0.0f32; capacity];
@@ -391,6 +413,8 @@ impl<'a> PluginAudioProcessor<'a, Shared, MainThread<'a>> for AudioProcessor<'a>
             osc_commands: consumer,
             generation: shared.params.generation(),
             _recognizer: recognizer,
+            _clips: clips,
+            pads,
             bridge,
             main: [buf(), buf()],
             sidechain: [buf(), buf()],
@@ -497,13 +521,13 @@ impl AudioProcessor<'_> {
             }
             Some(CoreEventSpace::NoteOn(ev)) => {
                 if let Some(key) = ev.key().into_specific() {
-                    self.note_on(key);
+                    self.pad_or_note(ev.channel().into_specific().unwrap_or(0), key);
                 }
             }
             Some(CoreEventSpace::Midi(ev)) => {
                 let [status, d1, d2] = ev.data();
                 match status & 0xf0 {
-                    0x90 if d2 > 0 => self.note_on(u16::from(d1)),
+                    0x90 if d2 > 0 => self.pad_or_note(u16::from(status & 0x0f), u16::from(d1)),
                     0xb0 => {
                         if let Some((id, value)) = cc_to_param(d1, d2) {
                             self.set_param_and_tell_host(id, value, e.header().time(), output);
@@ -514,6 +538,23 @@ impl AudioProcessor<'_> {
             }
             _ => {}
         }
+    }
+
+    /// A note-on: a note that the MIDI map names as a clip pad sends its index to the clip
+    /// thread (which asks the bridge to fire the clip; a full queue drops the press), any
+    /// other note goes to [`Self::note_on`].
+    ///
+    /// # Realtime safety
+    /// Real-time safe: an array lookup and an SPSC push.
+    fn pad_or_note(&mut self, channel: u16, key: u16) {
+        if let Some((table, press)) = &mut self.pads
+            && let (Ok(channel), Ok(note)) = (u8::try_from(channel), u8::try_from(key))
+            && let Some(i) = table.pad(channel, note)
+        {
+            let _ = press.push(i);
+            return;
+        }
+        self.note_on(key);
     }
 
     /// A note fires a cue (C4 and up) or switches style at the next bar (C3 to B3). A full

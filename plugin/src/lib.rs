@@ -5,6 +5,8 @@
 //!
 //! Layout of the crate:
 //! * [`clap`] — the plugin: ports, parameters, notes, state, latency, tail, `clap_entry`.
+//! * [`clips`] — on-air clips fired by the bridge and MIDI clip pads (the activation's clip
+//!   thread; the loader is `resonance_io::clips`, shared with the live host).
 //! * [`params`] — lock-free parameter store, CLAP ID mapping, MIDI note/CC maps. (MIDI
 //!   controller mapping with learn and TOML map files, for the live host, is
 //!   `resonance_io::midi`.)
@@ -16,6 +18,7 @@
 //! * [`vst3_cc`] — MIDI CCs onto parameters in VST3 (the patched wrapper's extension).
 
 pub mod clap;
+pub mod clips;
 pub mod error;
 pub use resonance_protocol as osc;
 pub mod params;

@@ -49,16 +49,23 @@ pub fn config_file() -> Option<PathBuf> {
 
 /// The `index` key of a plugin config file (a relative path is taken from the file's folder).
 pub fn index_from_config(file: &Path) -> Option<PathBuf> {
+    path_from_config(file, "index")
+}
+
+/// A path-valued `key` of a plugin config file (a relative path is taken from the file's
+/// folder). `None` when the file, the key or a string value is missing, or the file is not
+/// TOML (said on stderr).
+pub fn path_from_config(file: &Path, key: &str) -> Option<PathBuf> {
     let text = std::fs::read_to_string(file).ok()?;
     let table: toml::Table = match text.parse() {
         Ok(t) => t,
         Err(e) => {
             // The host's log is the only place a plugin can say this.
-            eprintln!("resonance: {} is not valid TOML ({e}); music recognition stays off", file.display());
+            eprintln!("resonance: {} is not valid TOML ({e}); its `{key}` setting is ignored", file.display());
             return None;
         }
     };
-    let path = PathBuf::from(table.get("index")?.as_str()?);
+    let path = PathBuf::from(table.get(key)?.as_str()?);
     Some(if path.is_relative() { file.parent().map_or(path.clone(), |d| d.join(&path)) } else { path })
 }
 

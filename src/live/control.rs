@@ -11,7 +11,7 @@ use anyhow::{Result, bail};
 use resonance_engine::prelude::*;
 use resonance_protocol::OscPeer;
 
-use super::clips::{ClipPlayer, Sources};
+use super::clips::{self, ClipPlayer, Sources};
 use super::deck::LiveDeck;
 use super::midi::Midi;
 use super::options::LiveArgs;
@@ -164,17 +164,22 @@ impl<'a> Control<'a> {
         std::thread::sleep(Duration::from_millis(20));
         self.xrun_window.tick(&self.stats);
         if let Some(m) = &mut self.midi {
-            m.poll(self.args.quiet, |c| {
-                let _ = session.handle.commands.send(c);
-            });
+            let (osc, quiet) = (self.osc.as_ref(), self.args.quiet);
+            m.poll(
+                quiet,
+                |c| {
+                    let _ = session.handle.commands.send(c);
+                },
+                |pad| fire_pad(osc, pad, quiet),
+            );
         }
         self.forward_telemetry(session);
         if let Some(p) = &mut self.osc {
-            let players = osc::Players { deck: &mut self.deck, clips: &mut self.clips };
+            let players = osc::Players { deck: &mut self.deck, clips: &mut self.clips, sr: self.sr };
             osc::serve(p, &mut session.handle, players, self.midi.as_mut(), &self.stats, &mut self.last_meters, self.args.quiet);
         }
         self.deck.turn(&mut session.handle.deck);
-        self.clips.step(&mut session.handle.clips, self.osc.as_ref(), self.sr, self.args.quiet);
+        self.clips.step(&mut session.handle.clips, &mut clips::reporter(self.osc.as_ref(), self.sr, self.args.quiet));
         // without --db nobody matches the landmarks: keep the queue empty
         while session.handle.landmarks.pop().is_some() {}
         if let Some(r) = &self.recognition {
@@ -272,6 +277,21 @@ impl<'a> Control<'a> {
             summary.recorded_frames = finish_recorder(recorder)?;
         }
         Ok(summary)
+    }
+}
+
+/// A MIDI pad pressed: asks the bridge to fire its clip (`/resonance/clip <id|slug>`), which
+/// resolves the name, counts the play and sends the clip back to this session's engines
+/// (decision record 0070).
+fn fire_pad(osc: Option<&resonance_protocol::OscPeer>, pad: &resonance_io::midi::ClipPad, quiet: bool) {
+    match osc {
+        Some(p) => {
+            p.report(&resonance_protocol::Inbound::ClipFire { clip: pad.clip.clone(), quantize: Some(pad.quantize) });
+            if !quiet {
+                eprintln!("midi pad {}: clip {} asked of the bridge", pad.note, pad.clip);
+            }
+        }
+        None => eprintln!("midi pad {}: clip {} not fired: this host has no bridge (started with --no-osc)", pad.note, pad.clip),
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use resonance_engine::prelude::*;
-use resonance_io::midi::{MidiAction, MidiMap, MidiMapper};
+use resonance_io::midi::{ClipPad, MidiAction, MidiMap, MidiMapper};
 
 use super::options::LiveArgs;
 
@@ -79,14 +79,20 @@ impl Midi {
         Ok(Self { _conn: conn, rx, mapper, save_to: args.midi_map.clone() })
     }
 
-    /// Maps what arrived since the last call into engine commands.
-    pub fn poll(&mut self, quiet: bool, mut send: impl FnMut(Command)) {
+    /// Maps what arrived since the last call into engine commands, and pad presses into
+    /// `pad` (the clip is fired through the bridge).
+    pub fn poll(&mut self, quiet: bool, mut send: impl FnMut(Command), mut pad: impl FnMut(&ClipPad)) {
         while let Ok((bytes, len)) = self.rx.pop() {
             for action in self.mapper.feed(&bytes[..usize::from(len).min(3)]) {
                 match action {
                     MidiAction::SetParam { id, value } => send(Command::SetParam { id, value }),
                     MidiAction::Cue(c) => send(Command::Cue(c)),
                     MidiAction::Learned(m) => self.learned(m.param.info().id, quiet),
+                    MidiAction::Clip { pad: i } => {
+                        if let Some(p) = self.mapper.map().pads.get(i) {
+                            pad(p);
+                        }
+                    }
                 }
             }
         }

@@ -53,7 +53,7 @@ pub fn serve(
     last_meters: &mut Instant,
     quiet: bool,
 ) {
-    let Players { deck, clips } = players;
+    let Players { deck, clips, sr } = players;
     if last_meters.elapsed() >= resonance_protocol::link::METERS_INTERVAL {
         *last_meters = Instant::now();
         peer.report_meters(&handle.meters.read());
@@ -95,7 +95,7 @@ pub fn serve(
         }
     });
     for f in fires {
-        clips.fire(&f, &mut handle.clips, Some(peer));
+        clips.fire(&f, &mut handle.clips, &mut super::clips::reporter(Some(peer), sr, quiet));
     }
 }
 
@@ -105,6 +105,8 @@ pub struct Players<'a> {
     pub deck: &'a mut LiveDeck,
     /// Clips fired on air.
     pub clips: &'a mut ClipPlayer,
+    /// The engine's sample rate (Hz).
+    pub sr: f64,
 }
 
 /// A style command naming a style this engine does not have: refused, counted and said (with

@@ -4,17 +4,12 @@
 // Runs lb-fetch from the page, sees the proposal (cover, score, why), approves it, sees it on
 // the wishlist, runs the downloader until the (fake) download is complete. One line per step;
 // exits non-zero with the reason on failure.
-import { chromium } from "playwright-core";
+import { launch, step, WAIT, LONG_WAIT } from "./launch.mjs";
 
 const url = process.env.BRIDGE_URL;
 const key = process.env.BRIDGE_KEY;
-const step = (s) => console.log("STEP " + s);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-});
+const browser = await launch();
 const runNow = (page, job) => page.evaluate((job) => {
   for (const row of document.querySelectorAll("#disc-jobs .row")) {
     if (row.querySelector("b").textContent === job) {
@@ -31,26 +26,26 @@ try {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${url}/#key=${encodeURIComponent(key)}`);
-  await page.waitForFunction(() => document.getElementById("status").textContent === "live", null, { timeout: 30000 });
-  await page.waitForFunction(() => document.querySelectorAll("#disc-jobs .row").length === 3, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById("status").textContent === "live", null, { timeout: WAIT });
+  await page.waitForFunction(() => document.querySelectorAll("#disc-jobs .row").length === 3, null, { timeout: WAIT });
   step("loaded");
   if (!(await runNow(page, "lb-fetch"))) throw new Error("no run-now button for lb-fetch");
-  await page.waitForFunction(() => document.querySelectorAll("#disc-queue tbody tr").length === 1, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll("#disc-queue tbody tr").length === 1, null, { timeout: WAIT });
   const row = await page.textContent("#disc-queue tbody tr");
   if (!row.includes("Ay — Great Album (1997)") || !row.includes("recommended by ListenBrainz")) throw new Error("the proposal reads " + row);
   const cover = await page.getAttribute("#disc-queue tbody tr img", "src");
   if (!cover.includes("/release-group/rg-a/front-250")) throw new Error("cover " + cover);
-  await page.waitForFunction(() => document.getElementById("disc-log").textContent.includes("proposed Ay"), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById("disc-log").textContent.includes("proposed Ay"), null, { timeout: WAIT });
   step("proposal-shown");
   await page.click("#disc-queue tbody tr button");
-  await page.waitForFunction(() => [...document.querySelectorAll("#disc-wish li")].some((li) => li.textContent.includes("Great Album")), null, { timeout: 30000 });
-  await page.waitForFunction(() => document.querySelectorAll("#disc-queue tbody tr").length === 0, null, { timeout: 30000 });
+  await page.waitForFunction(() => [...document.querySelectorAll("#disc-wish li")].some((li) => li.textContent.includes("Great Album")), null, { timeout: WAIT });
+  await page.waitForFunction(() => document.querySelectorAll("#disc-queue tbody tr").length === 0, null, { timeout: WAIT });
   step("approved-on-wishlist");
   const t0 = Date.now();
   for (;;) {
     const done = await page.evaluate(() => [...document.querySelectorAll("#disc-dl li")].some((li) => li.textContent.includes("downloaded")));
     if (done) break;
-    if (Date.now() - t0 > 90000) throw new Error("no completed download: " + await page.textContent("#disc-dl"));
+    if (Date.now() - t0 > LONG_WAIT) throw new Error("no completed download: " + await page.textContent("#disc-dl"));
     await runNow(page, "slskd-downloader");
     await page.waitForTimeout(700);
   }

@@ -2,22 +2,16 @@
 // tests/e2e/bridge_page.rs (identify_panel_...). The microphone is Chromium's fake device fed
 // from a WAV excerpt of a catalogue track (--use-file-for-fake-audio-capture).
 // Env: BRIDGE_URL, BRIDGE_KEY, MIC_WAV, EXPECT_TITLE, CHROMIUM. Prints STEP lines and RESULT json.
-import { chromium } from "playwright-core";
+import { launch, step, WAIT, LONG_WAIT } from "./launch.mjs";
 
 const url = process.env.BRIDGE_URL;
 const key = process.env.BRIDGE_KEY;
-const step = (s) => console.log("STEP " + s);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-    `--use-file-for-fake-audio-capture=${process.env.MIC_WAV}%noloop`,
-    "--autoplay-policy=no-user-gesture-required",
-  ],
-});
+const browser = await launch([
+  "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+  `--use-file-for-fake-audio-capture=${process.env.MIC_WAV}%noloop`,
+  "--autoplay-policy=no-user-gesture-required",
+]);
 try {
   const context = await browser.newContext();
   await context.grantPermissions(["microphone"], { origin: url });
@@ -26,13 +20,13 @@ try {
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("dialog", (d) => d.accept());
   await page.goto(`${url}/#key=${encodeURIComponent(key)}`);
-  await page.waitForFunction(() => document.querySelectorAll("#tracks tbody tr").length === 3, null, { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelectorAll("#tracks tbody tr").length === 3, null, { timeout: WAIT });
   step("catalogue-listed");
   await page.click("#identify");
   await page.waitForFunction(() => {
     const r = document.getElementById("identify-result");
     return r.dataset.title !== undefined || /error|no match|microphone|_/.test(r.textContent);
-  }, null, { timeout: 30000 });
+  }, null, { timeout: LONG_WAIT }); // 8 s of recording, then the match, on a loaded machine
   const result = await page.evaluate(() => {
     const r = document.getElementById("identify-result");
     return { title: r.dataset.title, position: Number(r.dataset.position), type: r.dataset.type, text: r.textContent };
@@ -48,11 +42,11 @@ try {
   await page.click("#track-search"); // blur: the PATCH goes out
   await page.waitForTimeout(500);
   await page.fill("#track-search", "Edited In The Page");
-  await page.waitForFunction(() => document.querySelectorAll("#tracks tbody tr").length === 1, null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelectorAll("#tracks tbody tr").length === 1, null, { timeout: WAIT });
   step("edited");
   // Remove it (the confirm dialog is accepted).
   await page.click("#tracks tbody tr button.track-remove");
-  await page.waitForFunction(() => document.querySelectorAll("#tracks tbody tr").length === 0, null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelectorAll("#tracks tbody tr").length === 0, null, { timeout: WAIT });
   step("removed");
   if (errors.length) throw new Error("page errors: " + errors.join("; "));
   step("done");

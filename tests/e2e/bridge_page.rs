@@ -181,8 +181,10 @@ fn identify_panel_names_the_track_the_microphone_hears() {
 }
 
 /// The clip panel in headless Chromium: a real file uploaded through the page's file input is
-/// listed, plays in the page, its listen count goes up live, its waveform is drawn; the count
-/// the API reports agrees.
+/// listed, plays in the page, its listen count goes up live, its waveform is drawn; its "on
+/// air" button (on the bar) reaches a fake engine of the page's session as
+/// `/resonance/command/clip` with the clip's SHA-256, and that engine's report shows on the
+/// page and counts one on-air play; the counts the API reports agree.
 #[test]
 fn clip_board_uploads_lists_plays_and_counts_in_chromium() {
     let (browser_dir, chromium) = browser();
@@ -190,6 +192,37 @@ fn clip_board_uploads_lists_plays_and_counts_in_chromium() {
     let b = spawn_bridge(dir.path(), &[]);
     let key = b.key.clone().unwrap();
     let clip = resonance_test_support::test_audio_dir().join("events/crowdcheer.wav");
+    // The fake engine of session "default": says hello, plays (reports) every clip fired to it.
+    let engine = UdpSocket::bind("127.0.0.1:0").unwrap();
+    engine.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let fake = {
+        let (stop, target) = (stop.clone(), b.osc);
+        std::thread::spawn(move || {
+            let mut fired = Vec::new();
+            let mut buf = [0u8; 9000];
+            let mut last_hello: Option<Instant> = None;
+            while !stop.load(Ordering::Relaxed) {
+                if last_hello.is_none_or(|t| t.elapsed() > Duration::from_millis(500)) {
+                    engine.send_to(&osc("/resonance/hello", vec![OscType::String("default".into())]), target).unwrap();
+                    last_hello = Some(Instant::now());
+                }
+                let Ok((n, _)) = engine.recv_from(&mut buf) else { continue };
+                let Ok((_, OscPacket::Message(m))) = rosc::decoder::decode_udp(&buf[..n]) else { continue };
+                if m.addr != "/resonance/command/clip" {
+                    continue;
+                }
+                if let [OscType::String(id), OscType::String(sha), OscType::String(q), _, OscType::String(fire_id), ..] = m.args.as_slice()
+                {
+                    let at = OscType::Long(96_000);
+                    let report = osc("/resonance/clip_scheduled", vec![OscType::String(id.clone()), OscType::String(fire_id.clone()), at]);
+                    engine.send_to(&report, target).unwrap();
+                    fired.push((id.clone(), sha.clone(), q.clone()));
+                }
+            }
+            fired
+        })
+    };
     let out = Command::new("node")
         .arg(browser_dir.join("clips_page.mjs"))
         .env("BRIDGE_URL", format!("http://{}", b.http))
@@ -198,6 +231,8 @@ fn clip_board_uploads_lists_plays_and_counts_in_chromium() {
         .env("CHROMIUM", &chromium)
         .output()
         .expect("run node (apt-get install -y nodejs npm)");
+    stop.store(true, Ordering::Relaxed);
+    let fired = fake.join().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && stdout.contains("STEP done"), "browser test failed:\n{stdout}\n{stderr}");
@@ -207,6 +242,12 @@ fn clip_board_uploads_lists_plays_and_counts_in_chromium() {
     let clip = &list["clips"][0];
     assert_eq!(clip["content_type"], "audio/wav");
     assert!(clip["listens"].as_i64().unwrap() >= 1, "{list}");
+    let id = clip["id"].as_str().unwrap().to_string();
+    let sha =
+        resonance_io::clips::sha256_hex(&std::fs::read(resonance_test_support::test_audio_dir().join("events/crowdcheer.wav")).unwrap());
+    assert_eq!(fired, vec![(id.clone(), sha, "bar".to_string())], "one fire of the uploaded file, on the bar, reached the engine");
+    let (s, stats) = c.req("GET", &format!("/play/{id}/stats"), None, "").unwrap();
+    assert_eq!((s, stats["on_air_plays"].as_i64()), (200, Some(1)), "{stats}");
 }
 
 /// The discovery section in Chromium, with the real bridge process and fakes of ListenBrainz,

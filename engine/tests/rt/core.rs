@@ -463,6 +463,66 @@ fn a_deck_track_asked_for_at_the_phrase_crossfades_on_the_generated_musics_phras
     assert_eq!(stop_at, back_at, "the generated music returns on the phrase the style changes back on");
 }
 
+/// An on-air clip is ducked under commentary like the music (issue 25): a 3,137 Hz tone clip at
+/// −12 dBFS, played at once, measured in its own frequency bin on the music bus, is at least
+/// 6 dB lower while the programme carries commentary (seconds 3–5) than before it, with no
+/// allocation on the audio thread.
+#[test]
+fn an_on_air_clip_is_ducked_under_the_programme_like_the_music() {
+    use resonance_engine::synth::clips::ClipData;
+    let rate = 48_000usize;
+    let block = 256;
+    let layout = Layout { main_channels: 2, sidechain: true, music_out: true };
+    let (mut proc, mut handle) = Engine::new(EngineConfig::default()).prepare(rate as f64, block, layout).expect("prepare");
+    let w = std::f64::consts::TAU * 3_137.0 / rate as f64;
+    let tone: Vec<f32> = (0..6 * rate).map(|i| (0.25 * (w * i as f64).sin()) as f32).collect();
+    handle.clips.load(0, ClipData::new(tone.clone(), tone, 1).expect("a clip")).expect("the bank takes the clip");
+    handle.clips.play(0, 1, Quantize::Immediate, 0.0).expect("the play is queued");
+    let (mut l, mut r, mut sc, mut ml, mut mr) = (vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block], vec![0.0; block]);
+    // the tone's complex amplitude on the music bus in 1.5–2.5 s (quiet) and 4–5 s (commentary)
+    let (mut quiet, mut ducked) = ((0.0f64, 0.0f64), (0.0f64, 0.0f64));
+    let mut allocs = 0;
+    for i in 0..(6 * rate / block) {
+        let s = i * block;
+        let talking = s >= 3 * rate;
+        for (j, (a, b)) in l.iter_mut().zip(r.iter_mut()).enumerate() {
+            let x = if talking { 0.3 * ((s + j) as f32 * 0.031).sin() } else { 0.0 };
+            *a = x;
+            *b = x;
+        }
+        sc.fill(0.0);
+        let (_, n) = count_allocations(|| {
+            let mut main = [&mut l[..], &mut r[..]];
+            let side = [&sc[..]];
+            let mut music_out = [&mut ml[..], &mut mr[..]];
+            proc.process(&mut main, Some(&side), Some(&mut music_out))
+        });
+        allocs += n;
+        handle.telemetry.drain().for_each(drop);
+        while handle.clips.next_event().is_some() {}
+        let bin = if (rate * 3 / 2..rate * 5 / 2).contains(&s) {
+            &mut quiet
+        } else if (rate * 4..rate * 5).contains(&s) {
+            &mut ducked
+        } else {
+            continue;
+        };
+        for (j, &x) in ml.iter().enumerate() {
+            let ph = w * (s + j) as f64;
+            bin.0 += f64::from(x) * ph.cos();
+            bin.1 += f64::from(x) * ph.sin();
+        }
+    }
+    handle.clips.collect_garbage();
+    assert_eq!(allocs, 0, "the audio thread allocated with a clip playing");
+    // amplitude of the tone over one second: 2|Σ x e^{-iωn}| / N
+    let amp = |(c, s): (f64, f64)| 2.0 * c.hypot(s) / rate as f64;
+    let (q, d) = (amp(quiet), amp(ducked));
+    assert!(q > 0.02, "the clip sounds on the music bus: amplitude {q:.4}");
+    let drop_db = 20.0 * (q / d.max(1e-9)).log10();
+    assert!(drop_db >= 6.0, "the clip is ducked under commentary by {drop_db:.1} dB (amplitude {q:.4} -> {d:.4})");
+}
+
 /// The copyright guard's programme gain on real audio: after `Command::Guard` (−20 dB, 150 ms
 /// fade) the programme comes out at 0.1 of an unguarded run from exactly 150 ms on and fades
 /// monotonically before; the music bus and the landmarks (the hasher hears the programme

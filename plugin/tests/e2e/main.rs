@@ -10,6 +10,7 @@
 //! thread, which is where the dlopen'ed plugin's own Rust allocator ends up).
 
 mod clap_host;
+mod clips;
 mod conformance;
 mod host;
 mod malloc_hook;
