@@ -154,9 +154,9 @@ impl Drop for FakeServer {
 pub type Shared<D> = Arc<Mutex<D>>;
 
 /// The admission check of a [`Fake`]: runs before every routed request with the data locked;
-/// `Err(answer)` refuses the request with that answer (a wrong API key, a missing
+/// `Some(answer)` refuses the request with that answer (a wrong API key, a missing
 /// User-Agent, a request over the rate limit).
-pub type Admit<D> = fn(&mut D, &HeaderMap) -> Result<(), Response>;
+pub type Admit<D> = fn(&mut D, &HeaderMap) -> Option<Response>;
 
 /// Locks a fake's data (a handler that panicked leaves it usable).
 pub fn lock<D>(db: &Mutex<D>) -> MutexGuard<'_, D> {
@@ -200,9 +200,9 @@ impl<D: Send + 'static> Fake<D> {
 }
 
 async fn gate<D: Send + 'static>(State((db, admit)): State<(Shared<D>, Admit<D>)>, req: Request, next: Next) -> Response {
-    let admitted = admit(&mut lock(&db), req.headers());
-    match admitted {
-        Ok(()) => next.run(req).await,
-        Err(refused) => refused,
+    let refused = admit(&mut lock(&db), req.headers());
+    match refused {
+        None => next.run(req).await,
+        Some(answer) => answer,
     }
 }

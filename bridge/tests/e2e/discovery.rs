@@ -786,7 +786,7 @@ fn discovery_child_bridge() {
 
 /// A bridge in a child process (killed by its own pid when dropped).
 struct Child {
-    child: std::process::Child,
+    proc: std::process::Child,
     addr: std::net::SocketAddr,
     key: Option<String>,
 }
@@ -819,21 +819,21 @@ impl Child {
             let _ = child.wait();
             panic!("the child bridge did not start (its stderr: {})", dir.join("child-stderr.log").display());
         };
-        Self { child, addr, key }
+        Self { proc: child, addr, key }
     }
 
     /// `kill -9`: the process stops between two instructions.
     fn kill9(mut self) {
-        let ok = std::process::Command::new("kill").arg("-9").arg(self.child.id().to_string()).status().unwrap().success();
-        assert!(ok, "kill -9 {}", self.child.id());
-        let _ = self.child.wait();
+        let ok = std::process::Command::new("kill").arg("-9").arg(self.proc.id().to_string()).status().unwrap().success();
+        assert!(ok, "kill -9 {}", self.proc.id());
+        let _ = self.proc.wait();
     }
 }
 
 impl Drop for Child {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        let _ = self.proc.kill();
+        let _ = self.proc.wait();
     }
 }
 

@@ -90,10 +90,10 @@ impl FakeMusicBrainz {
 }
 
 /// The User-Agent and rate checks before every request.
-fn admit(d: &mut Db, headers: &HeaderMap) -> Result<(), Response> {
+fn admit(d: &mut Db, headers: &HeaderMap) -> Option<Response> {
     let ua = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
     if !ua.starts_with("Resonance/") || !ua.contains('(') {
-        return Err((StatusCode::FORBIDDEN, "missing or anonymous User-Agent").into_response());
+        return Some((StatusCode::FORBIDDEN, "missing or anonymous User-Agent").into_response());
     }
     let now = Instant::now();
     d.arrivals.push(now);
@@ -102,9 +102,9 @@ fn admit(d: &mut Db, headers: &HeaderMap) -> Result<(), Response> {
     if fast {
         d.too_fast += 1;
         let body = json!({"error": "Your requests are exceeding the allowable rate limit. Please see http://wiki.musicbrainz.org/XMLWebService for more information."});
-        return Err((StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response());
+        return Some((StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response());
     }
-    Ok(())
+    None
 }
 
 fn rg_json(a: &FakeAlbum) -> Value {

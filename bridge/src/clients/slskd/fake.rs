@@ -122,12 +122,8 @@ impl FakeSlskd {
 }
 
 /// The API key check before every request.
-fn authed(db: &mut Db, h: &HeaderMap) -> Result<(), Response> {
-    if h.get("x-api-key").and_then(|v| v.to_str().ok()) == Some(db.key.as_str()) {
-        Ok(())
-    } else {
-        Err((StatusCode::UNAUTHORIZED, "").into_response())
-    }
+fn authed(db: &mut Db, h: &HeaderMap) -> Option<Response> {
+    (h.get("x-api-key").and_then(|v| v.to_str().ok()) != Some(db.key.as_str())).then(|| (StatusCode::UNAUTHORIZED, "").into_response())
 }
 
 async fn start_search(State(db): State<Shared<Db>>, axum::Json(body): axum::Json<Value>) -> Response {
