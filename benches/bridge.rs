@@ -7,7 +7,8 @@
 //! only the clip library's rows: list and stats at 1,000 req/s over 10,000 clips, 100
 //! concurrent streams' throughput, upload-to-listed latency; `-- --recognition` only the
 //! recognition service's: open-loop audio and fingerprint query sweeps against a catalogue of
-//! the test audio's music, a burst over the worker pool, the import, in `bridge/recognition.rs`).
+//! the test audio's music, a burst over the worker pool, the import, in `bridge/recognition.rs`;
+//! `-- --discovery` only music discovery's three targets, in `bridge/discovery.rs`).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -29,6 +30,9 @@ use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Whis
 
 #[path = "bridge/recognition.rs"]
 mod recognition;
+
+#[path = "bridge/discovery.rs"]
+mod discovery;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -812,6 +816,10 @@ fn main() {
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
     let load = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("load").enable_all().build().unwrap();
     let h = server.handle().clone();
+    if args.iter().any(|a| a == "--discovery") {
+        discovery::run(&h, &load, quick);
+        return;
+    }
     let mut summary: Vec<(String, Runs)> = Vec::new();
     for run in 1..=runs {
         let load_before = load_average();
