@@ -9,7 +9,8 @@
 //! recognition service's: open-loop audio and fingerprint query sweeps against a catalogue of
 //! the test audio's music or the folders of `RESONANCE_BENCH_CATALOGUE`, a burst over the
 //! worker pool, the import, in `bridge/recognition.rs`; `-- --cluster` only the cluster's fault
-//! run of issue 31, in `bridge/cluster.rs`).
+//! run of issue 31, in `bridge/cluster.rs`; `-- --discovery` only music discovery's three
+//! targets, in `bridge/discovery.rs`).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -33,6 +34,9 @@ use resonance_engine::{CrowdEvent, CrowdEventKind, MoodLabel, MoodSnapshot, Whis
 mod cluster;
 #[path = "bridge/recognition.rs"]
 mod recognition;
+
+#[path = "bridge/discovery.rs"]
+mod discovery;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -820,6 +824,10 @@ fn main() {
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
     let load = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("load").enable_all().build().unwrap();
     let h = server.handle().clone();
+    if args.iter().any(|a| a == "--discovery") {
+        discovery::run(&h, &load, quick);
+        return;
+    }
     let mut summary: Vec<(String, Runs)> = Vec::new();
     for run in 1..=runs {
         let load_before = load_average();

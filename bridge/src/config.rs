@@ -56,6 +56,9 @@ pub struct Config {
     pub clips: ClipsConfig,
     /// Cluster mode: the NATS server (`--cluster nats://HOST:PORT`); needs PostgreSQL.
     pub cluster: Option<String>,
+    /// Forward-auth: the user header a trusted reverse proxy sets, and the proxies trusted to
+    /// set it (`--trusted-proxy`, `--auth-header`; none by default: off). Decision record 0073.
+    pub forward_auth: crate::auth::forward::ForwardAuth,
 }
 
 /// Limits and access of the clip library (`crate::clips`, docs/clips.md).
@@ -214,6 +217,7 @@ impl Default for Config {
             guard_territory: None,
             guard_obs_input: None,
             cluster: None,
+            forward_auth: crate::auth::forward::ForwardAuth::default(),
         }
     }
 }

@@ -105,7 +105,8 @@ pub async fn start(config: Config) -> Result<Running, BridgeError> {
         let _ = s.set_nodelay(true);
     });
     let server = tokio::spawn(async move {
-        axum::serve(tcp, router)
+        // the peer address: forward-auth trusts a user header only from configured proxies
+        axum::serve(tcp, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
                 let _ = rx.wait_for(|v| *v).await;
             })

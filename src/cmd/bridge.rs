@@ -114,6 +114,15 @@ pub struct BridgeArgs {
     /// share matches through; needs --database postgres://... (docs/cluster.md).
     #[arg(long, value_name = "NATS_URL", env = "RESONANCE_CLUSTER")]
     pub cluster: Option<String>,
+    /// Forward-auth: the address or range (repeatable) of a reverse proxy that signs users in
+    /// itself (Authelia with Caddy, nginx or Traefik); a request from it naming a user in
+    /// --auth-header needs no API key. The header from any other address is ignored. Default:
+    /// none (off). Decision record 0073.
+    #[arg(long = "trusted-proxy", value_name = "RANGE")]
+    pub trusted_proxies: Vec<String>,
+    /// The header the trusted proxy names the signed-in user in.
+    #[arg(long, default_value = "Remote-User", value_name = "NAME")]
+    pub auth_header: String,
     /// Identity of this run, reported by /healthz (set by `resonance up`).
     #[arg(long, hide = true)]
     pub instance_id: Option<String>,
@@ -301,7 +310,15 @@ pub fn run(args: BridgeArgs) -> anyhow::Result<()> {
         duck_db: args.guard_duck_db,
         ..resonance_bridge::guard::decide::Policy::default()
     };
+    let trusted = args
+        .trusted_proxies
+        .iter()
+        .map(|g| g.parse().map_err(|e: String| anyhow::anyhow!("--trusted-proxy: {e}")))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let forward_auth =
+        resonance_bridge::auth::forward::ForwardAuth::new(&args.auth_header, trusted).map_err(|e| anyhow::anyhow!("--auth-header: {e}"))?;
     let config = resonance_bridge::Config {
+        forward_auth,
         obs,
         guard,
         guard_territory,

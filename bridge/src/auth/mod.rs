@@ -1,11 +1,12 @@
-//! Authentication: API keys (created, hashed, checked), the [`Authed`] extractor, the keys API
-//! and the keys' storage.
+//! Authentication: API keys (created, hashed, checked), forward-auth by a trusted proxy's
+//! user header, the [`Authed`] extractor, the keys API and the keys' storage.
 //!
 //! Files: [`keys`] (key material and the in-memory set), [`policy`] (scopes and rate
-//! limits), [`extract`] (the extractor),
+//! limits), [`forward`] (the trusted proxy's user header), [`extract`] (the extractor),
 //! [`routes`](mod@routes) (`/api/v1/keys`), [`store`](mod@store) (the `api_keys` table).
 
 pub mod extract;
+pub mod forward;
 pub mod keys;
 pub mod policy;
 pub mod routes;

@@ -5,17 +5,21 @@
 //! `Retry-After`, a 5xx, a stall, a malformed body) and [`Faults::set_down`] answers every
 //! request with a 503 until cleared. Tests read [`Faults::hits`] to assert what the client
 //! sent (paths, never more than the protocol allows) and when.
+//!
+//! A fake that keeps data (albums, peers, transfers) is a [`Fake`]: its data behind one
+//! mutex shared by the handlers and the test, and one admission check (an API key, a
+//! User-Agent and rate rule) run before every routed request, so handlers only answer.
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 
@@ -143,5 +147,62 @@ impl FakeServer {
 impl Drop for FakeServer {
     fn drop(&mut self) {
         self.task.abort();
+    }
+}
+
+/// A fake's data, shared by its handlers (axum state) and the test.
+pub type Shared<D> = Arc<Mutex<D>>;
+
+/// The admission check of a [`Fake`]: runs before every routed request with the data locked;
+/// `Some(answer)` refuses the request with that answer (a wrong API key, a missing
+/// User-Agent, a request over the rate limit).
+pub type Admit<D> = fn(&mut D, &HeaderMap) -> Option<Response>;
+
+/// Locks a fake's data (a handler that panicked leaves it usable).
+pub fn lock<D>(db: &Mutex<D>) -> MutexGuard<'_, D> {
+    db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A running fake with data: its server (faults, request log) and its data; stops when
+/// dropped.
+#[derive(Debug)]
+pub struct Fake<D> {
+    pub server: FakeServer,
+    db: Shared<D>,
+}
+
+impl<D: Send + 'static> Fake<D> {
+    /// Serves `routes` over `db` on 127.0.0.1 (an ephemeral port): each request passes the
+    /// fault layer (logged, maybe faulted), then, when it matches a route, `admit`.
+    ///
+    /// # Panics
+    /// When no loopback port can be bound (a test environment problem).
+    pub async fn spawn(db: D, routes: Router<Shared<D>>, admit: Admit<D>) -> Self {
+        let db = Arc::new(Mutex::new(db));
+        let app = routes.route_layer(middleware::from_fn_with_state((db.clone(), admit), gate::<D>)).with_state(db.clone());
+        Self { server: FakeServer::spawn(app).await, db }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        self.server.url()
+    }
+
+    /// The fault queue and request log.
+    pub fn faults(&self) -> &Arc<Faults> {
+        &self.server.faults
+    }
+
+    /// The data, locked.
+    pub fn db(&self) -> MutexGuard<'_, D> {
+        lock(&self.db)
+    }
+}
+
+async fn gate<D: Send + 'static>(State((db, admit)): State<(Shared<D>, Admit<D>)>, req: Request, next: Next) -> Response {
+    let refused = admit(&mut lock(&db), req.headers());
+    match refused {
+        None => next.run(req).await,
+        Some(answer) => answer,
     }
 }

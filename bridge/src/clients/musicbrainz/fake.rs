@@ -3,10 +3,10 @@
 //! real server sends. It **enforces** the rate limit as MusicBrainz does (a request less
 //! than `min_gap` after the previous one gets 503) and refuses requests without a
 //! `Resonance/` User-Agent with 403, so a client bug fails loudly; it records every arrival
-//! time for the spacing test. Faults from [`fakekit`](crate::clients::fakekit).
+//! time for the spacing test. Faults and the admission check from [`fakekit`](crate::clients::fakekit).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::{Value, json};
 
-use crate::clients::fakekit::{FakeServer, Faults};
+use crate::clients::fakekit::{Fake, Faults, Shared, lock};
 
 /// An album the fake knows: its release group, one release, its artist and tracks.
 #[derive(Clone, Debug)]
@@ -47,62 +47,54 @@ struct Db {
 /// A running fake MusicBrainz.
 #[derive(Debug)]
 pub struct FakeMusicBrainz {
-    pub server: FakeServer,
-    db: Arc<Mutex<Db>>,
-}
-
-fn lock(db: &Mutex<Db>) -> std::sync::MutexGuard<'_, Db> {
-    db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    fake: Fake<Db>,
 }
 
 impl FakeMusicBrainz {
     /// An empty fake that answers 503 to requests closer than `min_gap`.
     pub async fn start(min_gap: Duration) -> Self {
-        let db = Arc::new(Mutex::new(Db { min_gap, ..Db::default() }));
-        let app = Router::new()
+        let routes = Router::new()
             .route("/ws/2/recording/{id}", get(recording))
             .route("/ws/2/artist", get(artist_search))
             .route("/ws/2/release-group", get(release_groups))
-            .route("/ws/2/release", get(releases))
-            .with_state(db.clone());
-        Self { server: FakeServer::spawn(app).await, db }
+            .route("/ws/2/release", get(releases));
+        Self { fake: Fake::spawn(Db { min_gap, ..Db::default() }, routes, admit).await }
     }
 
     pub fn url(&self) -> String {
-        self.server.url()
+        self.fake.url()
     }
 
     pub fn faults(&self) -> &Arc<Faults> {
-        &self.server.faults
+        self.fake.faults()
     }
 
     pub fn add_album(&self, a: FakeAlbum) {
-        lock(&self.db).albums.push(a);
+        self.fake.db().albums.push(a);
     }
 
     /// A recording on the albums `rgids` (none: on no release group).
     pub fn add_recording(&self, id: &str, title: &str, artist: &str, rgids: &[&str]) {
-        lock(&self.db).recordings.insert(id.into(), (title.into(), artist.into(), rgids.iter().map(|s| (*s).to_string()).collect()));
+        self.fake.db().recordings.insert(id.into(), (title.into(), artist.into(), rgids.iter().map(|s| (*s).to_string()).collect()));
     }
 
     /// Arrival times of the requests that passed the User-Agent check.
     pub fn arrivals(&self) -> Vec<Instant> {
-        lock(&self.db).arrivals.clone()
+        self.fake.db().arrivals.clone()
     }
 
     /// Requests refused with 503 for arriving too soon after the previous one.
     pub fn too_fast(&self) -> usize {
-        lock(&self.db).too_fast
+        self.fake.db().too_fast
     }
 }
 
-/// The User-Agent and rate checks; `Some(answer)` refuses the request.
-fn admit(db: &Mutex<Db>, headers: &HeaderMap) -> Option<Response> {
+/// The User-Agent and rate checks before every request.
+fn admit(d: &mut Db, headers: &HeaderMap) -> Option<Response> {
     let ua = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
     if !ua.starts_with("Resonance/") || !ua.contains('(') {
         return Some((StatusCode::FORBIDDEN, "missing or anonymous User-Agent").into_response());
     }
-    let mut d = lock(db);
     let now = Instant::now();
     d.arrivals.push(now);
     let fast = d.last.is_some_and(|l| now.duration_since(l) < d.min_gap);
@@ -128,10 +120,7 @@ fn not_found() -> Response {
         .into_response()
 }
 
-async fn recording(State(db): State<Arc<Mutex<Db>>>, Path(id): Path<String>, headers: HeaderMap) -> Response {
-    if let Some(r) = admit(&db, &headers) {
-        return r;
-    }
+async fn recording(State(db): State<Shared<Db>>, Path(id): Path<String>) -> Response {
     let d = lock(&db);
     let Some((title, artist, rgids)) = d.recordings.get(&id) else { return not_found() };
     let releases: Vec<Value> = d
@@ -146,10 +135,7 @@ async fn recording(State(db): State<Arc<Mutex<Db>>>, Path(id): Path<String>, hea
     .into_response()
 }
 
-async fn artist_search(State(db): State<Arc<Mutex<Db>>>, Query(q): Query<HashMap<String, String>>, headers: HeaderMap) -> Response {
-    if let Some(r) = admit(&db, &headers) {
-        return r;
-    }
+async fn artist_search(State(db): State<Shared<Db>>, Query(q): Query<HashMap<String, String>>) -> Response {
     let query = q.get("query").cloned().unwrap_or_default();
     let name = query.trim_start_matches("artist:").trim_matches('"').to_lowercase();
     let d = lock(&db);
@@ -162,20 +148,14 @@ async fn artist_search(State(db): State<Arc<Mutex<Db>>>, Query(q): Query<HashMap
     axum::Json(json!({"created": "2026-12-07T00:00:00.000Z", "count": seen.len(), "offset": 0, "artists": seen})).into_response()
 }
 
-async fn release_groups(State(db): State<Arc<Mutex<Db>>>, Query(q): Query<HashMap<String, String>>, headers: HeaderMap) -> Response {
-    if let Some(r) = admit(&db, &headers) {
-        return r;
-    }
+async fn release_groups(State(db): State<Shared<Db>>, Query(q): Query<HashMap<String, String>>) -> Response {
     let artist = q.get("artist").cloned().unwrap_or_default();
     let d = lock(&db);
     let groups: Vec<Value> = d.albums.iter().filter(|a| a.artist_id == artist).map(rg_json).collect();
     axum::Json(json!({"release-group-count": groups.len(), "release-group-offset": 0, "release-groups": groups})).into_response()
 }
 
-async fn releases(State(db): State<Arc<Mutex<Db>>>, Query(q): Query<HashMap<String, String>>, headers: HeaderMap) -> Response {
-    if let Some(r) = admit(&db, &headers) {
-        return r;
-    }
+async fn releases(State(db): State<Shared<Db>>, Query(q): Query<HashMap<String, String>>) -> Response {
     let rg = q.get("release-group").cloned().unwrap_or_default();
     let d = lock(&db);
     let rel: Vec<Value> = d

@@ -3,11 +3,12 @@
 //! names their album, downloads that progress one step per poll (`Queued, Remotely` →
 //! `InProgress` → `Completed, Succeeded`, writing the file into a downloads folder) or fail
 //! (`Completed, Errored`), stall at half, or refuse the enqueue (peer offline, 500). It
-//! counts enqueues per (user, file) so tests can assert nothing is downloaded twice.
+//! counts enqueues per (user, file) so tests can assert nothing is downloaded twice. Every
+//! request needs the API key (`X-API-Key`, checked before the routes; 401 without it).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -16,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use serde_json::{Value, json};
 
-use crate::clients::fakekit::{FakeServer, Faults};
+use crate::clients::fakekit::{Fake, Faults, Shared, lock};
 
 /// What a peer's transfers do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,43 +74,36 @@ struct Db {
 /// A running fake slskd.
 #[derive(Debug)]
 pub struct FakeSlskd {
-    pub server: FakeServer,
-    db: Arc<Mutex<Db>>,
-}
-
-fn lock(db: &Mutex<Db>) -> std::sync::MutexGuard<'_, Db> {
-    db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    fake: Fake<Db>,
 }
 
 impl FakeSlskd {
     /// A fake with API key `key` that writes completed files under `downloads_dir`.
     pub async fn start(key: &str, downloads_dir: PathBuf) -> Self {
-        let db = Arc::new(Mutex::new(Db { key: key.into(), downloads_dir, ..Db::default() }));
-        let app = Router::new()
+        let routes = Router::new()
             .route("/api/v0/searches", post(start_search))
             .route("/api/v0/searches/{id}", get(get_search).delete(delete_search))
             .route("/api/v0/searches/{id}/responses", get(responses))
             .route("/api/v0/transfers/downloads/{user}", post(enqueue).get(user_downloads))
-            .route("/api/v0/transfers/downloads/{user}/{id}", delete(cancel))
-            .with_state(db.clone());
-        Self { server: FakeServer::spawn(app).await, db }
+            .route("/api/v0/transfers/downloads/{user}/{id}", delete(cancel));
+        Self { fake: Fake::spawn(Db { key: key.into(), downloads_dir, ..Db::default() }, routes, authed).await }
     }
 
     pub fn url(&self) -> String {
-        self.server.url()
+        self.fake.url()
     }
 
     pub fn faults(&self) -> &Arc<Faults> {
-        &self.server.faults
+        self.fake.faults()
     }
 
     pub fn add_peer(&self, p: FakePeer) {
-        lock(&self.db).peers.push(p);
+        self.fake.db().peers.push(p);
     }
 
     /// Changes what a peer's transfers do from now on.
     pub fn set_behaviour(&self, username: &str, b: Behaviour) {
-        for p in &mut lock(&self.db).peers {
+        for p in &mut self.fake.db().peers {
             if p.username == username {
                 p.behaviour = b;
             }
@@ -118,28 +112,22 @@ impl FakeSlskd {
 
     /// How many times each (user, remote file) was enqueued.
     pub fn enqueues(&self) -> HashMap<(String, String), usize> {
-        lock(&self.db).enqueues.clone()
+        self.fake.db().enqueues.clone()
     }
 
     /// Searches started (ids).
     pub fn searches(&self) -> usize {
-        lock(&self.db).searches.len()
+        self.fake.db().searches.len()
     }
 }
 
-fn authed(db: &Db, h: &HeaderMap) -> Result<(), Box<Response>> {
-    if h.get("x-api-key").and_then(|v| v.to_str().ok()) == Some(db.key.as_str()) {
-        Ok(())
-    } else {
-        Err(Box::new((StatusCode::UNAUTHORIZED, "").into_response()))
-    }
+/// The API key check before every request.
+fn authed(db: &mut Db, h: &HeaderMap) -> Option<Response> {
+    (h.get("x-api-key").and_then(|v| v.to_str().ok()) != Some(db.key.as_str())).then(|| (StatusCode::UNAUTHORIZED, "").into_response())
 }
 
-async fn start_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, axum::Json(body): axum::Json<Value>) -> Response {
+async fn start_search(State(db): State<Shared<Db>>, axum::Json(body): axum::Json<Value>) -> Response {
     let mut d = lock(&db);
-    if let Err(r) = authed(&d, &h) {
-        return *r;
-    }
     let id = body["id"].as_str().unwrap_or("").to_string();
     let text = body["searchText"].as_str().unwrap_or("").to_string();
     if id.is_empty() || text.is_empty() {
@@ -159,11 +147,8 @@ fn hits<'a>(d: &'a Db, text: &str) -> Vec<&'a FakePeer> {
     d.peers.iter().filter(|p| t.contains(&p.matches.to_lowercase())).collect()
 }
 
-async fn get_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(id): Path<String>) -> Response {
+async fn get_search(State(db): State<Shared<Db>>, Path(id): Path<String>) -> Response {
     let mut d = lock(&db);
-    if let Err(r) = authed(&d, &h) {
-        return *r;
-    }
     let Some((text, polls)) = d.searches.get_mut(&id) else { return (StatusCode::NOT_FOUND, "").into_response() };
     *polls += 1;
     let (text, done) = (text.clone(), *polls > 1);
@@ -174,20 +159,13 @@ async fn get_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(id): Pa
     .into_response()
 }
 
-async fn delete_search(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(_id): Path<String>) -> Response {
-    let d = lock(&db);
-    if let Err(r) = authed(&d, &h) {
-        return *r;
-    }
+async fn delete_search(Path(_id): Path<String>) -> Response {
     // keeps the id (the test counts searches); slskd forgets it
     StatusCode::NO_CONTENT.into_response()
 }
 
-async fn responses(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(id): Path<String>) -> Response {
+async fn responses(State(db): State<Shared<Db>>, Path(id): Path<String>) -> Response {
     let d = lock(&db);
-    if let Err(r) = authed(&d, &h) {
-        return *r;
-    }
     let Some((text, _)) = d.searches.get(&id) else { return (StatusCode::NOT_FOUND, "").into_response() };
     let out: Vec<Value> = hits(&d, text)
         .iter()
@@ -209,16 +187,8 @@ async fn responses(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(id): Pat
     axum::Json(Value::Array(out)).into_response()
 }
 
-async fn enqueue(
-    State(db): State<Arc<Mutex<Db>>>,
-    h: HeaderMap,
-    Path(user): Path<String>,
-    axum::Json(body): axum::Json<Value>,
-) -> Response {
+async fn enqueue(State(db): State<Shared<Db>>, Path(user): Path<String>, axum::Json(body): axum::Json<Value>) -> Response {
     let mut d = lock(&db);
-    if let Err(r) = authed(&d, &h) {
-        return *r;
-    }
     if d.peers.iter().any(|p| p.username == user && p.behaviour == Behaviour::Offline) {
         return (StatusCode::INTERNAL_SERVER_ERROR, format!("Failed to establish a connection to {user}")).into_response();
     }
@@ -235,11 +205,8 @@ async fn enqueue(
 }
 
 /// Advances the user's transfers one step and answers the per-user shape.
-async fn user_downloads(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(user): Path<String>) -> Response {
+async fn user_downloads(State(db): State<Shared<Db>>, Path(user): Path<String>) -> Response {
     let mut d = lock(&db);
-    if let Err(r) = authed(&d, &h) {
-        return *r;
-    }
     let behaviour = d.peers.iter().find(|p| p.username == user).map_or(Behaviour::Complete, |p| p.behaviour);
     let dir = d.downloads_dir.clone();
     let mut dirs: HashMap<String, Vec<Value>> = HashMap::new();
@@ -280,11 +247,8 @@ async fn user_downloads(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path(use
     axum::Json(json!({"username": user, "directories": directories})).into_response()
 }
 
-async fn cancel(State(db): State<Arc<Mutex<Db>>>, h: HeaderMap, Path((user, id)): Path<(String, String)>) -> Response {
+async fn cancel(State(db): State<Shared<Db>>, Path((user, id)): Path<(String, String)>) -> Response {
     let mut d = lock(&db);
-    if let Err(r) = authed(&d, &h) {
-        return *r;
-    }
     d.xfers.retain(|x| !(x.username == user && x.id == id));
     StatusCode::NO_CONTENT.into_response()
 }
