@@ -198,11 +198,21 @@ async fn run_job(shared: Arc<Shared>, job: &'static str, id: String) {
     }
     let counts = lock(&shared.jobs).get(job).map(|j| j.counts.clone()).unwrap_or_default();
     let counts_v = serde_json::to_value(&counts).unwrap_or_default();
+    let interval = lock(&shared.settings).interval_s(job);
+    let next = now_ms() + interval as i64 * 1000;
     if let Err(e) = shared.store.finish_run(&id, outcome, &counts_v, error.as_deref()).await {
         tracing::warn!("discovery {job}: run end not recorded: {e}");
     }
-    let interval = lock(&shared.settings).interval_s(job);
-    let next = now_ms() + interval as i64 * 1000;
+    let last = shared.store.runs(job, 1).await.ok().and_then(|r| r.into_iter().next());
+    // free as soon as the run is stored as finished (so a run asked for then is not refused),
+    // with its next time already set (so the scheduler does not start it again at once)
+    if let Some(j) = lock(&shared.jobs).get_mut(job) {
+        j.running = false;
+        j.run_id = None;
+        j.next_run_ms = next;
+        j.interval_s = interval;
+        j.last = last;
+    }
     if let Err(e) = shared.store.set_job_next(job, next).await {
         tracing::warn!("discovery {job}: schedule not stored: {e}");
     }
@@ -211,17 +221,6 @@ async fn run_job(shared: Arc<Shared>, job: &'static str, id: String) {
     m.runs[idx].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     if outcome != "ok" {
         m.runs_not_ok[idx].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    }
-    let last = shared.store.runs(job, 1).await.ok().and_then(|r| r.into_iter().next());
-    {
-        let mut jobs = lock(&shared.jobs);
-        if let Some(j) = jobs.get_mut(job) {
-            j.running = false;
-            j.run_id = None;
-            j.next_run_ms = next;
-            j.interval_s = interval;
-            j.last = last;
-        }
     }
     (shared.publish)(json!({"type": "discovery_job", "job": job, "run_id": id, "state": "idle", "outcome": outcome}));
 }

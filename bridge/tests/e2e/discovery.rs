@@ -79,7 +79,16 @@ impl Env {
 
     /// Runs a job now and waits for its end; the run as stored.
     async fn run(&self, job: &str) -> Value {
-        let (s, v) = self.send("POST", &format!("/api/v1/discovery/jobs/{job}/run"), &json!({})).await;
+        // the previous run is stored as finished a moment before the job is free again, so a
+        // run asked for at once may meet a 409; it is asked again, as a user would
+        let t = Instant::now();
+        let (s, v) = loop {
+            let (s, v) = self.send("POST", &format!("/api/v1/discovery/jobs/{job}/run"), &json!({})).await;
+            if s != 409 || t.elapsed() > Duration::from_secs(30) {
+                break (s, v);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
         assert_eq!(s, 202, "{v}");
         let id = v["run_id"].as_str().unwrap().to_string();
         self.wait_run(job, &id).await
