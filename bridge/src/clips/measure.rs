@@ -23,7 +23,7 @@ use resonance_engine::analysis::CrowdAnalyzer;
 use resonance_io::decode::DecodeStream;
 
 use crate::error::AppError;
-use crate::recognition::audio::{decode_error, precheck, too_long};
+use crate::recognition::audio::{decode_error, precheck_file, too_long};
 
 /// Shortest clip accepted, seconds.
 pub const MIN_SECONDS: f64 = 0.05;
@@ -111,11 +111,12 @@ fn db(linear: f64) -> f64 {
 /// (truncated, corrupt), 413 `too_long` (over `max_s`), 422 `too_short` (under
 /// [`MIN_SECONDS`]).
 pub fn measure(path: &Path, max_s: f64) -> Result<Measures, AppError> {
-    let mut head = Vec::with_capacity(64 * 1024);
+    precheck_file(path)?;
+    // the first bytes name the container for the stored content type
+    let mut head = Vec::with_capacity(4096);
     std::fs::File::open(path)
-        .and_then(|f| f.take(64 * 1024).read_to_end(&mut head))
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
         .map_err(|e| AppError::Internal(format!("cannot read back {} ({e})", path.display())))?;
-    precheck(&head)?;
     let mut stream = DecodeStream::open(path).map_err(|e| decode_error(&e))?;
     let rate = stream.sample_rate();
     let channels = stream.channels();

@@ -97,27 +97,51 @@ pub fn extension_hint(content_type: Option<&str>, file_name: Option<&str>) -> Op
 /// Whether an Ogg stream (`bytes` starting with `OggS`) ends with a complete last page, the
 /// one flagged end-of-stream: `None` when it does (or is not Ogg), else what is wrong.
 fn ogg_incomplete(bytes: &[u8]) -> Option<&'static str> {
-    if !bytes.starts_with(b"OggS") {
-        return None;
+    // reading from memory cannot fail
+    ogg_incomplete_in(bytes).unwrap_or(None)
+}
+
+/// [`ogg_incomplete`] over any reader, page by page (a file is never read whole).
+fn ogg_incomplete_in<R: std::io::Read>(mut r: R) -> std::io::Result<Option<&'static str>> {
+    const CUT: &str = "ends inside an Ogg page (truncated)";
+    let mut header = [0u8; 27];
+    let first = read_up_to(&mut r, &mut header)?;
+    if first < 4 || &header[..4] != b"OggS" {
+        return Ok(None);
     }
-    let (mut at, mut eos) = (0usize, false);
-    while at < bytes.len() {
-        let page = &bytes[at..];
-        if page.len() < 27 || !page.starts_with(b"OggS") {
-            return Some("ends inside an Ogg page (truncated)");
+    let mut got = first;
+    loop {
+        if got < 27 || &header[..4] != b"OggS" {
+            return Ok(Some(CUT));
         }
-        let segments = usize::from(page[26]);
-        if page.len() < 27 + segments {
-            return Some("ends inside an Ogg page header (truncated)");
+        let mut lacing = vec![0u8; usize::from(header[26])];
+        if read_up_to(&mut r, &mut lacing)? < lacing.len() {
+            return Ok(Some("ends inside an Ogg page header (truncated)"));
         }
-        let body: usize = page[27..27 + segments].iter().map(|&b| usize::from(b)).sum();
-        if page.len() < 27 + segments + body {
-            return Some("ends inside an Ogg page (truncated)");
+        let body: u64 = lacing.iter().map(|&b| u64::from(b)).sum();
+        if std::io::copy(&mut <&mut R as std::io::Read>::take(&mut r, body), &mut std::io::sink())? < body {
+            return Ok(Some(CUT));
         }
-        eos = page[5] & 0x04 != 0;
-        at += 27 + segments + body;
+        let eos = header[5] & 0x04 != 0;
+        got = read_up_to(&mut r, &mut header)?;
+        if got == 0 {
+            return Ok(if eos { None } else { Some("ends without its last Ogg page (truncated, or a recording not stopped)") });
+        }
     }
-    if eos { None } else { Some("ends without its last Ogg page (truncated, or a recording not stopped)") }
+}
+
+/// Fills `buf` as far as the reader goes: the bytes read (fewer only at the end).
+fn read_up_to<R: std::io::Read>(r: &mut R, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 /// Refuses a 0-byte body and a cut Ogg stream before any decoding.
@@ -140,6 +164,28 @@ pub fn precheck(bytes: &[u8]) -> Result<(), AppError> {
             StatusCode::UNPROCESSABLE_ENTITY,
             "bad_audio",
             format!("the audio {why}; send the whole file ({} bytes arrived)", bytes.len()),
+        ));
+    }
+    Ok(())
+}
+
+/// [`precheck`] for audio already written to `path` (an upload): the file is read page by
+/// page, never whole, so an Ogg file of any size is checked to its last page.
+///
+/// # Errors
+/// 400 `empty_body`, 422 `bad_audio`; 500 when the file cannot be read back.
+pub fn precheck_file(path: &Path) -> Result<(), AppError> {
+    let read_back = |e: std::io::Error| AppError::Internal(format!("cannot read back {} ({e})", path.display()));
+    let len = std::fs::metadata(path).map_err(read_back)?.len();
+    if len == 0 {
+        return precheck(b"");
+    }
+    let file = std::fs::File::open(path).map_err(read_back)?;
+    if let Some(why) = ogg_incomplete_in(std::io::BufReader::new(file)).map_err(read_back)? {
+        return Err(AppError::rejected(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad_audio",
+            format!("the audio {why}; send the whole file ({len} bytes arrived)"),
         ));
     }
     Ok(())
@@ -208,5 +254,37 @@ mod tests {
         page[5] = 0;
         assert!(precheck(&page).is_err());
         assert!(precheck(b"RIFF....WAVE").is_ok());
+    }
+
+    /// An Ogg file of several full pages (well over 64 KiB) passes when its last page is
+    /// flagged end-of-stream, and is refused when cut inside a page or before its last page.
+    #[test]
+    fn a_long_ogg_file_is_checked_to_its_last_page() {
+        let page = |eos: bool| {
+            let mut p = b"OggS\0".to_vec();
+            p.push(if eos { 0x04 } else { 0 });
+            p.extend_from_slice(&[0; 20]);
+            p.push(255);
+            p.extend_from_slice(&[255; 255]);
+            p.extend_from_slice(&[7; 255 * 255]);
+            p
+        };
+        let mut whole = Vec::new();
+        for i in 0..4 {
+            whole.extend_from_slice(&page(i == 3));
+        }
+        assert!(whole.len() > 65_536, "more than the 64 KiB the check once read");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ogg");
+        std::fs::write(&path, &whole).unwrap();
+        assert!(precheck_file(&path).is_ok());
+        assert!(precheck(&whole).is_ok());
+        std::fs::write(&path, &whole[..whole.len() - 10]).unwrap();
+        let e = precheck_file(&path).unwrap_err();
+        assert!(format!("{e:?}").contains("truncated"), "{e:?}");
+        std::fs::write(&path, &whole[..3 * whole.len() / 4]).unwrap();
+        assert!(precheck_file(&path).is_err(), "cut before the last page");
+        std::fs::write(&path, b"").unwrap();
+        assert!(precheck_file(&path).is_err());
     }
 }

@@ -65,6 +65,22 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// An Ogg file of many pages (257 kB) is checked to its last page, not only its first 64 KiB:
+/// the whole file is accepted and measured, the same file cut short is refused.
+#[tokio::test]
+async fn a_long_ogg_upload_is_checked_to_its_last_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let (st, key) = open(dir.path(), |_| {}).await;
+    let app = app(st.clone());
+    let sting = std::fs::read(audio("music/defeat2.ogg")).unwrap();
+    assert!(sting.len() > 65_536);
+    let (s, long) = upload(&app, &key, &sting, "defeat2.ogg", &[("title", "Full Time Sting")]).await;
+    assert_eq!(s, StatusCode::CREATED, "{long}");
+    assert!(long["duration_s"].as_f64().is_some_and(|d| (d - 14.17).abs() < 0.1), "{long}");
+    let (s, cut) = upload(&app, &key, &sting[..sting.len() - 100], "cut.ogg", &[]).await;
+    assert_eq!((s, cut["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_audio")), "{cut}");
+}
+
 #[tokio::test]
 async fn uploads_are_validated_measured_and_stored_once() {
     let dir = tempfile::tempdir().unwrap();
