@@ -3,7 +3,9 @@
 //! decode in `resonance_io` (the CLI's `index`/`identify`, the bridge's recognition service)
 //! reads Ogg Opus (`.opus`, Firefox's `MediaRecorder`) and WebM/Matroska Opus (Chromium's
 //! `MediaRecorder`): symphonia demuxes both containers but has no Opus decoder (decision
-//! record 0036).
+//! record 0036). The crate is vendored in `io/vendor/opus-decoder` with its inverse-MDCT FFT
+//! planned through rustfft; the release's quadratic DFT decoded ~240× slower than Vorbis
+//! (decision record 0081).
 //!
 //! The codec's extra data is the `OpusHead` packet (RFC 7845 §5.1; Matroska's `CodecPrivate`
 //! holds the same bytes): the channel count, the pre-skip (samples of encoder delay, dropped
