@@ -58,7 +58,7 @@ pub struct Config {
     pub cluster: Option<String>,
     /// Forward-auth: the user header a trusted reverse proxy sets, and the proxies trusted to
     /// set it (`--trusted-proxy`, `--auth-header`; none by default: off). Decision record 0073.
-    pub forward_auth: crate::auth::forward::ForwardAuth,
+    pub forward_auth: ForwardAuth,
 }
 
 /// Limits and access of the clip library (`crate::clips`, docs/clips.md).
@@ -134,6 +134,48 @@ impl Default for RecognitionConfig {
             webhook_ca: None,
             import_threads: cores.div_ceil(2),
         }
+    }
+}
+
+/// Forward-auth (decision record 0073, [`crate::auth::forward`]): which header names the user
+/// and which peers may send it.
+#[derive(Clone, Debug)]
+pub struct ForwardAuth {
+    /// The header the proxy sets (`Remote-User`: Authelia's name for it).
+    pub header: axum::http::HeaderName,
+    /// The proxy addresses trusted to set it; empty: forward-auth is off.
+    pub trusted: Vec<IpRange>,
+}
+
+impl Default for ForwardAuth {
+    fn default() -> Self {
+        Self { header: axum::http::HeaderName::from_static("remote-user"), trusted: Vec::new() }
+    }
+}
+
+impl ForwardAuth {
+    /// From the flags: the header's name and the trusted proxy ranges.
+    ///
+    /// # Errors
+    /// A header name that is not a valid HTTP header name, or `authorization` (the API key's
+    /// header cannot also carry a user name).
+    pub fn new(header: &str, trusted: Vec<IpRange>) -> Result<Self, String> {
+        let header = axum::http::HeaderName::from_bytes(header.trim().as_bytes())
+            .map_err(|_| format!("`{header}` is not an HTTP header name; use e.g. Remote-User"))?;
+        if header == axum::http::header::AUTHORIZATION {
+            return Err("the forward-auth header cannot be Authorization (it carries API keys); use e.g. Remote-User".into());
+        }
+        Ok(Self { header, trusted })
+    }
+
+    /// Whether a trusted proxy is configured.
+    pub fn enabled(&self) -> bool {
+        !self.trusted.is_empty()
+    }
+
+    /// Whether `peer` is a trusted proxy.
+    pub fn trusts(&self, peer: IpAddr) -> bool {
+        self.trusted.iter().any(|r| r.contains(peer))
     }
 }
 
@@ -217,7 +259,7 @@ impl Default for Config {
             guard_territory: None,
             guard_obs_input: None,
             cluster: None,
-            forward_auth: crate::auth::forward::ForwardAuth::default(),
+            forward_auth: ForwardAuth::default(),
         }
     }
 }

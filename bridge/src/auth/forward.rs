@@ -10,53 +10,14 @@
 
 use std::net::IpAddr;
 
-use axum::http::{HeaderMap, HeaderName};
-
-use crate::config::IpRange;
+use axum::http::HeaderMap;
 
 /// The longest user name accepted from the proxy, in bytes.
 const MAX_USER: usize = 256;
 
-/// Which header names the user and which peers may send it.
-#[derive(Clone, Debug)]
-pub struct ForwardAuth {
-    /// The header the proxy sets (`Remote-User`: Authelia's name for it).
-    pub header: HeaderName,
-    /// The proxy addresses trusted to set it; empty: forward-auth is off.
-    pub trusted: Vec<IpRange>,
-}
-
-impl Default for ForwardAuth {
-    fn default() -> Self {
-        Self { header: HeaderName::from_static("remote-user"), trusted: Vec::new() }
-    }
-}
+pub use crate::config::ForwardAuth;
 
 impl ForwardAuth {
-    /// From the flags: the header's name and the trusted proxy ranges.
-    ///
-    /// # Errors
-    /// A header name that is not a valid HTTP header name, or `authorization` (the API key's
-    /// header cannot also carry a user name).
-    pub fn new(header: &str, trusted: Vec<IpRange>) -> Result<Self, String> {
-        let header = HeaderName::from_bytes(header.trim().as_bytes())
-            .map_err(|_| format!("`{header}` is not an HTTP header name; use e.g. Remote-User"))?;
-        if header == axum::http::header::AUTHORIZATION {
-            return Err("the forward-auth header cannot be Authorization (it carries API keys); use e.g. Remote-User".into());
-        }
-        Ok(Self { header, trusted })
-    }
-
-    /// Whether a trusted proxy is configured.
-    pub fn enabled(&self) -> bool {
-        !self.trusted.is_empty()
-    }
-
-    /// Whether `peer` is a trusted proxy.
-    pub fn trusts(&self, peer: IpAddr) -> bool {
-        self.trusted.iter().any(|r| r.contains(peer))
-    }
-
     /// The user a trusted proxy named: `Ok(None)` when forward-auth does not apply (off, the
     /// peer unknown or not trusted, no header), so the request needs a key.
     ///
