@@ -107,7 +107,7 @@ async fn send(
     addr: SocketAddr,
     req: hyper::Request<http_body_util::Full<axum::body::Bytes>>,
 ) -> Result<(u16, Value), String> {
-    if conns.get(&addr).is_none_or(|c| c.is_closed()) {
+    if conns.get(&addr).is_none_or(hyper::client::conn::http1::SendRequest::is_closed) {
         let stream = tokio::net::TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
         let (s, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.map_err(|e| e.to_string())?;
         tokio::spawn(conn);
@@ -179,7 +179,7 @@ async fn match_load(i: usize, of: usize, name: String, key: String, live: Live, 
             body["trigger"] = json!("boss_appears");
         }
         sh.sent.lock().unwrap().insert((i, k), at.as_micros() as u64);
-        if k % crowd_every == 0 {
+        if k.is_multiple_of(crowd_every) {
             let osc = {
                 let l = live.lock().unwrap();
                 l[(i + k as usize) % l.len()].1
@@ -339,7 +339,7 @@ pub fn run(args: &[String]) {
     let mut procs: Vec<Proc> = (0..o.bridges).map(|i| setup.spawn(i, 0)).collect();
     let wait_ready = |a: SocketAddr| {
         rt.block_on(async {
-            let deadline = Instant::now() + Duration::from_secs(60);
+            let deadline = Instant::now() + Duration::from_mins(1);
             while !matches!(get(a, "/readyz").await, Ok((200, _))) {
                 assert!(Instant::now() < deadline, "bridge {a} not ready within 60 s (logs in {})", setup.dir.display());
                 tokio::time::sleep(Duration::from_millis(50)).await;

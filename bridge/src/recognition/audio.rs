@@ -266,7 +266,7 @@ mod tests {
             p.extend_from_slice(&[0; 20]);
             p.push(255);
             p.extend_from_slice(&[255; 255]);
-            p.extend_from_slice(&[7; 255 * 255]);
+            p.resize(p.len() + 255 * 255, 7);
             p
         };
         let mut whole = Vec::new();
