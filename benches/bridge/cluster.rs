@@ -411,25 +411,37 @@ pub fn run(args: &[String]) {
             let _ = t.await;
         }
     });
-    // settle: every acknowledged update applied (or 30 s)
+    // settle: wait while the owners are still applying a backlog (a saturated run ends with
+    // one): until every acknowledged update is applied, or nothing more was applied for 10 s,
+    // or 300 s; only then is an update that is still not applied counted as lost.
     let store = rt.block_on(resonance_bridge::store::Store::open(&pg, &resonance_bridge::state::schema())).unwrap();
     let (mut lost, mut dup, mut stored_stingers, mut dup_stingers, mut missing_stingers) = (0u64, 0u64, 0u64, 0u64, 0u64);
-    let settle = Instant::now() + Duration::from_secs(30);
+    let applied_of = |n: &str| {
+        rt.block_on(store.cluster_state(n))
+            .ok()
+            .flatten()
+            .and_then(|r| serde_json::from_str::<Value>(&r.state).ok())
+            .and_then(|v| v["updates"].as_u64())
+            .unwrap_or(0)
+    };
+    let settle_start = Instant::now();
+    let (mut progress_at, mut before) = (Instant::now(), 0u64);
+    let applied_all = loop {
+        let applied: Vec<u64> = names.iter().map(|n| applied_of(n)).collect();
+        let total: u64 = applied.iter().zip(&sh.acked).map(|(a, k)| (*a).min(k.load(Ordering::Relaxed))).sum();
+        if total > before {
+            (progress_at, before) = (Instant::now(), total);
+        }
+        let done = applied.iter().zip(&sh.acked).all(|(a, k)| *a >= k.load(Ordering::Relaxed));
+        if done || progress_at.elapsed() > Duration::from_secs(10) || settle_start.elapsed() > Duration::from_secs(300) {
+            break applied;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    let settled_s = settle_start.elapsed().as_secs_f64();
     for (i, n) in names.iter().enumerate() {
         let acked = sh.acked[i].load(Ordering::Relaxed);
-        let applied = loop {
-            let applied = rt
-                .block_on(store.cluster_state(n))
-                .ok()
-                .flatten()
-                .and_then(|r| serde_json::from_str::<Value>(&r.state).ok())
-                .and_then(|v| v["updates"].as_u64())
-                .unwrap_or(0);
-            if applied >= acked || Instant::now() > settle {
-                break applied;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        };
+        let applied = applied_all[i];
         lost += acked.saturating_sub(applied);
         dup += applied.saturating_sub(acked);
         let fired = rt.block_on(store.cluster_stingers(n)).unwrap_or_default();
@@ -503,7 +515,9 @@ pub fn run(args: &[String]) {
     println!("| updates scheduled / acknowledged / never acknowledged | {sent} / {acked} / {} |", sh.failed.load(Ordering::Relaxed));
     println!("| retries through another bridge | {} |", sh.retries.load(Ordering::Relaxed));
     println!("| crowd events sent over OSC (bundled with a hello, to the bridge of the moment) | {} |", sh.crowd.load(Ordering::Relaxed));
-    println!("| acknowledged updates lost (not applied) | {lost} |");
+    println!(
+        "| acknowledged updates lost (not applied once the owners stopped applying; they settled {settled_s:.1} s after the run) | {lost} |"
+    );
     println!("| updates applied twice | {dup} |");
     println!("| updates never seen by a WebSocket client | {} |", sent.saturating_sub(all.len()));
     println!("| kills / takeovers seen | {} / {} |", kills.len(), takeovers.len());

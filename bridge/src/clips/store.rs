@@ -11,7 +11,7 @@
 use sqlx::Row;
 
 use crate::error::BridgeError;
-use crate::store::{Store, with_pool};
+use crate::store::{Store, with_pool, with_read_pool};
 
 /// The clip tables, as portable statements (applied in order, idempotent).
 pub const SCHEMA: &[&str] = &[
@@ -162,6 +162,24 @@ fn order_by(sort: Sort, reverse: bool) -> &'static str {
     }
 }
 
+/// The `WHERE` clause of a listing's page (empty without filters) and its count statement,
+/// from a fixed set: the tag is `$1` when asked for, the search pattern the next placeholder.
+fn list_sql(tag: bool, search: bool) -> (&'static str, &'static str) {
+    match (tag, search) {
+        (false, false) => ("", "SELECT COUNT(*) FROM clips"),
+        (true, false) => ("WHERE id IN (SELECT clip_id FROM clip_tags WHERE tag = $1)", "SELECT COUNT(*) FROM clip_tags WHERE tag = $1"),
+        (false, true) => (
+            "WHERE (LOWER(title) LIKE $1 ESCAPE '\\' OR slug LIKE $1 ESCAPE '\\')",
+            "SELECT COUNT(*) FROM clips WHERE (LOWER(title) LIKE $1 ESCAPE '\\' OR slug LIKE $1 ESCAPE '\\')",
+        ),
+        (true, true) => (
+            "WHERE id IN (SELECT clip_id FROM clip_tags WHERE tag = $1) AND (LOWER(title) LIKE $2 ESCAPE '\\' OR slug LIKE $2 ESCAPE '\\')",
+            "SELECT COUNT(*) FROM clips WHERE id IN (SELECT clip_id FROM clip_tags WHERE tag = $1) \
+             AND (LOWER(title) LIKE $2 ESCAPE '\\' OR slug LIKE $2 ESCAPE '\\')",
+        ),
+    }
+}
+
 /// `last_played_ms` moved forward to `$2` only (two flushes or bridges never move it back).
 const LAST_PLAYED: &str = "last_played_ms = CASE WHEN last_played_ms IS NULL OR last_played_ms < $2 THEN $2 ELSE last_played_ms END";
 
@@ -218,7 +236,7 @@ impl Store {
 
     async fn clip_where(&self, column: &'static str, value: &str) -> Result<Option<ClipRow>, BridgeError> {
         let sql = format!("SELECT {COLUMNS} FROM clips WHERE {column} = $1 ORDER BY created_ms, id LIMIT 1");
-        Ok(with_pool!(self, p => match sqlx::query(sqlx::AssertSqlSafe(sql)).bind(value).fetch_optional(p).await? {
+        Ok(with_read_pool!(self, p => match sqlx::query(sqlx::AssertSqlSafe(sql)).bind(value).fetch_optional(p).await? {
             Some(r) => Some(r.clip()?),
             None => None,
         }))
@@ -226,18 +244,36 @@ impl Store {
 
     /// A page of clips and the number of clips matching the filter.
     ///
+    /// Written so that each part reads as little as it can (10,000 clips at 1,000 listings a
+    /// second): a filter that is not asked for is not in the SQL; the page's ids are chosen
+    /// in a subquery that an index on the sort key covers when there is no text search (an
+    /// offset of 5,000 steps through index entries, not table rows), and only the page's rows
+    /// are read whole; the count of a tag is read from `clip_tags` alone.
+    ///
     /// # Errors
     /// [`BridgeError::Storage`] when the read fails.
     pub async fn list_clips(&self, q: &ListQuery<'_>) -> Result<(Vec<ClipRow>, i64), BridgeError> {
-        let tag = q.tag.unwrap_or("");
-        let pattern = like_pattern(q.search.unwrap_or(""));
-        let filter = "($1 = '' OR id IN (SELECT clip_id FROM clip_tags WHERE tag = $1)) AND ($2 = '%%' OR LOWER(title) LIKE $2 ESCAPE '\\' OR slug LIKE $2 ESCAPE '\\')";
-        let page = format!("SELECT {COLUMNS} FROM clips WHERE {filter} ORDER BY {} LIMIT $3 OFFSET $4", order_by(q.sort, q.reverse));
-        let count = format!("SELECT COUNT(*) FROM clips WHERE {filter}");
-        Ok(with_pool!(self, p => {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(page)).bind(tag).bind(&pattern).bind(q.limit).bind(q.offset).fetch_all(p).await?
-                .iter().map(ClipColumns::clip).collect::<Result<Vec<_>, _>>()?;
-            let total: i64 = sqlx::query(sqlx::AssertSqlSafe(count)).bind(tag).bind(&pattern).fetch_one(p).await?.try_get(0)?;
+        let pattern = q.search.map(like_pattern);
+        let (filter, count) = list_sql(q.tag.is_some(), pattern.is_some());
+        let order = order_by(q.sort, q.reverse);
+        let n = 1 + usize::from(q.tag.is_some()) + usize::from(pattern.is_some());
+        let page = format!(
+            "SELECT {COLUMNS} FROM clips WHERE id IN (SELECT id FROM clips {filter} ORDER BY {order} LIMIT ${n} OFFSET ${}) ORDER BY {order}",
+            n + 1
+        );
+        Ok(with_read_pool!(self, p => {
+            let mut pq = sqlx::query(sqlx::AssertSqlSafe(page));
+            let mut cq = sqlx::query(sqlx::AssertSqlSafe(count));
+            if let Some(tag) = q.tag {
+                pq = pq.bind(tag);
+                cq = cq.bind(tag);
+            }
+            if let Some(pat) = &pattern {
+                pq = pq.bind(pat.clone());
+                cq = cq.bind(pat.clone());
+            }
+            let rows = pq.bind(q.limit).bind(q.offset).fetch_all(p).await?.iter().map(ClipColumns::clip).collect::<Result<Vec<_>, _>>()?;
+            let total: i64 = cq.fetch_one(p).await?.try_get(0)?;
             (rows, total)
         }))
     }
@@ -348,6 +384,18 @@ mod tests {
     fn like_pattern_escapes_wildcards() {
         assert_eq!(like_pattern("Ab%_\\"), "%ab\\%\\_\\\\%");
         assert_eq!(like_pattern(""), "%%");
+    }
+
+    #[test]
+    fn a_listing_binds_exactly_the_placeholders_it_names() {
+        let highest = |sql: &str| (1..=4).filter(|n| sql.contains(&format!("${n}"))).max().unwrap_or(0);
+        for (tag, search) in [(false, false), (true, false), (false, true), (true, true)] {
+            let (filter, count) = list_sql(tag, search);
+            let binds = usize::from(tag) + usize::from(search);
+            assert_eq!(highest(filter), binds, "{filter}");
+            assert_eq!(highest(count), binds, "{count}");
+            assert_eq!(filter.is_empty(), binds == 0);
+        }
     }
 
     #[test]

@@ -423,29 +423,62 @@ async fn acquire(
     };
     since.retain(|m, _| candidates.iter().any(|(c, _)| c == m));
     candidates.sort_by_key(|(m, expired)| (!*expired, std::cmp::Reverse(score(m, &link.id))));
-    for (m, expired) in candidates {
+    // A failed bridge's matches are taken whatever the share, all at once: one round of
+    // concurrent compare-and-sets rather than one match after the other (a bridge holding 40
+    // matches would otherwise add 40 round trips to the takeover, each tick).
+    let (expired, rest): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|(_, expired)| *expired);
+    let tries = futures_util::future::join_all(expired.into_iter().map(|(m, _)| async move {
+        let r = bounded(link.acquire(&m)).await;
+        (m, r)
+    }))
+    .await;
+    for (m, r) in tries {
+        if !took(st, link, owned, since, lost, m, r, now) {
+            return;
+        }
+    }
+    for (m, _) in rest {
         let first = *since.entry(m.clone()).or_insert(now);
-        let orphan = expired || now.saturating_duration_since(first) > ORPHAN + LEASE_TTL;
+        let orphan = now.saturating_duration_since(first) > ORPHAN + LEASE_TTL;
         if owned.len() >= target && !orphan {
             continue;
         }
-        match bounded(link.acquire(&m)).await {
-            Ok(Some(epoch)) => {
-                since.remove(&m);
-                let (stop, stop_rx) = watch::channel(false);
-                let task = tokio::spawn(direct(st.clone(), link.clone(), m.clone(), epoch, stop_rx, lost.clone()));
-                owned.insert(m.clone(), Owned { epoch, rev: epoch, renewed: now, stop, task: Some(task) });
-                link.saw_lease(&crate::cluster::link::key(&m), json!({"owner": link.id}).to_string().as_bytes(), now);
-                tracing::info!("cluster: took match {m} (epoch {epoch})");
-            }
-            Ok(None) => {
-                // Not expired on the server yet, or another bridge was first (the watcher
-                // will see its write): try again at the next tick.
-            }
-            Err(e) => {
-                tracing::warn!("cluster: cannot take leases ({e})");
-                return;
-            }
+        let r = bounded(link.acquire(&m)).await;
+        if !took(st, link, owned, since, lost, m, r, now) {
+            return;
+        }
+    }
+}
+
+/// Starts directing `m` when the try to take its lease succeeded; `false` when NATS failed
+/// (stop trying this tick).
+#[allow(clippy::too_many_arguments)]
+fn took(
+    st: &AppState,
+    link: &Arc<Link>,
+    owned: &mut HashMap<String, Owned>,
+    since: &mut HashMap<String, Instant>,
+    lost: &mpsc::Sender<String>,
+    m: String,
+    r: Result<Option<u64>, LeaseError>,
+    now: Instant,
+) -> bool {
+    match r {
+        Ok(Some(epoch)) => {
+            since.remove(&m);
+            let (stop, stop_rx) = watch::channel(false);
+            let task = tokio::spawn(direct(st.clone(), link.clone(), m.clone(), epoch, stop_rx, lost.clone()));
+            link.saw_lease(&crate::cluster::link::key(&m), json!({"owner": link.id}).to_string().as_bytes(), now);
+            tracing::info!("cluster: took match {m} (epoch {epoch})");
+            owned.insert(m, Owned { epoch, rev: epoch, renewed: now, stop, task: Some(task) });
+            true
+        }
+        // Not expired on the server yet, or another bridge was first (the watcher will see
+        // its write): try again at the next tick.
+        Ok(None) => true,
+        Err(e) => {
+            tracing::warn!("cluster: cannot take leases ({e})");
+            false
         }
     }
 }

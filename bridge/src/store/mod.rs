@@ -46,6 +46,9 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 /// Pause between attempts to reach an unreachable PostgreSQL at start.
 pub const CONNECT_RETRY: Duration = Duration::from_secs(2);
 
+/// Most SQLite reader connections (one per core, at least two).
+pub const SQLITE_READERS_MAX: usize = 8;
+
 /// How often the checkpointer runs a PASSIVE checkpoint (SQLite).
 pub const CHECKPOINT_INTERVAL: Duration = Duration::from_millis(100);
 
@@ -84,10 +87,26 @@ macro_rules! with_pool {
 }
 pub(crate) use with_pool;
 
+/// Like [`with_pool!`] for statements that only read: on SQLite `$p` is the reader pool
+/// (WAL readers, which run beside each other and beside the writer, each on its own
+/// thread), on PostgreSQL the one pool. A read through it sees every transaction committed
+/// before it starts, so a write followed by a read in the same request reads its own write.
+macro_rules! with_read_pool {
+    ($store:expr, $p:ident => $body:expr) => {
+        match &$store.reads {
+            $crate::store::Pool::Sqlite($p) => $body,
+            $crate::store::Pool::Postgres($p) => $body,
+        }
+    };
+}
+pub(crate) use with_read_pool;
+
 /// The database.
 #[derive(Clone, Debug)]
 pub struct Store {
     pub(crate) pool: Pool,
+    /// The pool for [`with_read_pool!`]: SQLite's reader connections, or `pool` again.
+    pub(crate) reads: Pool,
     kind: &'static str,
     /// SQLite: the checkpointer's connection and counters (see the module docs).
     pub(crate) checkpoints: Option<(SqlitePool, Arc<CheckpointStats>)>,
@@ -103,7 +122,7 @@ impl Store {
     pub async fn open(url: &str, schema: &[&str]) -> Result<Self, BridgeError> {
         let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let pool = connect_postgres(url).await?;
-            Store { pool: Pool::Postgres(pool), kind: "postgres", checkpoints: None }
+            Store { pool: Pool::Postgres(pool.clone()), reads: Pool::Postgres(pool), kind: "postgres", checkpoints: None }
         } else if url.starts_with("sqlite:") {
             let opts = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -111,14 +130,15 @@ impl Store {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
                 .pragma("journal_size_limit", (128 << 20).to_string());
-            // One connection: SQLite has a single writer anyway, and reads are served from
-            // memory, so a single connection avoids SQLITE_BUSY retries under load. It never
-            // checkpoints: the checkpointer's connection does.
+            // One writer connection: SQLite has a single writer anyway, so one connection
+            // avoids SQLITE_BUSY retries under load. It never checkpoints: the checkpointer's
+            // connection does. Reads that need not go through the writer (listings, lookups)
+            // take the reader pool, opened once the schema exists.
             let pool = SqlitePoolOptions::new().max_connections(1).connect_with(opts.clone().pragma("wal_autocheckpoint", "0")).await?;
             let ckpt = SqlitePoolOptions::new().max_connections(1).connect_with(opts).await?;
             let stats = Arc::new(CheckpointStats::default());
             tokio::spawn(checkpointer(ckpt.clone(), stats.clone()));
-            Store { pool: Pool::Sqlite(pool), kind: "sqlite", checkpoints: Some((ckpt, stats)) }
+            Store { pool: Pool::Sqlite(pool.clone()), reads: Pool::Sqlite(pool), kind: "sqlite", checkpoints: Some((ckpt, stats)) }
         } else {
             return Err(BridgeError::Config(format!("unsupported --database {url:?}; use sqlite://PATH or postgres://USER:PASS@HOST/DB")));
         };
@@ -140,6 +160,18 @@ impl Store {
                 }
             }
         }
+        let mut store = store;
+        if let Pool::Sqlite(_) = store.pool {
+            // `query_only`: a reader connection refuses writes; `wal_autocheckpoint=0`: it
+            // never checkpoints either (readers never commit, so this only documents it).
+            let opts = SqliteConnectOptions::from_str(url)?
+                .busy_timeout(Duration::from_secs(5))
+                .pragma("query_only", "1")
+                .pragma("wal_autocheckpoint", "0");
+            let readers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, SQLITE_READERS_MAX);
+            let reads = SqlitePoolOptions::new().max_connections(u32::try_from(readers).unwrap_or(2)).connect_with(opts).await?;
+            store.reads = Pool::Sqlite(reads);
+        }
         Ok(store)
     }
 
@@ -155,6 +187,9 @@ impl Store {
 
     /// Closes the pools (the last SQLite connection to close checkpoints and removes the WAL).
     pub async fn close(&self) {
+        if let Pool::Sqlite(reads) = &self.reads {
+            reads.close().await;
+        }
         if let Some((ckpt, _)) = &self.checkpoints {
             ckpt.close().await;
         }
