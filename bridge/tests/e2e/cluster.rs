@@ -821,7 +821,7 @@ async fn input_stream(url: &str) -> async_nats::jetstream::stream::Stream {
 }
 
 /// How many messages the input stream holds for match `m`.
-async fn stream_messages(url: &str, m: &str) -> u64 {
+async fn stream_messages(url: &str, m: &str) -> usize {
     use futures_util::TryStreamExt as _;
     let subject = resonance_bridge::cluster::link::subject_in(m);
     let mut info = input_stream(url).await.info_with_subjects(&subject).await.unwrap();
@@ -902,7 +902,7 @@ async fn cluster_engine_report_burst_is_coalesced_and_ends_identical() {
     assert_eq!(stored["updates"], 0, "engine reports are not telemetry updates: {stored}");
     let published = stream_messages(&c.nats.url, &m).await;
     println!("cluster: {} engine reports published as {published} stream messages", reports.len());
-    assert!(published >= 1 && published < reports.len() as u64, "{} reports became {published} stream messages", reports.len());
+    assert!(published >= 1 && published < reports.len(), "{} reports became {published} stream messages", reports.len());
     drop(a);
 }
 

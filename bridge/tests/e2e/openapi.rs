@@ -157,10 +157,10 @@ async fn check_operations(app: &axum::Router, doc: &Value, routed: &BTreeSet<(St
             panic!("{mode}: {method} {path} answered {code}, which the document does not list: {v}");
         };
         let response = resolve(doc, response);
-        if let (Some(body), Some(schema)) = (v.as_object(), response["content"]["application/json"].get("schema")) {
-            if let Err(e) = fits(doc, schema, body) {
-                panic!("{mode}: {method} {path} answered {code} with a body its documented schema does not hold: {e}\n{v}");
-            }
+        if let (Some(body), Some(schema)) = (v.as_object(), response["content"]["application/json"].get("schema"))
+            && let Err(e) = fits(doc, schema, body)
+        {
+            panic!("{mode}: {method} {path} answered {code} with a body its documented schema does not hold: {e}\n{v}");
         }
     }
 }
