@@ -90,6 +90,7 @@ pub const REJECT_REASONS: &[&str] = &[
     "clip_refused_by_engine",
     "rule_clip_missing",
     "cluster_input_dropped",
+    "cluster_unsupported",
 ];
 
 /// An HTTP error answer.

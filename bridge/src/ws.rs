@@ -39,7 +39,7 @@ pub struct WsQuery {
     session: Option<String>,
 }
 
-/// WebSocket: live session stream (JSON messages: hello, mood, event, now_playing, meters, target, telemetry, rule, command, lag)
+/// WebSocket: live session stream (JSON messages: hello, mood, event, now_playing, meters, target, telemetry, rule, command, lag); in cluster mode every match, whichever bridge directs it
 #[utoipa::path(get, path = "/api/v1/ws", tag = "live",
     params(("session" = Option<String>, Query)),
     responses((status = 101, description = "switching protocols"), (status = 400, response = ErrorBody)))]

@@ -20,6 +20,11 @@
 //!   sequence; an owner fenced out by a later epoch stops. Effects follow the commit, so a
 //!   crash between the two loses an effect rather than repeating it: a stinger fires at most
 //!   once per input.
+//! * [`submit_osc`] and the publisher task: engine reports and OSC telemetry received by this
+//!   bridge go to their match's stream, what one engine reports for a match within
+//!   [`COALESCE_WINDOW`] as one message (an OSC bundle; [`coalesce`], decision record 0084).
+//!   The owner applies each input at the time JetStream stored it (`crate::clock::at`, decision
+//!   record 0085), so no bridge's own clock enters a match's state.
 //! * Frames for sessions go out on core NATS (`resonance.ws.<match>`) instead of the local
 //!   ring; every bridge subscribes to all of them and feeds its own WebSocket clients.
 
@@ -39,7 +44,7 @@ use resonance_engine::Cue;
 use serde_json::{Value, json};
 use tokio::sync::{Mutex, OwnedMutexGuard, mpsc, watch};
 
-use crate::cluster::link::{LEASE_TTL, LeaseError, Link, Owned, RENEW_EVERY, consumer_name, redact, subject_in, subject_ws};
+use crate::cluster::link::{LEASE_TTL, LeaseError, Link, OscInput, Owned, RENEW_EVERY, consumer_name, redact, subject_in, subject_ws};
 use crate::cluster::store::Applied;
 use crate::director::step::Decision;
 use crate::error::AppError;
@@ -63,6 +68,13 @@ fn unavailable(message: String) -> AppError {
     AppError::RetryLater { status: StatusCode::SERVICE_UNAVAILABLE, reason: "busy", retry_after_s: 1, message }
 }
 
+/// A read of the cluster's state in PostgreSQL that failed: 503 with `Retry-After` (the
+/// server may be restarting; docs/cluster.md, failure behaviour).
+pub fn storage_unavailable(e: &crate::error::BridgeError) -> AppError {
+    tracing::warn!("cluster: cannot read from PostgreSQL ({e})");
+    unavailable(format!("the cluster's PostgreSQL did not answer ({e}); retry"))
+}
+
 /// The header naming what an input of a match's stream is: absent or `telemetry` (HTTP
 /// telemetry, the JSON body), `osc` (an engine report or OSC telemetry, one OSC message, with
 /// [`HEADER_PEER`]), `control` (a control request's JSON), `stinger` (a cue's name).
@@ -73,6 +85,13 @@ pub const HEADER_PEER: &str = "Resonance-Peer";
 /// OSC inputs waiting to be published before new ones are dropped (counted as
 /// `cluster_input_dropped`).
 pub const INPUT_QUEUE: usize = 16_384;
+/// How long the publisher gathers OSC inputs after the first one before it publishes them: a
+/// match's inputs from one engine within the window become one stream message (an OSC bundle).
+pub const COALESCE_WINDOW: Duration = Duration::from_millis(5);
+/// At most this many OSC messages in one stream message.
+pub const COALESCE_MAX_MESSAGES: usize = 1024;
+/// At most this many bytes of OSC in one stream message (nats-server's `max_payload` is 1 MiB).
+pub const COALESCE_MAX_BYTES: usize = 256 * 1024;
 
 /// Accepts HTTP telemetry in cluster mode: publishes the validated body to the match's
 /// stream subject and answers with the stream sequence once JetStream stored it.
@@ -80,7 +99,7 @@ pub const INPUT_QUEUE: usize = 16_384;
 /// # Errors
 /// 503 (`Retry-After: 1`) while NATS is unreachable or did not acknowledge; 422 for an
 /// `Idempotency-Key` that is not 1 to 128 visible ASCII characters.
-pub async fn submit(st: &AppState, name: &str, raw: &[u8], idempotency_key: Option<&str>) -> Result<Value, AppError> {
+pub async fn submit(st: &AppState, name: &str, raw: &[u8], idempotency_key: Option<&str>) -> Result<Accepted, AppError> {
     let v = submit_input(st, name, None, raw, idempotency_key).await?;
     st.inner.metrics.telemetry_http.fetch_add(1, Relaxed);
     Ok(v)
@@ -98,7 +117,7 @@ pub async fn submit_command(
     kind: &'static str,
     raw: &[u8],
     idempotency_key: Option<&str>,
-) -> Result<Value, AppError> {
+) -> Result<Accepted, AppError> {
     submit_input(st, name, Some(kind), raw, idempotency_key).await
 }
 
@@ -108,7 +127,7 @@ async fn submit_input(
     kind: Option<&'static str>,
     raw: &[u8],
     idempotency_key: Option<&str>,
-) -> Result<Value, AppError> {
+) -> Result<Accepted, AppError> {
     let link = st.inner.cluster.get().ok_or_else(|| {
         unavailable(format!("this bridge is still connecting to NATS at {}; retry, or send to another bridge", cluster_url(st)))
     })?;
@@ -140,7 +159,23 @@ async fn submit_input(
     }
     let ack = async { link.js.send_publish(subject_in(name), publish).await?.await.map_err(async_nats::Error::from) };
     let ack = ack.await.map_err(|e| unavailable(format!("NATS did not store the input ({e}); retry with the same Idempotency-Key")))?;
-    Ok(json!({"session": name, "accepted": true, "seq": ack.sequence, "duplicate": ack.duplicate, "bridge": link.id}))
+    Ok(Accepted { session: name.to_string(), accepted: true, seq: ack.sequence, duplicate: ack.duplicate, bridge: link.id.clone() })
+}
+
+/// The answer to telemetry, a control or a stinger in cluster mode: stored in the match's
+/// stream (its owner applies it in stream order).
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Accepted {
+    pub session: String,
+    /// Always `true`: JetStream stored it.
+    pub accepted: bool,
+    /// Its sequence in the input stream.
+    pub seq: u64,
+    /// `true` when the same `Idempotency-Key` was stored before (within 2 minutes): `seq` is
+    /// the first one's and nothing new is applied.
+    pub duplicate: bool,
+    /// The bridge that took it.
+    pub bridge: String,
 }
 
 /// Queues an engine report or OSC telemetry received by this bridge for its match's stream
@@ -164,31 +199,106 @@ pub fn submit_osc(st: &AppState, session: &str, peer: std::net::SocketAddr, msg:
     }
 }
 
-/// Publishes the queued OSC inputs, in order, each with a fresh message id; acks are awaited
-/// apart, so a slow ack does not hold the next report back (a failed one is counted).
-async fn inputs_out(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<(String, std::net::SocketAddr, Vec<u8>)>) {
-    while let Some((session, peer, datagram)) = rx.recv().await {
-        if link.register(&session).await.is_err() {
-            st.inner.metrics.reject("cluster_input_dropped");
-            continue;
+/// One stream message to publish: OSC messages of one match from one engine, in arrival order.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Gathered {
+    pub session: String,
+    pub peer: std::net::SocketAddr,
+    /// One OSC message each.
+    pub messages: Vec<Vec<u8>>,
+    bytes: usize,
+}
+
+impl Gathered {
+    /// The stream message's payload: the message itself when alone, else an OSC bundle of them.
+    pub fn payload(&self) -> Vec<u8> {
+        match self.messages.as_slice() {
+            [one] => one.clone(),
+            many => bundle(many),
         }
-        let publish = PublishMessage::build()
-            .payload(Bytes::from(datagram))
-            .message_id(format!("{session}:osc:{:032x}", rand::random::<u128>()))
-            .header(HEADER_INPUT, "osc")
-            .header(HEADER_PEER, peer.to_string().as_str());
-        match link.js.send_publish(subject_in(&session), publish).await {
-            Ok(ack) => {
-                let st = st.clone();
-                tokio::spawn(async move {
-                    if ack.await.is_err() {
-                        st.inner.metrics.reject("cluster_input_dropped");
-                    }
-                });
+    }
+}
+
+/// Groups OSC inputs into stream messages: consecutive inputs of one match from one engine go
+/// into one, up to [`COALESCE_MAX_MESSAGES`] and [`COALESCE_MAX_BYTES`]. Each match's inputs
+/// keep their order: a match's next message starts only when its current one is closed (full,
+/// or another engine of the match reported in between), and the messages come out in the
+/// order they were started, so publishing them in that order keeps every match's order.
+pub fn coalesce(inputs: impl IntoIterator<Item = OscInput>) -> Vec<Gathered> {
+    let mut out: Vec<Gathered> = Vec::new();
+    // the open message of each match (an index into `out`)
+    let mut open: HashMap<String, usize> = HashMap::new();
+    for (session, peer, datagram) in inputs {
+        let fits =
+            |g: &Gathered| g.peer == peer && g.messages.len() < COALESCE_MAX_MESSAGES && g.bytes + datagram.len() + 4 <= COALESCE_MAX_BYTES;
+        match open.get(&session).copied() {
+            Some(i) if fits(&out[i]) => {
+                out[i].bytes += datagram.len() + 4;
+                out[i].messages.push(datagram);
             }
-            Err(e) => {
-                tracing::debug!("cluster: OSC input for {session} not published ({e})");
-                st.inner.metrics.reject("cluster_input_dropped");
+            _ => {
+                open.insert(session.clone(), out.len());
+                out.push(Gathered { session, peer, bytes: 16 + datagram.len() + 4, messages: vec![datagram] });
+            }
+        }
+    }
+    out
+}
+
+/// An OSC 1.0 bundle ("#bundle", the time tag "immediately", then each element's size and
+/// bytes) of already encoded messages, as the OSC 1.0 specification lays it out.
+fn bundle(messages: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 + messages.iter().map(|m| m.len() + 4).sum::<usize>());
+    out.extend_from_slice(b"#bundle\0");
+    out.extend_from_slice(&1u64.to_be_bytes());
+    for m in messages {
+        out.extend_from_slice(&u32::try_from(m.len()).unwrap_or(u32::MAX).to_be_bytes());
+        out.extend_from_slice(m);
+    }
+    out
+}
+
+/// Publishes the queued OSC inputs: it gathers what arrives within [`COALESCE_WINDOW`] of the
+/// first one, groups it per match and engine ([`coalesce`]) and publishes each group as one
+/// stream message with a fresh message id, in order. Acks are awaited apart, so a slow ack does
+/// not hold the next reports back (a failed one counts its messages as dropped).
+async fn inputs_out(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<OscInput>) {
+    let mut queued: Vec<OscInput> = Vec::new();
+    loop {
+        if rx.recv_many(&mut queued, COALESCE_MAX_MESSAGES).await == 0 {
+            return;
+        }
+        let deadline = tokio::time::Instant::now() + COALESCE_WINDOW;
+        while queued.len() < INPUT_QUEUE {
+            match tokio::time::timeout_at(deadline, rx.recv_many(&mut queued, COALESCE_MAX_MESSAGES)).await {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
+        for g in coalesce(queued.drain(..)) {
+            let n = g.messages.len() as u64;
+            if link.register(&g.session).await.is_err() {
+                st.inner.metrics.reject_n("cluster_input_dropped", n);
+                continue;
+            }
+            let publish = PublishMessage::build()
+                .payload(Bytes::from(g.payload()))
+                .message_id(format!("{}:osc:{:032x}", g.session, rand::random::<u128>()))
+                .header(HEADER_INPUT, "osc")
+                .header(HEADER_PEER, g.peer.to_string().as_str());
+            match link.js.send_publish(subject_in(&g.session), publish).await {
+                Ok(ack) => {
+                    let st = st.clone();
+                    tokio::spawn(async move {
+                        if ack.await.is_err() {
+                            st.inner.metrics.reject_n("cluster_input_dropped", n);
+                        }
+                    });
+                }
+                Err(e) => {
+                    tracing::debug!("cluster: OSC input for {} not published ({e})", g.session);
+                    st.inner.metrics.reject_n("cluster_input_dropped", n);
+                }
             }
         }
     }
@@ -644,8 +754,9 @@ async fn direct_until_stopped(
 enum Input {
     /// HTTP telemetry (`None`: unreadable, applied as nothing so its sequence still counts).
     Telemetry(Option<TelemetryUpdate>),
-    /// An engine report or OSC telemetry, and the engine's address.
-    Engine(std::net::SocketAddr, Inbound),
+    /// Engine reports or OSC telemetry (one OSC message or a bundle of them, in order), and
+    /// the engine's address.
+    Engine(std::net::SocketAddr, Vec<Inbound>),
     Control(ControlRequest),
     Stinger(Cue),
     /// Something this bridge cannot read (a newer bridge's kind): its sequence is recorded.
@@ -659,9 +770,11 @@ fn parse_input(msg: &async_nats::jetstream::Message) -> Input {
         None | Some("telemetry") => Input::Telemetry(json().and_then(|v| validate_json(&v).ok())),
         Some("osc") => {
             let peer = header(HEADER_PEER).and_then(|p| p.parse().ok());
-            let inbound = crate::osc::decode_packet(&msg.payload).ok().and_then(|v| v.into_iter().next()).and_then(Result::ok);
-            match (peer, inbound) {
-                (Some(p), Some(m)) => Input::Engine(p, m),
+            // (a message a newer bridge encoded and this one cannot read is left out)
+            let inbound: Vec<Inbound> =
+                crate::osc::decode_packet(&msg.payload).map(|v| v.into_iter().filter_map(Result::ok).collect()).unwrap_or_default();
+            match peer {
+                Some(p) if !inbound.is_empty() => Input::Engine(p, inbound),
                 _ => Input::Unreadable,
             }
         }
@@ -671,34 +784,39 @@ fn parse_input(msg: &async_nats::jetstream::Message) -> Input {
     }
 }
 
-/// Applies an input to the locked session: the director's decisions (effects not sent yet)
-/// and the telemetry update, if it was one.
-fn step_input(
-    st: &AppState,
-    e: OwnedMutexGuard<SessionEntry>,
-    input: Input,
-) -> (OwnedMutexGuard<SessionEntry>, Vec<Decision>, Option<TelemetryUpdate>) {
+/// An effect to send after the commit: the director's decision, with the telemetry update it
+/// answers (for the `telemetry` frame), if it answers one.
+pub type Effect = (Option<TelemetryUpdate>, Decision);
+
+/// Applies an input to the locked session; returns the effects to send after the commit.
+fn step_input(st: &AppState, e: OwnedMutexGuard<SessionEntry>, input: Input) -> (OwnedMutexGuard<SessionEntry>, Vec<Effect>) {
     let mut e = e;
     match input {
-        Input::Engine(peer, inbound) => return st.apply_engine_input(e, peer, inbound),
+        Input::Engine(peer, inbound) => return st.apply_engine_inputs(e, peer, inbound),
         Input::Telemetry(Some(u)) => {
             e.ephemeral = false;
             let d = st.apply_update(&mut e.state, &u);
-            return (e, vec![d], Some(u));
+            return (e, vec![(Some(u), d)]);
         }
         Input::Control(c) => {
             e.ephemeral = false;
             let d = st.control_step(&mut e.state, &c);
-            return (e, vec![d], None);
+            return (e, vec![(None, d)]);
         }
         Input::Stinger(cue) => {
             e.ephemeral = false;
             e.state.log("stinger", cue.as_str());
-            return (e, vec![Decision { stingers: vec![cue], ..Decision::default() }], None);
+            return (e, vec![(None, Decision { stingers: vec![cue], ..Decision::default() })]);
         }
         Input::Telemetry(None) | Input::Unreadable => {}
     }
-    (e, Vec::new(), None)
+    (e, Vec::new())
+}
+
+/// When JetStream stored a message, in Unix milliseconds (the NATS server's clock).
+fn stored_ms(msg: &async_nats::jetstream::Message) -> Option<i64> {
+    let info = msg.info().ok()?;
+    i64::try_from(info.published.unix_timestamp_nanos() / 1_000_000).ok()
 }
 
 /// Applies one input message (at most once), then its effects, then acks it.
@@ -722,12 +840,15 @@ async fn apply(
     let e = entry.clone().lock_owned().await;
     // restored unless the new state is committed
     let before = e.state.clone();
-    let (mut e, decisions, update) = step_input(st, e, input);
+    // applied at the time the stream stored it, whichever bridge applies it and whenever
+    // (crate::clock; docs/cluster.md, clocks)
+    let at = stored_ms(msg).unwrap_or_else(crate::clock::system_ms);
+    let (mut e, effects) = crate::clock::at(at, || step_input(st, e, input));
     let Ok(json) = serde_json::to_string(&e.state) else {
         e.state = before;
         return Step::Next;
     };
-    let cues: Vec<&str> = decisions.iter().flat_map(|d| d.stingers.iter().map(|c| c.as_str())).collect();
+    let cues: Vec<&str> = effects.iter().flat_map(|(_, d)| d.stingers.iter().map(|c| c.as_str())).collect();
     let mut backoff = Duration::from_millis(50);
     loop {
         match st.inner.store.cluster_apply(m, epoch, seq, &json, &cues, &link.id).await {
@@ -756,11 +877,8 @@ async fn apply(
     }
     e.dirty = false;
     *last = seq;
-    if decisions.is_empty() && update.is_some() {
-        st.emit(&mut e, update.as_ref(), &Decision::default());
-    }
-    for (i, d) in decisions.iter().enumerate() {
-        st.emit(&mut e, update.as_ref().filter(|_| i == 0), d);
+    for (u, d) in &effects {
+        st.emit(&mut e, u.as_ref(), d);
     }
     drop(e);
     let _ = msg.ack().await;
@@ -770,6 +888,68 @@ async fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn report(i: u32) -> Vec<u8> {
+        crate::osc::to_datagram(crate::osc::encode_inbound(&Inbound::Xruns(u64::from(i))))
+    }
+
+    #[test]
+    fn coalesce_groups_per_match_and_engine_keeping_each_matchs_order() {
+        let (e1, e2): (std::net::SocketAddr, std::net::SocketAddr) = ("127.0.0.1:1".parse().unwrap(), "127.0.0.1:2".parse().unwrap());
+        let input = |m: &str, p, i| (m.to_string(), p, report(i));
+        // match a from e1 three times, interleaved with b; then another engine of a; then e1 again
+        let out = coalesce(vec![
+            input("a", e1, 0),
+            input("b", e1, 1),
+            input("a", e1, 2),
+            input("a", e1, 3),
+            input("a", e2, 4),
+            input("b", e1, 5),
+            input("a", e1, 6),
+        ]);
+        let got: Vec<(&str, u16, Vec<Vec<u8>>)> = out.iter().map(|g| (g.session.as_str(), g.peer.port(), g.messages.clone())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("a", 1, vec![report(0), report(2), report(3)]),
+                ("b", 1, vec![report(1), report(5)]),
+                ("a", 2, vec![report(4)]),
+                ("a", 1, vec![report(6)]),
+            ]
+        );
+        // a's messages in the order started are a's reports in arrival order
+        let a: Vec<Vec<u8>> = out.iter().filter(|g| g.session == "a").flat_map(|g| g.messages.clone()).collect();
+        assert_eq!(a, [0, 2, 3, 4, 6].map(report).to_vec());
+    }
+
+    #[test]
+    fn coalesce_closes_a_message_at_its_limits() {
+        let e: std::net::SocketAddr = "127.0.0.1:1".parse().unwrap();
+        let out = coalesce((0..COALESCE_MAX_MESSAGES as u32 + 3).map(|i| ("a".to_string(), e, report(i))));
+        assert_eq!(out.iter().map(|g| g.messages.len()).collect::<Vec<_>>(), vec![COALESCE_MAX_MESSAGES, 3]);
+        let big = vec![0u8; COALESCE_MAX_BYTES / 2];
+        let out = coalesce((0..3).map(|_| ("a".to_string(), e, big.clone())));
+        assert_eq!(out.len(), 3, "each message stays under the byte limit");
+        assert!(out.iter().all(|g| g.payload().len() <= COALESCE_MAX_BYTES));
+    }
+
+    #[test]
+    fn a_gathered_message_decodes_to_its_reports_in_order() {
+        let e: std::net::SocketAddr = "127.0.0.1:1".parse().unwrap();
+        let reports = [
+            Inbound::Hello { session: "a".into(), token: None },
+            Inbound::Xruns(3),
+            Inbound::Loudness { momentary_lufs: -23.0, short_term_lufs: -24.5 },
+            Inbound::Xruns(4),
+        ];
+        let out = coalesce(reports.iter().map(|r| ("a".to_string(), e, crate::osc::to_datagram(crate::osc::encode_inbound(r)))));
+        assert_eq!(out.len(), 1);
+        let decoded: Vec<Inbound> = crate::osc::decode_packet(&out[0].payload()).unwrap().into_iter().map(Result::unwrap).collect();
+        assert_eq!(decoded, reports.to_vec());
+        // one report alone stays a plain message
+        let one = coalesce([("a".to_string(), e, report(9))]);
+        assert_eq!(one[0].payload(), report(9));
+    }
 
     #[test]
     fn scores_differ_between_bridges() {

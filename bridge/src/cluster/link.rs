@@ -103,6 +103,26 @@ impl View {
     }
 }
 
+/// This bridge's part in the cluster, as `/healthz` (`cluster`) and `/readyz` answer it.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ClusterStatus {
+    /// This bridge's id (`--instance-id`, or `bridge-PID-RANDOM`).
+    pub id: String,
+    /// The NATS connection.
+    #[schema(value_type = String, pattern = "^(connected|connecting|disconnected)$")]
+    pub nats: &'static str,
+    /// The matches this bridge directs (holds the lease of), sorted.
+    pub owned: Vec<String>,
+    /// How many leases this bridge holds (`owned`'s length).
+    pub leases: usize,
+    /// Every match known to the cluster.
+    pub matches: usize,
+    /// Bridges alive (heartbeats in the members bucket), at least this one.
+    pub members: usize,
+    /// This bridge's fair share: `ceil(matches / members)`.
+    pub target_share: usize,
+}
+
 /// Why a lease operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum LeaseError {
@@ -137,8 +157,12 @@ pub struct Link {
     pub leaving: std::sync::atomic::AtomicBool,
     /// OSC inputs (match, engine address, OSC message) for the publisher task
     /// (`cluster::director`), set once it runs.
-    pub inputs: std::sync::OnceLock<tokio::sync::mpsc::Sender<(String, std::net::SocketAddr, Vec<u8>)>>,
+    pub inputs: std::sync::OnceLock<tokio::sync::mpsc::Sender<OscInput>>,
 }
+
+/// One OSC input queued for its match's stream: the match, the engine's address, one OSC
+/// message (a datagram of one message).
+pub type OscInput = (String, std::net::SocketAddr, Vec<u8>);
 
 /// The key of a match in the buckets (match names are `[A-Za-z0-9_.-]{1,64}`, valid keys).
 pub fn key(m: &str) -> String {
@@ -371,19 +395,19 @@ impl Link {
     }
 
     /// What `/healthz` and `/readyz` report.
-    pub fn status(&self) -> Value {
+    pub fn status(&self) -> ClusterStatus {
         let owned = self.owned_list();
         let now = Instant::now();
         let view = lock(&self.view);
-        json!({
-            "id": self.id,
-            "nats": self.nats_state(),
-            "owned": owned,
-            "leases": owned.len(),
-            "matches": view.matches.len(),
-            "members": view.live_members(now),
-            "target_share": view.target(now),
-        })
+        ClusterStatus {
+            id: self.id.clone(),
+            nats: self.nats_state(),
+            leases: owned.len(),
+            owned,
+            matches: view.matches.len(),
+            members: view.live_members(now),
+            target_share: view.target(now),
+        }
     }
 
     /// Applies a lease write seen by the watcher.

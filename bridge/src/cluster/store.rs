@@ -142,6 +142,16 @@ impl Store {
         Ok(row.map(|r| Resume { state: r.get::<String, _>(0), last_seq: u64::try_from(r.get::<i64, _>(1)).unwrap_or(0) }))
     }
 
+    /// Every match's stored state (JSON), by match name: what `GET /api/v1/sessions` lists.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when PostgreSQL fails.
+    pub async fn cluster_states(&self) -> Result<Vec<(String, String)>, BridgeError> {
+        let p = pg(self)?;
+        let rows = sqlx::query("SELECT match_id, state FROM cluster_matches WHERE state <> '' ORDER BY match_id").fetch_all(p).await?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     /// The stingers fired for a match, in order: (input sequence, cue, bridge).
     ///
     /// # Errors

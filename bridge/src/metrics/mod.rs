@@ -210,9 +210,14 @@ fn buckets(h: &Histogram) -> Vec<(f64, u64)> {
 impl Metrics {
     /// Counts a rejection; unknown reasons are counted as `internal`.
     pub fn reject(&self, reason: &str) {
+        self.reject_n(reason, 1);
+    }
+
+    /// Counts `n` rejections of one reason (e.g. the OSC messages of one lost stream message).
+    pub fn reject_n(&self, reason: &str, n: u64) {
         let i = REJECT_REASONS.iter().position(|r| *r == reason).unwrap_or(6);
         if let Some(c) = self.rejects.get(i) {
-            c.fetch_add(1, Relaxed);
+            c.fetch_add(n, Relaxed);
         }
     }
 

@@ -38,9 +38,9 @@ struct Open {
     meters: bool,
     /// The director has not yet seen the latest state.
     changed: bool,
-    /// The cluster owner's path: the director's decisions wait here until the new state is
-    /// committed (`None`: they go out at once).
-    deferred: Option<Vec<Decision>>,
+    /// The cluster owner's path: the director's decisions (with the OSC telemetry update they
+    /// answer, if any) wait here until the new state is committed (`None`: they go out at once).
+    deferred: Option<Vec<crate::cluster::director::Effect>>,
 }
 
 impl AppState {
@@ -251,13 +251,13 @@ impl AppState {
             return;
         }
         match o.deferred.as_mut() {
-            Some(v) => v.push(d),
+            Some(v) => v.push((None, d)),
             None => self.emit(&mut o.e, None, &d),
         }
     }
 
     /// Cluster mode: each message goes to its session's input stream instead (the owner
-    /// applies it: [`AppState::apply_engine_input`]); only the style vocabulary and clip
+    /// applies it: [`AppState::apply_engine_inputs`]); only the style vocabulary and clip
     /// messages stay with this bridge. The peer's session binding (hello) stays local too:
     /// it decides which stream a report goes to.
     fn cluster_batch(&self, batch: &mut Vec<(SocketAddr, Inbound)>) {
@@ -287,38 +287,49 @@ impl AppState {
         }
     }
 
-    /// The cluster owner's path for one engine report or OSC telemetry taken from the match's
-    /// stream: applies it to the locked session like [`AppState::handle_batch`] does, binds
-    /// the engine to the match here (so the owner's commands reach it), publishes its frames,
-    /// and returns the director's decisions for the caller to send after the commit (with the
-    /// telemetry update, when it was telemetry).
-    pub(crate) fn apply_engine_input(
+    /// The cluster owner's path for engine reports and OSC telemetry taken from the match's
+    /// stream (one stream message: one OSC message, or the bundle the receiving bridge gathered
+    /// from one engine): applies them in order to the locked session like
+    /// [`AppState::handle_batch`] applies a batch — state frames coalesced, occurrences and
+    /// telemetry each in turn after the pending state — binds the engine to the match here (so
+    /// the owner's commands reach it), publishes the frames, and returns the director's
+    /// decisions (with the telemetry update each answers) for the caller to send after the
+    /// commit.
+    pub(crate) fn apply_engine_inputs(
         &self,
         e: OwnedMutexGuard<SessionEntry>,
         peer: SocketAddr,
-        msg: Inbound,
-    ) -> (OwnedMutexGuard<SessionEntry>, Vec<Decision>, Option<crate::telemetry::validate::TelemetryUpdate>) {
+        msgs: Vec<Inbound>,
+    ) -> (OwnedMutexGuard<SessionEntry>, Vec<crate::cluster::director::Effect>) {
         let name = e.state.name.clone();
-        if let Inbound::Telemetry { fields, .. } = &msg {
-            let mut e = e;
-            let Ok(u) = validate(fields.iter().map(|(k, v)| (k.as_str(), v.into()))) else {
-                self.inner.metrics.reject("osc_invalid_telemetry");
-                return (e, Vec::new(), None);
-            };
-            e.ephemeral = false;
-            let d = self.apply_update(&mut e.state, &u);
-            self.inner.metrics.telemetry_osc_game.fetch_add(1, Relaxed);
-            return (e, vec![d], Some(u));
-        }
-        {
-            let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            peers.insert(peer, Peer { session: name.clone(), last_seen: Instant::now() });
-        }
         let mut o = Open { name, e, mood: false, meters: false, changed: false, deferred: Some(Vec::new()) };
-        self.apply_engine(&mut o, peer, msg);
+        let mut bound = false;
+        for msg in msgs {
+            if let Inbound::Telemetry { fields, .. } = &msg {
+                let Ok(u) = validate(fields.iter().map(|(k, v)| (k.as_str(), v.into()))) else {
+                    self.inner.metrics.reject("osc_invalid_telemetry");
+                    continue;
+                };
+                // the state reported before it first, as one bridge does
+                self.publish_pending(&mut o);
+                o.e.ephemeral = false;
+                let d = self.apply_update(&mut o.e.state, &u);
+                self.inner.metrics.telemetry_osc_game.fetch_add(1, Relaxed);
+                if let Some(v) = o.deferred.as_mut() {
+                    v.push((Some(u), d));
+                }
+                continue;
+            }
+            if !bound {
+                let mut peers = self.inner.peers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                peers.insert(peer, Peer { session: o.name.clone(), last_seen: Instant::now() });
+                bound = true;
+            }
+            self.apply_engine(&mut o, peer, msg);
+        }
         self.publish_pending(&mut o);
         let deferred = o.deferred.take().unwrap_or_default();
-        (o.e, deferred, None)
+        (o.e, deferred)
     }
 
     /// Logs a crowd event and holds it against the match feed (`telemetry::sync`): returns its

@@ -58,28 +58,64 @@ impl FromRequest<AppState> for SessionBody {
     }
 }
 
-/// List sessions
+/// One session in the list.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "documents the JSON the handler builds")]
+struct SessionSummary {
+    name: String,
+    updates: u64,
+    style: String,
+    target: crate::telemetry::session::Mood3,
+    rules: String,
+    updated_ms: i64,
+}
+
+/// `GET /api/v1/sessions`.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "documents the JSON the handler builds")]
+struct SessionList {
+    sessions: Vec<SessionSummary>,
+}
+
+fn summary(s: &SessionState) -> Value {
+    json!({"name": s.name, "updates": s.updates, "style": s.style, "target": s.target, "rules": s.rules, "updated_ms": s.updated_ms})
+}
+
+/// List sessions (cluster mode: every match of the cluster, whichever bridge directs it)
 #[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions",
-    responses((status = 200, description = "sessions", body = Object)))]
-pub async fn list_sessions(State(st): State<AppState>) -> Response {
-    let mut out = Vec::new();
-    for name in st.session_names() {
-        if let Some(e) = st.get(&name) {
-            let e = e.lock().await;
-            let s = &e.state;
-            out.push(json!({"name": s.name, "updates": s.updates, "style": s.style, "target": s.target, "rules": s.rules, "updated_ms": s.updated_ms}));
+    responses(
+        (status = 200, description = "sessions, by name", body = SessionList),
+        (status = 503, description = "cluster mode: PostgreSQL did not answer; retry", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "seconds"))),
+    ))]
+pub async fn list_sessions(State(st): State<AppState>) -> Result<Response, AppError> {
+    let mut out = std::collections::BTreeMap::new();
+    if st.inner.config.cluster.is_some() {
+        // the matches other bridges direct, as their owners last committed them
+        let rows = st.inner.store.cluster_states().await.map_err(|e| crate::cluster::director::storage_unavailable(&e))?;
+        for (name, state) in rows {
+            if let Ok(s) = serde_json::from_str::<SessionState>(&state) {
+                out.insert(name, summary(&s));
+            }
         }
     }
-    Json(json!({"sessions": out})).into_response()
+    for name in st.session_names() {
+        if let Some(e) = st.get(&name) {
+            out.insert(name, summary(&e.lock().await.state));
+        }
+    }
+    Ok(Json(json!({"sessions": out.into_values().collect::<Vec<_>>()})).into_response())
 }
 
 /// One session's state (metrics, crowd mood, target, style, now playing, meters, timeline)
 #[utoipa::path(get, path = "/api/v1/sessions/{session}", tag = "sessions",
     params(("session" = String, Path, pattern = "^[A-Za-z0-9_.-]{1,64}$")),
     responses(
-        (status = 200, description = "state", body = SessionState),
+        (status = 200, description = "state (cluster mode: from the owner's memory on the owner, else as the owner last committed it)", body = SessionState),
         (status = 404, response = ErrorBody),
         (status = 422, response = ErrorBody),
+        (status = 503, description = "cluster mode: PostgreSQL did not answer; retry", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "seconds"))),
     ))]
 pub async fn get_session(State(st): State<AppState>, Path(name): Path<String>) -> Result<Response, AppError> {
     let name = session_name(&name)?;
@@ -87,7 +123,7 @@ pub async fn get_session(State(st): State<AppState>, Path(name): Path<String>) -
     let Some(e) = st.get(&name) else {
         // Cluster mode: a match directed by another bridge is read from the shared store.
         if st.inner.config.cluster.is_some()
-            && let Some(r) = st.inner.store.cluster_state(&name).await?
+            && let Some(r) = st.inner.store.cluster_state(&name).await.map_err(|e| crate::cluster::director::storage_unavailable(&e))?
         {
             let s: SessionState = serde_json::from_str(&r.state).map_err(|e| AppError::Internal(e.to_string()))?;
             return Ok(Json(s).into_response());
@@ -98,7 +134,7 @@ pub async fn get_session(State(st): State<AppState>, Path(name): Path<String>) -
     Ok(Json(s).into_response())
 }
 
-/// Delete a session and its log
+/// Delete a session and its log (not in cluster mode: 409)
 #[utoipa::path(delete, path = "/api/v1/sessions/{session}", tag = "sessions",
     params(("session" = String, Path, pattern = "^[A-Za-z0-9_.-]{1,64}$")),
     security(("bearer" = []), ("basic" = [])),
@@ -106,9 +142,20 @@ pub async fn get_session(State(st): State<AppState>, Path(name): Path<String>) -
         (status = 204, description = "deleted"),
         (status = 401, response = ErrorBody),
         (status = 404, response = ErrorBody),
+        (status = 409, description = "cluster mode: a match is not deleted (its state and input position are the cluster's)", body = ErrorBody),
+        (status = 422, response = ErrorBody),
     ))]
 pub async fn delete_session(State(st): State<AppState>, _auth: Authed, Path(name): Path<String>) -> Result<Response, AppError> {
     let name = session_name(&name)?;
+    if st.inner.config.cluster.is_some() {
+        // The row keeps the match's last applied input sequence: without it the next owner
+        // would replay the stream from its start (docs/cluster.md, limits).
+        return Err(AppError::rejected(
+            StatusCode::CONFLICT,
+            "cluster_unsupported",
+            format!("sessions are not deleted in cluster mode: {name:?} stays in the cluster's PostgreSQL; stop sending to it instead"),
+        ));
+    }
     if st.delete_session(&name).await? {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
@@ -126,17 +173,30 @@ struct TelemetryAnswer {
     style: String,
 }
 
-/// Game or match telemetry (a new name creates the session); written before the answer
+/// The answer to accepted telemetry: applied (one bridge) or stored in the match's stream
+/// (cluster mode).
+#[derive(utoipa::ToSchema)]
+#[serde(untagged)]
+#[expect(dead_code, reason = "documents the JSON the handler builds")]
+enum TelemetryAnswers {
+    Applied(TelemetryAnswer),
+    Cluster(crate::cluster::director::Accepted),
+}
+
+/// Game or match telemetry (a new name creates the session); written before the answer. In
+/// cluster mode stored in the match's stream and applied by its owner, once per `Idempotency-Key`
 #[utoipa::path(post, path = "/api/v1/sessions/{session}/telemetry", tag = "sessions",
-    params(("session" = String, Path, pattern = "^[A-Za-z0-9_.-]{1,64}$")),
+    params(("session" = String, Path, pattern = "^[A-Za-z0-9_.-]{1,64}$"), IdempotencyKey),
     request_body = TelemetryUpdate,
     security(("bearer" = []), ("basic" = [])),
     responses(
-        (status = 200, description = "accepted", body = TelemetryAnswer),
+        (status = 200, description = "applied; in cluster mode stored in the match's stream (`accepted`, `seq`, `duplicate`)", body = TelemetryAnswers),
         (status = 401, response = ErrorBody),
         (status = 413, response = ErrorBody),
         (status = 400, response = ErrorBody),
         (status = 422, response = ErrorBody),
+        (status = 503, description = "cluster mode: NATS unreachable or did not store it; retry with the same Idempotency-Key", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "seconds"))),
     ))]
 pub async fn post_telemetry(
     State(st): State<AppState>,
@@ -155,17 +215,50 @@ pub async fn post_telemetry(
     Ok(Json(json!({"session": s.name, "updates": s.updates, "target": s.target, "style": s.style})).into_response())
 }
 
-/// Style, manual intensity, rule set
+/// The answer to an applied control (one bridge).
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "documents the JSON the handler builds")]
+struct ControlAnswer {
+    session: String,
+    target: crate::telemetry::session::Mood3,
+    style: String,
+    intensity_override: Option<f32>,
+    rules: String,
+}
+
+/// The answer to a control: applied (one bridge) or stored in the match's stream (cluster mode).
+#[derive(utoipa::ToSchema)]
+#[serde(untagged)]
+#[expect(dead_code, reason = "documents the JSON the handler builds")]
+enum ControlAnswers {
+    Applied(ControlAnswer),
+    Cluster(crate::cluster::director::Accepted),
+}
+
+/// The `Idempotency-Key` request header (cluster mode).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[expect(dead_code, reason = "documents the header the handlers read")]
+struct IdempotencyKey {
+    /// Cluster mode: 1 to 128 visible ASCII characters (a UUID works); the same key within 2
+    /// minutes, through any bridge, is stored once (`duplicate: true`). Ignored by one bridge.
+    #[param(rename = "Idempotency-Key")]
+    idempotency_key: Option<String>,
+}
+
+/// Style, manual intensity, rule set (cluster mode: validated here, applied by the owner)
 #[utoipa::path(post, path = "/api/v1/sessions/{session}/control", tag = "controls",
-    params(("session" = String, Path, pattern = "^[A-Za-z0-9_.-]{1,64}$")),
+    params(("session" = String, Path, pattern = "^[A-Za-z0-9_.-]{1,64}$"), IdempotencyKey),
     request_body = ControlRequest,
     security(("bearer" = []), ("basic" = [])),
     responses(
-        (status = 200, description = "applied", body = Object),
+        (status = 200, description = "applied; in cluster mode stored in the match's stream", body = ControlAnswers),
         (status = 401, response = ErrorBody),
         (status = 413, response = ErrorBody),
         (status = 400, response = ErrorBody),
         (status = 422, response = ErrorBody),
+        (status = 503, description = "cluster mode: NATS unreachable or did not store it; retry with the same Idempotency-Key", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "seconds"))),
     ))]
 pub async fn post_control(
     State(st): State<AppState>,
@@ -193,17 +286,37 @@ struct StingerRequest {
     cue: String,
 }
 
-/// Fire a stinger
+/// The answer to a stinger sent to the engines (one bridge).
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "documents the JSON the handler builds")]
+struct StingerAnswer {
+    session: String,
+    cue: String,
+}
+
+/// The answer to a stinger: sent (one bridge) or stored in the match's stream for its owner to
+/// fire once (cluster mode).
+#[derive(utoipa::ToSchema)]
+#[serde(untagged)]
+#[expect(dead_code, reason = "documents the JSON the handler builds")]
+enum StingerAnswers {
+    Sent(StingerAnswer),
+    Cluster(crate::cluster::director::Accepted),
+}
+
+/// Fire a stinger (cluster mode: fired by the match's owner, once per `Idempotency-Key`)
 #[utoipa::path(post, path = "/api/v1/sessions/{session}/stinger", tag = "controls",
-    params(("session" = String, Path, pattern = "^[A-Za-z0-9_.-]{1,64}$")),
+    params(("session" = String, Path, pattern = "^[A-Za-z0-9_.-]{1,64}$"), IdempotencyKey),
     request_body = StingerRequest,
     security(("bearer" = []), ("basic" = [])),
     responses(
-        (status = 202, description = "sent to engines", body = Object),
+        (status = 202, description = "sent to engines; in cluster mode stored in the match's stream", body = StingerAnswers),
         (status = 401, response = ErrorBody),
         (status = 413, response = ErrorBody),
         (status = 400, response = ErrorBody),
         (status = 422, response = ErrorBody),
+        (status = 503, description = "cluster mode: NATS unreachable or did not store it; retry with the same Idempotency-Key", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "seconds"))),
     ))]
 pub async fn post_stinger(
     State(st): State<AppState>,

@@ -29,7 +29,7 @@ use crate::common::engine_socket;
 
 const CHILD_ENV: &str = "RESONANCE_CLUSTER_CHILD";
 
-fn postgres_url() -> Option<String> {
+pub(crate) fn postgres_url() -> Option<String> {
     match std::env::var("RESONANCE_TEST_POSTGRES_URL") {
         Ok(u) if !u.is_empty() => Some(u),
         _ => {
@@ -40,7 +40,7 @@ fn postgres_url() -> Option<String> {
     }
 }
 
-fn nats_available() -> bool {
+pub(crate) fn nats_available() -> bool {
     if Command::new("nats-server").arg("--version").output().is_ok() {
         return true;
     }
@@ -53,9 +53,9 @@ fn nats_available() -> bool {
 
 /// A `nats-server -js` on a free loopback port, its store in a temporary directory; killed
 /// (by its own pid) when dropped.
-struct Nats {
+pub(crate) struct Nats {
     child: Child,
-    url: String,
+    pub(crate) url: String,
     dir: tempfile::TempDir,
 }
 
@@ -73,7 +73,7 @@ fn nats_server(port: &str, dir: &Path) -> Child {
 }
 
 impl Nats {
-    fn start() -> Self {
+    pub(crate) fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let child = nats_server("-1", dir.path());
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -95,7 +95,7 @@ impl Nats {
     }
 
     /// Kills the server (SIGKILL, as a crash).
-    fn kill(&mut self) {
+    pub(crate) fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -352,7 +352,7 @@ async fn count_boss_stingers(sock: &UdpSocket, until: Instant) -> usize {
 }
 
 /// An API key for the child bridges, stored in the shared database.
-async fn make_key(pg: &str) -> String {
+pub(crate) async fn make_key(pg: &str) -> String {
     let store = resonance_bridge::store::Store::open(pg, &resonance_bridge::state::schema()).await.unwrap();
     let (key, rec) = resonance_bridge::auth::new_key("cluster-test");
     store.insert_key(&rec).await.unwrap();
@@ -812,4 +812,164 @@ async fn cluster_engine_reports_and_controls_reach_the_owner_once() {
     let heard = count_boss_stingers(&engine, Instant::now() + Duration::from_secs(2)).await;
     assert_eq!(heard, 1, "the stinger reaches the match's engine once");
     assert_eq!(boss_stingers_stored(&c.pg, &m).await.len(), 1);
+}
+
+/// The input stream of the cluster at `url`, read the way the bridges wrote it.
+async fn input_stream(url: &str) -> async_nats::jetstream::stream::Stream {
+    let client = async_nats::connect(url).await.unwrap();
+    async_nats::jetstream::new(client).get_stream(resonance_bridge::cluster::link::STREAM).await.unwrap()
+}
+
+/// How many messages the input stream holds for match `m`.
+async fn stream_messages(url: &str, m: &str) -> usize {
+    use futures_util::TryStreamExt as _;
+    let subject = resonance_bridge::cluster::link::subject_in(m);
+    let mut info = input_stream(url).await.info_with_subjects(&subject).await.unwrap();
+    let mut n = 0;
+    while let Some((s, count)) = info.try_next().await.unwrap() {
+        if s == subject {
+            n += count;
+        }
+    }
+    n
+}
+
+/// When JetStream stored message `seq`, in Unix milliseconds (the NATS server's clock).
+async fn stored_at_ms(url: &str, seq: u64) -> i64 {
+    let msg = input_stream(url).await.get_raw_message(seq).await.unwrap();
+    i64::try_from(msg.time.unix_timestamp_nanos() / 1_000_000).unwrap()
+}
+
+/// A burst of engine state reports, with an occurrence now and then, as an engine sends them:
+/// (the reports, the number of crowd events among them).
+fn report_burst(m: &str, n: usize) -> (Vec<resonance_bridge::osc::Inbound>, usize) {
+    use resonance_bridge::osc::Inbound;
+    use resonance_engine::{CrowdEvent, CrowdEventKind, Meters, MoodLabel, MoodSnapshot, WhistleKind};
+    let mut out = vec![Inbound::Hello { session: m.to_string(), token: None }];
+    let mut events = 0;
+    for i in 0..n {
+        // dyadic values: they survive every JSON round trip unchanged
+        let x = (i % 64) as f32 / 64.0;
+        out.push(match i % 4 {
+            0 | 1 => {
+                Inbound::Mood(MoodSnapshot { time: i as u64, valence: x, arousal: 1.0 - x, label: MoodLabel::Tension, confidence: 0.5 })
+            }
+            2 => Inbound::Meters(Meters { input_peak_db: -x * 32.0, output_peak_db: -6.0, ..Meters::default() }),
+            _ if i % 40 == 3 => {
+                events += 1;
+                let kind = if events % 2 == 0 { CrowdEventKind::Applause } else { CrowdEventKind::ChantStart };
+                Inbound::Event(CrowdEvent { kind, onset: i as u64, detected: i as u64, confidence: 0.75, whistle: WhistleKind::Short })
+            }
+            _ => Inbound::Xruns(i as u64 / 8),
+        });
+    }
+    (out, events)
+}
+
+/// A burst of engine reports is gathered into far fewer stream messages than reports (per
+/// match, per engine, per short window), and the owner ends in the state one bridge reaches
+/// applying the same reports one by one: the last mood and meters, every crowd event in order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_engine_report_burst_is_coalesced_and_ends_identical() {
+    let Some(c) = Cluster::start().await else { return };
+    let a = c.bridge("a").await;
+    let m = format!("burst{}", c.run);
+    let (reports, events) = report_burst(&m, 400);
+    let engine = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    for r in &reports {
+        engine.send_to(&resonance_bridge::osc::to_datagram(resonance_bridge::osc::encode_inbound(r)), a.osc).await.unwrap();
+    }
+    // the same reports through one bridge, one by one: the state to reach
+    let (st, _key, _dir) = crate::common::state().await;
+    for r in reports.clone() {
+        st.handle_inbound(engine.local_addr().unwrap(), r).await;
+    }
+    let single = {
+        let e = st.get(&m).expect("the single bridge has the session");
+        let text = serde_json::to_string(&e.lock().await.state).unwrap();
+        serde_json::from_str::<Value>(&text).unwrap()
+    };
+    let timeline_of = |v: &Value, kind: &str| -> Vec<String> {
+        v["timeline"].as_array().unwrap().iter().filter(|t| t["kind"] == kind).map(|t| t["name"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(timeline_of(&single, "crowd").len(), events, "{single}");
+    let stored = stored_when(&c.pg, &m, "the owner applies the whole burst", |v| {
+        v["crowd"] == single["crowd"] && v["meters"] == single["meters"] && timeline_of(v, "crowd").len() == events
+    })
+    .await;
+    assert_eq!(timeline_of(&stored, "crowd"), timeline_of(&single, "crowd"), "every crowd event, in order");
+    assert_eq!(stored["meters"]["xruns"], single["meters"]["xruns"], "{stored}");
+    assert_eq!(stored["updates"], 0, "engine reports are not telemetry updates: {stored}");
+    let published = stream_messages(&c.nats.url, &m).await;
+    println!("cluster: {} engine reports published as {published} stream messages", reports.len());
+    assert!(published >= 1 && published < reports.len(), "{} reports became {published} stream messages", reports.len());
+    drop(a);
+}
+
+/// NATS unreachable when the bridge starts: it serves HTTP at once, `/readyz` is 503 with
+/// `nats: connecting`, telemetry is refused with 503 and `Retry-After` (not accepted into a
+/// buffer that could be lost), reads answer from PostgreSQL; once NATS is up the bridge
+/// becomes ready, accepts the update retried with the same Idempotency-Key and directs the
+/// match, applying it once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_nats_unreachable_at_start_refuses_then_serves() {
+    let Some(mut c) = Cluster::start().await else { return };
+    c.nats.kill();
+    let a = c.bridge_on("a", &c.pg);
+    let m = format!("natsstart{}", c.run);
+    let (s, v) = readyz(a.http).await;
+    assert_eq!(
+        (s, v["nats"].as_str(), v["postgres"].as_str(), v["ready"].as_bool()),
+        (503, Some("connecting"), Some("ok"), Some(false)),
+        "{v}"
+    );
+    let health = ok(request(a.http, "GET", "/healthz", None, None, None).await).expect("/healthz answers without NATS");
+    assert_eq!(health["cluster"], Value::Null, "not in the cluster yet: {health}");
+    let path = format!("/api/v1/sessions/{m}/telemetry");
+    let (s, v) = request(a.http, "POST", &path, Some(&c.key), Some("u0"), Some(r#"{"minute": 0}"#)).await.unwrap();
+    assert_eq!(s, 503, "telemetry without NATS is refused: {v}");
+    assert!(v["message"].as_str().unwrap_or_default().contains("NATS"), "{v}");
+    let (s, v) = request(a.http, "GET", "/api/v1/sessions", None, None, None).await.unwrap();
+    assert_eq!(s, 200, "reads answer from PostgreSQL without NATS: {v}");
+
+    c.nats.restart();
+    wait_for("/readyz is 200 once NATS is up", 30, async || (readyz(a.http).await.0 == 200).then_some(())).await;
+    let first = c.post(&[a.http], 0, &m, "u0", &json!({"minute": 0})).await;
+    assert_eq!(first["duplicate"], false, "{first}");
+    c.post(&[a.http], 0, &m, "u1", &json!({"minute": 1})).await;
+    wait_owned(&a, &m, 20).await;
+    let v = wait_applied(a.http, &m, 2, 20).await;
+    assert_eq!(v["metrics"]["minute"], 1.0, "{v}");
+}
+
+/// Bridges never compare clocks: the owner applies each input at the time JetStream stored it
+/// (the NATS server's clock), not at its own time of applying it. Inputs stored while the owner
+/// could not apply them (PostgreSQL away for over a second) carry their stored time in the
+/// match's state — the trigger's timeline entry and `updated_ms` — exactly, so a bridge with
+/// a skewed clock, or a replay after a takeover, writes the same state.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_input_time_is_the_streams_not_the_applying_bridges() {
+    let Some(c) = Cluster::start().await else { return };
+    let proxy = PgProxy::start(&c.pg).await;
+    let a = c.bridge_on("a", &proxy.url);
+    wait_for("bridge a ready", 30, async || ok(request(a.http, "GET", "/readyz", None, None, None).await)).await;
+    let m = format!("clock{}", c.run);
+    c.post(&[a.http], 0, &m, "u0", &json!({"minute": 0})).await;
+    wait_owned(&a, &m, 20).await;
+    wait_applied(a.http, &m, 1, 20).await;
+
+    proxy.cut();
+    wait_for("/readyz says PostgreSQL is down", 10, async || (readyz(a.http).await.0 == 503).then_some(())).await;
+    let trigger = c.post(&[a.http], 0, &m, "u1", &json!({"minute": 1, "trigger": "boss_appears"})).await;
+    let last = c.post(&[a.http], 0, &m, "u2", &json!({"minute": 2})).await;
+    // the owner cannot apply them for a while: applied later, they must keep their stored time
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    proxy.restore();
+    let v = wait_applied(a.http, &m, 3, 30).await;
+    let trigger_at = stored_at_ms(&c.nats.url, trigger["seq"].as_u64().unwrap()).await;
+    let last_at = stored_at_ms(&c.nats.url, last["seq"].as_u64().unwrap()).await;
+    let entry = v["timeline"].as_array().unwrap().iter().find(|t| t["kind"] == "trigger" && t["name"] == "boss_appears").cloned();
+    assert_eq!(entry.as_ref().map(|t| t["at_ms"].as_i64()), Some(Some(trigger_at)), "the trigger's time is its stored time: {v}");
+    assert_eq!(v["updated_ms"].as_i64(), Some(last_at), "{v}");
+    drop(a);
 }
