@@ -53,6 +53,23 @@ pub const MIN_QUERY_S: f64 = 1.0;
 pub const MIN_SPAN_S: f64 = 1.0;
 /// Absolute minimum score (distinct matched hashes).
 pub const MIN_SCORE: u32 = 9;
+
+/// The floors under a match, whatever its chance probability: its score and the span of its
+/// matched query frames. [`Floor::DEFAULT`] ([`MIN_SCORE`], [`MIN_SPAN_S`]) everywhere but the
+/// live recogniser's window, whose match is only a candidate until landmarks newer than the
+/// window confirm it (see [`super::stream`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Floor {
+    /// Distinct matched hashes a match needs at least.
+    pub min_score: u32,
+    /// Seconds its matched query frames must span at least.
+    pub min_span_s: f64,
+}
+
+impl Floor {
+    /// [`MIN_SCORE`] and [`MIN_SPAN_S`].
+    pub const DEFAULT: Floor = Floor { min_score: MIN_SCORE, min_span_s: MIN_SPAN_S };
+}
 /// Accepted chance-match probability per [`identify`] call. Calibrated on the benchmark's
 /// calibration negatives only (`benches/README.md`): with the per-track chance rate the most
 /// significant of 120 reached `-log10 p = 5.34` (the chance model underestimates how often
@@ -281,9 +298,10 @@ fn chance_p(view: &View<'_>, lambda: f64, k: u32) -> f64 {
     (cells.ln() + ln_poisson_tail(lambda, k)).exp()
 }
 
-/// Smallest score whose chance probability is at most `alpha` at chance rate `lambda`.
-fn threshold_at(view: &View<'_>, lambda: f64, alpha: f64) -> u32 {
-    let mut k = MIN_SCORE;
+/// Smallest score, at least `min_score`, whose chance probability is at most `alpha` at
+/// chance rate `lambda`.
+fn threshold_at(view: &View<'_>, lambda: f64, alpha: f64, min_score: u32) -> u32 {
+    let mut k = min_score;
     while chance_p(view, lambda, k) > alpha && k < 10_000 {
         k += 1;
     }
@@ -296,7 +314,7 @@ fn threshold_at(view: &View<'_>, lambda: f64, alpha: f64) -> u32 {
 pub fn threshold(index: &Index, chance_votes: usize, alpha: f64) -> u32 {
     let segments = [index];
     let view = View::new(&segments);
-    threshold_at(&view, global_lambda(&view, chance_votes), alpha)
+    threshold_at(&view, global_lambda(&view, chance_votes), alpha, MIN_SCORE)
 }
 
 /// Matches query landmarks (frames counted from the query's start) covering `duration_s`,
@@ -311,16 +329,23 @@ pub fn query_at(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f
     query_with(index, landmarks, duration_s, alpha, ChanceRate::default())
 }
 
+/// [`query_at`] with explicit floors in place of [`Floor::DEFAULT`] (the live recogniser's
+/// window, whose match is only a candidate until fresh landmarks confirm it; see
+/// [`super::stream`]).
+pub fn query_floor(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, floor: Floor) -> Outcome {
+    query_scratch(&View::new(&[index]), landmarks, duration_s, alpha, floor, ChanceRate::default(), &mut Scratch::default())
+}
+
 /// [`query_at`] with an explicit estimate of the chance-vote rate.
 pub fn query_with(index: &Index, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate) -> Outcome {
-    query_scratch(&View::new(&[index]), landmarks, duration_s, alpha, rate, &mut Scratch::default())
+    query_scratch(&View::new(&[index]), landmarks, duration_s, alpha, Floor::DEFAULT, rate, &mut Scratch::default())
 }
 
 /// [`query_at`] over several index segments judged as one index: the landmarks are looked up
 /// in every segment and one chance model over all of them decides at `alpha` (no split per
 /// segment). A match names its segment ([`Match::segment`]) and its track id there.
 pub fn query_segments(segments: &[&Index], landmarks: &[Landmark], duration_s: f64, alpha: f64) -> Outcome {
-    query_scratch(&View::new(segments), landmarks, duration_s, alpha, ChanceRate::default(), &mut Scratch::default())
+    query_scratch(&View::new(segments), landmarks, duration_s, alpha, Floor::DEFAULT, ChanceRate::default(), &mut Scratch::default())
 }
 
 /// How the matcher puts the votes in `(track, offset)` order before its sliding window.
@@ -432,7 +457,15 @@ impl Bins {
     clippy::too_many_lines,
     reason = "one pass over the candidate offsets with its three rejections in order; split, the hot loop would pass its scratch state through four signatures"
 )]
-fn query_scratch(view: &View<'_>, landmarks: &[Landmark], duration_s: f64, alpha: f64, rate: ChanceRate, scratch: &mut Scratch) -> Outcome {
+fn query_scratch(
+    view: &View<'_>,
+    landmarks: &[Landmark],
+    duration_s: f64,
+    alpha: f64,
+    floor: Floor,
+    rate: ChanceRate,
+    scratch: &mut Scratch,
+) -> Outcome {
     if duration_s < MIN_QUERY_S {
         return Outcome::TooShort { duration_s };
     }
@@ -473,7 +506,7 @@ fn query_scratch(view: &View<'_>, landmarks: &[Landmark], duration_s: f64, alpha
     }
     let chance = votes.len();
     let global = global_lambda(view, chance);
-    let thr = threshold_at(view, global, alpha);
+    let thr = threshold_at(view, global, alpha, floor.min_score);
     if votes.is_empty() {
         return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level };
     }
@@ -521,7 +554,7 @@ fn query_scratch(view: &View<'_>, landmarks: &[Landmark], duration_s: f64, alpha
         hashes.sort_unstable();
         hashes.dedup();
         let (qmin, qmax) = cell.iter().fold((u32::MAX, 0), |(a, b), v| (a.min(v.2), b.max(v.2)));
-        let span_ok = f64::from(qmax.saturating_sub(qmin)) * FRAME_S >= MIN_SPAN_S;
+        let span_ok = f64::from(qmax.saturating_sub(qmin)) * FRAME_S >= floor.min_span_s;
         let score = if span_ok { hashes.len() as u32 } else { 0 };
         // Offset: the most common offset in the window (ties: the smaller).
         deltas.clear();
@@ -565,7 +598,7 @@ fn query_scratch(view: &View<'_>, landmarks: &[Landmark], duration_s: f64, alpha
         return Outcome::NoMatch { best_score: 0, threshold: thr, significance: 0.0, level };
     };
     let significance = -p.max(1e-300).log10();
-    let thr = threshold_at(view, lambda, alpha);
+    let thr = threshold_at(view, lambda, alpha, floor.min_score);
     if score < thr {
         return Outcome::NoMatch { best_score: score, threshold: thr, significance, level };
     }
@@ -850,7 +883,7 @@ impl Identifier {
             self.landmarks.sort_unstable_by_key(|l| (l.frame, l.hash));
             self.landmarks.dedup();
         }
-        query_scratch(&View::new(&[index]), &self.landmarks, duration_s, alpha, self.options.rate, &mut self.scratch)
+        query_scratch(&View::new(&[index]), &self.landmarks, duration_s, alpha, Floor::DEFAULT, self.options.rate, &mut self.scratch)
     }
 
     /// [`identify`] with this context's options and buffers.
@@ -920,7 +953,7 @@ impl Identifier {
         if duration_s < MIN_QUERY_S {
             return Ok(Outcome::TooShort { duration_s });
         }
-        let first = query_scratch(&view, &self.landmarks, duration_s, alpha_first, rate, &mut self.scratch);
+        let first = query_scratch(&view, &self.landmarks, duration_s, alpha_first, Floor::DEFAULT, rate, &mut self.scratch);
         if !matches!(first, Outcome::NoMatch { .. }) || (self.options.speeds.is_empty() && self.options.dense.is_none()) {
             return Ok(first);
         }
@@ -1094,7 +1127,7 @@ impl Attempts<'_, '_> {
                 landmarks.sort_unstable_by_key(|l| (l.frame, l.hash));
                 landmarks.dedup();
             }
-            match query_scratch(self.view, landmarks, self.duration_s, self.alpha_dense, self.rate, scratch) {
+            match query_scratch(self.view, landmarks, self.duration_s, self.alpha_dense, Floor::DEFAULT, self.rate, scratch) {
                 Outcome::Match(mut m) => {
                     m.dense = true;
                     self.found = Some(Outcome::Match(moved(m, start)));
@@ -1106,7 +1139,7 @@ impl Attempts<'_, '_> {
         }
         for lane in &lanes[self.shifts..] {
             let start = gather(std::slice::from_ref(lane), landmarks);
-            match query_scratch(self.view, landmarks, self.duration_s * lane.speed, self.alpha_speed, self.rate, scratch) {
+            match query_scratch(self.view, landmarks, self.duration_s * lane.speed, self.alpha_speed, Floor::DEFAULT, self.rate, scratch) {
                 Outcome::Match(mut m) => {
                     m.speed = lane.speed;
                     self.found = Some(Outcome::Match(moved(m, start)));

@@ -45,7 +45,7 @@ use resonance_engine::fingerprint::FRAME_S;
 use resonance_engine::fingerprint::hasher::EMIT_DELAY_FRAMES;
 
 use super::index::Index;
-use super::matcher::{Outcome, SAFETY, STREAM_ALPHA, TOLERANCE, ln_poisson_tail, query_at};
+use super::matcher::{Floor, MIN_SCORE, MIN_SPAN_S, Outcome, SAFETY, STREAM_ALPHA, TOLERANCE, ln_poisson_tail, query_floor};
 use resonance_engine::{Landmark, LandmarkReceiver};
 
 /// Seconds of landmarks matched at once.
@@ -66,6 +66,9 @@ const DT_MASK: u32 = 0x3f;
 pub struct StreamOptions {
     /// Accepted chance-match probability of one window's query ([`STREAM_ALPHA`]).
     pub alpha: f64,
+    /// Floors under a window's match: distinct matched hashes ([`WINDOW_MIN_SCORE`]) and
+    /// the span of its matched landmarks ([`WINDOW_MIN_SPAN_S`]).
+    pub floor: Floor,
     /// Accepted chance probability of the confirmation by fresh landmarks (one cell, no
     /// multiple-comparison factor). `None`: a single window's match is reported (the
     /// acceptance before decision 0066, kept for the benchmark's comparison).
@@ -76,10 +79,19 @@ pub struct StreamOptions {
 
 impl Default for StreamOptions {
     fn default() -> Self {
-        Self { alpha: STREAM_ALPHA, confirm_alpha: Some(CONFIRM_ALPHA), confirm_min: CONFIRM_MIN }
+        Self {
+            alpha: STREAM_ALPHA,
+            floor: Floor { min_score: WINDOW_MIN_SCORE, min_span_s: WINDOW_MIN_SPAN_S },
+            confirm_alpha: Some(CONFIRM_ALPHA),
+            confirm_min: CONFIRM_MIN,
+        }
     }
 }
 
+/// Default floor of a window's score ([`StreamOptions::floor`]).
+pub const WINDOW_MIN_SCORE: u32 = MIN_SCORE;
+/// Default floor of a window's matched span ([`StreamOptions::floor`]).
+pub const WINDOW_MIN_SPAN_S: f64 = MIN_SPAN_S;
 /// Default of [`StreamOptions::confirm_alpha`], set with `guard-eval` (benches/README.md).
 pub const CONFIRM_ALPHA: f64 = 1e-4;
 /// Default of [`StreamOptions::confirm_min`].
@@ -218,7 +230,7 @@ impl StreamRecognizer {
         self.scratch.extend(self.window.iter().map(|l| Landmark { hash: l.hash, frame: l.frame - start }));
         // The anchors span start..=newest; their pairs reach about a second further.
         let duration = f64::from(self.newest - start) * FRAME_S + 1.0;
-        let outcome = query_at(&self.index, &self.scratch, duration, self.options.alpha);
+        let outcome = query_floor(&self.index, &self.scratch, duration, self.options.alpha, self.options.floor);
         let at_s = emit_time(self.newest);
         if let Outcome::Match(m) = outcome {
             match (self.playing, self.candidate) {
@@ -455,6 +467,31 @@ mod tests {
         let single = StreamOptions { confirm_alpha: None, ..StreamOptions::default() };
         assert_eq!(names(&index, single, &stream).iter().map(|n| n.0.as_str()).collect::<Vec<_>>(), ["t0"], "one window's match");
         assert_eq!(names(&index, StreamOptions::default(), &stream), [], "confirmed by nothing");
+        // With the window's floors lowered (5 hashes, no span), the excerpt's first landmarks make
+        // it a candidate and its later ones confirm it: the floors, not the confirmation alone,
+        // set the shortest excerpt that is named.
+        let low = StreamOptions { floor: Floor { min_score: 5, min_span_s: 0.0 }, ..StreamOptions::default() };
+        assert_eq!(names(&index, low, &stream).iter().map(|n| n.0.as_str()).collect::<Vec<_>>(), ["t0"], "lower window floors");
+    }
+
+    /// A window floor below the matcher's [`MIN_SCORE`] makes the track a candidate after
+    /// fewer of its landmarks, so it is named earlier, at the same position. One landmark of
+    /// the track's in four survives, as under loud commentary, so the floor and not the
+    /// matcher's 1 s span decides when the first window matches.
+    #[test]
+    fn a_lower_window_floor_names_a_track_sooner() {
+        let (index, tracks) = index();
+        let at = frames(10.0);
+        let sparse: Vec<Landmark> = tracks[2].iter().step_by(4).copied().collect();
+        let stream = with_excerpt(random(97, 0, frames(30.0)), &sparse, 900, 900 + frames(8.0), at);
+        let normal = names(&index, StreamOptions { floor: Floor::DEFAULT, ..StreamOptions::default() }, &stream);
+        let low = names(&index, StreamOptions { floor: Floor { min_score: 5, min_span_s: 0.0 }, ..StreamOptions::default() }, &stream);
+        assert_eq!(normal.iter().map(|n| n.0.as_str()).collect::<Vec<_>>(), ["t2"], "{normal:?}");
+        assert_eq!(low.iter().map(|n| n.0.as_str()).collect::<Vec<_>>(), ["t2"], "{low:?}");
+        assert!(low[0].2 < normal[0].2, "named at {:.2} s with the floor at 5, {:.2} s at {MIN_SCORE}", low[0].2, normal[0].2);
+        // The same position in the track at the time of each report.
+        let drift = (low[0].1 - low[0].2) - (normal[0].1 - normal[0].2);
+        assert!(drift.abs() < 0.05, "positions differ by {drift:.3} s");
     }
 
     /// A track that goes on playing is confirmed by the landmarks after its first window and

@@ -36,7 +36,9 @@
 //! GUARD_EVAL_ONLY=orchestral ...                 # some collections only (tuning)
 //! GUARD_EVAL_LEVEL=6 GUARD_EVAL_CONFIRM_LEVEL=4 GUARD_EVAL_CONFIRM_MIN=4 ...  # the acceptance
 //! GUARD_EVAL_CONFIRM_LEVEL=off ...               # a single window's match (before decision 0066)
-//! GUARD_EVAL_VERBOSE=1 ...                       # every false or wrong name on stderr
+//! GUARD_EVAL_MIN_SCORE=6 GUARD_EVAL_MIN_SPAN=0.5 ...  # the window's floors: hashes, span (s)
+//! GUARD_EVAL_COMMENTARY_DB=-10 ...               # commentary level (`off`: the music alone)
+//! GUARD_EVAL_VERBOSE=1 ...                       # every trial, every false or wrong name on stderr
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -48,7 +50,7 @@ use resonance_engine::prelude::*;
 use resonance_io::decode::{decode_file, resample};
 use resonance_io::fingerprint::index::{Index, build_entries};
 use resonance_io::fingerprint::matcher::{Identifier, IdentifyOptions};
-use resonance_io::fingerprint::stream::{StreamOptions, StreamRecognizer};
+use resonance_io::fingerprint::stream::{StreamOptions, StreamRecognizer, WINDOW_S};
 use resonance_test_support::rng::SplitMix64;
 use resonance_tools::fingerprint::collections::collections_dir;
 use resonance_tools::fingerprint::corpus::speech_clips;
@@ -83,7 +85,23 @@ fn stream_options() -> StreamOptions {
     if let Some(m) = env_f64("GUARD_EVAL_CONFIRM_MIN") {
         o.confirm_min = m as u32;
     }
+    if let Some(m) = env_f64("GUARD_EVAL_MIN_SCORE") {
+        o.floor.min_score = m as u32;
+    }
+    if let Some(s) = env_f64("GUARD_EVAL_MIN_SPAN") {
+        o.floor.min_span_s = s;
+    }
     o
+}
+
+/// Level of the commentary against the music's RMS: `GUARD_EVAL_COMMENTARY_DB` (default 0 dB;
+/// `off`: the track alone, to see what the commentary costs).
+fn commentary_gain() -> f32 {
+    match std::env::var("GUARD_EVAL_COMMENTARY_DB").as_deref() {
+        Ok("off") => 0.0,
+        Ok(_) => 10f32.powf(env_f64("GUARD_EVAL_COMMENTARY_DB").unwrap_or(0.0) as f32 / 20.0),
+        Err(_) => 1.0,
+    }
 }
 
 /// Whether `music` (at [`RATE`]) holds material of an indexed track: the offline identify
@@ -113,38 +131,68 @@ fn rms(x: &[f32]) -> f32 {
     (x.iter().map(|v| v * v).sum::<f32>() / x.len().max(1) as f32).sqrt()
 }
 
-/// One trial: seconds from the track's start to the duck at −6 dB, and whether the first
-/// report named another track. `None`: not reported within the 15 s.
-fn trial(index: &Arc<Index>, track: u32, programme: &[f32]) -> (Option<f64>, bool) {
+/// What one trial measured (seconds from the track's start).
+struct Trial {
+    /// To the duck at −6 dB; `None`: not reported within the 15 s.
+    duck: Option<f64>,
+    /// To the first window that matched the track (the candidate, before its confirmation).
+    candidate: Option<f64>,
+    /// Whether the first report named another track.
+    wrong: bool,
+}
+
+/// One trial of `programme` (the track starts after [`LEAD_S`]).
+fn trial(index: &Arc<Index>, track: u32, from_s: f64, programme: &[f32]) -> Trial {
     let mut config = EngineConfig::default();
     config.params.set(ParamId::Recognition, 1.0);
     let (mut proc, mut handle) = Engine::new(config).prepare(f64::from(RATE), BLOCK, Layout::STEREO).expect("engine");
     let mut rec = StreamRecognizer::with_options(Arc::clone(index), stream_options());
+    // The same window acceptance without the confirmation: when the first window matched.
+    let mut probe = StreamRecognizer::with_options(Arc::clone(index), StreamOptions { confirm_alpha: None, ..stream_options() });
     let (mut l, mut r) = (vec![0.0; BLOCK], vec![0.0; BLOCK]);
     let start = (LEAD_S * f64::from(RATE)) as usize;
-    let (mut reported, mut wrong) = (false, false);
+    let (mut reported, mut wrong, mut candidate) = (false, false, None);
+    let tracing = std::env::var_os("GUARD_EVAL_TRACE").is_some();
+    let mut seen: Vec<resonance_engine::Landmark> = Vec::new();
     for (k, chunk) in programme.chunks_exact(BLOCK).enumerate() {
         l.copy_from_slice(chunk);
         r.copy_from_slice(chunk);
         proc.process(&mut [&mut l[..], &mut r[..]], None, None);
         let end = (k + 1) * BLOCK;
+        let since_start = (end as f64 - start as f64) / f64::from(RATE);
         if reported {
             if handle.meters.read().guard_db <= -6.0 {
-                return (Some((end as f64 - start as f64) / f64::from(RATE)), wrong);
+                return Trial { duck: Some(since_start), candidate, wrong };
             }
             continue;
         }
-        let mut first = None;
+        let (mut first, mut probed) = (None, false);
         let mut on = |e: RecognitionEvent| {
             if let RecognitionEvent::NowPlaying { track: t, .. } = e {
                 first.get_or_insert(t);
             }
         };
+        let mut on_probe = |e: RecognitionEvent| {
+            if let RecognitionEvent::NowPlaying { track: t, .. } = e {
+                probed |= t == track;
+            }
+        };
+        let anchor = handle.landmarks.frames_hashed().saturating_sub(u64::from(EMIT_DELAY_FRAMES));
         while let Some(lm) = handle.landmarks.pop() {
             rec.push(lm, &mut on);
+            probe.push(lm, &mut on_probe);
+            if tracing {
+                seen.push(lm);
+            }
         }
-        let anchor = handle.landmarks.frames_hashed().saturating_sub(u64::from(EMIT_DELAY_FRAMES));
+        if tracing && k % 25 == 24 {
+            trace_window(index, track, from_s, since_start, anchor, &seen);
+        }
         rec.advance_to(u32::try_from(anchor).unwrap_or(u32::MAX), &mut on);
+        probe.advance_to(u32::try_from(anchor).unwrap_or(u32::MAX), &mut on_probe);
+        if probed && candidate.is_none() {
+            candidate = Some(since_start);
+        }
         match first {
             Some(t) if t == track => {
                 reported = true;
@@ -163,7 +211,68 @@ fn trial(index: &Arc<Index>, track: u32, programme: &[f32]) -> (Option<f64>, boo
             None => {}
         }
     }
-    (None, wrong)
+    Trial { duck: None, candidate, wrong }
+}
+
+/// `GUARD_EVAL_TRACE`: for the window the recogniser would query now (the last
+/// [`WINDOW_S`] of landmarks), the landmarks in it, the distinct hashes on the track's true
+/// cell (its alignment known from the excerpt's position), and the window query's outcome.
+fn trace_window(index: &Index, track: u32, from_s: f64, since_start: f64, anchor: u64, seen: &[resonance_engine::Landmark]) {
+    use resonance_engine::fingerprint::FRAME_S;
+    use resonance_io::fingerprint::matcher::{Outcome, query_floor};
+    let newest = u32::try_from(anchor).unwrap_or(u32::MAX);
+    let start = newest.saturating_sub((WINDOW_S / FRAME_S).round() as u32);
+    let window: Vec<resonance_engine::Landmark> = seen.iter().filter(|l| l.frame >= start).copied().collect();
+    let align = ((from_s - LEAD_S) / FRAME_S).round() as i64;
+    // Distinct hashes on the true cell (±2 frames), and those the matcher can count: ±1 frame,
+    // and a hash with at most 400 postings (the matcher skips commoner ones).
+    let (mut hits, mut countable): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for l in &window {
+        let dt = l.hash & 0x3f;
+        let base = l.hash & !0x3f;
+        let (hashes, tracks, fs) = index.posting_range(base | dt.saturating_sub(1).max(1), base | (dt + 1).min(0x3f));
+        let on = |tol: i64| {
+            hashes.iter().zip(tracks.iter().zip(fs)).any(|(&h, (&t, &f))| {
+                t == track
+                    && (i64::from(f) - i64::from(l.frame) - align).abs() <= tol
+                    && (tol == 2 || hashes.iter().filter(|&&x| x == h).count() <= 400)
+            })
+        };
+        if on(2) {
+            hits.push(l.hash);
+        }
+        if on(1) {
+            countable.push(l.hash);
+        }
+    }
+    for v in [&mut hits, &mut countable] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    let Some(first) = window.first().map(|l| l.frame) else { return };
+    let rebased: Vec<resonance_engine::Landmark> =
+        window.iter().map(|l| resonance_engine::Landmark { hash: l.hash, frame: l.frame - first }).collect();
+    let o = stream_options();
+    let duration = f64::from(newest - first) * FRAME_S + 1.0;
+    let outcome = match query_floor(index, &rebased, duration, o.alpha, o.floor) {
+        Outcome::Match(m) => format!(
+            "match {} score {} thr {} sig {:.1}",
+            if m.track == track { "true" } else { "OTHER" },
+            m.score,
+            m.threshold,
+            m.significance
+        ),
+        Outcome::NoMatch { best_score, threshold, significance, .. } => {
+            format!("no match: best {best_score} thr {threshold} sig {significance:.1}")
+        }
+        Outcome::TooShort { .. } => "too short".into(),
+    };
+    eprintln!(
+        "  t {since_start:5.2} s: {} landmarks, true cell {} hashes ({} countable); {outcome}",
+        window.len(),
+        hits.len(),
+        countable.len()
+    );
 }
 
 /// Tracks the recogniser names in `minutes` of music that is not in the index (a minute from
@@ -191,7 +300,7 @@ fn false_reports(index: &Arc<Index>, files: &[PathBuf], commentary: &[f32], minu
             skipped += 1;
             continue;
         }
-        let g = rms(piece) / rms(commentary).max(1e-6);
+        let g = commentary_gain() * rms(piece) / rms(commentary).max(1e-6);
         for chunk in piece.chunks_exact(BLOCK) {
             for (i, x) in chunk.iter().enumerate() {
                 l[i] = 0.5 * (x + g * commentary[(c + i) % commentary.len()]);
@@ -302,13 +411,19 @@ fn main() {
             let excerpt = &music[from..from + len];
             let c0 = (rng.next_u64() as usize) % commentary.len();
             let comm: Vec<f32> = (0..lead + len).map(|i| commentary[(c0 + i) % commentary.len()]).collect();
-            let g = rms(excerpt) / rms(&comm).max(1e-6);
+            let g = commentary_gain() * rms(excerpt) / rms(&comm).max(1e-6);
             let programme: Vec<f32> = (0..lead + len).map(|i| g * comm[i] + if i >= lead { excerpt[i - lead] } else { 0.0 }).collect();
             let peak = programme.iter().fold(0f32, |m, v| m.max(v.abs())).max(1e-6);
             let programme: Vec<f32> = programme.iter().map(|v| v * (0.9 / peak).min(1.0)).collect();
-            let (latency, wrong) = trial(&index, *id, &programme);
+            let Trial { duck: latency, candidate, wrong } = trial(&index, *id, from as f64 / f64::from(RATE), &programme);
             if std::env::var_os("GUARD_EVAL_VERBOSE").is_some() {
-                eprintln!("trial: {coll} {} from {:.1} s: {latency:?}", path.display(), from as f64 / f64::from(RATE));
+                eprintln!(
+                    "trial: {coll} {} from {:.1} s: duck {} s, first window {} s",
+                    path.display(),
+                    from as f64 / f64::from(RATE),
+                    latency.map_or("-".into(), |s| format!("{s:.2}")),
+                    candidate.map_or("-".into(), |s| format!("{s:.2}")),
+                );
             }
             let row = rows.last_mut().expect("row");
             row.2 += 1;
