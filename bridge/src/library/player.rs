@@ -275,8 +275,8 @@ pub fn attach_moods(tracks: Vec<Track>, moods: &[MoodRow]) -> Vec<PoolEntry> {
         .into_iter()
         .map(|track| {
             let own = by_key.get(track.key.as_str()).map(|m| m.mood);
-            let copy = || by_name.get(&norm(&track.artist, &track.title)).map(|m| m.mood);
-            let mood = match (own, copy()) {
+            let copy = by_name.get(&norm(&track.artist, &track.title)).map(|m| m.mood);
+            let mood = match (own, copy) {
                 // a measured copy of the same track says more than its tags
                 (Some(m), Some(c)) if m.source == MoodSource::Tags => {
                     TrackMood { source: MoodSource::Matched, confidence: c.confidence * 0.8, ..c }

@@ -264,8 +264,8 @@ fn squash(s: &str) -> String {
 }
 
 /// A title without what Spotify and shops add to it: ` - Remastered 2011`, `(feat. X)`,
-/// `[Live]` (the duration tells versions apart).
-fn bare_title(t: &str) -> String {
+/// `[Live]` (the duration tells versions apart); what is searched for.
+pub fn plain_title(t: &str) -> String {
     let t = t.split(" - ").next().unwrap_or(t);
     let mut out = String::new();
     let mut depth = 0i32;
@@ -277,7 +277,13 @@ fn bare_title(t: &str) -> String {
             _ => {}
         }
     }
-    squash(&out)
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.is_empty() { t.trim().to_string() } else { out }
+}
+
+/// [`plain_title`], letters and digits only (for comparing).
+fn bare_title(t: &str) -> String {
+    squash(&plain_title(t))
 }
 
 /// Durations that are the same recording: within 3 s or 3 %.
@@ -295,7 +301,7 @@ pub fn best_match<'a>(hits: &'a [RecordingHit], artist: &str, title: &str, durat
         .filter(|h| bare_title(&h.title) == title && !title.is_empty())
         .filter(|h| {
             let credit = squash(&h.artist);
-            !first.is_empty() && (credit.contains(&first) || first.contains(&credit))
+            !first.is_empty() && !credit.is_empty() && (credit.contains(&first) || first.contains(&credit))
         })
         .filter(|h| duration_ms == 0 || h.length_ms.is_some_and(|l| same_length(l, u64::from(duration_ms))))
         .max_by_key(|h| h.score)
@@ -309,10 +315,10 @@ fn known<T: Default>(r: Result<T, ClientError>) -> Result<T, ClientError> {
     }
 }
 
-/// Looks up a track's tags on the configured services: on MusicBrainz the recording matched
-/// by [`best_match`] (its tags and genres, and its artist's at [`ARTIST_WEIGHT`]), on Last.fm
-/// the track's and the artist's top tags. `artist_cache` keeps artists' tags across tracks
-/// (key: `mb:ID` or `fm:name`).
+/// Looks up a track's tags on the configured services, asking by its first artist and its
+/// [`plain_title`]: on MusicBrainz the recording matched by [`best_match`] (its tags and
+/// genres, and its artist's at [`ARTIST_WEIGHT`]), on Last.fm the track's and the artist's top
+/// tags. `artist_cache` keeps artists' tags across tracks (key: `mb:ID` or `fm:name`).
 ///
 /// # Errors
 /// The first service error that is not "not known" (after the clients' own retries: 429
@@ -325,32 +331,43 @@ pub async fn lookup(
     artist_cache: &mut HashMap<String, Vec<WeightedTag>>,
 ) -> Result<TagLookup, ClientError> {
     let mut out = TagLookup::default();
+    let first = artist.split(", ").next().unwrap_or(artist).trim().to_string();
+    let plain = plain_title(title);
     if let Some(mb) = &s.musicbrainz {
-        let hits = mb.search_recordings(artist, title).await?;
+        let hits = mb.search_recordings(&first, &plain).await?;
         if let Some(hit) = best_match(&hits, artist, title, duration_ms) {
             out.recording_mbid = Some(hit.id.clone());
             let tags = known(mb.tags("recording", &hit.id).await)?;
             out.tags.extend(weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), 1.0));
             if let Some(id) = &hit.artist_id {
                 let key = format!("mb:{id}");
-                if !artist_cache.contains_key(&key) {
-                    let tags = known(mb.tags("artist", id).await)?;
-                    artist_cache.insert(key.clone(), weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), ARTIST_WEIGHT));
-                }
-                out.tags.extend(artist_cache[&key].iter().cloned());
+                let artist_tags = match artist_cache.get(&key) {
+                    Some(t) => t.clone(),
+                    None => {
+                        let tags = known(mb.tags("artist", id).await)?;
+                        let t = weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), ARTIST_WEIGHT);
+                        artist_cache.insert(key, t.clone());
+                        t
+                    }
+                };
+                out.tags.extend(artist_tags);
             }
         }
     }
     if let Some(fm) = &s.lastfm {
-        let tags = known(fm.top_tags(artist, Some(title)).await)?;
+        let tags = known(fm.top_tags(&first, Some(plain.as_str())).await)?;
         out.tags.extend(weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), 1.0));
-        let first = artist.split(", ").next().unwrap_or(artist).to_string();
         let key = format!("fm:{}", first.to_lowercase());
-        if !artist_cache.contains_key(&key) {
-            let tags = known(fm.top_tags(&first, None).await)?;
-            artist_cache.insert(key.clone(), weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), ARTIST_WEIGHT));
-        }
-        out.tags.extend(artist_cache[&key].iter().cloned());
+        let artist_tags = match artist_cache.get(&key) {
+            Some(t) => t.clone(),
+            None => {
+                let tags = known(fm.top_tags(&first, None).await)?;
+                let t = weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), ARTIST_WEIGHT);
+                artist_cache.insert(key, t.clone());
+                t
+            }
+        };
+        out.tags.extend(artist_tags);
     }
     out.mapped = out.tags.iter().filter(|t| lookup_tag(&t.name).is_some()).map(|t| normalise_tag(&t.name)).collect();
     out.mapped.sort();
@@ -411,6 +428,8 @@ mod tests {
         assert_eq!(best_match(&hits, "Nobody", "Song", 240_000), None);
         assert!(same_length(300_000, 308_000) && !same_length(100_000, 104_000));
         assert_eq!(normalise_tag("  Laid-Back "), "laid back");
+        assert_eq!(plain_title("Song (feat. Guest) [Live] - Remastered 2011"), "Song");
+        assert_eq!(plain_title("(Untitled)"), "(Untitled)");
     }
 
     #[test]

@@ -196,6 +196,9 @@ pub fn tsv(tracks: &[Track]) -> String {
     s
 }
 
+/// A panel's points from a track (`None`: not measured there).
+type Get = fn(&Track) -> Option<(f64, f64)>;
+
 /// Five scatter panels (the first five correlations: arousal against loudness, tempo and
 /// onset density; valence against mode and brightness), r and n in each title.
 ///
@@ -209,7 +212,6 @@ pub fn plot(path: &Path, tracks: &[Track], pairs: &[Pair]) -> Result<(), Box<dyn
     let root = SVGBackend::new(path, (1500, 900)).into_drawing_area();
     root.fill(&WHITE)?;
     let panels = root.split_evenly((2, 3));
-    type Get = fn(&Track) -> Option<(f64, f64)>;
     let series: [Get; 5] = [
         |t| Some((t.lufs, f64::from(t.mood.arousal))),
         |t| t.tempo_bpm.map(|b| (b, f64::from(t.mood.arousal))),

@@ -1,6 +1,7 @@
 //! A fake Last.fm (`/2.0/?method=artist.getsimilar|track.gettoptags|artist.gettoptags`) on
 //! 127.0.0.1: similar artists with `match` as a string and `mbid` sometimes empty (as Last.fm
-//! sends them), top tags with their counts and URLs, error 6 for an unknown artist or track, error 10 for a wrong key, and error 29 (with `Retry-After`) on demand. Faults from
+//! sends them), top tags with their counts and URLs, error 6 for an unknown artist or track,
+//! error 10 for a wrong key, and error 29 (with `Retry-After`) on demand. Faults from
 //! [`fakekit`](crate::clients::fakekit).
 
 use std::collections::HashMap;

@@ -1,8 +1,9 @@
 //! Last.fm client: `artist.getSimilar` (artists like one the user owns, with a match in
 //! 0..1) and `track.getTopTags` / `artist.getTopTags` (the tags listeners gave, each with a
-//! count relative to the most used one, 100). Last.fm sends errors as `{"error": N, "message": "..."}` with HTTP 200 *or* an
-//! error status, so the body decides: 6 (artist not found) is per-item, 10/26 (invalid or
-//! suspended key) stop the run with what to do, 29 (rate limit exceeded) and 429/503 with
+//! count relative to the most used one, 100). Last.fm sends errors as
+//! `{"error": N, "message": "..."}` with HTTP 200 *or* an error status, so the body decides:
+//! 6 (artist or track not found) is per-item, 10/26 (invalid or suspended key) stop the run
+//! with what to do, 29 (rate limit exceeded) and 429/503 with
 //! `Retry-After` back off; 8/11/16 are transient. Calls are spaced by a gate (Last.fm asks
 //! for no more than about five per second). Every call has a timeout.
 
@@ -98,8 +99,9 @@ impl LastfmClient {
     }
 
     async fn similar_once(&self, artist: &str, limit: u32) -> Result<Vec<Similar>, ClientError> {
-        let v =
-            self.call_once(&[("method", "artist.getsimilar".into()), ("artist", artist.to_string()), ("limit", limit.to_string())]).await?;
+        let v = self
+            .call_once(&[("method", "artist.getsimilar".to_string()), ("artist", artist.to_string()), ("limit", limit.to_string())])
+            .await?;
         let list = match &v["similarartists"]["artist"] {
             Value::Array(a) => a.clone(),
             Value::Null => return Err(ClientError::Malformed { service: SERVICE, why: "no similarartists.artist".into() }),
@@ -129,13 +131,13 @@ impl LastfmClient {
     }
 
     async fn top_tags_once(&self, artist: &str, track: Option<&str>) -> Result<Vec<TopTag>, ClientError> {
-        let mut q = vec![("artist", artist.to_string())];
+        let mut q: Vec<(&str, String)> = vec![("artist", artist.to_string())];
         match track {
             Some(t) => {
-                q.push(("method", "track.gettoptags".into()));
+                q.push(("method", "track.gettoptags".to_string()));
                 q.push(("track", t.to_string()));
             }
-            None => q.push(("method", "artist.gettoptags".into())),
+            None => q.push(("method", "artist.gettoptags".to_string())),
         }
         let v = self.call_once(&q).await?;
         let list = match &v["toptags"]["tag"] {
@@ -159,7 +161,7 @@ impl LastfmClient {
     async fn call_once(&self, params: &[(&str, String)]) -> Result<Value, ClientError> {
         self.gate.acquire().await;
         let mut q: Vec<(&str, String)> = params.to_vec();
-        q.extend([("autocorrect", "1".into()), ("api_key", self.key.clone()), ("format", "json".into())]);
+        q.extend([("autocorrect", "1".to_string()), ("api_key", self.key.clone()), ("format", "json".to_string())]);
         let resp = self
             .http
             .get(format!("{}/2.0/", self.base))

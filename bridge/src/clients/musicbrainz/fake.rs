@@ -1,7 +1,8 @@
 //! A fake MusicBrainz (`/ws/2/` JSON) on 127.0.0.1: recording lookups with releases and
 //! release groups (and `inc=tags+genres`), recording search by `recording:"…" AND
 //! artist:"…"` with lengths, artist search and lookups with tags and genres, release-group
-//! and release browses, in the shapes the real server sends. It **enforces** the rate limit as MusicBrainz does (a request less
+//! and release browses, in the shapes the real server sends. It **enforces** the rate limit
+//! as MusicBrainz does (a request less
 //! than `min_gap` after the previous one gets 503) and refuses requests without a
 //! `Resonance/` User-Agent with 403, so a client bug fails loudly; it records every arrival
 //! time for the spacing test. Faults and the admission check from [`fakekit`](crate::clients::fakekit).

@@ -1,7 +1,8 @@
 //! MusicBrainz web service v2 client (`/ws/2/`, JSON): recording → release groups (the album
 //! a recommended track is on, its year), artist search, an artist's albums, a release
 //! group's track list, recording search (artist and title, with lengths) and the tags and
-//! genres of a recording or an artist; plus the Cover Art Archive URLs of a release group or release.
+//! genres of a recording or an artist; plus the Cover Art Archive URLs of a release group or
+//! release.
 //!
 //! Good citizenship (<https://musicbrainz.org/doc/MusicBrainz_API/Rate_Limiting>): at most
 //! one request per second per client — a [`RateGate`] that every call of the process passes
