@@ -454,6 +454,23 @@ impl AppState {
             }),
         };
         let _ = self.inner.library.shared.engines.set(link);
+        // tags of Spotify-only tracks: on the services the discovery settings configure
+        // (MusicBrainz once a contact is set, sharing discovery's client and its 1/s gate;
+        // Last.fm once an API key is set)
+        let discovery = self.inner.discovery.clone();
+        let tags: crate::library::model::TagLink = Arc::new(move || {
+            let s = discovery.settings();
+            let timeout = std::time::Duration::from_secs(s.timeout_s.max(1));
+            crate::library::tags::TagServices {
+                musicbrainz: (!s.mb_contact.trim().is_empty()).then(|| discovery.shared.musicbrainz(&s)),
+                lastfm: s
+                    .lastfm_key
+                    .as_deref()
+                    .filter(|k| !k.trim().is_empty())
+                    .map(|k| crate::clients::lastfm::LastfmClient::new(&s.lastfm_url, k, timeout)),
+            }
+        });
+        let _ = self.inner.library.shared.tag_services.set(tags);
     }
 
     /// Sends a command to every engine bound to `session` and to the configured targets, and

@@ -8,12 +8,15 @@
 //!   peer.
 //! - [`music`]: music quality (`music-eval`): form, harmony, themes, calm motion, melody
 //!   salience, arc following, loudness, endings and stinger timing of the generative music.
+//! - [`mood`]: the music library's mood estimate (`mood-eval`): how its arousal follows
+//!   loudness, tempo and onset density, and its valence mode and brightness, on real music.
 //!
 //! Each is split into stages: `corpus` (the material), `synthesis` (composites and noisy
 //! queries), `scoring`, `report` (tables, plots) and, for the crowd, `trace` (tuning aids).
 
 pub mod crowd;
 pub mod fingerprint;
+pub mod mood;
 pub mod music;
 
 use std::path::{Path, PathBuf};

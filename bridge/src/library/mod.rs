@@ -2,7 +2,8 @@
 //! folders, chosen by mood to follow the story (docs/library.md).
 //!
 //! Files: [`model`] (providers, tracks, the view, events, shared state), [`mood`] (a mood
-//! for every track, measured from its audio), [`select`] (the pure choice of the next track:
+//! for every track, measured from its audio), [`tags`] (moods of Spotify-only tracks from
+//! MusicBrainz and Last.fm tags), [`select`] (the pure choice of the next track:
 //! nearest mood, no repeats, dwell and hysteresis, triggers), [`player`] (the task that
 //! calls providers, off the telemetry path), [`service`] (opening, settings, the Spotify
 //! log-in), [`store`](mod@store) (settings and moods), [`routes`](mod@routes)
@@ -19,4 +20,5 @@ pub mod routes;
 pub mod select;
 pub mod service;
 pub mod store;
+pub mod tags;
 pub mod vault;

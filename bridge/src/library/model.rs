@@ -158,6 +158,9 @@ impl std::fmt::Debug for EngineLink {
     }
 }
 
+/// The services tags are looked up on, as currently configured (the discovery settings).
+pub type TagLink = Arc<dyn Fn() -> crate::library::tags::TagServices + Send + Sync>;
+
 /// State shared by the player task and the routes.
 pub struct Shared {
     pub store: Store,
@@ -178,6 +181,13 @@ pub struct Shared {
     pub rules: Rules,
     /// A background mood analysis is running (one at a time).
     pub analysing: std::sync::atomic::AtomicBool,
+    /// A background tag look-up is running (one at a time).
+    pub tagging: std::sync::atomic::AtomicBool,
+    /// Tracks whose tags were looked up since the start (asked again after a restart; a
+    /// failed look-up is not in it, so it is asked again at the next pool load).
+    pub tags_tried: Mutex<std::collections::HashSet<String>>,
+    /// Where tags are looked up (set once the bridge's state exists; unset: nowhere).
+    pub tag_services: std::sync::OnceLock<TagLink>,
     /// The live hosts (set once the bridge's state exists).
     pub engines: std::sync::OnceLock<EngineLink>,
     /// The key the provider secrets are stored under.

@@ -159,6 +159,16 @@ pub fn mood_from_features(f: &TrackFeatures) -> TrackMood {
 /// # Errors
 /// The decoder's error (not audio, corrupt, truncated) as text saying which file.
 pub fn analyse_file(path: &Path) -> Result<TrackFeatures, String> {
+    let (x, sr) = excerpt(path)?;
+    Ok(features(&x, sr))
+}
+
+/// The stretch of a file that is measured: mono, up to [`ANALYSE_S`] seconds from [`SKIP_S`]
+/// in (a track shorter than that: its last [`ANALYSE_S`] seconds), and its sample rate.
+///
+/// # Errors
+/// The decoder's error (not audio, corrupt, truncated) as text saying which file.
+pub fn excerpt(path: &Path) -> Result<(Vec<f32>, f32), String> {
     let mut d = resonance_io::decode::DecodeStream::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let sr = d.sample_rate() as f32;
     let skip = (f64::from(sr) * SKIP_S) as u64;
@@ -188,7 +198,7 @@ pub fn analyse_file(path: &Path) -> Result<TrackFeatures, String> {
         head.extend_from_slice(&mono);
         mono = head;
     }
-    Ok(features(&mono, sr))
+    Ok((mono, sr))
 }
 
 /// The features of a mono signal at `sr` Hz.

@@ -255,6 +255,8 @@ pub async fn load_pool(shared: &Arc<Shared>) {
     *lock(&shared.pool) = pool;
     let s = shared.clone();
     tokio::spawn(async move { analyse_missing(&s).await });
+    let s = shared.clone();
+    tokio::spawn(async move { tag_missing(&s).await });
 }
 
 /// Normalised `artist|title` for matching copies across providers.
@@ -264,7 +266,7 @@ fn norm(artist: &str, title: &str) -> String {
 }
 
 /// Each track's mood: its own stored one (user label or measured), else that of an analysed
-/// copy with the same artist and title, else unknown.
+/// copy with the same artist and title, else its own from tags, else unknown.
 pub fn attach_moods(tracks: Vec<Track>, moods: &[MoodRow]) -> Vec<PoolEntry> {
     let by_key: HashMap<&str, &MoodRow> = moods.iter().map(|m| (m.track_key.as_str(), m)).collect();
     let by_name: HashMap<String, &MoodRow> =
@@ -272,12 +274,16 @@ pub fn attach_moods(tracks: Vec<Track>, moods: &[MoodRow]) -> Vec<PoolEntry> {
     tracks
         .into_iter()
         .map(|track| {
-            let mood = if let Some(m) = by_key.get(track.key.as_str()) {
-                m.mood
-            } else if let Some(m) = by_name.get(&norm(&track.artist, &track.title)) {
-                TrackMood { source: MoodSource::Matched, confidence: m.mood.confidence * 0.8, ..m.mood }
-            } else {
-                TrackMood::UNKNOWN
+            let own = by_key.get(track.key.as_str()).map(|m| m.mood);
+            let copy = by_name.get(&norm(&track.artist, &track.title)).map(|m| m.mood);
+            let mood = match (own, copy) {
+                // a measured copy of the same track says more than its tags
+                (Some(m), Some(c)) if m.source == MoodSource::Tags => {
+                    TrackMood { source: MoodSource::Matched, confidence: c.confidence * 0.8, ..c }
+                }
+                (Some(m), _) => m,
+                (None, Some(c)) => TrackMood { source: MoodSource::Matched, confidence: c.confidence * 0.8, ..c },
+                (None, None) => TrackMood::UNKNOWN,
             };
             PoolEntry { track, mood }
         })
@@ -472,6 +478,66 @@ async fn analyse_missing(shared: &Arc<Shared>) {
         }
     }
     shared.analysing.store(false, Relaxed);
+}
+
+/// Looks up the tags of every Spotify pool track with no mood (no label, no measured copy,
+/// none from tags yet), one at a time, and stores the mood they give (source `tags`; a
+/// user's label is never replaced: [`Store::put_mood`](crate::store::Store::put_mood)). A
+/// failed look-up stores nothing for the track; a service that is down, stalls, refuses the
+/// key or asks for a longer wait than the clients wait out ends the run (the next pool load
+/// asks again).
+pub async fn tag_missing(shared: &Arc<Shared>) {
+    let Some(link) = shared.tag_services.get() else { return };
+    let services = link();
+    if services.is_empty() || shared.tagging.swap(true, Relaxed) {
+        return;
+    }
+    let todo: Vec<Track> = {
+        let tried = lock(&shared.tags_tried);
+        lock(&shared.pool)
+            .iter()
+            .filter(|p| p.track.provider == ProviderKind::Spotify && p.mood.source == MoodSource::Unknown && !tried.contains(&p.track.key))
+            .map(|p| p.track.clone())
+            .collect()
+    };
+    let mut artists = HashMap::new();
+    for t in todo {
+        let r = crate::library::tags::lookup(&services, &t.artist, &t.title, t.duration_ms, &mut artists).await;
+        let found = match r {
+            Ok(found) => found,
+            Err(e) => {
+                shared.metrics.library.tag_errors.fetch_add(1, Relaxed);
+                tracing::warn!("library: tags of {} — {} not looked up: {e}", t.artist, t.title);
+                if matches!(e, ClientError::Malformed { .. } | ClientError::Rejected { .. }) {
+                    continue;
+                }
+                break;
+            }
+        };
+        lock(&shared.tags_tried).insert(t.key.clone());
+        let Some(m) = crate::library::tags::mood_from_tags(&found.tags) else { continue };
+        let row = MoodRow {
+            track_key: t.key.clone(),
+            artist: t.artist.clone(),
+            title: t.title.clone(),
+            mood: m,
+            features: serde_json::to_string(&found).unwrap_or_default(),
+        };
+        if let Err(e) = shared.store.put_mood(&row).await {
+            tracing::warn!("library: tag mood of {} not stored: {e}", t.key);
+            continue;
+        }
+        shared.metrics.library.tagged.fetch_add(1, Relaxed);
+        let n = {
+            let mut pool = lock(&shared.pool);
+            if let Some(p) = pool.iter_mut().find(|p| p.track.key == t.key && p.mood.source == MoodSource::Unknown) {
+                p.mood = m;
+            }
+            pool.iter().filter(|p| p.mood.source != MoodSource::Unknown).count()
+        };
+        lock(&shared.view).with_mood = n;
+    }
+    shared.tagging.store(false, Relaxed);
 }
 
 /// Largest Subsonic file downloaded for analysis.

@@ -307,12 +307,14 @@ pub async fn put_mood(
     Ok(Json(mood))
 }
 
-/// Drops a track's hand label (its measured mood comes back at the next reload)
+/// Drops a track's hand label (its measured or tag mood comes back at the next reload)
 #[utoipa::path(delete, path = "/api/v1/library/tracks/{key}/mood", tag = "library", params(("key" = String, Path)),
     security(("bearer" = []), ("basic" = [])),
     responses((status = 204, description = "dropped"), (status = 404, response = crate::error::ErrorBody)))]
 pub async fn delete_mood(State(st): State<AppState>, _auth: Authed, Path(key): Path<String>) -> Result<StatusCode, AppError> {
     if st.inner.library.shared.store.delete_user_mood(&key).await? {
+        // a Spotify-only track's tags are looked up again
+        lock(&st.inner.library.shared.tags_tried).remove(&key);
         st.inner.library.send(Event::Reload);
         Ok(StatusCode::NO_CONTENT)
     } else {

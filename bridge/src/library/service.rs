@@ -96,6 +96,9 @@ impl Library {
             timeout,
             rules: Rules::default(),
             analysing: std::sync::atomic::AtomicBool::new(false),
+            tagging: std::sync::atomic::AtomicBool::new(false),
+            tags_tried: std::sync::Mutex::default(),
+            tag_services: std::sync::OnceLock::new(),
             engines: std::sync::OnceLock::new(),
             vault,
         });

@@ -141,6 +141,10 @@ pub struct LibraryCounters {
     pub switches: AtomicU64,
     /// Tracks whose mood was measured from their audio.
     pub analysed: AtomicU64,
+    /// Spotify-only tracks whose mood came from their tags.
+    pub tagged: AtomicU64,
+    /// Tag look-ups that failed (the track stays without a mood; asked again later).
+    pub tag_errors: AtomicU64,
 }
 
 impl Default for Metrics {
@@ -363,7 +367,10 @@ impl Metrics {
         let help = "Library targets dropped because the player was busy (telemetry never waits).";
         counter(e, "resonance_bridge_library_dropped_events", help, l.dropped_events.load(Relaxed))?;
         counter(e, "resonance_bridge_library_switches", "Library tracks started.", l.switches.load(Relaxed))?;
-        counter(e, "resonance_bridge_library_analysed", "Library tracks whose mood was measured from audio.", l.analysed.load(Relaxed))
+        counter(e, "resonance_bridge_library_analysed", "Library tracks whose mood was measured from audio.", l.analysed.load(Relaxed))?;
+        counter(e, "resonance_bridge_library_tagged", "Library tracks whose mood came from their tags.", l.tagged.load(Relaxed))?;
+        let help = "Failed tag look-ups of library tracks (the track stays without a mood).";
+        counter(e, "resonance_bridge_library_tag_errors", help, l.tag_errors.load(Relaxed))
     }
 }
 

@@ -3,17 +3,26 @@
 //! (429 + Retry-After, 503, stalls, malformed answers, a stream cut mid-track, revoked
 //! tokens, no Premium, no device, a followed playlist without items), and the library
 //! through the bridge's router: settings, pool, moods measured from the audio, telemetry
-//! driving the choice while a provider stalls, the stream to the page, approve, labels.
+//! driving the choice while a provider stalls, the stream to the page, approve, labels; and
+//! moods of Spotify-only tracks from tags, through the real MusicBrainz and Last.fm clients
+//! against their fakes (a 429, a 503 and malformed answers among them).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use resonance_bridge::clients::fakekit::Fault;
 use resonance_bridge::clients::http::{ClientError, RetryPolicy};
+use resonance_bridge::clients::lastfm::LastfmClient;
+use resonance_bridge::clients::lastfm::fake::FakeLastfm;
+use resonance_bridge::clients::musicbrainz::MusicBrainzClient;
+use resonance_bridge::clients::musicbrainz::fake::{FakeMusicBrainz, FakeRecording};
 use resonance_bridge::clients::spotify::fake::{FakeSpotify, track_id};
 use resonance_bridge::clients::spotify::{Settings as SpotifySettings, SpotifyClient};
 use resonance_bridge::clients::subsonic::fake::{FakeSong, FakeSubsonic};
 use resonance_bridge::clients::subsonic::{Auth, Settings as SubsonicSettings, SubsonicClient};
+use resonance_bridge::library::mood::{MoodSource, TrackMood};
+use resonance_bridge::library::store::MoodRow;
+use resonance_bridge::library::tags::{self, TagServices};
 use serde_json::{Value, json};
 
 use crate::common::{bearer, call};
@@ -405,12 +414,19 @@ async fn spotify_login_through_the_bridge_and_telemetry_stays_fast_while_spotify
     wait_for(&app, "the Spotify pool", |v| v["pool_size"] == 12).await;
 
     // a boss appears: the play command goes to the device
+    let posted = Instant::now();
     let (s, _, _) = call(&app, "POST", "/api/v1/sessions/game/telemetry", a, Some(r#"{"trigger": "boss_appears", "danger": 0.9}"#)).await;
     assert_eq!(s, 200);
     let t = Instant::now();
     while !fake.commands().iter().any(|c| c.kind == "play") {
         assert!(t.elapsed() < Duration::from_secs(10), "a play command reached Spotify");
         tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    // the figure of the issue's target (trigger to the play command issued), from this debug
+    // build on a shared machine: printed, not asserted
+    let play_at = fake.faults().hits().into_iter().find(|h| h.method == "PUT" && h.uri.starts_with("/v1/me/player/play")).map(|h| h.at);
+    if let Some(at) = play_at {
+        println!("boss_appears trigger to the Spotify play request at the fake: {:?}", at.duration_since(posted));
     }
     let now = wait_for(&app, "now playing", |v| v["now"].is_object()).await;
     assert!(now["now"]["stream_url"].is_null(), "Spotify plays on the device, not through the bridge");
@@ -436,4 +452,175 @@ async fn spotify_login_through_the_bridge_and_telemetry_stays_fast_while_spotify
 
 fn lock_subsonic_is_none(l: &resonance_bridge::library::service::Library) -> bool {
     resonance_bridge::library::model::lock(&l.shared.subsonic).is_none()
+}
+
+fn tag_services(mb: Option<&FakeMusicBrainz>, fm: Option<&FakeLastfm>) -> TagServices {
+    TagServices {
+        musicbrainz: mb.map(|mb| {
+            let mut c =
+                MusicBrainzClient::new(&mb.url(), "test@example.org", Duration::from_secs(5)).with_interval(Duration::from_millis(5));
+            c.policy = quick();
+            c
+        }),
+        lastfm: fm.map(|fm| {
+            let mut c = LastfmClient::new(&fm.url(), "fm-key", Duration::from_secs(5));
+            c.policy = quick();
+            c
+        }),
+    }
+}
+
+#[tokio::test]
+async fn tags_from_musicbrainz_and_lastfm_give_a_mood_matched_by_artist_title_and_duration() {
+    let mb = FakeMusicBrainz::start(Duration::ZERO).await;
+    let fm = FakeLastfm::start("fm-key").await;
+    let rec = |id: &str, len: u64, tags: &[(&str, u32)]| FakeRecording {
+        id: id.into(),
+        title: "Quiet Harbour".into(),
+        artist: "Tide".into(),
+        artist_id: "art-tide".into(),
+        length_ms: Some(len),
+        tags: tags.iter().map(|(n, c)| ((*n).to_string(), *c)).collect(),
+        genres: vec![("ambient".into(), 2)],
+    };
+    // the studio recording and a live one under the same name: the duration decides
+    mb.add_searchable(rec("rec-studio", 241_000, &[("calm", 3), ("peaceful", 1)]));
+    mb.add_searchable(rec("rec-live", 330_000, &[("aggressive", 9), ("energetic", 5)]));
+    mb.set_artist_tags("art-tide", &[("mellow", 4)], &[("ambient", 3)]);
+    // asked by the plain title: Spotify's " - 2019 Remaster" is not part of the song's name
+    fm.set_tags("Tide", Some("Quiet Harbour"), &[("chillout", 100), ("relaxing", 55), ("electronic", 40)]);
+    fm.set_tags("Tide", None, &[("ambient", 100), ("chillout", 80)]);
+    let services = tag_services(Some(&mb), Some(&fm));
+    let mut cache = std::collections::HashMap::new();
+
+    let found = tags::lookup(&services, "Tide", "Quiet Harbour - 2019 Remaster", 240_000, &mut cache).await.unwrap();
+    assert_eq!(found.recording_mbid.as_deref(), Some("rec-studio"), "{found:?}");
+    assert!(found.mapped.contains(&"calm".to_string()) && found.mapped.contains(&"chillout".to_string()), "{found:?}");
+    assert!(!found.mapped.contains(&"aggressive".to_string()), "the live recording's tags are not this track's: {found:?}");
+    let m = tags::mood_from_tags(&found.tags).expect("a mood from the tags");
+    assert_eq!(m.source, MoodSource::Tags);
+    assert!(m.valence > 0.3 && m.arousal < -0.3 && m.confidence > 0.3 && m.confidence <= tags::MAX_CONFIDENCE, "{m:?}");
+    // MusicBrainz was asked by artist and title, then the recording's and the artist's tags
+    let hits: Vec<String> = mb.faults().hits().into_iter().map(|h| h.uri).collect();
+    assert!(hits[0].starts_with("/ws/2/recording?") && hits[1].starts_with("/ws/2/recording/rec-studio?"), "{hits:?}");
+    assert!(hits[1].contains("inc=tags%2Bgenres") && hits[2].starts_with("/ws/2/artist/art-tide?"), "{hits:?}");
+
+    // a duration that fits neither recording: MusicBrainz's tags are not used
+    let other = tags::lookup(&services, "Tide", "Quiet Harbour", 120_000, &mut cache).await.unwrap();
+    assert_eq!(other.recording_mbid, None);
+
+    // 429 with Retry-After on Last.fm, then a 503 on MusicBrainz: waited out, backed off, same answer
+    cache.clear();
+    fm.faults().push(Fault::RateLimit { retry_after_s: 1 });
+    mb.faults().push(Fault::Status(503));
+    let t = Instant::now();
+    let again = tags::lookup(&services, "Tide", "Quiet Harbour - 2019 Remaster", 240_000, &mut cache).await.unwrap();
+    assert!(t.elapsed() >= Duration::from_secs(1), "Retry-After honoured");
+    assert_eq!(again, found);
+    // Last.fm's own rate-limit answer (error 29 with HTTP 200) is waited out too
+    fm.rate_limit_next(1);
+    assert_eq!(tags::lookup(&services, "Tide", "Quiet Harbour - 2019 Remaster", 240_000, &mut cache).await.unwrap(), found);
+
+    // a malformed answer from either service: an error, so no mood rather than half of one
+    mb.faults().push(Fault::Malformed);
+    let e = tags::lookup(&services, "Tide", "Quiet Harbour - 2019 Remaster", 240_000, &mut cache).await.unwrap_err();
+    assert!(matches!(e, ClientError::Malformed { service: "MusicBrainz", .. }), "{e}");
+    fm.faults().push(Fault::Malformed);
+    let e = tags::lookup(&services, "Tide", "Quiet Harbour - 2019 Remaster", 240_000, &mut cache).await.unwrap_err();
+    assert!(matches!(e, ClientError::Malformed { service: "Last.fm", .. }), "{e}");
+    // a service that stays down: an error after the retries
+    mb.faults().set_down(true);
+    let e = tags::lookup(&services, "Tide", "Quiet Harbour - 2019 Remaster", 240_000, &mut cache).await.unwrap_err();
+    assert!(e.is_transient(), "{e}");
+    mb.faults().set_down(false);
+
+    // a track nobody knows: no tags, no mood
+    let none = tags::lookup(&services, "Nobody", "Nothing", 200_000, &mut cache).await.unwrap();
+    assert!(none.tags.is_empty() && tags::mood_from_tags(&none.tags).is_none(), "{none:?}");
+}
+
+/// Registers the Spotify fake's app on the bridge and logs in through the page's routes.
+async fn connect_spotify(app: &axum::Router, a: Option<&str>, fake: &FakeSpotify) {
+    let s = serde_json::to_string(&spotify_settings(fake)).unwrap();
+    assert_eq!(call(app, "PUT", "/api/v1/library/providers/spotify", a, Some(&s)).await.0, 200);
+    let (_, _, v) = call(app, "GET", "/api/v1/providers/spotify/login", a, None).await;
+    let (c, state) = authorize(v["url"].as_str().unwrap()).await;
+    let (s, _, _) = call(app, "GET", &format!("/api/v1/providers/spotify/callback?code={c}&state={state}"), None, None).await;
+    assert_eq!(s, 303);
+}
+
+async fn pool_moods(app: &axum::Router, a: Option<&str>) -> std::collections::HashMap<String, Value> {
+    let (_, _, pool) = call(app, "GET", "/api/v1/library/tracks", a, None).await;
+    pool["tracks"].as_array().unwrap().iter().map(|t| (t["track"]["title"].as_str().unwrap().to_string(), t["mood"].clone())).collect()
+}
+
+#[tokio::test]
+async fn spotify_only_tracks_get_moods_from_lastfm_tags_in_the_background_and_labels_win() {
+    let fake = FakeSpotify::start(spotify_tracks()).await;
+    let fm = FakeLastfm::start("fm-key").await;
+    fm.set_tags("Artist 0", Some("Song 0"), &[("happy", 100), ("upbeat", 60)]);
+    fm.set_tags("Artist 1", Some("Song 1"), &[("sad", 100)]);
+    fm.set_tags("Artist 2", None, &[("aggressive", 100), ("metal", 70)]);
+    let (st, key, _dir) = crate::common::state().await;
+    let app = resonance_bridge::app(st.clone());
+    let auth = bearer(&key);
+    let a = Some(auth.as_str());
+    // Last.fm as the discovery settings configure it (no MusicBrainz contact: not asked)
+    let disc = json!({"lastfm_url": fm.url(), "lastfm_key": "fm-key", "timeout_s": 5}).to_string();
+    assert_eq!(call(&app, "PUT", "/api/v1/discovery/settings", a, Some(&disc)).await.0, 200);
+    connect_spotify(&app, a, &fake).await;
+    // Song 1 carries the user's own label: its tags never replace it
+    let label = TrackMood { valence: 0.7, arousal: 0.7, confidence: 1.0, energy: 0.5, tempo_bpm: None, source: MoodSource::User };
+    let key1 = format!("spotify:track:{}", track_id(1));
+    let row = MoodRow { track_key: key1.clone(), artist: "Artist 1".into(), title: "Song 1".into(), mood: label, features: "{}".into() };
+    st.inner.store.put_mood(&row).await.unwrap();
+    // the first Last.fm call is rate limited (waited out), the second answer is malformed
+    fm.faults().push(Fault::RateLimit { retry_after_s: 1 });
+    fm.faults().push(Fault::Malformed);
+    let (s, _, _) = call(&app, "PUT", "/api/v1/library/active", a, Some(r#"{"provider": "spotify"}"#)).await;
+    assert_eq!(s, 200);
+    wait_for(&app, "the Spotify pool", |v| v["pool_size"] == 12).await;
+    let t = Instant::now();
+    let moods = loop {
+        let m = pool_moods(&app, a).await;
+        if m["Song 11"]["source"] == "tags" {
+            break m;
+        }
+        assert!(t.elapsed() < Duration::from_secs(20), "tags looked up in the background: {m:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    // Song 0's answer was malformed: no mood rather than a wrong one
+    assert_eq!(moods["Song 0"]["source"], "unknown", "{moods:?}");
+    assert_eq!(moods["Song 1"]["source"], "user", "{moods:?}");
+    assert!((moods["Song 1"]["valence"].as_f64().unwrap() - 0.7).abs() < 1e-6, "the label's own value: {moods:?}");
+    for song in ["Song 2", "Song 5", "Song 8", "Song 11"] {
+        let m = &moods[song];
+        assert_eq!(m["source"], "tags", "{song}: the artist's tags");
+        assert!(m["valence"].as_f64() < Some(-0.5) && m["arousal"].as_f64() > Some(0.5), "{song}: {m}");
+    }
+    assert_eq!(moods["Song 3"]["source"], "unknown", "no tags anywhere: {moods:?}");
+    let metrics = call(&app, "GET", "/metrics", None, None).await.2;
+    let metrics = metrics.as_str().unwrap_or_default();
+    assert!(metrics.contains("resonance_bridge_library_tag_errors_total 1"), "{metrics}");
+    assert!(metrics.contains("resonance_bridge_library_tagged_total 4"), "{metrics}");
+    // stored with source `tags`; the label stays the user's
+    let stored = st.inner.store.moods().await.unwrap();
+    assert_eq!(stored.iter().filter(|r| r.mood.source == MoodSource::Tags).count(), 4);
+    assert_eq!(stored.iter().find(|r| r.track_key == key1).unwrap().mood.source, MoodSource::User);
+    assert_eq!(fm.faults().count("/2.0/"), fm.faults().hits().len());
+
+    // the next pool load asks again for the track that failed
+    let (s, _, _) = call(&app, "PUT", "/api/v1/library/active", a, Some(r#"{"provider": "spotify"}"#)).await;
+    assert_eq!(s, 200);
+    let t = Instant::now();
+    loop {
+        let m = pool_moods(&app, a).await;
+        if m["Song 0"]["source"] == "tags" {
+            assert!(m["Song 0"]["valence"].as_f64() > Some(0.5), "{m:?}");
+            break;
+        }
+        assert!(t.elapsed() < Duration::from_secs(20), "Song 0 looked up again: {m:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(fake.removed_hits(), 0);
 }

@@ -36,17 +36,20 @@ pub const THEME_MATCH: f64 = 0.6;
 
 /// Per-frame features.
 #[derive(Debug, Default)]
-struct Frames {
-    chroma: Vec<[f32; 12]>,
-    flux: Vec<f32>,
-    centroid: Vec<f32>,
-    bands: Vec<[f32; 8]>,
+pub(crate) struct Frames {
+    pub(crate) chroma: Vec<[f32; 12]>,
+    pub(crate) flux: Vec<f32>,
+    pub(crate) centroid: Vec<f32>,
+    pub(crate) bands: Vec<[f32; 8]>,
     /// Predominant pitch (MIDI) and its salience over the mean.
-    pitch: Vec<(i32, f32)>,
-    rms_db: Vec<f32>,
+    pub(crate) pitch: Vec<(i32, f32)>,
+    pub(crate) rms_db: Vec<f32>,
 }
 
-fn stft(x: &[f32], rate: f64) -> Frames {
+/// The hop of [`stft`], samples.
+pub(crate) const STFT_HOP: usize = HOP;
+
+pub(crate) fn stft(x: &[f32], rate: f64) -> Frames {
     let mut planner = RealFftPlanner::<f32>::new();
     let fft = planner.plan_fft_forward(N);
     let window: Vec<f32> = (0..N).map(|i| 0.5 - 0.5 * (2.0 * std::f32::consts::PI * i as f32 / N as f32).cos()).collect();
@@ -157,7 +160,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-fn pearson(x: &[f64], y: &[f64]) -> f64 {
+pub(crate) fn pearson(x: &[f64], y: &[f64]) -> f64 {
     let n = x.len().min(y.len()) as f64;
     if n < 3.0 {
         return f64::NAN;
@@ -199,7 +202,7 @@ fn chord_label(chroma: &[f64; 12]) -> usize {
 }
 
 /// Onsets: local flux maxima over 1.3x the local median (±250 ms) plus 1, 50 ms apart.
-fn onsets(flux: &[f32]) -> Vec<usize> {
+pub(crate) fn onsets(flux: &[f32]) -> Vec<usize> {
     let nf = flux.len();
     let mut onsets = Vec::new();
     for i in 1..nf.saturating_sub(1) {

@@ -1,6 +1,7 @@
-//! A fake Last.fm (`/2.0/?method=artist.getsimilar`) on 127.0.0.1: similar artists with
-//! `match` as a string and `mbid` sometimes empty (as Last.fm sends them), error 6 for an
-//! unknown artist, error 10 for a wrong key, and error 29 (with `Retry-After`) on demand. Faults from
+//! A fake Last.fm (`/2.0/?method=artist.getsimilar|track.gettoptags|artist.gettoptags`) on
+//! 127.0.0.1: similar artists with `match` as a string and `mbid` sometimes empty (as Last.fm
+//! sends them), top tags with their counts and URLs, error 6 for an unknown artist or track,
+//! error 10 for a wrong key, and error 29 (with `Retry-After`) on demand. Faults from
 //! [`fakekit`](crate::clients::fakekit).
 
 use std::collections::HashMap;
@@ -23,6 +24,8 @@ type Similar = HashMap<String, Vec<(String, String, f64)>>;
 struct Db {
     key: String,
     similar: Mutex<Similar>,
+    /// lower-case `artist|title` (or `artist` for the artist's) → (tag, count).
+    tags: Mutex<HashMap<String, Vec<(String, u32)>>>,
     /// The next n calls answer error 29.
     rate_limited: AtomicUsize,
 }
@@ -56,6 +59,13 @@ impl FakeLastfm {
         self.db.similar.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(artist.to_lowercase(), list);
     }
 
+    /// The top tags of a track (`title: Some`) or of an artist: (tag, count 0..=100).
+    pub fn set_tags(&self, artist: &str, title: Option<&str>, tags: &[(&str, u32)]) {
+        let key = title.map_or_else(|| artist.to_lowercase(), |t| format!("{}|{}", artist.to_lowercase(), t.to_lowercase()));
+        let list = tags.iter().map(|(n, c)| ((*n).to_string(), *c)).collect();
+        self.db.tags.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, list);
+    }
+
     /// The next `n` calls answer error 29 (rate limit exceeded) with `Retry-After: 1`.
     pub fn rate_limit_next(&self, n: usize) {
         self.db.rate_limited.store(n, Relaxed);
@@ -67,7 +77,8 @@ fn error(status: StatusCode, code: u32, message: &str) -> Response {
 }
 
 async fn api(State(db): State<Arc<Db>>, Query(q): Query<HashMap<String, String>>) -> Response {
-    if q.get("method").map(|m| m.to_lowercase()).as_deref() != Some("artist.getsimilar") {
+    let method = q.get("method").map(|m| m.to_lowercase()).unwrap_or_default();
+    if !["artist.getsimilar", "track.gettoptags", "artist.gettoptags"].contains(&method.as_str()) {
         return error(StatusCode::BAD_REQUEST, 3, "Invalid Method - No method with that name in this package");
     }
     if q.get("api_key") != Some(&db.key) {
@@ -80,6 +91,9 @@ async fn api(State(db): State<Arc<Db>>, Query(q): Query<HashMap<String, String>>
         return r;
     }
     let artist = q.get("artist").cloned().unwrap_or_default();
+    if method != "artist.getsimilar" {
+        return top_tags(&db, &artist, q.get("track").filter(|_| method == "track.gettoptags"));
+    }
     let map = db.similar.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let Some(list) = map.get(&artist.to_lowercase()) else {
         return error(StatusCode::OK, 6, "The artist you supplied could not be found");
@@ -94,4 +108,23 @@ async fn api(State(db): State<Arc<Db>>, Query(q): Query<HashMap<String, String>>
         })
         .collect();
     axum::Json(json!({"similarartists": {"artist": items, "@attr": {"artist": artist}}})).into_response()
+}
+
+/// `track.getTopTags` / `artist.getTopTags`: counts as numbers, most used first.
+fn top_tags(db: &Db, artist: &str, track: Option<&String>) -> Response {
+    let key = track.map_or_else(|| artist.to_lowercase(), |t| format!("{}|{}", artist.to_lowercase(), t.to_lowercase()));
+    let map = db.tags.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let Some(list) = map.get(&key) else {
+        let what = if track.is_some() { "Track not found" } else { "The artist you supplied could not be found" };
+        return error(StatusCode::OK, 6, what);
+    };
+    let tags: Vec<Value> = list
+        .iter()
+        .map(|(n, c)| json!({"count": c, "name": n, "url": format!("https://www.last.fm/tag/{}", n.replace(' ', "+"))}))
+        .collect();
+    let attr = match track {
+        Some(t) => json!({"artist": artist, "track": t}),
+        None => json!({"artist": artist}),
+    };
+    axum::Json(json!({"toptags": {"tag": tags, "@attr": attr}})).into_response()
 }

@@ -1,7 +1,9 @@
 //! Last.fm client: `artist.getSimilar` (artists like one the user owns, with a match in
-//! 0..1). Last.fm sends errors as `{"error": N, "message": "..."}` with HTTP 200 *or* an
-//! error status, so the body decides: 6 (artist not found) is per-item, 10/26 (invalid or
-//! suspended key) stop the run with what to do, 29 (rate limit exceeded) and 429/503 with
+//! 0..1) and `track.getTopTags` / `artist.getTopTags` (the tags listeners gave, each with a
+//! count relative to the most used one, 100). Last.fm sends errors as
+//! `{"error": N, "message": "..."}` with HTTP 200 *or* an error status, so the body decides:
+//! 6 (artist or track not found) is per-item, 10/26 (invalid or suspended key) stop the run
+//! with what to do, 29 (rate limit exceeded) and 429/503 with
 //! `Retry-After` back off; 8/11/16 are transient. Calls are spaced by a gate (Last.fm asks
 //! for no more than about five per second). Every call has a timeout.
 
@@ -29,6 +31,14 @@ pub struct Similar {
     pub mbid: Option<String>,
     /// 0..1.
     pub score: f64,
+}
+
+/// A tag listeners gave a track or an artist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopTag {
+    pub name: String,
+    /// Relative use, 0..=100 (the most used tag is 100).
+    pub count: u32,
 }
 
 /// A Last.fm client.
@@ -89,15 +99,69 @@ impl LastfmClient {
     }
 
     async fn similar_once(&self, artist: &str, limit: u32) -> Result<Vec<Similar>, ClientError> {
+        let v = self
+            .call_once(&[("method", "artist.getsimilar".to_string()), ("artist", artist.to_string()), ("limit", limit.to_string())])
+            .await?;
+        let list = match &v["similarartists"]["artist"] {
+            Value::Array(a) => a.clone(),
+            Value::Null => return Err(ClientError::Malformed { service: SERVICE, why: "no similarartists.artist".into() }),
+            o => vec![o.clone()],
+        };
+        Ok(list
+            .iter()
+            .filter_map(|a| {
+                Some(Similar {
+                    name: a["name"].as_str()?.to_string(),
+                    mbid: a["mbid"].as_str().filter(|m| !m.is_empty()).map(String::from),
+                    score: num(&a["match"]).clamp(0.0, 1.0),
+                })
+            })
+            .collect())
+    }
+
+    /// The top tags of a track (`track: Some(title)`, `track.getTopTags`) or of an artist
+    /// (`artist.getTopTags`), most used first. Last.fm matches the names itself (with its
+    /// autocorrection), all versions of a song under one name.
+    ///
+    /// # Errors
+    /// Any [`ClientError`]: `Rejected`/`not_found` (error 6) for a track or artist Last.fm
+    /// does not know, `Malformed` for an answer without `toptags`.
+    pub async fn top_tags(&self, artist: &str, track: Option<&str>) -> Result<Vec<TopTag>, ClientError> {
+        http::with_retry(&self.policy, |_| {}, || self.top_tags_once(artist, track)).await
+    }
+
+    async fn top_tags_once(&self, artist: &str, track: Option<&str>) -> Result<Vec<TopTag>, ClientError> {
+        let mut q: Vec<(&str, String)> = vec![("artist", artist.to_string())];
+        match track {
+            Some(t) => {
+                q.push(("method", "track.gettoptags".to_string()));
+                q.push(("track", t.to_string()));
+            }
+            None => q.push(("method", "artist.gettoptags".to_string())),
+        }
+        let v = self.call_once(&q).await?;
+        let list = match &v["toptags"]["tag"] {
+            Value::Array(a) => a.clone(),
+            // no tags: Last.fm sends an empty list, or (older answers) no `tag` at all
+            Value::Null if v["toptags"].is_object() => Vec::new(),
+            Value::Null => return Err(ClientError::Malformed { service: SERVICE, why: "no toptags in the answer".into() }),
+            o => vec![o.clone()],
+        };
+        Ok(list
+            .iter()
+            .filter_map(|t| {
+                let name = t["name"].as_str()?.trim();
+                (!name.is_empty()).then(|| TopTag { name: name.to_string(), count: num(&t["count"]).clamp(0.0, 100.0) as u32 })
+            })
+            .collect())
+    }
+
+    /// One call of `/2.0/` with `params` (the key, `autocorrect` and `format` added): the JSON
+    /// answer, or the error Last.fm's body or status says.
+    async fn call_once(&self, params: &[(&str, String)]) -> Result<Value, ClientError> {
         self.gate.acquire().await;
-        let q = [
-            ("method", "artist.getsimilar".to_string()),
-            ("artist", artist.to_string()),
-            ("autocorrect", "1".into()),
-            ("limit", limit.to_string()),
-            ("api_key", self.key.clone()),
-            ("format", "json".into()),
-        ];
+        let mut q: Vec<(&str, String)> = params.to_vec();
+        q.extend([("autocorrect", "1".to_string()), ("api_key", self.key.clone()), ("format", "json".to_string())]);
         let resp = self
             .http
             .get(format!("{}/2.0/", self.base))
@@ -119,22 +183,7 @@ impl LastfmClient {
         if !status.is_success() {
             return Err(http::status_error(SERVICE, status, &headers, String::new()));
         }
-        let v = v.ok_or_else(|| ClientError::Malformed { service: SERVICE, why: "not JSON".into() })?;
-        let list = match &v["similarartists"]["artist"] {
-            Value::Array(a) => a.clone(),
-            Value::Null => return Err(ClientError::Malformed { service: SERVICE, why: "no similarartists.artist".into() }),
-            o => vec![o.clone()],
-        };
-        Ok(list
-            .iter()
-            .filter_map(|a| {
-                Some(Similar {
-                    name: a["name"].as_str()?.to_string(),
-                    mbid: a["mbid"].as_str().filter(|m| !m.is_empty()).map(String::from),
-                    score: num(&a["match"]).clamp(0.0, 1.0),
-                })
-            })
-            .collect())
+        v.ok_or_else(|| ClientError::Malformed { service: SERVICE, why: "not JSON".into() })
     }
 }
 

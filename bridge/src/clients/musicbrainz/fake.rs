@@ -1,6 +1,8 @@
 //! A fake MusicBrainz (`/ws/2/` JSON) on 127.0.0.1: recording lookups with releases and
-//! release groups, artist search, release-group and release browses, in the shapes the
-//! real server sends. It **enforces** the rate limit as MusicBrainz does (a request less
+//! release groups (and `inc=tags+genres`), recording search by `recording:"…" AND
+//! artist:"…"` with lengths, artist search and lookups with tags and genres, release-group
+//! and release browses, in the shapes the real server sends. It **enforces** the rate limit
+//! as MusicBrainz does (a request less
 //! than `min_gap` after the previous one gets 503) and refuses requests without a
 //! `Resonance/` User-Agent with 403, so a client bug fails loudly; it records every arrival
 //! time for the spacing test. Faults and the admission check from [`fakekit`](crate::clients::fakekit).
@@ -33,8 +35,24 @@ pub struct FakeAlbum {
     pub tracks: Vec<(String, u64)>,
 }
 
+/// A recording with a length and tags, found by the recording search.
+#[derive(Clone, Debug, Default)]
+pub struct FakeRecording {
+    pub id: String,
+    pub title: String,
+    pub artist: String,
+    pub artist_id: String,
+    pub length_ms: Option<u64>,
+    /// (tag, votes); genres are sent both as tags and as genres, as MusicBrainz does.
+    pub tags: Vec<(String, u32)>,
+    pub genres: Vec<(String, u32)>,
+}
+
 #[derive(Debug, Default)]
 struct Db {
+    searchable: Vec<FakeRecording>,
+    /// artist id → (tags, genres).
+    artist_tags: HashMap<String, (Vec<(String, u32)>, Vec<(String, u32)>)>,
     albums: Vec<FakeAlbum>,
     /// recording id → (title, album rgids it is on); an empty list: on no release group.
     recordings: HashMap<String, (String, String, Vec<String>)>,
@@ -55,7 +73,9 @@ impl FakeMusicBrainz {
     pub async fn start(min_gap: Duration) -> Self {
         let routes = Router::new()
             .route("/ws/2/recording/{id}", get(recording))
+            .route("/ws/2/recording", get(recording_search))
             .route("/ws/2/artist", get(artist_search))
+            .route("/ws/2/artist/{id}", get(artist_lookup))
             .route("/ws/2/release-group", get(release_groups))
             .route("/ws/2/release", get(releases));
         Self { fake: Fake::spawn(Db { min_gap, ..Db::default() }, routes, admit).await }
@@ -76,6 +96,17 @@ impl FakeMusicBrainz {
     /// A recording on the albums `rgids` (none: on no release group).
     pub fn add_recording(&self, id: &str, title: &str, artist: &str, rgids: &[&str]) {
         self.fake.db().recordings.insert(id.into(), (title.into(), artist.into(), rgids.iter().map(|s| (*s).to_string()).collect()));
+    }
+
+    /// A recording the recording search finds (and looks up with its tags and genres).
+    pub fn add_searchable(&self, r: FakeRecording) {
+        self.fake.db().searchable.push(r);
+    }
+
+    /// An artist's tags and genres (votes).
+    pub fn set_artist_tags(&self, artist_id: &str, tags: &[(&str, u32)], genres: &[(&str, u32)]) {
+        let own = |l: &[(&str, u32)]| l.iter().map(|(n, c)| ((*n).to_string(), *c)).collect::<Vec<_>>();
+        self.fake.db().artist_tags.insert(artist_id.into(), (own(tags), own(genres)));
     }
 
     /// Arrival times of the requests that passed the User-Agent check.
@@ -120,8 +151,30 @@ fn not_found() -> Response {
         .into_response()
 }
 
+fn tag_list(tags: &[(String, u32)]) -> Vec<Value> {
+    tags.iter().map(|(n, c)| json!({"count": c, "name": n})).collect()
+}
+
+fn genre_list(genres: &[(String, u32)]) -> Vec<Value> {
+    genres.iter().map(|(n, c)| json!({"count": c, "name": n, "disambiguation": "", "id": format!("g-{}", n.replace(' ', "-"))})).collect()
+}
+
+fn recording_json(r: &FakeRecording) -> Value {
+    json!({"id": r.id, "title": r.title, "length": r.length_ms, "video": false, "disambiguation": "",
+        "artist-credit": [{"name": r.artist, "joinphrase": "", "artist": {"id": r.artist_id, "name": r.artist, "sort-name": r.artist}}]})
+}
+
 async fn recording(State(db): State<Shared<Db>>, Path(id): Path<String>) -> Response {
     let d = lock(&db);
+    if let Some(r) = d.searchable.iter().find(|r| r.id == id) {
+        let mut v = recording_json(r);
+        // genres are also tags on MusicBrainz
+        let mut tags = r.tags.clone();
+        tags.extend(r.genres.iter().cloned());
+        v["tags"] = Value::Array(tag_list(&tags));
+        v["genres"] = Value::Array(genre_list(&r.genres));
+        return axum::Json(v).into_response();
+    }
     let Some((title, artist, rgids)) = d.recordings.get(&id) else { return not_found() };
     let releases: Vec<Value> = d
         .albums
@@ -133,6 +186,40 @@ async fn recording(State(db): State<Shared<Db>>, Path(id): Path<String>) -> Resp
         "artist-credit": [{"name": artist, "joinphrase": "", "artist": {"id": "a-1", "name": artist, "sort-name": artist}}],
         "releases": releases}))
     .into_response()
+}
+
+/// The value of `field:"…"` in a Lucene query, lower-cased.
+fn field(query: &str, name: &str) -> Option<String> {
+    let start = query.find(&format!("{name}:\""))? + name.len() + 2;
+    let end = query[start..].find('"')? + start;
+    Some(query[start..end].trim().to_lowercase())
+}
+
+async fn recording_search(State(db): State<Shared<Db>>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let query = q.get("query").cloned().unwrap_or_default();
+    let (Some(title), Some(artist)) = (field(&query, "recording"), field(&query, "artist")) else {
+        return (StatusCode::BAD_REQUEST, axum::Json(json!({"error": "Invalid search query"}))).into_response();
+    };
+    let d = lock(&db);
+    let hits: Vec<Value> = d
+        .searchable
+        .iter()
+        .filter(|r| r.title.to_lowercase().contains(&title) && r.artist.to_lowercase().contains(&artist))
+        .map(|r| {
+            let mut v = recording_json(r);
+            v["score"] = json!(if r.title.to_lowercase() == title { 100 } else { 80 });
+            v
+        })
+        .collect();
+    axum::Json(json!({"created": "2026-12-07T00:00:00.000Z", "count": hits.len(), "offset": 0, "recordings": hits})).into_response()
+}
+
+async fn artist_lookup(State(db): State<Shared<Db>>, Path(id): Path<String>) -> Response {
+    let d = lock(&db);
+    let Some((tags, genres)) = d.artist_tags.get(&id) else { return not_found() };
+    let mut all = tags.clone();
+    all.extend(genres.iter().cloned());
+    axum::Json(json!({"id": id, "name": "", "type": "Group", "tags": tag_list(&all), "genres": genre_list(genres)})).into_response()
 }
 
 async fn artist_search(State(db): State<Shared<Db>>, Query(q): Query<HashMap<String, String>>) -> Response {

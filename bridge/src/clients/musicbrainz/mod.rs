@@ -1,6 +1,8 @@
 //! MusicBrainz web service v2 client (`/ws/2/`, JSON): recording → release groups (the album
 //! a recommended track is on, its year), artist search, an artist's albums, a release
-//! group's track list; plus the Cover Art Archive URLs of a release group or release.
+//! group's track list, recording search (artist and title, with lengths) and the tags and
+//! genres of a recording or an artist; plus the Cover Art Archive URLs of a release group or
+//! release.
 //!
 //! Good citizenship (<https://musicbrainz.org/doc/MusicBrainz_API/Rate_Limiting>): at most
 //! one request per second per client — a [`RateGate`] that every call of the process passes
@@ -104,6 +106,47 @@ pub struct ArtistHit {
     pub id: String,
     pub name: String,
     pub score: u32,
+}
+
+/// A recording search hit: what identifies it (title, credited artist, length).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordingHit {
+    pub id: String,
+    pub title: String,
+    /// The credited artist as printed (names and join phrases).
+    pub artist: String,
+    /// The first credited artist's MBID.
+    pub artist_id: Option<String>,
+    /// Milliseconds, when known.
+    pub length_ms: Option<u64>,
+    /// The search's relevance, 0..=100.
+    pub score: u32,
+}
+
+/// A folksonomy tag or a genre of an entity, with its votes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tag {
+    pub name: String,
+    pub count: u32,
+}
+
+/// A Lucene phrase for a search field (quotes and backslashes would end it early).
+fn phrase(s: &str) -> String {
+    format!("\"{}\"", s.replace(['"', '\\'], " ").trim())
+}
+
+/// The credited artist of an entity as printed.
+fn credit(v: &Value) -> String {
+    v["artist-credit"]
+        .as_array()
+        .map(|a| {
+            a.iter().fold(String::new(), |mut s, c| {
+                s.push_str(c["name"].as_str().unwrap_or(""));
+                s.push_str(c["joinphrase"].as_str().unwrap_or(""));
+                s
+            })
+        })
+        .unwrap_or_default()
 }
 
 /// A track of a release: title and length.
@@ -224,21 +267,60 @@ impl MusicBrainzClient {
         let v = self.get(&format!("recording/{mbid}"), &[("inc", "releases+release-groups+artist-credits".into())]).await?;
         let malformed = |why: &str| ClientError::Malformed { service: SERVICE, why: why.into() };
         let id = v["id"].as_str().ok_or_else(|| malformed("recording without an id"))?.to_string();
-        let artist = v["artist-credit"]
-            .as_array()
-            .map(|a| {
-                a.iter().fold(String::new(), |mut s, c| {
-                    s.push_str(c["name"].as_str().unwrap_or(""));
-                    s.push_str(c["joinphrase"].as_str().unwrap_or(""));
-                    s
-                })
-            })
-            .unwrap_or_default();
+        let artist = credit(&v);
         let releases = match &v["releases"] {
             Value::Null => Vec::new(),
             r => Vec::<Release>::deserialize(r).map_err(|e| malformed(&format!("releases: {e}")))?,
         };
         Ok(Recording { id, title: v["title"].as_str().unwrap_or("").to_string(), artist, releases })
+    }
+
+    /// Recordings titled `title` by `artist` (search, best first, at most 10).
+    ///
+    /// # Errors
+    /// Any [`ClientError`]; `Malformed` for an answer without `recordings`.
+    pub async fn search_recordings(&self, artist: &str, title: &str) -> Result<Vec<RecordingHit>, ClientError> {
+        let q = format!("recording:{} AND artist:{}", phrase(title), phrase(artist));
+        let v = self.get("recording", &[("query", q), ("limit", "10".into())]).await?;
+        let list = v["recordings"]
+            .as_array()
+            .ok_or_else(|| ClientError::Malformed { service: SERVICE, why: "no recordings in the search answer".into() })?;
+        Ok(list
+            .iter()
+            .filter_map(|r| {
+                Some(RecordingHit {
+                    id: r["id"].as_str()?.to_string(),
+                    title: r["title"].as_str().unwrap_or("").to_string(),
+                    artist: credit(r),
+                    artist_id: r["artist-credit"][0]["artist"]["id"].as_str().map(String::from),
+                    length_ms: r["length"].as_u64(),
+                    score: r["score"].as_u64().map_or(0, |s| s.min(100) as u32),
+                })
+            })
+            .collect())
+    }
+
+    /// The tags and genres of a `recording` or an `artist` (`inc=tags+genres`), merged by
+    /// name (a genre is also a tag; the larger vote count kept), most votes first.
+    ///
+    /// # Errors
+    /// Any [`ClientError`]; `Rejected` with reason `not_found` for an unknown id.
+    pub async fn tags(&self, entity: &str, mbid: &str) -> Result<Vec<Tag>, ClientError> {
+        let v = self.get(&format!("{entity}/{mbid}"), &[("inc", "tags+genres".into())]).await?;
+        if v["id"].as_str().is_none() {
+            return Err(ClientError::Malformed { service: SERVICE, why: format!("{entity} without an id") });
+        }
+        let mut out: Vec<Tag> = Vec::new();
+        for t in v["tags"].as_array().into_iter().chain(v["genres"].as_array()).flatten() {
+            let Some(name) = t["name"].as_str().map(str::trim).filter(|n| !n.is_empty()) else { continue };
+            let count = t["count"].as_u64().unwrap_or(0).min(u64::from(u32::MAX)) as u32;
+            match out.iter_mut().find(|o| o.name.eq_ignore_ascii_case(name)) {
+                Some(o) => o.count = o.count.max(count),
+                None => out.push(Tag { name: name.to_string(), count }),
+            }
+        }
+        out.sort_by(|a, b| b.count.cmp(&a.count));
+        Ok(out)
     }
 
     /// Artists named `name` (search, best first).
