@@ -3,6 +3,9 @@
 //! database and `DIR/clips` folder `resonance bridge` uses), with the same validation and
 //! measures as an upload (`resonance_bridge::clips`). A running bridge lists them at once
 //! (they are rows in its store); files already in the library (same content) are skipped.
+//! A data directory that is full or cannot be written stops the import at the first file it
+//! refuses (exit status 1, the message names the path and what to do): the rest would fail
+//! the same way.
 
 use std::path::{Path, PathBuf};
 
@@ -106,7 +109,13 @@ pub fn run(args: &ClipsArgs) -> Result<()> {
                 }
                 Err(e) => {
                     failed += 1;
-                    println!("failed  {rel}: {}", resonance_bridge::error::message_of(&e));
+                    let why = resonance_bridge::error::message_of(&e);
+                    // a full or unwritable data directory refuses every later file the same way
+                    if matches!(e.reason(), "storage_full" | "storage_read_only") {
+                        eprintln!("{added} added, {skipped} already in the library, {failed} failed");
+                        bail!("import stopped at {rel}: {why}; {} file(s) not tried", files.len() - added - skipped - failed);
+                    }
+                    println!("failed  {rel}: {why}");
                 }
             }
         }

@@ -1,7 +1,9 @@
-//! `resonance bridge` as a real process: durability across `kill -9` during writes.
+//! `resonance bridge` as a real process: durability across `kill -9` during writes, API keys
+//! made on the command line, a clip folder that cannot be written.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -29,15 +31,20 @@ pub fn spawn_bridge(dir: &std::path::Path, extra: &[&str]) -> BridgeProc {
 
 /// Starts `resonance COMMAND` (`bridge` or `serve-recognition`) like [`spawn_bridge`].
 pub fn spawn_service(command: &str, dir: &std::path::Path, extra: &[&str]) -> BridgeProc {
-    let child = Command::new(env!("CARGO_BIN_EXE_resonance"))
-        .args([command, "--listen", "127.0.0.1:0", "--osc", "127.0.0.1:0", "--data"])
+    spawn_service_with(command, dir, extra, |_| {})
+}
+
+/// [`spawn_service`] with `tune` applied to the command before it starts (another user).
+pub fn spawn_service_with(command: &str, dir: &std::path::Path, extra: &[&str], tune: impl FnOnce(&mut Command)) -> BridgeProc {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_resonance"));
+    cmd.args([command, "--listen", "127.0.0.1:0", "--osc", "127.0.0.1:0", "--data"])
         .arg(dir)
         .args(extra)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("spawn resonance bridge");
+        .stderr(Stdio::inherit());
+    tune(&mut cmd);
+    let child = cmd.spawn().expect("spawn resonance bridge");
     let unbound = SocketAddr::from(([0, 0, 0, 0], 0));
     // Owned by `BridgeProc` from here on, so the process is killed and reaped on every path.
     let mut p = BridgeProc { child, http: unbound, osc: unbound, key: None };
@@ -194,4 +201,142 @@ fn keys_command_creates_lists_and_revokes_and_a_running_bridge_follows() {
     assert!(ok && list.lines().any(|l| l.starts_with(&id) && l.contains("revoked")), "{list}");
     let (ok, _, err) = keys(&["revoke", &id]);
     assert!(!ok && err.contains("resonance keys list"), "revoking twice says what to do: {err}");
+}
+
+/// The clip folder cannot be written: `DATA/clips` is read-only to the bridge (mode 0555; the
+/// bridge and the import run as `nobody` when the tests run as root, whom permissions do not
+/// stop), so the real writes fail with the kernel's `EACCES`. `POST /play` answers 503
+/// `storage_read_only` naming the folder and what to do — when the temporary cannot be made,
+/// and when the decoded file cannot be placed among the blobs — and `resonance clips import`
+/// stops at its first file with exit status 1 and the same message. Nothing is written (no
+/// temporary, no blob, no row); the clip already there still lists, streams and counts. Made
+/// writable again, the same upload and import succeed.
+#[test]
+fn a_read_only_clip_folder_refuses_uploads_and_imports_with_503_and_writes_nothing() {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _, chown};
+    use std::os::unix::process::CommandExt as _;
+
+    use crate::common::test_audio;
+    use crate::prometheus::http;
+
+    const NOBODY: u32 = 65_534;
+    let dir = tempfile::tempdir().unwrap();
+    let as_root = std::fs::metadata(dir.path()).unwrap().uid() == 0;
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let import = dir.path().join("import");
+    std::fs::create_dir(&import).unwrap();
+    for (from, to) in [("events/crowdboo.wav", "boo.wav"), ("events/crowdcheer.wav", "cheer.wav")] {
+        std::fs::copy(test_audio(from), import.join(to)).unwrap();
+    }
+    if as_root {
+        for p in [dir.path(), &data] {
+            chown(p, Some(NOBODY), Some(NOBODY)).unwrap();
+        }
+    }
+    let as_user = |c: &mut Command| {
+        if as_root {
+            c.uid(NOBODY).gid(NOBODY);
+        }
+    };
+    let b = spawn_service_with("bridge", &data, &[], as_user);
+    let key = b.key.clone().expect("the first start prints an API key");
+    let upload = |file: &str| -> (u16, Value) {
+        let boundary = "read-only-boundary";
+        let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file}\"\r\n\r\n").into_bytes();
+        body.extend_from_slice(&std::fs::read(import.join(file)).unwrap());
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let (ct, auth) = (format!("multipart/form-data; boundary={boundary}"), format!("Bearer {key}"));
+        let (s, out) = http(b.http, "POST", "/play", &[("Content-Type", &ct), ("Authorization", &auth)], &body);
+        (s, serde_json::from_slice(&out).unwrap_or(Value::Null))
+    };
+    let run_import = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_resonance"));
+        c.args(["clips", "import"]).arg(&import).arg("--data").arg(&data);
+        as_user(&mut c);
+        let o = c.output().unwrap();
+        (o.status.success(), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let clips = data.join("clips");
+    let files = || {
+        let mut v = Vec::new();
+        for sub in ["tmp", "blobs"] {
+            for e in walk(&clips.join(sub)) {
+                v.push(e.strip_prefix(&clips).unwrap().to_path_buf());
+            }
+        }
+        v.sort();
+        v
+    };
+    let set_mode = |p: &Path, mode: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+
+    let (s, cheer) = upload("cheer.wav");
+    assert_eq!(s, 201, "{cheer}");
+    let id = cheer["id"].as_str().unwrap().to_string();
+    let before = files();
+    assert_eq!(before.len(), 1, "one blob: {before:?}");
+    let mut conn = Conn::open(b.http).unwrap();
+
+    // The temporaries' folder cannot be written.
+    set_mode(&clips, 0o555);
+    set_mode(&clips.join("tmp"), 0o555);
+    let (s, v) = upload("boo.wav");
+    assert_eq!((s, v["error"].as_str()), (503, Some("storage_read_only")), "{v}");
+    let msg = v["message"].as_str().unwrap();
+    assert!(msg.contains(&clips.join("tmp").display().to_string()) && msg.contains("writable"), "names the folder and what to do: {msg}");
+    let (ok, out, err) = run_import();
+    assert!(!ok, "{out}{err}");
+    assert!(err.contains("import stopped at boo.wav") && err.contains("cannot be written") && err.contains("writable"), "{err}");
+    assert!(
+        err.contains("0 added, 0 already in the library, 1 failed") && err.contains("1 file(s) not tried"),
+        "stops at the first file: {err}"
+    );
+    assert!(!out.contains("cheer.wav"), "{out}");
+    assert_eq!(files(), before);
+
+    // The temporary can be written, the decoded file cannot be placed among the blobs.
+    set_mode(&clips.join("tmp"), 0o755);
+    for shard in std::fs::read_dir(clips.join("blobs")).unwrap() {
+        set_mode(&shard.unwrap().path(), 0o555);
+    }
+    set_mode(&clips.join("blobs"), 0o555);
+    let (s, v) = upload("boo.wav");
+    assert_eq!((s, v["error"].as_str()), (503, Some("storage_read_only")), "{v}");
+    assert!(v["message"].as_str().unwrap().contains(&clips.join("blobs").display().to_string()), "{v}");
+    assert_eq!(files(), before, "the temporary was removed");
+
+    // The library goes on: listed, streamed, counted.
+    let (s, list) = conn.req("GET", "/play", None, "").unwrap();
+    assert_eq!((s, list["total"].as_i64()), (200, Some(1)), "no row: {list}");
+    let (s, body) = http(b.http, "GET", &format!("/play/{id}/stream"), &[], &[]);
+    assert_eq!((s, body), (200, std::fs::read(import.join("cheer.wav")).unwrap()));
+    let (_, stats) = conn.req("GET", &format!("/play/{id}/stats"), None, "").unwrap();
+    assert_eq!(stats["listens"], 1, "{stats}");
+
+    // Writable again.
+    for p in
+        [clips.clone(), clips.join("blobs")].into_iter().chain(std::fs::read_dir(clips.join("blobs")).unwrap().map(|e| e.unwrap().path()))
+    {
+        set_mode(&p, 0o755);
+    }
+    let (s, v) = upload("boo.wav");
+    assert_eq!(s, 201, "{v}");
+    let (ok, out, err) = run_import();
+    assert!(ok && out.matches("same as").count() == 2, "{out}{err}");
+    let (_, list) = conn.req("GET", "/play", None, "").unwrap();
+    assert_eq!(list["total"], 2, "{list}");
+    assert!(walk(&clips.join("tmp")).is_empty());
+}
+
+/// Every file below `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if e.path().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
 }

@@ -128,7 +128,9 @@ impl BlobStore {
         if let Ok(rd) = std::fs::read_dir(self.tmp_dir()) {
             for e in rd.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                let pid = name.strip_prefix(".resonance-").and_then(|r| r.split('-').next()).and_then(|p| p.parse::<u32>().ok());
+                // only this module's temporaries: `.resonance-<pid>-<n>.<ext>.part`
+                let Some(rest) = name.strip_prefix(".resonance-").filter(|_| name.ends_with(".part")) else { continue };
+                let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
                 let alive = pid.is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
                 if !alive && std::fs::remove_file(e.path()).is_ok() {
                     temps += 1;
@@ -196,7 +198,10 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path().join("clips/tmp")).unwrap().count(), 0);
         let dead = dir.path().join("clips/tmp/.resonance-999999999-1.wav.part");
         std::fs::write(&dead, b"y").unwrap();
+        let foreign = dir.path().join("clips/tmp/notes.txt");
+        std::fs::write(&foreign, b"z").unwrap();
         assert_eq!(b.sweep(&HashSet::from([sha.clone()])), (1, 0));
+        assert!(foreign.exists(), "a file the bridge did not make is left alone");
         assert_eq!(b.sweep(&HashSet::new()), (0, 1));
         assert!(!b.path(&sha).exists());
     }

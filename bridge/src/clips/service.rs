@@ -48,6 +48,8 @@ pub struct Clips {
     decoders: Arc<Semaphore>,
     /// Fires sent on air and not yet forgotten.
     pub fires: crate::clips::fires::Fires,
+    /// Where upload bytes are written instead of their temporary ([`Clips::divert_uploads`]).
+    divert: std::sync::Mutex<Option<PathBuf>>,
 }
 
 /// A clip ready to be added: its file (a temporary), digest, size and measures.
@@ -209,7 +211,17 @@ impl Clips {
             write: Mutex::new(()),
             decoders: Arc::new(Semaphore::new(decoders)),
             fires: crate::clips::fires::Fires::default(),
+            divert: std::sync::Mutex::new(None),
         })
+    }
+
+    /// Fault injection for tests: from now on the bytes of every upload and import are
+    /// written to `file` (an existing file, opened for writing) instead of their temporary,
+    /// which is still made and removed as usual; `None` restores normal writing. Pointed at
+    /// `/dev/full`, the real write path fails with the kernel's real `ENOSPC`, as root or not,
+    /// which no permission trick gives deterministically.
+    pub fn divert_uploads(&self, file: Option<PathBuf>) {
+        *self.divert.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = file;
     }
 
     /// Starts a temporary for an upload: the digest and size grow with each [`Upload::append`].
@@ -218,8 +230,10 @@ impl Clips {
     /// 507/503/500 when the data directory cannot be written.
     pub async fn begin_upload(&self, ext: &str) -> Result<Upload, AppError> {
         let temp = self.blobs.temp(ext)?;
-        let file = tokio::fs::OpenOptions::new().write(true).open(temp.path()).await.map_err(|e| write_error(temp.path(), &e))?;
-        Ok(Upload { temp, file, hash: Sha256::new(), bytes: 0, limit: self.config.max_bytes })
+        let diverted = self.divert.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        let written = diverted.unwrap_or_else(|| temp.path().to_path_buf());
+        let file = tokio::fs::OpenOptions::new().write(true).open(&written).await.map_err(|e| write_error(&written, &e))?;
+        Ok(Upload { temp, written, file, hash: Sha256::new(), bytes: 0, limit: self.config.max_bytes })
     }
 
     /// Decodes and measures a finished upload (on a worker thread).
@@ -361,6 +375,8 @@ impl Clips {
 #[derive(Debug)]
 pub struct Upload {
     temp: TempBlob,
+    /// The file written: the temporary's path (or the diverted file, [`Clips::divert_uploads`]).
+    written: PathBuf,
     file: tokio::fs::File,
     hash: Sha256,
     bytes: usize,
@@ -381,7 +397,7 @@ impl Upload {
                 format!("the clip is larger than {} bytes; send a shorter or compressed file (FLAC, MP3, Ogg Vorbis)", self.limit),
             ));
         }
-        self.file.write_all(chunk).await.map_err(|e| write_error(self.temp.path(), &e))?;
+        self.file.write_all(chunk).await.map_err(|e| write_error(&self.written, &e))?;
         self.hash.update(chunk);
         self.bytes += chunk.len();
         Ok(())
@@ -399,8 +415,8 @@ impl Upload {
                 "the file is empty (0 bytes); send the clip's audio in field `file`",
             ));
         }
-        self.file.flush().await.map_err(|e| write_error(self.temp.path(), &e))?;
-        self.file.sync_all().await.map_err(|e| write_error(self.temp.path(), &e))?;
+        self.file.flush().await.map_err(|e| write_error(&self.written, &e))?;
+        self.file.sync_all().await.map_err(|e| write_error(&self.written, &e))?;
         let sha = self.hash.finalize().iter().fold(String::with_capacity(64), |mut s, b| {
             use std::fmt::Write as _;
             let _ = write!(s, "{b:02x}");

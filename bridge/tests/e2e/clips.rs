@@ -14,6 +14,7 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use crate::common::{bearer, config, multipart};
+use crate::recognition::{ffmpeg_encode, music, wav};
 
 fn audio(rel: &str) -> PathBuf {
     resonance_test_support::test_audio_dir().join(rel)
@@ -124,6 +125,7 @@ async fn uploads_are_validated_measured_and_stored_once() {
     let mut truncated = cheer[..cheer.len() / 3].to_vec();
     truncated.truncate(truncated.len() - 1);
     let not_audio = b"this is a text file, not audio at all; ".repeat(100);
+    let ac3 = ffmpeg_encode(&music("elf-land.ogg"), 2.0, 2.0, "mka", &["-c:a", "ac3"]);
     let silence_10ms = {
         let mut w = cheer[..44].to_vec();
         w.truncate(44);
@@ -136,21 +138,37 @@ async fn uploads_are_validated_measured_and_stored_once() {
         (silence_10ms, "header.wav", vec![], StatusCode::UNPROCESSABLE_ENTITY, "bad_audio"),
         (cheer.clone(), "x.wav", vec![("tags", "no spaces")], StatusCode::UNPROCESSABLE_ENTITY, "validation"),
         (cheer.clone(), "x.wav", vec![("colour", "red")], StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+        (wav(&[0.3; 400], 16_000), "25ms.wav", vec![], StatusCode::UNPROCESSABLE_ENTITY, "too_short"),
+        (ac3, "ac3.mka", vec![], StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_codec"),
     ] {
         let (s, v) = upload(&app, &key, &bytes, name, &fields).await;
         assert_eq!((s, v["error"].as_str().unwrap_or("")), (status, reason), "{name}: {v}");
         assert!(!v["message"].as_str().unwrap_or("").is_empty());
     }
+    // The transfer cut short (the body ends inside the file, no closing boundary).
+    let (ct, body) = multipart(&cheer, "cut.wav", &[]);
+    let auth = bearer(&key);
+    let (s, _, b) = raw(&app, "POST", "/play", &[("authorization", &auth), ("content-type", &ct)], body[..body.len() / 2].to_vec()).await;
+    let v: Value = serde_json::from_slice(&b).unwrap_or(Value::Null);
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+    assert!(v["message"].as_str().unwrap_or("").contains("malformed multipart body"), "{v}");
     assert_eq!(files(&dir.path().join("clips/blobs")).len(), 2);
     assert!(files(&dir.path().join("clips/tmp")).is_empty(), "{:?}", files(&dir.path().join("clips/tmp")));
     let (_, list) = json(&app, "GET", "/play", None, None).await;
     assert_eq!(list["total"], 2, "{list}");
 
-    // Over the size limit: 413, nothing left.
+    // Over the size limit, over the length limit: 413, nothing left.
     let dir2 = tempfile::tempdir().unwrap();
-    let (st2, key2) = open(dir2.path(), |c| c.clips.max_bytes = 50_000).await;
-    let (s, v) = upload(&app_of(st2), &key2, &cheer, "big.wav", &[]).await;
+    let (st2, key2) = open(dir2.path(), |c| {
+        c.clips.max_bytes = 50_000;
+        c.clips.max_s = 1.0;
+    })
+    .await;
+    let app2 = app_of(st2);
+    let (s, v) = upload(&app2, &key2, &cheer, "big.wav", &[]).await;
     assert_eq!((s, v["error"].as_str().unwrap()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"), "{v}");
+    let (s, v) = upload(&app2, &key2, &wav(&[0.2; 16_000], 8_000), "2s.wav", &[]).await;
+    assert_eq!((s, v["error"].as_str().unwrap()), (StatusCode::PAYLOAD_TOO_LARGE, "too_long"), "{v}");
     assert!(files(&dir2.path().join("clips")).is_empty());
 
     // Mutations need a key.
@@ -259,6 +277,14 @@ async fn listing_filters_sorts_pages_edits_and_deletes() {
     assert_eq!(s, StatusCode::NOT_FOUND);
     let m = st.inner.metrics.render();
     assert!(m.contains("resonance_bridge_clips 2"), "{m}");
+
+    // A file gone from under its row (removed by hand): 410 naming what to do, not a 500.
+    let (_, v) = json(&app, "GET", &format!("/play/{}/stats", ids[2]), None, None).await;
+    let sha = v["sha256"].as_str().unwrap();
+    std::fs::remove_file(dir.path().join("clips/blobs").join(&sha[..2]).join(sha)).unwrap();
+    let (s, v) = json(&app, "GET", &format!("/play/{}/stream", ids[2]), None, None).await;
+    assert_eq!((s, v["error"].as_str()), (StatusCode::GONE, Some("blob_missing")), "{v}");
+    assert!(v["message"].as_str().unwrap().contains("upload it again"), "{v}");
 }
 
 #[tokio::test]
@@ -292,9 +318,21 @@ async fn streams_ranges_validators_and_bad_ids() {
     let (s, h, _) = raw(&app, "GET", &uri, &[("range", &format!("bytes={len}-"))], Vec::new()).await;
     assert_eq!(s, StatusCode::RANGE_NOT_SATISFIABLE);
     assert_eq!(h["content-range"], format!("bytes */{len}").as_str());
-    for malformed in ["bytes=abc", "bytes=9-1", "lines=1-2", "bytes=1-2-3", "bytes=0-9,100-109"] {
+    for unsatisfiable in ["bytes=-0", &format!("bytes={}-{}", len + 10, len + 20)] {
+        let (s, h, body) = raw(&app, "GET", &uri, &[("range", unsatisfiable)], Vec::new()).await;
+        assert_eq!((s, body.len()), (StatusCode::RANGE_NOT_SATISFIABLE, 0), "{unsatisfiable}");
+        assert_eq!(h["content-range"], format!("bytes */{len}").as_str());
+    }
+    // 16 ranges are read (overlapping: merged into one 206), 17 are not; nor a header over 1 KiB
+    let (s, _, body) = raw(&app, "GET", &uri, &[("range", &format!("bytes={}", ["0-4"; 16].join(",")))], Vec::new()).await;
+    assert_eq!((s, body.as_slice()), (StatusCode::PARTIAL_CONTENT, &file[..5]));
+    let many = format!("bytes={}", ["0-4"; 17].join(","));
+    let huge = format!("bytes=0-4,{}5-9", " ".repeat(1100));
+    for malformed in
+        ["bytes=abc", "bytes=9-1", "lines=1-2", "bytes=1-2-3", "bytes=0-9,100-109", "bytes=99999999999999999999-", &many, &huge]
+    {
         let (s, _, body) = raw(&app, "GET", &uri, &[("range", malformed)], Vec::new()).await;
-        assert_eq!((s, body.len()), (StatusCode::OK, len), "{malformed} is ignored");
+        assert_eq!((s, body.len()), (StatusCode::OK, len), "{} is ignored", &malformed[..malformed.len().min(40)]);
     }
     let (s, _, body) = raw(&app, "GET", &uri, &[("if-none-match", &etag)], Vec::new()).await;
     assert_eq!((s, body.len()), (StatusCode::NOT_MODIFIED, 0));
@@ -306,10 +344,11 @@ async fn streams_ranges_validators_and_bad_ids() {
     assert_eq!((s, body.len()), (StatusCode::OK, 0));
     assert_eq!(h["content-length"], len.to_string().as_str());
 
-    // Counted: the two 200s without Range, the If-Range fallback 200s (whole file) and the
-    // If-Range 206 from 0 (10 bytes); not the seeks, the 416, the 304 or the HEAD.
+    // Counted: the 200s (no Range, an ignored Range, the If-Range fallback) and the 206s from
+    // byte 0 (the merged 16 ranges, the If-Range match); not the seeks, the 416s, the 304 or
+    // the HEAD.
     let (_, v) = json(&app, "GET", &format!("/play/{id}/stats"), None, None).await;
-    assert_eq!(v["listens"], 8, "{v}");
+    assert_eq!(v["listens"], 12, "{v}");
 
     // Bad ids: 400 before any lookup; unknown: 404.
     let long = "a".repeat(10_000);
@@ -319,6 +358,16 @@ async fn streams_ranges_validators_and_bad_ids() {
             let v: Value = serde_json::from_slice(&b).unwrap_or(Value::Null);
             assert_eq!((s, v["error"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_id")), "{}", &path[..path.len().min(60)]);
             assert!(v["message"].as_str().unwrap().len() < 300, "the message does not echo 10 kB");
+        }
+    }
+    let auth = bearer(&key);
+    for bad in ["%00", "..%2F..", long.as_str()] {
+        for (method, path) in [("DELETE", format!("/play/{bad}")), ("PATCH", format!("/play/{bad}")), ("POST", format!("/play/{bad}/fire"))]
+        {
+            let (s, _, b) =
+                raw(&app, method, &path, &[("authorization", &auth), ("content-type", "application/json")], b"{}".to_vec()).await;
+            let v: Value = serde_json::from_slice(&b).unwrap_or(Value::Null);
+            assert_eq!((s, v["error"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_id")), "{method} {}", &path[..path.len().min(60)]);
         }
     }
     let (s, _, _) = raw(&app, "GET", "/play/../../etc/passwd/stream", &[], Vec::new()).await;
@@ -435,4 +484,202 @@ async fn grafana_dashboard_names_only_real_metrics() {
     }
     let prom = std::fs::read_to_string(repo.join("ops/prometheus/resonance.yml")).unwrap();
     assert!(prom.contains("metrics_path: /metrics") && prom.contains("job_name: resonance-bridge"));
+}
+
+/// The data directory full: an upload, and an import (`Clips::add_file`, what `resonance
+/// clips import` runs for each file), is refused with 507 `storage_full` naming the path and
+/// what to do; nothing is left (no temporary, no blob, no row), the counts and the metrics are
+/// unchanged, and the clip already there still lists and streams. The disk is full for real:
+/// the upload's bytes go to `/dev/full` (`Clips::divert_uploads`), so the real write path gets
+/// the kernel's `ENOSPC`, as root or not. With space again the same upload is added.
+#[tokio::test]
+async fn a_full_data_directory_refuses_uploads_with_507_and_leaves_nothing() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("skipped: this system has no /dev/full");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (st, key) = open(dir.path(), |_| {}).await;
+    let app = app(st.clone());
+    let cheer = std::fs::read(audio("events/crowdcheer.wav")).unwrap();
+    let (s, v) = upload(&app, &key, &cheer, "crowdcheer.wav", &[("title", "Goal Cheer")]).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let id = v["id"].as_str().unwrap().to_string();
+    let (s, _, _) = raw(&app, "GET", &format!("/play/{id}/stream"), &[], Vec::new()).await;
+    assert_eq!(s, StatusCode::OK);
+    let clips_dir = dir.path().join("clips");
+    let before = files(&clips_dir);
+    assert_eq!(before.len(), 1, "one blob, no temporary: {before:?}");
+
+    st.inner.clips.divert_uploads(Some(PathBuf::from("/dev/full")));
+    let boo = std::fs::read(audio("events/crowdboo.wav")).unwrap();
+    let (s, v) = upload(&app, &key, &boo, "crowdboo.wav", &[("title", "Boo"), ("tags", "crowd")]).await;
+    assert_eq!((s, v["error"].as_str()), (StatusCode::INSUFFICIENT_STORAGE, Some("storage_full")), "{v}");
+    let msg = v["message"].as_str().unwrap();
+    assert!(
+        msg.contains("/dev/full") && msg.contains("os error 28") && msg.contains("free space"),
+        "names the path, the OS error and what to do: {msg}"
+    );
+    let e =
+        st.inner.clips.add_file(&st.inner.store, &audio("events/crowdboo.wav"), vec![], "import:crowdboo.wav".into()).await.unwrap_err();
+    assert_eq!(e.reason(), "storage_full", "{e:?}");
+
+    assert_eq!(files(&clips_dir), before, "no temporary and no blob left");
+    let (s, list) = json(&app, "GET", "/play", None, None).await;
+    assert_eq!((s, list["total"].as_i64()), (StatusCode::OK, Some(1)), "no row: {list}");
+    let (_, stats) = json(&app, "GET", &format!("/play/{id}/stats"), None, None).await;
+    assert_eq!((stats["listens"].as_i64(), stats["on_air_plays"].as_i64()), (Some(1), Some(0)), "{stats}");
+    let (s, _, body) = raw(&app, "GET", &format!("/play/{id}/stream"), &[], Vec::new()).await;
+    assert_eq!((s, body.len()), (StatusCode::OK, cheer.len()), "the library still streams");
+    let m = st.inner.metrics.render();
+    assert!(m.contains("resonance_bridge_clips 1") && m.contains("resonance_bridge_clip_plays_total{kind=\"listen\"} 2"), "{m}");
+    assert_eq!(st.inner.metrics.rejects("storage_full"), 1);
+
+    st.inner.clips.divert_uploads(None);
+    let (s, v) = upload(&app, &key, &boo, "crowdboo.wav", &[("title", "Boo")]).await;
+    assert_eq!((s, v["title"].as_str()), (StatusCode::CREATED, Some("Boo")), "with space again the upload is added: {v}");
+    assert!(files(&clips_dir.join("tmp")).is_empty());
+    assert_eq!(files(&clips_dir.join("blobs")).len(), 2);
+}
+
+/// A clip deleted while it is queued on air. The engine's side is the real clip player (its
+/// loader fetching from a real bridge on 127.0.0.1, as the live host's and the plugin's do)
+/// and the engine's real clip bank, driven block by block; the fires arrive as the bridge's
+/// OSC commands and the reports go back as OSC, as from a live host.
+///
+/// * Played and counted, then fired again on the bar; deleted while that play waits in the
+///   bank: it plays from the engine's own buffer, sample for sample where it was scheduled,
+///   without an allocation on the audio thread; its report is not counted (no row), and the
+///   on-air total does not go back.
+/// * Fired, then deleted before the engine fetches it: the engine refuses it with the bridge's
+///   404 as the reason (the live host prints it), the bridge logs it and counts it as
+///   `clip_refused_by_engine`; nothing reaches the bank.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clip_deleted_while_queued_on_air_plays_from_the_engine_buffer_or_is_refused() {
+    use resonance_bridge::osc::{self, Inbound, Outbound};
+    use resonance_engine::synth::clips::{ClipSender, channel};
+    use resonance_engine::testing::count_allocations;
+    use resonance_io::clips::{ClipPlayer, ClipReport, FireRequest, Sources};
+
+    use crate::common::{engine_socket, expect_command, ws_connect, ws_expect};
+
+    const RATE: u32 = 48_000;
+    let dir = tempfile::tempdir().unwrap();
+    let b = resonance_bridge::start(crate::common::config(dir.path())).await.unwrap();
+    let (st, key) = (b.state.clone(), b.first_key.clone().unwrap());
+    let app = app(st.clone());
+    let mut ids = Vec::new();
+    for (file, title) in [("events/crowdcheer.wav", "Cheer"), ("events/crowdboo.wav", "Boo")] {
+        let (s, v) = upload(&app, &key, &std::fs::read(audio(file)).unwrap(), "f.wav", &[("title", title)]).await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        ids.push(v["id"].as_str().unwrap().to_string());
+    }
+    let (cheer, boo) = (ids[0].clone(), ids[1].clone());
+    let mut ws = ws_connect(b.http_addr, "?session=default").await;
+    let engine = engine_socket().await;
+    let to_bridge = |m: Inbound| osc::to_datagram(osc::encode_inbound(&m));
+    engine.send_to(&to_bridge(Inbound::Hello { session: "default".into(), token: None }), b.osc_addr).await.unwrap();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while json(&app, "GET", "/api/v1/engines", None, None).await.1["engines"].as_array().is_none_or(Vec::is_empty) {
+        assert!(tokio::time::Instant::now() < deadline, "the engine's hello did not reach the bridge");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+
+    let (mut sender, mut bank) = channel(RATE as f32);
+    let mut player = ClipPlayer::start(Sources { url: Some(format!("http://{}", b.http_addr)), ..Sources::default() }, RATE);
+    let mut reports: Vec<ClipReport> = Vec::new();
+    // Fires `id` over HTTP; the command the engine receives, as the live host turns it into a fire.
+    let fire = async |id: &str, quantize: &str| -> FireRequest {
+        let (s, v) = json(&app, "POST", &format!("/play/{id}/fire"), Some(&key), Some(&format!(r#"{{"quantize":"{quantize}"}}"#))).await;
+        assert_eq!(s, StatusCode::ACCEPTED, "{v}");
+        match expect_command(&engine, 5, |c| matches!(c, Outbound::Clip { fire_id, .. } if *fire_id == v["fire_id"])).await {
+            Outbound::Clip { id, sha256, quantize, gain_db, fire_id, port } => FireRequest { id, sha256, quantize, gain_db, fire_id, port },
+            _ => unreachable!(),
+        }
+    };
+    // The control thread's turns until the loader is done.
+    let settle = async |player: &mut ClipPlayer, sender: &mut ClipSender, reports: &mut Vec<ClipReport>| {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+        while player.is_loading() {
+            assert!(tokio::time::Instant::now() < deadline, "the clip loader did not finish");
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            player.step(sender, &mut |r| reports.push(r));
+        }
+    };
+
+    // 1. Played at once and counted.
+    let f = fire(&cheer, "immediate").await;
+    player.fire(&f, &mut sender, &mut |r| reports.push(r));
+    settle(&mut player, &mut sender, &mut reports).await;
+    bank.drain(0, 0, 0, 0, 0);
+    player.step(&mut sender, &mut |r| reports.push(r));
+    let Some(ClipReport::Scheduled { at: 0, fire_id, .. }) = reports.pop() else { panic!("not scheduled: {reports:?}") };
+    engine.send_to(&to_bridge(Inbound::ClipScheduled { id: cheer.clone(), fire_id, at: 0 }), b.osc_addr).await.unwrap();
+    let on_air = ws_expect(&mut ws, 5, |v| v["type"] == "clip_on_air").await;
+    assert_eq!(on_air["counted"], true, "{on_air}");
+    let mut t: u64 = 0;
+    let (mut l, mut r) = (vec![0f32; 512], vec![0f32; 512]);
+    while bank.active() {
+        bank.render(t, &mut l, &mut r, 0);
+        t += 512;
+    }
+
+    // 2. Fired again on the bar (loaded: no fetch), deleted while the play waits in the bank.
+    let f = fire(&cheer, "bar").await;
+    player.fire(&f, &mut sender, &mut |r| reports.push(r));
+    assert!(!player.is_loading() && reports.is_empty(), "{reports:?}");
+    let (s, _) = json(&app, "DELETE", &format!("/play/{cheer}"), Some(&key), None).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _, _) = raw(&app, "GET", &format!("/play/{cheer}/stream?count=false"), &[], Vec::new()).await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "the bridge no longer has it");
+    let bar = t + 4_800;
+    let d = resonance_io::decode::decode_file(&audio("events/crowdcheer.wav")).unwrap().resampled(RATE).unwrap();
+    let [want, _] = d.to_stereo();
+    let gain = 10f32.powf(f.gain_db / 20.0);
+    let from = t;
+    let end = bar + want.len() as u64 + 512;
+    let mut out = Vec::with_capacity(usize::try_from(end - from).unwrap() + 512);
+    let ((), allocs) = count_allocations(|| {
+        bank.drain(t, t, bar, bar, 0);
+        while t < end {
+            l.fill(0.0);
+            r.fill(0.0);
+            bank.render(t, &mut l, &mut r, 0);
+            out.extend_from_slice(&l);
+            t += 512;
+        }
+    });
+    assert_eq!(allocs, 0, "the audio thread allocated");
+    player.step(&mut sender, &mut |r| reports.push(r));
+    let Some(ClipReport::Scheduled { at, fire_id, .. }) = reports.pop() else { panic!("not scheduled: {reports:?}") };
+    assert_eq!(at, bar, "scheduled on the bar");
+    let start = usize::try_from(bar - from).unwrap();
+    assert!(out[..start].iter().all(|x| *x == 0.0), "silence before the bar");
+    let peak = want.iter().fold(0f32, |m, x| m.max(x.abs()));
+    for (i, (got, w)) in out[start..start + want.len()].iter().zip(&want).enumerate() {
+        assert!((got - w * gain).abs() <= 1e-5 * peak, "sample {i}: {got} is not the clip's {}", w * gain);
+    }
+    engine.send_to(&to_bridge(Inbound::ClipScheduled { id: cheer.clone(), fire_id, at }), b.osc_addr).await.unwrap();
+    let on_air = ws_expect(&mut ws, 5, |v| v["type"] == "clip_on_air").await;
+    assert_eq!(on_air["counted"], false, "a deleted clip's play is not counted: {on_air}");
+
+    // 3. Fired, deleted before the engine fetches it: refused with the bridge's reason.
+    let f = fire(&boo, "beat").await;
+    let (s, _) = json(&app, "DELETE", &format!("/play/{boo}"), Some(&key), None).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    player.fire(&f, &mut sender, &mut |r| reports.push(r));
+    settle(&mut player, &mut sender, &mut reports).await;
+    let Some(ClipReport::Refused { id, fire_id, reason }) = reports.pop() else { panic!("not refused: {reports:?}") };
+    assert!(id == boo && reason.contains("404") && reason.contains("no_such_clip"), "{reason}");
+    bank.drain(t, t, t, t, 0);
+    assert!(!bank.active(), "nothing reached the bank");
+    engine.send_to(&to_bridge(Inbound::ClipRefused { id: boo.clone(), fire_id, reason }), b.osc_addr).await.unwrap();
+    let refused = ws_expect(&mut ws, 5, |v| v["type"] == "clip_refused").await;
+    assert!(refused["reason"].as_str().unwrap().contains("404"), "{refused}");
+    assert_eq!(st.inner.metrics.rejects("clip_refused_by_engine"), 1);
+
+    let m = st.inner.metrics.render();
+    assert!(m.contains("resonance_bridge_clip_plays_total{kind=\"on_air\"} 1"), "counted once, never taken back: {m}");
+    assert!(m.contains("resonance_bridge_clips 0"), "{m}");
+    b.stop().await.unwrap();
 }

@@ -16,3 +16,8 @@ mod postgres;
 mod recognition;
 mod server;
 mod sync;
+
+/// Counts allocations on threads that ask (`resonance_engine::testing::count_allocations`): the
+/// clip bank driven by `clips.rs` proves its audio-thread calls allocate nothing.
+#[global_allocator]
+static ALLOC: resonance_engine::testing::CountingAllocator = resonance_engine::testing::CountingAllocator;

@@ -24,12 +24,12 @@ async fn api(app: &axum::Router, method: &str, uri: &str, auth: Option<&str>, bo
     (s, v)
 }
 
-fn music(name: &str) -> PathBuf {
+pub(crate) fn music(name: &str) -> PathBuf {
     resonance_test_support::test_audio_dir().join("music").join(name)
 }
 
 /// A 16-bit PCM WAV of mono `samples`.
-fn wav(samples: &[f32], rate: u32) -> Vec<u8> {
+pub(crate) fn wav(samples: &[f32], rate: u32) -> Vec<u8> {
     let data = samples.len() as u32 * 2;
     let mut out = Vec::with_capacity(44 + data as usize);
     out.extend_from_slice(b"RIFF");
@@ -61,7 +61,7 @@ fn excerpt(file: &Path, start_s: f64, seconds: f64) -> Vec<u8> {
 
 /// `seconds` of `file` from `start_s` encoded by `ffmpeg` (`args`: the codec) into a file of
 /// extension `ext`; its bytes.
-fn ffmpeg_encode(file: &Path, start_s: f64, seconds: f64, ext: &str, args: &[&str]) -> Vec<u8> {
+pub(crate) fn ffmpeg_encode(file: &Path, start_s: f64, seconds: f64, ext: &str, args: &[&str]) -> Vec<u8> {
     let out = std::env::temp_dir().join(format!("resonance-e2e-{}-{}.{ext}", std::process::id(), rand::random::<u32>()));
     let ok = Command::new("ffmpeg")
         .args(["-v", "error", "-y", "-ss", &start_s.to_string(), "-t", &seconds.to_string(), "-i"])
