@@ -754,7 +754,7 @@ mod tests {
         assert_eq!(feed_tones(&at(1850.0)).first(), Some(&12));
     }
 
-    /// A bed full of short chirps (5 clear frames, 25 ms, every half second) while the crowd's
+    /// A bed full of short chirps (5 clear frames, 25 ms, every two seconds) while the crowd's
     /// voices are at their floor: the first two chirps are whistles (nothing tells a
     /// chirp from a blast's first frames yet), every later one is not; a real blast in that
     /// bed is still a whistle, confirmed once it has lasted [`CHIRP_FRAMES`], with its onset
@@ -765,11 +765,11 @@ mod tests {
         let mut frames: Vec<(f32, f32)> = Vec::new();
         let mut starts = Vec::new();
         for _ in 0..10 {
-            frames.extend(std::iter::repeat_n((3.0, 0.1), 95));
+            frames.extend(std::iter::repeat_n((3.0, 0.1), 395));
             starts.push(frames.len());
             frames.extend(std::iter::repeat_n((26.0, 0.8), 5));
         }
-        frames.extend(std::iter::repeat_n((3.0, 0.1), 95));
+        frames.extend(std::iter::repeat_n((3.0, 0.1), 395));
         let blast_at = frames.len();
         frames.extend(std::iter::repeat_n((26.0, 0.8), 60));
         frames.extend(std::iter::repeat_n((3.0, 0.1), 90 * HW as usize));
