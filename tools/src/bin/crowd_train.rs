@@ -31,6 +31,18 @@ struct Cli {
     /// target/crowd-eval/arousal-tape.{svg,png}).
     #[arg(long)]
     tape: bool,
+    /// Instead of training: false events per 10 minutes on every ambience and murmur bed of
+    /// the table, bed by bed, at two levels (the shipped analyser).
+    #[arg(long)]
+    beds: bool,
+    /// With --beds: only the beds whose file name contains this, with the short frames around
+    /// each false whistle.
+    #[arg(long, requires = "beds")]
+    beds_trace: Option<String>,
+    /// Score only the hand-set rules (no training, no learned path): the shipped analyser's
+    /// leave-one-source-out figures, quickly.
+    #[arg(long, conflicts_with = "write")]
+    rules_only: bool,
     /// Write the model trained on everything into the engine's weights file.
     #[arg(long)]
     write: bool,
@@ -49,7 +61,12 @@ fn main() {
         }
         return;
     }
+    if cli.beds {
+        resonance_tools::crowd::learn::beds::run(cli.seed, cli.beds_trace.as_deref());
+        return;
+    }
     let opts = Options {
+        rules_only: cli.rules_only,
         variants: cli.variants,
         negatives: cli.negatives,
         write: cli.write,

@@ -107,6 +107,10 @@ pub(super) struct Whistle {
     dip: bool,
     /// The previous short frame's peak level (dB), while no blast is active.
     last_level: f32,
+    /// Tonal clutter: chirps (runs of at least [`EVID_MIN_FRAMES`] whistle-like frames, and
+    /// blasts, that ended within [`CHIRP_FRAMES`]) counted with an exponential forgetting of
+    /// τ = [`CLUTTER_TAU_S`] ([`CLUTTER_ON`]).
+    clutter: f32,
 }
 
 /// A range of levels with nothing in it yet (lowest, highest).
@@ -256,6 +260,28 @@ const NOVELTY_SPAN: f32 = 6.0;
 const NOVELTY_BONUS: f32 = 4.0;
 const NOVELTY_OVER_BAND: f32 = 12.0;
 
+/// Tonal clutter: a bed full of short tonal chirps (a restaurant's or a market's voices,
+/// calls, birds and cutlery: 1.9–4.2 kHz lines of 25–80 ms standing 15–29 dB over their
+/// neighbours with a share of 0.5–0.85, no harmonic series under them) is where every
+/// tone-only test fails: such a chirp gathers the quiet crowd's [`EVID_CONFIRM_QUIET`] in three
+/// frames like a clear blast. What tells them apart is time: a referee's blast lasts 0.2 s and
+/// more, a chirp ends within [`CHIRP_FRAMES`]. So the detector counts the chirps it has seen
+/// (runs of at least [`EVID_MIN_FRAMES`] whistle-like frames, and blasts, that ended within
+/// [`CHIRP_FRAMES`]), forgetting them with τ = [`CLUTTER_TAU_S`]; from [`CLUTTER_ON`] (two
+/// chirps within ~20 s) a run must also last [`CHIRP_FRAMES`] before it is a whistle (a constant-false-alarm-rate
+/// rule: the detector asks more where the background produces near misses). On a stadium bed
+/// no run of three candidate frames occurs, so nothing there changes; in clutter a blast is
+/// confirmed ~0.1 s after its onset instead of ~18 ms, and its onset is still the run's start.
+/// Set on one bed (the supertuxkart restaurant, 163 false whistles per 10 min before); the
+/// market beds, the stadium beds and the whistle composites are the check
+/// (`crowd-train --beds`, `--rules-only`; benches/README.md, decision 0088).
+const CHIRP_FRAMES: u32 = 20;
+const CLUTTER_TAU_S: f32 = 30.0;
+const CLUTTER_ON: f32 = 1.5;
+/// Per short frame: the factor that forgets the clutter with τ = [`CLUTTER_TAU_S`]
+/// (1 − 1/(τ·frames per second), within 10⁻⁵ of the exponential at this τ).
+const CLUTTER_KEEP: f32 = 1.0 - 1.0 / (CLUTTER_TAU_S * HW as f32);
+
 /// The evidence a new line adds ([`NOVELTY_FROM`]); nothing for a level that is not a number.
 fn novelty_bonus(t: &Tone) -> f32 {
     let x = (t.novelty_db - NOVELTY_FROM) / NOVELTY_SPAN;
@@ -304,6 +330,20 @@ impl Whistle {
             voice_blocks: [EMPTY_RANGE; VOICE_BLOCKS],
             ..Self::default()
         }
+    }
+
+    /// Ends the candidate run, counting it as a chirp ([`CHIRP_FRAMES`]) if it had at least
+    /// [`EVID_MIN_FRAMES`] frames and fewer than [`CHIRP_FRAMES`].
+    fn drop_run(&mut self) {
+        if (EVID_MIN_FRAMES..CHIRP_FRAMES).contains(&self.run.n) {
+            self.clutter += 1.0;
+        }
+        self.run.n = 0;
+    }
+
+    /// Whether the bed is full of chirps ([`CLUTTER_ON`]).
+    fn cluttered(&self) -> bool {
+        self.clutter >= CLUTTER_ON
     }
 
     /// A frame whose peak could be a pea whistle's, with at least `min_prom_db` of prominence
@@ -417,6 +457,7 @@ impl Whistle {
     /// One short frame: the melody tracker, then the active blast's end or a new blast's run.
     pub(super) fn tone(&mut self, t: &Tone, h: &Hop, out: &mut dyn FnMut(Detection)) {
         self.note(t, h);
+        self.clutter *= CLUTTER_KEEP;
         let tonal = Self::tonal(t, h);
         let peak_db = t.level_db;
         if self.active {
@@ -436,6 +477,9 @@ impl Whistle {
                 out(Detection { kind: CrowdEventKind::Whistle, onset: self.onset, confidence: 0.9, whistle: WhistleKind::Long });
             }
             if self.quiet >= 6 {
+                if self.len.saturating_sub(self.quiet) < CHIRP_FRAMES {
+                    self.clutter += 1.0;
+                }
                 self.active = false;
                 self.since_end = 0;
                 self.since_min = peak_db;
@@ -454,7 +498,7 @@ impl Whistle {
         let on_pitch = self.run.n > 0 && follows(self.run_bin, t.hz);
         // After a bridged dip the tone must be clear again at once.
         if self.dip && !(candidate && on_pitch && Self::whistle_like(t, h, DIP_RECOVER_PROM, DIP_RECOVER_SHARE)) {
-            self.run.n = 0;
+            self.drop_run();
         }
         self.dip = false;
         let last_level = std::mem::replace(&mut self.last_level, peak_db);
@@ -464,18 +508,18 @@ impl Whistle {
                 self.run.add(t);
                 self.run_bin = t.hz;
             } else {
-                self.run.n = 0;
+                self.drop_run();
             }
         } else if self.run.n > 0 && on_pitch && attack && peak_db <= last_level - DIP_DROP && Self::whistle_like(t, h, DIP_FLOOR, 0.0) {
             // A trill's dip: its evidence counts, the run's pitch and sums stay.
             self.dip = true;
             self.run.evidence = (self.run.evidence + e).max(0.0);
             if self.run.evidence <= 0.0 {
-                self.run.n = 0;
+                self.drop_run();
                 self.dip = false;
             }
         } else {
-            self.run.n = 0;
+            self.drop_run();
         }
         if self.run.n == 0 && candidate && e > 0.0 {
             self.run = RunSums::first(t, e);
@@ -483,7 +527,10 @@ impl Whistle {
         }
         // A run with a harmonic series below it is a melody or a voice: it keeps running
         // (and may still qualify once its partials below fade) but is not confirmed.
-        let qualifies = self.run.n >= EVID_MIN_FRAMES && self.run.evidence >= self.confirm_level() && self.run.mean_harm() <= HARM_RUN_MAX;
+        let qualifies = self.run.n >= EVID_MIN_FRAMES
+            && self.run.evidence >= self.confirm_level()
+            && self.run.mean_harm() <= HARM_RUN_MAX
+            && (!self.cluttered() || self.run.n >= CHIRP_FRAMES);
         let (start, prom) = (self.run.start, self.run.mean_prom());
         if qualifies && self.since_melody > MELODY_HOLD {
             self.active = true;
@@ -705,6 +752,32 @@ mod tests {
         };
         assert!(feed_tones(&at(1600.0)).is_empty());
         assert_eq!(feed_tones(&at(1850.0)).first(), Some(&12));
+    }
+
+    /// A bed full of short chirps (5 clear frames, 25 ms, every two seconds) while the crowd's
+    /// voices are at their floor: the first two chirps are whistles (nothing tells a
+    /// chirp from a blast's first frames yet), every later one is not; a real blast in that
+    /// bed is still a whistle, confirmed once it has lasted [`CHIRP_FRAMES`], with its onset
+    /// where it began. After a minute and a half without chirps, a clear blast is confirmed
+    /// at its third frame again.
+    #[test]
+    fn in_a_bed_of_chirps_a_whistle_must_outlast_a_chirp() {
+        let mut frames: Vec<(f32, f32)> = Vec::new();
+        let mut starts = Vec::new();
+        for _ in 0..10 {
+            frames.extend(std::iter::repeat_n((3.0, 0.1), 395));
+            starts.push(frames.len());
+            frames.extend(std::iter::repeat_n((26.0, 0.8), 5));
+        }
+        frames.extend(std::iter::repeat_n((3.0, 0.1), 395));
+        let blast_at = frames.len();
+        frames.extend(std::iter::repeat_n((26.0, 0.8), 60));
+        frames.extend(std::iter::repeat_n((3.0, 0.1), 90 * HW as usize));
+        let later = frames.len();
+        frames.extend(std::iter::repeat_n((26.0, 0.8), 60));
+        let tones: Vec<Tone> = frames.iter().enumerate().map(|(i, &(p, s))| tone(i as u64, p, s)).collect();
+        let hits = feed_tones_at(&tones, 0.0);
+        assert_eq!(hits, vec![starts[0] + 2, starts[1] + 2, blast_at + CHIRP_FRAMES as usize - 1, later + 2]);
     }
 
     #[test]

@@ -41,10 +41,15 @@ pub fn corpus_dir() -> PathBuf {
 /// Every span of the table with its audio. Panics with what to run when the corpus is not
 /// there or a row is malformed.
 pub fn load() -> Vec<Span> {
+    load_kinds(|_| true)
+}
+
+/// The spans whose kind `keep` accepts (only their audio is decoded). Panics as [`load`].
+pub fn load_kinds(keep: impl Fn(&str) -> bool) -> Vec<Span> {
     let table = table_path();
     let dir = corpus_dir();
     let text = std::fs::read_to_string(&table).unwrap_or_else(|e| panic!("{}: {e}", table.display()));
-    text.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| row(l, &dir)).collect()
+    text.lines().skip(1).filter(|l| !l.trim().is_empty() && l.split('\t').nth(6).is_none_or(&keep)).map(|l| row(l, &dir)).collect()
 }
 
 fn row(line: &str, dir: &Path) -> Span {

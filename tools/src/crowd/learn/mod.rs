@@ -13,9 +13,11 @@
 //! * [`train`] — the perceptron (deterministic full-batch Adam in `f64`).
 //! * [`loso`] — leave-one-source-out evaluation at event level with the analyser itself.
 //! * [`tape`] — the arousal-scale demonstration over a match-like tape (`--tape`).
+//! * [`beds`] — false events on every calm bed of the table, bed by bed (`--beds`).
 //!
 //! [`CrowdAnalyzer::last_reaction`]: resonance_engine::analysis::CrowdAnalyzer::last_reaction
 
+pub mod beds;
 pub mod corpus;
 pub mod loso;
 pub mod mix;
