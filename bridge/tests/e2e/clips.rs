@@ -320,7 +320,9 @@ async fn streams_ranges_validators_and_bad_ids() {
     assert_eq!(h["content-range"], format!("bytes */{len}").as_str());
     for unsatisfiable in ["bytes=-0", &format!("bytes={}-{}", len + 10, len + 20)] {
         let (s, h, body) = raw(&app, "GET", &uri, &[("range", unsatisfiable)], Vec::new()).await;
-        assert_eq!((s, body.len()), (StatusCode::RANGE_NOT_SATISFIABLE, 0), "{unsatisfiable}");
+        assert_eq!(s, StatusCode::RANGE_NOT_SATISFIABLE, "{unsatisfiable}");
+        // no audio bytes: at most the JSON error naming the problem
+        assert!(body.is_empty() || serde_json::from_slice::<serde_json::Value>(&body).is_ok(), "{unsatisfiable}: {body:?}");
         assert_eq!(h["content-range"], format!("bytes */{len}").as_str());
     }
     // 16 ranges are read (overlapping: merged into one 206), 17 are not; nor a header over 1 KiB
