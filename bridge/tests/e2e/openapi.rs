@@ -228,7 +228,8 @@ async fn document_matches_routes_in_cluster_mode() {
     let v = ready(&app, StatusCode::SERVICE_UNAVAILABLE).await;
     assert_ne!(v["nats"], "connected", "{v}");
     check_operations(&app, &doc, &routed, &key, &session, "cluster mode without NATS").await;
-    let (s, headers, v) = call(&app, "POST", &format!("/api/v1/sessions/{session}/telemetry"), Some(&bearer(&key)), Some(r#"{"minute": 2}"#)).await;
+    let (s, headers, v) =
+        call(&app, "POST", &format!("/api/v1/sessions/{session}/telemetry"), Some(&bearer(&key)), Some(r#"{"minute": 2}"#)).await;
     assert_eq!(s, StatusCode::SERVICE_UNAVAILABLE, "{v}");
     assert_eq!(headers.get("retry-after").map(|h| h.to_str().unwrap()), Some("1"), "{v}");
     cluster.abort();
