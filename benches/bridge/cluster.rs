@@ -433,7 +433,7 @@ pub fn run(args: &[String]) {
             (progress_at, before) = (Instant::now(), total);
         }
         let done = applied.iter().zip(&sh.acked).all(|(a, k)| *a >= k.load(Ordering::Relaxed));
-        if done || progress_at.elapsed() > Duration::from_secs(10) || settle_start.elapsed() > Duration::from_secs(300) {
+        if done || progress_at.elapsed() > Duration::from_secs(10) || settle_start.elapsed() > Duration::from_mins(5) {
             break applied;
         }
         std::thread::sleep(Duration::from_millis(500));

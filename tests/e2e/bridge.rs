@@ -212,6 +212,7 @@ fn keys_command_creates_lists_and_revokes_and_a_running_bridge_follows() {
 /// temporary, no blob, no row); the clip already there still lists, streams and counts. Made
 /// writable again, the same upload and import succeed.
 #[test]
+#[expect(clippy::too_many_lines, reason = "one scripted sequence (refuse at two stages, then succeed), read top to bottom")]
 fn a_read_only_clip_folder_refuses_uploads_and_imports_with_503_and_writes_nothing() {
     use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _, chown};
     use std::os::unix::process::CommandExt as _;

@@ -129,7 +129,10 @@ impl BlobStore {
             for e in rd.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
                 // only this module's temporaries: `.resonance-<pid>-<n>.<ext>.part`
-                let Some(rest) = name.strip_prefix(".resonance-").filter(|_| name.ends_with(".part")) else { continue };
+                let Some(rest) = name.strip_prefix(".resonance-").filter(|_| Path::new(&name).extension().is_some_and(|e| e == "part"))
+                else {
+                    continue;
+                };
                 let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
                 let alive = pid.is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
                 if !alive && std::fs::remove_file(e.path()).is_ok() {

@@ -323,12 +323,12 @@ fn known<T: Default>(r: Result<T, ClientError>) -> Result<T, ClientError> {
 /// # Errors
 /// The first service error that is not "not known" (after the clients' own retries: 429
 /// waited out, 5xx backed off); the caller then stores nothing for the track.
-pub async fn lookup(
+pub async fn lookup<S: std::hash::BuildHasher>(
     s: &TagServices,
     artist: &str,
     title: &str,
     duration_ms: u32,
-    artist_cache: &mut HashMap<String, Vec<WeightedTag>>,
+    artist_cache: &mut HashMap<String, Vec<WeightedTag>, S>,
 ) -> Result<TagLookup, ClientError> {
     let mut out = TagLookup::default();
     let first = artist.split(", ").next().unwrap_or(artist).trim().to_string();
@@ -341,14 +341,13 @@ pub async fn lookup(
             out.tags.extend(weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), 1.0));
             if let Some(id) = &hit.artist_id {
                 let key = format!("mb:{id}");
-                let artist_tags = match artist_cache.get(&key) {
-                    Some(t) => t.clone(),
-                    None => {
-                        let tags = known(mb.tags("artist", id).await)?;
-                        let t = weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), ARTIST_WEIGHT);
-                        artist_cache.insert(key, t.clone());
-                        t
-                    }
+                let artist_tags = if let Some(t) = artist_cache.get(&key) {
+                    t.clone()
+                } else {
+                    let tags = known(mb.tags("artist", id).await)?;
+                    let t = weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), ARTIST_WEIGHT);
+                    artist_cache.insert(key, t.clone());
+                    t
                 };
                 out.tags.extend(artist_tags);
             }
@@ -358,14 +357,13 @@ pub async fn lookup(
         let tags = known(fm.top_tags(&first, Some(plain.as_str())).await)?;
         out.tags.extend(weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), 1.0));
         let key = format!("fm:{}", first.to_lowercase());
-        let artist_tags = match artist_cache.get(&key) {
-            Some(t) => t.clone(),
-            None => {
-                let tags = known(fm.top_tags(&first, None).await)?;
-                let t = weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), ARTIST_WEIGHT);
-                artist_cache.insert(key, t.clone());
-                t
-            }
+        let artist_tags = if let Some(t) = artist_cache.get(&key) {
+            t.clone()
+        } else {
+            let tags = known(fm.top_tags(&first, None).await)?;
+            let t = weigh(tags.iter().map(|t| (t.name.as_str(), t.count)), ARTIST_WEIGHT);
+            artist_cache.insert(key, t.clone());
+            t
         };
         out.tags.extend(artist_tags);
     }

@@ -168,7 +168,7 @@ impl Store {
                 .busy_timeout(Duration::from_secs(5))
                 .pragma("query_only", "1")
                 .pragma("wal_autocheckpoint", "0");
-            let readers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, SQLITE_READERS_MAX);
+            let readers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get).clamp(2, SQLITE_READERS_MAX);
             let reads = SqlitePoolOptions::new().max_connections(u32::try_from(readers).unwrap_or(2)).connect_with(opts).await?;
             store.reads = Pool::Sqlite(reads);
         }

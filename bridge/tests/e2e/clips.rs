@@ -167,7 +167,7 @@ async fn uploads_are_validated_measured_and_stored_once() {
     let app2 = app_of(st2);
     let (s, v) = upload(&app2, &key2, &cheer, "big.wav", &[]).await;
     assert_eq!((s, v["error"].as_str().unwrap()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"), "{v}");
-    let (s, v) = upload(&app2, &key2, &wav(&[0.2; 16_000], 8_000), "2s.wav", &[]).await;
+    let (s, v) = upload(&app2, &key2, &wav(&vec![0.2; 16_000], 8_000), "2s.wav", &[]).await;
     assert_eq!((s, v["error"].as_str().unwrap()), (StatusCode::PAYLOAD_TOO_LARGE, "too_long"), "{v}");
     assert!(files(&dir2.path().join("clips")).is_empty());
 
@@ -557,6 +557,7 @@ async fn a_full_data_directory_refuses_uploads_with_507_and_leaves_nothing() {
 ///   404 as the reason (the live host prints it), the bridge logs it and counts it as
 ///   `clip_refused_by_engine`; nothing reaches the bank.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[expect(clippy::too_many_lines, reason = "one scripted sequence (fire, delete, play or refuse), read top to bottom")]
 async fn a_clip_deleted_while_queued_on_air_plays_from_the_engine_buffer_or_is_refused() {
     use resonance_bridge::osc::{self, Inbound, Outbound};
     use resonance_engine::synth::clips::{ClipSender, channel};

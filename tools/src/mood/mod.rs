@@ -20,6 +20,7 @@
 //! listeners' judgements. A table (markdown), a TSV per track and a scatter plot (SVG) are
 //! written.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use resonance_bridge::library::mood::{self, MIN_KEY_CLARITY, TrackFeatures, TrackMood};
@@ -162,7 +163,7 @@ pub fn table(pairs: &[Pair]) -> String {
     let mut s = String::from("| estimate | measured | measured by | Pearson r | n |\n|---|---|---|---|---|\n");
     for p in pairs {
         let r = if p.r.is_finite() { format!("{:+.2}", p.r) } else { "–".into() };
-        s.push_str(&format!("| {} | {} | {} | {r} | {} |\n", p.estimate, p.measure, p.by, p.n));
+        let _ = writeln!(s, "| {} | {} | {} | {r} | {} |", p.estimate, p.measure, p.by, p.n);
     }
     s
 }
@@ -172,11 +173,12 @@ pub fn tsv(tracks: &[Track]) -> String {
     let mut s = String::from(
         "file\tvalence\tarousal\tconfidence\tlufs\ttempo_flux_bpm\tonsets_flux_per_s\tcentroid_hz\tmode\tkey_clarity\tlevel_dbfs\ttempo_bpm\tonset_rate\tbrightness_hz\n",
     );
-    let opt = |x: Option<f64>| x.map_or_else(|| "".to_string(), |v| format!("{v:.2}"));
+    let opt = |x: Option<f64>| x.map_or_else(String::new, |v| format!("{v:.2}"));
     for t in tracks {
         let f = &t.features;
-        s.push_str(&format!(
-            "{}\t{:.3}\t{:.3}\t{:.2}\t{:.1}\t{}\t{:.2}\t{:.0}\t{}\t{:.2}\t{:.1}\t{}\t{:.2}\t{:.0}\n",
+        let _ = writeln!(
+            s,
+            "{}\t{:.3}\t{:.3}\t{:.2}\t{:.1}\t{}\t{:.2}\t{:.0}\t{}\t{:.2}\t{:.1}\t{}\t{:.2}\t{:.0}",
             t.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             t.mood.valence,
             t.mood.arousal,
@@ -191,7 +193,7 @@ pub fn tsv(tracks: &[Track]) -> String {
             opt(f.tempo_bpm.map(f64::from)),
             f.onset_rate_hz,
             f.brightness_hz,
-        ));
+        );
     }
     s
 }

@@ -48,11 +48,14 @@ pub struct FakeRecording {
     pub genres: Vec<(String, u32)>,
 }
 
+/// An entity's (tags, genres), each a name and its vote count.
+type TagsAndGenres = (Vec<(String, u32)>, Vec<(String, u32)>);
+
 #[derive(Debug, Default)]
 struct Db {
     searchable: Vec<FakeRecording>,
     /// artist id → (tags, genres).
-    artist_tags: HashMap<String, (Vec<(String, u32)>, Vec<(String, u32)>)>,
+    artist_tags: HashMap<String, TagsAndGenres>,
     albums: Vec<FakeAlbum>,
     /// recording id → (title, album rgids it is on); an empty list: on no release group.
     recordings: HashMap<String, (String, String, Vec<String>)>,

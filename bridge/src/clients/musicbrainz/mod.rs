@@ -319,7 +319,7 @@ impl MusicBrainzClient {
                 None => out.push(Tag { name: name.to_string(), count }),
             }
         }
-        out.sort_by(|a, b| b.count.cmp(&a.count));
+        out.sort_by_key(|t| std::cmp::Reverse(t.count));
         Ok(out)
     }
 
