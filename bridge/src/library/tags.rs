@@ -199,7 +199,7 @@ pub fn lookup_tag(tag: &str) -> Option<(f32, f32)> {
 }
 
 /// `(name, count)` pairs as weighted tags: each count relative to the largest, times `level`;
-/// tags under [`MIN_SHARE`] dropped.
+/// tags under `MIN_SHARE` dropped.
 pub fn weigh<'a>(tags: impl IntoIterator<Item = (&'a str, u32)>, level: f32) -> Vec<WeightedTag> {
     let tags: Vec<(&str, u32)> = tags.into_iter().collect();
     let max = tags.iter().map(|t| t.1).max().unwrap_or(0).max(1) as f32;
@@ -293,7 +293,7 @@ fn same_length(a_ms: u64, b_ms: u64) -> bool {
 
 /// The search hit that is this track: the same bare title, the first credited artist
 /// within the hit's credit (or the other way round), and — when the track's duration is
-/// known — a length within [`same_length`]; the best-scored of those.
+/// known — a length within `same_length`; the best-scored of those.
 pub fn best_match<'a>(hits: &'a [RecordingHit], artist: &str, title: &str, duration_ms: u32) -> Option<&'a RecordingHit> {
     let first = squash(artist.split(", ").next().unwrap_or(artist));
     let title = bare_title(title);

@@ -6,7 +6,7 @@
 //! reports [`RecognitionEvent::NowPlaying`]; when the playing track has not matched for
 //! [`ENDED_AFTER_S`] it reports [`RecognitionEvent::Ended`]. Landmarks reach the queue
 //! [`EMIT_DELAY_FRAMES`] (1.18 s) after the audio (peak decision plus the pairing zone) and a
-//! match needs [`MIN_SPAN_S`](super::matcher::MIN_SPAN_S) of them, so a track is reported
+//! match needs [`MIN_SPAN_S`] of them, so a track is reported
 //! about 2.2-2.6 s after it becomes audible (measured by the live host's end-to-end test).
 //!
 //! Stream time is the engine's: [`LandmarkReceiver::frames_hashed`] counts the frames the
