@@ -327,8 +327,9 @@ fn pearson(a: &[f32], b: impl Fn(usize) -> f32) -> f32 {
 }
 
 /// The tempo from the onset-strength envelope (autocorrelation between 0.33 s and 1.5 s),
-/// folded into 70–180 BPM; `None` without a clear periodicity.
-fn tempo(strength: &[f32], block_s: f32) -> Option<f32> {
+/// folded into 70–180 BPM; `None` without a clear periodicity. `mood-eval` runs it on its own
+/// spectral-flux envelope.
+pub fn tempo(strength: &[f32], block_s: f32) -> Option<f32> {
     let lo = (0.33 / block_s).floor() as usize;
     let hi = (1.5 / block_s).ceil() as usize;
     if strength.len() < hi * 4 {

@@ -68,33 +68,10 @@ pub fn audio_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Tempo from the flux envelope (frames `hop_s` apart): the autocorrelation peak between
-/// 0.33 s and 1.5 s, folded into 70–180 BPM; `None` without a clear periodicity.
+/// Tempo from the flux envelope (frames `hop_s` apart), by the library analysis's own
+/// autocorrelation ([`mood::tempo`]) on this tool's onset signal.
 fn flux_tempo(flux: &[f32], hop_s: f64) -> Option<f64> {
-    let lo = (0.33 / hop_s).floor() as usize;
-    let hi = (1.5 / hop_s).ceil() as usize;
-    if flux.len() < hi * 4 {
-        return None;
-    }
-    let mean = flux.iter().map(|v| f64::from(*v)).sum::<f64>() / flux.len() as f64;
-    let s: Vec<f64> = flux.iter().map(|v| f64::from(*v) - mean).collect();
-    let r0: f64 = s.iter().map(|v| v * v).sum();
-    if r0 <= 0.0 {
-        return None;
-    }
-    let (lag, r) =
-        (lo.max(1)..=hi).map(|l| (l, s.iter().zip(&s[l..]).map(|(a, b)| a * b).sum::<f64>() / r0)).max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if r < 0.1 {
-        return None;
-    }
-    let mut bpm = 60.0 / (lag as f64 * hop_s);
-    while bpm < 70.0 {
-        bpm *= 2.0;
-    }
-    while bpm > 180.0 {
-        bpm /= 2.0;
-    }
-    Some(bpm)
+    mood::tempo(flux, hop_s as f32).map(f64::from)
 }
 
 /// Measures one file (see the module header).
