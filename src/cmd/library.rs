@@ -10,7 +10,8 @@
 //! `RESONANCE_SUBSONIC_API_KEY`). A Subsonic song is listed through the Subsonic client (starred,
 //! then album by album), downloaded with `stream`, measured and deleted.
 //!
-//! Resumable: a track whose mood is already stored (measured, or a hand label) is skipped, so a
+//! Resumable: a track whose mood is already stored (measured by this build's analysis, or a hand
+//! label) is skipped, so a
 //! scan stopped half-way (Ctrl-C, a crash) picks up where it stopped; `--rescan` measures
 //! everything again (hand labels are never replaced). Tracks are measured in parallel, one per
 //! core; a progress bar shows tracks done, the rate and the time left. A track that cannot be
@@ -195,7 +196,7 @@ fn scan(rt: &tokio::runtime::Runtime, store: &Store, source: &Source, json: bool
     let stored: Vec<MoodRow> = rt.block_on(store.moods())?;
     let done: HashSet<&str> = stored
         .iter()
-        .filter(|r| (!rescan && r.mood.source == MoodSource::Audio) || r.mood.source == MoodSource::User)
+        .filter(|r| (!rescan && r.mood.source == MoodSource::Audio && !r.is_stale()) || r.mood.source == MoodSource::User)
         .map(|r| r.track_key.as_str())
         .collect();
     let (skip, todo): (Vec<_>, Vec<_>) = tracks.iter().partition(|t| done.contains(t.key.as_str()));

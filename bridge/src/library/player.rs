@@ -245,6 +245,7 @@ pub async fn load_pool(shared: &Arc<Shared>) {
             Vec::new()
         }
     };
+    let stale: std::collections::HashSet<String> = moods.iter().filter(|r| r.is_stale()).map(|r| r.track_key.clone()).collect();
     let pool = attach_moods(tracks, &moods);
     let with_mood = pool.iter().filter(|p| p.mood.source != MoodSource::Unknown).count();
     {
@@ -254,7 +255,7 @@ pub async fn load_pool(shared: &Arc<Shared>) {
     }
     *lock(&shared.pool) = pool;
     let s = shared.clone();
-    tokio::spawn(async move { analyse_missing(&s).await });
+    tokio::spawn(async move { analyse_missing(&s, &stale).await });
     let s = shared.clone();
     tokio::spawn(async move { tag_missing(&s).await });
 }
@@ -438,8 +439,9 @@ pub fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
 }
 
 /// Measures the mood of every pool track Resonance can hear (Subsonic, local) that has none
-/// stored, one at a time, off the async threads; stores each and updates the pool.
-async fn analyse_missing(shared: &Arc<Shared>) {
+/// stored, or only one measured by an older analysis (`stale`), one at a time, off the async
+/// threads; stores each and updates the pool.
+async fn analyse_missing(shared: &Arc<Shared>, stale: &std::collections::HashSet<String>) {
     if shared.analysing.swap(true, Relaxed) {
         return;
     }
@@ -447,7 +449,8 @@ async fn analyse_missing(shared: &Arc<Shared>) {
         .iter()
         .filter(|p| {
             p.track.provider != ProviderKind::Spotify
-                && matches!(p.mood.source, MoodSource::Unknown | MoodSource::Matched | MoodSource::Tags)
+                && (matches!(p.mood.source, MoodSource::Unknown | MoodSource::Matched | MoodSource::Tags)
+                    || (p.mood.source == MoodSource::Audio && stale.contains(&p.track.key)))
         })
         .map(|p| p.track.clone())
         .collect();

@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use crate::error::BridgeError;
-use crate::library::mood::{MoodSource, TrackMood};
+use crate::library::mood::{self, MoodSource, TrackMood};
 use crate::store::{Store, with_pool};
 
 /// The library's tables, as portable statements (applied in order, idempotent).
@@ -22,6 +22,16 @@ pub struct MoodRow {
     pub mood: TrackMood,
     /// The measured features as JSON (`{}` for labels).
     pub features: String,
+}
+
+impl MoodRow {
+    /// A mood measured from the audio by an older analysis than this build's
+    /// ([`mood::ANALYSIS_VERSION`]): its features meant something else, so it is measured
+    /// again (the stored mood stands until then).
+    pub fn is_stale(&self) -> bool {
+        self.mood.source == MoodSource::Audio
+            && serde_json::from_str::<mood::TrackFeatures>(&self.features).map_or(true, |f| f.version < mood::ANALYSIS_VERSION)
+    }
 }
 
 fn now_ms() -> i64 {
@@ -123,5 +133,32 @@ impl Store {
         let n = with_pool!(self, p => sqlx::query("DELETE FROM library_moods WHERE track_key = $1 AND source = 'user'")
             .bind(track_key).execute(p).await?.rows_affected());
         Ok(n > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(source: MoodSource, features: String) -> MoodRow {
+        MoodRow {
+            track_key: "local:a.ogg".into(),
+            artist: "A".into(),
+            title: "T".into(),
+            mood: TrackMood { source, ..TrackMood::UNKNOWN },
+            features,
+        }
+    }
+
+    #[test]
+    fn only_audio_moods_from_an_older_analysis_are_stale() {
+        let current = serde_json::to_string(&mood::features(&vec![0.1f32; 48_000], 48_000.0)).unwrap();
+        let before_versions =
+            r#"{"analysed_s":90.0,"loudness_db":-20.0,"dynamics_db":10.0,"brightness_hz":900.0,"onset_rate_hz":0.4,"tempo_bpm":null}"#;
+        assert!(row(MoodSource::Audio, before_versions.into()).is_stale());
+        assert!(row(MoodSource::Audio, "not json".into()).is_stale());
+        assert!(!row(MoodSource::Audio, current).is_stale());
+        assert!(!row(MoodSource::User, "{}".into()).is_stale(), "a hand label is never measured over");
+        assert!(!row(MoodSource::Tags, "{}".into()).is_stale());
     }
 }

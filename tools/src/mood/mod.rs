@@ -13,8 +13,9 @@
 //!   threshold), as the estimate uses it.
 //!
 //! The report gives Pearson's r and n of arousal against loudness, tempo and onset density,
-//! and of valence against mode and brightness; the analysis's own inputs (its level, onset
-//! rate and first-difference brightness) are listed beside them. The estimate is a weighted
+//! and of valence against mode and brightness; the analysis's own inputs (its loudness, tempo,
+//! onset rate and brightness) are listed beside them, and each input against the measurement
+//! of the same thing made here (`input: …` rows). The estimate is a weighted
 //! sum of those inputs, so these correlations say which cue moves the estimate on real music
 //! and whether the inputs agree with independent measurements; they are not a comparison with
 //! listeners' judgements. A table (markdown), a TSV per track and a scatter plot (SVG) are
@@ -123,14 +124,34 @@ pub fn correlations(tracks: &[Track]) -> Vec<Pair> {
         corr(tracks, |t| clear_key(t).then(|| (v(t), f64::from(t.features.mode.unwrap_or(0.0))))),
     );
     add("valence", "brightness (Hz)", "STFT spectral centroid", corr(tracks, |t| Some((v(t), t.centroid_hz))));
-    add("arousal", "level (dBFS)", "the analysis's own input", corr(tracks, |t| Some((a(t), f64::from(t.features.loudness_db)))));
+    add("arousal", "loudness (LUFS)", "the analysis's own input", corr(tracks, |t| Some((a(t), f64::from(t.features.loudness_db)))));
     add("arousal", "tempo (BPM)", "the analysis's own input", corr(tracks, |t| t.features.tempo_bpm.map(|b| (a(t), f64::from(b)))));
     add("arousal", "onset rate (/s)", "the analysis's own input", corr(tracks, |t| Some((a(t), f64::from(t.features.onset_rate_hz)))));
     add(
         "valence",
         "brightness (Hz)",
-        "the analysis's own input (first difference)",
+        "the analysis's own input (its spectral centroid)",
         corr(tracks, |t| Some((v(t), f64::from(t.features.brightness_hz)))),
+    );
+    // whether the analysis's inputs measure what they are named for
+    let f = |x: f32| f64::from(x);
+    add(
+        "input: tempo",
+        "tempo (BPM)",
+        "STFT flux autocorrelation",
+        corr(tracks, |t| t.features.tempo_bpm.zip(t.tempo_bpm).map(|(a, b)| (f(a), b))),
+    );
+    add(
+        "input: onset rate",
+        "onset density (/s)",
+        "STFT flux onsets",
+        corr(tracks, |t| Some((f(t.features.onset_rate_hz), t.onsets_per_s))),
+    );
+    add(
+        "input: brightness",
+        "brightness (Hz)",
+        "STFT spectral centroid",
+        corr(tracks, |t| Some((f(t.features.brightness_hz), t.centroid_hz))),
     );
     out
 }
