@@ -814,20 +814,8 @@ async fn direct_until_stopped(
             _ = stop.changed() => return,
             next = messages.next() => match next {
                 Some(Ok(msg)) => {
-                    // what else was delivered already joins it (a backlog is applied in batches;
-                    // under a light load a batch is one message and waits for nothing)
                     batch.push(msg);
-                    let mut ended = false;
-                    while batch.len() < BATCH_MAX {
-                        match messages.next().now_or_never() {
-                            Some(Some(Ok(msg))) => batch.push(msg),
-                            Some(None) => {
-                                ended = true;
-                                break;
-                            }
-                            Some(Some(Err(_))) | None => break,
-                        }
-                    }
+                    let ended = gather(&mut messages, &mut batch);
                     let step = apply(st, &link, &m, epoch, &entry, &batch, &mut last, &stop).await;
                     batch.clear();
                     if matches!(step, Step::Stop) || ended {
@@ -846,6 +834,20 @@ async fn direct_until_stopped(
             },
         }
     }
+}
+
+/// Adds to `batch` what the consumer has delivered already, without waiting, up to
+/// [`BATCH_MAX`] (a backlog is applied in batches; under a light load a batch is one message).
+/// `true` when the stream ended.
+fn gather(messages: &mut async_nats::jetstream::consumer::pull::Stream, batch: &mut Vec<async_nats::jetstream::Message>) -> bool {
+    while batch.len() < BATCH_MAX {
+        match messages.next().now_or_never() {
+            Some(Some(Ok(msg))) => batch.push(msg),
+            Some(None) => return true,
+            Some(Some(Err(_))) | None => return false,
+        }
+    }
+    false
 }
 
 /// One input of a match's stream, read by its [`HEADER_INPUT`].
