@@ -13,13 +13,16 @@
 //!   second, whatever the share), and hands one lease a second over while above its share.
 //! * A match's director task claims the match in PostgreSQL with the lease's epoch, loads the
 //!   state and the last applied input sequence, (re)creates the match's durable consumer to
-//!   start just after it, and applies the input in stream order: each input is written with
-//!   its sequence under the epoch (one transaction with the stingers it fired), then its
-//!   effects go out (WebSocket frames, commands and stingers to engines), then it is acked.
-//!   An input seen again (redelivered, or replayed by a new owner) is skipped by its
-//!   sequence; an owner fenced out by a later epoch stops. Effects follow the commit, so a
-//!   crash between the two loses an effect rather than repeating it: a stinger fires at most
-//!   once per input.
+//!   start just after it, and applies the input in stream order, in batches: what the consumer
+//!   has delivered when the director is free (up to [`BATCH_MAX`] messages) is applied in
+//!   order, the state after it is written with the batch's last sequence under the epoch,
+//!   with the stingers it fired, in the bridge's group commit (the committer task writes every
+//!   waiting match's batch in one PostgreSQL statement; decision record 0099), then the
+//!   effects go out (WebSocket frames, commands and stingers to engines), then the batch is
+//!   acked with one ack (the consumer acks all up to a message). An input seen again
+//!   (redelivered, or replayed by a new owner) is skipped by its sequence; an owner fenced out
+//!   by a later epoch stops. Effects follow the commit, so a crash between the two loses an
+//!   effect rather than repeating it: a stinger fires at most once per input.
 //! * [`submit_osc`] and the publisher task: engine reports and OSC telemetry received by this
 //!   bridge go to their match's stream, what one engine reports for a match within
 //!   [`COALESCE_WINDOW`] as one message (an OSC bundle; [`coalesce`], decision record 0084).
@@ -39,13 +42,13 @@ use async_nats::jetstream::message::PublishMessage;
 use axum::body::Bytes;
 use axum::extract::ws::Utf8Bytes;
 use axum::http::StatusCode;
-use futures_util::StreamExt as _;
+use futures_util::{FutureExt as _, StreamExt as _};
 use resonance_engine::Cue;
 use serde_json::{Value, json};
-use tokio::sync::{Mutex, OwnedMutexGuard, mpsc, watch};
+use tokio::sync::{Mutex, OwnedMutexGuard, mpsc, oneshot, watch};
 
-use crate::cluster::link::{LEASE_TTL, LeaseError, Link, OscInput, Owned, RENEW_EVERY, consumer_name, redact, subject_in, subject_ws};
-use crate::cluster::store::Applied;
+use crate::cluster::link::{LEASE_TTL, LeaseError, Link, OscInput, Owned, RENEW_EVERY, consumer_name, redact, subject_in};
+use crate::cluster::store::{Applied, Batch};
 use crate::director::step::Decision;
 use crate::error::AppError;
 use crate::osc::Inbound;
@@ -92,6 +95,13 @@ pub const COALESCE_WINDOW: Duration = Duration::from_millis(5);
 pub const COALESCE_MAX_MESSAGES: usize = 1024;
 /// At most this many bytes of OSC in one stream message (nats-server's `max_payload` is 1 MiB).
 pub const COALESCE_MAX_BYTES: usize = 256 * 1024;
+/// A director applies at most this many of its match's stream messages as one batch (one
+/// state written, one ack).
+pub const BATCH_MAX: usize = 256;
+/// Directors' batches waiting for the group commit (each director has at most one waiting).
+const COMMIT_QUEUE: usize = 4096;
+/// At most this many matches' batches in one group commit.
+const COMMIT_MAX: usize = 512;
 
 /// Accepts HTTP telemetry in cluster mode: publishes the validated body to the match's
 /// stream subject and answers with the stream sequence once JetStream stored it.
@@ -329,6 +339,8 @@ pub async fn run(st: AppState) {
     let _ = st.inner.cluster_frames.set(tx);
     let (in_tx, in_rx) = mpsc::channel(INPUT_QUEUE);
     let _ = link.inputs.set(in_tx);
+    let (commit_tx, commit_rx) = mpsc::channel(COMMIT_QUEUE);
+    let _ = link.commits.set(commit_tx);
     let _ = st.inner.cluster.set(link.clone());
     let mut tasks = vec![
         tokio::spawn(watch_bucket(link.clone(), Bucket::Leases)),
@@ -338,6 +350,7 @@ pub async fn run(st: AppState) {
         tokio::spawn(frames_out(link.clone(), rx)),
         tokio::spawn(frames_in(st.clone(), link.clone())),
         tokio::spawn(inputs_out(st.clone(), link.clone(), in_rx)),
+        tokio::spawn(committer(st.clone(), link.clone(), commit_rx)),
     ];
     lease_loop(st, link).await;
     for t in &mut tasks {
@@ -391,26 +404,93 @@ async fn heartbeat(link: Arc<Link>) {
     }
 }
 
-/// Sends the session frames queued by [`AppState::publish`] to `resonance.ws.<match>`.
+/// At most this many bytes of frames in one NATS message (nats-server's `max_payload` is 1 MiB).
+const FRAME_BATCH_BYTES: usize = 512 * 1024;
+
+/// Sessions' frames as one NATS message, in order: each as its session's length (`u16`,
+/// big-endian), the session's name, the frame's length (`u32`, big-endian) and its JSON.
+pub fn frame_batch(frames: &[(Arc<str>, Utf8Bytes)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(frames.iter().map(|(s, j)| 6 + s.len() + j.len()).sum());
+    for (session, json) in frames {
+        out.extend_from_slice(&u16::try_from(session.len()).unwrap_or(u16::MAX).to_be_bytes());
+        out.extend_from_slice(session.as_bytes());
+        out.extend_from_slice(&u32::try_from(json.len()).unwrap_or(u32::MAX).to_be_bytes());
+        out.extend_from_slice(json.as_str().as_bytes());
+    }
+    out
+}
+
+/// The frames of a [`frame_batch`] message, in order (session, JSON); `None` when it is not one.
+pub fn frame_unbatch(mut b: &[u8]) -> Option<Vec<(&str, &str)>> {
+    fn take<'a>(b: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = b.split_at_checked(n)?;
+        *b = rest;
+        Some(head)
+    }
+    let mut out = Vec::new();
+    while !b.is_empty() {
+        let n = u16::from_be_bytes(take(&mut b, 2)?.try_into().ok()?);
+        let session = std::str::from_utf8(take(&mut b, usize::from(n))?).ok()?;
+        let n = u32::from_be_bytes(take(&mut b, 4)?.try_into().ok()?);
+        let json = std::str::from_utf8(take(&mut b, usize::try_from(n).ok()?)?).ok()?;
+        out.push((session, json));
+    }
+    Some(out)
+}
+
+/// Sends the session frames queued by [`AppState::publish`] to every bridge: what is queued
+/// when the task wakes goes out as one message on `resonance.wsb` ([`frame_batch`], split at
+/// [`FRAME_BATCH_BYTES`]), so under load one NATS message carries many frames; a frame alone
+/// goes at once.
 async fn frames_out(link: Arc<Link>, mut rx: mpsc::Receiver<(Arc<str>, Utf8Bytes)>) {
-    while let Some((session, json)) = rx.recv().await {
-        let body = Bytes::copy_from_slice(json.as_str().as_bytes());
-        if let Err(e) = link.client.publish(subject_ws(&session), body).await {
-            tracing::debug!("cluster: frame not sent ({e})");
+    let mut queued: Vec<(Arc<str>, Utf8Bytes)> = Vec::new();
+    while rx.recv_many(&mut queued, FRAME_QUEUE).await > 0 {
+        let mut start = 0;
+        while start < queued.len() {
+            let (mut end, mut bytes) = (start, 0);
+            while end < queued.len() {
+                let size = 6 + queued[end].0.len() + queued[end].1.len();
+                if end > start && bytes + size > FRAME_BATCH_BYTES {
+                    break;
+                }
+                bytes += size;
+                end += 1;
+            }
+            let body = Bytes::from(frame_batch(&queued[start..end]));
+            if let Err(e) = link.client.publish(crate::cluster::link::SUBJECT_WS_BATCH, body).await {
+                tracing::debug!("cluster: frames not sent ({e})");
+            }
+            start = end;
         }
+        queued.clear();
     }
 }
 
-/// Feeds every match's frames, from whichever bridge made them, to this bridge's clients.
+/// Feeds every match's frames, from whichever bridge made them, to this bridge's clients:
+/// batches on `resonance.wsb`, and frames sent one per message on `resonance.ws.<match>`.
 async fn frames_in(st: AppState, link: Arc<Link>) {
     let prefix = format!("{}.", crate::cluster::link::SUBJECT_WS);
+    let to_hub = |session: &str, text: &str| {
+        let _ = st.inner.hub.send(Frame { session: Some(Arc::from(session)), json: Utf8Bytes::from(text) });
+    };
     loop {
-        match link.client.subscribe(format!("{prefix}>")).await {
+        let subs = async {
+            let batches = link.client.subscribe(crate::cluster::link::SUBJECT_WS_BATCH).await?;
+            let single = link.client.subscribe(format!("{prefix}>")).await?;
+            Ok::<_, async_nats::SubscribeError>(futures_util::stream::select(batches, single))
+        };
+        match subs.await {
             Ok(mut sub) => {
                 while let Some(msg) = sub.next().await {
+                    if msg.subject.as_str() == crate::cluster::link::SUBJECT_WS_BATCH {
+                        for (session, text) in frame_unbatch(&msg.payload).unwrap_or_default() {
+                            to_hub(session, text);
+                        }
+                        continue;
+                    }
                     let Some(session) = msg.subject.as_str().strip_prefix(&prefix) else { continue };
                     let Ok(text) = std::str::from_utf8(&msg.payload) else { continue };
-                    let _ = st.inner.hub.send(Frame { session: Some(Arc::from(session)), json: Utf8Bytes::from(text) });
+                    to_hub(session, text);
                 }
             }
             Err(e) => tracing::warn!("cluster: cannot subscribe to frames ({e}); retrying"),
@@ -702,7 +782,8 @@ async fn direct_until_stopped(
         durable_name: Some(name),
         filter_subject: subject_in(&m),
         deliver_policy: DeliverPolicy::ByStartSequence { start_sequence: last + 1 },
-        ack_policy: AckPolicy::Explicit,
+        // one ack per batch: acking its last message acks every one before it
+        ack_policy: AckPolicy::All,
         ack_wait: Duration::from_secs(30),
         max_ack_pending: 10_000,
         ..Default::default()
@@ -726,13 +807,18 @@ async fn direct_until_stopped(
             return;
         }
     };
+    let mut batch = Vec::with_capacity(BATCH_MAX);
     loop {
         tokio::select! {
             biased;
             _ = stop.changed() => return,
             next = messages.next() => match next {
                 Some(Ok(msg)) => {
-                    if let Step::Stop = apply(st, &link, &m, epoch, &entry, &msg, &mut last, &stop).await {
+                    batch.push(msg);
+                    let ended = gather(&mut messages, &mut batch);
+                    let step = apply(st, &link, &m, epoch, &entry, &batch, &mut last, &stop).await;
+                    batch.clear();
+                    if matches!(step, Step::Stop) || ended {
                         let _ = lost.send(m).await;
                         return;
                     }
@@ -748,6 +834,20 @@ async fn direct_until_stopped(
             },
         }
     }
+}
+
+/// Adds to `batch` what the consumer has delivered already, without waiting, up to
+/// [`BATCH_MAX`] (a backlog is applied in batches; under a light load a batch is one message).
+/// `true` when the stream ended.
+fn gather(messages: &mut async_nats::jetstream::consumer::pull::Stream, batch: &mut Vec<async_nats::jetstream::Message>) -> bool {
+    while batch.len() < BATCH_MAX {
+        match messages.next().now_or_never() {
+            Some(Some(Ok(msg))) => batch.push(msg),
+            Some(None) => return true,
+            Some(Some(Err(_))) | None => return false,
+        }
+    }
+    false
 }
 
 /// One input of a match's stream, read by its [`HEADER_INPUT`].
@@ -819,7 +919,67 @@ fn stored_ms(msg: &async_nats::jetstream::Message) -> Option<i64> {
     i64::try_from(info.published.unix_timestamp_nanos() / 1_000_000).ok()
 }
 
-/// Applies one input message (at most once), then its effects, then acks it.
+/// A director's batch for the bridge's group commit, and where its outcome goes.
+pub type Commit = (Batch, oneshot::Sender<Result<Applied, String>>);
+
+/// Test seam: called by a director right after its batch is committed, before its effects go
+/// out and before it is acked (the tests abort the process there to show that a crash between
+/// commit and ack repeats nothing and loses nothing acknowledged). Unset, nothing happens.
+#[doc(hidden)]
+pub static AFTER_COMMIT: std::sync::OnceLock<fn(&Batch)> = std::sync::OnceLock::new();
+
+/// The bridge's group commit: takes every batch the directors queued (one per match), writes
+/// them in one statement ([`crate::cluster::store::Store::cluster_commit`]) and answers each
+/// director with its batch's outcome. While a commit is in flight the next batches queue, so
+/// under load one commit carries many matches' inputs; alone, a batch is committed at once.
+async fn committer(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<Commit>) {
+    let mut queued: Vec<Commit> = Vec::new();
+    loop {
+        if queued.is_empty() && rx.recv_many(&mut queued, COMMIT_MAX).await == 0 {
+            return;
+        }
+        while queued.len() < COMMIT_MAX {
+            match rx.try_recv() {
+                Ok(c) => queued.push(c),
+                Err(_) => break,
+            }
+        }
+        // one batch per match in a commit (a match's director waits for its outcome, but a
+        // director being replaced may still have one queued): a second one waits for the next
+        let mut seen = std::collections::HashSet::new();
+        let (now, later): (Vec<Commit>, Vec<Commit>) = queued.drain(..).partition(|(b, _)| seen.insert(b.match_id.clone()));
+        queued = later;
+        let (batches, answers): (Vec<Batch>, Vec<oneshot::Sender<Result<Applied, String>>>) = now.into_iter().unzip();
+        let inputs: u64 = batches.iter().map(|b| b.last_seq - b.first_seq + 1).sum();
+        match st.inner.store.cluster_commit(&batches, &link.id).await {
+            Ok(outcomes) => {
+                st.inner.metrics.cluster_commits.fetch_add(1, Relaxed);
+                st.inner.metrics.cluster_committed_inputs.fetch_add(inputs, Relaxed);
+                for (a, o) in answers.into_iter().zip(outcomes) {
+                    let _ = a.send(Ok(o));
+                }
+            }
+            Err(e) => {
+                let e = e.to_string();
+                for a in answers {
+                    let _ = a.send(Err(e.clone()));
+                }
+            }
+        }
+    }
+}
+
+/// Commits one batch through the bridge's group commit.
+async fn commit(link: &Link, batch: Batch) -> Result<Applied, String> {
+    let Some(tx) = link.commits.get() else { return Err("the group commit is not running".into()) };
+    let (answer, outcome) = oneshot::channel();
+    tx.send((batch, answer)).await.map_err(|_| "the group commit stopped".to_string())?;
+    outcome.await.unwrap_or_else(|_| Err("the group commit stopped".into()))
+}
+
+/// Applies a batch of input messages (each at most once, in stream order), commits the state
+/// after them with their stingers in the bridge's group commit, then sends their effects, then
+/// acks the batch (one ack: the consumer acks everything up to its last message).
 #[allow(clippy::too_many_arguments)]
 async fn apply(
     st: &AppState,
@@ -827,45 +987,60 @@ async fn apply(
     m: &str,
     epoch: u64,
     entry: &Arc<Mutex<SessionEntry>>,
-    msg: &async_nats::jetstream::Message,
+    msgs: &[async_nats::jetstream::Message],
     last: &mut u64,
     stop: &watch::Receiver<bool>,
 ) -> Step {
-    let Ok(seq) = msg.info().map(|i| i.stream_sequence) else { return Step::Next };
-    if seq <= *last {
-        let _ = msg.ack().await;
+    // the message acking the whole batch (the highest sequence delivered)
+    let Some((top, _)) = msgs.iter().filter_map(|msg| msg.info().ok().map(|i| (msg, i.stream_sequence))).max_by_key(|(_, seq)| *seq) else {
         return Step::Next;
-    }
-    let input = parse_input(msg);
-    let e = entry.clone().lock_owned().await;
+    };
+    // an input seen again (redelivered) is skipped by its sequence
+    let mut fresh: Vec<(u64, &async_nats::jetstream::Message)> =
+        msgs.iter().filter_map(|msg| msg.info().ok().map(|i| (i.stream_sequence, msg))).filter(|(seq, _)| *seq > *last).collect();
+    fresh.sort_by_key(|(seq, _)| *seq);
+    fresh.dedup_by_key(|(seq, _)| *seq);
+    let (Some(&(first_seq, _)), Some(&(last_seq, _))) = (fresh.first(), fresh.last()) else {
+        let _ = top.ack().await;
+        return Step::Next;
+    };
+    let mut e = entry.clone().lock_owned().await;
     // restored unless the new state is committed
     let before = e.state.clone();
-    // applied at the time the stream stored it, whichever bridge applies it and whenever
-    // (crate::clock; docs/cluster.md, clocks)
-    let at = stored_ms(msg).unwrap_or_else(crate::clock::system_ms);
-    let (mut e, effects) = crate::clock::at(at, || step_input(st, e, input));
+    let mut effects: Vec<Effect> = Vec::new();
+    let mut stingers: Vec<(u64, u32, String)> = Vec::new();
+    for (seq, msg) in &fresh {
+        let input = parse_input(msg);
+        // applied at the time the stream stored it, whichever bridge applies it and whenever
+        // (crate::clock; docs/cluster.md, clocks)
+        let at = stored_ms(msg).unwrap_or_else(crate::clock::system_ms);
+        let (next, fx) = crate::clock::at(at, || step_input(st, e, input));
+        e = next;
+        let cues = fx.iter().flat_map(|(_, d)| d.stingers.iter());
+        stingers.extend(cues.enumerate().map(|(k, c)| (*seq, u32::try_from(k).unwrap_or(u32::MAX), c.as_str().to_string())));
+        effects.extend(fx);
+    }
     let Ok(json) = serde_json::to_string(&e.state) else {
         e.state = before;
         return Step::Next;
     };
-    let cues: Vec<&str> = effects.iter().flat_map(|(_, d)| d.stingers.iter().map(|c| c.as_str())).collect();
+    let batch = Batch { match_id: m.to_string(), epoch, first_seq, last_seq, state: json, stingers };
     let mut backoff = Duration::from_millis(50);
     loop {
-        match st.inner.store.cluster_apply(m, epoch, seq, &json, &cues, &link.id).await {
-            Ok(Applied::Yes) => break,
-            Ok(Applied::AlreadyApplied) => {
-                e.state = before;
-                *last = seq;
-                let _ = msg.ack().await;
-                return Step::Next;
-            }
+        // the same batch on every try: after a commit whose answer was lost it is recognised
+        // as applied, whole
+        match commit(link, batch.clone()).await {
+            // (already applied under this epoch: only this director writes it, so this is its
+            // own retry of a commit whose answer was lost; the state is this batch's and its
+            // effects were not sent yet)
+            Ok(Applied::Yes | Applied::AlreadyApplied) => break,
             Ok(Applied::Fenced) => {
                 e.state = before;
                 return Step::Stop;
             }
             Err(err) => {
-                // Not acked: the input stays in the stream for this owner's retry or the next owner.
-                tracing::warn!("cluster: cannot store {m} input {seq} ({err}); retrying");
+                // Not acked: the inputs stay in the stream for this owner's retry or the next owner.
+                tracing::warn!("cluster: cannot store {m} inputs {first_seq}..={last_seq} ({err}); retrying");
                 if *stop.borrow() {
                     e.state = before;
                     return Step::Stop;
@@ -875,13 +1050,16 @@ async fn apply(
             }
         }
     }
+    if let Some(hook) = AFTER_COMMIT.get() {
+        hook(&batch);
+    }
     e.dirty = false;
-    *last = seq;
+    *last = last_seq;
     for (u, d) in &effects {
         st.emit(&mut e, u.as_ref(), d);
     }
     drop(e);
-    let _ = msg.ack().await;
+    let _ = top.ack().await;
     Step::Next
 }
 
@@ -949,6 +1127,27 @@ mod tests {
         // one report alone stays a plain message
         let one = coalesce([("a".to_string(), e, report(9))]);
         assert_eq!(one[0].payload(), report(9));
+    }
+
+    #[test]
+    fn a_frame_batch_decodes_to_its_frames_in_order() {
+        let frames: Vec<(Arc<str>, Utf8Bytes)> = vec![
+            (Arc::from("m1"), Utf8Bytes::from("{\"type\":\"telemetry\"}")),
+            (Arc::from("a.b-2"), Utf8Bytes::from("{\"type\":\"target\",\"x\":\"é\"}")),
+            (Arc::from("m1"), Utf8Bytes::from("")),
+        ];
+        let b = frame_batch(&frames);
+        let got = frame_unbatch(&b).unwrap();
+        let want: Vec<(&str, &str)> = frames.iter().map(|(s, j)| (&**s, j.as_str())).collect();
+        assert_eq!(got, want);
+        assert_eq!(frame_unbatch(&[]).unwrap(), Vec::<(&str, &str)>::new());
+        // cut anywhere inside, it is refused rather than read wrong
+        for cut in 1..b.len() {
+            if let Some(v) = frame_unbatch(&b[..cut]) {
+                assert!(want.starts_with(&v), "a prefix decodes to a prefix of the frames at {cut}");
+                assert!(v.len() < want.len());
+            }
+        }
     }
 
     #[test]

@@ -52,6 +52,9 @@ pub const STREAM: &str = "RESONANCE_IN";
 pub const SUBJECT_IN: &str = "resonance.in";
 /// Core NATS subjects of WebSocket frames: `resonance.ws.<match>` (no persistence).
 pub const SUBJECT_WS: &str = "resonance.ws";
+/// Core NATS subject of batches of WebSocket frames, several matches' in one message
+/// (`cluster::director::frame_batch`; no persistence).
+pub const SUBJECT_WS_BATCH: &str = "resonance.wsb";
 /// How long the input stream keeps messages (a match's replay after a takeover starts at its
 /// last applied sequence, stored in PostgreSQL).
 pub const STREAM_MAX_AGE: Duration = Duration::from_hours(24);
@@ -158,6 +161,9 @@ pub struct Link {
     /// OSC inputs (match, engine address, OSC message) for the publisher task
     /// (`cluster::director`), set once it runs.
     pub inputs: std::sync::OnceLock<tokio::sync::mpsc::Sender<OscInput>>,
+    /// The directors' batches for the bridge's group commit (`cluster::director`), set once
+    /// the committer runs.
+    pub commits: std::sync::OnceLock<tokio::sync::mpsc::Sender<crate::cluster::director::Commit>>,
 }
 
 /// One OSC input queued for its match's stream: the match, the engine's address, one OSC
@@ -177,11 +183,6 @@ pub fn match_of(key: &str) -> Option<&str> {
 /// The input subject of a match.
 pub fn subject_in(m: &str) -> String {
     format!("{SUBJECT_IN}.{m}")
-}
-
-/// The WebSocket frame subject of a match.
-pub fn subject_ws(m: &str) -> String {
-    format!("{SUBJECT_WS}.{m}")
 }
 
 /// The durable consumer of a match (consumer names may not hold `.`: hex of the name).
@@ -251,6 +252,7 @@ impl Link {
             view: Mutex::new(View::default()),
             leaving: std::sync::atomic::AtomicBool::new(false),
             inputs: std::sync::OnceLock::new(),
+            commits: std::sync::OnceLock::new(),
         })
     }
 

@@ -6,10 +6,12 @@
 //!
 //! * [`Store::cluster_claim`] raises the row's epoch to the new owner's (only upwards) and
 //!   returns the state to resume from; from then on the previous owner's writes match no row.
-//! * [`Store::cluster_apply`] writes the state after the input at stream sequence `seq` only
-//!   if the row still carries the writer's epoch and `seq` is beyond the last applied one, in
-//!   one transaction with the stingers that input fired. So an input is applied at most once,
-//!   whoever replays it, and a bridge that lost its lease (frozen, partitioned) writes nothing.
+//! * [`Store::cluster_commit`] is a bridge's group commit: for each match a batch of inputs
+//!   (stream sequences `first ..= last`), the state after them and the stingers they fired, all
+//!   matches in one statement. A batch is written only if its row still carries the writer's
+//!   epoch and none of its inputs was applied yet, together with its stingers. So an input is
+//!   applied at most once, whoever replays it, and a bridge that lost its lease (frozen,
+//!   partitioned) writes nothing.
 
 use sqlx::Row as _;
 
@@ -33,12 +35,32 @@ pub struct Resume {
     pub last_seq: u64,
 }
 
-/// The outcome of [`Store::cluster_apply`].
+/// One match's part of a group commit ([`Store::cluster_commit`]): the inputs `first_seq ..=
+/// last_seq` of its stream applied by the owner at `epoch`, the state after them, and the
+/// stingers they fired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    pub match_id: String,
+    pub epoch: u64,
+    /// The first input sequence in the batch (every one before it must be applied already).
+    pub first_seq: u64,
+    /// The last input sequence in the batch: the row's `last_seq` once written.
+    pub last_seq: u64,
+    /// The session state after the batch (JSON).
+    pub state: String,
+    /// The stingers fired, in order: (input sequence, index within that input, cue); their
+    /// key in `cluster_stingers` is (match, input sequence, index), so a stinger can be stored
+    /// once only.
+    pub stingers: Vec<(u64, u32, String)>,
+}
+
+/// The outcome of [`Store::cluster_commit`] for one batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applied {
     /// Written.
     Yes,
-    /// Not written: the input was applied before (a redelivery) — skip it.
+    /// Not written: the batch was written before under the same epoch (its writer retrying
+    /// after a commit whose answer was lost): it is applied.
     AlreadyApplied,
     /// Not written: another bridge claimed the match with a later epoch — stop directing it.
     Fenced,
@@ -77,56 +99,94 @@ impl Store {
         Ok(row.map(|r| Resume { state: r.get::<String, _>(0), last_seq: u64::try_from(r.get::<i64, _>(1)).unwrap_or(0) }))
     }
 
-    /// Writes `state` as the result of applying input `seq` under `epoch`, with the stingers
-    /// it fired (`cues`, in order), in one transaction.
+    /// The group commit of a bridge: writes every batch (one per match; several inputs each)
+    /// in one statement, so all of them or none are stored. A batch is written only when the
+    /// match's row still carries its epoch and no input of it was applied yet (`last_seq <
+    /// first_seq`); its stingers are stored only with it. Returns each batch's outcome, in
+    /// order.
+    ///
+    /// One round trip when every batch is written (a single statement commits atomically on
+    /// its own); the batches not written cost one more read, which tells a batch written before
+    /// ([`Applied::AlreadyApplied`]) from a later owner ([`Applied::Fenced`]) on a fresh
+    /// snapshot.
     ///
     /// # Errors
-    /// [`BridgeError::Storage`] when PostgreSQL fails (nothing was written).
-    pub async fn cluster_apply(
-        &self,
-        match_id: &str,
-        epoch: u64,
-        seq: u64,
-        state: &str,
-        cues: &[&str],
-        owner: &str,
-    ) -> Result<Applied, BridgeError> {
+    /// [`BridgeError::Storage`] when PostgreSQL fails (then nothing was written, or — when the
+    /// connection broke during the commit — all of it: retrying the same batches answers
+    /// [`Applied::AlreadyApplied`] for them); [`BridgeError::Config`] on SQLite, or when two
+    /// batches are for one match.
+    pub async fn cluster_commit(&self, batches: &[Batch], owner: &str) -> Result<Vec<Applied>, BridgeError> {
         let p = pg(self)?;
-        let (epoch, seq) = (i64::try_from(epoch).unwrap_or(i64::MAX), i64::try_from(seq).unwrap_or(i64::MAX));
-        let mut tx = p.begin().await?;
+        if batches.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut ids: Vec<&str> = batches.iter().map(|b| b.match_id.as_str()).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return Err(BridgeError::Config("a group commit holds at most one batch per match".into()));
+        }
+        let big = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        let (mut s_match, mut s_seq, mut s_k, mut s_cue) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for b in batches {
+            for (seq, k, cue) in &b.stingers {
+                s_match.push(b.match_id.clone());
+                s_seq.push(big(*seq));
+                s_k.push(i64::from(*k));
+                s_cue.push(cue.clone());
+            }
+        }
         let now = now_ms();
-        let row = sqlx::query(
-            "UPDATE cluster_matches SET state = $1, last_seq = $2, updated_ms = $3 \
-             WHERE match_id = $4 AND epoch = $5 AND last_seq < $2 RETURNING 1",
+        let written: Vec<String> = sqlx::query_scalar(
+            "WITH v AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[]) \
+               AS v(match_id, epoch, first_seq, last_seq, state)), \
+             u AS (UPDATE cluster_matches c SET state = v.state, last_seq = v.last_seq, updated_ms = $6 FROM v \
+               WHERE c.match_id = v.match_id AND c.epoch = v.epoch AND c.last_seq < v.first_seq RETURNING c.match_id), \
+             s AS (INSERT INTO cluster_stingers (match_id, seq, k, cue, owner, fired_ms) \
+               SELECT x.match_id, x.seq, x.k, x.cue, $7, $6 \
+               FROM unnest($8::text[], $9::bigint[], $10::bigint[], $11::text[]) AS x(match_id, seq, k, cue) \
+               WHERE x.match_id IN (SELECT match_id FROM u)) \
+             SELECT match_id FROM u",
         )
-        .bind(state)
-        .bind(seq)
+        .bind(batches.iter().map(|b| b.match_id.clone()).collect::<Vec<_>>())
+        .bind(batches.iter().map(|b| big(b.epoch)).collect::<Vec<_>>())
+        .bind(batches.iter().map(|b| big(b.first_seq)).collect::<Vec<_>>())
+        .bind(batches.iter().map(|b| big(b.last_seq)).collect::<Vec<_>>())
+        .bind(batches.iter().map(|b| b.state.clone()).collect::<Vec<_>>())
         .bind(now)
-        .bind(match_id)
-        .bind(epoch)
-        .fetch_optional(&mut *tx)
+        .bind(owner)
+        .bind(s_match)
+        .bind(s_seq)
+        .bind(s_k)
+        .bind(s_cue)
+        .fetch_all(p)
         .await?;
-        if row.is_none() {
-            drop(tx);
-            let held = sqlx::query("SELECT epoch FROM cluster_matches WHERE match_id = $1").bind(match_id).fetch_optional(p).await?;
-            return Ok(match held {
-                Some(r) if r.get::<i64, _>(0) == epoch => Applied::AlreadyApplied,
-                _ => Applied::Fenced,
-            });
-        }
-        for (k, cue) in cues.iter().enumerate() {
-            sqlx::query("INSERT INTO cluster_stingers (match_id, seq, k, cue, owner, fired_ms) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(match_id)
-                .bind(seq)
-                .bind(k as i64)
-                .bind(*cue)
-                .bind(owner)
-                .bind(now)
-                .execute(&mut *tx)
+        let written: std::collections::HashSet<String> = written.into_iter().collect();
+        let missed: Vec<String> = batches.iter().filter(|b| !written.contains(&b.match_id)).map(|b| b.match_id.clone()).collect();
+        // the rows as they are now (not in the statement's snapshot: an UPDATE that waited for a
+        // claim re-checks the claimed row, which the snapshot would not show)
+        let mut held: std::collections::HashMap<String, (i64, i64)> = std::collections::HashMap::new();
+        if !missed.is_empty() {
+            let rows = sqlx::query("SELECT match_id, epoch, last_seq FROM cluster_matches WHERE match_id = ANY($1)")
+                .bind(&missed)
+                .fetch_all(p)
                 .await?;
+            for r in rows {
+                held.insert(r.get(0), (r.get(1), r.get(2)));
+            }
         }
-        tx.commit().await?;
-        Ok(Applied::Yes)
+        Ok(batches
+            .iter()
+            .map(|b| {
+                if written.contains(&b.match_id) {
+                    return Applied::Yes;
+                }
+                match held.get(&b.match_id) {
+                    // still this owner's, and the batch is in: it was written before (a replay)
+                    Some((epoch, last)) if *epoch == big(b.epoch) && *last >= big(b.last_seq) => Applied::AlreadyApplied,
+                    _ => Applied::Fenced,
+                }
+            })
+            .collect())
     }
 
     /// The stored state of a match (for a bridge that does not own it), if any.

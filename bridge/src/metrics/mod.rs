@@ -66,6 +66,9 @@ pub struct Metrics {
     pub sessions: AtomicI64,
     /// Cluster mode: matches whose lease this bridge holds.
     pub owned_matches: AtomicI64,
+    /// Cluster mode: group commits of the owned matches' inputs, and the inputs they held.
+    pub cluster_commits: AtomicU64,
+    pub cluster_committed_inputs: AtomicU64,
     /// OSC receive batches (datagrams drained from the socket per wake-up) and their messages.
     pub osc_batches: AtomicU64,
     pub osc_batch_messages: AtomicU64,
@@ -163,6 +166,8 @@ impl Default for Metrics {
             store_errors: AtomicU64::default(),
             sessions: AtomicI64::default(),
             owned_matches: AtomicI64::default(),
+            cluster_commits: AtomicU64::default(),
+            cluster_committed_inputs: AtomicU64::default(),
             osc_batches: AtomicU64::default(),
             osc_batch_messages: AtomicU64::default(),
             store_batches: AtomicU64::default(),
@@ -469,6 +474,18 @@ impl Collector for Metrics {
             "resonance_bridge_owned_matches",
             "Cluster mode: matches this bridge directs (holds the lease of).",
             self.owned_matches.load(Relaxed),
+        )?;
+        counter(
+            e,
+            "resonance_bridge_cluster_commits",
+            "Cluster mode: group commits of the owned matches' stream inputs to PostgreSQL.",
+            self.cluster_commits.load(Relaxed),
+        )?;
+        counter(
+            e,
+            "resonance_bridge_cluster_committed_inputs",
+            "Cluster mode: stream inputs in those commits; inputs / commits is the mean group size.",
+            self.cluster_committed_inputs.load(Relaxed),
         )?;
         self.encode_recognition(e)?;
         self.encode_clips(e)?;

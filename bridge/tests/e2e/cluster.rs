@@ -182,10 +182,18 @@ impl Cluster {
 
     /// Starts bridge `name` with `pg` as its database URL, without waiting for readiness.
     fn bridge_on(&self, name: &str, pg: &str) -> Bridge {
+        self.bridge_spec(name, pg, false)
+    }
+
+    /// Starts bridge `name`; with `abort_after_stinger_commit` the bridge aborts (like
+    /// `kill -9`: no ack, no effect, no goodbye) right after it commits a batch that fired a
+    /// stinger ([`resonance_bridge::cluster::director::AFTER_COMMIT`]).
+    fn bridge_spec(&self, name: &str, pg: &str, abort_after_stinger_commit: bool) -> Bridge {
         let data = tempfile::tempdir().unwrap();
         let id = format!("{name}-{}", self.run);
         let engine = self.engine.local_addr().unwrap();
-        let spec = json!({"nats": self.nats.url, "pg": pg, "data": data.path(), "engine": engine.to_string(), "id": id});
+        let spec = json!({"nats": self.nats.url, "pg": pg, "data": data.path(), "engine": engine.to_string(), "id": id,
+            "abort_after_stinger_commit": abort_after_stinger_commit});
         let log = data.path().join("stderr.log");
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["cluster::cluster_child_bridge", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
@@ -255,6 +263,14 @@ fn cluster_child_bridge() {
         osc_targets: vec![spec["engine"].as_str().unwrap().parse().unwrap()],
         ..crate::common::config(&data)
     };
+    if spec["abort_after_stinger_commit"] == true {
+        let _ = resonance_bridge::cluster::director::AFTER_COMMIT.set(|batch| {
+            if !batch.stingers.is_empty() {
+                eprintln!("aborting after the commit of {} inputs {}..={}", batch.match_id, batch.first_seq, batch.last_seq);
+                std::process::abort();
+            }
+        });
+    }
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let running = resonance_bridge::start(config).await.unwrap();
@@ -493,6 +509,105 @@ async fn wait_applied(addr: SocketAddr, m: &str, want: u64, secs: u64) -> Value 
         (updates == want).then_some(v)
     })
     .await
+}
+
+/// A crash between the commit and the ack: the owner commits the batch holding a trigger (its
+/// state and its stinger in PostgreSQL) and dies at once (abort, as `kill -9`), before the
+/// stinger goes out and before the batch is acked. The next owner resumes after the committed
+/// batch: every acknowledged update is applied once (none lost, none twice), the trigger's
+/// stinger is stored once, and the engine never hears it (at most once); a later trigger fires
+/// once, from the new owner.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_crash_between_commit_and_ack_repeats_no_stinger_and_loses_nothing() {
+    use std::os::unix::process::ExitStatusExt as _;
+    let Some(c) = Cluster::start().await else { return };
+    let mut a = c.bridge_spec("a", &c.pg, true);
+    wait_for("bridge a ready", 30, async || ok(request(a.http, "GET", "/readyz", None, None, None).await)).await;
+    let m = format!("crash{}", c.run);
+    for r in 0..4 {
+        c.post(&[a.http], 0, &m, &format!("u{r}"), &json!({"minute": r})).await;
+    }
+    wait_owned(&a, &m, 20).await;
+    wait_applied(a.http, &m, 4, 20).await;
+    let trigger = c.post(&[a.http], 0, &m, "u4", &json!({"minute": 4, "trigger": "boss_appears"})).await;
+    let status = wait_for("bridge a aborts after committing the trigger", 20, async || a.child.try_wait().unwrap()).await;
+    assert_eq!(status.signal(), Some(6), "bridge a ended by SIGABRT at the commit hook: {status:?}");
+    // committed: the state holds the trigger's update, and its stinger is stored, by a
+    let store = resonance_bridge::store::Store::open(&c.pg, &resonance_bridge::state::schema()).await.unwrap();
+    let stored = store.cluster_state(&m).await.unwrap().unwrap();
+    store.close().await;
+    assert_eq!(stored.last_seq, trigger["seq"].as_u64().unwrap());
+    let fired = boss_stingers_stored(&c.pg, &m).await;
+    assert_eq!(fired, vec![(stored.last_seq, a.id.clone())]);
+
+    let b = c.bridge("b").await;
+    wait_owned(&b, &m, 20).await;
+    for r in 5..8 {
+        let mut body = json!({"minute": r});
+        if r == 6 {
+            body["trigger"] = json!("boss_appears");
+        }
+        c.post(&[b.http], 0, &m, &format!("u{r}"), &body).await;
+    }
+    let v = wait_applied(b.http, &m, 8, 20).await;
+    assert_eq!(v["metrics"]["minute"], 7.0, "{v}");
+    let fired = boss_stingers_stored(&c.pg, &m).await;
+    assert_eq!(fired.len(), 2, "one stinger per trigger: {fired:?}");
+    assert_eq!(fired[0], (stored.last_seq, a.id.clone()));
+    assert_eq!(fired[1].1, b.id);
+    // the crashed owner's stinger never went out and was not sent again by the new owner
+    let heard = count_boss_stingers(&c.engine, Instant::now() + Duration::from_millis(500)).await;
+    assert_eq!(heard, 1, "boss stingers heard at the engine for one crashed and one live trigger");
+}
+
+/// The group commit in PostgreSQL: batches of several matches in one statement, each written
+/// once with its stingers. Committing a batch again (a redelivery after a crash between commit
+/// and ack, or a retry after a lost answer) is recognised as applied and stores no stinger
+/// twice; a match claimed by a later epoch is fenced while the others in the same commit are
+/// written; two batches of one match in one commit are refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cluster_group_commit_writes_each_batch_once_and_fences_the_rest() {
+    use resonance_bridge::cluster::store::{Applied, Batch};
+    let Some(pg) = postgres_url() else { return };
+    let store = resonance_bridge::store::Store::open(&pg, &resonance_bridge::state::schema()).await.unwrap();
+    let run = format!("{:x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos());
+    let (x, y, z) = (format!("gx{run}"), format!("gy{run}"), format!("gz{run}"));
+    for m in [&x, &y, &z] {
+        assert!(store.cluster_claim(m, 5, "one").await.unwrap().is_some());
+    }
+    let batch = |m: &str, first: u64, last: u64, state: &str, stingers: &[(u64, u32, &str)]| Batch {
+        match_id: m.to_string(),
+        epoch: 5,
+        first_seq: first,
+        last_seq: last,
+        state: state.to_string(),
+        stingers: stingers.iter().map(|(s, k, c)| (*s, *k, (*c).to_string())).collect(),
+    };
+    let bx = batch(&x, 1, 3, "{\"x\":3}", &[(2, 0, "boss_appears"), (3, 0, "goal"), (3, 1, "boss_appears")]);
+    let by = batch(&y, 1, 1, "{\"y\":1}", &[]);
+    assert_eq!(store.cluster_commit(&[bx.clone(), by], "one").await.unwrap(), vec![Applied::Yes, Applied::Yes]);
+    // a later owner claims z; then x's batch again, y's next one and z's under the old epoch
+    assert!(store.cluster_claim(&z, 9, "two").await.unwrap().is_some());
+    let by2 = batch(&y, 2, 4, "{\"y\":4}", &[(4, 0, "boss_appears")]);
+    let bz = batch(&z, 1, 2, "{\"z\":2}", &[(2, 0, "boss_appears")]);
+    let out = store.cluster_commit(&[bx.clone(), by2, bz], "one").await.unwrap();
+    assert_eq!(out, vec![Applied::AlreadyApplied, Applied::Yes, Applied::Fenced]);
+    let cues = |v: Vec<(u64, String, String)>| v.into_iter().map(|(s, c, _)| (s, c)).collect::<Vec<_>>();
+    assert_eq!(
+        cues(store.cluster_stingers(&x).await.unwrap()),
+        vec![(2, "boss_appears".to_string()), (3, "goal".to_string()), (3, "boss_appears".to_string())],
+        "stored once"
+    );
+    assert_eq!(cues(store.cluster_stingers(&y).await.unwrap()), vec![(4, "boss_appears".to_string())]);
+    assert!(store.cluster_stingers(&z).await.unwrap().is_empty(), "a fenced batch stores no stinger");
+    let xs = store.cluster_state(&x).await.unwrap().unwrap();
+    assert_eq!((xs.state.as_str(), xs.last_seq), ("{\"x\":3}", 3));
+    let ys = store.cluster_state(&y).await.unwrap().unwrap();
+    assert_eq!((ys.state.as_str(), ys.last_seq), ("{\"y\":4}", 4));
+    assert!(store.cluster_state(&z).await.unwrap().is_none(), "z holds nothing from the fenced owner");
+    let twice = store.cluster_commit(&[batch(&x, 4, 4, "{}", &[]), batch(&x, 5, 5, "{}", &[])], "one").await;
+    assert!(twice.is_err(), "two batches of one match in one commit: {twice:?}");
+    store.close().await;
 }
 
 /// A split: the owner is frozen (SIGSTOP) past its lease, the other bridge takes the match
