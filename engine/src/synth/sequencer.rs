@@ -222,7 +222,7 @@ impl Sequencer {
     /// Requests that a bar line fall on generator time `at` (offline renders, which know
     /// the future): from the next bar line, the steps are stretched or compressed (at most
     /// [`SYNC_MAX_STRETCH`]) so that a whole number of bars ends exactly there, give or take
-    /// the SoundFont player's 8-sample block. Refused (false) when one is pending or `at`
+    /// the SoundFont player's 32-sample block. Refused (false) when one is pending or `at`
     /// is not ahead.
     pub fn sync_to(&mut self, at: SampleTime) -> bool {
         if self.sync.is_some() || at <= self.next_tick {
