@@ -222,7 +222,7 @@ impl Sequencer {
     /// Requests that a bar line fall on generator time `at` (offline renders, which know
     /// the future): from the next bar line, the steps are stretched or compressed (at most
     /// [`SYNC_MAX_STRETCH`]) so that a whole number of bars ends exactly there, give or take
-    /// the SoundFont player's 8-sample block. Refused (false) when one is pending or `at`
+    /// the SoundFont player's 32-sample block. Refused (false) when one is pending or `at`
     /// is not ahead.
     pub fn sync_to(&mut self, at: SampleTime) -> bool {
         if self.sync.is_some() || at <= self.next_tick {
@@ -244,7 +244,7 @@ impl Sequencer {
     }
 
     /// Samples per step while a sync point is planned: the remaining samples spread over
-    /// the remaining steps in whole 8-sample blocks, so the last step ends within 4 samples
+    /// the remaining steps in whole 32-sample blocks, so the last step ends within 16 samples
     /// of the target. Plans the number of bars at the first bar line after the request.
     fn sync_step(&mut self, now: SampleTime, spb: u32) {
         let Some((at, left)) = self.sync else { return };
@@ -910,9 +910,9 @@ fn steps_per_bar(styles: &[Style], index: u16) -> u32 {
 }
 
 /// Samples per 16th step at `bpm`: a whole multiple of the SoundFont player's block
-/// ([`super::soundfont::SF_BLOCK`], 8 samples), so that every step starts on a block boundary
+/// ([`super::soundfont::SF_BLOCK`], 32 samples), so that every step starts on a block boundary
 /// of rustysynth and SoundFont notes are as sample-accurate as the built-in voices. The
-/// rounding moves the tempo by at most 4 samples per step (< 0.1 % at any tempo we play).
+/// rounding moves the tempo by at most 16 samples per step (< 0.5 % at any tempo we play).
 pub fn spt_for(sr: f32, bpm: f32) -> u32 {
     let bpm = if bpm.is_finite() && bpm > 1.0 { bpm } else { 100.0 };
     let block = super::soundfont::SF_BLOCK as f32;

@@ -28,24 +28,36 @@ struct Render {
     allocations: usize,
 }
 
-/// Renders `n` samples in blocks of `block` (0 = pseudo-random sizes 1..=700), applying
-/// `events` at the first block boundary at or after their time.
+/// Pseudo-random host block sizes 1..=700, the same sequence in every render.
+struct RandomBlocks(u32);
+
+impl RandomBlocks {
+    fn new() -> Self {
+        Self(12345)
+    }
+
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        1 + (self.0 >> 16) as usize % 700
+    }
+}
+
+/// Renders `n` samples in blocks of `block` samples, applying `events` at the first block
+/// boundary at or after their time. `block` 0 means [`RandomBlocks`], which apply most events
+/// late, as a host does that passes events at its block starts; a fixed size ends a block
+/// early at an event, so every event is applied exactly at its time (as a host with
+/// sample-accurate automation splits its blocks).
 fn render(s: &mut Synth, n: usize, block: usize, events: &[(u64, Ev)]) -> Render {
     let mut l = vec![0.0f32; n];
     let mut r = vec![0.0f32; n];
     let mut telemetry: Vec<Telemetry> = Vec::with_capacity(100_000);
     let mut next_ev = 0;
     let mut pos = 0usize;
-    let mut rnd = 12345u32;
+    let mut blocks = RandomBlocks::new();
     let mut allocations = 0;
     while pos < n {
-        let b = if block == 0 {
-            rnd = rnd.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            1 + (rnd >> 16) as usize % 700
-        } else {
-            block
-        };
-        let end = (pos + b).min(n);
+        let b = if block == 0 { blocks.next() } else { block };
+        let mut end = (pos + b).min(n);
         let ((), count) = count_allocations(|| {
             let mut sink = |t: Telemetry| {
                 if telemetry.len() < telemetry.capacity() {
@@ -69,6 +81,11 @@ fn render(s: &mut Synth, n: usize, block: usize, events: &[(u64, Ev)]) -> Render
                     }
                 }
                 next_ev += 1;
+            }
+            if block != 0
+                && let Some(&(t, _)) = events.get(next_ev)
+            {
+                end = end.min(t as usize);
             }
             s.process(&mut l[pos..end], &mut r[pos..end], &mut sink);
         });
@@ -260,10 +277,10 @@ fn output_does_not_depend_on_block_size() {
     let n = 48_000 * 15;
     let reference = render(&mut Synth::new(48_000.0, 512, &styles, 5), n, 512, &ev);
     for block in [1usize, 7, 64, 0] {
-        let (ev, reference) = if block == 0 {
-            (unplanned(&ev), render(&mut Synth::new(48_000.0, 512, &styles, 5), n, 512, &unplanned(&ev)))
+        let reference = if block == 0 {
+            render(&mut Synth::new(48_000.0, 512, &styles, 5), n, 512, &as_applied_by_random_blocks(&ev, n))
         } else {
-            (ev.clone(), reference.clone())
+            reference.clone()
         };
         let other = render(&mut Synth::new(48_000.0, 512, &styles, 5), n, block, &ev);
         let first_diff = reference.l.iter().zip(&other.l).position(|(a, b)| a != b);
@@ -273,11 +290,26 @@ fn output_does_not_depend_on_block_size() {
     }
 }
 
-/// The script without sync points and endings: random block sizes apply an event up to 700
-/// samples late, and a sync request that then misses a bar line is planned a bar later (the
-/// offline renderer requests them at fixed 512-sample blocks, where they are exact).
-fn unplanned(ev: &[(u64, Ev)]) -> Vec<(u64, Ev)> {
-    ev.iter().filter(|e| !matches!(e.1, Ev::Sync(_) | Ev::End(_))).copied().collect()
+/// `events` at the times a render in [`RandomBlocks`] applies them (the first of its block
+/// starts at or after each event's time, up to 700 samples late). Block-size invariance means
+/// the same output for the same events at the same times: an event applied later is another
+/// input (a target that arrives after a 16th step instead of before it moves the mood one
+/// step later), so random blocks are compared with fixed blocks that apply the events where
+/// the random blocks did.
+fn as_applied_by_random_blocks(events: &[(u64, Ev)], n: usize) -> Vec<(u64, Ev)> {
+    let mut blocks = RandomBlocks::new();
+    let mut out = Vec::with_capacity(events.len());
+    let (mut pos, mut next) = (0u64, 0);
+    while pos < n as u64 {
+        while let Some(&(t, e)) = events.get(next)
+            && t <= pos
+        {
+            out.push((pos, e));
+            next += 1;
+        }
+        pos += blocks.next() as u64;
+    }
+    out
 }
 
 /// First index where two renders differ.
@@ -463,13 +495,10 @@ fn soundfont_layers_play_without_allocating_at_any_block_size_and_deterministica
     let first_second: f32 = reference.l[..48_000 * 4].iter().map(|x| x * x).sum();
     assert!(first_second > 1e-3, "the SoundFont layers must be audible: energy {first_second}");
     assert!(reference.l != plain.l, "the mapped layers must come from the SoundFont");
+    let n = 48_000 * secs as usize;
     for block in [1usize, 7, 64, 0] {
-        let (ev, reference) = if block == 0 {
-            (unplanned(&ev), render(&mut mk(), 48_000 * secs as usize, 512, &unplanned(&ev)))
-        } else {
-            (ev.clone(), reference.clone())
-        };
-        let other = render(&mut mk(), 48_000 * secs as usize, block, &ev);
+        let reference = if block == 0 { render(&mut mk(), n, 512, &as_applied_by_random_blocks(&ev, n)) } else { reference.clone() };
+        let other = render(&mut mk(), n, block, &ev);
         assert_eq!(other.allocations, 0, "block {block}: allocated");
         assert_eq!(first_difference(&reference, &other), None, "block {block}: differs from block 512");
     }
