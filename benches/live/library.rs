@@ -7,9 +7,11 @@
 //! as its provider, following session `default`; and `resonance live` (this package's binary)
 //! on `jackd -d dummy` at 48 kHz / 256 frames, its deck streaming through the bridge, its
 //! programme output recorded with `--record`. JACK's dummy driver paces the callbacks in real
-//! time, so the recording's timeline is the listener's; ALSA's `null` device (what the e2e test
-//! uses) is not paced, so its output runs ahead of the wall clock and a latency read off its
-//! recording would mean nothing.
+//! time like a sound card, through the same cpal JACK path a broadcast machine uses, with its
+//! xruns counted, so the recording's timeline is the listener's. ALSA's `null` PCM (what cpal
+//! opens with no sound card) is not paced: its output runs ahead of the wall clock and a latency
+//! read off its recording would mean nothing. (The live host's own `--output null`, which the
+//! e2e test uses, paces a plain thread with sleeps: real time too, but not an audio server.)
 //!
 //! Measured: each trigger's POST time (wall clock, this process) to the output frame where the
 //! chosen track's first sample lies, found in the recording by aligning the track itself
@@ -20,7 +22,7 @@
 //! earlier than the true start of the timeline; its minimum over the moods within 5 s of the
 //! track is the anchor (an upper bound on the latency, by at most an analysis hop plus a control
 //! loop turn, about 20 ms; the spread is printed). A real device adds its own output latency
-//! (JACK: 2 periods, 10.7 ms here) on top of the rendered frame.
+//! on top of the rendered frame (two periods of 256 frames: 10.7 ms).
 //!
 //! `cargo bench --features jack --bench live -- --library` (`RESONANCE_LIVE_LIBRARY_REPS`,
 //! default 8 triggers 5 s apart, each switching to another of 4 tracks).
@@ -160,14 +162,12 @@ fn start_library(rt: &tokio::runtime::Runtime, music: &Path, data: &Path) -> (Fa
     (fake, bridge, key, t.elapsed().as_secs_f64())
 }
 
-/// Collects (arrival s since `base`, engine sample time) of every crowd-mood frame of session
-/// `default` from the bridge's WebSocket.
-fn collect_moods(
-    rt: &tokio::runtime::Runtime,
-    addr: std::net::SocketAddr,
-    base: Instant,
-) -> (Arc<Mutex<Vec<(f64, u64)>>>, tokio::task::JoinHandle<()>) {
-    let moods: Arc<Mutex<Vec<(f64, u64)>>> = Arc::default();
+/// (arrival s since the bench's base, engine sample time) of crowd-mood frames.
+type Moods = Arc<Mutex<Vec<(f64, u64)>>>;
+
+/// Collects every crowd-mood frame of session `default` from the bridge's WebSocket.
+fn collect_moods(rt: &tokio::runtime::Runtime, addr: std::net::SocketAddr, base: Instant) -> (Moods, tokio::task::JoinHandle<()>) {
+    let moods: Moods = Arc::default();
     let m2 = moods.clone();
     let ws = rt.spawn(async move {
         let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/api/v1/ws")).await.unwrap();
