@@ -10,7 +10,9 @@
 //! the test audio's music or the folders of `RESONANCE_BENCH_CATALOGUE`, a burst over the
 //! worker pool, the import, in `bridge/recognition.rs`; `-- --cluster` only the cluster's fault
 //! run of issue 31, in `bridge/cluster.rs`; `-- --discovery` only music discovery's three
-//! targets, in `bridge/discovery.rs`).
+//! targets, in `bridge/discovery.rs`; `-- --library` only the music library's: trigger to the
+//! Spotify play command, telemetry while Spotify stalls, `resonance library scan` speed, in
+//! `bridge/library.rs`).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -37,6 +39,8 @@ mod recognition;
 
 #[path = "bridge/discovery.rs"]
 mod discovery;
+#[path = "bridge/library.rs"]
+mod library;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -819,6 +823,7 @@ fn main() {
     let flood_only = args.iter().any(|a| a == "--osc-flood");
     let clips_only = args.iter().any(|a| a == "--clips");
     let recognition_only = args.iter().any(|a| a == "--recognition");
+    let library_only = args.iter().any(|a| a == "--library");
     // `--runs N`: the whole set N times (a table per run, then best and worst p99 per row).
     let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(1);
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
@@ -838,6 +843,9 @@ fn main() {
             }
             if recognition_only {
                 return recognition::rows(&h, if quick { 3.0 } else { 10.0 }, quick).await;
+            }
+            if library_only {
+                return library::rows(&h, quick).await;
             }
             if flood_only {
                 // the same HTTP load without the flood, as the baseline on this machine now

@@ -5,10 +5,16 @@
 //! `cargo bench --features jack --bench live` (needs Debian's jackd2 and libjack-jackd2-dev).
 //! `RESONANCE_LIVE_BENCH_S` shortens the run. It starts its own `jackd -d dummy` and stops it
 //! (by process id) at the end, so no other JACK server may run.
+//!
+//! `-- --library` measures instead the music library's trigger-to-audible latency on the same
+//! JACK set-up (issue 26, in `live/library.rs`).
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "live/library.rs"]
+mod library;
 
 /// Stops the server this benchmark started, also when it panics.
 struct Jackd(std::process::Child);
@@ -41,6 +47,10 @@ fn main() {
     while !Command::new("jack_lsp").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success()) {
         assert!(started.elapsed() < Duration::from_secs(15), "jackd did not start");
         std::thread::sleep(Duration::from_millis(200));
+    }
+    if std::env::args().any(|a| a == "--library") {
+        library::run(&input);
+        return;
     }
     let out = Command::new(env!("CARGO_BIN_EXE_resonance"))
         .args(["live", "--host", "jack", "--buffer", "256", "--rate", "48000", "--quiet", "--json", "--duration", &seconds.to_string()])

@@ -44,8 +44,9 @@ impl Rng {
     }
 }
 
-/// One HTTP request on a fresh connection; `Err` when the bridge is gone or too slow.
-async fn http(addr: SocketAddr, key: &str, method: &str, path: &str, body: Option<&Value>) -> Result<(u16, Value), String> {
+/// One HTTP request on a fresh connection; `Err` when the bridge is gone or too slow (also the
+/// library's rows).
+pub(crate) async fn http(addr: SocketAddr, key: &str, method: &str, path: &str, body: Option<&Value>) -> Result<(u16, Value), String> {
     let stream = tokio::net::TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
     let (mut send, conn) = hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.map_err(|e| e.to_string())?;
     tokio::spawn(conn);
