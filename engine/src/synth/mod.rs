@@ -130,6 +130,7 @@ pub struct Style {
 }
 
 impl Default for Style {
+    #[expect(clippy::too_many_lines, reason = "one line per style key and timbre field: a table, not logic")]
     fn default() -> Self {
         let s = |v: &[&str]| v.iter().map(|x| (*x).to_string()).collect();
         Self {
