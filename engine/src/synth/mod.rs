@@ -103,10 +103,12 @@ pub struct Style {
     pub melody_lift_db: f32,
     /// The accompaniment (pad, strings, arpeggio, bass) plays this much softer while a phrase
     /// has a melody, dB (-12..=0): room for the tune, as a mix engineer sets the bed under a
-    /// vocal.
+    /// vocal. The arpeggio's soft quarters below its entry (the calm passage's motion) keep
+    /// their level.
     pub melody_room_db: f32,
     /// Keep the accompaniment under the tune: while a phrase has a melody, pad, string and
-    /// arpeggio notes above the melody's lowest note sound an octave (or two) lower.
+    /// arpeggio notes above the melody's lowest note sound an octave (or two) lower (not the
+    /// arpeggio's soft quarters below its entry).
     pub accompaniment_below_melody: bool,
     /// Bass rhythms by rising energy (16th steps, `x` root, `o` root or fifth, `.` rest).
     pub bass_rhythms: Vec<String>,

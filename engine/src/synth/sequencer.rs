@@ -695,9 +695,9 @@ impl Sequencer {
 
     /// `note` of an accompaniment layer (pad, strings, arpeggio) moved down by octaves while
     /// it would sound at or above the melody's lowest note (`Style::accompaniment_below_melody`;
-    /// never below [`ACCOMPANIMENT_FLOOR`]).
+    /// never below [`ACCOMPANIMENT_FLOOR`]; not the calm figuration, see `calm_figure`).
     fn under_melody(&self, style: &Style, layer: usize, note: i32) -> i32 {
-        if !style.accompaniment_below_melody {
+        if !style.accompaniment_below_melody || self.calm_figure(layer) {
             return note;
         }
         let Some(floor) = self.melody_floor(style) else { return note };
@@ -711,14 +711,23 @@ impl Sequencer {
         n
     }
 
-    /// The accompaniment (pad, strings, arpeggio, bass) plays `Style::melody_room_db` softer
-    /// while the phrase has a melody
+    /// Whether `layer` plays the calm section's figuration now: the arpeggio's soft quarters
+    /// below its entry energy. They are the calm passage's motion, so the two room rules leave
+    /// them in their register and at their level: an octave lower and stepped back, their
+    /// attacks hardly stand out of the pads and the soft tune (most fall under `music-eval`'s
+    /// onset threshold), and short plucks mask the tune's held notes little anyway.
+    fn calm_figure(&self, layer: usize) -> bool {
+        layer == ARP && !self.music.layers[ARP]
+    }
+
+    /// The accompaniment (pad, strings, arpeggio, bass; not the calm figuration) plays
+    /// `Style::melody_room_db` softer while the phrase has a melody
     /// (the full lead layer, or its soft calm notes): a synthesised voice through its gain, a
     /// sampled one through its velocity (General MIDI velocity attenuation is about 40·log10
     /// of the velocity).
     fn make_room(&self, style: &Style, pool: &Pool, on: &mut NoteOn) {
         let db = style.melody_room_db;
-        if db >= 0.0 || self.mel.iter().all(|&m| m == form::REST) {
+        if db >= 0.0 || self.calm_figure(usize::from(on.layer)) || self.mel.iter().all(|&m| m == form::REST) {
             return;
         }
         if pool.sampled(usize::from(on.layer)) {
@@ -1044,5 +1053,31 @@ mod melody_tests {
         s.mel = [form::REST; PHRASE_STEPS];
         assert_eq!(s.melody_floor(&style), None);
         assert_eq!(s.under_melody(&style, PAD, 76), 76);
+    }
+
+    #[test]
+    fn the_calm_arpeggio_keeps_its_register_and_level_under_a_melody() {
+        let mut s = Sequencer::new(48_000.0, 1);
+        let style = Style::default();
+        let pool = Pool::new(48_000.0, 8);
+        s.mel = [form::REST; PHRASE_STEPS];
+        s.mel[0] = 0;
+        s.music.lead_octave = 0;
+        // the full arpeggio makes room for the tune; its soft quarters below its entry (the
+        // calm passage's motion) keep their octave and their level
+        for (full, room) in [(true, true), (false, false)] {
+            s.music.layers[ARP] = full;
+            let n = s.under_melody(&style, ARP, 84);
+            assert_eq!(n < 84, room, "full arpeggio {full}: 84 -> {n}");
+            let mut on = s.note(&style, ARP, n, 100, 0.9);
+            let gain = on.timbre.gain_db;
+            s.make_room(&style, &pool, &mut on);
+            assert_eq!(on.timbre.gain_db < gain, room, "full arpeggio {full}: {gain} -> {} dB", on.timbre.gain_db);
+        }
+        // the pad steps back in the calm too
+        let mut on = s.note(&style, PAD, 60, 100, 0.8);
+        let gain = on.timbre.gain_db;
+        s.make_room(&style, &pool, &mut on);
+        assert!((on.timbre.gain_db - (gain + style.melody_room_db)).abs() < 1e-6);
     }
 }
