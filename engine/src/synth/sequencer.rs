@@ -1031,6 +1031,8 @@ mod melody_tests {
         s.mel[0] = 2;
         s.mel[4] = 0;
         s.music.lead_octave = 0;
+        // the arpeggio at full (below its entry it is the calm figuration, which stays put)
+        s.music.layers[ARP] = true;
         let floor = s.melody_floor(&style).expect("the phrase has a melody");
         assert!((70..=72).contains(&floor), "floor {floor}");
         for layer in [PAD, STRINGS, ARP] {
