@@ -98,6 +98,18 @@ pub struct Style {
     /// in short notes, on every beat and, halfway from here to 1, on every 8th (string
     /// ostinato, pumping pads); above 1 they always sustain.
     pub pulse_energy: f32,
+    /// How much louder than the lead timbre's `gain_db` the melody plays, dB (0..=12; a
+    /// synthesised lead: a sampled one plays at its channel's full volume).
+    pub melody_lift_db: f32,
+    /// The accompaniment (pad, strings, arpeggio, bass) plays this much softer while a phrase
+    /// has a melody, dB (-12..=0): room for the tune, as a mix engineer sets the bed under a
+    /// vocal. The arpeggio's soft quarters below its entry (the calm passage's motion) keep
+    /// their level.
+    pub melody_room_db: f32,
+    /// Keep the accompaniment under the tune: while a phrase has a melody, pad, string and
+    /// arpeggio notes above the melody's lowest note sound an octave (or two) lower (not the
+    /// arpeggio's soft quarters below its entry).
+    pub accompaniment_below_melody: bool,
     /// Bass rhythms by rising energy (16th steps, `x` root, `o` root or fifth, `.` rest).
     pub bass_rhythms: Vec<String>,
     /// The sustained pad layer.
@@ -120,6 +132,7 @@ pub struct Style {
 }
 
 impl Default for Style {
+    #[expect(clippy::too_many_lines, reason = "one line per style key and timbre field: a table, not logic")]
     fn default() -> Self {
         let s = |v: &[&str]| v.iter().map(|x| (*x).to_string()).collect();
         Self {
@@ -138,6 +151,9 @@ impl Default for Style {
             polyphony: 32,
             arp_updown: false,
             pulse_energy: 0.55,
+            melody_lift_db: 8.0,
+            melody_room_db: -6.0,
+            accompaniment_below_melody: true,
             bass_rhythms: s(&["x...............", "x.......x.......", "x.....o.x...o...", "x.x.o.x.x.x.o.x."]),
             pad: Timbre {
                 unison: 2,
@@ -301,6 +317,8 @@ impl Style {
             ("reverb", self.reverb, 0.0, 1.0, "0..=1"),
             ("stinger_duck_db", self.stinger_duck_db, -30.0, 0.0, "-30..=0 dB"),
             ("pulse_energy", self.pulse_energy, 0.0, 2.0, "0..=2"),
+            ("melody_lift_db", self.melody_lift_db, 0.0, 12.0, "0..=12 dB"),
+            ("melody_room_db", self.melody_room_db, -12.0, 0.0, "-12..=0 dB"),
         ] {
             if !v.is_finite() || v < lo || v > hi {
                 return bad(name, f64::from(v), r);

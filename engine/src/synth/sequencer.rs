@@ -42,8 +42,12 @@ pub const STINGER_GAP_S: f32 = 2.0;
 pub const PHRASE_BARS: u64 = 4;
 /// Layer id of stinger voices.
 const STINGER_LAYER: u8 = 5;
-/// How much louder than the style's lead timbre the melody plays, dB.
-const LEAD_LIFT_DB: f32 = 4.0;
+/// Velocity of the melody's notes on the beats below the lead layer's entry (calm: slow, not
+/// silent; the conductor's dynamics already make them soft).
+const CALM_MELODY_VELOCITY: f32 = 0.9;
+/// Lowest sounding note the accompaniment is moved down to when it keeps under the melody
+/// (G2: lower, close chords turn to mud).
+const ACCOMPANIMENT_FLOOR: i32 = 43;
 /// Steps of a phrase's melody (four bars of at most 16 steps).
 const PHRASE_STEPS: usize = 4 * 16;
 
@@ -649,7 +653,9 @@ impl Sequencer {
             pool.release_layer(Some(layer as u8));
             let gate = (self.music.gate * len as f32) as u32;
             for &n in v.notes() {
+                let n = self.under_melody(style, layer, n);
                 let mut on = self.note(style, layer, n, gate, if self.step.is_multiple_of(STEPS_PER_BEAT) { 0.8 } else { 0.65 });
+                self.make_room(style, pool, &mut on);
                 // a bowed or plucked re-attack (marcato, spiccato, a pumping pad): short attack,
                 // and a release within a third of the pulse, so every re-strike rises out of
                 // the previous one's decay instead of blurring into it
@@ -664,13 +670,70 @@ impl Sequencer {
     fn sustain(&self, style: &Style, pool: &mut Pool, layer: usize, v: Voicing, gate: u32) {
         let mut held = [0.0f32; 6];
         for (h, &n) in held.iter_mut().zip(v.notes()) {
-            *h = n as f32;
+            *h = self.under_melody(style, layer, n) as f32;
         }
-        pool.release_layer_except(layer as u8, &held[..v.len.min(6)]);
-        for &n in v.notes() {
-            if !pool.extend(layer as u8, n as f32, gate) {
-                pool.note_on(&self.note(style, layer, n, gate, 0.8));
+        let held = &held[..v.len.min(6)];
+        pool.release_layer_except(layer as u8, held);
+        for &n in held {
+            if !pool.extend(layer as u8, n, gate) {
+                let mut on = self.note(style, layer, n as i32, gate, 0.8);
+                self.make_room(style, pool, &mut on);
+                pool.note_on(&on);
             }
+        }
+    }
+
+    /// The lowest note the phrase's melody sounds (MIDI, the lead timbre's octave included),
+    /// if it has one.
+    fn melody_floor(&self, style: &Style) -> Option<i32> {
+        let lowest = self.mel.iter().copied().filter(|&m| m != form::REST).min()?;
+        let octave = (self.music.lead_octave + 1).min(1);
+        // a note on a beat may move a degree down to a chord tone
+        let degree = i32::from(lowest) - 1;
+        Some(self.tonic(style) + 12 * octave + self.music.mode.degree_semis(degree) + 12 * i32::from(style.lead.octave))
+    }
+
+    /// `note` of an accompaniment layer (pad, strings, arpeggio) moved down by octaves while
+    /// it would sound at or above the melody's lowest note (`Style::accompaniment_below_melody`;
+    /// never below [`ACCOMPANIMENT_FLOOR`]; not the calm figuration, see `calm_figure`).
+    fn under_melody(&self, style: &Style, layer: usize, note: i32) -> i32 {
+        if !style.accompaniment_below_melody || self.calm_figure(layer) {
+            return note;
+        }
+        let Some(floor) = self.melody_floor(style) else { return note };
+        let octave = 12 * i32::from(style.layer(layer).octave);
+        let mut n = note;
+        for _ in 0..2 {
+            if n + octave >= floor && n + octave - 12 >= ACCOMPANIMENT_FLOOR {
+                n -= 12;
+            }
+        }
+        n
+    }
+
+    /// Whether `layer` plays the calm section's figuration now: the arpeggio's soft quarters
+    /// below its entry energy. They are the calm passage's motion, so the two room rules leave
+    /// them in their register and at their level: an octave lower and stepped back, their
+    /// attacks hardly stand out of the pads and the soft tune (most fall under `music-eval`'s
+    /// onset threshold), and short plucks mask the tune's held notes little anyway.
+    fn calm_figure(&self, layer: usize) -> bool {
+        layer == ARP && !self.music.layers[ARP]
+    }
+
+    /// The accompaniment (pad, strings, arpeggio, bass; not the calm figuration) plays
+    /// `Style::melody_room_db` softer while the phrase has a melody
+    /// (the full lead layer, or its soft calm notes): a synthesised voice through its gain, a
+    /// sampled one through its velocity (General MIDI velocity attenuation is about 40·log10
+    /// of the velocity).
+    fn make_room(&self, style: &Style, pool: &Pool, on: &mut NoteOn) {
+        let db = style.melody_room_db;
+        if db >= 0.0 || self.calm_figure(usize::from(on.layer)) || self.mel.iter().all(|&m| m == form::REST) {
+            return;
+        }
+        if pool.sampled(usize::from(on.layer)) {
+            on.velocity *= 10f32.powf(db / 40.0);
+        } else {
+            on.timbre.gain_db += db;
         }
     }
 
@@ -711,7 +774,9 @@ impl Sequencer {
         let fifth = c == b'o' && self.rng_harm.chance(0.35);
         let note = self.tonic(style) - 24 + self.chord.root() + if fifth { 7 } else { 0 };
         let gate = (self.music.gate * (dist * self.spt) as f32) as u32;
-        pool.note_on(&self.note(style, BASS, note, gate, vel));
+        let mut on = self.note(style, BASS, note, gate, vel);
+        self.make_room(style, pool, &mut on);
+        pool.note_on(&on);
     }
 
     /// The arpeggio; below its entry energy it still plays the chord in soft quarters.
@@ -733,12 +798,14 @@ impl Sequencer {
             self.arp_idx % n
         };
         self.arp_idx += 1;
-        let note = self.pad.notes().get(i).copied().unwrap_or(60) + 12;
+        let note = self.under_melody(style, ARP, self.pad.notes().get(i).copied().unwrap_or(60) + 12);
         let gate = (self.music.gate * (every * self.spt) as f32) as u32;
         // the calm quarters at full velocity: a pulse that is heard (and counted as onsets)
         // under the held chords, where the conductor's dynamics already make everything soft
         let vel = if self.step.is_multiple_of(4) { 0.9 } else { 0.7 } * if full { 1.0 } else { 0.95 };
-        pool.note_on(&self.note(style, ARP, note, gate, vel));
+        let mut on = self.note(style, ARP, note, gate, vel);
+        self.make_room(style, pool, &mut on);
+        pool.note_on(&on);
     }
 
     /// The melody: the phrase's theme statement, in key-relative degrees, strong beats
@@ -769,9 +836,9 @@ impl Sequencer {
         let note = (self.tonic(style) + 12 * octave + self.music.mode.degree_semis(degree)).min(96);
         let gate = (self.music.gate * (dist as u32 * self.spt) as f32) as u32;
         self.lead_note = (note, self.next_tick + u64::from(gate));
-        let mut on = self.note(style, LEAD, note, gate, if full { 1.0 } else { 0.75 });
+        let mut on = self.note(style, LEAD, note, gate, if full { 1.0 } else { CALM_MELODY_VELOCITY });
         // the melody sits over the pads: a few dB above the style's lead level
-        on.timbre.gain_db += LEAD_LIFT_DB;
+        on.timbre.gain_db += style.melody_lift_db;
         pool.note_on(&on);
     }
 
@@ -948,5 +1015,71 @@ mod tests {
         let mut s = Sequencer::new(48_000.0, 1);
         s.ended = true;
         assert_eq!(s.cue(Cue::Goal, 0), None);
+    }
+}
+
+#[cfg(test)]
+mod melody_tests {
+    use super::*;
+
+    #[test]
+    fn the_accompaniment_keeps_under_the_melody() {
+        let mut s = Sequencer::new(48_000.0, 1);
+        let mut style = Style::default();
+        // a phrase whose melody goes no lower than the tonic's degree (sounding from C5 up)
+        s.mel = [form::REST; PHRASE_STEPS];
+        s.mel[0] = 2;
+        s.mel[4] = 0;
+        s.music.lead_octave = 0;
+        // the arpeggio at full (below its entry it is the calm figuration, which stays put)
+        s.music.layers[ARP] = true;
+        let floor = s.melody_floor(&style).expect("the phrase has a melody");
+        assert!((70..=72).contains(&floor), "floor {floor}");
+        for layer in [PAD, STRINGS, ARP] {
+            for note in 55..=80 {
+                let n = s.under_melody(&style, layer, note);
+                let sounding = n + 12 * i32::from(style.layer(layer).octave);
+                assert!(n <= note && (note - n) % 12 == 0, "{note} -> {n}: moved by octaves, down only");
+                assert!(
+                    sounding < floor || sounding - 12 < ACCOMPANIMENT_FLOOR,
+                    "layer {layer}: {note} -> {n} sounds at {sounding}, floor {floor}"
+                );
+            }
+        }
+        // a note already under the melody stays where it is
+        assert_eq!(s.under_melody(&style, PAD, 60), 60);
+        // the rule off, or no melody in the phrase: nothing moves
+        style.accompaniment_below_melody = false;
+        assert_eq!(s.under_melody(&style, PAD, 76), 76);
+        style.accompaniment_below_melody = true;
+        s.mel = [form::REST; PHRASE_STEPS];
+        assert_eq!(s.melody_floor(&style), None);
+        assert_eq!(s.under_melody(&style, PAD, 76), 76);
+    }
+
+    #[test]
+    fn the_calm_arpeggio_keeps_its_register_and_level_under_a_melody() {
+        let mut s = Sequencer::new(48_000.0, 1);
+        let style = Style::default();
+        let pool = Pool::new(48_000.0, 8);
+        s.mel = [form::REST; PHRASE_STEPS];
+        s.mel[0] = 0;
+        s.music.lead_octave = 0;
+        // the full arpeggio makes room for the tune; its soft quarters below its entry (the
+        // calm passage's motion) keep their octave and their level
+        for (full, room) in [(true, true), (false, false)] {
+            s.music.layers[ARP] = full;
+            let n = s.under_melody(&style, ARP, 84);
+            assert_eq!(n < 84, room, "full arpeggio {full}: 84 -> {n}");
+            let mut on = s.note(&style, ARP, n, 100, 0.9);
+            let gain = on.timbre.gain_db;
+            s.make_room(&style, &pool, &mut on);
+            assert_eq!(on.timbre.gain_db < gain, room, "full arpeggio {full}: {gain} -> {} dB", on.timbre.gain_db);
+        }
+        // the pad steps back in the calm too
+        let mut on = s.note(&style, PAD, 60, 100, 0.8);
+        let gain = on.timbre.gain_db;
+        s.make_room(&style, &pool, &mut on);
+        assert!((on.timbre.gain_db - (gain + style.melody_room_db)).abs() < 1e-6);
     }
 }

@@ -136,6 +136,10 @@ pub struct Metrics {
     pub calm_onsets_per_s: Option<f64>,
     pub lead_bars: usize,
     pub melody_trackable: f64,
+    /// Of the frames where a lead note sounds and the predominant pitch class is not the
+    /// lead's, the share where it is the root of the chord the engine plays (the bass, or a
+    /// pad's lowest tone, masks the lead) and where it is another tone of that chord.
+    pub melody_missed_on: [f64; 2],
     /// r of tempo, onsets, brightness, loudness vs arousal (None: the arc hardly moves).
     pub arc_r: Option<[f64; 4]>,
     pub lufs: f64,
@@ -399,14 +403,29 @@ fn themes_and_melody(r: &Render, fr: &Frames, bars: &[(u64, u64)], frame_of: Fra
         }
     }
     // melody salience
-    let (mut lead_bars, mut ok) = (0, 0);
+    let chord_at = |s: u64| {
+        let i = r.blocks.partition_point(|p| p.pos <= s);
+        if i == 0 { [None; 4] } else { r.blocks[i - 1].chord }
+    };
+    let (mut lead_bars, mut ok, mut missed, mut masked) = (0, 0, 0usize, [0usize; 2]);
     for &(a, b) in bars {
         let (mut sounding, mut hit) = (0, 0);
         for f in frame_of(a)..frame_of(b) {
             let s = (f * HOP + N / 2) as u64;
             if let Some(note) = lead_at(s) {
                 sounding += 1;
-                hit += usize::from(fr.pitch[f].0.rem_euclid(12) == note.rem_euclid(12));
+                let pc = fr.pitch[f].0.rem_euclid(12);
+                if pc == note.rem_euclid(12) {
+                    hit += 1;
+                } else {
+                    missed += 1;
+                    let chord = chord_at(s);
+                    if chord[0].is_some_and(|c| i32::from(c) == pc) {
+                        masked[0] += 1;
+                    } else if chord.iter().flatten().any(|&c| i32::from(c) == pc) {
+                        masked[1] += 1;
+                    }
+                }
             }
         }
         let n = frame_of(b) - frame_of(a);
@@ -417,4 +436,5 @@ fn themes_and_melody(r: &Render, fr: &Frames, bars: &[(u64, u64)], frame_of: Fra
     }
     m.lead_bars = lead_bars;
     m.melody_trackable = ok as f64 / lead_bars.max(1) as f64;
+    m.melody_missed_on = masked.map(|k| k as f64 / missed.max(1) as f64);
 }

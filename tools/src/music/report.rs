@@ -30,6 +30,8 @@ pub fn table(style: &str, cols: &[(String, Metrics)], drone: bool) -> String {
         ("calm onsets/s", if drone { "drone" } else { "≥ 0.8" }, Box::new(|m| m.calm_onsets_per_s.unwrap_or(f64::NAN)), false, 2),
         ("bars with lead", "", Box::new(|m| m.lead_bars as f64), false, 0),
         ("melody trackable (share of lead bars)", "≥ 0.5", Box::new(|m| m.melody_trackable), false, 2),
+        ("lead misses on the chord root (share)", "", Box::new(|m| m.melody_missed_on[0]), true, 2),
+        ("lead misses on another chord tone (share)", "", Box::new(|m| m.melody_missed_on[1]), true, 2),
         ("r tempo–arousal", "≥ 0.8", Box::new(|m| m.arc_r.map_or(f64::NAN, |r| r[0])), false, 2),
         ("r onsets–arousal", "≥ 0.8", Box::new(|m| m.arc_r.map_or(f64::NAN, |r| r[1])), false, 2),
         ("r brightness–arousal", "≥ 0.8", Box::new(|m| m.arc_r.map_or(f64::NAN, |r| r[2])), false, 2),

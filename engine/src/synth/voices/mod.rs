@@ -369,6 +369,12 @@ impl Pool {
     }
 
     /// The player, if it plays `layer`.
+    /// Whether layer `layer` plays from the SoundFont (its level follows the note velocity,
+    /// not the timbre's `gain_db`).
+    pub fn sampled(&self, layer: usize) -> bool {
+        self.player.as_deref().is_some_and(|p| p.plays(layer))
+    }
+
     fn player_for(&mut self, layer: usize) -> Option<&mut Player> {
         self.player.as_deref_mut().filter(|p| p.plays(layer))
     }
