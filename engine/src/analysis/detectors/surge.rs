@@ -15,6 +15,8 @@
 //!   added to the floor is bright on average (mean tilt ≥ -13.3 dB) and unvoiced (mean MPM
 //!   clarity ≤ 0.44); failing that, 14 hops each bright (tilt ≥ -12 dB) and unvoiced on
 //!   average. A bright surge whose added energy reaches up to 5–7 kHz is applause instead.
+//!   Either way the deciding hops must be noise-like on average (spectral roughness ≤
+//!   [`RINGING_ROUGH`], decision 0096): a struck glass or cutlery rings, a crowd does not.
 //!   A surge that dies within 0.3–2.5 s without having been either is a near miss ("ooh") if
 //!   voices carried it (the 1–2.5 kHz band ≥ 10 dB over its floor on average, and no lower
 //!   than 2.5–5 kHz) and it was noise-like on average (spectral roughness ≤ 7 dB,
@@ -61,6 +63,15 @@ const ROAR_TILT: f32 = -13.3;
 /// unison. Measured over the first 14 loud hops of the tuning composites: cheer 0.31–0.40,
 /// applause 0.35–0.41, boos 0.41–0.66 (the two on a bright bed 0.45, 0.50), "ooh" 0.42–0.58.
 const ROAR_CLARITY: f32 = 0.44;
+/// Mean spectral roughness ([`Features::roughness`](crate::analysis::features::Features::roughness),
+/// dB) of the hops that decide a goal roar or applause, at most: a crowd's roar or applause is
+/// thousands of voices or hands, noise-like, where a struck glass, plate or piece of cutlery
+/// rings with a few partials (decision 0096). Measured over the 14 deciding loud hops: the
+/// tuning composites' cheers 5.7–6.1 dB and applause 5.9–6.7; the clinks that a restaurant bed
+/// raised as applause 10.6–11.7 (flatness 0.01–0.03, MPM clarity 0.75). The threshold is
+/// midway, above [`CROWD_ROUGH_MAX`] to leave room for music mixed over a crowd.
+const RINGING_ROUGH: f32 = 8.6;
+
 /// A near miss is thousands of voices: the 1–2.5 kHz band (where vowels' second formants
 /// lie) must hold at least this far over its floor on average over the surge, and at least
 /// as high as the 2.5–5 kHz band. Measured over every near miss that the
@@ -88,6 +99,10 @@ pub(super) struct Surge {
     loud_tilt: f32,
     loud_hf: f32,
     loud_clar: f32,
+    /// Sums of the spectral roughness over the loud hops (up to the first [`ROAR_HOPS`]) and
+    /// over the bright hops (see [`RINGING_ROUGH`]).
+    loud_rough: f32,
+    bright_rough: f32,
     /// Statistics of the surge's hops, and the classifier's reading of them once decided.
     window: Window,
     /// The 1.5 s before now (the classifier's context), kept across surges.
@@ -239,6 +254,7 @@ impl Surge {
             self.loud_tilt += h.added_tilt;
             self.loud_hf += h.added_hf;
             self.loud_clar += h.f.pitch.clarity;
+            self.loud_rough += h.f.roughness;
         }
     }
 
@@ -251,16 +267,17 @@ impl Surge {
             self.bright_hops += 1;
             self.hf_sum += h.added_hf;
             self.clar_sum += h.f.pitch.clarity;
+            self.bright_rough += h.f.roughness;
         }
         let may_roar = !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.since_roar > 5 * H;
         let n = ROAR_HOPS as f32;
-        if may_roar && self.loud_hops == ROAR_HOPS && self.loud_tilt / n >= ROAR_TILT {
+        if may_roar && self.loud_hops == ROAR_HOPS && self.loud_tilt / n >= ROAR_TILT && self.loud_rough / n <= RINGING_ROUGH {
             let hf = self.loud_hf / n;
             if hf >= APPLAUSE_HF || self.loud_clar / n <= ROAR_CLARITY {
                 self.report(hf, self.loud_hops, out);
             }
         }
-        if may_roar && !self.roar_sent && self.bright_hops >= ROAR_HOPS {
+        if may_roar && !self.roar_sent && self.bright_hops >= ROAR_HOPS && self.bright_rough / self.bright_hops as f32 <= RINGING_ROUGH {
             let hf = self.hf_sum / self.bright_hops as f32;
             if hf >= APPLAUSE_HF || self.clar_sum / self.bright_hops as f32 <= ROAR_CLARITY {
                 self.report(hf, self.bright_hops, out);
@@ -460,6 +477,36 @@ mod tests {
         assert!(hand_set_surge(40, -11.0, 0.55).is_empty());
         // Darker on average than any cheer: not a roar.
         assert!(hand_set_surge(40, -14.5, 0.38).is_empty());
+    }
+
+    /// A second at the floor, then 40 loud, bright hops whose added energy reaches 5–7 kHz by
+    /// `hf` dB over the 300–1000 Hz band's, at spectral roughness `rough`: what was reported.
+    fn bright_surge(hf: f32, rough: f32) -> Vec<CrowdEventKind> {
+        let mut s = Surge { since_roar: u32::MAX / 2, ..Surge::default() };
+        let mut out = Vec::new();
+        for i in 0..140u64 {
+            let h = if i < 100 {
+                Hop { f: Features { end: (i + 1) * HOP as u64, ..Features::default() }, present: true, ..Hop::default() }
+            } else {
+                let mut h = surge_hop(i, -8.0, 0.38);
+                h.added_hf = hf;
+                h.f.roughness = rough;
+                h
+            };
+            s.hop(&h, &HAND_SET, false, false, false, &mut |d| out.push(d.kind));
+        }
+        out
+    }
+
+    #[test]
+    fn a_ringing_clink_is_neither_applause_nor_a_goal_roar() {
+        // Noise-like, as thousands of hands or voices are: applause (broadband), or a roar.
+        assert_eq!(bright_surge(-10.0, 6.5), vec![CrowdEventKind::Applause]);
+        assert_eq!(bright_surge(-28.0, 6.0), vec![CrowdEventKind::GoalRoar]);
+        // The same levels and tilts from a struck glass or cutlery, whose partials ring
+        // (roughness 10.6–11.7 dB on the restaurant bed): nothing, by either decision.
+        assert!(bright_surge(-10.0, 11.0).is_empty());
+        assert!(bright_surge(-28.0, 11.0).is_empty());
     }
 
     /// A second at the floor, then a dark, voiced surge of 1.2 s at `bands` over their floors,

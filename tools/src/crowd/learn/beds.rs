@@ -12,7 +12,8 @@
 use std::collections::BTreeMap;
 
 use resonance_engine::CrowdEventKind;
-use resonance_engine::analysis::probes::{Decimator, FeatureExtractor, Step, Tone};
+use resonance_engine::analysis::CrowdAnalyzer;
+use resonance_engine::analysis::probes::{Decimator, FeatureExtractor, Hop, Step, Tone};
 use resonance_test_support::SplitMix64;
 
 use super::super::RATE;
@@ -71,6 +72,8 @@ pub fn run(seed: u64, trace: Option<&str>) {
             }
             if trace.is_some() {
                 trace_whistles(&x, &counted);
+                trace_surges(&x, &counted);
+                dump_hops(&x, &s.file, &counted);
             }
         }
     }
@@ -93,6 +96,102 @@ fn trace_whistles(x: &[f32], ev: &[&resonance_engine::CrowdEvent]) {
             );
         }
     }
+}
+
+/// The detectors' hops from 300 ms before each false goal roar's or applause's onset to
+/// 50 ms after it was reported, every second hop: the levels over the floor, the band levels
+/// over their floors, the added tilts and the frame features the surge and applause rules read.
+fn trace_surges(x: &[f32], ev: &[&resonance_engine::CrowdEvent]) {
+    let hops = detector_hops(x);
+    for e in ev.iter().filter(|e| matches!(e.kind, CrowdEventKind::GoalRoar | CrowdEventKind::Applause)) {
+        let (at, det) = (e.onset as f64 / f64::from(RATE), e.detected as f64 / f64::from(RATE));
+        println!("-- {} at {at:.3} s, reported at {det:.3} s (confidence {:.2})", e.kind.as_str(), e.confidence);
+        println!(
+            "   t s     vfast  fast   m     | b0    b1    b2    b3    b4   | tilt   hf    | flat  clar  onset/s flux  rough | surge len bright"
+        );
+        for (t, (h, (active, len, bright))) in hops.iter().step_by(2).filter(|(t, _)| *t >= at - 0.3 && *t <= det + 0.05) {
+            let b = h.band_rel;
+            println!(
+                "   {t:7.2} {:5.1} {:5.1} {:5.1} | {:5.1} {:5.1} {:5.1} {:5.1} {:5.1} | {:6.1} {:6.1} | {:.2}  {:.2}  {:5.1}  {:5.2} {:5.2} | {} {len:4} {bright:3}",
+                h.rel_vfast,
+                h.rel_fast,
+                h.rel_m,
+                b[0],
+                b[1],
+                b[2],
+                b[3],
+                b[4],
+                h.added_tilt,
+                h.added_hf,
+                h.f.flatness,
+                h.f.pitch.clarity,
+                h.f.onset_rate,
+                h.f.flux,
+                h.f.roughness,
+                u8::from(*active)
+            );
+        }
+    }
+}
+
+/// Every hop of the traced bed and its events into `target/crowd-eval/beds-<file>.tsv`, so
+/// that a rule can be simulated offline before it is built.
+fn dump_hops(x: &[f32], file: &str, ev: &[&resonance_engine::CrowdEvent]) {
+    use std::fmt::Write as _;
+    let mut t = String::from(
+        "t\tvfast\tfast\tm\tb0\tb1\tb2\tb3\tb4\ttilt\thf\tflat\tclar\tonset_rate\tflux\trough\tonset\tpresent\tsurge\tlen\tbright\tevent\n",
+    );
+    let hops = detector_hops(x);
+    for (at, (h, (active, len, bright))) in &hops {
+        let b = h.band_rel;
+        let here: Vec<&str> =
+            ev.iter().filter(|e| (e.detected as f64 / f64::from(RATE) - at).abs() < 0.005).map(|e| e.kind.as_str()).collect();
+        let _ = writeln!(
+            t,
+            "{at:.3}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.3}\t{:.3}\t{:.1}\t{:.3}\t{:.2}\t{}\t{}\t{}\t{len}\t{bright}\t{}",
+            h.rel_vfast,
+            h.rel_fast,
+            h.rel_m,
+            b[0],
+            b[1],
+            b[2],
+            b[3],
+            b[4],
+            h.added_tilt,
+            h.added_hf,
+            h.f.flatness,
+            h.f.pitch.clarity,
+            h.f.onset_rate,
+            h.f.flux,
+            h.f.roughness,
+            u8::from(h.f.onset),
+            u8::from(h.present),
+            u8::from(*active),
+            here.join(",")
+        );
+    }
+    let dir = super::super::out_dir();
+    let name = file.replace('/', "_");
+    let path = dir.join(format!("beds-{name}.tsv"));
+    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, t)) {
+        eprintln!("cannot write {}: {e}", path.display());
+    } else {
+        println!("hops: {}", path.display());
+    }
+}
+
+/// What the detectors saw on every hop of `x` (at [`RATE`]): end time (s), the hop and the
+/// surge detector's state.
+fn detector_hops(x: &[f32]) -> Vec<(f64, (Hop, (bool, u32, u32)))> {
+    let mut a = CrowdAnalyzer::new(RATE as f32);
+    let block = RATE as usize / 100;
+    x.chunks(block)
+        .enumerate()
+        .map(|(i, b)| {
+            a.process(b, &mut |_| {});
+            (((i + 1) * block) as f64 / f64::from(RATE), a.last_detector_hop())
+        })
+        .collect()
 }
 
 /// Every short frame of `x` (at [`RATE`]) as the analyser sees it: end time (s) and frame.
