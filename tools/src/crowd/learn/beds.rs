@@ -180,9 +180,13 @@ fn dump_hops(x: &[f32], file: &str, ev: &[&resonance_engine::CrowdEvent]) {
     }
 }
 
+/// A hop's end time (s), the hop, and the surge detector's state (active, hops since it
+/// began, bright hops).
+type TracedHop = (f64, (Hop, (bool, u32, u32)));
+
 /// What the detectors saw on every hop of `x` (at [`RATE`]): end time (s), the hop and the
 /// surge detector's state.
-fn detector_hops(x: &[f32]) -> Vec<(f64, (Hop, (bool, u32, u32)))> {
+fn detector_hops(x: &[f32]) -> Vec<TracedHop> {
     let mut a = CrowdAnalyzer::new(RATE as f32);
     let block = RATE as usize / 100;
     x.chunks(block)
