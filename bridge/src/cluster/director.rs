@@ -48,7 +48,7 @@ use serde_json::{Value, json};
 use tokio::sync::{Mutex, OwnedMutexGuard, mpsc, oneshot, watch};
 
 use crate::cluster::link::{LEASE_TTL, LeaseError, Link, OscInput, Owned, RENEW_EVERY, consumer_name, redact, subject_in};
-use crate::cluster::store::{Applied, Batch};
+use crate::cluster::store::{Applied, Batch, Commit};
 use crate::director::step::Decision;
 use crate::error::AppError;
 use crate::osc::Inbound;
@@ -918,9 +918,6 @@ fn stored_ms(msg: &async_nats::jetstream::Message) -> Option<i64> {
     let info = msg.info().ok()?;
     i64::try_from(info.published.unix_timestamp_nanos() / 1_000_000).ok()
 }
-
-/// A director's batch for the bridge's group commit, and where its outcome goes.
-pub type Commit = (Batch, oneshot::Sender<Result<Applied, String>>);
 
 /// Test seam: called by a director right after its batch is committed, before its effects go
 /// out and before it is acked (the tests abort the process there to show that a crash between

@@ -163,7 +163,7 @@ pub struct Link {
     pub inputs: std::sync::OnceLock<tokio::sync::mpsc::Sender<OscInput>>,
     /// The directors' batches for the bridge's group commit (`cluster::director`), set once
     /// the committer runs.
-    pub commits: std::sync::OnceLock<tokio::sync::mpsc::Sender<crate::cluster::director::Commit>>,
+    pub commits: std::sync::OnceLock<tokio::sync::mpsc::Sender<crate::cluster::store::Commit>>,
 }
 
 /// One OSC input queued for its match's stream: the match, the engine's address, one OSC

@@ -54,6 +54,10 @@ pub struct Batch {
     pub stingers: Vec<(u64, u32, String)>,
 }
 
+/// A director's batch for the bridge's group commit, and where its outcome goes (the
+/// committer in `cluster::director` receives them over the link's `commits` channel).
+pub type Commit = (Batch, tokio::sync::oneshot::Sender<Result<Applied, String>>);
+
 /// The outcome of [`Store::cluster_commit`] for one batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applied {
