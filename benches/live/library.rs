@@ -14,8 +14,10 @@
 //! e2e test uses, paces a plain thread with sleeps: real time too, but not an audio server.)
 //!
 //! Measured: each trigger's POST time (wall clock, this process) to the output frame where the
-//! chosen track's first sample lies, found in the recording by aligning the track itself
-//! (20 ms high-frequency envelopes over its first 4 s, then the raw waveform sample by sample).
+//! chosen track's first sample lies, found in the recording by aligning the track itself: the
+//! waveform of its loudest second among its first seconds, cross-correlated with the recording,
+//! the first offset that matches (see [`locate`]: music repeats its intro's figures, and the
+//! best-matching one can be a later repeat).
 //! The recording's frames are put on the wall clock by the crowd-mood frames the live host sends
 //! through the bridge to a WebSocket subscriber here: each carries the engine's sample time of
 //! its estimate and arrives after that sample was rendered, so `arrival − time / rate` is never
@@ -37,7 +39,7 @@ use resonance_bridge::clients::subsonic::fake::{FakeSong, FakeSubsonic};
 use serde_json::{Value, json};
 
 const RATE: u32 = 48_000;
-/// Envelope frame: 20 ms.
+/// 20 ms: how far past the first match its peak is looked for.
 const FRAME: usize = 960;
 /// Seconds between triggers (each track plays this long before the next switch).
 const GAP_S: f64 = 5.0;
@@ -70,49 +72,77 @@ fn wait_for(what: &str, secs: u64, mut ok: impl FnMut() -> Result<Value, String>
     }
 }
 
-/// 20 ms RMS envelope of the second difference of `x` (the track's upper bands).
-fn hf_envelope(x: &[f32]) -> Vec<f64> {
-    let d: Vec<f64> = x.windows(3).map(|w| f64::from(w[2]) - 2.0 * f64::from(w[1]) + f64::from(w[0])).collect();
-    d.chunks(FRAME).filter(|c| c.len() == FRAME).map(|c| (c.iter().map(|v| v * v).sum::<f64>() / FRAME as f64).sqrt()).collect()
-}
+/// Seconds of the track's own fade-in (the deck's trigger fade) skipped before the piece of it
+/// that is looked for.
+const FADE_S: f64 = 0.3;
+/// Length of that piece, and how far into the track it may lie (the loudest such piece).
+const PIECE_S: f64 = 1.0;
+const PIECE_WITHIN_S: f64 = 4.0;
+/// Seconds after the trigger's sample searched for the track's start.
+const SEARCH_S: f64 = 4.0;
+/// How far below the best match another still counts as exact (a repeat of a loop).
+const EXACT: f64 = 0.02;
+/// A start counts only where the waveform matches this well (normalised correlation).
+const MATCH_MIN: f64 = 0.8;
 
-/// Normalised correlation of `a` and `b` (same length).
-fn corr(a: &[f64], b: &[f64]) -> f64 {
-    let n = a.len() as f64;
-    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
-    let (mut num, mut ea, mut eb) = (0.0, 0.0, 0.0);
-    for (x, y) in a.iter().zip(b) {
-        num += (x - ma) * (y - mb);
-        ea += (x - ma) * (x - ma);
-        eb += (y - mb) * (y - mb);
+/// Where in `rec` (mono, 48 kHz) the track `reference` starts, searching start samples from
+/// `from` for [`SEARCH_S`]: (sample index, normalised correlation of the waveform there).
+///
+/// The loudest second of the track's first seconds (after its fade-in) is cross-correlated
+/// with the recording (by FFT), normalised by the recording's energy under it, so the deck's
+/// gain and the output stage's level do not matter. Sample by sample, only the real start
+/// matches to within a few thousandths (a sustained tone also matches one of its periods away,
+/// at 0.9 or less); should the track repeat itself exactly (a loop), the first of the exact
+/// matches is the start.
+fn locate(rec: &[f32], reference: &[f32], from: usize) -> Option<(usize, f64)> {
+    use realfft::RealFftPlanner;
+    let rate = f64::from(RATE);
+    let len = (PIECE_S * rate) as usize;
+    let first = (FADE_S * rate) as usize;
+    let last = ((PIECE_WITHIN_S * rate) as usize).min(reference.len().checked_sub(len)?);
+    let energy = |a: usize| reference[a..a + len].iter().map(|v| f64::from(*v).powi(2)).sum::<f64>();
+    let a = (first..=last.max(first))
+        .step_by(len / 8)
+        .filter(|a| a + len <= reference.len())
+        .max_by(|x, y| energy(*x).total_cmp(&energy(*y)))?;
+    let piece: Vec<f64> = reference[a..a + len].iter().map(|v| f64::from(*v)).collect();
+    let piece_norm = piece.iter().map(|v| v * v).sum::<f64>().sqrt();
+    // the recording from the first possible start's piece to the last one's end
+    let from = from.saturating_sub(RATE as usize / 10);
+    let lo = from + a;
+    let hi = (lo + (SEARCH_S * rate) as usize + len).min(rec.len());
+    let window: Vec<f64> = rec.get(lo..hi)?.iter().map(|v| f64::from(*v)).collect();
+    let offsets = window.len().checked_sub(len)? + 1;
+    let n = (window.len() + len).next_power_of_two();
+    let mut planner = RealFftPlanner::<f64>::new();
+    let (fwd, inv) = (planner.plan_fft_forward(n), planner.plan_fft_inverse(n));
+    let spectrum = |x: &[f64]| {
+        let mut buf = vec![0.0; n];
+        buf[..x.len()].copy_from_slice(x);
+        let mut out = fwd.make_output_vec();
+        fwd.process(&mut buf, &mut out).ok()?;
+        Some(out)
+    };
+    let (w, p) = (spectrum(&window)?, spectrum(&piece)?);
+    let mut prod: Vec<_> = w.iter().zip(&p).map(|(x, y)| x * y.conj()).collect();
+    let mut xc = inv.make_output_vec();
+    inv.process(&mut prod, &mut xc).ok()?;
+    // running energy of the recording under the piece at each offset
+    let mut e: f64 = window[..len].iter().map(|v| v * v).sum();
+    let mut nc = Vec::with_capacity(offsets);
+    for k in 0..offsets {
+        if k > 0 {
+            e += window[k + len - 1].powi(2) - window[k - 1].powi(2);
+        }
+        // where the recording is silent (before the first track) nothing matches
+        let under = e.max(0.0).sqrt();
+        nc.push(if under < 1e-3 * piece_norm { 0.0 } else { xc[k] / n as f64 / (under * piece_norm) });
     }
-    num / (ea * eb).sqrt().max(1e-30)
-}
-
-/// Where in `rec` (mono, 48 kHz) the track `reference` starts, searching frames from `from`
-/// for `within` frames: (sample index, envelope correlation).
-fn locate(rec: &[f32], env: &[f64], reference: &[f32], renv: &[f64], from: usize, within: usize) -> Option<(usize, f64)> {
-    let span = 200.min(renv.len());
-    let last = env.len().checked_sub(span)?;
-    let (coarse, c) =
-        (from..(from + within).min(last)).map(|t| (t, corr(&env[t..t + span], &renv[..span]))).max_by(|a, b| a.1.total_cmp(&b.1))?;
-    // sample by sample around it, on the loudest 0.25 s of the track's first 3 s after its
-    // 250 ms fade-in
-    let len = RATE as usize / 4;
-    let energy = |a: usize| reference[a..a + len].iter().map(|v| v * v).sum::<f32>();
-    let a = (RATE as usize * 3 / 10..RATE as usize * 3 - len).step_by(len / 4).max_by(|x, y| energy(*x).total_cmp(&energy(*y)))?;
-    let r = &reference[a..a + len];
-    let centre = coarse * FRAME;
-    let best = (centre.saturating_sub(2 * FRAME)..centre + 2 * FRAME)
-        .filter(|s| s + a + len <= rec.len())
-        .map(|s| {
-            let w = &rec[s + a..s + a + len];
-            let dot: f32 = w.iter().zip(r).map(|(x, y)| x * y).sum();
-            let e: f32 = w.iter().map(|x| x * x).sum();
-            (s, dot / e.sqrt().max(1e-12))
-        })
-        .max_by(|x, y| x.1.total_cmp(&y.1))?;
-    Some((best.0, c))
+    let best = nc.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let k0 = nc.iter().position(|c| *c >= best - EXACT)?;
+    // the peak of that first match (its correlation rises over a few samples)
+    let k = (k0..(k0 + FRAME).min(offsets)).max_by(|x, y| nc[*x].total_cmp(&nc[*y]))?;
+    Some((from + k, nc[k]))
 }
 
 /// One trigger: when it was posted (s since the bench's base) and the track it chose.
@@ -241,27 +271,24 @@ fn offsets(moods: &[(f64, u64)], near: Option<u64>) -> Vec<f64> {
 }
 
 /// Each trigger's latency in the recording, printed as a table; the latencies of the triggers
-/// whose track was found (envelope correlation > 0.6), sorted.
+/// whose track was found (waveform correlation over [`MATCH_MIN`]), sorted.
 fn latencies(music: &Path, rec: &[f32], moods: &[(f64, u64)], triggers: &[Trigger]) -> Vec<f64> {
-    let env = hf_envelope(rec);
     let mut refs = std::collections::HashMap::new();
     let mut lat = Vec::new();
     let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     println!(
-        "| trigger | track | posted (s) | first sample at output frame | envelope correlation | anchor spread ms (moods) | trigger to audible ms |"
+        "| trigger | track | posted (s) | first sample at output frame | waveform correlation | anchor spread ms (moods) | trigger to audible ms |"
     );
     println!("|---:|---|---:|---:|---:|---:|---:|");
     for (i, t) in triggers.iter().enumerate() {
         let idx: usize = t.track.trim_start_matches("subsonic:t").parse().unwrap();
-        let (reference, renv) = refs.entry(idx).or_insert_with(|| {
+        let reference = refs.entry(idx).or_insert_with(|| {
             let d = resonance_io::decode::decode_file(&music.join(TRACKS[idx])).unwrap();
-            let r = resonance_io::decode::resample(&d.to_mono(), d.sample_rate, RATE).unwrap();
-            let e = hf_envelope(&r);
-            (r, e)
+            resonance_io::decode::resample(&d.to_mono(), d.sample_rate, RATE).unwrap()
         });
         // the anchor over the whole run places the search window; the local one gives the figure
-        let from = ((t.posted - min(&offsets(moods, None))) * f64::from(RATE)).max(0.0) as usize / FRAME;
-        let Some((frame, c)) = locate(rec, &env, reference, renv, from, 4 * 50) else {
+        let from = ((t.posted - min(&offsets(moods, None))) * f64::from(RATE)).max(0.0) as usize;
+        let Some((frame, c)) = locate(rec, reference, from) else {
             println!("| {} | {} | {:.3} | not found | | | |", i + 1, TRACKS[idx], t.posted);
             continue;
         };
@@ -269,7 +296,7 @@ fn latencies(music: &Path, rec: &[f32], moods: &[(f64, u64)], triggers: &[Trigge
         let anchor = min(&near);
         let spread = near.iter().copied().fold(f64::NEG_INFINITY, f64::max) - anchor;
         let ms = (anchor + frame as f64 / f64::from(RATE) - t.posted) * 1e3;
-        let counted = c > 0.6;
+        let counted = c > MATCH_MIN;
         if counted {
             lat.push(ms);
         }
@@ -280,7 +307,7 @@ fn latencies(music: &Path, rec: &[f32], moods: &[(f64, u64)], triggers: &[Trigge
             t.posted,
             spread * 1e3,
             near.len(),
-            if counted { "" } else { " (not counted: correlation ≤ 0.6)" }
+            if counted { "" } else { " (not counted: the waveform did not match)" }
         );
     }
     lat.sort_by(f64::total_cmp);

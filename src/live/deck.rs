@@ -158,8 +158,11 @@ struct Job {
 
 impl Job {
     fn run(mut self) {
-        match self.feed_all() {
-            Ok(()) => self.feed.finish(),
+        let complete = match self.feed_all() {
+            Ok(complete) => {
+                self.feed.finish();
+                complete
+            }
             Err(e) => {
                 // what was decoded plays out, then the generated music returns
                 self.feed.finish();
@@ -170,9 +173,9 @@ impl Job {
                 }
                 return;
             }
-        }
+        };
         self.hand_over();
-        if !self.quiet {
+        if complete && !self.quiet {
             eprintln!("deck: {} decoded to its end", self.url.rsplit('/').next().unwrap_or("track"));
         }
     }
@@ -185,7 +188,8 @@ impl Job {
         }
     }
 
-    fn feed_all(&mut self) -> anyhow::Result<()> {
+    /// Feeds the whole track; whether it got to its end (false: the deck let go of it first).
+    fn feed_all(&mut self) -> anyhow::Result<bool> {
         let body = HttpBody::get(&self.url)?;
         let ext = body.extension.clone();
         let mut dec = resonance_io::decode::DecodeStream::open_reader(&self.url, Box::new(body), ext.as_deref())?;
@@ -196,7 +200,7 @@ impl Job {
         let mut pushed = 0usize;
         loop {
             if self.cancel.load(Ordering::Relaxed) && self.stream.is_some() {
-                return Ok(());
+                return Ok(false);
             }
             let Some(chunk) = dec.next_chunk()? else { break };
             stereo[0].clear();
@@ -212,7 +216,7 @@ impl Job {
                 None => &stereo,
             };
             if !self.push_all(&frames[0], &frames[1]) {
-                return Ok(());
+                return Ok(false);
             }
             pushed += frames[0].len();
             if pushed >= prebuffer {
@@ -225,7 +229,7 @@ impl Job {
             r.finish(&mut out)?;
             self.push_all(&out[0], &out[1]);
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Pushes all frames, waiting while the ring is full; false when the deck let go of the
