@@ -297,6 +297,27 @@ pub enum Quantize {
     Phrase,
 }
 
+impl Quantize {
+    /// Every kind, in the order of their names' documentation.
+    pub const ALL: [Self; 4] = [Self::Immediate, Self::Beat, Self::Bar, Self::Phrase];
+
+    /// The name used in OSC, JSON, TOML and on the command line (`immediate`, `beat`, `bar`,
+    /// `phrase`): the one table every crate reads.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Immediate => "immediate",
+            Self::Beat => "beat",
+            Self::Bar => "bar",
+            Self::Phrase => "phrase",
+        }
+    }
+
+    /// The kind called `name` ([`Quantize::name`]), if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|q| q.name() == name)
+    }
+}
+
 /// Where the music's target mood comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "snake_case"))]
@@ -444,4 +465,20 @@ pub enum Telemetry {
         /// When the change took effect.
         at: SampleTime,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quantize;
+
+    #[test]
+    fn every_quantize_name_reads_back_and_unknown_names_are_refused() {
+        for q in Quantize::ALL {
+            assert_eq!(Quantize::from_name(q.name()), Some(q));
+        }
+        let names: std::collections::HashSet<_> = Quantize::ALL.iter().map(|q| q.name()).collect();
+        assert_eq!(names.len(), Quantize::ALL.len(), "names are distinct");
+        assert_eq!(Quantize::from_name("Bar"), None, "names are lower case");
+        assert_eq!(Quantize::from_name(""), None);
+    }
 }

@@ -235,27 +235,6 @@ pub struct ClipPad {
 /// Longest clip name a pad may carry (the bridge's ids and slugs are shorter).
 pub const MAX_PAD_CLIP_NAME: usize = 64;
 
-/// `quantize` of a pad, by name.
-fn quantize_named(name: &str) -> Option<Quantize> {
-    match name {
-        "immediate" => Some(Quantize::Immediate),
-        "beat" => Some(Quantize::Beat),
-        "bar" => Some(Quantize::Bar),
-        "phrase" => Some(Quantize::Phrase),
-        _ => None,
-    }
-}
-
-fn quantize_name(q: Quantize) -> &'static str {
-    match q {
-        Quantize::Immediate => "immediate",
-        Quantize::Bar => "bar",
-        Quantize::Phrase => "phrase",
-        // `Beat`, and a kind added to the engine later: written as the default
-        _ => "beat",
-    }
-}
-
 /// Which pad a note-on fires, looked up without allocating (the plugin's audio thread reads
 /// it; built on a control thread by [`MidiMap::pad_table`]).
 #[derive(Clone, Debug)]
@@ -385,7 +364,7 @@ impl MidiMap {
         }
         let quantize = match raw.quantize.as_deref() {
             None => Quantize::Beat,
-            Some(q) => quantize_named(q)
+            Some(q) => Quantize::from_name(q)
                 .ok_or_else(|| (format!("{key}.quantize"), format!("unknown quantize `{q}`; allowed: immediate, beat, bar, phrase")))?,
         };
         Ok(ClipPad { channel, note: raw.note, clip: clip.to_string(), quantize })
@@ -451,8 +430,7 @@ impl MidiMap {
             }
         }
         for p in &self.pads {
-            let _ =
-                write!(s, "\n[[pad]]\nnote = {}\nclip = {}\nquantize = {:?}\n", p.note, toml_string(&p.clip), quantize_name(p.quantize));
+            let _ = write!(s, "\n[[pad]]\nnote = {}\nclip = {}\nquantize = {:?}\n", p.note, toml_string(&p.clip), p.quantize.name());
             if let Some(ch) = p.channel {
                 let _ = writeln!(s, "channel = {}", ch + 1);
             }

@@ -232,25 +232,14 @@ fn bad(addr: &str, message: impl Into<String>) -> ProtocolError {
     ProtocolError::BadArguments { addr: addr.to_string(), message: message.into() }
 }
 
-/// Quantize name used in OSC and JSON.
+/// Quantize name used in OSC and JSON ([`Quantize::name`]).
 pub fn quantize_name(q: Quantize) -> &'static str {
-    match q {
-        Quantize::Immediate => "immediate",
-        Quantize::Beat => "beat",
-        Quantize::Phrase => "phrase",
-        _ => "bar",
-    }
+    q.name()
 }
 
-/// Parses a quantize name (`immediate`, `beat`, `bar`, `phrase`).
+/// Parses a quantize name (`immediate`, `beat`, `bar`, `phrase`; [`Quantize::from_name`]).
 pub fn parse_quantize(name: &str) -> Option<Quantize> {
-    match name {
-        "immediate" => Some(Quantize::Immediate),
-        "beat" => Some(Quantize::Beat),
-        "bar" => Some(Quantize::Bar),
-        "phrase" => Some(Quantize::Phrase),
-        _ => None,
-    }
+    Quantize::from_name(name)
 }
 
 fn whistle_name(w: WhistleKind) -> &'static str {
