@@ -12,7 +12,8 @@
 //! run of issue 31, in `bridge/cluster.rs`; `-- --discovery` only music discovery's three
 //! targets, in `bridge/discovery.rs`; `-- --library` only the music library's: trigger to the
 //! Spotify play command, telemetry while Spotify stalls, `resonance library scan` speed, in
-//! `bridge/library.rs`).
+//! `bridge/library.rs`; `-- --obs` only OBS's: a goal roar to the scene switch, OBS restarting
+//! mid-stream, in `bridge/obs.rs`).
 //!
 //! Everything runs on loopback in one process but on separate runtimes: the bridge (library,
 //! SQLite in a temporary directory, write-through on) on its own multi-threaded tokio runtime,
@@ -41,6 +42,8 @@ mod recognition;
 mod discovery;
 #[path = "bridge/library.rs"]
 mod library;
+#[path = "bridge/obs.rs"]
+mod obs;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -810,6 +813,23 @@ fn print_table(rows: &[Row]) {
     }
 }
 
+/// The rows of one service's benchmark when the arguments ask for one (`--clips`,
+/// `--recognition`, `--library`, `--obs`).
+async fn one_service(h: &tokio::runtime::Handle, args: &[String], quick: bool, secs: f64) -> Option<Vec<Row>> {
+    let has = |flag: &str| args.iter().any(|a| a == flag);
+    if has("--clips") {
+        Some(clip_rows(h, secs).await)
+    } else if has("--recognition") {
+        Some(recognition::rows(h, if quick { 3.0 } else { 10.0 }, quick).await)
+    } else if has("--library") {
+        Some(library::rows(h, quick).await)
+    } else if has("--obs") {
+        Some(obs::rows(h, quick).await)
+    } else {
+        None
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--cluster") {
@@ -821,9 +841,6 @@ fn main() {
     let osc_only = args.iter().any(|a| a == "--osc");
     let http_only = args.iter().any(|a| a == "--http");
     let flood_only = args.iter().any(|a| a == "--osc-flood");
-    let clips_only = args.iter().any(|a| a == "--clips");
-    let recognition_only = args.iter().any(|a| a == "--recognition");
-    let library_only = args.iter().any(|a| a == "--library");
     // `--runs N`: the whole set N times (a table per run, then best and worst p99 per row).
     let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(1);
     let server = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_name("bridge").enable_all().build().unwrap();
@@ -838,14 +855,8 @@ fn main() {
         let load_before = load_average();
         let rows = load.block_on(async {
             let mut rows = Vec::new();
-            if clips_only {
-                return clip_rows(&h, secs).await;
-            }
-            if recognition_only {
-                return recognition::rows(&h, if quick { 3.0 } else { 10.0 }, quick).await;
-            }
-            if library_only {
-                return library::rows(&h, quick).await;
+            if let Some(rows) = one_service(&h, &args, quick, secs).await {
+                return rows;
             }
             if flood_only {
                 // the same HTTP load without the flood, as the baseline on this machine now

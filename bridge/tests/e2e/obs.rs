@@ -154,9 +154,8 @@ async fn obs_restart_mid_stream_loses_and_repeats_nothing() {
     restart.await.unwrap();
     // OBS listens again; the client is between attempts (backoff 250 ms, 500 ms, then 1 s).
     let fresh = c.act(ObsAction::MediaRestart { input: "Goal Clip".into() });
-    let down = std::time::Instant::now();
-    status_until(&c, 5, ObsStatus::is_connected).await;
-    assert!(down.elapsed() < Duration::from_secs(5), "reconnected in {:?}", down.elapsed());
+    // how fast it comes back is measured by `cargo bench --bench bridge -- --obs`
+    status_until(&c, 10, ObsStatus::is_connected).await;
     assert_eq!(fake.state.lock().unwrap().identified, 2);
 
     let mut results = std::collections::HashMap::new();
