@@ -542,10 +542,8 @@ async fn lease_loop(st: AppState, link: Arc<Link>) {
         }
         renew(&link, &mut owned).await;
         // without NATS nothing can be taken (and each try would wait for its timeout)
-        if link.nats_state() == "connected" {
-            if acquire(&st, &link, &mut owned, &mut since, &lost_tx).await {
-                failure_seen = Some(Instant::now());
-            }
+        if link.nats_state() == "connected" && acquire(&st, &link, &mut owned, &mut since, &lost_tx).await {
+            failure_seen = Some(Instant::now());
         }
         let settled = failure_seen.is_none_or(|t| t.elapsed() > SETTLE_AFTER_FAILURE);
         if settled

@@ -555,7 +555,7 @@ mod tests {
         // after the survivors took its matches; the survivors above the share of 2
         v.members.insert("me".into(), now);
         v.members.insert("other".into(), now);
-        v.members.insert("dead".into(), now - Duration::from_secs(2));
+        v.members.insert("dead".into(), base + Duration::from_secs(8));
         for m in 0..3 {
             hold(&mut v, m, "me");
         }
@@ -565,7 +565,7 @@ mod tests {
         assert_eq!(v.target(now), 2);
         assert!(!v.has_taker("me", now), "only the failed bridge is below its share");
         // a bridge that joins (fresh heartbeat, nothing held) takes it
-        v.members.insert("joiner".into(), now - Duration::from_millis(200));
+        v.members.insert("joiner".into(), base + Duration::from_millis(9800));
         assert!(v.has_taker("me", now));
         // not when it already holds its share
         hold(&mut v, 4, "joiner");
