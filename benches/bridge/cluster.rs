@@ -14,13 +14,17 @@
 //!   through NATS), seen by clients on all three bridges. p50/p95/p99 over all updates, and
 //!   over those scheduled outside the 3 s after each kill.
 //! * **takeover**: from each kill to every match of the killed bridge listed as owned by a
-//!   survivor's `/healthz` (polled every 20 ms).
+//!   survivor's `/healthz` (polled every 20 ms: the leases taken), and to the first WebSocket
+//!   frame, for every one of those matches, of an update sent after the kill (the new owner
+//!   claimed the match, created its consumer and applied its backlog: the matches resumed).
 //! * **lost / duplicated**: per match, acknowledged updates minus applications (the `updates`
 //!   counter in the stored state, which counts each application once), and the reverse;
 //!   `boss_appears` stingers stored per trigger, and heard at the engine socket versus stored.
 //!
 //! Options: `--matches N` (200), `--rate R` per match (12), `--secs S` (300), `--kill-every S`
-//! (30; 0: no kills), `--bridges N` (3).
+//! (30; 0: no kills), `--bridges N` (3). Environment: `RESONANCE_BENCH_BRIDGE_LOG` is the
+//! bridges' `RUST_LOG` (`warn`); `RESONANCE_BENCH_DIR` keeps their data and logs
+//! (`b<i>/log-<start>.log`) in that directory instead of a temporary one.
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
@@ -85,15 +89,15 @@ impl Setup {
         let data = self.dir.join(format!("b{i}"));
         std::fs::create_dir_all(&data).unwrap();
         let id = format!("b{i}");
-        let log = std::fs::File::create(data.join(format!("stderr-{start}.log"))).unwrap();
+        let log = std::fs::File::create(data.join(format!("log-{start}.log"))).unwrap();
         let child = Command::new(&self.bin)
             .args(["bridge", "--cluster", &self.nats, "--database", &self.pg, "--guard", "off", "--exit-with-stdin"])
             .args(["--listen", &http.to_string(), "--osc", &osc.to_string(), "--engine", &self.engine.to_string(), "--instance-id", &id])
             .arg("--data")
             .arg(&data)
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", std::env::var("RESONANCE_BENCH_BRIDGE_LOG").unwrap_or_else(|_| "warn".into()))
             .stdin(Stdio::piped())
-            .stdout(Stdio::null())
+            .stdout(log.try_clone().unwrap())
             .stderr(log)
             .spawn()
             .expect("resonance bridge starts");
@@ -290,12 +294,14 @@ pub fn run(args: &[String]) {
         eprintln!("--cluster needs RESONANCE_BENCH_POSTGRES_URL=postgres://USER:PASS@127.0.0.1/DB (scripts/test.sh starts one)");
         std::process::exit(2);
     };
-    let dir = tempfile::tempdir().unwrap();
+    // RESONANCE_BENCH_DIR keeps the bridges' logs (`b<i>/log-<start>.log`) after the run
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = std::env::var("RESONANCE_BENCH_DIR").map_or_else(|_| tmp.path().to_path_buf(), std::path::PathBuf::from);
     let nats_port = free_port();
     let mut nats = Command::new("nats-server")
         .args(["-js", "-a", "127.0.0.1", "-p", &nats_port.to_string(), "-n", "resonance-bench"])
         .arg("-sd")
-        .arg(dir.path().join("js"))
+        .arg(dir.join("js"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -309,7 +315,7 @@ pub fn run(args: &[String]) {
         nats: format!("nats://127.0.0.1:{nats_port}"),
         pg: pg.clone(),
         engine: engine.local_addr().unwrap(),
-        dir: dir.path().to_path_buf(),
+        dir: dir.clone(),
     };
     let key = rt.block_on(async {
         let store = resonance_bridge::store::Store::open(&pg, &resonance_bridge::state::schema()).await.unwrap();
@@ -358,6 +364,7 @@ pub fn run(args: &[String]) {
         ..Default::default()
     });
     let load_before = load_average();
+    let cpu_before = Cpu::sample(&procs, nats.id());
     let t0 = Instant::now() + Duration::from_millis(500);
     let until = t0 + Duration::from_secs_f64(o.secs + 10.0);
     let observed: Vec<Arc<Mutex<SocketAddr>>> = procs.iter().map(|p| Arc::new(Mutex::new(p.http))).collect();
@@ -370,6 +377,8 @@ pub fn run(args: &[String]) {
     }
     // the faults: kill -9 the bridge owning the most every `kill_every` s, restart it 5 s later
     let mut kills: Vec<(f64, usize, Option<f64>)> = Vec::new(); // (at s, matches, takeover ms)
+    // each kill's moment (µs since the start) and the killed bridge's matches (by index)
+    let mut killed_matches: Vec<(u64, Vec<usize>)> = Vec::new();
     let mut next_kill = o.kill_every;
     while o.kill_every > 0.0 && next_kill < o.secs {
         std::thread::sleep((t0 + Duration::from_secs_f64(next_kill)).saturating_duration_since(Instant::now()));
@@ -397,6 +406,8 @@ pub fn run(args: &[String]) {
             None
         });
         kills.push((next_kill, theirs.len(), takeover));
+        killed_matches
+            .push((killed.saturating_duration_since(t0).as_micros() as u64, theirs.iter().filter_map(|m| index.get(m).copied()).collect()));
         println!("kill -9 {} at {next_kill:.0} s: {} matches, taken over in {takeover:?} ms", procs[v].id, theirs.len());
         std::thread::sleep((killed + Duration::from_secs(5)).saturating_duration_since(Instant::now()));
         let p = setup.spawn(v, kills.len() as u32);
@@ -411,6 +422,7 @@ pub fn run(args: &[String]) {
             let _ = t.await;
         }
     });
+    let cpu_after = Cpu::sample(&procs, nats.id());
     // settle: wait while the owners are still applying a backlog (a saturated run ends with
     // one): until every acknowledged update is applied, or nothing more was applied for 10 s,
     // or 300 s; only then is an update that is still not applied counted as lost.
@@ -481,6 +493,26 @@ pub fn run(args: &[String]) {
     quiet.sort_by(f64::total_cmp);
     let mut takeovers: Vec<f64> = kills.iter().filter_map(|(_, _, t)| *t).collect();
     takeovers.sort_by(f64::total_cmp);
+    // resumed: from a kill to the first frame, for every match of the killed bridge, of an
+    // update sent after the kill (applied by the new owner, which replays from the last applied
+    // input first); per kill, the last match to resume
+    let mut first_after: Vec<HashMap<usize, u64>> = vec![HashMap::new(); killed_matches.len()];
+    for ((m, _), (latency, at)) in seen.iter() {
+        let arrived = at + (latency * 1000.0) as u64;
+        for (k, (kill_us, theirs)) in killed_matches.iter().enumerate() {
+            if *at > *kill_us && theirs.contains(m) {
+                let e = first_after[k].entry(*m).or_insert(u64::MAX);
+                *e = (*e).min(arrived);
+            }
+        }
+    }
+    let mut resumed: Vec<f64> = killed_matches
+        .iter()
+        .zip(&first_after)
+        .filter(|((_, theirs), seen)| !theirs.is_empty() && seen.len() == theirs.len())
+        .map(|((kill_us, _), seen)| seen.values().max().map_or(f64::NAN, |t| t.saturating_sub(*kill_us) as f64 / 1000.0))
+        .collect();
+    resumed.sort_by(f64::total_cmp);
     let acked: u64 = sh.acked.iter().map(|a| a.load(Ordering::Relaxed)).sum();
     let triggers: u64 = sh.triggers.iter().map(|a| a.load(Ordering::Relaxed)).sum();
     println!();
@@ -508,7 +540,8 @@ pub fn run(args: &[String]) {
     };
     row("event → effect, all updates (ms)", &all, "p99 ≤ 50 ms");
     row("event → effect, outside 3 s after each kill (ms)", &quiet, "p99 ≤ 50 ms");
-    row("takeover after kill -9 (ms)", &takeovers, "≤ 2000 ms");
+    row("takeover after kill -9: leases taken (ms)", &takeovers, "≤ 2000 ms");
+    row("takeover after kill -9: every match resumed, first frame after the kill (ms)", &resumed, "≤ 2000 ms");
     println!();
     println!("| count | value |");
     println!("|---|---|");
@@ -524,4 +557,91 @@ pub fn run(args: &[String]) {
     println!("| boss_appears triggers acknowledged / stingers stored | {triggers} / {stored_stingers} |");
     println!("| stingers stored twice for one trigger / triggers without a stored stinger | {dup_stingers} / {missing_stingers} |");
     println!("| boss_appears stingers heard at the engine (≤ stored: at most once) | {} |", heard.load(Ordering::Relaxed));
+    println!();
+    cpu_before.report(&cpu_after, acked);
+}
+
+/// CPU time used so far (seconds, user + system) by each part of the run, read from `/proc`.
+struct Cpu {
+    at: Instant,
+    /// Bridge processes by pid (a bridge killed and restarted in between is left out).
+    bridges: HashMap<u32, f64>,
+    nats: f64,
+    /// Every `postgres` process (server, backends, WAL writer, checkpointer …).
+    postgres: f64,
+    /// This process: the load generator, the WebSocket observers, the engine socket.
+    load: f64,
+    /// The whole machine: busy and total time over all cores (`/proc/stat`).
+    busy: f64,
+    total: f64,
+}
+
+/// `utime + stime` of a process in seconds (`/proc/PID/stat`, clock ticks of 1/100 s).
+fn cpu_of(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some((f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?) / 100.0)
+}
+
+impl Cpu {
+    fn sample(procs: &[Proc], nats: u32) -> Self {
+        let mut postgres = 0.0;
+        for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let pid = e.file_name().to_string_lossy().into_owned();
+            if pid.bytes().all(|b| b.is_ascii_digit())
+                && std::fs::read_to_string(e.path().join("comm")).is_ok_and(|c| c.trim() == "postgres")
+            {
+                postgres += cpu_of(&pid).unwrap_or(0.0);
+            }
+        }
+        let (busy, total) = std::fs::read_to_string("/proc/stat")
+            .ok()
+            .and_then(|s| {
+                let v: Vec<f64> = s.lines().next()?.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
+                // user nice system idle iowait irq softirq steal
+                let idle = v.get(3)? + v.get(4)?;
+                let total: f64 = v.iter().take(8).sum();
+                Some(((total - idle) / 100.0, total / 100.0))
+            })
+            .unwrap_or((0.0, 0.0));
+        Self {
+            at: Instant::now(),
+            bridges: procs.iter().filter_map(|p| Some((p.child.id(), cpu_of(&p.child.id().to_string())?))).collect(),
+            nats: cpu_of(&nats.to_string()).unwrap_or(0.0),
+            postgres,
+            load: cpu_of("self").unwrap_or(0.0),
+            busy,
+            total,
+        }
+    }
+
+    /// Prints the CPU each part used between `self` and `after`, per second and per update.
+    fn report(&self, after: &Self, updates: u64) {
+        let secs = after.at.duration_since(self.at).as_secs_f64();
+        let bridges: f64 = after.bridges.iter().filter_map(|(pid, t)| Some(t - self.bridges.get(pid)?)).sum();
+        let same = after.bridges.keys().filter(|p| self.bridges.contains_key(p)).count();
+        let parts = [
+            (format!("bridges ({same} alive throughout)"), bridges),
+            ("nats-server".to_string(), after.nats - self.nats),
+            ("PostgreSQL (every postgres process)".to_string(), after.postgres - self.postgres),
+            ("load generator and observers (this process)".to_string(), after.load - self.load),
+        ];
+        let known: f64 = parts.iter().map(|(_, t)| t).sum();
+        let busy = after.busy - self.busy;
+        println!("CPU during the load ({secs:.0} s, {updates} updates acknowledged):");
+        println!();
+        println!("| part | CPU s per s (cores) | CPU µs per update |");
+        println!("|---|---|---|");
+        let per = |t: f64| t / updates.max(1) as f64 * 1e6;
+        for (name, t) in &parts {
+            println!("| {name} | {:.2} | {:.0} |", t / secs, per(*t));
+        }
+        println!(
+            "| the rest of the machine (other processes) | {:.2} | {:.0} |",
+            (busy - known).max(0.0) / secs,
+            per((busy - known).max(0.0))
+        );
+        println!("| machine busy / cores | {:.2} / {:.0} | {:.0} |", busy / secs, (after.total - self.total) / secs, per(busy));
+    }
 }

@@ -48,7 +48,7 @@ use serde_json::{Value, json};
 use tokio::sync::{Mutex, OwnedMutexGuard, mpsc, oneshot, watch};
 
 use crate::cluster::link::{LEASE_TTL, LeaseError, Link, OscInput, Owned, RENEW_EVERY, consumer_name, redact, subject_in};
-use crate::cluster::store::{Applied, Batch, Commit};
+use crate::cluster::store::{Applied, Batch, Claim, Commit, Resume};
 use crate::director::step::Decision;
 use crate::error::AppError;
 use crate::osc::Inbound;
@@ -64,6 +64,11 @@ const ORPHAN: Duration = Duration::from_secs(1);
 /// after they start (the members bucket must be known first).
 const REBALANCE_EVERY: Duration = Duration::from_secs(1);
 const REBALANCE_AFTER: Duration = Duration::from_secs(3);
+/// No lease is handed over for this long after a lease whose owner stopped renewing was seen
+/// (a bridge failed): until the failed bridge drops out of the member count, every survivor is
+/// above a share that still counts it, and a lease handed over then would wait for
+/// `ORPHAN + LEASE_TTL` before anyone took it (decision record 0105).
+const SETTLE_AFTER_FAILURE: Duration = crate::cluster::link::MEMBER_TTL;
 /// Frames waiting to go out on NATS before new ones are dropped (counted as WebSocket drops).
 pub const FRAME_QUEUE: usize = 8192;
 
@@ -98,8 +103,12 @@ pub const COALESCE_MAX_BYTES: usize = 256 * 1024;
 /// A director applies at most this many of its match's stream messages as one batch (one
 /// state written, one ack).
 pub const BATCH_MAX: usize = 256;
-/// Directors' batches waiting for the group commit (each director has at most one waiting).
+/// Directors' batches waiting for the group commit (each director has at most one waiting),
+/// and directors' claims waiting for the group claim.
 const COMMIT_QUEUE: usize = 4096;
+/// A match's consumer nobody pulls from (its owner stopped or died) is removed by the server
+/// after this long.
+const CONSUMER_IDLE: Duration = Duration::from_secs(10);
 /// At most this many matches' batches in one group commit.
 const COMMIT_MAX: usize = 512;
 
@@ -341,6 +350,8 @@ pub async fn run(st: AppState) {
     let _ = link.inputs.set(in_tx);
     let (commit_tx, commit_rx) = mpsc::channel(COMMIT_QUEUE);
     let _ = link.commits.set(commit_tx);
+    let (claim_tx, claim_rx) = mpsc::channel(COMMIT_QUEUE);
+    let _ = link.claims.set(claim_tx);
     let _ = st.inner.cluster.set(link.clone());
     let mut tasks = vec![
         tokio::spawn(watch_bucket(link.clone(), Bucket::Leases)),
@@ -351,6 +362,7 @@ pub async fn run(st: AppState) {
         tokio::spawn(frames_in(st.clone(), link.clone())),
         tokio::spawn(inputs_out(st.clone(), link.clone(), in_rx)),
         tokio::spawn(committer(st.clone(), link.clone(), commit_rx)),
+        tokio::spawn(claimer(st.clone(), link.clone(), claim_rx)),
     ];
     lease_loop(st, link).await;
     for t in &mut tasks {
@@ -512,6 +524,8 @@ async fn lease_loop(st: AppState, link: Arc<Link>) {
     let started = Instant::now();
     let mut since: HashMap<String, Instant> = HashMap::new();
     let mut last_release = Instant::now();
+    // when a lease whose owner stopped renewing was last seen
+    let mut failure_seen: Option<Instant> = None;
     let mut tick = tokio::time::interval(TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
@@ -528,10 +542,15 @@ async fn lease_loop(st: AppState, link: Arc<Link>) {
         }
         renew(&link, &mut owned).await;
         // without NATS nothing can be taken (and each try would wait for its timeout)
-        if link.nats_state() == "connected" {
-            acquire(&st, &link, &mut owned, &mut since, &lost_tx).await;
+        if link.nats_state() == "connected" && acquire(&st, &link, &mut owned, &mut since, &lost_tx).await {
+            failure_seen = Some(Instant::now());
         }
-        if started.elapsed() > REBALANCE_AFTER && last_release.elapsed() > REBALANCE_EVERY && hand_over_one(&link, &mut owned).await {
+        let settled = failure_seen.is_none_or(|t| t.elapsed() > SETTLE_AFTER_FAILURE);
+        if settled
+            && started.elapsed() > REBALANCE_AFTER
+            && last_release.elapsed() > REBALANCE_EVERY
+            && hand_over_one(&link, &mut owned).await
+        {
             last_release = Instant::now();
         }
         st.inner.metrics.owned_matches.store(owned.len() as i64, Relaxed);
@@ -588,14 +607,15 @@ async fn renew(link: &Link, owned: &mut HashMap<String, Owned>) {
 
 /// Takes leases: a match whose owner stopped renewing (a failed bridge) at once, whatever the
 /// share; released and never-held matches up to the fair share, or whatever the share once
-/// nobody took them for [`ORPHAN`] + TTL.
+/// nobody took them for [`ORPHAN`] + TTL. `true` when a lease whose owner stopped renewing
+/// was seen (a bridge failed).
 async fn acquire(
     st: &AppState,
     link: &Arc<Link>,
     owned: &mut HashMap<String, Owned>,
     since: &mut HashMap<String, Instant>,
     lost: &mpsc::Sender<String>,
-) {
+) -> bool {
     let now = Instant::now();
     // (match, its owner stopped renewing)
     let (mut candidates, target) = {
@@ -617,6 +637,7 @@ async fn acquire(
     // concurrent compare-and-sets rather than one match after the other (a bridge holding 40
     // matches would otherwise add 40 round trips to the takeover, each tick).
     let (expired, rest): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|(_, expired)| *expired);
+    let failure = !expired.is_empty();
     let tries = futures_util::future::join_all(expired.into_iter().map(|(m, _)| async move {
         let r = bounded(link.acquire(&m)).await;
         (m, r)
@@ -624,7 +645,7 @@ async fn acquire(
     .await;
     for (m, r) in tries {
         if !took(st, link, owned, since, lost, m, r, now) {
-            return;
+            return failure;
         }
     }
     for (m, _) in rest {
@@ -635,9 +656,10 @@ async fn acquire(
         }
         let r = bounded(link.acquire(&m)).await;
         if !took(st, link, owned, since, lost, m, r, now) {
-            return;
+            return failure;
         }
     }
+    failure
 }
 
 /// Starts directing `m` when the try to take its lease succeeded; `false` when NATS failed
@@ -673,13 +695,17 @@ fn took(
     }
 }
 
-/// Hands the least preferred lease over while holding more than the fair share.
+/// Hands the least preferred lease over while holding more than the fair share, when a bridge
+/// surely alive holds less than its share and would take it at once ([`View::has_taker`]).
+///
+/// [`View::has_taker`]: crate::cluster::link::View::has_taker
 async fn hand_over_one(link: &Link, owned: &mut HashMap<String, Owned>) -> bool {
-    let target = {
+    let (target, taker) = {
         let view = link.view.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        view.target(Instant::now())
+        let now = Instant::now();
+        (view.target(now), view.has_taker(&link.id, now))
     };
-    if owned.len() <= target {
+    if owned.len() <= target || !taker {
         return false;
     }
     let Some(m) = owned.keys().min_by_key(|m| score(m, &link.id)).cloned() else { return false };
@@ -744,8 +770,9 @@ async fn direct_until_stopped(
     mut stop: watch::Receiver<bool>,
     lost: mpsc::Sender<String>,
 ) {
+    let taken = Instant::now();
     let resume = loop {
-        match st.inner.store.cluster_claim(&m, epoch, &link.id).await {
+        match claim(&link, &m, epoch).await {
             Ok(Some(r)) => break r,
             Ok(None) => {
                 let _ = lost.send(m).await;
@@ -776,10 +803,13 @@ async fn direct_until_stopped(
         e.ephemeral = false;
     }
     let mut last = resume.last_seq;
-    let name = consumer_name(&m);
-    let _ = link.stream.delete_consumer(&name).await;
+    tracing::debug!("cluster: {m}: claimed at epoch {epoch} {:?} after the take", taken.elapsed());
+    // A consumer of this epoch's own: created in one request, with no delete of the previous
+    // owner's first (the server removes a consumer nobody pulls from after CONSUMER_IDLE);
+    // decision record 0105.
     let config = pull::Config {
-        durable_name: Some(name),
+        durable_name: Some(consumer_name(&m, epoch)),
+        inactive_threshold: CONSUMER_IDLE,
         filter_subject: subject_in(&m),
         deliver_policy: DeliverPolicy::ByStartSequence { start_sequence: last + 1 },
         // one ack per batch: acking its last message acks every one before it
@@ -807,6 +837,8 @@ async fn direct_until_stopped(
             return;
         }
     };
+    tracing::debug!("cluster: {m}: consuming from sequence {} {:?} after the take", last + 1, taken.elapsed());
+    let mut first = true;
     let mut batch = Vec::with_capacity(BATCH_MAX);
     loop {
         tokio::select! {
@@ -817,6 +849,10 @@ async fn direct_until_stopped(
                     batch.push(msg);
                     let ended = gather(&mut messages, &mut batch);
                     let step = apply(st, &link, &m, epoch, &entry, &batch, &mut last, &stop).await;
+                    if first {
+                        first = false;
+                        tracing::debug!("cluster: {m}: first batch ({} inputs, up to {last}) applied {:?} after the take", batch.len(), taken.elapsed());
+                    }
                     batch.clear();
                     if matches!(step, Step::Stop) || ended {
                         let _ = lost.send(m).await;
@@ -964,6 +1000,50 @@ async fn committer(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<Commit>
             }
         }
     }
+}
+
+/// The bridge's group claim: takes every claim the directors queued (one per match) and
+/// claims them in one statement ([`crate::cluster::store::Store::cluster_claim_many`]). A
+/// bridge taking over a failed bridge's matches starts all their directors at once, so their
+/// claims go together: one round trip and one WAL flush rather than one per match.
+async fn claimer(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<Claim>) {
+    let mut queued: Vec<Claim> = Vec::new();
+    loop {
+        if queued.is_empty() && rx.recv_many(&mut queued, COMMIT_MAX).await == 0 {
+            return;
+        }
+        while queued.len() < COMMIT_MAX {
+            match rx.try_recv() {
+                Ok(c) => queued.push(c),
+                Err(_) => break,
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        let (now, later): (Vec<Claim>, Vec<Claim>) = queued.drain(..).partition(|(m, _, _)| seen.insert(m.clone()));
+        queued = later;
+        let (claims, answers): (Vec<(String, u64)>, Vec<_>) = now.into_iter().map(|(m, e, a)| ((m, e), a)).unzip();
+        match st.inner.store.cluster_claim_many(&claims, &link.id).await {
+            Ok(outcomes) => {
+                for (a, o) in answers.into_iter().zip(outcomes) {
+                    let _ = a.send(Ok(o));
+                }
+            }
+            Err(e) => {
+                let e = e.to_string();
+                for a in answers {
+                    let _ = a.send(Err(e.clone()));
+                }
+            }
+        }
+    }
+}
+
+/// Claims a match at `epoch` through the bridge's group claim.
+async fn claim(link: &Link, m: &str, epoch: u64) -> Result<Option<Resume>, String> {
+    let Some(tx) = link.claims.get() else { return Err("the group claim is not running".into()) };
+    let (answer, outcome) = oneshot::channel();
+    tx.send((m.to_string(), epoch, answer)).await.map_err(|_| "the group claim stopped".to_string())?;
+    outcome.await.unwrap_or_else(|_| Err("the group claim stopped".into()))
 }
 
 /// Commits one batch through the bridge's group commit.

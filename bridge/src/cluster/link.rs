@@ -46,6 +46,9 @@ pub const LEASE_MARGIN: Duration = Duration::from_millis(300);
 pub const MEMBER_TTL: Duration = Duration::from_secs(3);
 /// Heartbeat interval of the members bucket.
 pub const HEARTBEAT: Duration = Duration::from_secs(1);
+/// A member whose heartbeat was seen this recently is surely alive (one heartbeat interval
+/// and a half: a late heartbeat only postpones a hand-over to it).
+pub const HEARTBEAT_FRESH: Duration = Duration::from_millis(1500);
 /// The stream of match input.
 pub const STREAM: &str = "RESONANCE_IN";
 /// Subjects of the input stream: `resonance.in.<match>`.
@@ -103,6 +106,25 @@ impl View {
     /// This bridge's fair share: `ceil(matches / live bridges)`.
     pub fn target(&self, now: Instant) -> usize {
         self.matches.len().div_ceil(self.live_members(now))
+    }
+
+    /// Whether another bridge could take a lease this one hands over at once: a member other
+    /// than `me` whose heartbeat was seen within [`HEARTBEAT_FRESH`] (surely alive, not a
+    /// bridge that just failed and still counts until [`MEMBER_TTL`]) holding fewer leases
+    /// than the fair share. Without one, a lease handed over would wait for
+    /// `ORPHAN + LEASE_TTL` (every live bridge at or above its share), a gap in that match's
+    /// direction for nothing.
+    pub fn has_taker(&self, me: &str, now: Instant) -> bool {
+        let target = self.target(now);
+        let mut held: HashMap<&str, usize> = HashMap::new();
+        for (_, owner) in self.leases.values() {
+            if let Some(o) = owner {
+                *held.entry(o.as_str()).or_default() += 1;
+            }
+        }
+        self.members.iter().any(|(id, seen)| {
+            id != me && now.saturating_duration_since(*seen) < HEARTBEAT_FRESH && held.get(id.as_str()).copied().unwrap_or(0) < target
+        })
     }
 }
 
@@ -164,6 +186,9 @@ pub struct Link {
     /// The directors' batches for the bridge's group commit (`cluster::director`), set once
     /// the committer runs.
     pub commits: std::sync::OnceLock<tokio::sync::mpsc::Sender<crate::cluster::store::Commit>>,
+    /// The directors' claims for the bridge's group claim (`cluster::director`), set once the
+    /// claimer runs.
+    pub claims: std::sync::OnceLock<tokio::sync::mpsc::Sender<crate::cluster::store::Claim>>,
 }
 
 /// One OSC input queued for its match's stream: the match, the engine's address, one OSC
@@ -185,12 +210,16 @@ pub fn subject_in(m: &str) -> String {
     format!("{SUBJECT_IN}.{m}")
 }
 
-/// The durable consumer of a match (consumer names may not hold `.`: hex of the name).
-pub fn consumer_name(m: &str) -> String {
-    m.bytes().fold(String::from("dir-"), |mut s, b| {
+/// The durable consumer of a match for the owner at `epoch` (consumer names may not hold `.`:
+/// hex of the name). Each owner consumes through a consumer of its own, so a takeover creates
+/// one without first deleting the previous owner's.
+pub fn consumer_name(m: &str, epoch: u64) -> String {
+    let mut s = m.bytes().fold(String::from("dir-"), |mut s, b| {
         let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{b:02x}"));
         s
-    })
+    });
+    let _ = std::fmt::Write::write_fmt(&mut s, format_args!("-{epoch}"));
+    s
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -253,6 +282,7 @@ impl Link {
             leaving: std::sync::atomic::AtomicBool::new(false),
             inputs: std::sync::OnceLock::new(),
             commits: std::sync::OnceLock::new(),
+            claims: std::sync::OnceLock::new(),
         })
     }
 
@@ -475,8 +505,9 @@ mod tests {
         assert_eq!(match_of("m.cup.final-1"), Some("cup.final-1"));
         assert_eq!(subject_in("a.b"), "resonance.in.a.b");
         // `a.b` and `a_b` must not share a consumer
-        assert_ne!(consumer_name("a.b"), consumer_name("a_b"));
-        assert!(!consumer_name("a.b").contains('.'));
+        assert_ne!(consumer_name("a.b", 1), consumer_name("a_b", 1));
+        assert_ne!(consumer_name("a.b", 1), consumer_name("a.b", 2), "each owner its own");
+        assert!(!consumer_name("a.b", 7).contains('.'));
         assert_eq!(owner_of(br#"{"owner":"x"}"#).as_deref(), Some("x"));
         assert_eq!(owner_of(br#"{"owner":null}"#), None);
         assert_eq!(redact("nats://u:secret@127.0.0.1:4222"), "nats://***@127.0.0.1:4222");
@@ -507,5 +538,44 @@ mod tests {
         v.members.insert("dead".into(), base + Duration::from_secs(10).saturating_sub(MEMBER_TTL + Duration::from_millis(1)));
         assert_eq!(v.live_members(now), 2);
         assert_eq!(v.target(now), 4);
+    }
+
+    #[test]
+    fn a_hand_over_needs_a_live_bridge_below_its_share() {
+        let base = Instant::now();
+        let now = base + Duration::from_secs(10);
+        let mut v = View::default();
+        for i in 0..6 {
+            v.matches.insert(format!("m{i}"));
+        }
+        let hold = |v: &mut View, m: usize, who: &str| {
+            v.leases.insert(format!("m{m}"), (now, Some(who.to_string())));
+        };
+        // a failed bridge still counted (its heartbeat 2 s old, under MEMBER_TTL) holding nothing
+        // after the survivors took its matches; the survivors above the share of 2
+        v.members.insert("me".into(), now);
+        v.members.insert("other".into(), now);
+        v.members.insert("dead".into(), base + Duration::from_secs(8));
+        for m in 0..3 {
+            hold(&mut v, m, "me");
+        }
+        for m in 3..6 {
+            hold(&mut v, m, "other");
+        }
+        assert_eq!(v.target(now), 2);
+        assert!(!v.has_taker("me", now), "only the failed bridge is below its share");
+        // a bridge that joins (fresh heartbeat, nothing held) takes it
+        v.members.insert("joiner".into(), base + Duration::from_millis(9800));
+        assert!(v.has_taker("me", now));
+        // not when it already holds its share
+        hold(&mut v, 4, "joiner");
+        hold(&mut v, 5, "joiner");
+        assert_eq!(v.target(now), 2);
+        assert!(v.has_taker("me", now), "`other` now holds one, below the share");
+        hold(&mut v, 2, "other");
+        assert!(!v.has_taker("me", now), "everyone else at its share");
+        // a released lease counts for nobody
+        v.leases.insert("m2".into(), (now, None));
+        assert!(v.has_taker("me", now));
     }
 }

@@ -4,14 +4,20 @@
 //! Every write is fenced by the lease epoch (the key-value revision at which the writer took
 //! the lease; a later owner always has a larger one):
 //!
-//! * [`Store::cluster_claim`] raises the row's epoch to the new owner's (only upwards) and
-//!   returns the state to resume from; from then on the previous owner's writes match no row.
+//! * [`Store::cluster_claim_many`] raises the rows' epochs to the new owner's (only upwards)
+//!   and returns the state to resume each match from; from then on the previous owner's writes
+//!   match no row. A bridge claims every match it took at once in one statement (its group
+//!   claim).
 //! * [`Store::cluster_commit`] is a bridge's group commit: for each match a batch of inputs
 //!   (stream sequences `first ..= last`), the state after them and the stingers they fired, all
 //!   matches in one statement. A batch is written only if its row still carries the writer's
 //!   epoch and none of its inputs was applied yet, together with its stingers. So an input is
 //!   applied at most once, whoever replays it, and a bridge that lost its lease (frozen,
 //!   partitioned) writes nothing.
+//!
+//! Both statements lock their rows in match order, so two bridges' statements over the same
+//! rows (a match changing hands) wait for each other at most, never in a cycle (decision record
+//! 0106).
 
 use sqlx::Row as _;
 
@@ -58,6 +64,11 @@ pub struct Batch {
 /// committer in `cluster::director` receives them over the link's `commits` channel).
 pub type Commit = (Batch, tokio::sync::oneshot::Sender<Result<Applied, String>>);
 
+/// A director's claim for the bridge's group claim (the match, the lease's epoch), and where
+/// its outcome goes (the claimer in `cluster::director` receives them over the link's `claims`
+/// channel): where to resume, `None` when a later epoch holds the match.
+pub type Claim = (String, u64, tokio::sync::oneshot::Sender<Result<Option<Resume>, String>>);
+
 /// The outcome of [`Store::cluster_commit`] for one batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applied {
@@ -88,19 +99,47 @@ impl Store {
     /// # Errors
     /// [`BridgeError::Storage`] when PostgreSQL fails; [`BridgeError::Config`] on SQLite.
     pub async fn cluster_claim(&self, match_id: &str, epoch: u64, owner: &str) -> Result<Option<Resume>, BridgeError> {
+        let mut claimed = self.cluster_claim_many(&[(match_id.to_string(), epoch)], owner).await?;
+        Ok(claimed.pop().flatten())
+    }
+
+    /// The group claim of a bridge: claims every `(match, epoch)` for `owner` in one statement
+    /// (a bridge taking over a failed one's matches claims them together: one round trip and
+    /// one WAL flush instead of one each), as [`Store::cluster_claim`] does one. Returns each
+    /// claim's outcome, in order: where to resume, `None` when a later epoch holds the match.
+    /// The rows are locked in match order, like [`Store::cluster_commit`]'s, so a claim and a
+    /// commit over overlapping rows never wait for each other in a cycle.
+    ///
+    /// # Errors
+    /// [`BridgeError::Storage`] when PostgreSQL fails; [`BridgeError::Config`] on SQLite, or
+    /// when one match is claimed twice.
+    pub async fn cluster_claim_many(&self, claims: &[(String, u64)], owner: &str) -> Result<Vec<Option<Resume>>, BridgeError> {
         let p = pg(self)?;
-        let row = sqlx::query(
-            "INSERT INTO cluster_matches (match_id, state, epoch, last_seq, owner, updated_ms) VALUES ($1, '', $2, 0, $3, $4) \
+        if claims.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut ids: Vec<&str> = claims.iter().map(|(m, _)| m.as_str()).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return Err(BridgeError::Config("a group claim holds at most one claim per match".into()));
+        }
+        let rows = sqlx::query(
+            "INSERT INTO cluster_matches (match_id, state, epoch, last_seq, owner, updated_ms) \
+             SELECT x.match_id, '', x.epoch, 0, $3, $4 FROM unnest($1::text[], $2::bigint[]) AS x(match_id, epoch) ORDER BY x.match_id \
              ON CONFLICT (match_id) DO UPDATE SET epoch = excluded.epoch, owner = excluded.owner \
-             WHERE cluster_matches.epoch <= excluded.epoch RETURNING state, last_seq",
+             WHERE cluster_matches.epoch <= excluded.epoch RETURNING match_id, state, last_seq",
         )
-        .bind(match_id)
-        .bind(i64::try_from(epoch).unwrap_or(i64::MAX))
+        .bind(claims.iter().map(|(m, _)| m.clone()).collect::<Vec<_>>())
+        .bind(claims.iter().map(|(_, e)| i64::try_from(*e).unwrap_or(i64::MAX)).collect::<Vec<_>>())
         .bind(owner)
         .bind(now_ms())
-        .fetch_optional(p)
+        .fetch_all(p)
         .await?;
-        Ok(row.map(|r| Resume { state: r.get::<String, _>(0), last_seq: u64::try_from(r.get::<i64, _>(1)).unwrap_or(0) }))
+        let mut resumed: std::collections::HashMap<String, Resume> = rows
+            .iter()
+            .map(|r| (r.get(0), Resume { state: r.get::<String, _>(1), last_seq: u64::try_from(r.get::<i64, _>(2)).unwrap_or(0) }))
+            .collect();
+        Ok(claims.iter().map(|(m, _)| resumed.remove(m)).collect())
     }
 
     /// The group commit of a bridge: writes every batch (one per match; several inputs each)
@@ -140,11 +179,17 @@ impl Store {
             }
         }
         let now = now_ms();
+        // Rows are locked in match order (`l`) before any is written, whatever order the batches
+        // came in and whatever join the planner picks: two bridges' commits over overlapping
+        // rows (a match changing hands while the old owner's last batch is in flight) wait for
+        // each other at most, never in a cycle (decision record 0106).
         let written: Vec<String> = sqlx::query_scalar(
             "WITH v AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[]) \
                AS v(match_id, epoch, first_seq, last_seq, state)), \
+             l AS (SELECT c.match_id FROM cluster_matches c WHERE c.match_id = ANY($1::text[]) ORDER BY c.match_id FOR UPDATE), \
              u AS (UPDATE cluster_matches c SET state = v.state, last_seq = v.last_seq, updated_ms = $6 FROM v \
-               WHERE c.match_id = v.match_id AND c.epoch = v.epoch AND c.last_seq < v.first_seq RETURNING c.match_id), \
+               WHERE c.match_id = v.match_id AND c.match_id IN (SELECT match_id FROM l) \
+               AND c.epoch = v.epoch AND c.last_seq < v.first_seq RETURNING c.match_id), \
              s AS (INSERT INTO cluster_stingers (match_id, seq, k, cue, owner, fired_ms) \
                SELECT x.match_id, x.seq, x.k, x.cue, $7, $6 \
                FROM unnest($8::text[], $9::bigint[], $10::bigint[], $11::text[]) AS x(match_id, seq, k, cue) \
