@@ -35,8 +35,8 @@ struct Cli {
     /// the table, bed by bed, at two levels (the shipped analyser).
     #[arg(long)]
     beds: bool,
-    /// With --beds: only the beds whose file name contains this, with the short frames around
-    /// each false whistle.
+    /// With --beds: only the beds whose name contains this ("mixed": the murmur recordings
+    /// spliced together), with the detectors' frames and hops around each false event.
     #[arg(long, requires = "beds")]
     beds_trace: Option<String>,
     /// Score only the hand-set rules (no training, no learned path): the shipped analyser's

@@ -71,6 +71,14 @@ const ROAR_CLARITY: f32 = 0.44;
 /// raised as applause 10.6–11.7 (flatness 0.01–0.03, MPM clarity 0.75). The threshold is
 /// midway, above [`CROWD_ROUGH_MAX`] to leave room for music mixed over a crowd.
 const RINGING_ROUGH: f32 = 8.6;
+/// Mean added tilt (dB) of the hops that decide a goal roar, at most: a crowd's cheer is
+/// voices, whose formants put what they add below 2.5 kHz (the tuning composites' cheers
+/// −10.6 to −12.9 dB over their first 14 loud hops, applause −6.9 to −8.5), and a surge
+/// brighter above 2.5 kHz than at 300–1000 Hz that does not reach 5–7 kHz (not applause) is a
+/// shrill sound near the microphone — a child's shout or a squeal over an empty market read
+/// +0.2 and +2.9 dB (decision 0114). Cheers tilted bright in the leave-one-source-out
+/// composites (up to +8 dB above 1 kHz) stay under it.
+const SHRILL_TILT: f32 = -2.0;
 
 /// A near miss is thousands of voices: the 1–2.5 kHz band (where vowels' second formants
 /// lie) must hold at least this far over its floor on average over the surge, and at least
@@ -103,6 +111,8 @@ pub(super) struct Surge {
     /// over the bright hops (see [`RINGING_ROUGH`]).
     loud_rough: f32,
     bright_rough: f32,
+    /// Sum of the added tilt over the bright hops (see [`SHRILL_TILT`]).
+    bright_tilt: f32,
     /// Statistics of the surge's hops, and the classifier's reading of them once decided.
     window: Window,
     /// The 1.5 s before now (the classifier's context), kept across surges.
@@ -268,18 +278,19 @@ impl Surge {
             self.hf_sum += h.added_hf;
             self.clar_sum += h.f.pitch.clarity;
             self.bright_rough += h.f.roughness;
+            self.bright_tilt += h.added_tilt;
         }
         let may_roar = !self.roar_sent && !booing && self.len <= 15 * H / 10 && self.since_roar > 5 * H;
         let n = ROAR_HOPS as f32;
         if may_roar && self.loud_hops == ROAR_HOPS && self.loud_tilt / n >= ROAR_TILT && self.loud_rough / n <= RINGING_ROUGH {
             let hf = self.loud_hf / n;
-            if hf >= APPLAUSE_HF || self.loud_clar / n <= ROAR_CLARITY {
+            if hf >= APPLAUSE_HF || (self.loud_clar / n <= ROAR_CLARITY && self.loud_tilt / n <= SHRILL_TILT) {
                 self.report(hf, self.loud_hops, out);
             }
         }
         if may_roar && !self.roar_sent && self.bright_hops >= ROAR_HOPS && self.bright_rough / self.bright_hops as f32 <= RINGING_ROUGH {
-            let hf = self.hf_sum / self.bright_hops as f32;
-            if hf >= APPLAUSE_HF || self.clar_sum / self.bright_hops as f32 <= ROAR_CLARITY {
+            let (hf, k) = (self.hf_sum / self.bright_hops as f32, self.bright_hops as f32);
+            if hf >= APPLAUSE_HF || (self.clar_sum / k <= ROAR_CLARITY && self.bright_tilt / k <= SHRILL_TILT) {
                 self.report(hf, self.bright_hops, out);
             }
         }
@@ -507,6 +518,19 @@ mod tests {
         // (roughness 10.6–11.7 dB on the restaurant bed): nothing, by either decision.
         assert!(bright_surge(-10.0, 11.0).is_empty());
         assert!(bright_surge(-28.0, 11.0).is_empty());
+    }
+
+    #[test]
+    fn a_shrill_surge_that_does_not_reach_seven_khz_is_no_goal_roar() {
+        // A cheer: its voices add most below 2.5 kHz (tilt -12.8 dB), unvoiced on average.
+        assert_eq!(hand_set_surge(40, -12.8, 0.38), vec![(113, CrowdEventKind::GoalRoar)]);
+        // Tilted bright by a microphone (+6 dB above 1 kHz), still a roar.
+        assert_eq!(hand_set_surge(40, -6.8, 0.38), vec![(113, CrowdEventKind::GoalRoar)]);
+        // The MarketEmpty1 bed's shout next to the microphone: brighter above 2.5 kHz than
+        // at 300-1000 Hz (+0.2 to +2.9 dB), nothing at 5-7 kHz: neither voices nor hands, by
+        // neither decision (every hop is bright, so the fallback sees the same hops).
+        assert!(hand_set_surge(40, 0.2, 0.0).is_empty());
+        assert!(hand_set_surge(40, 2.9, 0.3).is_empty());
     }
 
     /// A second at the floor, then a dark, voiced surge of 1.2 s at `bands` over their floors,
