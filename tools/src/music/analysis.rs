@@ -469,6 +469,7 @@ fn themes_and_melody(r: &Render, fr: &Frames, bars: &[(u64, u64)], frame_of: Fra
 /// the best theme agreement with a phrase at least 16 bars earlier, and the lead's notes.
 pub fn trace(r: &Render, arc: &Arc) -> String {
     use std::fmt::Write as _;
+    const SECTIONS: [&str; 5] = ["intro", "A", "B", "bridge", "climax"];
     let rate = f64::from(r.rate);
     let fr = stft(&r.mono, rate);
     let nf = fr.flux.len();
@@ -499,7 +500,6 @@ pub fn trace(r: &Render, arc: &Arc) -> String {
     let bars: Vec<(u64, u64)> = r.bars.windows(2).map(|w| (w[0], w[1])).collect();
     let phrases = lead_phrases(r, &bars);
     s.push_str("# phrases\nphrase\tt\tsection\ttheme\tindex\ttriumphant\tvoiced\tbest_earlier\tagreement\tsemitones\tlead\n");
-    const SECTIONS: [&str; 5] = ["intro", "A", "B", "bridge", "climax"];
     for (q, ph) in phrases.iter().enumerate() {
         let start = bars[4 * q].0;
         // the form plans a phrase at its first step, ahead of the output by the latency
