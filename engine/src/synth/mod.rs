@@ -568,6 +568,22 @@ impl Synth {
         (lead, pcs)
     }
 
+    /// Output time of the first sample of the bar now being generated, for benchmarks
+    /// (`music-eval` cuts bars on it: exact while a sync point stretches the steps, unlike
+    /// [`Self::next_bar_at`], a prediction).
+    #[cfg(feature = "tuning-probes")]
+    pub fn bar_at(&self) -> SampleTime {
+        self.seq.bar_at() + self.latency() as u64
+    }
+
+    /// The phrase now being generated in the form, for benchmarks (`music-eval --trace`):
+    /// section (0 Intro, 1 A, 2 B, 3 Bridge, 4 Climax), theme (0 A, 1 B, 2 bridge), phrase
+    /// index within the section, and whether A's return is the triumphant one.
+    #[cfg(feature = "tuning-probes")]
+    pub fn form_probe(&self) -> (u8, u8, u8, bool) {
+        self.seq.form_probe()
+    }
+
     /// Output time (samples since reset).
     pub fn time(&self) -> SampleTime {
         self.time

@@ -83,6 +83,8 @@ pub struct Sequencer {
     step: u32,
     /// Bars started since reset.
     bar: u64,
+    /// Generator time of the current bar's first step.
+    bar_at: SampleTime,
     started: bool,
     music: Music,
     conductor: Conductor,
@@ -142,6 +144,7 @@ impl Sequencer {
             next_tick: 0,
             step: 0,
             bar: 0,
+            bar_at: 0,
             started: false,
             music: Music::default(),
             conductor: Conductor::default(),
@@ -184,6 +187,7 @@ impl Sequencer {
         self.next_tick = 0;
         self.step = 0;
         self.bar = 0;
+        self.bar_at = 0;
         self.started = false;
         self.music = Music { bpm: 0.0, ..Music::default() };
         self.conductor.reset();
@@ -289,6 +293,21 @@ impl Sequencer {
         (lead, chord)
     }
 
+    /// Generator time of the current bar's first step (benchmarks cut bars on it).
+    #[cfg_attr(not(feature = "tuning-probes"), allow(dead_code))]
+    pub fn bar_at(&self) -> SampleTime {
+        self.bar_at
+    }
+
+    /// The current phrase's place in the form: section (0 Intro, 1 A, 2 B, 3 Bridge,
+    /// 4 Climax), theme, phrase index in the section, and whether it is the triumphant
+    /// return. Read by benchmarks (`music-eval --trace`).
+    #[cfg_attr(not(feature = "tuning-probes"), allow(dead_code))]
+    pub fn form_probe(&self) -> (u8, u8, u8, bool) {
+        let p = self.form.plan;
+        (p.section as u8, p.theme, p.index, self.form.triumphant)
+    }
+
     pub fn next_tick(&self) -> SampleTime {
         self.next_tick
     }
@@ -368,6 +387,11 @@ impl Sequencer {
         }
         self.pending_stinger = Some(Pending { cue, at, len });
         self.last_stinger = Some(at);
+        if matches!(cue, Cue::Goal | Cue::HomeGoal | Cue::Victory) {
+            // the form remembers it: the phrase that starts with the stinger (a sync point
+            // puts it on a bar line) or the next one is the climax, and A returns triumphant
+            self.form.goal = true;
+        }
         Some(at)
     }
 
@@ -429,6 +453,9 @@ impl Sequencer {
         let spb = steps_per_bar(styles, self.style);
         let bar_start = self.step == 0;
         let phrase_start = bar_start && self.bar.is_multiple_of(PHRASE_BARS);
+        if bar_start {
+            self.bar_at = now;
+        }
         // 2. conductor, once per bar (tempo changes only here)
         if bar_start {
             self.music = self.conductor.plan(style, &self.music, phrase_start || !self.started);
@@ -1015,6 +1042,50 @@ mod tests {
         let mut s = Sequencer::new(48_000.0, 1);
         s.ended = true;
         assert_eq!(s.cue(Cue::Goal, 0), None);
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    /// Ticks `s` step by step (no audio) until `bars` more bars have started, recording the
+    /// form's section at each phrase start; `goal_at_bar` issues a goal cue just before that
+    /// bar line.
+    fn run(s: &mut Sequencer, style: &Style, bars: u64, goal_at_bar: Option<u64>) -> Vec<(u64, Section, bool)> {
+        let styles = std::slice::from_ref(style);
+        let mut pool = Pool::new(48_000.0, 16);
+        let target = MoodTarget { valence: 0.3, arousal: 0.4, intensity: 0.6 };
+        let mut order = Vec::new();
+        let end = s.bar + bars;
+        while s.bar < end {
+            if goal_at_bar == Some(s.bar + 1) && s.step + 1 == steps_per_bar(styles, 0) {
+                assert!(s.cue(Cue::Goal, s.next_tick).is_some(), "the goal's stinger is scheduled");
+            }
+            let phrase_start = s.step == 0 && s.bar.is_multiple_of(PHRASE_BARS);
+            let bar = s.bar;
+            s.tick(styles, &mut pool, target, 0, &mut |_| {});
+            if phrase_start {
+                order.push((bar, s.form.plan.section, s.form.triumphant));
+            }
+        }
+        order
+    }
+
+    #[test]
+    fn a_goal_brings_the_climax_and_the_triumphant_return_of_a() {
+        let style = Style::default();
+        let mut s = Sequencer::new(48_000.0, 3);
+        // the goal lands on the bar line of phrase 4 (bar 16), as a sync point puts it
+        let order = run(&mut s, &style, 48, Some(16));
+        let at = |bar: u64| order.iter().find(|o| o.0 == bar).map(|o| o.1);
+        assert_eq!(at(16), Some(Section::Climax), "the phrase that starts with the goal: {order:?}");
+        let back = order.iter().find(|o| o.0 > 16 && o.1 == Section::A).copied();
+        assert!(back.is_some_and(|b| b.2), "A returns, triumphant, after the climax: {order:?}");
+        // without the goal the same seed has no climax
+        let mut s = Sequencer::new(48_000.0, 3);
+        let order = run(&mut s, &style, 48, None);
+        assert!(order.iter().all(|o| o.1 != Section::Climax), "{order:?}");
     }
 }
 

@@ -32,6 +32,11 @@ struct Cli {
     /// ($RESONANCE_SOUNDFONT, else FluidR3 GM).
     #[arg(long)]
     synthesised: bool,
+    /// Write a trace of each render (per 5-second window: arousal, tempo, onsets,
+    /// brightness, level; per phrase: the form's section and theme, the lead's notes, the
+    /// best theme agreement) to target/music-eval/trace-<style>-<arc>-s<seed>.tsv.
+    #[arg(long)]
+    trace: bool,
 }
 
 fn main() {
@@ -48,5 +53,6 @@ fn main() {
         unplanned: cli.unplanned,
         spectrograms: cli.spectrograms,
         synthesised: cli.synthesised,
+        trace: cli.trace,
     });
 }

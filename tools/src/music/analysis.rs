@@ -363,40 +363,64 @@ fn chords(r: &Render, fr: &Frames, bars: &[(u64, u64)], frame_of: FrameOf<'_>, m
     m.chord_agreement = agree as f64 / total.max(1) as f64;
 }
 
-fn themes_and_melody(r: &Render, fr: &Frames, bars: &[(u64, u64)], frame_of: FrameOf<'_>, m: &mut Metrics) {
+/// The lead's note per 16th step of each 4-bar phrase (phrases on the bar grid from the first
+/// bar).
+fn lead_phrases(r: &Render, bars: &[(u64, u64)]) -> Vec<Vec<Option<i32>>> {
     let steps = 4 * r.beats_per_bar as usize;
     let lead_at = |s: u64| {
         let i = r.blocks.partition_point(|p| p.pos <= s);
         if i == 0 { None } else { r.blocks[i - 1].lead }
     };
-    // lead per step, per bar
     let mut bar_steps: Vec<Vec<Option<i32>>> = Vec::with_capacity(bars.len());
     for &(a, b) in bars {
         let st = (b - a) as f64 / steps as f64;
         bar_steps.push((0..steps).map(|k| lead_at(a + ((k as f64 + 0.5) * st) as u64)).collect());
     }
-    let phrases: Vec<Vec<Option<i32>>> = bar_steps.chunks_exact(4).map(<[Vec<Option<i32>>]>::concat).collect();
-    let voiced = |p: &[Option<i32>]| p.iter().filter(|x| x.is_some()).count();
+    bar_steps.chunks_exact(4).map(<[Vec<Option<i32>>]>::concat).collect()
+}
+
+fn voiced(p: &[Option<i32>]) -> usize {
+    p.iter().filter(|x| x.is_some()).count()
+}
+
+/// The best agreement of two phrases' leads over transpositions of ±12 semitones: the share
+/// of steps where either sounds in which `q`'s note is `p`'s moved by the transposition, and
+/// that transposition.
+fn theme_agreement(q: &[Option<i32>], p: &[Option<i32>]) -> (f64, i32) {
+    let mut best = (0.0, 0);
+    for k in -12..=12 {
+        let (mut same, mut either) = (0, 0);
+        for (x, y) in q.iter().zip(p) {
+            if x.is_some() || y.is_some() {
+                either += 1;
+            }
+            if let (Some(x), Some(y)) = (x, y)
+                && *x == *y + k
+            {
+                same += 1;
+            }
+        }
+        let share = f64::from(same) / f64::from(either.max(1));
+        if share > best.0 {
+            best = (share, k);
+        }
+    }
+    best
+}
+
+fn themes_and_melody(r: &Render, fr: &Frames, bars: &[(u64, u64)], frame_of: FrameOf<'_>, m: &mut Metrics) {
+    let lead_at = |s: u64| {
+        let i = r.blocks.partition_point(|p| p.pos <= s);
+        if i == 0 { None } else { r.blocks[i - 1].lead }
+    };
+    let phrases = lead_phrases(r, bars);
     for q in 0..phrases.len() {
         if voiced(&phrases[q]) < 8 {
             continue;
         }
-        let recurs = (0..q).filter(|&p| 4 * (q - p) >= 16 && voiced(&phrases[p]) >= 8).any(|p| {
-            (-12..=12).any(|k| {
-                let (mut same, mut either) = (0, 0);
-                for (x, y) in phrases[q].iter().zip(&phrases[p]) {
-                    if x.is_some() || y.is_some() {
-                        either += 1;
-                    }
-                    if let (Some(x), Some(y)) = (x, y)
-                        && *x == *y + k
-                    {
-                        same += 1;
-                    }
-                }
-                f64::from(same) >= THEME_MATCH * f64::from(either)
-            })
-        });
+        let recurs = (0..q)
+            .filter(|&p| 4 * (q - p) >= 16 && voiced(&phrases[p]) >= 8)
+            .any(|p| theme_agreement(&phrases[q], &phrases[p]).0 >= THEME_MATCH);
         if recurs {
             m.theme_recurrences += 1;
             m.first_return_bar.get_or_insert(4 * q);
@@ -437,4 +461,83 @@ fn themes_and_melody(r: &Render, fr: &Frames, bars: &[(u64, u64)], frame_of: Fra
     m.lead_bars = lead_bars;
     m.melody_trackable = ok as f64 / lead_bars.max(1) as f64;
     m.melody_missed_on = masked.map(|k| k as f64 / missed.max(1) as f64);
+}
+
+/// A trace of one render for tuning (`music-eval --trace`): per 5-second window the arc's
+/// arousal and valence and the four measured series of the arc correlations; per 4-bar
+/// phrase its start, the form's section and theme at its start, the lead's voiced steps,
+/// the best theme agreement with a phrase at least 16 bars earlier, and the lead's notes.
+pub fn trace(r: &Render, arc: &Arc) -> String {
+    use std::fmt::Write as _;
+    const SECTIONS: [&str; 5] = ["intro", "A", "B", "bridge", "climax"];
+    let rate = f64::from(r.rate);
+    let fr = stft(&r.mono, rate);
+    let nf = fr.flux.len();
+    let ons = onsets(&fr.flux);
+    let t_of = |f: usize| (f * HOP + N / 2) as f64 / rate;
+    let win = (5.0 * rate / HOP as f64) as usize;
+    let mut s = String::from("# windows\nt\tarousal\tvalence\tbpm\tonsets_per_s\tcentroid_hz\tlevel_db\n");
+    for w in 0..nf / win {
+        let (a, b) = (w * win, (w + 1) * win);
+        let mood = arc.target_at(t_of(a + win / 2));
+        let (sa, sb) = ((a * HOP) as u64, (b * HOP) as u64);
+        let bl: Vec<f64> = r.blocks.iter().filter(|p| p.pos >= sa && p.pos < sb).map(|p| f64::from(p.bpm)).collect();
+        let voiced: Vec<usize> = (a..b).filter(|&f| fr.rms_db[f] > -60.0).collect();
+        let c = voiced.iter().map(|&f| f64::from(fr.centroid[f])).sum::<f64>() / voiced.len().max(1) as f64;
+        let p = (a..b).map(|f| 10f64.powf(f64::from(fr.rms_db[f]) / 10.0)).sum::<f64>() / win as f64;
+        let _ = writeln!(
+            s,
+            "{:.0}\t{:.2}\t{:.2}\t{:.1}\t{:.2}\t{:.0}\t{:.1}",
+            t_of(a),
+            mood.arousal,
+            mood.valence,
+            bl.iter().sum::<f64>() / bl.len().max(1) as f64,
+            ons.iter().filter(|&&o| o >= a && o < b).count() as f64 / 5.0,
+            c,
+            10.0 * p.max(1e-14).log10()
+        );
+    }
+    let bars: Vec<(u64, u64)> = r.bars.windows(2).map(|w| (w[0], w[1])).collect();
+    let phrases = lead_phrases(r, &bars);
+    s.push_str("# phrases\nphrase\tt\tsection\ttheme\tindex\ttriumphant\tvoiced\tbest_earlier\tagreement\tsemitones\tlead\n");
+    for (q, ph) in phrases.iter().enumerate() {
+        let start = bars[4 * q].0;
+        // the form plans a phrase at its first step, ahead of the output by the latency
+        let probe = r.blocks.iter().find(|p| p.pos >= start + (bars[4 * q].1 - start) / 4).map(|p| p.form);
+        let (sec, theme, index, tri) = probe.unwrap_or_default();
+        let best =
+            (0..q).filter(|&p| 4 * (q - p) >= 16).map(|p| (p, theme_agreement(ph, &phrases[p]))).max_by(|a, b| a.1.0.total_cmp(&b.1.0));
+        let notes: String = ph.iter().map(|n| n.map_or(".".to_string(), |n| format!("{n}"))).collect::<Vec<_>>().join(" ");
+        let _ = writeln!(
+            s,
+            "{q}\t{:.1}\t{}\t{theme}\t{index}\t{tri}\t{}\t{}\t{:.2}\t{}\t{notes}",
+            start as f64 / rate,
+            SECTIONS.get(usize::from(sec)).unwrap_or(&"?"),
+            voiced(ph),
+            best.map_or("-".into(), |b| b.0.to_string()),
+            best.map_or(0.0, |b| b.1.0),
+            best.map_or(0, |b| b.1.1),
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_theme_agrees_with_its_transposition_and_not_with_another_line() {
+        let theme: Vec<Option<i32>> = [64, 64, 67, 67, 69, 69, 67, 67, 65, 65, 64, 64, 62, 62, 60, 60].iter().map(|&n| Some(n)).collect();
+        let up: Vec<Option<i32>> = theme.iter().map(|n| n.map(|n| n + 5)).collect();
+        assert_eq!(theme_agreement(&up, &theme), (1.0, 5));
+        // the same notes a step later in time: mostly different pitches at each step
+        let late: Vec<Option<i32>> = std::iter::once(None).chain(theme.iter().copied().take(15)).collect();
+        let (share, _) = theme_agreement(&late, &theme);
+        assert!(share < THEME_MATCH, "a shifted line is not the theme: {share}");
+        // rests where either sounds count against the match
+        let sparse: Vec<Option<i32>> = theme.iter().enumerate().map(|(i, n)| if i % 4 == 0 { *n } else { None }).collect();
+        let (share, _) = theme_agreement(&sparse, &theme);
+        assert!((share - 0.25).abs() < 1e-9, "{share}");
+    }
 }

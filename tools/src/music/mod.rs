@@ -35,6 +35,9 @@ pub struct Options {
     /// Play every layer synthesised, even where a style maps layers to the default SoundFont
     /// (what styles sounded like before sampled instruments were the default).
     pub synthesised: bool,
+    /// Write a trace of each render (per 5-second window and per phrase, see
+    /// [`analysis::trace`]) to `target/music-eval/trace-<style>-<arc>-s<seed>.tsv`.
+    pub trace: bool,
 }
 
 /// One render: the audio (mono mix and stereo peak data) and what the engine played.
@@ -66,6 +69,9 @@ pub struct BlockProbe {
     pub lead_layer: bool,
     pub lead: Option<i32>,
     pub chord: [Option<u8>; 4],
+    /// The form: section, theme, phrase index in the section, triumphant (see
+    /// `Synth::form_probe`).
+    pub form: (u8, u8, u8, bool),
 }
 
 /// Renders `style` along `arc` with `seed`, as `render --arc` does.
@@ -93,7 +99,6 @@ pub fn render(
     out.mono.reserve(frames);
     let mut meter = ebur128::EbuR128::new(2, RATE, ebur128::Mode::I | ebur128::Mode::TRUE_PEAK).expect("ebur128");
     let mut tail = [0.0f32; 2 * 480];
-    let mut next_bar = u64::MAX;
     let report = offline::render::<std::convert::Infallible>(
         &mut synth,
         &plan,
@@ -111,17 +116,16 @@ pub fn render(
         },
         &mut |_| {},
         &mut |s, pos| {
-            // the next bar line, as predicted now; it is a bar start once the output has passed
-            // it (while a sync point stretches the steps the prediction moves by a few samples)
-            let bar = s.next_bar_at();
-            if next_bar != u64::MAX && next_bar <= s.time() && bar > next_bar {
-                out.bars.push(next_bar);
+            // the bar being generated (exact: a prediction of the next bar line moves while a
+            // sync point stretches the steps, and bars were missed when it moved earlier)
+            let bar = s.bar_at();
+            if out.bars.last() != Some(&bar) {
+                out.bars.push(bar);
             }
-            next_bar = bar;
             let (lead, chord) = s.probe();
             let m = s.music();
             // the probe is in generator time; the output is `latency` later
-            out.blocks.push(BlockProbe { pos: pos + latency, bpm: m.bpm, lead_layer: m.layers[4], lead, chord });
+            out.blocks.push(BlockProbe { pos: pos + latency, bpm: m.bpm, lead_layer: m.layers[4], lead, chord, form: s.form_probe() });
         },
     );
     let report = match report {
@@ -160,6 +164,13 @@ pub fn run(opts: &Options) {
                 let started = std::time::Instant::now();
                 let r = render(&p.style, soundfont.as_ref(), arc, seed, opts.seconds, !opts.unplanned);
                 let m = analysis::measure(&r, arc);
+                if opts.trace {
+                    let dir = crate::workspace_dir().join("target/music-eval");
+                    let path = dir.join(format!("trace-{}-{}-s{seed}.tsv", p.name, arc.name));
+                    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, analysis::trace(&r, arc))) {
+                        eprintln!("cannot write {}: {e}", path.display());
+                    }
+                }
                 eprintln!("{} / {} / seed {seed}: rendered and measured in {:.1} s", p.name, arc.name, started.elapsed().as_secs_f64());
                 if let Some(dir) = &opts.spectrograms
                     && seed == opts.seeds[0]
@@ -185,5 +196,51 @@ pub fn run(opts: &Options) {
     if std::fs::create_dir_all(&dir).is_ok() {
         let _ = std::fs::write(dir.join("report.md"), tables.join("\n"));
         eprintln!("tables written to {}", dir.join("report.md").display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_cut_on_the_engine_grid_while_a_sync_point_bends_the_tempo() {
+        // a build to a goal whose time is off the beat grid: the bars before it are stretched
+        // or compressed toward the sync point
+        let arc = arcs::Arc {
+            name: "test".into(),
+            mood: vec![(0.0, 0.0, -0.2, 0.5), (20.0, 0.4, 0.6, 0.8), (40.0, 0.4, 0.6, 0.8)],
+            events: vec![(27.3, Cue::Goal)],
+        };
+        let presets = resonance_io::preset::factory().expect("factory presets");
+        let style = &presets.iter().find(|p| p.name == "cinematic-orchestral").expect("cinematic-orchestral").style;
+        let r = render(style, None, &arc, 1, 40.0, true);
+        assert!(r.bars.len() > 10, "{} bars", r.bars.len());
+        let gaps: Vec<f64> = r.bars.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
+        for (i, w) in gaps.windows(2).enumerate() {
+            let ratio = w[1] / w[0];
+            assert!((0.85..=1.18).contains(&ratio), "bar {} lasts {ratio:.2} times the one before: a bar line missed or invented", i + 1);
+        }
+        // the goal's stinger starts on a bar line
+        let (_, asked, heard) = r.stingers[0];
+        let on_bar = r.bars.iter().any(|&b| (b as f64 / f64::from(r.rate) - heard).abs() < 0.002);
+        assert!(on_bar && (heard - asked).abs() <= 0.02, "stinger at {heard:.3} s for {asked:.3} s, on a bar line: {on_bar}");
+    }
+
+    #[test]
+    fn dark_ambient_brightens_with_arousal_through_a_goal() {
+        // danger rises to a goal, then ebbs: the bars after the goal must not outshine its
+        // peak (the drums are synthesised in this style, with or without a SoundFont)
+        let arc = arcs::Arc {
+            name: "test".into(),
+            mood: vec![(0.0, -0.3, -0.4, 0.4), (40.0, 0.2, 0.6, 0.8), (48.0, 0.6, 0.8, 0.9), (90.0, 0.3, -0.3, 0.4)],
+            events: vec![(41.3, Cue::Goal)],
+        };
+        let presets = resonance_io::preset::factory().expect("factory presets");
+        let style = &presets.iter().find(|p| p.name == "dark-ambient-dungeon").expect("dark-ambient-dungeon").style;
+        let r = render(style, None, &arc, 2, 90.0, true);
+        let m = analysis::measure(&r, &arc);
+        let [_, _, bright, _] = m.arc_r.expect("the arc moves");
+        assert!(bright >= 0.8, "r brightness–arousal {bright:.2}");
     }
 }
