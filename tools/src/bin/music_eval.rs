@@ -34,7 +34,7 @@ struct Cli {
     synthesised: bool,
     /// Write a trace of each render (per 5-second window: arousal, tempo, onsets,
     /// brightness, level; per phrase: the form's section and theme, the lead's notes, the
-    /// best theme agreement) to target/music-eval/trace-<style>-<arc>-s<seed>.tsv.
+    /// best theme agreement) to `target/music-eval/trace-<style>-<arc>-s<seed>.tsv`.
     #[arg(long)]
     trace: bool,
 }
