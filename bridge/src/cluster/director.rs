@@ -961,27 +961,35 @@ fn stored_ms(msg: &async_nats::jetstream::Message) -> Option<i64> {
 #[doc(hidden)]
 pub static AFTER_COMMIT: std::sync::OnceLock<fn(&Batch)> = std::sync::OnceLock::new();
 
+/// The next group for a group commit or claim: waits for a first item (none queued from the
+/// last turn), takes whatever else is queued up to [`COMMIT_MAX`], and keeps back for the next
+/// group every item of a match already in this one (`key`: its match). `None` once the
+/// channel is closed and nothing waits.
+async fn next_group<T>(rx: &mut mpsc::Receiver<T>, queued: &mut Vec<T>, key: impl Fn(&T) -> &String) -> Option<Vec<T>> {
+    if queued.is_empty() && rx.recv_many(queued, COMMIT_MAX).await == 0 {
+        return None;
+    }
+    while queued.len() < COMMIT_MAX {
+        match rx.try_recv() {
+            Ok(c) => queued.push(c),
+            Err(_) => break,
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let (now, later): (Vec<T>, Vec<T>) = queued.drain(..).partition(|t| seen.insert(key(t).clone()));
+    *queued = later;
+    Some(now)
+}
+
 /// The bridge's group commit: takes every batch the directors queued (one per match), writes
 /// them in one statement ([`crate::cluster::store::Store::cluster_commit`]) and answers each
 /// director with its batch's outcome. While a commit is in flight the next batches queue, so
 /// under load one commit carries many matches' inputs; alone, a batch is committed at once.
 async fn committer(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<Commit>) {
     let mut queued: Vec<Commit> = Vec::new();
-    loop {
-        if queued.is_empty() && rx.recv_many(&mut queued, COMMIT_MAX).await == 0 {
-            return;
-        }
-        while queued.len() < COMMIT_MAX {
-            match rx.try_recv() {
-                Ok(c) => queued.push(c),
-                Err(_) => break,
-            }
-        }
-        // one batch per match in a commit (a match's director waits for its outcome, but a
-        // director being replaced may still have one queued): a second one waits for the next
-        let mut seen = std::collections::HashSet::new();
-        let (now, later): (Vec<Commit>, Vec<Commit>) = queued.drain(..).partition(|(b, _)| seen.insert(b.match_id.clone()));
-        queued = later;
+    // one batch per match in a commit (a match's director waits for its outcome, but a
+    // director being replaced may still have one queued): a second one waits for the next
+    while let Some(now) = next_group(&mut rx, &mut queued, |(b, _)| &b.match_id).await {
         let (batches, answers): (Vec<Batch>, Vec<oneshot::Sender<Result<Applied, String>>>) = now.into_iter().unzip();
         let inputs: u64 = batches.iter().map(|b| b.last_seq - b.first_seq + 1).sum();
         match st.inner.store.cluster_commit(&batches, &link.id).await {
@@ -1008,19 +1016,7 @@ async fn committer(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<Commit>
 /// claims go together: one round trip and one WAL flush rather than one per match.
 async fn claimer(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<Claim>) {
     let mut queued: Vec<Claim> = Vec::new();
-    loop {
-        if queued.is_empty() && rx.recv_many(&mut queued, COMMIT_MAX).await == 0 {
-            return;
-        }
-        while queued.len() < COMMIT_MAX {
-            match rx.try_recv() {
-                Ok(c) => queued.push(c),
-                Err(_) => break,
-            }
-        }
-        let mut seen = std::collections::HashSet::new();
-        let (now, later): (Vec<Claim>, Vec<Claim>) = queued.drain(..).partition(|(m, _, _)| seen.insert(m.clone()));
-        queued = later;
+    while let Some(now) = next_group(&mut rx, &mut queued, |(m, _, _)| m).await {
         let (claims, answers): (Vec<(String, u64)>, Vec<_>) = now.into_iter().map(|(m, e, a)| ((m, e), a)).unzip();
         match st.inner.store.cluster_claim_many(&claims, &link.id).await {
             Ok(outcomes) => {
