@@ -981,6 +981,24 @@ async fn next_group<T>(rx: &mut mpsc::Receiver<T>, queued: &mut Vec<T>, key: imp
     Some(now)
 }
 
+/// Answers each member of a group with its own outcome of the group's statement, or every
+/// member with the statement's error.
+fn answer_group<T, E: std::fmt::Display>(answers: Vec<oneshot::Sender<Result<T, String>>>, outcome: Result<Vec<T>, E>) {
+    match outcome {
+        Ok(outcomes) => {
+            for (a, o) in answers.into_iter().zip(outcomes) {
+                let _ = a.send(Ok(o));
+            }
+        }
+        Err(e) => {
+            let e = e.to_string();
+            for a in answers {
+                let _ = a.send(Err(e.clone()));
+            }
+        }
+    }
+}
+
 /// The bridge's group commit: takes every batch the directors queued (one per match), writes
 /// them in one statement ([`crate::cluster::store::Store::cluster_commit`]) and answers each
 /// director with its batch's outcome. While a commit is in flight the next batches queue, so
@@ -992,21 +1010,12 @@ async fn committer(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<Commit>
     while let Some(now) = next_group(&mut rx, &mut queued, |(b, _)| &b.match_id).await {
         let (batches, answers): (Vec<Batch>, Vec<oneshot::Sender<Result<Applied, String>>>) = now.into_iter().unzip();
         let inputs: u64 = batches.iter().map(|b| b.last_seq - b.first_seq + 1).sum();
-        match st.inner.store.cluster_commit(&batches, &link.id).await {
-            Ok(outcomes) => {
-                st.inner.metrics.cluster_commits.fetch_add(1, Relaxed);
-                st.inner.metrics.cluster_committed_inputs.fetch_add(inputs, Relaxed);
-                for (a, o) in answers.into_iter().zip(outcomes) {
-                    let _ = a.send(Ok(o));
-                }
-            }
-            Err(e) => {
-                let e = e.to_string();
-                for a in answers {
-                    let _ = a.send(Err(e.clone()));
-                }
-            }
+        let outcome = st.inner.store.cluster_commit(&batches, &link.id).await;
+        if outcome.is_ok() {
+            st.inner.metrics.cluster_commits.fetch_add(1, Relaxed);
+            st.inner.metrics.cluster_committed_inputs.fetch_add(inputs, Relaxed);
         }
+        answer_group(answers, outcome);
     }
 }
 
@@ -1018,19 +1027,7 @@ async fn claimer(st: AppState, link: Arc<Link>, mut rx: mpsc::Receiver<Claim>) {
     let mut queued: Vec<Claim> = Vec::new();
     while let Some(now) = next_group(&mut rx, &mut queued, |(m, _, _)| m).await {
         let (claims, answers): (Vec<(String, u64)>, Vec<_>) = now.into_iter().map(|(m, e, a)| ((m, e), a)).unzip();
-        match st.inner.store.cluster_claim_many(&claims, &link.id).await {
-            Ok(outcomes) => {
-                for (a, o) in answers.into_iter().zip(outcomes) {
-                    let _ = a.send(Ok(o));
-                }
-            }
-            Err(e) => {
-                let e = e.to_string();
-                for a in answers {
-                    let _ = a.send(Err(e.clone()));
-                }
-            }
-        }
+        answer_group(answers, st.inner.store.cluster_claim_many(&claims, &link.id).await);
     }
 }
 
